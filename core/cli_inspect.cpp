@@ -1,0 +1,127 @@
+#include "core/cli_inspect.h"
+
+#include <algorithm>
+#include <iomanip>
+
+#include "core/json_writer.h"
+#include "core/loader_registry.h"
+#include "core/metric_role.h"
+
+namespace curvedoctor::core {
+namespace {
+
+void printText(const LoadBatch& batch, std::ostream& out) {
+    for (const auto& run : batch.runs) {
+        out << run->name << "  [" << run->format << "]  " << run->source << '\n';
+        for (const auto& w : run->warnings) {
+            out << "  warning";
+            if (w.line > 0) out << " line " << w.line;
+            if (w.byteOffset >= 0) out << " byte " << w.byteOffset;
+            out << ": " << w.message << '\n';
+        }
+        std::size_t width = 6;
+        for (const auto& [name, s] : run->metrics) width = std::max(width, name.size());
+        for (const auto& [name, s] : run->metrics) {
+            const MetricInfo info = inferMetricInfo(name);
+            out << "  " << std::left << std::setw(static_cast<int>(width)) << name << "  "
+                << std::setw(12) << toString(info.role) << std::setw(8) << toString(info.direction)
+                << std::right << std::setw(9) << s.size() << " points";
+            if (!s.empty()) {
+                const auto [mn, mx] = std::minmax_element(s.steps.begin(), s.steps.end());
+                out << "  steps " << *mn << ".." << *mx;
+            }
+            const auto bad = s.nonFiniteCount();
+            if (bad > 0) out << "  non-finite " << bad;
+            out << '\n';
+        }
+        if (!run->hyperparameters.empty())
+            out << "  hyperparameters: " << run->hyperparameters.size() << '\n';
+    }
+}
+
+void printJson(const LoadBatch& batch, std::ostream& out) {
+    JsonWriter j(out);
+    j.beginObject().key("runs").beginArray();
+    for (const auto& run : batch.runs) {
+        j.beginObject();
+        j.key("name").value(run->name);
+        j.key("source").value(run->source);
+        j.key("format").value(run->format);
+        j.key("metrics").beginArray();
+        for (const auto& [name, s] : run->metrics) {
+            const MetricInfo info = inferMetricInfo(name);
+            j.beginObject();
+            j.key("name").value(name);
+            j.key("role").value(toString(info.role));
+            j.key("direction").value(toString(info.direction));
+            j.key("points").value(s.size());
+            if (s.empty()) {
+                j.key("first_step").null();
+                j.key("last_step").null();
+            } else {
+                const auto [mn, mx] = std::minmax_element(s.steps.begin(), s.steps.end());
+                j.key("first_step").value(*mn);
+                j.key("last_step").value(*mx);
+            }
+            j.key("non_finite").value(s.nonFiniteCount());
+            j.endObject();
+        }
+        j.endArray();
+        j.key("hyperparameters").beginObject();
+        for (const auto& [k, v] : run->hyperparameters) j.key(k).value(v);
+        j.endObject();
+        j.key("warnings").beginArray();
+        for (const auto& w : run->warnings) {
+            j.beginObject();
+            j.key("line").value(w.line);
+            j.key("byte_offset").value(w.byteOffset);
+            j.key("message").value(w.message);
+            j.endObject();
+        }
+        j.endArray();
+        j.endObject();
+    }
+    j.endArray();
+    j.key("errors").beginArray();
+    for (const auto& e : batch.errors) {
+        j.beginObject().key("source").value(e.source).key("message").value(e.message).endObject();
+    }
+    j.endArray();
+    j.endObject();
+}
+
+}  // namespace
+
+int runInspect(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    bool json = false;
+    std::vector<std::string> paths;
+    for (const auto& a : args) {
+        if (a == "--json") {
+            json = true;
+        } else if (a == "-h" || a == "--help") {
+            out << "usage: curvedoctor inspect PATH... [--json]\n"
+                   "Lists each run's format and metrics (role, direction, points, steps,\n"
+                   "non-finite values). Exit status 2 if any path could not be loaded.\n";
+            return 0;
+        } else if (!a.empty() && a[0] == '-') {
+            err << "curvedoctor inspect: unknown option '" << a << "'\n";
+            return 1;
+        } else {
+            paths.push_back(a);
+        }
+    }
+    if (paths.empty()) {
+        err << "curvedoctor inspect: no PATH given (see --help)\n";
+        return 1;
+    }
+    const LoadBatch batch = loadPaths(paths);
+    for (const auto& e : batch.errors) err << e.source << ": " << e.message << '\n';
+    if (json) {
+        printJson(batch, out);
+    } else {
+        printText(batch, out);
+    }
+    return batch.errors.empty() ? 0 : 2;
+}
+
+}  // namespace curvedoctor::core

@@ -1,0 +1,46 @@
+#pragma once
+/// \file json_writer.h
+/// A small streaming JSON writer for the command line's --json output. Non-finite doubles are
+/// written as null (JSON has no NaN); strings are escaped per RFC 8259.
+
+#include <cstdint>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+namespace curvedoctor::core {
+
+class JsonWriter {
+public:
+    explicit JsonWriter(std::ostream& out, bool pretty = true) : m_out(out), m_pretty(pretty) {}
+
+    JsonWriter& beginObject();
+    JsonWriter& endObject();
+    JsonWriter& beginArray();
+    JsonWriter& endArray();
+    JsonWriter& key(std::string_view k);
+    JsonWriter& value(std::string_view s);
+    JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+    JsonWriter& value(double d);
+    JsonWriter& value(std::int64_t i);
+    JsonWriter& value(int i) { return value(static_cast<std::int64_t>(i)); }
+    JsonWriter& value(std::size_t i) { return value(static_cast<std::int64_t>(i)); }
+    JsonWriter& value(bool b);
+    JsonWriter& null();
+
+    static void writeEscaped(std::ostream& out, std::string_view s);
+
+private:
+    void beforeValue();
+    void newline();
+    std::ostream& m_out;
+    bool m_pretty;
+    struct Level {
+        bool isObject;
+        bool empty;
+    };
+    std::vector<Level> m_stack;
+    bool m_afterKey = false;
+};
+
+}  // namespace curvedoctor::core

@@ -1,0 +1,61 @@
+#pragma once
+/// \file loader.h
+/// The loader interface. A loader is pure: bytes (or a folder) in, runs and warnings out.
+/// It never writes to its input and never throws; a failure is a one-line message.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/run.h"
+
+namespace curvedoctor::core {
+
+/// Called with the fraction done (0..1). Return false to cancel; the loader then stops soon
+/// and returns what it has with `cancelled` set.
+using ProgressFn = std::function<bool(double fraction)>;
+
+/// What a loader may look at to decide whether a path is its format.
+struct SniffInput {
+    std::string_view path;      ///< as given by the user.
+    std::string_view fileName;  ///< last path component.
+    std::string_view head;      ///< the first bytes of a file (up to 64 KiB); empty for folders.
+    bool isDirectory = false;
+};
+
+struct LoadInput {
+    std::string path;
+    std::string_view bytes;  ///< the whole file (mapped); empty for folders.
+    ProgressFn progress;     ///< may be empty.
+};
+
+struct LoadResult {
+    std::vector<Run> runs;  ///< usually one; a loader fills name/source/format of each.
+    std::string error;      ///< non-empty when nothing could be loaded: "line 3: no header".
+    bool cancelled = false;
+};
+
+class Loader {
+public:
+    virtual ~Loader() = default;
+    /// Stable id, used as Run::format and in JSON output ("keras_csv").
+    [[nodiscard]] virtual std::string_view id() const = 0;
+    /// Human-readable name ("Keras CSVLogger").
+    [[nodiscard]] virtual std::string_view description() const = 0;
+    /// Confidence 0 (not this format) to 100 (certain). Content decides first, the file name
+    /// second: files are often misnamed.
+    [[nodiscard]] virtual int sniff(const SniffInput& input) const = 0;
+    [[nodiscard]] virtual LoadResult load(const LoadInput& input) const = 0;
+};
+
+/// Confidence levels shared by all loaders so their sniffers compare fairly.
+namespace confidence {
+inline constexpr int kNone = 0;
+inline constexpr int kNameOnly = 20;      ///< the file name fits, the content says nothing.
+inline constexpr int kGeneric = 40;       ///< content parses as a generic format (plain CSV).
+inline constexpr int kLikely = 70;        ///< content has this format's typical markers.
+inline constexpr int kCertain = 95;       ///< a magic number or an unmistakable header.
+}  // namespace confidence
+
+}  // namespace curvedoctor::core

@@ -1,0 +1,69 @@
+#pragma once
+/// \file loader_registry.h
+/// The one place that knows every loader, and the entry point that turns paths into runs.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/loader.h"
+#include "core/run.h"
+
+namespace curvedoctor::core {
+
+class LoaderRegistry {
+public:
+    /// A registry holding every built-in loader (see builtin_loaders.cpp).
+    static const LoaderRegistry& builtin();
+
+    void add(std::unique_ptr<Loader> loader);
+    /// The loader with the highest confidence above zero, or nullptr. Ties go to the loader
+    /// registered first, so specific formats are registered before generic ones.
+    [[nodiscard]] const Loader* pick(const SniffInput& input) const;
+    [[nodiscard]] const Loader* byId(std::string_view id) const;
+    [[nodiscard]] const std::vector<std::unique_ptr<Loader>>& loaders() const { return m_loaders; }
+
+private:
+    std::vector<std::unique_ptr<Loader>> m_loaders;
+};
+
+/// Adds every built-in loader to `registry`, most specific first. Adding a format is one line there.
+void registerBuiltinLoaders(LoaderRegistry& registry);
+
+/// A file or folder that could not be loaded. `message` is one line and names the line or byte
+/// offset where that applies; `source` is the path.
+struct LoadError {
+    std::string source;
+    std::string message;
+};
+
+struct LoadBatch {
+    std::vector<RunPtr> runs;
+    std::vector<LoadError> errors;
+    bool cancelled = false;
+};
+
+struct LoadOptions {
+    /// Files larger than this are refused with a message instead of exhausting memory.
+    std::uint64_t maxFileBytes = 4ULL << 30;
+    /// Overall progress over all paths, 0..1. Return false to cancel.
+    ProgressFn progress;
+    /// Forces a loader by id instead of sniffing (empty: sniff).
+    std::string forceFormat;
+};
+
+/// Loads each path: a file through the loader that claims it, a folder by walking it.
+/// Never throws; every failure becomes a LoadError and the other paths still load.
+[[nodiscard]] LoadBatch loadPaths(const std::vector<std::string>& paths,
+                                  const LoaderRegistry& registry = LoaderRegistry::builtin(),
+                                  const LoadOptions& options = {});
+
+/// Loads one file (not a folder). Fills `errors` on failure.
+[[nodiscard]] LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
+                                 const LoadOptions& options);
+
+/// Loads one folder: each folder inside it that holds logs becomes a run (see folder_walker.cpp).
+[[nodiscard]] LoadBatch loadFolder(const std::string& path, const LoaderRegistry& registry,
+                                   const LoadOptions& options);
+
+}  // namespace curvedoctor::core

@@ -1,0 +1,37 @@
+#pragma once
+/// \file run.h
+/// A training run as loaded from one file or folder.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/series.h"
+
+namespace curvedoctor::core {
+
+/// Something the loader noticed but could recover from. `line` is 1-based (0 = not a text
+/// position); `byteOffset` is -1 when it does not apply.
+struct LoadWarning {
+    std::int64_t line = 0;
+    std::int64_t byteOffset = -1;
+    std::string message;
+};
+
+struct Run {
+    std::string name;    ///< shown to the user; unique among open runs (the UI makes it so).
+    std::string source;  ///< path of the file or folder it was loaded from.
+    std::string format;  ///< loader id, e.g. "keras_csv", "lightning_csv", "tfevents".
+    std::map<std::string, Series> metrics;          ///< by metric name as the log spells it.
+    std::map<std::string, std::string> hyperparameters;  ///< hparams.yaml, MLflow params, ...
+    std::vector<LoadWarning> warnings;
+
+    [[nodiscard]] std::size_t pointCount() const;
+    [[nodiscard]] const Series* find(const std::string& metric) const;
+};
+
+using RunPtr = std::shared_ptr<const Run>;
+
+}  // namespace curvedoctor::core
