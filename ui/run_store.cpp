@@ -1,0 +1,89 @@
+#include "ui/run_store.h"
+
+#include "ui/palette.h"
+
+namespace curvedoctor::ui {
+
+int RunStore::rowOfId(int id) const {
+    for (int i = 0; i < count(); ++i)
+        if (at(i).id == id) return i;
+    return -1;
+}
+
+int RunStore::rowOfSource(const QString& source) const {
+    for (int i = 0; i < count(); ++i)
+        if (QString::fromStdString(at(i).run->source) == source) return i;
+    return -1;
+}
+
+QString RunStore::uniqueName(const QString& wanted, int exceptRow) const {
+    const QString base = wanted.isEmpty() ? QStringLiteral("run") : wanted;
+    auto taken = [&](const QString& n) {
+        for (int i = 0; i < count(); ++i)
+            if (i != exceptRow && at(i).name == n) return true;
+        return false;
+    };
+    if (!taken(base)) return base;
+    for (int k = 2;; ++k) {
+        const QString candidate = QStringLiteral("%1 (%2)").arg(base).arg(k);
+        if (!taken(candidate)) return candidate;
+    }
+}
+
+int RunStore::add(core::RunPtr run, core::RunDiagnosis diagnosis) {
+    RunEntry e;
+    e.name = uniqueName(QString::fromStdString(run->name), -1);
+    e.run = std::move(run);
+    e.diagnosis = std::move(diagnosis);
+    e.color = runColor(m_nextColor++);
+    e.id = m_nextId++;
+    m_entries.push_back(std::move(e));
+    Q_EMIT runAdded(count() - 1);
+    return count() - 1;
+}
+
+void RunStore::replace(int row, core::RunPtr run, core::RunDiagnosis diagnosis) {
+    auto& e = m_entries.at(static_cast<std::size_t>(row));
+    e.run = std::move(run);
+    e.diagnosis = std::move(diagnosis);
+    Q_EMIT runChanged(row);
+}
+
+void RunStore::remove(int row) {
+    if (row < 0 || row >= count()) return;
+    Q_EMIT runAboutToBeRemoved(row);
+    m_entries.erase(m_entries.begin() + row);
+    Q_EMIT runRemoved(row);
+}
+
+void RunStore::clear() {
+    m_entries.clear();
+    m_nextColor = 0;
+    Q_EMIT cleared();
+}
+
+void RunStore::setVisible(int row, bool visible) {
+    auto& e = m_entries.at(static_cast<std::size_t>(row));
+    if (e.visible == visible) return;
+    e.visible = visible;
+    Q_EMIT runChanged(row);
+}
+
+void RunStore::setColor(int row, const QColor& color) {
+    auto& e = m_entries.at(static_cast<std::size_t>(row));
+    if (e.color == color) return;
+    e.color = color;
+    Q_EMIT runChanged(row);
+}
+
+QString RunStore::rename(int row, const QString& name) {
+    auto& e = m_entries.at(static_cast<std::size_t>(row));
+    const QString unique = uniqueName(name.trimmed(), row);
+    if (unique != e.name) {
+        e.name = unique;
+        Q_EMIT runChanged(row);
+    }
+    return unique;
+}
+
+}  // namespace curvedoctor::ui

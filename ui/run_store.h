@@ -1,0 +1,66 @@
+#pragma once
+/// \file run_store.h
+/// The runs open in a window, with their diagnosis and how each is shown. Panels read it and
+/// listen to its signals; only the main window and its controllers change it.
+
+#include <QColor>
+#include <QObject>
+#include <QString>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/run.h"
+
+namespace curvedoctor::ui {
+
+struct RunEntry {
+    core::RunPtr run;               ///< immutable, shared with worker threads.
+    core::RunDiagnosis diagnosis;   ///< computed once per load, off the GUI thread.
+    QString name;                   ///< unique among open runs; user may rename.
+    QColor color;
+    bool visible = true;
+    int id = 0;                     ///< stable across removals of other runs.
+};
+
+class RunStore : public QObject {
+    Q_OBJECT
+public:
+    explicit RunStore(QObject* parent = nullptr) : QObject(parent) {}
+
+    [[nodiscard]] int count() const { return static_cast<int>(m_entries.size()); }
+    [[nodiscard]] const RunEntry& at(int row) const { return m_entries.at(static_cast<std::size_t>(row)); }
+    [[nodiscard]] const std::vector<RunEntry>& entries() const { return m_entries; }
+    /// Row of the run with this id, or -1.
+    [[nodiscard]] int rowOfId(int id) const;
+    /// Row of the run loaded from this source path, or -1.
+    [[nodiscard]] int rowOfSource(const QString& source) const;
+
+    /// Adds a run with the next palette colour and a name made unique ("run", "run (2)").
+    /// Returns its row. Emits runAdded.
+    int add(core::RunPtr run, core::RunDiagnosis diagnosis);
+    /// Replaces the run at `row` (reload), keeping its colour, name and visibility.
+    void replace(int row, core::RunPtr run, core::RunDiagnosis diagnosis);
+    void remove(int row);
+    void clear();
+
+    void setVisible(int row, bool visible);
+    void setColor(int row, const QColor& color);
+    /// Renames; a name already used by another run gets a suffix. Returns the name given.
+    QString rename(int row, const QString& name);
+
+Q_SIGNALS:
+    void runAdded(int row);
+    void runAboutToBeRemoved(int row);
+    void runRemoved(int row);
+    /// Colour, name or visibility changed, or the run was reloaded.
+    void runChanged(int row);
+    void cleared();
+
+private:
+    [[nodiscard]] QString uniqueName(const QString& wanted, int exceptRow) const;
+    std::vector<RunEntry> m_entries;
+    int m_nextId = 1;
+    int m_nextColor = 0;
+};
+
+}  // namespace curvedoctor::ui
