@@ -1,0 +1,41 @@
+#pragma once
+/// \file chart_panel.h
+/// The viewer's chart area: one MetricChart per metric family, stacked or tiled, kept in step
+/// with the RunStore and ViewSettings. Zooming one chart's x-range zooms all of them.
+
+#include <QList>
+#include <QWidget>
+#include <cstdint>
+
+class QChartView;
+
+namespace curvedoctor::ui {
+
+class MetricChart;
+class RunStore;
+class ViewSettings;
+
+class ChartPanel : public QWidget {
+    Q_OBJECT
+public:
+    ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent = nullptr);
+
+    /// Zooms every chart's x-axis to the steps [begin, end] (converted to the current x unit).
+    void zoomToSteps(std::int64_t begin, std::int64_t end);
+    /// Shows the full extent of the data.
+    void resetZoom();
+    /// The charts currently shown, top to bottom (for tests and export).
+    [[nodiscard]] QList<MetricChart*> charts() const;
+    [[nodiscard]] QList<QChartView*> chartViews() const;
+
+public Q_SLOTS:
+    /// Rebuilds the charts from the store and settings.
+    void rebuild();
+
+private:
+    RunStore& m_store;
+    ViewSettings& m_settings;
+    QList<QChartView*> m_views;
+};
+
+}  // namespace curvedoctor::ui
