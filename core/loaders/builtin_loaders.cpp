@@ -4,10 +4,16 @@
 #include "core/loaders/generic_csv_loader.h"
 #include "core/loaders/keras_csv_loader.h"
 #include "core/loaders/lightning_csv_loader.h"
+#include "core/loaders/tensorboard_csv_loader.h"
+#include "core/loaders/ultralytics_csv_loader.h"
+#include "core/loaders/yolov5_results_loader.h"
 
 namespace curvedoctor::core {
 
 void registerBuiltinLoaders(LoaderRegistry& registry) {
+    registry.add(std::make_unique<TensorboardCsvLoader>());
+    registry.add(std::make_unique<UltralyticsCsvLoader>());
+    registry.add(std::make_unique<Yolov5ResultsLoader>());
     registry.add(std::make_unique<LightningCsvLoader>());
     registry.add(std::make_unique<KerasCsvLoader>());
     registry.add(std::make_unique<GenericCsvLoader>());
