@@ -162,9 +162,9 @@ TEST(BadInput, FolderWithoutLogs) {
     (void)dir.file("README.md", "# notes\nnothing to plot here\n");
     (void)dir.file("model.bin", randomBytes(1000, 3));
     fs::create_directory(dir.path() / "empty");
-    EXPECT_EQ(expectOneError(dir.path().string()).message, "no training logs found in this folder");
+    EXPECT_EQ(expectOneError(dir.path().string()).message, "no training log found in this folder");
     EXPECT_EQ(expectOneError((dir.path() / "empty").string()).message,
-              "no training logs found in this folder");
+              "no training log found in this folder");
 }
 
 TEST(BadInput, MissingPath) {
