@@ -134,6 +134,7 @@ LoadResult TfeventsLoader::loadFolder(const LoadInput& input) const {
     RunBuilder builder;
     EventFileDecoder decoder;
     std::uintmax_t done = 0;
+    std::size_t readable = 0;
     for (const auto& part : parts) {
         FileBytes bytes;
         std::string error;
@@ -147,6 +148,7 @@ LoadResult TfeventsLoader::loadFolder(const LoadInput& input) const {
             builder.warn(0, 0, part.label + ": byte 0: not a TensorBoard event file; skipped");
             continue;
         }
+        ++readable;
         ProgressFn progress;
         if (input.progress && total > 0) {
             progress = [&input, done, total, size = bytes.size()](double f) {
@@ -159,6 +161,13 @@ LoadResult TfeventsLoader::loadFolder(const LoadInput& input) const {
             break;
         }
         done += bytes.size();
+    }
+    if (readable == 0 && !result.cancelled) {
+        // Nothing but empty or foreign files: say why instead of showing an empty run.
+        const Run failed = builder.finish();
+        result.error = failed.warnings.empty() ? "every event file in this folder is empty"
+                                               : failed.warnings.front().message;
+        return result;
     }
     if (builder.pointCount() == 0)
         builder.warn(0, -1, "no scalar summaries in the event files of this folder");

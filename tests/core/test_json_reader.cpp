@@ -164,7 +164,8 @@ TEST(JsonReader, DeepNestingDoesNotRecurse) {
     deep += std::string(200000, ']');
     JsonReader r(deep);
     EXPECT_TRUE(r.skipValue());
-    JsonReader cut(std::string(100000, '['));
+    const std::string open(100000, '[');
+    JsonReader cut(open);
     EXPECT_FALSE(cut.skipValue());
     EXPECT_EQ(cut.error(), "text ends inside an array");
 }
