@@ -3,6 +3,15 @@
 #include <memory>
 
 #include "core/loader_registry.h"
+
+// CSV family.
+#include "core/loaders/generic_csv_loader.h"
+#include "core/loaders/keras_csv_loader.h"
+#include "core/loaders/lightning_csv_loader.h"
+
+// Binary and JSON formats.
+
+// Text logs.
 #include "core/loaders/text_keras_loader.h"
 #include "core/loaders/text_key_value_loader.h"
 #include "core/loaders/text_mmdet_loader.h"
@@ -10,6 +19,13 @@
 namespace curvedoctor::core {
 
 void registerBuiltinLoaders(LoaderRegistry& registry) {
+    // CSV family: specific layouts before the generic table.
+    registry.add(std::make_unique<LightningCsvLoader>());
+    registry.add(std::make_unique<KerasCsvLoader>());
+    registry.add(std::make_unique<GenericCsvLoader>());
+
+    // Binary and JSON formats.
+
     // Text logs last: they sniff with low confidence so that every specific format wins.
     registry.add(std::make_unique<TextKerasLoader>());
     registry.add(std::make_unique<TextMmdetLoader>());
