@@ -24,11 +24,11 @@ std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfi
     if (floorAfterStart >= first - config.ascentTolerance * scale &&
         ascent >= config.ascentMinRise * scale && ascent >= config.noiseSigmas * t.trendNoise &&
         ascent > 0.0) {
-        Finding f = makeFinding(view, "gradient_ascent", Severity::Error, metric, t.steps.front(),
-                                t.steps.back());
+        Finding f = makeFinding(view, "gradient_ascent", Severity::Error, metric, t.firstSteps.front(),
+                                t.lastSteps.back());
         f.message = metric + " rises from the start: " + formatNumber(first) + " at " +
-                    describeStep(view, t.steps.front()) + " to " + formatNumber(last) + " at " +
-                    describeStep(view, t.steps.back()) + " (+" + formatPercent(ascent / scale) +
+                    describeStep(view, t.firstSteps.front()) + " to " + formatNumber(last) + " at " +
+                    describeStep(view, t.lastSteps.back()) + " (+" + formatPercent(ascent / scale) +
                     "), never going below its first value.";
         f.advice = "The optimizer is maximising the loss: check the sign of the loss (a "
                    "missing minus on a log-likelihood), the optimizer's maximize flag, and "
@@ -50,7 +50,7 @@ std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfi
     }
     // The climb starts where the smoothed loss last left the neighbourhood of its minimum.
     std::size_t start = iMin;
-    const double nearMin = minimum + 0.1 * (last - minimum);
+    const double nearMin = minimum + 0.05 * (last - minimum);
     for (std::size_t i = iMin; i < t.size(); ++i) {
         if (t.values[i] <= nearMin) start = i;
     }
@@ -58,11 +58,11 @@ std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfi
                                        t.values.end());
     const bool error = giveBack >= config.errorGiveBack;
     Finding f = makeFinding(view, "divergence", error ? Severity::Error : Severity::Warning, metric,
-                            t.steps[start], t.steps.back());
+                            t.steps[start], t.lastSteps.back());
     f.message = metric + " fell from " + formatNumber(first) + " to its minimum " +
                 formatNumber(minimum) + " at " + describeStep(view, t.steps[iMin]) +
                 ", then climbed to " + formatNumber(last) + " by " +
-                describeStep(view, t.steps.back()) + " (peak " + formatNumber(*peak) +
+                describeStep(view, t.lastSteps.back()) + " (peak " + formatNumber(*peak) +
                 "), giving back " + formatPercent(giveBack) + " of what it had learnt.";
     f.advice = "Lower the learning rate (often 3-10x), add gradient clipping, use warm-up, and "
                "check the data around " + describeStep(view, t.steps[start]) +

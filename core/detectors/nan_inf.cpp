@@ -66,10 +66,12 @@ std::vector<Finding> detectNanInf(const RunView& view, const NanInfConfig& confi
         const std::int64_t begin = steps[nf->first];
         bad.push_back({name, begin});
         const bool quality = isQuality(c.info().role);
+        // One value that recovers (Ultralytics' first validation often logs cls_loss = inf)
+        // is worth knowing but not a warning; repeated ones in a loss are.
         Severity sev = Severity::Info;
         if (nf->toEnd) {
             sev = quality ? Severity::Error : Severity::Warning;
-        } else if (quality) {
+        } else if (quality && nf->count > 1) {
             sev = Severity::Warning;
         }
         std::int64_t end = steps.back();

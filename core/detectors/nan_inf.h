@@ -20,9 +20,10 @@ struct NanInfConfig {
 
 /// One finding per metric that holds a non-finite value, at the first one (every metric of the
 /// run is checked, not only the losses). Severity: error when a loss or quality metric stays
-/// non-finite to the end; warning when it recovers, or when a bookkeeping metric (grad_norm)
-/// stays non-finite; info when a bookkeeping metric is only sometimes non-finite (mixed
-/// precision's loss scaler skips overflowing steps by design and logs their Inf grad norm).
+/// non-finite to the end; warning when it is non-finite more than once but recovers, or when a
+/// bookkeeping metric (grad_norm) stays non-finite; info for a single value that recovers, and
+/// when a bookkeeping metric is only sometimes non-finite (mixed precision's loss scaler skips
+/// overflowing steps by design and logs their Inf grad norm).
 [[nodiscard]] std::vector<Finding> detectNanInf(const RunView& view, const NanInfConfig& config = {});
 
 }  // namespace curvedoctor::core

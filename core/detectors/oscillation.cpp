@@ -15,30 +15,35 @@ std::vector<Finding> detectOscillation(const RunView& view, const OscillationCon
     const double range = *hi - *lo;
     const double h = std::max(config.swingShare * range, config.noiseSigmas * t.trendNoise);
     if (!(range > 0.0) || !(h > 0.0)) return out;
-    // Zig-zag: count moves of at least h between alternating extremes.
+    // Zig-zag: the first move of at least h sets the direction (a healthy descent is one move);
+    // every later reversal by at least h is a swing.
     std::size_t swings = 0;
     int dir = 0;
+    double high = t.values[0];
+    double low = t.values[0];
     double extreme = t.values[0];
-    double largest = 0.0;
     std::size_t firstSwingAt = 0;
     for (std::size_t i = 1; i < t.size(); ++i) {
         const double v = t.values[i];
-        if (dir >= 0 && v > extreme) {
-            extreme = v;
-        } else if (dir <= 0 && v < extreme) {
-            extreme = v;
+        if (dir == 0) {
+            high = std::max(high, v);
+            low = std::min(low, v);
+            if (v <= high - h) {
+                dir = -1;
+                extreme = v;
+            } else if (v >= low + h) {
+                dir = 1;
+                extreme = v;
+            }
+            continue;
         }
-        if (dir >= 0 && v <= extreme - h && extreme > v) {
-            largest = std::max(largest, extreme - v);
-            if (swings == 0) firstSwingAt = i;
-            ++swings;
-            dir = -1;
+        const double move = dir > 0 ? extreme - v : v - extreme;
+        if ((dir > 0 && v > extreme) || (dir < 0 && v < extreme)) {
             extreme = v;
-        } else if (dir <= 0 && v >= extreme + h) {
-            largest = std::max(largest, v - extreme);
+        } else if (move >= h) {
             if (swings == 0) firstSwingAt = i;
             ++swings;
-            dir = 1;
+            dir = -dir;
             extreme = v;
         }
     }
@@ -49,12 +54,11 @@ std::vector<Finding> detectOscillation(const RunView& view, const OscillationCon
     const std::string& metric = view.trainLoss.metric();
     const std::size_t from = firstSwingAt > 0 ? firstSwingAt - 1 : 0;
     Finding f = makeFinding(view, "oscillation", Severity::Warning, metric, t.steps[from],
-                            t.steps.back());
+                            t.lastSteps.back());
     f.message = metric + " swings up and down " + std::to_string(swings) +
-                " times by at least " + formatNumber(h) + " (largest swing " +
-                formatNumber(largest) + ", range " + formatNumber(*lo) + " to " +
-                formatNumber(*hi) + ") between " + describeStep(view, t.steps[from]) + " and " +
-                describeStep(view, t.steps.back()) + " without a steady trend (net change " +
+                " times by at least " + formatNumber(h) + " (smoothed range " +
+                formatNumber(*lo) + " to " + formatNumber(*hi) + ") between " + describeStep(view, t.steps[from]) + " and " +
+                describeStep(view, t.lastSteps.back()) + " without a steady trend (net change " +
                 formatPercent(efficiency) + " of the path travelled).";
     f.advice = "Lower the learning rate (or add decay), increase the batch size, and consider "
                "gradient clipping or a momentum/Adam beta closer to its default.";

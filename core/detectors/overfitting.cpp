@@ -36,7 +36,7 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     if (relRise < config.minRise || rise < config.noiseSigmas * v.trendNoise) return out;
 
     const std::int64_t bestStep = v.steps[best];
-    const std::int64_t endStep = v.steps.back();
+    const std::int64_t endStep = v.lastSteps.back();
     // The training loss must not be rising with it: that would be divergence.
     const Trend& t = view.trainTrend;
     double trainAtBest = std::nan("");

@@ -44,7 +44,7 @@ std::vector<Finding> detectPlateau(const RunView& view, const PlateauConfig& con
     if (bestStart == 0 || span <= 0.0 || len < config.minShare * span) return out;
     const Curve& c = lossCurve(view);
     const std::int64_t from = t.steps[bestStart];
-    const std::int64_t to = t.steps[bestEnd];
+    const std::int64_t to = bestEnd + 1 == t.size() ? t.lastSteps.back() : t.steps[bestEnd];
     Finding f = makeFinding(view, "plateau", Severity::Info, c.metric(), from, to);
     const bool toEnd = bestEnd + 1 == t.size();
     f.message = c.metric() + " improves by less than " + formatNumber(delta) + " (" +

@@ -49,19 +49,19 @@ std::vector<Finding> detectUndertrained(const RunView& view, const UndertrainedC
         for (double x : v.values) bestBad = std::min(bestBad, sign * x);
         const bool bestAtEnd = sign * v.back() <= bestBad;
         if (!bestAtEnd || !(val.improvement > 0.0) ||
-            val.drop < config.valTailDrop * val.improvement ||
+            val.drop < config.valSlopeRatio * config.tailShare * val.improvement ||
             val.drop < config.noiseSigmas * v.trendNoise) {
             return out;
         }
         valText = "; " + vc.metric() + " is still improving too (" +
                   formatPercent(val.drop / val.improvement) +
                   " of its improvement came in the same stretch) and is at its best at the end";
-    } else if (train.drop < config.trainTailDrop * train.improvement) {
+    } else if (train.drop < config.trainSlopeRatio * config.tailShare * train.improvement) {
         return out;
     }
     const std::string& metric = view.trainLoss.metric();
     Finding f = makeFinding(view, "undertrained", Severity::Warning, metric, train.tailStart,
-                            t.steps.back());
+                            t.lastSteps.back());
     f.message = metric + " is still falling at the end: " + formatNumber(t.valueAt(train.tailStart)) +
                 " -> " + formatNumber(t.back()) + " over the last " +
                 formatPercent(config.tailShare) + " of the steps (" +
