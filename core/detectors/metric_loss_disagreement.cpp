@@ -52,7 +52,7 @@ std::vector<Finding> detectMetricLossDisagreement(const RunView& view,
         const std::int64_t to = std::min(l.steps.back(), m.steps.back());
         const double mFrom = sign * m.valueAt(from);
         const double mTo = sign * m.valueAt(to);
-        const double gain = sign * (mFrom - mTo);  // badness decrease
+        const double gain = mFrom - mTo;  // decrease of the metric's badness
         if (to > from && gain >= config.minMetricGain * metricImprovement &&
             gain > config.noiseSigmas * m.trendNoise) {
             Finding f = makeFinding(view, "metric_loss_disagreement", Severity::Warning,
