@@ -1,0 +1,120 @@
+// Every folder in ../shared/realworld (real logs from public repositories, see its SOURCES.md)
+// loads through loadPaths, as a user opening that folder would, with the expected format and
+// metrics. Each expectation was computed independently of this program; the comment above each
+// entry says how. The test skips, saying so, when the folder is missing (a plain clone).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/loader_registry.h"
+#include "tests/core/realworld_dir.h"
+
+namespace curvedoctor::core {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct MetricExpect {
+    std::string name;
+    std::size_t count;
+    std::int64_t firstStep;
+    std::int64_t lastStep;
+};
+
+struct FolderExpect {
+    std::string folder;  ///< under realworld/.
+    std::string format;  ///< loader id.
+    std::size_t metricCount;
+    std::vector<MetricExpect> metrics;  ///< a subset of the metrics, checked in full.
+};
+
+// Folders whose loaders have not reached this branch yet: they must not crash, nothing more.
+// (Shrinks as the CSV, JSON, TensorBoard and MLflow loaders land.)
+const std::set<std::string> kPending{
+    "detectron2_01",  "hf_trainer_01",  "hf_trainer_02",  "hf_trainer_03",  "hf_trainer_04",
+    "hf_trainer_05",  "hf_trainer_06",  "keras_01",       "keras_02",       "lightning_01",
+    "lightning_02",   "lightning_03",   "lightning_04",   "lightning_05",   "llamafactory_01",
+    "mlflow_01",      "mmdet_01",       "mmdet_02",       "mmdet_03",       "mmdet_04",
+    "plain_01",       "tensorboard_01", "tensorboard_02", "tensorboard_03", "tensorboard_04",
+    "ultralytics_01", "ultralytics_02", "yolov5_01"};
+
+const std::vector<FolderExpect>& expectations() {
+    static const std::vector<FolderExpect> all{
+        // python: re '^\[\s*(\d+) Epoch:\[\s*(\d+)/\s*(\d+)\] \[\s*(\d+)/\s*(\d+)\] time: ..,
+        // d_loss: .., g_loss: ..$' matches 32,622 lines of nohup.out, counters 1..32622.
+        {"textlog_01", "text_kv", 3,
+         {{"d_loss", 32622, 1, 32622}, {"g_loss", 32622, 1, 32622}, {"time", 32622, 1, 32622}}},
+        // python: 750 'Epoch [e][i/3750]\t' lines, step (e-1)*3750+i = 50..37500, 10 numeric
+        // keys besides eta; 5 'Epoch(val)' lines with values at e*3750 = 3750..18750, 6 bbox_mAP*
+        // numbers each (bbox_mAP_copypaste is a list); the 4 later Epoch(val) lines are empty.
+        {"textlog_02", "mmdet_text", 16,
+         {{"loss", 750, 50, 37500}, {"lr", 750, 50, 37500}, {"acc", 750, 50, 37500},
+          {"loss_rpn_cls", 750, 50, 37500}, {"memory", 750, 50, 37500},
+          {"val/bbox_mAP", 5, 3750, 18750}, {"val/bbox_mAP_s", 5, 3750, 18750}}},
+        // python: strip '\x1b\[[0-9;]*m', then '^(train|eval)\s+E: .. I: .. R: .. S: ..' gives
+        // 23 eval lines (I 0..1,100,520) and 3,464 train lines (I 53..1,140,466).
+        {"textlog_03", "text_kv", 4,
+         {{"eval/episode_reward", 23, 0, 1100520}, {"eval/episode_success", 23, 0, 1100520},
+          {"train/episode_reward", 3464, 53, 1140466},
+          {"train/episode_success", 3464, 53, 1140466}}},
+    };
+    return all;
+}
+
+class Realworld : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_dir = testing_support::realworldDir();
+        if (!fs::is_directory(m_dir))
+            GTEST_SKIP() << "real-world logs not found at " << m_dir
+                         << " (set CURVEDOCTOR_REALWORLD_DIR); skipped";
+    }
+    std::string m_dir;
+};
+
+TEST_F(Realworld, EveryFolderHasAnExpectation) {
+    std::set<std::string> known(kPending);
+    for (const auto& e : expectations()) known.insert(e.folder);
+    for (const auto& entry : fs::directory_iterator(m_dir)) {
+        if (!entry.is_directory()) continue;
+        EXPECT_TRUE(known.count(entry.path().filename().string()))
+            << "no expectation for realworld/" << entry.path().filename().string();
+    }
+}
+
+TEST_F(Realworld, EachFolderLoadsWithItsFormatAndMetrics) {
+    for (const auto& expect : expectations()) {
+        SCOPED_TRACE(expect.folder);
+        const LoadBatch batch = loadPaths({m_dir + "/" + expect.folder});
+        for (const auto& e : batch.errors) ADD_FAILURE() << e.source << ": " << e.message;
+        ASSERT_EQ(batch.runs.size(), 1u);
+        const core::Run& run = *batch.runs[0];
+        EXPECT_EQ(run.format, expect.format);
+        EXPECT_EQ(run.metrics.size(), expect.metricCount);
+        for (const auto& m : expect.metrics) {
+            SCOPED_TRACE(m.name);
+            const Series* s = run.find(m.name);
+            ASSERT_NE(s, nullptr);
+            EXPECT_EQ(s->size(), m.count);
+            ASSERT_FALSE(s->empty());
+            EXPECT_EQ(s->steps.front(), m.firstStep);
+            EXPECT_EQ(s->steps.back(), m.lastStep);
+        }
+    }
+}
+
+TEST_F(Realworld, PendingFoldersDoNotCrash) {
+    for (const auto& folder : kPending) {
+        SCOPED_TRACE(folder);
+        const LoadBatch batch = loadPaths({m_dir + "/" + folder});
+        EXPECT_FALSE(batch.runs.empty() && batch.errors.empty());
+    }
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
