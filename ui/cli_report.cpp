@@ -2,10 +2,12 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QStringList>
 #include <memory>
 
 #include "core/diagnosis.h"
 #include "core/loader_registry.h"
+#include "core/metric_role.h"
 #include "ui/palette.h"
 #include "ui/report_renderer.h"
 #include "ui/run_store.h"
@@ -30,17 +32,20 @@ struct ReportArgs {
     bool group = false;
     bool stdBand = false;
     std::string title;
+    QStringList extraFamilies;
 };
 
 void printUsage(std::ostream& out) {
     out << "usage: curvedoctor report PATH... -o FILE.png [--smoothing W] [--width PX]\n"
            "                          [--scale S] [--group [--std-band]] [--title TEXT]\n"
+           "                          [--metric NAME]...\n"
            "Writes an annotated PNG report (charts, findings with advice, comparison table)\n"
            "with no display. --smoothing 0..0.999 (default 0.6), --width in logical pixels\n"
            "(default 1600), --scale device pixels per logical pixel (default 2, HiDPI),\n"
            "--group draws all runs as one group: mean curve and a min..max band (or +/-1 std\n"
            "with --std-band) and adds the group findings. Exit status: 0 written, 1 bad usage\n"
-           "or the PNG could not be written, 2 a path failed to load.\n";
+           "or the PNG could not be written, 2 a path failed to load. --metric adds a chart for\n"
+           "that metric family to the default ones (loss, main metric, learning rate).\n";
 }
 
 bool parseDouble(const std::string& s, double& out) {
@@ -105,6 +110,10 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
             const auto* v = value(i, s);
             if (!v) return kExitUsage;
             a.title = *v;
+        } else if (s == "--metric") {
+            const auto* v = value(i, s);
+            if (!v) return kExitUsage;
+            a.extraFamilies << QString::fromStdString(core::inferMetricInfo(*v).family);
         } else if (s == "--group") {
             a.group = true;
         } else if (s == "--std-band") {
@@ -164,6 +173,7 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
 
     ViewSettings settings;
     settings.setSmoothing({core::SmoothingKind::Ema, a.smoothing});
+    settings.setExtraFamilies(a.extraFamilies);
     ReportOptions options;
     options.width = a.width;
     options.scale = a.scale;

@@ -138,7 +138,7 @@ public:
                 const qreal tw = cellTextWidth(c, widths[i]);
                 qreal ch = textHeight(c.text.isEmpty() ? QStringLiteral(" ") : c.text,
                                       c.bold ? headFont : f, tw);
-                if (!c.detail.isEmpty()) ch += textHeight(c.detail, small, tw) + 2;
+                if (!c.detail.isEmpty()) ch += QFontMetricsF(small, m_metrics).height() + 2;
                 h = std::max(h, ch);
             }
             return h + 2 * kCellPad;
@@ -173,11 +173,13 @@ public:
                     m_p->drawText(QRectF(tx, m_y + kCellPad, tw, th), align, c.text);
                 }
                 if (!c.detail.isEmpty()) {
+                    // One line, elided: a long metric name must not spill into the next column.
+                    const QFontMetricsF fm(small, m_metrics);
+                    const QString line = fm.elidedText(c.detail, Qt::ElideMiddle, tw);
                     m_p->setPen(kMuted);
                     m_p->setFont(small);
-                    const int align = (c.numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::TextWordWrap;
-                    m_p->drawText(QRectF(tx, m_y + kCellPad + th + 2, tw, textHeight(c.detail, small, tw)),
-                                  align, c.detail);
+                    m_p->drawText(QRectF(tx, m_y + kCellPad + th + 2, tw, fm.height()),
+                                  c.numeric ? Qt::AlignRight : Qt::AlignLeft, line);
                 }
                 x += widths[i];
             }
