@@ -13,6 +13,10 @@
 #include "core/loaders/yolov5_results_loader.h"
 
 // Binary and JSON formats.
+#include "core/loaders/hf_trainer_loader.h"
+#include "core/loaders/jsonl_loader.h"
+#include "core/loaders/mlflow_loader.h"
+#include "core/loaders/tfevents_loader.h"
 
 // Text logs.
 #include "core/loaders/text_keras_loader.h"
@@ -31,6 +35,13 @@ void registerBuiltinLoaders(LoaderRegistry& registry) {
     registry.add(std::make_unique<GenericCsvLoader>());
 
     // Binary and JSON formats.
+    registry.add(makeTfeventsLoader());
+    registry.add(makeHfTrainerLoader());
+    registry.add(makeDetectron2Loader());
+    registry.add(makeLlamaFactoryLoader());
+    registry.add(makeMmdetJsonLoader());
+    registry.add(makeMmengineScalarsLoader());
+    registry.add(makeMlflowLoader());
 
     // Text logs last: they sniff with low confidence so that every specific format wins.
     registry.add(std::make_unique<TextKerasLoader>());
