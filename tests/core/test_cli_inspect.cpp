@@ -38,7 +38,7 @@ TEST(CliInspect, GoodFileIsReported) {
 
 TEST(CliInspect, MissingAndBadFilesExitTwoAndTheGoodOneStillLoads) {
     const std::string missing = csvFixture("does_not_exist.csv");
-    const std::string bad = csvFixture("not_a_table.csv");
+    const std::string bad = csvFixture("header_only.csv");  // "no data rows after the header".
     const std::string good = csvFixture("tabs.tsv");
     for (const std::string& broken : {missing, bad}) {
         std::ostringstream out, err;
