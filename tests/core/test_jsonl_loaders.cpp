@@ -188,3 +188,40 @@ TEST(JsonLinesRealworld, MmdetectionLogs) {
 
 }  // namespace
 }  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+TEST(JsonLinesRealworld, MmdetJsonAgreesWithItsTextLog) {
+    // mmdet_02's .log.json and textlog_02's .log are one run. The text log prints values
+    // rounded (4 decimals, lr as %.3e, times as %.3f), so they agree to that rounding.
+    CURVEDOCTOR_REQUIRE_REALWORLD(rw);
+    const core::Run json = loadOne(rw + "/mmdet_02/20211207_135738.log.json", "mmdet_json");
+    LoadBatch text = loadPaths({rw + "/textlog_02"});
+    ASSERT_EQ(text.runs.size(), 1U);
+    std::size_t compared = 0;
+    for (const auto& [name, t] : text.runs[0]->metrics) {
+        const Series* j = json.find(name);
+        if (j == nullptr) continue;  // eta and other text-only fields
+        ASSERT_EQ(t.size(), j->size()) << name;
+        EXPECT_EQ(t.steps, j->steps) << name;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            const double a = j->values[i];
+            const double b = t.values[i];
+            if (std::isnan(a) || std::isnan(b)) {
+                EXPECT_TRUE(std::isnan(a) && std::isnan(b)) << name << " at " << t.steps[i];
+                continue;
+            }
+            // Half a unit in the last printed place: 3 decimals for times, 4 for the rest;
+            // lr's %.3e is relative.
+            const bool isTime = name == "time" || name == "data_time";
+            const double tolerance = (isTime ? 5.01e-4 : 5.01e-5) + 1e-3 * std::fabs(a);
+            EXPECT_NEAR(a, b, tolerance) << name << " at " << t.steps[i];
+        }
+        ++compared;
+    }
+    EXPECT_GE(compared, 10U);  // loss, lr, acc, time, memory, ... and val/bbox_mAP*
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

@@ -242,3 +242,39 @@ TEST(TfeventsRealworld, KerasFolderWithTrainAndValidation) {
 
 }  // namespace
 }  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+TEST(TfeventsRealworld, UltralyticsAgreesWithItsResultsCsv) {
+    // tensorboard_04 and ultralytics_02 are one run. results.csv counts epochs from 0 and rounds
+    // to 5 significant digits; the event file logs epochs from 1 as float32 and repeats the
+    // last validation twice, so the first 25 points are compared in order.
+    CURVEDOCTOR_REQUIRE_REALWORLD(rw);
+    const core::Run tb =
+        loadOne(rw + "/tensorboard_04/events.out.tfevents.1675348815.43529bab29be.37247.0");
+    LoadBatch csv = loadPaths({rw + "/ultralytics_02"});
+    ASSERT_EQ(csv.runs.size(), 1U);
+    const core::Run& table = *csv.runs[0];
+    std::size_t compared = 0;
+    for (const std::string name :
+         {"val/box_loss", "val/cls_loss", "val/dfl_loss", "metrics/precision(B)",
+          "metrics/recall(B)", "metrics/mAP50(B)", "metrics/mAP50-95(B)"}) {
+        const Series* a = tb.find(name);
+        const Series* b = table.find(name);
+        ASSERT_NE(a, nullptr) << name;
+        ASSERT_NE(b, nullptr) << name;
+        ASSERT_EQ(b->size(), 25U) << name;
+        ASSERT_GE(a->size(), 25U) << name;
+        for (std::size_t i = 0; i < 25; ++i) {
+            EXPECT_EQ(a->steps[i], b->steps[i] + 1) << name;
+            EXPECT_NEAR(a->values[i], b->values[i], 1e-4 * std::fabs(b->values[i]) + 1e-7)
+                << name << " epoch " << b->steps[i];
+        }
+        ++compared;
+    }
+    EXPECT_EQ(compared, 7U);
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
