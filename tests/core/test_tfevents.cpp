@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <algorithm>
 #include <fstream>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -274,6 +276,39 @@ TEST(TfeventsRealworld, UltralyticsAgreesWithItsResultsCsv) {
         ++compared;
     }
     EXPECT_EQ(compared, 7U);
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+TEST(Tfevents, MutatedFilesNeverCrash) {
+    // Bit flips, cuts and spliced garbage over both fixtures: every result is a run or a
+    // one-line error, never a crash or a hang (the sanitizer build checks memory too).
+    TfeventsLoader loader;
+    std::mt19937 gen(1234);
+    for (const char* fixture : {"tfevents/torch_simple_value.tfevents", "tfevents/tf2_tensors.tfevents"}) {
+        const std::string original = readAll(testData(fixture));
+        for (int round = 0; round < 400; ++round) {
+            std::string bytes = original;
+            const int edits = 1 + static_cast<int>(gen() % 4);
+            for (int e = 0; e < edits; ++e) {
+                const std::size_t at = gen() % bytes.size();
+                switch (gen() % 3) {
+                    case 0: bytes[at] = static_cast<char>(bytes[at] ^ (1 << (gen() % 8))); break;
+                    case 1: bytes.resize(std::max<std::size_t>(at, 1)); break;
+                    default: bytes.insert(at, std::string(1 + gen() % 9, static_cast<char>(gen()))); break;
+                }
+            }
+            const LoadResult r = loader.load(LoadInput{"m.tfevents", bytes, {}});
+            EXPECT_TRUE(!r.runs.empty() || !r.error.empty());
+            if (!r.runs.empty()) {
+                EXPECT_LE(r.runs[0].pointCount(), bytes.size());
+            }
+        }
+    }
 }
 
 }  // namespace
