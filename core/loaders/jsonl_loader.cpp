@@ -49,7 +49,7 @@ std::string_view stepKeyOf(JsonLinesDialect d) {
     switch (d) {
         case JsonLinesDialect::Detectron2: return "iteration";
         case JsonLinesDialect::LlamaFactory: return "current_steps";
-        case JsonLinesDialect::MmdetLogJson: return "mode";
+        case JsonLinesDialect::MmdetLogJson: return "epoch\" or \"iter";
         case JsonLinesDialect::MmengineScalars: return "step";
     }
     return "step";
