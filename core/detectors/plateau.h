@@ -20,6 +20,8 @@ struct PlateauConfig {
     double minDeltaShare = 0.02;
     /// ... and never less than this many standard deviations of the smoothed curve's noise.
     double noiseSigmas = 3.0;
+    /// Silent when that noise allowance exceeds this share of the total improvement.
+    double maxNoiseShare = 0.25;
     /// A stretch counts when it covers this share of the run's steps; ReduceLROnPlateau's
     /// patience of 10 epochs is a third of a typical 30-epoch run.
     double minShare = 0.3;

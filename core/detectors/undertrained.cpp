@@ -12,6 +12,7 @@ struct TailDrop {
     double drop = 0.0;         // smoothed value at the tail's start minus the last one
     double improvement = 0.0;  // first smoothed value minus the minimum
     std::int64_t tailStart = 0;
+    double tailShare = 0.0;    // the tail's actual share of the steps (steps are integers)
 };
 
 // `sign` = -1 turns a higher-is-better metric into a badness.
@@ -19,6 +20,7 @@ TailDrop tailDrop(const Trend& t, double tailShare, double sign) {
     TailDrop d;
     const double span = static_cast<double>(t.steps.back() - t.steps.front());
     d.tailStart = t.steps.back() - static_cast<std::int64_t>(tailShare * span);
+    d.tailShare = span > 0.0 ? static_cast<double>(t.steps.back() - d.tailStart) / span : 0.0;
     d.drop = sign * (t.valueAt(d.tailStart) - t.back());
     double best = sign * t.front();
     for (double v : t.values) best = std::min(best, sign * v);
@@ -49,14 +51,14 @@ std::vector<Finding> detectUndertrained(const RunView& view, const UndertrainedC
         for (double x : v.values) bestBad = std::min(bestBad, sign * x);
         const bool bestAtEnd = sign * v.back() <= bestBad;
         if (!bestAtEnd || !(val.improvement > 0.0) ||
-            val.drop < config.valSlopeRatio * config.tailShare * val.improvement ||
+            val.drop < config.valSlopeRatio * val.tailShare * val.improvement ||
             val.drop < config.noiseSigmas * v.trendNoise) {
             return out;
         }
         valText = "; " + vc.metric() + " is still improving too (" +
                   formatPercent(val.drop / val.improvement) +
                   " of its improvement came in the same stretch) and is at its best at the end";
-    } else if (train.drop < config.trainSlopeRatio * config.tailShare * train.improvement) {
+    } else if (train.drop < config.trainSlopeRatio * train.tailShare * train.improvement) {
         return out;
     }
     const std::string& metric = view.trainLoss.metric();
@@ -64,7 +66,7 @@ std::vector<Finding> detectUndertrained(const RunView& view, const UndertrainedC
                             t.lastSteps.back());
     f.message = metric + " is still falling at the end: " + formatNumber(t.valueAt(train.tailStart)) +
                 " -> " + formatNumber(t.back()) + " over the last " +
-                formatPercent(config.tailShare) + " of the steps (" +
+                formatPercent(train.tailShare) + " of the steps (" +
                 formatPercent(train.drop / train.improvement) + " of its total improvement)" +
                 valText + ".";
     f.advice = "Train longer (more epochs), or raise the learning rate if the descent is slow "
