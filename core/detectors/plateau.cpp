@@ -22,10 +22,10 @@ std::vector<Finding> detectPlateau(const RunView& view, const PlateauConfig& con
     const Trend& t = lossTrend(view);
     if (t.size() < config.minPoints) return out;
     const double improvement = t.front() - *std::min_element(t.values.begin(), t.values.end());
-    if (!(improvement > config.noiseSigmas * t.trendNoise) || !(improvement > 0.0)) return out;
-    // When the noise floor is a large part of the improvement the curve is mostly noise, and
-    // "stopped improving" says nothing.
-    if (config.noiseSigmas * t.trendNoise > config.maxNoiseShare * improvement) return out;
+    if (!(improvement > 0.0)) return out;
+    // When the improvement is hardly above the noise the curve is mostly noise, and "stopped
+    // improving" says nothing.
+    if (improvement < config.minImprovementSigmas * t.trendNoise) return out;
     const double delta =
         std::max(config.minDeltaShare * improvement, config.noiseSigmas * t.trendNoise);
     double best = t.values[0];
