@@ -1,6 +1,7 @@
 #include "core/smoothing.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -12,6 +13,11 @@ constexpr double kMaxWeight = 0.999;
 // The Gaussian kernel is cut where it falls below 1.1% of its peak (3 sigma): the weight left
 // out is 0.27% of the total, far below what a chart can show.
 constexpr double kGaussianTruncationSigmas = 3.0;
+// Above this sigma (weight > 0.91) the Gaussian is four box passes of about the same variance:
+// O(n) for any width instead of O(n * sigma). Measured for sigma 6 to 564 (numpy, convolving
+// the boxes): standard deviation within 1% of sigma, kernel within 5% of the Gaussian's peak,
+// support about +-3.3 sigma. Below it the exact kernel is cheap (at most 37 taps).
+constexpr double kDirectGaussianMaxSigma = 6.0;
 
 struct FiniteRange {
     double min = std::numeric_limits<double>::infinity();
@@ -44,51 +50,107 @@ bool isTrivial(std::span<const double> values, double weight, const FiniteRange&
     return weight == 0.0 || !r.any() || r.constant() || values.size() < 2;
 }
 
-// A sliding-window sum and count without subtraction ("two stacks" queue aggregation): the
-// window's total is the sum of a suffix total kept for the older half and a running total of
-// the newer half, so a huge value that has left the window leaves no rounding residue behind.
+// Sliding-window sums of two parallel series without subtraction ("two stacks" queue
+// aggregation): the window's total is a suffix total kept for its older part plus a running
+// total of its newer part, so a huge value that has left the window (an exploding loss) leaves
+// no rounding residue behind. Amortised O(1) per push/pop.
 class WindowSum {
 public:
-    void push(double v) {
-        const bool finite = std::isfinite(v);
-        m_back.push_back(finite ? v : 0.0);
-        m_backCount.push_back(finite ? 1 : 0);
-        m_backSum += finite ? v : 0.0;
-        m_backN += finite ? 1 : 0;
+    void push(double a, double b) {
+        m_back.push_back({a, b});
+        m_backTotal.a += a;
+        m_backTotal.b += b;
     }
     void pop() {
         if (m_front.empty()) flip();
         m_front.pop_back();
-        m_frontCount.pop_back();
     }
-    double sum() const { return (m_front.empty() ? 0.0 : m_front.back()) + m_backSum; }
-    int count() const { return (m_frontCount.empty() ? 0 : m_frontCount.back()) + m_backN; }
+    double sumA() const { return (m_front.empty() ? 0.0 : m_front.back().a) + m_backTotal.a; }
+    double sumB() const { return (m_front.empty() ? 0.0 : m_front.back().b) + m_backTotal.b; }
 
 private:
-    // Moves the newer half onto the older stack; its top (end) becomes the oldest element,
+    struct Pair {
+        double a = 0.0;
+        double b = 0.0;
+    };
+    // Moves the newer part onto the older stack; its top (end) becomes the oldest element,
     // each entry holding the total of itself and every newer element below it.
     void flip() {
-        double acc = 0.0;
-        int n = 0;
+        Pair acc;
         for (std::size_t i = m_back.size(); i-- > 0;) {
-            acc += m_back[i];
-            n += m_backCount[i];
+            acc.a += m_back[i].a;
+            acc.b += m_back[i].b;
             m_front.push_back(acc);
-            m_frontCount.push_back(n);
         }
         m_back.clear();
-        m_backCount.clear();
-        m_backSum = 0.0;
-        m_backN = 0;
+        m_backTotal = {};
     }
 
-    std::vector<double> m_front;
-    std::vector<int> m_frontCount;
-    std::vector<double> m_back;
-    std::vector<int> m_backCount;
-    double m_backSum = 0.0;
-    int m_backN = 0;
+    std::vector<Pair> m_front;
+    std::vector<Pair> m_back;
+    Pair m_backTotal;
 };
+
+// One centred box pass of half-width `half` over (num, den), zero outside [0, n).
+void boxPass(std::vector<double>& num, std::vector<double>& den, std::size_t half) {
+    const std::size_t n = num.size();
+    std::vector<double> outNum(n);
+    std::vector<double> outDen(n);
+    WindowSum window;
+    for (std::size_t j = 0; j < std::min(n, half + 1); ++j) window.push(num[j], den[j]);
+    for (std::size_t i = 0; i < n; ++i) {
+        outNum[i] = window.sumA();
+        outDen[i] = window.sumB();
+        if (i + half + 1 < n) window.push(num[i + half + 1], den[i + half + 1]);
+        if (i >= half) window.pop();
+    }
+    num.swap(outNum);
+    den.swap(outDen);
+}
+
+// Normalised convolution: the numerator carries the finite values (0 elsewhere), the
+// denominator 1 for finite points (0 elsewhere); after the passes their ratio is the
+// kernel-weighted mean of the finite points in reach, renormalised at the edges and gaps.
+struct Normalised {
+    std::vector<double> num;
+    std::vector<double> den;
+};
+
+Normalised normalisedInput(std::span<const double> values) {
+    Normalised nd{std::vector<double>(values.size()), std::vector<double>(values.size())};
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const bool finite = std::isfinite(values[i]);
+        nd.num[i] = finite ? values[i] : 0.0;
+        nd.den[i] = finite ? 1.0 : 0.0;
+    }
+    return nd;
+}
+
+void writeRatio(const Normalised& nd, std::vector<double>& out) {
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (std::isfinite(out[i])) out[i] = nd.num[i] / nd.den[i];
+    }
+}
+
+// Half-widths of four box passes whose combined variance is closest to sigma^2 (Kovesi, "Fast
+// almost-Gaussian filtering", 2010): odd widths wl and wl + 2, as many of each as that takes.
+constexpr int kBoxPasses = 4;
+std::array<std::size_t, kBoxPasses> boxHalfWidths(double sigma) {
+    const double variance = 12.0 * sigma * sigma;  // 12 sigma^2, as in the paper's formulas
+    const double ideal = std::sqrt(variance / kBoxPasses + 1.0);
+    int wl = static_cast<int>(std::floor(ideal));
+    if (wl % 2 == 0) --wl;
+    const double m =
+        (variance - kBoxPasses * wl * wl - 4.0 * kBoxPasses * wl - 3.0 * kBoxPasses) /
+        (-4.0 * wl - 4.0);
+    const long lowerPasses = std::lround(m);
+    std::array<std::size_t, kBoxPasses> halves{};
+    for (int p = 0; p < kBoxPasses; ++p) {
+        const int width = p < lowerPasses ? wl : wl + 2;
+        halves[static_cast<std::size_t>(p)] = static_cast<std::size_t>(width / 2);
+    }
+    return halves;
+}
 
 }  // namespace
 
@@ -178,17 +240,11 @@ std::vector<double> smoothRunningMean(std::span<const double> values, double wei
     const double w = clampSmoothingWeight(weight);
     std::vector<double> out(values.begin(), values.end());
     const FiniteRange range = finiteRange(values);
-    const std::size_t half = static_cast<std::size_t>(runningMeanWindow(w) / 2);
+    const auto half = static_cast<std::size_t>(runningMeanWindow(w) / 2);
     if (isTrivial(values, w, range) || half == 0) return out;
-    const std::size_t n = values.size();
-    WindowSum window;
-    // The window of point i is [i - half, i + half] cut to [0, n).
-    for (std::size_t j = 0; j < std::min(n, half + 1); ++j) window.push(values[j]);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (std::isfinite(values[i])) out[i] = window.sum() / static_cast<double>(window.count());
-        if (i + half + 1 < n) window.push(values[i + half + 1]);
-        if (i >= half) window.pop();
-    }
+    Normalised nd = normalisedInput(values);
+    boxPass(nd.num, nd.den, half);
+    writeRatio(nd, out);
     clampInto(out, range);
     return out;
 }
@@ -199,6 +255,13 @@ std::vector<double> smoothGaussian(std::span<const double> values, double weight
     const FiniteRange range = finiteRange(values);
     const double sigma = gaussianSigma(w);
     if (isTrivial(values, w, range) || !(sigma > 0.0)) return out;
+    if (sigma > kDirectGaussianMaxSigma) {
+        Normalised nd = normalisedInput(values);
+        for (std::size_t half : boxHalfWidths(sigma)) boxPass(nd.num, nd.den, half);
+        writeRatio(nd, out);
+        clampInto(out, range);
+        return out;
+    }
     const auto radius = static_cast<std::ptrdiff_t>(std::ceil(kGaussianTruncationSigmas * sigma));
     std::vector<double> kernel(static_cast<std::size_t>(radius) + 1);
     for (std::ptrdiff_t d = 0; d <= radius; ++d) {
