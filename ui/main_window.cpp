@@ -169,13 +169,11 @@ void MainWindow::connectPanels() {
             &FindingsPanel::setCurrentRun);
     connect(m_loader, &LoadController::loadFailed, this,
             [this](const QString& source, const QString& message) {
-                m_messages->addMessage(MessageArea::Level::Error,
-                                       tr("%1: %2").arg(QDir::toNativeSeparators(source), message));
+                showLoadMessage(true, source, message);
             });
     connect(m_loader, &LoadController::loadWarned, this,
             [this](const QString& source, const QString& message) {
-                m_messages->addMessage(MessageArea::Level::Warning,
-                                       tr("%1: %2").arg(QDir::toNativeSeparators(source), message));
+                showLoadMessage(false, source, message);
             });
     connect(m_loader, &LoadController::pathsOpened, this, &MainWindow::addRecent);
     connect(m_loader, &LoadController::finished, this, [this](int, bool cancelled) {
@@ -188,6 +186,15 @@ void MainWindow::connectPanels() {
     for (auto signal : {&RunStore::runAdded, &RunStore::runRemoved, &RunStore::runChanged})
         connect(m_store, signal, this, &MainWindow::updateSummary);
     connect(m_store, &RunStore::cleared, this, &MainWindow::updateSummary);
+}
+
+void MainWindow::showLoadMessage(bool failed, const QString& source, const QString& message) {
+    // The file and its folder identify it in one line; the full path is in the tooltip.
+    const QFileInfo info(source);
+    const QString shortName = info.dir().dirName() + QLatin1Char('/') + info.fileName();
+    m_messages->addMessage(failed ? MessageArea::Level::Error : MessageArea::Level::Warning,
+                           tr("%1: %2").arg(shortName, message),
+                           tr("%1:\n%2").arg(QDir::toNativeSeparators(source), message));
 }
 
 void MainWindow::openPaths(const QStringList& paths) {
