@@ -126,10 +126,9 @@ void MainWindow::createMenus() {
                     &MainWindow::openFolderDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QAction* examples = file->addAction(tr("Open &Example Runs"), this, [this] {
-        const QString dir = WelcomePage::examplesDir();
-        if (!dir.isEmpty()) openPaths({dir});
+        openPaths(WelcomePage::examplePaths());
     });
-    examples->setEnabled(!WelcomePage::examplesDir().isEmpty());
+    examples->setEnabled(!WelcomePage::examplePaths().isEmpty());
     file->addSeparator();
     QAction* reloadAction = file->addAction(tr("&Reload"), this, &MainWindow::reload);
     reloadAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
@@ -163,7 +162,7 @@ void MainWindow::connectPanels() {
     connect(m_welcome, &WelcomePage::openFilesRequested, this, &MainWindow::openFilesDialog);
     connect(m_welcome, &WelcomePage::openFolderRequested, this, &MainWindow::openFolderDialog);
     connect(m_welcome, &WelcomePage::openExamplesRequested, this,
-            [this](const QString& dir) { openPaths({dir}); });
+            [this](const QStringList& paths) { openPaths(paths); });
     connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
     connect(m_runList, &RunListPanel::currentRunChanged, m_findings,
             &FindingsPanel::setCurrentRun);
@@ -226,9 +225,7 @@ void MainWindow::showFinding(int runId, std::int64_t beginStep, std::int64_t end
     if (row < 0) return;
     m_store->setVisible(row, true);
     m_runList->selectRun(runId);
-    // A little context either side, so the band's edges and the curve around them show.
-    const std::int64_t pad = std::max<std::int64_t>(1, (endStep - beginStep) / 10);
-    m_charts->zoomToSteps(std::max<std::int64_t>(0, beginStep - pad), endStep + pad);
+    m_charts->zoomToSteps(beginStep, endStep);  // the panel leaves a margin around it
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
