@@ -346,7 +346,7 @@ void MainWindow::restoreLayout() {
     // First start: the charts get most of the room; the findings a strip below them.
     resizeDocks({m_runsDock}, {380}, Qt::Horizontal);
     resizeDocks({m_runsDock, m_viewDock}, {420, 380}, Qt::Vertical);
-    resizeDocks({m_findingsDock}, {190}, Qt::Vertical);
+    resizeDocks({m_findingsDock}, {215}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout() const {
