@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
         if (cmd == "inspect") return curvedoctor::core::runInspect(rest, std::cout, std::cerr);
         if (cmd == "diagnose") return curvedoctor::core::runDiagnose(rest, std::cout, std::cerr);
         if (cmd == "report") return curvedoctor::ui::runReport(argc, argv, rest, std::cout, std::cerr);
-        if (cmd.size() > 1 && cmd[0] == '-' && cmd != "--") {
+        if (cmd.size() > 1 && cmd[0] == '-' && cmd != "--" && cmd != "--screenshot") {
             std::cerr << "curvedoctor: unknown option '" << cmd << "' (see --help)\n";
             return 1;
         }

@@ -24,7 +24,7 @@ void printText(const LoadBatch& batch, std::ostream& out) {
         for (const auto& [name, s] : run->metrics) {
             const MetricInfo info = inferMetricInfo(name);
             out << "  " << std::left << std::setw(static_cast<int>(width)) << name << "  "
-                << std::setw(12) << toString(info.role) << std::setw(8) << toString(info.direction)
+                << std::setw(14) << toString(info.role) << std::setw(8) << toString(info.direction)
                 << std::right << std::setw(9) << s.size() << " points";
             if (!s.empty()) {
                 const auto [mn, mx] = std::minmax_element(s.steps.begin(), s.steps.end());

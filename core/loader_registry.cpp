@@ -116,6 +116,8 @@ LoadBatch loadPaths(const std::vector<std::string>& paths, const LoaderRegistry&
         const bool isDir = fs::is_directory(paths[i], ec);
         LoadBatch one = isDir ? loadFolder(paths[i], registry, perPath)
                               : loadFile(paths[i], registry, perPath);
+        if (isDir && one.runs.empty() && one.errors.empty() && !one.cancelled)
+            one.errors.push_back({paths[i], "no training log found in this folder"});
         for (auto& r : one.runs) all.runs.push_back(std::move(r));
         for (auto& e : one.errors) all.errors.push_back(std::move(e));
         if (one.cancelled) {

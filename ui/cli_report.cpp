@@ -1,11 +1,208 @@
 #include "ui/cli_report.h"
 
-namespace curvedoctor::ui {
+#include <QApplication>
+#include <QFileInfo>
+#include <QStringList>
+#include <memory>
 
-int runReport(int /*argc*/, char** /*argv*/, const std::vector<std::string>& /*args*/,
-              std::ostream& /*out*/, std::ostream& err) {
-    err << "curvedoctor report: not available yet\n";
-    return 1;
+#include "core/diagnosis.h"
+#include "core/loader_registry.h"
+#include "core/metric_role.h"
+#include "ui/palette.h"
+#include "ui/report_renderer.h"
+#include "ui/run_store.h"
+#include "ui/view_settings.h"
+
+namespace curvedoctor::ui {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 1;
+constexpr int kExitLoadFailed = 2;
+// Narrower than this the tables stop being readable; wider than this the PNG gets huge.
+constexpr int kMinWidth = 600;
+constexpr int kMaxWidth = 6000;
+
+struct ReportArgs {
+    std::vector<std::string> paths;
+    std::string output;
+    double smoothing = core::SmoothingConfig{}.weight;
+    int width = ReportOptions{}.width;
+    double scale = ReportOptions{}.scale;
+    bool group = false;
+    bool stdBand = false;
+    std::string title;
+    QStringList extraFamilies;
+};
+
+void printUsage(std::ostream& out) {
+    out << "usage: curvedoctor report PATH... -o FILE.png [--smoothing W] [--width PX]\n"
+           "                          [--scale S] [--group [--std-band]] [--title TEXT]\n"
+           "                          [--metric NAME]...\n"
+           "Writes an annotated PNG report (charts, findings with advice, comparison table)\n"
+           "with no display. --smoothing 0..0.999 (default 0.6), --width in logical pixels\n"
+           "(default 1600), --scale device pixels per logical pixel (default 2, HiDPI),\n"
+           "--group draws all runs as one group: mean curve and a min..max band (or +/-1 std\n"
+           "with --std-band) and adds the group findings. Exit status: 0 written, 1 bad usage\n"
+           "or the PNG could not be written, 2 a path failed to load. --metric adds a chart for\n"
+           "that metric family to the default ones (loss, main metric, learning rate).\n";
+}
+
+bool parseDouble(const std::string& s, double& out) {
+    try {
+        std::size_t used = 0;
+        out = std::stod(s, &used);
+        return used == s.size();
+    } catch (...) {
+        return false;
+    }
+}
+
+// Returns kExitOk, or kExitUsage after printing why; `done` is set for --help.
+int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream& out,
+              std::ostream& err, bool& done) {
+    auto value = [&](std::size_t& i, const std::string& opt) -> const std::string* {
+        if (i + 1 >= args.size()) {
+            err << "curvedoctor report: " << opt << " needs a value\n";
+            return nullptr;
+        }
+        return &args[++i];
+    };
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& s = args[i];
+        if (s == "-h" || s == "--help") {
+            printUsage(out);
+            done = true;
+            return kExitOk;
+        }
+        if (s == "-o" || s == "--output") {
+            const auto* v = value(i, s);
+            if (!v) return kExitUsage;
+            a.output = *v;
+        } else if (s == "--smoothing" || s == "--width" || s == "--scale") {
+            const auto* v = value(i, s);
+            double d = 0;
+            if (!v) return kExitUsage;
+            if (!parseDouble(*v, d)) {
+                err << "curvedoctor report: " << s << " expects a number, got '" << *v << "'\n";
+                return kExitUsage;
+            }
+            if (s == "--smoothing") {
+                if (d < 0 || d > 0.999) {
+                    err << "curvedoctor report: --smoothing must be in 0..0.999\n";
+                    return kExitUsage;
+                }
+                a.smoothing = d;
+            } else if (s == "--width") {
+                if (d < kMinWidth || d > kMaxWidth) {
+                    err << "curvedoctor report: --width must be in " << kMinWidth << ".." << kMaxWidth << "\n";
+                    return kExitUsage;
+                }
+                a.width = static_cast<int>(d);
+            } else {
+                if (d < 0.5 || d > 4) {
+                    err << "curvedoctor report: --scale must be in 0.5..4\n";
+                    return kExitUsage;
+                }
+                a.scale = d;
+            }
+        } else if (s == "--title") {
+            const auto* v = value(i, s);
+            if (!v) return kExitUsage;
+            a.title = *v;
+        } else if (s == "--metric") {
+            const auto* v = value(i, s);
+            if (!v) return kExitUsage;
+            a.extraFamilies << QString::fromStdString(core::inferMetricInfo(*v).family);
+        } else if (s == "--group") {
+            a.group = true;
+        } else if (s == "--std-band") {
+            a.stdBand = true;
+        } else if (s.size() > 1 && s[0] == '-') {
+            err << "curvedoctor report: unknown option '" << s << "' (see --help)\n";
+            return kExitUsage;
+        } else {
+            a.paths.push_back(s);
+        }
+    }
+    if (a.paths.empty()) {
+        err << "curvedoctor report: no PATH given (see --help)\n";
+        return kExitUsage;
+    }
+    if (a.output.empty()) {
+        err << "curvedoctor report: no output file given (-o FILE.png)\n";
+        return kExitUsage;
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+int runReport(int argc, char** argv, const std::vector<std::string>& args, std::ostream& out,
+              std::ostream& err) {
+    ReportArgs a;
+    bool done = false;
+    if (const int rc = parseArgs(args, a, out, err, done); rc != kExitOk || done) return rc;
+
+    // No display needed: Qt's offscreen platform unless the caller chose one.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QApplication> app;
+    int qtArgc = argc > 0 ? 1 : 0;
+    if (!QCoreApplication::instance()) app = std::make_unique<QApplication>(qtArgc, argv);
+
+    const core::LoadBatch batch = core::loadPaths(a.paths);
+    for (const auto& e : batch.errors) err << e.source << ": " << e.message << '\n';
+    if (batch.runs.empty()) {
+        err << "curvedoctor report: nothing could be loaded; no report written\n";
+        return kExitLoadFailed;
+    }
+
+    std::vector<RunEntry> entries;
+    entries.reserve(batch.runs.size());
+    for (std::size_t i = 0; i < batch.runs.size(); ++i) {
+        RunEntry e;
+        e.run = batch.runs[i];
+        e.diagnosis = core::diagnoseRun(*e.run);
+        e.name = QString::fromStdString(e.run->name);
+        e.color = runColor(static_cast<int>(i));
+        e.id = static_cast<int>(i) + 1;
+        entries.push_back(std::move(e));
+    }
+    std::vector<const RunEntry*> runs;
+    for (const RunEntry& e : entries) runs.push_back(&e);
+
+    ViewSettings settings;
+    settings.setSmoothing({core::SmoothingKind::Ema, a.smoothing});
+    settings.setExtraFamilies(a.extraFamilies);
+    ReportOptions options;
+    options.width = a.width;
+    options.scale = a.scale;
+    options.title = QString::fromStdString(a.title);
+    options.band = a.stdBand ? GroupBand::StdDev : GroupBand::MinMax;
+
+    std::vector<ReportGroup> groups;
+    if (a.group) {
+        ReportGroup g;
+        g.curves.name = QObject::tr("group");
+        g.curves.color = runColor(0);
+        std::vector<const core::Run*> members;
+        for (const auto& r : batch.runs) {
+            g.curves.runs.push_back(r);
+            members.push_back(r.get());
+        }
+        g.findings = core::diagnoseGroup(members);
+        groups.push_back(std::move(g));
+    }
+
+    QString error;
+    const QString path = QString::fromStdString(a.output);
+    if (!saveReport(path, runs, settings, options, groups, &error)) {
+        err << error.toStdString() << '\n';
+        return kExitUsage;
+    }
+    out << "wrote " << QFileInfo(path).absoluteFilePath().toStdString() << " (" << runs.size()
+        << (runs.size() == 1 ? " run)" : " runs)") << '\n';
+    return batch.errors.empty() ? kExitOk : kExitLoadFailed;
 }
 
 }  // namespace curvedoctor::ui

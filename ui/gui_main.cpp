@@ -1,10 +1,34 @@
 #include "ui/gui_main.h"
 
 #include <QApplication>
+#include <QTimer>
 
+#include "ui/load_controller.h"
 #include "ui/main_window.h"
 
 namespace curvedoctor::ui {
+namespace {
+
+/// Debug aid for documentation and visual checks: `--screenshot FILE` saves the window as PNG
+/// once loading has finished and quits.
+void screenshotWhenLoaded(MainWindow& window, const QString& file) {
+    auto grab = [&window, file] {
+        QTimer::singleShot(800, &window, [&window, file] {
+            window.grab().save(file);
+            QApplication::quit();
+        });
+    };
+    if (!window.loadController().isBusy()) {
+        grab();
+        return;
+    }
+    QObject::connect(&window.loadController(), &LoadController::busyChanged, &window,
+                     [grab](bool busy) {
+                         if (!busy) grab();
+                     });
+}
+
+}  // namespace
 
 int runGui(int argc, char** argv, const std::vector<std::string>& paths) {
     QApplication app(argc, argv);
@@ -13,9 +37,16 @@ int runGui(int argc, char** argv, const std::vector<std::string>& paths) {
     QApplication::setApplicationVersion(QStringLiteral(CURVEDOCTOR_VERSION));
     MainWindow window;
     QStringList list;
-    for (const auto& p : paths) list << QString::fromStdString(p);
+    QString screenshot;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        if (paths[i] == "--screenshot" && i + 1 < paths.size())
+            screenshot = QString::fromStdString(paths[++i]);
+        else
+            list << QString::fromStdString(paths[i]);
+    }
     window.openPaths(list);
     window.show();
+    if (!screenshot.isEmpty()) screenshotWhenLoaded(window, screenshot);
     return QApplication::exec();
 }
 

@@ -1,23 +1,355 @@
 #include "ui/main_window.h"
 
-#include <QListWidget>
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <algorithm>
 
-#include "core/loader_registry.h"
+#include "ui/chart_panel.h"
+#include "ui/drop_overlay.h"
+#include "ui/findings_panel.h"
+#include "ui/load_controller.h"
+#include "ui/load_status_widget.h"
+#include "ui/message_area.h"
+#include "ui/run_list_panel.h"
+#include "ui/run_store.h"
+#include "ui/settings_panel.h"
+#include "ui/view_settings.h"
+#include "ui/welcome_page.h"
+
+// Resources of a static library must be registered by name from outside any namespace.
+static void initCurveDoctorResources() { Q_INIT_RESOURCE(resources); }
 
 namespace curvedoctor::ui {
+namespace {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_runList(new QListWidget(this)) {
+const QString kRecentKey = QStringLiteral("recent/paths");
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kStateKey = QStringLiteral("window/state");
+const QString kLastDirKey = QStringLiteral("window/lastDir");
+/// Bumped when the dock layout changes incompatibly, so an old saved state is ignored.
+constexpr int kStateVersion = 1;
+
+/// Local files and folders among dragged URLs.
+QStringList localPaths(const QMimeData* mime) {
+    QStringList out;
+    if (mime == nullptr || !mime->hasUrls()) return out;
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile()) out << url.toLocalFile();
+    return out;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      m_store(new RunStore(this)),
+      m_settings(new ViewSettings(this)),
+      m_loader(new LoadController(*m_store, this)) {
+    initCurveDoctorResources();
     setWindowTitle(QStringLiteral("CurveDoctor"));
-    setCentralWidget(m_runList);
-    resize(1200, 800);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/hicolor/scalable/apps/curvedoctor.svg")));
+    setAcceptDrops(true);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    m_settings->load();
+
+    m_messages = new MessageArea(this);
+    m_welcome = new WelcomePage(this);
+    m_charts = new ChartPanel(*m_store, *m_settings, this);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_charts);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(m_messages);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_runList = new RunListPanel(*m_store, this);
+    m_settingsPanel = new SettingsPanel(*m_store, *m_settings, this);
+    m_findings = new FindingsPanel(*m_store, this);
+    m_bottomTabs = new QTabWidget(this);
+    m_bottomTabs->setDocumentMode(true);
+    m_bottomTabs->setTabBarAutoHide(true);
+    m_bottomTabs->addTab(m_findings, tr("Findings"));
+
+    createMenus();
+    m_runsDock = addPanelDock(m_runList, tr("Runs"), QStringLiteral("runsDock"),
+                              Qt::LeftDockWidgetArea);
+    m_viewDock = addPanelDock(m_settingsPanel, tr("View"), QStringLiteral("viewDock"),
+                              Qt::LeftDockWidgetArea);
+    m_findingsDock = addPanelDock(m_bottomTabs, tr("Findings"), QStringLiteral("findingsDock"),
+                                  Qt::BottomDockWidgetArea);
+
+    m_summary = new QLabel(this);
+    statusBar()->addWidget(m_summary, 1);
+    statusBar()->addPermanentWidget(new LoadStatusWidget(*m_loader, this));
+    m_dropOverlay = new DropOverlay(this);
+
+    connectPanels();
+    rebuildRecentMenu();
+    restoreLayout();
+    updateSummary();
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget* MainWindow::addPanelDock(QWidget* panel, const QString& title,
+                                      const QString& objectName, Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFilesDialog);
+    file->addAction(tr("Open &Folder…"), QKeySequence(tr("Ctrl+Shift+O")), this,
+                    &MainWindow::openFolderDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction* examples = file->addAction(tr("Open &Example Runs"), this, [this] {
+        const QString dir = WelcomePage::examplesDir();
+        if (!dir.isEmpty()) openPaths({dir});
+    });
+    examples->setEnabled(!WelcomePage::examplesDir().isEmpty());
+    file->addSeparator();
+    QAction* reloadAction = file->addAction(tr("&Reload"), this, &MainWindow::reload);
+    reloadAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
+    file->addAction(tr("&Close Run"), QKeySequence::Close, m_runList, [this] {
+        m_runList->closeSelected();
+    });
+    file->addSeparator();
+    m_exportMenu = file->addMenu(tr("&Export"));
+    // Hidden until an exporter adds an action (see eventFilter).
+    m_exportMenu->menuAction()->setVisible(false);
+    m_exportMenu->installEventFilter(this);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(tr("&Reset Zoom"), QKeySequence(tr("Ctrl+0")), this,
+                          [this] { m_charts->resetZoom(); });
+    m_viewMenu->addSeparator();
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About CurveDoctor"), this, [this] {
+        QMessageBox::about(
+            this, tr("About CurveDoctor"),
+            tr("<b>CurveDoctor %1</b><p>Training-curve viewer and doctor: plots train and "
+               "validation curves with smoothing and marks what went wrong.</p>")
+                .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::connectPanels() {
+    connect(m_welcome, &WelcomePage::openFilesRequested, this, &MainWindow::openFilesDialog);
+    connect(m_welcome, &WelcomePage::openFolderRequested, this, &MainWindow::openFolderDialog);
+    connect(m_welcome, &WelcomePage::openExamplesRequested, this,
+            [this](const QString& dir) { openPaths({dir}); });
+    connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
+    connect(m_runList, &RunListPanel::currentRunChanged, m_findings,
+            &FindingsPanel::setCurrentRun);
+    connect(m_loader, &LoadController::loadFailed, this,
+            [this](const QString& source, const QString& message) {
+                m_messages->addMessage(MessageArea::Level::Error,
+                                       tr("%1: %2").arg(QDir::toNativeSeparators(source), message));
+            });
+    connect(m_loader, &LoadController::loadWarned, this,
+            [this](const QString& source, const QString& message) {
+                m_messages->addMessage(MessageArea::Level::Warning,
+                                       tr("%1: %2").arg(QDir::toNativeSeparators(source), message));
+            });
+    connect(m_loader, &LoadController::pathsOpened, this, &MainWindow::addRecent);
+    connect(m_loader, &LoadController::finished, this, [this](int, bool cancelled) {
+        if (cancelled)
+            m_messages->addMessage(MessageArea::Level::Info,
+                                   tr("Loading cancelled; runs read before it are open."));
+        updateSummary();
+    });
+    connect(m_loader, &LoadController::busyChanged, this, [this] { updateSummary(); });
+    for (auto signal : {&RunStore::runAdded, &RunStore::runRemoved, &RunStore::runChanged})
+        connect(m_store, signal, this, &MainWindow::updateSummary);
+    connect(m_store, &RunStore::cleared, this, &MainWindow::updateSummary);
 }
 
 void MainWindow::openPaths(const QStringList& paths) {
-    std::vector<std::string> list;
-    for (const auto& p : paths) list.push_back(p.toStdString());
-    const auto batch = core::loadPaths(list);
-    for (const auto& run : batch.runs)
-        m_runList->addItem(QString::fromStdString(run->name + "  [" + run->format + "]"));
+    QStringList clean;
+    for (const QString& p : paths)
+        if (!p.isEmpty()) clean << QFileInfo(p).absoluteFilePath();
+    if (clean.isEmpty()) return;
+    m_lastDir = QFileInfo(clean.front()).absolutePath();
+    m_loader->open(clean);
+}
+
+void MainWindow::openFilesDialog() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open Training Logs"), m_lastDir,
+        tr("Training logs (*.csv *.tsv *.txt *.log *.json *.jsonl *tfevents* metrics.json "
+           "results.csv);;All files (*)"));
+    openPaths(files);
+}
+
+void MainWindow::openFolderDialog() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Folder of Logs"), m_lastDir);
+    if (!dir.isEmpty()) openPaths({dir});
+}
+
+void MainWindow::reload() { m_loader->reloadAll(); }
+
+void MainWindow::showFinding(int runId, std::int64_t beginStep, std::int64_t endStep) {
+    const int row = m_store->rowOfId(runId);
+    if (row < 0) return;
+    m_store->setVisible(row, true);
+    m_runList->selectRun(runId);
+    // A little context either side, so the band's edges and the curve around them show.
+    const std::int64_t pad = std::max<std::int64_t>(1, (endStep - beginStep) / 10);
+    m_charts->zoomToSteps(std::max<std::int64_t>(0, beginStep - pad), endStep + pad);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_exportMenu &&
+        (event->type() == QEvent::ActionAdded || event->type() == QEvent::ActionRemoved))
+        m_exportMenu->menuAction()->setVisible(!m_exportMenu->actions().isEmpty());
+    return QMainWindow::eventFilter(watched, event);
+}
+
+bool MainWindow::showsWelcome() const { return m_stack->currentWidget() == m_welcome; }
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty()) return;
+    event->acceptProposedAction();
+    m_dropOverlay->showOver(paths.size() == 1
+                                ? tr("Drop to open %1").arg(QFileInfo(paths.front()).fileName())
+                                : tr("Drop to open %n items", nullptr, int(paths.size())));
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
+    if (!localPaths(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dragLeaveEvent(QDragLeaveEvent* event) {
+    m_dropOverlay->hide();
+    event->accept();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    m_dropOverlay->hide();
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty()) return;
+    event->acceptProposedAction();
+    openPaths(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    m_loader->cancel();
+    saveLayout();
+    m_settings->save();
+    event->accept();
+}
+
+QStringList MainWindow::recentPaths() const {
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::addRecent(const QStringList& paths) {
+    QStringList recent = recentPaths();
+    for (const QString& p : paths) {
+        recent.removeAll(p);
+        recent.prepend(p);
+    }
+    while (recent.size() > kMaxRecent) recent.removeLast();
+    QSettings().setValue(kRecentKey, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = recentPaths();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        const QString label = QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(
+            QDir::toNativeSeparators(path));
+        QAction* a = m_recentMenu->addAction(label, this, [this, path] { openPaths({path}); });
+        a->setEnabled(QFileInfo::exists(path));
+    }
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear Recent"), this, [this] {
+            QSettings().remove(kRecentKey);
+            rebuildRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateSummary() {
+    const int runs = m_store->count();
+    m_stack->setCurrentWidget(runs > 0 ? static_cast<QWidget*>(m_charts) : m_welcome);
+    std::size_t points = 0;
+    std::size_t metrics = 0;
+    int counts[3] = {0, 0, 0};
+    for (const RunEntry& e : m_store->entries()) {
+        points += e.run->pointCount();
+        metrics += e.run->metrics.size();
+        for (const auto& f : e.diagnosis.findings) ++counts[static_cast<int>(f.severity)];
+    }
+    if (runs == 0) {
+        m_summary->setText(m_loader->isBusy() ? tr("Loading…")
+                                              : tr("No runs open. Drop logs on the window."));
+        setWindowTitle(QStringLiteral("CurveDoctor"));
+        return;
+    }
+    const QLocale locale;
+    QString text = tr("%n run(s)", nullptr, runs) + QStringLiteral(" · ") +
+                   tr("%n metric(s)", nullptr, static_cast<int>(metrics)) + QStringLiteral(" · ") +
+                   tr("%1 points").arg(locale.toString(static_cast<qulonglong>(points))) +
+                   QStringLiteral(" · ");
+    if (counts[2] + counts[1] + counts[0] == 0)
+        text += tr("no findings");
+    else
+        text += tr("%n error(s)", nullptr, counts[2]) + QStringLiteral(", ") +
+                tr("%n warning(s)", nullptr, counts[1]) + QStringLiteral(", ") +
+                tr("%n note(s)", nullptr, counts[0]);
+    m_summary->setText(text);
+    setWindowTitle(runs == 1 ? tr("%1 – CurveDoctor").arg(m_store->at(0).name)
+                             : tr("%n runs – CurveDoctor", nullptr, runs));
+}
+
+void MainWindow::restoreLayout() {
+    QSettings s;
+    m_lastDir = s.value(kLastDirKey, QDir::homePath()).toString();
+    if (!restoreGeometry(s.value(kGeometryKey).toByteArray())) resize(1400, 900);
+    if (restoreState(s.value(kStateKey).toByteArray(), kStateVersion)) return;
+    // First start: the charts get most of the room; the findings a strip below them.
+    resizeDocks({m_runsDock}, {380}, Qt::Horizontal);
+    resizeDocks({m_runsDock, m_viewDock}, {420, 380}, Qt::Vertical);
+    resizeDocks({m_findingsDock}, {190}, Qt::Vertical);
+}
+
+void MainWindow::saveLayout() const {
+    QSettings s;
+    s.setValue(kGeometryKey, saveGeometry());
+    s.setValue(kStateKey, saveState(kStateVersion));
+    s.setValue(kLastDirKey, m_lastDir);
 }
 
 }  // namespace curvedoctor::ui

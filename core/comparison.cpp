@@ -1,0 +1,179 @@
+#include "core/comparison.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+
+#include "core/metric_role.h"
+
+namespace curvedoctor::core {
+namespace {
+
+// Lower rank is preferred as the run's headline validation metric: accuracy is what most
+// papers quote, detection quotes mAP@50:95 before mAP@50, segmentation Dice/IoU.
+int valMetricRank(const std::string& family) {
+    if (family.find("acc") != std::string::npos || family.find("top1") != std::string::npos)
+        return 0;
+    if (family.find("map50-95") != std::string::npos || family == "map") return 1;
+    if (family.find("map") != std::string::npos) return 2;
+    if (family.find("dice") != std::string::npos || family.find("iou") != std::string::npos ||
+        family.find("f1") != std::string::npos)
+        return 3;
+    return 4;
+}
+
+struct Pick {
+    const Series* series = nullptr;
+    std::string name;
+    int rank = std::numeric_limits<int>::max();
+};
+
+std::optional<double> lastFinite(const std::vector<double>& values) {
+    for (auto it = values.rbegin(); it != values.rend(); ++it)
+        if (std::isfinite(*it)) return *it;
+    return std::nullopt;
+}
+
+// Index of the best finite value, or npos. Ties keep the earliest logged point.
+std::size_t bestIndex(const Series& s, bool higherIsBetter) {
+    std::size_t best = std::string::npos;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const double v = s.values[i];
+        if (!std::isfinite(v)) continue;
+        if (best == std::string::npos || (higherIsBetter ? v > s.values[best] : v < s.values[best]))
+            best = i;
+    }
+    return best;
+}
+
+std::optional<double> gapAt(const Series& val, std::size_t bestIdx, const Series& train) {
+    const std::int64_t b = val.steps[bestIdx];
+    std::int64_t prev = std::numeric_limits<std::int64_t>::min();
+    for (std::size_t i = 0; i < val.size(); ++i)
+        if (val.steps[i] < b) prev = std::max(prev, val.steps[i]);
+    double sum = 0.0;
+    int n = 0;
+    std::size_t nearest = std::string::npos;
+    std::int64_t nearestDist = std::numeric_limits<std::int64_t>::max();
+    for (std::size_t i = 0; i < train.size(); ++i) {
+        const double v = train.values[i];
+        if (!std::isfinite(v)) continue;
+        const std::int64_t st = train.steps[i];
+        if (st > prev && st <= b) {
+            sum += v;
+            ++n;
+        }
+        const std::int64_t d = st > b ? st - b : b - st;
+        if (d < nearestDist) {
+            nearestDist = d;
+            nearest = i;
+        }
+    }
+    if (n > 0) return val.values[bestIdx] - sum / n;
+    if (nearest != std::string::npos) return val.values[bestIdx] - train.values[nearest];
+    return std::nullopt;
+}
+
+}  // namespace
+
+const Series* primarySeries(const Run& run, MetricRole role, std::string* metricName) {
+    Pick pick;
+    for (const auto& [name, s] : run.metrics) {
+        const MetricInfo info = inferMetricInfo(name);
+        if (info.role != role || s.empty()) continue;
+        if (role == MetricRole::ValMetric && info.direction == Direction::Unknown) continue;
+        const int rank = role == MetricRole::ValMetric ? valMetricRank(info.family)
+                                                       : (info.family == "loss" ? 0 : 1);
+        // Among equal ranks the series with the most points wins: Lightning's per-step
+        // train_loss_step over its per-epoch train_loss_epoch.
+        if (rank < pick.rank || (rank == pick.rank && s.size() > pick.series->size())) {
+            pick.series = &s;
+            pick.name = name;
+            pick.rank = rank;
+        }
+    }
+    if (metricName) *metricName = pick.name;
+    return pick.series;
+}
+
+RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
+                        const SmoothingConfig& smoothing) {
+    RunSummary row;
+    row.name = run.name;
+    row.hyperparameters = run.hyperparameters;
+    row.pointCount = run.pointCount();
+
+    const Series* train = primarySeries(run, MetricRole::TrainLoss, &row.trainLossMetric);
+    const Series* val = primarySeries(run, MetricRole::ValLoss, &row.valLossMetric);
+    const Series* metric = primarySeries(run, MetricRole::ValMetric, &row.valMetric);
+
+    if (train) {
+        row.finalTrainLoss = lastFinite(train->values);
+        row.finalTrainLossSmoothed = lastFinite(smooth(train->steps, train->values, smoothing));
+    }
+    if (val) {
+        row.finalValLoss = lastFinite(val->values);
+        const std::size_t b = bestIndex(*val, false);
+        if (b != std::string::npos) {
+            row.bestValLoss = val->values[b];
+            row.bestValLossStep = val->steps[b];
+            if (val->hasEpochs() && std::isfinite(val->epochs[b])) row.bestValLossEpoch = val->epochs[b];
+            if (train) row.gapAtBest = gapAt(*val, b, *train);
+        }
+    }
+    if (metric) {
+        row.valMetricHigherIsBetter =
+            inferMetricInfo(row.valMetric).direction == Direction::HigherIsBetter;
+        const std::size_t b = bestIndex(*metric, row.valMetricHigherIsBetter);
+        if (b != std::string::npos) {
+            row.bestValMetric = metric->values[b];
+            row.bestValMetricStep = metric->steps[b];
+        }
+    }
+
+    for (const auto& [name, s] : run.metrics) {
+        for (std::int64_t st : s.steps) row.lastStep = std::max(row.lastStep, st);
+        for (double e : s.epochs)
+            if (std::isfinite(e) && (!row.lastEpoch || e > *row.lastEpoch)) row.lastEpoch = e;
+    }
+
+    if (diagnosis) {
+        for (const Finding& f : diagnosis->findings) {
+            switch (f.severity) {
+                case Severity::Error: ++row.errors; break;
+                case Severity::Warning: ++row.warnings; break;
+                case Severity::Info: ++row.infos; break;
+            }
+        }
+    }
+    return row;
+}
+
+Comparison compareRuns(const std::vector<const Run*>& runs,
+                       const std::vector<const RunDiagnosis*>& diagnoses,
+                       const SmoothingConfig& smoothing) {
+    Comparison out;
+    std::set<std::string> keys;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const RunDiagnosis* d = i < diagnoses.size() ? diagnoses[i] : nullptr;
+        out.rows.push_back(summarizeRun(*runs[i], d, smoothing));
+        for (const auto& [k, v] : runs[i]->hyperparameters) keys.insert(k);
+    }
+    out.hyperparameterKeys.assign(keys.begin(), keys.end());
+    if (runs.size() < 2) return out;
+    for (const std::string& k : out.hyperparameterKeys) {
+        const auto& first = runs.front()->hyperparameters;
+        const auto firstIt = first.find(k);
+        const bool differs = std::any_of(runs.begin() + 1, runs.end(), [&](const Run* r) {
+            const auto it = r->hyperparameters.find(k);
+            const bool has = it != r->hyperparameters.end();
+            const bool firstHas = firstIt != first.end();
+            return has != firstHas || (has && it->second != firstIt->second);
+        });
+        if (differs) out.differingKeys.push_back(k);
+    }
+    return out;
+}
+
+}  // namespace curvedoctor::core

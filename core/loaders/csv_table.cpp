@@ -1,0 +1,427 @@
+#include "core/loaders/csv_table.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
+namespace curvedoctor::core {
+namespace {
+
+constexpr std::size_t kSniffMaxLines = 40;  // enough lines to see a table's shape, cheap to scan.
+
+bool isBlank(char c) { return c == ' ' || c == '\t'; }
+
+bool isDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// Appends the run of decimal digits at `p` to `mantissa`, eight at a time where the buffer
+// allows (SWAR: one 64-bit load, a mask of the non-digit bytes, and the usual multiply-shift
+// reduction of eight digits). Returns the number of digits consumed; `mantissa` is only
+// meaningful while that stays <= 19.
+[[gnu::always_inline]] inline int appendDigits(const char*& p, const char* end,
+                                              std::uint64_t& mantissa) {
+    int count = 0;
+    while (end - p >= 8) {
+        std::uint64_t chunk;
+        std::memcpy(&chunk, p, 8);
+        const std::uint64_t x = chunk ^ 0x3030303030303030ULL;  // digits become bytes 0..9.
+        const std::uint64_t nonDigit = ((x + 0x7676767676767676ULL) | x) & 0x8080808080808080ULL;
+        const int n = nonDigit == 0 ? 8 : std::countr_zero(nonDigit) / 8;
+        if (n == 0) return count;
+        // Move the n digits to the top bytes; the zero bytes below act as leading zeros.
+        std::uint64_t v = n == 8 ? x : x << (8 * (8 - n));
+        v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FFULL;
+        v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFFULL;
+        v = (v * 10000 + (v >> 32)) & 0x00000000FFFFFFFFULL;
+        static constexpr std::uint64_t kScale[] = {1,      10,      100,      1000,     10000,
+                                                   100000, 1000000, 10000000, 100000000};
+        mantissa = mantissa * kScale[n] + v;
+        p += n;
+        count += n;
+        if (n < 8) return count;
+    }
+    while (p < end && isDigit(*p)) {
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+        ++p;
+        ++count;
+    }
+    return count;
+}
+
+// The common short decimal (`-12.5`, `0.123456`, `1.0000e-03`) without a library call. Only
+// when the conversion is exact by Clinger's fast path: a mantissa of at most 2^53 and a power of
+// ten within +-22 are both exact doubles, so one IEEE multiplication or division gives the
+// correctly rounded result, the same bits as std::from_chars. Anything else (17-digit Python
+// floats, nan, inf, long exponents) returns nullptr and goes to std::from_chars.
+const char* parseShortDecimal(const char* p, const char* end, double& out) {
+    const bool negative = p < end && *p == '-';
+    if (negative) ++p;
+    std::uint64_t mantissa = 0;
+    const int intDigits = appendDigits(p, end, mantissa);
+    int digits = intDigits;
+    int exponent = 0;
+    if (p < end && *p == '.') {
+        ++p;
+        const int fracDigits = digits > 19 ? 0 : appendDigits(p, end, mantissa);
+        if (intDigits == 0 && fracDigits == 0) return nullptr;
+        digits += fracDigits;
+        exponent = -fracDigits;
+    } else if (intDigits == 0) {
+        return nullptr;
+    }
+    if (digits > 19) return nullptr;
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        bool negativeExponent = false;
+        if (p < end && (*p == '+' || *p == '-')) negativeExponent = *p++ == '-';
+        const char* e = p;
+        int value = 0;
+        while (p < end && isDigit(*p) && value < 1000) value = value * 10 + (*p++ - '0');
+        if (p == e || (p < end && isDigit(*p))) return nullptr;
+        exponent += negativeExponent ? -value : value;
+    }
+    constexpr std::uint64_t kMaxExactMantissa = 1ULL << 53;
+    if (mantissa > kMaxExactMantissa || exponent < -22 || exponent > 22) return nullptr;
+    double v = static_cast<double>(mantissa);
+    v = exponent < 0 ? v / kPow10[-exponent] : v * kPow10[exponent];
+    out = negative ? -v : v;
+    return p;
+}
+
+// std::from_chars with the short-decimal fast path in front.
+std::from_chars_result parseDouble(const char* p, const char* end, double& out) {
+    if (const char* q = parseShortDecimal(p, end, out)) return {q, std::errc()};
+    return std::from_chars(p, end, out);
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i];
+        char y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+// Parses the whole of `s` as a double; false when anything is left over.
+bool parseWholeNumber(std::string_view s, double& value) {
+    if (s.empty()) return false;
+    const char* b = s.data();
+    const char* e = b + s.size();
+    if (*b == '+') {
+        ++b;
+        if (b == e || *b == '+' || *b == '-') return false;
+    }
+    const auto [q, ec] = parseDouble(b, e, value);
+    return ec == std::errc() && q == e;
+}
+
+// Splits one line (no line break inside) into fields and returns how many, honouring quotes.
+std::size_t countFields(std::string_view line, char delimiter) {
+    std::size_t n = 1;
+    bool quoted = false;
+    for (const char c : line) {
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (c == delimiter && !quoted) {
+            ++n;
+        }
+    }
+    return n;
+}
+
+std::size_t countWhitespaceFields(std::string_view line) {
+    std::size_t n = 0;
+    bool inField = false;
+    for (const char c : line) {
+        const bool blank = isBlank(c);
+        if (!blank && !inField) ++n;
+        inField = !blank;
+    }
+    return n;
+}
+
+// The first lines of `head` that hold data: no BOM, no blank lines, no comment lines. A last line
+// without a line break may be cut short by the sniff window, so it is dropped when others exist.
+std::vector<std::string_view> sampleLines(std::string_view head) {
+    head.remove_prefix(utf8BomLength(head));
+    std::vector<std::string_view> lines;
+    std::size_t pos = 0;
+    bool lastTerminated = true;
+    while (pos < head.size() && lines.size() < kSniffMaxLines) {
+        std::size_t end = head.find_first_of("\r\n", pos);
+        lastTerminated = end != std::string_view::npos;
+        if (!lastTerminated) end = head.size();
+        std::string_view line = head.substr(pos, end - pos);
+        pos = end;
+        while (pos < head.size() && head[pos] == '\r') ++pos;
+        if (pos < head.size() && head[pos] == '\n') ++pos;
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string_view::npos || line[first] == '#') continue;
+        lines.push_back(line);
+    }
+    if (!lastTerminated && lines.size() > 2) lines.pop_back();
+    return lines;
+}
+
+}  // namespace
+
+CsvCell classifyCsvCell(std::string_view text, bool decimalComma) {
+    CsvCell cell;
+    while (!text.empty() && isBlank(text.front())) text.remove_prefix(1);
+    while (!text.empty() && isBlank(text.back())) text.remove_suffix(1);
+    cell.text = text;
+    if (text.empty()) return cell;
+    if (parseWholeNumber(text, cell.number)) {
+        cell.kind = CsvCellKind::Number;
+        return cell;
+    }
+    if (decimalComma && text.find(',') != std::string_view::npos &&
+        text.find('.') == std::string_view::npos && text.size() < 64) {
+        std::array<char, 64> buf{};
+        std::copy(text.begin(), text.end(), buf.begin());
+        std::replace(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(text.size()), ',', '.');
+        if (parseWholeNumber(std::string_view(buf.data(), text.size()), cell.number)) {
+            cell.kind = CsvCellKind::Number;
+            return cell;
+        }
+    }
+    for (const std::string_view marker : {"na", "n/a", "#n/a", "null", "none", "nil"}) {
+        if (equalsIgnoreCase(text, marker)) {
+            cell.kind = CsvCellKind::Missing;
+            return cell;
+        }
+    }
+    cell.kind = CsvCellKind::Text;
+    return cell;
+}
+
+bool parseEpochFraction(std::string_view s, std::int64_t& numerator) {
+    const auto slash = s.find('/');
+    if (slash == std::string_view::npos || slash == 0 || slash + 1 >= s.size()) return false;
+    std::int64_t a = 0;
+    std::int64_t b = 0;
+    const char* mid = s.data() + slash;
+    const auto [p1, e1] = std::from_chars(s.data(), mid, a);
+    const auto [p2, e2] = std::from_chars(mid + 1, s.data() + s.size(), b);
+    if (e1 != std::errc() || p1 != mid || e2 != std::errc() || p2 != s.data() + s.size()) return false;
+    numerator = a;
+    return true;
+}
+
+std::size_t utf8BomLength(std::string_view bytes) {
+    return bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
+namespace {
+// Counts `c` in blocks of 255 bytes with a byte-wide counter, which the compiler turns into
+// plain vector compares and adds (a size_t counter would need widening on every byte).
+std::size_t countByte(std::string_view bytes, char c) {
+    std::size_t total = 0;
+    std::size_t i = 0;
+    const std::size_t n = bytes.size();
+    while (i < n) {
+        const std::size_t block = std::min<std::size_t>(255, n - i);
+        std::uint8_t count = 0;
+        for (std::size_t j = 0; j < block; ++j) count += static_cast<std::uint8_t>(bytes[i + j] == c);
+        total += count;
+        i += block;
+    }
+    return total;
+}
+}  // namespace
+
+std::size_t countLineBreaks(std::string_view bytes) {
+    const std::size_t lf = countByte(bytes, '\n');
+    return lf > 0 ? lf : countByte(bytes, '\r');
+}
+
+bool sniffCsvDialect(std::string_view head, CsvDialect& dialect, std::size_t& fields) {
+    const std::vector<std::string_view> lines = sampleLines(head);
+    if (lines.empty()) return false;
+    std::size_t bestFields = 0;
+    char bestDelimiter = 0;
+    for (const char d : {',', '\t', ';', '|'}) {
+        const std::size_t n = countFields(lines.front(), d);
+        if (n < 2) continue;
+        const bool consistent = std::all_of(lines.begin(), lines.end(), [&](std::string_view l) {
+            return countFields(l, d) == n;
+        });
+        if (consistent && n > bestFields) {
+            bestFields = n;
+            bestDelimiter = d;
+        }
+    }
+    if (bestDelimiter != 0) {
+        dialect = CsvDialect{bestDelimiter, false};
+        fields = bestFields;
+        return true;
+    }
+    const std::size_t n = countWhitespaceFields(lines.front());
+    if (n < 2) return false;
+    const bool consistent = std::all_of(lines.begin(), lines.end(), [&](std::string_view l) {
+        return countWhitespaceFields(l) == n;
+    });
+    if (!consistent) return false;
+    dialect = CsvDialect{' ', true};
+    fields = n;
+    return true;
+}
+
+CsvReader::CsvReader(std::string_view bytes, CsvDialect dialect, bool decimalComma)
+    : m_begin(bytes.data()),
+      m_pos(bytes.data() + utf8BomLength(bytes)),
+      m_end(bytes.data() + bytes.size()),
+      m_dialect(dialect),
+      m_decimalComma(decimalComma) {}
+
+void CsvReader::skipLineEnd() {
+    if (m_pos >= m_end) return;
+    if (*m_pos == '\r') {
+        // "\r\n", "\r\r\n" (a Windows file written through a text-mode layer twice) and a lone
+        // "\r" (classic Mac) all end one line.
+        while (m_pos < m_end && *m_pos == '\r') ++m_pos;
+        if (m_pos < m_end && *m_pos == '\n') ++m_pos;
+        ++m_line;
+    } else if (*m_pos == '\n') {
+        ++m_pos;
+        ++m_line;
+    }
+}
+
+void CsvReader::readQuoted(CsvCell& cell) {
+    // m_pos is at the opening quote.
+    const char* start = m_pos + 1;
+    const char* p = start;
+    bool escaped = false;
+    std::int64_t breaks = 0;
+    while (p < m_end) {
+        if (*p == '"') {
+            if (p + 1 < m_end && p[1] == '"') {
+                escaped = true;
+                p += 2;
+                continue;
+            }
+            break;
+        }
+        if (*p == '\n') ++breaks;
+        ++p;
+    }
+    if (p >= m_end) {
+        // No closing quote anywhere: read it as an ordinary field rather than swallow the file.
+        const char* q = start;
+        while (q < m_end && *q != '\n' && *q != '\r' &&
+               (m_dialect.whitespace ? !isBlank(*q) : *q != m_dialect.delimiter))
+            ++q;
+        cell = classifyCsvCell(std::string_view(start, static_cast<std::size_t>(q - start)),
+                               m_decimalComma);
+        m_pos = q;
+        return;
+    }
+    std::string_view text(start, static_cast<std::size_t>(p - start));
+    if (escaped) {
+        std::string& out = m_unescaped.emplace_back();
+        out.reserve(text.size());
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            out.push_back(text[i]);
+            if (text[i] == '"') ++i;  // the second quote of a "" pair.
+        }
+        text = out;
+    }
+    m_line += breaks;
+    m_pos = p + 1;
+    // Anything between the closing quote and the next delimiter is malformed; skip it.
+    while (m_pos < m_end && *m_pos != '\n' && *m_pos != '\r' &&
+           (m_dialect.whitespace ? !isBlank(*m_pos) : *m_pos != m_dialect.delimiter))
+        ++m_pos;
+    cell = classifyCsvCell(text, m_decimalComma);
+}
+
+bool CsvReader::next(std::vector<CsvCell>& cells) {
+    cells.clear();
+    if (!m_unescaped.empty()) m_unescaped.clear();
+    // Skip blank and comment lines.
+    for (;;) {
+        const char* p = m_pos;
+        while (p < m_end && (*p == ' ' || (*p == '\t' && (m_dialect.whitespace || m_dialect.delimiter != '\t')))) ++p;
+        if (p >= m_end) {
+            m_pos = m_end;
+            return false;
+        }
+        if (*p == '\n' || *p == '\r') {
+            m_pos = p;
+            skipLineEnd();
+            continue;
+        }
+        if (*p == '#') {
+            while (p < m_end && *p != '\n' && *p != '\r') ++p;
+            m_pos = p;
+            skipLineEnd();
+            continue;
+        }
+        break;
+    }
+    m_rowLine = m_line;
+    const char delimiter = m_dialect.whitespace ? '\0' : m_dialect.delimiter;
+    const bool ws = m_dialect.whitespace;
+    const bool tabIsBlank = ws || delimiter != '\t';
+    const char* p = m_pos;
+    for (;;) {
+        CsvCell& cell = cells.emplace_back();
+        while (p < m_end && (*p == ' ' || (*p == '\t' && tabIsBlank))) ++p;
+        if (p < m_end && *p == '"') {
+            m_pos = p;
+            readQuoted(cell);
+            p = m_pos;
+        } else {
+            // Fast path: most cells are plain numbers; parse in place and check what follows.
+            const char* s = p;
+            const auto [q, ec] = parseDouble(p, m_end, cell.number);
+            bool done = false;
+            if (ec == std::errc()) {
+                const char* r = q;
+                while (r < m_end && (*r == ' ' || (*r == '\t' && tabIsBlank))) ++r;
+                if (r >= m_end || *r == '\n' || *r == '\r' || (ws ? r > q : *r == delimiter)) {
+                    cell.kind = CsvCellKind::Number;
+                    cell.text = std::string_view(s, static_cast<std::size_t>(q - s));
+                    p = r;
+                    done = true;
+                }
+            }
+            if (!done) {
+                p = s;
+                if (ws) {
+                    while (p < m_end && !isBlank(*p) && *p != '\n' && *p != '\r') ++p;
+                } else {
+                    while (p < m_end && *p != delimiter && *p != '\n' && *p != '\r') ++p;
+                }
+                cell = classifyCsvCell(std::string_view(s, static_cast<std::size_t>(p - s)),
+                                       m_decimalComma);
+            }
+        }
+        if (ws) {
+            while (p < m_end && isBlank(*p)) ++p;
+            if (p >= m_end || *p == '\n' || *p == '\r') break;
+        } else {
+            if (p < m_end && *p == delimiter) {
+                ++p;
+                continue;
+            }
+            break;
+        }
+    }
+    m_pos = p;
+    skipLineEnd();
+    return true;
+}
+
+}  // namespace curvedoctor::core

@@ -1,0 +1,303 @@
+#include "core/loaders/text_key_value_loader.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/loaders/text_log_scan.h"
+
+namespace curvedoctor::core {
+
+namespace {
+
+using textlog::FieldValue;
+using textlog::KeyValue;
+
+constexpr int kConfidence = confidence::kGeneric + 5;
+// Steps beyond this are not counters (and would not fit the int64 step arithmetic).
+constexpr double kMaxStep = 1e15;
+
+constexpr std::array kStepKeys{
+    std::string_view{"step"},          std::string_view{"steps"},
+    std::string_view{"global_step"},   std::string_view{"global step"},
+    std::string_view{"iter"},          std::string_view{"iters"},
+    std::string_view{"iteration"},     std::string_view{"iterations"},
+    std::string_view{"it"},            std::string_view{"itr"},
+    std::string_view{"total_steps"},   std::string_view{"current_steps"},
+    std::string_view{"timestep"},      std::string_view{"timesteps"},
+    std::string_view{"total_timesteps"}, std::string_view{"num_timesteps"},
+    std::string_view{"update"},
+    std::string_view{"updates"},       std::string_view{"n_updates"}};
+constexpr std::array kEpochKeys{std::string_view{"epoch"}, std::string_view{"epochs"},
+                                std::string_view{"ep"}};
+// Words that name a step or epoch without a separator: "Epoch 3/50", "step 100".
+constexpr std::array kBareKeywords{std::string_view{"epoch"}, std::string_view{"step"},
+                                   std::string_view{"iter"}, std::string_view{"iteration"}};
+// Fields that are not metrics: a remaining-time estimate.
+constexpr std::array kSkippedKeys{std::string_view{"eta"}};
+constexpr std::array kCategories{std::string_view{"train"},      std::string_view{"training"},
+                                 std::string_view{"eval"},       std::string_view{"evaluation"},
+                                 std::string_view{"val"},        std::string_view{"valid"},
+                                 std::string_view{"validation"}, std::string_view{"test"}};
+
+template <std::size_t N>
+bool containsNoCase(const std::array<std::string_view, N>& set, std::string_view key) {
+    return std::any_of(set.begin(), set.end(),
+                       [&](std::string_view s) { return textlog::equalsNoCase(s, key); });
+}
+
+bool isSpace(char c) { return c == ' ' || c == '\t'; }
+bool isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/// The TD-MPC2 console logger's one-letter columns (its CONSOLE_FORMAT table).
+struct Alias {
+    std::string_view letter;
+    std::string_view name;  // empty: not a metric.
+};
+constexpr std::array kTdmpcAliases{Alias{"I", "step"},          Alias{"E", ""},
+                                   Alias{"R", "episode_reward"}, Alias{"S", "episode_success"},
+                                   Alias{"F", "episode_fail"},   Alias{"T", ""}};
+
+/// What one line says, before the step is decided.
+struct Record {
+    std::string_view category;  // "train", "eval", ... or empty.
+    std::optional<FieldValue> step;
+    std::optional<FieldValue> epoch;
+    std::optional<double> counter;       // "[   2784 ..." at the start of the line.
+    std::optional<FieldValue> fraction;  // a bare "[i/N]".
+    std::vector<std::pair<std::string_view, double>> metrics;
+};
+
+struct Scratch {
+    std::string ansi;
+    std::vector<KeyValue> pairs;
+    std::vector<std::pair<std::size_t, std::size_t>> used;  // spans already read as values.
+};
+
+std::string_view leadingCategory(std::string_view text) {
+    std::size_t end = 0;
+    while (end < text.size() && isWordChar(text[end])) ++end;
+    if (end == 0 || end == text.size() || !containsNoCase(kCategories, text.substr(0, end)))
+        return {};
+    const char next = text[end];
+    if (!(isSpace(next) || next == '|' || next == ']')) return {};
+    return text.substr(0, end);
+}
+
+std::optional<double> leadingCounter(std::string_view text, std::size_t& end) {
+    std::size_t i = 0;
+    if (i < text.size() && text[i] == '[') ++i;
+    while (i < text.size() && isSpace(text[i])) ++i;
+    const auto number = textlog::parseNumber(text.substr(i));
+    if (!number || !number->integral || text[i] == '-' || text[i] == '+') return std::nullopt;
+    i += number->length;
+    if (i >= text.size() || !isSpace(text[i])) return std::nullopt;
+    end = i;
+    return number->value;
+}
+
+bool overlaps(const Scratch& scratch, std::size_t at) {
+    return std::any_of(scratch.used.begin(), scratch.used.end(),
+                       [&](const auto& span) { return at >= span.first && at < span.second; });
+}
+
+void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!isWordChar(text[i]) || (i > 0 && (isWordChar(text[i - 1]) || text[i - 1] == '/')))
+            continue;
+        std::size_t end = i;
+        while (end < text.size() && isWordChar(text[end])) ++end;
+        const std::string_view word = text.substr(i, end - i);
+        if (!containsNoCase(kBareKeywords, word)) {
+            i = end;
+            continue;
+        }
+        std::size_t v = end;
+        while (v < text.size() && isSpace(text[v])) ++v;
+        if (v == end || v >= text.size()) continue;
+        const auto value = textlog::parseFieldValue(text.substr(v));
+        if (!value) continue;
+        const bool isEpoch = textlog::equalsNoCase(word, "epoch");
+        auto& slot = isEpoch ? record.epoch : record.step;
+        if (!slot) slot = value;
+        scratch.used.emplace_back(v, v + value->length);
+        i = v + value->length;
+    }
+}
+
+std::string_view lastWord(std::string_view key) {
+    const std::size_t space = key.rfind(' ');
+    return space == std::string_view::npos ? key : key.substr(space + 1);
+}
+
+/// "[2783/20018]", or PyTorch's MNIST example "[640/60000 (1%)]": the counter and its total.
+std::optional<FieldValue> bareFraction(std::string_view text) {
+    std::size_t i = 1;  // past '['.
+    while (i < text.size() && isSpace(text[i])) ++i;
+    const auto counter = textlog::parseNumber(text.substr(i));
+    if (!counter || !counter->integral || text[i] == '-' || text[i] == '+') return std::nullopt;
+    i += counter->length;
+    if (i >= text.size() || text[i] != '/') return std::nullopt;
+    const auto total = textlog::parseNumber(text.substr(i + 1));
+    if (!total || !total->integral || total->value <= 0) return std::nullopt;
+    i += 1 + total->length;
+    while (i < text.size() && isSpace(text[i])) ++i;
+    if (i >= text.size() || (text[i] != ']' && text[i] != '(')) return std::nullopt;
+    FieldValue value;
+    value.value = counter->value;
+    value.total = total->value;
+    value.integral = true;
+    return value;
+}
+
+void findBareFraction(std::string_view text, std::size_t from, Record& record,
+                      const Scratch& scratch) {
+    for (std::size_t at = text.find('[', from); at != std::string_view::npos;
+         at = text.find('[', at + 1)) {
+        if (overlaps(scratch, at)) continue;
+        std::size_t b = at;
+        while (b > 0 && isSpace(text[b - 1])) --b;
+        if (b > 0 && (text[b - 1] == ':' || text[b - 1] == '=')) continue;
+        if (const auto value = bareFraction(text.substr(at))) {
+            record.fraction = value;
+            return;
+        }
+    }
+}
+
+bool applyTdmpcAliases(Scratch& scratch, Record& record, std::string_view category) {
+    bool hasI = false;
+    bool hasR = false;
+    for (const auto& kv : scratch.pairs) {
+        if (kv.key.size() != 1) return false;
+        hasI = hasI || kv.key == "I";
+        hasR = hasR || kv.key == "R";
+    }
+    if (!hasI || !hasR) return false;
+    for (const auto& kv : scratch.pairs) {
+        for (const Alias& alias : kTdmpcAliases) {
+            if (kv.key != alias.letter) continue;
+            if (alias.name == "step") {
+                record.step = kv.value;
+            } else if (!alias.name.empty()) {
+                record.metrics.emplace_back(alias.name, kv.value.value);
+            }
+        }
+    }
+    (void)category;
+    return true;
+}
+
+/// Reads one line. Returns false when it is not a record (no step/epoch field or no metric).
+bool parseRecord(std::string_view raw, Record& record, Scratch& scratch) {
+    record = Record{};
+    scratch.used.clear();
+    const std::string_view text = textlog::trim(textlog::stripAnsi(raw, scratch.ansi));
+    if (text.size() < 3 || text.find_first_of(":=") == std::string_view::npos) return false;
+    textlog::extractKeyValues(text, scratch.pairs);
+    if (scratch.pairs.empty()) return false;
+    record.category = leadingCategory(text);
+    std::size_t counterEnd = 0;
+    record.counter = leadingCounter(text, counterEnd);
+    for (const auto& kv : scratch.pairs)
+        scratch.used.emplace_back(kv.keyOffset, kv.keyOffset + kv.key.size() + 1);
+    findBareKeywords(text, record, scratch);
+    if (!applyTdmpcAliases(scratch, record, record.category)) {
+        for (const auto& kv : scratch.pairs) {
+            // "Train Epoch: 3" names the epoch by its last word.
+            const std::string_view last = lastWord(kv.key);
+            if (containsNoCase(kStepKeys, kv.key) || containsNoCase(kStepKeys, last)) {
+                if (!record.step) record.step = kv.value;
+            } else if (containsNoCase(kEpochKeys, kv.key) || containsNoCase(kEpochKeys, last)) {
+                if (!record.epoch) record.epoch = kv.value;
+            } else if (!containsNoCase(kSkippedKeys, kv.key)) {
+                record.metrics.emplace_back(kv.key, kv.value.value);
+            }
+        }
+    }
+    if (record.metrics.empty() || (!record.step && !record.epoch)) return false;
+    findBareFraction(text, counterEnd, record, scratch);
+    return true;
+}
+
+bool finiteCounter(double v) { return std::isfinite(v) && v >= -kMaxStep && v <= kMaxStep; }
+
+}  // namespace
+
+int TextKeyValueLoader::sniff(const SniffInput& input) const {
+    if (input.isDirectory || input.head.empty()) return confidence::kNone;
+    if (input.head.find('\0') != std::string_view::npos) return confidence::kNone;
+    textlog::LineReader reader(input.head);
+    textlog::TextLine line;
+    Record record;
+    Scratch scratch;
+    int records = 0;
+    while (reader.next(line)) {
+        if (parseRecord(line.text, record, scratch) && ++records >= kMinRecordLines)
+            return kConfidence;
+    }
+    return confidence::kNone;
+}
+
+LoadResult TextKeyValueLoader::load(const LoadInput& input) const {
+    LoadResult result;
+    textlog::LineReader reader(input.bytes);
+    textlog::ProgressTicker ticker(input.progress, input.bytes.size());
+    textlog::TracebackSkipper traceback;
+    textlog::RunBuilder builder;
+    textlog::TextLine line;
+    Record record;
+    Scratch scratch;
+    std::string name;
+    std::optional<double> epochBase;  // 0 or 1: how the log counts epochs.
+    std::int64_t ordinal = 0;
+    while (reader.next(line)) {
+        if (!ticker.tick(reader.position())) {
+            result.cancelled = true;
+            break;
+        }
+        if (traceback.skip(line) || !parseRecord(line.text, record, scratch)) continue;
+        const double epoch = record.epoch && std::isfinite(record.epoch->value)
+                                 ? record.epoch->value
+                                 : std::numeric_limits<double>::quiet_NaN();
+        if (!std::isnan(epoch) && !epochBase) epochBase = epoch <= 0 ? 0.0 : 1.0;
+        double step = static_cast<double>(ordinal);
+        const bool withinEpoch = !std::isnan(epoch) && record.epoch->integral;
+        if (record.step && finiteCounter(record.step->value)) {
+            step = record.step->value;
+            // "Epoch: 2, Iter: 50/3750": the iteration counts within its epoch.
+            if (record.step->total > 0 && withinEpoch)
+                step = (epoch - *epochBase) * record.step->total + record.step->value;
+        } else if (record.counter && finiteCounter(*record.counter)) {
+            step = *record.counter;
+        } else if (record.fraction && withinEpoch) {
+            step = (epoch - *epochBase) * record.fraction->total + record.fraction->value;
+        } else if (withinEpoch) {
+            step = epoch;
+        }
+        if (!finiteCounter(step)) step = static_cast<double>(ordinal);
+        ++ordinal;
+        const auto stepValue = static_cast<std::int64_t>(std::llround(step));
+        for (const auto& [key, value] : record.metrics) {
+            name.clear();
+            if (!record.category.empty()) name.append(textlog::toLower(record.category)).append("/");
+            name.append(key);
+            builder.add(name, stepValue, epoch, value, line.number);
+        }
+    }
+    textlog::noteTraceback(traceback, builder);
+    if (builder.empty() && !result.cancelled) {
+        result.error = "no lines with a step or epoch field and numeric key: value pairs";
+        return result;
+    }
+    result.runs.push_back(builder.take(id()));
+    return result;
+}
+
+}  // namespace curvedoctor::core

@@ -1,0 +1,366 @@
+#include "core/loaders/text_log_scan.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <system_error>
+
+namespace curvedoctor::core::textlog {
+
+namespace {
+
+constexpr char kEsc = '\x1b';
+constexpr std::size_t kProgressEvery = 4u << 20;
+// Keys longer than this are prose, not metric names.
+constexpr std::size_t kMaxKeyLength = 64;
+constexpr int kMaxKeyWords = 3;
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isSpace(char c) { return c == ' ' || c == '\t'; }
+bool isKeyChar(char c) {
+    return isAlpha(c) || isDigit(c) || c == '_' || c == '.' || c == '/' || c == '@' || c == '-';
+}
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool startsWithNoCase(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && equalsNoCase(s.substr(0, prefix.size()), prefix);
+}
+
+bool isValueEnd(char c) {
+    return isSpace(c) || c == ',' || c == ';' || c == '|' || c == ')' || c == ']' || c == '}' ||
+           c == '%' || c == '\'' || c == '"' || c == '\r' || c == '\n';
+}
+
+// Digits [fraction] [exponent] without sign; returns the length, 0 when there is no digit.
+std::size_t scanDecimal(std::string_view s, bool& integral) {
+    std::size_t i = 0;
+    std::size_t digits = 0;
+    while (i < s.size() && isDigit(s[i])) ++i, ++digits;
+    integral = true;
+    if (i < s.size() && s[i] == '.') {
+        std::size_t j = i + 1;
+        std::size_t frac = 0;
+        while (j < s.size() && isDigit(s[j])) ++j, ++frac;
+        if (digits + frac > 0) {
+            i = j;
+            digits += frac;
+            integral = false;
+        }
+    }
+    if (digits == 0) return 0;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        std::size_t j = i + 1;
+        if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
+        const std::size_t expStart = j;
+        while (j < s.size() && isDigit(s[j])) ++j;
+        if (j > expStart) {
+            i = j;
+            integral = false;
+        }
+    }
+    return i;
+}
+
+// "1,091,520": a 1-3 digit head and groups of exactly three digits. Returns the length or 0.
+std::size_t scanGroupedInteger(std::string_view s) {
+    std::size_t head = 0;
+    while (head < s.size() && isDigit(s[head])) ++head;
+    if (head == 0 || head > 3) return 0;
+    std::size_t i = head;
+    std::size_t groups = 0;
+    while (i + 3 < s.size() && s[i] == ',' && isDigit(s[i + 1]) && isDigit(s[i + 2]) &&
+           isDigit(s[i + 3]) && !(i + 4 < s.size() && isDigit(s[i + 4]))) {
+        i += 4;
+        ++groups;
+    }
+    if (groups == 0) return 0;
+    if (i < s.size() && (s[i] == '.' || s[i] == 'e' || s[i] == 'E')) return 0;
+    return i;
+}
+
+double toDouble(std::string_view digits) {
+    double v = 0.0;
+    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+    if (ec == std::errc::result_out_of_range) {
+        // Beyond double: a huge mantissa or exponent overflows to infinity, a tiny one to 0.
+        const auto e = digits.find_first_of("eE");
+        const bool tiny = e != std::string_view::npos && e + 1 < digits.size() && digits[e + 1] == '-';
+        return tiny ? 0.0 : std::numeric_limits<double>::infinity();
+    }
+    (void)ptr;
+    return v;
+}
+
+}  // namespace
+
+bool LineReader::next(TextLine& line) {
+    if (m_pos >= m_bytes.size()) return false;
+    const std::size_t end = m_bytes.find('\n', m_pos);
+    const std::size_t stop = end == std::string_view::npos ? m_bytes.size() : end;
+    std::string_view text = m_bytes.substr(m_pos, stop - m_pos);
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    line.text = text;
+    line.number = ++m_number;
+    line.offset = static_cast<std::int64_t>(m_pos);
+    m_pos = end == std::string_view::npos ? m_bytes.size() : end + 1;
+    return true;
+}
+
+std::string_view stripAnsi(std::string_view in, std::string& out) {
+    if (in.find(kEsc) == std::string_view::npos) return in;
+    out.clear();
+    out.reserve(in.size());
+    std::size_t i = 0;
+    while (i < in.size()) {
+        const char c = in[i];
+        if (c != kEsc) {
+            out.push_back(c);
+            ++i;
+            continue;
+        }
+        if (i + 1 >= in.size()) break;
+        const char kind = in[i + 1];
+        if (kind == '[') {
+            // CSI: parameter and intermediate bytes 0x20-0x3f, then one final byte 0x40-0x7e.
+            std::size_t j = i + 2;
+            while (j < in.size() && in[j] >= 0x20 && in[j] <= 0x3f) ++j;
+            i = (j < in.size() && in[j] >= 0x40 && in[j] <= 0x7e) ? j + 1 : j;
+        } else if (kind == ']') {
+            // OSC: ends with BEL or ESC '\'.
+            std::size_t j = i + 2;
+            while (j < in.size() && in[j] != '\a' && !(in[j] == kEsc && j + 1 < in.size() && in[j + 1] == '\\'))
+                ++j;
+            i = j >= in.size() ? j : (in[j] == '\a' ? j + 1 : j + 2);
+        } else {
+            i += 2;
+        }
+    }
+    return out;
+}
+
+std::optional<NumberToken> parseNumber(std::string_view text) {
+    std::size_t i = 0;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
+        negative = text[i] == '-';
+        ++i;
+    }
+    const std::string_view rest = text.substr(i);
+    auto wordEnds = [&](std::size_t n) { return n >= rest.size() || !(isAlpha(rest[n]) || isDigit(rest[n]) || rest[n] == '_'); };
+    NumberToken token;
+    if (startsWithNoCase(rest, "infinity") && wordEnds(8)) {
+        token.value = std::numeric_limits<double>::infinity();
+        token.length = i + 8;
+    } else if (startsWithNoCase(rest, "inf") && wordEnds(3)) {
+        token.value = std::numeric_limits<double>::infinity();
+        token.length = i + 3;
+    } else if (startsWithNoCase(rest, "nan") && wordEnds(3)) {
+        token.value = std::numeric_limits<double>::quiet_NaN();
+        token.length = i + 3;
+    } else if (const std::size_t grouped = scanGroupedInteger(rest); grouped > 0) {
+        std::string digits;
+        for (char c : rest.substr(0, grouped))
+            if (c != ',') digits.push_back(c);
+        token.value = toDouble(digits);
+        token.length = i + grouped;
+        token.integral = true;
+    } else {
+        bool integral = true;
+        const std::size_t n = scanDecimal(rest, integral);
+        if (n == 0) return std::nullopt;
+        token.value = toDouble(rest.substr(0, n));
+        token.length = i + n;
+        token.integral = integral;
+    }
+    if (negative) token.value = -token.value;
+    return token;
+}
+
+std::optional<FieldValue> parseFieldValue(std::string_view text) {
+    FieldValue field;
+    std::size_t i = 0;
+    const bool bracketed = !text.empty() && text[0] == '[';
+    if (bracketed) {
+        ++i;
+        while (i < text.size() && isSpace(text[i])) ++i;
+    }
+    const auto number = parseNumber(text.substr(i));
+    if (!number) return std::nullopt;
+    field.value = number->value;
+    field.integral = number->integral;
+    i += number->length;
+    if (i < text.size() && text[i] == '/' && number->integral) {
+        std::size_t j = i + 1;
+        while (j < text.size() && isSpace(text[j])) ++j;
+        const auto total = parseNumber(text.substr(j));
+        if (total && total->integral) {
+            field.total = total->value;
+            i = j + total->length;
+        }
+    }
+    if (bracketed) {
+        while (i < text.size() && isSpace(text[i])) ++i;
+        if (i >= text.size() || text[i] != ']') return std::nullopt;
+        ++i;
+    } else {
+        if (i < text.size() && !isValueEnd(text[i])) return std::nullopt;
+        // "0.087 0.191 0.064": a list of numbers, not one value.
+        std::size_t j = i;
+        while (j < text.size() && isSpace(text[j])) ++j;
+        if (j > i && j < text.size()) {
+            const char c = text[j];
+            const bool signedDigit = (c == '-' || c == '+' || c == '.') && j + 1 < text.size() &&
+                                     isDigit(text[j + 1]);
+            if (isDigit(c) || signedDigit) return std::nullopt;
+        }
+    }
+    field.length = i;
+    return field;
+}
+
+void extractKeyValues(std::string_view line, std::vector<KeyValue>& out) {
+    out.clear();
+    for (std::size_t sep = 0; sep < line.size(); ++sep) {
+        const char c = line[sep];
+        if (c != ':' && c != '=') continue;
+        // The value.
+        std::size_t v = sep + 1;
+        while (v < line.size() && isSpace(line[v])) ++v;
+        if (v >= line.size()) continue;
+        const auto value = parseFieldValue(line.substr(v));
+        if (!value) continue;
+        // The key, read backwards from the separator.
+        std::size_t end = sep;
+        while (end > 0 && isSpace(line[end - 1])) --end;
+        if (end == 0) continue;
+        std::size_t start = end;
+        std::string_view key;
+        if (line[end - 1] == '\'' || line[end - 1] == '"') {
+            const char quote = line[end - 1];
+            const std::size_t open = end >= 2 ? line.rfind(quote, end - 2) : std::string_view::npos;
+            if (open == std::string_view::npos || end - 1 - (open + 1) > kMaxKeyLength) continue;
+            key = line.substr(open + 1, end - 1 - (open + 1));
+            start = open;
+        } else {
+            int words = 0;
+            std::size_t wordStart = end;
+            while (true) {
+                std::size_t s = wordStart;
+                while (s > 0 && isKeyChar(line[s - 1])) --s;
+                // A word must start with a letter or '_': trim leading "-", "/", digits ...
+                while (s < wordStart && !isAlpha(line[s]) && line[s] != '_') ++s;
+                if (s == wordStart) break;
+                // Only whole words: "x5loss" is fine, but "3.5loss" is not a key start.
+                if (s > 0 && isKeyChar(line[s - 1]) && words == 0 && (isAlpha(line[s - 1]) || isDigit(line[s - 1])))
+                    break;
+                start = s;
+                ++words;
+                // Another word before it, separated by exactly one space?
+                if (words >= kMaxKeyWords || s < 2 || line[s - 1] != ' ' || !isKeyChar(line[s - 2]))
+                    break;
+                std::size_t p = s - 1;
+                std::size_t ws = p;
+                while (ws > 0 && isKeyChar(line[ws - 1])) --ws;
+                if (ws == p || !(isAlpha(line[ws]) || line[ws] == '_')) break;
+                // "loss=nan lr=0.1": the word before is the previous pair's value, not a key.
+                std::size_t before = ws;
+                while (before > 0 && isSpace(line[before - 1])) --before;
+                if (before > 0 && (line[before - 1] == ':' || line[before - 1] == '=')) break;
+                if (parseNumber(line.substr(ws, p - ws))) break;
+                wordStart = p;
+            }
+            if (start == end) continue;
+            key = line.substr(start, end - start);
+        }
+        if (key.empty() || key.size() > kMaxKeyLength) continue;
+        out.push_back({key, *value, start});
+        sep = v + value->length - 1;
+    }
+}
+
+std::string toLower(std::string_view s) {
+    std::string r(s);
+    for (char& c : r) c = lower(c);
+    return r;
+}
+
+bool equalsNoCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (isSpace(s.front()) || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (isSpace(s.back()) || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+bool TracebackSkipper::skip(const TextLine& line) {
+    if (!m_inside) {
+        if (line.text.rfind("Traceback (most recent call last)", 0) != 0) return false;
+        m_inside = true;
+        if (m_firstLine == 0) m_firstLine = line.number;
+        return true;
+    }
+    if (!line.text.empty() && !isSpace(line.text.front())) {
+        // The exception line ends the traceback ("KeyboardInterrupt", "ValueError: ...").
+        m_inside = false;
+        if (m_exception.empty()) m_exception = std::string(line.text.substr(0, 120));
+    }
+    return true;
+}
+
+void RunBuilder::add(const std::string& metric, std::int64_t step, double epoch, double value,
+                     std::int64_t line) {
+    auto [it, inserted] = m_metrics.try_emplace(metric);
+    Series& series = it->second;
+    auto& last = m_lastStep[metric];
+    if (!inserted && step < last && !m_warnedBackwards) {
+        m_warnedBackwards = true;
+        warn(line, "'" + metric + "' goes back from step " + std::to_string(last) + " to " +
+                       std::to_string(step) + " (a restarted run appended?); every point kept");
+    }
+    last = step;
+    // Epochs stay empty until a point has one; then earlier points get NaN.
+    if (!std::isnan(epoch) && series.epochs.size() < series.steps.size())
+        series.epochs.resize(series.steps.size(), std::numeric_limits<double>::quiet_NaN());
+    series.steps.push_back(step);
+    series.values.push_back(value);
+    if (!std::isnan(epoch) || !series.epochs.empty()) series.epochs.push_back(epoch);
+    ++m_points;
+}
+
+void RunBuilder::warn(std::int64_t line, std::string message) {
+    m_warnings.push_back({line, -1, std::move(message)});
+}
+
+Run RunBuilder::take(std::string_view format) {
+    Run run;
+    run.format = std::string(format);
+    run.metrics = std::move(m_metrics);
+    run.warnings = std::move(m_warnings);
+    m_metrics.clear();
+    m_warnings.clear();
+    m_lastStep.clear();
+    m_points = 0;
+    return run;
+}
+
+bool ProgressTicker::tick(std::size_t position) {
+    if (!m_progress || position < m_next) return true;
+    m_next = position + kProgressEvery;
+    return m_progress(m_total == 0 ? 1.0 : static_cast<double>(position) / static_cast<double>(m_total));
+}
+
+void noteTraceback(const TracebackSkipper& skipper, RunBuilder& builder) {
+    if (skipper.firstLine() == 0) return;
+    std::string message = "the log holds a Python traceback";
+    if (!skipper.exceptionText().empty()) message += " (" + skipper.exceptionText() + ")";
+    message += "; the lines of metrics around it are loaded";
+    builder.warn(skipper.firstLine(), std::move(message));
+}
+
+}  // namespace curvedoctor::core::textlog

@@ -1,0 +1,189 @@
+// The shared CSV tokenizer: dialect sniffing, cell classification, line endings, quotes.
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/loaders/csv_table.h"
+
+namespace curvedoctor::core {
+namespace {
+
+std::vector<std::vector<CsvCell>> readAll(std::string_view text, CsvDialect d,
+                                          std::vector<std::int64_t>* lines = nullptr) {
+    CsvReader reader(text, d);
+    std::vector<std::vector<CsvCell>> rows;
+    std::vector<CsvCell> cells;
+    while (reader.next(cells)) {
+        rows.push_back(cells);
+        if (lines) lines->push_back(reader.line());
+    }
+    return rows;
+}
+
+TEST(CsvTable, ClassifiesNumbersAndNonFiniteSpellings) {
+    EXPECT_EQ(classifyCsvCell("1.5e-3").kind, CsvCellKind::Number);
+    EXPECT_DOUBLE_EQ(classifyCsvCell("  +2.5 ").number, 2.5);
+    for (const char* s : {"nan", "NaN", "-nan", "NAN"}) {
+        const CsvCell c = classifyCsvCell(s);
+        EXPECT_EQ(c.kind, CsvCellKind::Number) << s;
+        EXPECT_TRUE(std::isnan(c.number)) << s;
+    }
+    EXPECT_EQ(classifyCsvCell("inf").number, INFINITY);
+    EXPECT_EQ(classifyCsvCell("Infinity").number, INFINITY);
+    EXPECT_EQ(classifyCsvCell("-inf").number, -INFINITY);
+    EXPECT_EQ(classifyCsvCell("-Infinity").number, -INFINITY);
+    for (const char* s : {"NA", "N/A", "null", "None"})
+        EXPECT_EQ(classifyCsvCell(s).kind, CsvCellKind::Missing) << s;
+    EXPECT_EQ(classifyCsvCell("").kind, CsvCellKind::Empty);
+    EXPECT_EQ(classifyCsvCell("   ").kind, CsvCellKind::Empty);
+    for (const char* s : {"abc", "1.5x", "++1", "+-1", "0.455G", "3/50"})
+        EXPECT_EQ(classifyCsvCell(s).kind, CsvCellKind::Text) << s;
+}
+
+// The tokenizer's own fast number path must give the same bits as std::from_chars (the
+// independent reference) for every spelling a logger prints.
+TEST(CsvTable, NumbersMatchFromCharsBitForBit) {
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> mag(-30.0, 30.0);
+    std::uniform_int_distribution<int> fmt(0, 6);
+    const char* formats[] = {"%.6f", "%.17g", "%.4e", "%.9g", "%g", "%.0f", "%.12f"};
+    char buf[64];
+    for (int i = 0; i < 200000; ++i) {
+        const double v = (rng() % 2 ? -1 : 1) * std::pow(10.0, mag(rng)) * 1.2345678901234567;
+        const int n = std::snprintf(buf, sizeof buf, formats[fmt(rng)], v);
+        const std::string_view text(buf, static_cast<std::size_t>(n));
+        double expected = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), expected);
+        ASSERT_TRUE(ec == std::errc() && end == text.data() + text.size()) << text;
+        const CsvCell cell = classifyCsvCell(text);
+        ASSERT_EQ(cell.kind, CsvCellKind::Number) << text;
+        ASSERT_EQ(std::bit_cast<std::uint64_t>(cell.number), std::bit_cast<std::uint64_t>(expected))
+            << text;
+        // Same through the reader's in-place path, with a delimiter after the number.
+        const std::string row = std::string(text) + ",1\n";
+        CsvReader reader(row, CsvDialect{});
+        std::vector<CsvCell> cells;
+        ASSERT_TRUE(reader.next(cells));
+        ASSERT_EQ(std::bit_cast<std::uint64_t>(cells[0].number), std::bit_cast<std::uint64_t>(expected))
+            << text;
+    }
+    for (const char* s : {"12345678901234567890", "0.000000000000000000000001", "1e300", "1e-300",
+                          "123456789012345678.5", "9007199254740993", "00000000000000000001",
+                          ".5", "5.", "-0", "-0.0", "1e+22", "1e23", "12345678", "123456789"}) {
+        double expected = 0;
+        std::from_chars(s, s + std::strlen(s), expected);
+        const CsvCell cell = classifyCsvCell(s);
+        ASSERT_EQ(cell.kind, CsvCellKind::Number) << s;
+        EXPECT_EQ(std::bit_cast<std::uint64_t>(cell.number), std::bit_cast<std::uint64_t>(expected)) << s;
+    }
+}
+
+TEST(CsvTable, DecimalCommaOnlyWhenAsked) {
+    EXPECT_EQ(classifyCsvCell("0,5").kind, CsvCellKind::Text);
+    const CsvCell c = classifyCsvCell("0,5", true);
+    EXPECT_EQ(c.kind, CsvCellKind::Number);
+    EXPECT_DOUBLE_EQ(c.number, 0.5);
+}
+
+TEST(CsvTable, EpochFractions) {
+    std::int64_t n = -1;
+    EXPECT_TRUE(parseEpochFraction("12/399", n));
+    EXPECT_EQ(n, 12);
+    EXPECT_FALSE(parseEpochFraction("12/", n));
+    EXPECT_FALSE(parseEpochFraction("/3", n));
+    EXPECT_FALSE(parseEpochFraction("1.5/3", n));
+    EXPECT_FALSE(parseEpochFraction("12", n));
+}
+
+TEST(CsvTable, SniffsEachDelimiter) {
+    CsvDialect d;
+    std::size_t fields = 0;
+    ASSERT_TRUE(sniffCsvDialect("a,b,c\n1,2,3\n4,5,6\n", d, fields));
+    EXPECT_EQ(d.delimiter, ',');
+    EXPECT_EQ(fields, 3U);
+    ASSERT_TRUE(sniffCsvDialect("a\tb\n1\t2\n", d, fields));
+    EXPECT_EQ(d.delimiter, '\t');
+    // Decimal commas split rows unevenly, so ';' wins.
+    ASSERT_TRUE(sniffCsvDialect("step;loss\n1;0,5\n2;0,25\n", d, fields));
+    EXPECT_EQ(d.delimiter, ';');
+    ASSERT_TRUE(sniffCsvDialect("  step   loss\n  1   0.5\n  2   0.25\n", d, fields));
+    EXPECT_TRUE(d.whitespace);
+    EXPECT_EQ(fields, 2U);
+    // Quoted delimiters do not count.
+    ASSERT_TRUE(sniffCsvDialect("\"a,b\",c\n1,2\n", d, fields));
+    EXPECT_EQ(fields, 2U);
+    EXPECT_FALSE(sniffCsvDialect("one\ntwo\n", d, fields));
+    EXPECT_FALSE(sniffCsvDialect("a,b\n1,2,3\n4\n", d, fields));
+}
+
+TEST(CsvTable, LineEndingsCountLinesOnce) {
+    for (const std::string& text : {std::string("h,v\n1,2\n3,4\n"), std::string("h,v\r\n1,2\r\n3,4\r\n"),
+                                   std::string("h,v\r\r\n1,2\r\r\n3,4\r\r\n"),
+                                   std::string("h,v\r1,2\r3,4")}) {
+        std::vector<std::int64_t> lines;
+        const auto rows = readAll(text, CsvDialect{}, &lines);
+        ASSERT_EQ(rows.size(), 3U) << text;
+        EXPECT_EQ(lines, (std::vector<std::int64_t>{1, 2, 3})) << text;
+        EXPECT_DOUBLE_EQ(rows[2][1].number, 4.0);
+        EXPECT_EQ(countLineBreaks(text), text.back() == '4' ? 2U : 3U);
+    }
+}
+
+TEST(CsvTable, SkipsBomBlankAndCommentLines) {
+    std::vector<std::int64_t> lines;
+    const auto rows = readAll("\xEF\xBB\xBFstep,loss\n\n# note\n  \n1,2\n", CsvDialect{}, &lines);
+    ASSERT_EQ(rows.size(), 2U);
+    EXPECT_EQ(rows[0][0].text, "step");
+    EXPECT_EQ(lines[1], 5);
+}
+
+TEST(CsvTable, QuotedFieldsWithEscapesAndBreaks) {
+    std::vector<std::int64_t> lines;
+    const auto rows = readAll("\"a \"\"x\"\"\",\"multi\nline\",\"2.5\"\n7,8,9\n", CsvDialect{}, &lines);
+    ASSERT_EQ(rows.size(), 2U);
+    EXPECT_EQ(rows[0][0].text, "a \"x\"");
+    EXPECT_EQ(rows[0][1].text, "multi\nline");
+    EXPECT_EQ(rows[0][2].kind, CsvCellKind::Number);
+    EXPECT_EQ(lines[1], 3);  // the quoted line break counts.
+}
+
+TEST(CsvTable, UnterminatedQuoteDoesNotSwallowTheFile) {
+    const auto rows = readAll("a,b\n\"1,2\n3,4\n", CsvDialect{});
+    ASSERT_EQ(rows.size(), 3U);
+    EXPECT_DOUBLE_EQ(rows[2][1].number, 4.0);
+}
+
+TEST(CsvTable, PaddedCellsAndEmptyCells) {
+    const auto rows = readAll("  a ,  b  ,c\n  1 ,    , 3\n", CsvDialect{});
+    ASSERT_EQ(rows.size(), 2U);
+    EXPECT_EQ(rows[0][1].text, "b");
+    EXPECT_EQ(rows[1][0].kind, CsvCellKind::Number);
+    EXPECT_EQ(rows[1][1].kind, CsvCellKind::Empty);
+    EXPECT_DOUBLE_EQ(rows[1][2].number, 3.0);
+}
+
+TEST(CsvTable, TabDelimitedKeepsLeadingEmptyField) {
+    const auto rows = readAll("\tb\n\t2\n", CsvDialect{'\t', false});
+    ASSERT_EQ(rows.size(), 2U);
+    ASSERT_EQ(rows[1].size(), 2U);
+    EXPECT_EQ(rows[1][0].kind, CsvCellKind::Empty);
+}
+
+TEST(CsvTable, WhitespaceRunsSeparateFields) {
+    const auto rows = readAll("     0/399    0.455G    0.1069\n", CsvDialect{' ', true});
+    ASSERT_EQ(rows.size(), 1U);
+    ASSERT_EQ(rows[0].size(), 3U);
+    EXPECT_EQ(rows[0][0].text, "0/399");
+    EXPECT_EQ(rows[0][1].kind, CsvCellKind::Text);
+    EXPECT_DOUBLE_EQ(rows[0][2].number, 0.1069);
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds every libFuzzer target (tests/fuzz/fuzz_*.cpp) and runs each for SECONDS (default 600),
+# all at once under `nice -n 19` so they only take idle CPU. Fails when any target crashes,
+# hangs (-timeout), runs out of memory (-rss_limit_mb) or trips ASan/UBSan; the reproducer is
+# left in build-fuzz/fuzz-artifacts/<target>/. Prints runs, executions/s and coverage per target.
+# Inputs are capped at FUZZ_MAX_LEN bytes (default 16 KiB: parsers' bugs show on short inputs,
+# and short inputs give many more executions per second on a busy machine).
+# Usage: tests/fuzz/run_fuzzers.sh [SECONDS] [TARGET...]
+set -euo pipefail
+DURATION=${1:-600}
+shift || true
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${CURVEDOCTOR_FUZZ_BUILD:-$ROOT/build-fuzz}
+
+CC=clang CXX=clang++ cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCURVEDOCTOR_FUZZ=ON -DCURVEDOCTOR_BUILD_UI=OFF -DCURVEDOCTOR_BUILD_TESTS=OFF > /dev/null
+cmake --build "$BUILD" -j2
+
+SEEDS="$BUILD/fuzz-seeds"
+rm -rf "$SEEDS"
+"$ROOT/tests/fuzz/make_corpus.sh" "$SEEDS"
+
+if [ "$#" -gt 0 ]; then
+  TARGETS=("$@")
+else
+  TARGETS=()
+  for exe in "$BUILD"/tests/fuzz/fuzz_*; do
+    [ -x "$exe" ] && [ -f "$exe" ] && TARGETS+=("$(basename "$exe")")
+  done
+fi
+
+LOGS="$BUILD/fuzz-logs"
+mkdir -p "$LOGS"
+declare -A PIDS
+for t in "${TARGETS[@]}"; do
+  corpus="$BUILD/fuzz-corpus/$t"
+  artifacts="$BUILD/fuzz-artifacts/$t"
+  mkdir -p "$corpus" "$artifacts"
+  nice -n 19 "$BUILD/tests/fuzz/$t" -max_total_time="$DURATION" -timeout=25 -rss_limit_mb=2048 \
+    -max_len="${FUZZ_MAX_LEN:-16384}" -print_final_stats=1 -artifact_prefix="$artifacts/" \
+    "$corpus" "$SEEDS" > "$LOGS/$t.log" 2>&1 &
+  PIDS[$t]=$!
+done
+
+status=0
+printf '%-24s %-6s %12s %8s %8s %8s %8s\n' target result runs exec/s cov ft corpus
+for t in "${TARGETS[@]}"; do
+  if wait "${PIDS[$t]}"; then result=ok; else result=FAIL; status=1; fi
+  log="$LOGS/$t.log"
+  runs=$(grep -o 'Done [0-9]* runs' "$log" | awk '{print $2}' | tail -1)
+  eps=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | awk '{print $2}' | tail -1)
+  last=$(grep -E '#[0-9]+.*cov: ' "$log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]*' <<< "$last" | awk '{print $2}')
+  ft=$(grep -o 'ft: [0-9]*' <<< "$last" | awk '{print $2}')
+  corp=$(grep -o 'corp: [0-9]*' <<< "$last" | awk '{print $2}')
+  printf '%-24s %-6s %12s %8s %8s %8s %8s\n' "$t" "$result" "${runs:-?}" "${eps:-?}" \
+    "${cov:-?}" "${ft:-?}" "${corp:-?}"
+  if [ "$result" = FAIL ]; then
+    grep -m3 -E 'ERROR|runtime error|invariant broken|timeout|out-of-memory' "$log" | sed 's/^/    /'
+    echo "    log: $log"
+  fi
+done
+exit "$status"

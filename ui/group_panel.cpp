@@ -1,0 +1,83 @@
+#include "ui/group_panel.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include "ui/group_chart.h"
+#include "ui/group_controller.h"
+#include "ui/metric_chart.h"
+#include "ui/palette.h"
+#include "ui/run_store.h"
+#include "ui/view_settings.h"
+
+namespace curvedoctor::ui {
+
+GroupPanel::GroupPanel(GroupController& groups, RunStore& store, ViewSettings& settings, QWidget* parent)
+    : QWidget(parent), m_groups(groups), m_store(store), m_settings(settings), m_band(new QComboBox(this)),
+      m_findings(new QLabel(this)) {
+    m_band->addItem(tr("Band: min to max"), static_cast<int>(GroupBand::MinMax));
+    m_band->addItem(tr("Band: mean ± 1 std"), static_cast<int>(GroupBand::StdDev));
+    m_findings->setWordWrap(true);
+    m_findings->setTextFormat(Qt::RichText);
+
+    auto* canvas = new QWidget;
+    m_chartsLayout = new QVBoxLayout(canvas);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(canvas);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_band);
+    top->addStretch();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_findings);
+
+    connect(m_band, &QComboBox::currentIndexChanged, this, &GroupPanel::rebuild);
+    connect(&m_groups, &GroupController::groupsChanged, this, &GroupPanel::rebuild);
+    connect(&m_settings, &ViewSettings::changed, this, &GroupPanel::rebuild);
+    rebuild();
+}
+
+void GroupPanel::rebuild() {
+    for (QChartView* v : m_views) delete v;
+    m_views.clear();
+    m_charts.clear();
+    const auto inputs = m_groups.curveInputs();
+    std::vector<const RunEntry*> members;
+    for (const RunGroup& g : m_groups.groups())
+        for (int id : g.runIds)
+            if (const int row = m_store.rowOfId(id); row >= 0) members.push_back(&m_store.at(row));
+    const auto band = static_cast<GroupBand>(m_band->currentData().toInt());
+    for (const QString& family : chartFamilies(members, m_settings)) {
+        auto* chart = new GroupChart;
+        chart->setContent(inputs, family, m_settings, band);
+        auto* view = new QChartView(chart);
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumHeight(260);
+        m_chartsLayout->addWidget(view);
+        m_charts << chart;
+        m_views << view;
+    }
+    QStringList lines;
+    for (const RunGroup& g : m_groups.groups())
+        for (const core::Finding& f : g.findings)
+            lines << QStringLiteral("<b style='color:%1'>%2</b> — <span style='color:%3'>%4</span>: %5 <i>%6</i>")
+                         .arg(g.color.name(), g.name.toHtmlEscaped(),
+                              findingColor(QString::fromStdString(f.kind)).name(),
+                              QString::fromStdString(f.kind), QString::fromStdString(f.message).toHtmlEscaped(),
+                              QString::fromStdString(f.advice).toHtmlEscaped());
+    if (m_groups.groups().isEmpty())
+        m_findings->setText(tr("No groups yet: select runs in the comparison table and group them, "
+                               "or group by a name pattern."));
+    else
+        m_findings->setText(lines.isEmpty() ? tr("No group findings.") : lines.join(QStringLiteral("<br>")));
+}
+
+}  // namespace curvedoctor::ui

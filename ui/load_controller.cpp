@@ -1,0 +1,146 @@
+#include "ui/load_controller.h"
+
+#include <QFileInfo>
+#include <QMetaObject>
+
+#include "core/diagnosis.h"
+#include "ui/run_store.h"
+
+namespace curvedoctor::ui {
+
+LoadController::LoadController(RunStore& store, QObject* parent)
+    : LoadController(store, core::LoaderRegistry::builtin(), parent) {}
+
+LoadController::LoadController(RunStore& store, const core::LoaderRegistry& registry,
+                               QObject* parent)
+    : QObject(parent), m_store(store), m_registry(registry) {}
+
+LoadController::~LoadController() {
+    m_cancel = true;
+    if (m_worker.joinable()) m_worker.join();
+}
+
+void LoadController::open(const QStringList& paths) {
+    if (paths.isEmpty()) return;
+    m_queue.push_back({paths});
+    if (!isBusy()) startNext();
+}
+
+void LoadController::reloadAll() {
+    QStringList sources;
+    for (const RunEntry& e : m_store.entries()) {
+        const QString s = QString::fromStdString(e.run->source);
+        if (!sources.contains(s)) sources << s;
+    }
+    open(sources);
+}
+
+void LoadController::cancel() {
+    m_queue.clear();
+    if (isBusy()) m_cancel = true;
+}
+
+void LoadController::startNext() {
+    if (m_queue.empty()) return;
+    const QStringList paths = m_queue.front().paths;
+    m_queue.pop_front();
+    m_cancel = false;
+    m_lastPermille = -1;
+    Q_EMIT busyChanged(true);
+    Q_EMIT progressChanged(0);
+    m_worker = std::thread([this, paths] { work(paths); });
+}
+
+void LoadController::work(const QStringList& paths) {
+    Outcome out;
+    const double n = static_cast<double>(paths.size());
+    for (qsizetype i = 0; i < paths.size() && !m_cancel; ++i) {
+        core::LoadOptions options;
+        const double base = static_cast<double>(i) / n;
+        options.progress = [this, base, n](double f) {
+            // Loading is 90% of a path's share; diagnosis the rest.
+            const int permille = static_cast<int>(1000.0 * (base + 0.9 * f / n));
+            if (permille != m_lastPermille) {
+                m_lastPermille = permille;
+                QMetaObject::invokeMethod(
+                    this, [this, permille] { Q_EMIT progressChanged(permille); },
+                    Qt::QueuedConnection);
+            }
+            return !m_cancel.load();
+        };
+        core::LoadBatch batch = core::loadPaths({paths[i].toStdString()}, m_registry, options);
+        if (batch.cancelled || m_cancel) {
+            out.cancelled = true;
+            break;
+        }
+        std::vector<LoadedRun> loaded;
+        for (core::RunPtr& run : batch.runs) {
+            if (m_cancel) break;
+            core::RunDiagnosis diagnosis = core::diagnoseRun(*run);
+            loaded.push_back({std::move(run), std::move(diagnosis), {}});
+        }
+        const QFileInfo input(paths[i]);
+        if (loaded.size() == 1 && input.isDir()) loaded.front().displayName = input.fileName();
+        if (m_cancel) {
+            out.cancelled = true;
+            break;
+        }
+        if (!loaded.empty()) out.openedPaths << paths[i];
+        for (auto& r : loaded) out.runs.push_back(std::move(r));
+        for (auto& e : batch.errors) out.errors.push_back(std::move(e));
+    }
+    QMetaObject::invokeMethod(
+        this, [this, out = std::move(out)] { deliver(out); }, Qt::QueuedConnection);
+}
+
+int LoadController::matchRow(const core::Run& run, const std::vector<bool>& taken) const {
+    int sameSource = -1;
+    int sameSourceCount = 0;
+    for (int row = 0; row < m_store.count(); ++row) {
+        if (taken[static_cast<std::size_t>(row)]) continue;
+        const core::Run& open = *m_store.at(row).run;
+        if (open.source != run.source) continue;
+        if (open.name == run.name) return row;
+        if (sameSource < 0) sameSource = row;
+        ++sameSourceCount;
+    }
+    // Same file but the loader named it differently (opened via a folder, reloaded alone).
+    return sameSourceCount == 1 ? sameSource : -1;
+}
+
+void LoadController::deliver(const Outcome& outcome) {
+    if (m_worker.joinable()) m_worker.join();
+    std::vector<bool> taken(static_cast<std::size_t>(m_store.count()), false);
+    for (const LoadedRun& r : outcome.runs) {
+        const int row = matchRow(*r.run, taken);
+        if (row >= 0) {
+            taken[static_cast<std::size_t>(row)] = true;
+            m_store.replace(row, r.run, r.diagnosis);
+        } else {
+            const int added = m_store.add(r.run, r.diagnosis);
+            if (!r.displayName.isEmpty()) m_store.rename(added, r.displayName);
+            taken.push_back(true);
+        }
+        if (!r.run->warnings.empty()) {
+            const core::LoadWarning& w = r.run->warnings.front();
+            QString where = w.line > 0 ? tr("line %1: ").arg(w.line)
+                            : w.byteOffset >= 0 ? tr("byte %1: ").arg(w.byteOffset)
+                                                : QString();
+            QString text = where + QString::fromStdString(w.message);
+            if (r.run->warnings.size() > 1)
+                text += tr(" (and %n more)", nullptr, static_cast<int>(r.run->warnings.size() - 1));
+            Q_EMIT loadWarned(QString::fromStdString(r.run->source), text);
+        }
+    }
+    for (const core::LoadError& e : outcome.errors)
+        Q_EMIT loadFailed(QString::fromStdString(e.source), QString::fromStdString(e.message));
+    if (!outcome.openedPaths.isEmpty()) Q_EMIT pathsOpened(outcome.openedPaths);
+    Q_EMIT progressChanged(1000);
+    Q_EMIT finished(static_cast<int>(outcome.runs.size()), outcome.cancelled);
+    if (m_queue.empty())
+        Q_EMIT busyChanged(false);
+    else
+        startNext();
+}
+
+}  // namespace curvedoctor::ui

@@ -1,0 +1,54 @@
+#pragma once
+/// \file run_list_panel.h
+/// The run list: swatch, visibility checkbox, editable name, format and finding badges per run,
+/// a regular-expression filter over names, and actions to recolour and close runs.
+
+#include <QWidget>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QToolButton;
+class QTreeView;
+
+namespace curvedoctor::ui {
+
+class RunListModel;
+class RunStore;
+
+class RunListPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunListPanel(RunStore& store, QWidget* parent = nullptr);
+
+    [[nodiscard]] RunListModel* model() const { return m_model; }
+    [[nodiscard]] QSortFilterProxyModel* proxy() const { return m_proxy; }
+    [[nodiscard]] QTreeView* view() const { return m_view; }
+    [[nodiscard]] QLineEdit* filterEdit() const { return m_filter; }
+    /// Id of the current run, or 0.
+    [[nodiscard]] int currentRunId() const;
+
+public Q_SLOTS:
+    /// Makes the run with this id current (clearing the filter if it hides it).
+    void selectRun(int id);
+    /// Asks for a new colour for the current run.
+    void chooseColor();
+    /// Closes the selected runs.
+    void closeSelected();
+
+Q_SIGNALS:
+    void currentRunChanged(int id);
+
+private:
+    void applyFilter(const QString& pattern);
+    void showContextMenu(const QPoint& pos);
+
+    RunStore& m_store;
+    RunListModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QTreeView* m_view = nullptr;
+    QToolButton* m_colorButton = nullptr;
+    QToolButton* m_closeButton = nullptr;
+};
+
+}  // namespace curvedoctor::ui

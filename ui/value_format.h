@@ -1,0 +1,17 @@
+#pragma once
+/// \file value_format.h
+/// How the comparison table and the report print numbers: 4 significant digits, steps as
+/// integers with thin grouping, "–" for a missing value.
+
+#include <QString>
+#include <cstdint>
+#include <optional>
+
+namespace curvedoctor::ui {
+
+/// 4 significant digits ("0.4968", "1.235e+04"); "–" when missing, "NaN"/"inf" as such.
+[[nodiscard]] QString formatValue(std::optional<double> v);
+/// An integer step with a thin space every three digits ("100 000"); "–" when missing.
+[[nodiscard]] QString formatStep(std::optional<std::int64_t> step);
+
+}  // namespace curvedoctor::ui
