@@ -1,12 +1,257 @@
 #include "core/cli_diagnose.h"
 
-#include "core/cli_inspect.h"
+#include <cctype>
+#include <cstdio>
+#include <optional>
+
+#include "core/diagnosis.h"
+#include "core/json_writer.h"
+#include "core/loader_registry.h"
+#include "core/metric_role.h"
 
 namespace curvedoctor::core {
+namespace {
+
+constexpr const char* kHelp =
+    "usage: curvedoctor diagnose PATH... [--json] [--fail-on warning|error] [--group]\n"
+    "Reads each training log (file or folder) and reports what is wrong with each run:\n"
+    "findings sorted by severity (error, warning, info) with their step range, the numbers\n"
+    "behind them and advice, and the best step for early stopping.\n"
+    "  --json              machine-readable output\n"
+    "  --fail-on SEVERITY  exit 3 when a finding of that severity or worse exists\n"
+    "  --group             treat all runs as repeats of one configuration\n"
+    "                      (adds group findings such as hard_to_converge)\n"
+    "Exit status: 0 diagnosed; 1 bad usage; 2 a path could not be loaded (the others are\n"
+    "still diagnosed; takes precedence over 3); 3 a finding at or above --fail-on.\n";
+
+struct Diagnosed {
+    RunPtr run;
+    RunDiagnosis diagnosis;
+};
+
+std::string epochRange(const Finding& f) {
+    if (!f.beginEpoch && !f.endEpoch) return "";
+    auto fmt = [](const std::optional<double>& e) {
+        if (!e) return std::string("?");
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.4g", *e);
+        return std::string(buf);
+    };
+    return " (epochs " + fmt(f.beginEpoch) + "-" + fmt(f.endEpoch) + ")";
+}
+
+void printFinding(const Finding& f, std::ostream& out) {
+    std::string sev(toString(f.severity));
+    for (char& c : sev) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out << "  " << sev << "  " << f.kind << "  " << f.metric << "  steps " << f.beginStep << '-'
+        << f.endStep << epochRange(f) << '\n';
+    out << "      " << f.message << '\n';
+    out << "      advice: " << f.advice << '\n';
+}
+
+void printText(const std::vector<Diagnosed>& runs, const std::vector<Finding>& group,
+               const std::vector<std::string>& groupNames, std::ostream& out) {
+    for (const auto& d : runs) {
+        out << d.run->name << "  [" << d.run->format << "]  " << d.run->source << '\n';
+        if (d.diagnosis.best) {
+            const BestStep& b = *d.diagnosis.best;
+            out << "  best: " << b.metric << ' ' << b.value << " at step " << b.step;
+            if (b.epoch) out << " (epoch " << *b.epoch << ')';
+            if (b.trainValGap) out << ", train/validation gap " << *b.trainValGap;
+            out << '\n';
+        }
+        if (d.diagnosis.findings.empty()) out << "  no findings\n";
+        for (const Finding& f : d.diagnosis.findings) printFinding(f, out);
+    }
+    if (!groupNames.empty()) {
+        out << "group of " << groupNames.size() << " runs\n";
+        if (group.empty()) out << "  no findings\n";
+        for (const Finding& f : group) printFinding(f, out);
+    }
+}
+
+void writeOptional(JsonWriter& j, const std::optional<double>& v) {
+    if (v) {
+        j.value(*v);
+    } else {
+        j.null();
+    }
+}
+
+void writeFindings(JsonWriter& j, const std::vector<Finding>& findings) {
+    j.beginArray();
+    for (const Finding& f : findings) {
+        j.beginObject();
+        j.key("kind").value(f.kind);
+        j.key("severity").value(toString(f.severity));
+        j.key("metric").value(f.metric);
+        j.key("begin_step").value(f.beginStep);
+        j.key("end_step").value(f.endStep);
+        j.key("begin_epoch");
+        writeOptional(j, f.beginEpoch);
+        j.key("end_epoch");
+        writeOptional(j, f.endEpoch);
+        j.key("message").value(f.message);
+        j.key("advice").value(f.advice);
+        j.key("evidence").beginObject();
+        for (const auto& [k, v] : f.evidence) j.key(k).value(v);
+        j.endObject();
+        j.endObject();
+    }
+    j.endArray();
+}
+
+void printJson(const std::vector<Diagnosed>& runs, const std::vector<Finding>& group,
+               const std::vector<std::string>& groupNames, const std::vector<LoadError>& errors,
+               std::ostream& out) {
+    JsonWriter j(out);
+    j.beginObject().key("runs").beginArray();
+    for (const auto& d : runs) {
+        j.beginObject();
+        j.key("name").value(d.run->name);
+        j.key("source").value(d.run->source);
+        j.key("format").value(d.run->format);
+        j.key("metrics").beginArray();
+        for (const auto& [name, s] : d.run->metrics) {
+            j.beginObject();
+            j.key("name").value(name);
+            j.key("role").value(toString(inferMetricInfo(name).role));
+            j.key("points").value(s.size());
+            j.endObject();
+        }
+        j.endArray();
+        j.key("findings");
+        writeFindings(j, d.diagnosis.findings);
+        j.key("best");
+        if (d.diagnosis.best) {
+            const BestStep& b = *d.diagnosis.best;
+            j.beginObject();
+            j.key("metric").value(b.metric);
+            j.key("step").value(b.step);
+            j.key("value").value(b.value);
+            j.key("epoch");
+            writeOptional(j, b.epoch);
+            j.key("train_val_gap");
+            writeOptional(j, b.trainValGap);
+            j.endObject();
+        } else {
+            j.null();
+        }
+        j.endObject();
+    }
+    j.endArray();
+    j.key("groups").beginArray();
+    if (!groupNames.empty()) {
+        j.beginObject();
+        j.key("runs").beginArray();
+        for (const auto& n : groupNames) j.value(n);
+        j.endArray();
+        j.key("findings");
+        writeFindings(j, group);
+        j.endObject();
+    }
+    j.endArray();
+    j.key("errors").beginArray();
+    for (const auto& e : errors) {
+        j.beginObject().key("source").value(e.source).key("message").value(e.message).endObject();
+    }
+    j.endArray();
+    j.endObject();
+    out << '\n';
+}
+
+int severityRank(Severity s) {
+    switch (s) {
+        case Severity::Info: return 0;
+        case Severity::Warning: return 1;
+        case Severity::Error: return 2;
+    }
+    return 0;
+}
+
+}  // namespace
 
 int runDiagnose(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    // Until the doctor lands, diagnose lists what was loaded.
-    return runInspect(args, out, err);
+    bool json = false;
+    bool group = false;
+    std::optional<Severity> failOn;
+    std::vector<std::string> paths;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--json") {
+            json = true;
+        } else if (a == "--group") {
+            group = true;
+        } else if (a == "--fail-on" || a.rfind("--fail-on=", 0) == 0) {
+            std::string level;
+            if (a == "--fail-on") {
+                if (i + 1 >= args.size()) {
+                    err << "curvedoctor diagnose: --fail-on needs 'warning' or 'error'\n";
+                    return kDiagnoseUsage;
+                }
+                level = args[++i];
+            } else {
+                level = a.substr(std::string("--fail-on=").size());
+            }
+            if (level == "warning") {
+                failOn = Severity::Warning;
+            } else if (level == "error") {
+                failOn = Severity::Error;
+            } else {
+                err << "curvedoctor diagnose: --fail-on takes 'warning' or 'error', not '"
+                    << level << "'\n";
+                return kDiagnoseUsage;
+            }
+        } else if (a == "-h" || a == "--help") {
+            out << kHelp;
+            return kDiagnoseOk;
+        } else if (!a.empty() && a[0] == '-') {
+            err << "curvedoctor diagnose: unknown option '" << a << "' (see --help)\n";
+            return kDiagnoseUsage;
+        } else {
+            paths.push_back(a);
+        }
+    }
+    if (paths.empty()) {
+        err << "curvedoctor diagnose: no PATH given (see --help)\n";
+        return kDiagnoseUsage;
+    }
+    const LoadBatch batch = loadPaths(paths);
+    for (const auto& e : batch.errors) err << e.source << ": " << e.message << '\n';
+
+    std::vector<Diagnosed> runs;
+    runs.reserve(batch.runs.size());
+    for (const RunPtr& r : batch.runs) runs.push_back({r, diagnoseRun(*r)});
+    std::vector<Finding> groupFindings;
+    std::vector<std::string> groupNames;
+    if (group) {
+        std::vector<const Run*> ptrs;
+        for (const RunPtr& r : batch.runs) {
+            ptrs.push_back(r.get());
+            groupNames.push_back(r->name);
+        }
+        groupFindings = diagnoseGroup(ptrs);
+    }
+    if (json) {
+        printJson(runs, groupFindings, groupNames, batch.errors, out);
+    } else {
+        printText(runs, groupFindings, groupNames, out);
+    }
+    if (!batch.errors.empty()) return kDiagnoseLoadError;
+    if (failOn) {
+        auto atOrAbove = [&](const Finding& f) {
+            return severityRank(f.severity) >= severityRank(*failOn);
+        };
+        for (const auto& d : runs) {
+            for (const Finding& f : d.diagnosis.findings) {
+                if (atOrAbove(f)) return kDiagnoseFailOn;
+            }
+        }
+        for (const Finding& f : groupFindings) {
+            if (atOrAbove(f)) return kDiagnoseFailOn;
+        }
+    }
+    return kDiagnoseOk;
 }
 
 }  // namespace curvedoctor::core

@@ -1,12 +1,110 @@
 #include "core/diagnosis.h"
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "core/detectors/best_step.h"
+#include "core/detectors/run_view.h"
+
 namespace curvedoctor::core {
+namespace {
 
-RunDiagnosis diagnoseRun(const Run& /*run*/, const DiagnosisConfig& /*config*/) { return {}; }
+// (stronger, weaker): when both are about the same metric, the weaker one goes. Each pair says
+// the weaker one is a consequence or a milder reading of the same curve.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kSupersedes{{
+    {"severe_overfitting", "overfitting"},
+    {"gradient_ascent", "divergence"},
+    {"gradient_ascent", "not_learning"},
+    {"gradient_ascent", "plateau"},
+    {"gradient_ascent", "undertrained"},
+    {"gradient_ascent", "oscillation"},
+    {"not_learning", "plateau"},
+    {"not_learning", "slow_start_plateau"},
+    {"not_learning", "oscillation"},
+    {"not_learning", "undertrained"},
+    {"divergence", "plateau"},
+    {"divergence", "undertrained"},
+    {"divergence", "oscillation"},
+    {"oscillation", "plateau"},
+}};
 
-std::vector<Finding> diagnoseGroup(const std::vector<const Run*>& /*runs*/,
-                                   const DiagnosisConfig& /*config*/) {
-    return {};
+int rank(Severity s) {
+    switch (s) {
+        case Severity::Error: return 0;
+        case Severity::Warning: return 1;
+        case Severity::Info: return 2;
+    }
+    return 2;
+}
+
+}  // namespace
+
+void consolidateFindings(std::vector<Finding>& findings) {
+    std::vector<Finding> kept;
+    for (const Finding& f : findings) {
+        const bool superseded = std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
+            if (g.metric != f.metric) return false;
+            return std::any_of(kSupersedes.begin(), kSupersedes.end(), [&](const auto& p) {
+                return p.first == g.kind && p.second == f.kind;
+            });
+        });
+        // slow_start_plateau already explains a plateau that starts where the run starts.
+        const bool explainedStart =
+            f.kind == "plateau" &&
+            std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
+                return g.kind == "slow_start_plateau" && g.metric == f.metric &&
+                       f.beginStep <= g.endStep;
+            });
+        const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const Finding& g) {
+            return g.kind == f.kind && g.metric == f.metric && g.beginStep == f.beginStep &&
+                   g.endStep == f.endStep && g.message == f.message;
+        });
+        if (!superseded && !explainedStart && !duplicate) kept.push_back(f);
+    }
+    std::stable_sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) {
+        if (rank(a.severity) != rank(b.severity)) return rank(a.severity) < rank(b.severity);
+        if (a.beginStep != b.beginStep) return a.beginStep < b.beginStep;
+        return a.kind < b.kind;
+    });
+    findings = std::move(kept);
+}
+
+RunDiagnosis diagnoseRun(const Run& run, const DiagnosisConfig& config) {
+    RunDiagnosis d;
+    const RunView view = makeRunView(run);
+    auto add = [&](std::vector<Finding> found) {
+        for (Finding& f : found) d.findings.push_back(std::move(f));
+    };
+    add(detectNanInf(view, config.nanInf));
+    add(detectNotLearning(view, config.notLearning));
+    add(detectDivergence(view, config.divergence));
+    add(detectOverfitting(view, config.overfitting));
+    add(detectUndertrained(view, config.undertrained));
+    add(detectSlowStartPlateau(view, config.slowStart));
+    add(detectPlateau(view, config.plateau));
+    add(detectOscillation(view, config.oscillation));
+    add(detectNoShufflePeriodic(view, config.noShuffle));
+    add(detectNoisyValidation(view, config.noisyValidation));
+    add(detectLrDrop(view, config.lrDrop));
+    add(detectMetricLossDisagreement(view, config.disagreement));
+    consolidateFindings(d.findings);
+    d.best = findBestStep(view);
+    return d;
+}
+
+std::vector<Finding> diagnoseGroup(const std::vector<const Run*>& runs,
+                                   const DiagnosisConfig& config) {
+    std::vector<RunView> views;
+    views.reserve(runs.size());
+    for (const Run* r : runs) {
+        if (r != nullptr) views.push_back(makeRunView(*r));
+    }
+    std::vector<const RunView*> ptrs;
+    for (const RunView& v : views) ptrs.push_back(&v);
+    std::vector<Finding> findings = detectHardToConverge(ptrs, config.hardToConverge);
+    consolidateFindings(findings);
+    return findings;
 }
 
 }  // namespace curvedoctor::core

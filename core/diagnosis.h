@@ -5,21 +5,52 @@
 
 #include <vector>
 
+#include "core/detectors/divergence.h"
+#include "core/detectors/hard_to_converge.h"
+#include "core/detectors/lr_drop.h"
+#include "core/detectors/metric_loss_disagreement.h"
+#include "core/detectors/nan_inf.h"
+#include "core/detectors/no_shuffle_periodic.h"
+#include "core/detectors/noisy_validation.h"
+#include "core/detectors/not_learning.h"
+#include "core/detectors/oscillation.h"
+#include "core/detectors/overfitting.h"
+#include "core/detectors/plateau.h"
+#include "core/detectors/undertrained.h"
 #include "core/finding.h"
 #include "core/run.h"
 
 namespace curvedoctor::core {
 
+/// Every detector's thresholds (each documented in its header in core/detectors/).
 struct DiagnosisConfig {
-    // Per-detector configs live in core/detectors/; this aggregates them.
+    NanInfConfig nanInf;
+    NotLearningConfig notLearning;
+    OverfittingConfig overfitting;
+    DivergenceConfig divergence;
+    UndertrainedConfig undertrained;
+    SlowStartConfig slowStart;
+    PlateauConfig plateau;
+    OscillationConfig oscillation;
+    NoShuffleConfig noShuffle;
+    NoisyValidationConfig noisyValidation;
+    LrDropConfig lrDrop;
+    DisagreementConfig disagreement;
+    HardToConvergeConfig hardToConverge;
 };
 
 /// Runs every single-run detector over `run`. Works with whatever the run has (epoch-level
 /// validation only, step-level training only, both, or neither: then no findings).
+/// Findings are de-duplicated (a stronger finding about the same metric supersedes a weaker
+/// one, e.g. severe_overfitting supersedes overfitting, not_learning supersedes plateau) and
+/// sorted errors first, then warnings, then info; within a severity by step.
 [[nodiscard]] RunDiagnosis diagnoseRun(const Run& run, const DiagnosisConfig& config = {});
 
 /// Findings that need several runs of one configuration (hard_to_converge).
 [[nodiscard]] std::vector<Finding> diagnoseGroup(const std::vector<const Run*>& runs,
                                                  const DiagnosisConfig& config = {});
+
+/// Removes superseded findings and sorts the rest (see diagnoseRun). Exposed for tests.
+void consolidateFindings(std::vector<Finding>& findings);
 
 }  // namespace curvedoctor::core

@@ -1,41 +1,212 @@
-// Folder loading. For now: every file some loader claims becomes its own run, named by its
-// path relative to the opened folder. (Grouping event files and MLflow run folders into one run
-// per folder arrives with the format-reader issue.)
+// Folder loading, the way TensorBoard walks a logdir: every folder that holds logs is one run,
+// named by its path relative to the folder that was opened (the opened folder itself by its own
+// name). A folder loader (TensorBoard event files, MLflow run folders) may claim a folder as a
+// whole or a part of it; every other file is offered to the file loaders, and files no loader
+// claims (checkpoints, images, configs) are ignored silently.
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <system_error>
 
+#include "core/file_bytes.h"
 #include "core/loader_registry.h"
 
 namespace curvedoctor::core {
 namespace fs = std::filesystem;
 
+namespace {
+
+constexpr std::size_t kSniffBytes = 64 * 1024;
+// Deeper than any real log tree; stops runaway walks through odd mounts.
+constexpr int kMaxDepth = 24;
+
+struct Found {
+    Run run;
+    fs::path file;         // empty for a run loaded from the folder as a whole
+    bool loaderNamed = false;  // a folder loader gave it a name (MLflow's run name)
+};
+
+class FolderWalker {
+public:
+    FolderWalker(const fs::path& root, const LoaderRegistry& registry, const LoadOptions& options)
+        : m_root(root), m_registry(registry), m_options(options) {}
+
+    LoadBatch run() {
+        std::error_code ec;
+        if (m_options.progress) {
+            for (fs::recursive_directory_iterator it(m_root,
+                                                     fs::directory_options::skip_permission_denied, ec),
+                 end;
+                 !ec && it != end; it.increment(ec)) {
+                if (it.depth() > kMaxDepth) it.disable_recursion_pending();
+                if (it->is_regular_file(ec)) ++m_totalFiles;
+            }
+        }
+        walk(m_root, 0);
+        return std::move(m_batch);
+    }
+
+private:
+    std::string nameOf(const fs::path& p) const {
+        if (p == m_root) {
+            const fs::path normal = m_root.lexically_normal();
+            std::string name = normal.filename().string();
+            if (name.empty()) name = normal.parent_path().filename().string();  // "dir/"
+            return name.empty() ? normal.string() : name;
+        }
+        return p.lexically_relative(m_root).generic_string();
+    }
+
+    bool tick(std::size_t files) {
+        m_doneFiles += files;
+        if (!m_options.progress || m_totalFiles == 0) return true;
+        if (!m_options.progress(std::min(1.0, static_cast<double>(m_doneFiles) /
+                                                  static_cast<double>(m_totalFiles)))) {
+            m_batch.cancelled = true;
+            return false;
+        }
+        return true;
+    }
+
+    void tickBelow(const fs::path& dir) {
+        if (m_options.progress) tick(countFilesBelow(dir));
+    }
+
+    void finishRun(Run&& run, const std::string& source, std::string_view format) {
+        if (run.source.empty()) run.source = source;
+        if (run.format.empty()) run.format = std::string(format);
+        for (auto& [metric, series] : run.metrics) series.shrinkToFit();
+        m_batch.runs.push_back(std::make_shared<const Run>(std::move(run)));
+    }
+
+    void walk(const fs::path& dir, int depth) {
+        if (m_batch.cancelled || depth > kMaxDepth) return;
+        std::error_code ec;
+        std::vector<fs::path> files;
+        std::vector<fs::path> dirs;
+        for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+             !ec && it != end; it.increment(ec)) {
+            std::error_code typeEc;
+            // Symlinked folders could loop; logdirs do not need them.
+            if (it->is_directory(typeEc) && !it->is_symlink(typeEc)) {
+                const std::string name = it->path().filename().string();
+                if (!name.empty() && name[0] != '.') dirs.push_back(it->path());
+            } else if (it->is_regular_file(typeEc)) {
+                files.push_back(it->path());
+            }
+        }
+        if (ec) m_batch.errors.push_back({dir.string(), "cannot list folder: " + ec.message()});
+        std::sort(files.begin(), files.end());
+        std::sort(dirs.begin(), dirs.end());
+
+        std::vector<Found> found;
+        std::set<fs::path> consumed;
+        const std::string dirPath = dir.string();
+        const std::string dirName = dir.filename().string();
+        const SniffInput folderSniff{dirPath, dirName, {}, true};
+        if (const Loader* loader = m_registry.pick(folderSniff)) {
+            LoadResult result;
+            try {
+                result = loader->load(LoadInput{dir.string(), {}, {}});
+            } catch (const std::exception& e) {
+                result.error = std::string("internal error: ") + e.what();
+            }
+            if (!result.error.empty()) m_batch.errors.push_back({dir.string(), result.error});
+            for (auto& run : result.runs) {
+                const bool named = !run.name.empty();
+                if (run.format.empty()) run.format = std::string(loader->id());
+                found.push_back({std::move(run), {}, named});
+            }
+            if (result.consumed.empty()) {
+                // The whole folder is one run (an MLflow run folder): nothing inside is walked.
+                nameAndStore(found, dir);
+                tickBelow(dir);
+                return;
+            }
+            for (const auto& c : result.consumed) consumed.insert(fs::path(c));
+        }
+
+        for (const auto& file : files) {
+            if (m_batch.cancelled) return;
+            if (consumed.count(file) != 0) {
+                tick(1);
+                continue;
+            }
+            loadFileInFolder(file, found);
+            if (!tick(1)) return;
+        }
+        nameAndStore(found, dir);
+
+        for (const auto& sub : dirs) {
+            if (consumed.count(sub) != 0) {
+                tickBelow(sub);
+                continue;
+            }
+            walk(sub, depth + 1);
+        }
+    }
+
+    void loadFileInFolder(const fs::path& file, std::vector<Found>& found) {
+        // Sniff before anything else, so unclaimed files (checkpoints, huge binaries) are
+        // passed over silently instead of being refused for their size.
+        FileBytes bytes;
+        std::string error;
+        if (!bytes.open(file.string(), error) || bytes.size() == 0) return;
+        const std::string path = file.string();
+        const std::string name = file.filename().string();
+        const SniffInput sniff{path, name, bytes.view().substr(0, kSniffBytes), false};
+        if (m_registry.pick(sniff) == nullptr) return;
+        LoadOptions quiet = m_options;
+        quiet.progress = nullptr;
+        quiet.forceFormat.clear();
+        LoadBatch one = loadFile(file.string(), m_registry, quiet);
+        for (auto& e : one.errors) m_batch.errors.push_back(std::move(e));
+        for (auto& run : one.runs) found.push_back({*run, file, false});
+    }
+
+    // One run from a folder is named by the folder; several are named by their files.
+    void nameAndStore(std::vector<Found>& found, const fs::path& dir) {
+        for (auto& f : found) {
+            if (!f.loaderNamed) {
+                f.run.name = (found.size() == 1 || f.file.empty()) ? nameOf(dir) : nameOf(f.file);
+            }
+            const std::string source = f.file.empty() ? dir.string() : f.file.string();
+            finishRun(std::move(f.run), source, {});
+        }
+        found.clear();
+    }
+
+    static std::size_t countFilesBelow(const fs::path& dir) {
+        std::size_t n = 0;
+        std::error_code ec;
+        for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+             end;
+             !ec && it != end; it.increment(ec)) {
+            if (it.depth() > kMaxDepth) it.disable_recursion_pending();
+            if (it->is_regular_file(ec)) ++n;
+        }
+        return n;
+    }
+
+    fs::path m_root;
+    const LoaderRegistry& m_registry;
+    const LoadOptions& m_options;
+    LoadBatch m_batch;
+    std::size_t m_totalFiles = 0;
+    std::size_t m_doneFiles = 0;
+};
+
+}  // namespace
+
 LoadBatch loadFolder(const std::string& path, const LoaderRegistry& registry,
                      const LoadOptions& options) {
-    LoadBatch batch;
     std::error_code ec;
-    std::vector<fs::path> files;
-    for (auto it = fs::recursive_directory_iterator(
-             path, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) files.push_back(it->path());
+    if (!fs::is_directory(path, ec)) {
+        LoadBatch batch;
+        batch.errors.push_back({path, "not a folder"});
+        return batch;
     }
-    if (ec) batch.errors.push_back({path, ec.message()});
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
-        LoadOptions quiet = options;
-        quiet.progress = nullptr;
-        LoadBatch one = loadFile(file.string(), registry, quiet);
-        for (auto& run : one.runs) {
-            Run copy = *run;
-            copy.name = fs::relative(file, path, ec).string();
-            batch.runs.push_back(std::make_shared<const Run>(std::move(copy)));
-        }
-        // Inside a folder, files no loader claims (checkpoints, images) are not errors.
-        for (auto& e : one.errors)
-            if (e.message != "not a training log this program can read") batch.errors.push_back(e);
-    }
-    return batch;
+    return FolderWalker(fs::path(path), registry, options).run();
 }
 
 }  // namespace curvedoctor::core

@@ -34,6 +34,9 @@ struct LoadResult {
     std::vector<Run> runs;  ///< usually one; a loader fills name/source/format of each.
     std::string error;      ///< non-empty when nothing could be loaded: "line 3: no header".
     bool cancelled = false;
+    /// Folder loads only: the files and sub-folders this load read, so that the folder walker
+    /// does not read them again. Empty means the whole folder (nothing inside is walked).
+    std::vector<std::string> consumed;
 };
 
 class Loader {

@@ -1,17 +1,39 @@
 #include "ui/chart_panel.h"
 
-#include <QChartView>
-#include <QVBoxLayout>
+#include <QGridLayout>
+#include <QLabel>
+#include <algorithm>
+#include <cmath>
 
+#include "ui/chart_view.h"
 #include "ui/metric_chart.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {
+namespace {
+
+// Tiled layout: charts per row.
+constexpr int kTileColumns = 2;
+// zoomToSteps leaves this fraction of the range free on each side, so a finding's band is not
+// glued to the plot edges.
+constexpr double kZoomMargin = 0.08;
+
+}  // namespace
 
 ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     : QWidget(parent), m_store(store), m_settings(settings) {
-    new QVBoxLayout(this);
+    m_grid = new QGridLayout(this);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(2);
+    m_empty = new QLabel(tr("No curves to show: open a training log, or make a run visible."), this);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setStyleSheet(QStringLiteral("color: #6b7380;"));
+    m_grid->addWidget(m_empty, 0, 0);
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, Qt::white);
+    setPalette(pal);
     connect(&m_store, &RunStore::runAdded, this, &ChartPanel::rebuild);
     connect(&m_store, &RunStore::runRemoved, this, &ChartPanel::rebuild);
     connect(&m_store, &RunStore::runChanged, this, &ChartPanel::rebuild);
@@ -20,26 +42,93 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
 }
 
 void ChartPanel::rebuild() {
-    for (QChartView* v : m_views) v->deleteLater();
-    m_views.clear();
     std::vector<const RunEntry*> runs;
     for (const auto& e : m_store.entries()) runs.push_back(&e);
-    for (const QString& family : chartFamilies(runs, m_settings)) {
-        auto* chart = new MetricChart;
-        chart->setContent(runs, family, m_settings);
-        auto* view = new QChartView(chart, this);
-        layout()->addWidget(view);
+    const QStringList families = chartFamilies(runs, m_settings);
+
+    // Charts of families no longer shown go; the others are reused with new content.
+    for (auto it = m_byFamily.begin(); it != m_byFamily.end();) {
+        if (!families.contains(it.key())) {
+            m_grid->removeWidget(it.value());
+            it.value()->deleteLater();
+            it = m_byFamily.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_views.clear();
+    for (const QString& family : families) {
+        ChartView* view = m_byFamily.value(family);
+        if (view == nullptr) {
+            auto* chart = new MetricChart;
+            view = new ChartView(chart, this);
+            connect(chart, &MetricChart::xRangeChanged, this,
+                    [this, chart](double lo, double hi) { onChartRange(chart, lo, hi); });
+            connect(chart, &MetricChart::resetRequested, this, &ChartPanel::resetZoom);
+            m_byFamily.insert(family, view);
+        } else {
+            m_grid->removeWidget(view);
+        }
         m_views << view;
     }
+    const bool tiled = m_settings.chartLayout() == ChartLayout::Tiled && m_views.size() > 1;
+    for (int i = 0; i < m_views.size(); ++i) {
+        const int row = tiled ? i / kTileColumns : i;
+        const int col = tiled ? i % kTileColumns : 0;
+        m_grid->addWidget(m_views[i], row, col);
+    }
+    m_empty->setVisible(m_views.isEmpty());
+    if (m_views.isEmpty()) m_grid->addWidget(m_empty, 0, 0);
+
+    m_syncing = true;
+    for (int i = 0; i < m_views.size(); ++i)
+        static_cast<ChartView*>(m_views[i])->metricChart()->setContent(runs, families[i], m_settings);
+    m_syncing = false;
+    applySharedExtent();
+}
+
+void ChartPanel::applySharedExtent() {
+    // Every chart shows the union of the extents of the charts using the same x unit.
+    const QList<MetricChart*> all = charts();
+    m_syncing = true;
+    for (MetricChart* c : all) {
+        double lo = INFINITY, hi = -INFINITY;
+        for (MetricChart* o : all)
+            if (o->effectiveXAxis() == c->effectiveXAxis() && o->curveCount() > 0) {
+                lo = std::min(lo, o->dataXMin());
+                hi = std::max(hi, o->dataXMax());
+            }
+        if (std::isfinite(lo) && hi > lo) c->setExtent(lo, hi);
+    }
+    m_syncing = false;
+}
+
+void ChartPanel::onChartRange(MetricChart* source, double lo, double hi) {
+    if (m_syncing) return;
+    m_syncing = true;
+    for (MetricChart* c : charts())
+        if (c != source && c->effectiveXAxis() == source->effectiveXAxis()) c->setXRange(lo, hi);
+    m_syncing = false;
+    Q_EMIT xRangeChanged(lo, hi);
 }
 
 void ChartPanel::zoomToSteps(std::int64_t begin, std::int64_t end) {
-    for (MetricChart* c : charts()) c->setXRange(static_cast<double>(begin), static_cast<double>(end));
+    if (end < begin) std::swap(begin, end);
+    m_syncing = true;
+    for (MetricChart* c : charts()) {
+        double lo = c->stepToX(begin);
+        double hi = c->stepToX(end);
+        double pad = (hi - lo) * kZoomMargin;
+        if (!(pad > 0)) pad = std::max(1.0, (c->dataXMax() - c->dataXMin()) * 0.01);
+        c->setXRange(lo - pad, hi + pad);
+    }
+    m_syncing = false;
 }
 
 void ChartPanel::resetZoom() {
+    m_syncing = true;
     for (MetricChart* c : charts()) c->resetRange();
-    rebuild();
+    m_syncing = false;
 }
 
 QList<MetricChart*> ChartPanel::charts() const {

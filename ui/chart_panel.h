@@ -3,14 +3,18 @@
 /// The viewer's chart area: one MetricChart per metric family, stacked or tiled, kept in step
 /// with the RunStore and ViewSettings. Zooming one chart's x-range zooms all of them.
 
+#include <QHash>
 #include <QList>
 #include <QWidget>
 #include <cstdint>
 
 class QChartView;
+class QGridLayout;
+class QLabel;
 
 namespace curvedoctor::ui {
 
+class ChartView;
 class MetricChart;
 class RunStore;
 class ViewSettings;
@@ -32,10 +36,21 @@ public Q_SLOTS:
     /// Rebuilds the charts from the store and settings.
     void rebuild();
 
+Q_SIGNALS:
+    /// The shared x-range changed by a user zoom/pan in any chart.
+    void xRangeChanged(double lo, double hi);
+
 private:
+    void onChartRange(MetricChart* source, double lo, double hi);
+    void applySharedExtent();
+
     RunStore& m_store;
     ViewSettings& m_settings;
+    QGridLayout* m_grid = nullptr;
+    QLabel* m_empty = nullptr;
     QList<QChartView*> m_views;
+    QHash<QString, ChartView*> m_byFamily;  ///< charts are kept per family and reused
+    bool m_syncing = false;
 };
 
 }  // namespace curvedoctor::ui

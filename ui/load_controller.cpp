@@ -1,5 +1,6 @@
 #include "ui/load_controller.h"
 
+#include <QFileInfo>
 #include <QMetaObject>
 
 #include "core/diagnosis.h"
@@ -76,8 +77,10 @@ void LoadController::work(const QStringList& paths) {
         for (core::RunPtr& run : batch.runs) {
             if (m_cancel) break;
             core::RunDiagnosis diagnosis = core::diagnoseRun(*run);
-            loaded.push_back({std::move(run), std::move(diagnosis)});
+            loaded.push_back({std::move(run), std::move(diagnosis), {}});
         }
+        const QFileInfo input(paths[i]);
+        if (loaded.size() == 1 && input.isDir()) loaded.front().displayName = input.fileName();
         if (m_cancel) {
             out.cancelled = true;
             break;
@@ -114,7 +117,8 @@ void LoadController::deliver(const Outcome& outcome) {
             taken[static_cast<std::size_t>(row)] = true;
             m_store.replace(row, r.run, r.diagnosis);
         } else {
-            m_store.add(r.run, r.diagnosis);
+            const int added = m_store.add(r.run, r.diagnosis);
+            if (!r.displayName.isEmpty()) m_store.rename(added, r.displayName);
             taken.push_back(true);
         }
         if (!r.run->warnings.empty()) {

@@ -59,6 +59,9 @@ private:
     struct LoadedRun {
         core::RunPtr run;
         core::RunDiagnosis diagnosis;
+        /// Name to list a new run under when the loader's is not the best one: a dropped
+        /// folder holding a single run is called after the folder, not after its file.
+        QString displayName;
     };
     struct Outcome {
         std::vector<LoadedRun> runs;

@@ -85,13 +85,16 @@ MainWindow::MainWindow(QWidget* parent)
     m_findings = new FindingsPanel(*m_store, this);
     m_bottomTabs = new QTabWidget(this);
     m_bottomTabs->setDocumentMode(true);
+    m_bottomTabs->setTabBarAutoHide(true);
     m_bottomTabs->addTab(m_findings, tr("Findings"));
 
     createMenus();
-    addPanelDock(m_runList, tr("Runs"), QStringLiteral("runsDock"), Qt::LeftDockWidgetArea);
-    addPanelDock(m_settingsPanel, tr("View"), QStringLiteral("viewDock"), Qt::LeftDockWidgetArea);
-    addPanelDock(m_bottomTabs, tr("Findings"), QStringLiteral("findingsDock"),
-                 Qt::BottomDockWidgetArea);
+    m_runsDock = addPanelDock(m_runList, tr("Runs"), QStringLiteral("runsDock"),
+                              Qt::LeftDockWidgetArea);
+    m_viewDock = addPanelDock(m_settingsPanel, tr("View"), QStringLiteral("viewDock"),
+                              Qt::LeftDockWidgetArea);
+    m_findingsDock = addPanelDock(m_bottomTabs, tr("Findings"), QStringLiteral("findingsDock"),
+                                  Qt::BottomDockWidgetArea);
 
     m_summary = new QLabel(this);
     statusBar()->addWidget(m_summary, 1);
@@ -335,7 +338,11 @@ void MainWindow::restoreLayout() {
     QSettings s;
     m_lastDir = s.value(kLastDirKey, QDir::homePath()).toString();
     if (!restoreGeometry(s.value(kGeometryKey).toByteArray())) resize(1400, 900);
-    restoreState(s.value(kStateKey).toByteArray(), kStateVersion);
+    if (restoreState(s.value(kStateKey).toByteArray(), kStateVersion)) return;
+    // First start: the charts get most of the room; the findings a strip below them.
+    resizeDocks({m_runsDock}, {380}, Qt::Horizontal);
+    resizeDocks({m_runsDock, m_viewDock}, {420, 380}, Qt::Vertical);
+    resizeDocks({m_findingsDock}, {190}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout() const {

@@ -91,6 +91,9 @@ private:
     SettingsPanel* m_settingsPanel = nullptr;
     FindingsPanel* m_findings = nullptr;
     QTabWidget* m_bottomTabs = nullptr;
+    QDockWidget* m_runsDock = nullptr;
+    QDockWidget* m_viewDock = nullptr;
+    QDockWidget* m_findingsDock = nullptr;
     DropOverlay* m_dropOverlay = nullptr;
     QLabel* m_summary = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -139,7 +139,9 @@ void SettingsPanel::refreshMetricPicker() {
     const QStringList defaults = defaultFamilies(runs);
     const QStringList extras = m_settings.extraFamilies();
     m_metrics->clear();
-    for (const QString& family : allFamilies(runs)) {
+    QStringList families = allFamilies(runs);
+    families.sort(Qt::CaseInsensitive);
+    for (const QString& family : families) {
         if (defaults.contains(family)) continue;
         auto* item = new QListWidgetItem(family, m_metrics);
         item->setData(Qt::UserRole, family);

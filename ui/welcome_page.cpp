@@ -35,15 +35,16 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
     title->setAlignment(Qt::AlignCenter);
     auto* text = new QLabel(
         tr("<p style='font-size:12pt'>Drop training logs or folders of logs anywhere on this "
-           "window,<br>or open them from the <b>File</b> menu.</p>"
+           "window, or open them from the <b>File</b> menu.</p>"
            "<p>Reads Keras, Lightning, Ultralytics, Hugging Face Trainer, TensorBoard, MLflow, "
-           "JSON-lines, CSV and plain-text logs.<br>Each run is plotted with smoothing, and the "
+           "JSON-lines, CSV and plain-text logs. Each run is plotted with smoothing, and the "
            "doctor marks overfitting, divergence, NaN and other problems right on the curves."
            "</p>"),
         this);
     text->setAlignment(Qt::AlignCenter);
     text->setWordWrap(true);
     text->setTextFormat(Qt::RichText);
+    text->setMaximumWidth(620);
 
     auto* openFiles = new QPushButton(tr("Open Files…"), this);
     auto* openFolder = new QPushButton(tr("Open Folder…"), this);
@@ -64,7 +65,7 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
     layout->addStretch(2);
     layout->addWidget(icon);
     layout->addWidget(title);
-    layout->addWidget(text);
+    layout->addWidget(text, 0, Qt::AlignHCenter);
     layout->addSpacing(16);
     layout->addLayout(buttons);
     layout->addStretch(3);

@@ -8,8 +8,15 @@
 #include "core/loaders/generic_csv_loader.h"
 #include "core/loaders/keras_csv_loader.h"
 #include "core/loaders/lightning_csv_loader.h"
+#include "core/loaders/tensorboard_csv_loader.h"
+#include "core/loaders/ultralytics_csv_loader.h"
+#include "core/loaders/yolov5_results_loader.h"
 
 // Binary and JSON formats.
+#include "core/loaders/hf_trainer_loader.h"
+#include "core/loaders/jsonl_loader.h"
+#include "core/loaders/mlflow_loader.h"
+#include "core/loaders/tfevents_loader.h"
 
 // Text logs.
 #include "core/loaders/text_keras_loader.h"
@@ -20,11 +27,21 @@ namespace curvedoctor::core {
 
 void registerBuiltinLoaders(LoaderRegistry& registry) {
     // CSV family: specific layouts before the generic table.
+    registry.add(std::make_unique<TensorboardCsvLoader>());
+    registry.add(std::make_unique<UltralyticsCsvLoader>());
+    registry.add(std::make_unique<Yolov5ResultsLoader>());
     registry.add(std::make_unique<LightningCsvLoader>());
     registry.add(std::make_unique<KerasCsvLoader>());
     registry.add(std::make_unique<GenericCsvLoader>());
 
     // Binary and JSON formats.
+    registry.add(makeTfeventsLoader());
+    registry.add(makeHfTrainerLoader());
+    registry.add(makeDetectron2Loader());
+    registry.add(makeLlamaFactoryLoader());
+    registry.add(makeMmdetJsonLoader());
+    registry.add(makeMmengineScalarsLoader());
+    registry.add(makeMlflowLoader());
 
     // Text logs last: they sniff with low confidence so that every specific format wins.
     registry.add(std::make_unique<TextKerasLoader>());

@@ -66,8 +66,10 @@ bool analyzeCsvHead(std::string_view head, CsvHead& out) {
     }
     std::vector<std::size_t> numbers(out.header.size(), 0);
     std::vector<bool> textSeen(out.header.size(), false);
-    std::size_t cellCount = 0;
-    std::size_t numberCount = 0;
+    // The first row counts towards the share: in a headerless table it is data.
+    std::size_t cellCount = cells.size();
+    std::size_t numberCount = static_cast<std::size_t>(std::count_if(
+        cells.begin(), cells.end(), [](const CsvCell& c) { return c.kind == CsvCellKind::Number; }));
     while (out.sampledRows < kSampleRows && reader.next(cells)) {
         ++out.sampledRows;
         for (std::size_t i = 0; i < cells.size() && i < out.header.size(); ++i) {

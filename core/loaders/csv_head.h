@@ -23,7 +23,7 @@ struct CsvHead {
     /// Columns whose sampled data cells are numbers, gaps or missing markers, with at least one
     /// number (by index into `header`).
     std::vector<std::size_t> numericColumns;
-    /// Share of the sampled data cells that are numbers (0..1).
+    /// Share of the sampled cells, first row included, that are numbers (0..1).
     double numericCellShare = 0.0;
 };
 

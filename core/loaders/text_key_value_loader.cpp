@@ -131,6 +131,31 @@ void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
     }
 }
 
+std::string_view lastWord(std::string_view key) {
+    const std::size_t space = key.rfind(' ');
+    return space == std::string_view::npos ? key : key.substr(space + 1);
+}
+
+/// "[2783/20018]", or PyTorch's MNIST example "[640/60000 (1%)]": the counter and its total.
+std::optional<FieldValue> bareFraction(std::string_view text) {
+    std::size_t i = 1;  // past '['.
+    while (i < text.size() && isSpace(text[i])) ++i;
+    const auto counter = textlog::parseNumber(text.substr(i));
+    if (!counter || !counter->integral || text[i] == '-' || text[i] == '+') return std::nullopt;
+    i += counter->length;
+    if (i >= text.size() || text[i] != '/') return std::nullopt;
+    const auto total = textlog::parseNumber(text.substr(i + 1));
+    if (!total || !total->integral || total->value <= 0) return std::nullopt;
+    i += 1 + total->length;
+    while (i < text.size() && isSpace(text[i])) ++i;
+    if (i >= text.size() || (text[i] != ']' && text[i] != '(')) return std::nullopt;
+    FieldValue value;
+    value.value = counter->value;
+    value.total = total->value;
+    value.integral = true;
+    return value;
+}
+
 void findBareFraction(std::string_view text, std::size_t from, Record& record,
                       const Scratch& scratch) {
     for (std::size_t at = text.find('[', from); at != std::string_view::npos;
@@ -139,8 +164,7 @@ void findBareFraction(std::string_view text, std::size_t from, Record& record,
         std::size_t b = at;
         while (b > 0 && isSpace(text[b - 1])) --b;
         if (b > 0 && (text[b - 1] == ':' || text[b - 1] == '=')) continue;
-        const auto value = textlog::parseFieldValue(text.substr(at));
-        if (value && value->integral && value->total > 0) {
+        if (const auto value = bareFraction(text.substr(at))) {
             record.fraction = value;
             return;
         }
@@ -186,9 +210,11 @@ bool parseRecord(std::string_view raw, Record& record, Scratch& scratch) {
     findBareKeywords(text, record, scratch);
     if (!applyTdmpcAliases(scratch, record, record.category)) {
         for (const auto& kv : scratch.pairs) {
-            if (containsNoCase(kStepKeys, kv.key)) {
+            // "Train Epoch: 3" names the epoch by its last word.
+            const std::string_view last = lastWord(kv.key);
+            if (containsNoCase(kStepKeys, kv.key) || containsNoCase(kStepKeys, last)) {
                 if (!record.step) record.step = kv.value;
-            } else if (containsNoCase(kEpochKeys, kv.key)) {
+            } else if (containsNoCase(kEpochKeys, kv.key) || containsNoCase(kEpochKeys, last)) {
                 if (!record.epoch) record.epoch = kv.value;
             } else if (!containsNoCase(kSkippedKeys, kv.key)) {
                 record.metrics.emplace_back(kv.key, kv.value.value);

@@ -17,6 +17,8 @@ using textlog::KeyValue;
 constexpr int kConfidence = confidence::kGeneric + 20;
 // Counters beyond this are not iteration numbers (and would overflow the step arithmetic).
 constexpr double kMaxCounter = 1e12;
+// Steps must fit an int64 after epoch * iterations_per_epoch.
+constexpr double kMaxStep = 9e18;
 
 enum class Mode { Train, Val };
 
@@ -152,6 +154,7 @@ LoadResult TextMmdetLoader::load(const LoadInput& input) const {
         } else {
             step = lastTrainIter;
         }
+        if (!(std::fabs(step) < kMaxStep)) continue;  // nonsense counters: not a point.
         const auto stepValue = static_cast<std::int64_t>(step);
         for (const auto& kv : pairs) {
             if (skippedKey(kv.key)) continue;

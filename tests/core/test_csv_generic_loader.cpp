@@ -153,5 +153,21 @@ TEST(CsvGenericLoader, TruncatedLastLineLoadsWhatIsThere) {
     EXPECT_EQ(r.runs[0].find("acc")->size(), 1U);
 }
 
+TEST(CsvGenericLoader, RealworldPlainCsv) {
+    if (!test::haveRealworld()) GTEST_SKIP() << "shared/realworld not found";
+    // python csv.DictReader over plain_01/eval.csv: 23 rows; float steps 0.0 .. 1100520.0.
+    const RunPtr run = loadOne(test::realworldFile("plain_01/eval.csv"));
+    ASSERT_TRUE(run);
+    EXPECT_EQ(run->format, "csv");
+    ASSERT_EQ(run->metrics.size(), 1U);
+    const Series* s = run->find("episode_reward");
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(s->size(), 23U);
+    EXPECT_EQ(s->steps.front(), 0);
+    EXPECT_EQ(s->steps[1], 50126);
+    EXPECT_EQ(s->steps.back(), 1100520);
+    EXPECT_DOUBLE_EQ(s->values[1], 69.55293273925781);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -1,7 +1,12 @@
 // The shared CSV tokenizer: dialect sniffing, cell classification, line endings, quotes.
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -40,6 +45,44 @@ TEST(CsvTable, ClassifiesNumbersAndNonFiniteSpellings) {
     EXPECT_EQ(classifyCsvCell("   ").kind, CsvCellKind::Empty);
     for (const char* s : {"abc", "1.5x", "++1", "+-1", "0.455G", "3/50"})
         EXPECT_EQ(classifyCsvCell(s).kind, CsvCellKind::Text) << s;
+}
+
+// The tokenizer's own fast number path must give the same bits as std::from_chars (the
+// independent reference) for every spelling a logger prints.
+TEST(CsvTable, NumbersMatchFromCharsBitForBit) {
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> mag(-30.0, 30.0);
+    std::uniform_int_distribution<int> fmt(0, 6);
+    const char* formats[] = {"%.6f", "%.17g", "%.4e", "%.9g", "%g", "%.0f", "%.12f"};
+    char buf[64];
+    for (int i = 0; i < 200000; ++i) {
+        const double v = (rng() % 2 ? -1 : 1) * std::pow(10.0, mag(rng)) * 1.2345678901234567;
+        const int n = std::snprintf(buf, sizeof buf, formats[fmt(rng)], v);
+        const std::string_view text(buf, static_cast<std::size_t>(n));
+        double expected = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), expected);
+        ASSERT_TRUE(ec == std::errc() && end == text.data() + text.size()) << text;
+        const CsvCell cell = classifyCsvCell(text);
+        ASSERT_EQ(cell.kind, CsvCellKind::Number) << text;
+        ASSERT_EQ(std::bit_cast<std::uint64_t>(cell.number), std::bit_cast<std::uint64_t>(expected))
+            << text;
+        // Same through the reader's in-place path, with a delimiter after the number.
+        const std::string row = std::string(text) + ",1\n";
+        CsvReader reader(row, CsvDialect{});
+        std::vector<CsvCell> cells;
+        ASSERT_TRUE(reader.next(cells));
+        ASSERT_EQ(std::bit_cast<std::uint64_t>(cells[0].number), std::bit_cast<std::uint64_t>(expected))
+            << text;
+    }
+    for (const char* s : {"12345678901234567890", "0.000000000000000000000001", "1e300", "1e-300",
+                          "123456789012345678.5", "9007199254740993", "00000000000000000001",
+                          ".5", "5.", "-0", "-0.0", "1e+22", "1e23", "12345678", "123456789"}) {
+        double expected = 0;
+        std::from_chars(s, s + std::strlen(s), expected);
+        const CsvCell cell = classifyCsvCell(s);
+        ASSERT_EQ(cell.kind, CsvCellKind::Number) << s;
+        EXPECT_EQ(std::bit_cast<std::uint64_t>(cell.number), std::bit_cast<std::uint64_t>(expected)) << s;
+    }
 }
 
 TEST(CsvTable, DecimalCommaOnlyWhenAsked) {

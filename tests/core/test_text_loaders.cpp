@@ -265,6 +265,35 @@ TEST(TextKeyValueLoader, PythonDictPrintsAndRestartWarning) {
     EXPECT_EQ(again.warnings[0].line, 3);
 }
 
+TEST(TextKeyValueLoader, PytorchMnistExampleOutput) {
+    // The format string of pytorch/examples mnist/main.py: 'Train Epoch: {} [{}/{} ({:.0f}%)]\tLoss:
+    // {:.6f}'; the counter is samples seen within the epoch.
+    const TextKeyValueLoader loader;
+    const std::string text =
+        "Train Epoch: 1 [0/60000 (0%)]\tLoss: 2.305954\n"
+        "Train Epoch: 1 [640/60000 (1%)]\tLoss: 1.359780\n"
+        "\nTest set: Average loss: 0.1000, Accuracy: 9800/10000 (98%)\n\n"
+        "Train Epoch: 2 [0/60000 (0%)]\tLoss: 0.5\n";
+    EXPECT_EQ(sniffText(loader, text), confidence::kGeneric + 5);
+    const core::Run run = loadText(loader, text).runs.at(0);
+    ASSERT_EQ(run.metrics.size(), 1u);
+    const Series* loss = run.find("train/Loss");
+    ASSERT_TRUE(loss);
+    EXPECT_EQ(loss->steps, (std::vector<std::int64_t>{0, 640, 60000}));
+    EXPECT_EQ(loss->epochs, (std::vector<double>{1, 1, 2}));
+}
+
+TEST(TextMmdetLoader, AbsurdCountersAreNotPoints) {
+    const TextMmdetLoader loader;
+    const std::string text =
+        "Epoch [1][1/999999999999]\tlr: 1, loss: 1\n"
+        "Epoch(val) [999999999999][1]\tbbox_mAP: 0.5, x: 1\n"
+        "Epoch [999999999999][999999999999/999999999999]\tlr: 1, loss: 2\n";
+    const core::Run run = loadText(loader, text).runs.at(0);
+    EXPECT_EQ(run.find("loss")->steps, std::vector<std::int64_t>{1});  // 1e24 does not fit int64.
+    EXPECT_EQ(run.find("val/bbox_mAP"), nullptr);
+}
+
 TEST(TextKeyValueLoader, NeedsSeveralRecordLines) {
     const TextKeyValueLoader loader;
     EXPECT_EQ(sniffText(loader, "step=1 loss=2\nstep=2 loss=1\n"), confidence::kNone);

@@ -1,0 +1,130 @@
+// CSV loading speed and memory (issue #2): a 2-million-row, 6-column numeric CSV of about 100 MB,
+// loaded single-threaded through the registry exactly as the program does (map, sniff, parse,
+// shrink). Targets: >= 800 MB/s, and <= 24 bytes of series memory per loaded point.
+//
+// Build (Release, separate dir):
+//   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DCURVEDOCTOR_BUILD_BENCH=ON
+//   cmake --build build-release --target bench_csv
+// Run: build-release/bench/bench_csv [--csv-file PATH] [benchmark flags]
+// The file is generated into /tmp on first use; bench/compare_csv_pandas.sh compares with pandas.
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "core/file_bytes.h"
+#include "core/loader_registry.h"
+#include "core/loaders/csv_table.h"
+
+namespace {
+
+using namespace curvedoctor::core;
+
+constexpr std::int64_t kRows = 2'000'000;
+std::string g_path = "/tmp/curvedoctor_bench_2M_x6.csv";
+
+// step, loss, val_loss, accuracy, lr, grad_norm: the shape of a real per-step log, with values
+// printed the way Python's csv module prints floats (about 9 significant digits here).
+void generateFile(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    if (f == nullptr) {
+        std::fprintf(stderr, "cannot write %s\n", path.c_str());
+        std::exit(1);
+    }
+    std::mt19937_64 rng(42);
+    std::normal_distribution<double> noise(0.0, 1.0);
+    std::fputs("step,loss,val_loss,accuracy,lr,grad_norm\n", f);
+    for (std::int64_t i = 0; i < kRows; ++i) {
+        const double t = static_cast<double>(i) / static_cast<double>(kRows);
+        const double loss = 2.3 * std::exp(-4.0 * t) + 0.05 + 0.02 * noise(rng);
+        const double val = loss * 1.1 + 0.01 * noise(rng);
+        const double acc = 1.0 - loss / 2.5;
+        const double lr = 0.001 * 0.5 * (1.0 + std::cos(M_PI * t));
+        const double grad = 1.5 + 0.3 * noise(rng);
+        std::fprintf(f, "%lld,%.6f,%.6f,%.5f,%.4e,%.4f\n", static_cast<long long>(i), loss, val, acc,
+                     lr, grad);
+    }
+    std::fclose(f);
+}
+
+void ensureFile() {
+    std::error_code ec;
+    if (!std::filesystem::exists(g_path, ec)) generateFile(g_path);
+}
+
+std::size_t seriesBytes(const Series& s) {
+    return (s.steps.capacity() + s.values.capacity() + s.epochs.capacity() +
+            s.wallTimes.capacity()) *
+           8;
+}
+
+// The whole load path: mmap, sniff, parse, build series, shrink.
+void BM_LoadCsvFile(benchmark::State& state) {
+    ensureFile();
+    const auto size = std::filesystem::file_size(g_path);
+    std::size_t points = 0;
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        LoadBatch batch = loadFile(g_path, LoaderRegistry::builtin(), LoadOptions{});
+        if (batch.runs.size() != 1) {
+            state.SkipWithError("the benchmark file did not load");
+            return;
+        }
+        points = batch.runs[0]->pointCount();
+        bytes = 0;
+        for (const auto& [name, s] : batch.runs[0]->metrics) bytes += seriesBytes(s);
+        benchmark::DoNotOptimize(batch);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(size));
+    state.counters["file_MB"] = static_cast<double>(size) / 1e6;
+    state.counters["points"] = static_cast<double>(points);
+    state.counters["bytes_per_point"] = static_cast<double>(bytes) / static_cast<double>(points);
+}
+BENCHMARK(BM_LoadCsvFile)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+
+// The tokenizer alone (cells classified and numbers parsed, nothing stored).
+void BM_TokenizeOnly(benchmark::State& state) {
+    ensureFile();
+    FileBytes file;
+    std::string error;
+    if (!file.open(g_path, error)) {
+        state.SkipWithError(error.c_str());
+        return;
+    }
+    std::vector<CsvCell> cells;
+    for (auto _ : state) {
+        CsvReader reader(file.view(), CsvDialect{});
+        double sum = 0;
+        while (reader.next(cells)) sum += cells[1].number;
+        benchmark::DoNotOptimize(sum);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(file.size()));
+}
+BENCHMARK(BM_TokenizeOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Our own flag first, so Google Benchmark does not reject it.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--csv-file") == 0 && i + 1 < argc) {
+            g_path = argv[i + 1];
+            for (int j = i; j + 2 <= argc; ++j) argv[j] = argv[j + 2];
+            argc -= 2;
+            break;
+        }
+    }
+    ensureFile();
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,202 @@
+#include "core/decimate.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace curvedoctor::core {
+namespace {
+
+constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
+// A kept point: its position in the scan order and how many non-finite values the scan had
+// passed when it was seen. Two kept points need a line break between them exactly when those
+// counts differ (a non-finite value lies between them).
+struct Candidate {
+    std::size_t pos = kNone;
+    std::size_t nfBefore = 0;
+};
+
+// The first, min, max and last finite point of one pixel column.
+struct Bucket {
+    long column = -1;
+    Candidate first, min, max, last;
+    double minY = 0.0;
+    double maxY = 0.0;
+    bool hasMark = false;
+
+    void reset(long c) {
+        column = c;
+        first = min = max = last = Candidate{};
+        hasMark = false;
+    }
+    void add(std::size_t pos, double y, std::size_t nf) {
+        const Candidate c{pos, nf};
+        if (first.pos == kNone) {
+            first = min = max = c;
+            minY = maxY = y;
+        } else if (y < minY) {
+            min = c;
+            minY = y;
+        } else if (y > maxY) {
+            max = c;
+            maxY = y;
+        }
+        last = c;
+    }
+};
+
+// Scans positions [0, count) of a sequence given in x order by `xAt(pos)`, `yAt(pos)` and
+// `indexAt(pos)` (its input index).
+template <typename XAt, typename YAt, typename IndexAt>
+class Reducer {
+public:
+    Reducer(XAt xAt, YAt yAt, IndexAt indexAt) : m_xAt(xAt), m_yAt(yAt), m_indexAt(indexAt) {}
+
+    Decimated run(std::size_t count, std::size_t begin, std::size_t end, const DecimateConfig& c,
+                  double lo, double hi) {
+        const std::size_t columns = static_cast<std::size_t>(std::max(1, c.columns));
+        const bool hasBefore = begin > 0 && std::isfinite(m_yAt(begin - 1));
+        const bool hasAfter = end < count && std::isfinite(m_yAt(end));
+        const std::size_t inRange = end - begin;
+        const bool identity = inRange <= columns;
+        // The edge points are paid for by one column fewer; a single column drops them.
+        std::size_t bins = columns;
+        bool keepEdges = true;
+        if (!identity && (hasBefore || hasAfter)) {
+            if (columns > 1) bins = columns - 1;
+            else keepEdges = false;
+        }
+        const std::size_t reserve = std::min(inRange, 4 * bins) + 2;
+        m_out.x.reserve(reserve);
+        m_out.y.reserve(reserve);
+        m_out.indices.reserve(reserve);
+
+        if (hasBefore && keepEdges) emit({begin - 1, 0});
+        const double width = hi - lo;
+        const double scale = width > 0.0 ? static_cast<double>(bins) / width : 0.0;
+        const long lastBin = static_cast<long>(bins) - 1;
+        std::size_t nf = 0;
+        Bucket bucket;
+        for (std::size_t pos = begin; pos < end; ++pos) {
+            const double y = m_yAt(pos);
+            long column = 0;
+            if (!identity || !std::isfinite(y)) {
+                column = std::clamp(static_cast<long>((m_xAt(pos) - lo) * scale), 0L, lastBin);
+                if (column != bucket.column) {
+                    flush(bucket);
+                    bucket.reset(column);
+                }
+            }
+            if (std::isfinite(y)) {
+                if (identity) emit({pos, nf});
+                else bucket.add(pos, y, nf);
+                continue;
+            }
+            const bool startsStretch = pos == 0 || std::isfinite(m_yAt(pos - 1));
+            if (startsStretch && !bucket.hasMark) {
+                bucket.hasMark = true;
+                mark(pos);
+            }
+            ++nf;
+        }
+        flush(bucket);
+        if (hasAfter && keepEdges) emit({end, nf});
+        return std::move(m_out);
+    }
+
+private:
+    void mark(std::size_t pos) {
+        NonFiniteMark m;
+        m.index = m_indexAt(pos);
+        m.x = m_xAt(pos);
+        m.value = m_yAt(pos);
+        m.lastFiniteX = m.x;
+        m.lastFiniteY = std::numeric_limits<double>::quiet_NaN();
+        if (pos > 0 && std::isfinite(m_yAt(pos - 1))) {
+            m.lastFiniteX = m_xAt(pos - 1);
+            m.lastFiniteY = m_yAt(pos - 1);
+        }
+        m_out.nonFinite.push_back(m);
+    }
+
+    void flush(const Bucket& b) {
+        if (b.first.pos == kNone) return;
+        std::array<Candidate, 4> c{b.first, b.min, b.max, b.last};
+        std::sort(c.begin(), c.end(),
+                  [](const Candidate& l, const Candidate& r) { return l.pos < r.pos; });
+        std::size_t previous = kNone;
+        for (const Candidate& k : c) {
+            if (k.pos == previous) continue;
+            previous = k.pos;
+            emit(k);
+        }
+    }
+
+    void emit(Candidate k) {
+        if (m_out.x.empty() || k.nfBefore != m_lastNf) m_out.segmentStarts.push_back(m_out.x.size());
+        m_lastNf = k.nfBefore;
+        m_out.x.push_back(m_xAt(k.pos));
+        m_out.y.push_back(m_yAt(k.pos));
+        m_out.indices.push_back(m_indexAt(k.pos));
+    }
+
+    XAt m_xAt;
+    YAt m_yAt;
+    IndexAt m_indexAt;
+    Decimated m_out;
+    std::size_t m_lastNf = 0;
+};
+
+template <typename X>
+Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
+                       const DecimateConfig& config) {
+    const std::size_t n = std::min(xs.size(), ys.size());
+    double lo = config.xLo;
+    double hi = config.xHi;
+    if (lo > hi) std::swap(lo, hi);
+    if (n == 0 || std::isnan(lo) || std::isnan(hi)) return {};
+    auto xd = [](X v) { return static_cast<double>(v); };
+
+    if (config.xSorted) {
+        const auto first = std::lower_bound(xs.begin(), xs.begin() + static_cast<long>(n), lo,
+                                            [&](X v, double t) { return xd(v) < t; });
+        const auto last = std::upper_bound(first, xs.begin() + static_cast<long>(n), hi,
+                                           [&](double t, X v) { return t < xd(v); });
+        Reducer r([&](std::size_t i) { return xd(xs[i]); }, [&](std::size_t i) { return ys[i]; },
+                  [](std::size_t i) { return i; });
+        return r.run(n, static_cast<std::size_t>(first - xs.begin()),
+                     static_cast<std::size_t>(last - xs.begin()), config, lo, hi);
+    }
+
+    std::vector<std::size_t> order;
+    order.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!std::isnan(xd(xs[i]))) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return xd(xs[a]) < xd(xs[b]); });
+    const auto first = std::lower_bound(order.begin(), order.end(), lo,
+                                        [&](std::size_t i, double t) { return xd(xs[i]) < t; });
+    const auto last = std::upper_bound(first, order.end(), hi,
+                                       [&](double t, std::size_t i) { return t < xd(xs[i]); });
+    Reducer r([&](std::size_t p) { return xd(xs[order[p]]); },
+              [&](std::size_t p) { return ys[order[p]]; }, [&](std::size_t p) { return order[p]; });
+    return r.run(order.size(), static_cast<std::size_t>(first - order.begin()),
+                 static_cast<std::size_t>(last - order.begin()), config, lo, hi);
+}
+
+}  // namespace
+
+Decimated decimate(std::span<const double> x, std::span<const double> y,
+                   const DecimateConfig& config) {
+    return decimateImpl(x, y, config);
+}
+
+Decimated decimate(std::span<const std::int64_t> x, std::span<const double> y,
+                   const DecimateConfig& config) {
+    return decimateImpl(x, y, config);
+}
+
+}  // namespace curvedoctor::core

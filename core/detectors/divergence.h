@@ -1,0 +1,36 @@
+#pragma once
+/// \file divergence.h
+/// `divergence` (the training loss climbs back well above its minimum) and `gradient_ascent`
+/// (it rises from the very start and never goes below its first value).
+
+#include <cstddef>
+#include <vector>
+
+#include "core/detectors/run_view.h"
+#include "core/finding.h"
+
+namespace curvedoctor::core {
+
+struct DivergenceConfig {
+    /// Smoothed points needed; fewer cannot tell a rise from noise.
+    std::size_t minPoints = 5;
+    /// Share of the improvement (first value - minimum) given back by the end that makes it a
+    /// warning. Healthy runs, even with warm restarts, end near their minimum; giving back 40%
+    /// of what was learnt is a clear climb (CS231n: "loss explodes" with a too-high rate).
+    double warnGiveBack = 0.4;
+    /// Given back this much: the run ends about where it started, so it is an error.
+    double errorGiveBack = 0.9;
+    /// The rise must exceed this many standard deviations of the smoothed curve's noise.
+    double noiseSigmas = 5.0;
+    /// gradient_ascent: the smoothed loss never drops below its first value by more than this
+    /// share of |first value| (noise allowance for "never goes below")...
+    double ascentTolerance = 0.02;
+    /// ... and ends at least this share of |first value| above it: a 10% climb from the start
+    /// is no jitter.
+    double ascentMinRise = 0.1;
+};
+
+[[nodiscard]] std::vector<Finding> detectDivergence(const RunView& view,
+                                                    const DivergenceConfig& config = {});
+
+}  // namespace curvedoctor::core

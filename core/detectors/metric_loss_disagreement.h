@@ -1,0 +1,28 @@
+#pragma once
+/// \file metric_loss_disagreement.h
+/// `metric_loss_disagreement`: the validation metric improves while the validation loss gets
+/// worse (over-confidence: a few wrong answers become very wrong), or the loss improves while
+/// the metric gets worse (the loss and the metric measure different things).
+
+#include <cstddef>
+#include <vector>
+
+#include "core/detectors/run_view.h"
+#include "core/finding.h"
+
+namespace curvedoctor::core {
+
+struct DisagreementConfig {
+    std::size_t minPoints = 5;
+    /// The loss's worsening after its best, as a share of max(|best|, 0.1 * improvement) (the
+    /// same scale as overfitting.h): 10% is well past evaluation jitter.
+    double minLossRise = 0.1;
+    /// The metric's gain over the same stretch, as a share of its own total improvement.
+    double minMetricGain = 0.1;
+    double noiseSigmas = 4.0;
+};
+
+[[nodiscard]] std::vector<Finding> detectMetricLossDisagreement(
+    const RunView& view, const DisagreementConfig& config = {});
+
+}  // namespace curvedoctor::core

@@ -1,0 +1,33 @@
+#pragma once
+/// \file noisy_validation.h
+/// `noisy_validation`: the validation curve is far noisier than training. From validation
+/// accuracy it estimates how many samples the validation set behaves like: the accuracy on n
+/// samples is a binomial proportion, var(acc) ~ p(1-p)/n, so n ~ p(1-p)/var.
+
+#include <cstddef>
+#include <vector>
+
+#include "core/detectors/run_view.h"
+#include "core/finding.h"
+
+namespace curvedoctor::core {
+
+struct NoisyValidationConfig {
+    /// Validation points needed; the noise is estimated on the later half of them, after the
+    /// fast early learning.
+    std::size_t minPoints = 8;
+    /// Warn when the accuracy behaves like fewer samples than this. At n = 100 the standard
+    /// error of an accuracy near 0.8 is 4 points: epoch-to-epoch differences, and the "best
+    /// epoch", are then mostly sampling noise.
+    double minEffectiveSamples = 100.0;
+    /// For a validation loss (no accuracy): its noise relative to its own improvement must be
+    /// this many times the training loss's (same granularity, epoch-level)...
+    double lossNoiseRatio = 4.0;
+    /// ... and at least this share of the validation improvement.
+    double minLossNoiseShare = 0.15;
+};
+
+[[nodiscard]] std::vector<Finding> detectNoisyValidation(const RunView& view,
+                                                         const NoisyValidationConfig& config = {});
+
+}  // namespace curvedoctor::core

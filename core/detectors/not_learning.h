@@ -1,0 +1,29 @@
+#pragma once
+/// \file not_learning.h
+/// `not_learning`: the loss is flat from the start (for classification near ln(classes)) and
+/// the validation metric, when logged, stays where it began (chance).
+
+#include <cstddef>
+#include <vector>
+
+#include "core/detectors/run_view.h"
+#include "core/finding.h"
+
+namespace curvedoctor::core {
+
+struct NotLearningConfig {
+    /// Raw points needed: a flat line of a handful of points is no evidence.
+    std::size_t minPoints = 10;
+    /// Largest improvement (first smoothed value - minimum), as a share of |first value|, that
+    /// still counts as flat. A network that learns anything moves its loss by far more than 2%
+    /// (cross-entropy from ln(10) = 2.30 to below 2.25 within the first epoch on any real data).
+    double maxRelativeDrop = 0.02;
+    /// "From the start" is only observable when the log starts near step 0: the first logged
+    /// step must lie within this share of the last one (a resumed run starts mid-way).
+    double maxStartShare = 0.25;
+};
+
+[[nodiscard]] std::vector<Finding> detectNotLearning(const RunView& view,
+                                                     const NotLearningConfig& config = {});
+
+}  // namespace curvedoctor::core

@@ -1,0 +1,31 @@
+#pragma once
+/// \file oscillation.h
+/// `oscillation`: the smoothed training loss swings up and down strongly without a steady
+/// trend (batch noise alone is removed by the smoothing; these are swings over many steps).
+
+#include <cstddef>
+#include <vector>
+
+#include "core/detectors/run_view.h"
+#include "core/finding.h"
+
+namespace curvedoctor::core {
+
+struct OscillationConfig {
+    /// Smoothed points needed to see several swings.
+    std::size_t minPoints = 10;
+    /// A swing is a move of at least this share of the smoothed curve's whole range. A healthy
+    /// curve's wiggles after its early drop are a few percent of that range.
+    double swingShare = 0.2;
+    /// At least this many swings (down-up-down-up): one rebound is not an oscillation.
+    std::size_t minSwings = 4;
+    /// Net change over the path travelled (|last - first| / total variation) below this: the
+    /// curve goes back and forth more than it goes anywhere. A converging curve scores near 1.
+    double maxEfficiency = 0.35;
+    double noiseSigmas = 5.0;
+};
+
+[[nodiscard]] std::vector<Finding> detectOscillation(const RunView& view,
+                                                     const OscillationConfig& config = {});
+
+}  // namespace curvedoctor::core

@@ -1,0 +1,86 @@
+#include "core/detectors/overfitting.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/detectors/finding_text.h"
+
+namespace curvedoctor::core {
+
+std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingConfig& config) {
+    std::vector<Finding> out;
+    const bool useLoss = !view.valTrend.empty();
+    const Trend& v = useLoss ? view.valTrend : view.valMetricTrend;
+    const Curve& curve = useLoss ? view.valLoss : view.valMetric;
+    if (v.rawPoints < config.minValPoints || v.size() < config.minValPoints) return out;
+    // Work in "badness": larger is worse, whatever the metric's direction.
+    const double sign =
+        !useLoss && curve.info().direction == Direction::HigherIsBetter ? -1.0 : 1.0;
+    std::vector<double> bad(v.values.size());
+    for (std::size_t i = 0; i < bad.size(); ++i) bad[i] = sign * v.values[i];
+    const std::size_t best =
+        static_cast<std::size_t>(std::min_element(bad.begin(), bad.end()) - bad.begin());
+    const std::size_t after = bad.size() - 1 - best;
+    const double span = static_cast<double>(v.steps.back() - v.steps.front());
+    const double afterSpan = static_cast<double>(v.steps.back() - v.steps[best]);
+    if (after < config.minPointsAfterBest || span <= 0.0 ||
+        afterSpan < config.minShareAfterBest * span) {
+        return out;
+    }
+    const double bestBad = bad[best];
+    const double rise = bad.back() - bestBad;
+    const double improvement = bad.front() - bestBad;
+    const double ref = std::max(std::abs(bestBad), 0.1 * improvement);
+    if (!(ref > 0.0)) return out;
+    const double relRise = rise / ref;
+    if (relRise < config.minRise || rise < config.noiseSigmas * v.trendNoise) return out;
+
+    const std::int64_t bestStep = v.steps[best];
+    const std::int64_t endStep = v.lastSteps.back();
+    // The training loss must not be rising with it: that would be divergence.
+    const Trend& t = view.trainTrend;
+    double trainAtBest = std::nan("");
+    double trainAtEnd = std::nan("");
+    if (!t.empty()) {
+        trainAtBest = t.valueAt(bestStep);
+        trainAtEnd = t.valueAt(endStep);
+        const double trainRise = trainAtEnd - trainAtBest;
+        if (useLoss && trainRise > 0.5 * rise) return out;
+    }
+
+    const bool severe = relRise >= config.severeRise || bad.back() > bad.front();
+    const std::string kind = severe ? "severe_overfitting" : "overfitting";
+    Finding f = makeFinding(view, kind, severe ? Severity::Error : Severity::Warning,
+                            curve.metric(), bestStep, endStep);
+    const double bestValue = sign * bestBad;
+    const double endValue = sign * bad.back();
+    f.message = curve.metric() + " was best at " + describeStep(view, bestStep) + " (" +
+                formatNumber(bestValue) + ", smoothed), then got worse to " +
+                formatNumber(endValue) + " by " + describeStep(view, endStep) + " (" +
+                formatPercent(relRise) + " of its best level)";
+    if (std::isfinite(trainAtBest)) {
+        f.message += " while " + view.trainLoss.metric() + " went from " +
+                     formatNumber(trainAtBest) + " to " + formatNumber(trainAtEnd);
+        if (useLoss) {
+            f.message += "; the train/validation gap widened from " +
+                         formatNumber(bestValue - trainAtBest) + " to " +
+                         formatNumber(endValue - trainAtEnd);
+            f.evidence["gap_at_best"] = bestValue - trainAtBest;
+            f.evidence["gap_at_end"] = endValue - trainAtEnd;
+        }
+    }
+    f.message += ".";
+    std::string stopAt = describeStep(view, bestStep);
+    f.advice = "Stop early at the best point (" + stopAt +
+               "; early stopping on " + curve.metric() +
+               " with a patience of a few evaluations), and regularise: more data or "
+               "augmentation, weight decay, dropout.";
+    if (severe) f.advice += " The gap is large: also try a smaller model.";
+    f.evidence["best_value"] = bestValue;
+    f.evidence["end_value"] = endValue;
+    f.evidence["relative_rise"] = relRise;
+    out.push_back(std::move(f));
+    return out;
+}
+
+}  // namespace curvedoctor::core

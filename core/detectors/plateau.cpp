@@ -1,0 +1,99 @@
+#include "core/detectors/plateau.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/detectors/finding_text.h"
+
+namespace curvedoctor::core {
+namespace {
+
+const Trend& lossTrend(const RunView& view) {
+    return view.trainTrend.empty() ? view.valTrend : view.trainTrend;
+}
+const Curve& lossCurve(const RunView& view) {
+    return view.trainTrend.empty() ? view.valLoss : view.trainLoss;
+}
+
+}  // namespace
+
+std::vector<Finding> detectPlateau(const RunView& view, const PlateauConfig& config) {
+    std::vector<Finding> out;
+    const Trend& t = lossTrend(view);
+    if (t.size() < config.minPoints) return out;
+    const double improvement = t.front() - *std::min_element(t.values.begin(), t.values.end());
+    if (!(improvement > config.noiseSigmas * t.trendNoise) || !(improvement > 0.0)) return out;
+    const double delta = std::max(config.minDeltaShare * improvement, config.noiseSigmas * t.trendNoise);
+    double best = t.values[0];
+    std::size_t start = 0;
+    std::size_t bestStart = 0;
+    std::size_t bestEnd = 0;
+    for (std::size_t i = 1; i < t.size(); ++i) {
+        if (t.values[i] < best - delta) {
+            best = t.values[i];
+            start = i;
+            continue;
+        }
+        if (t.steps[i] - t.steps[start] > t.steps[bestEnd] - t.steps[bestStart]) {
+            bestStart = start;
+            bestEnd = i;
+        }
+    }
+    const double span = static_cast<double>(t.steps.back() - t.steps.front());
+    const double len = static_cast<double>(t.steps[bestEnd] - t.steps[bestStart]);
+    if (bestStart == 0 || span <= 0.0 || len < config.minShare * span) return out;
+    const Curve& c = lossCurve(view);
+    const std::int64_t from = t.steps[bestStart];
+    const std::int64_t to = bestEnd + 1 == t.size() ? t.lastSteps.back() : t.steps[bestEnd];
+    Finding f = makeFinding(view, "plateau", Severity::Info, c.metric(), from, to);
+    const bool toEnd = bestEnd + 1 == t.size();
+    f.message = c.metric() + " improves by less than " + formatNumber(delta) + " (" +
+                formatPercent(delta / improvement) + " of its total improvement) from " +
+                describeStep(view, from) + (toEnd ? " to the end (" : " to ") +
+                describeStep(view, to) + (toEnd ? ")" : "") + ", " + formatPercent(len / span) +
+                " of the run, staying near " + formatNumber(t.values[bestStart]) + ".";
+    f.advice = toEnd ? "The run had converged here: stop earlier, or reduce the learning rate "
+                       "on plateau (e.g. x0.1) to get further."
+                     : "Reducing the learning rate on plateau (e.g. x0.1) would have shortened "
+                       "this stretch.";
+    f.evidence["share_of_run"] = len / span;
+    f.evidence["level"] = t.values[bestStart];
+    out.push_back(std::move(f));
+    return out;
+}
+
+std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStartConfig& config) {
+    std::vector<Finding> out;
+    const Trend& t = lossTrend(view);
+    if (t.size() < config.minPoints) return out;
+    const double first = t.front();
+    const std::size_t iMin = t.argMin();
+    const double improvement = first - t.values[iMin];
+    if (!(improvement > config.minImprovement * std::abs(first)) ||
+        !(improvement > config.noiseSigmas * t.trendNoise)) {
+        return out;
+    }
+    const double threshold = first - config.dropShare * improvement;
+    std::size_t k = 0;
+    while (k < t.size() && t.values[k] >= threshold) ++k;
+    if (k == 0 || k >= t.size()) return out;
+    const double span = static_cast<double>(t.steps.back() - t.steps.front());
+    const double flat = static_cast<double>(t.steps[k - 1] - t.steps.front());
+    if (span <= 0.0 || flat < config.minFlatShare * span) return out;
+    const Curve& c = lossCurve(view);
+    Finding f = makeFinding(view, "slow_start_plateau", Severity::Warning, c.metric(),
+                            t.firstSteps.front(), t.steps[k - 1]);
+    f.message = c.metric() + " stays near its initial " + formatNumber(first) + " from " +
+                describeStep(view, t.firstSteps.front()) + " to " +
+                describeStep(view, t.steps[k - 1]) + " (" + formatPercent(flat / span) +
+                " of the run) before it drops to " + formatNumber(t.values[iMin]) + ".";
+    f.advice = "A long flat start usually means weights initialised too small or a poor "
+               "initialisation/warm-up: use He (ReLU) or Xavier/Glorot initialisation, check "
+               "the warm-up length, and normalise the inputs.";
+    f.evidence["flat_share"] = flat / span;
+    f.evidence["first_value"] = first;
+    out.push_back(std::move(f));
+    return out;
+}
+
+}  // namespace curvedoctor::core

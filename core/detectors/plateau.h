@@ -1,0 +1,49 @@
+#pragma once
+/// \file plateau.h
+/// `plateau` (the smoothed loss stops improving for a long stretch) and `slow_start_plateau`
+/// (a long flat stretch at the initial loss, then the drop).
+
+#include <cstddef>
+#include <vector>
+
+#include "core/detectors/run_view.h"
+#include "core/finding.h"
+
+namespace curvedoctor::core {
+
+struct PlateauConfig {
+    /// Smoothed points needed to speak of a "stretch".
+    std::size_t minPoints = 8;
+    /// No improvement by more than this share of the run's total improvement counts as flat:
+    /// Keras' ReduceLROnPlateau and EarlyStopping compare against a small min_delta in the
+    /// same spirit (2% of what the run learnt is below what matters for a decision).
+    double minDeltaShare = 0.02;
+    /// ... and never less than this many standard deviations of the smoothed curve's noise.
+    double noiseSigmas = 3.0;
+    /// A stretch counts when it covers this share of the run's steps; ReduceLROnPlateau's
+    /// patience of 10 epochs is a third of a typical 30-epoch run.
+    double minShare = 0.3;
+};
+
+struct SlowStartConfig {
+    std::size_t minPoints = 8;
+    /// The curve has left its start when it is below first - this share of the improvement.
+    double dropShare = 0.1;
+    /// A start that stays put this share of the run is long. Learning-rate warm-up usually
+    /// takes 1-10% of the steps (HF warmup_ratio 0.0-0.1), so 15% is beyond any warm-up.
+    double minFlatShare = 0.15;
+    /// The later drop must be a real one: at least this share of |first value|.
+    double minImprovement = 0.1;
+    double noiseSigmas = 5.0;
+};
+
+/// At most one `plateau` (info) finding: the longest flat stretch of the training loss (or the
+/// validation loss when there is no training loss), when it does not start at the first step.
+[[nodiscard]] std::vector<Finding> detectPlateau(const RunView& view,
+                                                 const PlateauConfig& config = {});
+
+/// At most one `slow_start_plateau` (warning) finding.
+[[nodiscard]] std::vector<Finding> detectSlowStartPlateau(const RunView& view,
+                                                          const SlowStartConfig& config = {});
+
+}  // namespace curvedoctor::core

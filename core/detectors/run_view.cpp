@@ -1,0 +1,274 @@
+#include "core/detectors/run_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace curvedoctor::core {
+namespace {
+
+bool sortedUnique(const std::vector<std::int64_t>& steps) {
+    for (std::size_t i = 1; i < steps.size(); ++i) {
+        if (steps[i] <= steps[i - 1]) return false;
+    }
+    return true;
+}
+
+bool endsWith(std::string_view s, std::string_view p) {
+    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+struct Candidate {
+    const std::string* name;
+    const Series* series;
+    MetricInfo info;
+};
+
+// Lower is preferred. The family everyone calls "loss" is the loss; detection frameworks log
+// the sum as "total_loss"; otherwise a family seen in both splits can be compared train/val.
+int familyRank(const std::string& family, bool inBothSplits) {
+    if (family == "loss") return 0;
+    if (family == "total_loss") return 1;
+    if (inBothSplits) return 2;
+    return 3;
+}
+
+// Validation metrics in order of how directly they read as "model quality".
+int metricRank(const std::string& family) {
+    static constexpr std::string_view kOrder[] = {"acc",  "accuracy", "top1", "map50-95",
+                                                  "map",  "f1",       "dice", "miou",
+                                                  "iou",  "auc"};
+    const std::string f = lower(family);
+    for (std::size_t i = 0; i < std::size(kOrder); ++i) {
+        if (f == kOrder[i]) return static_cast<int>(i);
+    }
+    for (std::size_t i = 0; i < std::size(kOrder); ++i) {
+        if (f.rfind(kOrder[i], 0) == 0) return static_cast<int>(std::size(kOrder) + i);
+    }
+    return 100;
+}
+
+// Lightning logs "val_loss_step" per validation batch and "val_loss_epoch" per epoch; the
+// epoch-level one is the quantity early stopping watches. A "test_" series is evaluated once
+// at the end and is less useful as a curve than "val_"/"eval_".
+int validationSeriesRank(const std::string& name) {
+    const std::string n = lower(name);
+    int rank = 0;
+    if (endsWith(n, "_step")) rank += 2;
+    if (n.rfind("test", 0) == 0) rank += 4;
+    return rank;
+}
+
+const Candidate* pickBest(const std::vector<const Candidate*>& c, auto rank) {
+    const Candidate* best = nullptr;
+    for (const Candidate* x : c) {
+        if (best == nullptr || rank(*x) < rank(*best)) best = x;
+    }
+    return best;
+}
+
+}  // namespace
+
+Curve::Curve(std::string metric, const Series& series) : m_metric(std::move(metric)) {
+    m_info = inferMetricInfo(m_metric);
+    if (sortedUnique(series.steps)) {
+        m_steps = series.steps;
+        m_values = series.values;
+        if (series.hasEpochs()) m_epochs = series.epochs;
+        countFinite();
+        return;
+    }
+    adopt(series.steps, series.values, series.epochs);
+}
+
+Curve::Curve(std::string metric, std::vector<std::int64_t> steps, std::vector<double> values,
+             std::vector<double> epochs)
+    : m_metric(std::move(metric)) {
+    m_info = inferMetricInfo(m_metric);
+    adopt(steps, values, epochs);
+}
+
+void Curve::adopt(const std::vector<std::int64_t>& steps, const std::vector<double>& values,
+                  const std::vector<double>& epochs) {
+    const std::size_t n = std::min(steps.size(), values.size());
+    const bool withEpochs = epochs.size() == steps.size() && !epochs.empty();
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return steps[a] < steps[b]; });
+    m_ownSteps.clear();
+    m_ownValues.clear();
+    m_ownEpochs.clear();
+    m_ownSteps.reserve(n);
+    m_ownValues.reserve(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = order[k];
+        // Stable sort keeps log order within one step, so the last one is what was logged last.
+        if (!m_ownSteps.empty() && m_ownSteps.back() == steps[i]) {
+            m_ownValues.back() = values[i];
+            if (withEpochs) m_ownEpochs.back() = epochs[i];
+            continue;
+        }
+        m_ownSteps.push_back(steps[i]);
+        m_ownValues.push_back(values[i]);
+        if (withEpochs) m_ownEpochs.push_back(epochs[i]);
+    }
+    m_steps = m_ownSteps;
+    m_values = m_ownValues;
+    m_epochs = m_ownEpochs;
+    countFinite();
+}
+
+void Curve::countFinite() {
+    m_finiteCount = static_cast<std::size_t>(
+        std::count_if(m_values.begin(), m_values.end(), [](double v) { return std::isfinite(v); }));
+}
+
+void EpochMap::add(std::int64_t step, double epoch) {
+    if (!std::isfinite(epoch)) return;
+    m_steps.push_back(step);
+    m_epochs.push_back(epoch);
+}
+
+void EpochMap::finish() {
+    std::vector<std::size_t> order(m_steps.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return m_steps[a] < m_steps[b]; });
+    std::vector<std::int64_t> steps;
+    std::vector<double> epochs;
+    for (std::size_t i : order) {
+        if (!steps.empty() && steps.back() == m_steps[i]) {
+            // Lightning logs a validation row with the epoch it closes at the same step as the
+            // next epoch's first training row; the smaller epoch is the one the step belongs to.
+            epochs.back() = std::min(epochs.back(), m_epochs[i]);
+            continue;
+        }
+        steps.push_back(m_steps[i]);
+        epochs.push_back(m_epochs[i]);
+    }
+    m_steps = std::move(steps);
+    m_epochs = std::move(epochs);
+}
+
+std::optional<double> EpochMap::epochAt(std::int64_t step) const {
+    if (m_steps.empty() || step < m_steps.front() || step > m_steps.back()) return std::nullopt;
+    const auto it = std::lower_bound(m_steps.begin(), m_steps.end(), step);
+    const auto i = static_cast<std::size_t>(it - m_steps.begin());
+    if (m_steps[i] == step || i == 0) return m_epochs[i];
+    const double t = static_cast<double>(step - m_steps[i - 1]) /
+                     static_cast<double>(m_steps[i] - m_steps[i - 1]);
+    return m_epochs[i - 1] + t * (m_epochs[i] - m_epochs[i - 1]);
+}
+
+std::optional<double> EpochMap::stepsPerEpoch() const {
+    if (m_steps.size() < 2) return std::nullopt;
+    const double epochSpan = m_epochs.back() - m_epochs.front();
+    if (!(epochSpan >= 1.0)) return std::nullopt;
+    const double stepSpan = static_cast<double>(m_steps.back() - m_steps.front());
+    if (stepSpan <= 0.0) return std::nullopt;
+    return stepSpan / epochSpan;
+}
+
+RunView makeRunView(const Run& run) {
+    RunView view;
+    view.run = &run;
+    std::vector<Candidate> all;
+    all.reserve(run.metrics.size());
+    for (const auto& [name, series] : run.metrics) {
+        if (series.empty()) continue;
+        all.push_back({&name, &series, inferMetricInfo(name)});
+        if (series.hasEpochs()) {
+            // Sampling keeps the map small for million-point series; epochs are piecewise linear.
+            const std::size_t stride = std::max<std::size_t>(1, series.size() / 4096);
+            for (std::size_t i = 0; i < series.size(); i += stride) {
+                view.epochs.add(series.steps[i], series.epochs[i]);
+            }
+            view.epochs.add(series.steps.back(), series.epochs.back());
+        }
+    }
+    view.epochs.finish();
+
+    // The primary loss family.
+    std::string family;
+    int familyBest = 1000;
+    for (const Candidate& c : all) {
+        if (!isLoss(c.info.role)) continue;
+        const bool both = std::any_of(all.begin(), all.end(), [&](const Candidate& o) {
+            return isLoss(o.info.role) && o.info.family == c.info.family &&
+                   o.info.validation != c.info.validation;
+        });
+        const int r = familyRank(c.info.family, both);
+        if (r < familyBest) {
+            familyBest = r;
+            family = c.info.family;
+        }
+    }
+    std::vector<const Candidate*> train;
+    std::vector<const Candidate*> val;
+    for (const Candidate& c : all) {
+        if (!isLoss(c.info.role) || c.info.family != family) continue;
+        (c.info.role == MetricRole::TrainLoss ? train : val).push_back(&c);
+    }
+    if (const Candidate* t = pickBest(train, [](const Candidate& c) {
+            return -static_cast<long long>(c.series->size());
+        })) {
+        view.trainLoss = Curve(*t->name, *t->series);
+        for (const Candidate* e : train) {
+            if (e != t && endsWith(lower(*e->name), "_epoch")) {
+                view.trainLossEpoch = Curve(*e->name, *e->series);
+            }
+        }
+    }
+    if (const Candidate* v = pickBest(val, [](const Candidate& c) {
+            return validationSeriesRank(*c.name);
+        })) {
+        view.valLoss = Curve(*v->name, *v->series);
+    }
+
+    std::vector<const Candidate*> valMetrics;
+    for (const Candidate& c : all) {
+        if (c.info.role == MetricRole::ValMetric && c.info.direction != Direction::Unknown) {
+            valMetrics.push_back(&c);
+        }
+    }
+    if (const Candidate* m = pickBest(valMetrics, [](const Candidate& c) {
+            return metricRank(c.info.family) * 16 + validationSeriesRank(*c.name);
+        })) {
+        view.valMetric = Curve(*m->name, *m->series);
+        std::vector<const Candidate*> trainMetrics;
+        for (const Candidate& c : all) {
+            if (c.info.role == MetricRole::TrainMetric && c.info.family == m->info.family) {
+                trainMetrics.push_back(&c);
+            }
+        }
+        if (const Candidate* t = pickBest(trainMetrics, [](const Candidate& c) {
+                return endsWith(lower(*c.name), "_step") ? 1 : 0;
+            })) {
+            view.trainMetric = Curve(*t->name, *t->series);
+        }
+    }
+
+    std::vector<const Candidate*> lrs;
+    for (const Candidate& c : all) {
+        if (c.info.role == MetricRole::LearningRate) lrs.push_back(&c);
+    }
+    // Names sort "lr", "lr-Adam", "lr/pg0", "lr/pg1": the shortest, first name is group 0.
+    if (const Candidate* l = pickBest(lrs, [](const Candidate& c) {
+            return static_cast<long long>(c.name->size());
+        })) {
+        view.learningRate = Curve(*l->name, *l->series);
+    }
+    view.trainTrend = makeTrend(view.trainLoss.steps(), view.trainLoss.values());
+    view.valTrend = makeTrend(view.valLoss.steps(), view.valLoss.values());
+    view.valMetricTrend = makeTrend(view.valMetric.steps(), view.valMetric.values());
+    return view;
+}
+
+}  // namespace curvedoctor::core

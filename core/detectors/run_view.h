@@ -1,0 +1,113 @@
+#pragma once
+/// \file run_view.h
+/// The analysis layer under every detector: which series of a run is its training loss, its
+/// validation loss, its metrics and its learning rate, each sorted by step with repeated steps
+/// resolved, plus the step -> epoch mapping used to quote epochs in findings.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/detectors/trend.h"
+#include "core/metric_role.h"
+#include "core/run.h"
+
+namespace curvedoctor::core {
+
+/// One metric of a run, sorted by step, one value per step (for a repeated step the value
+/// logged last wins: a restarted run overwrites what it logged before). Non-finite values are
+/// kept. The spans point either into the run's Series (already clean, no copy) or into the
+/// curve's own storage; a Curve is therefore move-only and must not outlive the Run.
+class Curve {
+public:
+    Curve() = default;
+    /// Builds the curve of `series` called `metric`.
+    Curve(std::string metric, const Series& series);
+    /// Builds a curve from owned data (tests, synthetic curves). Sorts and de-duplicates.
+    Curve(std::string metric, std::vector<std::int64_t> steps, std::vector<double> values,
+          std::vector<double> epochs = {});
+    Curve(Curve&&) noexcept = default;
+    Curve& operator=(Curve&&) noexcept = default;
+    Curve(const Curve&) = delete;
+    Curve& operator=(const Curve&) = delete;
+
+    [[nodiscard]] const std::string& metric() const { return m_metric; }
+    [[nodiscard]] const MetricInfo& info() const { return m_info; }
+    [[nodiscard]] std::span<const std::int64_t> steps() const { return m_steps; }
+    [[nodiscard]] std::span<const double> values() const { return m_values; }
+    /// Empty when the log had no epoch column; an unknown entry is NaN.
+    [[nodiscard]] std::span<const double> epochs() const { return m_epochs; }
+    [[nodiscard]] std::size_t size() const { return m_steps.size(); }
+    [[nodiscard]] bool empty() const { return m_steps.empty(); }
+    /// Number of finite values.
+    [[nodiscard]] std::size_t finiteCount() const { return m_finiteCount; }
+
+private:
+    void adopt(const std::vector<std::int64_t>& steps, const std::vector<double>& values,
+               const std::vector<double>& epochs);
+    void countFinite();
+
+    std::string m_metric;
+    MetricInfo m_info;
+    std::vector<std::int64_t> m_ownSteps;
+    std::vector<double> m_ownValues;
+    std::vector<double> m_ownEpochs;
+    std::span<const std::int64_t> m_steps;
+    std::span<const double> m_values;
+    std::span<const double> m_epochs;
+    std::size_t m_finiteCount = 0;
+};
+
+/// Maps steps to (fractional) epochs from every (step, epoch) pair the run logged.
+class EpochMap {
+public:
+    void add(std::int64_t step, double epoch);
+    /// Call once after the last add().
+    void finish();
+    /// Epoch at `step`: interpolated between known pairs, nullopt outside them or when unknown.
+    [[nodiscard]] std::optional<double> epochAt(std::int64_t step) const;
+    /// Median number of steps per epoch, or nullopt when fewer than two epochs are known.
+    [[nodiscard]] std::optional<double> stepsPerEpoch() const;
+    [[nodiscard]] bool empty() const { return m_steps.empty(); }
+
+private:
+    std::vector<std::int64_t> m_steps;
+    std::vector<double> m_epochs;
+};
+
+/// The series a detector looks at. Any of them may be empty (the run did not log it).
+struct RunView {
+    const Run* run = nullptr;
+    /// Training loss of the primary loss family, the finest-grained series (per step).
+    Curve trainLoss;
+    /// Epoch-level training loss (Lightning's loss_epoch), when logged beside the per-step one.
+    Curve trainLossEpoch;
+    /// Validation loss of the same family; the epoch-level series when both exist.
+    Curve valLoss;
+    /// The main validation quality metric (accuracy before mAP before F1/Dice/IoU ...).
+    Curve valMetric;
+    /// The training counterpart of valMetric, when logged.
+    Curve trainMetric;
+    /// The learning rate (first parameter group when there are several).
+    Curve learningRate;
+    EpochMap epochs;
+
+    /// Robust trends (trend.h) of the curves above, computed once for every detector.
+    Trend trainTrend;
+    Trend valTrend;
+    Trend valMetricTrend;
+
+    /// Epoch (or fractional epoch) at `step`, from any series that logged epochs.
+    [[nodiscard]] std::optional<double> epochAt(std::int64_t step) const {
+        return epochs.epochAt(step);
+    }
+};
+
+/// Picks the series of `run` by role (core/metric_role.h). Prefers the family "loss", then
+/// "total_loss", then a family logged for both training and validation. `run` must outlive the
+/// view.
+[[nodiscard]] RunView makeRunView(const Run& run);
+
+}  // namespace curvedoctor::core

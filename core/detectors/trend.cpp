@@ -1,0 +1,147 @@
+#include "core/detectors/trend.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace curvedoctor::core {
+namespace {
+
+// MAD -> standard deviation for Gaussian noise (1 / Phi^-1(3/4)); the second difference
+// x[i+1] - 2x[i] + x[i-1] of independent noise has sqrt(1 + 4 + 1) = sqrt(6) times its deviation.
+constexpr double kMadToSigma = 1.0 / 0.6744897501960817;
+// The median of k Gaussian samples has about sqrt(pi/2) = 1.2533 times the standard error of
+// their mean (large-sample efficiency of the median).
+constexpr double kMedianInefficiency = 1.2533141373155001;
+// Noise is estimated from at most this many differences: enough for a stable MAD (its relative
+// standard error is about 1.1/sqrt(n), under 1% here) at constant cost on huge series.
+constexpr std::size_t kNoiseSamples = 20000;
+
+std::vector<double> runningMedian(const std::vector<double>& v, std::size_t window) {
+    if (window <= 1 || v.size() < 3) return v;
+    const std::size_t half = window / 2;
+    std::vector<double> out(v.size());
+    std::vector<double> buf;
+    buf.reserve(window);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::size_t lo = i >= half ? i - half : 0;
+        const std::size_t hi = std::min(v.size() - 1, i + half);
+        buf.assign(v.begin() + static_cast<std::ptrdiff_t>(lo),
+                   v.begin() + static_cast<std::ptrdiff_t>(hi) + 1);
+        out[i] = medianInPlace(buf);
+    }
+    return out;
+}
+
+}  // namespace
+
+double medianInPlace(std::vector<double>& values) {
+    auto end = std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); });
+    values.erase(end, values.end());
+    if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
+    const std::size_t mid = values.size() / 2;
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid), values.end());
+    const double upper = values[mid];
+    if (values.size() % 2 == 1) return upper;
+    const double lowerMax = *std::max_element(values.begin(),
+                                              values.begin() + static_cast<std::ptrdiff_t>(mid));
+    return 0.5 * (lowerMax + upper);
+}
+
+double diffNoise(std::span<const double> values) {
+    std::size_t finite = 0;
+    for (double v : values) finite += std::isfinite(v) ? 1 : 0;
+    if (finite < 4) return 0.0;
+    const std::size_t stride = std::max<std::size_t>(1, finite / kNoiseSamples);
+    std::vector<double> diffs;
+    diffs.reserve(std::min(finite, kNoiseSamples + 1));
+    double a = std::numeric_limits<double>::quiet_NaN();
+    double b = a;
+    std::size_t k = 0;
+    for (double v : values) {
+        if (!std::isfinite(v)) continue;
+        if (k >= 2 && k % stride == 0) diffs.push_back(std::abs(v - 2.0 * b + a));
+        a = b;
+        b = v;
+        ++k;
+    }
+    const double mad = medianInPlace(diffs);
+    return std::isfinite(mad) ? mad * kMadToSigma / std::sqrt(6.0) : 0.0;
+}
+
+std::size_t Trend::argMin() const {
+    return values.empty() ? 0
+                          : static_cast<std::size_t>(
+                                std::min_element(values.begin(), values.end()) - values.begin());
+}
+
+std::size_t Trend::argMax() const {
+    return values.empty() ? 0
+                          : static_cast<std::size_t>(
+                                std::max_element(values.begin(), values.end()) - values.begin());
+}
+
+std::size_t Trend::indexAtOrAfter(std::int64_t step) const {
+    return static_cast<std::size_t>(std::lower_bound(steps.begin(), steps.end(), step) -
+                                    steps.begin());
+}
+
+double Trend::valueAt(std::int64_t step) const {
+    if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
+    if (step <= steps.front()) return values.front();
+    if (step >= steps.back()) return values.back();
+    const std::size_t i = indexAtOrAfter(step);
+    if (steps[i] == step) return values[i];
+    const double t = static_cast<double>(step - steps[i - 1]) /
+                     static_cast<double>(steps[i] - steps[i - 1]);
+    return values[i - 1] + t * (values[i] - values[i - 1]);
+}
+
+Trend makeTrend(std::span<const std::int64_t> steps, std::span<const double> values,
+                std::size_t maxPoints) {
+    Trend t;
+    const std::size_t n = std::min(steps.size(), values.size());
+    std::size_t finite = 0;
+    for (std::size_t i = 0; i < n; ++i) finite += std::isfinite(values[i]) ? 1 : 0;
+    if (finite == 0) return t;
+    t.rawPoints = finite;
+    maxPoints = std::max<std::size_t>(1, maxPoints);
+    const std::size_t binSize = (finite + maxPoints - 1) / maxPoints;
+
+    std::vector<double> bins;
+    bins.reserve(finite / binSize + 1);
+    std::vector<double> scratch;
+    std::vector<std::int64_t> scratchSteps;
+    scratch.reserve(binSize);
+    scratchSteps.reserve(binSize);
+    auto closeBin = [&] {
+        t.steps.push_back(scratchSteps[scratchSteps.size() / 2]);
+        t.firstSteps.push_back(scratchSteps.front());
+        t.lastSteps.push_back(scratchSteps.back());
+        bins.push_back(medianInPlace(scratch));
+        scratch.clear();
+        scratchSteps.clear();
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!std::isfinite(values[i])) continue;
+        scratch.push_back(values[i]);
+        scratchSteps.push_back(steps[i]);
+        if (scratch.size() == binSize) closeBin();
+    }
+    if (!scratch.empty()) closeBin();
+
+    // About 4% of the curve on each side: wide enough to drop an isolated bad epoch or batch,
+    // narrow enough to keep the shape of a 10-epoch run (window 3).
+    std::size_t window = 1;
+    if (bins.size() >= 5) {
+        window = std::max<std::size_t>(3, bins.size() / 25);
+        if (window % 2 == 0) ++window;
+    }
+    t.values = runningMedian(bins, window);
+    t.noise = diffNoise(values.subspan(0, n));
+    t.trendNoise =
+        t.noise * kMedianInefficiency / std::sqrt(static_cast<double>(binSize * window));
+    return t;
+}
+
+}  // namespace curvedoctor::core

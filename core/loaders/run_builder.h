@@ -1,0 +1,87 @@
+#pragma once
+/// \file run_builder.h
+/// Builds a Run point by point for the loaders: finds a series by name quickly, keeps the
+/// optional epoch and wall-time columns consistent with Series' rules, notices steps that repeat
+/// or go back (keeping every point), and caps the number of warnings so a damaged file cannot
+/// flood the user.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/run.h"
+
+namespace curvedoctor::core {
+
+class RunBuilder {
+public:
+    /// Detailed warnings kept per kind before the rest are only counted.
+    static constexpr std::size_t kMaxWarnings = 20;
+    static constexpr std::size_t kMaxStepOrderWarnings = 5;
+
+    RunBuilder() = default;
+    RunBuilder(const RunBuilder&) = delete;
+    RunBuilder& operator=(const RunBuilder&) = delete;
+
+    /// Index of the series called `name`, created (empty) on first use. Indexes are stable.
+    std::size_t series(std::string_view name);
+    /// Name of the series at `index`.
+    [[nodiscard]] const std::string& seriesName(std::size_t index) const {
+        return m_slots[index].name;
+    }
+
+    /// Appends one point. `epoch` and `wallTime` are NaN when unknown. `line` (1-based, 0 when
+    /// not a text position) and `byteOffset` (-1 when unknown) locate the point for warnings.
+    void add(std::size_t index, std::int64_t step, double value, double epoch, double wallTime,
+             std::int64_t line, std::int64_t byteOffset);
+
+    /// The series at `index`, for formats whose steps are only known once the whole file is read
+    /// (the caller rewrites `steps` in place and keeps every column's length).
+    [[nodiscard]] Series& seriesData(std::size_t index) { return *m_slots[index].data; }
+
+    /// Adds a warning; beyond kMaxWarnings they are counted and summarised by finish().
+    void warn(std::int64_t line, std::int64_t byteOffset, std::string message);
+    /// Text put before every step-order warning, e.g. the event file name inside a folder.
+    void setContext(std::string context) { m_context = std::move(context); }
+    [[nodiscard]] std::size_t pointCount() const { return m_points; }
+    [[nodiscard]] std::size_t seriesCount() const { return m_slots.size(); }
+
+    /// The run being built (name, hyperparameters and warnings may be set directly).
+    [[nodiscard]] Run& run() { return m_run; }
+
+    /// Finishes the run: drops epoch/wall-time columns that stayed all-NaN, adds the summary of
+    /// warnings beyond the caps, and hands the run over. The builder is empty afterwards.
+    [[nodiscard]] Run finish();
+
+private:
+    struct Slot {
+        std::string name;
+        Series* data = nullptr;
+        std::int64_t lastStep = 0;
+        bool hasEpoch = false;
+        bool hasWallTime = false;
+    };
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+
+    Run m_run;
+    std::vector<Slot> m_slots;
+    std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> m_index;
+    std::string m_context;
+    std::size_t m_points = 0;
+    std::size_t m_extraWarnings = 0;
+    std::size_t m_stepOrderPlaces = 0;
+    std::int64_t m_lastOrderLine = -1;
+    std::int64_t m_lastOrderOffset = -2;
+    std::size_t m_generalWarnings = 0;
+};
+
+}  // namespace curvedoctor::core

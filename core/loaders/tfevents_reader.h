@@ -1,0 +1,108 @@
+#pragma once
+/// \file tfevents_reader.h
+/// TensorBoard event files: TFRecord framing with masked CRC-32C checks, and a small protobuf
+/// wire decoder for the few fields of `Event`, `Summary.Value` and `TensorProto` that hold
+/// scalars.
+///
+/// Why a hand-written decoder and not libprotobuf: core/ may link only the standard library and
+/// Eigen; using libprotobuf would also need protoc-generated code for a dozen TensorFlow .proto
+/// files and would copy every record into message objects. We need five fields of four
+/// messages; a bounds-checked decoder of about 150 lines reads them in place from the mapped
+/// file, skips everything else (graphs, images, histograms) without allocating, is easy to fuzz,
+/// and is several times faster. Field numbers follow tensorboard/compat/proto/{event,summary,
+/// tensor,tensor_shape}.proto; the framing and masking follow
+/// tensorboard/summary/writer/record_writer.py and TensorFlow's crc32c masking.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/loader.h"
+#include "core/loaders/run_builder.h"
+
+namespace curvedoctor::core {
+
+/// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78) of `data`, continuing from `crc`
+/// (0 to start). crc32c("123456789") == 0xE3069283.
+[[nodiscard]] std::uint32_t crc32c(std::string_view data, std::uint32_t crc = 0);
+/// TFRecord's masking: ((crc >> 15) | (crc << 17)) + 0xa282ead8, modulo 2^32.
+[[nodiscard]] std::uint32_t maskCrc32c(std::uint32_t crc);
+
+/// Walks the records of a TFRecord file: uint64 length (little-endian), uint32 masked CRC of
+/// those 8 bytes, the payload, uint32 masked CRC of the payload.
+class TfRecordReader {
+public:
+    enum class Status {
+        Record,     ///< `payload` holds the next record; both checksums matched.
+        End,        ///< no more bytes (or reading stopped after a problem).
+        Truncated,  ///< the last record is cut short: fewer bytes left than it needs.
+        BadHeader,  ///< the length's checksum is wrong; the framing is lost, reading stops.
+        BadData,    ///< the payload's checksum is wrong; that record is skipped, reading goes on.
+    };
+
+    explicit TfRecordReader(std::string_view bytes) : m_bytes(bytes) {}
+    Status next(std::string_view& payload);
+    /// Byte offset where the record last returned (or the problem) starts.
+    [[nodiscard]] std::size_t recordOffset() const { return m_recordStart; }
+    /// Bytes consumed so far.
+    [[nodiscard]] std::size_t position() const { return m_pos; }
+
+private:
+    std::string_view m_bytes;
+    std::size_t m_pos = 0;
+    std::size_t m_recordStart = 0;
+    bool m_stopped = false;
+};
+
+/// One `Summary.Value` as far as scalars are concerned.
+struct SummaryValueView {
+    std::string_view tag;
+    std::string_view pluginName;  ///< from the value's metadata; empty when it has none.
+    bool hasScalar = false;       ///< simple_value, or a float32/float64 tensor of one element.
+    double value = 0.0;
+};
+
+/// The fields of one `Event` that matter here.
+struct EventView {
+    double wallTime = 0.0;  ///< seconds since the Unix epoch.
+    std::int64_t step = 0;
+    std::vector<SummaryValueView> values;  ///< empty unless the event holds a summary.
+};
+
+/// Decodes an Event payload into `out` (its vector is reused). Returns false when the bytes are
+/// not a well-formed protobuf message; fields this program does not use are skipped.
+bool decodeEvent(std::string_view payload, EventView& out);
+
+/// Reads event files into a RunBuilder. One decoder per run: it remembers which tags belong to
+/// non-scalar plugins (TensorBoard writes a tag's metadata only with its first value).
+class EventFileDecoder {
+public:
+    /// Reads every record of one file. Metric names are `prefix + tag`. Problems become warnings
+    /// on the builder that name `label` (the file) and the byte offset. Returns false when
+    /// `progress` asked to cancel.
+    bool read(std::string_view bytes, std::string_view prefix, std::string_view label,
+              RunBuilder& builder, const ProgressFn& progress = {});
+
+    /// Records read so far, over all files.
+    [[nodiscard]] std::size_t recordCount() const { return m_records; }
+
+private:
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    static constexpr std::size_t kSkipTag = static_cast<std::size_t>(-1);
+
+    // Key: prefix + tag. Value: series index, or kSkipTag for a non-scalar plugin's tag.
+    std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> m_tags;
+    std::string m_nameBuffer;
+    EventView m_event;
+    std::size_t m_records = 0;
+};
+
+}  // namespace curvedoctor::core

@@ -1,0 +1,102 @@
+// `curvedoctor inspect`: text and JSON output, and how it reports files it cannot load.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "core/cli_inspect.h"
+#include "csv_test_support.h"
+#include "json_test_parser.h"
+
+namespace curvedoctor::core {
+namespace {
+
+using test::csvFixture;
+
+std::vector<std::string> lines(const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+    return out;
+}
+
+TEST(CliInspect, GoodFileIsReported) {
+    std::ostringstream out, err;
+    EXPECT_EQ(runInspect({csvFixture("keras_na.csv")}, out, err), 0);
+    EXPECT_TRUE(err.str().empty());
+    const std::string text = out.str();
+    EXPECT_NE(text.find("[keras_csv]"), std::string::npos);
+    // val_loss: 2 points at epochs 1 and 3 (NA elsewhere), see test_csv_keras_loader.cpp.
+    const auto l = lines(text);
+    const auto it = std::find_if(l.begin(), l.end(), [](const std::string& s) {
+        return s.find("  val_loss ") == 0;
+    });
+    ASSERT_NE(it, l.end()) << text;
+    EXPECT_NE(it->find("val_loss"), std::string::npos);
+    EXPECT_NE(it->find(" 2 points"), std::string::npos) << *it;
+    EXPECT_NE(it->find("steps 1..3"), std::string::npos) << *it;
+}
+
+TEST(CliInspect, MissingAndBadFilesExitTwoAndTheGoodOneStillLoads) {
+    const std::string missing = csvFixture("does_not_exist.csv");
+    const std::string bad = csvFixture("not_a_table.csv");
+    const std::string good = csvFixture("tabs.tsv");
+    for (const std::string& broken : {missing, bad}) {
+        std::ostringstream out, err;
+        EXPECT_EQ(runInspect({broken, good}, out, err), 2) << broken;
+        const auto errLines = lines(err.str());
+        ASSERT_EQ(errLines.size(), 1U) << err.str();
+        EXPECT_EQ(errLines[0].rfind(broken, 0), 0U) << errLines[0];
+        EXPECT_NE(out.str().find(good), std::string::npos);
+        EXPECT_EQ(out.str().find(broken), std::string::npos);
+    }
+}
+
+TEST(CliInspect, JsonOutputParses) {
+    std::ostringstream out, err;
+    const std::string good = csvFixture("lightning_hparams/metrics.csv");
+    const std::string missing = csvFixture("nope.csv");
+    EXPECT_EQ(runInspect({good, missing, "--json"}, out, err), 2);
+    const test::JsonValue doc = test::JsonTestParser::parse(out.str());
+    ASSERT_EQ(doc["runs"].array.size(), 1U);
+    const test::JsonValue& run = doc["runs"][0];
+    EXPECT_EQ(run["format"].string, "lightning_csv");
+    EXPECT_EQ(run["source"].string, good);
+    EXPECT_EQ(run["hyperparameters"]["optimizer.name"].string, "adam");
+    // Metrics come sorted by name; values from the fixture file.
+    const auto& metrics = run["metrics"].array;
+    ASSERT_EQ(metrics.size(), 4U);
+    EXPECT_EQ(metrics[0]["name"].string, "train_loss_epoch");
+    EXPECT_EQ(metrics[1]["name"].string, "train_loss_step");
+    EXPECT_EQ(metrics[1]["points"].number, 4);
+    EXPECT_EQ(metrics[1]["first_step"].number, 49);
+    EXPECT_EQ(metrics[1]["last_step"].number, 199);
+    EXPECT_EQ(metrics[1]["role"].string, "train_loss");
+    EXPECT_EQ(metrics[3]["name"].string, "val_loss");
+    EXPECT_EQ(metrics[3]["role"].string, "val_loss");
+    EXPECT_EQ(metrics[3]["non_finite"].number, 0);
+    ASSERT_EQ(doc["errors"].array.size(), 1U);
+    EXPECT_EQ(doc["errors"][0]["source"].string, missing);
+}
+
+TEST(CliInspect, JsonCountsNonFiniteValuesAndWarnings) {
+    std::ostringstream out, err;
+    EXPECT_EQ(runInspect({"--json", csvFixture("quirks.csv")}, out, err), 0);
+    const test::JsonValue doc = test::JsonTestParser::parse(out.str());
+    const test::JsonValue& run = doc["runs"][0];
+    EXPECT_EQ(run["metrics"][0]["name"].string, "train loss");
+    EXPECT_EQ(run["metrics"][0]["non_finite"].number, 5);  // nan, inf, -inf, Infinity, NaN.
+    ASSERT_EQ(run["warnings"].array.size(), 1U);
+    EXPECT_EQ(run["warnings"][0]["line"].number, 8);
+}
+
+TEST(CliInspect, UsageErrors) {
+    std::ostringstream out, err;
+    EXPECT_EQ(runInspect({}, out, err), 1);
+    EXPECT_EQ(runInspect({"--bogus", csvFixture("tabs.tsv")}, out, err), 1);
+    std::ostringstream help, herr;
+    EXPECT_EQ(runInspect({"--help"}, help, herr), 0);
+    EXPECT_NE(help.str().find("usage"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

@@ -1,0 +1,74 @@
+// divergence and gradient_ascent at the edges of their thresholds.
+#include <gtest/gtest.h>
+
+#include "core/detectors/divergence.h"
+#include "detector_test_support.h"
+
+namespace curvedoctor::core {
+namespace {
+
+using namespace curvedoctor::core::dtest;
+
+// Training loss: flat 2.0 for 3 points, down to 0.5 over 20, flat 4, up by giveBack * 1.5 over
+// 10, flat 4 at the end. Improvement 1.5, so giveBack is exactly the share given back.
+core::Run climb(double giveBack) {
+    std::vector<double> v(3, 2.0);
+    for (int i = 1; i <= 20; ++i) v.push_back(2.0 - 1.5 * i / 20.0);
+    for (int i = 0; i < 4; ++i) v.push_back(0.5);
+    const double end = 0.5 + 1.5 * giveBack;
+    for (int i = 1; i <= 10; ++i) v.push_back(0.5 + (end - 0.5) * i / 10.0);
+    for (int i = 0; i < 4; ++i) v.push_back(end);
+    return runOf({{"loss", seriesOf(v, 0, 100)}});
+}
+
+std::vector<Finding> detect(const core::Run& r) {
+    const RunView v = makeRunView(r);
+    return detectDivergence(v);
+}
+
+TEST(DetectDivergence, GiveBackEdges) {
+    const DivergenceConfig c;
+    EXPECT_TRUE(detect(climb(c.warnGiveBack * 0.9)).empty());
+    auto f = detect(climb(c.warnGiveBack * 1.1));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, "divergence");
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_EQ(f[0].beginStep, 2600);  // last point at the minimum (index 26)
+    EXPECT_EQ(f[0].endStep, 4000);
+    f = detect(climb(c.errorGiveBack * 0.95));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    f = detect(climb(c.errorGiveBack * 1.05));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].severity, Severity::Error);
+    EXPECT_NE(f[0].advice.find("Lower the learning rate"), std::string::npos);
+}
+
+TEST(DetectDivergence, HealthyRunIsSilent) { EXPECT_TRUE(detect(healthyRun()).empty()); }
+
+core::Run ascent(double rise) {
+    Noise n(3);
+    return runOf({{"loss", seriesOf(300, [&](std::size_t i) { return 1.0 + rise * double(i) / 299.0 + n(0.002); })}});
+}
+
+TEST(DetectGradientAscent, RiseFromTheStartEdges) {
+    const DivergenceConfig c;
+    auto f = detect(ascent(c.ascentMinRise * 1.2));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, "gradient_ascent");
+    EXPECT_EQ(f[0].severity, Severity::Error);
+    EXPECT_EQ(f[0].beginStep, 0);
+    EXPECT_EQ(f[0].endStep, 299);
+    EXPECT_TRUE(detect(ascent(c.ascentMinRise * 0.8)).empty());
+}
+
+TEST(DetectGradientAscent, DipBelowTheStartIsNotAscent) {
+    // Falls 20% first, then climbs above the start: that is divergence, not ascent.
+    std::vector<double> v{1.0, 1.0, 1.0, 0.9, 0.8, 0.8, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.3, 1.3};
+    const auto f = detect(runOf({{"loss", seriesOf(v)}}));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, "divergence");
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

@@ -1,0 +1,82 @@
+// no_shuffle_periodic: a within-epoch pattern that repeats every epoch, found from the epoch
+// column; silent on shuffled batches, on the per-epoch staircase of multi-epoch fine-tuning,
+// and on a learning rate that restarts every epoch.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/detectors/no_shuffle_periodic.h"
+#include "detector_test_support.h"
+
+namespace curvedoctor::core {
+namespace {
+
+using namespace curvedoctor::core::dtest;
+
+constexpr int kEpochs = 10;
+constexpr int kPerEpoch = 40;
+
+// Per-step loss over 10 epochs of 40 steps: a slow decay, batch noise, plus `pattern(j)` at
+// position j of each epoch and `stair` * epoch (a drop at each epoch boundary).
+core::Run epochs(const std::function<double(int)>& pattern, double stair, unsigned seed = 3) {
+    Noise n(seed);
+    return runOf({{"loss", seriesOf(kEpochs * kPerEpoch, [&](std::size_t i) {
+                       const int e = static_cast<int>(i) / kPerEpoch;
+                       const int j = static_cast<int>(i) % kPerEpoch;
+                       return 1.0 + std::exp(-double(i) / 150.0) + pattern(j) - stair * e + n(0.05);
+                   }, 0, 1, double(kPerEpoch))}});
+}
+
+// Data sorted by class, 4 classes per epoch: the loss jumps when a new class starts and decays
+// while the model adapts to it.
+double sortedByClass(int j) { return 0.3 * std::exp(-double(j % 10) / 3.0); }
+
+std::vector<Finding> detect(const core::Run& r) {
+    const RunView v = makeRunView(r);
+    return detectNoShufflePeriodic(v);
+}
+
+TEST(DetectNoShuffle, RepeatingWithinEpochPatternIsAWarning) {
+    const auto f = detect(epochs(sortedByClass, 0.0));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, "no_shuffle_periodic");
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_EQ(f[0].beginStep, kPerEpoch);  // the first epoch is left out
+    EXPECT_EQ(f[0].endStep, kEpochs * kPerEpoch - 1);
+    EXPECT_EQ(f[0].evidence.at("points_per_epoch"), kPerEpoch);
+    EXPECT_NE(f[0].advice.find("shuffle"), std::string::npos);
+}
+
+TEST(DetectNoShuffle, ShuffledBatchesAreSilent) {
+    for (unsigned seed = 1; seed <= 5; ++seed) {
+        EXPECT_TRUE(detect(epochs([](int) { return 0.0; }, 0.0, seed)).empty()) << seed;
+    }
+}
+
+TEST(DetectNoShuffle, EpochStaircaseIsSilent) {
+    // Multi-epoch fine-tuning: the loss drops when the data is seen again, flat within epochs.
+    EXPECT_TRUE(detect(epochs([](int) { return 0.0; }, 0.1)).empty());
+}
+
+TEST(DetectNoShuffle, RepeatabilityEdge) {
+    // Pattern amplitude against noise 0.05: a weak pattern explains little of the variation.
+    EXPECT_TRUE(detect(epochs([](int j) { return 0.01 * sortedByClass(j) / 0.3; }, 0.0)).empty());
+    EXPECT_EQ(detect(epochs([](int j) { return 0.15 * sortedByClass(j) / 0.3; }, 0.0)).size(), 1u);
+}
+
+TEST(DetectNoShuffle, NeedsEpochsAndEnoughPointsPerEpoch) {
+    core::Run noEpochs = epochs(sortedByClass, 0.0);
+    noEpochs.metrics["loss"].epochs.clear();
+    EXPECT_TRUE(detect(noEpochs).empty());
+}
+
+TEST(DetectNoShuffle, LearningRateRestartingEachEpochIsNotBlamedOnTheLoader) {
+    core::Run r = epochs(sortedByClass, 0.0);
+    r.metrics["lr"] = seriesOf(kEpochs * kPerEpoch, [](std::size_t i) {
+        return 0.1 * (1.0 - double(i % kPerEpoch) / kPerEpoch);
+    }, 0, 1, double(kPerEpoch));
+    EXPECT_TRUE(detect(r).empty());
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

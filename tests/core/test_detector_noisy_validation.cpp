@@ -1,0 +1,84 @@
+// noisy_validation: the effective validation-set size from the spread of accuracy,
+// var(acc) ~ p(1-p)/n, at the edge of its threshold.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "core/detectors/noisy_validation.h"
+#include "detector_test_support.h"
+
+namespace curvedoctor::core {
+namespace {
+
+using namespace curvedoctor::core::dtest;
+
+std::vector<Finding> detect(const core::Run& r) {
+    const RunView v = makeRunView(r);
+    return detectNoisyValidation(v);
+}
+
+// Accuracy alternating p + d, p - d. Its second differences are all 4d, so the robust sigma is
+// 4d / 0.6745 / sqrt(6) and the effective size p(1 - p) / sigma^2 (worked out by hand).
+core::Run alternating(double p, double d, std::size_t n = 32) {
+    return runOf({{"val_accuracy", seriesOf(n, [&](std::size_t i) { return i % 2 ? p - d : p + d; })}});
+}
+
+double deltaForSize(double p, double n) {
+    const double sigma = std::sqrt(p * (1.0 - p) / n);
+    return sigma * 0.6744897501960817 * std::sqrt(6.0) / 4.0;
+}
+
+TEST(DetectNoisyValidation, EffectiveSizeEdge) {
+    const NoisyValidationConfig c;
+    auto f = detect(alternating(0.8, deltaForSize(0.8, c.minEffectiveSamples * 0.95)));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, "noisy_validation");
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_NEAR(f[0].evidence.at("effective_samples"), c.minEffectiveSamples * 0.95, 1e-6);
+    EXPECT_NE(f[0].message.find("95 samples"), std::string::npos) << f[0].message;
+    EXPECT_TRUE(detect(alternating(0.8, deltaForSize(0.8, c.minEffectiveSamples * 1.05))).empty());
+}
+
+TEST(DetectNoisyValidation, PercentAccuracyIsScaled) {
+    // The same edge with accuracy logged in percent.
+    const double d = deltaForSize(0.8, 50.0) * 100.0;
+    const auto f = detect(runOf({{"val_acc", seriesOf(32, [&](std::size_t i) { return i % 2 ? 80.0 - d : 80.0 + d; })}}));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_NEAR(f[0].evidence.at("effective_samples"), 50.0, 1e-6);
+}
+
+TEST(DetectNoisyValidation, BinomialTwentySampleSetIsFoundLargeSetIsNot) {
+    // Accuracy of a model with true accuracy 0.8 measured on n fresh samples each epoch.
+    auto sampled = [](int n, unsigned seed) {
+        std::mt19937 gen(seed);
+        std::binomial_distribution<int> b(n, 0.8);
+        return runOf({{"val_acc", seriesOf(40, [&](std::size_t) { return double(b(gen)) / n; })}});
+    };
+    for (unsigned seed = 1; seed <= 3; ++seed) {
+        const auto f = detect(sampled(20, seed));
+        ASSERT_EQ(f.size(), 1u) << seed;
+        EXPECT_GT(f[0].evidence.at("effective_samples"), 5.0);
+        EXPECT_LT(f[0].evidence.at("effective_samples"), 80.0);
+        EXPECT_TRUE(detect(sampled(5000, seed)).empty()) << seed;
+    }
+}
+
+TEST(DetectNoisyValidation, PerBatchSeriesAndFewPointsAreSkipped) {
+    EXPECT_TRUE(detect(runOf({{"val_acc_step", seriesOf(30, [](std::size_t i) { return i % 2 ? 0.5 : 0.9; })}})).empty());
+    EXPECT_TRUE(detect(alternating(0.8, 0.2, 6)).empty());
+    EXPECT_TRUE(detect(healthyRun()).empty());
+}
+
+TEST(DetectNoisyValidation, NoisyValidationLossAgainstSmoothTrainingLoss) {
+    // Keras-style: both per epoch. Training loss smooth, validation loss jumping by 0.3.
+    const auto f = detect(runOf({{"loss", seriesOf(20, [](std::size_t e) { return 0.3 + 2.0 * std::exp(-double(e) / 4.0); })},
+                                 {"val_loss", seriesOf(20, [](std::size_t e) {
+                                      return 0.4 + 2.0 * std::exp(-double(e) / 4.0) + (e % 2 ? 0.3 : -0.3);
+                                  })}}));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].metric, "val_loss");
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

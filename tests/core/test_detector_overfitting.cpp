@@ -1,0 +1,95 @@
+// overfitting / severe_overfitting at the edges of their thresholds, on noise-free piecewise
+// linear curves whose smoothed values equal the raw ones (flat stretches of 3+ points survive
+// the running median), so the relative rise is known exactly.
+#include <gtest/gtest.h>
+
+#include "core/detectors/overfitting.h"
+#include "detector_test_support.h"
+
+namespace curvedoctor::core {
+namespace {
+
+using namespace curvedoctor::core::dtest;
+
+// Validation loss: 1.0 -> 0.5 over 10 points, flat at 0.5 for 4, up to 0.5 * (1 + rise) over 6,
+// flat there for 3. 23 points at steps 10, 20, ... Training loss falls linearly throughout.
+std::vector<double> vCurve(double bottom, double top, double rise) {
+    std::vector<double> v;
+    for (int i = 0; i < 10; ++i) v.push_back(top - (top - bottom) * i / 9.0);
+    for (int i = 0; i < 4; ++i) v.push_back(bottom);
+    const double end = bottom + rise;
+    for (int i = 1; i <= 6; ++i) v.push_back(bottom + (end - bottom) * i / 6.0);
+    for (int i = 0; i < 3; ++i) v.push_back(end);
+    return v;
+}
+
+core::Run overfitRun(double relRise, bool trainRises = false) {
+    return runOf({{"loss", seriesOf(230, [&](std::size_t i) {
+                       return trainRises ? 0.5 + 0.01 * double(i) : 1.0 - 0.004 * double(i);
+                   })},
+                  {"val_loss", seriesOf(vCurve(0.5, 1.0, 0.5 * relRise), 10, 10)}});
+}
+
+std::vector<Finding> detect(const core::Run& r) {
+    const RunView v = makeRunView(r);
+    return detectOverfitting(v);
+}
+
+TEST(DetectOverfitting, RiseJustBelowThresholdIsSilent) {
+    const OverfittingConfig c;
+    EXPECT_TRUE(detect(overfitRun(c.minRise * 0.9)).empty());
+}
+
+TEST(DetectOverfitting, RiseJustAboveThresholdIsAWarningFromTheBestStep) {
+    const OverfittingConfig c;
+    const auto f = detect(overfitRun(c.minRise * 1.1));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, "overfitting");
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_EQ(f[0].metric, "val_loss");
+    EXPECT_EQ(f[0].beginStep, 100);  // first point of the flat bottom (index 9)
+    EXPECT_EQ(f[0].endStep, 230);
+    EXPECT_NE(f[0].message.find("step 100"), std::string::npos) << f[0].message;
+    EXPECT_NE(f[0].advice.find("Stop early"), std::string::npos);
+    EXPECT_GT(f[0].evidence.at("gap_at_end"), f[0].evidence.at("gap_at_best"));
+}
+
+TEST(DetectOverfitting, SevereEdge) {
+    const OverfittingConfig c;
+    auto f = detect(overfitRun(c.severeRise * 0.95));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, "overfitting");
+    f = detect(overfitRun(c.severeRise * 1.05));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, "severe_overfitting");
+    EXPECT_EQ(f[0].severity, Severity::Error);
+}
+
+TEST(DetectOverfitting, TrainingLossRisingTooIsNotOverfitting) {
+    EXPECT_TRUE(detect(overfitRun(0.5, /*trainRises=*/true)).empty());
+}
+
+TEST(DetectOverfitting, BestAtTheEndOrTooFewPointsIsSilent) {
+    EXPECT_TRUE(detect(runOf({{"val_loss", seriesOf({1.0, 0.8, 0.6, 0.5, 0.4, 0.3})}})).empty());
+    EXPECT_TRUE(detect(runOf({{"val_loss", seriesOf({1.0, 0.5, 0.9})}})).empty());
+}
+
+TEST(DetectOverfitting, HigherIsBetterMetricWithoutLoss) {
+    // val_acc rises to 0.9, holds, then falls to 0.7: badness rise 0.2 against max(0.9, ...).
+    const auto f = detect(runOf({{"val_acc", seriesOf({0.3, 0.5, 0.7, 0.9, 0.9, 0.9, 0.85, 0.8, 0.75, 0.7, 0.7, 0.7})}}));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].metric, "val_acc");
+    EXPECT_EQ(f[0].beginStep, 3);
+}
+
+TEST(DetectOverfitting, NegativeLosses) {
+    // A negative log-likelihood: best -3.0, then back to -2.5 (rise 0.5 = 17% of |best|).
+    const auto f = detect(runOf({{"loss", seriesOf(230, [](std::size_t i) { return -1.0 - 0.02 * double(i); })},
+                                 {"val_loss", seriesOf(vCurve(-3.0, -1.0, 0.5), 10, 10)}}));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, "overfitting");
+    EXPECT_NEAR(f[0].evidence.at("relative_rise"), 0.5 / 3.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

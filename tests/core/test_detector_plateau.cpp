@@ -1,0 +1,75 @@
+// plateau (info) and slow_start_plateau (warning) at the edges of their share thresholds.
+#include <gtest/gtest.h>
+
+#include "core/detectors/plateau.h"
+#include "detector_test_support.h"
+
+namespace curvedoctor::core {
+namespace {
+
+using namespace curvedoctor::core::dtest;
+
+// 1000 steps: the loss falls linearly from 2.0 to 0.5 over the first (1 - flatShare) of the run,
+// then stays at 0.5.
+core::Run fallThenFlat(double flatShare) {
+    const double knee = 1000.0 * (1.0 - flatShare);
+    return runOf({{"loss", seriesOf(1000, [&](std::size_t i) {
+                       const double x = double(i);
+                       return x < knee ? 2.0 - 1.5 * x / knee : 0.5;
+                   })}});
+}
+
+// 1000 steps: flat at 2.3 for flatShare of the run, then falls linearly to 0.3.
+core::Run flatThenFall(double flatShare) {
+    const double knee = 1000.0 * flatShare;
+    return runOf({{"loss", seriesOf(1000, [&](std::size_t i) {
+                       const double x = double(i);
+                       return x < knee ? 2.3 : 2.3 - 2.0 * (x - knee) / (1000.0 - knee);
+                   })}});
+}
+
+TEST(DetectPlateau, LongFlatEndIsInfoAtTheKnee) {
+    const RunView v = makeRunView(fallThenFlat(0.6));
+    const auto f = detectPlateau(v);
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, "plateau");
+    EXPECT_EQ(f[0].severity, Severity::Info);
+    // The knee is at step 400; the plateau starts once within 2% of the improvement of it.
+    EXPECT_NEAR(static_cast<double>(f[0].beginStep), 400.0, 20.0);
+    EXPECT_GE(f[0].endStep, 990);
+}
+
+TEST(DetectPlateau, ShareEdges) {
+    const PlateauConfig c;
+    EXPECT_EQ(detectPlateau(makeRunView(fallThenFlat(c.minShare + 0.03))).size(), 1u);
+    EXPECT_TRUE(detectPlateau(makeRunView(fallThenFlat(c.minShare - 0.03))).empty());
+}
+
+TEST(DetectPlateau, SteadyDescentIsSilent) {
+    const RunView v = makeRunView(runOf({{"loss", seriesOf(1000, [](std::size_t i) { return 2.0 - 0.0015 * double(i); })}}));
+    EXPECT_TRUE(detectPlateau(v).empty());
+}
+
+TEST(DetectSlowStart, FlatStartThenDropIsAWarningEndingAtTheKnee) {
+    const auto f = detectSlowStartPlateau(makeRunView(flatThenFall(0.3)));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, "slow_start_plateau");
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_EQ(f[0].beginStep, 0);
+    // Leaves the start once 10% of the 2.0 drop is made: 7% of the way after the knee at 300.
+    EXPECT_NEAR(static_cast<double>(f[0].endStep), 300.0 + 0.1 * 700.0, 15.0);
+}
+
+TEST(DetectSlowStart, ShareEdges) {
+    const SlowStartConfig c;
+    // The curve leaves the start 0.07 of the run after the knee (see above).
+    EXPECT_EQ(detectSlowStartPlateau(makeRunView(flatThenFall(c.minFlatShare - 0.04))).size(), 1u);
+    EXPECT_TRUE(detectSlowStartPlateau(makeRunView(flatThenFall(c.minFlatShare - 0.1))).empty());
+}
+
+TEST(DetectSlowStart, HealthyRunIsSilent) {
+    EXPECT_TRUE(detectSlowStartPlateau(makeRunView(healthyRun())).empty());
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

@@ -1,0 +1,85 @@
+// diagnoseRun/diagnoseGroup: aggregation, de-duplication, ordering, best step, and silence on
+// healthy or empty runs.
+#include <gtest/gtest.h>
+
+#include "core/diagnosis.h"
+#include "detector_test_support.h"
+
+namespace curvedoctor::core {
+namespace {
+
+using namespace curvedoctor::core::dtest;
+
+TEST(Diagnosis, HealthySyntheticRunsGetNoWarning) {
+    for (unsigned seed = 1; seed <= 8; ++seed) {
+        const core::Run run = healthyRun(seed);
+        const RunDiagnosis d = diagnoseRun(run);
+        EXPECT_FALSE(hasWarningOrError(d.findings)) << "seed " << seed << "\n" << describe(d.findings);
+    }
+}
+
+TEST(Diagnosis, EmptyRunAndRunWithoutRolesAreSilent) {
+    EXPECT_TRUE(diagnoseRun(core::Run{}).findings.empty());
+    EXPECT_FALSE(diagnoseRun(core::Run{}).best.has_value());
+    const core::Run other = runOf({{"gpu_mem", seriesOf(50, [](std::size_t i) { return double(i % 7); })}});
+    EXPECT_TRUE(diagnoseRun(other).findings.empty());
+}
+
+TEST(Diagnosis, BestStepIsMinimumValidationLossWithGap) {
+    // val_loss minimum 0.4 at step 30 (epoch 3); train loss constant 0.25 -> gap 0.15.
+    const core::Run run = runOf({{"loss", seriesOf(60, [](std::size_t) { return 0.25; })},
+                           {"val_loss", seriesOf({0.9, 0.6, 0.4, 0.45, 0.5}, 10, 10, 10.0)}});
+    const RunDiagnosis d = diagnoseRun(run);
+    ASSERT_TRUE(d.best.has_value());
+    EXPECT_EQ(d.best->metric, "val_loss");
+    EXPECT_EQ(d.best->step, 30);
+    EXPECT_DOUBLE_EQ(d.best->value, 0.4);
+    ASSERT_TRUE(d.best->epoch.has_value());
+    EXPECT_DOUBLE_EQ(*d.best->epoch, 3.0);
+    ASSERT_TRUE(d.best->trainValGap.has_value());
+    EXPECT_NEAR(*d.best->trainValGap, 0.15, 1e-12);
+}
+
+TEST(Diagnosis, BestStepOfHigherIsBetterMetricWithoutLoss) {
+    const core::Run run = runOf({{"val_accuracy", seriesOf({0.5, 0.8, 0.7, 0.8}, 1, 1)}});
+    const RunDiagnosis d = diagnoseRun(run);
+    ASSERT_TRUE(d.best.has_value());
+    EXPECT_EQ(d.best->metric, "val_accuracy");
+    EXPECT_EQ(d.best->step, 2);  // the first of the two 0.8s: where early stopping stops
+    EXPECT_FALSE(d.best->trainValGap.has_value());
+}
+
+TEST(Diagnosis, ConsolidateSupersedesAndSorts) {
+    auto f = [](std::string kind, Severity s, std::string metric, std::int64_t begin) {
+        Finding x;
+        x.kind = std::move(kind);
+        x.severity = s;
+        x.metric = std::move(metric);
+        x.beginStep = begin;
+        x.endStep = begin + 10;
+        return x;
+    };
+    std::vector<Finding> all{f("plateau", Severity::Info, "loss", 5),
+                             f("overfitting", Severity::Warning, "val_loss", 3),
+                             f("severe_overfitting", Severity::Error, "val_loss", 3),
+                             f("overfitting", Severity::Warning, "other_val", 1),
+                             f("nan_inf", Severity::Error, "loss", 9),
+                             f("not_learning", Severity::Error, "loss", 0)};
+    consolidateFindings(all);
+    ASSERT_EQ(all.size(), 4u) << describe(all);
+    EXPECT_EQ(all[0].kind, "not_learning");  // errors first, by step
+    EXPECT_EQ(all[1].kind, "severe_overfitting");
+    EXPECT_EQ(all[2].kind, "nan_inf");
+    EXPECT_EQ(all[3].kind, "overfitting");  // about another metric: kept
+    EXPECT_EQ(all[3].metric, "other_val");
+}
+
+TEST(Diagnosis, GroupOfOneOrTwoRunsIsSilent) {
+    const core::Run a = healthyRun(1);
+    const core::Run b = healthyRun(2);
+    EXPECT_TRUE(diagnoseGroup({&a}).empty());
+    EXPECT_TRUE(diagnoseGroup({&a, &b}).empty());
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

@@ -1,0 +1,137 @@
+// The analysis layer under the detectors: series choice by role, sorting and repeated steps,
+// step -> epoch mapping, and the robust trend.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/detectors/run_view.h"
+#include "core/detectors/trend.h"
+#include "detector_test_support.h"
+
+namespace curvedoctor::core {
+namespace {
+
+using namespace curvedoctor::core::dtest;
+
+TEST(Curve, SortsByStepAndTheLastLoggedValueOfARepeatedStepWins) {
+    // A restarted run logs steps 0..3, then again 2..4: the second 2 and 3 replace the first.
+    Series s;
+    s.steps = {0, 1, 2, 3, 2, 3, 4};
+    s.values = {5, 4, 3, 2, 30, 20, 10};
+    const Curve c("loss", s);
+    ASSERT_EQ(c.size(), 5u);
+    EXPECT_EQ(std::vector<std::int64_t>(c.steps().begin(), c.steps().end()),
+              (std::vector<std::int64_t>{0, 1, 2, 3, 4}));
+    EXPECT_EQ(std::vector<double>(c.values().begin(), c.values().end()),
+              (std::vector<double>{5, 4, 30, 20, 10}));
+}
+
+TEST(Curve, SortedSeriesIsViewedWithoutCopyAndCountsFinite) {
+    Series s = seriesOf({1.0, std::nan(""), 3.0, HUGE_VAL});
+    const Curve c("loss", s);
+    EXPECT_EQ(c.values().data(), s.values.data());
+    EXPECT_EQ(c.finiteCount(), 2u);
+}
+
+TEST(RunView, PicksLightningStepAndEpochSeries) {
+    const core::Run run = runOf({{"train_loss_step", seriesOf(100, [](std::size_t) { return 1.0; })},
+                                 {"train_loss_epoch", seriesOf(10, [](std::size_t) { return 1.0; })},
+                                 {"val_loss", seriesOf(10, [](std::size_t) { return 1.0; })},
+                                 {"val_acc", seriesOf(10, [](std::size_t) { return 0.5; })},
+                                 {"train_acc_step", seriesOf(100, [](std::size_t) { return 0.5; })},
+                                 {"lr-Adam", seriesOf(10, [](std::size_t) { return 0.1; })}});
+    const RunView v = makeRunView(run);
+    EXPECT_EQ(v.trainLoss.metric(), "train_loss_step");
+    EXPECT_EQ(v.trainLossEpoch.metric(), "train_loss_epoch");
+    EXPECT_EQ(v.valLoss.metric(), "val_loss");
+    EXPECT_EQ(v.valMetric.metric(), "val_acc");
+    EXPECT_EQ(v.trainMetric.metric(), "train_acc_step");
+    EXPECT_EQ(v.learningRate.metric(), "lr-Adam");
+}
+
+TEST(RunView, PicksHfTrainerLossNotItsOnePointSummary) {
+    const core::Run run = runOf({{"loss", seriesOf(50, [](std::size_t) { return 1.0; })},
+                                 {"train_loss", seriesOf({0.9}, 500)},
+                                 {"eval_loss", seriesOf(5, [](std::size_t) { return 1.0; })},
+                                 {"eval_accuracy", seriesOf(5, [](std::size_t) { return 0.5; })},
+                                 {"learning_rate", seriesOf(50, [](std::size_t) { return 1e-5; })}});
+    const RunView v = makeRunView(run);
+    EXPECT_EQ(v.trainLoss.metric(), "loss");
+    EXPECT_EQ(v.valLoss.metric(), "eval_loss");
+    EXPECT_EQ(v.valMetric.metric(), "eval_accuracy");
+    EXPECT_EQ(v.learningRate.metric(), "learning_rate");
+}
+
+TEST(RunView, PicksAFamilyLoggedInBothSplitsAndMapBeforePrecision) {
+    // Ultralytics results.csv names.
+    auto one = [](double x) { return seriesOf(5, [x](std::size_t) { return x; }); };
+    const core::Run run = runOf({{"train/box_loss", one(1)}, {"train/cls_loss", one(1)},
+                                 {"val/box_loss", one(1)}, {"val/cls_loss", one(1)},
+                                 {"metrics/precision(B)", one(0.5)},
+                                 {"metrics/mAP50-95(B)", one(0.5)}, {"lr/pg0", one(0.1)}});
+    const RunView v = makeRunView(run);
+    EXPECT_EQ(v.trainLoss.info().family, v.valLoss.info().family);
+    EXPECT_FALSE(v.trainLoss.empty());
+    EXPECT_EQ(v.valMetric.metric(), "metrics/mAP50-95(B)");
+}
+
+TEST(RunView, EmptyRunHasEmptyCurves) {
+    const core::Run run;
+    const RunView v = makeRunView(run);
+    EXPECT_TRUE(v.trainLoss.empty());
+    EXPECT_TRUE(v.valLoss.empty());
+    EXPECT_TRUE(v.trainTrend.empty());
+    EXPECT_FALSE(v.epochAt(0).has_value());
+}
+
+TEST(EpochMap, InterpolatesAndKeepsTheSmallerEpochOfASharedStep) {
+    EpochMap m;
+    m.add(0, 0.0);
+    m.add(100, 1.0);
+    m.add(100, 0.0);  // Lightning: validation row of epoch 0 at the step where epoch 1 starts.
+    m.add(200, 2.0);
+    m.finish();
+    EXPECT_DOUBLE_EQ(*m.epochAt(50), 0.0);  // between (0, 0) and (100, 0)
+    EXPECT_DOUBLE_EQ(*m.epochAt(150), 1.0);
+    EXPECT_FALSE(m.epochAt(201).has_value());
+    EXPECT_DOUBLE_EQ(*m.stepsPerEpoch(), 100.0);
+}
+
+TEST(Trend, ConstantInConstantOut) {
+    const Series s = seriesOf(1000, [](std::size_t) { return 0.7; });
+    const Trend t = makeTrend(s.steps, s.values);
+    ASSERT_FALSE(t.empty());
+    EXPECT_LE(t.size(), kTrendMaxPoints);
+    for (double v : t.values) EXPECT_DOUBLE_EQ(v, 0.7);
+    EXPECT_DOUBLE_EQ(t.noise, 0.0);
+}
+
+TEST(Trend, IgnoresIsolatedSpikesAndNonFinite) {
+    const Series s = seriesOf(60, [](std::size_t i) {
+        if (i == 20) return 100.0;
+        if (i == 40) return std::nan("");
+        return 1.0;
+    });
+    const Trend t = makeTrend(s.steps, s.values);
+    EXPECT_EQ(t.rawPoints, 59u);
+    for (double v : t.values) EXPECT_DOUBLE_EQ(v, 1.0);
+}
+
+TEST(Trend, NoiseEstimateMatchesWhiteNoise) {
+    Noise noise(7);
+    const Series s = seriesOf(20000, [&](std::size_t i) { return 0.001 * double(i) + noise(0.1); });
+    const Trend t = makeTrend(s.steps, s.values);
+    // Second differences cancel the linear trend; the MAD estimate is within a few percent.
+    EXPECT_NEAR(t.noise, 0.1, 0.006);
+    EXPECT_LT(t.trendNoise, t.noise / 5.0);
+}
+
+TEST(Trend, KeepsAStepEdge) {
+    const Series s = seriesOf(100, [](std::size_t i) { return i < 50 ? 2.0 : 1.0; });
+    const Trend t = makeTrend(s.steps, s.values);
+    EXPECT_DOUBLE_EQ(t.valueAt(45), 2.0);
+    EXPECT_DOUBLE_EQ(t.valueAt(55), 1.0);
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

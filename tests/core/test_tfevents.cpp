@@ -1,0 +1,244 @@
+// TensorBoard event files. Fixture bytes come from tests/data/scripts/make_tfevents_fixtures.py,
+// an independent Python encoder; expected real-world counts and values were read with a separate
+// Python decoder (bitwise CRC-32C, hand-written wire parsing) over ../shared/realworld.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/loader_registry.h"
+#include "core/loaders/tfevents_loader.h"
+#include "core/loaders/tfevents_reader.h"
+#include "formats_test_util.h"
+
+namespace curvedoctor::core {
+namespace {
+
+using testutil::testData;
+
+std::string readAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+Run loadOne(const std::string& path) {
+    LoadBatch batch = loadFile(path, LoaderRegistry::builtin(), {});
+    EXPECT_TRUE(batch.errors.empty()) << (batch.errors.empty() ? "" : batch.errors[0].message);
+    EXPECT_EQ(batch.runs.size(), 1U);
+    return batch.runs.empty() ? Run{} : *batch.runs[0];
+}
+
+bool anyWarningContains(const core::Run& run, const std::string& text) {
+    for (const auto& w : run.warnings)
+        if (w.message.find(text) != std::string::npos) return true;
+    return false;
+}
+
+TEST(Crc32c, CheckValueFromTheCrcCatalogue) {
+    // CRC-32C check value (RFC 3720 / Williams' catalogue): crc32c("123456789") = 0xE3069283.
+    EXPECT_EQ(crc32c("123456789"), 0xE3069283U);
+}
+
+TEST(Crc32c, MaskedValueOfTensorFlowTestBytes) {
+    // DESIGN.md section 3: masked CRC of 1a 11 + "CRC test, one two" is 0x5794d08a.
+    EXPECT_EQ(maskCrc32c(crc32c(std::string("\x1a\x11") + "CRC test, one two")), 0x5794d08aU);
+}
+
+TEST(Crc32c, LongInputAndIncrementalAgree) {
+    // 768 bytes go through the eight-byte path; 0x9fa293b3 from a bitwise Python CRC-32C.
+    std::string data;
+    for (int r = 0; r < 3; ++r)
+        for (int i = 0; i < 256; ++i) data.push_back(static_cast<char>(i));
+    EXPECT_EQ(crc32c(data), 0x9fa293b3U);
+    EXPECT_EQ(crc32c(data.substr(301), crc32c(data.substr(0, 301))), 0x9fa293b3U);
+}
+
+TEST(Tfevents, TorchSimpleValues) {
+    const core::Run run = loadOne(testData("tfevents/torch_simple_value.tfevents"));
+    EXPECT_EQ(run.format, "tfevents");
+    ASSERT_EQ(run.metrics.size(), 2U);
+    const Series* loss = run.find("train/loss");
+    ASSERT_NE(loss, nullptr);
+    ASSERT_EQ(loss->size(), 5U);
+    ASSERT_TRUE(loss->hasWallTimes());
+    EXPECT_FALSE(loss->hasEpochs());
+    for (int s = 0; s < 5; ++s) {
+        EXPECT_EQ(loss->steps[s], s);
+        EXPECT_EQ(loss->values[s], static_cast<double>(static_cast<float>(1.0 / (s + 1))));
+        EXPECT_DOUBLE_EQ(loss->wallTimes[s], 1700000000.0 + s);
+    }
+    EXPECT_TRUE(run.warnings.empty());
+}
+
+TEST(Tfevents, Tf2TensorEncodingsAndSkippedPlugins) {
+    const core::Run run = loadOne(testData("tfevents/tf2_tensors.tfevents"));
+    std::set<std::string> names;
+    for (const auto& [name, s] : run.metrics) names.insert(name);
+    // Histograms (rank 2), hparams-plugin placeholders and images are not curves.
+    EXPECT_EQ(names, (std::set<std::string>{"epoch_loss", "packed_float", "unpacked_float",
+                                            "double_content", "double_val"}));
+    for (int s = 0; s < 3; ++s) {
+        EXPECT_EQ(run.find("epoch_loss")->values[s], 2.0 - s);
+        EXPECT_EQ(run.find("packed_float")->values[s], 0.5 * s);
+        EXPECT_EQ(run.find("unpacked_float")->values[s], 3.0 + s);
+        EXPECT_EQ(run.find("double_content")->values[s], 0.1 * s);  // float64 kept exactly.
+        EXPECT_EQ(run.find("double_val")->values[s], 1e-3 * s);
+        EXPECT_EQ(run.find("double_val")->steps[s], s);
+    }
+    EXPECT_TRUE(run.warnings.empty());
+}
+
+TEST(Tfevents, TruncatedLastRecordKeepsWholeRecords) {
+    const core::Run run = loadOne(testData("tfevents/truncated.tfevents"));
+    const Series* loss = run.find("loss");
+    ASSERT_NE(loss, nullptr);
+    EXPECT_EQ(loss->values, (std::vector<double>{1.0, 2.0}));
+    // The cut record starts at byte 126 (tests/data/tfevents/truncated.offset).
+    ASSERT_EQ(run.warnings.size(), 1U);
+    EXPECT_EQ(run.warnings[0].byteOffset, 126);
+    EXPECT_NE(run.warnings[0].message.find("byte 126"), std::string::npos);
+    EXPECT_NE(run.warnings[0].message.find("cut short"), std::string::npos);
+}
+
+TEST(Tfevents, BadDataChecksumIsReportedAndSkipped) {
+    const core::Run run = loadOne(testData("tfevents/bad_crc.tfevents"));
+    const Series* loss = run.find("loss");
+    ASSERT_NE(loss, nullptr);
+    EXPECT_EQ(loss->steps, (std::vector<std::int64_t>{0, 2}));
+    ASSERT_EQ(run.warnings.size(), 1U);
+    EXPECT_EQ(run.warnings[0].byteOffset, 84);  // tests/data/tfevents/bad_crc.offset
+    EXPECT_NE(run.warnings[0].message.find("checksum"), std::string::npos);
+}
+
+TEST(Tfevents, BadHeaderChecksumStopsAndKeepsWhatCameBefore) {
+    std::string bytes = readAll(testData("tfevents/torch_simple_value.tfevents"));
+    // Records here are: the file_version event, then five summaries. Corrupt the third
+    // record's length checksum: find it by walking the framing.
+    std::size_t pos = 0;
+    for (int i = 0; i < 3; ++i) {
+        std::uint64_t len = 0;
+        for (int b = 7; b >= 0; --b) len = (len << 8) | static_cast<unsigned char>(bytes[pos + b]);
+        if (i < 2) pos += 16 + len;
+    }
+    bytes[pos + 8] = static_cast<char>(bytes[pos + 8] ^ 0x55);
+    TfeventsLoader loader;
+    LoadResult result = loader.load(LoadInput{"x.tfevents", bytes, {}});
+    ASSERT_EQ(result.runs.size(), 1U);
+    const core::Run& run = result.runs[0];
+    EXPECT_EQ(run.find("train/loss")->steps, (std::vector<std::int64_t>{0}));
+    ASSERT_FALSE(run.warnings.empty());
+    EXPECT_EQ(run.warnings[0].byteOffset, static_cast<std::int64_t>(pos));
+    EXPECT_NE(run.warnings[0].message.find("byte " + std::to_string(pos)), std::string::npos);
+}
+
+TEST(Tfevents, RecognisedByContentUnderAnyName) {
+    const std::string bytes = readAll(testData("tfevents/torch_simple_value.tfevents"));
+    const Loader* picked = LoaderRegistry::builtin().pick(
+        SniffInput{"/tmp/run.log", "run.log", bytes, false});
+    ASSERT_NE(picked, nullptr);
+    EXPECT_EQ(picked->id(), "tfevents");
+    TfeventsLoader loader;
+    EXPECT_EQ(loader.sniff(SniffInput{"a.txt", "a.txt", "epoch,loss\n1,2\n", false}),
+              confidence::kNone);
+}
+
+TEST(Tfevents, GarbageAndTinyInputsGiveOneLineErrors) {
+    TfeventsLoader loader;
+    EXPECT_FALSE(loader.load(LoadInput{"e.tfevents", "", {}}).error.empty());
+    const LoadResult tiny = loader.load(LoadInput{"e.tfevents", "abc", {}});
+    EXPECT_NE(tiny.error.find("too short"), std::string::npos);
+    const LoadResult text = loader.load(LoadInput{"e.tfevents", "this is not an event file", {}});
+    EXPECT_NE(text.error.find("byte 0"), std::string::npos);
+    EXPECT_TRUE(text.runs.empty());
+}
+
+TEST(Tfevents, HugeLengthFieldIsTruncationNotACrash) {
+    // A header whose (valid) length claims 2^40 bytes with nothing after it.
+    std::string header(8, '\0');
+    header[5] = 1;  // 2^40, little-endian
+    const std::uint32_t crc = maskCrc32c(crc32c(header));
+    for (int b = 0; b < 4; ++b) header.push_back(static_cast<char>((crc >> (8 * b)) & 0xFF));
+    header += "xyz";
+    TfeventsLoader loader;
+    const LoadResult result = loader.load(LoadInput{"e.tfevents", header, {}});
+    ASSERT_EQ(result.runs.size(), 1U);
+    EXPECT_TRUE(anyWarningContains(result.runs[0], "cut short"));
+}
+
+// ---- real-world files (counts and values from an independent Python decoder) -------------
+
+TEST(TfeventsRealworld, Detectron2Torch) {
+    CURVEDOCTOR_REQUIRE_REALWORLD(rw);
+    const core::Run run =
+        loadOne(rw + "/tensorboard_01/events.out.tfevents.1737378888.LAPTOP-1BH8GF02.2695.0");
+    EXPECT_EQ(run.metrics.size(), 21U);
+    for (const auto& [name, s] : run.metrics) EXPECT_EQ(s.size(), 15U) << name;
+    const Series* total = run.find("total_loss");
+    ASSERT_NE(total, nullptr);
+    EXPECT_EQ(total->steps.front(), 19);
+    EXPECT_EQ(total->steps.back(), 299);
+    EXPECT_NEAR(total->values.front(), 2.152726411819458, 1e-12);
+    EXPECT_NEAR(total->values.back(), 0.3522665500640869, 1e-12);
+}
+
+TEST(TfeventsRealworld, HfTrainerCallbackSkipsTextSummaries) {
+    CURVEDOCTOR_REQUIRE_REALWORLD(rw);
+    const core::Run run = loadOne(rw + "/tensorboard_02/events.out.tfevents.1713762722.ip-172-31-47-103");
+    // 9 scalar tags; args/text_summary and model_config/text_summary are text-plugin tensors.
+    EXPECT_EQ(run.metrics.size(), 9U);
+    EXPECT_EQ(run.find("args/text_summary"), nullptr);
+    EXPECT_EQ(run.find("train/epoch")->size(), 751U);
+    EXPECT_EQ(run.find("train/loss")->size(), 750U);
+    EXPECT_EQ(run.find("train/grad_norm")->nonFiniteCount(), 750U);  // all NaN in the log
+    EXPECT_EQ(run.find("train/train_runtime")->size(), 1U);
+    EXPECT_EQ(run.find("train/loss")->steps.back(), 375000);
+    EXPECT_NEAR(run.find("train/loss")->values.front(), 0.25270000100135803, 1e-12);
+}
+
+TEST(TfeventsRealworld, UltralyticsRepeatedFinalValidation) {
+    CURVEDOCTOR_REQUIRE_REALWORLD(rw);
+    const core::Run run =
+        loadOne(rw + "/tensorboard_04/events.out.tfevents.1675348815.43529bab29be.37247.0");
+    EXPECT_EQ(run.metrics.size(), 10U);
+    EXPECT_EQ(run.find("train/box_loss")->size(), 1375U);
+    EXPECT_EQ(run.find("val/box_loss")->size(), 25U);
+    // metrics/* are logged 27 times over 25 epochs: the last epoch's validation repeats, which
+    // is kept and reported.
+    EXPECT_EQ(run.find("metrics/mAP50(B)")->size(), 27U);
+    EXPECT_NEAR(run.find("metrics/mAP50(B)")->values.back(), 0.856762707233429, 1e-12);
+    EXPECT_TRUE(anyWarningContains(run, "repeat"));
+}
+
+TEST(TfeventsRealworld, KerasFolderWithTrainAndValidation) {
+    CURVEDOCTOR_REQUIRE_REALWORLD(rw);
+    TfeventsLoader loader;
+    const std::string dir = rw + "/tensorboard_03";
+    EXPECT_EQ(loader.sniff(SniffInput{dir, "tensorboard_03", "", true}), confidence::kCertain);
+    const LoadResult result = loader.load(LoadInput{dir, {}, {}});
+    ASSERT_TRUE(result.error.empty()) << result.error;
+    ASSERT_EQ(result.runs.size(), 1U);
+    const core::Run& run = result.runs[0];
+    std::set<std::string> names;
+    for (const auto& [name, s] : run.metrics) names.insert(name);
+    EXPECT_EQ(names, (std::set<std::string>{"train/epoch_loss", "train/epoch_mae",
+                                            "validation/epoch_loss", "validation/epoch_mae",
+                                            "validation/evaluation_loss_vs_iterations",
+                                            "validation/evaluation_mae_vs_iterations"}));
+    // Two fit() calls wrote into one log folder: 20 epochs each, concatenated in name order.
+    const Series* loss = run.find("train/epoch_loss");
+    ASSERT_EQ(loss->size(), 40U);
+    EXPECT_NEAR(loss->values[0], 6.7651214599609375, 1e-12);
+    EXPECT_NEAR(loss->values[20], 4.571311950683594, 1e-12);
+    EXPECT_EQ(loss->steps[20], 0);
+    EXPECT_EQ(run.find("validation/epoch_loss")->nonFiniteCount(), 40U);
+    EXPECT_EQ(run.find("validation/evaluation_loss_vs_iterations")->steps.back(), 40);
+    EXPECT_TRUE(anyWarningContains(run, "go back"));
+    EXPECT_EQ(result.consumed.size(), 2U);  // train/ and validation/
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

@@ -1,0 +1,274 @@
+// MetricChart on the offscreen platform: what it hands Qt Charts (series per run, reduced point
+// counts), the NaN marks, the finding bands (checked in rendered pixels), log y, x-axis units.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QCategoryAxis>
+#include <QImage>
+#include <QLineSeries>
+#include <QSet>
+#include <cmath>
+
+#include "tests/ui/chart_fixtures.h"
+#include "ui/chart_view.h"
+#include "ui/finding_overlay.h"
+#include "ui/metric_chart.h"
+#include "ui/palette.h"
+#include "ui/run_store.h"
+#include "ui/view_settings.h"
+
+namespace curvedoctor::ui {
+namespace {
+
+using testing::makeRun;
+using testing::RunSpec;
+
+RunEntry entry(core::RunPtr run, int colorIndex, bool visible = true) {
+    RunEntry e;
+    e.name = QString::fromStdString(run->name);
+    e.run = std::move(run);
+    e.color = runColor(colorIndex);
+    e.visible = visible;
+    return e;
+}
+
+// A chart in a shown view of a fixed size, laid out.
+struct Shown {
+    MetricChart* chart = new MetricChart;
+    ChartView view{chart};
+    explicit Shown(QSize size = {900, 420}) {
+        view.resize(size);
+        view.show();
+        settle();
+    }
+    static void settle() {
+        for (int i = 0; i < 3; ++i) QApplication::processEvents();
+    }
+    QImage image() { return view.grab().toImage(); }
+    QPoint toView(QPointF chartPos) const {
+        return view.mapFromScene(chart->mapToScene(chartPos));
+    }
+};
+
+TEST(MetricChart, OneCurvePerVisibleRunAndMetric) {
+    const std::vector<RunEntry> entries{entry(makeRun({.name = "a"}), 0),
+                                        entry(makeRun({.name = "b"}), 1),
+                                        entry(makeRun({.name = "hidden"}), 2, false)};
+    std::vector<const RunEntry*> runs;
+    for (const auto& e : entries) runs.push_back(&e);
+    Shown s;
+    ViewSettings settings;
+    s.chart->setContent(runs, QStringLiteral("loss"), settings);
+    Shown::settle();
+    EXPECT_EQ(s.chart->curveCount(), 4);  // a and b, train and validation each
+    QSet<QString> named;
+    int rawWithPoints = 0;
+    for (QAbstractSeries* series : s.chart->series()) {
+        auto* line = static_cast<QLineSeries*>(series);
+        if (line->count() == 0) continue;
+        if (line->name().isEmpty()) ++rawWithPoints;
+        else named.insert(line->name());
+    }
+    EXPECT_EQ(named, (QSet<QString>{"a train_loss", "a val_loss", "b train_loss", "b val_loss"}));
+    EXPECT_EQ(rawWithPoints, 4);  // the faint raw curve behind each smoothed one
+
+    settings.setShowRaw(false);
+    s.chart->setContent(runs, QStringLiteral("loss"), settings);
+    for (QAbstractSeries* series : s.chart->series()) {
+        if (static_cast<QLineSeries*>(series)->count() > 0) {
+            EXPECT_FALSE(series->name().isEmpty()) << "raw curve still drawn";
+        }
+    }
+}
+
+TEST(MetricChart, NeverMoreThanFourPointsPerPixelColumn) {
+    const RunEntry e = entry(makeRun({.name = "big", .points = 300'000, .valEvery = 10}), 0);
+    Shown s({700, 380});
+    ViewSettings settings;
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    const int width = static_cast<int>(s.chart->plotArea().width());
+    ASSERT_GT(width, 100);
+    EXPECT_EQ(s.chart->plotColumns(), width);
+    for (QAbstractSeries* series : s.chart->series())
+        EXPECT_LE(static_cast<QLineSeries*>(series)->count(), 4 * width);
+    // Zoomed in, the reduction is redone for the new range and still fits.
+    s.chart->setXRange(1000, 200'000);
+    for (QAbstractSeries* series : s.chart->series()) {
+        auto* line = static_cast<QLineSeries*>(series);
+        EXPECT_LE(line->count(), 4 * width);
+        if (line->count() > 0) {
+            EXPECT_LE(line->at(0).x(), 1000.0);
+        }
+    }
+}
+
+TEST(MetricChart, NaNBreaksTheLineAndIsMarked) {
+    const RunEntry e = entry(makeRun({.name = "nan", .points = 2000, .valEvery = 0, .nanFrom = 1500}), 0);
+    Shown s;
+    ViewSettings settings;
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    const auto& marks = s.chart->overlay()->nonFiniteMarkers();
+    ASSERT_EQ(marks.size(), 1);
+    EXPECT_EQ(marks[0].x, 1499.0);  // the last finite step
+    EXPECT_EQ(marks[0].shape, OverlayMarker::Shape::NonFinite);
+    for (QAbstractSeries* series : s.chart->series())
+        for (const QPointF& p : static_cast<QLineSeries*>(series)->points()) {
+            EXPECT_TRUE(std::isfinite(p.y()));
+            EXPECT_LT(p.x(), 1500.0);
+        }
+    EXPECT_FALSE(s.chart->findingsAt(s.chart->overlay()->toPixel(marks[0].x, marks[0].y)).isEmpty());
+}
+
+TEST(MetricChart, FindingBandIsDrawnInItsKindColour) {
+    RunEntry e = entry(makeRun({.name = "over", .points = 1000}), 0);
+    core::Finding f;
+    f.kind = "overfitting";
+    f.metric = "val_loss";
+    f.beginStep = 600;
+    f.endStep = 900;
+    f.message = "val_loss rose";
+    e.diagnosis.findings.push_back(f);
+    Shown s;
+    ViewSettings settings;
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    ASSERT_EQ(s.chart->overlay()->bands().size(), 1);
+    for (QAbstractAxis* a : s.chart->axes()) a->setGridLineVisible(false);
+    Shown::settle();
+    const QImage img = s.image();
+    const QRectF area = s.chart->plotArea();
+    // Near the top of the plot, where the decaying curves are not (they are low by step 600).
+    const double y = area.top() + area.height() * 0.2;
+    const QColor inside = img.pixelColor(s.toView({s.chart->overlay()->toPixelX(750), y}));
+    const QColor outside = img.pixelColor(s.toView({s.chart->overlay()->toPixelX(300), y}));
+    EXPECT_EQ(outside, QColor(Qt::white));
+    // A translucent fill over white moves every channel towards the kind's colour by the same
+    // fraction: (255 - pixel) / (255 - colour) is equal across channels.
+    const QColor kind = findingColor(QStringLiteral("overfitting"));
+    ASSERT_NE(inside, QColor(Qt::white));
+    const double fr = (255.0 - inside.red()) / (255.0 - kind.red());
+    const double fg = (255.0 - inside.green()) / (255.0 - kind.green());
+    const double fb = (255.0 - inside.blue()) / (255.0 - kind.blue());
+    EXPECT_GT(fr, 0.05);
+    EXPECT_NEAR(fg, fr, 0.06);
+    EXPECT_NEAR(fb, fr, 0.06);
+    // Hovering the band gives the finding's message.
+    const QStringList texts = s.chart->findingsAt({s.chart->overlay()->toPixelX(750), y});
+    ASSERT_EQ(texts.size(), 1);
+    EXPECT_TRUE(texts[0].contains(QStringLiteral("val_loss rose")));
+}
+
+TEST(MetricChart, BandsFollowZoom) {
+    RunEntry e = entry(makeRun({.name = "z", .points = 1000}), 0);
+    core::Finding f;
+    f.kind = "plateau";
+    f.metric = "train_loss";
+    f.beginStep = 400;
+    f.endStep = 500;
+    e.diagnosis.findings.push_back(f);
+    Shown s;
+    ViewSettings settings;
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    const double before = s.chart->overlay()->toPixelX(400);
+    s.chart->setXRange(300, 600);
+    const QRectF area = s.chart->plotArea();
+    EXPECT_NE(s.chart->overlay()->toPixelX(400), before);
+    EXPECT_NEAR(s.chart->overlay()->toPixelX(400), area.left() + area.width() / 3.0, 1.0);
+}
+
+TEST(MetricChart, LogYUsesDecadesAndSkipsNonPositiveValues) {
+    auto run = std::make_shared<core::Run>();
+    run->name = "log";
+    auto& s = run->metrics["loss"];
+    for (int i = 0; i < 400; ++i) {
+        s.steps.push_back(i);
+        s.values.push_back(i == 200 ? -1.0 : 10.0 * std::pow(10.0, -4.0 * i / 399.0));  // 10 .. 1e-3
+    }
+    const RunEntry e = entry(run, 0);
+    Shown shown;
+    ViewSettings settings;
+    settings.setLogY(true);
+    settings.setSmoothing({core::SmoothingKind::Ema, 0.0});
+    shown.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    EXPECT_TRUE(shown.chart->isLogY());
+    auto* y = static_cast<QCategoryAxis*>(shown.chart->axes(Qt::Vertical).front());
+    // log10 of 1e-3 .. 10, plus a margin.
+    EXPECT_NEAR(y->min(), -3.0, 0.4);
+    EXPECT_NEAR(y->max(), 1.0, 0.4);
+    const QStringList labels = y->categoriesLabels();
+    EXPECT_TRUE(labels.contains(QStringLiteral("0.01"))) << labels.join(' ').toStdString();
+    EXPECT_TRUE(labels.contains(QStringLiteral("1"))) << labels.join(' ').toStdString();
+    for (QAbstractSeries* series : shown.chart->series())
+        for (const QPointF& p : static_cast<QLineSeries*>(series)->points()) EXPECT_TRUE(std::isfinite(p.y()));
+}
+
+TEST(MetricChart, XAxisModeChangesTheRange) {
+    // 1000 steps, 100 steps per epoch, half a second per step.
+    const RunEntry e = entry(makeRun({.name = "x", .points = 1000}), 0);
+    Shown s;
+    ViewSettings settings;
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    EXPECT_DOUBLE_EQ(s.chart->xMax(), 999.0);
+    settings.setXAxis(XAxisMode::Epoch);
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    EXPECT_EQ(s.chart->effectiveXAxis(), XAxisMode::Epoch);
+    EXPECT_DOUBLE_EQ(s.chart->xMax(), 9.99);
+    EXPECT_DOUBLE_EQ(s.chart->stepToX(500), 5.0);
+    settings.setXAxis(XAxisMode::RelativeTime);
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    EXPECT_DOUBLE_EQ(s.chart->xMin(), 0.0);
+    EXPECT_DOUBLE_EQ(s.chart->xMax(), 499.5);
+    settings.setXAxis(XAxisMode::WallTime);
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    EXPECT_DOUBLE_EQ(s.chart->xMin(), 1.7e9);
+
+    // A run without epochs falls back to steps.
+    auto bare = std::make_shared<core::Run>(*e.run);
+    for (auto& [n, series] : bare->metrics) series.epochs.clear();
+    const RunEntry b = entry(bare, 1);
+    settings.setXAxis(XAxisMode::Epoch);
+    s.chart->setContent({&b}, QStringLiteral("loss"), settings);
+    EXPECT_EQ(s.chart->effectiveXAxis(), XAxisMode::Step);
+    EXPECT_DOUBLE_EQ(s.chart->xMax(), 999.0);
+}
+
+TEST(MetricChart, HoverReadoutNamesRunStepAndValues) {
+    const RunEntry e = entry(makeRun({.name = "hover", .points = 200, .valEvery = 0}), 0);
+    Shown s;
+    ViewSettings settings;
+    settings.setSmoothing({core::SmoothingKind::Ema, 0.0});
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    const double v = testing::lossAt(100, 200);
+    const QString text = s.chart->readoutAt(s.chart->mapToPosition(QPointF(100, v)));
+    EXPECT_TRUE(text.contains(QStringLiteral("hover"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("step 100"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QString::number(v, 'g', 5))) << text.toStdString();
+    EXPECT_TRUE(s.chart->readoutAt(QPointF(-50, -50)).isEmpty());
+}
+
+TEST(MetricChart, BestStepAndLrDropAreDrawnFromTheDiagnosis) {
+    RunEntry e = entry(makeRun({.name = "best", .points = 1000}), 0);
+    e.diagnosis.best = core::BestStep{"val_loss", 499, 4.99, 0.42, std::nullopt};
+    core::Finding drop;
+    drop.kind = "lr_drop";
+    drop.metric = "lr";
+    drop.beginStep = drop.endStep = 700;
+    e.diagnosis.findings.push_back(drop);
+    Shown s;
+    ViewSettings settings;
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    ASSERT_EQ(s.chart->overlay()->markers().size(), 1);
+    EXPECT_EQ(s.chart->overlay()->markers()[0].x, 499.0);
+    EXPECT_EQ(s.chart->overlay()->markers()[0].y, 0.42);
+    ASSERT_EQ(s.chart->overlay()->lines().size(), 1);
+    EXPECT_EQ(s.chart->overlay()->lines()[0].x, 700.0);
+    EXPECT_TRUE(s.chart->overlay()->bands().isEmpty());
+}
+
+}  // namespace
+}  // namespace curvedoctor::ui

@@ -1,0 +1,237 @@
+// Drives the real main window offscreen: drop files, toggle runs, smooth, click findings.
+#include <gtest/gtest.h>
+
+#include <QAbstractItemModelTester>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QMenu>
+#include <QMimeData>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTreeView>
+#include <QUrl>
+#include <QXYSeries>
+
+#include "ui/chart_panel.h"
+#include "ui/drop_overlay.h"
+#include "ui/findings_model.h"
+#include "ui/findings_panel.h"
+#include "ui/main_window.h"
+#include "ui/message_area.h"
+#include "ui/metric_chart.h"
+#include "ui/run_list_model.h"
+#include "ui/run_list_panel.h"
+#include "ui/run_store.h"
+#include "ui/settings_panel.h"
+#include "ui/view_settings.h"
+#include "viewer_test_support.h"
+
+namespace curvedoctor::ui {
+namespace {
+
+/// Every point of every line in the chart area, in order: a fingerprint of what is drawn.
+QList<QPointF> allPoints(ChartPanel& charts) {
+    QList<QPointF> out;
+    for (MetricChart* chart : charts.charts())
+        for (QAbstractSeries* s : chart->series())
+            if (auto* xy = qobject_cast<QXYSeries*>(s)) out += xy->points();
+    return out;
+}
+
+int seriesCount(ChartPanel& charts) {
+    int n = 0;
+    for (MetricChart* chart : charts.charts()) n += static_cast<int>(chart->series().size());
+    return n;
+}
+
+class ViewerWindow : public ::testing::Test {
+protected:
+    testing::SettingsSandbox sandbox;
+    QTemporaryDir dir;
+
+    /// Sends a drag-enter and a drop of these local paths to the window, as a file manager would.
+    static void dropPaths(MainWindow& w, const QStringList& paths) {
+        QMimeData mime;
+        QList<QUrl> urls;
+        for (const QString& p : paths) urls << QUrl::fromLocalFile(p);
+        mime.setUrls(urls);
+        const QPoint at(w.width() / 2, w.height() / 2);
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&w, &enter);
+        EXPECT_TRUE(enter.isAccepted());
+        EXPECT_TRUE(w.dropOverlay()->isVisibleTo(&w));  // the window shows it takes the drop
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&w, &drop);
+        EXPECT_TRUE(drop.isAccepted());
+        EXPECT_FALSE(w.dropOverlay()->isVisibleTo(&w));
+    }
+
+    static bool dropAndWait(MainWindow& w, const QStringList& paths) {
+        QSignalSpy finished(&w.loadController(), &LoadController::finished);
+        dropPaths(w, paths);
+        return testing::waitForLoad(w.loadController(), finished);
+    }
+};
+
+TEST_F(ViewerWindow, DroppedFileIsListedAndCharted) {
+    MainWindow w;
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QAbstractItemModelTester tester(w.runListPanel()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_TRUE(w.showsWelcome());
+    const QString log = testing::writeFile(dir, QStringLiteral("mnist/training.log"),
+                                           testing::kerasTextLog(20));
+    ASSERT_TRUE(dropAndWait(w, {log}));
+    ASSERT_EQ(w.store().count(), 1);
+    EXPECT_FALSE(w.showsWelcome());
+    const QModelIndex row = w.runListPanel()->model()->index(0, RunListModel::NameColumn);
+    EXPECT_FALSE(row.data().toString().isEmpty());
+    EXPECT_EQ(w.runListPanel()->model()->index(0, RunListModel::FormatColumn).data().toString(),
+              QString::fromStdString(w.store().at(0).run->format));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*w.chartPanel()) > 0; }, 5000));
+    QStringList families;
+    for (MetricChart* c : w.chartPanel()->charts()) families << c->family();
+    EXPECT_TRUE(families.contains(QStringLiteral("loss"))) << families.join(',').toStdString();
+    EXPECT_TRUE(w.windowTitle().contains(w.store().at(0).name));
+    EXPECT_TRUE(w.recentPaths().contains(log));
+}
+
+TEST_F(ViewerWindow, DragOfNonFilesIsRefused) {
+    MainWindow w;
+    QMimeData mime;
+    mime.setText(QStringLiteral("just text"));
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    enter.ignore();
+    QCoreApplication::sendEvent(&w, &enter);
+    EXPECT_FALSE(enter.isAccepted());
+    EXPECT_FALSE(w.dropOverlay()->isVisibleTo(&w));
+}
+
+TEST_F(ViewerWindow, UncheckingARunRemovesItsSeries) {
+    MainWindow w;
+    w.show();
+    const QString log =
+        testing::writeFile(dir, QStringLiteral("a/training.log"), testing::kerasTextLog(20));
+    ASSERT_TRUE(dropAndWait(w, {log}));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*w.chartPanel()) > 0; }, 5000));
+    // Untick the checkbox the way the view does: through the proxy the list shows.
+    QSortFilterProxyModel* proxy = w.runListPanel()->proxy();
+    ASSERT_TRUE(proxy->setData(proxy->index(0, RunListModel::NameColumn), Qt::Unchecked,
+                               Qt::CheckStateRole));
+    EXPECT_FALSE(w.store().at(0).visible);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return seriesCount(*w.chartPanel()) == 0; }, 5000));
+    proxy->setData(proxy->index(0, RunListModel::NameColumn), Qt::Checked, Qt::CheckStateRole);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return seriesCount(*w.chartPanel()) > 0; }, 5000));
+}
+
+TEST_F(ViewerWindow, SmoothingSliderChangesTheDrawnPoints) {
+    MainWindow w;
+    w.show();
+    const QString log =
+        testing::writeFile(dir, QStringLiteral("a/training.log"), testing::kerasTextLog(20));
+    ASSERT_TRUE(dropAndWait(w, {log}));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*w.chartPanel()) > 0; }, 5000));
+    QSlider* slider = w.settingsPanel()->smoothingSlider();
+    EXPECT_EQ(slider->value(), 600);  // default weight 0.6
+    const QList<QPointF> before = allPoints(*w.chartPanel());
+    slider->setValue(0);
+    EXPECT_DOUBLE_EQ(w.viewSettings().smoothing().weight, 0.0);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return allPoints(*w.chartPanel()) != before; }, 5000));
+    slider->setValue(900);
+    EXPECT_NEAR(w.viewSettings().smoothing().weight, 0.9, 1e-12);
+}
+
+TEST_F(ViewerWindow, ClickingAFindingSelectsItsRunAndZoomsTheCharts) {
+    MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    // Hand-made findings until the detectors land: the window only has to show them.
+    core::RunDiagnosis d;
+    d.findings.push_back(testing::makeFinding("overfitting", core::Severity::Warning, 300, 600));
+    w.store().add(testing::makeRun("first", 100), {});
+    w.store().add(testing::makeRun("second", 100), d);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !w.chartPanel()->charts().isEmpty(); }, 5000));
+    MetricChart* chart = w.chartPanel()->charts().front();
+    const double lo = chart->xMin(), hi = chart->xMax();
+    EXPECT_LE(lo, 0.0);
+    EXPECT_GE(hi, 990.0);  // steps 0..990
+
+    QTableView* view = w.findingsPanel()->view();
+    const QModelIndex index = view->model()->index(0, FindingsModel::MessageColumn);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+
+    EXPECT_EQ(w.runListPanel()->currentRunId(), w.store().at(1).id);
+    chart = w.chartPanel()->charts().front();
+    // Zoomed to the finding's 300..600 plus a tenth either side.
+    EXPECT_NEAR(chart->xMin(), 270.0, 1e-9);
+    EXPECT_NEAR(chart->xMax(), 630.0, 1e-9);
+}
+
+TEST_F(ViewerWindow, AFileThatFailsShowsItsReasonAndTheOthersStillOpen) {
+    MainWindow w;
+    w.show();
+    const QString good =
+        testing::writeFile(dir, QStringLiteral("good/training.log"), testing::kerasTextLog(10));
+    const QString empty = testing::writeFile(dir, QStringLiteral("empty.csv"), "");
+    ASSERT_TRUE(dropAndWait(w, {empty, good}));
+    EXPECT_EQ(w.store().count(), 1);
+    ASSERT_EQ(w.messageArea()->count(), 1);
+    EXPECT_TRUE(w.messageArea()->isVisibleTo(&w));
+    const QString message = w.messageArea()->messages().front();
+    EXPECT_TRUE(message.contains(QStringLiteral("empty.csv"))) << message.toStdString();
+    EXPECT_FALSE(message.contains('\n'));
+    w.messageArea()->dismissAll();
+    EXPECT_FALSE(w.messageArea()->isVisibleTo(&w));
+}
+
+TEST_F(ViewerWindow, SettingsAndLayoutPersistAcrossRestarts) {
+    {
+        MainWindow w;
+        w.show();
+        w.resize(1111, 777);
+        w.settingsPanel()->smoothingSlider()->setValue(850);
+        QComboBox* x = w.settingsPanel()->xAxisCombo();
+        x->setCurrentIndex(x->findData(static_cast<int>(XAxisMode::Epoch)));
+        w.settingsPanel()->logYCheck()->setChecked(true);
+        w.close();
+    }
+    MainWindow again;
+    EXPECT_NEAR(again.viewSettings().smoothing().weight, 0.85, 1e-12);
+    EXPECT_EQ(again.viewSettings().xAxis(), XAxisMode::Epoch);
+    EXPECT_TRUE(again.viewSettings().logY());
+    EXPECT_EQ(again.settingsPanel()->smoothingSlider()->value(), 850);
+    EXPECT_EQ(again.size(), QSize(1111, 777));
+}
+
+TEST_F(ViewerWindow, ReloadKeepsNamesAndColours) {
+    MainWindow w;
+    const QString log =
+        testing::writeFile(dir, QStringLiteral("a/training.log"), testing::kerasTextLog(5));
+    ASSERT_TRUE(dropAndWait(w, {log}));
+    ASSERT_EQ(w.store().count(), 1);
+    w.store().rename(0, QStringLiteral("baseline"));
+    const QColor color = w.store().at(0).color;
+    testing::writeFile(dir, QStringLiteral("a/training.log"), testing::kerasTextLog(12));
+    QSignalSpy finished(&w.loadController(), &LoadController::finished);
+    w.reload();
+    ASSERT_TRUE(testing::waitForLoad(w.loadController(), finished));
+    ASSERT_EQ(w.store().count(), 1);
+    EXPECT_EQ(w.store().at(0).name, QStringLiteral("baseline"));
+    EXPECT_EQ(w.store().at(0).color, color);
+    EXPECT_EQ(w.store().at(0).run->find("loss")->size(), 12u);
+}
+
+TEST_F(ViewerWindow, ExportMenuAppearsOnlyOnceSomethingIsInIt) {
+    MainWindow w;
+    EXPECT_FALSE(w.exportMenu()->menuAction()->isVisible());
+    w.exportMenu()->addAction(QStringLiteral("PNG report…"));
+    EXPECT_TRUE(w.exportMenu()->menuAction()->isVisible());
+}
+
+}  // namespace
+}  // namespace curvedoctor::ui

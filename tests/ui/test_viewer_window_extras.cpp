@@ -1,0 +1,102 @@
+// The window with real logs and bundled examples, and what the user sees while dragging.
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileInfo>
+#include <QImage>
+#include <QMimeData>
+#include <QPushButton>
+#include <QUrl>
+
+#include "ui/drop_overlay.h"
+#include "ui/main_window.h"
+#include "ui/message_area.h"
+#include "ui/metric_chart.h"
+#include "ui/chart_panel.h"
+#include "ui/run_store.h"
+#include "ui/welcome_page.h"
+#include "viewer_test_support.h"
+
+namespace curvedoctor::ui {
+namespace {
+
+/// Saves `image` as NAME.png into $CURVEDOCTOR_TEST_SCREENSHOTS when that is set, for looking.
+void keepScreenshot(const QImage& image, const QString& name) {
+    const QString dir = qEnvironmentVariable("CURVEDOCTOR_TEST_SCREENSHOTS");
+    if (!dir.isEmpty()) image.save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+TEST(ViewerWindowLook, DragOverTheWindowDrawsAHighlightedOutline) {
+    testing::SettingsSandbox sandbox;
+    MainWindow w;
+    w.resize(900, 600);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    const QColor accent = w.dropOverlay()->palette().color(QPalette::Highlight);
+    auto accentPixels = [&](const QImage& img) {
+        // The outline runs 8 px inside the window edge; count accent pixels along the left side.
+        int n = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 6; x < 14 && x < img.width(); ++x) {
+                const QColor c = img.pixelColor(x, y);
+                if (std::abs(c.red() - accent.red()) < 40 && std::abs(c.green() - accent.green()) < 40 &&
+                    std::abs(c.blue() - accent.blue()) < 40)
+                    ++n;
+            }
+        return n;
+    };
+    const int before = accentPixels(w.grab().toImage());
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(QDir::tempPath())});
+    QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &enter);
+    const QImage during = w.grab().toImage();
+    keepScreenshot(during, QStringLiteral("drop_overlay"));
+    // A dashed 3 px line down most of the height: well over a hundred pixels in that strip.
+    EXPECT_GT(accentPixels(during), before + 100);
+    QDragLeaveEvent leave;
+    QCoreApplication::sendEvent(&w, &leave);
+    EXPECT_FALSE(w.dropOverlay()->isVisible());
+}
+
+TEST(ViewerWindowLook, ExamplesButtonOpensTheBundledRuns) {
+    const QString examples = QStringLiteral(CURVEDOCTOR_EXAMPLES_DIR);
+    if (!QFileInfo(examples).isDir()) GTEST_SKIP() << "no bundled examples at " << examples.toStdString();
+    testing::SettingsSandbox sandbox;
+    MainWindow w;
+    w.show();
+    ASSERT_TRUE(w.welcomePage()->examplesButton()->isEnabled());
+    QSignalSpy finished(&w.loadController(), &LoadController::finished);
+    w.welcomePage()->examplesButton()->click();
+    ASSERT_TRUE(testing::waitForLoad(w.loadController(), finished));
+    EXPECT_GE(w.store().count(), 2);
+    EXPECT_FALSE(w.showsWelcome());
+    EXPECT_EQ(w.messageArea()->count(), 0) << w.messageArea()->messages().join('\n').toStdString();
+}
+
+TEST(ViewerWindowLook, RealLogsOfSeveralFormatsOpenTogether) {
+    const QDir real(QStringLiteral(CURVEDOCTOR_REALWORLD_DIR));
+    if (!real.exists()) GTEST_SKIP() << "no real-world logs at " << real.path().toStdString();
+    testing::SettingsSandbox sandbox;
+    MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    // Folders of formats already on main when this was written; each holds one run.
+    const QStringList folders{QStringLiteral("keras_01"), QStringLiteral("lightning_01"),
+                              QStringLiteral("textlog_02")};
+    QStringList paths;
+    for (const QString& f : folders) paths << real.filePath(f);
+    QSignalSpy finished(&w.loadController(), &LoadController::finished);
+    w.openPaths(paths);
+    ASSERT_TRUE(testing::waitForLoad(w.loadController(), finished));
+    ASSERT_EQ(w.store().count(), 3) << w.messageArea()->messages().join('\n').toStdString();
+    // A dropped folder holding one run is listed under the folder's name.
+    for (int i = 0; i < 3; ++i) EXPECT_TRUE(folders.contains(w.store().at(i).name));
+    ASSERT_FALSE(w.chartPanel()->charts().isEmpty());
+    EXPECT_EQ(w.chartPanel()->charts().front()->family(), QStringLiteral("loss"));
+    keepScreenshot(w.grab().toImage(), QStringLiteral("real_logs"));
+}
+
+}  // namespace
+}  // namespace curvedoctor::ui
