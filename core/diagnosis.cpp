@@ -6,6 +6,7 @@
 
 #include "core/detectors/best_step.h"
 #include "core/detectors/run_view.h"
+#include "core/metric_role.h"
 
 namespace curvedoctor::core {
 namespace {
@@ -28,6 +29,19 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kSuperse
     {"divergence", "oscillation"},
     {"oscillation", "plateau"},
 }};
+
+// A run that is broken outright (climbing from the start, diverging back to where it began,
+// or producing NaN/Inf in a loss to the end) makes the readings of its later curves
+// meaningless: its validation noise, plateaus and the like are symptoms, not findings.
+bool breaksRun(const Finding& f) {
+    if (f.severity != Severity::Error) return false;
+    if (f.kind == "gradient_ascent" || f.kind == "divergence") return true;
+    return f.kind == "nan_inf" && isLoss(inferMetricInfo(f.metric).role);
+}
+
+constexpr std::array<std::string_view, 8> kSymptomsOfBrokenRun{
+    "noisy_validation", "metric_loss_disagreement", "plateau",      "undertrained",
+    "overfitting",      "severe_overfitting",       "slow_start_plateau", "not_learning"};
 
 int rank(Severity s) {
     switch (s) {
@@ -56,11 +70,15 @@ void consolidateFindings(std::vector<Finding>& findings) {
                 return g.kind == "slow_start_plateau" && g.metric == f.metric &&
                        f.beginStep <= g.endStep;
             });
+        const bool symptom =
+            std::find(kSymptomsOfBrokenRun.begin(), kSymptomsOfBrokenRun.end(), f.kind) !=
+                kSymptomsOfBrokenRun.end() &&
+            std::any_of(findings.begin(), findings.end(), breaksRun);
         const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const Finding& g) {
             return g.kind == f.kind && g.metric == f.metric && g.beginStep == f.beginStep &&
                    g.endStep == f.endStep && g.message == f.message;
         });
-        if (!superseded && !explainedStart && !duplicate) kept.push_back(f);
+        if (!superseded && !explainedStart && !symptom && !duplicate) kept.push_back(f);
     }
     std::stable_sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) {
         if (rank(a.severity) != rank(b.severity)) return rank(a.severity) < rank(b.severity);

@@ -41,10 +41,18 @@ std::vector<Finding> detectHardToConverge(const std::vector<const RunView*>& vie
     const double typicalStart = medianInPlace(starts);
     const double gap = typicalStart - bestFinal;
     if (!(gap > 0.0)) return out;
+    bool nonNegative = true;
+    for (const Entry& e : entries) {
+        nonNegative = nonNegative && *std::min_element(e.trend->values.begin(), e.trend->values.end()) >= 0.0;
+    }
     std::size_t poor = 0;
     std::string poorNames;
     for (const Entry& e : entries) {
-        if (e.trend->back() - bestFinal >= config.poorShare * gap) {
+        const double behind = e.trend->back() - bestFinal;
+        const bool farBehind = behind >= config.poorShare * gap;
+        const bool manyTimes = nonNegative && e.trend->back() >= config.poorRatio * bestFinal &&
+                               behind >= config.minRatioGapShare * gap;
+        if (farBehind || manyTimes) {
             ++poor;
             if (!poorNames.empty()) poorNames += ", ";
             poorNames += e.view->run != nullptr ? e.view->run->name : e.metric;

@@ -88,10 +88,13 @@ std::vector<Finding> detectNanInf(const RunView& view, const NanInfConfig& confi
         if (nf->toEnd) {
             f.message += " and stays non-finite to the end (" + std::to_string(nf->count) +
                          " of " + std::to_string(c.size()) + " logged values).";
+        } else if (nf->count == 1) {
+            f.message += ", once (1 of " + std::to_string(c.size()) +
+                         " logged values), and recovers after it.";
         } else {
             f.message += "; " + std::to_string(nf->count) + " of " + std::to_string(c.size()) +
                          " logged values are non-finite, the last at " + describeStep(view, end) +
-                         ", and it recovers in between.";
+                         ", with finite values in between and after.";
         }
         f.advice = quality ? kAdvice
                            : "Occasional Inf/NaN gradient norms are normal with fp16 loss "

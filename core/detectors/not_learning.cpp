@@ -7,47 +7,97 @@
 
 namespace curvedoctor::core {
 
+namespace {
+
+struct Flatness {
+    bool flat = false;
+    double first = 0.0;
+    double drop = 0.0;
+    std::int64_t firstStep = 0;
+    std::int64_t lastStep = 0;
+};
+
+// Flat from the start: never better than the first smoothed value by more than the allowed
+// share, and (with `twoSided`) never worse by more either.
+Flatness flatness(const Trend& t, const NotLearningConfig& config, std::size_t minPoints,
+                  bool twoSided) {
+    Flatness f;
+    if (t.rawPoints < minPoints || t.size() < 3) return f;
+    f.firstStep = t.firstSteps.front();
+    f.lastStep = t.lastSteps.back();
+    if (f.lastStep <= f.firstStep ||
+        static_cast<double>(f.firstStep) >
+            config.maxStartShare * static_cast<double>(std::max<std::int64_t>(f.lastStep, 1))) {
+        return f;
+    }
+    f.first = t.front();
+    const double scale = std::abs(f.first);
+    if (!(scale > 0.0)) return f;
+    const auto [lo, hi] = std::minmax_element(t.values.begin(), t.values.end());
+    f.drop = f.first - *lo;
+    const double allowed = config.maxRelativeDrop * scale;
+    // A loss that climbs is gradient ascent or divergence (divergence.h), or overfitting.
+    const double rise = twoSided ? *hi - f.first : t.back() - f.first;
+    f.flat = f.drop <= allowed && rise <= allowed;
+    return f;
+}
+
+std::string metricNote(const RunView& view, Finding& f) {
+    const Trend& m = view.valMetricTrend;
+    if (m.size() < 3) return "";
+    const auto [lo, hi] = std::minmax_element(m.values.begin(), m.values.end());
+    f.evidence["metric_range"] = *hi - *lo;
+    return "; " + view.valMetric.metric() + " stays between " + formatNumber(*lo) + " and " +
+           formatNumber(*hi);
+}
+
+constexpr const char* kAdvice =
+    "Check the learning rate is not zero or far too low, that the weights are not frozen "
+    "(requires_grad, optimizer given the right parameters), that labels match their inputs, and "
+    "that the loss fits the task (e.g. cross-entropy on logits).";
+
+}  // namespace
+
 std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningConfig& config) {
     std::vector<Finding> out;
     const bool useTrain = !view.trainTrend.empty();
     const Trend& t = useTrain ? view.trainTrend : view.valTrend;
     const Curve& curve = useTrain ? view.trainLoss : view.valLoss;
-    if (t.rawPoints < config.minPoints || t.size() < 3) return out;
-    const std::int64_t firstStep = t.firstSteps.front();
-    const std::int64_t lastStep = t.lastSteps.back();
-    if (lastStep <= firstStep ||
-        static_cast<double>(firstStep) >
-            config.maxStartShare * static_cast<double>(std::max<std::int64_t>(lastStep, 1))) {
+    const Flatness train = flatness(t, config, config.minPoints, false);
+    if (train.flat) {
+        Finding f = makeFinding(view, "not_learning", Severity::Error, curve.metric(),
+                                train.firstStep, train.lastStep);
+        f.message = curve.metric() + " stays flat from " + describeStep(view, train.firstStep) +
+                    " to " + describeStep(view, train.lastStep) + ": it starts at " +
+                    formatNumber(train.first) + " and never improves by more than " +
+                    formatNumber(train.drop) + " (" +
+                    formatPercent(train.drop / std::abs(train.first)) + ")" +
+                    metricNote(view, f) + ".";
+        f.advice = kAdvice;
+        f.evidence["first_value"] = train.first;
+        f.evidence["improvement"] = train.drop;
+        out.push_back(std::move(f));
         return out;
     }
-    const double first = t.front();
-    const double scale = std::abs(first);
-    if (!(scale > 0.0)) return out;
-    const double minimum = *std::min_element(t.values.begin(), t.values.end());
-    const double drop = first - minimum;
-    if (drop > config.maxRelativeDrop * scale) return out;
-    // A loss that climbs is gradient ascent or divergence, reported by divergence.h.
-    if (t.back() - first > config.maxRelativeDrop * scale) return out;
-
-    Finding f = makeFinding(view, "not_learning", Severity::Error, curve.metric(), firstStep,
-                            lastStep);
-    f.message = curve.metric() + " stays flat from " + describeStep(view, firstStep) + " to " +
-                describeStep(view, lastStep) + ": it starts at " + formatNumber(first) +
-                " and never improves by more than " + formatNumber(drop) + " (" +
-                formatPercent(drop / scale) + ")";
-    const Trend& m = view.valMetricTrend;
-    if (m.size() >= 3) {
-        const auto [lo, hi] = std::minmax_element(m.values.begin(), m.values.end());
-        f.message += "; " + view.valMetric.metric() + " stays between " + formatNumber(*lo) +
-                     " and " + formatNumber(*hi);
-        f.evidence["metric_range"] = *hi - *lo;
-    }
-    f.message += ".";
-    f.advice = "Check the learning rate is not zero or far too low, that the weights are not "
-               "frozen (requires_grad, optimizer given the right parameters), that labels match "
-               "their inputs, and that the loss fits the task (e.g. cross-entropy on logits).";
-    f.evidence["first_value"] = first;
-    f.evidence["improvement"] = drop;
+    if (!useTrain) return out;
+    // The training loss moves, but validation does not: nothing learnt generalises (labels
+    // disconnected from the inputs, so the network can only memorise).
+    const Flatness val = flatness(view.valTrend, config, config.minValPoints, true);
+    if (!val.flat) return out;
+    const double trainDrop = t.front() - *std::min_element(t.values.begin(), t.values.end());
+    Finding f = makeFinding(view, "not_learning", Severity::Warning, view.valLoss.metric(),
+                            val.firstStep, val.lastStep);
+    f.message = view.valLoss.metric() + " stays flat at " + formatNumber(val.first) + " from " +
+                describeStep(view, val.firstStep) + " to " + describeStep(view, val.lastStep) +
+                " (within " + formatPercent(config.maxRelativeDrop) + ") while " +
+                view.trainLoss.metric() + " falls by " + formatNumber(trainDrop) +
+                metricNote(view, f) + ": what the network learns does not generalise at all.";
+    f.advice = std::string("Check that labels match their inputs (a shuffled or misaligned label "
+                           "column lets the network only memorise), and that validation data "
+                           "get the same preprocessing as training data. ") +
+               kAdvice;
+    f.evidence["first_value"] = val.first;
+    f.evidence["train_improvement"] = trainDrop;
     out.push_back(std::move(f));
     return out;
 }

@@ -14,6 +14,8 @@ namespace curvedoctor::core {
 struct NotLearningConfig {
     /// Raw points needed: a flat line of a handful of points is no evidence.
     std::size_t minPoints = 10;
+    /// Validation points needed for the validation-only reading (per-epoch evaluations).
+    std::size_t minValPoints = 5;
     /// Largest improvement (first smoothed value - minimum), as a share of |first value|, that
     /// still counts as flat. A network that learns anything moves its loss by far more than 2%
     /// (cross-entropy from ln(10) = 2.30 to below 2.25 within the first epoch on any real data).
@@ -23,6 +25,10 @@ struct NotLearningConfig {
     double maxStartShare = 0.25;
 };
 
+/// An error when the training loss (or, without one, the validation loss) is flat from the
+/// start. A warning when the training loss moves but the validation loss stays within the same
+/// band in both directions from start to end (labels disconnected from inputs: the network can
+/// only memorise).
 [[nodiscard]] std::vector<Finding> detectNotLearning(const RunView& view,
                                                      const NotLearningConfig& config = {});
 

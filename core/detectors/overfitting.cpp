@@ -38,14 +38,15 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     const std::int64_t bestStep = v.steps[best];
     const std::int64_t endStep = v.lastSteps.back();
     // The training loss must not be rising with it: that would be divergence.
+    // Without a training loss there is no "while training keeps improving": a validation
+    // reward that collapses in reinforcement learning is instability, not overfitting.
     const Trend& t = view.trainTrend;
-    double trainAtBest = std::nan("");
-    double trainAtEnd = std::nan("");
-    if (!t.empty()) {
-        trainAtBest = t.valueAt(bestStep);
-        trainAtEnd = t.valueAt(endStep);
-        const double trainRise = trainAtEnd - trainAtBest;
-        if (useLoss && trainRise > 0.5 * rise) return out;
+    if (t.empty()) return out;
+    const double trainAtBest = t.valueAt(bestStep);
+    const double trainAtEnd = t.valueAt(endStep);
+    const double trainRise = trainAtEnd - trainAtBest;
+    if (useLoss ? trainRise > 0.5 * rise : trainRise > config.noiseSigmas * t.trendNoise) {
+        return out;
     }
 
     const bool severe = relRise >= config.severeRise || bad.back() > bad.front();
@@ -54,20 +55,18 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
                             curve.metric(), bestStep, endStep);
     const double bestValue = sign * bestBad;
     const double endValue = sign * bad.back();
-    f.message = curve.metric() + " was best at " + describeStep(view, bestStep) + " (" +
-                formatNumber(bestValue) + ", smoothed), then got worse to " +
+    f.message = curve.metric() + " reached its best, " + formatNumber(bestValue) +
+                " (smoothed), at " + describeStep(view, bestStep) + ", then got worse to " +
                 formatNumber(endValue) + " by " + describeStep(view, endStep) + " (" +
                 formatPercent(relRise) + " of its best level)";
-    if (std::isfinite(trainAtBest)) {
-        f.message += " while " + view.trainLoss.metric() + " went from " +
-                     formatNumber(trainAtBest) + " to " + formatNumber(trainAtEnd);
-        if (useLoss) {
-            f.message += "; the train/validation gap widened from " +
-                         formatNumber(bestValue - trainAtBest) + " to " +
-                         formatNumber(endValue - trainAtEnd);
-            f.evidence["gap_at_best"] = bestValue - trainAtBest;
-            f.evidence["gap_at_end"] = endValue - trainAtEnd;
-        }
+    f.message += " while " + view.trainLoss.metric() + " went from " +
+                 formatNumber(trainAtBest) + " to " + formatNumber(trainAtEnd);
+    if (useLoss) {
+        f.message += "; the train/validation gap widened from " +
+                     formatNumber(bestValue - trainAtBest) + " to " +
+                     formatNumber(endValue - trainAtEnd);
+        f.evidence["gap_at_best"] = bestValue - trainAtBest;
+        f.evidence["gap_at_end"] = endValue - trainAtEnd;
     }
     f.message += ".";
     std::string stopAt = describeStep(view, bestStep);

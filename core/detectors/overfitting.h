@@ -31,8 +31,9 @@ struct OverfittingConfig {
 };
 
 /// Emits at most one finding (`overfitting` or `severe_overfitting`) for the validation curve,
-/// from its best step to its last step. Silent without a validation curve, or when the
-/// training loss rises as much as the validation loss (that is divergence, not overfitting).
+/// from its best step to its last step. Silent without a validation curve, without a training
+/// loss (nothing shows that training kept improving), or when the training loss rises as much
+/// as the validation loss (that is divergence, not overfitting).
 [[nodiscard]] std::vector<Finding> detectOverfitting(const RunView& view,
                                                      const OverfittingConfig& config = {});
 

@@ -22,8 +22,12 @@ std::vector<Finding> detectPlateau(const RunView& view, const PlateauConfig& con
     const Trend& t = lossTrend(view);
     if (t.size() < config.minPoints) return out;
     const double improvement = t.front() - *std::min_element(t.values.begin(), t.values.end());
-    if (!(improvement > config.noiseSigmas * t.trendNoise) || !(improvement > 0.0)) return out;
-    const double delta = std::max(config.minDeltaShare * improvement, config.noiseSigmas * t.trendNoise);
+    if (!(improvement > 0.0)) return out;
+    // When the improvement is hardly above the noise the curve is mostly noise, and "stopped
+    // improving" says nothing.
+    if (improvement < config.minImprovementSigmas * t.trendNoise) return out;
+    const double delta =
+        std::max(config.minDeltaShare * improvement, config.noiseSigmas * t.trendNoise);
     double best = t.values[0];
     std::size_t start = 0;
     std::size_t bestStart = 0;

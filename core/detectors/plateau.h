@@ -18,8 +18,12 @@ struct PlateauConfig {
     /// Keras' ReduceLROnPlateau and EarlyStopping compare against a small min_delta in the
     /// same spirit (2% of what the run learnt is below what matters for a decision).
     double minDeltaShare = 0.02;
-    /// ... and never less than this many standard deviations of the smoothed curve's noise.
-    double noiseSigmas = 3.0;
+    /// ... and never less than this many standard deviations of the smoothed curve's noise
+    /// (two: a smoothed value that far below the best so far is rarely chance).
+    double noiseSigmas = 2.0;
+    /// Silent when the total improvement is below this many standard deviations of the
+    /// smoothed curve's noise: such a curve is mostly noise (a GAN's discriminator loss).
+    double minImprovementSigmas = 5.0;
     /// A stretch counts when it covers this share of the run's steps; ReduceLROnPlateau's
     /// patience of 10 epochs is a third of a typical 30-epoch run.
     double minShare = 0.3;

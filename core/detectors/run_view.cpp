@@ -216,8 +216,11 @@ RunView makeRunView(const Run& run) {
         if (!isLoss(c.info.role) || c.info.family != family) continue;
         (c.info.role == MetricRole::TrainLoss ? train : val).push_back(&c);
     }
+    // The most points; on a tie (Lightning logs loss_step and loss_epoch once per epoch when
+    // an epoch is one logging interval) the per-step one.
     if (const Candidate* t = pickBest(train, [](const Candidate& c) {
-            return -static_cast<long long>(c.series->size());
+            return -2 * static_cast<long long>(c.series->size()) +
+                   (endsWith(lower(*c.name), "_epoch") ? 1 : 0);
         })) {
         view.trainLoss = Curve(*t->name, *t->series);
         for (const Candidate* e : train) {

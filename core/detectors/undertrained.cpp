@@ -8,22 +8,71 @@
 namespace curvedoctor::core {
 namespace {
 
-struct TailDrop {
-    double drop = 0.0;         // smoothed value at the tail's start minus the last one
-    double improvement = 0.0;  // first smoothed value minus the minimum
+// Minimum raw points in the tail for a slope.
+constexpr std::size_t kMinTailPoints = 3;
+
+struct TailSlope {
+    bool ok = false;
     std::int64_t tailStart = 0;
+    double tailShare = 0.0;    // the tail's share of the steps
+    double tailDrop = 0.0;     // improvement over the tail by the least-squares line
+    double ratio = 0.0;        // tail slope / average slope over the run
+    double significance = 0.0; // tailDrop in standard errors of the line's drop
 };
 
-// `sign` = -1 turns a higher-is-better metric into a badness.
-TailDrop tailDrop(const Trend& t, double tailShare, double sign) {
-    TailDrop d;
-    const double span = static_cast<double>(t.steps.back() - t.steps.front());
-    d.tailStart = t.steps.back() - static_cast<std::int64_t>(tailShare * span);
-    d.drop = sign * (t.valueAt(d.tailStart) - t.back());
+// Least-squares slope of the raw finite values in the last `tailShare` of the steps (at least
+// kMinTailPoints points), compared with the average slope of the smoothed curve from its start
+// to its best. The raw line, not the smoothed ends, because a running median near the end of a
+// short curve lags behind it. `sign` = -1 turns a higher-is-better metric into a badness.
+TailSlope tailSlope(const Curve& c, const Trend& t, double tailShare, double sign) {
+    TailSlope r;
+    std::vector<double> x;
+    std::vector<double> y;
+    const auto steps = c.steps();
+    const auto values = c.values();
+    const double span = static_cast<double>(steps.back() - steps.front());
+    if (!(span > 0.0)) return r;
+    r.tailStart = steps.back() - static_cast<std::int64_t>(tailShare * span);
+    for (std::size_t i = c.size(); i-- > 0;) {
+        if (!std::isfinite(values[i])) continue;
+        if (steps[i] < r.tailStart && x.size() >= kMinTailPoints) break;
+        x.push_back(static_cast<double>(steps[i]));
+        y.push_back(sign * values[i]);
+    }
+    if (x.size() < kMinTailPoints) return r;
+    r.tailStart = static_cast<std::int64_t>(x.back());
+    const double tailSpan = x.front() - x.back();
+    if (!(tailSpan > 0.0)) return r;
+    r.tailShare = tailSpan / span;
+    const double n = static_cast<double>(x.size());
+    double mx = 0.0;
+    double my = 0.0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        mx += x[i];
+        my += y[i];
+    }
+    mx /= n;
+    my /= n;
+    double sxx = 0.0;
+    double sxy = 0.0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        sxx += (x[i] - mx) * (x[i] - mx);
+        sxy += (x[i] - mx) * (y[i] - my);
+    }
+    if (!(sxx > 0.0)) return r;
+    const double slope = -sxy / sxx;  // positive while improving
     double best = sign * t.front();
     for (double v : t.values) best = std::min(best, sign * v);
-    d.improvement = sign * t.front() - best;
-    return d;
+    const double improvement = sign * t.front() - best;
+    if (!(improvement > 0.0)) return r;
+    const double average = improvement / span;
+    r.tailDrop = slope * tailSpan;
+    r.ratio = slope / average;
+    // Standard error of the slope from the raw noise: sigma / sqrt(Sxx).
+    const double se = t.noise / std::sqrt(sxx) * tailSpan;
+    r.significance = se > 0.0 ? r.tailDrop / se : (r.tailDrop > 0.0 ? 1e9 : 0.0);
+    r.ok = true;
+    return r;
 }
 
 }  // namespace
@@ -32,11 +81,8 @@ std::vector<Finding> detectUndertrained(const RunView& view, const UndertrainedC
     std::vector<Finding> out;
     const Trend& t = view.trainTrend;
     if (t.size() < config.minPoints) return out;
-    const TailDrop train = tailDrop(t, config.tailShare, 1.0);
-    if (!(train.improvement > 0.0) || train.drop < config.noiseSigmas * t.trendNoise ||
-        !(train.drop > 0.0)) {
-        return out;
-    }
+    const TailSlope train = tailSlope(view.trainLoss, t, config.tailShare, 1.0);
+    if (!train.ok || train.ratio <= 0.0 || train.significance < config.noiseSigmas) return out;
     const bool useValLoss = !view.valTrend.empty();
     const Trend& v = useValLoss ? view.valTrend : view.valMetricTrend;
     const Curve& vc = useValLoss ? view.valLoss : view.valMetric;
@@ -44,33 +90,36 @@ std::vector<Finding> detectUndertrained(const RunView& view, const UndertrainedC
     if (v.size() >= config.minPoints) {
         const double sign =
             !useValLoss && vc.info().direction == Direction::HigherIsBetter ? -1.0 : 1.0;
-        const TailDrop val = tailDrop(v, config.tailShare, sign);
-        double bestBad = sign * v.front();
-        for (double x : v.values) bestBad = std::min(bestBad, sign * x);
-        const bool bestAtEnd = sign * v.back() <= bestBad;
-        if (!bestAtEnd || !(val.improvement > 0.0) ||
-            val.drop < config.valSlopeRatio * config.tailShare * val.improvement ||
-            val.drop < config.noiseSigmas * v.trendNoise) {
+        const TailSlope val = tailSlope(vc, v, config.tailShare, sign);
+        if (!val.ok || val.ratio < config.valSlopeRatio || val.significance < config.noiseSigmas) {
             return out;
         }
-        valText = "; " + vc.metric() + " is still improving too (" +
-                  formatPercent(val.drop / val.improvement) +
-                  " of its improvement came in the same stretch) and is at its best at the end";
-    } else if (train.drop < config.trainSlopeRatio * config.tailShare * train.improvement) {
+        // The best validation value must be in the tail: still improving, not past its best.
+        double bestBad = sign * v.front();
+        std::size_t bestAt = 0;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (sign * v.values[i] < bestBad) {
+                bestBad = sign * v.values[i];
+                bestAt = i;
+            }
+        }
+        if (v.lastSteps[bestAt] < val.tailStart) return out;
+        valText = "; " + vc.metric() + " is still improving too, at " +
+                  formatPercent(val.ratio) + " of its average rate";
+    } else if (train.ratio < config.trainSlopeRatio) {
         return out;
     }
     const std::string& metric = view.trainLoss.metric();
     Finding f = makeFinding(view, "undertrained", Severity::Warning, metric, train.tailStart,
-                            t.lastSteps.back());
-    f.message = metric + " is still falling at the end: " + formatNumber(t.valueAt(train.tailStart)) +
-                " -> " + formatNumber(t.back()) + " over the last " +
-                formatPercent(config.tailShare) + " of the steps (" +
-                formatPercent(train.drop / train.improvement) + " of its total improvement)" +
-                valText + ".";
+                            view.trainLoss.steps().back());
+    f.message = metric + " is still falling at the end: by " + formatNumber(train.tailDrop) +
+                " over the last " + formatPercent(train.tailShare) + " of the steps (from " +
+                describeStep(view, train.tailStart) + "), at " + formatPercent(train.ratio) +
+                " of its average rate over the run" + valText + ".";
     f.advice = "Train longer (more epochs), or raise the learning rate if the descent is slow "
                "and steady; make sure the schedule does not decay the rate too early.";
-    f.evidence["tail_drop"] = train.drop;
-    f.evidence["tail_share_of_improvement"] = train.drop / train.improvement;
+    f.evidence["tail_drop"] = train.tailDrop;
+    f.evidence["slope_ratio"] = train.ratio;
     out.push_back(std::move(f));
     return out;
 }

@@ -13,18 +13,19 @@ namespace curvedoctor::core {
 
 struct UndertrainedConfig {
     std::size_t minPoints = 6;
-    /// The tail examined: the last 20% of the steps.
+    /// The tail examined: the last 20% of the steps (at least three logged points).
     double tailShare = 0.2;
-    /// Without validation, the training loss must still fall in the tail at this fraction of
-    /// its average slope over the run (tail drop >= ratio * tailShare * improvement). A curve
-    /// that has converged ("drops fast early, then flattens", CS231n) falls at a few percent
-    /// of its average slope at the end; a straight line at 100%.
+    /// Without validation, the training loss's least-squares slope over the tail must be at
+    /// least this fraction of its average slope over the run (start to best). A curve that has
+    /// converged ("drops fast early, then flattens", CS231n) ends at a few percent of its
+    /// average slope; a straight line at 100%.
     double trainSlopeRatio = 0.75;
     /// With validation, the validation curve must still improve at this fraction of its
-    /// average slope in the tail and be at its best at the end (then the training loss only
-    /// has to be falling).
+    /// average slope and have its best value in the tail (then the training loss only has to
+    /// be falling): more training would still pay off.
     double valSlopeRatio = 0.5;
-    double noiseSigmas = 4.0;
+    /// The tail's drop must be this many standard errors of the fitted line.
+    double noiseSigmas = 3.0;
 };
 
 [[nodiscard]] std::vector<Finding> detectUndertrained(const RunView& view,

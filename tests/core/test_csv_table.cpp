@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <random>
 #include <string>
 #include <vector>
@@ -15,14 +16,22 @@
 namespace curvedoctor::core {
 namespace {
 
-// Rows of cells; only numbers and unquoted texts stay valid after the reader is gone.
-std::vector<std::vector<CsvCell>> readAll(std::string_view text, CsvDialect d,
-                                          std::vector<std::int64_t>* lines = nullptr) {
+// Every row the reader returned. A cell's text is only valid until the reader's next row (a
+// quoted field with "" escapes lives in the reader), so the rows keep their own copies.
+struct Rows {
+    std::deque<std::string> texts;
+    std::vector<std::vector<CsvCell>> cells;
+    [[nodiscard]] std::size_t size() const { return cells.size(); }
+    const std::vector<CsvCell>& operator[](std::size_t i) const { return cells[i]; }
+};
+
+Rows readAll(std::string_view text, CsvDialect d, std::vector<std::int64_t>* lines = nullptr) {
     CsvReader reader(text, d);
-    std::vector<std::vector<CsvCell>> rows;
+    Rows rows;
     std::vector<CsvCell> cells;
     while (reader.next(cells)) {
-        rows.push_back(cells);
+        for (CsvCell& cell : cells) cell.text = rows.texts.emplace_back(cell.text);
+        rows.cells.push_back(cells);
         if (lines) lines->push_back(reader.line());
     }
     return rows;
@@ -146,17 +155,13 @@ TEST(CsvTable, SkipsBomBlankAndCommentLines) {
 }
 
 TEST(CsvTable, QuotedFieldsWithEscapesAndBreaks) {
-    // Unescaped text lives in the reader until its next row, so check each row as it comes.
-    CsvReader reader("\"a \"\"x\"\"\",\"multi\nline\",\"2.5\"\n7,8,9\n", CsvDialect{});
-    std::vector<CsvCell> cells;
-    ASSERT_TRUE(reader.next(cells));
-    ASSERT_EQ(cells.size(), 3U);
-    EXPECT_EQ(cells[0].text, "a \"x\"");
-    EXPECT_EQ(cells[1].text, "multi\nline");
-    EXPECT_EQ(cells[2].kind, CsvCellKind::Number);
-    ASSERT_TRUE(reader.next(cells));
-    EXPECT_EQ(reader.line(), 3);  // the quoted line break counts.
-    EXPECT_FALSE(reader.next(cells));
+    std::vector<std::int64_t> lines;
+    const auto rows = readAll("\"a \"\"x\"\"\",\"multi\nline\",\"2.5\"\n7,8,9\n", CsvDialect{}, &lines);
+    ASSERT_EQ(rows.size(), 2U);
+    EXPECT_EQ(rows[0][0].text, "a \"x\"");
+    EXPECT_EQ(rows[0][1].text, "multi\nline");
+    EXPECT_EQ(rows[0][2].kind, CsvCellKind::Number);
+    EXPECT_EQ(lines[1], 3);  // the quoted line break counts.
 }
 
 TEST(CsvTable, UnterminatedQuoteDoesNotSwallowTheFile) {

@@ -46,15 +46,41 @@ TEST(DetectHardToConverge, StableConfigurationIsSilent) {
     EXPECT_TRUE(detect({0.1, 0.11, 0.12, 0.1, 0.13}).empty());
 }
 
-TEST(DetectHardToConverge, PoorShareAndRunCountEdges) {
+TEST(DetectHardToConverge, PoorShareEdgeWithNegativeLosses) {
     const HardToConvergeConfig c;
-    // Gap from the typical start (2.3) to the best final (0.1) is 2.2; a run is poor when it
-    // ends at least 30% of that (0.66) above the best.
-    EXPECT_TRUE(detect({0.1, 0.1 + 2.2 * c.poorShare * 0.9, 0.1 + 2.2 * c.poorShare * 0.9, 0.1}).empty());
-    EXPECT_EQ(detect({0.1, 0.1 + 2.2 * c.poorShare * 1.1, 0.1 + 2.2 * c.poorShare * 1.1, 0.1}).size(), 1u);
-    // One poor run out of four is not "most".
+    // Shift everything by -3 so the ratio rule cannot apply: gap from the typical start
+    // (2.3 - 3) to the best final (0.1 - 3) is 2.2; poor means 30% of that (0.66) behind.
+    auto shifted = [](std::vector<double> finals) {
+        std::vector<core::Run> runs;
+        for (std::size_t i = 0; i < finals.size(); ++i) {
+            core::Run r = seedRun(finals[i], unsigned(i + 1));
+            for (double& v : r.metrics["loss"].values) v -= 3.0;
+            runs.push_back(std::move(r));
+        }
+        std::vector<RunView> views;
+        for (const auto& r : runs) views.push_back(makeRunView(r));
+        std::vector<const RunView*> ptrs;
+        for (const auto& v : views) ptrs.push_back(&v);
+        return detectHardToConverge(ptrs);
+    };
+    const double just = 2.2 * c.poorShare;
+    EXPECT_TRUE(shifted({0.1, 0.1 + just * 0.9, 0.1 + just * 0.9, 0.1}).empty());
+    EXPECT_EQ(shifted({0.1, 0.1 + just * 1.1, 0.1 + just * 1.1, 0.1}).size(), 1u);
+}
+
+TEST(DetectHardToConverge, RatioEdgeForNonNegativeLosses) {
+    const HardToConvergeConfig c;
+    // Best final 0.1; 0.1 * gap = 0.22. At 2.9x (0.29) the runs are not poor, at 3.5x (0.35,
+    // 0.25 behind) they are.
+    EXPECT_TRUE(detect({0.1, 0.1 * (c.poorRatio - 0.1), 0.1 * (c.poorRatio - 0.1), 0.1}).empty());
+    EXPECT_EQ(detect({0.1, 0.1 * (c.poorRatio + 0.5), 0.1 * (c.poorRatio + 0.5), 0.1}).size(), 1u);
+    // 5x of a tiny best final is not enough when the difference is under 10% of the gap.
+    EXPECT_TRUE(detect({0.01, 0.05, 0.05, 0.01}).empty());
+}
+
+TEST(DetectHardToConverge, MinorityOrTooFewRunsIsSilent) {
+    // One poor run out of four is not "most"; two runs are too few to judge.
     EXPECT_TRUE(detect({0.1, 2.2, 0.1, 0.1}).empty());
-    // Two runs are too few to judge.
     EXPECT_TRUE(detect({0.1, 2.2}).empty());
 }
 

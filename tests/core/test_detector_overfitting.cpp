@@ -74,12 +74,16 @@ TEST(DetectOverfitting, BestAtTheEndOrTooFewPointsIsSilent) {
     EXPECT_TRUE(detect(runOf({{"val_loss", seriesOf({1.0, 0.5, 0.9})}})).empty());
 }
 
-TEST(DetectOverfitting, HigherIsBetterMetricWithoutLoss) {
-    // val_acc rises to 0.9, holds, then falls to 0.7: badness rise 0.2 against max(0.9, ...).
-    const auto f = detect(runOf({{"val_acc", seriesOf({0.3, 0.5, 0.7, 0.9, 0.9, 0.9, 0.85, 0.8, 0.75, 0.7, 0.7, 0.7})}}));
+TEST(DetectOverfitting, HigherIsBetterMetricWithoutValidationLoss) {
+    // val_acc rises to 0.9, holds, then falls to 0.7 while the training loss keeps falling.
+    const Series acc = seriesOf({0.3, 0.5, 0.7, 0.9, 0.9, 0.9, 0.85, 0.8, 0.75, 0.7, 0.7, 0.7});
+    auto f = detect(runOf({{"loss", seriesOf(12, [](std::size_t i) { return 1.0 - 0.05 * double(i); })},
+                           {"val_acc", acc}}));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].metric, "val_acc");
     EXPECT_EQ(f[0].beginStep, 3);
+    // Without any training loss (a reinforcement-learning eval reward collapsing) it is silent.
+    EXPECT_TRUE(detect(runOf({{"val_acc", acc}})).empty());
 }
 
 TEST(DetectOverfitting, NegativeLosses) {

@@ -63,7 +63,7 @@ TEST(Diagnosis, ConsolidateSupersedesAndSorts) {
                              f("overfitting", Severity::Warning, "val_loss", 3),
                              f("severe_overfitting", Severity::Error, "val_loss", 3),
                              f("overfitting", Severity::Warning, "other_val", 1),
-                             f("nan_inf", Severity::Error, "loss", 9),
+                             f("nan_inf", Severity::Error, "grad_norm", 9),
                              f("not_learning", Severity::Error, "loss", 0)};
     consolidateFindings(all);
     ASSERT_EQ(all.size(), 4u) << describe(all);
@@ -72,6 +72,30 @@ TEST(Diagnosis, ConsolidateSupersedesAndSorts) {
     EXPECT_EQ(all[2].kind, "nan_inf");
     EXPECT_EQ(all[3].kind, "overfitting");  // about another metric: kept
     EXPECT_EQ(all[3].metric, "other_val");
+}
+
+TEST(Diagnosis, BrokenRunDropsItsSymptoms) {
+    auto f = [](std::string kind, Severity s, std::string metric) {
+        Finding x;
+        x.kind = std::move(kind);
+        x.severity = s;
+        x.metric = std::move(metric);
+        return x;
+    };
+    // A loss that is NaN to the end: its noisy validation and plateau are symptoms.
+    std::vector<Finding> all{f("nan_inf", Severity::Error, "train_loss"),
+                             f("noisy_validation", Severity::Warning, "val_acc"),
+                             f("plateau", Severity::Info, "train_loss"),
+                             f("oscillation", Severity::Warning, "train_loss")};
+    consolidateFindings(all);
+    ASSERT_EQ(all.size(), 2u) << describe(all);
+    EXPECT_EQ(all[0].kind, "nan_inf");
+    EXPECT_EQ(all[1].kind, "oscillation");
+    // A NaN grad_norm (not a loss) breaks nothing.
+    std::vector<Finding> mild{f("nan_inf", Severity::Error, "grad_norm"),
+                              f("noisy_validation", Severity::Warning, "val_acc")};
+    consolidateFindings(mild);
+    EXPECT_EQ(mild.size(), 2u);
 }
 
 TEST(Diagnosis, GroupOfOneOrTwoRunsIsSilent) {
