@@ -101,13 +101,23 @@ TEST(BadInput, BinaryFileNamedCsv) {
 
 TEST(BadInput, RandomBytesUnderEveryKnownName) {
     const TempDir dir;
-    const std::vector<std::string> names{
-        "metrics.csv",         "results.csv",        "eval.csv",
-        "trainer_state.json",  "metrics.json",       "scalars.json",
-        "trainer_log.jsonl",   "run.log.json",       "events.out.tfevents.1.host.2.0",
-        "events.out.tfevents.1.host.v2", "train.log", "nohup.out",
-        "output.log",          "results.txt",        "hparams.yaml",
-        "loss",                "noextension"};
+    const std::vector<std::string> names{"metrics.csv",
+                                         "results.csv",
+                                         "eval.csv",
+                                         "trainer_state.json",
+                                         "metrics.json",
+                                         "scalars.json",
+                                         "trainer_log.jsonl",
+                                         "run.log.json",
+                                         "events.out.tfevents.1.host.2.0",
+                                         "events.out.tfevents.1.host.v2",
+                                         "train.log",
+                                         "nohup.out",
+                                         "output.log",
+                                         "results.txt",
+                                         "hparams.yaml",
+                                         "loss",
+                                         "noextension"};
     unsigned seed = 1;
     for (const auto& name : names) {
         SCOPED_TRACE(name);
@@ -120,7 +130,8 @@ TEST(BadInput, JsonCutInTheMiddle) {
     const std::string whole =
         "{\n  \"best_metric\": null,\n  \"global_step\": 20,\n  \"log_history\": [\n"
         "    {\n      \"epoch\": 0.5,\n      \"learning_rate\": 4e-05,\n      \"loss\": 0.7,\n"
-        "      \"step\": 10\n    },\n    {\n      \"epoch\": 1.0,\n      \"learning_rate\": 3e-05,\n"
+        "      \"step\": 10\n    },\n    {\n      \"epoch\": 1.0,\n      \"learning_rate\": "
+        "3e-05,\n"
         "      \"loss\": 0.6,\n      \"step\": 20\n    }\n  ]\n}\n";
     const std::string path = dir.file("trainer_state.json", whole.substr(0, whole.size() / 2));
     const LoadBatch batch = loadPaths({path});
