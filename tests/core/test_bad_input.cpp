@@ -3,6 +3,7 @@
 // good paths beside it still load.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -133,15 +134,29 @@ TEST(BadInput, JsonCutInTheMiddle) {
         "      \"step\": 10\n    },\n    {\n      \"epoch\": 1.0,\n      \"learning_rate\": "
         "3e-05,\n"
         "      \"loss\": 0.6,\n      \"step\": 20\n    }\n  ]\n}\n";
-    const std::string path = dir.file("trainer_state.json", whole.substr(0, whole.size() / 2));
-    const LoadBatch batch = loadPaths({path});
-    // A JSON loader may keep the whole entries before the cut (with a warning) or refuse the file;
-    // either way the user is told, in one line, about this file.
-    if (batch.runs.empty()) {
-        expectOneError(path);
-    } else {
-        ASSERT_EQ(batch.runs.size(), 1u);
-        EXPECT_FALSE(batch.runs[0]->warnings.empty()) << "a cut file loaded without a warning";
+    const std::string cut = whole.substr(0, whole.size() / 2);
+    const std::string lines = "{\"iteration\": 19, \"total_loss\": 1.5}\n{\"iteration\": 39, \"tot";
+    for (const auto& [name, text] : {std::pair{std::string("trainer_state.json"), cut},
+                                     std::pair{std::string("metrics.json"), lines}}) {
+        SCOPED_TRACE(name);
+        const std::string path = dir.file(name, text);
+        const LoadBatch batch = loadPaths({path});
+        // The whole entries before the cut load; the user is told, in one line, where it stops:
+        // on the last line, at a byte offset inside that line (counted here, not by the loader).
+        std::vector<std::string> messages;
+        for (const auto& e : batch.errors) messages.push_back(e.message);
+        for (const auto& run : batch.runs)
+            for (const auto& w : run->warnings) messages.push_back(w.message);
+        ASSERT_EQ(messages.size(), 1u);
+        const std::string& m = messages[0];
+        EXPECT_EQ(m.find('\n'), std::string::npos);
+        const auto lastLine = std::count(text.begin(), text.end(), '\n') + 1;
+        const std::string at = "line " + std::to_string(lastLine) + " (byte ";
+        const auto pos = m.find(at);
+        ASSERT_NE(pos, std::string::npos) << m << " lacks '" << at << "'";
+        const auto byte = std::stoull(m.substr(pos + at.size()));
+        EXPECT_GT(byte, text.rfind('\n')) << m;
+        EXPECT_LE(byte, text.size()) << m;
     }
 }
 
