@@ -160,6 +160,24 @@ TEST(BadInput, JsonCutInTheMiddle) {
     }
 }
 
+// Found by fuzz_hf_trainer: a value logged under an empty key became a metric without a name.
+TEST(BadInput, NamelessValuesAreNotMetrics) {
+    const TempDir dir;
+    const std::string state = dir.file(
+        "trainer_state.json",
+        R"({"log_history": [{"loss": 0.5, "": 64.0, "step": 1}, {"loss": 0.4, "step": 2}]})");
+    const std::string lines = dir.file("metrics.json",
+                                       "{\"iteration\": 1, \"\": 2.0, \"total_loss\": 0.5}\n"
+                                       "{\"iteration\": 2, \"\": 3.0, \"total_loss\": 0.4}\n");
+    const LoadBatch batch = loadPaths({state, lines});
+    ASSERT_EQ(batch.runs.size(), 2u);
+    for (const auto& run : batch.runs) {
+        SCOPED_TRACE(run->format);
+        EXPECT_EQ(run->metrics.size(), 1u);
+        EXPECT_EQ(run->find(""), nullptr);
+    }
+}
+
 TEST(BadInput, HugeSparseFileIsRefusedOrLoadedWithoutExhaustingMemory) {
     const TempDir dir;
     const std::string path = (dir.path() / "huge.csv").string();
