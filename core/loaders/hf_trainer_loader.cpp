@@ -66,7 +66,8 @@ private:
         if (!r.beginObject()) return false;
         std::string_view key;
         while (r.nextKey(key)) {
-            if (r.peek() != JsonType::Number) {
+            // A value without a name ("": 1.5) cannot be a curve.
+            if (r.peek() != JsonType::Number || key.empty()) {
                 if (!r.skipValue()) return false;
                 continue;
             }

@@ -21,6 +21,7 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 enum class KeyRole : std::uint8_t { Metric, Step, Epoch, Iter, Mode, Ignore };
 
 KeyRole roleOf(JsonLinesDialect d, std::string_view key) {
+    if (key.empty()) return KeyRole::Ignore;  // a value without a name cannot be a curve.
     switch (d) {
         case JsonLinesDialect::Detectron2:
             return key == "iteration" ? KeyRole::Step : KeyRole::Metric;

@@ -53,8 +53,7 @@ std::optional<std::int64_t> epochHeader(std::string_view text) {
     text = textlog::trim(text);
     if (text.size() < 9 || text.substr(0, 6) != "Epoch ") return std::nullopt;
     const auto value = textlog::parseFieldValue(text.substr(6));
-    if (!value || !value->integral || value->total <= 0 || value->value < 0 ||
-        value->value > 1e15)
+    if (!value || !value->integral || value->total <= 0 || value->value < 0 || value->value > 1e15)
         return std::nullopt;
     if (!textlog::trim(text.substr(6 + value->length)).empty()) return std::nullopt;
     return static_cast<std::int64_t>(value->value);

@@ -21,17 +21,25 @@ constexpr int kConfidence = confidence::kGeneric + 5;
 // Steps beyond this are not counters (and would not fit the int64 step arithmetic).
 constexpr double kMaxStep = 1e15;
 
-constexpr std::array kStepKeys{
-    std::string_view{"step"},          std::string_view{"steps"},
-    std::string_view{"global_step"},   std::string_view{"global step"},
-    std::string_view{"iter"},          std::string_view{"iters"},
-    std::string_view{"iteration"},     std::string_view{"iterations"},
-    std::string_view{"it"},            std::string_view{"itr"},
-    std::string_view{"total_steps"},   std::string_view{"current_steps"},
-    std::string_view{"timestep"},      std::string_view{"timesteps"},
-    std::string_view{"total_timesteps"}, std::string_view{"num_timesteps"},
-    std::string_view{"update"},
-    std::string_view{"updates"},       std::string_view{"n_updates"}};
+constexpr std::array kStepKeys{std::string_view{"step"},
+                               std::string_view{"steps"},
+                               std::string_view{"global_step"},
+                               std::string_view{"global step"},
+                               std::string_view{"iter"},
+                               std::string_view{"iters"},
+                               std::string_view{"iteration"},
+                               std::string_view{"iterations"},
+                               std::string_view{"it"},
+                               std::string_view{"itr"},
+                               std::string_view{"total_steps"},
+                               std::string_view{"current_steps"},
+                               std::string_view{"timestep"},
+                               std::string_view{"timesteps"},
+                               std::string_view{"total_timesteps"},
+                               std::string_view{"num_timesteps"},
+                               std::string_view{"update"},
+                               std::string_view{"updates"},
+                               std::string_view{"n_updates"}};
 constexpr std::array kEpochKeys{std::string_view{"epoch"}, std::string_view{"epochs"},
                                 std::string_view{"ep"}};
 // Words that name a step or epoch without a separator: "Epoch 3/50", "step 100".
@@ -50,7 +58,9 @@ bool containsNoCase(const std::array<std::string_view, N>& set, std::string_view
                        [&](std::string_view s) { return textlog::equalsNoCase(s, key); });
 }
 
-bool isSpace(char c) { return c == ' ' || c == '\t'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t';
+}
 bool isWordChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -60,7 +70,7 @@ struct Alias {
     std::string_view letter;
     std::string_view name;  // empty: not a metric.
 };
-constexpr std::array kTdmpcAliases{Alias{"I", "step"},          Alias{"E", ""},
+constexpr std::array kTdmpcAliases{Alias{"I", "step"},           Alias{"E", ""},
                                    Alias{"R", "episode_reward"}, Alias{"S", "episode_success"},
                                    Alias{"F", "episode_fail"},   Alias{"T", ""}};
 
@@ -226,7 +236,9 @@ bool parseRecord(std::string_view raw, Record& record, Scratch& scratch) {
     return true;
 }
 
-bool finiteCounter(double v) { return std::isfinite(v) && v >= -kMaxStep && v <= kMaxStep; }
+bool finiteCounter(double v) {
+    return std::isfinite(v) && v >= -kMaxStep && v <= kMaxStep;
+}
 
 }  // namespace
 
@@ -286,7 +298,8 @@ LoadResult TextKeyValueLoader::load(const LoadInput& input) const {
         const auto stepValue = static_cast<std::int64_t>(std::llround(step));
         for (const auto& [key, value] : record.metrics) {
             name.clear();
-            if (!record.category.empty()) name.append(textlog::toLower(record.category)).append("/");
+            if (!record.category.empty())
+                name.append(textlog::toLower(record.category)).append("/");
             name.append(key);
             builder.add(name, stepValue, epoch, value, line.number);
         }

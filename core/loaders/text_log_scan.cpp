@@ -15,13 +15,21 @@ constexpr std::size_t kProgressEvery = 4u << 20;
 constexpr std::size_t kMaxKeyLength = 64;
 constexpr int kMaxKeyWords = 3;
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isSpace(char c) { return c == ' ' || c == '\t'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool isAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool isSpace(char c) {
+    return c == ' ' || c == '\t';
+}
 bool isKeyChar(char c) {
     return isAlpha(c) || isDigit(c) || c == '_' || c == '.' || c == '/' || c == '@' || c == '-';
 }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool startsWithNoCase(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && equalsNoCase(s.substr(0, prefix.size()), prefix);
@@ -85,7 +93,8 @@ double toDouble(std::string_view digits) {
     if (ec == std::errc::result_out_of_range) {
         // Beyond double: a huge mantissa or exponent overflows to infinity, a tiny one to 0.
         const auto e = digits.find_first_of("eE");
-        const bool tiny = e != std::string_view::npos && e + 1 < digits.size() && digits[e + 1] == '-';
+        const bool tiny =
+            e != std::string_view::npos && e + 1 < digits.size() && digits[e + 1] == '-';
         return tiny ? 0.0 : std::numeric_limits<double>::infinity();
     }
     (void)ptr;
@@ -129,7 +138,8 @@ std::string_view stripAnsi(std::string_view in, std::string& out) {
         } else if (kind == ']') {
             // OSC: ends with BEL or ESC '\'.
             std::size_t j = i + 2;
-            while (j < in.size() && in[j] != '\a' && !(in[j] == kEsc && j + 1 < in.size() && in[j + 1] == '\\'))
+            while (j < in.size() && in[j] != '\a' &&
+                   !(in[j] == kEsc && j + 1 < in.size() && in[j + 1] == '\\'))
                 ++j;
             i = j >= in.size() ? j : (in[j] == '\a' ? j + 1 : j + 2);
         } else {
@@ -147,7 +157,9 @@ std::optional<NumberToken> parseNumber(std::string_view text) {
         ++i;
     }
     const std::string_view rest = text.substr(i);
-    auto wordEnds = [&](std::size_t n) { return n >= rest.size() || !(isAlpha(rest[n]) || isDigit(rest[n]) || rest[n] == '_'); };
+    auto wordEnds = [&](std::size_t n) {
+        return n >= rest.size() || !(isAlpha(rest[n]) || isDigit(rest[n]) || rest[n] == '_');
+    };
     NumberToken token;
     if (startsWithNoCase(rest, "infinity") && wordEnds(8)) {
         token.value = std::numeric_limits<double>::infinity();
@@ -210,8 +222,8 @@ std::optional<FieldValue> parseFieldValue(std::string_view text) {
         while (j < text.size() && isSpace(text[j])) ++j;
         if (j > i && j < text.size()) {
             const char c = text[j];
-            const bool signedDigit = (c == '-' || c == '+' || c == '.') && j + 1 < text.size() &&
-                                     isDigit(text[j + 1]);
+            const bool signedDigit =
+                (c == '-' || c == '+' || c == '.') && j + 1 < text.size() && isDigit(text[j + 1]);
             if (isDigit(c) || signedDigit) return std::nullopt;
         }
     }
@@ -252,7 +264,8 @@ void extractKeyValues(std::string_view line, std::vector<KeyValue>& out) {
                 while (s < wordStart && !isAlpha(line[s]) && line[s] != '_') ++s;
                 if (s == wordStart) break;
                 // Only whole words: "x5loss" is fine, but "3.5loss" is not a key start.
-                if (s > 0 && isKeyChar(line[s - 1]) && words == 0 && (isAlpha(line[s - 1]) || isDigit(line[s - 1])))
+                if (s > 0 && isKeyChar(line[s - 1]) && words == 0 &&
+                    (isAlpha(line[s - 1]) || isDigit(line[s - 1])))
                     break;
                 start = s;
                 ++words;
@@ -352,7 +365,8 @@ Run RunBuilder::take(std::string_view format) {
 bool ProgressTicker::tick(std::size_t position) {
     if (!m_progress || position < m_next) return true;
     m_next = position + kProgressEvery;
-    return m_progress(m_total == 0 ? 1.0 : static_cast<double>(position) / static_cast<double>(m_total));
+    return m_progress(m_total == 0 ? 1.0
+                                   : static_cast<double>(position) / static_cast<double>(m_total));
 }
 
 void noteTraceback(const TracebackSkipper& skipper, RunBuilder& builder) {

@@ -26,13 +26,15 @@ enum class Mode { Train, Val };
 struct MmdetHead {
     Mode mode = Mode::Train;
     bool epochBased = true;
-    double epoch = 0;     // epoch-based only.
-    double iter = 0;      // iteration within the epoch (or global, iteration-based).
-    double iterTotal = 0; // N of [i/N]; 0 when the group had no '/'.
+    double epoch = 0;            // epoch-based only.
+    double iter = 0;             // iteration within the epoch (or global, iteration-based).
+    double iterTotal = 0;        // N of [i/N]; 0 when the group had no '/'.
     std::size_t restOffset = 0;  // where the key: value fields start.
 };
 
-bool isSpace(char c) { return c == ' ' || c == '\t'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t';
+}
 
 std::optional<MmdetHead> parseHead(std::string_view line) {
     MmdetHead head;
@@ -89,7 +91,9 @@ std::optional<MmdetHead> parseHead(std::string_view line) {
     return head;
 }
 
-bool skippedKey(std::string_view key) { return key == "eta"; }
+bool skippedKey(std::string_view key) {
+    return key == "eta";
+}
 
 }  // namespace
 

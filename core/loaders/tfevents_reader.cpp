@@ -415,6 +415,7 @@ bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix,
         for (const SummaryValueView& v : m_event.values) {
             m_nameBuffer.assign(prefix);
             m_nameBuffer.append(v.tag);
+            if (v.tag.empty()) continue;  // a value without a tag cannot be a curve.
             auto it = m_tags.find(std::string_view(m_nameBuffer));
             if (it == m_tags.end()) {
                 // Values of image, histogram, text, hparams ... plugins are not curves; a tag's

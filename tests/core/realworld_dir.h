@@ -8,7 +8,8 @@ namespace curvedoctor::core::testing_support {
 
 inline std::string realworldDir() {
     const char* env = std::getenv("CURVEDOCTOR_REALWORLD_DIR");
-    return env != nullptr && *env != '\0' ? std::string(env) : std::string(CURVEDOCTOR_REALWORLD_DIR);
+    return env != nullptr && *env != '\0' ? std::string(env)
+                                          : std::string(CURVEDOCTOR_REALWORLD_DIR);
 }
 
 }  // namespace curvedoctor::core::testing_support

@@ -3,6 +3,7 @@
 // good paths beside it still load.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -101,13 +102,23 @@ TEST(BadInput, BinaryFileNamedCsv) {
 
 TEST(BadInput, RandomBytesUnderEveryKnownName) {
     const TempDir dir;
-    const std::vector<std::string> names{
-        "metrics.csv",         "results.csv",        "eval.csv",
-        "trainer_state.json",  "metrics.json",       "scalars.json",
-        "trainer_log.jsonl",   "run.log.json",       "events.out.tfevents.1.host.2.0",
-        "events.out.tfevents.1.host.v2", "train.log", "nohup.out",
-        "output.log",          "results.txt",        "hparams.yaml",
-        "loss",                "noextension"};
+    const std::vector<std::string> names{"metrics.csv",
+                                         "results.csv",
+                                         "eval.csv",
+                                         "trainer_state.json",
+                                         "metrics.json",
+                                         "scalars.json",
+                                         "trainer_log.jsonl",
+                                         "run.log.json",
+                                         "events.out.tfevents.1.host.2.0",
+                                         "events.out.tfevents.1.host.v2",
+                                         "train.log",
+                                         "nohup.out",
+                                         "output.log",
+                                         "results.txt",
+                                         "hparams.yaml",
+                                         "loss",
+                                         "noextension"};
     unsigned seed = 1;
     for (const auto& name : names) {
         SCOPED_TRACE(name);
@@ -120,17 +131,50 @@ TEST(BadInput, JsonCutInTheMiddle) {
     const std::string whole =
         "{\n  \"best_metric\": null,\n  \"global_step\": 20,\n  \"log_history\": [\n"
         "    {\n      \"epoch\": 0.5,\n      \"learning_rate\": 4e-05,\n      \"loss\": 0.7,\n"
-        "      \"step\": 10\n    },\n    {\n      \"epoch\": 1.0,\n      \"learning_rate\": 3e-05,\n"
+        "      \"step\": 10\n    },\n    {\n      \"epoch\": 1.0,\n      \"learning_rate\": "
+        "3e-05,\n"
         "      \"loss\": 0.6,\n      \"step\": 20\n    }\n  ]\n}\n";
-    const std::string path = dir.file("trainer_state.json", whole.substr(0, whole.size() / 2));
-    const LoadBatch batch = loadPaths({path});
-    // A JSON loader may keep the whole entries before the cut (with a warning) or refuse the file;
-    // either way the user is told, in one line, about this file.
-    if (batch.runs.empty()) {
-        expectOneError(path);
-    } else {
-        ASSERT_EQ(batch.runs.size(), 1u);
-        EXPECT_FALSE(batch.runs[0]->warnings.empty()) << "a cut file loaded without a warning";
+    const std::string cut = whole.substr(0, whole.size() / 2);
+    const std::string lines = "{\"iteration\": 19, \"total_loss\": 1.5}\n{\"iteration\": 39, \"tot";
+    for (const auto& [name, text] : {std::pair{std::string("trainer_state.json"), cut},
+                                     std::pair{std::string("metrics.json"), lines}}) {
+        SCOPED_TRACE(name);
+        const std::string path = dir.file(name, text);
+        const LoadBatch batch = loadPaths({path});
+        // The whole entries before the cut load; the user is told, in one line, where it stops:
+        // on the last line, at a byte offset inside that line (counted here, not by the loader).
+        std::vector<std::string> messages;
+        for (const auto& e : batch.errors) messages.push_back(e.message);
+        for (const auto& run : batch.runs)
+            for (const auto& w : run->warnings) messages.push_back(w.message);
+        ASSERT_EQ(messages.size(), 1u);
+        const std::string& m = messages[0];
+        EXPECT_EQ(m.find('\n'), std::string::npos);
+        const auto lastLine = std::count(text.begin(), text.end(), '\n') + 1;
+        const std::string at = "line " + std::to_string(lastLine) + " (byte ";
+        const auto pos = m.find(at);
+        ASSERT_NE(pos, std::string::npos) << m << " lacks '" << at << "'";
+        const auto byte = std::stoull(m.substr(pos + at.size()));
+        EXPECT_GT(byte, text.rfind('\n')) << m;
+        EXPECT_LE(byte, text.size()) << m;
+    }
+}
+
+// Found by fuzz_hf_trainer: a value logged under an empty key became a metric without a name.
+TEST(BadInput, NamelessValuesAreNotMetrics) {
+    const TempDir dir;
+    const std::string state = dir.file(
+        "trainer_state.json",
+        R"({"log_history": [{"loss": 0.5, "": 64.0, "step": 1}, {"loss": 0.4, "step": 2}]})");
+    const std::string lines = dir.file("metrics.json",
+                                       "{\"iteration\": 1, \"\": 2.0, \"total_loss\": 0.5}\n"
+                                       "{\"iteration\": 2, \"\": 3.0, \"total_loss\": 0.4}\n");
+    const LoadBatch batch = loadPaths({state, lines});
+    ASSERT_EQ(batch.runs.size(), 2u);
+    for (const auto& run : batch.runs) {
+        SCOPED_TRACE(run->format);
+        EXPECT_EQ(run->metrics.size(), 1u);
+        EXPECT_EQ(run->find(""), nullptr);
     }
 }
 

@@ -97,7 +97,8 @@ TEST(TextLogScan, FieldValuesRejectTimesListsAndUnits) {
 
 TEST(TextLogScan, AnsiCodesAreStripped) {
     std::string scratch;
-    EXPECT_EQ(textlog::stripAnsi("\x1b[34m\x1b[1mtrain\x1b[39m E:\x1b[0m 1", scratch), "train E: 1");
+    EXPECT_EQ(textlog::stripAnsi("\x1b[34m\x1b[1mtrain\x1b[39m E:\x1b[0m 1", scratch),
+              "train E: 1");
     EXPECT_EQ(textlog::stripAnsi("\x1b]0;title\x07ok", scratch), "ok");
     EXPECT_EQ(textlog::stripAnsi("cut\x1b[3", scratch), "cut");
     EXPECT_EQ(textlog::stripAnsi("plain", scratch), "plain");
@@ -266,7 +267,8 @@ TEST(TextKeyValueLoader, PythonDictPrintsAndRestartWarning) {
 }
 
 TEST(TextKeyValueLoader, PytorchMnistExampleOutput) {
-    // The format string of pytorch/examples mnist/main.py: 'Train Epoch: {} [{}/{} ({:.0f}%)]\tLoss:
+    // The format string of pytorch/examples mnist/main.py: 'Train Epoch: {} [{}/{}
+    // ({:.0f}%)]\tLoss:
     // {:.6f}'; the counter is samples seen within the epoch.
     const TextKeyValueLoader loader;
     const std::string text =
@@ -297,12 +299,13 @@ TEST(TextMmdetLoader, AbsurdCountersAreNotPoints) {
 TEST(TextKeyValueLoader, NeedsSeveralRecordLines) {
     const TextKeyValueLoader loader;
     EXPECT_EQ(sniffText(loader, "step=1 loss=2\nstep=2 loss=1\n"), confidence::kNone);
-    EXPECT_EQ(sniffText(loader, "Buffer capacity: 3,000,000\nStorage required: 2.58 GB\n"
-                                "Learnable parameters: 5,246,680\nmemory: 12\n"),
+    EXPECT_EQ(sniffText(loader,
+                        "Buffer capacity: 3,000,000\nStorage required: 2.58 GB\n"
+                        "Learnable parameters: 5,246,680\nmemory: 12\n"),
               confidence::kNone);  // key: value, but no step or epoch.
     EXPECT_EQ(sniffText(loader, "epoch,loss\n1,0.5\n2,0.4\n3,0.3\n"), confidence::kNone);
     EXPECT_EQ(sniffText(loader, std::string("step=1 loss=2\0\n", 15) + "step=2 loss=1\n"
-                                                                          "step=3 loss=1\n"),
+                                                                       "step=3 loss=1\n"),
               confidence::kNone);  // a NUL byte: binary.
     EXPECT_FALSE(loadText(loader, "nothing to see\n").error.empty());
 }

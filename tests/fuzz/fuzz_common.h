@@ -4,8 +4,8 @@
 // is caught by libFuzzer itself).
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 #include "core/loader.h"
@@ -31,7 +31,8 @@ inline void checkResult(const core::LoadResult& result) {
             require(series.wallTimes.empty() || series.wallTimes.size() == series.steps.size(),
                     "wall times neither empty nor one per step");
         }
-        for (const core::LoadWarning& w : run.warnings) require(!w.message.empty(), "empty warning");
+        for (const core::LoadWarning& w : run.warnings)
+            require(!w.message.empty(), "empty warning");
     }
     require(result.error.find('\n') == std::string::npos, "error message is not one line");
 }
@@ -40,7 +41,8 @@ inline void checkResult(const core::LoadResult& result) {
 inline void exerciseLoader(const core::Loader& loader, const std::uint8_t* data, std::size_t size,
                            std::string_view name) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    const int score = loader.sniff(core::SniffInput{name, name, bytes.substr(0, kSniffBytes), false});
+    const int score =
+        loader.sniff(core::SniffInput{name, name, bytes.substr(0, kSniffBytes), false});
     require(score >= core::confidence::kNone && score <= 100, "confidence out of 0..100");
     checkResult(loader.load(core::LoadInput{std::string(name), bytes, {}}));
 }

@@ -47,16 +47,18 @@ printf '%-24s %-6s %12s %8s %8s %8s %8s\n' target result runs exec/s cov ft corp
 for t in "${TARGETS[@]}"; do
   if wait "${PIDS[$t]}"; then result=ok; else result=FAIL; status=1; fi
   log="$LOGS/$t.log"
-  runs=$(grep -o 'Done [0-9]* runs' "$log" | awk '{print $2}' | tail -1)
-  eps=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | awk '{print $2}' | tail -1)
-  last=$(grep -E '#[0-9]+.*cov: ' "$log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' <<< "$last" | awk '{print $2}')
-  ft=$(grep -o 'ft: [0-9]*' <<< "$last" | awk '{print $2}')
-  corp=$(grep -o 'corp: [0-9]*' <<< "$last" | awk '{print $2}')
+  # (|| true: a crashed target's log lacks some lines, and pipefail must not end the report.)
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{print $2}' | tail -1 || true)
+  eps=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | awk '{print $2}' | tail -1 || true)
+  last=$(grep -E '#[0-9]+.*cov: ' "$log" | tail -1 || true)
+  cov=$(grep -o 'cov: [0-9]*' <<< "$last" | awk '{print $2}' || true)
+  ft=$(grep -o 'ft: [0-9]*' <<< "$last" | awk '{print $2}' || true)
+  corp=$(grep -o 'corp: [0-9]*' <<< "$last" | awk '{print $2}' || true)
   printf '%-24s %-6s %12s %8s %8s %8s %8s\n' "$t" "$result" "${runs:-?}" "${eps:-?}" \
     "${cov:-?}" "${ft:-?}" "${corp:-?}"
   if [ "$result" = FAIL ]; then
-    grep -m3 -E 'ERROR|runtime error|invariant broken|timeout|out-of-memory' "$log" | sed 's/^/    /'
+    grep -m3 -E 'ERROR|runtime error|invariant broken|timeout|out-of-memory' "$log" |
+      sed 's/^/    /' || true
     echo "    log: $log"
   fi
 done
