@@ -42,6 +42,8 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     std::vector<std::int64_t> steps;
     std::vector<std::int64_t> epochOf;
     y.reserve(c.size());
+    steps.reserve(c.size());
+    epochOf.reserve(c.size());
     const auto values = c.values();
     const auto cs = c.steps();
     const auto ce = c.epochs();
