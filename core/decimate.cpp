@@ -53,7 +53,8 @@ struct Bucket {
 template <typename XAt, typename YAt, typename IndexAt>
 class Reducer {
 public:
-    Reducer(XAt xAt, YAt yAt, IndexAt indexAt) : m_xAt(xAt), m_yAt(yAt), m_indexAt(indexAt) {}
+    Reducer(XAt xAt, YAt yAt, IndexAt indexAt, const DecimationIndex* index = nullptr)
+        : m_xAt(xAt), m_yAt(yAt), m_indexAt(indexAt), m_index(index) {}
 
     Decimated run(std::size_t count, std::size_t begin, std::size_t end, const DecimateConfig& c,
                   double lo, double hi) {
@@ -74,10 +75,16 @@ public:
         m_out.y.reserve(reserve);
         m_out.indices.reserve(reserve);
 
-        if (hasBefore && keepEdges) emit({begin - 1, 0});
         const double width = hi - lo;
         const double scale = width > 0.0 ? static_cast<double>(bins) / width : 0.0;
         const long lastBin = static_cast<long>(bins) - 1;
+        if (!identity && m_index != nullptr) {
+            if (hasBefore && keepEdges) emit({begin - 1, nfBefore(begin)});
+            const std::size_t nf = runIndexed(begin, end, scale, lo, lastBin);
+            if (hasAfter && keepEdges) emit({end, nf});
+            return std::move(m_out);
+        }
+        if (hasBefore && keepEdges) emit({begin - 1, 0});
         std::size_t nf = 0;
         Bucket bucket;
         for (std::size_t pos = begin; pos < end; ++pos) {
@@ -108,6 +115,92 @@ public:
     }
 
 private:
+    // Non-finite values in [from, to), by scanning.
+    std::size_t countNonFinite(std::size_t from, std::size_t to) const {
+        std::size_t n = 0;
+        for (std::size_t p = from; p < to; ++p) n += std::isfinite(m_yAt(p)) ? 0 : 1;
+        return n;
+    }
+
+    // Non-finite values before `pos` in the whole column (block prefix plus a short scan).
+    std::size_t nfBefore(std::size_t pos) const {
+        constexpr std::size_t B = DecimationIndex::kBlock;
+        const auto& blk = m_index->block(pos / B);
+        if (blk.nfCount == 0) return blk.nfBefore;
+        return blk.nfBefore + countNonFinite(pos / B * B, pos);
+    }
+
+    // The column loop of run() using block summaries; same result as the per-point loop. The
+    // non-finite counts are global here (only their differences matter). Returns the count
+    // before `end`.
+    std::size_t runIndexed(std::size_t begin, std::size_t end, double scale, double lo, long lastBin) {
+        constexpr std::size_t B = DecimationIndex::kBlock;
+        auto columnOf = [&](std::size_t pos) {
+            return std::clamp(static_cast<long>((m_xAt(pos) - lo) * scale), 0L, lastBin);
+        };
+        std::size_t pos = begin;
+        std::size_t nf = nfBefore(begin);
+        Bucket bucket;
+        while (pos < end) {
+            // The column of `pos` ends at the first position of a later column.
+            const long column = columnOf(pos);
+            std::size_t lowIdx = pos + 1, highIdx = end;
+            while (lowIdx < highIdx) {
+                const std::size_t mid = lowIdx + (highIdx - lowIdx) / 2;
+                if (columnOf(mid) > column) highIdx = mid;
+                else lowIdx = mid + 1;
+            }
+            const std::size_t stop = lowIdx;
+            bucket.reset(column);
+            while (pos < stop) {
+                if (pos % B == 0 && pos + B <= stop) {
+                    const auto& blk = m_index->block(pos / B);
+                    if (blk.firstMark != DecimationIndex::kNoOffset && !bucket.hasMark) {
+                        bucket.hasMark = true;
+                        mark(pos + blk.firstMark);
+                    }
+                    if (blk.minOffset != DecimationIndex::kNoOffset) {
+                        if (bucket.first.pos == kNone) {
+                            std::size_t f = pos;
+                            while (!std::isfinite(m_yAt(f))) ++f;
+                            bucket.add(f, m_yAt(f), blk.nfCount == 0 ? nf : nfBefore(f));
+                        }
+                        const std::size_t minPos = pos + blk.minOffset, maxPos = pos + blk.maxOffset;
+                        if (blk.minY < bucket.minY) {
+                            bucket.min = Candidate{minPos, blk.nfCount == 0 ? nf : nfBefore(minPos)};
+                            bucket.minY = blk.minY;
+                        }
+                        if (blk.maxY > bucket.maxY) {
+                            bucket.max = Candidate{maxPos, blk.nfCount == 0 ? nf : nfBefore(maxPos)};
+                            bucket.maxY = blk.maxY;
+                        }
+                        std::size_t l = pos + B - 1;
+                        while (!std::isfinite(m_yAt(l))) --l;
+                        if (l > bucket.last.pos || bucket.last.pos == kNone)
+                            bucket.last = Candidate{l, blk.nfCount == 0 ? nf : nfBefore(l)};
+                    }
+                    nf += blk.nfCount;
+                    pos += B;
+                    continue;
+                }
+                const double y = m_yAt(pos);
+                if (std::isfinite(y)) {
+                    bucket.add(pos, y, nf);
+                } else {
+                    const bool startsStretch = pos == 0 || std::isfinite(m_yAt(pos - 1));
+                    if (startsStretch && !bucket.hasMark) {
+                        bucket.hasMark = true;
+                        mark(pos);
+                    }
+                    ++nf;
+                }
+                ++pos;
+            }
+            flush(bucket);
+        }
+        return nf;
+    }
+
     void mark(std::size_t pos) {
         NonFiniteMark m;
         m.index = m_indexAt(pos);
@@ -146,13 +239,14 @@ private:
     XAt m_xAt;
     YAt m_yAt;
     IndexAt m_indexAt;
+    const DecimationIndex* m_index;
     Decimated m_out;
     std::size_t m_lastNf = 0;
 };
 
 template <typename X>
 Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
-                       const DecimateConfig& config) {
+                       const DecimateConfig& config, const DecimationIndex* index = nullptr) {
     const std::size_t n = std::min(xs.size(), ys.size());
     double lo = config.xLo;
     double hi = config.xHi;
@@ -165,8 +259,9 @@ Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
                                             [&](X v, double t) { return xd(v) < t; });
         const auto last = std::upper_bound(first, xs.begin() + static_cast<long>(n), hi,
                                            [&](double t, X v) { return t < xd(v); });
+        if (index != nullptr && index->size() != ys.size()) index = nullptr;
         Reducer r([&](std::size_t i) { return xd(xs[i]); }, [&](std::size_t i) { return ys[i]; },
-                  [](std::size_t i) { return i; });
+                  [](std::size_t i) { return i; }, index);
         return r.run(n, static_cast<std::size_t>(first - xs.begin()),
                      static_cast<std::size_t>(last - xs.begin()), config, lo, hi);
     }
@@ -188,6 +283,47 @@ Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
 }
 
 }  // namespace
+
+DecimationIndex::DecimationIndex(std::span<const double> y) : m_size(y.size()) {
+    constexpr std::size_t B = kBlock;
+    m_blocks.resize((y.size() + B - 1) / B);
+    std::uint64_t nf = 0;
+    for (std::size_t b = 0; b < m_blocks.size(); ++b) {
+        Block& blk = m_blocks[b];
+        blk.nfBefore = nf;
+        const std::size_t from = b * B, to = std::min(y.size(), from + B);
+        for (std::size_t i = from; i < to; ++i) {
+            const double v = y[i];
+            const auto off = static_cast<std::uint8_t>(i - from);
+            if (!std::isfinite(v)) {
+                ++blk.nfCount;
+                if (blk.firstMark == kNoOffset && (i == 0 || std::isfinite(y[i - 1]))) blk.firstMark = off;
+                continue;
+            }
+            if (blk.minOffset == kNoOffset) {
+                blk.minY = blk.maxY = v;
+                blk.minOffset = blk.maxOffset = off;
+            } else if (v < blk.minY) {
+                blk.minY = v;
+                blk.minOffset = off;
+            } else if (v > blk.maxY) {
+                blk.maxY = v;
+                blk.maxOffset = off;
+            }
+        }
+        nf += blk.nfCount;
+    }
+}
+
+Decimated decimate(std::span<const double> x, std::span<const double> y, const DecimateConfig& config,
+                   const DecimationIndex& index) {
+    return decimateImpl(x, y, config, &index);
+}
+
+Decimated decimate(std::span<const std::int64_t> x, std::span<const double> y,
+                   const DecimateConfig& config, const DecimationIndex& index) {
+    return decimateImpl(x, y, config, &index);
+}
 
 Decimated decimate(std::span<const double> x, std::span<const double> y,
                    const DecimateConfig& config) {

@@ -43,9 +43,14 @@ QList<Tick> linearTicks(double lo, double hi, int maxTicks) {
 
 QList<Tick> logTicks(double lo, double hi, int maxTicks) {
     QList<Tick> out;
+    // Below 0.001 labels go scientific; then every label under 1 does, so they read alike.
+    const bool scientific = lo < -3.0 + 1e-9;
+    auto label = [&](double v, double step) {
+        return formatNumber(v, scientific && v < 1.0 ? std::min(step, 1e-4 * v) : step);
+    };
     const double decades = hi - lo;
-    if (decades < 1.5) {
-        // Less than two decades: nice linear values, placed at their logarithm.
+    if (decades < 0.7) {
+        // Less than a decade: nice linear values, placed at their logarithm.
         const double vlo = std::pow(10.0, lo);
         const double vhi = std::pow(10.0, hi);
         const double step = niceStep(vhi - vlo, maxTicks);
@@ -58,12 +63,22 @@ QList<Tick> logTicks(double lo, double hi, int maxTicks) {
         }
         return out;
     }
+    if (decades <= 3.0 && decades * 3 <= maxTicks + 2) {
+        // A few decades: 1, 2 and 5 times each power of ten.
+        for (int k = static_cast<int>(std::floor(lo)); k <= static_cast<int>(std::ceil(hi)); ++k)
+            for (double m : {1.0, 2.0, 5.0}) {
+                const double v = m * std::pow(10.0, k);
+                const double l = std::log10(v);
+                if (l >= lo - 1e-9 && l <= hi + 1e-9) out << Tick{l, label(v, std::pow(10.0, k))};
+            }
+        return out;
+    }
     const int every = std::max(1, static_cast<int>(std::ceil(decades / std::max(1, maxTicks))));
     const int first = static_cast<int>(std::ceil(lo - 1e-9));
     for (int k = first; k <= hi + 1e-9; ++k) {
         if (((k % every) + every) % every != 0) continue;
         const double v = std::pow(10.0, k);
-        out << Tick{static_cast<double>(k), formatNumber(v, v)};
+        out << Tick{static_cast<double>(k), label(v, v)};
     }
     return out;
 }

@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QSvgGenerator>
 
+#include "ui/metric_chart.h"
+
 namespace curvedoctor::ui {
 
 void paintChart(QChart& chart, QPainter& painter, const QRectF& target) {
@@ -20,8 +22,10 @@ void paintChart(QChart& chart, QPainter& painter, const QRectF& target) {
     }
     const QRectF oldGeometry = chart.geometry();
     chart.resize(target.size());
-    // The chart lays out its plot area lazily; make it happen now, before painting.
+    // The chart lays out its plot area lazily; make it happen now, before painting, and let a
+    // MetricChart reduce its curves for this plot width (it would otherwise do so later).
     if (chart.layout()) chart.layout()->activate();
+    if (auto* metric = qobject_cast<MetricChart*>(&chart)) metric->refresh();
     scene->render(&painter, target, chart.sceneBoundingRect());
     if (scene == &temporary) {
         temporary.removeItem(&chart);

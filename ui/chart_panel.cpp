@@ -2,6 +2,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QTimer>
 #include <algorithm>
 #include <cmath>
 
@@ -15,6 +16,8 @@ namespace {
 
 // Tiled layout: charts per row.
 constexpr int kTileColumns = 2;
+// The charts' own left margin (MetricChart's default), to which alignment adds.
+constexpr int kBaseLeftMargin = 6;
 // zoomToSteps leaves this fraction of the range free on each side, so a finding's band is not
 // glued to the plot edges.
 constexpr double kZoomMargin = 0.08;
@@ -65,6 +68,11 @@ void ChartPanel::rebuild() {
             connect(chart, &MetricChart::xRangeChanged, this,
                     [this, chart](double lo, double hi) { onChartRange(chart, lo, hi); });
             connect(chart, &MetricChart::resetRequested, this, &ChartPanel::resetZoom);
+            connect(chart, &QChart::plotAreaChanged, this, [this] {
+                if (m_alignPending) return;
+                m_alignPending = true;
+                QTimer::singleShot(0, this, &ChartPanel::alignPlotAreas);
+            });
             m_byFamily.insert(family, view);
         } else {
             m_grid->removeWidget(view);
@@ -85,6 +93,31 @@ void ChartPanel::rebuild() {
         static_cast<ChartView*>(m_views[i])->metricChart()->setContent(runs, families[i], m_settings);
     m_syncing = false;
     applySharedExtent();
+}
+
+void ChartPanel::alignPlotAreas() {
+    m_alignPending = false;
+    const bool tiled = m_settings.chartLayout() == ChartLayout::Tiled && m_views.size() > 1;
+    const QList<MetricChart*> all = charts();
+    // Charts in one layout column share a left edge.
+    for (int column = 0; column < (tiled ? kTileColumns : 1); ++column) {
+        QList<MetricChart*> group;
+        for (int i = 0; i < all.size(); ++i)
+            if (!tiled || i % kTileColumns == column) group << all[i];
+        auto autoLeft = [](MetricChart* c) {
+            return c->plotArea().left() - (c->margins().left() - kBaseLeftMargin);
+        };
+        double target = 0;
+        for (MetricChart* c : group) target = std::max(target, autoLeft(c));
+        for (MetricChart* c : group) {
+            QMargins m = c->margins();
+            const int wanted = kBaseLeftMargin + static_cast<int>(std::lround(target - autoLeft(c)));
+            if (m.left() != wanted) {
+                m.setLeft(wanted);
+                c->setMargins(m);
+            }
+        }
+    }
 }
 
 void ChartPanel::applySharedExtent() {

@@ -43,6 +43,8 @@ Q_SIGNALS:
 private:
     void onChartRange(MetricChart* source, double lo, double hi);
     void applySharedExtent();
+    /// Lines up the plot areas' left edges (y labels differ in width per chart).
+    void alignPlotAreas();
 
     RunStore& m_store;
     ViewSettings& m_settings;
@@ -51,6 +53,7 @@ private:
     QList<QChartView*> m_views;
     QHash<QString, ChartView*> m_byFamily;  ///< charts are kept per family and reused
     bool m_syncing = false;
+    bool m_alignPending = false;
 };
 
 }  // namespace curvedoctor::ui

@@ -1,6 +1,9 @@
 #include "ui/chart_view.h"
 
+#include <QGraphicsEffect>
 #include <QKeyEvent>
+#include <QPainter>
+#include <QPixmapCache>
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -16,6 +19,27 @@ namespace {
 constexpr double kWheelZoomPerNotch = 0.8;
 constexpr double kKeyPanFraction = 0.1;
 
+// Draws the chart and everything in it from one cached pixmap. Qt re-renders the pixmap only
+// when something in the chart changed, so repaints that change nothing (expose, tooltips,
+// the rubber band, other widgets) cost one blit instead of redrawing every curve.
+class ChartCacheEffect : public QGraphicsEffect {
+public:
+    using QGraphicsEffect::QGraphicsEffect;
+
+protected:
+    void draw(QPainter* painter) override {
+        QPoint offset;
+        const QPixmap pixmap = sourcePixmap(Qt::DeviceCoordinates, &offset, QGraphicsEffect::NoPad);
+        const QTransform saved = painter->worldTransform();
+        painter->setWorldTransform(QTransform());
+        painter->drawPixmap(offset, pixmap);
+        painter->setWorldTransform(saved);
+    }
+};
+
+// Room in Qt's pixmap cache for the cached charts of a window (a 1920 x 1080 chart is 8 MB).
+constexpr int kPixmapCacheKb = 96 * 1024;
+
 }  // namespace
 
 ChartView::ChartView(MetricChart* chart, QWidget* parent) : QChartView(chart, parent) {
@@ -27,6 +51,8 @@ ChartView::ChartView(MetricChart* chart, QWidget* parent) : QChartView(chart, pa
     // Antialiased curves: the reduced series are small enough (<= 4 points per pixel column).
     setRenderHint(QPainter::Antialiasing, true);
     setBackgroundBrush(Qt::white);
+    if (QPixmapCache::cacheLimit() < kPixmapCacheKb) QPixmapCache::setCacheLimit(kPixmapCacheKb);
+    chart->setGraphicsEffect(new ChartCacheEffect(chart));
 }
 
 MetricChart* ChartView::metricChart() const { return static_cast<MetricChart*>(chart()); }

@@ -3,8 +3,11 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QStringList>
+#include <algorithm>
 #include <memory>
+#include <optional>
 
+#include "core/cli_diagnose.h"
 #include "core/diagnosis.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
@@ -16,9 +19,11 @@
 namespace curvedoctor::ui {
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 1;
-constexpr int kExitLoadFailed = 2;
+// The diagnose command's exit statuses, so a pipeline treats both commands alike.
+constexpr int kExitOk = core::kDiagnoseOk;
+constexpr int kExitUsage = core::kDiagnoseUsage;
+constexpr int kExitLoadFailed = core::kDiagnoseLoadError;
+constexpr int kExitFailOn = core::kDiagnoseFailOn;
 // Narrower than this the tables stop being readable; wider than this the PNG gets huge.
 constexpr int kMinWidth = 600;
 constexpr int kMaxWidth = 6000;
@@ -33,19 +38,21 @@ struct ReportArgs {
     bool stdBand = false;
     std::string title;
     QStringList extraFamilies;
+    std::optional<core::Severity> failOn;
 };
 
 void printUsage(std::ostream& out) {
     out << "usage: curvedoctor report PATH... -o FILE.png [--smoothing W] [--width PX]\n"
            "                          [--scale S] [--group [--std-band]] [--title TEXT]\n"
-           "                          [--metric NAME]...\n"
+           "                          [--metric NAME]... [--fail-on warning|error]\n"
            "Writes an annotated PNG report (charts, findings with advice, comparison table)\n"
            "with no display. --smoothing 0..0.999 (default 0.6), --width in logical pixels\n"
            "(default 1600), --scale device pixels per logical pixel (default 2, HiDPI),\n"
            "--group draws all runs as one group: mean curve and a min..max band (or +/-1 std\n"
            "with --std-band) and adds the group findings. Exit status: 0 written, 1 bad usage\n"
-           "or the PNG could not be written, 2 a path failed to load. --metric adds a chart for\n"
-           "that metric family to the default ones (loss, main metric, learning rate).\n";
+           "or the PNG could not be written, 2 a path failed to load (the report of the rest is\n"
+           "still written), 3 a finding at or above --fail-on (report written). --metric adds\n"
+           "a chart for that metric family to the default ones (loss, metric, learning rate).\n";
 }
 
 bool parseDouble(const std::string& s, double& out) {
@@ -114,6 +121,17 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
             const auto* v = value(i, s);
             if (!v) return kExitUsage;
             a.extraFamilies << QString::fromStdString(core::inferMetricInfo(*v).family);
+        } else if (s == "--fail-on") {
+            const auto* v = value(i, s);
+            if (!v) return kExitUsage;
+            if (*v == "warning") {
+                a.failOn = core::Severity::Warning;
+            } else if (*v == "error") {
+                a.failOn = core::Severity::Error;
+            } else {
+                err << "curvedoctor report: --fail-on takes 'warning' or 'error', not '" << *v << "'\n";
+                return kExitUsage;
+            }
         } else if (s == "--group") {
             a.group = true;
         } else if (s == "--std-band") {
@@ -202,7 +220,19 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     }
     out << "wrote " << QFileInfo(path).absoluteFilePath().toStdString() << " (" << runs.size()
         << (runs.size() == 1 ? " run)" : " runs)") << '\n';
-    return batch.errors.empty() ? kExitOk : kExitLoadFailed;
+    if (!batch.errors.empty()) return kExitLoadFailed;
+    if (a.failOn) {
+        // Severity is ordered Info < Warning < Error.
+        auto atOrAbove = [&](const core::Finding& f) {
+            return static_cast<int>(f.severity) >= static_cast<int>(*a.failOn);
+        };
+        for (const RunEntry& e : entries)
+            if (std::any_of(e.diagnosis.findings.begin(), e.diagnosis.findings.end(), atOrAbove))
+                return kExitFailOn;
+        for (const ReportGroup& g : groups)
+            if (std::any_of(g.findings.begin(), g.findings.end(), atOrAbove)) return kExitFailOn;
+    }
+    return kExitOk;
 }
 
 }  // namespace curvedoctor::ui

@@ -3,6 +3,7 @@
 #include <QIcon>
 #include <QPainter>
 #include <QPixmap>
+#include <algorithm>
 
 #include "ui/palette.h"
 #include "ui/run_store.h"
@@ -69,6 +70,10 @@ void FindingsModel::refresh() {
     m_rows.clear();
     for (const RunEntry& e : m_store.entries())
         for (const core::Finding& f : e.diagnosis.findings) m_rows.push_back({e.id, e.name, f});
+    // Errors of every run first, then warnings, then notes; within a severity, by run.
+    std::stable_sort(m_rows.begin(), m_rows.end(), [](const Row& a, const Row& b) {
+        return a.finding.severity > b.finding.severity;
+    });
     endResetModel();
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 /// \file findings_model.h
 /// Every finding of every open run, one row each: severity, kind, run, step range (and epochs),
-/// message, advice. Rebuilt whenever the runs change; rows are ordered by run, then as the
-/// doctor sorted them (errors first).
+/// message, advice. Rebuilt whenever the runs change; rows are ordered by severity (errors
+/// first), then by run, then as the doctor sorted them.
 
 #include <QAbstractTableModel>
 #include <cstdint>

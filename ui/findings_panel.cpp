@@ -70,11 +70,11 @@ FindingsPanel::FindingsPanel(RunStore& store, QWidget* parent)
     QHeaderView* header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    header->resizeSection(FindingsModel::SeverityColumn, 90);
-    header->resizeSection(FindingsModel::KindColumn, 170);
-    header->resizeSection(FindingsModel::RunColumn, 140);
-    header->resizeSection(FindingsModel::RangeColumn, 190);
-    header->resizeSection(FindingsModel::MessageColumn, 420);
+    header->resizeSection(FindingsModel::SeverityColumn, 84);
+    header->resizeSection(FindingsModel::KindColumn, 165);
+    header->resizeSection(FindingsModel::RunColumn, 120);
+    header->resizeSection(FindingsModel::RangeColumn, 235);
+    header->resizeSection(FindingsModel::MessageColumn, 480);
     m_severity->addItem(tr("All findings"), 0);
     m_severity->addItem(tr("Warnings and errors"), 1);
     m_severity->addItem(tr("Errors only"), 2);

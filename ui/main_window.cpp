@@ -126,10 +126,9 @@ void MainWindow::createMenus() {
                     &MainWindow::openFolderDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QAction* examples = file->addAction(tr("Open &Example Runs"), this, [this] {
-        const QString dir = WelcomePage::examplesDir();
-        if (!dir.isEmpty()) openPaths({dir});
+        openPaths(WelcomePage::examplePaths());
     });
-    examples->setEnabled(!WelcomePage::examplesDir().isEmpty());
+    examples->setEnabled(!WelcomePage::examplePaths().isEmpty());
     file->addSeparator();
     QAction* reloadAction = file->addAction(tr("&Reload"), this, &MainWindow::reload);
     reloadAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
@@ -163,19 +162,17 @@ void MainWindow::connectPanels() {
     connect(m_welcome, &WelcomePage::openFilesRequested, this, &MainWindow::openFilesDialog);
     connect(m_welcome, &WelcomePage::openFolderRequested, this, &MainWindow::openFolderDialog);
     connect(m_welcome, &WelcomePage::openExamplesRequested, this,
-            [this](const QString& dir) { openPaths({dir}); });
+            [this](const QStringList& paths) { openPaths(paths); });
     connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
     connect(m_runList, &RunListPanel::currentRunChanged, m_findings,
             &FindingsPanel::setCurrentRun);
     connect(m_loader, &LoadController::loadFailed, this,
             [this](const QString& source, const QString& message) {
-                m_messages->addMessage(MessageArea::Level::Error,
-                                       tr("%1: %2").arg(QDir::toNativeSeparators(source), message));
+                showLoadMessage(true, source, message);
             });
     connect(m_loader, &LoadController::loadWarned, this,
             [this](const QString& source, const QString& message) {
-                m_messages->addMessage(MessageArea::Level::Warning,
-                                       tr("%1: %2").arg(QDir::toNativeSeparators(source), message));
+                showLoadMessage(false, source, message);
             });
     connect(m_loader, &LoadController::pathsOpened, this, &MainWindow::addRecent);
     connect(m_loader, &LoadController::finished, this, [this](int, bool cancelled) {
@@ -188,6 +185,15 @@ void MainWindow::connectPanels() {
     for (auto signal : {&RunStore::runAdded, &RunStore::runRemoved, &RunStore::runChanged})
         connect(m_store, signal, this, &MainWindow::updateSummary);
     connect(m_store, &RunStore::cleared, this, &MainWindow::updateSummary);
+}
+
+void MainWindow::showLoadMessage(bool failed, const QString& source, const QString& message) {
+    // The file and its folder identify it in one line; the full path is in the tooltip.
+    const QFileInfo info(source);
+    const QString shortName = info.dir().dirName() + QLatin1Char('/') + info.fileName();
+    m_messages->addMessage(failed ? MessageArea::Level::Error : MessageArea::Level::Warning,
+                           tr("%1: %2").arg(shortName, message),
+                           tr("%1:\n%2").arg(QDir::toNativeSeparators(source), message));
 }
 
 void MainWindow::openPaths(const QStringList& paths) {
@@ -219,9 +225,7 @@ void MainWindow::showFinding(int runId, std::int64_t beginStep, std::int64_t end
     if (row < 0) return;
     m_store->setVisible(row, true);
     m_runList->selectRun(runId);
-    // A little context either side, so the band's edges and the curve around them show.
-    const std::int64_t pad = std::max<std::int64_t>(1, (endStep - beginStep) / 10);
-    m_charts->zoomToSteps(std::max<std::int64_t>(0, beginStep - pad), endStep + pad);
+    m_charts->zoomToSteps(beginStep, endStep);  // the panel leaves a margin around it
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
@@ -342,7 +346,7 @@ void MainWindow::restoreLayout() {
     // First start: the charts get most of the room; the findings a strip below them.
     resizeDocks({m_runsDock}, {380}, Qt::Horizontal);
     resizeDocks({m_runsDock, m_viewDock}, {420, 380}, Qt::Vertical);
-    resizeDocks({m_findingsDock}, {190}, Qt::Vertical);
+    resizeDocks({m_findingsDock}, {215}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout() const {

@@ -75,6 +75,8 @@ private:
                               Qt::DockWidgetArea area);
     void connectPanels();
     void addRecent(const QStringList& paths);
+    /// An error (file not loaded) or a warning (loaded with problems) in the message area.
+    void showLoadMessage(bool failed, const QString& source, const QString& message);
     void rebuildRecentMenu();
     void updateSummary();
     void restoreLayout();

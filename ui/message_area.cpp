@@ -26,7 +26,9 @@ MessageArea::MessageArea(QWidget* parent)
                                  "border-radius: 3px; } QListWidget { background: transparent; "
                                  "border: none; }"));
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_list->setTextElideMode(Qt::ElideMiddle);
+    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setUniformItemSizes(true);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     auto* buttons = new QVBoxLayout;
     buttons->addWidget(m_dismiss);
@@ -44,13 +46,13 @@ MessageArea::MessageArea(QWidget* parent)
     updateVisibility();
 }
 
-void MessageArea::addMessage(Level level, const QString& text) {
+void MessageArea::addMessage(Level level, const QString& text, const QString& details) {
     if (!m_list->findItems(text, Qt::MatchExactly).isEmpty()) return;
     const QStyle::StandardPixmap icon = level == Level::Error     ? QStyle::SP_MessageBoxCritical
                                         : level == Level::Warning ? QStyle::SP_MessageBoxWarning
                                                                   : QStyle::SP_MessageBoxInformation;
     auto* item = new QListWidgetItem(style()->standardIcon(icon), text);
-    item->setToolTip(text);
+    item->setToolTip(details.isEmpty() ? text : details);
     m_list->addItem(item);
     m_list->scrollToBottom();
     updateVisibility();

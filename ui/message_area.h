@@ -18,8 +18,9 @@ public:
 
     explicit MessageArea(QWidget* parent = nullptr);
 
-    /// Adds a message; an identical message already shown is not repeated.
-    void addMessage(Level level, const QString& text);
+    /// Adds a one-line message; an identical message already shown is not repeated. `details`
+    /// (e.g. with the full path) is its tooltip.
+    void addMessage(Level level, const QString& text, const QString& details = {});
     [[nodiscard]] int count() const;
     [[nodiscard]] QStringList messages() const;
 

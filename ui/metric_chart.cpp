@@ -28,9 +28,13 @@ constexpr int kRawAlpha = 64;
 // Dashed pens cost far more per point in Qt's stroker; above this many points a validation
 // curve is drawn with a solid pen.
 constexpr int kDashMaxPoints = 2500;
+// Above this many points a smoothed curve is drawn 1 px wide (see fillCurve).
+constexpr int kThickMaxPoints = 3000;
 // A curve split by NaN gaps uses at most this many line series; later gaps are bridged (the
 // NaN markers still show them).
 constexpr std::size_t kMaxSegments = 24;
+// Pixel columns per reduction column of the raw curve (see fillCurve).
+constexpr int kRawColumnDivisor = 2;
 // When the plot has no size yet (before the first layout), reduce for this many columns.
 constexpr int kDefaultColumns = 800;
 // The y-range ignores this fraction of the most extreme raw points at each end, so one raw
@@ -113,6 +117,8 @@ struct MetricChart::Curve {
     bool xSorted = true;
     bool stepsSorted = true;
     std::shared_ptr<const std::vector<double>> smoothed;
+    std::shared_ptr<const core::DecimationIndex> rawIndex;
+    std::shared_ptr<const core::DecimationIndex> smoothIndex;
     QList<QLineSeries*> smoothSegs;
     QList<QLineSeries*> rawSegs;
     core::Decimated smooth;  ///< last reduction, y as plotted
@@ -125,6 +131,7 @@ struct MetricChart::Cache {
     using Key = std::tuple<const void*, int, double>;
     std::map<Key, std::shared_ptr<const std::vector<double>>> smoothed;
     std::map<Key, std::shared_ptr<const std::vector<double>>> relative;
+    std::map<const void*, std::shared_ptr<const core::DecimationIndex>> indices;
     std::map<Key, bool> sorted;
     std::vector<core::RunPtr> keepAlive;  ///< keeps the keys' addresses from being reused
     QList<QLineSeries*> rawFree;
@@ -202,10 +209,15 @@ MetricChart::MetricChart(QGraphicsItem* parent) : QChart(parent), m_cache(std::m
     connect(this, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
         m_overlay->update();
         m_bandLayer->update();
-        if (static_cast<int>(area.width()) != m_columns && area.width() > 0)
+        // A new plot size needs a new reduction (columns) and new ticks (their count).
+        const QSize size = area.size().toSize();
+        if (size != m_refreshedSize && !size.isEmpty() && !m_refreshPending) {
+            m_refreshPending = true;
             QTimer::singleShot(0, this, [this] {
-                if (static_cast<int>(plotArea().width()) != m_columns) refresh();
+                m_refreshPending = false;
+                if (plotArea().size().toSize() != m_refreshedSize) refresh();
             });
+        }
     });
 }
 
@@ -291,6 +303,15 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
                               : std::make_shared<const std::vector<double>>(
                                     core::smooth(s.steps, s.values, smoothing));
             fresh.smoothed[smoothKey] = c->smoothed;
+            auto indexOf = [&](const std::vector<double>& v) {
+                auto it = m_cache->indices.find(v.data());
+                auto index = it != m_cache->indices.end() ? it->second
+                                                          : std::make_shared<const core::DecimationIndex>(v);
+                fresh.indices[v.data()] = index;
+                return index;
+            };
+            c->rawIndex = indexOf(s.values);
+            c->smoothIndex = indexOf(*c->smoothed);
             fresh.keepAlive.push_back(e->run);
             trainFirst.push_back(std::move(c));
         }
@@ -301,6 +322,7 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
     m_cache->smoothed = std::move(fresh.smoothed);
     m_cache->relative = std::move(fresh.relative);
     m_cache->sorted = std::move(fresh.sorted);
+    m_cache->indices = std::move(fresh.indices);
     m_cache->keepAlive = std::move(fresh.keepAlive);
     m_xMode = anyHasColumn ? wanted : XAxisMode::Step;
     if (!anyHasColumn)
@@ -507,14 +529,19 @@ int MetricChart::displayedPointCount() const {
 
 void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
     core::DecimateConfig cfg{lo, hi, columns, c.xSorted};
-    auto reduce = [&](std::span<const double> y) {
-        core::Decimated d = c.xs.empty() ? core::decimate(std::span<const std::int64_t>(c.series->steps), y, cfg)
-                                         : core::decimate(c.xs, y, cfg);
+    auto reduce = [&](std::span<const double> y, const core::DecimationIndex& index) {
+        core::Decimated d = c.xs.empty()
+                                ? core::decimate(std::span<const std::int64_t>(c.series->steps), y, cfg, index)
+                                : core::decimate(c.xs, y, cfg, index);
         if (m_logY) toLog10(d);
         return d;
     };
-    c.smooth = reduce(*c.smoothed);
-    c.raw = m_showRaw ? reduce(c.series->values) : core::Decimated{};
+    c.smooth = reduce(*c.smoothed, *c.smoothIndex);
+    // The faint raw curve is reduced to 2-pixel columns: at a quarter opacity the difference
+    // cannot be seen, and Qt Charts' per-point cost (it strokes every series for hit-testing)
+    // drops by half.
+    cfg.columns = std::max(1, columns / kRawColumnDivisor);
+    c.raw = m_showRaw ? reduce(c.series->values, *c.rawIndex) : core::Decimated{};
 
     auto assign = [&](const core::Decimated& d, QList<QLineSeries*>& segs, bool raw) {
         const std::size_t want = std::clamp<std::size_t>(d.segmentCount(), 1, kMaxSegments);
@@ -540,9 +567,19 @@ void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
             col.setAlpha(kRawAlpha);
             pen = QPen(col, kRawWidth);
         } else {
-            pen = QPen(c.color, kSmoothWidth);
+            // Pens up to 1 px take Qt's fast cosmetic line path; thicker ones are stroked into
+            // polygons, which costs several times more per point.
+            pen = QPen(c.color, d.size() <= static_cast<std::size_t>(kThickMaxPoints) ? kSmoothWidth : 1.0);
             if (c.validation && d.size() <= static_cast<std::size_t>(kDashMaxPoints))
                 pen.setDashPattern({4.0, 2.5});
+        }
+        // Qt Charts draws an opaque solid line one segment per call, and a translucent one as a
+        // single path; the single path is much faster for thousands of points, and alpha 254
+        // looks the same as opaque.
+        if (pen.color().alpha() == 255) {
+            QColor col = pen.color();
+            col.setAlpha(254);
+            pen.setColor(col);
         }
         pen.setCapStyle(Qt::FlatCap);
         pen.setJoinStyle(Qt::BevelJoin);
@@ -568,6 +605,7 @@ void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
 void MetricChart::refresh() {
     const int width = static_cast<int>(plotArea().width());
     m_columns = width > 10 ? width : kDefaultColumns;
+    m_refreshedSize = plotArea().size().toSize();
     m_applying = true;
     m_xAxis->setRange(m_lo, m_hi);
     for (auto& c : m_curves) fillCurve(*c, m_lo, m_hi, m_columns);

@@ -5,6 +5,7 @@
 /// Used by the viewer's ChartPanel, the side-by-side compare grid and the PNG report alike.
 
 #include <QChart>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <cstdint>
@@ -112,6 +113,8 @@ private:
     bool m_showRaw = true;
     XAxisMode m_xMode = XAxisMode::Step;
     int m_columns = 0;
+    QSize m_refreshedSize;
+    bool m_refreshPending = false;
     std::vector<std::unique_ptr<Curve>> m_curves;
     std::unique_ptr<Cache> m_cache;
     QCategoryAxis* m_xAxis = nullptr;

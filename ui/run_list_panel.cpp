@@ -6,6 +6,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QRegularExpression>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QTreeView>
@@ -34,6 +35,7 @@ RunListPanel::RunListPanel(RunStore& store, QWidget* parent)
     m_view->setModel(m_proxy);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
+    m_view->setTextElideMode(Qt::ElideMiddle);  // "keras_01/…_log.csv" keeps both ends
     m_view->setAllColumnsShowFocus(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed |
@@ -71,6 +73,9 @@ RunListPanel::RunListPanel(RunStore& store, QWidget* parent)
     connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
         if (index.column() != RunListModel::NameColumn) chooseColor();
     });
+    auto* del = new QShortcut(QKeySequence::Delete, m_view);
+    del->setContext(Qt::WidgetShortcut);
+    connect(del, &QShortcut::activated, this, &RunListPanel::closeSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { Q_EMIT currentRunChanged(currentRunId()); });
 }
@@ -130,6 +135,14 @@ void RunListPanel::showContextMenu(const QPoint& pos) {
     menu.addAction(tr("Change colour…"), this, &RunListPanel::chooseColor);
     menu.addAction(tr("Rename"), this, [this, index] {
         m_view->edit(index.siblingAtColumn(RunListModel::NameColumn));
+    });
+    const int id = index.data(RunListModel::RunIdRole).toInt();
+    menu.addAction(tr("Show Only This Run"), this, [this, id] {
+        for (int row = 0; row < m_store.count(); ++row)
+            m_store.setVisible(row, m_store.at(row).id == id);
+    });
+    menu.addAction(tr("Show All Runs"), this, [this] {
+        for (int row = 0; row < m_store.count(); ++row) m_store.setVisible(row, true);
     });
     menu.addSeparator();
     menu.addAction(tr("Close"), this, &RunListPanel::closeSelected);

@@ -25,6 +25,16 @@ QString WelcomePage::examplesDir() {
     return {};
 }
 
+QStringList WelcomePage::examplePaths() {
+    const QString root = examplesDir();
+    if (root.isEmpty()) return {};
+    QStringList out;
+    const QDir dir(root);
+    for (const QString& name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        out << dir.filePath(name);
+    return out;
+}
+
 WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("welcomePage"));
     auto* icon = new QLabel(this);
@@ -51,7 +61,7 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
     m_examples = new QPushButton(tr("Open the Example Runs"), this);
     m_examples->setDefault(true);
     const QString examples = examplesDir();
-    m_examples->setEnabled(!examples.isEmpty());
+    m_examples->setEnabled(!examplePaths().isEmpty());
     m_examples->setToolTip(examples.isEmpty() ? tr("The example runs were not found")
                                               : QDir::toNativeSeparators(examples));
 
@@ -73,8 +83,8 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
     connect(openFiles, &QPushButton::clicked, this, &WelcomePage::openFilesRequested);
     connect(openFolder, &QPushButton::clicked, this, &WelcomePage::openFolderRequested);
     connect(m_examples, &QPushButton::clicked, this, [this] {
-        const QString dir = examplesDir();
-        if (!dir.isEmpty()) Q_EMIT openExamplesRequested(dir);
+        const QStringList paths = examplePaths();
+        if (!paths.isEmpty()) Q_EMIT openExamplesRequested(paths);
     });
 }
 

@@ -4,6 +4,7 @@
 /// a button that opens the bundled example runs.
 
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 class QPushButton;
@@ -19,13 +20,16 @@ public:
     /// beside the executable (examples/), or in the source tree it was built from. Empty if none
     /// of them exists.
     [[nodiscard]] static QString examplesDir();
+    /// The example runs themselves: each folder inside examplesDir() (the scripts and notes
+    /// beside them are not logs).
+    [[nodiscard]] static QStringList examplePaths();
 
     [[nodiscard]] QPushButton* examplesButton() const { return m_examples; }
 
 Q_SIGNALS:
     void openFilesRequested();
     void openFolderRequested();
-    void openExamplesRequested(const QString& folder);
+    void openExamplesRequested(const QStringList& paths);
 
 private:
     QPushButton* m_examples = nullptr;

@@ -44,6 +44,17 @@ void adviseHugePages(std::vector<T>& v) {
 #endif
 }
 
+// `text` fit for a one-line message: quoted, at most 40 characters, control characters
+// (a quoted cell may hold line breaks) shown as spaces.
+std::string quoted(std::string_view text) {
+    constexpr std::size_t kMaxShown = 40;
+    std::string out = "'";
+    for (const char c : text.substr(0, kMaxShown))
+        out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c;
+    if (text.size() > kMaxShown) out += "...";
+    return out + "'";
+}
+
 struct Column {
     std::string name;
     Series* series = nullptr;  // null: not a metric.
@@ -118,8 +129,8 @@ private:
             const int n = ++seen[name];
             if (n > 1) {
                 const std::string renamed = name + "_" + std::to_string(n);
-                warn(m_headerLine, "column '" + name + "' appears more than once; copy " +
-                                       std::to_string(n) + " loaded as '" + renamed + "'");
+                warn(m_headerLine, "column " + quoted(name) + " appears more than once; copy " +
+                                       std::to_string(n) + " loaded as " + quoted(renamed));
                 name = renamed;
             }
         }
@@ -202,15 +213,15 @@ private:
             if (static_cast<double>(step) != v) step = std::llround(v);
             if (static_cast<double>(step) != v && !m_warnedFractionalStep) {
                 m_warnedFractionalStep = true;
-                warn(line, "step column '" + m_names[col] +
-                               "' holds fractional values; steps are rounded");
+                warn(line, "step column " + quoted(m_names[col]) +
+                               " holds fractional values; steps are rounded");
             }
             return true;
         }
         if (m_skippedRows++ < kMaxListedWarnings) {
-            const std::string text = col < m_cells.size() ? std::string(m_cells[col].text) : "";
-            warn(line, "no usable step in column '" + m_names[col] + "' ('" + text +
-                           "'); row skipped");
+            const std::string_view text = col < m_cells.size() ? m_cells[col].text : "";
+            warn(line, "no usable step in column " + quoted(m_names[col]) + " (" + quoted(text) +
+                           "); row skipped");
         }
         return false;
     }
@@ -282,7 +293,7 @@ private:
     void textCell(std::int64_t line, std::size_t column) {
         ++m_columns[column].texts;
         if (m_cellWarnings.size() < kMaxListedWarnings * 4)
-            m_cellWarnings.push_back({line, column, std::string(m_cells[column].text.substr(0, 40))});
+            m_cellWarnings.push_back({line, column, quoted(m_cells[column].text)});
     }
 
     void finish() {
@@ -291,10 +302,10 @@ private:
         for (const std::size_t i : m_metricCols) {
             const Column& col = m_columns[i];
             if (col.series->empty() && col.texts > 0) {
-                warn(m_headerLine, "column '" + col.name + "' holds text, not numbers; not loaded");
+                warn(m_headerLine, "column " + quoted(col.name) + " holds text, not numbers; not loaded");
             }
             if (col.backwardsLine > 0) {
-                warn(col.backwardsLine, "'" + col.name + "' goes back from step " +
+                warn(col.backwardsLine, quoted(col.name) + " goes back from step " +
                                             std::to_string(col.backwardsFrom) + " to " +
                                             std::to_string(col.backwardsTo) +
                                             " (a restarted or resumed run?); every point is kept");
@@ -304,7 +315,7 @@ private:
             const Column& col = m_columns[w.column];
             if (col.series->empty()) continue;
             if (listed++ < kMaxListedWarnings) {
-                warn(w.line, "'" + w.text + "' in column '" + col.name + "' is not a number; skipped");
+                warn(w.line, w.text + " in column " + quoted(col.name) + " is not a number; skipped");
             }
         }
         for (const std::size_t i : m_metricCols) {

@@ -94,10 +94,13 @@ const char* parseShortDecimal(const char* p, const char* end, double& out) {
     return p;
 }
 
-// std::from_chars with the short-decimal fast path in front.
+// std::from_chars with the short-decimal fast path in front. libstdc++'s from_chars may copy
+// the whole range it is given, so the reader hands it at most kMaxInPlaceNumber bytes: a longer
+// number fails here and is parsed from its exact field by the slow path.
+constexpr std::ptrdiff_t kMaxInPlaceNumber = 64;
 std::from_chars_result parseDouble(const char* p, const char* end, double& out) {
     if (const char* q = parseShortDecimal(p, end, out)) return {q, std::errc()};
-    return std::from_chars(p, end, out);
+    return std::from_chars(p, end - p > kMaxInPlaceNumber ? p + kMaxInPlaceNumber : end, out);
 }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {

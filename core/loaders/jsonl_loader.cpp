@@ -1,5 +1,6 @@
 #include "core/loaders/jsonl_loader.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -48,7 +49,7 @@ std::string_view stepKeyOf(JsonLinesDialect d) {
     switch (d) {
         case JsonLinesDialect::Detectron2: return "iteration";
         case JsonLinesDialect::LlamaFactory: return "current_steps";
-        case JsonLinesDialect::MmdetLogJson: return "mode";
+        case JsonLinesDialect::MmdetLogJson: return "epoch\" or \"iter";
         case JsonLinesDialect::MmengineScalars: return "step";
     }
     return "step";
@@ -105,6 +106,8 @@ private:
     bool forEachLine(std::string_view bytes, const ProgressFn& progress, OnLine onLine) {
         constexpr std::size_t kProgressEvery = 4U << 20;
         std::size_t nextProgress = kProgressEvery;
+        // Once a little of a large file is read, size the series for the rest of it.
+        std::size_t growthCheck = std::max<std::size_t>(1U << 20, bytes.size() / 32);
         std::size_t pos = m_start;
         std::int64_t lineNo = 0;
         const std::size_t n = bytes.size();
@@ -118,11 +121,13 @@ private:
             if (isBlank(text)) continue;
             JsonReader r(text, offset);
             if (r.peek() != JsonType::Object) {
+                if (m_quiet) continue;
                 m_b.warn(lineNo, static_cast<std::int64_t>(offset),
                          "line " + std::to_string(lineNo) + ": not a JSON object; skipped");
                 continue;
             }
             if (!parseLine(r, m_line) || !r.atEnd()) {
+                if (m_quiet) continue;
                 if (r.ok()) r.skipValue();  // only to report "text after the object"
                 const std::size_t at = r.ok() ? r.offset() : r.errorOffset();
                 const std::string reason = r.ok() ? std::string("text after the object") : r.error();
@@ -140,6 +145,10 @@ private:
             }
             ++m_objectLines;
             onLine(m_line, lineNo, offset);
+            if (pos >= growthCheck) {
+                growthCheck = static_cast<std::size_t>(-1);
+                m_b.expectGrowth(static_cast<double>(n) / static_cast<double>(pos), n / 8);
+            }
             if (progress && pos >= nextProgress) {
                 nextProgress += kProgressEvery;
                 if (!progress(static_cast<double>(pos) / static_cast<double>(n))) return false;
@@ -221,23 +230,40 @@ private:
     }
 
     // MMDetection 2.x logs the iteration within the epoch; the validation lines' "iter" is the
-    // epoch's length (mmcv's inner_iter + 1 at the epoch's end). A first pass finds it.
+    // epoch's length (mmcv's inner_iter + 1 at the epoch's end). A first pass finds it. mmcv
+    // writes "mode" first, so only lines whose first bytes say "val" are parsed; a log without
+    // such lines gets a full pass for the largest train "iter".
     void scanIterationsPerEpoch(std::string_view bytes) {
+        constexpr std::size_t kModePrefix = 24;  // {"mode": "val", fits
         std::int64_t maxVal = 0;
-        std::int64_t maxTrain = 0;
         std::size_t pos = m_start;
         const std::size_t n = bytes.size();
         while (pos < n) {
-            const char* eol = static_cast<const char*>(std::memchr(bytes.data() + pos, '\n', n - pos));
+            const char* eol =
+                static_cast<const char*>(std::memchr(bytes.data() + pos, '\n', n - pos));
             const std::size_t end = eol ? static_cast<std::size_t>(eol - bytes.data()) : n;
-            JsonReader r(bytes.substr(pos, end - pos), pos);
-            pos = eol ? end + 1 : n;
-            if (r.peek() != JsonType::Object || !parseLine(r, m_line) || !m_line.hasIter) continue;
-            if (m_line.isVal) maxVal = std::max(maxVal, m_line.iter);
-            if (m_line.isTrain) maxTrain = std::max(maxTrain, m_line.iter);
+            const std::string_view line = bytes.substr(pos, end - pos);
+            if (line.substr(0, kModePrefix).find("\"val\"") != std::string_view::npos) {
+                JsonReader r(line, pos);
+                if (r.peek() == JsonType::Object && parseLine(r, m_line) && m_line.isVal &&
+                    m_line.hasIter)
+                    maxVal = std::max(maxVal, m_line.iter);
+            }
+            pos = end + 1;
         }
-        m_itersPerEpoch = maxVal > 0 ? maxVal : maxTrain;
-        if (maxVal == 0 && maxTrain > 0)
+        if (maxVal > 0) {
+            m_itersPerEpoch = maxVal;
+            return;
+        }
+        std::int64_t maxTrain = 0;
+        m_quiet = true;
+        forEachLine(bytes, {}, [&maxTrain](const Line& line, std::int64_t, std::size_t) {
+            if (line.isTrain && line.hasIter) maxTrain = std::max(maxTrain, line.iter);
+        });
+        m_quiet = false;
+        m_objectLines = 0;
+        m_itersPerEpoch = maxTrain;
+        if (maxTrain > 0)
             m_b.warn(0, -1,
                      "no validation lines tell the epoch length; steps assume " +
                          std::to_string(maxTrain) + " iterations per epoch (the largest logged)");
@@ -322,6 +348,7 @@ private:
     std::size_t m_objectLines = 0;
     std::int64_t m_itersPerEpoch = 0;
     bool m_byEpoch = false;
+    bool m_quiet = false;  // during a pre-pass: no warnings
     std::map<std::int64_t, std::int64_t> m_epochEnd;  // epoch -> last train step logged in it
 };
 

@@ -39,9 +39,10 @@ public:
     void add(std::size_t index, std::int64_t step, double value, double epoch, double wallTime,
              std::int64_t line, std::int64_t byteOffset);
 
-    /// The series at `index`, for formats whose steps are only known once the whole file is read
-    /// (the caller rewrites `steps` in place and keeps every column's length).
-    [[nodiscard]] Series& seriesData(std::size_t index) { return *m_slots[index].data; }
+    /// Reserves room in every series for `factor` times its current points (capped so that no
+    /// series reserves more than `maxPoints`). Loaders call it once, early, with
+    /// bytes total / bytes read: growing vectors point by point costs more than parsing.
+    void expectGrowth(double factor, std::size_t maxPoints);
 
     /// Adds a warning; beyond kMaxWarnings they are counted and summarised by finish().
     void warn(std::int64_t line, std::int64_t byteOffset, std::string message);

@@ -1,5 +1,6 @@
 #include "core/loaders/tfevents_reader.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -372,6 +373,8 @@ bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix,
                             const ProgressFn& progress) {
     constexpr std::size_t kProgressEvery = 4U << 20;
     std::size_t nextProgress = kProgressEvery;
+    // Once a little of a large file is read, size the series for the rest of it.
+    std::size_t growthCheck = std::max<std::size_t>(1U << 20, bytes.size() / 32);
     const std::string where = label.empty() ? std::string() : std::string(label) + ": ";
     builder.setContext(std::string(label));
     TfRecordReader reader(bytes);
@@ -427,6 +430,12 @@ bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix,
             if (it->second == kSkipTag || !v.hasScalar) continue;
             builder.add(it->second, m_event.step, v.value,
                         std::numeric_limits<double>::quiet_NaN(), m_event.wallTime, 0, offset);
+        }
+        if (reader.position() >= growthCheck) {
+            growthCheck = static_cast<std::size_t>(-1);
+            builder.expectGrowth(static_cast<double>(bytes.size()) /
+                                     static_cast<double>(reader.position()),
+                                 bytes.size() / 8);
         }
         if (progress && reader.position() >= nextProgress) {
             nextProgress += kProgressEvery;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <random>
 #include <string>
 #include <vector>
@@ -15,13 +16,22 @@
 namespace curvedoctor::core {
 namespace {
 
-std::vector<std::vector<CsvCell>> readAll(std::string_view text, CsvDialect d,
-                                          std::vector<std::int64_t>* lines = nullptr) {
+// Every row the reader returned. A cell's text is only valid until the reader's next row (a
+// quoted field with "" escapes lives in the reader), so the rows keep their own copies.
+struct Rows {
+    std::deque<std::string> texts;
+    std::vector<std::vector<CsvCell>> cells;
+    [[nodiscard]] std::size_t size() const { return cells.size(); }
+    const std::vector<CsvCell>& operator[](std::size_t i) const { return cells[i]; }
+};
+
+Rows readAll(std::string_view text, CsvDialect d, std::vector<std::int64_t>* lines = nullptr) {
     CsvReader reader(text, d);
-    std::vector<std::vector<CsvCell>> rows;
+    Rows rows;
     std::vector<CsvCell> cells;
     while (reader.next(cells)) {
-        rows.push_back(cells);
+        for (CsvCell& cell : cells) cell.text = rows.texts.emplace_back(cell.text);
+        rows.cells.push_back(cells);
         if (lines) lines->push_back(reader.line());
     }
     return rows;

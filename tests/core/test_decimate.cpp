@@ -170,3 +170,47 @@ TEST(Decimate, AlternatingNaNStaysWithinBudget) {
 
 }  // namespace
 }  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+// The block index is only a shortcut: on any input it must give exactly the per-point result.
+TEST(DecimationIndex, GivesTheSameResultAsThePlainScan) {
+    const std::size_t n = 50'000;
+    const auto x = iota(n, 10);
+    auto y = curve(n);
+    // Spikes, isolated NaNs, a NaN stretch crossing block borders, Inf inside a block.
+    y[777] = 50.0;
+    y[1234] = kNaN;
+    for (std::size_t i = 20'000; i < 20'300; ++i) y[i] = kNaN;
+    y[33'333] = -kInf;
+    y[33'334] = kInf;
+    for (std::size_t i = 45'000; i < n; ++i) y[i] = kNaN;
+    const DecimationIndex index(y);
+    EXPECT_EQ(index.size(), n);
+    for (int w : {1, 3, 97, 640, 5000}) {
+        for (auto [lo, hi] : {std::pair{0.0, 60'000.0}, std::pair{1000.5, 30'000.25}, std::pair{19'990.0, 20'500.0}}) {
+            const DecimateConfig c{lo, hi, w};
+            const Decimated plain = decimate(x, y, c);
+            const Decimated fast = decimate(x, y, c, index);
+            const std::string where = "w=" + std::to_string(w) + " lo=" + std::to_string(lo);
+            EXPECT_EQ(fast.indices, plain.indices) << where;
+            EXPECT_EQ(fast.y, plain.y) << where;
+            EXPECT_EQ(fast.segmentStarts, plain.segmentStarts) << where;
+            ASSERT_EQ(fast.nonFinite.size(), plain.nonFinite.size()) << where;
+            for (std::size_t k = 0; k < fast.nonFinite.size(); ++k)
+                EXPECT_EQ(fast.nonFinite[k].index, plain.nonFinite[k].index) << where;
+        }
+    }
+}
+
+TEST(DecimationIndex, IsIgnoredWhenBuiltFromAnotherColumn) {
+    const auto x = iota(1000);
+    const auto y = curve(1000);
+    const DecimationIndex other(std::vector<double>(10, 1.0));
+    const Decimated d = decimate(x, y, DecimateConfig{0, 999, 50}, other);
+    EXPECT_EQ(d.indices, decimate(x, y, DecimateConfig{0, 999, 50}).indices);
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

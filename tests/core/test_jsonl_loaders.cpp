@@ -3,7 +3,11 @@
 // = (epoch - 1) * N + iter with N the val lines' iter).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <iterator>
+#include <random>
 #include <set>
 
 #include "core/loader_registry.h"
@@ -183,6 +187,80 @@ TEST(JsonLinesRealworld, MmdetectionLogs) {
         EXPECT_EQ(val->size(), c.valPoints) << c.file;
         EXPECT_EQ(val->steps.front(), c.itersPerEpoch) << c.file;
         EXPECT_EQ(warningsContaining(run, "go back"), 0U) << c.file;
+    }
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+TEST(JsonLinesRealworld, MmdetJsonAgreesWithItsTextLog) {
+    // mmdet_02's .log.json and textlog_02's .log are one run. The text log prints values
+    // rounded (4 decimals, lr as %.3e, times as %.3f), so they agree to that rounding.
+    CURVEDOCTOR_REQUIRE_REALWORLD(rw);
+    const core::Run json = loadOne(rw + "/mmdet_02/20211207_135738.log.json", "mmdet_json");
+    LoadBatch text = loadPaths({rw + "/textlog_02"});
+    ASSERT_EQ(text.runs.size(), 1U);
+    std::size_t compared = 0;
+    for (const auto& [name, t] : text.runs[0]->metrics) {
+        const Series* j = json.find(name);
+        if (j == nullptr) continue;  // eta and other text-only fields
+        ASSERT_EQ(t.size(), j->size()) << name;
+        EXPECT_EQ(t.steps, j->steps) << name;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            const double a = j->values[i];
+            const double b = t.values[i];
+            if (std::isnan(a) || std::isnan(b)) {
+                EXPECT_TRUE(std::isnan(a) && std::isnan(b)) << name << " at " << t.steps[i];
+                continue;
+            }
+            // Half a unit in the last printed place: 3 decimals for times, 4 for the rest;
+            // lr's %.3e is relative.
+            const bool isTime = name == "time" || name == "data_time";
+            const double tolerance = (isTime ? 5.01e-4 : 5.01e-5) + 1e-3 * std::fabs(a);
+            EXPECT_NEAR(a, b, tolerance) << name << " at " << t.steps[i];
+        }
+        ++compared;
+    }
+    EXPECT_GE(compared, 10U);  // loss, lr, acc, time, memory, ... and val/bbox_mAP*
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+TEST(JsonLines, MutatedFilesNeverCrash) {
+    // Random byte edits, cuts and insertions of JSON punctuation over every JSON fixture, fed to
+    // every JSON loader: each gives a run or a one-line error, never a crash or a hang.
+    const char* fixtures[] = {"jsonl/metrics.json", "jsonl/trainer_log.jsonl", "jsonl/run.log.json",
+                              "jsonl/scalars.json", "hf/trainer_state.json"};
+    const auto& reg = LoaderRegistry::builtin();
+    const char* ids[] = {"detectron2_json", "llamafactory_jsonl", "mmdet_json", "mmengine_scalars",
+                         "hf_trainer"};
+    const std::string punctuation = "{}[]\":,\\\n 0-.eNI";
+    std::mt19937 gen(99);
+    for (const char* fixture : fixtures) {
+        std::ifstream in(testData(fixture), std::ios::binary);
+        const std::string original((std::istreambuf_iterator<char>(in)), {});
+        for (int round = 0; round < 150; ++round) {
+            std::string bytes = original;
+            for (int e = 0; e < 1 + static_cast<int>(gen() % 5); ++e) {
+                const std::size_t at = gen() % bytes.size();
+                switch (gen() % 3) {
+                    case 0: bytes[at] = punctuation[gen() % punctuation.size()]; break;
+                    case 1: bytes.resize(std::max<std::size_t>(at, 1)); break;
+                    default: bytes.insert(at, 1, static_cast<char>(gen())); break;
+                }
+            }
+            for (const char* id : ids) {
+                const LoadResult r = reg.byId(id)->load(LoadInput{"m.json", bytes, {}});
+                EXPECT_TRUE(!r.runs.empty() || !r.error.empty()) << id;
+            }
+        }
     }
 }
 

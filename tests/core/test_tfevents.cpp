@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <algorithm>
 #include <fstream>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -238,6 +240,75 @@ TEST(TfeventsRealworld, KerasFolderWithTrainAndValidation) {
     EXPECT_EQ(run.find("validation/evaluation_loss_vs_iterations")->steps.back(), 40);
     EXPECT_TRUE(anyWarningContains(run, "go back"));
     EXPECT_EQ(result.consumed.size(), 2U);  // train/ and validation/
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+TEST(TfeventsRealworld, UltralyticsAgreesWithItsResultsCsv) {
+    // tensorboard_04 and ultralytics_02 are one run. results.csv counts epochs from 0 and rounds
+    // to 5 significant digits; the event file logs epochs from 1 as float32 and repeats the
+    // last validation twice, so the first 25 points are compared in order.
+    CURVEDOCTOR_REQUIRE_REALWORLD(rw);
+    const core::Run tb =
+        loadOne(rw + "/tensorboard_04/events.out.tfevents.1675348815.43529bab29be.37247.0");
+    LoadBatch csv = loadPaths({rw + "/ultralytics_02"});
+    ASSERT_EQ(csv.runs.size(), 1U);
+    const core::Run& table = *csv.runs[0];
+    std::size_t compared = 0;
+    for (const std::string name :
+         {"val/box_loss", "val/cls_loss", "val/dfl_loss", "metrics/precision(B)",
+          "metrics/recall(B)", "metrics/mAP50(B)", "metrics/mAP50-95(B)"}) {
+        const Series* a = tb.find(name);
+        const Series* b = table.find(name);
+        ASSERT_NE(a, nullptr) << name;
+        ASSERT_NE(b, nullptr) << name;
+        ASSERT_EQ(b->size(), 25U) << name;
+        ASSERT_GE(a->size(), 25U) << name;
+        for (std::size_t i = 0; i < 25; ++i) {
+            EXPECT_EQ(a->steps[i], b->steps[i] + 1) << name;
+            EXPECT_NEAR(a->values[i], b->values[i], 1e-4 * std::fabs(b->values[i]) + 1e-7)
+                << name << " epoch " << b->steps[i];
+        }
+        ++compared;
+    }
+    EXPECT_EQ(compared, 7U);
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+TEST(Tfevents, MutatedFilesNeverCrash) {
+    // Bit flips, cuts and spliced garbage over both fixtures: every result is a run or a
+    // one-line error, never a crash or a hang (the sanitizer build checks memory too).
+    TfeventsLoader loader;
+    std::mt19937 gen(1234);
+    for (const char* fixture : {"tfevents/torch_simple_value.tfevents", "tfevents/tf2_tensors.tfevents"}) {
+        const std::string original = readAll(testData(fixture));
+        for (int round = 0; round < 400; ++round) {
+            std::string bytes = original;
+            const int edits = 1 + static_cast<int>(gen() % 4);
+            for (int e = 0; e < edits; ++e) {
+                const std::size_t at = gen() % bytes.size();
+                switch (gen() % 3) {
+                    case 0: bytes[at] = static_cast<char>(bytes[at] ^ (1 << (gen() % 8))); break;
+                    case 1: bytes.resize(std::max<std::size_t>(at, 1)); break;
+                    default: bytes.insert(at, std::string(1 + gen() % 9, static_cast<char>(gen()))); break;
+                }
+            }
+            const LoadResult r = loader.load(LoadInput{"m.tfevents", bytes, {}});
+            EXPECT_TRUE(!r.runs.empty() || !r.error.empty());
+            if (!r.runs.empty()) {
+                EXPECT_LE(r.runs[0].pointCount(), bytes.size());
+            }
+        }
+    }
 }
 
 }  // namespace

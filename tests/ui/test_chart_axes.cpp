@@ -44,12 +44,17 @@ TEST(ChartAxes, LinearTicksAreRoundAndReadable) {
 }
 
 TEST(ChartAxes, LogTicksAreDecades) {
-    const QList<Tick> t = niceTicks(-3.2, 1.1, 8, TickFormat::Log10);
-    EXPECT_EQ(labels(t), (QStringList{"0.001", "0.01", "0.1", "1", "10"}));
+    const QList<Tick> t = niceTicks(-3.2, 1.1, 5, TickFormat::Log10);
+    EXPECT_EQ(labels(t), (QStringList{"1e-3", "1e-2", "1e-1", "1", "10"}));
+    EXPECT_EQ(labels(niceTicks(-2.2, 2.1, 5, TickFormat::Log10)),
+              (QStringList{"0.01", "0.1", "1", "10", "100"}));
     EXPECT_DOUBLE_EQ(t.front().value, -3.0);
     // Many decades: every other one.
     EXPECT_EQ(niceTicks(-8, 2, 5, TickFormat::Log10).size(), 6);
-    // Less than two decades: linear values placed at their logarithm.
+    // One to three decades: 1, 2, 5 per decade.
+    EXPECT_EQ(labels(niceTicks(-4.1, -2.9, 8, TickFormat::Log10)),
+              (QStringList{"1e-4", "2e-4", "5e-4", "1e-3"}));
+    // Less than a decade: linear values placed at their logarithm.
     const QList<Tick> narrow = niceTicks(std::log10(0.2), std::log10(0.9), 5, TickFormat::Log10);
     ASSERT_FALSE(narrow.isEmpty());
     EXPECT_NEAR(narrow.front().value, std::log10(0.2), 1e-9);

@@ -200,7 +200,7 @@ TEST(MetricChart, LogYUsesDecadesAndSkipsNonPositiveValues) {
     EXPECT_NEAR(y->min(), -3.0, 0.4);
     EXPECT_NEAR(y->max(), 1.0, 0.4);
     const QStringList labels = y->categoriesLabels();
-    EXPECT_TRUE(labels.contains(QStringLiteral("0.01"))) << labels.join(' ').toStdString();
+    EXPECT_TRUE(labels.contains(QStringLiteral("1e-2"))) << labels.join(' ').toStdString();
     EXPECT_TRUE(labels.contains(QStringLiteral("1"))) << labels.join(' ').toStdString();
     for (QAbstractSeries* series : shown.chart->series())
         for (const QPointF& p : static_cast<QLineSeries*>(series)->points()) EXPECT_TRUE(std::isfinite(p.y()));

@@ -90,6 +90,24 @@ TEST(ReportCli, UnloadablePathExitsWithTwoButStillReportsTheRest) {
     EXPECT_FALSE(QFile::exists(QString::fromStdString(none)));
 }
 
+TEST(ReportCli, FailOnExitsWithThreeAfterWritingTheReport) {
+    // Training loss turns NaN from step 120 on: the doctor's nan_inf finding is an error.
+    QTemporaryDir dir;
+    const QString log = dir.filePath(QStringLiteral("nan.csv"));
+    QFile f(log);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    QByteArray text = "step,train_loss\n";
+    for (int s = 0; s < 200; ++s)
+        text += QByteArray::number(s) + ',' + (s < 120 ? QByteArray::number(2.0 * std::exp(-s / 40.0)) : QByteArray("nan")) + '\n';
+    f.write(text);
+    f.close();
+    const std::string png = dir.filePath(QStringLiteral("nan.png")).toStdString();
+    EXPECT_EQ(report({log.toStdString(), "-o", png, "--fail-on", "error"}), 3);
+    EXPECT_TRUE(QFile::exists(QString::fromStdString(png)));
+    EXPECT_EQ(report({log.toStdString(), "-o", png}), 0);
+    EXPECT_EQ(report({log.toStdString(), "-o", png, "--fail-on", "maybe"}), 1);
+}
+
 TEST(ReportCli, UnwritableOutputIsReported) {
     QTemporaryDir dir;
     const std::string a = writeLog(dir, QStringLiteral("a.csv"), 0.1).toStdString();

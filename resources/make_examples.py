@@ -11,7 +11,10 @@ generator's trainer and writers (tests/data/fixtures/make_fixtures.py) but with 
 - unshuffled/              training data sorted by class and never shuffled: a saw-tooth once
                            per epoch in the step-level loss (Lightning metrics.csv)
 
-    /usr/bin/python3 resources/examples/make_examples.py [--plots DIR]
+    /usr/bin/python3 resources/make_examples.py [--plots DIR]
+
+The script lives beside examples/, not in it: the folder is opened as a whole on first start,
+and every file in it should be a run.
 """
 
 import argparse
@@ -19,7 +22,7 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "tests", "data", "fixtures"))
+sys.path.insert(0, os.path.join(HERE, "..", "tests", "data", "fixtures"))
 
 import make_fixtures as mf  # noqa: E402
 
@@ -47,7 +50,7 @@ def main(argv=None):
         os.makedirs(args.plots, exist_ok=True)
     for case in examples():
         log = mf.train(case)
-        mf.write_case(case, log, os.path.join(HERE, case.name))
+        mf.write_case(case, log, os.path.join(HERE, "examples", case.name))
         if args.plots:
             mf.plot_case("example_" + case.name, case, log, args.plots)
         print(case.name, mf.facts(case, log), flush=True)

@@ -1,0 +1,40 @@
+// libFuzzer target: the CSV tokenizer and every CSV-family loader on arbitrary bytes.
+#include "core/loaders/csv_table.h"
+#include "core/loaders/generic_csv_loader.h"
+#include "core/loaders/keras_csv_loader.h"
+#include "core/loaders/lightning_csv_loader.h"
+#include "core/loaders/tensorboard_csv_loader.h"
+#include "core/loaders/ultralytics_csv_loader.h"
+#include "core/loaders/yolov5_results_loader.h"
+#include "tests/fuzz/fuzz_common.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace curvedoctor::core;
+    static const GenericCsvLoader generic;
+    static const KerasCsvLoader keras;
+    static const LightningCsvLoader lightning;
+    static const UltralyticsCsvLoader ultralytics;
+    static const Yolov5ResultsLoader yolov5;
+    static const TensorboardCsvLoader tensorboard;
+    curvedoctor::fuzz::exerciseLoader(generic, data, size, "table.csv");
+    curvedoctor::fuzz::exerciseLoader(keras, data, size, "log.csv");
+    curvedoctor::fuzz::exerciseLoader(lightning, data, size, "metrics.csv");
+    curvedoctor::fuzz::exerciseLoader(ultralytics, data, size, "results.csv");
+    curvedoctor::fuzz::exerciseLoader(yolov5, data, size, "results.txt");
+    curvedoctor::fuzz::exerciseLoader(tensorboard, data, size, "run-a-tag-b.csv");
+
+    // The tokenizer in every dialect: rows never point outside the buffer.
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    for (const CsvDialect d : {CsvDialect{',', false}, CsvDialect{'\t', false},
+                               CsvDialect{';', false}, CsvDialect{' ', true}}) {
+        CsvReader reader(bytes, d, d.delimiter == ';');
+        std::vector<CsvCell> cells;
+        std::int64_t lastLine = 0;
+        while (reader.next(cells)) {
+            curvedoctor::fuzz::require(reader.line() > lastLine, "line numbers do not increase");
+            curvedoctor::fuzz::require(reader.offset() <= size, "reader ran past the end");
+            lastLine = reader.line();
+        }
+    }
+    return 0;
+}

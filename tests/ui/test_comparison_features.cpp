@@ -1,0 +1,57 @@
+#include <gtest/gtest.h>
+
+#include <QImage>
+#include <QMenu>
+#include <QTabWidget>
+#include <QTemporaryDir>
+
+#include "tests/ui/report_test_runs.h"
+#include "ui/chart_panel.h"
+#include "ui/compare_features.h"
+#include "ui/comparison_panel.h"
+#include "ui/comparison_table_model.h"
+#include "ui/group_controller.h"
+#include "ui/main_window.h"
+#include "ui/run_store.h"
+
+namespace curvedoctor::ui {
+namespace {
+
+using testing::syntheticRun;
+
+TEST(CompareFeatures, AddsTabsAndExportActionsToTheWindow) {
+    MainWindow w;
+    CompareFeatures features(w);
+    QStringList tabs;
+    for (int i = 0; i < w.bottomTabs()->count(); ++i) tabs << w.bottomTabs()->tabText(i);
+    EXPECT_TRUE(tabs.contains(QStringLiteral("Comparison")));
+    EXPECT_TRUE(tabs.contains(QStringLiteral("Groups")));
+    QStringList shortcuts;
+    for (QAction* a : w.exportMenu()->actions()) shortcuts << a->shortcut().toString();
+    EXPECT_TRUE(shortcuts.contains(QStringLiteral("Ctrl+E")));
+
+    w.store().add(syntheticRun("alpha", 300, 0.1, 0), {});
+    w.store().add(syntheticRun("beta", 300, 0.2, 150), {});
+    EXPECT_EQ(features.comparisonPanel()->model()->rowCount(), 2);
+}
+
+TEST(CompareFeatures, ExportsTheReportOfTheWindowsRunsAndGroups) {
+    MainWindow w;
+    CompareFeatures features(w);
+    w.store().add(syntheticRun("seed1", 300, 0.1, 0), {});
+    w.store().add(syntheticRun("seed2", 300, 0.2, 0), {});
+    QTemporaryDir dir;
+    ReportOptions options;
+    options.width = 1000;
+    options.scale = 1.0;
+    QString error;
+    ASSERT_TRUE(features.exportReport(dir.filePath(QStringLiteral("r.png")), options, false, &error))
+        << error.toStdString();
+    EXPECT_EQ(QImage(dir.filePath(QStringLiteral("r.png"))).width(), 1000);
+    ASSERT_GT(features.groups()->makeGroupFromRegex(QStringLiteral("seed")), 0);
+    ASSERT_TRUE(features.exportReport(dir.filePath(QStringLiteral("g.png")), options, true, &error));
+    EXPECT_EQ(QImage(dir.filePath(QStringLiteral("g.png"))).width(), 1000);
+}
+
+}  // namespace
+}  // namespace curvedoctor::ui

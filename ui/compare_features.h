@@ -1,0 +1,57 @@
+#pragma once
+/// \file compare_features.h
+/// Plugs comparing and reporting into a MainWindow through its public extension points:
+/// a "Comparison" tab (table + name filter + layout switch) and a "Groups" tab (group charts,
+/// group from selection or by name pattern) in bottomTabs(), and File > Export actions:
+/// Export Report (Ctrl+E), Copy Chart Image, Export Chart as PNG/SVG.
+/// Usage, at the end of MainWindow's constructor: `new CompareFeatures(*this);`
+
+#include <QObject>
+#include <QString>
+
+#include "ui/report_renderer.h"
+
+class QChart;
+
+namespace curvedoctor::ui {
+
+class ComparisonPanel;
+class GroupController;
+class GroupPanel;
+class MainWindow;
+
+class CompareFeatures : public QObject {
+    Q_OBJECT
+public:
+    /// Parented to `window`; adds its tabs and actions immediately.
+    explicit CompareFeatures(MainWindow& window);
+
+    [[nodiscard]] ComparisonPanel* comparisonPanel() const { return m_comparison; }
+    [[nodiscard]] GroupController* groups() const { return m_groups; }
+    [[nodiscard]] GroupPanel* groupPanel() const { return m_groupPanel; }
+
+    /// Writes the report of the visible runs (and the groups, when `withGroups` and there are
+    /// any). Returns false and sets `error` on failure.
+    bool exportReport(const QString& path, const ReportOptions& options, bool withGroups,
+                      QString* error = nullptr) const;
+    /// The chart of `family` in the window's chart panel, or null.
+    [[nodiscard]] QChart* chartOf(const QString& family) const;
+
+public Q_SLOTS:
+    void exportReportDialog();
+    void copyChartImage();
+    void exportChartDialog();
+    void groupSelectedRuns();
+    void groupByPatternDialog();
+
+private:
+    /// The chart the user means: the one with keyboard focus or under the mouse, else asks.
+    QChart* pickChart(const QString& purpose);
+
+    MainWindow& m_window;
+    ComparisonPanel* m_comparison;
+    GroupController* m_groups;
+    GroupPanel* m_groupPanel;
+};
+
+}  // namespace curvedoctor::ui
