@@ -27,9 +27,21 @@ bool learningRateRestarts(const Curve& lr) {
 }
 
 struct Segment {
-    std::size_t begin = 0;  // index into the finite arrays
-    std::size_t count = 0;
+    std::size_t begin = 0;  // index into the curve of the first finite point
+    std::size_t count = 0;  // finite points in the segment
+    std::size_t last = 0;   // index of the last finite point
 };
+
+// The first `len` finite values of a segment, in order.
+template <typename F>
+void forEachValue(std::span<const double> values, const Segment& s, std::size_t len, F&& f) {
+    std::size_t j = 0;
+    for (std::size_t i = s.begin; j < len && i <= s.last; ++i) {
+        if (!std::isfinite(values[i])) continue;
+        f(j, values[i]);
+        ++j;
+    }
+}
 
 }  // namespace
 
@@ -38,30 +50,33 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     const Curve& c = view.trainLoss;
     if (c.size() < config.minPointsPerEpoch * (config.minEpochs + 1)) return out;
     if (!view.learningRate.empty() && learningRateRestarts(view.learningRate)) return out;
-    std::vector<double> y;
-    std::vector<std::int64_t> steps;
-    std::vector<std::int64_t> epochOf;
-    y.reserve(c.size());
+    // Segments of consecutive finite points sharing an integer epoch, as index ranges into the
+    // curve itself (no copy of a million-point series).
     const auto values = c.values();
     const auto cs = c.steps();
     const auto ce = c.epochs();
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (!std::isfinite(values[i])) continue;
+    auto epochIndex = [&](std::size_t i) -> std::optional<std::int64_t> {
         std::optional<double> e;
         if (!ce.empty() && std::isfinite(ce[i])) {
             e = ce[i];
         } else {
             e = view.epochAt(cs[i]);
         }
-        if (!e) continue;
-        y.push_back(values[i]);
-        steps.push_back(cs[i]);
-        epochOf.push_back(static_cast<std::int64_t>(std::floor(*e + 1e-9)));
-    }
+        if (!e) return std::nullopt;
+        return static_cast<std::int64_t>(std::floor(*e + 1e-9));
+    };
     std::vector<Segment> segs;
-    for (std::size_t i = 0; i < y.size(); ++i) {
-        if (segs.empty() || epochOf[i] != epochOf[segs.back().begin]) segs.push_back({i, 0});
+    std::int64_t current = 0;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        if (!std::isfinite(values[i])) continue;
+        const auto e = epochIndex(i);
+        if (!e) continue;
+        if (segs.empty() || *e != current) {
+            segs.push_back({i, 0});
+            current = *e;
+        }
         ++segs.back().count;
+        segs.back().last = i;
     }
     if (segs.size() < config.minEpochs + 1) return out;
     std::map<std::size_t, std::size_t> countFreq;
@@ -90,16 +105,18 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     std::vector<double> resid(len);
     for (const Segment& s : used) {
         double mean = 0.0;
-        for (std::size_t j = 0; j < len; ++j) mean += y[s.begin + j];
+        forEachValue(values, s, len, [&](std::size_t, double v) { mean += v; });
         mean /= n;
         double cov = 0.0;
-        for (std::size_t j = 0; j < len; ++j) cov += (static_cast<double>(j) - jMean) * (y[s.begin + j] - mean);
+        forEachValue(values, s, len, [&](std::size_t j, double v) {
+            cov += (static_cast<double>(j) - jMean) * (v - mean);
+        });
         const double slope = jVar > 0.0 ? cov / jVar : 0.0;
-        for (std::size_t j = 0; j < len; ++j) {
-            resid[j] = y[s.begin + j] - mean - slope * (static_cast<double>(j) - jMean);
+        forEachValue(values, s, len, [&](std::size_t j, double v) {
+            resid[j] = v - mean - slope * (static_cast<double>(j) - jMean);
             profile[j] += resid[j];
             total += resid[j] * resid[j];
-        }
+        });
     }
     const double k = static_cast<double>(used.size());
     double explained = 0.0;
@@ -113,8 +130,8 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     if (repeatability < config.minRepeatability) return out;
     double amplitude = 0.0;
     for (double p : profile) amplitude = std::max(amplitude, std::abs(p));
-    const std::int64_t from = steps[used.front().begin];
-    const std::int64_t to = steps[used.back().begin + used.back().count - 1];
+    const std::int64_t from = cs[used.front().begin];
+    const std::int64_t to = cs[used.back().last];
     Finding f = makeFinding(view, "no_shuffle_periodic", Severity::Warning, c.metric(), from, to);
     f.message = c.metric() + " repeats the same pattern inside each of " +
                 std::to_string(used.size()) + " epochs (" + std::to_string(mode) +

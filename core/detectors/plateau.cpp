@@ -85,6 +85,11 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
     const double flat = static_cast<double>(t.steps[k - 1] - t.steps.front());
     if (span <= 0.0 || flat < config.minFlatShare * span) return out;
     const Curve& c = lossCurve(view);
+    std::size_t flatPoints = 0;
+    for (std::size_t i = 0; i < c.size() && c.steps()[i] <= t.steps[k - 1]; ++i) {
+        flatPoints += std::isfinite(c.values()[i]) ? 1 : 0;
+    }
+    if (flatPoints < config.minFlatPoints) return out;
     Finding f = makeFinding(view, "slow_start_plateau", Severity::Warning, c.metric(),
                             t.firstSteps.front(), t.steps[k - 1]);
     f.message = c.metric() + " stays near its initial " + formatNumber(first) + " from " +

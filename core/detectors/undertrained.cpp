@@ -26,38 +26,45 @@ struct TailSlope {
 // short curve lags behind it. `sign` = -1 turns a higher-is-better metric into a badness.
 TailSlope tailSlope(const Curve& c, const Trend& t, double tailShare, double sign) {
     TailSlope r;
-    std::vector<double> x;
-    std::vector<double> y;
     const auto steps = c.steps();
     const auto values = c.values();
     const double span = static_cast<double>(steps.back() - steps.front());
     if (!(span > 0.0)) return r;
     r.tailStart = steps.back() - static_cast<std::int64_t>(tailShare * span);
+    // The tail as an index range (no copy): back from the end until it holds the steps from
+    // tailStart on and at least kMinTailPoints finite points.
+    std::size_t first = c.size();
+    std::size_t count = 0;
     for (std::size_t i = c.size(); i-- > 0;) {
         if (!std::isfinite(values[i])) continue;
-        if (steps[i] < r.tailStart && x.size() >= kMinTailPoints) break;
-        x.push_back(static_cast<double>(steps[i]));
-        y.push_back(sign * values[i]);
+        if (steps[i] < r.tailStart && count >= kMinTailPoints) break;
+        first = i;
+        ++count;
     }
-    if (x.size() < kMinTailPoints) return r;
-    r.tailStart = static_cast<std::int64_t>(x.back());
-    const double tailSpan = x.front() - x.back();
+    if (count < kMinTailPoints) return r;
+    r.tailStart = steps[first];
+    std::size_t lastFinite = c.size() - 1;
+    while (!std::isfinite(values[lastFinite])) --lastFinite;
+    const double tailSpan = static_cast<double>(steps[lastFinite] - steps[first]);
     if (!(tailSpan > 0.0)) return r;
     r.tailShare = tailSpan / span;
-    const double n = static_cast<double>(x.size());
+    const double n = static_cast<double>(count);
     double mx = 0.0;
     double my = 0.0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        mx += x[i];
-        my += y[i];
+    for (std::size_t i = first; i < c.size(); ++i) {
+        if (!std::isfinite(values[i])) continue;
+        mx += static_cast<double>(steps[i]);
+        my += sign * values[i];
     }
     mx /= n;
     my /= n;
     double sxx = 0.0;
     double sxy = 0.0;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        sxx += (x[i] - mx) * (x[i] - mx);
-        sxy += (x[i] - mx) * (y[i] - my);
+    for (std::size_t i = first; i < c.size(); ++i) {
+        if (!std::isfinite(values[i])) continue;
+        const double dx = static_cast<double>(steps[i]) - mx;
+        sxx += dx * dx;
+        sxy += dx * (sign * values[i] - my);
     }
     if (!(sxx > 0.0)) return r;
     const double slope = -sxy / sxx;  // positive while improving
