@@ -168,14 +168,18 @@ std::vector<double> smoothEma(std::span<const double> values, double weight) {
     // average starts at 0 and is biased towards it; with every value c, after n points it is
     // c * (1 - w^n), so dividing by (1 - w^n) removes the bias. w^n is computed with pow, as
     // there, rather than by repeated multiplication, so the numbers match TensorBoard's.
+    // Once 1 - w^n rounds to exactly 1 it stays 1 (w^n only shrinks), so pow is skipped from
+    // there on without changing a bit of the result.
     double last = 0.0;
     double n = 0.0;
+    double debias = 0.0;
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double y = values[i];
         if (!std::isfinite(y)) continue;
         last = last * w + (1.0 - w) * y;
         n += 1.0;
-        out[i] = last / (1.0 - std::pow(w, n));
+        if (debias != 1.0) debias = 1.0 - std::pow(w, n);
+        out[i] = last / debias;
     }
     clampInto(out, range);
     return out;
