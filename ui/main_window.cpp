@@ -342,11 +342,18 @@ void MainWindow::restoreLayout() {
     QSettings s;
     m_lastDir = s.value(kLastDirKey, QDir::homePath()).toString();
     if (!restoreGeometry(s.value(kGeometryKey).toByteArray())) resize(1400, 900);
-    if (restoreState(s.value(kStateKey).toByteArray(), kStateVersion)) return;
-    // First start: the charts get most of the room; the findings a strip below them.
+    m_defaultDockSizesPending = !restoreState(s.value(kStateKey).toByteArray(), kStateVersion);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (!m_defaultDockSizesPending) return;
+    m_defaultDockSizesPending = false;
+    // First start: the charts get most of the room, the findings a strip of about six rows.
+    // Dock sizes only stick once the window has its real size, hence here and not earlier.
     resizeDocks({m_runsDock}, {380}, Qt::Horizontal);
-    resizeDocks({m_runsDock, m_viewDock}, {420, 380}, Qt::Vertical);
-    resizeDocks({m_findingsDock}, {215}, Qt::Vertical);
+    resizeDocks({m_runsDock, m_viewDock}, {360, 440}, Qt::Vertical);
+    resizeDocks({m_findingsDock}, {240}, Qt::Vertical);
 }
 
 void MainWindow::saveLayout() const {

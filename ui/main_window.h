@@ -67,6 +67,7 @@ protected:
     void dragLeaveEvent(QDragLeaveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -102,6 +103,7 @@ private:
     QMenu* m_exportMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QString m_lastDir;
+    bool m_defaultDockSizesPending = false;
 };
 
 }  // namespace curvedoctor::ui

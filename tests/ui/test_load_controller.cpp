@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <QProgressBar>
 #include <QSignalSpy>
+#include <QToolButton>
 #include <QThread>
 #include <atomic>
 #include <sstream>
@@ -8,6 +10,7 @@
 
 #include "core/loader_registry.h"
 #include "ui/load_controller.h"
+#include "ui/load_status_widget.h"
 #include "ui/run_store.h"
 #include "viewer_test_support.h"
 
@@ -103,6 +106,26 @@ TEST(LoadController, CancelStopsAJobAndKeepsNothingHalfRead) {
     EXPECT_TRUE(finished.at(0).at(1).toBool());
     EXPECT_EQ(store.count(), 0);
     EXPECT_FALSE(controller.isBusy());
+}
+
+TEST(LoadStatusWidget, ShowsProgressWhileBusyAndItsCancelButtonCancels) {
+    Fixture fx;
+    RunStore store;
+    LoadController controller(store, fx.registry);
+    QWidget bar;
+    auto* status = new LoadStatusWidget(controller, &bar);
+    EXPECT_FALSE(status->isVisibleTo(&bar));
+    QSignalSpy finished(&controller, &LoadController::finished);
+    QSignalSpy progress(&controller, &LoadController::progressChanged);
+    controller.open({testing::writeFile(fx.dir, QStringLiteral("slow.steps"), "block\n")});
+    EXPECT_TRUE(status->isVisibleTo(&bar));
+    ASSERT_TRUE(progress.wait(5000));
+    // The probe reports half of its only file; loading is 90% of a file's share: 450 permille.
+    EXPECT_EQ(status->progressBar()->value(), 450);
+    status->cancelButton()->click();
+    ASSERT_TRUE(testing::waitForLoad(controller, finished));
+    EXPECT_TRUE(finished.at(0).at(1).toBool());
+    EXPECT_FALSE(status->isVisibleTo(&bar));
 }
 
 TEST(LoadController, DestroyingWhileBusyCancelsAndJoins) {

@@ -7,9 +7,13 @@
 #include <QImage>
 #include <QMimeData>
 #include <QPushButton>
+#include <QTableView>
 #include <QUrl>
 
 #include "ui/drop_overlay.h"
+#include "ui/findings_model.h"
+#include "ui/findings_panel.h"
+#include "ui/run_list_panel.h"
 #include "ui/main_window.h"
 #include "ui/message_area.h"
 #include "ui/metric_chart.h"
@@ -65,7 +69,9 @@ TEST(ViewerWindowLook, ExamplesButtonOpensTheBundledRuns) {
     if (!QFileInfo(examples).isDir()) GTEST_SKIP() << "no bundled examples at " << examples.toStdString();
     testing::SettingsSandbox sandbox;
     MainWindow w;
+    w.resize(1400, 900);
     w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
     ASSERT_TRUE(w.welcomePage()->examplesButton()->isEnabled());
     QSignalSpy finished(&w.loadController(), &LoadController::finished);
     w.welcomePage()->examplesButton()->click();
@@ -73,6 +79,24 @@ TEST(ViewerWindowLook, ExamplesButtonOpensTheBundledRuns) {
     EXPECT_GE(w.store().count(), 2);
     EXPECT_FALSE(w.showsWelcome());
     EXPECT_EQ(w.messageArea()->count(), 0) << w.messageArea()->messages().join('\n').toStdString();
+
+    // The examples are made to be diagnosed: the doctor's findings are listed, and clicking one
+    // narrows the charts to it.
+    QTableView* view = w.findingsPanel()->view();
+    ASSERT_GT(view->model()->rowCount(), 0);
+    ASSERT_FALSE(w.chartPanel()->charts().isEmpty());
+    const MetricChart* chart = w.chartPanel()->charts().front();
+    const double fullSpan = chart->xMax() - chart->xMin();
+    const QModelIndex first = view->model()->index(0, FindingsModel::MessageColumn);
+    const qint64 begin = first.data(FindingsModel::BeginStepRole).toLongLong();
+    const qint64 end = first.data(FindingsModel::EndStepRole).toLongLong();
+    ASSERT_LT(end - begin, fullSpan / 2) << "pick an example whose first finding is narrow";
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
+    chart = w.chartPanel()->charts().front();
+    EXPECT_LT(chart->xMax() - chart->xMin(), fullSpan / 2);
+    EXPECT_LE(chart->xMin(), static_cast<double>(begin));
+    EXPECT_GE(chart->xMax(), static_cast<double>(end));
+    EXPECT_EQ(w.runListPanel()->currentRunId(), first.data(FindingsModel::RunIdRole).toInt());
 }
 
 TEST(ViewerWindowLook, RealLogsOfSeveralFormatsOpenTogether) {
