@@ -18,9 +18,8 @@ namespace {
 constexpr int kTileColumns = 2;
 // The charts' own left margin (MetricChart's default), to which alignment adds.
 constexpr int kBaseLeftMargin = 6;
-// zoomToSteps leaves this fraction of the range free on each side, so a finding's band is not
-// glued to the plot edges.
-constexpr double kZoomMargin = 0.08;
+// zoomToSteps on a single step shows this fraction of the data's extent around it.
+constexpr double kSingleStepZoom = 0.01;
 
 }  // namespace
 
@@ -149,10 +148,10 @@ void ChartPanel::zoomToSteps(std::int64_t begin, std::int64_t end) {
     if (end < begin) std::swap(begin, end);
     m_syncing = true;
     for (MetricChart* c : charts()) {
-        double lo = c->stepToX(begin);
-        double hi = c->stepToX(end);
-        double pad = (hi - lo) * kZoomMargin;
-        if (!(pad > 0)) pad = std::max(1.0, (c->dataXMax() - c->dataXMin()) * 0.01);
+        const double lo = c->stepToX(begin);
+        const double hi = c->stepToX(end);
+        // A single step gets a little room around it.
+        const double pad = hi > lo ? 0.0 : std::max(1.0, (c->dataXMax() - c->dataXMin()) * kSingleStepZoom);
         c->setXRange(lo - pad, hi + pad);
     }
     m_syncing = false;

@@ -14,6 +14,8 @@ namespace {
 constexpr int kBandAlpha = 46;
 // How close (pixels) the pointer must be to a line or marker for its hover text.
 constexpr double kHitPixels = 5.0;
+// Height the title/legend row needs above the plot area.
+constexpr double kLegendRowHeight = 16.0;
 
 QColor withAlpha(QColor c, int alpha) {
     c.setAlpha(alpha);
@@ -135,6 +137,9 @@ void FindingOverlay::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
 
 void FindingOverlay::paintLegend(QPainter* p) const {
     const QRectF a = m_chart->plotArea();
+    // The title row lives in the chart's top margin; a host that took that margin away (a
+    // compact grid with its own headers) gets no row rather than a clipped one.
+    if (a.top() < kLegendRowHeight) return;
     QFont f = m_chart->font();
     f.setPointSizeF(f.pointSizeF() > 0 ? f.pointSizeF() * 0.9 : 8.0);
     QFont bold = f;

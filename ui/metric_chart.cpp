@@ -1,6 +1,7 @@
 #include "ui/metric_chart.h"
 
 #include <QCategoryAxis>
+#include <QGraphicsScene>
 #include <QLineSeries>
 #include <QPen>
 #include <QTimer>
@@ -211,7 +212,13 @@ MetricChart::MetricChart(QGraphicsItem* parent) : QChart(parent), m_cache(std::m
         m_bandLayer->update();
         // A new plot size needs a new reduction (columns) and new ticks (their count).
         const QSize size = area.size().toSize();
-        if (size != m_refreshedSize && !size.isEmpty() && !m_refreshPending) {
+        if (size == m_refreshedSize || size.isEmpty()) return;
+        if (!m_inRefresh && (scene() == nullptr || scene()->views().isEmpty())) {
+            // Rendered offscreen (export, report): no event loop will run before painting.
+            refresh();
+            return;
+        }
+        if (!m_refreshPending) {
             m_refreshPending = true;
             QTimer::singleShot(0, this, [this] {
                 m_refreshPending = false;
@@ -324,7 +331,13 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
     m_cache->sorted = std::move(fresh.sorted);
     m_cache->indices = std::move(fresh.indices);
     m_cache->keepAlive = std::move(fresh.keepAlive);
+    const XAxisMode previousMode = m_xMode;
     m_xMode = anyHasColumn ? wanted : XAxisMode::Step;
+    if (m_xMode != previousMode) {
+        // A zoom or extent in the old unit means nothing in the new one.
+        m_userRange = false;
+        m_hasExtent = false;
+    }
     if (!anyHasColumn)
         for (auto& c : m_curves) {
             c->xs = {};
@@ -354,10 +367,14 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         c->rawSegs << m_cache->rawFree.takeFirst();
         c->smoothSegs << m_cache->smoothFree.takeFirst();
     }
+    // Series no curve needs leave the chart, so series() lists only what is drawn.
     for (QLineSeries* s : m_cache->rawFree + m_cache->smoothFree) {
-        s->clear();
-        s->setName(QString());
+        removeSeries(s);
+        m_cache->all.removeOne(s);
+        delete s;
     }
+    m_cache->rawFree.clear();
+    m_cache->smoothFree.clear();
     m_applying = false;
 
     // Full data extent in the x unit.
@@ -603,6 +620,7 @@ void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
 }
 
 void MetricChart::refresh() {
+    const bool nested = std::exchange(m_inRefresh, true);
     const int width = static_cast<int>(plotArea().width());
     m_columns = width > 10 ? width : kDefaultColumns;
     m_refreshedSize = plotArea().size().toSize();
@@ -625,6 +643,7 @@ void MetricChart::refresh() {
         }
     m_overlay->setNonFiniteMarkers(std::move(markers));
     updateTicks();
+    m_inRefresh = nested;
 }
 
 void MetricChart::fitY(double lo, double hi) {

@@ -115,6 +115,7 @@ private:
     int m_columns = 0;
     QSize m_refreshedSize;
     bool m_refreshPending = false;
+    bool m_inRefresh = false;
     std::vector<std::unique_ptr<Curve>> m_curves;
     std::unique_ptr<Cache> m_cache;
     QCategoryAxis* m_xAxis = nullptr;

@@ -75,18 +75,14 @@ TEST_F(PanelFixture, ZoomToStepsConvertsToTheXUnit) {
     panel.zoomToSteps(200, 400);
     MetricChart* loss = chart(QStringLiteral("loss"));
     ASSERT_NE(loss, nullptr);
-    EXPECT_LE(loss->xMin(), 200.0);
-    EXPECT_GT(loss->xMin(), 150.0);
-    EXPECT_GE(loss->xMax(), 400.0);
-    EXPECT_LT(loss->xMax(), 450.0);
+    EXPECT_DOUBLE_EQ(loss->xMin(), 200.0);
+    EXPECT_DOUBLE_EQ(loss->xMax(), 400.0);
 
     settings.setXAxis(XAxisMode::Epoch);  // 100 steps per epoch
     panel.zoomToSteps(200, 400);
     loss = chart(QStringLiteral("loss"));
-    EXPECT_LE(loss->xMin(), 2.0);
-    EXPECT_GT(loss->xMin(), 1.5);
-    EXPECT_GE(loss->xMax(), 4.0);
-    EXPECT_LT(loss->xMax(), 4.5);
+    EXPECT_DOUBLE_EQ(loss->xMin(), 2.0);
+    EXPECT_DOUBLE_EQ(loss->xMax(), 4.0);
 }
 
 TEST_F(PanelFixture, RebuildReusesViewsAndUpdatesSeries) {
@@ -112,6 +108,20 @@ TEST_F(PanelFixture, RebuildReusesViewsAndUpdatesSeries) {
 TEST_F(PanelFixture, EmptyStoreShowsNoCharts) {
     store.clear();
     EXPECT_TRUE(panel.charts().isEmpty());
+}
+
+}  // namespace
+}  // namespace curvedoctor::ui
+
+namespace curvedoctor::ui {
+namespace {
+
+TEST_F(PanelFixture, SwitchingTheXUnitDropsTheOldZoom) {
+    panel.zoomToSteps(200, 400);
+    settings.setXAxis(XAxisMode::Epoch);
+    MetricChart* loss = chart(QStringLiteral("loss"));
+    EXPECT_DOUBLE_EQ(loss->xMin(), 0.0);
+    EXPECT_DOUBLE_EQ(loss->xMax(), 9.99);
 }
 
 }  // namespace
