@@ -13,7 +13,7 @@
 
 namespace curvedoctor::ui {
 
-void paintChart(QChart& chart, QPainter& painter, const QRectF& target) {
+void paintChart(QChart& chart, QPainter& painter, const QRectF& target, QSizeF layoutSize) {
     QGraphicsScene* scene = chart.scene();
     QGraphicsScene temporary;
     if (!scene) {
@@ -21,7 +21,7 @@ void paintChart(QChart& chart, QPainter& painter, const QRectF& target) {
         scene = &temporary;
     }
     const QRectF oldGeometry = chart.geometry();
-    chart.resize(target.size());
+    chart.resize(layoutSize.isEmpty() ? target.size() : layoutSize);
     // The chart lays out its plot area lazily; make it happen now, before painting, and let a
     // MetricChart reduce its curves for this plot width (it would otherwise do so later).
     if (chart.layout()) chart.layout()->activate();

@@ -14,8 +14,9 @@ class QRectF;
 
 namespace curvedoctor::ui {
 
-/// Paints `chart` laid out at `size` (logical pixels) into `target` on `painter`.
-void paintChart(QChart& chart, QPainter& painter, const QRectF& target);
+/// Paints `chart` into `target` on `painter`. The chart is laid out at `layoutSize` (default:
+/// the target's size) and scaled to fit, so a smaller layout size gives larger text and lines.
+void paintChart(QChart& chart, QPainter& painter, const QRectF& target, QSizeF layoutSize = {});
 
 /// The chart as an image of size * scale device pixels (devicePixelRatio = scale), white
 /// background. `scale` 2 gives HiDPI/print quality; fonts and lines stay vector-sharp.

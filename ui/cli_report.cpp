@@ -182,6 +182,10 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
         e.run = batch.runs[i];
         e.diagnosis = core::diagnoseRun(*e.run);
         e.name = QString::fromStdString(e.run->name);
+        // Several files of one folder share the folder's name: tell them apart by file name.
+        const auto same = std::count_if(batch.runs.begin(), batch.runs.end(),
+                                        [&](const core::RunPtr& r) { return r->name == e.run->name; });
+        if (same > 1) e.name = QFileInfo(QString::fromStdString(e.run->source)).completeBaseName();
         e.color = runColor(static_cast<int>(i));
         e.id = static_cast<int>(i) + 1;
         entries.push_back(std::move(e));

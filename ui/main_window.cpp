@@ -20,6 +20,8 @@
 #include <algorithm>
 
 #include "ui/chart_panel.h"
+#include "ui/compare_features.h"
+#include "ui/compare_view.h"
 #include "ui/drop_overlay.h"
 #include "ui/findings_panel.h"
 #include "ui/load_controller.h"
@@ -69,10 +71,12 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_messages = new MessageArea(this);
     m_welcome = new WelcomePage(this);
-    m_charts = new ChartPanel(*m_store, *m_settings, this);
+    // The chart area holds both compare layouts; the overlay is the viewer's ChartPanel.
+    m_compare = new CompareView(*m_store, *m_settings, this);
+    m_charts = m_compare->overlay();
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(m_charts);
+    m_stack->addWidget(m_compare);
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -102,6 +106,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_dropOverlay = new DropOverlay(this);
 
     connectPanels();
+    m_compareFeatures = new CompareFeatures(*this);
     rebuildRecentMenu();
     restoreLayout();
     updateSummary();
@@ -307,7 +312,7 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::updateSummary() {
     const int runs = m_store->count();
-    m_stack->setCurrentWidget(runs > 0 ? static_cast<QWidget*>(m_charts) : m_welcome);
+    m_stack->setCurrentWidget(runs > 0 ? static_cast<QWidget*>(m_compare) : m_welcome);
     std::size_t points = 0;
     std::size_t metrics = 0;
     int counts[3] = {0, 0, 0};

@@ -18,6 +18,8 @@ class QTabWidget;
 namespace curvedoctor::ui {
 
 class ChartPanel;
+class CompareFeatures;
+class CompareView;
 class DropOverlay;
 class FindingsPanel;
 class LoadController;
@@ -44,6 +46,10 @@ public:
     [[nodiscard]] ViewSettings& viewSettings() const { return *m_settings; }
     [[nodiscard]] LoadController& loadController() const { return *m_loader; }
     [[nodiscard]] ChartPanel* chartPanel() const { return m_charts; }
+    /// The chart area: overlay (chartPanel()) or side by side, per ViewSettings::compareLayout.
+    [[nodiscard]] CompareView* compareView() const { return m_compare; }
+    /// Comparison and groups tabs, report and chart export actions.
+    [[nodiscard]] CompareFeatures* compareFeatures() const { return m_compareFeatures; }
     [[nodiscard]] RunListPanel* runListPanel() const { return m_runList; }
     [[nodiscard]] FindingsPanel* findingsPanel() const { return m_findings; }
     [[nodiscard]] SettingsPanel* settingsPanel() const { return m_settingsPanel; }
@@ -90,6 +96,8 @@ private:
     QStackedWidget* m_stack = nullptr;
     WelcomePage* m_welcome = nullptr;
     ChartPanel* m_charts = nullptr;
+    CompareView* m_compare = nullptr;
+    CompareFeatures* m_compareFeatures = nullptr;
     RunListPanel* m_runList = nullptr;
     SettingsPanel* m_settingsPanel = nullptr;
     FindingsPanel* m_findings = nullptr;

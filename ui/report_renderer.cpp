@@ -26,6 +26,9 @@ constexpr qreal kGap = 24.0;
 constexpr qreal kChartAspect = 0.62;
 constexpr qreal kCellPad = 6.0;
 constexpr int kMaxTitleNames = 6;
+// Charts are laid out this much smaller than the space they fill and scaled up, so their
+// axis labels and legends keep pace with the report's larger text when printed small.
+constexpr qreal kChartTextScale = 1.3;
 
 const QColor kInk(0x22, 0x22, 0x22);
 const QColor kMuted(0x66, 0x66, 0x66);
@@ -387,7 +390,7 @@ private:
         chart->setDropShadowEnabled(false);
         chart->setBackgroundRoundness(0);
         chart->setTitleFont(makeFont(16, true));
-        paintChart(*chart, p, rect);
+        paintChart(*chart, p, rect, rect.size() / kChartTextScale);
     }
 
     QRectF drawFindings(Page& page) {
@@ -424,26 +427,23 @@ private:
                                  {QObject::tr("Best val loss"), 0.9, true},
                                  {QObject::tr("at step"), 0.8, true},
                                  {QObject::tr("Best val metric"), 1.1, true},
-                                 {QObject::tr("Final train loss"), 0.9, true},
+                                 {QObject::tr("Final train loss"), 1.1, true},
                                  {QObject::tr("Final val loss"), 0.9, true},
                                  {QObject::tr("Gap at best"), 0.8, true},
                                  {QObject::tr("Steps"), 0.8, true},
                                  {QObject::tr("Epochs"), 0.75, true},
                                  {QObject::tr("Findings"), 1.1},
-                                 {QObject::tr("Hyperparameters"), 1.85}};
+                                 {QObject::tr("Hyperparameters"), 1.65}};
         QList<QList<Cell>> rows;
         const auto& keys = m_runs.size() > 1 ? m_comparison.differingKeys : m_comparison.hyperparameterKeys;
         for (std::size_t i = 0; i < m_comparison.rows.size(); ++i) {
             const core::RunSummary& r = m_comparison.rows[i];
             const RunEntry* e = m_runs[i];
             QStringList hp;
-            for (const std::string& k : keys) {
-                const auto it = r.hyperparameters.find(k);
-                hp << QStringLiteral("%1=%2").arg(QString::fromStdString(k),
-                                                  it == r.hyperparameters.end()
-                                                      ? QStringLiteral("–")
-                                                      : QString::fromStdString(it->second));
-            }
+            for (const std::string& k : keys)
+                if (const auto it = r.hyperparameters.find(k); it != r.hyperparameters.end())
+                    hp << QStringLiteral("%1=%2").arg(QString::fromStdString(k),
+                                                      QString::fromStdString(it->second));
             rows << QList<Cell>{
                 Cell{e->name, e->color, {}, QString::fromStdString(e->run->format), false, false},
                 Cell{formatValue(r.bestValLoss), {}, {}, {}, false, true},

@@ -6,8 +6,12 @@
 #include <QTemporaryDir>
 
 #include "tests/ui/report_test_runs.h"
+#include "tests/ui/viewer_test_support.h"
 #include "ui/chart_panel.h"
 #include "ui/compare_features.h"
+#include "ui/compare_view.h"
+#include "ui/side_by_side_view.h"
+#include "ui/view_settings.h"
 #include "ui/comparison_panel.h"
 #include "ui/comparison_table_model.h"
 #include "ui/group_controller.h"
@@ -19,9 +23,24 @@ namespace {
 
 using testing::syntheticRun;
 
-TEST(CompareFeatures, AddsTabsAndExportActionsToTheWindow) {
+TEST(CompareFeatures, WindowSwitchesToSideBySide) {
+    testing::SettingsSandbox sandbox;  // the layout switch must not persist into other tests
     MainWindow w;
-    CompareFeatures features(w);
+    w.show();
+    w.store().add(syntheticRun("alpha", 300, 0.1, 0), {});
+    w.store().add(syntheticRun("beta", 300, 0.2, 150), {});
+    w.viewSettings().setCompareLayout(CompareLayout::SideBySide);
+    ASSERT_EQ(w.compareView()->currentPage(), w.compareView()->sideBySide());
+    EXPECT_EQ(w.compareView()->sideBySide()->columnCount(), 2);
+    w.viewSettings().setCompareLayout(CompareLayout::Overlay);
+    EXPECT_EQ(w.compareView()->currentPage(), w.compareView()->overlay());
+}
+
+TEST(CompareFeatures, AddsTabsAndExportActionsToTheWindow) {
+    testing::SettingsSandbox sandbox;  // the layout switch must not persist into other tests
+    MainWindow w;
+    ASSERT_NE(w.compareFeatures(), nullptr);
+    CompareFeatures& features = *w.compareFeatures();
     QStringList tabs;
     for (int i = 0; i < w.bottomTabs()->count(); ++i) tabs << w.bottomTabs()->tabText(i);
     EXPECT_TRUE(tabs.contains(QStringLiteral("Comparison")));
@@ -36,8 +55,10 @@ TEST(CompareFeatures, AddsTabsAndExportActionsToTheWindow) {
 }
 
 TEST(CompareFeatures, ExportsTheReportOfTheWindowsRunsAndGroups) {
+    testing::SettingsSandbox sandbox;  // the layout switch must not persist into other tests
     MainWindow w;
-    CompareFeatures features(w);
+    ASSERT_NE(w.compareFeatures(), nullptr);
+    CompareFeatures& features = *w.compareFeatures();
     w.store().add(syntheticRun("seed1", 300, 0.1, 0), {});
     w.store().add(syntheticRun("seed2", 300, 0.2, 0), {});
     QTemporaryDir dir;
