@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
         if (cmd == "report") return curvedoctor::ui::runReport(argc, argv, rest, std::cout, std::cerr);
         if (cmd.size() > 1 && cmd[0] == '-' && cmd != "--" && cmd != "--screenshot") {
             std::cerr << "curvedoctor: unknown option '" << cmd << "' (see --help)\n";
-            return 1;
+            return 64;
         }
     }
     return curvedoctor::ui::runGui(argc, argv, args);

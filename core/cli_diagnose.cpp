@@ -18,11 +18,11 @@ constexpr const char* kHelp =
     "findings sorted by severity (error, warning, info) with their step range, the numbers\n"
     "behind them and advice, and the best step for early stopping.\n"
     "  --json              machine-readable output\n"
-    "  --fail-on SEVERITY  exit 3 when a finding of that severity or worse exists\n"
+    "  --fail-on SEVERITY  exit 1 when a finding of that severity or worse exists\n"
     "  --group             treat all runs as repeats of one configuration\n"
     "                      (adds group findings such as hard_to_converge)\n"
-    "Exit status: 0 diagnosed; 1 bad usage; 2 a path could not be loaded (the others are\n"
-    "still diagnosed; takes precedence over 3); 3 a finding at or above --fail-on.\n";
+    "Exit status: 0 diagnosed; 1 a finding at or above --fail-on; 2 a path could not be\n"
+    "loaded (the others are still diagnosed; takes precedence over 1); 64 bad usage.\n";
 
 struct Diagnosed {
     RunPtr run;

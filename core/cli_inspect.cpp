@@ -105,14 +105,14 @@ int runInspect(const std::vector<std::string>& args, std::ostream& out, std::ost
             return 0;
         } else if (!a.empty() && a[0] == '-') {
             err << "curvedoctor inspect: unknown option '" << a << "'\n";
-            return 1;
+            return 64;  // EX_USAGE, as diagnose and report
         } else {
             paths.push_back(a);
         }
     }
     if (paths.empty()) {
         err << "curvedoctor inspect: no PATH given (see --help)\n";
-        return 1;
+        return 64;
     }
     const LoadBatch batch = loadPaths(paths);
     for (const auto& e : batch.errors) err << e.source << ": " << e.message << '\n';

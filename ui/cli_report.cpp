@@ -49,9 +49,9 @@ void printUsage(std::ostream& out) {
            "with no display. --smoothing 0..0.999 (default 0.6), --width in logical pixels\n"
            "(default 1600), --scale device pixels per logical pixel (default 2, HiDPI),\n"
            "--group draws all runs as one group: mean curve and a min..max band (or +/-1 std\n"
-           "with --std-band) and adds the group findings. Exit status: 0 written, 1 bad usage\n"
-           "or the PNG could not be written, 2 a path failed to load (the report of the rest is\n"
-           "still written), 3 a finding at or above --fail-on (report written). --metric adds\n"
+           "with --std-band) and adds the group findings. Exit status: 0 written, 1 a finding\n"
+           "at or above --fail-on (report written), 2 a path failed to load (the report of the\n"
+           "rest is still written), 64 bad usage or the PNG could not be written. --metric adds\n"
            "a chart for that metric family to the default ones (loss, metric, learning rate).\n";
 }
 

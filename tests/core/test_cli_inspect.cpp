@@ -91,8 +91,8 @@ TEST(CliInspect, JsonCountsNonFiniteValuesAndWarnings) {
 
 TEST(CliInspect, UsageErrors) {
     std::ostringstream out, err;
-    EXPECT_EQ(runInspect({}, out, err), 1);
-    EXPECT_EQ(runInspect({"--bogus", csvFixture("tabs.tsv")}, out, err), 1);
+    EXPECT_EQ(runInspect({}, out, err), 64);
+    EXPECT_EQ(runInspect({"--bogus", csvFixture("tabs.tsv")}, out, err), 64);
     std::ostringstream help, herr;
     EXPECT_EQ(runInspect({"--help"}, help, herr), 0);
     EXPECT_NE(help.str().find("usage"), std::string::npos);

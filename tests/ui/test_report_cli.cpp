@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "core/cli_diagnose.h"
+
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
@@ -62,14 +64,14 @@ TEST(ReportCli, GroupModeWritesAReport) {
 
 TEST(ReportCli, UsageErrorsExitWithOne) {
     std::string err;
-    EXPECT_EQ(report({}, nullptr, &err), 1);
+    EXPECT_EQ(report({}, nullptr, &err), core::kDiagnoseUsage);
     EXPECT_NE(err.find("no PATH"), std::string::npos);
-    EXPECT_EQ(report({"x.csv"}, nullptr, &err), 1);
+    EXPECT_EQ(report({"x.csv"}, nullptr, &err), core::kDiagnoseUsage);
     EXPECT_NE(err.find("-o"), std::string::npos);
-    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--width", "wide"}, nullptr, &err), 1);
-    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--smoothing", "1.5"}, nullptr, &err), 1);
-    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--bogus"}, nullptr, &err), 1);
-    EXPECT_EQ(report({"x.csv", "-o"}, nullptr, &err), 1);
+    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--width", "wide"}, nullptr, &err), core::kDiagnoseUsage);
+    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--smoothing", "1.5"}, nullptr, &err), core::kDiagnoseUsage);
+    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--bogus"}, nullptr, &err), core::kDiagnoseUsage);
+    EXPECT_EQ(report({"x.csv", "-o"}, nullptr, &err), core::kDiagnoseUsage);
     std::string out;
     EXPECT_EQ(report({"--help"}, &out), 0);
     EXPECT_NE(out.find("usage"), std::string::npos);
@@ -102,17 +104,17 @@ TEST(ReportCli, FailOnExitsWithThreeAfterWritingTheReport) {
     f.write(text);
     f.close();
     const std::string png = dir.filePath(QStringLiteral("nan.png")).toStdString();
-    EXPECT_EQ(report({log.toStdString(), "-o", png, "--fail-on", "error"}), 3);
+    EXPECT_EQ(report({log.toStdString(), "-o", png, "--fail-on", "error"}), core::kDiagnoseFailOn);
     EXPECT_TRUE(QFile::exists(QString::fromStdString(png)));
     EXPECT_EQ(report({log.toStdString(), "-o", png}), 0);
-    EXPECT_EQ(report({log.toStdString(), "-o", png, "--fail-on", "maybe"}), 1);
+    EXPECT_EQ(report({log.toStdString(), "-o", png, "--fail-on", "maybe"}), core::kDiagnoseUsage);
 }
 
 TEST(ReportCli, UnwritableOutputIsReported) {
     QTemporaryDir dir;
     const std::string a = writeLog(dir, QStringLiteral("a.csv"), 0.1).toStdString();
     std::string err;
-    EXPECT_EQ(report({a, "-o", dir.filePath(QStringLiteral("no/such/dir/r.png")).toStdString()}, nullptr, &err), 1);
+    EXPECT_EQ(report({a, "-o", dir.filePath(QStringLiteral("no/such/dir/r.png")).toStdString()}, nullptr, &err), core::kDiagnoseUsage);
     EXPECT_NE(err.find("r.png"), std::string::npos) << err;
 }
 
