@@ -21,8 +21,9 @@ constexpr const char* kHelp =
     "  --fail-on SEVERITY  exit 1 when a finding of that severity or worse exists\n"
     "  --group             treat all runs as repeats of one configuration\n"
     "                      (adds group findings such as hard_to_converge)\n"
-    "Exit status: 0 diagnosed; 1 a finding at or above --fail-on; 2 a path could not be\n"
-    "loaded (the others are still diagnosed; takes precedence over 1); 64 bad usage.\n";
+    "Exit status: 0 diagnosed; 1 a finding at or above --fail-on;\n"
+    "2 a path could not be loaded (the others are still diagnosed; takes precedence\n"
+    "over 1); 64 bad usage.\n";
 
 struct Diagnosed {
     RunPtr run;
