@@ -14,6 +14,7 @@
 #include "core/file_bytes.h"
 #include "core/json/json_reader.h"
 #include "core/loaders/jsonl_loader.h"
+#include "bench/bench_support.h"
 
 namespace {
 
@@ -78,23 +79,9 @@ std::string generate(bool detectron2) {
 }
 
 void loadLines(benchmark::State& state, bool detectron2) {
-    const std::string path = generate(detectron2);
-    FileBytes bytes;
-    std::string error;
-    if (!bytes.open(path, error)) {
-        state.SkipWithError(error.c_str());
-        return;
-    }
-    JsonLinesLoader loader(detectron2 ? JsonLinesDialect::Detectron2
-                                      : JsonLinesDialect::MmdetLogJson);
-    std::size_t points = 0;
-    for (auto _ : state) {
-        LoadResult r = loader.load(LoadInput{path, bytes.view(), {}});
-        points = r.runs.empty() ? 0 : r.runs[0].pointCount();
-        benchmark::DoNotOptimize(points);
-    }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
-    state.counters["points"] = static_cast<double>(points);
+    const JsonLinesLoader loader(detectron2 ? JsonLinesDialect::Detectron2
+                                            : JsonLinesDialect::MmdetLogJson);
+    curvedoctor::bench::benchmarkLoader(state, loader, generate(detectron2));
 }
 
 void BM_JsonlDetectron2(benchmark::State& state) { loadLines(state, true); }

@@ -14,6 +14,7 @@
 #include "core/file_bytes.h"
 #include "core/loaders/tfevents_loader.h"
 #include "core/loaders/tfevents_reader.h"
+#include "bench/bench_support.h"
 
 namespace {
 
@@ -111,22 +112,8 @@ std::string generate(bool tf2) {
 }
 
 void loadEvents(benchmark::State& state, bool tf2) {
-    const std::string path = generate(tf2);
-    FileBytes bytes;
-    std::string error;
-    if (!bytes.open(path, error)) {
-        state.SkipWithError(error.c_str());
-        return;
-    }
-    TfeventsLoader loader;
-    std::size_t points = 0;
-    for (auto _ : state) {
-        LoadResult r = loader.load(LoadInput{path, bytes.view(), {}});
-        points = r.runs.empty() ? 0 : r.runs[0].pointCount();
-        benchmark::DoNotOptimize(points);
-    }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
-    state.counters["points"] = static_cast<double>(points);
+    const TfeventsLoader loader;
+    curvedoctor::bench::benchmarkLoader(state, loader, generate(tf2));
 }
 
 void BM_TfeventsTorchSimpleValues(benchmark::State& state) { loadEvents(state, false); }
