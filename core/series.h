@@ -30,7 +30,8 @@ struct Series {
     [[nodiscard]] std::size_t nonFiniteCount() const;
     /// True when every step is >= the one before it.
     [[nodiscard]] bool stepsAreSorted() const;
-    /// Releases spare capacity so a loaded series costs only what it holds.
+    /// Releases spare capacity so a loaded series costs only what it holds; spare capacity under
+    /// 1/16 of the size is kept (dropping it would copy the whole column).
     void shrinkToFit();
 };
 

@@ -72,6 +72,13 @@ public:
     /// and stay valid until the next call.
     bool next(std::vector<CsvCell>& cells);
 
+    /// The fast path for a dense numeric row: when the next line holds exactly `count` plain
+    /// decimals (see parsePlainDecimal: no blanks, quotes, nan or inf) separated by the
+    /// delimiter, stores them in `out`, moves past the line and returns true, as next() would
+    /// with `count` Number cells. Otherwise (a blank, comment or any other row, the end of the
+    /// buffer, a whitespace dialect) returns false and moves nothing: read that row with next().
+    bool nextPlainRow(double* out, std::size_t count);
+
     /// 1-based line number where the last returned row starts.
     [[nodiscard]] std::int64_t line() const { return m_rowLine; }
     /// Byte offset just past the last returned row (for progress reporting).

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "core/loaders/generic_csv_loader.h"
 #include "csv_test_support.h"
@@ -151,6 +153,59 @@ TEST(CsvGenericLoader, TruncatedLastLineLoadsWhatIsThere) {
     ASSERT_EQ(r.runs.size(), 1U);
     EXPECT_EQ(r.runs[0].find("loss")->size(), 2U);
     EXPECT_EQ(r.runs[0].find("acc")->size(), 1U);
+}
+
+// Plain rows take the reader's dense-row fast path, padded ones the general path: the run must
+// be the same either way, fractional-step warning, wall-time conversion and gaps included.
+TEST(CsvGenericLoader, DenseRowFastPathLoadsLikeTheGeneralPath) {
+    std::string plain = "step,loss,wall_time,acc\n";
+    std::string padded = plain;
+    for (int i = 0; i < 200; ++i) {
+        char row[96];
+        const char* step = i == 150 ? "150.5" : nullptr;
+        // Wall times in milliseconds, spelled with an exponent so the fast path takes them.
+        std::snprintf(row, sizeof row, "%s,%.6f,%.6e,%s", step ? step : std::to_string(i).c_str(),
+                      1.0 / (i + 1), 1.7e12 + i * 1e6, i % 7 == 0 ? "" : "0.5");
+        plain += row;
+        plain += "\n";
+        std::string spaced = row;
+        for (std::size_t k = spaced.find(','); k != std::string::npos; k = spaced.find(',', k + 2))
+            spaced.insert(k + 1, " ");
+        padded += spaced + " \n";
+    }
+    const LoadResult a = GenericCsvLoader().load(LoadInput{"plain.csv", plain, {}});
+    const LoadResult b = GenericCsvLoader().load(LoadInput{"padded.csv", padded, {}});
+    ASSERT_EQ(a.runs.size(), 1U);
+    ASSERT_EQ(b.runs.size(), 1U);
+    const core::Run& ra = a.runs[0];
+    const core::Run& rb = b.runs[0];
+    ASSERT_EQ(ra.metrics.size(), 2U);
+    for (const auto& [name, s] : ra.metrics) {
+        const Series& t = rb.metrics.at(name);
+        EXPECT_EQ(s.steps, t.steps) << name;
+        EXPECT_EQ(s.values, t.values) << name;
+        EXPECT_EQ(s.wallTimes, t.wallTimes) << name;
+    }
+    EXPECT_EQ(ra.metrics.at("loss").size(), 200U);
+    EXPECT_EQ(ra.metrics.at("acc").size(), 200U - 29U);  // every 7th cell is a gap.
+    EXPECT_EQ(ra.metrics.at("loss").steps[150], 151);     // 150.5 rounds half away from zero.
+    EXPECT_DOUBLE_EQ(ra.metrics.at("loss").wallTimes[1], 1.700001e9);  // ms -> s
+    ASSERT_EQ(ra.warnings.size(), 1U);
+    EXPECT_EQ(ra.warnings[0].line, rb.warnings[0].line);
+    EXPECT_EQ(ra.warnings[0].message, rb.warnings[0].message);
+}
+
+// A step no int64 can hold, spelled as a plain decimal, skips its row with the usual warning.
+TEST(CsvGenericLoader, HugeStepSkipsTheRow) {
+    std::string text = "step,loss\n0,1.5\n1e20,2.5\n";
+    for (int i = 2; i < 20; ++i) text += std::to_string(i) + ",0.25\n";
+    const LoadResult r = GenericCsvLoader().load(LoadInput{"mem.csv", text, {}});
+    ASSERT_EQ(r.runs.size(), 1U);
+    EXPECT_EQ(r.runs[0].metrics.at("loss").size(), 19U);
+    ASSERT_FALSE(r.runs[0].warnings.empty());
+    EXPECT_EQ(r.runs[0].warnings[0].line, 3);
+    EXPECT_NE(r.runs[0].warnings[0].message.find("no usable step"), std::string::npos);
+    EXPECT_NE(r.runs[0].warnings[0].message.find("1e+20"), std::string::npos);
 }
 
 TEST(CsvGenericLoader, RealworldPlainCsv) {

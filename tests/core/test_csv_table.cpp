@@ -95,6 +95,68 @@ TEST(CsvTable, NumbersMatchFromCharsBitForBit) {
     }
 }
 
+// The dense-row fast path must read every row exactly as next() does, or decline it and leave
+// the reader where it was. Random files mix plain rows with every quirk next() absorbs.
+TEST(CsvTable, PlainRowFastPathAgreesWithNext) {
+    std::mt19937_64 rng(3);
+    const char* quirks[] = {"nan",  "-inf", "",     " 1.5", "1.5 ", "\"2\"", "NA",   "+3",
+                            "1e30", "0.123456789", "12345678", ".5",  "abc", "1,5"};
+    const char* endings[] = {"\n", "\r\n", "\r\r\n", "\r"};
+    for (int file = 0; file < 300; ++file) {
+        const std::size_t columns = 1 + rng() % 6;
+        std::string text = rng() % 4 == 0 ? "\xEF\xBB\xBF" : "";
+        const char* ending = endings[rng() % 4];
+        const int rows = 1 + static_cast<int>(rng() % 60);
+        for (int r = 0; r < rows; ++r) {
+            if (rng() % 15 == 0) text += rng() % 2 ? "# comment" : "   ";
+            else if (rng() % 15 == 0) text += "1,2,3,4,5,6,7,8";  // too many fields
+            else {
+                for (std::size_t c = 0; c < columns; ++c) {
+                    if (c > 0) text += ',';
+                    if (rng() % 12 == 0) {
+                        text += quirks[rng() % std::size(quirks)];
+                    } else {
+                        char buf[32];
+                        const double v = std::ldexp(static_cast<double>(rng() % 100000) - 50000, -static_cast<int>(rng() % 12));
+                        std::snprintf(buf, sizeof buf, rng() % 2 ? "%.6f" : "%.3e", v);
+                        text += buf;
+                    }
+                }
+            }
+            if (r + 1 < rows || rng() % 2) text += ending;
+        }
+        std::vector<std::int64_t> lines;
+        const Rows expected = readAll(text, CsvDialect{}, &lines);
+        CsvReader reader(text, CsvDialect{});
+        std::vector<CsvCell> cells;
+        std::vector<double> plain(columns);
+        std::size_t row = 0;
+        std::size_t plainRows = 0;
+        for (;; ++row) {
+            const std::size_t before = reader.offset();
+            if (reader.nextPlainRow(plain.data(), columns)) {
+                ++plainRows;
+                ASSERT_LT(row, expected.size()) << text;
+                ASSERT_EQ(expected[row].size(), columns) << "row " << row << "\n" << text;
+                for (std::size_t c = 0; c < columns; ++c) {
+                    ASSERT_EQ(expected[row][c].kind, CsvCellKind::Number) << text;
+                    ASSERT_EQ(std::bit_cast<std::uint64_t>(plain[c]),
+                              std::bit_cast<std::uint64_t>(expected[row][c].number))
+                        << "row " << row << "\n" << text;
+                }
+            } else {
+                ASSERT_EQ(reader.offset(), before) << "a declined row moved the reader";
+                if (!reader.next(cells)) break;
+                ASSERT_LT(row, expected.size()) << text;
+                ASSERT_EQ(cells.size(), expected[row].size()) << text;
+            }
+            ASSERT_EQ(reader.line(), lines[row]) << "row " << row << "\n" << text;
+        }
+        EXPECT_EQ(row, expected.size()) << text;
+        if (columns > 1 && rows > 20) EXPECT_GT(plainRows, 0U) << text;
+    }
+}
+
 TEST(CsvTable, DecimalCommaOnlyWhenAsked) {
     EXPECT_EQ(classifyCsvCell("0,5").kind, CsvCellKind::Text);
     const CsvCell c = classifyCsvCell("0,5", true);
