@@ -88,9 +88,10 @@ void consolidateFindings(std::vector<Finding>& findings) {
     findings = std::move(kept);
 }
 
-RunDiagnosis diagnoseRun(const Run& run, const DiagnosisConfig& config) {
+namespace {
+
+RunDiagnosis diagnoseView(const RunView& view, const DiagnosisConfig& config) {
     RunDiagnosis d;
-    const RunView view = makeRunView(run);
     auto add = [&](std::vector<Finding> found) {
         for (Finding& f : found) d.findings.push_back(std::move(f));
     };
@@ -111,6 +112,22 @@ RunDiagnosis diagnoseRun(const Run& run, const DiagnosisConfig& config) {
     return d;
 }
 
+std::vector<Finding> diagnoseViews(const std::vector<RunView>& views,
+                                   const DiagnosisConfig& config) {
+    std::vector<const RunView*> ptrs;
+    ptrs.reserve(views.size());
+    for (const RunView& v : views) ptrs.push_back(&v);
+    std::vector<Finding> findings = detectHardToConverge(ptrs, config.hardToConverge);
+    consolidateFindings(findings);
+    return findings;
+}
+
+}  // namespace
+
+RunDiagnosis diagnoseRun(const Run& run, const DiagnosisConfig& config) {
+    return diagnoseView(makeRunView(run), config);
+}
+
 std::vector<Finding> diagnoseGroup(const std::vector<const Run*>& runs,
                                    const DiagnosisConfig& config) {
     std::vector<RunView> views;
@@ -118,11 +135,24 @@ std::vector<Finding> diagnoseGroup(const std::vector<const Run*>& runs,
     for (const Run* r : runs) {
         if (r != nullptr) views.push_back(makeRunView(*r));
     }
-    std::vector<const RunView*> ptrs;
-    for (const RunView& v : views) ptrs.push_back(&v);
-    std::vector<Finding> findings = detectHardToConverge(ptrs, config.hardToConverge);
-    consolidateFindings(findings);
-    return findings;
+    return diagnoseViews(views, config);
+}
+
+GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs, const DiagnosisConfig& config) {
+    GroupDiagnosis g;
+    g.runs.reserve(runs.size());
+    std::vector<RunView> views;
+    views.reserve(runs.size());
+    for (const Run* r : runs) {
+        if (r == nullptr) {
+            g.runs.emplace_back();
+            continue;
+        }
+        views.push_back(makeRunView(*r));
+        g.runs.push_back(diagnoseView(views.back(), config));
+    }
+    g.group = diagnoseViews(views, config);
+    return g;
 }
 
 }  // namespace curvedoctor::core

@@ -50,6 +50,15 @@ struct DiagnosisConfig {
 [[nodiscard]] std::vector<Finding> diagnoseGroup(const std::vector<const Run*>& runs,
                                                  const DiagnosisConfig& config = {});
 
+/// Every run's diagnosis (diagnoseRun) and the group findings over all of them (diagnoseGroup),
+/// building each run's curves once for both.
+struct GroupDiagnosis {
+    std::vector<RunDiagnosis> runs;  ///< one per input run, in order (empty for a null run).
+    std::vector<Finding> group;
+};
+[[nodiscard]] GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs,
+                                          const DiagnosisConfig& config = {});
+
 /// Removes superseded findings and sorts the rest (see diagnoseRun). Exposed for tests.
 void consolidateFindings(std::vector<Finding>& findings);
 
