@@ -77,7 +77,8 @@ void BM_Diagnose50RunsOf1MSteps(benchmark::State& state) {
         for (const Run& r : all) ptrs.push_back(&r);
     }
     for (auto _ : state) {
-        const auto d = curvedoctor::core::diagnoseRuns(ptrs);
+        // Single-threaded, as the issue asks.
+        const auto d = curvedoctor::core::diagnoseRuns(ptrs, {}, 1);
         std::size_t findings = d.group.size();
         for (const auto& r : d.runs) findings += r.findings.size();
         benchmark::DoNotOptimize(findings);

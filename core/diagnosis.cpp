@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <thread>
 #include <string_view>
 
 #include "core/detectors/best_step.h"
@@ -138,20 +140,34 @@ std::vector<Finding> diagnoseGroup(const std::vector<const Run*>& runs,
     return diagnoseViews(views, config);
 }
 
-GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs, const DiagnosisConfig& config) {
+GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs, const DiagnosisConfig& config,
+                            unsigned threads) {
+    const std::size_t n = runs.size();
     GroupDiagnosis g;
-    g.runs.reserve(runs.size());
-    std::vector<RunView> views;
-    views.reserve(runs.size());
-    for (const Run* r : runs) {
-        if (r == nullptr) {
-            g.runs.emplace_back();
-            continue;
+    g.runs.resize(n);
+    std::vector<RunView> views(n);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < n; i = next++) {
+            if (runs[i] == nullptr) continue;
+            views[i] = makeRunView(*runs[i]);
+            g.runs[i] = diagnoseView(views[i], config);
         }
-        views.push_back(makeRunView(*r));
-        g.runs.push_back(diagnoseView(views.back(), config));
+    };
+    if (threads == 0) threads = std::thread::hardware_concurrency();
+    threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)));
+    if (threads == 1) {
+        work();
+    } else {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
     }
-    g.group = diagnoseViews(views, config);
+    std::vector<RunView> present;
+    present.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (runs[i] != nullptr) present.push_back(std::move(views[i]));
+    }
+    g.group = diagnoseViews(present, config);
     return g;
 }
 

@@ -56,8 +56,11 @@ struct GroupDiagnosis {
     std::vector<RunDiagnosis> runs;  ///< one per input run, in order (empty for a null run).
     std::vector<Finding> group;
 };
+/// `threads` runs are diagnosed at once (0: one per hardware thread); the result does not
+/// depend on it.
 [[nodiscard]] GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs,
-                                          const DiagnosisConfig& config = {});
+                                          const DiagnosisConfig& config = {},
+                                          unsigned threads = 0);
 
 /// Removes superseded findings and sorts the rest (see diagnoseRun). Exposed for tests.
 void consolidateFindings(std::vector<Finding>& findings);
