@@ -68,7 +68,8 @@ const std::vector<Run>& runs() {
     return r;
 }
 
-// All detectors (diagnoseRun) over the 50 runs, then the group detector over all of them.
+// All detectors over the 50 runs and the group detector over all of them (diagnoseRuns, as
+// `curvedoctor diagnose --group` calls it).
 void BM_Diagnose50RunsOf1MSteps(benchmark::State& state) {
     const auto& all = runs();
     std::vector<const Run*> ptrs;
@@ -76,9 +77,10 @@ void BM_Diagnose50RunsOf1MSteps(benchmark::State& state) {
         for (const Run& r : all) ptrs.push_back(&r);
     }
     for (auto _ : state) {
-        std::size_t findings = 0;
-        for (const Run* r : ptrs) findings += curvedoctor::core::diagnoseRun(*r).findings.size();
-        findings += curvedoctor::core::diagnoseGroup(ptrs).size();
+        // Single-threaded, as the issue asks.
+        const auto d = curvedoctor::core::diagnoseRuns(ptrs, {}, 1);
+        std::size_t findings = d.group.size();
+        for (const auto& r : d.runs) findings += r.findings.size();
         benchmark::DoNotOptimize(findings);
     }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(ptrs.size() * 2 * kSteps));

@@ -220,18 +220,20 @@ int runDiagnose(const std::vector<std::string>& args, std::ostream& out, std::os
     const LoadBatch batch = loadPaths(paths);
     for (const auto& e : batch.errors) err << e.source << ": " << e.message << '\n';
 
+    std::vector<const Run*> ptrs;
+    for (const RunPtr& r : batch.runs) ptrs.push_back(r.get());
+    // Each run's curves are built once for its own diagnosis and the group's.
+    GroupDiagnosis diagnosed = diagnoseRuns(ptrs);
     std::vector<Diagnosed> runs;
     runs.reserve(batch.runs.size());
-    for (const RunPtr& r : batch.runs) runs.push_back({r, diagnoseRun(*r)});
+    for (std::size_t i = 0; i < batch.runs.size(); ++i) {
+        runs.push_back({batch.runs[i], std::move(diagnosed.runs[i])});
+    }
     std::vector<Finding> groupFindings;
     std::vector<std::string> groupNames;
     if (group) {
-        std::vector<const Run*> ptrs;
-        for (const RunPtr& r : batch.runs) {
-            ptrs.push_back(r.get());
-            groupNames.push_back(r->name);
-        }
-        groupFindings = diagnoseGroup(ptrs);
+        for (const RunPtr& r : batch.runs) groupNames.push_back(r->name);
+        groupFindings = std::move(diagnosed.group);
     }
     if (json) {
         printJson(runs, groupFindings, groupNames, batch.errors, out);

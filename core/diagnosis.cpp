@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <thread>
 #include <string_view>
 
 #include "core/detectors/best_step.h"
@@ -88,9 +90,10 @@ void consolidateFindings(std::vector<Finding>& findings) {
     findings = std::move(kept);
 }
 
-RunDiagnosis diagnoseRun(const Run& run, const DiagnosisConfig& config) {
+namespace {
+
+RunDiagnosis diagnoseView(const RunView& view, const DiagnosisConfig& config) {
     RunDiagnosis d;
-    const RunView view = makeRunView(run);
     auto add = [&](std::vector<Finding> found) {
         for (Finding& f : found) d.findings.push_back(std::move(f));
     };
@@ -111,6 +114,22 @@ RunDiagnosis diagnoseRun(const Run& run, const DiagnosisConfig& config) {
     return d;
 }
 
+std::vector<Finding> diagnoseViews(const std::vector<RunView>& views,
+                                   const DiagnosisConfig& config) {
+    std::vector<const RunView*> ptrs;
+    ptrs.reserve(views.size());
+    for (const RunView& v : views) ptrs.push_back(&v);
+    std::vector<Finding> findings = detectHardToConverge(ptrs, config.hardToConverge);
+    consolidateFindings(findings);
+    return findings;
+}
+
+}  // namespace
+
+RunDiagnosis diagnoseRun(const Run& run, const DiagnosisConfig& config) {
+    return diagnoseView(makeRunView(run), config);
+}
+
 std::vector<Finding> diagnoseGroup(const std::vector<const Run*>& runs,
                                    const DiagnosisConfig& config) {
     std::vector<RunView> views;
@@ -118,11 +137,38 @@ std::vector<Finding> diagnoseGroup(const std::vector<const Run*>& runs,
     for (const Run* r : runs) {
         if (r != nullptr) views.push_back(makeRunView(*r));
     }
-    std::vector<const RunView*> ptrs;
-    for (const RunView& v : views) ptrs.push_back(&v);
-    std::vector<Finding> findings = detectHardToConverge(ptrs, config.hardToConverge);
-    consolidateFindings(findings);
-    return findings;
+    return diagnoseViews(views, config);
+}
+
+GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs, const DiagnosisConfig& config,
+                            unsigned threads) {
+    const std::size_t n = runs.size();
+    GroupDiagnosis g;
+    g.runs.resize(n);
+    std::vector<RunView> views(n);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < n; i = next++) {
+            if (runs[i] == nullptr) continue;
+            views[i] = makeRunView(*runs[i]);
+            g.runs[i] = diagnoseView(views[i], config);
+        }
+    };
+    if (threads == 0) threads = std::thread::hardware_concurrency();
+    threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)));
+    if (threads == 1) {
+        work();
+    } else {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    }
+    std::vector<RunView> present;
+    present.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (runs[i] != nullptr) present.push_back(std::move(views[i]));
+    }
+    g.group = diagnoseViews(present, config);
+    return g;
 }
 
 }  // namespace curvedoctor::core

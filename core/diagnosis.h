@@ -50,6 +50,18 @@ struct DiagnosisConfig {
 [[nodiscard]] std::vector<Finding> diagnoseGroup(const std::vector<const Run*>& runs,
                                                  const DiagnosisConfig& config = {});
 
+/// Every run's diagnosis (diagnoseRun) and the group findings over all of them (diagnoseGroup),
+/// building each run's curves once for both.
+struct GroupDiagnosis {
+    std::vector<RunDiagnosis> runs;  ///< one per input run, in order (empty for a null run).
+    std::vector<Finding> group;
+};
+/// `threads` runs are diagnosed at once (0: one per hardware thread); the result does not
+/// depend on it.
+[[nodiscard]] GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs,
+                                          const DiagnosisConfig& config = {},
+                                          unsigned threads = 0);
+
 /// Removes superseded findings and sorts the rest (see diagnoseRun). Exposed for tests.
 void consolidateFindings(std::vector<Finding>& findings);
 

@@ -1,9 +1,12 @@
 #include "core/loader_registry.h"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <filesystem>
+#include <mutex>
 #include <system_error>
+#include <thread>
 
 #include "core/file_bytes.h"
 
@@ -100,35 +103,64 @@ LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
     return batch;
 }
 
+namespace {
+
+LoadBatch loadOnePath(const std::string& path, const LoaderRegistry& registry,
+                      const LoadOptions& options) {
+    std::error_code ec;
+    const bool isDir = fs::is_directory(path, ec);
+    LoadBatch one = isDir ? loadFolder(path, registry, options) : loadFile(path, registry, options);
+    if (isDir && one.runs.empty() && one.errors.empty() && !one.cancelled)
+        one.errors.push_back({path, "no training log found in this folder"});
+    return one;
+}
+
+}  // namespace
+
 LoadBatch loadPaths(const std::vector<std::string>& paths, const LoaderRegistry& registry,
                     const LoadOptions& options) {
-    LoadBatch all;
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        LoadOptions perPath = options;
-        if (options.progress) {
-            const double base = static_cast<double>(i) / static_cast<double>(paths.size());
-            const double span = 1.0 / static_cast<double>(paths.size());
-            perPath.progress = [&options, base, span](double f) {
-                return options.progress(base + span * std::clamp(f, 0.0, 1.0));
-            };
+    const std::size_t n = paths.size();
+    unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
+    threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)));
+
+    // Each path's share of the progress bar, reported as it moves; a false from the caller's
+    // callback stops every worker before its next path (and the loaders inside theirs).
+    std::mutex progressMutex;
+    std::vector<double> fraction(n, 0.0);
+    std::atomic<bool> cancelled{false};
+    auto report = [&](std::size_t i, double f) {
+        if (!options.progress) return !cancelled.load();
+        std::lock_guard lock(progressMutex);
+        fraction[i] = std::clamp(f, 0.0, 1.0);
+        double total = 0.0;
+        for (double x : fraction) total += x;
+        if (!options.progress(total / static_cast<double>(n))) cancelled = true;
+        return !cancelled.load();
+    };
+
+    std::vector<LoadBatch> results(n);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < n && !cancelled.load(); i = next++) {
+            LoadOptions perPath = options;
+            if (options.progress) perPath.progress = [&report, i](double f) { return report(i, f); };
+            results[i] = loadOnePath(paths[i], registry, perPath);
+            if (results[i].cancelled) cancelled = true;
+            if (!cancelled.load()) report(i, 1.0);
         }
-        std::error_code ec;
-        const bool isDir = fs::is_directory(paths[i], ec);
-        LoadBatch one = isDir ? loadFolder(paths[i], registry, perPath)
-                              : loadFile(paths[i], registry, perPath);
-        if (isDir && one.runs.empty() && one.errors.empty() && !one.cancelled)
-            one.errors.push_back({paths[i], "no training log found in this folder"});
+    };
+    if (threads <= 1) {
+        work();
+    } else {
+        std::vector<std::jthread> pool;
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    }
+
+    LoadBatch all;
+    all.cancelled = cancelled.load();
+    for (LoadBatch& one : results) {
         for (auto& r : one.runs) all.runs.push_back(std::move(r));
         for (auto& e : one.errors) all.errors.push_back(std::move(e));
-        if (one.cancelled) {
-            all.cancelled = true;
-            break;
-        }
-        if (options.progress && !options.progress(static_cast<double>(i + 1) /
-                                                  static_cast<double>(paths.size()))) {
-            all.cancelled = true;
-            break;
-        }
     }
     return all;
 }

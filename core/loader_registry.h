@@ -50,6 +50,9 @@ struct LoadOptions {
     ProgressFn progress;
     /// Forces a loader by id instead of sniffing (empty: sniff).
     std::string forceFormat;
+    /// Paths loaded at once by loadPaths (each file or folder on its own thread); 0: one per
+    /// hardware thread. Results keep the order of the paths either way.
+    unsigned threads = 0;
 };
 
 /// Loads each path: a file through the loader that claims it, a folder by walking it.

@@ -1,5 +1,7 @@
 #include "ui/compare_features.h"
 
+#include "ui/report_export_job.h"
+
 #include <QAction>
 #include <QChartView>
 #include <QComboBox>
@@ -12,6 +14,8 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QStatusBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QCheckBox>
@@ -101,13 +105,8 @@ CompareFeatures::CompareFeatures(MainWindow& window)
 
 bool CompareFeatures::exportReport(const QString& path, const ReportOptions& options,
                                    bool withGroups, QString* error) const {
-    std::vector<ReportGroup> groups;
-    if (withGroups) {
-        const auto inputs = m_groups->curveInputs();
-        for (std::size_t i = 0; i < inputs.size(); ++i)
-            groups.push_back({inputs[i], m_groups->groups()[static_cast<qsizetype>(i)].findings});
-    }
-    return saveReport(path, visibleRuns(m_window.store()), m_window.viewSettings(), options, groups, error);
+    return saveReport(path, visibleRuns(m_window.store()), m_window.viewSettings(), options,
+                      reportGroups(withGroups), error);
 }
 
 void CompareFeatures::exportReportDialog() {
@@ -141,9 +140,45 @@ void CompareFeatures::exportReportDialog() {
     ReportOptions options;
     options.width = width->value();
     options.scale = scale->currentData().toDouble();
-    QString error;
-    if (!exportReport(path, options, groups->isChecked(), &error))
-        QMessageBox::warning(&m_window, tr("Export Report"), error);
+    startReportExport(path, options, groups->isChecked());
+}
+
+std::vector<ReportGroup> CompareFeatures::reportGroups(bool withGroups) const {
+    std::vector<ReportGroup> groups;
+    if (!withGroups) return groups;
+    const auto inputs = m_groups->curveInputs();
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        groups.push_back({inputs[i], m_groups->groups()[static_cast<qsizetype>(i)].findings});
+    return groups;
+}
+
+ReportExportJob* CompareFeatures::startReportExport(const QString& path, const ReportOptions& options,
+                                                    bool withGroups) {
+    if (m_export) m_export->cancel();
+    auto* job = new ReportExportJob(path, visibleRuns(m_window.store()), m_window.viewSettings(),
+                                    options, reportGroups(withGroups), this);
+    m_export = job;
+    // A busy bar with Cancel, shown only if the export takes longer than half a second.
+    auto* progress = new QProgressDialog(tr("Writing the report…"), tr("Cancel"), 0, 0, &m_window);
+    progress->setWindowTitle(tr("Export Report"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(500);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(progress, &QProgressDialog::canceled, job, &ReportExportJob::cancel);
+    connect(job, &ReportExportJob::finished, this, [this, job, progress](bool written, const QString& error) {
+        progress->deleteLater();
+        job->deleteLater();
+        if (m_export == job) m_export = nullptr;
+        if (written) {
+            m_window.statusBar()->showMessage(tr("Report written to %1").arg(job->path()), 5000);
+        } else if (!error.isEmpty()) {
+            QMessageBox::warning(&m_window, tr("Export Report"), error);
+        }
+        Q_EMIT reportExportFinished(written, error);
+    });
+    job->start();
+    return job;
 }
 
 QChart* CompareFeatures::chartOf(const QString& family) const {

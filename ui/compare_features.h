@@ -7,8 +7,10 @@
 /// Usage, at the end of MainWindow's constructor: `new CompareFeatures(*this);`
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
+#include "ui/report_export_job.h"
 #include "ui/report_renderer.h"
 
 class QChart;
@@ -19,6 +21,7 @@ class ComparisonPanel;
 class GroupController;
 class GroupPanel;
 class MainWindow;
+class ReportExportJob;
 
 class CompareFeatures : public QObject {
     Q_OBJECT
@@ -34,8 +37,17 @@ public:
     /// any). Returns false and sets `error` on failure.
     bool exportReport(const QString& path, const ReportOptions& options, bool withGroups,
                       QString* error = nullptr) const;
+    /// The same off the GUI thread (what Export Report does): a busy dialog with Cancel appears
+    /// if it takes over half a second; reportExportFinished follows. A second export cancels
+    /// the first.
+    ReportExportJob* startReportExport(const QString& path, const ReportOptions& options,
+                                       bool withGroups);
     /// The chart of `family` in the window's chart panel, or null.
     [[nodiscard]] QChart* chartOf(const QString& family) const;
+
+Q_SIGNALS:
+    /// `error` is empty when the export was cancelled.
+    void reportExportFinished(bool written, const QString& error);
 
 public Q_SLOTS:
     void exportReportDialog();
@@ -47,11 +59,13 @@ public Q_SLOTS:
 private:
     /// The chart the user means: the one with keyboard focus or under the mouse, else asks.
     QChart* pickChart(const QString& purpose);
+    [[nodiscard]] std::vector<ReportGroup> reportGroups(bool withGroups) const;
 
     MainWindow& m_window;
     ComparisonPanel* m_comparison;
     GroupController* m_groups;
     GroupPanel* m_groupPanel;
+    QPointer<ReportExportJob> m_export;
 };
 
 }  // namespace curvedoctor::ui

@@ -2,6 +2,7 @@
 
 #include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QElapsedTimer>
 #include <QLegend>
 #include <QPainter>
 #include <QPainterPath>
@@ -11,7 +12,10 @@
 #include "core/comparison.h"
 #include "ui/chart_export.h"
 #include "ui/metric_chart.h"
+#include "ui/large_image.h"
 #include "ui/palette.h"
+#include "ui/png_writer.h"
+#include "ui/pool_thread.h"
 #include "ui/run_store.h"
 #include "ui/value_format.h"
 #include "ui/view_settings.h"
@@ -367,7 +371,8 @@ private:
                 layout->families << m_families[i];
                 layout->chartRects << rect;
             }
-            if (page.painter()) paintFamily(*page.painter(), m_families[i], rect);
+            const bool stop = m_options.cancelled && m_options.cancelled();
+            if (page.painter() && !stop) paintFamily(*page.painter(), m_families[i], rect);
         }
         page.advance(ch + kGap);
     }
@@ -484,9 +489,9 @@ QImage renderReport(const std::vector<const RunEntry*>& allRuns, const ViewSetti
     const qreal height = builder.draw(nullptr, &probe, nullptr);
 
     const QSize pixels(qRound(options.width * options.scale), qRound(height * options.scale));
-    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+    // Opaque: the PNG gets three channels instead of four (smaller, faster to encode).
+    QImage image = makeLargeImage(pixels, QImage::Format_RGB32, qRgb(255, 255, 255));
     image.setDevicePixelRatio(options.scale);
-    image.fill(Qt::white);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
@@ -498,10 +503,24 @@ QImage renderReport(const std::vector<const RunEntry*>& allRuns, const ViewSetti
 
 bool saveReport(const QString& path, const std::vector<const RunEntry*>& runs,
                 const ViewSettings& settings, const ReportOptions& options,
-                const std::vector<ReportGroup>& groups, QString* error) {
-    const QImage image = renderReport(runs, settings, options, groups);
-    if (!image.isNull() && image.save(path, "PNG")) return true;
-    if (error) *error = QStringLiteral("%1: could not write the PNG report").arg(path);
+                const std::vector<ReportGroup>& groups, QString* error, ReportTimings* timings) {
+    bool written = false;
+    QString why;
+    ReportTimings t;
+    runOnPoolThread([&] {
+        QElapsedTimer clock;
+        clock.start();
+        const QImage image = renderReport(runs, settings, options, groups);
+        t.render = static_cast<double>(clock.nsecsElapsed()) / 1e9;
+        clock.restart();
+        const bool stop = options.cancelled && options.cancelled();
+        written = !stop && !image.isNull() && writePng(image, path, {}, &why);
+        if (stop) why = QStringLiteral("%1: export cancelled, nothing written").arg(path);
+        t.encode = static_cast<double>(clock.nsecsElapsed()) / 1e9;
+    });
+    if (timings) *timings = t;
+    if (written) return true;
+    if (error) *error = why.isEmpty() ? QStringLiteral("%1: could not write the PNG report").arg(path) : why;
     return false;
 }
 

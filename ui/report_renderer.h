@@ -12,6 +12,7 @@
 #include <QRectF>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 #include "core/finding.h"
@@ -31,6 +32,9 @@ struct ReportOptions {
     /// Findings listed per run before "and N more"; the rest are in the window and the JSON.
     int maxFindingsPerRun = 10;
     GroupBand band = GroupBand::MinMax;
+    /// Polled between charts and before writing (any thread); true stops the report, which is
+    /// then not written. Empty: never cancelled.
+    std::function<bool()> cancelled;
 };
 
 /// A group of runs to draw as one mean curve with a band, with its group findings.
@@ -55,9 +59,18 @@ struct ReportLayout {
                                   const std::vector<ReportGroup>& groups = {},
                                   ReportLayout* layout = nullptr);
 
+/// Where the time of saveReport went, in seconds of wall-clock time.
+struct ReportTimings {
+    double render = 0.0;  ///< laying out and drawing the page.
+    double encode = 0.0;  ///< PNG encoding and writing.
+};
+
 /// Renders and writes a PNG. Returns false and sets `error` (one line naming the file).
+/// The page is drawn and encoded on a thread of Qt's global pool (see pool_thread.h); the
+/// call returns when the file is written.
 bool saveReport(const QString& path, const std::vector<const RunEntry*>& runs,
                 const ViewSettings& settings, const ReportOptions& options,
-                const std::vector<ReportGroup>& groups = {}, QString* error = nullptr);
+                const std::vector<ReportGroup>& groups = {}, QString* error = nullptr,
+                ReportTimings* timings = nullptr);
 
 }  // namespace curvedoctor::ui

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/detectors/finding_text.h"
+#include "core/finite.h"
 
 namespace curvedoctor::core {
 
@@ -18,14 +19,20 @@ std::vector<Finding> detectLrDrop(const RunView& view, const LrDropConfig& confi
     const auto values = lr.values();
     std::size_t prev2 = values.size();
     std::size_t prev1 = values.size();
-    for (std::size_t i = 0; i < values.size(); ++i) {
+    auto isDrop = [&](double beforeBefore, double before, double x) {
+        const bool flat = before > 0.0 && std::abs(beforeBefore - before) <= config.flatTolerance * before;
+        return flat && x >= 0.0 && x <= config.maxRatio * before;
+    };
+    const bool allFinite = lr.finiteCount() == values.size();
+    for (std::size_t i = 2; allFinite && i < values.size(); ++i) {
+        // The common case: no gap to skip, the previous finite values are the previous ones.
+        if (isDrop(values[i - 2], values[i - 1], values[i])) drops.push_back({i, i - 1});
+    }
+    for (std::size_t i = 0; !allFinite && i < values.size(); ++i) {
         const double x = values[i];
-        if (!std::isfinite(x)) continue;
+        if (!isFiniteValue(x)) continue;
         if (prev2 < values.size()) {
-            const double before = values[prev1];
-            const bool flat =
-                before > 0.0 && std::abs(values[prev2] - before) <= config.flatTolerance * before;
-            if (flat && x >= 0.0 && x <= config.maxRatio * before) drops.push_back({i, prev1});
+            if (isDrop(values[prev2], values[prev1], x)) drops.push_back({i, prev1});
         }
         prev2 = prev1;
         prev1 = i;

@@ -53,12 +53,10 @@ std::vector<Finding> detectNanInf(const RunView& view, const NanInfConfig& confi
         std::int64_t firstStep;
     };
     std::vector<Bad> bad;
-    std::vector<Curve> losses;
-    for (const auto& [name, series] : view.run->metrics) {
-        Curve c(name, series);
-        if (isLoss(c.info().role)) {
-            losses.emplace_back(name, series);
-        }
+    std::vector<const Curve*> losses;
+    for (const Curve& c : view.curves) {
+        const std::string& name = c.metric();
+        if (isLoss(c.info().role)) losses.push_back(&c);
         const auto nf = scan(c);
         if (!nf) continue;
         const auto steps = c.steps();
@@ -106,7 +104,8 @@ std::vector<Finding> detectNanInf(const RunView& view, const NanInfConfig& confi
     }
 
     // A loss stuck at exactly 0.0 while another metric is NaN over the same stretch.
-    for (const Curve& loss : losses) {
+    for (const Curve* lossCurve : losses) {
+        const Curve& loss = *lossCurve;
         const auto v = loss.values();
         const auto steps = loss.steps();
         std::size_t i = 0;

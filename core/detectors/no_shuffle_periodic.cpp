@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/detectors/finding_text.h"
+#include "core/finite.h"
 
 namespace curvedoctor::core {
 namespace {
@@ -13,10 +14,20 @@ namespace {
 // from the start and never fell, so it is not a restart).
 bool learningRateRestarts(const Curve& lr) {
     const auto v = lr.values();
+    if (lr.finiteCount() == v.size()) {
+        // No gap to skip: branch-free over the (usually million-point) schedule.
+        bool fell = false;
+        bool restarts = false;
+        for (std::size_t i = 1; i < v.size(); ++i) {
+            fell = fell || v[i] < v[i - 1] * 0.999;
+            restarts = restarts || (fell && v[i] > v[i - 1] * 1.1);
+        }
+        return restarts;
+    }
     bool fell = false;
     double prev = std::nan("");
     for (double x : v) {
-        if (!std::isfinite(x)) continue;
+        if (!isFiniteValue(x)) continue;
         if (std::isfinite(prev)) {
             if (x < prev * 0.999) fell = true;
             if (fell && x > prev * 1.1) return true;
@@ -37,10 +48,45 @@ template <typename F>
 void forEachValue(std::span<const double> values, const Segment& s, std::size_t len, F&& f) {
     std::size_t j = 0;
     for (std::size_t i = s.begin; j < len && i <= s.last; ++i) {
-        if (!std::isfinite(values[i])) continue;
+        if (!isFiniteValue(values[i])) continue;
         f(j, values[i]);
         ++j;
     }
+}
+
+// floor(x) as an integer without a libm call (x is an epoch: finite, far inside int64).
+std::int64_t floorToInt(double x) {
+    const auto i = static_cast<std::int64_t>(x);
+    return i - (static_cast<double>(i) > x ? 1 : 0);
+}
+
+// True when every epoch is finite and none is below the one before it.
+bool finiteAndSorted(std::span<const double> e) {
+    std::size_t bad = e.empty() || isFiniteValue(e[0]) ? 0 : 1;
+    for (std::size_t i = 1; i < e.size(); ++i) {
+        bad += (!isFiniteValue(e[i]) || e[i] < e[i - 1]) ? 1 : 0;
+    }
+    return bad == 0;
+}
+
+// Sum of v[j] and of (j - jMean) * v[j], with four accumulators each: a single running sum
+// is bound by the latency of one addition per value.
+void sums(std::span<const double> v, double jMean, double& sum, double& weighted) {
+    double s[4] = {0, 0, 0, 0};
+    double w[4] = {0, 0, 0, 0};
+    std::size_t j = 0;
+    for (; j + 4 <= v.size(); j += 4) {
+        for (std::size_t k = 0; k < 4; ++k) {
+            s[k] += v[j + k];
+            w[k] += (static_cast<double>(j + k) - jMean) * v[j + k];
+        }
+    }
+    for (; j < v.size(); ++j) {
+        s[0] += v[j];
+        w[0] += (static_cast<double>(j) - jMean) * v[j];
+    }
+    sum = (s[0] + s[1]) + (s[2] + s[3]);
+    weighted = (w[0] + w[1]) + (w[2] + w[3]);
 }
 
 }  // namespace
@@ -55,25 +101,38 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     const auto values = c.values();
     const auto cs = c.steps();
     const auto ce = c.epochs();
-    auto epochIndex = [&](std::size_t i) -> std::optional<std::int64_t> {
-        std::optional<double> e;
-        if (!ce.empty() && std::isfinite(ce[i])) {
-            e = ce[i];
-        } else {
-            e = view.epochAt(cs[i]);
-        }
-        if (!e) return std::nullopt;
-        return static_cast<std::int64_t>(std::floor(*e + 1e-9));
-    };
+    const bool ownEpochs = ce.size() == c.size();
     std::vector<Segment> segs;
+    auto epochOf = [](double e) { return floorToInt(e + 1e-9); };
+    if (ownEpochs && c.finiteCount() == c.size() && finiteAndSorted(ce)) {
+        // Every value finite and the epochs non-decreasing: each epoch is one index range,
+        // found by binary search instead of a look at every point.
+        for (std::size_t i = 0; i < c.size();) {
+            const std::int64_t epoch = epochOf(ce[i]);
+            const auto end = std::partition_point(
+                ce.begin() + static_cast<std::ptrdiff_t>(i), ce.end(),
+                [&](double e) { return epochOf(e) <= epoch; });
+            const auto j = static_cast<std::size_t>(end - ce.begin());
+            segs.push_back({i, j - i, j - 1});
+            i = j;
+        }
+    }
     std::int64_t current = 0;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (!std::isfinite(values[i])) continue;
-        const auto e = epochIndex(i);
-        if (!e) continue;
-        if (segs.empty() || *e != current) {
+    const bool scanned = !segs.empty();
+    for (std::size_t i = 0; !scanned && i < c.size(); ++i) {
+        if (!isFiniteValue(values[i])) continue;
+        double e = 0.0;
+        if (ownEpochs && isFiniteValue(ce[i])) {
+            e = ce[i];
+        } else if (const auto mapped = view.epochAt(cs[i])) {
+            e = *mapped;
+        } else {
+            continue;
+        }
+        const std::int64_t epoch = floorToInt(e + 1e-9);
+        if (segs.empty() || epoch != current) {
             segs.push_back({i, 0});
-            current = *e;
+            current = epoch;
         }
         ++segs.back().count;
         segs.back().last = i;
@@ -102,20 +161,48 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     for (std::size_t j = 0; j < len; ++j) jVar += (static_cast<double>(j) - jMean) * (static_cast<double>(j) - jMean);
     std::vector<double> profile(len, 0.0);
     double total = 0.0;
-    std::vector<double> resid(len);
     for (const Segment& s : used) {
         double mean = 0.0;
+        double cov = 0.0;
+        if (s.last - s.begin + 1 == s.count) {
+            // No NaN inside: the epoch's first len values are contiguous.
+            const std::span<const double> v = values.subspan(s.begin, len);
+            double sum = 0.0;
+            double weighted = 0.0;
+            sums(v, jMean, sum, weighted);
+            mean = sum / n;
+            // sum_j (j - jMean) (v_j - mean) = weighted - mean * sum_j (j - jMean), and the
+            // last sum is 0.
+            cov = weighted;
+            const double slope = jVar > 0.0 ? cov / jVar : 0.0;
+            double t[4] = {0, 0, 0, 0};
+            std::size_t j = 0;
+            for (; j + 4 <= len; j += 4) {
+                for (std::size_t q = 0; q < 4; ++q) {
+                    const double r =
+                        v[j + q] - mean - slope * (static_cast<double>(j + q) - jMean);
+                    profile[j + q] += r;
+                    t[q] += r * r;
+                }
+            }
+            for (; j < len; ++j) {
+                const double r = v[j] - mean - slope * (static_cast<double>(j) - jMean);
+                profile[j] += r;
+                t[0] += r * r;
+            }
+            total += (t[0] + t[1]) + (t[2] + t[3]);
+            continue;
+        }
         forEachValue(values, s, len, [&](std::size_t, double v) { mean += v; });
         mean /= n;
-        double cov = 0.0;
         forEachValue(values, s, len, [&](std::size_t j, double v) {
             cov += (static_cast<double>(j) - jMean) * (v - mean);
         });
         const double slope = jVar > 0.0 ? cov / jVar : 0.0;
         forEachValue(values, s, len, [&](std::size_t j, double v) {
-            resid[j] = v - mean - slope * (static_cast<double>(j) - jMean);
-            profile[j] += resid[j];
-            total += resid[j] * resid[j];
+            const double r = v - mean - slope * (static_cast<double>(j) - jMean);
+            profile[j] += r;
+            total += r * r;
         });
     }
     const double k = static_cast<double>(used.size());

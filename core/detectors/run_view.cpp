@@ -4,15 +4,10 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/finite.h"
+
 namespace curvedoctor::core {
 namespace {
-
-bool sortedUnique(const std::vector<std::int64_t>& steps) {
-    for (std::size_t i = 1; i < steps.size(); ++i) {
-        if (steps[i] <= steps[i - 1]) return false;
-    }
-    return true;
-}
 
 bool endsWith(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
@@ -28,6 +23,7 @@ struct Candidate {
     const std::string* name;
     const Series* series;
     MetricInfo info;
+    std::size_t curve;  // index into RunView::curves
 };
 
 // Lower is preferred. The family everyone calls "loss" is the loss; detection frameworks log
@@ -77,14 +73,40 @@ const Candidate* pickBest(const std::vector<const Candidate*>& c, auto rank) {
 
 Curve::Curve(std::string metric, const Series& series) : m_metric(std::move(metric)) {
     m_info = inferMetricInfo(m_metric);
-    if (sortedUnique(series.steps)) {
+    if (scanSortedAndFinite(series)) {
         m_steps = series.steps;
         m_values = series.values;
         if (series.hasEpochs()) m_epochs = series.epochs;
-        countFinite();
         return;
     }
     adopt(series.steps, series.values, series.epochs);
+}
+
+bool Curve::scanSortedAndFinite(const Series& series) {
+    const std::size_t n = std::min(series.steps.size(), series.values.size());
+    if (n != series.steps.size() || n != series.values.size()) return false;
+    const std::int64_t* steps = series.steps.data();
+    const double* values = series.values.data();
+    // No early exit: both tests in one branch-free pass, which the compiler vectorises.
+    std::size_t backwards = 0;
+    std::size_t finite = n > 0 && isFiniteValue(values[0]) ? 1 : 0;
+    for (std::size_t i = 1; i < n; ++i) {
+        backwards += steps[i] <= steps[i - 1] ? 1 : 0;
+        finite += isFiniteValue(values[i]) ? 1 : 0;
+    }
+    m_finiteCount = finite;
+    return backwards == 0;
+}
+
+Curve Curve::alias() const {
+    Curve c;
+    c.m_metric = m_metric;
+    c.m_info = m_info;
+    c.m_steps = m_steps;
+    c.m_values = m_values;
+    c.m_epochs = m_epochs;
+    c.m_finiteCount = m_finiteCount;
+    return c;
 }
 
 Curve::Curve(std::string metric, std::vector<std::int64_t> steps, std::vector<double> values,
@@ -126,8 +148,7 @@ void Curve::adopt(const std::vector<std::int64_t>& steps, const std::vector<doub
 }
 
 void Curve::countFinite() {
-    m_finiteCount = static_cast<std::size_t>(
-        std::count_if(m_values.begin(), m_values.end(), [](double v) { return std::isfinite(v); }));
+    m_finiteCount = core::countFinite(m_values);
 }
 
 void EpochMap::add(std::int64_t step, double epoch) {
@@ -181,9 +202,11 @@ RunView makeRunView(const Run& run) {
     view.run = &run;
     std::vector<Candidate> all;
     all.reserve(run.metrics.size());
+    view.curves.reserve(run.metrics.size());
     for (const auto& [name, series] : run.metrics) {
         if (series.empty()) continue;
-        all.push_back({&name, &series, inferMetricInfo(name)});
+        view.curves.emplace_back(name, series);
+        all.push_back({&name, &series, view.curves.back().info(), view.curves.size() - 1});
         if (series.hasEpochs()) {
             // Sampling keeps the map small for million-point series; epochs are piecewise linear.
             const std::size_t stride = std::max<std::size_t>(1, series.size() / 4096);
@@ -222,17 +245,17 @@ RunView makeRunView(const Run& run) {
             return -2 * static_cast<long long>(c.series->size()) +
                    (endsWith(lower(*c.name), "_epoch") ? 1 : 0);
         })) {
-        view.trainLoss = Curve(*t->name, *t->series);
+        view.trainLoss = view.curves[t->curve].alias();
         for (const Candidate* e : train) {
             if (e != t && endsWith(lower(*e->name), "_epoch")) {
-                view.trainLossEpoch = Curve(*e->name, *e->series);
+                view.trainLossEpoch = view.curves[e->curve].alias();
             }
         }
     }
     if (const Candidate* v = pickBest(val, [](const Candidate& c) {
             return validationSeriesRank(*c.name);
         })) {
-        view.valLoss = Curve(*v->name, *v->series);
+        view.valLoss = view.curves[v->curve].alias();
     }
 
     std::vector<const Candidate*> valMetrics;
@@ -244,7 +267,7 @@ RunView makeRunView(const Run& run) {
     if (const Candidate* m = pickBest(valMetrics, [](const Candidate& c) {
             return metricRank(c.info.family) * 16 + validationSeriesRank(*c.name);
         })) {
-        view.valMetric = Curve(*m->name, *m->series);
+        view.valMetric = view.curves[m->curve].alias();
         std::vector<const Candidate*> trainMetrics;
         for (const Candidate& c : all) {
             if (c.info.role == MetricRole::TrainMetric && c.info.family == m->info.family) {
@@ -254,7 +277,7 @@ RunView makeRunView(const Run& run) {
         if (const Candidate* t = pickBest(trainMetrics, [](const Candidate& c) {
                 return endsWith(lower(*c.name), "_step") ? 1 : 0;
             })) {
-            view.trainMetric = Curve(*t->name, *t->series);
+            view.trainMetric = view.curves[t->curve].alias();
         }
     }
 
@@ -266,7 +289,7 @@ RunView makeRunView(const Run& run) {
     if (const Candidate* l = pickBest(lrs, [](const Candidate& c) {
             return static_cast<long long>(c.name->size());
         })) {
-        view.learningRate = Curve(*l->name, *l->series);
+        view.learningRate = view.curves[l->curve].alias();
     }
     view.trainTrend = makeTrend(view.trainLoss.steps(), view.trainLoss.values());
     view.valTrend = makeTrend(view.valLoss.steps(), view.valLoss.values());

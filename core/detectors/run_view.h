@@ -33,6 +33,10 @@ public:
     Curve(const Curve&) = delete;
     Curve& operator=(const Curve&) = delete;
 
+    /// A second Curve over this one's data, with no copy: it must not outlive this one (moving
+    /// this one is fine, its storage stays where it is).
+    [[nodiscard]] Curve alias() const;
+
     [[nodiscard]] const std::string& metric() const { return m_metric; }
     [[nodiscard]] const MetricInfo& info() const { return m_info; }
     [[nodiscard]] std::span<const std::int64_t> steps() const { return m_steps; }
@@ -48,6 +52,9 @@ private:
     void adopt(const std::vector<std::int64_t>& steps, const std::vector<double>& values,
                const std::vector<double>& epochs);
     void countFinite();
+    /// One pass over the run's own series: true when its steps are strictly increasing; counts
+    /// the finite values on the way.
+    bool scanSortedAndFinite(const Series& series);
 
     std::string m_metric;
     MetricInfo m_info;
@@ -80,6 +87,9 @@ private:
 /// The series a detector looks at. Any of them may be empty (the run did not log it).
 struct RunView {
     const Run* run = nullptr;
+    /// Every non-empty metric of the run, in the run's order, each built once; the named curves
+    /// below are aliases of these.
+    std::vector<Curve> curves;
     /// Training loss of the primary loss family, the finest-grained series (per step).
     Curve trainLoss;
     /// Epoch-level training loss (Lightning's loss_epoch), when logged beside the per-step one.

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "core/finite.h"
+
 namespace curvedoctor::core {
 namespace {
 
@@ -51,25 +53,42 @@ double medianInPlace(std::vector<double>& values) {
     return 0.5 * (lowerMax + upper);
 }
 
-double diffNoise(std::span<const double> values) {
-    std::size_t finite = 0;
-    for (double v : values) finite += std::isfinite(v) ? 1 : 0;
+namespace {
+
+// diffNoise over `values`, of which `finite` are finite.
+double diffNoiseCounted(std::span<const double> values, std::size_t finite) {
     if (finite < 4) return 0.0;
     const std::size_t stride = std::max<std::size_t>(1, finite / kNoiseSamples);
     std::vector<double> diffs;
     diffs.reserve(std::min(finite, kNoiseSamples + 1));
-    double a = std::numeric_limits<double>::quiet_NaN();
-    double b = a;
-    std::size_t k = 0;
-    for (double v : values) {
-        if (!std::isfinite(v)) continue;
-        if (k >= 2 && k % stride == 0) diffs.push_back(std::abs(v - 2.0 * b + a));
-        a = b;
-        b = v;
-        ++k;
+    if (finite == values.size()) {
+        // Every value is finite: the k-th finite value is values[k], so only the sampled
+        // differences are read.
+        const std::size_t first = std::max<std::size_t>(2, stride);
+        const std::size_t start = (first + stride - 1) / stride * stride;
+        for (std::size_t k = start; k < values.size(); k += stride) {
+            diffs.push_back(std::abs(values[k] - 2.0 * values[k - 1] + values[k - 2]));
+        }
+    } else {
+        double a = std::numeric_limits<double>::quiet_NaN();
+        double b = a;
+        std::size_t k = 0;
+        for (double v : values) {
+            if (!isFiniteValue(v)) continue;
+            if (k >= 2 && k % stride == 0) diffs.push_back(std::abs(v - 2.0 * b + a));
+            a = b;
+            b = v;
+            ++k;
+        }
     }
     const double mad = medianInPlace(diffs);
     return std::isfinite(mad) ? mad * kMadToSigma / std::sqrt(6.0) : 0.0;
+}
+
+}  // namespace
+
+double diffNoise(std::span<const double> values) {
+    return diffNoiseCounted(values, countFinite(values));
 }
 
 std::size_t Trend::argMin() const {
@@ -104,8 +123,7 @@ Trend makeTrend(std::span<const std::int64_t> steps, std::span<const double> val
                 std::size_t maxPoints) {
     Trend t;
     const std::size_t n = std::min(steps.size(), values.size());
-    std::size_t finite = 0;
-    for (std::size_t i = 0; i < n; ++i) finite += std::isfinite(values[i]) ? 1 : 0;
+    const std::size_t finite = countFinite(values.subspan(0, n));
     if (finite == 0) return t;
     t.rawPoints = finite;
     maxPoints = std::max<std::size_t>(1, maxPoints);
@@ -114,37 +132,50 @@ Trend makeTrend(std::span<const std::int64_t> steps, std::span<const double> val
     // The median of a large bin is taken over an evenly spaced sample of at most
     // kMaxBinSample of its values: as robust, and linear in the series with a small constant.
     const std::size_t sampleStride = (binSize + kMaxBinSample - 1) / kMaxBinSample;
+    // Bins hold consecutive finite values: all of them binSize long but the last, which holds
+    // the rest (1 to binSize values).
+    const std::size_t binCount = (finite + binSize - 1) / binSize;
     std::vector<double> bins;
-    bins.reserve(finite / binSize + 1);
+    bins.reserve(binCount);
+    t.steps.reserve(binCount);
+    t.firstSteps.reserve(binCount);
+    t.lastSteps.reserve(binCount);
     std::vector<double> scratch;
     scratch.reserve(binSize / sampleStride + 1);
-    std::size_t inBin = 0;
-    std::int64_t firstStep = 0;
-    std::int64_t middleStep = 0;
-    std::int64_t lastStep = 0;
-    auto closeBin = [&] {
-        t.steps.push_back(middleStep);
-        t.firstSteps.push_back(firstStep);
-        t.lastSteps.push_back(lastStep);
+    auto closeBin = [&](std::int64_t first, std::int64_t middle, std::int64_t last) {
+        t.steps.push_back(middle);
+        t.firstSteps.push_back(first);
+        t.lastSteps.push_back(last);
         bins.push_back(medianInPlace(scratch));
         scratch.clear();
-        inBin = 0;
     };
-    const std::size_t lastBinSize = finite % binSize == 0 ? binSize : finite % binSize;
-    std::size_t seen = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!std::isfinite(values[i])) continue;
-        const bool lastBin = finite - seen <= lastBinSize && finite - (seen - inBin) <= lastBinSize;
-        const std::size_t size = lastBin ? lastBinSize : binSize;
-        if (inBin == 0) firstStep = steps[i];
-        if (inBin == size / 2) middleStep = steps[i];
-        lastStep = steps[i];
-        if (inBin % sampleStride == 0) scratch.push_back(values[i]);
-        ++inBin;
-        ++seen;
-        if (inBin == size) closeBin();
+    if (finite == n) {
+        // Every value is finite: a bin is an index range and only its sample is read.
+        for (std::size_t b = 0; b < binCount; ++b) {
+            const std::size_t begin = b * binSize;
+            const std::size_t size = std::min(binSize, n - begin);
+            for (std::size_t j = 0; j < size; j += sampleStride) scratch.push_back(values[begin + j]);
+            closeBin(steps[begin], steps[begin + size / 2], steps[begin + size - 1]);
+        }
+    } else {
+        const std::size_t lastBinSize = finite - (binCount - 1) * binSize;
+        std::size_t inBin = 0;
+        std::size_t bin = 0;
+        std::int64_t firstStep = 0;
+        std::int64_t middleStep = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!isFiniteValue(values[i])) continue;
+            const std::size_t size = bin + 1 == binCount ? lastBinSize : binSize;
+            if (inBin == 0) firstStep = steps[i];
+            if (inBin == size / 2) middleStep = steps[i];
+            if (inBin % sampleStride == 0) scratch.push_back(values[i]);
+            if (++inBin == size) {
+                closeBin(firstStep, middleStep, steps[i]);
+                inBin = 0;
+                ++bin;
+            }
+        }
     }
-    if (inBin > 0) closeBin();
 
     // About 4% of the curve on each side: wide enough to drop an isolated bad epoch or batch,
     // narrow enough to keep the shape of a 10-epoch run (window 3).
@@ -154,7 +185,7 @@ Trend makeTrend(std::span<const std::int64_t> steps, std::span<const double> val
         if (window % 2 == 0) ++window;
     }
     t.values = runningMedian(bins, window);
-    t.noise = diffNoise(values.subspan(0, n));
+    t.noise = diffNoiseCounted(values.subspan(0, n), finite);
     const std::size_t sampled = (binSize + sampleStride - 1) / sampleStride;
     t.trendNoise =
         t.noise * kMedianInefficiency / std::sqrt(static_cast<double>(sampled * window));

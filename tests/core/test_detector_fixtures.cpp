@@ -175,6 +175,13 @@ TEST(FixtureGroups, HardToConvergeOnlyForTheReluLogitsSeeds) {
         std::vector<const core::Run*> ptrs;
         for (const RunPtr& r : runs) ptrs.push_back(r.get());
         const auto found = diagnoseGroup(ptrs);
+        // diagnoseRuns (what `diagnose --group` calls) gives the same findings in one pass.
+        const GroupDiagnosis together = diagnoseRuns(ptrs);
+        ASSERT_EQ(together.runs.size(), runs.size());
+        EXPECT_EQ(describe(together.group), describe(found));
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            EXPECT_EQ(describe(together.runs[i].findings), describe(diagnoseRun(*runs[i]).findings));
+        }
         for (const Json& e : g["expect"].array) {
             EXPECT_EQ(findingsOfKind(found, e["kind"].string).size(), 1u) << describe(found);
         }

@@ -78,5 +78,31 @@ TEST(DetectNoShuffle, LearningRateRestartingEachEpochIsNotBlamedOnTheLoader) {
     EXPECT_TRUE(detect(r).empty());
 }
 
+
+// The fast path (every value finite, epochs sorted: segments by binary search, one-pass sums)
+// and the general one (a point at a time) read the same curve the same way.
+TEST(DetectNoShuffle, GapInTheEpochColumnGivesTheSameReading) {
+    const core::Run full = epochs(sortedByClass, 0.0);
+    core::Run gap = full;
+    // Mid-epoch: the run's epoch map puts the step back in epoch 5.
+    gap.metrics.at("loss").epochs[5 * kPerEpoch + kPerEpoch / 2] = std::nan("");
+    const auto a = detect(full);
+    const auto b = detect(gap);
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(a[0].beginStep, b[0].beginStep);
+    EXPECT_EQ(a[0].endStep, b[0].endStep);
+    EXPECT_NEAR(a[0].evidence.at("repeatability"), b[0].evidence.at("repeatability"), 1e-12);
+}
+
+TEST(DetectNoShuffle, NanInsideAnEpochIsSkippedNotMistakenForABoundary) {
+    core::Run r = epochs(sortedByClass, 0.0);
+    r.metrics.at("loss").values[5 * kPerEpoch + 7] = std::nan("");
+    const auto f = detect(r);
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].evidence.at("epochs"), kEpochs - 1);
+    EXPECT_EQ(f[0].evidence.at("points_per_epoch"), kPerEpoch);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

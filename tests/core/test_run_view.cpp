@@ -133,5 +133,78 @@ TEST(Trend, KeepsAStepEdge) {
     EXPECT_DOUBLE_EQ(t.valueAt(55), 1.0);
 }
 
+
+// makeTrend reads an all-finite series by index (only the sampled values); with a NaN anywhere
+// it walks every point. Both must bin the same finite values the same way.
+TEST(Trend, NanGapsDoNotChangeTheTrendOfTheFiniteValues) {
+    Noise noise(11);
+    for (std::size_t n : {7u, 255u, 1000u, 65537u, 300001u}) {
+        SCOPED_TRACE(n);
+        const Series clean = seriesOf(n, [&](std::size_t i) {
+            return 2.0 * std::exp(-double(i) / double(n)) + noise(0.05);
+        });
+        // The same points with NaNs logged at extra steps in between (steps stay sorted).
+        Series gappy;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i % 97 == 3) {
+                gappy.steps.push_back(2 * clean.steps[i] - 1);
+                gappy.values.push_back(std::nan(""));
+            }
+            gappy.steps.push_back(2 * clean.steps[i]);
+            gappy.values.push_back(clean.values[i]);
+        }
+        Series doubled = clean;
+        for (auto& s : doubled.steps) s *= 2;
+        const Trend a = makeTrend(doubled.steps, doubled.values);
+        const Trend b = makeTrend(gappy.steps, gappy.values);
+        EXPECT_EQ(a.rawPoints, n);
+        EXPECT_EQ(b.rawPoints, n);
+        EXPECT_EQ(a.steps, b.steps);
+        EXPECT_EQ(a.firstSteps, b.firstSteps);
+        EXPECT_EQ(a.lastSteps, b.lastSteps);
+        EXPECT_EQ(a.values, b.values);
+        EXPECT_EQ(a.noise, b.noise);
+        EXPECT_EQ(a.trendNoise, b.trendNoise);
+        EXPECT_EQ(diffNoise(doubled.values), diffNoise(gappy.values));
+        EXPECT_EQ(a.firstSteps.front(), 0);
+        EXPECT_EQ(a.lastSteps.back(), doubled.steps.back());
+    }
+}
+
+TEST(Curve, AliasSharesTheDataOfSortedAndOfRepairedCurves) {
+    Series sorted = seriesOf({1.0, 2.0, std::nan("")});
+    const Curve a("loss", sorted);
+    const Curve aa = a.alias();
+    EXPECT_EQ(aa.values().data(), sorted.values.data());
+    EXPECT_EQ(aa.finiteCount(), 2u);
+    EXPECT_EQ(aa.metric(), "loss");
+
+    Series restarted;
+    restarted.steps = {0, 1, 2, 1, 2};
+    restarted.values = {5, 4, 3, 40, 30};
+    Curve b("loss", restarted);
+    const Curve bb = b.alias();
+    const Curve moved = std::move(b);  // the storage stays where it is
+    EXPECT_EQ(bb.values().data(), moved.values().data());
+    EXPECT_EQ(std::vector<double>(bb.values().begin(), bb.values().end()),
+              (std::vector<double>{5, 40, 30}));
+}
+
+TEST(RunView, BuildsEveryMetricOnceAndNamesAliasThem) {
+    const core::Run run = runOf({{"loss", seriesOf(50, [](std::size_t i) { return 1.0 / double(i + 1); })},
+                                 {"val_loss", seriesOf({0.9, 0.5, 0.4}, 10, 10)},
+                                 {"gpu_mem", seriesOf(50, [](std::size_t) { return 3.0; })},
+                                 {"empty", Series{}}});
+    const RunView v = makeRunView(run);
+    EXPECT_EQ(v.curves.size(), 3u);  // the empty series has no curve
+    const Curve* loss = nullptr;
+    for (const Curve& c : v.curves) {
+        if (c.metric() == "loss") loss = &c;
+    }
+    ASSERT_NE(loss, nullptr);
+    EXPECT_EQ(v.trainLoss.values().data(), loss->values().data());
+    EXPECT_EQ(v.valLoss.metric(), "val_loss");
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -2,6 +2,7 @@
 
 #include <QImage>
 #include <QMenu>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 
@@ -72,6 +73,44 @@ TEST(CompareFeatures, ExportsTheReportOfTheWindowsRunsAndGroups) {
     ASSERT_GT(features.groups()->makeGroupFromRegex(QStringLiteral("seed")), 0);
     ASSERT_TRUE(features.exportReport(dir.filePath(QStringLiteral("g.png")), options, true, &error));
     EXPECT_EQ(QImage(dir.filePath(QStringLiteral("g.png"))).width(), 1000);
+}
+
+// Export Report runs off the GUI thread on a copy of the runs: the window may drop its runs
+// meanwhile, and the file appears when `finished` says so.
+TEST(CompareFeatures, ExportsTheReportOffTheGuiThread) {
+    testing::SettingsSandbox sandbox;
+    MainWindow w;
+    CompareFeatures& features = *w.compareFeatures();
+    w.store().add(syntheticRun("seed1", 300, 0.1, 0), {});
+    w.store().add(syntheticRun("seed2", 300, 0.2, 0), {});
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("async.png"));
+    ReportOptions options;
+    options.width = 900;
+    options.scale = 1.0;
+    QSignalSpy done(&features, &CompareFeatures::reportExportFinished);
+    ReportExportJob* job = features.startReportExport(path, options, false);
+    ASSERT_NE(job, nullptr);
+    w.store().clear();  // the job holds its own copy
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_TRUE(done.at(0).at(0).toBool()) << done.at(0).at(1).toString().toStdString();
+    EXPECT_EQ(QImage(path).width(), 900);
+}
+
+TEST(CompareFeatures, ACancelledExportWritesNothing) {
+    testing::SettingsSandbox sandbox;
+    MainWindow w;
+    CompareFeatures& features = *w.compareFeatures();
+    w.store().add(syntheticRun("seed1", 300, 0.1, 0), {});
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cancelled.png"));
+    QSignalSpy done(&features, &CompareFeatures::reportExportFinished);
+    ReportExportJob* job = features.startReportExport(path, ReportOptions{}, false);
+    job->cancel();
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_FALSE(done.at(0).at(0).toBool());
+    EXPECT_TRUE(done.at(0).at(1).toString().isEmpty());
+    EXPECT_FALSE(QFile::exists(path));
 }
 
 }  // namespace

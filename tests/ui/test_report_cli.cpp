@@ -118,5 +118,19 @@ TEST(ReportCli, UnwritableOutputIsReported) {
     EXPECT_NE(err.find("r.png"), std::string::npos) << err;
 }
 
+TEST(ReportCli, TimingsNameEveryPhase) {
+    QTemporaryDir dir;
+    const std::string a = writeLog(dir, QStringLiteral("a.csv"), 0.1).toStdString();
+    const std::string png = dir.filePath(QStringLiteral("t.png")).toStdString();
+    std::string err;
+    ASSERT_EQ(report({a, "-o", png, "--width", "800", "--scale", "1", "--timings"}, nullptr, &err), 0) << err;
+    for (const char* phase : {"load ", "diagnose ", "draw ", "encode "}) {
+        EXPECT_NE(err.find(phase), std::string::npos) << phase << " missing in: " << err;
+    }
+    std::string quiet;
+    ASSERT_EQ(report({a, "-o", png, "--width", "800", "--scale", "1"}, nullptr, &quiet), 0);
+    EXPECT_EQ(quiet.find("timings"), std::string::npos) << quiet;
+}
+
 }  // namespace
 }  // namespace curvedoctor::ui
