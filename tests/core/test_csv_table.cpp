@@ -153,7 +153,9 @@ TEST(CsvTable, PlainRowFastPathAgreesWithNext) {
             ASSERT_EQ(reader.line(), lines[row]) << "row " << row << "\n" << text;
         }
         EXPECT_EQ(row, expected.size()) << text;
-        if (columns > 1 && rows > 20) EXPECT_GT(plainRows, 0U) << text;
+        if (columns > 1 && rows > 20) {
+            EXPECT_GT(plainRows, 0U) << text;
+        }
     }
 }
 
