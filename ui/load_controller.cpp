@@ -73,11 +73,13 @@ void LoadController::work(const QStringList& paths) {
             out.cancelled = true;
             break;
         }
+        // All of this path's runs diagnosed at once, on every core.
+        std::vector<const core::Run*> ptrs;
+        for (const core::RunPtr& run : batch.runs) ptrs.push_back(run.get());
+        core::GroupDiagnosis diagnosed = core::diagnoseRuns(ptrs);
         std::vector<LoadedRun> loaded;
-        for (core::RunPtr& run : batch.runs) {
-            if (m_cancel) break;
-            core::RunDiagnosis diagnosis = core::diagnoseRun(*run);
-            loaded.push_back({std::move(run), std::move(diagnosis), {}});
+        for (std::size_t r = 0; r < batch.runs.size(); ++r) {
+            loaded.push_back({std::move(batch.runs[r]), std::move(diagnosed.runs[r]), {}});
         }
         const QFileInfo input(paths[i]);
         if (loaded.size() == 1 && input.isDir()) loaded.front().displayName = input.fileName();
