@@ -48,13 +48,20 @@ struct Bucket {
     }
 };
 
+// A no-op for Reducer's `prefetch`.
+struct NoPrefetch {
+    void operator()(std::size_t) const {}
+};
+
 // Scans positions [0, count) of a sequence given in x order by `xAt(pos)`, `yAt(pos)` and
-// `indexAt(pos)` (its input index).
-template <typename XAt, typename YAt, typename IndexAt>
+// `indexAt(pos)` (its input index). `prefetch(pos)` may ask the memory system for x at pos
+// and the block of y around it, which the indexed scan will read one column later.
+template <typename XAt, typename YAt, typename IndexAt, typename Prefetch = NoPrefetch>
 class Reducer {
 public:
-    Reducer(XAt xAt, YAt yAt, IndexAt indexAt, const DecimationIndex* index = nullptr)
-        : m_xAt(xAt), m_yAt(yAt), m_indexAt(indexAt), m_index(index) {}
+    Reducer(XAt xAt, YAt yAt, IndexAt indexAt, const DecimationIndex* index = nullptr,
+            Prefetch prefetch = {})
+        : m_xAt(xAt), m_yAt(yAt), m_indexAt(indexAt), m_index(index), m_prefetch(prefetch) {}
 
     Decimated run(std::size_t count, std::size_t begin, std::size_t end, const DecimateConfig& c,
                   double lo, double hi) {
@@ -138,20 +145,62 @@ private:
         auto columnOf = [&](std::size_t pos) {
             return std::clamp(static_cast<long>((m_xAt(pos) - lo) * scale), 0L, lastBin);
         };
-        std::size_t pos = begin;
-        std::size_t nf = nfBefore(begin);
-        Bucket bucket;
-        while (pos < end) {
-            // The column of `pos` ends at the first position of a later column.
-            const long column = columnOf(pos);
-            std::size_t lowIdx = pos + 1, highIdx = end;
+        // The first position after `from` in a later column than `column` (or `end`). The
+        // search starts where x interpolated between `from` and the range's end says the column
+        // ends, and gallops from there: two reads of x for evenly spaced steps, O(log n) for
+        // any sorted x. (A plain binary search over the rest of the range reads x at about 20
+        // far-apart places per column, each a cache miss on a big series.)
+        const double xLast = m_xAt(end - 1);
+        auto columnEnd = [&](std::size_t from, long column) {
+            if (from + 1 >= end) return end;
+            std::size_t lowIdx = from + 1, highIdx = end;
+            const double x0 = m_xAt(from);
+            const double edge = lo + static_cast<double>(column + 1) / scale;
+            double t = xLast > x0 ? (edge - x0) / (xLast - x0) : 1.0;
+            t = std::clamp(std::isfinite(t) ? t : 1.0, 0.0, 1.0);
+            const std::size_t guess = std::clamp<std::size_t>(
+                from + 1 + static_cast<std::size_t>(t * static_cast<double>(end - 1 - from)), lowIdx, end - 1);
+            if (columnOf(guess) > column) {
+                highIdx = guess;
+                for (std::size_t d = 1; guess >= lowIdx + d; d *= 2) {
+                    if (columnOf(guess - d) <= column) {
+                        lowIdx = guess - d + 1;
+                        break;
+                    }
+                    highIdx = guess - d;
+                }
+            } else {
+                lowIdx = guess + 1;
+                for (std::size_t d = 1; guess + d < highIdx; d *= 2) {
+                    if (columnOf(guess + d) > column) {
+                        highIdx = guess + d;
+                        break;
+                    }
+                    lowIdx = guess + d + 1;
+                }
+            }
             while (lowIdx < highIdx) {
                 const std::size_t mid = lowIdx + (highIdx - lowIdx) / 2;
                 if (columnOf(mid) > column) highIdx = mid;
                 else lowIdx = mid + 1;
             }
-            const std::size_t stop = lowIdx;
+            return lowIdx;
+        };
+        std::size_t pos = begin;
+        std::size_t nf = nfBefore(begin);
+        Bucket bucket;
+        while (pos < end) {
+            const long column = columnOf(pos);
+            const std::size_t stop = columnEnd(pos, column);
+            // Where the column after next probably ends (columns as wide as this one): its x
+            // search and its partly covered block there are cache misses on a big series unless
+            // asked for ahead of use.
+            if (stop < end) m_prefetch(std::min(end - 1, stop + 2 * (stop - pos)));
             bucket.reset(column);
+            // The last whole block with a finite value read so far, when nothing finite came
+            // after it: its last finite value is looked up once, when the column is done.
+            std::size_t pendingBlock = kNone;
+            std::size_t pendingNf = 0;
             while (pos < stop) {
                 if (pos % B == 0 && pos + B <= stop) {
                     const auto& blk = m_index->block(pos / B);
@@ -174,10 +223,8 @@ private:
                             bucket.max = Candidate{maxPos, blk.nfCount == 0 ? nf : nfBefore(maxPos)};
                             bucket.maxY = blk.maxY;
                         }
-                        std::size_t l = pos + B - 1;
-                        while (!std::isfinite(m_yAt(l))) --l;
-                        if (l > bucket.last.pos || bucket.last.pos == kNone)
-                            bucket.last = Candidate{l, blk.nfCount == 0 ? nf : nfBefore(l)};
+                        pendingBlock = pos;
+                        pendingNf = nf;
                     }
                     nf += blk.nfCount;
                     pos += B;
@@ -186,6 +233,7 @@ private:
                 const double y = m_yAt(pos);
                 if (std::isfinite(y)) {
                     bucket.add(pos, y, nf);
+                    pendingBlock = kNone;
                 } else {
                     const bool startsStretch = pos == 0 || std::isfinite(m_yAt(pos - 1));
                     if (startsStretch && !bucket.hasMark) {
@@ -195,6 +243,12 @@ private:
                     ++nf;
                 }
                 ++pos;
+            }
+            if (pendingBlock != kNone) {
+                std::size_t l = pendingBlock + B - 1;
+                while (!std::isfinite(m_yAt(l))) --l;
+                const bool clean = m_index->block(pendingBlock / B).nfCount == 0;
+                bucket.last = Candidate{l, clean ? pendingNf : nfBefore(l)};
             }
             flush(bucket);
         }
@@ -240,6 +294,7 @@ private:
     YAt m_yAt;
     IndexAt m_indexAt;
     const DecimationIndex* m_index;
+    Prefetch m_prefetch;
     Decimated m_out;
     std::size_t m_lastNf = 0;
 };
@@ -260,8 +315,14 @@ Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
         const auto last = std::upper_bound(first, xs.begin() + static_cast<long>(n), hi,
                                            [&](double t, X v) { return t < xd(v); });
         if (index != nullptr && index->size() != ys.size()) index = nullptr;
+        auto prefetch = [&](std::size_t i) {
+            __builtin_prefetch(&xs[i]);
+            constexpr std::size_t B = DecimationIndex::kBlock, kLine = 64 / sizeof(double);
+            const std::size_t from = i / B * B, to = std::min(ys.size(), from + B);
+            for (std::size_t k = from; k < to; k += kLine) __builtin_prefetch(&ys[k]);
+        };
         Reducer r([&](std::size_t i) { return xd(xs[i]); }, [&](std::size_t i) { return ys[i]; },
-                  [](std::size_t i) { return i; }, index);
+                  [](std::size_t i) { return i; }, index, prefetch);
         return r.run(n, static_cast<std::size_t>(first - xs.begin()),
                      static_cast<std::size_t>(last - xs.begin()), config, lo, hi);
     }
