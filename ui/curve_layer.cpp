@@ -152,13 +152,18 @@ QRectF CurveLayer::boundingRect() const {
     return m_chart->plotArea().adjusted(-kGuardPixels, -kGuardPixels, kGuardPixels, kGuardPixels);
 }
 
-QPointF CurveLayer::toPixel(double x, double y) const {
+CurveLayer::Mapping CurveLayer::mapping() const {
     const QRectF a = m_chart->plotArea();
     const double sx = m_xHi > m_xLo ? a.width() / (m_xHi - m_xLo) : 0.0;
     const double sy = m_yHi > m_yLo ? a.height() / (m_yHi - m_yLo) : 0.0;
-    return {std::clamp(a.left() + (x - m_xLo) * sx, -kMaxPixel, kMaxPixel),
-            std::clamp(a.bottom() - (y - m_yLo) * sy, -kMaxPixel, kMaxPixel)};
+    return {a.left() - m_xLo * sx, sx, a.bottom() + m_yLo * sy, -sy};
 }
+
+QPointF CurveLayer::Mapping::operator()(double x, double y) const {
+    return {std::clamp(x0 + x * sx, -kMaxPixel, kMaxPixel), std::clamp(y0 + y * sy, -kMaxPixel, kMaxPixel)};
+}
+
+QPointF CurveLayer::toPixel(double x, double y) const { return mapping()(x, y); }
 
 void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const QRectF a = m_chart->plotArea();
@@ -167,6 +172,7 @@ void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->save();
     p->setClipRect(a);
     p->setRenderHint(QPainter::Antialiasing, true);
+    const Mapping map = mapping();
     std::vector<QPointF> mapped;
     QPolygonF piece;
     for (const LayerCurve& c : m_curves) {
@@ -180,7 +186,7 @@ void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         for (std::size_t k = 0; k < d.segmentCount(); ++k) {
             mapped.clear();
             for (std::size_t i = d.segmentStarts[k]; i < d.segmentEnd(k); ++i)
-                mapped.push_back(toPixel(d.x[i], d.y[i]));
+                mapped.push_back(map(d.x[i], d.y[i]));
             forEachPiece(mapped, guard, piece, [&](const QPolygonF& pts) {
                 if (pts.size() == 1) {
                     // A lone finite value between non-finite ones: a dot, or it would vanish.

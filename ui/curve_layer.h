@@ -48,6 +48,13 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    // Axis to pixel: px = x0 + x * sx, py = y0 + y * sy (for the current plot area).
+    struct Mapping {
+        double x0, sx, y0, sy;
+        QPointF operator()(double x, double y) const;
+    };
+    [[nodiscard]] Mapping mapping() const;
+
     QChart* m_chart;
     std::vector<LayerCurve> m_curves;
     double m_xLo = 0.0, m_xHi = 1.0, m_yLo = 0.0, m_yHi = 1.0;
