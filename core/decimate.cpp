@@ -413,26 +413,51 @@ DecimationIndex::DecimationIndex(std::span<const double> y) : m_size(y.size()) {
         Block& blk = m_blocks[b];
         blk.nfBefore = nf;
         const std::size_t from = b * B, to = std::min(y.size(), from + B);
-        for (std::size_t i = from; i < to; ++i) {
-            const double v = y[i];
-            const auto off = static_cast<std::uint8_t>(i - from);
-            if (!std::isfinite(v)) {
-                ++blk.nfCount;
-                if (blk.firstMark == kNoOffset && (i == 0 || std::isfinite(y[i - 1]))) blk.firstMark = off;
-                continue;
+        // Counted first, branch-free: most blocks hold only finite values and take the short
+        // loop below. Locals rather than blk's fields, which the compiler must assume y aliases.
+        std::uint8_t nfCount = 0;
+        for (std::size_t i = from; i < to; ++i) nfCount += std::isfinite(y[i]) ? 0 : 1;
+        double minY = 0.0, maxY = 0.0;
+        std::uint8_t minOffset = kNoOffset, maxOffset = kNoOffset;
+        if (nfCount == 0) {
+            minY = maxY = y[from];
+            minOffset = maxOffset = 0;
+            for (std::size_t i = from + 1; i < to; ++i) {
+                const double v = y[i];
+                if (v < minY) {
+                    minY = v;
+                    minOffset = static_cast<std::uint8_t>(i - from);
+                } else if (v > maxY) {
+                    maxY = v;
+                    maxOffset = static_cast<std::uint8_t>(i - from);
+                }
             }
-            if (blk.minOffset == kNoOffset) {
-                blk.minY = blk.maxY = v;
-                blk.minOffset = blk.maxOffset = off;
-            } else if (v < blk.minY) {
-                blk.minY = v;
-                blk.minOffset = off;
-            } else if (v > blk.maxY) {
-                blk.maxY = v;
-                blk.maxOffset = off;
+        } else {
+            for (std::size_t i = from; i < to; ++i) {
+                const double v = y[i];
+                const auto off = static_cast<std::uint8_t>(i - from);
+                if (!std::isfinite(v)) {
+                    if (blk.firstMark == kNoOffset && (i == 0 || std::isfinite(y[i - 1]))) blk.firstMark = off;
+                    continue;
+                }
+                if (minOffset == kNoOffset) {
+                    minY = maxY = v;
+                    minOffset = maxOffset = off;
+                } else if (v < minY) {
+                    minY = v;
+                    minOffset = off;
+                } else if (v > maxY) {
+                    maxY = v;
+                    maxOffset = off;
+                }
             }
         }
-        nf += blk.nfCount;
+        blk.nfCount = nfCount;
+        blk.minY = minY;
+        blk.maxY = maxY;
+        blk.minOffset = minOffset;
+        blk.maxOffset = maxOffset;
+        nf += nfCount;
     }
 }
 
