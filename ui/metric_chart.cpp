@@ -101,7 +101,7 @@ void toLog10(core::Decimated& d) {
 
 }  // namespace
 
-// One run's metric as drawn: where its x comes from, its smoothed values, its line series.
+// One run's metric as drawn: where its x comes from, its smoothed values, its reductions.
 struct MetricChart::Curve {
     core::RunPtr run;
     const core::Series* series = nullptr;
