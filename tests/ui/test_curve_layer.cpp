@@ -173,6 +173,26 @@ TEST(CurveLayer, DeepZoomBetweenFarPointsStillDrawsTheLine) {
     EXPECT_TRUE(colourNear(img, s.toView(mid), runColor(3), 2, 40));
 }
 
+// The curves are not QChart series any more; the rubber band (QChart::zoomIn) still zooms x.
+TEST(CurveLayer, RubberBandZoomStillWorks) {
+    const RunEntry e = entry(testing::makeRun({.name = "zoom", .points = 1000}), 0);
+    Shown s;
+    ViewSettings settings;
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    const QRectF a = s.chart->plotArea();
+    s.chart->zoomIn(QRectF(a.left() + a.width() / 4, a.top(), a.width() / 2, a.height()));
+    Shown::settle();
+    EXPECT_TRUE(s.chart->hasUserRange());
+    EXPECT_NEAR(s.chart->xMin(), 250.0, 5.0);
+    EXPECT_NEAR(s.chart->xMax(), 750.0, 5.0);
+    for (const LayerCurve& c : s.chart->curveLayer()->curves()) {
+        if (c.points->size() > 0) {
+            EXPECT_LE(c.points->x.front(), 250.0);
+        }
+    }
+}
+
 TEST(CurveLayer, LegendShowsASwatchPerRun) {
     std::vector<RunEntry> entries;
     for (int i = 0; i < 3; ++i)

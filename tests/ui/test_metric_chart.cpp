@@ -73,8 +73,11 @@ TEST(MetricChart, OneCurvePerVisibleRunAndMetric) {
 
     settings.setShowRaw(false);
     s.chart->setContent(runs, QStringLiteral("loss"), settings);
-    for (const LayerCurve& c : s.chart->curveLayer()->curves())
-        if (c.points->size() > 0) EXPECT_FALSE(c.raw) << "raw curve still drawn";
+    for (const LayerCurve& c : s.chart->curveLayer()->curves()) {
+        if (c.points->size() > 0) {
+            EXPECT_FALSE(c.raw) << "raw curve still drawn";
+        }
+    }
 }
 
 TEST(MetricChart, NeverMoreThanFourPointsPerPixelColumn) {
