@@ -4,7 +4,11 @@
 //   FirstDrawWarm   setContent again on the same chart (smoothing cached) + render
 //   Redraw          render only, same zoom
 //   ZoomRedraw      a new x-range (re-reduction of every series) + render
+//   ZoomReduce      the same new x-range without the render (reduction, y fit, ticks)
+//   Repaint         the chart's items repainted at the same zoom (the view's cached pixmap
+//                   invalidated): what painting the curves costs
 //   Decimate1M      core::decimate of one 1M-point series to 1200 columns
+//   Decimate1MIndexed  the same with the series' DecimationIndex (what the chart uses)
 #include <benchmark/benchmark.h>
 
 #include <QApplication>
@@ -134,6 +138,39 @@ void ZoomRedraw(benchmark::State& state) {
     }
 }
 
+void ZoomReduce(benchmark::State& state) {
+    Data& d = data();
+    Shown s;
+    s.chart->setContent(d.runs, QStringLiteral("loss"), d.settings);
+    s.render();
+    double lo = 0;
+    for (auto _ : state) {
+        lo = lo == 0 ? 250'000 : 0;
+        s.chart->setXRange(lo, lo + 500'000);
+    }
+}
+
+void Repaint(benchmark::State& state) {
+    Data& d = data();
+    Shown s;
+    s.chart->setContent(d.runs, QStringLiteral("loss"), d.settings);
+    s.render();
+    for (auto _ : state) {
+        s.chart->update();
+        s.render();
+    }
+}
+
+void Decimate1MIndexed(benchmark::State& state) {
+    const core::Series& s = data().entries.front().run->metrics.at("train_loss");
+    const core::DecimationIndex index(s.values);
+    for (auto _ : state) {
+        auto r = core::decimate(std::span<const std::int64_t>(s.steps), s.values,
+                                core::DecimateConfig{0, kPoints - 1.0, 1200}, index);
+        benchmark::DoNotOptimize(r.x.data());
+    }
+}
+
 void Decimate1M(benchmark::State& state) {
     const core::Series& s = data().entries.front().run->metrics.at("train_loss");
     for (auto _ : state) {
@@ -150,6 +187,9 @@ BENCHMARK(FirstDrawCold)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(FirstDrawWarm)->Unit(benchmark::kMillisecond);
 BENCHMARK(Redraw)->Unit(benchmark::kMillisecond);
 BENCHMARK(ZoomRedraw)->Unit(benchmark::kMillisecond);
+BENCHMARK(ZoomReduce)->Unit(benchmark::kMillisecond);
+BENCHMARK(Repaint)->Unit(benchmark::kMillisecond);
+BENCHMARK(Decimate1MIndexed)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");

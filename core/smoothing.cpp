@@ -161,27 +161,32 @@ double clampSmoothingWeight(double weight) {
 
 std::vector<double> smoothEma(std::span<const double> values, double weight) {
     const double w = clampSmoothingWeight(weight);
-    std::vector<double> out(values.begin(), values.end());
     const FiniteRange range = finiteRange(values);
-    if (isTrivial(values, w, range)) return out;
+    if (isTrivial(values, w, range)) return std::vector<double>(values.begin(), values.end());
     // TensorBoard, webapp/widgets/line_chart_v2/data_transformer.ts classicSmoothing: the
     // average starts at 0 and is biased towards it; with every value c, after n points it is
     // c * (1 - w^n), so dividing by (1 - w^n) removes the bias. w^n is computed with pow, as
     // there, rather than by repeated multiplication, so the numbers match TensorBoard's.
     // Once 1 - w^n rounds to exactly 1 it stays 1 (w^n only shrinks), so pow is skipped from
     // there on without changing a bit of the result.
+    // One pass writes the output (no copy of the input first, and clampInto's clamp done
+    // here): on a million points the passes over fresh memory are most of the cost.
+    std::vector<double> out;
+    out.reserve(values.size());
     double last = 0.0;
     double n = 0.0;
     double debias = 0.0;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        const double y = values[i];
-        if (!std::isfinite(y)) continue;
+    for (const double y : values) {
+        if (!std::isfinite(y)) {
+            out.push_back(y);
+            continue;
+        }
         last = last * w + (1.0 - w) * y;
         n += 1.0;
         if (debias != 1.0) debias = 1.0 - std::pow(w, n);
-        out[i] = last / debias;
+        const double v = last / debias;
+        out.push_back(std::isfinite(v) ? std::clamp(v, range.min, range.max) : v);
     }
-    clampInto(out, range);
     return out;
 }
 

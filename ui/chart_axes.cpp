@@ -208,10 +208,14 @@ QList<Tick> niceTicks(double lo, double hi, int maxTicks, TickFormat format) {
     return {};
 }
 
+void clearTicks(QCategoryAxis* axis) {
+    for (const QString& l : axis->categoriesLabels()) axis->remove(l);
+}
+
 void applyTicks(QCategoryAxis* axis, const QList<Tick>& ticks) {
     const double lo = axis->min();
     const double hi = axis->max();
-    for (const QString& l : axis->categoriesLabels()) axis->remove(l);
+    clearTicks(axis);
     axis->setStartValue(lo);
     double last = lo;
     for (const Tick& t : ticks) {

@@ -41,4 +41,10 @@ struct Tick {
 /// keeping its range.
 void applyTicks(QCategoryAxis* axis, const QList<Tick>& ticks);
 
+/// Removes every tick. Call it before a range change that moves the old ticks far outside the
+/// plot (a deep zoom): Qt Charts lays the old ticks out for the new range, and its tick groups
+/// (QGraphicsItemGroup) keep the resulting bounding rectangle, millions of pixels wide, which
+/// the chart view's cached pixmap then tries to allocate.
+void clearTicks(QCategoryAxis* axis);
+
 }  // namespace curvedoctor::ui

@@ -25,7 +25,11 @@ void paintChart(QChart& chart, QPainter& painter, const QRectF& target, QSizeF l
     // The chart lays out its plot area lazily; make it happen now, before painting, and let a
     // MetricChart reduce its curves for this plot width (it would otherwise do so later).
     if (chart.layout()) chart.layout()->activate();
-    if (auto* metric = qobject_cast<MetricChart*>(&chart)) metric->refresh();
+    if (auto* metric = qobject_cast<MetricChart*>(&chart)) {
+        metric->refresh();
+        // New ticks mean new axis labels to lay out.
+        if (chart.layout()) chart.layout()->activate();
+    }
     scene->render(&painter, target, chart.sceneBoundingRect());
     if (scene == &temporary) {
         temporary.removeItem(&chart);

@@ -15,25 +15,22 @@
 #include "core/metric_role.h"
 #include "core/smoothing.h"
 #include "ui/chart_axes.h"
+#include "ui/curve_layer.h"
 #include "ui/finding_overlay.h"
 #include "ui/palette.h"
 
 namespace curvedoctor::ui {
 namespace {
 
-// Line widths in pixels: thin raw, 2 px smoothed (wider pens are much slower in Qt Charts).
+// Line widths in pixels: thin raw, 2 px smoothed.
 constexpr double kSmoothWidth = 1.8;
 constexpr double kRawWidth = 1.0;
 // The raw curve shows behind the smoothed one at a quarter of its opacity (as TensorBoard).
 constexpr int kRawAlpha = 64;
-// Dashed pens cost far more per point in Qt's stroker; above this many points a validation
-// curve is drawn with a solid pen.
-constexpr int kDashMaxPoints = 2500;
-// Above this many points a smoothed curve is drawn 1 px wide (see fillCurve).
-constexpr int kThickMaxPoints = 3000;
-// A curve split by NaN gaps uses at most this many line series; later gaps are bridged (the
-// NaN markers still show them).
-constexpr std::size_t kMaxSegments = 24;
+// Above this many points a smoothed curve is drawn 1 px wide: pens up to 1 px take QPainter's
+// fast antialiased line path, thicker ones are stroked into polygons at several times the cost
+// per point. Only zoomed-out dense curves get there, and those are a zig-zag band anyway.
+constexpr std::size_t kThickMaxPoints = 3000;
 // Pixel columns per reduction column of the raw curve (see fillCurve).
 constexpr int kRawColumnDivisor = 2;
 // When the plot has no size yet (before the first layout), reduce for this many columns.
@@ -104,7 +101,7 @@ void toLog10(core::Decimated& d) {
 
 }  // namespace
 
-// One run's metric as drawn: where its x comes from, its smoothed values, its line series.
+// One run's metric as drawn: where its x comes from, its smoothed values, its reductions.
 struct MetricChart::Curve {
     core::RunPtr run;
     const core::Series* series = nullptr;
@@ -120,14 +117,13 @@ struct MetricChart::Curve {
     std::shared_ptr<const std::vector<double>> smoothed;
     std::shared_ptr<const core::DecimationIndex> rawIndex;
     std::shared_ptr<const core::DecimationIndex> smoothIndex;
-    QList<QLineSeries*> smoothSegs;
-    QList<QLineSeries*> rawSegs;
-    core::Decimated smooth;  ///< last reduction, y as plotted
-    core::Decimated raw;
+    /// Last reductions, y as plotted (shared with the curve layer).
+    std::shared_ptr<const core::Decimated> smooth = std::make_shared<const core::Decimated>();
+    std::shared_ptr<const core::Decimated> raw = std::make_shared<const core::Decimated>();
 };
 
-// Work kept between setContent calls: smoothing and x columns of unchanged series, and the line
-// series themselves (creating QLineSeries is slow, so they are reused).
+// Work kept between setContent calls: smoothing, reduction indices and x columns of unchanged
+// series.
 struct MetricChart::Cache {
     using Key = std::tuple<const void*, int, double>;
     std::map<Key, std::shared_ptr<const std::vector<double>>> smoothed;
@@ -135,9 +131,6 @@ struct MetricChart::Cache {
     std::map<const void*, std::shared_ptr<const core::DecimationIndex>> indices;
     std::map<Key, bool> sorted;
     std::vector<core::RunPtr> keepAlive;  ///< keeps the keys' addresses from being reused
-    QList<QLineSeries*> rawFree;
-    QList<QLineSeries*> smoothFree;
-    QList<QLineSeries*> all;
 };
 
 QStringList allFamilies(const std::vector<const RunEntry*>& runs) {
@@ -203,8 +196,15 @@ MetricChart::MetricChart(QGraphicsItem* parent) : QChart(parent), m_cache(std::m
     style(m_yAxis);
     addAxis(m_xAxis, Qt::AlignBottom);
     addAxis(m_yAxis, Qt::AlignLeft);
+    // Curves are drawn by the curve layer; this empty series is attached to both axes only so
+    // that QChart's own zoom (the view's rubber band) and mapToPosition/mapToValue have a
+    // domain to work on.
+    m_anchor = new QLineSeries(this);
+    addSeries(m_anchor);
+    m_anchor->attachAxis(m_xAxis);
+    m_anchor->attachAxis(m_yAxis);
     connect(m_xAxis, &QValueAxis::rangeChanged, this, &MetricChart::onAxisRangeChanged);
-
+    m_curveLayer = new CurveLayer(this);
     m_overlay = new FindingOverlay(this);
     m_bandLayer = new BandLayer(this, m_overlay);
     connect(this, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
@@ -238,11 +238,6 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
     const core::SmoothingConfig smoothing = settings.smoothing();
     const XAxisMode wanted = settings.xAxis();
 
-    // Release the previous curves' series back to the pools.
-    for (auto& c : m_curves) {
-        for (QLineSeries* s : c->rawSegs) m_cache->rawFree << s;
-        for (QLineSeries* s : c->smoothSegs) m_cache->smoothFree << s;
-    }
     m_curves.clear();
 
     Cache fresh;
@@ -344,38 +339,6 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
             c->xOwned.reset();
             c->xSorted = c->stepsSorted;
         }
-
-    // Raw series are added to the chart before smoothed ones, so they paint underneath.
-    // Attaching axes can move their range: m_applying keeps that from re-entering refresh().
-    m_applying = true;
-    const int need = static_cast<int>(m_curves.size());
-    if (m_cache->rawFree.size() < need || m_cache->smoothFree.size() < need) {
-        for (QLineSeries* s : m_cache->all) removeSeries(s);
-        QList<QLineSeries*> raw = m_cache->rawFree, smooth = m_cache->smoothFree;
-        while (raw.size() < need) raw << new QLineSeries(this);
-        while (smooth.size() < need) smooth << new QLineSeries(this);
-        m_cache->all = raw + smooth;
-        for (QLineSeries* s : m_cache->all) {
-            addSeries(s);
-            s->attachAxis(m_xAxis);
-            s->attachAxis(m_yAxis);
-        }
-        m_cache->rawFree = raw;
-        m_cache->smoothFree = smooth;
-    }
-    for (auto& c : m_curves) {
-        c->rawSegs << m_cache->rawFree.takeFirst();
-        c->smoothSegs << m_cache->smoothFree.takeFirst();
-    }
-    // Series no curve needs leave the chart, so series() lists only what is drawn.
-    for (QLineSeries* s : m_cache->rawFree + m_cache->smoothFree) {
-        removeSeries(s);
-        m_cache->all.removeOne(s);
-        delete s;
-    }
-    m_cache->rawFree.clear();
-    m_cache->smoothFree.clear();
-    m_applying = false;
 
     // Full data extent in the x unit.
     double lo = INFINITY, hi = -INFINITY;
@@ -535,14 +498,7 @@ void MetricChart::applyXRange(double lo, double hi) {
     refresh();
 }
 
-int MetricChart::displayedPointCount() const {
-    int n = 0;
-    for (const auto& c : m_curves) {
-        for (QLineSeries* s : c->smoothSegs) n += static_cast<int>(s->count());
-        for (QLineSeries* s : c->rawSegs) n += static_cast<int>(s->count());
-    }
-    return n;
-}
+int MetricChart::displayedPointCount() const { return m_curveLayer->pointCount(); }
 
 void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
     core::DecimateConfig cfg{lo, hi, columns, c.xSorted};
@@ -553,70 +509,12 @@ void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
         if (m_logY) toLog10(d);
         return d;
     };
-    c.smooth = reduce(*c.smoothed, *c.smoothIndex);
+    c.smooth = std::make_shared<const core::Decimated>(reduce(*c.smoothed, *c.smoothIndex));
     // The faint raw curve is reduced to 2-pixel columns: at a quarter opacity the difference
-    // cannot be seen, and Qt Charts' per-point cost (it strokes every series for hit-testing)
-    // drops by half.
+    // cannot be seen, and it halves the raw curve's drawing and reduction work.
     cfg.columns = std::max(1, columns / kRawColumnDivisor);
-    c.raw = m_showRaw ? reduce(c.series->values, *c.rawIndex) : core::Decimated{};
-
-    auto assign = [&](const core::Decimated& d, QList<QLineSeries*>& segs, bool raw) {
-        const std::size_t want = std::clamp<std::size_t>(d.segmentCount(), 1, kMaxSegments);
-        while (static_cast<std::size_t>(segs.size()) < want) {
-            QList<QLineSeries*>& pool = raw ? m_cache->rawFree : m_cache->smoothFree;
-            QLineSeries* s = nullptr;
-            if (!pool.isEmpty()) {
-                s = pool.takeFirst();
-            } else {
-                s = new QLineSeries(this);
-                const bool applying = std::exchange(m_applying, true);
-                addSeries(s);
-                s->attachAxis(m_xAxis);
-                s->attachAxis(m_yAxis);
-                m_applying = applying;
-                m_cache->all << s;
-            }
-            segs << s;
-        }
-        QPen pen;
-        if (raw) {
-            QColor col = c.color;
-            col.setAlpha(kRawAlpha);
-            pen = QPen(col, kRawWidth);
-        } else {
-            // Pens up to 1 px take Qt's fast cosmetic line path; thicker ones are stroked into
-            // polygons, which costs several times more per point.
-            pen = QPen(c.color, d.size() <= static_cast<std::size_t>(kThickMaxPoints) ? kSmoothWidth : 1.0);
-            if (c.validation && d.size() <= static_cast<std::size_t>(kDashMaxPoints))
-                pen.setDashPattern({4.0, 2.5});
-        }
-        // Qt Charts draws an opaque solid line one segment per call, and a translucent one as a
-        // single path; the single path is much faster for thousands of points, and alpha 254
-        // looks the same as opaque.
-        if (pen.color().alpha() == 255) {
-            QColor col = pen.color();
-            col.setAlpha(254);
-            pen.setColor(col);
-        }
-        pen.setCapStyle(Qt::FlatCap);
-        pen.setJoinStyle(Qt::BevelJoin);
-        for (int k = 0; k < segs.size(); ++k) {
-            QList<QPointF> pts;
-            const std::size_t uk = static_cast<std::size_t>(k);
-            if (uk < want && uk < d.segmentCount()) {
-                const std::size_t b = d.segmentStarts[uk];
-                const std::size_t e = uk + 1 == want ? d.size() : d.segmentEnd(uk);
-                pts.reserve(static_cast<qsizetype>(e - b));
-                for (std::size_t i = b; i < e; ++i) pts.append(QPointF(d.x[i], d.y[i]));
-            }
-            QLineSeries* s = segs[k];
-            if (s->pen() != pen) s->setPen(pen);
-            s->setName(raw ? QString() : c.runName + QLatin1Char(' ') + c.metric);
-            s->replace(pts);
-        }
-    };
-    assign(c.smooth, c.smoothSegs, false);
-    assign(c.raw, c.rawSegs, true);
+    c.raw = std::make_shared<const core::Decimated>(m_showRaw ? reduce(c.series->values, *c.rawIndex)
+                                                              : core::Decimated{});
 }
 
 void MetricChart::refresh() {
@@ -625,14 +523,32 @@ void MetricChart::refresh() {
     m_columns = width > 10 ? width : kDefaultColumns;
     m_refreshedSize = plotArea().size().toSize();
     m_applying = true;
+    clearTicks(m_xAxis);
+    clearTicks(m_yAxis);
     m_xAxis->setRange(m_lo, m_hi);
     for (auto& c : m_curves) fillCurve(*c, m_lo, m_hi, m_columns);
     fitY(m_lo, m_hi);
     m_applying = false;
+    // Every raw curve beneath every smoothed one.
+    std::vector<LayerCurve> drawn;
+    drawn.reserve(2 * m_curves.size());
+    for (const auto& c : m_curves) {
+        if (c->raw->size() == 0) continue;
+        QColor faint = c->color;
+        faint.setAlpha(kRawAlpha);
+        drawn.push_back({c->runName + QLatin1Char(' ') + c->metric, true, faint, kRawWidth, false, c->raw});
+    }
+    for (const auto& c : m_curves) {
+        const double width = c->smooth->size() <= kThickMaxPoints ? kSmoothWidth : 1.0;
+        drawn.push_back({c->runName + QLatin1Char(' ') + c->metric, false, c->color, width, c->validation,
+                         c->smooth});
+    }
+    m_curveLayer->setCurves(std::move(drawn));
+    m_curveLayer->setRanges(m_lo, m_hi, m_yAxis->min(), m_yAxis->max());
 
     QList<OverlayMarker> markers;
     for (const auto& c : m_curves)
-        for (const core::NonFiniteMark& nf : c->smooth.nonFinite) {
+        for (const core::NonFiniteMark& nf : c->smooth->nonFinite) {
             const double v = c->series->values[nf.index];
             const QString what = std::isnan(v) ? QStringLiteral("NaN") : v > 0 ? QStringLiteral("+Inf") : QStringLiteral("-Inf");
             markers << OverlayMarker{nf.lastFiniteX, nf.lastFiniteY, OverlayMarker::Shape::NonFinite,
@@ -648,16 +564,20 @@ void MetricChart::refresh() {
 
 void MetricChart::fitY(double lo, double hi) {
     double ylo = INFINITY, yhi = -INFINITY;
-    for (const auto& c : m_curves)
-        for (std::size_t i = 0; i < c->smooth.size(); ++i)
-            if (c->smooth.x[i] >= lo && c->smooth.x[i] <= hi) {
-                ylo = std::min(ylo, c->smooth.y[i]);
-                yhi = std::max(yhi, c->smooth.y[i]);
+    for (const auto& c : m_curves) {
+        const core::Decimated& d = *c->smooth;
+        for (std::size_t i = 0; i < d.size(); ++i)
+            if (d.x[i] >= lo && d.x[i] <= hi) {
+                ylo = std::min(ylo, d.y[i]);
+                yhi = std::max(yhi, d.y[i]);
             }
+    }
     std::vector<double> raw;
-    for (const auto& c : m_curves)
-        for (std::size_t i = 0; i < c->raw.size(); ++i)
-            if (c->raw.x[i] >= lo && c->raw.x[i] <= hi) raw.push_back(c->raw.y[i]);
+    for (const auto& c : m_curves) {
+        const core::Decimated& d = *c->raw;
+        for (std::size_t i = 0; i < d.size(); ++i)
+            if (d.x[i] >= lo && d.x[i] <= hi) raw.push_back(d.y[i]);
+    }
     if (!raw.empty()) {
         const std::size_t cut = static_cast<std::size_t>(static_cast<double>(raw.size()) * kRawTrim);
         std::nth_element(raw.begin(), raw.begin() + static_cast<long>(cut), raw.end());
@@ -709,7 +629,7 @@ QString MetricChart::readoutAt(QPointF pos) const {
     std::size_t bestIndex = 0;
     double bestDist = 30.0;  // pixels: farther than this shows nothing
     for (const auto& c : m_curves)
-        for (const core::Decimated* d : {&c->smooth, &c->raw}) {
+        for (const core::Decimated* d : {c->smooth.get(), c->raw.get()}) {
             if (d->size() == 0) continue;
             auto it = std::lower_bound(d->x.begin(), d->x.end(), cursorX);
             const std::size_t k = static_cast<std::size_t>(it - d->x.begin());

@@ -16,6 +16,7 @@
 #include "ui/view_settings.h"
 
 class QCategoryAxis;
+class QLineSeries;
 
 namespace curvedoctor::ui {
 
@@ -29,6 +30,7 @@ namespace curvedoctor::ui {
 
 class FindingOverlay;
 class BandLayer;
+class CurveLayer;
 
 class MetricChart : public QChart {
     Q_OBJECT
@@ -67,12 +69,15 @@ public:
     [[nodiscard]] double stepToX(std::int64_t step) const;
     [[nodiscard]] bool isLogY() const { return m_logY; }
 
-    /// Points handed to the chart's series in total, and the plot width they were reduced for.
+    /// Points drawn in total (all curves after reduction), and the plot width they were
+    /// reduced for.
     [[nodiscard]] int displayedPointCount() const;
     [[nodiscard]] int plotColumns() const { return m_columns; }
     /// Curves drawn (one per run and metric of the family), and how many have NaN/Inf marks.
     [[nodiscard]] int curveCount() const { return static_cast<int>(m_curves.size()); }
     [[nodiscard]] FindingOverlay* overlay() const { return m_overlay; }
+    /// What is drawn: every reduced curve with its pen.
+    [[nodiscard]] const CurveLayer* curveLayer() const { return m_curveLayer; }
 
     /// Hover text for the nearest curve point to `chartPos` (chart coordinates): run, metric,
     /// step (and epoch), smoothed and raw values; empty when nothing is within reach.
@@ -120,6 +125,8 @@ private:
     std::unique_ptr<Cache> m_cache;
     QCategoryAxis* m_xAxis = nullptr;
     QCategoryAxis* m_yAxis = nullptr;
+    QLineSeries* m_anchor = nullptr;
+    CurveLayer* m_curveLayer = nullptr;
     FindingOverlay* m_overlay = nullptr;
     BandLayer* m_bandLayer = nullptr;
 };

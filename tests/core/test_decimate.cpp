@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <random>
+#include <string>
 #include <vector>
 
 #include "core/decimate.h"
@@ -200,6 +202,66 @@ TEST(DecimationIndex, GivesTheSameResultAsThePlainScan) {
             ASSERT_EQ(fast.nonFinite.size(), plain.nonFinite.size()) << where;
             for (std::size_t k = 0; k < fast.nonFinite.size(); ++k)
                 EXPECT_EQ(fast.nonFinite[k].index, plain.nonFinite[k].index) << where;
+        }
+    }
+}
+
+void expectSameReduction(const Decimated& fast, const Decimated& plain, const std::string& where) {
+    EXPECT_EQ(fast.indices, plain.indices) << where;
+    EXPECT_EQ(fast.x, plain.x) << where;
+    EXPECT_EQ(fast.y, plain.y) << where;
+    EXPECT_EQ(fast.segmentStarts, plain.segmentStarts) << where;
+    ASSERT_EQ(fast.nonFinite.size(), plain.nonFinite.size()) << where;
+    for (std::size_t k = 0; k < fast.nonFinite.size(); ++k) {
+        EXPECT_EQ(fast.nonFinite[k].index, plain.nonFinite[k].index) << where;
+        EXPECT_EQ(fast.nonFinite[k].x, plain.nonFinite[k].x) << where;
+    }
+}
+
+// The same on random data: random walks with spikes, NaN and +/-Inf alone and in stretches,
+// x with irregular gaps and repeated values (steps logged twice, a pause in logging), reduced
+// over random ranges at random widths, for integer steps and for double x (epochs).
+TEST(DecimationIndex, MatchesThePlainScanOnRandomData) {
+    std::mt19937_64 rng(20261127);
+    auto uniform = [&](double a, double b) { return std::uniform_real_distribution<double>(a, b)(rng); };
+    auto below = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    for (int trial = 0; trial < 40; ++trial) {
+        const std::size_t n = 1 + below(trial < 30 ? 20'000 : 200'000);
+        std::vector<std::int64_t> steps(n);
+        std::vector<double> y(n);
+        std::int64_t step = static_cast<std::int64_t>(below(100));
+        double level = uniform(-1, 1);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double r = uniform(0, 1);
+            step += r < 0.05 ? 0 : r < 0.07 ? static_cast<std::int64_t>(below(5000)) : 1 + static_cast<std::int64_t>(below(3));
+            steps[i] = step;
+            level += uniform(-0.01, 0.01);
+            y[i] = level + (uniform(0, 1) < 0.001 ? uniform(-50, 50) : uniform(-0.1, 0.1));
+        }
+        const std::size_t holes = below(8);
+        for (std::size_t h = 0; h < holes; ++h) {
+            const std::size_t at = below(n), len = below(3) == 0 ? 1 + below(500) : 1;
+            const double bad = below(3) == 0 ? kNaN : below(2) == 0 ? kInf : -kInf;
+            for (std::size_t i = at; i < std::min(n, at + len); ++i) y[i] = bad;
+        }
+        std::vector<double> epochs(n);
+        for (std::size_t i = 0; i < n; ++i) epochs[i] = static_cast<double>(steps[i]) / 137.0;
+        const DecimationIndex index(y);
+        const double first = static_cast<double>(steps.front()), last = static_cast<double>(steps.back());
+        for (int range = 0; range < 6; ++range) {
+            double lo = uniform(first - 100, last + 100), hi = uniform(first - 100, last + 100);
+            if (range == 0) {
+                lo = first;
+                hi = last;
+            }
+            const int columns = static_cast<int>(1 + below(range % 2 == 0 ? 2000 : 60));
+            const std::string where = "trial " + std::to_string(trial) + " n=" + std::to_string(n) +
+                                      " lo=" + std::to_string(lo) + " hi=" + std::to_string(hi) +
+                                      " columns=" + std::to_string(columns);
+            const DecimateConfig c{lo, hi, columns};
+            expectSameReduction(decimate(steps, y, c, index), decimate(steps, y, c), where);
+            const DecimateConfig ce{lo / 137.0, hi / 137.0, columns};
+            expectSameReduction(decimate(epochs, y, ce, index), decimate(epochs, y, ce), where + " epochs");
         }
     }
 }

@@ -3,10 +3,10 @@
 
 #include <QApplication>
 #include <QChartView>
-#include <QLineSeries>
 
 #include "tests/ui/chart_fixtures.h"
 #include "ui/chart_panel.h"
+#include "ui/curve_layer.h"
 #include "ui/metric_chart.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
@@ -88,10 +88,8 @@ TEST_F(PanelFixture, ZoomToStepsConvertsToTheXUnit) {
 TEST_F(PanelFixture, RebuildReusesViewsAndUpdatesSeries) {
     const QList<QChartView*> before = panel.chartViews();
     auto firstPoint = [&] {
-        for (QAbstractSeries* s : chart(QStringLiteral("loss"))->series()) {
-            auto* line = static_cast<QLineSeries*>(s);
-            if (line->name() == QStringLiteral("a train_loss") && line->count() > 1) return line->at(1).y();
-        }
+        for (const LayerCurve& c : chart(QStringLiteral("loss"))->curveLayer()->curves())
+            if (!c.raw && c.name == QStringLiteral("a train_loss") && c.points->size() > 1) return c.points->y[1];
         return -1.0;
     };
     const double smoothedBefore = firstPoint();

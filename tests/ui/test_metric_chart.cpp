@@ -1,16 +1,16 @@
-// MetricChart on the offscreen platform: what it hands Qt Charts (series per run, reduced point
-// counts), the NaN marks, the finding bands (checked in rendered pixels), log y, x-axis units.
+// MetricChart on the offscreen platform: what it draws (curves per run, reduced point counts),
+// the NaN marks, the finding bands (checked in rendered pixels), log y, x-axis units.
 #include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QCategoryAxis>
 #include <QImage>
-#include <QLineSeries>
 #include <QSet>
 #include <cmath>
 
 #include "tests/ui/chart_fixtures.h"
 #include "ui/chart_view.h"
+#include "ui/curve_layer.h"
 #include "ui/finding_overlay.h"
 #include "ui/metric_chart.h"
 #include "ui/palette.h"
@@ -63,20 +63,19 @@ TEST(MetricChart, OneCurvePerVisibleRunAndMetric) {
     EXPECT_EQ(s.chart->curveCount(), 4);  // a and b, train and validation each
     QSet<QString> named;
     int rawWithPoints = 0;
-    for (QAbstractSeries* series : s.chart->series()) {
-        auto* line = static_cast<QLineSeries*>(series);
-        if (line->count() == 0) continue;
-        if (line->name().isEmpty()) ++rawWithPoints;
-        else named.insert(line->name());
+    for (const LayerCurve& c : s.chart->curveLayer()->curves()) {
+        if (c.points->size() == 0) continue;
+        if (c.raw) ++rawWithPoints;
+        else named.insert(c.name);
     }
     EXPECT_EQ(named, (QSet<QString>{"a train_loss", "a val_loss", "b train_loss", "b val_loss"}));
     EXPECT_EQ(rawWithPoints, 4);  // the faint raw curve behind each smoothed one
 
     settings.setShowRaw(false);
     s.chart->setContent(runs, QStringLiteral("loss"), settings);
-    for (QAbstractSeries* series : s.chart->series()) {
-        if (static_cast<QLineSeries*>(series)->count() > 0) {
-            EXPECT_FALSE(series->name().isEmpty()) << "raw curve still drawn";
+    for (const LayerCurve& c : s.chart->curveLayer()->curves()) {
+        if (c.points->size() > 0) {
+            EXPECT_FALSE(c.raw) << "raw curve still drawn";
         }
     }
 }
@@ -90,15 +89,14 @@ TEST(MetricChart, NeverMoreThanFourPointsPerPixelColumn) {
     const int width = static_cast<int>(s.chart->plotArea().width());
     ASSERT_GT(width, 100);
     EXPECT_EQ(s.chart->plotColumns(), width);
-    for (QAbstractSeries* series : s.chart->series())
-        EXPECT_LE(static_cast<QLineSeries*>(series)->count(), 4 * width);
+    for (const LayerCurve& c : s.chart->curveLayer()->curves())
+        EXPECT_LE(c.points->size(), 4u * width);
     // Zoomed in, the reduction is redone for the new range and still fits.
     s.chart->setXRange(1000, 200'000);
-    for (QAbstractSeries* series : s.chart->series()) {
-        auto* line = static_cast<QLineSeries*>(series);
-        EXPECT_LE(line->count(), 4 * width);
-        if (line->count() > 0) {
-            EXPECT_LE(line->at(0).x(), 1000.0);
+    for (const LayerCurve& c : s.chart->curveLayer()->curves()) {
+        EXPECT_LE(c.points->size(), 4u * width);
+        if (c.points->size() > 0) {
+            EXPECT_LE(c.points->x.front(), 1000.0);
         }
     }
 }
@@ -113,10 +111,10 @@ TEST(MetricChart, NaNBreaksTheLineAndIsMarked) {
     ASSERT_EQ(marks.size(), 1);
     EXPECT_EQ(marks[0].x, 1499.0);  // the last finite step
     EXPECT_EQ(marks[0].shape, OverlayMarker::Shape::NonFinite);
-    for (QAbstractSeries* series : s.chart->series())
-        for (const QPointF& p : static_cast<QLineSeries*>(series)->points()) {
-            EXPECT_TRUE(std::isfinite(p.y()));
-            EXPECT_LT(p.x(), 1500.0);
+    for (const LayerCurve& c : s.chart->curveLayer()->curves())
+        for (std::size_t i = 0; i < c.points->size(); ++i) {
+            EXPECT_TRUE(std::isfinite(c.points->y[i]));
+            EXPECT_LT(c.points->x[i], 1500.0);
         }
     EXPECT_FALSE(s.chart->findingsAt(s.chart->overlay()->toPixel(marks[0].x, marks[0].y)).isEmpty());
 }
@@ -202,8 +200,8 @@ TEST(MetricChart, LogYUsesDecadesAndSkipsNonPositiveValues) {
     const QStringList labels = y->categoriesLabels();
     EXPECT_TRUE(labels.contains(QStringLiteral("1e-2"))) << labels.join(' ').toStdString();
     EXPECT_TRUE(labels.contains(QStringLiteral("1"))) << labels.join(' ').toStdString();
-    for (QAbstractSeries* series : shown.chart->series())
-        for (const QPointF& p : static_cast<QLineSeries*>(series)->points()) EXPECT_TRUE(std::isfinite(p.y()));
+    for (const LayerCurve& c : shown.chart->curveLayer()->curves())
+        for (double y : c.points->y) EXPECT_TRUE(std::isfinite(y));
 }
 
 TEST(MetricChart, XAxisModeChangesTheRange) {

@@ -13,9 +13,9 @@
 #include <QTableView>
 #include <QTreeView>
 #include <QUrl>
-#include <QXYSeries>
 
 #include "ui/chart_panel.h"
+#include "ui/curve_layer.h"
 #include "ui/drop_overlay.h"
 #include "ui/findings_model.h"
 #include "ui/findings_panel.h"
@@ -36,17 +36,17 @@ namespace {
 QList<QPointF> allPoints(ChartPanel& charts) {
     QList<QPointF> out;
     for (MetricChart* chart : charts.charts())
-        for (QAbstractSeries* s : chart->series())
-            if (auto* xy = qobject_cast<QXYSeries*>(s)) out += xy->points();
+        for (const LayerCurve& c : chart->curveLayer()->curves())
+            for (std::size_t i = 0; i < c.points->size(); ++i) out << QPointF(c.points->x[i], c.points->y[i]);
     return out;
 }
 
-/// Lines that draw something (charts keep emptied lines in a pool for reuse).
+/// Lines that draw something.
 int seriesCount(ChartPanel& charts) {
     int n = 0;
     for (MetricChart* chart : charts.charts())
-        for (QAbstractSeries* s : chart->series())
-            if (auto* xy = qobject_cast<QXYSeries*>(s); xy != nullptr && xy->count() > 0) ++n;
+        for (const LayerCurve& c : chart->curveLayer()->curves())
+            if (c.points->size() > 0) ++n;
     return n;
 }
 

@@ -1,0 +1,218 @@
+// The curve layer that draws a MetricChart's curves (issue #5): checked in rendered pixels, so
+// what is tested is what a user sees: the NaN marker where the curve stops, a one-sample spike
+// after reduction of 300k points, dashed validation lines (sparse and dense), a line through a
+// deep zoom between far-apart points, and a legend swatch for every run.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QImage>
+#include <cmath>
+
+#include "tests/ui/chart_fixtures.h"
+#include "ui/chart_view.h"
+#include "ui/curve_layer.h"
+#include "ui/finding_overlay.h"
+#include "ui/metric_chart.h"
+#include "ui/palette.h"
+#include "ui/run_store.h"
+#include "ui/view_settings.h"
+
+namespace curvedoctor::ui {
+namespace {
+
+RunEntry entry(core::RunPtr run, int colorIndex) {
+    RunEntry e;
+    e.name = QString::fromStdString(run->name);
+    e.run = std::move(run);
+    e.color = runColor(colorIndex);
+    return e;
+}
+
+struct Shown {
+    MetricChart* chart = new MetricChart;
+    ChartView view{chart};
+    explicit Shown(QSize size = {900, 420}) {
+        view.resize(size);
+        view.show();
+        settle();
+    }
+    static void settle() {
+        for (int i = 0; i < 3; ++i) QApplication::processEvents();
+    }
+    QImage image() { return view.grab().toImage(); }
+    QPoint toView(QPointF chartPos) const { return view.mapFromScene(chart->mapToScene(chartPos)); }
+};
+
+// How far a pixel is from a colour (largest channel difference).
+int distance(QColor a, QColor b) {
+    return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()), std::abs(a.blue() - b.blue())});
+}
+
+// True if some pixel within `radius` of `at` (view pixels) is within `tolerance` of `color`.
+bool colourNear(const QImage& img, QPoint at, QColor color, int radius, int tolerance) {
+    for (int dy = -radius; dy <= radius; ++dy)
+        for (int dx = -radius; dx <= radius; ++dx) {
+            const QPoint p = at + QPoint(dx, dy);
+            if (img.rect().contains(p) && distance(img.pixelColor(p), color) <= tolerance) return true;
+        }
+    return false;
+}
+
+// A run with one metric `name`, `n` points at steps 0..n-1 with values from `value(i)`.
+template <typename F>
+std::shared_ptr<core::Run> oneSeries(const std::string& run, const std::string& name, std::size_t n, F value) {
+    auto r = std::make_shared<core::Run>();
+    r->name = run;
+    auto& s = r->metrics[name];
+    for (std::size_t i = 0; i < n; ++i) {
+        s.steps.push_back(static_cast<std::int64_t>(i));
+        s.values.push_back(value(i));
+    }
+    return r;
+}
+
+// Along the pixel row of axis value y, the stretches of columns where the curve's colour shows
+// (within one pixel up or down), counted from the plot's left to right edge.
+int colouredStretches(const Shown& s, const QImage& img, double y, QColor color) {
+    const QRectF a = s.chart->plotArea();
+    const QPointF left = s.chart->curveLayer()->toPixel(s.chart->xMin(), y);
+    int stretches = 0;
+    bool inside = false;
+    for (double x = a.left() + 3; x < a.right() - 3; x += 1.0) {
+        const bool on = colourNear(img, s.toView({x, left.y()}), color, 1, 60);
+        if (on && !inside) ++stretches;
+        inside = on;
+    }
+    return stretches;
+}
+
+TEST(CurveLayer, NaNMarkerIsPaintedWhereTheCurveStops) {
+    const RunEntry e = entry(testing::makeRun({.name = "nan", .points = 2000, .valEvery = 0, .nanFrom = 1500}), 0);
+    Shown s;
+    ViewSettings settings;
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    const auto& marks = s.chart->overlay()->nonFiniteMarkers();
+    ASSERT_EQ(marks.size(), 1);
+    const QImage img = s.image();
+    // The marker's cross is centred on the last finite point, in the marker's red.
+    const QPointF at = s.chart->overlay()->toPixel(marks[0].x, marks[0].y);
+    EXPECT_TRUE(colourNear(img, s.toView(at), marks[0].color, 1, 40));
+    // Right of it nothing is drawn in the run's colour: the line stops.
+    const QRectF a = s.chart->plotArea();
+    const QColor run = runColor(0);
+    for (double x = at.x() + 12; x < a.right() - 2; x += 3)
+        for (double y = a.top() + 2; y < a.bottom() - 2; y += 2)
+            ASSERT_GT(distance(img.pixelColor(s.toView({x, y})), run), 40) << x << "," << y;
+    // Left of it the curve is drawn, in the run's colour, where the data says.
+    const double x = 700.0;
+    const QPointF on = s.chart->curveLayer()->toPixel(x, testing::lossAt(700, 2000));
+    EXPECT_TRUE(colourNear(img, s.toView(on), run, 3, 40));
+}
+
+TEST(CurveLayer, OneSampleSpikeSurvivesReductionAndIsDrawn) {
+    constexpr std::size_t kSpike = 123'457;
+    const RunEntry e = entry(oneSeries("spiky", "loss", 300'000,
+                                       [](std::size_t i) { return i == kSpike ? 40.0 : 1.0 + 0.01 * std::sin(0.3 * i); }),
+                             1);
+    Shown s;
+    ViewSettings settings;
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    const auto& curves = s.chart->curveLayer()->curves();
+    ASSERT_EQ(curves.size(), 2u);  // raw and smoothed
+    for (const LayerCurve& c : curves) {
+        EXPECT_LT(c.points->size(), 4u * static_cast<std::size_t>(s.chart->plotArea().width()) + 3);
+        EXPECT_NE(std::find(c.points->indices.begin(), c.points->indices.end(), kSpike), c.points->indices.end())
+            << (c.raw ? "raw" : "smoothed");
+    }
+    // The smoothed spike (0.4 of the raw one at the default EMA weight 0.6) reaches high into the
+    // plot; its column shows the run's colour well above the flat curve.
+    const QImage img = s.image();
+    const double smoothedPeak = 1.0 + 0.4 * 39.0;
+    const QPointF peak = s.chart->curveLayer()->toPixel(static_cast<double>(kSpike), smoothedPeak * 0.8);
+    EXPECT_TRUE(colourNear(img, s.toView(peak), runColor(1), 2, 40));
+}
+
+TEST(CurveLayer, ValidationIsDashedTrainingSolid) {
+    // Flat curves (no smoothing change, no ripple): training at 1, validation at 2.
+    for (std::size_t points : {60u, 200'000u}) {  // sparse: pen dashes; dense: dashes along x
+        auto run = oneSeries("flat", "train_loss", points, [](std::size_t) { return 1.0; });
+        auto& val = run->metrics["val_loss"];
+        val = run->metrics["train_loss"];
+        for (double& v : val.values) v = 2.0;
+        const RunEntry e = entry(run, 2);
+        Shown s;
+        ViewSettings settings;
+        settings.setShowRaw(false);
+        s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+        Shown::settle();
+        const QImage img = s.image();
+        EXPECT_EQ(colouredStretches(s, img, 1.0, runColor(2)), 1) << points << " points";
+        EXPECT_GT(colouredStretches(s, img, 2.0, runColor(2)), 20) << points << " points";
+    }
+}
+
+TEST(CurveLayer, DeepZoomBetweenFarPointsStillDrawsTheLine) {
+    // Three points; zoomed to a window of 0.0002 steps in the middle of the first segment, whose
+    // end points map millions of pixels outside the plot. (This zoom also once made the view
+    // allocate a pixmap millions of pixels wide for Qt Charts' stale tick groups: see
+    // clearTicks.)
+    const RunEntry e = entry(oneSeries("far", "loss", 3, [](std::size_t i) { return i == 1 ? 1.0 : 0.0; }), 3);
+    ViewSettings settings;
+    settings.setShowRaw(false);
+    settings.setSmoothing({core::SmoothingKind::Ema, 0.0});
+    Shown s;
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    s.chart->setXRange(0.4999, 0.5001);
+    Shown::settle();
+    const QImage img = s.image();
+    // y = x on the first segment: 0.5 in the middle of the window.
+    const QPointF mid = s.chart->curveLayer()->toPixel(0.5, 0.5);
+    ASSERT_TRUE(s.chart->plotArea().contains(mid));
+    EXPECT_TRUE(colourNear(img, s.toView(mid), runColor(3), 2, 40));
+}
+
+// The curves are not QChart series any more; the rubber band (QChart::zoomIn) still zooms x.
+TEST(CurveLayer, RubberBandZoomStillWorks) {
+    const RunEntry e = entry(testing::makeRun({.name = "zoom", .points = 1000}), 0);
+    Shown s;
+    ViewSettings settings;
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    const QRectF a = s.chart->plotArea();
+    s.chart->zoomIn(QRectF(a.left() + a.width() / 4, a.top(), a.width() / 2, a.height()));
+    Shown::settle();
+    EXPECT_TRUE(s.chart->hasUserRange());
+    EXPECT_NEAR(s.chart->xMin(), 250.0, 5.0);
+    EXPECT_NEAR(s.chart->xMax(), 750.0, 5.0);
+    for (const LayerCurve& c : s.chart->curveLayer()->curves()) {
+        if (c.points->size() > 0) {
+            EXPECT_LE(c.points->x.front(), 250.0);
+        }
+    }
+}
+
+TEST(CurveLayer, LegendShowsASwatchPerRun) {
+    std::vector<RunEntry> entries;
+    for (int i = 0; i < 3; ++i)
+        entries.push_back(entry(testing::makeRun({.name = "run" + std::to_string(i), .points = 500}), i));
+    std::vector<const RunEntry*> runs;
+    for (const auto& e : entries) runs.push_back(&e);
+    Shown s({1000, 420});
+    ViewSettings settings;
+    s.chart->setContent(runs, QStringLiteral("loss"), settings);
+    Shown::settle();
+    const QImage img = s.image();
+    const QRectF a = s.chart->plotArea();
+    for (int i = 0; i < 3; ++i) {
+        bool found = false;
+        for (double y = 1; y < a.top() - 1 && !found; y += 1)
+            for (double x = a.left(); x < a.right() && !found; x += 1)
+                found = distance(img.pixelColor(s.toView({x, y})), runColor(i)) <= 30;
+        EXPECT_TRUE(found) << "no legend swatch for run " << i;
+    }
+}
+
+}  // namespace
+}  // namespace curvedoctor::ui

@@ -1,0 +1,63 @@
+#pragma once
+/// \file curve_layer.h
+/// The curves of a MetricChart, painted by one graphics item straight from the reduced series
+/// (core::Decimated) with QPainter::drawPolyline. Qt Charts' QLineSeries rebuilds hit-test
+/// outlines of every series on each change, which at a few thousand points per curve costs
+/// far more than drawing them; this item keeps only the points and maps them on each paint
+/// with the axis ranges, so a zoom or a new content costs one reduction and one paint.
+
+#include <QColor>
+#include <QGraphicsObject>
+#include <QString>
+#include <memory>
+#include <vector>
+
+#include "core/decimate.h"
+
+class QChart;
+
+namespace curvedoctor::ui {
+
+/// One reduced curve to draw, in axis coordinates (y already log10 on a log axis).
+struct LayerCurve {
+    QString name;  ///< "run metric"; the faint raw curves carry their smoothed curve's name too
+    bool raw = false;
+    QColor color;
+    double width = 1.0;   ///< pen width in pixels
+    bool dashed = false;  ///< validation curves
+    std::shared_ptr<const core::Decimated> points;
+};
+
+class CurveLayer : public QGraphicsObject {
+    Q_OBJECT
+public:
+    explicit CurveLayer(QChart* chart);
+
+    /// The curves, painted in this order (later ones on top).
+    void setCurves(std::vector<LayerCurve> curves);
+    /// The axis ranges mapped onto the chart's plot area; set after every axis change.
+    void setRanges(double xLo, double xHi, double yLo, double yHi);
+
+    [[nodiscard]] const std::vector<LayerCurve>& curves() const { return m_curves; }
+    /// Points of all curves together.
+    [[nodiscard]] int pointCount() const;
+    /// Pixel position (chart coordinates) of an axis point, not clamped.
+    [[nodiscard]] QPointF toPixel(double x, double y) const;
+
+    [[nodiscard]] QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    // Axis to pixel: px = x0 + x * sx, py = y0 + y * sy (for the current plot area).
+    struct Mapping {
+        double x0, sx, y0, sy;
+        QPointF operator()(double x, double y) const;
+    };
+    [[nodiscard]] Mapping mapping() const;
+
+    QChart* m_chart;
+    std::vector<LayerCurve> m_curves;
+    double m_xLo = 0.0, m_xHi = 1.0, m_yLo = 0.0, m_yHi = 1.0;
+};
+
+}  // namespace curvedoctor::ui
