@@ -6,9 +6,11 @@
 
 #include <QApplication>
 #include <QImage>
+#include <QPainter>
 #include <cmath>
 
 #include "tests/ui/chart_fixtures.h"
+#include "ui/chart_export.h"
 #include "ui/chart_view.h"
 #include "ui/curve_layer.h"
 #include "ui/finding_overlay.h"
@@ -151,6 +153,42 @@ TEST(CurveLayer, ValidationIsDashedTrainingSolid) {
         EXPECT_EQ(colouredStretches(s, img, 1.0, runColor(2)), 1) << points << " points";
         EXPECT_GT(colouredStretches(s, img, 2.0, runColor(2)), 20) << points << " points";
     }
+}
+
+// Exports draw at 2x, where pens are wider than a pixel and long polylines are stroked in
+// short chunks (see drawPolylineChunked): the chunks must join into one unbroken line.
+TEST(CurveLayer, WidePenAtTwoTimesScaleDrawsAnUnbrokenLine) {
+    auto run = oneSeries("flat", "train_loss", 301, [](std::size_t) { return 1.0; });
+    const RunEntry e = entry(run, 3);
+    MetricChart chart;
+    ViewSettings settings;
+    settings.setShowRaw(false);
+    chart.setContent({&e}, QStringLiteral("loss"), settings);
+    const QSizeF size(900, 420);
+    QImage img((size * 2).toSize(), QImage::Format_RGB32);
+    img.fill(Qt::white);
+    {
+        QPainter p(&img);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.scale(2, 2);
+        paintChart(chart, p, QRectF(QPointF(0, 0), size));
+    }
+    const QRectF a = chart.plotArea();
+    const QPointF at = chart.curveLayer()->toPixel(chart.xMin(), 1.0);
+    const int row = static_cast<int>(std::lround(at.y() * 2));
+    int gaps = 0;
+    int covered = 0;
+    bool inside = false;
+    for (int x = static_cast<int>(a.left() * 2) + 4; x < static_cast<int>(a.right() * 2) - 4; ++x) {
+        bool hit = false;
+        for (int dy = -2; dy <= 2 && !hit; ++dy)
+            hit = img.rect().contains(x, row + dy) && distance(img.pixelColor(x, row + dy), runColor(3)) <= 40;
+        if (hit) ++covered;
+        if (inside && !hit) ++gaps;
+        inside = hit;
+    }
+    EXPECT_GT(covered, static_cast<int>(a.width() * 2) - 20);
+    EXPECT_EQ(gaps, 0);
 }
 
 TEST(CurveLayer, DeepZoomBetweenFarPointsStillDrawsTheLine) {
