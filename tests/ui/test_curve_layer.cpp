@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "tests/ui/chart_fixtures.h"
+#include "tests/ui/shown_chart.h"
 #include "ui/chart_export.h"
 #include "ui/chart_view.h"
 #include "ui/curve_layer.h"
@@ -22,29 +23,8 @@
 namespace curvedoctor::ui {
 namespace {
 
-RunEntry entry(core::RunPtr run, int colorIndex) {
-    RunEntry e;
-    e.name = QString::fromStdString(run->name);
-    e.run = std::move(run);
-    e.color = runColor(colorIndex);
-    return e;
-}
-
-struct Shown {
-    MetricChart* chart = new MetricChart;
-    ChartView view{chart};
-    explicit Shown(QSize size = {900, 420}) {
-        view.resize(size);
-        view.show();
-        settle();
-    }
-    static void settle() {
-        for (int i = 0; i < 3; ++i) QApplication::processEvents();
-    }
-    QImage image() { return view.grab().toImage(); }
-    QPoint toView(QPointF chartPos) const { return view.mapFromScene(chart->mapToScene(chartPos)); }
-};
-
+using testing::entry;
+using testing::Shown;
 // How far a pixel is from a colour (largest channel difference).
 int distance(QColor a, QColor b) {
     return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()), std::abs(a.blue() - b.blue())});

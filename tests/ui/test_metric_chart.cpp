@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "tests/ui/chart_fixtures.h"
+#include "tests/ui/shown_chart.h"
 #include "ui/chart_view.h"
 #include "ui/curve_layer.h"
 #include "ui/finding_overlay.h"
@@ -20,35 +21,10 @@
 namespace curvedoctor::ui {
 namespace {
 
+using testing::entry;
+using testing::Shown;
 using testing::makeRun;
 using testing::RunSpec;
-
-RunEntry entry(core::RunPtr run, int colorIndex, bool visible = true) {
-    RunEntry e;
-    e.name = QString::fromStdString(run->name);
-    e.run = std::move(run);
-    e.color = runColor(colorIndex);
-    e.visible = visible;
-    return e;
-}
-
-// A chart in a shown view of a fixed size, laid out.
-struct Shown {
-    MetricChart* chart = new MetricChart;
-    ChartView view{chart};
-    explicit Shown(QSize size = {900, 420}) {
-        view.resize(size);
-        view.show();
-        settle();
-    }
-    static void settle() {
-        for (int i = 0; i < 3; ++i) QApplication::processEvents();
-    }
-    QImage image() { return view.grab().toImage(); }
-    QPoint toView(QPointF chartPos) const {
-        return view.mapFromScene(chart->mapToScene(chartPos));
-    }
-};
 
 TEST(MetricChart, OneCurvePerVisibleRunAndMetric) {
     const std::vector<RunEntry> entries{entry(makeRun({.name = "a"}), 0),
