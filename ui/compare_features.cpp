@@ -3,6 +3,7 @@
 #include "ui/report_export_job.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QChartView>
 #include <QComboBox>
 #include <QCursor>
@@ -155,10 +156,15 @@ std::vector<ReportGroup> CompareFeatures::reportGroups(bool withGroups) const {
 ReportExportJob* CompareFeatures::startReportExport(const QString& path, const ReportOptions& options,
                                                     bool withGroups) {
     if (m_export) m_export->cancel();
-    auto* job = new ReportExportJob(path, visibleRuns(m_window.store()), m_window.viewSettings(),
-                                    options, reportGroups(withGroups), this);
+    // Drawn here, on the GUI thread, where the charts' shared Qt state lives; encoded and
+    // written on a pool thread.
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QImage page = renderReport(visibleRuns(m_window.store()), m_window.viewSettings(), options,
+                               reportGroups(withGroups));
+    QApplication::restoreOverrideCursor();
+    auto* job = new ReportExportJob(path, std::move(page), this);
     m_export = job;
-    // A busy bar with Cancel, shown only if the export takes longer than half a second.
+    // A busy bar with Cancel, shown only if writing takes longer than half a second.
     auto* progress = new QProgressDialog(tr("Writing the report…"), tr("Cancel"), 0, 0, &m_window);
     progress->setWindowTitle(tr("Export Report"));
     progress->setWindowModality(Qt::WindowModal);

@@ -37,9 +37,10 @@ public:
     /// any). Returns false and sets `error` on failure.
     bool exportReport(const QString& path, const ReportOptions& options, bool withGroups,
                       QString* error = nullptr) const;
-    /// The same off the GUI thread (what Export Report does): a busy dialog with Cancel appears
-    /// if it takes over half a second; reportExportFinished follows. A second export cancels
-    /// the first.
+    /// What Export Report does: draws the page on the GUI thread (Qt Charts allows no other),
+    /// then encodes and writes it on a pool thread; a busy dialog with Cancel appears if that
+    /// takes over half a second; reportExportFinished follows. A second export cancels the
+    /// first.
     ReportExportJob* startReportExport(const QString& path, const ReportOptions& options,
                                        bool withGroups);
     /// The chart of `family` in the window's chart panel, or null.

@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
+#include <map>
+#include <vector>
 #include <cmath>
 
 namespace curvedoctor::ui {
@@ -232,9 +234,10 @@ QRectF BandLayer::boundingRect() const { return m_chart->plotArea(); }
 
 void BandLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const QRectF a = m_chart->plotArea();
-    p->save();
-    p->setClipRect(a);
-    p->setPen(Qt::NoPen);
+    // Bands of one colour (one kind of finding) are painted as the union of their ranges: ten
+    // runs that all overfit from about the same step give one tinted stretch, not ten layers
+    // that add up to an opaque block hiding the curves.
+    std::map<QRgb, std::vector<std::pair<double, double>>> byColour;
     for (const OverlayBand& b : m_overlay->bands()) {
         double x0 = m_overlay->toPixelX(b.x0), x1 = m_overlay->toPixelX(b.x1);
         if (x0 > x1) std::swap(x0, x1);
@@ -247,8 +250,26 @@ void BandLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
             x0 = c - 1.5;
             x1 = c + 1.5;
         }
-        p->fillRect(QRectF(x0, a.top(), x1 - x0, a.height()), withAlpha(b.color, kBandAlpha));
-        p->fillRect(QRectF(x0, a.top(), x1 - x0, 3), withAlpha(b.color, 170));
+        byColour[b.color.rgba()].emplace_back(x0, x1);
+    }
+    p->save();
+    p->setClipRect(a);
+    p->setPen(Qt::NoPen);
+    for (auto& [rgba, spans] : byColour) {
+        const QColor colour = QColor::fromRgba(rgba);
+        std::sort(spans.begin(), spans.end());
+        std::vector<std::pair<double, double>> merged;
+        for (const auto& s : spans) {
+            if (!merged.empty() && s.first <= merged.back().second) {
+                merged.back().second = std::max(merged.back().second, s.second);
+            } else {
+                merged.push_back(s);
+            }
+        }
+        for (const auto& [x0, x1] : merged) {
+            p->fillRect(QRectF(x0, a.top(), x1 - x0, a.height()), withAlpha(colour, kBandAlpha));
+            p->fillRect(QRectF(x0, a.top(), x1 - x0, 3), withAlpha(colour, 170));
+        }
     }
     p->restore();
 }

@@ -17,7 +17,9 @@ namespace curvedoctor::ui {
 
 /// Runs `job` on a pool thread and returns when it has finished (on the calling thread when it
 /// already is one). Whatever `job` creates (charts, scenes, images) it must create itself, and
-/// it must not touch widgets.
+/// it must not touch widgets. Qt Charts measures text with a process-wide static item: only a
+/// process that draws no charts on any other thread (the `report` command) may draw charts in
+/// `job`.
 template <typename Job>
 void runOnPoolThread(Job&& job) {
     QThreadPool* pool = QThreadPool::globalInstance();

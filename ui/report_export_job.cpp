@@ -1,34 +1,24 @@
 #include "ui/report_export_job.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QPointer>
 #include <QThreadPool>
 
-#include "ui/view_settings.h"
+#include "ui/png_writer.h"
 
 namespace curvedoctor::ui {
 
 // Shared by the job and its worker, so either may go first.
 struct ReportExportJob::State {
-    std::vector<RunEntry> runs;
-    std::unique_ptr<ViewSettings> settings = std::make_unique<ViewSettings>();
-    ReportOptions options;
-    std::vector<ReportGroup> groups;
+    QImage page;
     std::atomic<bool> cancelled{false};
     std::atomic<bool> running{false};
 };
 
-ReportExportJob::ReportExportJob(QString path, const std::vector<const RunEntry*>& runs,
-                                 const ViewSettings& settings, ReportOptions options,
-                                 std::vector<ReportGroup> groups, QObject* parent)
+ReportExportJob::ReportExportJob(QString path, QImage page, QObject* parent)
     : QObject(parent), m_path(std::move(path)), m_state(std::make_shared<State>()) {
-    for (const RunEntry* e : runs)
-        if (e) m_state->runs.push_back(*e);
-    m_state->settings->assign(settings);
-    // The worker owns its copy of the settings from here on.
-    m_state->settings->moveToThread(nullptr);
-    m_state->options = std::move(options);
-    m_state->groups = std::move(groups);
+    m_state->page = std::move(page);
 }
 
 ReportExportJob::~ReportExportJob() { cancel(); }
@@ -38,16 +28,26 @@ void ReportExportJob::start() {
     if (state->running.exchange(true)) return;
     QPointer<ReportExportJob> self(this);
     const QString path = m_path;
-    state->options.cancelled = [state] { return state->cancelled.load(); };
     QThreadPool::globalInstance()->start([state, self, path] {
-        std::vector<const RunEntry*> runs;
-        for (const RunEntry& e : state->runs) runs.push_back(&e);
         QString error;
         bool written = false;
         if (!state->cancelled.load()) {
-            written = saveReport(path, runs, *state->settings, state->options, state->groups, &error);
+            // Encoding is the slow part; the check after it keeps a cancelled export unwritten.
+            const QByteArray png = encodePng(state->page);
+            if (png.isEmpty()) {
+                error = QStringLiteral("%1: could not encode the PNG report").arg(path);
+            } else if (!state->cancelled.load()) {
+                QFile file(path);
+                written = file.open(QIODevice::WriteOnly) && file.write(png) == png.size();
+                if (!written) {
+                    error = QStringLiteral("%1: could not write the PNG report (%2)").arg(path, file.errorString());
+                    file.close();
+                    file.remove();
+                }
+            }
         }
-        if (state->cancelled.load()) error.clear();
+        if (state->cancelled.load() && !written) error.clear();
+        state->page = QImage();
         state->running = false;
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),

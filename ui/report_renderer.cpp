@@ -15,7 +15,6 @@
 #include "ui/large_image.h"
 #include "ui/palette.h"
 #include "ui/png_writer.h"
-#include "ui/pool_thread.h"
 #include "ui/run_store.h"
 #include "ui/value_format.h"
 #include "ui/view_settings.h"
@@ -504,20 +503,17 @@ QImage renderReport(const std::vector<const RunEntry*>& allRuns, const ViewSetti
 bool saveReport(const QString& path, const std::vector<const RunEntry*>& runs,
                 const ViewSettings& settings, const ReportOptions& options,
                 const std::vector<ReportGroup>& groups, QString* error, ReportTimings* timings) {
-    bool written = false;
     QString why;
     ReportTimings t;
-    runOnPoolThread([&] {
-        QElapsedTimer clock;
-        clock.start();
-        const QImage image = renderReport(runs, settings, options, groups);
-        t.render = static_cast<double>(clock.nsecsElapsed()) / 1e9;
-        clock.restart();
-        const bool stop = options.cancelled && options.cancelled();
-        written = !stop && !image.isNull() && writePng(image, path, {}, &why);
-        if (stop) why = QStringLiteral("%1: export cancelled, nothing written").arg(path);
-        t.encode = static_cast<double>(clock.nsecsElapsed()) / 1e9;
-    });
+    QElapsedTimer clock;
+    clock.start();
+    const QImage image = renderReport(runs, settings, options, groups);
+    t.render = static_cast<double>(clock.nsecsElapsed()) / 1e9;
+    clock.restart();
+    const bool stop = options.cancelled && options.cancelled();
+    const bool written = !stop && !image.isNull() && writePng(image, path, {}, &why);
+    if (stop) why = QStringLiteral("%1: export cancelled, nothing written").arg(path);
+    t.encode = static_cast<double>(clock.nsecsElapsed()) / 1e9;
     if (timings) *timings = t;
     if (written) return true;
     if (error) *error = why.isEmpty() ? QStringLiteral("%1: could not write the PNG report").arg(path) : why;

@@ -65,9 +65,10 @@ struct ReportTimings {
     double encode = 0.0;  ///< PNG encoding and writing.
 };
 
-/// Renders and writes a PNG. Returns false and sets `error` (one line naming the file).
-/// The page is drawn and encoded on a thread of Qt's global pool (see pool_thread.h); the
-/// call returns when the file is written.
+/// Renders and writes a PNG on the calling thread. Returns false and sets `error` (one line
+/// naming the file). Qt Charts keeps process-wide text-measuring state (a static text item in
+/// ChartPresenter), so charts must all live in one thread: call this on the GUI thread, or
+/// (the `report` command, which has no other charts) on any one thread.
 bool saveReport(const QString& path, const std::vector<const RunEntry*>& runs,
                 const ViewSettings& settings, const ReportOptions& options,
                 const std::vector<ReportGroup>& groups = {}, QString* error = nullptr,

@@ -82,14 +82,4 @@ void ViewSettings::save() const {
     s.endGroup();
 }
 
-void ViewSettings::assign(const ViewSettings& other) {
-    setSmoothing(other.smoothing());
-    setXAxis(other.xAxis());
-    setLogY(other.logY());
-    setShowRaw(other.showRaw());
-    setChartLayout(other.chartLayout());
-    setCompareLayout(other.compareLayout());
-    setExtraFamilies(other.extraFamilies());
-}
-
 }  // namespace curvedoctor::ui

@@ -35,8 +35,6 @@ public:
     void setChartLayout(ChartLayout l);
     void setCompareLayout(CompareLayout l);
     void setExtraFamilies(const QStringList& families);
-    /// Takes every setting of `other` (signals are emitted as for the single setters).
-    void assign(const ViewSettings& other);
 
     /// Reads/writes every field under the "view/" group of the application's QSettings.
     void load();

@@ -75,9 +75,9 @@ TEST(CompareFeatures, ExportsTheReportOfTheWindowsRunsAndGroups) {
     EXPECT_EQ(QImage(dir.filePath(QStringLiteral("g.png"))).width(), 1000);
 }
 
-// Export Report runs off the GUI thread on a copy of the runs: the window may drop its runs
-// meanwhile, and the file appears when `finished` says so.
-TEST(CompareFeatures, ExportsTheReportOffTheGuiThread) {
+// Export Report draws the page, then encodes and writes it off the GUI thread: the window may
+// drop its runs meanwhile, and the file appears when `finished` says so.
+TEST(CompareFeatures, WritesTheReportOffTheGuiThread) {
     testing::SettingsSandbox sandbox;
     MainWindow w;
     CompareFeatures& features = *w.compareFeatures();
@@ -91,7 +91,7 @@ TEST(CompareFeatures, ExportsTheReportOffTheGuiThread) {
     QSignalSpy done(&features, &CompareFeatures::reportExportFinished);
     ReportExportJob* job = features.startReportExport(path, options, false);
     ASSERT_NE(job, nullptr);
-    w.store().clear();  // the job holds its own copy
+    w.store().clear();  // the job holds the drawn page
     ASSERT_TRUE(done.wait(30000));
     EXPECT_TRUE(done.at(0).at(0).toBool()) << done.at(0).at(1).toString().toStdString();
     EXPECT_EQ(QImage(path).width(), 900);

@@ -134,6 +134,41 @@ TEST(MetricChart, FindingBandIsDrawnInItsKindColour) {
     EXPECT_TRUE(texts[0].contains(QStringLiteral("val_loss rose")));
 }
 
+// Ten runs overfitting from about the same step must not stack ten translucent layers into an
+// opaque block: overlapping bands of one kind are painted once, as their union.
+TEST(MetricChart, OverlappingBandsOfOneKindTintLikeOne) {
+    auto tintAt750 = [](int runs) {
+        std::vector<RunEntry> entries;
+        for (int i = 0; i < runs; ++i) {
+            RunEntry e = entry(makeRun({.name = "r" + std::to_string(i), .points = 1000}), i);
+            core::Finding f;
+            f.kind = "overfitting";
+            f.metric = "val_loss";
+            f.beginStep = 600 + 10 * i;
+            f.endStep = 900;
+            e.diagnosis.findings.push_back(f);
+            entries.push_back(std::move(e));
+        }
+        std::vector<const RunEntry*> ptrs;
+        for (const RunEntry& e : entries) ptrs.push_back(&e);
+        Shown s;
+        ViewSettings settings;
+        s.chart->setContent(ptrs, QStringLiteral("loss"), settings);
+        for (QAbstractAxis* a : s.chart->axes()) a->setGridLineVisible(false);
+        Shown::settle();
+        EXPECT_EQ(s.chart->overlay()->bands().size(), runs);
+        const QRectF area = s.chart->plotArea();
+        const double y = area.top() + area.height() * 0.2;
+        return s.image().pixelColor(s.toView({s.chart->overlay()->toPixelX(750), y}));
+    };
+    const QColor one = tintAt750(1);
+    const QColor five = tintAt750(5);
+    EXPECT_NE(one, QColor(Qt::white));
+    EXPECT_LE(std::abs(one.red() - five.red()), 2);
+    EXPECT_LE(std::abs(one.green() - five.green()), 2);
+    EXPECT_LE(std::abs(one.blue() - five.blue()), 2);
+}
+
 TEST(MetricChart, BandsFollowZoom) {
     RunEntry e = entry(makeRun({.name = "z", .points = 1000}), 0);
     core::Finding f;
