@@ -6,6 +6,8 @@
 #include <QPen>
 #include <QTimer>
 #include <algorithm>
+#include <thread>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <span>
@@ -230,6 +232,43 @@ MetricChart::MetricChart(QGraphicsItem* parent) : QChart(parent), m_cache(std::m
 
 MetricChart::~MetricChart() = default;
 
+void MetricChart::prepareCurves(const core::SmoothingConfig& smoothing) {
+    // Smoothing a curve and indexing it are linear passes over its points, independent per
+    // curve: at 20 runs x 2M points that is most of a first draw, so it runs on every core.
+    std::vector<Curve*> todo;
+    std::size_t points = 0;
+    for (const auto& c : m_curves) {
+        if (c->smoothed && c->rawIndex && c->smoothIndex) continue;
+        todo.push_back(c.get());
+        points += c->series->size();
+    }
+    auto prepare = [&smoothing](Curve& c) {
+        const core::Series& s = *c.series;
+        if (!c.smoothed) c.smoothed = std::make_shared<const std::vector<double>>(core::smooth(s.steps, s.values, smoothing));
+        if (!c.rawIndex) c.rawIndex = std::make_shared<const core::DecimationIndex>(s.values);
+        if (!c.smoothIndex) c.smoothIndex = std::make_shared<const core::DecimationIndex>(*c.smoothed);
+    };
+    constexpr std::size_t kParallelPoints = 1'000'000;  // below this a thread costs more than it saves
+    const unsigned threads = points < kParallelPoints ? 1u
+                                                      : std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
+                                                                           static_cast<unsigned>(todo.size()));
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < todo.size(); i = next++) prepare(*todo[i]);
+    };
+    {
+        std::vector<std::jthread> helpers;
+        for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
+        work();
+    }
+    // A series shown twice in one chart shares one index for its raw values.
+    std::map<const void*, std::shared_ptr<const core::DecimationIndex>> byData;
+    for (const auto& c : m_curves) {
+        auto [it, fresh] = byData.emplace(c->series->values.data(), c->rawIndex);
+        if (!fresh) c->rawIndex = it->second;
+    }
+}
+
 void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QString& family,
                              const ViewSettings& settings) {
     m_family = family;
@@ -298,28 +337,28 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
                                                    [](double v) { return std::isfinite(v); });
                 fresh.sorted[key] = c->xSorted;
             }
+            // Cached smoothing and indices now; what is missing is computed below, in parallel.
             const Cache::Key smoothKey{&s, static_cast<int>(smoothing.kind), smoothing.weight};
-            auto sit = m_cache->smoothed.find(smoothKey);
-            c->smoothed = sit != m_cache->smoothed.end()
-                              ? sit->second
-                              : std::make_shared<const std::vector<double>>(
-                                    core::smooth(s.steps, s.values, smoothing));
-            fresh.smoothed[smoothKey] = c->smoothed;
-            auto indexOf = [&](const std::vector<double>& v) {
-                auto it = m_cache->indices.find(v.data());
-                auto index = it != m_cache->indices.end() ? it->second
-                                                          : std::make_shared<const core::DecimationIndex>(v);
-                fresh.indices[v.data()] = index;
-                return index;
-            };
-            c->rawIndex = indexOf(s.values);
-            c->smoothIndex = indexOf(*c->smoothed);
+            if (auto sit = m_cache->smoothed.find(smoothKey); sit != m_cache->smoothed.end())
+                c->smoothed = sit->second;
+            if (auto it = m_cache->indices.find(s.values.data()); it != m_cache->indices.end())
+                c->rawIndex = it->second;
+            if (c->smoothed) {
+                if (auto it = m_cache->indices.find(c->smoothed->data()); it != m_cache->indices.end())
+                    c->smoothIndex = it->second;
+            }
             fresh.keepAlive.push_back(e->run);
             trainFirst.push_back(std::move(c));
         }
         std::stable_sort(trainFirst.begin(), trainFirst.end(),
                          [](const auto& a, const auto& b) { return !a->validation && b->validation; });
         for (auto& c : trainFirst) m_curves.push_back(std::move(c));
+    }
+    prepareCurves(smoothing);
+    for (const auto& c : m_curves) {
+        fresh.smoothed[Cache::Key{c->series, static_cast<int>(smoothing.kind), smoothing.weight}] = c->smoothed;
+        fresh.indices[c->series->values.data()] = c->rawIndex;
+        fresh.indices[c->smoothed->data()] = c->smoothIndex;
     }
     m_cache->smoothed = std::move(fresh.smoothed);
     m_cache->relative = std::move(fresh.relative);

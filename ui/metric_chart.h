@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/smoothing.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
@@ -100,6 +101,8 @@ private:
     void onAxisRangeChanged(double lo, double hi);
     void applyXRange(double lo, double hi);
     void buildOverlay(const std::vector<const RunEntry*>& runs);
+    /// Smooths and indexes (on all cores) the curves that the cache did not have.
+    void prepareCurves(const core::SmoothingConfig& smoothing);
     void fillCurve(Curve& c, double lo, double hi, int columns);
     void fitY(double lo, double hi);
     void updateTicks();

@@ -5,9 +5,11 @@
 #include <QApplication>
 #include <QCategoryAxis>
 #include <QImage>
+#include <QRegularExpression>
 #include <QSet>
 #include <cmath>
 
+#include "core/smoothing.h"
 #include "tests/ui/chart_fixtures.h"
 #include "tests/ui/shown_chart.h"
 #include "ui/chart_view.h"
@@ -258,6 +260,38 @@ TEST(MetricChart, HoverReadoutNamesRunStepAndValues) {
     EXPECT_TRUE(text.contains(QStringLiteral("step 100"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QString::number(v, 'g', 5))) << text.toStdString();
     EXPECT_TRUE(s.chart->readoutAt(QPointF(-50, -50)).isEmpty());
+}
+
+// Past a million points the chart smooths and indexes its curves on every core: the smoothed
+// values it shows must be the ones core::smooth gives.
+TEST(MetricChart, CurvesPreparedInParallelShowTheSmoothedValues) {
+    std::vector<RunEntry> entries;
+    for (int i = 0; i < 3; ++i)
+        entries.push_back(entry(makeRun({.name = "big" + std::to_string(i), .points = 400'000, .valEvery = 0}), i));
+    std::vector<const RunEntry*> ptrs;
+    for (const RunEntry& e : entries) ptrs.push_back(&e);
+    Shown s;
+    ViewSettings settings;
+    settings.setSmoothing({core::SmoothingKind::Ema, 0.9});
+    s.chart->setContent(ptrs, QStringLiteral("loss"), settings);
+    Shown::settle();
+    ASSERT_EQ(s.chart->curveCount(), 3);
+    for (const RunEntry& e : entries) {
+        const core::Series& series = e.run->metrics.at("train_loss");
+        const std::vector<double> expected = core::smooth(series.steps, series.values, settings.smoothing());
+        s.chart->setContent({&e}, QStringLiteral("loss"), settings);  // one run: the cached curves
+        Shown::settle();
+        const std::size_t at = 200'000;
+        const QString text = s.chart->readoutAt(s.chart->mapToPosition(QPointF(double(at), expected[at])));
+        // The readout is of the point nearest the pixel, a few hundred steps either way.
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("step (\\d+)")).match(text);
+        ASSERT_TRUE(m.hasMatch()) << text.toStdString();
+        const auto step = static_cast<std::size_t>(m.captured(1).toLongLong());
+        ASSERT_LT(step, expected.size());
+        EXPECT_NEAR(double(step), double(at), 2000.0);
+        EXPECT_TRUE(text.contains(QStringLiteral("smoothed ") + QString::number(expected[step], 'g', 5)))
+            << text.toStdString() << " expected " << expected[step];
+    }
 }
 
 TEST(MetricChart, BestStepAndLrDropAreDrawnFromTheDiagnosis) {
