@@ -88,15 +88,19 @@ void BM_LoadCsvFile(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadCsvFile)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 
+// The generated file, opened as the loaders open it; false (and the benchmark skipped) on error.
+bool openBenchFile(benchmark::State& state, FileBytes& file) {
+    ensureFile();
+    std::string error;
+    if (file.open(g_path, error)) return true;
+    state.SkipWithError(error.c_str());
+    return false;
+}
+
 // The tokenizer alone (cells classified and numbers parsed, nothing stored).
 void BM_TokenizeOnly(benchmark::State& state) {
-    ensureFile();
     FileBytes file;
-    std::string error;
-    if (!file.open(g_path, error)) {
-        state.SkipWithError(error.c_str());
-        return;
-    }
+    if (!openBenchFile(state, file)) return;
     std::vector<CsvCell> cells;
     for (auto _ : state) {
         CsvReader reader(file.view(), CsvDialect{});
@@ -111,13 +115,8 @@ BENCHMARK(BM_TokenizeOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseReal
 
 // The dense-row fast path alone: boundaries found and six plain numbers parsed per row.
 void BM_PlainRowsOnly(benchmark::State& state) {
-    ensureFile();
     FileBytes file;
-    std::string error;
-    if (!file.open(g_path, error)) {
-        state.SkipWithError(error.c_str());
-        return;
-    }
+    if (!openBenchFile(state, file)) return;
     std::vector<CsvCell> cells;
     double row[6];
     for (auto _ : state) {

@@ -88,6 +88,11 @@ struct Shown {
         QPainter p(&image);
         view.render(&p);
     }
+    /// The benchmark runs' loss chart, drawn once.
+    void showLoss(Data& d) {
+        chart->setContent(d.runs, QStringLiteral("loss"), d.settings);
+        render();
+    }
 };
 
 void FirstDrawCold(benchmark::State& state) {
@@ -107,8 +112,7 @@ void FirstDrawCold(benchmark::State& state) {
 void FirstDrawWarm(benchmark::State& state) {
     Data& d = data();
     Shown s;
-    s.chart->setContent(d.runs, QStringLiteral("loss"), d.settings);
-    s.render();
+    s.showLoss(d);
     for (auto _ : state) {
         s.chart->setContent(d.runs, QStringLiteral("loss"), d.settings);
         s.render();
@@ -119,8 +123,7 @@ void FirstDrawWarm(benchmark::State& state) {
 void Redraw(benchmark::State& state) {
     Data& d = data();
     Shown s;
-    s.chart->setContent(d.runs, QStringLiteral("loss"), d.settings);
-    s.render();
+    s.showLoss(d);
     for (auto _ : state) s.render();
     state.counters["points"] = s.chart->displayedPointCount();
 }
@@ -128,8 +131,7 @@ void Redraw(benchmark::State& state) {
 void ZoomRedraw(benchmark::State& state) {
     Data& d = data();
     Shown s;
-    s.chart->setContent(d.runs, QStringLiteral("loss"), d.settings);
-    s.render();
+    s.showLoss(d);
     double lo = 0;
     for (auto _ : state) {
         lo = lo == 0 ? 250'000 : 0;  // alternate so each iteration is a real change
@@ -141,8 +143,7 @@ void ZoomRedraw(benchmark::State& state) {
 void ZoomReduce(benchmark::State& state) {
     Data& d = data();
     Shown s;
-    s.chart->setContent(d.runs, QStringLiteral("loss"), d.settings);
-    s.render();
+    s.showLoss(d);
     double lo = 0;
     for (auto _ : state) {
         lo = lo == 0 ? 250'000 : 0;
@@ -153,8 +154,7 @@ void ZoomReduce(benchmark::State& state) {
 void Repaint(benchmark::State& state) {
     Data& d = data();
     Shown s;
-    s.chart->setContent(d.runs, QStringLiteral("loss"), d.settings);
-    s.render();
+    s.showLoss(d);
     for (auto _ : state) {
         s.chart->update();
         s.render();

@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <thread>
 #include <string_view>
 
 #include "core/detectors/best_step.h"
 #include "core/detectors/run_view.h"
 #include "core/metric_role.h"
+#include "core/parallel_for.h"
 
 namespace curvedoctor::core {
 namespace {
@@ -146,22 +145,11 @@ GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs, const Diagnosis
     GroupDiagnosis g;
     g.runs.resize(n);
     std::vector<RunView> views(n);
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < n; i = next++) {
-            if (runs[i] == nullptr) continue;
-            views[i] = makeRunView(*runs[i]);
-            g.runs[i] = diagnoseView(views[i], config);
-        }
-    };
-    if (threads == 0) threads = std::thread::hardware_concurrency();
-    threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)));
-    if (threads == 1) {
-        work();
-    } else {
-        std::vector<std::jthread> pool;
-        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    }
+    parallelFor(n, threads, [&](std::size_t i) {
+        if (runs[i] == nullptr) return;
+        views[i] = makeRunView(*runs[i]);
+        g.runs[i] = diagnoseView(views[i], config);
+    });
     std::vector<RunView> present;
     present.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <mutex>
 #include <system_error>
-#include <thread>
 
 #include "core/file_bytes.h"
+#include "core/parallel_for.h"
 
 namespace curvedoctor::core {
 namespace fs = std::filesystem;
@@ -120,8 +120,6 @@ LoadBatch loadOnePath(const std::string& path, const LoaderRegistry& registry,
 LoadBatch loadPaths(const std::vector<std::string>& paths, const LoaderRegistry& registry,
                     const LoadOptions& options) {
     const std::size_t n = paths.size();
-    unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
-    threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1)));
 
     // Each path's share of the progress bar, reported as it moves; a false from the caller's
     // callback stops every worker before its next path (and the loaders inside theirs).
@@ -139,22 +137,16 @@ LoadBatch loadPaths(const std::vector<std::string>& paths, const LoaderRegistry&
     };
 
     std::vector<LoadBatch> results(n);
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < n && !cancelled.load(); i = next++) {
+    parallelFor(
+        n, options.threads,
+        [&](std::size_t i) {
             LoadOptions perPath = options;
             if (options.progress) perPath.progress = [&report, i](double f) { return report(i, f); };
             results[i] = loadOnePath(paths[i], registry, perPath);
             if (results[i].cancelled) cancelled = true;
             if (!cancelled.load()) report(i, 1.0);
-        }
-    };
-    if (threads <= 1) {
-        work();
-    } else {
-        std::vector<std::jthread> pool;
-        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    }
+        },
+        &cancelled);
 
     LoadBatch all;
     all.cancelled = cancelled.load();

@@ -1,13 +1,14 @@
 #include "core/series.h"
 
+#include "core/finite.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace curvedoctor::core {
 
 std::size_t Series::nonFiniteCount() const {
-    return static_cast<std::size_t>(
-        std::count_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }));
+    return values.size() - countFinite(values);
 }
 
 bool Series::stepsAreSorted() const { return std::is_sorted(steps.begin(), steps.end()); }

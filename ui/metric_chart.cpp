@@ -6,8 +6,6 @@
 #include <QPen>
 #include <QTimer>
 #include <algorithm>
-#include <thread>
-#include <atomic>
 #include <cmath>
 #include <map>
 #include <span>
@@ -15,6 +13,7 @@
 
 #include "core/decimate.h"
 #include "core/metric_role.h"
+#include "core/parallel_for.h"
 #include "core/smoothing.h"
 #include "ui/chart_axes.h"
 #include "ui/curve_layer.h"
@@ -249,24 +248,8 @@ void MetricChart::prepareCurves(const core::SmoothingConfig& smoothing) {
         if (!c.smoothIndex) c.smoothIndex = std::make_shared<const core::DecimationIndex>(*c.smoothed);
     };
     constexpr std::size_t kParallelPoints = 1'000'000;  // below this a thread costs more than it saves
-    const unsigned threads = points < kParallelPoints ? 1u
-                                                      : std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
-                                                                           static_cast<unsigned>(todo.size()));
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < todo.size(); i = next++) prepare(*todo[i]);
-    };
-    {
-        std::vector<std::jthread> helpers;
-        for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
-        work();
-    }
-    // A series shown twice in one chart shares one index for its raw values.
-    std::map<const void*, std::shared_ptr<const core::DecimationIndex>> byData;
-    for (const auto& c : m_curves) {
-        auto [it, fresh] = byData.emplace(c->series->values.data(), c->rawIndex);
-        if (!fresh) c->rawIndex = it->second;
-    }
+    core::parallelFor(todo.size(), points < kParallelPoints ? 1u : 0u,
+                      [&](std::size_t i) { prepare(*todo[i]); });
 }
 
 void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QString& family,

@@ -1,13 +1,12 @@
 #include "ui/png_writer.h"
 
-#include <QFile>
 #include <QSaveFile>
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
-#include <thread>
 #include <vector>
 #include <zlib.h>
+
+#include "core/parallel_for.h"
 
 namespace curvedoctor::ui {
 namespace {
@@ -101,25 +100,14 @@ QByteArray encodePng(const QImage& source, const PngOptions& options) {
                              ? source
                              : source.convertToFormat(QImage::Format_RGB32);
     const int h = image.height();
-    unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
-    threads = std::max(1u, threads);
+    const unsigned threads = core::workerCount(SIZE_MAX, options.threads);
     const int bandCount = std::clamp(h / kMinBandRows, 1, static_cast<int>(4 * threads));
     std::vector<Band> bands(static_cast<std::size_t>(bandCount));
-    auto bandRows = [&](int i) { return std::pair{h * i / bandCount, h * (i + 1) / bandCount}; };
-    {
-        std::vector<std::jthread> pool;
-        std::atomic<int> next{0};
-        auto work = [&] {
-            for (int i = next++; i < bandCount; i = next++) {
-                const auto [y0, y1] = bandRows(i);
-                bands[static_cast<std::size_t>(i)] =
-                    deflateBand(image, y0, y1, i + 1 == bandCount, options.zlibLevel);
-            }
-        };
-        const unsigned n = std::min<unsigned>(threads, static_cast<unsigned>(bandCount));
-        for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
-        work();
-    }
+    core::parallelFor(bands.size(), threads, [&](std::size_t b) {
+        const int i = static_cast<int>(b);
+        bands[b] = deflateBand(image, h * i / bandCount, h * (i + 1) / bandCount, i + 1 == bandCount,
+                               options.zlibLevel);
+    });
 
     QByteArray idat;
     idat.append(static_cast<char>(0x78));
@@ -153,20 +141,22 @@ QByteArray encodePng(const QImage& source, const PngOptions& options) {
     return png;
 }
 
-bool writePng(const QImage& image, const QString& path, const PngOptions& options,
-              QString* error) {
-    const QByteArray bytes = encodePng(image, options);
+bool writePngBytes(const QByteArray& png, const QString& path, QString* error) {
     QSaveFile file(path);
-    if (!bytes.isEmpty() && file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() &&
+    if (!png.isEmpty() && file.open(QIODevice::WriteOnly) && file.write(png) == png.size() &&
         file.commit()) {
         return true;
     }
     if (error) {
         *error = QStringLiteral("%1: could not write the PNG (%2)")
-                     .arg(path, bytes.isEmpty() ? QStringLiteral("encoding failed")
-                                                : file.errorString());
+                     .arg(path, png.isEmpty() ? QStringLiteral("encoding failed") : file.errorString());
     }
     return false;
+}
+
+bool writePng(const QImage& image, const QString& path, const PngOptions& options,
+              QString* error) {
+    return writePngBytes(encodePng(image, options), path, error);
 }
 
 }  // namespace curvedoctor::ui

@@ -23,6 +23,10 @@ struct PngOptions {
 bool writePng(const QImage& image, const QString& path, const PngOptions& options = {},
               QString* error = nullptr);
 
+/// Writes bytes from encodePng to `path` (replaced whole or not at all). Returns false and sets
+/// `error` (one line naming the file) on failure, or when `png` is empty.
+bool writePngBytes(const QByteArray& png, const QString& path, QString* error = nullptr);
+
 /// The PNG file's bytes (for tests and the clipboard).
 [[nodiscard]] QByteArray encodePng(const QImage& image, const PngOptions& options = {});
 

@@ -1,7 +1,6 @@
 #include "ui/report_export_job.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QPointer>
 #include <QThreadPool>
 
@@ -34,17 +33,7 @@ void ReportExportJob::start() {
         if (!state->cancelled.load()) {
             // Encoding is the slow part; the check after it keeps a cancelled export unwritten.
             const QByteArray png = encodePng(state->page);
-            if (png.isEmpty()) {
-                error = QStringLiteral("%1: could not encode the PNG report").arg(path);
-            } else if (!state->cancelled.load()) {
-                QFile file(path);
-                written = file.open(QIODevice::WriteOnly) && file.write(png) == png.size();
-                if (!written) {
-                    error = QStringLiteral("%1: could not write the PNG report (%2)").arg(path, file.errorString());
-                    file.close();
-                    file.remove();
-                }
-            }
+            if (!state->cancelled.load()) written = writePngBytes(png, path, &error);
         }
         if (state->cancelled.load() && !written) error.clear();
         state->page = QImage();

@@ -12,7 +12,6 @@
 #include <QRectF>
 #include <QString>
 #include <QStringList>
-#include <functional>
 #include <vector>
 
 #include "core/finding.h"
@@ -32,9 +31,6 @@ struct ReportOptions {
     /// Findings listed per run before "and N more"; the rest are in the window and the JSON.
     int maxFindingsPerRun = 10;
     GroupBand band = GroupBand::MinMax;
-    /// Polled between charts and before writing (any thread); true stops the report, which is
-    /// then not written. Empty: never cancelled.
-    std::function<bool()> cancelled;
 };
 
 /// A group of runs to draw as one mean curve with a band, with its group findings.

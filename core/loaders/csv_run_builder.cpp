@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 
+#include "core/huge_pages.h"
 #include "core/loaders/csv_head.h"
 
 #if defined(__linux__)
@@ -30,7 +31,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // A large column is written once, front to back. Backing it with transparent huge pages cuts
 // the page faults of filling it 512-fold; on a 100 MB file those faults were a fifth of the
 // load time. Only advice: where the kernel declines, nothing changes.
-constexpr std::size_t kHugePage = std::size_t{2} << 20;
 
 // A capacity of at least `n` whose block can be all huge pages. glibc serves a large block by
 // its own mmap, 16 bytes of header in front and the length rounded to 4 KiB, and Linux puts a
