@@ -1,6 +1,7 @@
 #include "core/loaders/csv_run_builder.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -22,6 +23,8 @@ constexpr std::size_t kMaxListedWarnings = 20;
 // Rows read before sizing the columns: enough to see which columns are sparse (Lightning).
 constexpr std::int64_t kDensitySampleRows = 256;
 constexpr std::int64_t kProgressEveryRows = 1 << 16;
+// Rows of plain numbers parsed per block: a few kilobytes per column, so the block stays in L1.
+constexpr std::size_t kBlockRows = 256;
 // Seconds since 1970 stay below 1e11 until the year 5138; milliseconds since 1973 are above it.
 constexpr double kMillisecondsThreshold = 1e11;
 // Doubles beyond this cannot become an int64 step.
@@ -255,24 +258,34 @@ private:
 
     void readRows(CsvReader& reader) {
         std::int64_t rowIndex = 0;
+        std::int64_t nextProgress = kProgressEveryRows;
         const bool withEpochs = m_epochCol >= 0;
         const bool withWall = m_wallCol >= 0;
-        // Rows of plain numbers in every column skip the cell vector (see readPlainRow).
-        std::vector<double> plain(m_names.size());
+        // Runs of rows of plain numbers in every column are read a block at a time, without
+        // cells (see nextPlainRows); anything else a row at a time.
+        const std::size_t fields = m_names.size();
+        std::vector<double> block(fields * kBlockRows);
         for (;;) {
-            const bool isPlain = reader.nextPlainRow(plain.data(), plain.size());
-            if (!isPlain && !reader.next(m_cells)) break;
-            const std::int64_t line = reader.line();
-            const std::int64_t index = rowIndex++;
+            // The first block ends where the density sample does, so columns are sized there.
+            const auto wanted = static_cast<std::size_t>(
+                rowIndex < kDensitySampleRows ? kDensitySampleRows - rowIndex : kBlockRows);
+            const std::size_t plainRows = reader.nextPlainRows(block.data(), fields, kBlockRows, wanted);
+            if (plainRows == 0 && !reader.next(m_cells)) break;
+            const auto rows = static_cast<std::int64_t>(std::max<std::size_t>(plainRows, 1));
+            const std::int64_t line = reader.line() - rows + 1;  // of the first row read.
+            const std::int64_t index = rowIndex;
+            rowIndex += rows;
             if (index == kDensitySampleRows) reserveColumns(index + 1, line);
-            if (input().progress && index % kProgressEveryRows == 0 && index > 0 &&
-                !input().progress(static_cast<double>(reader.offset()) /
-                                  static_cast<double>(reader.size()))) {
-                m_result.cancelled = true;
-                break;
+            if (input().progress && rowIndex >= nextProgress) {
+                nextProgress = rowIndex - rowIndex % kProgressEveryRows + kProgressEveryRows;
+                if (!input().progress(static_cast<double>(reader.offset()) /
+                                      static_cast<double>(reader.size()))) {
+                    m_result.cancelled = true;
+                    break;
+                }
             }
-            if (isPlain) {
-                readPlainRow(line, index, plain.data());
+            if (plainRows > 0) {
+                readPlainRows(block.data(), plainRows, line, index);
                 continue;
             }
             if (m_cells.size() > m_names.size()) extraFields(line);
@@ -300,7 +313,66 @@ private:
         m_rows = rowIndex;
     }
 
-    // A row whose every column is a plain number: the same as the general path with every
+    // `rows` rows of plain numbers in every column, column-major in `block` (stride
+    // kBlockRows), the first at `line` with data row index `index`: the same as the general
+    // path with every cell a Number, appended a column at a time.
+    void readPlainRows(const double* block, std::size_t rows, std::int64_t line, std::int64_t index) {
+        const double* stepColumn = m_stepCol >= 0 ? block + column(m_stepCol) : nullptr;
+        bool integral = true;
+        for (std::size_t r = 0; r < rows; ++r) {
+            if (stepColumn == nullptr) {
+                m_steps[r] = index + static_cast<std::int64_t>(r);
+                continue;
+            }
+            const double v = stepColumn[r];
+            m_steps[r] = static_cast<std::int64_t>(std::fabs(v) < kMaxStep ? v : 0.0);
+            integral &= static_cast<double>(m_steps[r]) == v;
+        }
+        if (!integral) {
+            // A fractional or huge step somewhere: the row-at-a-time path says which.
+            std::vector<double> row(m_names.size());
+            for (std::size_t r = 0; r < rows; ++r) {
+                for (std::size_t j = 0; j < row.size(); ++j) row[j] = block[j * kBlockRows + r];
+                readPlainRow(line + static_cast<std::int64_t>(r), index + static_cast<std::int64_t>(r),
+                             row.data());
+            }
+            return;
+        }
+        const std::int64_t* steps = m_steps.data();
+        std::size_t firstBackwards = rows;  // the first row whose step is below the one before.
+        for (std::size_t r = 1; r < rows && firstBackwards == rows; ++r)
+            if (steps[r] < steps[r - 1]) firstBackwards = r;
+        const double* epochs = m_epochCol >= 0 ? block + column(m_epochCol) : nullptr;
+        const double* wall = nullptr;
+        if (m_wallCol >= 0) {
+            const double* raw = block + column(m_wallCol);
+            for (std::size_t r = 0; r < rows; ++r)
+                m_wall[r] = raw[r] > kMillisecondsThreshold ? raw[r] / 1000.0 : raw[r];
+            wall = m_wall.data();
+        }
+        for (const std::size_t i : m_metricCols) {
+            Column& col = m_columns[i];
+            Series& s = *col.series;
+            if (col.backwardsLine == 0) {
+                const std::size_t r = !s.empty() && steps[0] < col.lastStep ? 0 : firstBackwards;
+                if (r < rows) {
+                    col.backwardsLine = line + static_cast<std::int64_t>(r);
+                    col.backwardsFrom = r == 0 ? col.lastStep : steps[r - 1];
+                    col.backwardsTo = steps[r];
+                }
+            }
+            col.lastStep = steps[rows - 1];
+            s.steps.insert(s.steps.end(), steps, steps + rows);
+            const double* values = block + column(static_cast<int>(i));
+            s.values.insert(s.values.end(), values, values + rows);
+            if (epochs != nullptr) s.epochs.insert(s.epochs.end(), epochs, epochs + rows);
+            if (wall != nullptr) s.wallTimes.insert(s.wallTimes.end(), wall, wall + rows);
+        }
+    }
+
+    static std::size_t column(int index) { return static_cast<std::size_t>(index) * kBlockRows; }
+
+    // One row whose every column is a plain number: the same as the general path with every
     // cell a Number, without building cells.
     void readPlainRow(std::int64_t line, std::int64_t index, const double* row) {
         std::int64_t step = index;
@@ -410,6 +482,8 @@ private:
     LoadResult m_result;
     Run m_run;
     std::vector<CsvCell> m_cells;
+    std::array<std::int64_t, kBlockRows> m_steps{};  // one plain block's steps.
+    std::array<double, kBlockRows> m_wall{};          // and its wall times in seconds.
     std::vector<std::string> m_names;
     std::vector<Column> m_columns;
     std::vector<std::size_t> m_metricCols;

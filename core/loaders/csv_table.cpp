@@ -8,11 +8,8 @@
 #include <cmath>
 #include <system_error>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "core/loaders/plain_decimal.h"
+#include "core/loaders/plain_rows.h"
 
 namespace curvedoctor::core {
 namespace {
@@ -180,25 +177,6 @@ std::vector<std::string_view> sampleLines(std::string_view head) {
     }
     if (!lastTerminated && lines.size() > 2) lines.pop_back();
     return lines;
-}
-
-// Bit i set when block[i] (of 16) is `delimiter`, '\n' or '\r'.
-std::uint32_t boundaryMask(const char* block, char delimiter) {
-#if defined(__SSE2__)
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
-    const __m128i hits = _mm_or_si128(
-        _mm_cmpeq_epi8(bytes, _mm_set1_epi8(delimiter)),
-        _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\n')),
-                     _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\r'))));
-    return static_cast<std::uint32_t>(_mm_movemask_epi8(hits));
-#else
-    std::uint32_t mask = 0;
-    for (int i = 0; i < 16; ++i) {
-        const char c = block[i];
-        mask |= static_cast<std::uint32_t>(c == delimiter || c == '\n' || c == '\r') << i;
-    }
-    return mask;
-#endif
 }
 
 }  // namespace
@@ -456,35 +434,17 @@ bool CsvReader::next(std::vector<CsvCell>& cells) {
 // bit mask), then parses the fields. Parsing number after number, each start waits on the
 // previous number's digit count; with the boundaries known up front the processor overlaps
 // the fields' parses (measured: the serial version spent about 25 cycles per number).
-bool CsvReader::nextPlainRow(double* out, std::size_t count) {
-    constexpr std::size_t kMaxFields = 64;
-    if (m_dialect.whitespace || count == 0 || count > kMaxFields) return false;
-    const char delimiter = m_dialect.delimiter;
-    const char* row = m_pos;
-    // ends[i]: where field i ends (its delimiter or the line break).
-    std::array<const char*, kMaxFields> ends;
-    std::size_t found = 0;
-    for (const char* block = row; found < count; block += 16) {
-        if (m_end - block < 16) return false;
-        auto mask = boundaryMask(block, delimiter);
-        while (mask != 0 && found < count) {
-            ends[found++] = block + std::countr_zero(mask);
-            mask &= mask - 1;
-        }
-    }
-    for (std::size_t i = 0; i + 1 < count; ++i)
-        if (*ends[i] != delimiter) return false;
-    const char* last = ends[count - 1];
-    if (*last == delimiter) return false;
-    if (m_end - (count > 1 ? ends[count - 2] : row) < kPlainDecimalReadAhead + 1) return false;
-    bool ok = parsePlainDecimal(row, out[0]) == ends[0];
-    for (std::size_t i = 1; i < count; ++i) ok &= parsePlainDecimal(ends[i - 1] + 1, out[i]) == ends[i];
-    if (!ok) return false;
+std::size_t CsvReader::nextPlainRows(double* out, std::size_t count, std::size_t stride,
+                                     std::size_t maxRows) {
+    if (m_dialect.whitespace) return 0;
+    const PlainRowsResult read =
+        parsePlainRows(m_pos, m_end, m_dialect.delimiter, count, out, stride, maxRows);
+    if (read.rows == 0) return 0;
     if (!m_unescaped.empty()) m_unescaped.clear();
-    m_rowLine = m_line;
-    m_pos = last;
-    skipLineEnd();
-    return true;
+    m_pos = read.next;
+    m_line += static_cast<std::int64_t>(read.rows);
+    m_rowLine = m_line - 1;
+    return read.rows;
 }
 
 }  // namespace curvedoctor::core

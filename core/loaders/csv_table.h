@@ -72,12 +72,14 @@ public:
     /// and stay valid until the next call.
     bool next(std::vector<CsvCell>& cells);
 
-    /// The fast path for a dense numeric row: when the next line holds exactly `count` plain
-    /// decimals (see parsePlainDecimal: no blanks, quotes, nan or inf) separated by the
-    /// delimiter, stores them in `out`, moves past the line and returns true, as next() would
-    /// with `count` Number cells. Otherwise (a blank, comment or any other row, the end of the
-    /// buffer, a whitespace dialect) returns false and moves nothing: read that row with next().
-    bool nextPlainRow(double* out, std::size_t count);
+    /// The fast path for dense numeric rows: reads up to `maxRows` consecutive lines that each
+    /// hold exactly `count` plain decimals separated by the delimiter (see plain_rows.h), as
+    /// next() would read them as `count` Number cells, storing row r's value j at
+    /// out[j * stride + r]. Returns how many it read (line() is then the last one's line).
+    /// Stops before any other line (blank, comment, text, a gap, a different field count) and
+    /// near the end of the buffer: read on with next(). Always 0 for a whitespace dialect.
+    std::size_t nextPlainRows(double* out, std::size_t count, std::size_t stride,
+                              std::size_t maxRows);
 
     /// 1-based line number where the last returned row starts.
     [[nodiscard]] std::int64_t line() const { return m_rowLine; }

@@ -205,7 +205,11 @@ TEST(CsvGenericLoader, HugeStepSkipsTheRow) {
     ASSERT_FALSE(r.runs[0].warnings.empty());
     EXPECT_EQ(r.runs[0].warnings[0].line, 3);
     EXPECT_NE(r.runs[0].warnings[0].message.find("no usable step"), std::string::npos);
-    EXPECT_NE(r.runs[0].warnings[0].message.find("1e+20"), std::string::npos);
+    // The file's own text, or the number as the dense-row path formats it.
+    const std::string& message = r.runs[0].warnings[0].message;
+    EXPECT_TRUE(message.find("'1e20'") != std::string::npos ||
+                message.find("'1e+20'") != std::string::npos)
+        << message;
 }
 
 TEST(CsvGenericLoader, RealworldPlainCsv) {
