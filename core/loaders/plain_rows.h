@@ -18,6 +18,9 @@ struct PlainRowsResult {
     const char* next = nullptr;
 };
 
+/// The widest row the fast path reads; wider tables take the slow path.
+inline constexpr std::size_t kPlainRowsMaxFields = 64;
+
 /// Bytes that must follow `begin` before the fast path parses anything: it reads whole vectors
 /// past the last field, so it leaves the final stretch of a buffer to the slow path.
 inline constexpr std::ptrdiff_t kPlainRowsTail = 128;
