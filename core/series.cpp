@@ -24,7 +24,7 @@ void shrinkUnlessNearlyFull(std::vector<T>& v) {
 }  // namespace
 
 void Series::shrinkToFit() {
-    shrinkUnlessNearlyFull(steps);
+    if (steps.capacity() - steps.size() > steps.size() / 16) steps.shrinkToFit();
     shrinkUnlessNearlyFull(values);
     shrinkUnlessNearlyFull(epochs);
     shrinkUnlessNearlyFull(wallTimes);

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "core/step_column.h"
+
 namespace curvedoctor::core {
 
 /// A metric's points in the order they were logged.
@@ -14,9 +16,10 @@ namespace curvedoctor::core {
 /// (the log did not have them) or the same length as `steps`; an unknown entry is NaN.
 /// Steps are not required to be increasing: an aborted run that was restarted can log a step
 /// twice or go backwards, and the loader keeps every point and says so in a warning.
-/// Memory: 16 bytes per point, plus 8 for each optional column that is present.
+/// Memory: 16 bytes per point, plus 8 for each optional column that is present; the steps are
+/// shared (and counted once) between the series of one table logged on the same rows.
 struct Series {
-    std::vector<std::int64_t> steps;
+    StepColumn steps;
     std::vector<double> values;
     std::vector<double> epochs;     ///< fractional epochs allowed (HF Trainer logs 0.37).
     std::vector<double> wallTimes;  ///< seconds since the Unix epoch.

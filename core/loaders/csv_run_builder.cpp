@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 
 #include "core/huge_pages.h"
 #include "core/loaders/csv_head.h"
@@ -84,6 +85,9 @@ struct Column {
     std::int64_t backwardsLine = 0;  // first line where this column's step went down.
     std::int64_t backwardsFrom = 0;
     std::int64_t backwardsTo = 0;
+    // False while every point sits on the table's rows in order, from the first: the steps are
+    // then the table's (m_tableSteps), shared at the end instead of copied per column.
+    bool ownSteps = false;
 };
 
 struct CellWarning {
@@ -187,16 +191,17 @@ private:
         const bool unterminated = !bytes.empty() && bytes.back() != '\n' && bytes.back() != '\r';
         const auto lines = static_cast<std::int64_t>(countLineBreaks(bytes)) + (unterminated ? 1 : 0);
         const std::int64_t rows = rowsSeen + std::max<std::int64_t>(0, lines - currentLine);
+        reserveInHugePages(m_tableSteps, static_cast<std::size_t>(rows));
         for (const std::size_t i : m_metricCols) {
             Series& s = *m_columns[i].series;
-            const auto seen = static_cast<std::int64_t>(s.size());
+            const auto seen = static_cast<std::int64_t>(s.values.size());
             const std::size_t n =
                 seen == rowsSeen - 1
                     ? static_cast<std::size_t>(rows)
                     : static_cast<std::size_t>(static_cast<double>(rows) *
                                                (static_cast<double>(seen) + 1.0) /
                                                static_cast<double>(rowsSeen) * 1.1) + 16;
-            reserveInHugePages(s.steps, n);
+            if (m_columns[i].ownSteps) reserveInHugePages(s.steps.mutableVector(), n);
             reserveInHugePages(s.values, n);
             if (m_epochCol >= 0) reserveInHugePages(s.epochs, n);
             if (m_wallCol >= 0) reserveInHugePages(s.wallTimes, n);
@@ -291,6 +296,7 @@ private:
             if (m_cells.size() > m_names.size()) extraFields(line);
             std::int64_t step = 0;
             if (!stepOf(line, index, step)) continue;
+            m_tableSteps.push_back(step);
             const double epoch = withEpochs ? axisColumn(m_epochCol, false) : kNaN;
             const double wall = withWall ? axisColumn(m_wallCol, true) : kNaN;
             const std::size_t n = m_cells.size();
@@ -339,6 +345,7 @@ private:
             return;
         }
         const std::int64_t* steps = m_steps.data();
+        m_tableSteps.insert(m_tableSteps.end(), steps, steps + rows);
         std::size_t firstBackwards = rows;  // the first row whose step is below the one before.
         for (std::size_t r = 1; r < rows && firstBackwards == rows; ++r)
             if (steps[r] < steps[r - 1]) firstBackwards = r;
@@ -354,7 +361,7 @@ private:
             Column& col = m_columns[i];
             Series& s = *col.series;
             if (col.backwardsLine == 0) {
-                const std::size_t r = !s.empty() && steps[0] < col.lastStep ? 0 : firstBackwards;
+                const std::size_t r = !s.values.empty() && steps[0] < col.lastStep ? 0 : firstBackwards;
                 if (r < rows) {
                     col.backwardsLine = line + static_cast<std::int64_t>(r);
                     col.backwardsFrom = r == 0 ? col.lastStep : steps[r - 1];
@@ -362,7 +369,8 @@ private:
                 }
             }
             col.lastStep = steps[rows - 1];
-            s.steps.insert(s.steps.end(), steps, steps + rows);
+            if (!col.ownSteps && s.values.size() + rows != m_tableSteps.size()) takeOwnSteps(col);
+            if (col.ownSteps) s.steps.insert(s.steps.end(), steps, steps + rows);
             const double* values = block + column(static_cast<int>(i));
             s.values.insert(s.values.end(), values, values + rows);
             if (epochs != nullptr) s.epochs.insert(s.epochs.end(), epochs, epochs + rows);
@@ -391,6 +399,7 @@ private:
         const double epoch = m_epochCol >= 0 ? row[m_epochCol] : kNaN;
         double wall = m_wallCol >= 0 ? row[m_wallCol] : kNaN;
         if (wall > kMillisecondsThreshold) wall /= 1000.0;
+        m_tableSteps.push_back(step);
         for (const std::size_t i : m_metricCols) addPoint(line, i, step, row[i], epoch, wall);
     }
 
@@ -398,16 +407,44 @@ private:
                   double epoch, double wall) {
         Column& col = m_columns[column];
         Series& s = *col.series;
-        if (step < col.lastStep && col.backwardsLine == 0 && !s.empty()) {
+        if (step < col.lastStep && col.backwardsLine == 0 && !s.values.empty()) {
             col.backwardsLine = line;
             col.backwardsFrom = col.lastStep;
             col.backwardsTo = step;
         }
         col.lastStep = step;
-        s.steps.push_back(step);
+        if (!col.ownSteps && s.values.size() + 1 != m_tableSteps.size()) takeOwnSteps(col);
+        if (col.ownSteps) s.steps.push_back(step);
         s.values.push_back(value);
         if (m_epochCol >= 0) s.epochs.push_back(epoch);
         if (m_wallCol >= 0) s.wallTimes.push_back(wall);
+    }
+
+    // A column that missed a row: from now on it keeps steps of its own, starting with the
+    // table rows it had a point on (all of the first ones).
+    void takeOwnSteps(Column& col) {
+        Series& s = *col.series;
+        std::vector<std::int64_t>& own = s.steps.mutableVector();
+        reserveInHugePages(own, s.values.capacity());
+        own.assign(m_tableSteps.begin(), m_tableSteps.begin() + static_cast<long>(s.values.size()));
+        col.ownSteps = true;
+    }
+
+    // Gives every column that never missed a row the table's steps: one block, shared.
+    void shareTableSteps() {
+        auto shared = std::make_shared<std::vector<std::int64_t>>(std::move(m_tableSteps));
+        for (const std::size_t i : m_metricCols) {
+            Column& col = m_columns[i];
+            if (col.ownSteps) continue;
+            Series& s = *col.series;
+            if (s.values.size() == shared->size()) {
+                s.steps = StepColumn(shared);
+            } else {
+                // It stopped before the table's last row: its steps are the first ones.
+                s.steps = std::vector<std::int64_t>(
+                    shared->begin(), shared->begin() + static_cast<long>(s.values.size()));
+            }
+        }
     }
 
     void extraFields(std::int64_t line) {
@@ -423,6 +460,7 @@ private:
     }
 
     void finish() {
+        shareTableSteps();
         std::size_t unlisted = 0;
         std::size_t listed = 0;
         for (const std::size_t i : m_metricCols) {
@@ -482,6 +520,7 @@ private:
     LoadResult m_result;
     Run m_run;
     std::vector<CsvCell> m_cells;
+    std::vector<std::int64_t> m_tableSteps;  // the step of every row read, in order.
     std::array<std::int64_t, kBlockRows> m_steps{};  // one plain block's steps.
     std::array<double, kBlockRows> m_wall{};          // and its wall times in seconds.
     std::vector<std::string> m_names;

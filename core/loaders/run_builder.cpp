@@ -109,7 +109,7 @@ void RunBuilder::expectGrowth(double factor, std::size_t maxPoints) {
                                   ? maxPoints
                                   : static_cast<std::size_t>(want) + 16;
         if (n <= s.steps.capacity()) continue;
-        reserveLarge(s.steps, n);
+        reserveLarge(s.steps.mutableVector(), n);
         reserveLarge(s.values, n);
         if (slot.hasEpoch) reserveLarge(s.epochs, n);
         if (slot.hasWallTime) reserveLarge(s.wallTimes, n);
