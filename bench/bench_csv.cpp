@@ -104,6 +104,23 @@ bool openBenchFile(benchmark::State& state, FileBytes& file) {
     return false;
 }
 
+// Reading the file into memory alone, as the registry does before a loader sees it.
+void BM_ReadFileOnly(benchmark::State& state) {
+    ensureFile();
+    for (auto _ : state) {
+        FileBytes file;
+        std::string error;
+        if (!file.open(g_path, error)) {
+            state.SkipWithError(error.c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(file.view().data());
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(std::filesystem::file_size(g_path)));
+}
+BENCHMARK(BM_ReadFileOnly)->Unit(benchmark::kMillisecond)->MinTime(1.0)->UseRealTime();
+
 // The tokenizer alone (cells classified and numbers parsed, nothing stored).
 void BM_TokenizeOnly(benchmark::State& state) {
     FileBytes file;
