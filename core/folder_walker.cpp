@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "core/file_bytes.h"
+#include "core/file_stream.h"
 #include "core/loader_registry.h"
 
 namespace curvedoctor::core {
@@ -146,15 +147,32 @@ private:
         }
     }
 
+    // The first kSniffBytes of a file: read alone from a regular file (not the whole of a large
+    // one), else from the whole file. False for an unreadable or empty file.
+    static bool readHead(const std::string& path, std::string& head) {
+        std::string error;
+        FileStream stream;
+        if (stream.open(path, error)) {
+            head.resize(static_cast<std::size_t>(std::min<std::uint64_t>(kSniffBytes, stream.size())));
+            const std::ptrdiff_t n = stream.readAt(0, head.data(), head.size(), error);
+            if (n <= 0) return false;
+            head.resize(static_cast<std::size_t>(n));
+            return true;
+        }
+        FileBytes bytes;
+        if (!bytes.open(path, error) || bytes.size() == 0) return false;
+        head = std::string(bytes.view().substr(0, kSniffBytes));
+        return true;
+    }
+
     void loadFileInFolder(const fs::path& file, std::vector<Found>& found) {
         // Sniff before anything else, so unclaimed files (checkpoints, huge binaries) are
         // passed over silently instead of being refused for their size.
-        FileBytes bytes;
-        std::string error;
-        if (!bytes.open(file.string(), error) || bytes.size() == 0) return;
         const std::string path = file.string();
         const std::string name = file.filename().string();
-        const SniffInput sniff{path, name, bytes.view().substr(0, kSniffBytes), false};
+        std::string head;
+        if (!readHead(path, head)) return;
+        const SniffInput sniff{path, name, head, false};
         if (m_registry.pick(sniff) == nullptr) return;
         LoadOptions quiet = m_options;
         quiet.progress = nullptr;

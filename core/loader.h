@@ -24,10 +24,15 @@ struct SniffInput {
     bool isDirectory = false;
 };
 
+class FileStream;
+
 struct LoadInput {
     std::string path;
     std::string_view bytes;  ///< the whole file (mapped); empty for folders.
     ProgressFn progress;     ///< may be empty.
+    /// Set only for a loader that streams() a large regular file: the loader reads the file
+    /// through it, and `bytes` holds just the file's first bytes (what the sniffers saw).
+    const FileStream* file = nullptr;
 };
 
 struct LoadResult {
@@ -50,6 +55,9 @@ public:
     /// second: files are often misnamed.
     [[nodiscard]] virtual int sniff(const SniffInput& input) const = 0;
     [[nodiscard]] virtual LoadResult load(const LoadInput& input) const = 0;
+    /// True when load() can read a large file through LoadInput::file instead of needing it
+    /// whole in memory.
+    [[nodiscard]] virtual bool streams() const { return false; }
 };
 
 /// Confidence levels shared by all loaders so their sniffers compare fairly.

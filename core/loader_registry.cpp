@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "core/file_bytes.h"
+#include "core/file_stream.h"
 #include "core/parallel_for.h"
 
 namespace curvedoctor::core {
@@ -15,6 +16,8 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr std::size_t kSniffBytes = 64 * 1024;  // enough for a long header or JSON preamble.
+// Files from this size on are streamed to loaders that can take them so (see FileStream).
+constexpr std::uint64_t kStreamMinBytes = std::uint64_t{4} << 20;
 
 std::string fileNameOf(const std::string& path) {
     return fs::path(path).filename().string();
@@ -51,10 +54,48 @@ const Loader* LoaderRegistry::byId(std::string_view id) const {
     return nullptr;
 }
 
+namespace {
+
+// Runs a loader (which never throws by contract; std::bad_alloc on a hostile file still might)
+// and files its runs and error into `batch`.
+void runLoader(const Loader& loader, const LoadInput& input, const std::string& name,
+               LoadBatch& batch) {
+    LoadResult result;
+    try {
+        result = loader.load(input);
+    } catch (const std::exception& e) {
+        result.error = std::string("internal error: ") + e.what();
+    }
+    const std::string& path = input.path;
+    batch.cancelled = result.cancelled;
+    if (!result.error.empty()) batch.errors.push_back({path, result.error});
+    for (auto& run : result.runs) {
+        if (run.source.empty()) run.source = path;
+        if (run.format.empty()) run.format = std::string(loader.id());
+        if (run.name.empty()) run.name = fs::path(path).parent_path().filename().string();
+        if (run.name.empty()) run.name = name;
+        for (auto& [metric, series] : run.metrics) series.shrinkToFit();
+        batch.runs.push_back(std::make_shared<const Run>(std::move(run)));
+    }
+}
+
+const Loader* pickLoader(const LoaderRegistry& registry, const LoadOptions& options,
+                         const SniffInput& sniff, const std::string& path, LoadBatch& batch) {
+    const Loader* loader = options.forceFormat.empty() ? registry.pick(sniff)
+                                                       : registry.byId(options.forceFormat);
+    if (loader == nullptr) {
+        batch.errors.push_back({path, options.forceFormat.empty()
+                                          ? "not a training log this program can read"
+                                          : "unknown format '" + options.forceFormat + "'"});
+    }
+    return loader;
+}
+
+}  // namespace
+
 LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
                    const LoadOptions& options) {
     LoadBatch batch;
-    FileBytes bytes;
     std::string error;
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
@@ -65,6 +106,26 @@ LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
                                           " MiB limit; not loaded"});
         return batch;
     }
+    const std::string name = fileNameOf(path);
+    // A large regular file is sniffed from its first bytes and, when its loader streams, read
+    // piece by piece; anything else is read (or mapped) whole first.
+    FileStream stream;
+    if (!ec && size >= kStreamMinBytes && stream.open(path, error)) {
+        std::string head(kSniffBytes, '\0');
+        const std::ptrdiff_t n = stream.readAt(0, head.data(), head.size(), error);
+        if (n < 0) {
+            batch.errors.push_back({path, error});
+            return batch;
+        }
+        head.resize(static_cast<std::size_t>(n));
+        const Loader* loader = pickLoader(registry, options, SniffInput{path, name, head, false}, path, batch);
+        if (loader == nullptr) return batch;
+        if (loader->streams()) {
+            runLoader(*loader, LoadInput{path, head, options.progress, &stream}, name, batch);
+            return batch;
+        }
+    }
+    FileBytes bytes;
     if (!bytes.open(path, error)) {
         batch.errors.push_back({path, error});
         return batch;
@@ -73,33 +134,10 @@ LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
         batch.errors.push_back({path, "file is empty"});
         return batch;
     }
-    const std::string name = fileNameOf(path);
     SniffInput sniff{path, name, bytes.view().substr(0, kSniffBytes), false};
-    const Loader* loader = options.forceFormat.empty() ? registry.pick(sniff)
-                                                       : registry.byId(options.forceFormat);
-    if (loader == nullptr) {
-        batch.errors.push_back({path, options.forceFormat.empty()
-                                          ? "not a training log this program can read"
-                                          : "unknown format '" + options.forceFormat + "'"});
-        return batch;
-    }
-    LoadResult result;
-    try {
-        result = loader->load(LoadInput{path, bytes.view(), options.progress});
-    } catch (const std::exception& e) {
-        // Loaders do not throw by contract; std::bad_alloc on a hostile file still might.
-        result.error = std::string("internal error: ") + e.what();
-    }
-    batch.cancelled = result.cancelled;
-    if (!result.error.empty()) batch.errors.push_back({path, result.error});
-    for (auto& run : result.runs) {
-        if (run.source.empty()) run.source = path;
-        if (run.format.empty()) run.format = std::string(loader->id());
-        if (run.name.empty()) run.name = fs::path(path).parent_path().filename().string();
-        if (run.name.empty()) run.name = name;
-        for (auto& [metric, series] : run.metrics) series.shrinkToFit();
-        batch.runs.push_back(std::make_shared<const Run>(std::move(run)));
-    }
+    const Loader* loader = pickLoader(registry, options, sniff, path, batch);
+    if (loader == nullptr) return batch;
+    runLoader(*loader, LoadInput{path, bytes.view(), options.progress}, name, batch);
     return batch;
 }
 

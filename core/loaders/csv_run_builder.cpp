@@ -6,10 +6,12 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <memory>
 
 #include "core/huge_pages.h"
 #include "core/loaders/csv_head.h"
+#include "core/loaders/csv_window.h"
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -112,8 +114,19 @@ public:
                 return std::move(m_result);
             }
         }
+        std::string_view text = m_input.bytes;
+        if (m_input.file != nullptr) {
+            // Streamed: the reader sees one window of the file at a time (see readRows).
+            m_window.emplace(*m_input.file);
+            std::string error;
+            if (!m_window->start(error)) {
+                m_result.error = "cannot read the file: " + error;
+                return std::move(m_result);
+            }
+            text = std::string_view(m_window->begin(), static_cast<std::size_t>(m_window->end() - m_window->begin()));
+        }
         // European spreadsheets separate with ';' because ',' is their decimal mark.
-        CsvReader reader(m_input.bytes, dialect, !dialect.whitespace && dialect.delimiter == ';');
+        CsvReader reader(text, dialect, !dialect.whitespace && dialect.delimiter == ';');
         if (!readHeader(reader)) return std::move(m_result);
         setUpColumns();
         readRows(reader);
@@ -186,11 +199,7 @@ private:
     // Sizes every column from the line count and the density seen so far, so a dense
     // 2-million-row file is filled without reallocation (and its exact size needs no shrinking
     // copy), while a sparse column does not reserve what it never uses.
-    void reserveColumns(std::int64_t rowsSeen, std::int64_t currentLine) {
-        const std::string_view bytes = m_input.bytes;
-        const bool unterminated = !bytes.empty() && bytes.back() != '\n' && bytes.back() != '\r';
-        const auto lines = static_cast<std::int64_t>(countLineBreaks(bytes)) + (unterminated ? 1 : 0);
-        const std::int64_t rows = rowsSeen + std::max<std::int64_t>(0, lines - currentLine);
+    void reserveColumns(std::int64_t rowsSeen, std::int64_t rows) {
         reserveInHugePages(m_tableSteps, static_cast<std::size_t>(rows));
         for (const std::size_t i : m_metricCols) {
             Series& s = *m_columns[i].series;
@@ -206,6 +215,28 @@ private:
             if (m_epochCol >= 0) reserveInHugePages(s.epochs, n);
             if (m_wallCol >= 0) reserveInHugePages(s.wallTimes, n);
         }
+    }
+
+    // The data rows to size the columns for, `rowsRead` of them read so far, the first of the
+    // current block (`rowsSeen` counting it) on `currentLine`: the lines after it, counted in a
+    // file in memory; in a streamed one estimated from the line lengths so far and in
+    // stretches sampled through the file, with a small margin (a column that runs out of room
+    // still grows, at the cost of a copy).
+    std::int64_t expectedRows(std::int64_t rowsSeen, std::int64_t currentLine, std::int64_t rowsRead,
+                              const CsvReader& reader) const {
+        if (!m_window) {
+            const std::string_view bytes = m_input.bytes;
+            const bool unterminated = !bytes.empty() && bytes.back() != '\n' && bytes.back() != '\r';
+            const auto lines = static_cast<std::int64_t>(countLineBreaks(bytes)) + (unterminated ? 1 : 0);
+            return rowsSeen + std::max<std::int64_t>(0, lines - currentLine);
+        }
+        constexpr double kMargin = 1.01;
+        const std::uint64_t offset = m_window->offsetOf(reader.position());
+        const double head = static_cast<double>(offset) / static_cast<double>(std::max<std::int64_t>(1, reader.line()));
+        const double sampled = m_window->sampledBytesPerLine();
+        const double bytesPerLine = sampled > 0 ? (head + 4 * sampled) / 5 : head;
+        const double rest = static_cast<double>(m_window->fileSize() - std::min(offset, m_window->fileSize()));
+        return rowsRead + static_cast<std::int64_t>(rest / std::max(1.0, bytesPerLine) * kMargin) + 16;
     }
 
     // A number, or the numerator of an `e/N` fraction; false for anything else.
@@ -274,17 +305,31 @@ private:
             // The first block ends where the density sample does, so columns are sized there.
             const auto wanted = static_cast<std::size_t>(
                 rowIndex < kDensitySampleRows ? kDensitySampleRows - rowIndex : kBlockRows);
+            if (m_window && !m_window->atFileEnd() &&
+                m_window->end() - reader.position() < m_window->refillBelow() &&
+                !refill(reader, reader.mark()))
+                break;
             const std::size_t plainRows = reader.nextPlainRows(block.data(), fields, kBlockRows, wanted);
-            if (plainRows == 0 && !reader.next(m_cells)) break;
+            if (plainRows == 0) {
+                const CsvReader::Mark before = reader.mark();
+                const bool read = reader.next(m_cells);
+                if (m_window && !m_window->atFileEnd() &&
+                    (reader.position() == reader.bufferEnd() || reader.ranIntoEnd())) {
+                    // The row may go on past what has been read: read more, then it again.
+                    if (!refill(reader, before)) break;
+                    continue;
+                }
+                if (!read) break;
+            }
             const auto rows = static_cast<std::int64_t>(std::max<std::size_t>(plainRows, 1));
             const std::int64_t line = reader.line() - rows + 1;  // of the first row read.
             const std::int64_t index = rowIndex;
             rowIndex += rows;
-            if (index == kDensitySampleRows) reserveColumns(index + 1, line);
+            if (index == kDensitySampleRows)
+                reserveColumns(index + 1, expectedRows(index + 1, line, rowIndex, reader));
             if (input().progress && rowIndex >= nextProgress) {
                 nextProgress = rowIndex - rowIndex % kProgressEveryRows + kProgressEveryRows;
-                if (!input().progress(static_cast<double>(reader.offset()) /
-                                      static_cast<double>(reader.size()))) {
+                if (!input().progress(fractionRead(reader))) {
                     m_result.cancelled = true;
                     break;
                 }
@@ -317,6 +362,25 @@ private:
             }
         }
         m_rows = rowIndex;
+    }
+
+    // Moves the window on so that it starts at `from` (the reader goes back there).
+    bool refill(CsvReader& reader, CsvReader::Mark from) {
+        std::string error;
+        if (!m_window->refill(from.pos, error)) {
+            m_result.error = "cannot read the file: " + error;
+            return false;
+        }
+        // The kept bytes, from `from` on, now start the window.
+        reader.reset({m_window->begin(), from.line});
+        reader.rebase(m_window->begin(), m_window->begin(), m_window->end());
+        return true;
+    }
+
+    double fractionRead(const CsvReader& reader) const {
+        if (!m_window) return static_cast<double>(reader.offset()) / static_cast<double>(reader.size());
+        return static_cast<double>(m_window->offsetOf(reader.position())) /
+               static_cast<double>(std::max<std::uint64_t>(1, m_window->fileSize()));
     }
 
     // `rows` rows of plain numbers in every column, column-major in `block` (stride
@@ -441,7 +505,7 @@ private:
                 s.steps = StepColumn(shared);
             } else {
                 // It stopped before the table's last row: its steps are the first ones.
-                s.steps = std::vector<std::int64_t>(
+                s.steps.mutableVector().assign(
                     shared->begin(), shared->begin() + static_cast<long>(s.values.size()));
             }
         }
@@ -521,6 +585,7 @@ private:
     Run m_run;
     std::vector<CsvCell> m_cells;
     std::vector<std::int64_t> m_tableSteps;  // the step of every row read, in order.
+    std::optional<CsvWindow> m_window;       // set when the file is streamed.
     std::array<std::int64_t, kBlockRows> m_steps{};  // one plain block's steps.
     std::array<double, kBlockRows> m_wall{};          // and its wall times in seconds.
     std::vector<std::string> m_names;

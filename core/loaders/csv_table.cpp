@@ -324,6 +324,7 @@ void CsvReader::readQuoted(CsvCell& cell) {
     }
     if (p >= m_end) {
         // No closing quote anywhere: read it as an ordinary field rather than swallow the file.
+        m_ranIntoEnd = true;
         const char* q = start;
         while (q < m_end && *q != '\n' && *q != '\r' &&
                (m_dialect.whitespace ? !isBlank(*q) : *q != m_dialect.delimiter))

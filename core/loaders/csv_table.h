@@ -81,6 +81,33 @@ public:
     std::size_t nextPlainRows(double* out, std::size_t count, std::size_t stride,
                               std::size_t maxRows);
 
+    /// Where the reader is, to come back to with reset() (the streaming loader re-reads a row
+    /// that ran into the end of what has been read of the file so far).
+    struct Mark {
+        const char* pos;
+        std::int64_t line;
+    };
+    [[nodiscard]] Mark mark() {
+        m_ranIntoEnd = false;
+        return {m_pos, m_line};
+    }
+    void reset(Mark mark) {
+        m_pos = mark.pos;
+        m_line = mark.line;
+    }
+    /// Goes on in another buffer holding the same text from the current position on (a
+    /// streamed file's window after a refill): `pos` is the current position in it.
+    void rebase(const char* begin, const char* pos, const char* end) {
+        m_begin = begin;
+        m_pos = pos;
+        m_end = end;
+    }
+    [[nodiscard]] const char* position() const { return m_pos; }
+    /// True when a quoted field read since the last mark() ran to the end of the buffer
+    /// without its closing quote (in a streamed file: the rest may not have been read yet).
+    [[nodiscard]] bool ranIntoEnd() const { return m_ranIntoEnd; }
+    [[nodiscard]] const char* bufferEnd() const { return m_end; }
+
     /// 1-based line number where the last returned row starts.
     [[nodiscard]] std::int64_t line() const { return m_rowLine; }
     /// Byte offset just past the last returned row (for progress reporting).
@@ -99,6 +126,7 @@ private:
     bool m_decimalComma;
     std::int64_t m_line = 1;
     std::int64_t m_rowLine = 0;
+    bool m_ranIntoEnd = false;
     std::deque<std::string> m_unescaped;  // storage for quoted fields that held "" escapes.
 };
 

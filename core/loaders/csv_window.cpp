@@ -1,0 +1,89 @@
+#include "core/loaders/csv_window.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/file_stream.h"
+
+namespace curvedoctor::core {
+namespace {
+
+// Big enough that refills are rare and their small copies cheap, small enough to stay in the
+// processor's caches between the read and the parse.
+std::size_t g_startBytes = std::size_t{1} << 20;
+constexpr std::size_t kSampleBytes = 64 * 1024;
+constexpr int kSamples = 4;
+
+}  // namespace
+
+CsvWindow::CsvWindow(const FileStream& file) : m_file(file) {}
+
+std::uint64_t CsvWindow::fileSize() const { return m_file.size(); }
+
+std::size_t CsvWindow::setStartBytes(std::size_t bytes) {
+    const std::size_t previous = g_startBytes;
+    g_startBytes = std::max<std::size_t>(bytes, 64);
+    return previous;
+}
+
+bool CsvWindow::start(std::string& error) {
+    m_buffer.assign(g_startBytes, '\0');
+    m_used = 0;
+    m_bufferOffset = 0;
+    m_atFileEnd = false;
+    return readMore(error);
+}
+
+bool CsvWindow::refill(const char* keep, std::string& error) {
+    const auto kept = static_cast<std::size_t>(keep - m_buffer.data());
+    const std::size_t rest = m_used - kept;
+    std::memmove(m_buffer.data(), keep, rest);
+    m_bufferOffset += kept;
+    m_used = rest;
+    return readMore(error);
+}
+
+bool CsvWindow::readMore(std::string& error) {
+    for (;;) {
+        if (m_buffer.size() - m_used < m_buffer.size() / 2) m_buffer.resize(m_buffer.size() * 2);
+        const std::size_t wanted = m_buffer.size() - m_used;
+        const std::ptrdiff_t n =
+            m_file.readAt(m_bufferOffset + m_used, m_buffer.data() + m_used, wanted, error);
+        if (n < 0) return false;
+        m_used += static_cast<std::size_t>(n);
+        if (static_cast<std::size_t>(n) < wanted) {
+            m_atFileEnd = true;
+            m_visible = m_used;
+            return true;
+        }
+        // Whole lines only: up to the last line break (a lone '\r' one stays, harmlessly,
+        // to the next window: only "\n" ends a window's last line).
+        const char* data = m_buffer.data();
+        const auto* last = static_cast<const char*>(memrchr(data, '\n', m_used));
+        if (last != nullptr) {
+            m_visible = static_cast<std::size_t>(last - data) + 1;
+            return true;
+        }
+        // Not one line break in a full buffer: a longer line; grow and read on.
+        m_buffer.resize(m_buffer.size() * 2);
+    }
+}
+
+double CsvWindow::sampledBytesPerLine() const {
+    const std::uint64_t size = m_file.size();
+    if (size < kSampleBytes * 2) return 0.0;
+    std::vector<char> sample(kSampleBytes);
+    std::size_t bytes = 0;
+    std::size_t lines = 0;
+    std::string error;
+    for (int k = 1; k <= kSamples; ++k) {
+        const std::uint64_t offset = (size - kSampleBytes) / kSamples * static_cast<std::uint64_t>(k);
+        const std::ptrdiff_t n = m_file.readAt(offset, sample.data(), sample.size(), error);
+        if (n <= 0) continue;
+        bytes += static_cast<std::size_t>(n);
+        lines += static_cast<std::size_t>(std::count(sample.data(), sample.data() + n, '\n'));
+    }
+    return lines == 0 ? 0.0 : static_cast<double>(bytes) / static_cast<double>(lines);
+}
+
+}  // namespace curvedoctor::core
