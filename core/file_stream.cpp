@@ -38,7 +38,8 @@ std::ptrdiff_t FileStream::readAt(std::uint64_t offset, char* out, std::size_t c
                                   std::string& error) const {
     std::size_t done = 0;
     while (done < count) {
-        const ssize_t n = ::pread(m_fd, out + done, count - done, static_cast<off_t>(offset + done));
+        const ssize_t n =
+            ::pread(m_fd, out + done, count - done, static_cast<off_t>(offset + done));
         if (n < 0) {
             if (errno == EINTR) continue;
             error = std::strerror(errno);

@@ -26,7 +26,8 @@ public:
 
     /// Reads up to `count` bytes at `offset` into `out`; returns how many (0 at the end of the
     /// file). -1 on a read error, with the reason in `error`.
-    std::ptrdiff_t readAt(std::uint64_t offset, char* out, std::size_t count, std::string& error) const;
+    std::ptrdiff_t readAt(std::uint64_t offset, char* out, std::size_t count,
+                          std::string& error) const;
 
 private:
     int m_fd = -1;

@@ -33,7 +33,9 @@ const LoaderRegistry& LoaderRegistry::builtin() {
     return registry;
 }
 
-void LoaderRegistry::add(std::unique_ptr<Loader> loader) { m_loaders.push_back(std::move(loader)); }
+void LoaderRegistry::add(std::unique_ptr<Loader> loader) {
+    m_loaders.push_back(std::move(loader));
+}
 
 const Loader* LoaderRegistry::pick(const SniffInput& input) const {
     const Loader* best = nullptr;
@@ -81,8 +83,8 @@ void runLoader(const Loader& loader, const LoadInput& input, const std::string& 
 
 const Loader* pickLoader(const LoaderRegistry& registry, const LoadOptions& options,
                          const SniffInput& sniff, const std::string& path, LoadBatch& batch) {
-    const Loader* loader = options.forceFormat.empty() ? registry.pick(sniff)
-                                                       : registry.byId(options.forceFormat);
+    const Loader* loader =
+        options.forceFormat.empty() ? registry.pick(sniff) : registry.byId(options.forceFormat);
     if (loader == nullptr) {
         batch.errors.push_back({path, options.forceFormat.empty()
                                           ? "not a training log this program can read"
@@ -100,8 +102,7 @@ LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (!ec && size > options.maxFileBytes) {
-        batch.errors.push_back({path, "file is " + std::to_string(size >> 20) +
-                                          " MiB, over the " +
+        batch.errors.push_back({path, "file is " + std::to_string(size >> 20) + " MiB, over the " +
                                           std::to_string(options.maxFileBytes >> 20) +
                                           " MiB limit; not loaded"});
         return batch;
@@ -118,7 +119,8 @@ LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
             return batch;
         }
         head.resize(static_cast<std::size_t>(n));
-        const Loader* loader = pickLoader(registry, options, SniffInput{path, name, head, false}, path, batch);
+        const Loader* loader =
+            pickLoader(registry, options, SniffInput{path, name, head, false}, path, batch);
         if (loader == nullptr) return batch;
         if (loader->streams()) {
             runLoader(*loader, LoadInput{path, head, options.progress, &stream}, name, batch);
@@ -179,7 +181,8 @@ LoadBatch loadPaths(const std::vector<std::string>& paths, const LoaderRegistry&
         n, options.threads,
         [&](std::size_t i) {
             LoadOptions perPath = options;
-            if (options.progress) perPath.progress = [&report, i](double f) { return report(i, f); };
+            if (options.progress)
+                perPath.progress = [&report, i](double f) { return report(i, f); };
             results[i] = loadOnePath(paths[i], registry, perPath);
             if (results[i].cancelled) cancelled = true;
             if (!cancelled.load()) report(i, 1.0);

@@ -32,7 +32,8 @@ public:
         : m_data(steps.empty() ? nullptr
                                : std::make_shared<std::vector<std::int64_t>>(std::move(steps))) {}
     /// Shares `steps` (never written through this column without a copy first).
-    explicit StepColumn(std::shared_ptr<std::vector<std::int64_t>> steps) : m_data(std::move(steps)) {}
+    explicit StepColumn(std::shared_ptr<std::vector<std::int64_t>> steps)
+        : m_data(std::move(steps)) {}
 
     StepColumn& operator=(std::initializer_list<std::int64_t> steps) {
         return *this = StepColumn(steps);
@@ -42,7 +43,9 @@ public:
     }
 
     // Reading.
-    [[nodiscard]] const std::vector<std::int64_t>& vector() const { return m_data ? *m_data : none(); }
+    [[nodiscard]] const std::vector<std::int64_t>& vector() const {
+        return m_data ? *m_data : none();
+    }
     // NOLINTNEXTLINE(google-explicit-constructor): readable wherever a vector is.
     operator const std::vector<std::int64_t>&() const { return vector(); }
     [[nodiscard]] std::size_t size() const { return m_data ? m_data->size() : 0; }
@@ -95,7 +98,9 @@ public:
         if (m_data) m_data->shrink_to_fit();
     }
 
-    friend bool operator==(const StepColumn& a, const StepColumn& b) { return a.vector() == b.vector(); }
+    friend bool operator==(const StepColumn& a, const StepColumn& b) {
+        return a.vector() == b.vector();
+    }
     friend bool operator==(const StepColumn& a, const std::vector<std::int64_t>& b) {
         return a.vector() == b;
     }

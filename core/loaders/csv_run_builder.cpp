@@ -6,8 +6,8 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 
 #include "core/huge_pages.h"
 #include "core/loaders/csv_head.h"
@@ -61,8 +61,10 @@ void reserveInHugePages(std::vector<T>& v, std::size_t n) {
     constexpr std::uintptr_t kSlack = 32;
     const std::uintptr_t begin = reinterpret_cast<std::uintptr_t>(v.data());
     const std::uintptr_t end = begin + v.capacity() * sizeof(T);
-    const std::uintptr_t adviseBegin = (begin & kMask) <= kSlack ? begin & ~kMask : (begin + kMask) & ~kMask;
-    const std::uintptr_t adviseEnd = (-end & kMask) <= kSlack ? (end + kMask) & ~kMask : end & ~kMask;
+    const std::uintptr_t adviseBegin =
+        (begin & kMask) <= kSlack ? begin & ~kMask : (begin + kMask) & ~kMask;
+    const std::uintptr_t adviseEnd =
+        (-end & kMask) <= kSlack ? (end + kMask) & ~kMask : end & ~kMask;
     if (adviseEnd > adviseBegin)
         madvise(reinterpret_cast<void*>(adviseBegin), adviseEnd - adviseBegin, MADV_HUGEPAGE);
 #endif
@@ -109,8 +111,9 @@ public:
         } else {
             std::size_t fields = 0;
             if (!sniffCsvDialect(m_input.bytes.substr(0, kSniffBytes), dialect, fields)) {
-                m_result.error = "not a delimited table: the first lines do not split into the "
-                                 "same number of columns";
+                m_result.error =
+                    "not a delimited table: the first lines do not split into the "
+                    "same number of columns";
                 return std::move(m_result);
             }
         }
@@ -123,7 +126,8 @@ public:
                 m_result.error = "cannot read the file: " + error;
                 return std::move(m_result);
             }
-            text = std::string_view(m_window->begin(), static_cast<std::size_t>(m_window->end() - m_window->begin()));
+            text = std::string_view(m_window->begin(),
+                                    static_cast<std::size_t>(m_window->end() - m_window->begin()));
         }
         // European spreadsheets separate with ';' because ',' is their decimal mark.
         CsvReader reader(text, dialect, !dialect.whitespace && dialect.delimiter == ';');
@@ -188,8 +192,8 @@ private:
             const int idx = static_cast<int>(i);
             const bool axis = idx == m_stepCol || idx == m_wallCol ||
                               (idx == m_epochCol && !m_spec.epochIsMetric);
-            const bool skipped = col.name.empty() ||
-                                 findColumn({col.name}, m_spec.skipColumns) == 0;
+            const bool skipped =
+                col.name.empty() || findColumn({col.name}, m_spec.skipColumns) == 0;
             if (axis || skipped) continue;
             col.series = &m_run.metrics[col.name];
             m_metricCols.push_back(i);
@@ -209,7 +213,8 @@ private:
                     ? static_cast<std::size_t>(rows)
                     : static_cast<std::size_t>(static_cast<double>(rows) *
                                                (static_cast<double>(seen) + 1.0) /
-                                               static_cast<double>(rowsSeen) * 1.1) + 16;
+                                               static_cast<double>(rowsSeen) * 1.1) +
+                          16;
             if (m_columns[i].ownSteps) reserveInHugePages(s.steps.mutableVector(), n);
             reserveInHugePages(s.values, n);
             if (m_epochCol >= 0) reserveInHugePages(s.epochs, n);
@@ -222,21 +227,26 @@ private:
     // file in memory; in a streamed one estimated from the line lengths so far and in
     // stretches sampled through the file, with a small margin (a column that runs out of room
     // still grows, at the cost of a copy).
-    std::int64_t expectedRows(std::int64_t rowsSeen, std::int64_t currentLine, std::int64_t rowsRead,
-                              const CsvReader& reader) const {
+    std::int64_t expectedRows(std::int64_t rowsSeen, std::int64_t currentLine,
+                              std::int64_t rowsRead, const CsvReader& reader) const {
         if (!m_window) {
             const std::string_view bytes = m_input.bytes;
-            const bool unterminated = !bytes.empty() && bytes.back() != '\n' && bytes.back() != '\r';
-            const auto lines = static_cast<std::int64_t>(countLineBreaks(bytes)) + (unterminated ? 1 : 0);
+            const bool unterminated =
+                !bytes.empty() && bytes.back() != '\n' && bytes.back() != '\r';
+            const auto lines =
+                static_cast<std::int64_t>(countLineBreaks(bytes)) + (unterminated ? 1 : 0);
             return rowsSeen + std::max<std::int64_t>(0, lines - currentLine);
         }
         constexpr double kMargin = 1.01;
         const std::uint64_t offset = m_window->offsetOf(reader.position());
-        const double head = static_cast<double>(offset) / static_cast<double>(std::max<std::int64_t>(1, reader.line()));
+        const double head = static_cast<double>(offset) /
+                            static_cast<double>(std::max<std::int64_t>(1, reader.line()));
         const double sampled = m_window->sampledBytesPerLine();
         const double bytesPerLine = sampled > 0 ? (head + 4 * sampled) / 5 : head;
-        const double rest = static_cast<double>(m_window->fileSize() - std::min(offset, m_window->fileSize()));
-        return rowsRead + static_cast<std::int64_t>(rest / std::max(1.0, bytesPerLine) * kMargin) + 16;
+        const double rest =
+            static_cast<double>(m_window->fileSize() - std::min(offset, m_window->fileSize()));
+        return rowsRead + static_cast<std::int64_t>(rest / std::max(1.0, bytesPerLine) * kMargin) +
+               16;
     }
 
     // A number, or the numerator of an `e/N` fraction; false for anything else.
@@ -309,7 +319,8 @@ private:
                 m_window->end() - reader.position() < m_window->refillBelow() &&
                 !refill(reader, reader.mark()))
                 break;
-            const std::size_t plainRows = reader.nextPlainRows(block.data(), fields, kBlockRows, wanted);
+            const std::size_t plainRows =
+                reader.nextPlainRows(block.data(), fields, kBlockRows, wanted);
             if (plainRows == 0) {
                 const CsvReader::Mark before = reader.mark();
                 const bool read = reader.next(m_cells);
@@ -378,7 +389,8 @@ private:
     }
 
     double fractionRead(const CsvReader& reader) const {
-        if (!m_window) return static_cast<double>(reader.offset()) / static_cast<double>(reader.size());
+        if (!m_window)
+            return static_cast<double>(reader.offset()) / static_cast<double>(reader.size());
         return static_cast<double>(m_window->offsetOf(reader.position())) /
                static_cast<double>(std::max<std::uint64_t>(1, m_window->fileSize()));
     }
@@ -386,7 +398,8 @@ private:
     // `rows` rows of plain numbers in every column, column-major in `block` (stride
     // kBlockRows), the first at `line` with data row index `index`: the same as the general
     // path with every cell a Number, appended a column at a time.
-    void readPlainRows(const double* block, std::size_t rows, std::int64_t line, std::int64_t index) {
+    void readPlainRows(const double* block, std::size_t rows, std::int64_t line,
+                       std::int64_t index) {
         const double* stepColumn = m_stepCol >= 0 ? block + column(m_stepCol) : nullptr;
         bool integral = true;
         for (std::size_t r = 0; r < rows; ++r) {
@@ -403,8 +416,8 @@ private:
             std::vector<double> row(m_names.size());
             for (std::size_t r = 0; r < rows; ++r) {
                 for (std::size_t j = 0; j < row.size(); ++j) row[j] = block[j * kBlockRows + r];
-                readPlainRow(line + static_cast<std::int64_t>(r), index + static_cast<std::int64_t>(r),
-                             row.data());
+                readPlainRow(line + static_cast<std::int64_t>(r),
+                             index + static_cast<std::int64_t>(r), row.data());
             }
             return;
         }
@@ -425,7 +438,8 @@ private:
             Column& col = m_columns[i];
             Series& s = *col.series;
             if (col.backwardsLine == 0) {
-                const std::size_t r = !s.values.empty() && steps[0] < col.lastStep ? 0 : firstBackwards;
+                const std::size_t r =
+                    !s.values.empty() && steps[0] < col.lastStep ? 0 : firstBackwards;
                 if (r < rows) {
                     col.backwardsLine = line + static_cast<std::int64_t>(r);
                     col.backwardsFrom = r == 0 ? col.lastStep : steps[r - 1];
@@ -453,10 +467,11 @@ private:
             if (m_skippedRows++ < kMaxListedWarnings) {
                 char text[32];
                 const auto end = std::to_chars(text, text + sizeof text, row[m_stepCol]).ptr;
-                warn(line, "no usable step in column " +
-                               quoted(m_names[static_cast<std::size_t>(m_stepCol)]) + " (" +
-                               quoted(std::string_view(text, static_cast<std::size_t>(end - text))) +
-                               "); row skipped");
+                warn(line,
+                     "no usable step in column " +
+                         quoted(m_names[static_cast<std::size_t>(m_stepCol)]) + " (" +
+                         quoted(std::string_view(text, static_cast<std::size_t>(end - text))) +
+                         "); row skipped");
             }
             return;
         }
@@ -530,7 +545,8 @@ private:
         for (const std::size_t i : m_metricCols) {
             const Column& col = m_columns[i];
             if (col.series->empty() && col.texts > 0) {
-                warn(m_headerLine, "column " + quoted(col.name) + " holds text, not numbers; not loaded");
+                warn(m_headerLine,
+                     "column " + quoted(col.name) + " holds text, not numbers; not loaded");
             }
             if (col.backwardsLine > 0) {
                 warn(col.backwardsLine, quoted(col.name) + " goes back from step " +
@@ -543,7 +559,8 @@ private:
             const Column& col = m_columns[w.column];
             if (col.series->empty()) continue;
             if (listed++ < kMaxListedWarnings) {
-                warn(w.line, w.text + " in column " + quoted(col.name) + " is not a number; skipped");
+                warn(w.line,
+                     w.text + " in column " + quoted(col.name) + " is not a number; skipped");
             }
         }
         for (const std::size_t i : m_metricCols) {
@@ -566,9 +583,9 @@ private:
                          });
         if (m_run.metrics.empty()) {
             if (m_result.cancelled) return;
-            m_result.error = m_rows == 0 ? "no data rows after the header"
-                                         : "no column holds numbers (" + std::to_string(m_rows) +
-                                               " rows read)";
+            m_result.error =
+                m_rows == 0 ? "no data rows after the header"
+                            : "no column holds numbers (" + std::to_string(m_rows) + " rows read)";
             if (!m_run.warnings.empty() && m_rows > 0)
                 m_result.error += "; line " + std::to_string(m_run.warnings.front().line) + ": " +
                                   m_run.warnings.front().message;
@@ -584,10 +601,10 @@ private:
     LoadResult m_result;
     Run m_run;
     std::vector<CsvCell> m_cells;
-    std::vector<std::int64_t> m_tableSteps;  // the step of every row read, in order.
-    std::optional<CsvWindow> m_window;       // set when the file is streamed.
+    std::vector<std::int64_t> m_tableSteps;          // the step of every row read, in order.
+    std::optional<CsvWindow> m_window;               // set when the file is streamed.
     std::array<std::int64_t, kBlockRows> m_steps{};  // one plain block's steps.
-    std::array<double, kBlockRows> m_wall{};          // and its wall times in seconds.
+    std::array<double, kBlockRows> m_wall{};         // and its wall times in seconds.
     std::vector<std::string> m_names;
     std::vector<Column> m_columns;
     std::vector<std::size_t> m_metricCols;

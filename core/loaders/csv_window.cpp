@@ -18,7 +18,9 @@ constexpr int kSamples = 4;
 
 CsvWindow::CsvWindow(const FileStream& file) : m_file(file) {}
 
-std::uint64_t CsvWindow::fileSize() const { return m_file.size(); }
+std::uint64_t CsvWindow::fileSize() const {
+    return m_file.size();
+}
 
 std::size_t CsvWindow::setStartBytes(std::size_t bytes) {
     const std::size_t previous = g_startBytes;
@@ -77,7 +79,8 @@ double CsvWindow::sampledBytesPerLine() const {
     std::size_t lines = 0;
     std::string error;
     for (int k = 1; k <= kSamples; ++k) {
-        const std::uint64_t offset = (size - kSampleBytes) / kSamples * static_cast<std::uint64_t>(k);
+        const std::uint64_t offset =
+            (size - kSampleBytes) / kSamples * static_cast<std::uint64_t>(k);
         const std::ptrdiff_t n = m_file.readAt(offset, sample.data(), sample.size(), error);
         if (n <= 0) continue;
         bytes += static_cast<std::size_t>(n);

@@ -53,8 +53,8 @@ private:
 
     const FileStream& m_file;
     std::vector<char> m_buffer;
-    std::size_t m_used = 0;     // bytes of file data in the buffer.
-    std::size_t m_visible = 0;  // of them, the whole lines.
+    std::size_t m_used = 0;            // bytes of file data in the buffer.
+    std::size_t m_visible = 0;         // of them, the whole lines.
     std::uint64_t m_bufferOffset = 0;  // file offset of the buffer's first byte.
     bool m_atFileEnd = false;
 };

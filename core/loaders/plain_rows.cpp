@@ -8,11 +8,12 @@
 
 #include "core/loaders/plain_decimal.h"
 
-
 namespace curvedoctor::core {
 namespace {
 
-bool isLineEnd(char c) { return c == '\n' || c == '\r'; }
+bool isLineEnd(char c) {
+    return c == '\n' || c == '\r';
+}
 
 // The first byte after a line end at `e` ('\n' or "\r\n"), or nullptr for any other ending
 // ("\r\r\n" and a lone '\r' are left to the slow path, which knows them).

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <cstring>
 
-#include "core/loaders/plain_decimal.h"
 #include "core/loaders/plain_rows.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -22,14 +21,15 @@ namespace curvedoctor::core::plain_rows_detail {
 
 namespace {
 
-bool isLineEnd(char c) { return c == '\n' || c == '\r'; }
+bool isLineEnd(char c) {
+    return c == '\n' || c == '\r';
+}
 
 // loadu(kRightAlign + n) is a shuffle that moves bytes [0, n) of a vector to its top end,
 // zeros below (pshufb writes zero where the index has its top bit set).
 alignas(64) constexpr std::int8_t kRightAlign[32] = {
-    -128, -128, -128, -128, -128, -128, -128, -128, -128, -128, -128,
-    -128, -128, -128, -128, -128, 0,    1,    2,    3,    4,    5,
-    6,    7,    8,    9,    10,   11,   12,   13,   14,   15};
+    -128, -128, -128, -128, -128, -128, -128, -128, -128, -128, -128, -128, -128, -128, -128, -128,
+    0,    1,    2,    3,    4,    5,    6,    7,    8,    9,    10,   11,   12,   13,   14,   15};
 // loadu(kPrefix + 16 - k) has its first k bytes set.
 alignas(64) constexpr std::int8_t kPrefix[32] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
                                                  -1, -1, -1, -1, -1, 0,  0,  0,  0,  0,  0,
@@ -86,9 +86,9 @@ constexpr Bytes16 splat32(std::uint32_t v) {
 constexpr Bytes16 kZeroChars = splat('0');
 constexpr Bytes16 kNines = splat(9);
 constexpr Bytes16 kDots = splat('.');
-constexpr Bytes16 kTimes10 = splat16(0x010A);        // bytes (10, 1)
-constexpr Bytes16 kTimes100 = splat32(0x00010064);   // words (100, 1)
-constexpr Bytes16 kTimes10000 = splat32(0x00012710); // words (10000, 1)
+constexpr Bytes16 kTimes10 = splat16(0x010A);         // bytes (10, 1)
+constexpr Bytes16 kTimes100 = splat32(0x00010064);    // words (100, 1)
+constexpr Bytes16 kTimes10000 = splat32(0x00012710);  // words (10000, 1)
 CURVEDOCTOR_AVX2 inline __m128i load(const Bytes16& v) {
     return _mm_load_si128(reinterpret_cast<const __m128i*>(v.b));
 }
@@ -106,8 +106,9 @@ constexpr double kSignedPow10[2][16] = {
 // the integer while that stays below 2^52. The digits are gathered in a vector: non-digits
 // zeroed, the integer part moved one byte right over the decimal point, the whole
 // right-aligned, then combined pairwise (10, 100, 10^4, 10^8). False for any other spelling.
-[[gnu::noinline]] CURVEDOCTOR_AVX2 bool parseFieldWithExponent(const char* s, unsigned length, std::uint64_t& integer,
-                                        double& divisor) {
+[[gnu::noinline]] CURVEDOCTOR_AVX2 bool parseFieldWithExponent(const char* s, unsigned length,
+                                                               std::uint64_t& integer,
+                                                               double& divisor) {
     const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
     const __m128i digits = _mm_sub_epi8(raw, _mm_set1_epi8('0'));
     const __m128i isDigit = _mm_cmpeq_epi8(_mm_min_epu8(digits, _mm_set1_epi8(9)), digits);
@@ -127,7 +128,8 @@ constexpr double kSignedPow10[2][16] = {
     const __m128i clean = _mm_and_si128(digits, isDigit);
     const __m128i shifted = _mm_slli_si128(clean, 1);
     const unsigned moved = hasDot ? dot + 1 : 0;
-    const __m128i moveMask = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kPrefix + 16 - moved));
+    const __m128i moveMask =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(kPrefix + 16 - moved));
     const __m128i packed = _mm_blendv_epi8(clean, shifted, moveMask);
     const __m128i aligned = _mm_shuffle_epi8(
         packed, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRightAlign + mantissaEnd)));
@@ -187,11 +189,11 @@ CURVEDOCTOR_AVX2 inline bool parseField(const char* s, unsigned length, std::uin
         return parseFieldWithExponent(s, length, integer, divisor);
     const bool hasDot = dot < length;
     const __m128i clean = _mm_and_si128(digits, isDigit);
-    const __m128i moveMask = _mm_loadu_si128(
-        reinterpret_cast<const __m128i*>(kPrefix + 16 - (hasDot ? dot + 1 : 0)));
+    const __m128i moveMask =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(kPrefix + 16 - (hasDot ? dot + 1 : 0)));
     const __m128i packed = _mm_blendv_epi8(clean, _mm_slli_si128(clean, 1), moveMask);
-    const __m128i aligned =
-        _mm_shuffle_epi8(packed, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRightAlign + length)));
+    const __m128i aligned = _mm_shuffle_epi8(
+        packed, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRightAlign + length)));
     const __m128i pairs = _mm_maddubs_epi16(aligned, load(kTimes10));
     const __m128i quads = _mm_madd_epi16(pairs, load(kTimes100));
     const __m128i octets = _mm_madd_epi16(_mm_packus_epi32(quads, quads), load(kTimes10000));
@@ -231,13 +233,15 @@ CURVEDOCTOR_AVX2 inline bool parseField(const char* s, unsigned length, std::uin
         if (i < length && (s[i] == '-' || s[i] == '+')) ++i;
         const unsigned first = i;
         int value = 0;
-        for (; i < length && i - first < 4 && s[i] >= '0' && s[i] <= '9'; ++i) value = value * 10 + (s[i] - '0');
+        for (; i < length && i - first < 4 && s[i] >= '0' && s[i] <= '9'; ++i)
+            value = value * 10 + (s[i] - '0');
         if (i == first) return false;
         exponent += negativeExponent ? -value : value;
     }
     if (i != length) return false;
     if (exponent > 0) {
-        if (exponent > kMaxIntExponent || mantissa >= kMantissaLimit / kIntPow10[exponent]) return false;
+        if (exponent > kMaxIntExponent || mantissa >= kMantissaLimit / kIntPow10[exponent])
+            return false;
         mantissa *= kIntPow10[exponent];
         exponent = 0;
     }
@@ -254,7 +258,8 @@ CURVEDOCTOR_AVX2 void divideColumn(double* values, const double* divisors, std::
     std::size_t i = 0;
     for (; i + 4 <= count; i += 4) {
         const __m256i integer = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(values + i));
-        const __m256d exact = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(integer, bias)), twoTo52);
+        const __m256d exact =
+            _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(integer, bias)), twoTo52);
         _mm256_storeu_pd(values + i, _mm256_div_pd(exact, _mm256_loadu_pd(divisors + i)));
     }
     for (; i < count; ++i) {
@@ -326,7 +331,6 @@ CURVEDOCTOR_AVX2 void finishRows(double* out, std::size_t stride, std::size_t fi
         divideColumn(out + j * stride + first, divisors + j * kDivisorRows, count);
 }
 
-
 // The shape of the last row read: its bytes, which of them are digits, and per field where the
 // mantissa digits sit. Logs print every row with the same formats, so most rows have exactly
 // this shape with other digits; such a row is verified with two 32-byte compares and each of
@@ -370,8 +374,8 @@ public:
             _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(da, nine), da)));
         const auto digitsHigh = static_cast<std::uint32_t>(
             _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(db, nine), db)));
-        const auto sameLow = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-            a, _mm256_load_si256(reinterpret_cast<const __m256i*>(m_bytes)))));
+        const auto sameLow = static_cast<std::uint32_t>(_mm256_movemask_epi8(
+            _mm256_cmpeq_epi8(a, _mm256_load_si256(reinterpret_cast<const __m256i*>(m_bytes)))));
         const auto sameHigh = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(
             b, _mm256_load_si256(reinterpret_cast<const __m256i*>(m_bytes + 32)))));
         const std::uint64_t digits = std::uint64_t{digitsHigh} << 32 | digitsLow;
@@ -395,8 +399,8 @@ public:
 private:
     struct Field {
         alignas(16) std::int8_t shuffle[16];  // right-aligns the mantissa digits, zeros the rest.
-        double divisor = 1;   // +-10^fraction digits when there is no exponent.
-        unsigned offset = 0;  // from the row's start.
+        double divisor = 1;                   // +-10^fraction digits when there is no exponent.
+        unsigned offset = 0;                  // from the row's start.
         unsigned exponentAt = 0;  // exponent digits' offset in the field; 0: no exponent.
         unsigned exponentDigits = 0;
         int fractionDigits = 0;
@@ -442,15 +446,17 @@ private:
             return true;
         }
 
-        CURVEDOCTOR_AVX2 bool parse(const char* row, double& integerBits, double& divisorOut) const {
+        CURVEDOCTOR_AVX2 bool parse(const char* row, double& integerBits,
+                                    double& divisorOut) const {
             const char* s = row + offset;
-            const __m128i digits = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s)),
-                                                load(kZeroChars));
+            const __m128i digits = _mm_sub_epi8(
+                _mm_loadu_si128(reinterpret_cast<const __m128i*>(s)), load(kZeroChars));
             const __m128i aligned =
                 _mm_shuffle_epi8(digits, _mm_load_si128(reinterpret_cast<const __m128i*>(shuffle)));
             const __m128i pairs = _mm_maddubs_epi16(aligned, load(kTimes10));
             const __m128i quads = _mm_madd_epi16(pairs, load(kTimes100));
-            const __m128i octets = _mm_madd_epi16(_mm_packus_epi32(quads, quads), load(kTimes10000));
+            const __m128i octets =
+                _mm_madd_epi16(_mm_packus_epi32(quads, quads), load(kTimes10000));
             const auto high = static_cast<std::uint32_t>(_mm_cvtsi128_si32(octets));
             const auto low = static_cast<std::uint32_t>(_mm_extract_epi32(octets, 1));
             const std::uint64_t integer = std::uint64_t{high} * 100000000ULL + low;
@@ -459,8 +465,9 @@ private:
                 divisorOut = divisor;
                 return true;
             }
-            const int value = exponentDigits == 1 ? s[exponentAt] - '0'
-                                                  : (s[exponentAt] - '0') * 10 + (s[exponentAt + 1] - '0');
+            const int value = exponentDigits == 1
+                                  ? s[exponentAt] - '0'
+                                  : (s[exponentAt] - '0') * 10 + (s[exponentAt + 1] - '0');
             const int exponent = (negativeExponent ? -value : value) - fractionDigits;
             const bool ok = exponent <= 0 && exponent >= -22;
             divisorOut = (negative ? -1.0 : 1.0) * kPow10[ok ? -exponent : 0];
@@ -568,7 +575,8 @@ CURVEDOCTOR_AVX2 PlainRowsResult parseVector(const char* begin, const char* end,
 
 bool vectorAvailable() {
     static const bool available = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
-                                  __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
+                                  __builtin_cpu_supports("bmi2") &&
+                                  __builtin_cpu_supports("popcnt");
     return available;
 }
 
@@ -579,7 +587,9 @@ PlainRowsResult parseVector(const char*, const char*, char, std::size_t, double*
     return {0, nullptr};
 }
 
-bool vectorAvailable() { return false; }
+bool vectorAvailable() {
+    return false;
+}
 
 #endif
 

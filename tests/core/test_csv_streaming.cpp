@@ -4,6 +4,7 @@
 // window, CRLF and "\r\r\n" line ends, comments, gaps, text cells, sparse columns.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <bit>
 #include <cstdio>
 #include <cstdlib>
@@ -11,7 +12,6 @@
 #include <fstream>
 #include <random>
 #include <string>
-#include <unistd.h>
 
 #include "core/file_stream.h"
 #include "core/loader_registry.h"
@@ -45,7 +45,9 @@ private:
     std::string m_path;
 };
 
-std::uint64_t bits(double v) { return std::bit_cast<std::uint64_t>(v); }
+std::uint64_t bits(double v) {
+    return std::bit_cast<std::uint64_t>(v);
+}
 
 void expectSameRun(const Run& a, const Run& b) {
     ASSERT_EQ(a.metrics.size(), b.metrics.size());
@@ -77,8 +79,8 @@ void expectSameRun(const Run& a, const Run& b) {
 // About `bytes` of a per-step log with every quirk the reader knows, some of them at random
 // places, so that across files they land on every side of the window's edges.
 // `spread`: one row in about that many is a quirk. `longLine`: one line of 3 MB somewhere.
-std::string quirkyTable(std::mt19937_64& rng, std::size_t bytes, const char* ending, int spread = 400,
-                        bool longLine = true) {
+std::string quirkyTable(std::mt19937_64& rng, std::size_t bytes, const char* ending,
+                        int spread = 400, bool longLine = true) {
     std::string text = "step,epoch,loss,val_loss,note,lr\n";
     std::int64_t step = 0;
     char line[256];
@@ -87,12 +89,14 @@ std::string quirkyTable(std::mt19937_64& rng, std::size_t bytes, const char* end
     while (text.size() < bytes) {
         ++step;
         // Plain first rows, so that the table's shape is clear to the dialect sniffer.
-        const int kind = step < 100 ? spread : static_cast<int>(rng() % static_cast<unsigned>(spread));
+        const int kind =
+            step < 100 ? spread : static_cast<int>(rng() % static_cast<unsigned>(spread));
         if (kind == 0) {
             text += "# a comment line";
         } else if (kind == 1) {
             // A quoted cell holding line breaks: the row spans three lines.
-            std::snprintf(line, sizeof line, "%lld,1,0.5,,\"two\nline%s note\",0.001", static_cast<long long>(step), ending);
+            std::snprintf(line, sizeof line, "%lld,1,0.5,,\"two\nline%s note\",0.001",
+                          static_cast<long long>(step), ending);
             text += line;
         } else if (kind == 2) {
             text += "";  // a blank line
@@ -109,7 +113,8 @@ std::string quirkyTable(std::mt19937_64& rng, std::size_t bytes, const char* end
         } else if (!longLineDone && text.size() > longLineAt) {
             longLineDone = true;
             // A line far longer than the window.
-            text += std::to_string(step) + ",1,0.25,0.5,\"" + std::string(3'000'000, 'x') + "\",0.001";
+            text +=
+                std::to_string(step) + ",1,0.25,0.5,\"" + std::string(3'000'000, 'x') + "\",0.001";
         } else {
             const double u = static_cast<double>(rng() % 1000000) / 1e6;
             const bool sparse = step % 7 != 0;
@@ -126,7 +131,8 @@ TEST(CsvStreaming, StreamedLoadEqualsInMemoryLoad) {
     std::mt19937_64 rng(23);
     for (int file = 0; file < 6; ++file) {
         const char* ending = file % 2 == 0 ? "\n" : "\r\n";
-        const std::string text = quirkyTable(rng, (5 + static_cast<std::size_t>(file)) << 20, ending);
+        const std::string text =
+            quirkyTable(rng, (5 + static_cast<std::size_t>(file)) << 20, ending);
         const TempFile temp(text, "log.csv");
         FileStream stream;
         std::string error;
@@ -136,8 +142,8 @@ TEST(CsvStreaming, StreamedLoadEqualsInMemoryLoad) {
         const GenericCsvLoader loader;
         ASSERT_TRUE(loader.streams());
         const LoadResult whole = loader.load(LoadInput{temp.path(), text, {}});
-        const LoadResult streamed =
-            loader.load(LoadInput{temp.path(), std::string_view(text).substr(0, 65536), {}, &stream});
+        const LoadResult streamed = loader.load(
+            LoadInput{temp.path(), std::string_view(text).substr(0, 65536), {}, &stream});
         ASSERT_EQ(whole.error, streamed.error);
         ASSERT_TRUE(whole.error.empty()) << whole.error;
         ASSERT_EQ(whole.runs.size(), 1U);
@@ -165,8 +171,8 @@ TEST(CsvStreaming, TinyWindowsPutEveryQuirkOnAnEdge) {
         ASSERT_TRUE(stream.open(temp.path(), error)) << error;
         const GenericCsvLoader loader;
         const LoadResult whole = loader.load(LoadInput{temp.path(), text, {}});
-        const LoadResult streamed =
-            loader.load(LoadInput{temp.path(), std::string_view(text).substr(0, 65536), {}, &stream});
+        const LoadResult streamed = loader.load(
+            LoadInput{temp.path(), std::string_view(text).substr(0, 65536), {}, &stream});
         ASSERT_TRUE(whole.error.empty()) << whole.error;
         ASSERT_EQ(whole.error, streamed.error);
         ASSERT_EQ(streamed.runs.size(), 1U);
@@ -181,7 +187,8 @@ TEST(CsvStreaming, SparseLightningRowsStreamLikeTheWholeFile) {
     for (int step = 0; text.size() < (6U << 20); ++step) {
         text += std::to_string(step / 1000) + "," + std::to_string(step) + "," +
                 std::to_string(1.0 / (1 + step)) + ",\n";
-        if (step % 1000 == 999) text += std::to_string(step / 1000) + "," + std::to_string(step) + ",,0.5\n";
+        if (step % 1000 == 999)
+            text += std::to_string(step / 1000) + "," + std::to_string(step) + ",,0.5\n";
     }
     const TempFile temp(text);
     FileStream stream;

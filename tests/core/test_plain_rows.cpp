@@ -5,10 +5,9 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstdint>
-#include <cstdio>
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
 #include <random>
 #include <string>
 #include <string_view>
@@ -19,8 +18,8 @@
 namespace curvedoctor::core {
 namespace {
 
-using Parser = PlainRowsResult (*)(const char*, const char*, char, std::size_t, double*, std::size_t,
-                                   std::size_t);
+using Parser = PlainRowsResult (*)(const char*, const char*, char, std::size_t, double*,
+                                   std::size_t, std::size_t);
 
 struct Implementation {
     const char* name;
@@ -29,11 +28,14 @@ struct Implementation {
 
 std::vector<Implementation> implementations() {
     std::vector<Implementation> list{{"scalar", plain_rows_detail::parseScalar}};
-    if (plain_rows_detail::vectorAvailable()) list.push_back({"vector", plain_rows_detail::parseVector});
+    if (plain_rows_detail::vectorAvailable())
+        list.push_back({"vector", plain_rows_detail::parseVector});
     return list;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // The spelling both implementations must take: [-]1-7 digits[.0-7 digits][e[+-]1-2 digits],
 // at most 15 digits, with the decimal exponent (after moving the point) within -22..0.
@@ -72,9 +74,10 @@ std::string randomNumber(std::mt19937_64& rng) {
     };
     const int kind = static_cast<int>(rng() % 20);
     if (kind == 0) {
-        static const char* odd[] = {"nan", "-inf", "", " 1", "1 ", "+1", ".5", "-.5", "5.", "1e",
-                                    "1e+", "--1", "1..2", "1.2.3", "1e5e5", "0x10", "1_0", "\"1\"",
-                                    "1e-0022", "-0", "-0.0", "00000", "1E+05", "9e22", "1e-22"};
+        static const char* odd[] = {"nan",   "-inf",  "",     " 1",    "1 ",      "+1",   ".5",
+                                    "-.5",   "5.",    "1e",   "1e+",   "--1",     "1..2", "1.2.3",
+                                    "1e5e5", "0x10",  "1_0",  "\"1\"", "1e-0022", "-0",   "-0.0",
+                                    "00000", "1E+05", "9e22", "1e-22"};
         return odd[rng() % std::size(odd)];
     }
     std::string s = rng() % 4 == 0 ? "-" : "";
@@ -141,7 +144,8 @@ std::size_t checkTable(const Implementation& impl, const std::string& text, std:
     std::size_t accepted = 0;
     while (p < end) {
         const std::size_t wanted = 1 + rng() % kStride;
-        const PlainRowsResult got = impl.parse(p, end, delimiter, fields, block.data(), kStride, wanted);
+        const PlainRowsResult got =
+            impl.parse(p, end, delimiter, fields, block.data(), kStride, wanted);
         EXPECT_LE(got.rows, wanted);
         for (std::size_t r = 0; r < got.rows; ++r) {
             const char* eol = std::find(p, end, '\n');
@@ -152,7 +156,8 @@ std::size_t checkTable(const Implementation& impl, const std::string& text, std:
             if (cells.size() != fields) return accepted;
             for (std::size_t j = 0; j < fields; ++j) {
                 double expected = 0;
-                const auto [q, ec] = std::from_chars(cells[j].data(), cells[j].data() + cells[j].size(), expected);
+                const auto [q, ec] =
+                    std::from_chars(cells[j].data(), cells[j].data() + cells[j].size(), expected);
                 const bool whole = ec == std::errc() && q == cells[j].data() + cells[j].size() &&
                                    !cells[j].empty() && cells[j][0] != '+' && cells[j][0] != '.';
                 EXPECT_TRUE(whole) << impl.name << " read '" << cells[j] << "'";
@@ -171,14 +176,16 @@ std::size_t checkTable(const Implementation& impl, const std::string& text, std:
         std::string_view line(p, static_cast<std::size_t>(eol - p));
         const bool nearEnd = end - p < kPlainRowsTail + 128;
         bool allOrdinary = !line.empty() && line.back() != '\r';
-        if (!line.empty() && line.back() == '\r' && line.size() >= 2 && line[line.size() - 2] != '\r') {
+        if (!line.empty() && line.back() == '\r' && line.size() >= 2 &&
+            line[line.size() - 2] != '\r') {
             line.remove_suffix(1);
             allOrdinary = true;
         }
         const auto cells = splitRow(line, delimiter);
         allOrdinary = allOrdinary && cells.size() == fields &&
                       std::all_of(cells.begin(), cells.end(), ordinary);
-        EXPECT_TRUE(nearEnd || !allOrdinary) << impl.name << " declined the ordinary row '" << line << "'";
+        EXPECT_TRUE(nearEnd || !allOrdinary)
+            << impl.name << " declined the ordinary row '" << line << "'";
         p = eol + 1;
     }
     return accepted;
@@ -192,8 +199,8 @@ TEST(PlainRows, EveryValueMatchesFromCharsAndOrdinaryRowsAreRead) {
             const std::size_t fields = 1 + rng() % 9;
             const char delimiter = ",\t;|"[rng() % 4];
             const char* ending = rng() % 3 == 0 ? "\r\n" : "\n";
-            const std::string text = randomTable(rng, fields, 1 + static_cast<int>(rng() % 300),
-                                                 delimiter, ending);
+            const std::string text =
+                randomTable(rng, fields, 1 + static_cast<int>(rng() % 300), delimiter, ending);
             accepted += checkTable(impl, text, fields, delimiter, rng);
         }
         EXPECT_GT(accepted, 10000U) << impl.name;
@@ -252,7 +259,8 @@ TEST(PlainRows, ImplementationsAgreeOnALogLikeTable) {
     for (std::size_t k = 1; k < results.size(); ++k)
         for (std::size_t j = 0; j < 6; ++j)
             for (std::size_t r = 0; r < common; ++r)
-                ASSERT_EQ(results[0][j * 8192 + r], results[k][j * 8192 + r]) << "row " << r << " column " << j;
+                ASSERT_EQ(results[0][j * 8192 + r], results[k][j * 8192 + r])
+                    << "row " << r << " column " << j;
 }
 
 TEST(PlainRows, LineEndingsAndShortBuffers) {
@@ -265,7 +273,8 @@ TEST(PlainRows, LineEndingsAndShortBuffers) {
         EXPECT_EQ(got.next, crlf.data() + 7) << impl.name;
         EXPECT_EQ(out[0], 1.5);
         EXPECT_EQ(out[2], 2.0);
-        for (const std::string bad : {"1.5,2\r\r\n", "1.5,2\r", "1.5,2,\n", "1.5\n", ",1.5,2\n", "1.5,,2\n"}) {
+        for (const std::string bad :
+             {"1.5,2\r\r\n", "1.5,2\r", "1.5,2,\n", "1.5\n", ",1.5,2\n", "1.5,,2\n"}) {
             const std::string text = bad + pad;
             got = impl.parse(text.data(), text.data() + text.size(), ',', 2, out, 2, 2);
             EXPECT_EQ(got.rows, 0U) << impl.name << " read " << bad;
