@@ -51,6 +51,7 @@ std::size_t RunBuilder::series(std::string_view name) {
     Slot slot;
     slot.name = std::string(name);
     slot.data = &m_run.metrics[slot.name];  // std::map nodes never move.
+    slot.steps = &slot.data->steps.mutableVector();  // a new series shares nothing.
     m_slots.push_back(std::move(slot));
     m_index.emplace(std::string(name), m_slots.size() - 1);
     return m_slots.size() - 1;
@@ -60,7 +61,8 @@ void RunBuilder::add(std::size_t index, std::int64_t step, double value, double 
                      double wallTime, std::int64_t line, std::int64_t byteOffset) {
     Slot& slot = m_slots[index];
     Series& s = *slot.data;
-    if (!s.steps.empty() && step <= slot.lastStep) {
+    std::vector<std::int64_t>& steps = *slot.steps;
+    if (!steps.empty() && step <= slot.lastStep) {
         // One place (a line or a record) counts once, however many series it touches.
         if (line != m_lastOrderLine || byteOffset != m_lastOrderOffset) {
             m_lastOrderLine = line;
@@ -81,21 +83,21 @@ void RunBuilder::add(std::size_t index, std::int64_t step, double value, double 
     // formats without epochs or wall times never pay for them.
     if (slot.hasEpoch || !std::isnan(epoch)) {
         if (!slot.hasEpoch) {
-            reserveLarge(s.epochs, s.steps.capacity());
-            s.epochs.assign(s.steps.size(), std::numeric_limits<double>::quiet_NaN());
+            reserveLarge(s.epochs, steps.capacity());
+            s.epochs.assign(steps.size(), std::numeric_limits<double>::quiet_NaN());
             slot.hasEpoch = true;
         }
         s.epochs.push_back(epoch);
     }
     if (slot.hasWallTime || !std::isnan(wallTime)) {
         if (!slot.hasWallTime) {
-            reserveLarge(s.wallTimes, s.steps.capacity());
-            s.wallTimes.assign(s.steps.size(), std::numeric_limits<double>::quiet_NaN());
+            reserveLarge(s.wallTimes, steps.capacity());
+            s.wallTimes.assign(steps.size(), std::numeric_limits<double>::quiet_NaN());
             slot.hasWallTime = true;
         }
         s.wallTimes.push_back(wallTime);
     }
-    s.steps.push_back(step);
+    steps.push_back(step);
     s.values.push_back(value);
     ++m_points;
 }
@@ -109,7 +111,7 @@ void RunBuilder::expectGrowth(double factor, std::size_t maxPoints) {
                                   ? maxPoints
                                   : static_cast<std::size_t>(want) + 16;
         if (n <= s.steps.capacity()) continue;
-        reserveLarge(s.steps.mutableVector(), n);
+        reserveLarge(*slot.steps, n);
         reserveLarge(s.values, n);
         if (slot.hasEpoch) reserveLarge(s.epochs, n);
         if (slot.hasWallTime) reserveLarge(s.wallTimes, n);

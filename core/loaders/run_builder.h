@@ -62,6 +62,7 @@ private:
     struct Slot {
         std::string name;
         Series* data = nullptr;
+        std::vector<std::int64_t>* steps = nullptr;  // data->steps, written directly.
         std::int64_t lastStep = 0;
         bool hasEpoch = false;
         bool hasWallTime = false;
