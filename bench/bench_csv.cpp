@@ -6,11 +6,12 @@
 // Build (Release, separate dir):
 //   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DCURVEDOCTOR_BUILD_BENCH=ON
 //   cmake --build build-release --target bench_csv
-// Run: build-release/bench/bench_csv [--csv-file PATH] [benchmark flags]
+// Run: build-release/bench/bench_csv [--csv-file PATH] [--csv-repr] [benchmark flags]
 // The file is generated into /tmp on first use; bench/compare_csv_pandas.sh compares with pandas.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -30,9 +31,21 @@ using namespace curvedoctor::core;
 
 constexpr std::int64_t kRows = 2'000'000;
 std::string g_path = "/tmp/curvedoctor_bench_2M_x6.csv";
+// --csv-repr: floats written as Python's csv module and pandas write them, the shortest text
+// that reads back to the same double (up to 17 significant digits), 1M rows for about 100 MB.
+bool g_repr = false;
+constexpr const char* kReprPath = "/tmp/curvedoctor_bench_1M_x6_repr.csv";
+
+// `v` as its shortest round-trip text (what Python's repr prints, up to exponent spelling).
+std::string shortest(double v) {
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    return std::string(buf, end);
+}
 
 // step, loss, val_loss, accuracy, lr, grad_norm: the shape of a real per-step log, with values
-// printed the way Python's csv module prints floats (about 9 significant digits here).
+// printed with fixed formats as a training script's f-strings print them (`%.6f`, `%.4e`), or,
+// with --csv-repr, at full precision.
 void generateFile(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "w");
     if (f == nullptr) {
@@ -42,13 +55,20 @@ void generateFile(const std::string& path) {
     std::mt19937_64 rng(42);
     std::normal_distribution<double> noise(0.0, 1.0);
     std::fputs("step,loss,val_loss,accuracy,lr,grad_norm\n", f);
-    for (std::int64_t i = 0; i < kRows; ++i) {
-        const double t = static_cast<double>(i) / static_cast<double>(kRows);
+    const std::int64_t rows = g_repr ? kRows / 2 : kRows;
+    for (std::int64_t i = 0; i < rows; ++i) {
+        const double t = static_cast<double>(i) / static_cast<double>(rows);
         const double loss = 2.3 * std::exp(-4.0 * t) + 0.05 + 0.02 * noise(rng);
         const double val = loss * 1.1 + 0.01 * noise(rng);
         const double acc = 1.0 - loss / 2.5;
         const double lr = 0.001 * 0.5 * (1.0 + std::cos(M_PI * t));
         const double grad = 1.5 + 0.3 * noise(rng);
+        if (g_repr) {
+            const std::string line = std::to_string(i) + "," + shortest(loss) + "," + shortest(val) + "," +
+                                     shortest(acc) + "," + shortest(lr) + "," + shortest(grad) + "\n";
+            std::fputs(line.c_str(), f);
+            continue;
+        }
         std::fprintf(f, "%lld,%.6f,%.6f,%.5f,%.4e,%.4f\n", static_cast<long long>(i), loss, val, acc,
                      lr, grad);
     }
@@ -194,15 +214,26 @@ BENCHMARK(BM_PlainRowsScalar)->Unit(benchmark::kMillisecond)->MinTime(1.0)->UseR
 }  // namespace
 
 int main(int argc, char** argv) {
-    // Our own flag first, so Google Benchmark does not reject it.
-    for (int i = 1; i < argc; ++i) {
+    // Our own flags first, so Google Benchmark does not reject them.
+    bool pathGiven = false;
+    for (int i = 1; i < argc;) {
+        int used = 0;
         if (std::strcmp(argv[i], "--csv-file") == 0 && i + 1 < argc) {
             g_path = argv[i + 1];
-            for (int j = i; j + 2 <= argc; ++j) argv[j] = argv[j + 2];
-            argc -= 2;
-            break;
+            pathGiven = true;
+            used = 2;
+        } else if (std::strcmp(argv[i], "--csv-repr") == 0) {
+            g_repr = true;
+            used = 1;
         }
+        if (used == 0) {
+            ++i;
+            continue;
+        }
+        for (int j = i; j + used <= argc; ++j) argv[j] = argv[j + used];
+        argc -= used;
     }
+    if (g_repr && !pathGiven) g_path = kReprPath;
     ensureFile();
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -3,14 +3,23 @@
 # >= 800 MB/s single-threaded and >= 3x pandas). Prints MB/s for both, by wall clock and by CPU
 # time (on a shared machine the CPU time is the fairer measure), and the loader's bytes per point.
 #
-# usage: bench/compare_csv_pandas.sh [CSV_FILE]
+# usage: bench/compare_csv_pandas.sh [--repr] [CSV_FILE]
 #   CSV_FILE defaults to the 100 MB, 2-million-row, 6-column file bench_csv generates in /tmp.
+#   --repr: the 1-million-row file of full-precision floats instead (as Python's csv module and
+#   pandas write them; about 100 MB too).
 #   BUILD=dir picks the Release build folder (default build-release; configured if missing).
 #   REPS=n sets the repetitions per tool (default 5; the median is reported).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="${BUILD:-$ROOT/build-release}"
-FILE="${1:-/tmp/curvedoctor_bench_2M_x6.csv}"
+REPR=()
+DEFAULT=/tmp/curvedoctor_bench_2M_x6.csv
+if [ "${1:-}" = "--repr" ]; then
+  REPR=(--csv-repr)
+  DEFAULT=/tmp/curvedoctor_bench_1M_x6_repr.csv
+  shift
+fi
+FILE="${1:-$DEFAULT}"
 REPS="${REPS:-5}"
 # Debian's interpreter carries python3-pandas; a pyenv or venv python3 earlier on PATH may not.
 PY=python3
@@ -24,7 +33,7 @@ fi
 OUT="$(mktemp)"
 trap 'rm -f "$OUT"' EXIT
 # Generates FILE if missing, then loads it REPS times through the registry.
-"$BUILD/bench/bench_csv" --csv-file "$FILE" --benchmark_filter=BM_LoadCsvFile \
+"$BUILD/bench/bench_csv" "${REPR[@]}" --csv-file "$FILE" --benchmark_filter=BM_LoadCsvFile \
   --benchmark_repetitions="$REPS" --benchmark_format=json > "$OUT"
 
 "$PY" - "$FILE" "$OUT" "$REPS" <<'PYEOF'

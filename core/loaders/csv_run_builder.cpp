@@ -311,6 +311,8 @@ private:
         // cells (see nextPlainRows); anything else a row at a time.
         const std::size_t fields = m_names.size();
         std::vector<double> block(fields * kBlockRows);
+        std::size_t plainWait = 0;
+        std::size_t plainPenalty = 0;
         for (;;) {
             // The first block ends where the density sample does, so columns are sized there.
             const auto wanted = static_cast<std::size_t>(
@@ -319,8 +321,16 @@ private:
                 m_window->end() - reader.position() < m_window->refillBelow() &&
                 !refill(reader, reader.mark()))
                 break;
-            const std::size_t plainRows =
-                reader.nextPlainRows(block.data(), fields, kBlockRows, wanted);
+            // After a row the fast path declined, it sits out a few rows, more after each
+            // refusal in a row: a table it never fits costs it one attempt in 64 rows.
+            std::size_t plainRows = 0;
+            if (plainWait > 0) {
+                --plainWait;
+            } else {
+                plainRows = reader.nextPlainRows(block.data(), fields, kBlockRows, wanted);
+                plainPenalty = plainRows > 0 ? 0 : std::min<std::size_t>(2 * plainPenalty + 1, 63);
+                plainWait = plainPenalty;
+            }
             if (plainRows == 0) {
                 const CsvReader::Mark before = reader.mark();
                 const bool read = reader.next(m_cells);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 
@@ -98,6 +99,56 @@ constexpr double kSignedPow10[2][16] = {
     {-1e0, -1e1, -1e2, -1e3, -1e4, -1e5, -1e6, -1e7, -1e8, -1e9, -1e10, -1e11, -1e12, -1e13, -1e14,
      -1e15}};
 
+// The value of a field already known to be a plain decimal, from std::from_chars (correctly
+// rounded): `bits` holds the double and `divisor` is 0 (see divideColumn).
+inline bool fromChars(const char* s, unsigned length, std::uint64_t& bits, double& divisor) {
+    double value = 0;
+    const auto [end, ec] = std::from_chars(s, s + length, value);
+    if (ec != std::errc() || end != s + length)
+        return false;  // out of range: the slow path says so.
+    std::memcpy(&bits, &value, 8);
+    divisor = 0;
+    return true;
+}
+
+// Any plain decimal the fast splits do not take: mantissas of 16 to 19 digits or beyond 2^52
+// (Python prints floats with up to 17 significant digits), fields longer than a vector,
+// exponents outside the fast range. Every byte must be a digit, '.', a sign or an exponent mark,
+// the first a digit or a '-' before one; std::from_chars must then take the whole field.
+// False for any other spelling.
+[[gnu::noinline]] CURVEDOCTOR_AVX2 bool parseSlowly(const char* s, unsigned length,
+                                                    std::uint64_t& bits, double& divisor) {
+    constexpr unsigned kVectorBytes = 32;
+    if (length == 0) return false;
+    const unsigned first = s[0] == '-' ? 1 : 0;
+    if (first >= length || s[first] < '0' || s[first] > '9') return false;
+    if (length <= kVectorBytes) {
+        const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s));
+        const __m256i digits = _mm256_sub_epi8(raw, _mm256_set1_epi8('0'));
+        const __m256i isDigit =
+            _mm256_cmpeq_epi8(_mm256_min_epu8(digits, _mm256_set1_epi8(9)), digits);
+        const __m256i lower = _mm256_or_si256(raw, _mm256_set1_epi8(0x20));
+        const __m256i other =
+            _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(raw, _mm256_set1_epi8('.')),
+                                            _mm256_cmpeq_epi8(lower, _mm256_set1_epi8('e'))),
+                            _mm256_or_si256(_mm256_cmpeq_epi8(raw, _mm256_set1_epi8('-')),
+                                            _mm256_cmpeq_epi8(raw, _mm256_set1_epi8('+'))));
+        const auto allowed =
+            static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(isDigit, other)));
+        const std::uint32_t wanted =
+            length == kVectorBytes ? ~std::uint32_t{0} : (std::uint32_t{1} << length) - 1;
+        if ((allowed & wanted) != wanted) return false;
+    } else {
+        for (unsigned i = 0; i < length; ++i) {
+            const char c = s[i];
+            if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' ||
+                  c == 'E'))
+                return false;
+        }
+    }
+    return fromChars(s, length, bits, divisor);
+}
+
 // parseField for any spelling, exponents included (the common path leaves those here).
 // One plain decimal of `length` (1..16) bytes at `s`, with 16 readable bytes there, split into
 // an integer below 2^52 and a signed power of ten to divide it by: the value is then one IEEE
@@ -166,6 +217,7 @@ constexpr double kSignedPow10[2][16] = {
         }
     }
     ok &= mantissa < kMantissaLimit && exponent >= -22;
+    if (!ok) return parseSlowly(s, length, integer, divisor);
     integer = mantissa;
     const double power = kPow10[ok ? -exponent : 0];
     divisor = negative != 0 ? -power : power;
@@ -202,67 +254,28 @@ CURVEDOCTOR_AVX2 inline bool parseField(const char* s, unsigned length, std::uin
     integer = std::uint64_t{high} * 100000000ULL + low;
     const unsigned fractionDigits = hasDot ? length - dot - 1 : 0;
     divisor = kSignedPow10[negative][fractionDigits];
-    return integer < kMantissaLimit;
-}
-
-// parseField for fields longer than a vector, digit by digit (rare: 17 or more characters).
-[[gnu::noinline]] bool parseLongField(const char* s, unsigned length, std::uint64_t& integer,
-                                      double& divisor) {
-    constexpr int kMaxDigits = 19;  // an uint64 holds any 19 digits.
-    unsigned i = 0;
-    const bool negative = length > 0 && s[0] == '-';
-    i += negative ? 1 : 0;
-    std::uint64_t mantissa = 0;
-    int digits = 0;
-    int exponent = 0;
-    const unsigned intStart = i;
-    for (; i < length && s[i] >= '0' && s[i] <= '9'; ++i, ++digits) {
-        if (digits == kMaxDigits) return false;
-        mantissa = mantissa * 10 + static_cast<std::uint64_t>(s[i] - '0');
-    }
-    if (i == intStart) return false;
-    if (i < length && s[i] == '.') {
-        for (++i; i < length && s[i] >= '0' && s[i] <= '9'; ++i, ++digits, --exponent) {
-            if (digits == kMaxDigits) return false;
-            mantissa = mantissa * 10 + static_cast<std::uint64_t>(s[i] - '0');
-        }
-    }
-    if (i < length && (s[i] | 0x20) == 'e') {
-        ++i;
-        const bool negativeExponent = i < length && s[i] == '-';
-        if (i < length && (s[i] == '-' || s[i] == '+')) ++i;
-        const unsigned first = i;
-        int value = 0;
-        for (; i < length && i - first < 4 && s[i] >= '0' && s[i] <= '9'; ++i)
-            value = value * 10 + (s[i] - '0');
-        if (i == first) return false;
-        exponent += negativeExponent ? -value : value;
-    }
-    if (i != length) return false;
-    if (exponent > 0) {
-        if (exponent > kMaxIntExponent || mantissa >= kMantissaLimit / kIntPow10[exponent])
-            return false;
-        mantissa *= kIntPow10[exponent];
-        exponent = 0;
-    }
-    if (mantissa >= kMantissaLimit || exponent < -22) return false;
-    integer = mantissa;
-    divisor = negative ? -kPow10[-exponent] : kPow10[-exponent];
+    if (integer >= kMantissaLimit) [[unlikely]]
+        return fromChars(s, length, integer, divisor);
     return true;
 }
 
-// values[i] = integer (held in values[i]'s bits) / divisors[i], four at a time.
+// values[i] = integer (held in values[i]'s bits) / divisors[i], four at a time; where a
+// divisor is 0 values[i] already holds its double (see parseSlowly).
 CURVEDOCTOR_AVX2 void divideColumn(double* values, const double* divisors, std::size_t count) {
     const __m256i bias = _mm256_set1_epi64x(static_cast<long long>(kTwoTo52Bits));
     const __m256d twoTo52 = _mm256_set1_pd(4503599627370496.0);
     std::size_t i = 0;
     for (; i + 4 <= count; i += 4) {
         const __m256i integer = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(values + i));
+        const __m256d divisor = _mm256_loadu_pd(divisors + i);
         const __m256d exact =
             _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(integer, bias)), twoTo52);
-        _mm256_storeu_pd(values + i, _mm256_div_pd(exact, _mm256_loadu_pd(divisors + i)));
+        const __m256d done = _mm256_cmp_pd(divisor, _mm256_setzero_pd(), _CMP_EQ_OQ);
+        _mm256_storeu_pd(values + i, _mm256_blendv_pd(_mm256_div_pd(exact, divisor),
+                                                      _mm256_castsi256_pd(integer), done));
     }
     for (; i < count; ++i) {
+        if (divisors[i] == 0) continue;
         std::uint64_t integer;
         std::memcpy(&integer, values + i, 8);
         values[i] = static_cast<double>(integer) / divisors[i];
@@ -397,15 +410,16 @@ public:
     [[nodiscard]] unsigned length() const { return m_length; }
 
 private:
+    // Set by learn(); left uninitialised before (a RowShape is made for every block).
     struct Field {
         alignas(16) std::int8_t shuffle[16];  // right-aligns the mantissa digits, zeros the rest.
-        double divisor = 1;                   // +-10^fraction digits when there is no exponent.
-        unsigned offset = 0;                  // from the row's start.
-        unsigned exponentAt = 0;  // exponent digits' offset in the field; 0: no exponent.
-        unsigned exponentDigits = 0;
-        int fractionDigits = 0;
-        bool negative = false;
-        bool negativeExponent = false;
+        double divisor;                       // +-10^fraction digits when there is no exponent.
+        unsigned offset;                      // from the row's start.
+        unsigned exponentAt;                  // exponent digits' offset in the field; 0: none.
+        unsigned exponentDigits;
+        int fractionDigits;
+        bool negative;
+        bool negativeExponent;
 
         bool learn(const char* s, const char* e, unsigned rowOffset) {
             const auto length = static_cast<unsigned>(e - s);
@@ -542,7 +556,7 @@ CURVEDOCTOR_AVX2 PlainRowsResult parseVector(const char* begin, const char* end,
             if (length - 1 < kMaxVectorField) [[likely]] {
                 ok &= parseField(start, length, integer, divisor);
             } else {
-                ok &= parseLongField(start, length, integer, divisor);
+                ok &= parseSlowly(start, length, integer, divisor);
             }
             std::memcpy(out + j * stride + result.rows, &integer, 8);
             start = e + 1;
