@@ -120,7 +120,7 @@ public:
         std::string_view text = m_input.bytes;
         if (m_input.file != nullptr) {
             // Streamed: the reader sees one window of the file at a time (see readRows).
-            m_window.emplace(*m_input.file);
+            m_window.emplace(*m_input.file, m_spec.streamWindowBytes);
             std::string error;
             if (!m_window->start(error)) {
                 m_result.error = "cannot read the file: " + error;

@@ -38,6 +38,9 @@ struct CsvTableSpec {
     std::vector<std::pair<std::string, std::string>> renames;
     /// Forces the dialect instead of sniffing it.
     std::optional<CsvDialect> dialect;
+    /// For a streamed file (LoadInput::file): the window it is read through to start with (see
+    /// CsvWindow; tests make it small to put many window edges in a small file).
+    std::size_t streamWindowBytes = std::size_t{1} << 20;
 };
 
 /// Loads `input.bytes` as a table following `spec`. Never throws on bad input: cells that are

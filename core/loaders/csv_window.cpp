@@ -8,28 +8,21 @@
 namespace curvedoctor::core {
 namespace {
 
-// Big enough that refills are rare and their small copies cheap, small enough to stay in the
-// processor's caches between the read and the parse.
-std::size_t g_startBytes = std::size_t{1} << 20;
 constexpr std::size_t kSampleBytes = 64 * 1024;
 constexpr int kSamples = 4;
 
 }  // namespace
 
-CsvWindow::CsvWindow(const FileStream& file) : m_file(file) {}
+CsvWindow::CsvWindow(const FileStream& file, std::size_t startBytes)
+    : m_file(file), m_startBytes(std::max<std::size_t>(startBytes, 64)) {}
 
 std::uint64_t CsvWindow::fileSize() const {
     return m_file.size();
 }
 
-std::size_t CsvWindow::setStartBytes(std::size_t bytes) {
-    const std::size_t previous = g_startBytes;
-    g_startBytes = std::max<std::size_t>(bytes, 64);
-    return previous;
-}
 
 bool CsvWindow::start(std::string& error) {
-    m_buffer.assign(g_startBytes, '\0');
+    m_buffer.assign(m_startBytes, '\0');
     m_used = 0;
     m_bufferOffset = 0;
     m_atFileEnd = false;

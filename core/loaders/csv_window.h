@@ -14,7 +14,12 @@ class FileStream;
 
 class CsvWindow {
 public:
-    explicit CsvWindow(const FileStream& file);
+    /// The buffer starts at `startBytes` (1 MiB by default) and grows for longer lines.
+    explicit CsvWindow(const FileStream& file, std::size_t startBytes = kDefaultStartBytes);
+
+    /// Big enough that refills are rare and their small copies cheap, small enough to stay in
+    /// the processor's caches between the read and the parse.
+    static constexpr std::size_t kDefaultStartBytes = std::size_t{1} << 20;
 
     /// Reads the start of the file. False on a read error (reason in `error`).
     bool start(std::string& error);
@@ -40,10 +45,6 @@ public:
         return static_cast<std::ptrdiff_t>(m_buffer.size() / 16);
     }
 
-    /// The buffer size new windows start with (1 MiB); tests shrink it to put many window
-    /// edges in a small file. Returns the previous size.
-    static std::size_t setStartBytes(std::size_t bytes);
-
     /// Average bytes per line over a few stretches spread through the file (for sizing
     /// columns without reading it all first); 0 when the file has no line breaks there.
     [[nodiscard]] double sampledBytesPerLine() const;
@@ -52,6 +53,7 @@ private:
     bool readMore(std::string& error);
 
     const FileStream& m_file;
+    std::size_t m_startBytes;
     std::vector<char> m_buffer;
     std::size_t m_used = 0;            // bytes of file data in the buffer.
     std::size_t m_visible = 0;         // of them, the whole lines.

@@ -15,7 +15,7 @@
 
 #include "core/file_stream.h"
 #include "core/loader_registry.h"
-#include "core/loaders/csv_window.h"
+#include "core/loaders/csv_run_builder.h"
 #include "core/loaders/generic_csv_loader.h"
 #include "core/loaders/lightning_csv_loader.h"
 
@@ -160,7 +160,10 @@ TEST(CsvStreaming, StreamedLoadEqualsInMemoryLoad) {
 TEST(CsvStreaming, TinyWindowsPutEveryQuirkOnAnEdge) {
     // Windows of 4 KiB: thousands of edges, so quoted line breaks, CRLF pairs and long lines
     // all straddle some.
-    const std::size_t previous = CsvWindow::setStartBytes(4096);
+    CsvTableSpec spec;
+    spec.stepColumns = {"step"};
+    spec.epochColumns = {"epoch"};
+    spec.streamWindowBytes = 4096;
     std::mt19937_64 rng(29);
     for (int file = 0; file < 4; ++file) {
         const char* ending = file % 2 == 0 ? "\n" : "\r\n";
@@ -169,16 +172,14 @@ TEST(CsvStreaming, TinyWindowsPutEveryQuirkOnAnEdge) {
         FileStream stream;
         std::string error;
         ASSERT_TRUE(stream.open(temp.path(), error)) << error;
-        const GenericCsvLoader loader;
-        const LoadResult whole = loader.load(LoadInput{temp.path(), text, {}});
-        const LoadResult streamed = loader.load(
-            LoadInput{temp.path(), std::string_view(text).substr(0, 65536), {}, &stream});
+        const LoadResult whole = loadCsvTable(LoadInput{temp.path(), text, {}}, spec);
+        const LoadResult streamed = loadCsvTable(
+            LoadInput{temp.path(), std::string_view(text).substr(0, 65536), {}, &stream}, spec);
         ASSERT_TRUE(whole.error.empty()) << whole.error;
         ASSERT_EQ(whole.error, streamed.error);
         ASSERT_EQ(streamed.runs.size(), 1U);
         expectSameRun(whole.runs[0], streamed.runs[0]);
     }
-    CsvWindow::setStartBytes(previous);
 }
 
 TEST(CsvStreaming, SparseLightningRowsStreamLikeTheWholeFile) {
