@@ -1,0 +1,173 @@
+#pragma once
+/// \file plain_row_shape_avx2.h
+/// RowShape: the dense-row kernel's cache of the last row's shape (see below), AVX2 only.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#include "core/loaders/plain_field_avx2.h"
+#include "core/loaders/plain_rows.h"
+
+#if defined(CURVEDOCTOR_PLAIN_ROWS_AVX2)
+
+namespace curvedoctor::core::plain_rows_avx2 {
+
+// The shape of the last row read: its bytes, which of them are digits, and per field where the
+// mantissa digits sit. Logs print every row with the same formats, so most rows have exactly
+// this shape with other digits; such a row is verified with two 32-byte compares and each of
+// its fields is then one shuffle and the digit combination, with no per-field bit scanning.
+class RowShape {
+public:
+    // Learns the shape of the row [row, next) whose fields end at `ends`. False (and not
+    // valid) when it does not fit the cached path: wider than 64 bytes, a field over 16 bytes
+    // or 15 digits, or an exponent that is not 1 or 2 digits.
+    bool learn(const char* row, const char* const* ends, std::size_t fields, const char* next) {
+        m_valid = false;
+        const auto length = static_cast<std::size_t>(next - row);
+        if (length > 64) return false;
+        std::memcpy(m_bytes, row, 64);
+        m_span = length == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << length) - 1;
+        m_digits = 0;
+        for (std::size_t i = 0; i < length; ++i)
+            if (row[i] >= '0' && row[i] <= '9') m_digits |= std::uint64_t{1} << i;
+        m_length = static_cast<unsigned>(length);
+        m_fields = fields;
+        const char* start = row;
+        for (std::size_t j = 0; j < fields; ++j) {
+            if (!m_field[j].learn(start, ends[j], static_cast<unsigned>(start - row))) return false;
+            start = ends[j] + 1;
+        }
+        m_valid = true;
+        return true;
+    }
+
+    // True when `row` (with 64 readable bytes) has this shape: the same digit positions, and
+    // the same bytes everywhere else (delimiters, points, signs, exponent marks, line end).
+    [[nodiscard]] CURVEDOCTOR_AVX2 bool matches(const char* row) const {
+        if (!m_valid) return false;
+        const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row));
+        const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + 32));
+        const __m256i zero = _mm256_set1_epi8('0');
+        const __m256i nine = _mm256_set1_epi8(9);
+        const __m256i da = _mm256_sub_epi8(a, zero);
+        const __m256i db = _mm256_sub_epi8(b, zero);
+        const auto digitsLow = static_cast<std::uint32_t>(
+            _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(da, nine), da)));
+        const auto digitsHigh = static_cast<std::uint32_t>(
+            _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(db, nine), db)));
+        const auto sameLow = static_cast<std::uint32_t>(_mm256_movemask_epi8(
+            _mm256_cmpeq_epi8(a, _mm256_load_si256(reinterpret_cast<const __m256i*>(m_bytes)))));
+        const auto sameHigh = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+            b, _mm256_load_si256(reinterpret_cast<const __m256i*>(m_bytes + 32)))));
+        const std::uint64_t digits = std::uint64_t{digitsHigh} << 32 | digitsLow;
+        const std::uint64_t same = std::uint64_t{sameHigh} << 32 | sameLow;
+        return ((digits ^ m_digits) & m_span) == 0 && ((digits | same) & m_span) == m_span;
+    }
+
+    // Parses a row that matches(): integers to out[j * stride], divisors to
+    // divisors[j * kDivisorRows]. False when an exponent takes a value out of the fast path's
+    // range (the row is then read field by field).
+    CURVEDOCTOR_AVX2 bool parse(const char* row, double* out, std::size_t stride,
+                                double* divisors) const {
+        bool ok = true;
+        for (std::size_t j = 0; j < m_fields; ++j, out += stride, divisors += kDivisorRows)
+            ok &= m_field[j].parse(row, *out, *divisors);
+        return ok;
+    }
+
+    [[nodiscard]] unsigned length() const { return m_length; }
+
+private:
+    // Set by learn(); left uninitialised before (a RowShape is made for every block).
+    struct Field {
+        alignas(16) std::int8_t shuffle[16];  // right-aligns the mantissa digits, zeros the rest.
+        double divisor;                       // +-10^fraction digits when there is no exponent.
+        unsigned offset;                      // from the row's start.
+        unsigned exponentAt;                  // exponent digits' offset in the field; 0: none.
+        unsigned exponentDigits;
+        int fractionDigits;
+        bool negative;
+        bool negativeExponent;
+
+        bool learn(const char* s, const char* e, unsigned rowOffset) {
+            const auto length = static_cast<unsigned>(e - s);
+            if (length == 0 || length > 16) return false;
+            offset = rowOffset;
+            unsigned i = 0;
+            negative = s[0] == '-';
+            i += negative ? 1 : 0;
+            unsigned positions[16];
+            unsigned count = 0;
+            fractionDigits = 0;
+            bool afterPoint = false;
+            for (; i < length && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')); ++i) {
+                if (s[i] == '.') {
+                    afterPoint = true;
+                    continue;
+                }
+                positions[count++] = i;
+                fractionDigits += afterPoint ? 1 : 0;
+            }
+            if (count == 0 || count > 15) return false;
+            exponentAt = 0;
+            exponentDigits = 0;
+            negativeExponent = false;
+            if (i < length) {
+                // (e|E)[+|-]digits, as the field parser accepted it.
+                ++i;
+                negativeExponent = s[i] == '-';
+                i += s[i] == '-' || s[i] == '+' ? 1 : 0;
+                exponentAt = i;
+                exponentDigits = length - i;
+                if (exponentDigits < 1 || exponentDigits > 2) return false;
+            }
+            for (auto& b : shuffle) b = -128;
+            for (unsigned k = 0; k < count; ++k)
+                shuffle[16 - count + k] = static_cast<std::int8_t>(positions[k]);
+            divisor = (negative ? -1.0 : 1.0) * kPow10[fractionDigits];
+            return true;
+        }
+
+        CURVEDOCTOR_AVX2 bool parse(const char* row, double& integerBits,
+                                    double& divisorOut) const {
+            const char* s = row + offset;
+            const __m128i digits = _mm_sub_epi8(
+                _mm_loadu_si128(reinterpret_cast<const __m128i*>(s)), load(kZeroChars));
+            const __m128i aligned =
+                _mm_shuffle_epi8(digits, _mm_load_si128(reinterpret_cast<const __m128i*>(shuffle)));
+            const __m128i pairs = _mm_maddubs_epi16(aligned, load(kTimes10));
+            const __m128i quads = _mm_madd_epi16(pairs, load(kTimes100));
+            const __m128i octets =
+                _mm_madd_epi16(_mm_packus_epi32(quads, quads), load(kTimes10000));
+            const auto high = static_cast<std::uint32_t>(_mm_cvtsi128_si32(octets));
+            const auto low = static_cast<std::uint32_t>(_mm_extract_epi32(octets, 1));
+            const std::uint64_t integer = std::uint64_t{high} * 100000000ULL + low;
+            std::memcpy(&integerBits, &integer, 8);
+            if (exponentAt == 0) {
+                divisorOut = divisor;
+                return true;
+            }
+            const int value = exponentDigits == 1
+                                  ? s[exponentAt] - '0'
+                                  : (s[exponentAt] - '0') * 10 + (s[exponentAt + 1] - '0');
+            const int exponent = (negativeExponent ? -value : value) - fractionDigits;
+            const bool ok = exponent <= 0 && exponent >= -22;
+            divisorOut = (negative ? -1.0 : 1.0) * kPow10[ok ? -exponent : 0];
+            return ok;
+        }
+    };
+
+    alignas(32) char m_bytes[64] = {};
+    std::uint64_t m_digits = 0;
+    std::uint64_t m_span = 0;
+    unsigned m_length = 0;
+    std::size_t m_fields = 0;
+    bool m_valid = false;
+    std::array<Field, kPlainRowsMaxFields> m_field;
+};
+
+}  // namespace curvedoctor::core::plain_rows_avx2
+
+#endif
