@@ -155,7 +155,7 @@ TEST(CsvStreaming, StreamedLoadEqualsInMemoryLoad) {
         expectSameRun(whole.runs[0], streamed.runs[0]);
         // And through the registry, which streams files of this size.
         const LoadBatch batch = loadFile(temp.path(), LoaderRegistry::builtin(), LoadOptions{});
-        ASSERT_EQ(batch.runs.size(), 1U);
+        ASSERT_EQ(batch.runs.size(), 1U) << (batch.errors.empty() ? "" : batch.errors[0].message);
         expectSameRun(whole.runs[0], *batch.runs[0]);
         EXPECT_GT(batch.runs[0]->find("loss")->size(), 50000U);
     }
