@@ -43,12 +43,18 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // mapping whose length is a whole number of 2 MiB pages at a 2 MiB boundary; any other length
 // leaves up to 2 MiB at each end in 4 KiB pages (about 7,000 page faults on the benchmark file,
 // a tenth of its load time). Elsewhere the extra capacity is harmless: under one huge page.
+// Rounding a column up to whole huge pages may add at most 1/24 (4.2%) of it: with the 2% margin
+// of a streamed file's row estimate that stays under the 1/16 of spare Series::shrinkToFit
+// keeps, so the column is never copied after loading. (A 6.4 MB column would round up to 8 MB.)
+constexpr std::size_t kMaxRoundingShare = 24;
+
 template <typename T>
 std::size_t hugePageCapacity(std::size_t n) {
     constexpr std::size_t kMallocOverhead = 32;  // the header, and the rounding of the request.
     const std::size_t bytes = n * sizeof(T);
     if (bytes < 2 * kHugePage) return n;
     const std::size_t block = (bytes + kMallocOverhead + kHugePage - 1) & ~(kHugePage - 1);
+    if (block - bytes > bytes / kMaxRoundingShare) return n;
     return (block - kMallocOverhead) / sizeof(T);
 }
 
@@ -204,6 +210,7 @@ private:
     // 2-million-row file is filled without reallocation (and its exact size needs no shrinking
     // copy), while a sparse column does not reserve what it never uses.
     void reserveColumns(std::int64_t rowsSeen, std::int64_t rows) {
+        m_reserved = true;
         reserveInHugePages(m_tableSteps, static_cast<std::size_t>(rows));
         for (const std::size_t i : m_metricCols) {
             Series& s = *m_columns[i].series;
@@ -237,16 +244,35 @@ private:
                 static_cast<std::int64_t>(countLineBreaks(bytes)) + (unterminated ? 1 : 0);
             return rowsSeen + std::max<std::int64_t>(0, lines - currentLine);
         }
-        constexpr double kMargin = 1.01;
+        // The head is left out when there are samples: a log's first lines are often shorter
+        // (fewer step digits) than the rest.
         const std::uint64_t offset = m_window->offsetOf(reader.position());
-        const double head = static_cast<double>(offset) /
-                            static_cast<double>(std::max<std::int64_t>(1, reader.line()));
         const double sampled = m_window->sampledBytesPerLine();
-        const double bytesPerLine = sampled > 0 ? (head + 4 * sampled) / 5 : head;
+        const double bytesPerLine = sampled > 0 ? sampled : headBytesPerLine(reader);
+        return rowsRead + linesAfter(offset, bytesPerLine);
+    }
+
+    // Lines after file offset `offset` in a streamed file at `bytesPerLine`, with a margin.
+    std::int64_t linesAfter(std::uint64_t offset, double bytesPerLine) const {
+        constexpr double kMargin = 1.02;
         const double rest =
             static_cast<double>(m_window->fileSize() - std::min(offset, m_window->fileSize()));
-        return rowsRead + static_cast<std::int64_t>(rest / std::max(1.0, bytesPerLine) * kMargin) +
-               16;
+        return static_cast<std::int64_t>(rest / std::max(1.0, bytesPerLine) * kMargin) + 16;
+    }
+
+    double headBytesPerLine(const CsvReader& reader) const {
+        return static_cast<double>(m_window->offsetOf(reader.position())) /
+               static_cast<double>(std::max<std::int64_t>(1, reader.line()));
+    }
+
+    // A streamed file's columns were sized by an estimate; when the rows outgrow it, they are
+    // sized again from the line length so far (one copy, instead of doubling at each overflow).
+    void ensureRoom(std::size_t rows, std::int64_t rowIndex, const CsvReader& reader) {
+        if (!m_window || !m_reserved || m_tableSteps.size() + rows <= m_tableSteps.capacity())
+            return;
+        const std::uint64_t offset = m_window->offsetOf(reader.position());
+        reserveColumns(rowIndex + 1, rowIndex + static_cast<std::int64_t>(rows) +
+                                         linesAfter(offset, headBytesPerLine(reader)));
     }
 
     // A number, or the numerator of an `e/N` fraction; false for anything else.
@@ -356,12 +382,14 @@ private:
                 }
             }
             if (plainRows > 0) {
+                ensureRoom(plainRows, index, reader);
                 readPlainRows(block.data(), plainRows, line, index);
                 continue;
             }
             if (m_cells.size() > m_names.size()) extraFields(line);
             std::int64_t step = 0;
             if (!stepOf(line, index, step)) continue;
+            ensureRoom(1, index, reader);
             m_tableSteps.push_back(step);
             const double epoch = withEpochs ? axisColumn(m_epochCol, false) : kNaN;
             const double wall = withWall ? axisColumn(m_wallCol, true) : kNaN;
@@ -613,6 +641,7 @@ private:
     std::vector<CsvCell> m_cells;
     std::vector<std::int64_t> m_tableSteps;          // the step of every row read, in order.
     std::optional<CsvWindow> m_window;               // set when the file is streamed.
+    bool m_reserved = false;  // columns sized (after the density sample).
     std::array<std::int64_t, kBlockRows> m_steps{};  // one plain block's steps.
     std::array<double, kBlockRows> m_wall{};         // and its wall times in seconds.
     std::vector<std::string> m_names;

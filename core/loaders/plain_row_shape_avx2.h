@@ -2,6 +2,7 @@
 /// \file plain_row_shape_avx2.h
 /// RowShape: the dense-row kernel's cache of the last row's shape (see below), AVX2 only.
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -16,22 +17,35 @@ namespace curvedoctor::core::plain_rows_avx2 {
 
 // The shape of the last row read: its bytes, which of them are digits, and per field where the
 // mantissa digits sit. Logs print every row with the same formats, so most rows have exactly
-// this shape with other digits; such a row is verified with two 32-byte compares and each of
+// this shape with other digits; such a row is verified with a few 32-byte compares and each of
 // its fields is then one shuffle and the digit combination, with no per-field bit scanning.
 class RowShape {
 public:
-    // Learns the shape of the row [row, next) whose fields end at `ends`. False (and not
-    // valid) when it does not fit the cached path: wider than 64 bytes, a field over 16 bytes
-    // or 15 digits, or an exponent that is not 1 or 2 digits.
+    // Rows up to this long are cached (a 12-column log of 9-character numbers fits).
+    static constexpr std::size_t kMaxBytes = 128;
+    // Bytes that must be readable from a row's start for matches() and parse().
+    static constexpr std::ptrdiff_t kReadAhead = kMaxBytes + 16;
+
+    // Learns the shape of the row [row, next), kReadAhead readable bytes at `row`, whose
+    // fields end at `ends`. False (and not valid) when it does not fit the cached path: longer
+    // than kMaxBytes, a field over 16 bytes or 15 digits, or an exponent that is not 1 or 2
+    // digits.
     bool learn(const char* row, const char* const* ends, std::size_t fields, const char* next) {
         m_valid = false;
         const auto length = static_cast<std::size_t>(next - row);
-        if (length > 64) return false;
-        std::memcpy(m_bytes, row, 64);
-        m_span = length == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << length) - 1;
-        m_digits = 0;
-        for (std::size_t i = 0; i < length; ++i)
-            if (row[i] >= '0' && row[i] <= '9') m_digits |= std::uint64_t{1} << i;
+        if (length > kMaxBytes) return false;
+        std::memcpy(m_bytes, row, kMaxBytes);
+        m_halves = length > 64 ? 2 : 1;
+        for (std::size_t h = 0; h < 2; ++h) {
+            const std::size_t inHalf =
+                length > 64 * h ? std::min<std::size_t>(length - 64 * h, 64) : 0;
+            m_span[h] = inHalf == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << inHalf) - 1;
+            m_digits[h] = 0;
+            for (std::size_t i = 0; i < inHalf; ++i) {
+                const char c = row[64 * h + i];
+                if (c >= '0' && c <= '9') m_digits[h] |= std::uint64_t{1} << i;
+            }
+        }
         m_length = static_cast<unsigned>(length);
         m_fields = fields;
         const char* start = row;
@@ -43,27 +57,14 @@ public:
         return true;
     }
 
-    // True when `row` (with 64 readable bytes) has this shape: the same digit positions, and
-    // the same bytes everywhere else (delimiters, points, signs, exponent marks, line end).
+    // True when `row` (kReadAhead readable bytes there) has this shape: the same digit
+    // positions, and the same bytes everywhere else (delimiters, points, signs, exponent marks,
+    // line end).
     [[nodiscard]] CURVEDOCTOR_AVX2 bool matches(const char* row) const {
         if (!m_valid) return false;
-        const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row));
-        const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + 32));
-        const __m256i zero = _mm256_set1_epi8('0');
-        const __m256i nine = _mm256_set1_epi8(9);
-        const __m256i da = _mm256_sub_epi8(a, zero);
-        const __m256i db = _mm256_sub_epi8(b, zero);
-        const auto digitsLow = static_cast<std::uint32_t>(
-            _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(da, nine), da)));
-        const auto digitsHigh = static_cast<std::uint32_t>(
-            _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(db, nine), db)));
-        const auto sameLow = static_cast<std::uint32_t>(_mm256_movemask_epi8(
-            _mm256_cmpeq_epi8(a, _mm256_load_si256(reinterpret_cast<const __m256i*>(m_bytes)))));
-        const auto sameHigh = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-            b, _mm256_load_si256(reinterpret_cast<const __m256i*>(m_bytes + 32)))));
-        const std::uint64_t digits = std::uint64_t{digitsHigh} << 32 | digitsLow;
-        const std::uint64_t same = std::uint64_t{sameHigh} << 32 | sameLow;
-        return ((digits ^ m_digits) & m_span) == 0 && ((digits | same) & m_span) == m_span;
+        bool same = half(row, 0);
+        if (m_halves == 2) same &= half(row, 1);
+        return same;
     }
 
     // Parses a row that matches(): integers to out[j * stride], divisors to
@@ -159,9 +160,34 @@ private:
         }
     };
 
-    alignas(32) char m_bytes[64] = {};
-    std::uint64_t m_digits = 0;
-    std::uint64_t m_span = 0;
+    // matches() for the 64 bytes from row + 64 * h.
+    [[nodiscard]] CURVEDOCTOR_AVX2 bool half(const char* row, std::size_t h) const {
+        const char* p = row + 64 * h;
+        const char* cached = m_bytes + 64 * h;
+        const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+        const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32));
+        const __m256i zero = _mm256_set1_epi8('0');
+        const __m256i nine = _mm256_set1_epi8(9);
+        const __m256i da = _mm256_sub_epi8(a, zero);
+        const __m256i db = _mm256_sub_epi8(b, zero);
+        const auto digitsLow = static_cast<std::uint32_t>(
+            _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(da, nine), da)));
+        const auto digitsHigh = static_cast<std::uint32_t>(
+            _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(db, nine), db)));
+        const auto sameLow = static_cast<std::uint32_t>(_mm256_movemask_epi8(
+            _mm256_cmpeq_epi8(a, _mm256_load_si256(reinterpret_cast<const __m256i*>(cached)))));
+        const auto sameHigh = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+            b, _mm256_load_si256(reinterpret_cast<const __m256i*>(cached + 32)))));
+        const std::uint64_t digits = std::uint64_t{digitsHigh} << 32 | digitsLow;
+        const std::uint64_t sameBytes = std::uint64_t{sameHigh} << 32 | sameLow;
+        return ((digits ^ m_digits[h]) & m_span[h]) == 0 &&
+               ((digits | sameBytes) & m_span[h]) == m_span[h];
+    }
+
+    alignas(32) char m_bytes[kMaxBytes] = {};
+    std::uint64_t m_digits[2] = {};
+    std::uint64_t m_span[2] = {};
+    unsigned m_halves = 1;
     unsigned m_length = 0;
     std::size_t m_fields = 0;
     bool m_valid = false;

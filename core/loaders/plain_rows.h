@@ -23,7 +23,7 @@ inline constexpr std::size_t kPlainRowsMaxFields = 64;
 
 /// Bytes that must follow `begin` before the fast path parses anything: it reads whole vectors
 /// past the last field, so it leaves the final stretch of a buffer to the slow path.
-inline constexpr std::ptrdiff_t kPlainRowsTail = 128;
+inline constexpr std::ptrdiff_t kPlainRowsTail = 192;
 
 /// Parses up to `maxRows` plain rows from `begin`. Row r's field j goes to out[j * stride + r]
 /// (column-major, so each column of the block is contiguous). Stops before the first line that

@@ -113,9 +113,10 @@ CURVEDOCTOR_AVX2 PlainRowsResult parseVector(const char* begin, const char* end,
     PlainRowsResult result{0, begin};
     if (!vectorAvailable()) return {0, nullptr};
     if (fields == 0 || fields > kPlainRowsMaxFields || end - begin < kPlainRowsTail) return result;
-    // Field loads reach 16 bytes (and the long-field fallback 40) past a field's start; a
-    // boundary is only handed out from a 64-byte block that ends kPlainRowsTail - 64 bytes
-    // before the buffer does.
+    // Field loads reach 32 bytes past a field's start (parseSlowly), and a boundary is only
+    // handed out from a 64-byte block that ends kPlainRowsTail - 64 bytes before the buffer
+    // does; the row-shape cache reads RowShape::kReadAhead bytes from a row's start.
+    static_assert(kPlainRowsTail >= 64 + 32 && kPlainRowsTail >= RowShape::kReadAhead);
     Boundaries boundaries(begin, end - kPlainRowsTail, delimiter);
     // Integers (as bits) go to `out`, their divisors here; one division pass per column after.
     std::array<double, kPlainRowsMaxFields * kDivisorRows> divisors;
