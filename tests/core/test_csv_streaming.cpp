@@ -246,5 +246,44 @@ TEST(CsvStreaming, ColumnsAreSizedCloseToTheirLength) {
     EXPECT_LE(static_cast<double>(loss.values.capacity()), 1.07 * static_cast<double>(loss.size()));
 }
 
+TEST(CsvStreaming, ColumnsGrowOnceWhenTheEstimateFallsShort) {
+    // Long comment lines exactly where the sizing samples fall: the estimate of rows to come is
+    // then far too low, and the columns must be resized from the line length read so far.
+    std::string text = "step,loss\n";
+    for (int i = 0; text.size() < (8U << 20); ++i) text += std::to_string(i) + ",0.5\n";
+    constexpr std::size_t kSample = 32 * 1024;
+    const std::size_t size = text.size();
+    for (int k = 1; k <= 8; ++k) {
+        std::size_t at = (size - kSample) / 8 * static_cast<std::size_t>(k);
+        at = text.find('\n', at - 4096) + 1;  // from a line start a little before.
+        std::size_t end = text.find('\n', std::min(size - 1, at + kSample + 4096));
+        if (end == std::string::npos) end = size - 1;
+        for (std::size_t p = at; p < end; p += 4000) {
+            const std::size_t n = std::min<std::size_t>(4000, end - p);
+            text.replace(p, n, "#" + std::string(n - 1, 'c'));
+            if (p + n < end) text[p + n - 1] = '\n';
+        }
+    }
+    ASSERT_EQ(text.size(), size);
+    const TempFile temp(text, "short.csv");
+    FileStream stream;
+    std::string error;
+    ASSERT_TRUE(stream.open(temp.path(), error)) << error;
+    CsvTableSpec spec;
+    spec.stepColumns = {"step"};
+    // loadCsvTable itself, so that no shrinking after the load hides how the columns grew.
+    const LoadResult streamed = loadCsvTable(
+        LoadInput{temp.path(), std::string_view(text).substr(0, 65536), {}, &stream}, spec);
+    const LoadResult whole = loadCsvTable(LoadInput{temp.path(), text, {}}, spec);
+    ASSERT_EQ(streamed.runs.size(), 1U);
+    ASSERT_EQ(whole.runs.size(), 1U);
+    expectSameRun(whole.runs[0], streamed.runs[0]);
+    const Series& loss = *streamed.runs[0].find("loss");
+    EXPECT_GT(loss.size(), 500000U);
+    // Doubling from the short estimate would end at 1.6x here; one resize from the line length
+    // of the first rows (shorter than the later ones, whose steps have more digits) at 1.25x.
+    EXPECT_LE(static_cast<double>(loss.values.capacity()), 1.4 * static_cast<double>(loss.size()));
+}
+
 }  // namespace
 }  // namespace curvedoctor::core
