@@ -3,8 +3,9 @@
 /// A fast, forgiving tokenizer for delimited text tables (CSV, TSV, semicolon- and
 /// whitespace-separated), shared by every CSV-family loader.
 ///
-/// It reads a whole in-memory buffer (a mapped file) once, front to back, and parses numbers with
-/// std::from_chars: no per-line copies, no locale. Quirks it absorbs: a UTF-8 byte order mark,
+/// It reads an in-memory buffer (a whole file, or a streamed file's window: see rebase()) once,
+/// front to back, and parses numbers with std::from_chars or the dense-row kernel
+/// (plain_rows.h): no per-line copies, no locale. Quirks it absorbs: a UTF-8 byte order mark,
 /// `\n`, `\r\n`, `\r\r\n` and lone `\r` line endings, blank lines, `#` comment lines, quoted fields
 /// (with `""` escapes and line breaks inside quotes), fields padded with spaces, and the spellings
 /// of missing and non-finite values that Python and R write.
