@@ -118,6 +118,15 @@ void BM_LoadCsvFile(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadCsvFile)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 
+// The generated file, opened as the loaders open it; false (and the benchmark skipped) on error.
+bool openBenchFile(benchmark::State& state, FileBytes& file) {
+    ensureFile();
+    std::string error;
+    if (file.open(g_path, error)) return true;
+    state.SkipWithError(error.c_str());
+    return false;
+}
+
 // The same load with the file read whole into memory first (the path files under 4 MiB and
 // loaders that do not stream take), for comparison with the streamed BM_LoadCsvFile.
 void BM_LoadCsvWholeFile(benchmark::State& state) {
@@ -126,11 +135,7 @@ void BM_LoadCsvWholeFile(benchmark::State& state) {
     const GenericCsvLoader loader;
     for (auto _ : state) {
         FileBytes file;
-        std::string error;
-        if (!file.open(g_path, error)) {
-            state.SkipWithError(error.c_str());
-            return;
-        }
+        if (!openBenchFile(state, file)) return;
         LoadResult result = loader.load(LoadInput{g_path, file.view(), {}});
         if (result.runs.size() != 1) {
             state.SkipWithError("the benchmark file did not load");
@@ -144,25 +149,12 @@ void BM_LoadCsvWholeFile(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadCsvWholeFile)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 
-// The generated file, opened as the loaders open it; false (and the benchmark skipped) on error.
-bool openBenchFile(benchmark::State& state, FileBytes& file) {
-    ensureFile();
-    std::string error;
-    if (file.open(g_path, error)) return true;
-    state.SkipWithError(error.c_str());
-    return false;
-}
-
 // Reading the file into memory alone, as the registry does before a loader sees it.
 void BM_ReadFileOnly(benchmark::State& state) {
     ensureFile();
     for (auto _ : state) {
         FileBytes file;
-        std::string error;
-        if (!file.open(g_path, error)) {
-            state.SkipWithError(error.c_str());
-            return;
-        }
+        if (!openBenchFile(state, file)) return;
         benchmark::DoNotOptimize(file.view().data());
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
