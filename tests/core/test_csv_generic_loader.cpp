@@ -170,7 +170,7 @@ TEST(CsvGenericLoader, DenseRowFastPathLoadsLikeTheGeneralPath) {
         plain += "\n";
         std::string spaced = row;
         for (std::size_t k = spaced.find(','); k != std::string::npos; k = spaced.find(',', k + 2))
-            spaced.insert(k + 1, " ");
+            spaced.insert(k + 1, 1, ' ');
         padded += spaced + " \n";
     }
     const LoadResult a = GenericCsvLoader().load(LoadInput{"plain.csv", plain, {}});

@@ -260,7 +260,9 @@ TEST(CsvStreaming, ColumnsGrowOnceWhenTheEstimateFallsShort) {
         if (end == std::string::npos) end = size - 1;
         for (std::size_t p = at; p < end; p += 4000) {
             const std::size_t n = std::min<std::size_t>(4000, end - p);
-            text.replace(p, n, "#" + std::string(n - 1, 'c'));
+            std::string comment(n, 'c');
+            comment[0] = '#';
+            text.replace(p, n, comment);
             if (p + n < end) text[p + n - 1] = '\n';
         }
     }

@@ -112,7 +112,7 @@ TEST_F(FolderWalkerTest, ClaimedButBrokenFilesAreReported) {
 
 TEST_F(FolderWalkerTest, ProgressAndCancel) {
     for (int i = 0; i < 5; ++i)
-        copy("jsonl/metrics.json", "r" + std::to_string(i) + "/metrics.json");
+        copy("jsonl/metrics.json", std::string("r").append(std::to_string(i)).append("/metrics.json"));
     LoadOptions options;
     double last = 0.0;
     options.progress = [&last](double f) {

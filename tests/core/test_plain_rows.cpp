@@ -83,7 +83,10 @@ std::string randomNumber(std::mt19937_64& rng) {
     std::string s = rng() % 4 == 0 ? "-" : "";
     const bool wide = kind == 1;  // long mantissas: past 15 digits and 2^52.
     s += digits(1 + static_cast<int>(rng() % (wide ? 17 : 7)));
-    if (rng() % 5 != 0) s += "." + digits(static_cast<int>(rng() % (wide ? 17 : 8)));
+    if (rng() % 5 != 0) {
+        s += '.';
+        s += digits(static_cast<int>(rng() % (wide ? 17 : 8)));
+    }
     if (rng() % 5 == 0) {
         s += rng() % 2 ? 'e' : 'E';
         const int sign = static_cast<int>(rng() % 3);
