@@ -51,4 +51,12 @@ std::ptrdiff_t FileStream::readAt(std::uint64_t offset, char* out, std::size_t c
     return static_cast<std::ptrdiff_t>(done);
 }
 
+bool FileStream::readHead(std::size_t count, std::string& head, std::string& error) const {
+    head.resize(count);
+    const std::ptrdiff_t n = readAt(0, head.data(), count, error);
+    if (n < 0) return false;
+    head.resize(static_cast<std::size_t>(n));
+    return true;
+}
+
 }  // namespace curvedoctor::core

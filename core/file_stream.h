@@ -29,6 +29,9 @@ public:
     std::ptrdiff_t readAt(std::uint64_t offset, char* out, std::size_t count,
                           std::string& error) const;
 
+    /// The first `count` bytes (fewer in a shorter file) into `head`. False on a read error.
+    bool readHead(std::size_t count, std::string& head, std::string& error) const;
+
 private:
     int m_fd = -1;
     std::uint64_t m_size = 0;

@@ -152,13 +152,7 @@ private:
     static bool readHead(const std::string& path, std::string& head) {
         std::string error;
         FileStream stream;
-        if (stream.open(path, error)) {
-            head.resize(static_cast<std::size_t>(std::min<std::uint64_t>(kSniffBytes, stream.size())));
-            const std::ptrdiff_t n = stream.readAt(0, head.data(), head.size(), error);
-            if (n <= 0) return false;
-            head.resize(static_cast<std::size_t>(n));
-            return true;
-        }
+        if (stream.open(path, error)) return stream.readHead(kSniffBytes, head, error) && !head.empty();
         FileBytes bytes;
         if (!bytes.open(path, error) || bytes.size() == 0) return false;
         head = std::string(bytes.view().substr(0, kSniffBytes));

@@ -112,13 +112,11 @@ LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
     // piece by piece; anything else is read (or mapped) whole first.
     FileStream stream;
     if (!ec && size >= kStreamMinBytes && stream.open(path, error)) {
-        std::string head(kSniffBytes, '\0');
-        const std::ptrdiff_t n = stream.readAt(0, head.data(), head.size(), error);
-        if (n < 0) {
+        std::string head;
+        if (!stream.readHead(kSniffBytes, head, error)) {
             batch.errors.push_back({path, error});
             return batch;
         }
-        head.resize(static_cast<std::size_t>(n));
         const Loader* loader =
             pickLoader(registry, options, SniffInput{path, name, head, false}, path, batch);
         if (loader == nullptr) return batch;

@@ -355,6 +355,7 @@ void CsvReader::readQuoted(CsvCell& cell) {
 
 bool CsvReader::next(std::vector<CsvCell>& cells) {
     cells.clear();
+    m_ranIntoEnd = false;
     if (!m_unescaped.empty()) m_unescaped.clear();
     // Skip blank and comment lines.
     for (;;) {

@@ -88,10 +88,7 @@ public:
         const char* pos;
         std::int64_t line;
     };
-    [[nodiscard]] Mark mark() {
-        m_ranIntoEnd = false;
-        return {m_pos, m_line};
-    }
+    [[nodiscard]] Mark mark() const { return {m_pos, m_line}; }
     void reset(Mark mark) {
         m_pos = mark.pos;
         m_line = mark.line;
@@ -104,7 +101,7 @@ public:
         m_end = end;
     }
     [[nodiscard]] const char* position() const { return m_pos; }
-    /// True when a quoted field read since the last mark() ran to the end of the buffer
+    /// True when a quoted field of the row next() read last ran to the end of the buffer
     /// without its closing quote (in a streamed file: the rest may not have been read yet).
     [[nodiscard]] bool ranIntoEnd() const { return m_ranIntoEnd; }
     [[nodiscard]] const char* bufferEnd() const { return m_end; }

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/loaders/plain_decimal.h"
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define CURVEDOCTOR_PLAIN_ROWS_AVX2 1
 #include <immintrin.h>
@@ -39,9 +41,7 @@ alignas(64) inline constexpr std::int8_t kPrefix[32] = {-1, -1, -1, -1, -1, -1, 
 inline constexpr std::uint64_t kMantissaLimit = 1ULL << 52;
 inline constexpr std::uint64_t kTwoTo52Bits = 0x4330000000000000ULL;
 
-inline constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+using plain_decimal_detail::kPow10;  // 10^0 .. 10^22, all exact doubles.
 inline constexpr std::uint64_t kIntPow10[] = {1ULL,
                                               10ULL,
                                               100ULL,
@@ -97,6 +97,29 @@ inline constexpr double kSignedPow10[2][16] = {
     {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15},
     {-1e0, -1e1, -1e2, -1e3, -1e4, -1e5, -1e6, -1e7, -1e8, -1e9, -1e10, -1e11, -1e12, -1e13, -1e14,
      -1e15}};
+
+// The digits of a field, `clean` (digit values, every other byte 0), as one right-aligned run:
+// the bytes up to the decimal point at `dot` move one byte right over it (none when there is
+// no point: `hasDot` false), then the run ending at `end` moves to the vector's top.
+CURVEDOCTOR_AVX2 inline __m128i gatherDigits(__m128i clean, bool hasDot, unsigned dot,
+                                             unsigned end) {
+    const __m128i moveMask =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(kPrefix + 16 - (hasDot ? dot + 1 : 0)));
+    const __m128i packed = _mm_blendv_epi8(clean, _mm_slli_si128(clean, 1), moveMask);
+    return _mm_shuffle_epi8(packed,
+                            _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRightAlign + end)));
+}
+
+// The value of 16 right-aligned digit bytes (leading zero bytes are leading zeros), combined
+// pairwise: 10, 100, 10^4, then 10^8 in a scalar multiply.
+CURVEDOCTOR_AVX2 inline std::uint64_t digitsValue(__m128i aligned) {
+    const __m128i pairs = _mm_maddubs_epi16(aligned, load(kTimes10));
+    const __m128i quads = _mm_madd_epi16(pairs, load(kTimes100));
+    const __m128i octets = _mm_madd_epi16(_mm_packus_epi32(quads, quads), load(kTimes10000));
+    const auto high = static_cast<std::uint32_t>(_mm_cvtsi128_si32(octets));
+    const auto low = static_cast<std::uint32_t>(_mm_extract_epi32(octets, 1));
+    return std::uint64_t{high} * 100000000ULL + low;
+}
 
 // The value of a field already known to be a plain decimal, from std::from_chars (correctly
 // rounded): `bits` holds the double and `divisor` is 0 (see divideColumn).
@@ -161,11 +184,10 @@ inline bool fromChars(const char* s, unsigned length, std::uint64_t& bits, doubl
                                                                       std::uint64_t& integer,
                                                                       double& divisor) {
     const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
-    const __m128i digits = _mm_sub_epi8(raw, _mm_set1_epi8('0'));
-    const __m128i isDigit = _mm_cmpeq_epi8(_mm_min_epu8(digits, _mm_set1_epi8(9)), digits);
+    const __m128i digits = _mm_sub_epi8(raw, load(kZeroChars));
+    const __m128i isDigit = _mm_cmpeq_epi8(_mm_min_epu8(digits, load(kNines)), digits);
     const auto digitBits = static_cast<unsigned>(_mm_movemask_epi8(isDigit));
-    const auto dotBits =
-        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(raw, _mm_set1_epi8('.'))));
+    const auto dotBits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(raw, load(kDots))));
     const auto expBits = static_cast<unsigned>(_mm_movemask_epi8(
         _mm_cmpeq_epi8(_mm_or_si128(raw, _mm_set1_epi8(0x20)), _mm_set1_epi8('e'))));
     const unsigned negative = (_mm_cvtsi128_si32(raw) & 0xFF) == '-' ? 1U : 0U;
@@ -176,21 +198,8 @@ inline bool fromChars(const char* s, unsigned length, std::uint64_t& bits, doubl
     const unsigned expected = mantissaMask & ~negative & ~(1U << dot);
     bool ok = (digitBits & mantissaMask) == expected && dot > negative;
 
-    const __m128i clean = _mm_and_si128(digits, isDigit);
-    const __m128i shifted = _mm_slli_si128(clean, 1);
-    const unsigned moved = hasDot ? dot + 1 : 0;
-    const __m128i moveMask =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(kPrefix + 16 - moved));
-    const __m128i packed = _mm_blendv_epi8(clean, shifted, moveMask);
-    const __m128i aligned = _mm_shuffle_epi8(
-        packed, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRightAlign + mantissaEnd)));
-    const __m128i pairs = _mm_maddubs_epi16(aligned, _mm_set1_epi16(0x010A));
-    const __m128i quads = _mm_madd_epi16(pairs, _mm_set1_epi32(0x00010064));
-    const __m128i quads16 = _mm_packus_epi32(quads, quads);
-    const __m128i octets = _mm_madd_epi16(quads16, _mm_set1_epi32(0x00012710));
-    const auto high = static_cast<std::uint32_t>(_mm_cvtsi128_si32(octets));
-    const auto low = static_cast<std::uint32_t>(_mm_extract_epi32(octets, 1));
-    std::uint64_t mantissa = std::uint64_t{high} * 100000000ULL + low;
+    std::uint64_t mantissa =
+        digitsValue(gatherDigits(_mm_and_si128(digits, isDigit), hasDot, dot, mantissaEnd));
 
     int exponent = hasDot ? -static_cast<int>(mantissaEnd - dot - 1) : 0;
     if (mantissaEnd < length) [[unlikely]] {
@@ -240,18 +249,7 @@ CURVEDOCTOR_AVX2 inline bool parseField(const char* s, unsigned length, std::uin
     if ((digitBits & lengthMask) != expected || dot <= negative) [[unlikely]]
         return parseFieldWithExponent(s, length, integer, divisor);
     const bool hasDot = dot < length;
-    const __m128i clean = _mm_and_si128(digits, isDigit);
-    const __m128i moveMask =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(kPrefix + 16 - (hasDot ? dot + 1 : 0)));
-    const __m128i packed = _mm_blendv_epi8(clean, _mm_slli_si128(clean, 1), moveMask);
-    const __m128i aligned = _mm_shuffle_epi8(
-        packed, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRightAlign + length)));
-    const __m128i pairs = _mm_maddubs_epi16(aligned, load(kTimes10));
-    const __m128i quads = _mm_madd_epi16(pairs, load(kTimes100));
-    const __m128i octets = _mm_madd_epi16(_mm_packus_epi32(quads, quads), load(kTimes10000));
-    const auto high = static_cast<std::uint32_t>(_mm_cvtsi128_si32(octets));
-    const auto low = static_cast<std::uint32_t>(_mm_extract_epi32(octets, 1));
-    integer = std::uint64_t{high} * 100000000ULL + low;
+    integer = digitsValue(gatherDigits(_mm_and_si128(digits, isDigit), hasDot, dot, length));
     const unsigned fractionDigits = hasDot ? length - dot - 1 : 0;
     divisor = kSignedPow10[negative][fractionDigits];
     if (integer >= kMantissaLimit) [[unlikely]]

@@ -138,13 +138,7 @@ private:
                 _mm_loadu_si128(reinterpret_cast<const __m128i*>(s)), load(kZeroChars));
             const __m128i aligned =
                 _mm_shuffle_epi8(digits, _mm_load_si128(reinterpret_cast<const __m128i*>(shuffle)));
-            const __m128i pairs = _mm_maddubs_epi16(aligned, load(kTimes10));
-            const __m128i quads = _mm_madd_epi16(pairs, load(kTimes100));
-            const __m128i octets =
-                _mm_madd_epi16(_mm_packus_epi32(quads, quads), load(kTimes10000));
-            const auto high = static_cast<std::uint32_t>(_mm_cvtsi128_si32(octets));
-            const auto low = static_cast<std::uint32_t>(_mm_extract_epi32(octets, 1));
-            const std::uint64_t integer = std::uint64_t{high} * 100000000ULL + low;
+            const std::uint64_t integer = digitsValue(aligned);
             std::memcpy(&integerBits, &integer, 8);
             if (exponentAt == 0) {
                 divisorOut = divisor;
