@@ -6,6 +6,8 @@
 #include <cstring>
 #include <limits>
 
+#include "core/out_of_range_decimal.h"
+
 namespace curvedoctor::core {
 namespace {
 
@@ -121,11 +123,9 @@ bool JsonReader::readNumber(double& out) {
     const char* last = m_text.data() + end;
     double value = 0.0;
     const auto res = std::from_chars(first, last, value);
-    if (res.ec == std::errc::result_out_of_range) {
+    if (res.ec == std::errc::result_out_of_range && res.ptr == last) {
         // from_chars reports overflow/underflow without a value; like Python, give inf or 0.
-        const char* exp = std::find_if(first, last, [](char c) { return c == 'e' || c == 'E'; });
-        const bool underflow = exp != last && exp + 1 != last && exp[1] == '-';
-        value = underflow ? 0.0 : std::numeric_limits<double>::infinity();
+        value = outOfRangeDecimal(std::string_view(first, static_cast<std::size_t>(last - first)));
     } else if (res.ec != std::errc() || res.ptr != last) {
         m_pos = start;
         return fail("malformed number");

@@ -8,10 +8,12 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "core/huge_pages.h"
 #include "core/loaders/csv_head.h"
 #include "core/loaders/csv_window.h"
+#include "core/loaders/plain_rows.h"
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -21,6 +23,16 @@ namespace curvedoctor::core {
 namespace {
 
 constexpr std::size_t kSniffBytes = 64 * 1024;
+// The bytes the dialect is sniffed from: the first kSniffBytes, or more to take in the whole
+// first line (an 8,000-column header is longer than 64 KiB; sniffed cut, a header would be
+// judged by its first fields only). Rows are not read whole: one row of a million fields
+// would make the sniff read it all and call the table ragged.
+std::string_view sniffHead(std::string_view bytes) {
+    const std::size_t lineEnd = bytes.find('\n');
+    const std::size_t end = lineEnd == std::string_view::npos ? bytes.size() : lineEnd + 1;
+    return bytes.substr(0, std::max(end, std::min(bytes.size(), kSniffBytes)));
+}
+
 // Enough to show where a file goes wrong without burying the user in a line per cell.
 constexpr std::size_t kMaxListedWarnings = 20;
 // Rows read before sizing the columns: enough to see which columns are sparse (Lightning).
@@ -33,6 +45,8 @@ constexpr double kMillisecondsThreshold = 1e11;
 // Doubles beyond this cannot become an int64 step.
 constexpr double kMaxStep = 9.0e18;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr const char* kTornLine =
+    "last line has no line end, possibly still being written; not loaded";
 
 // A large column is written once, front to back. Backing it with transparent huge pages cuts
 // the page faults of filling it 512-fold; on a 100 MB file those faults were a fifth of the
@@ -88,8 +102,9 @@ std::string quoted(std::string_view text) {
 }
 
 struct Column {
-    std::string name;
-    Series* series = nullptr;  // null: not a metric.
+    // The metric's series, made when the column gets its first point (Builder::seriesOf): a
+    // header of a million columns costs no series for the columns that hold nothing.
+    Series* series = nullptr;
     std::size_t texts = 0;
     std::int64_t lastStep = 0;
     std::int64_t backwardsLine = 0;  // first line where this column's step went down.
@@ -116,7 +131,7 @@ public:
             dialect = *m_spec.dialect;
         } else {
             std::size_t fields = 0;
-            if (!sniffCsvDialect(m_input.bytes.substr(0, kSniffBytes), dialect, fields)) {
+            if (!sniffCsvDialect(sniffHead(m_input.bytes), dialect, fields)) {
                 m_result.error =
                     "not a delimited table: the first lines do not split into the "
                     "same number of columns";
@@ -171,18 +186,36 @@ private:
             for (const auto& [from, to] : m_spec.renames)
                 if (name == from) name = to;
         }
-        // Two columns with one name would overwrite each other; keep both, renamed.
-        std::map<std::string, int> seen;
-        for (auto& name : m_names) {
-            const int n = ++seen[name];
-            if (n > 1) {
-                const std::string renamed = name + "_" + std::to_string(n);
-                warn(m_headerLine, "column " + quoted(name) + " appears more than once; copy " +
-                                       std::to_string(n) + " loaded as " + quoted(renamed));
-                name = renamed;
-            }
-        }
+        makeNamesUnique();
         return true;
+    }
+
+    // Two columns with one name would share one series; every column gets a name of its own.
+    // Copy n of a name becomes `name_<k>`, k counting up from n past every name already taken,
+    // whether the header spells it (`a,a,a_2`: the second `a` is `a_3`) or a rename gave it.
+    void makeNamesUnique() {
+        {
+            std::vector<std::string_view> sorted(m_names.begin(), m_names.end());
+            std::sort(sorted.begin(), sorted.end());
+            if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) return;
+        }
+        std::set<std::string> taken(m_names.begin(), m_names.end());
+        std::set<std::string> used;
+        std::map<std::string, std::pair<int, int>> seen;  // name -> (copies, last suffix).
+        for (auto& name : m_names) {
+            if (used.insert(name).second) continue;
+            auto& [copies, suffix] = seen.try_emplace(name, 1, 1).first->second;
+            ++copies;
+            std::string renamed;
+            do {
+                renamed = name + "_" + std::to_string(++suffix);
+            } while (taken.count(renamed) > 0);
+            warn(m_headerLine, "column " + quoted(name) + " appears more than once; copy " +
+                                   std::to_string(copies) + " loaded as " + quoted(renamed));
+            taken.insert(renamed);
+            used.insert(renamed);
+            name = std::move(renamed);
+        }
     }
 
     void setUpColumns() {
@@ -193,15 +226,12 @@ private:
         m_wallCol = findColumn(m_names, m_spec.wallTimeColumns);
         m_columns.resize(m_names.size());
         for (std::size_t i = 0; i < m_names.size(); ++i) {
-            Column& col = m_columns[i];
-            col.name = m_names[i];
             const int idx = static_cast<int>(i);
             const bool axis = idx == m_stepCol || idx == m_wallCol ||
                               (idx == m_epochCol && !m_spec.epochIsMetric);
             const bool skipped =
-                col.name.empty() || findColumn({col.name}, m_spec.skipColumns) == 0;
+                m_names[i].empty() || findColumn({m_names[i]}, m_spec.skipColumns) == 0;
             if (axis || skipped) continue;
-            col.series = &m_run.metrics[col.name];
             m_metricCols.push_back(i);
         }
     }
@@ -213,6 +243,7 @@ private:
         m_reserved = true;
         reserveInHugePages(m_tableSteps, static_cast<std::size_t>(rows));
         for (const std::size_t i : m_metricCols) {
+            if (m_columns[i].series == nullptr) continue;  // nothing yet: it grows as it fills.
             Series& s = *m_columns[i].series;
             const auto seen = static_cast<std::int64_t>(s.values.size());
             const std::size_t n =
@@ -336,7 +367,10 @@ private:
         // Runs of rows of plain numbers in every column are read a block at a time, without
         // cells (see nextPlainRows); anything else a row at a time.
         const std::size_t fields = m_names.size();
-        std::vector<double> block(fields * kBlockRows);
+        // The fast path reads at most kPlainRowsMaxFields fields; a wider table never gets a
+        // block (at 2 KiB a column it was most of the memory a wide header cost).
+        const bool plain = fields <= kPlainRowsMaxFields;
+        std::vector<double> block(plain ? fields * kBlockRows : 0);
         std::size_t plainWait = 0;
         std::size_t plainPenalty = 0;
         for (;;) {
@@ -350,7 +384,9 @@ private:
             // After a row the fast path declined, it sits out a few rows, more after each
             // refusal in a row: a table it never fits costs it one attempt in 64 rows.
             std::size_t plainRows = 0;
-            if (plainWait > 0) {
+            if (!plain) {
+                // Row at a time.
+            } else if (plainWait > 0) {
                 --plainWait;
             } else {
                 plainRows = reader.nextPlainRows(block.data(), fields, kBlockRows, wanted);
@@ -359,7 +395,7 @@ private:
             }
             if (plainRows == 0) {
                 const CsvReader::Mark before = reader.mark();
-                const bool read = reader.next(m_cells);
+                const bool read = reader.next(m_cells, m_names.size());
                 if (m_window && !m_window->atFileEnd() &&
                     (reader.position() == reader.bufferEnd() || reader.ranIntoEnd())) {
                     // The row may go on past what has been read: read more, then it again.
@@ -367,6 +403,11 @@ private:
                     continue;
                 }
                 if (!read) break;
+                if (isTorn(reader)) {
+                    m_tornLine = reader.line();
+                    warn(m_tornLine, kTornLine);
+                    break;
+                }
             }
             const auto rows = static_cast<std::int64_t>(std::max<std::size_t>(plainRows, 1));
             const std::int64_t line = reader.line() - rows + 1;  // of the first row read.
@@ -386,7 +427,7 @@ private:
                 readPlainRows(block.data(), plainRows, line, index);
                 continue;
             }
-            if (m_cells.size() > m_names.size()) extraFields(line);
+            if (reader.fieldCount() > m_names.size()) extraFields(line, reader.fieldCount());
             std::int64_t step = 0;
             if (!stepOf(line, index, step)) continue;
             ensureRoom(1, index, reader);
@@ -411,6 +452,17 @@ private:
             }
         }
         m_rows = rowIndex;
+    }
+
+    // True when the row just read ends the file without a line end. Every CSV writer we know
+    // (pandas, the csv module, Keras, Lightning, Ultralytics, YOLOv5, TensorBoard's export) ends
+    // every line, so such a row is most likely one being written: cut anywhere, even inside its
+    // last number (`1.1625185012817383` read as `1.16`), which no check of the row could see.
+    bool isTorn(const CsvReader& reader) const {
+        if (reader.position() != reader.bufferEnd()) return false;
+        if (m_window && !m_window->atFileEnd()) return false;
+        const char last = reader.bufferEnd()[-1];
+        return last != '\n' && last != '\r';
     }
 
     // Moves the window on so that it starts at `from` (the reader goes back there).
@@ -474,7 +526,7 @@ private:
         }
         for (const std::size_t i : m_metricCols) {
             Column& col = m_columns[i];
-            Series& s = *col.series;
+            Series& s = seriesOf(i);
             if (col.backwardsLine == 0) {
                 const std::size_t r =
                     !s.values.empty() && steps[0] < col.lastStep ? 0 : firstBackwards;
@@ -523,7 +575,7 @@ private:
     void addPoint(std::int64_t line, std::size_t column, std::int64_t step, double value,
                   double epoch, double wall) {
         Column& col = m_columns[column];
-        Series& s = *col.series;
+        Series& s = seriesOf(column);
         if (step < col.lastStep && col.backwardsLine == 0 && !s.values.empty()) {
             col.backwardsLine = line;
             col.backwardsFrom = col.lastStep;
@@ -536,6 +588,14 @@ private:
         if (m_epochCol >= 0) s.epochs.push_back(epoch);
         if (m_wallCol >= 0) s.wallTimes.push_back(wall);
     }
+
+    Series& seriesOf(std::size_t column) {
+        Column& col = m_columns[column];
+        if (col.series == nullptr) col.series = &m_run.metrics[m_names[column]];
+        return *col.series;
+    }
+
+    static bool isEmpty(const Column& col) { return col.series == nullptr || col.series->empty(); }
 
     // A column that missed a row: from now on it keeps steps of its own, starting with the
     // table rows it had a point on (all of the first ones).
@@ -552,7 +612,7 @@ private:
         auto shared = std::make_shared<std::vector<std::int64_t>>(std::move(m_tableSteps));
         for (const std::size_t i : m_metricCols) {
             Column& col = m_columns[i];
-            if (col.ownSteps) continue;
+            if (col.ownSteps || col.series == nullptr) continue;
             Series& s = *col.series;
             if (s.values.size() == shared->size()) {
                 s.steps = StepColumn(shared);
@@ -564,10 +624,10 @@ private:
         }
     }
 
-    void extraFields(std::int64_t line) {
+    void extraFields(std::int64_t line, std::size_t fields) {
         if (m_extraFieldRows++ >= kMaxListedWarnings) return;
-        warn(line, std::to_string(m_cells.size()) + " fields but " +
-                       std::to_string(m_names.size()) + " columns; extra fields ignored");
+        warn(line, std::to_string(fields) + " fields but " + std::to_string(m_names.size()) +
+                       " columns; extra fields ignored");
     }
 
     void textCell(std::int64_t line, std::size_t column) {
@@ -582,12 +642,12 @@ private:
         std::size_t listed = 0;
         for (const std::size_t i : m_metricCols) {
             const Column& col = m_columns[i];
-            if (col.series->empty() && col.texts > 0) {
+            if (isEmpty(col) && col.texts > 0) {
                 warn(m_headerLine,
-                     "column " + quoted(col.name) + " holds text, not numbers; not loaded");
+                     "column " + quoted(m_names[i]) + " holds text, not numbers; not loaded");
             }
             if (col.backwardsLine > 0) {
-                warn(col.backwardsLine, quoted(col.name) + " goes back from step " +
+                warn(col.backwardsLine, quoted(m_names[i]) + " goes back from step " +
                                             std::to_string(col.backwardsFrom) + " to " +
                                             std::to_string(col.backwardsTo) +
                                             " (a restarted or resumed run?); every point is kept");
@@ -595,15 +655,15 @@ private:
         }
         for (const auto& w : m_cellWarnings) {
             const Column& col = m_columns[w.column];
-            if (col.series->empty()) continue;
+            if (isEmpty(col)) continue;
             if (listed++ < kMaxListedWarnings) {
-                warn(w.line,
-                     w.text + " in column " + quoted(col.name) + " is not a number; skipped");
+                warn(w.line, w.text + " in column " + quoted(m_names[w.column]) +
+                                 " is not a number; skipped");
             }
         }
         for (const std::size_t i : m_metricCols) {
             const Column& col = m_columns[i];
-            if (!col.series->empty()) unlisted += col.texts;
+            if (!isEmpty(col)) unlisted += col.texts;
         }
         unlisted -= std::min(unlisted, std::min(listed, kMaxListedWarnings));
         if (unlisted > 0)
@@ -612,7 +672,8 @@ private:
             warn(0, std::to_string(m_skippedRows - kMaxListedWarnings) +
                         " more rows without a usable step skipped (not listed)");
         for (const std::size_t i : m_metricCols) {
-            if (m_columns[i].series->empty()) m_run.metrics.erase(m_columns[i].name);
+            if (m_columns[i].series != nullptr && m_columns[i].series->empty())
+                m_run.metrics.erase(m_names[i]);
         }
         std::stable_sort(m_run.warnings.begin(), m_run.warnings.end(),
                          [](const LoadWarning& a, const LoadWarning& b) {
@@ -622,8 +683,11 @@ private:
         if (m_run.metrics.empty()) {
             if (m_result.cancelled) return;
             m_result.error =
-                m_rows == 0 ? "no data rows after the header"
-                            : "no column holds numbers (" + std::to_string(m_rows) + " rows read)";
+                m_rows == 0 && m_tornLine > 0
+                    ? "no complete data row: line " + std::to_string(m_tornLine) + ": " + kTornLine
+                : m_rows == 0
+                    ? "no data rows after the header"
+                    : "no column holds numbers (" + std::to_string(m_rows) + " rows read)";
             if (!m_run.warnings.empty() && m_rows > 0)
                 m_result.error += "; line " + std::to_string(m_run.warnings.front().line) + ": " +
                                   m_run.warnings.front().message;
@@ -641,7 +705,7 @@ private:
     std::vector<CsvCell> m_cells;
     std::vector<std::int64_t> m_tableSteps;          // the step of every row read, in order.
     std::optional<CsvWindow> m_window;               // set when the file is streamed.
-    bool m_reserved = false;  // columns sized (after the density sample).
+    bool m_reserved = false;                         // columns sized (after the density sample).
     std::array<std::int64_t, kBlockRows> m_steps{};  // one plain block's steps.
     std::array<double, kBlockRows> m_wall{};         // and its wall times in seconds.
     std::vector<std::string> m_names;
@@ -657,6 +721,7 @@ private:
     int m_wallCol = -1;
     bool m_unnamedFirstColumn = false;
     bool m_warnedFractionalStep = false;
+    std::int64_t m_tornLine = 0;  // the unterminated last line left out, if any.
 };
 
 }  // namespace

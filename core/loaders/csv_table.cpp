@@ -3,22 +3,27 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstring>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <system_error>
 
 #include "core/loaders/plain_decimal.h"
 #include "core/loaders/plain_rows.h"
+#include "core/out_of_range_decimal.h"
 
 namespace curvedoctor::core {
 namespace {
 
 constexpr std::size_t kSniffMaxLines = 40;  // enough lines to see a table's shape, cheap to scan.
 
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
+bool isBlank(char c) {
+    return c == ' ' || c == '\t';
+}
 
-bool isDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+bool isDigit(char c) {
+    return static_cast<unsigned char>(c - '0') < 10;
+}
 
 constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -28,7 +33,7 @@ constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8
 // reduction of eight digits). Returns the number of digits consumed; `mantissa` is only
 // meaningful while that stays <= 19.
 [[gnu::always_inline]] inline int appendDigits(const char*& p, const char* end,
-                                              std::uint64_t& mantissa) {
+                                               std::uint64_t& mantissa) {
     int count = 0;
     while (end - p >= 8) {
         std::uint64_t chunk;
@@ -100,10 +105,17 @@ const char* parseShortDecimal(const char* p, const char* end, double& out) {
 // std::from_chars with the short-decimal fast path in front. libstdc++'s from_chars may copy
 // the whole range it is given, so the reader hands it at most kMaxInPlaceNumber bytes: a longer
 // number fails here and is parsed from its exact field by the slow path.
+// A literal beyond a double's range (`1e999`) reads as +-inf or 0, as in the JSON reader.
 constexpr std::ptrdiff_t kMaxInPlaceNumber = 64;
 std::from_chars_result parseDouble(const char* p, const char* end, double& out) {
     if (const char* q = parseShortDecimal(p, end, out)) return {q, std::errc()};
-    return std::from_chars(p, end - p > kMaxInPlaceNumber ? p + kMaxInPlaceNumber : end, out);
+    std::from_chars_result r =
+        std::from_chars(p, end - p > kMaxInPlaceNumber ? p + kMaxInPlaceNumber : end, out);
+    if (r.ec == std::errc::result_out_of_range) {
+        out = outOfRangeDecimal(std::string_view(p, static_cast<std::size_t>(r.ptr - p)));
+        r.ec = std::errc();
+    }
+    return r;
 }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
@@ -219,7 +231,8 @@ bool parseEpochFraction(std::string_view s, std::int64_t& numerator) {
     const char* mid = s.data() + slash;
     const auto [p1, e1] = std::from_chars(s.data(), mid, a);
     const auto [p2, e2] = std::from_chars(mid + 1, s.data() + s.size(), b);
-    if (e1 != std::errc() || p1 != mid || e2 != std::errc() || p2 != s.data() + s.size()) return false;
+    if (e1 != std::errc() || p1 != mid || e2 != std::errc() || p2 != s.data() + s.size())
+        return false;
     numerator = a;
     return true;
 }
@@ -238,7 +251,8 @@ std::size_t countByte(std::string_view bytes, char c) {
     while (i < n) {
         const std::size_t block = std::min<std::size_t>(255, n - i);
         std::uint8_t count = 0;
-        for (std::size_t j = 0; j < block; ++j) count += static_cast<std::uint8_t>(bytes[i + j] == c);
+        for (std::size_t j = 0; j < block; ++j)
+            count += static_cast<std::uint8_t>(bytes[i + j] == c);
         total += count;
         i += block;
     }
@@ -259,9 +273,8 @@ bool sniffCsvDialect(std::string_view head, CsvDialect& dialect, std::size_t& fi
     for (const char d : {',', '\t', ';', '|'}) {
         const std::size_t n = countFields(lines.front(), d);
         if (n < 2) continue;
-        const bool consistent = std::all_of(lines.begin(), lines.end(), [&](std::string_view l) {
-            return countFields(l, d) == n;
-        });
+        const bool consistent = std::all_of(
+            lines.begin(), lines.end(), [&](std::string_view l) { return countFields(l, d) == n; });
         if (consistent && n > bestFields) {
             bestFields = n;
             bestDelimiter = d;
@@ -353,14 +366,17 @@ void CsvReader::readQuoted(CsvCell& cell) {
     cell = classifyCsvCell(text, m_decimalComma);
 }
 
-bool CsvReader::next(std::vector<CsvCell>& cells) {
+bool CsvReader::next(std::vector<CsvCell>& cells, std::size_t maxCells) {
     cells.clear();
+    m_fieldCount = 0;
     m_ranIntoEnd = false;
     if (!m_unescaped.empty()) m_unescaped.clear();
     // Skip blank and comment lines.
     for (;;) {
         const char* p = m_pos;
-        while (p < m_end && (*p == ' ' || (*p == '\t' && (m_dialect.whitespace || m_dialect.delimiter != '\t')))) ++p;
+        while (p < m_end &&
+               (*p == ' ' || (*p == '\t' && (m_dialect.whitespace || m_dialect.delimiter != '\t'))))
+            ++p;
         if (p >= m_end) {
             m_pos = m_end;
             return false;
@@ -384,7 +400,8 @@ bool CsvReader::next(std::vector<CsvCell>& cells) {
     const bool tabIsBlank = ws || delimiter != '\t';
     const char* p = m_pos;
     for (;;) {
-        CsvCell& cell = cells.emplace_back();
+        CsvCell spare;  // where a field past maxCells is read.
+        CsvCell& cell = ++m_fieldCount <= maxCells ? cells.emplace_back() : spare;
         while (p < m_end && (*p == ' ' || (*p == '\t' && tabIsBlank))) ++p;
         if (p < m_end && *p == '"') {
             m_pos = p;

@@ -47,7 +47,8 @@ struct CsvCell {
 /// (semicolon-separated European files).
 [[nodiscard]] CsvCell classifyCsvCell(std::string_view text, bool decimalComma = false);
 
-/// True when `s` is a bare integer fraction like `3/50` (an "epoch/total" field); `numerator` is set.
+/// True when `s` is a bare integer fraction like `3/50` (an "epoch/total" field); `numerator` is
+/// set.
 [[nodiscard]] bool parseEpochFraction(std::string_view s, std::int64_t& numerator);
 
 /// Length of a UTF-8 byte order mark at the start of `bytes` (0 or 3).
@@ -70,8 +71,12 @@ public:
 
     /// Fills `cells` with the next non-blank, non-comment row. Returns false at the end.
     /// Cell views point into the buffer (or into the reader for quoted fields with escapes)
-    /// and stay valid until the next call.
-    bool next(std::vector<CsvCell>& cells);
+    /// and stay valid until the next call. Only the first `maxCells` fields are stored (the
+    /// rest are read over and counted in fieldCount()), so a line of millions of fields costs
+    /// no memory beyond what the caller keeps.
+    bool next(std::vector<CsvCell>& cells, std::size_t maxCells = SIZE_MAX);
+    /// How many fields the row next() read last had, stored or not.
+    [[nodiscard]] std::size_t fieldCount() const { return m_fieldCount; }
 
     /// The fast path for dense numeric rows: reads up to `maxRows` consecutive lines that each
     /// hold exactly `count` plain decimals separated by the delimiter (see plain_rows.h), as
@@ -125,6 +130,7 @@ private:
     std::int64_t m_line = 1;
     std::int64_t m_rowLine = 0;
     bool m_ranIntoEnd = false;
+    std::size_t m_fieldCount = 0;
     std::deque<std::string> m_unescaped;  // storage for quoted fields that held "" escapes.
 };
 
