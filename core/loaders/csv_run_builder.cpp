@@ -369,7 +369,7 @@ private:
         const std::size_t fields = m_names.size();
         // The fast path reads at most kPlainRowsMaxFields fields; a wider table never gets a
         // block (at 2 KiB a column it was most of the memory a wide header cost).
-        const bool plain = fields <= kPlainRowsMaxFields;
+        const bool plain = m_spec.denseRowFastPath && fields <= kPlainRowsMaxFields;
         std::vector<double> block(plain ? fields * kBlockRows : 0);
         std::size_t plainWait = 0;
         std::size_t plainPenalty = 0;

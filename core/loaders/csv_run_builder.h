@@ -36,6 +36,9 @@ struct CsvTableSpec {
     std::vector<std::string> columnNames;
     /// Renames applied to header names (from, to), e.g. TensorBoard's `Value` to the tag.
     std::vector<std::pair<std::string, std::string>> renames;
+    /// Lets runs of dense numeric rows take the block fast path (CsvReader::nextPlainRows);
+    /// off, every row is read by the general reader. For benchmarks that compare the two.
+    bool denseRowFastPath = true;
     /// Forces the dialect instead of sniffing it.
     std::optional<CsvDialect> dialect;
     /// For a streamed file (LoadInput::file): the window it is read through to start with (see
