@@ -1,6 +1,6 @@
 // CSV loading speed and memory (issue #2): a 2-million-row, 6-column numeric CSV of about 100 MB,
-// loaded single-threaded through the registry exactly as the program does (sniff the head, stream
-// the file through a 1 MiB window, parse, build the series). Targets: >= 800 MB/s, and <= 24
+// loaded single-threaded through the registry exactly as the program does (read the file, sniff
+// its head, parse, build the series). Targets: >= 800 MB/s, and <= 24
 // bytes of series memory per loaded point (a step column shared by several series counted once).
 //
 // Build (Release, separate dir):
@@ -24,7 +24,6 @@
 #include "core/loader_registry.h"
 #include "core/loaders/csv_table.h"
 #include "core/loaders/generic_csv_loader.h"
-#include "core/loaders/plain_rows.h"
 
 namespace {
 
@@ -65,13 +64,14 @@ void generateFile(const std::string& path) {
         const double lr = 0.001 * 0.5 * (1.0 + std::cos(M_PI * t));
         const double grad = 1.5 + 0.3 * noise(rng);
         if (g_repr) {
-            const std::string line = std::to_string(i) + "," + shortest(loss) + "," + shortest(val) + "," +
-                                     shortest(acc) + "," + shortest(lr) + "," + shortest(grad) + "\n";
+            const std::string line = std::to_string(i) + "," + shortest(loss) + "," +
+                                     shortest(val) + "," + shortest(acc) + "," + shortest(lr) +
+                                     "," + shortest(grad) + "\n";
             std::fputs(line.c_str(), f);
             continue;
         }
-        std::fprintf(f, "%lld,%.6f,%.6f,%.5f,%.4e,%.4f\n", static_cast<long long>(i), loss, val, acc,
-                     lr, grad);
+        std::fprintf(f, "%lld,%.6f,%.6f,%.5f,%.4e,%.4f\n", static_cast<long long>(i), loss, val,
+                     acc, lr, grad);
     }
     std::fclose(f);
 }
@@ -87,7 +87,8 @@ std::size_t runBytes(const Run& run) {
     std::vector<const std::int64_t*> stepBlocks;
     for (const auto& [name, s] : run.metrics) {
         bytes += (s.values.capacity() + s.epochs.capacity() + s.wallTimes.capacity()) * 8;
-        if (std::find(stepBlocks.begin(), stepBlocks.end(), s.steps.data()) != stepBlocks.end()) continue;
+        if (std::find(stepBlocks.begin(), stepBlocks.end(), s.steps.data()) != stepBlocks.end())
+            continue;
         stepBlocks.push_back(s.steps.data());
         bytes += s.steps.capacity() * 8;
     }
@@ -127,8 +128,7 @@ bool openBenchFile(benchmark::State& state, FileBytes& file) {
     return false;
 }
 
-// The same load with the file read whole into memory first (the path files under 4 MiB and
-// loaders that do not stream take), for comparison with the streamed BM_LoadCsvFile.
+// The loader alone on the file already in memory (BM_LoadCsvFile less the read and the sniff).
 void BM_LoadCsvWholeFile(benchmark::State& state) {
     ensureFile();
     const auto size = std::filesystem::file_size(g_path);
@@ -177,58 +177,6 @@ void BM_TokenizeOnly(benchmark::State& state) {
                             static_cast<std::int64_t>(file.size()));
 }
 BENCHMARK(BM_TokenizeOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
-
-// The dense-row fast path alone: boundaries found and six plain numbers parsed per row.
-void BM_PlainRowsOnly(benchmark::State& state) {
-    FileBytes file;
-    if (!openBenchFile(state, file)) return;
-    std::vector<CsvCell> cells;
-    constexpr std::size_t kRows = 256;
-    std::vector<double> block(6 * kRows);
-    for (auto _ : state) {
-        CsvReader reader(file.view(), CsvDialect{});
-        double sum = 0;
-        reader.next(cells);  // the header
-        for (;;) {
-            if (const std::size_t n = reader.nextPlainRows(block.data(), 6, kRows, kRows)) {
-                sum += block[kRows + n - 1];
-            } else if (!reader.next(cells)) {
-                break;
-            }
-        }
-        benchmark::DoNotOptimize(sum);
-    }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
-                            static_cast<std::int64_t>(file.size()));
-}
-BENCHMARK(BM_PlainRowsOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
-
-// The portable scalar implementation of the dense-row path (what a processor without AVX2
-// runs), over the same rows.
-void BM_PlainRowsScalar(benchmark::State& state) {
-    FileBytes file;
-    if (!openBenchFile(state, file)) return;
-    const std::string_view text = file.view();
-    const char* begin = text.data() + text.find('\n') + 1;  // past the header
-    const char* end = text.data() + text.size();
-    constexpr std::size_t kRows = 256;
-    std::vector<double> block(6 * kRows);
-    for (auto _ : state) {
-        const char* p = begin;
-        std::size_t rows = 0;
-        for (;;) {
-            const PlainRowsResult r =
-                plain_rows_detail::parseScalar(p, end, ',', 6, block.data(), kRows, kRows);
-            if (r.rows == 0) break;
-            rows += r.rows;
-            p = r.next;
-        }
-        benchmark::DoNotOptimize(rows);
-    }
-    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
-                            static_cast<std::int64_t>(file.size()));
-}
-BENCHMARK(BM_PlainRowsScalar)->Unit(benchmark::kMillisecond)->MinTime(1.0)->UseRealTime();
 
 }  // namespace
 

@@ -1,9 +1,9 @@
 // CSV loading on the shapes real logs have (issue #11, "the fast path pays on real shapes or
 // goes"): a ~100 MB file made by repeating a real log's rows from ../shared/realworld, steps and
-// epochs renumbered so the run goes on, loaded with and without the dense-row fast path in the
-// same run. Shapes: Lightning metrics.csv (sparse rows: each row fills a few of the columns,
-// Python-repr floats), Keras CSVLogger (dense, full-precision floats), Ultralytics results.csv
-// (space-padded columns). Also reports the memory of the loaded series per point.
+// epochs renumbered so the run goes on, loaded as a loader loads it. Shapes: Lightning metrics.csv
+// (sparse rows: each row fills a few of the columns, Python-repr floats), Keras CSVLogger (dense,
+// full-precision floats), Ultralytics results.csv (space-padded columns). Also reports the memory
+// of the loaded series per point.
 //
 // Build (Release, separate dir):
 //   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DCURVEDOCTOR_BUILD_BENCH=ON
@@ -132,8 +132,7 @@ std::size_t runBytes(const Run& run) {
     return bytes;
 }
 
-// One shape, the file read whole first (as the registry hands it to a loader); state.range(0)
-// is 1 with the dense-row fast path, 0 with the general reader only.
+// One shape, the file read whole first (as the registry hands it to a loader).
 void BM_RealShape(benchmark::State& state, const Shape& shape) {
     const std::string path = shapeFile(shape);
     FileBytes file;
@@ -147,7 +146,6 @@ void BM_RealShape(benchmark::State& state, const Shape& shape) {
     spec.stepColumns = shape.stepColumns;
     spec.epochColumns = shape.epochColumns;
     spec.missingIsGap = shape.missingIsGap;
-    spec.denseRowFastPath = state.range(0) != 0;
     std::size_t points = 0;
     std::size_t bytes = 0;
     for (auto _ : state) {
@@ -190,9 +188,6 @@ int main(int argc, char** argv) {
     for (const Shape& shape : kShapes) {
         benchmark::RegisterBenchmark(("BM_RealShape/" + std::string(shape.name)).c_str(),
                                      [&shape](benchmark::State& st) { BM_RealShape(st, shape); })
-            ->ArgName("fast_path")
-            ->Arg(1)
-            ->Arg(0)
             ->Unit(benchmark::kMillisecond)
             ->MinTime(1.0)
             ->UseRealTime();

@@ -36,20 +36,15 @@ struct CsvTableSpec {
     std::vector<std::string> columnNames;
     /// Renames applied to header names (from, to), e.g. TensorBoard's `Value` to the tag.
     std::vector<std::pair<std::string, std::string>> renames;
-    /// Lets runs of dense numeric rows take the block fast path (CsvReader::nextPlainRows);
-    /// off, every row is read by the general reader. For benchmarks that compare the two.
-    bool denseRowFastPath = true;
     /// Forces the dialect instead of sniffing it.
     std::optional<CsvDialect> dialect;
-    /// For a streamed file (LoadInput::file): the window it is read through to start with (see
-    /// CsvWindow; tests make it small to put many window edges in a small file).
-    std::size_t streamWindowBytes = std::size_t{1} << 20;
 };
 
 /// Loads `input.bytes` as a table following `spec`. Never throws on bad input: cells that are
 /// not numbers become warnings with their line number (capped, with a count of the rest), a row
 /// without a usable step is skipped with a warning, and everything valid still loads. Empty cells
-/// are gaps; `nan`/`inf` cells are kept as values. The result holds one run (format, name and
+/// are gaps; `nan`/`inf` cells are kept as values; a last line without a line end (perhaps still
+/// being written) is left out with a warning. The result holds one run (format, name and
 /// source are left for the caller), or an error when not a single point could be read.
 [[nodiscard]] LoadResult loadCsvTable(const LoadInput& input, const CsvTableSpec& spec);
 

@@ -8,8 +8,6 @@
 #include <cstring>
 #include <system_error>
 
-#include "core/loaders/plain_decimal.h"
-#include "core/loaders/plain_rows.h"
 #include "core/out_of_range_decimal.h"
 
 namespace curvedoctor::core {
@@ -337,7 +335,6 @@ void CsvReader::readQuoted(CsvCell& cell) {
     }
     if (p >= m_end) {
         // No closing quote anywhere: read it as an ordinary field rather than swallow the file.
-        m_ranIntoEnd = true;
         const char* q = start;
         while (q < m_end && *q != '\n' && *q != '\r' &&
                (m_dialect.whitespace ? !isBlank(*q) : *q != m_dialect.delimiter))
@@ -369,7 +366,6 @@ void CsvReader::readQuoted(CsvCell& cell) {
 bool CsvReader::next(std::vector<CsvCell>& cells, std::size_t maxCells) {
     cells.clear();
     m_fieldCount = 0;
-    m_ranIntoEnd = false;
     if (!m_unescaped.empty()) m_unescaped.clear();
     // Skip blank and comment lines.
     for (;;) {
@@ -447,23 +443,6 @@ bool CsvReader::next(std::vector<CsvCell>& cells, std::size_t maxCells) {
     m_pos = p;
     skipLineEnd();
     return true;
-}
-
-// Finds the row's field boundaries first (16 bytes at a time: delimiters and line breaks as a
-// bit mask), then parses the fields. Parsing number after number, each start waits on the
-// previous number's digit count; with the boundaries known up front the processor overlaps
-// the fields' parses (measured: the serial version spent about 25 cycles per number).
-std::size_t CsvReader::nextPlainRows(double* out, std::size_t count, std::size_t stride,
-                                     std::size_t maxRows) {
-    if (m_dialect.whitespace) return 0;
-    const PlainRowsResult read =
-        parsePlainRows(m_pos, m_end, m_dialect.delimiter, count, out, stride, maxRows);
-    if (read.rows == 0) return 0;
-    if (!m_unescaped.empty()) m_unescaped.clear();
-    m_pos = read.next;
-    m_line += static_cast<std::int64_t>(read.rows);
-    m_rowLine = m_line - 1;
-    return read.rows;
 }
 
 }  // namespace curvedoctor::core

@@ -3,9 +3,9 @@
 /// A fast, forgiving tokenizer for delimited text tables (CSV, TSV, semicolon- and
 /// whitespace-separated), shared by every CSV-family loader.
 ///
-/// It reads an in-memory buffer (a whole file, or a streamed file's window: see rebase()) once,
-/// front to back, and parses numbers with std::from_chars or the dense-row kernel
-/// (plain_rows.h): no per-line copies, no locale. Quirks it absorbs: a UTF-8 byte order mark,
+/// It reads an in-memory buffer (the whole file) once, front to back, and parses numbers with a
+/// short-decimal fast path in front of std::from_chars: no per-line copies, no locale. Quirks it
+/// absorbs: a UTF-8 byte order mark,
 /// `\n`, `\r\n`, `\r\r\n` and lone `\r` line endings, blank lines, `#` comment lines, quoted fields
 /// (with `""` escapes and line breaks inside quotes), fields padded with spaces, and the spellings
 /// of missing and non-finite values that Python and R write.
@@ -78,38 +78,11 @@ public:
     /// How many fields the row next() read last had, stored or not.
     [[nodiscard]] std::size_t fieldCount() const { return m_fieldCount; }
 
-    /// The fast path for dense numeric rows: reads up to `maxRows` consecutive lines that each
-    /// hold exactly `count` plain decimals separated by the delimiter (see plain_rows.h), as
-    /// next() would read them as `count` Number cells, storing row r's value j at
-    /// out[j * stride + r]. Returns how many it read (line() is then the last one's line).
-    /// Stops before any other line (blank, comment, text, a gap, a different field count) and
-    /// near the end of the buffer: read on with next(). Always 0 for a whitespace dialect.
-    std::size_t nextPlainRows(double* out, std::size_t count, std::size_t stride,
-                              std::size_t maxRows);
-
-    /// Where the reader is, to come back to with reset() (the streaming loader re-reads a row
-    /// that ran into the end of what has been read of the file so far).
-    struct Mark {
-        const char* pos;
-        std::int64_t line;
-    };
-    [[nodiscard]] Mark mark() const { return {m_pos, m_line}; }
-    void reset(Mark mark) {
-        m_pos = mark.pos;
-        m_line = mark.line;
+    /// True when the last row read ran to the end of the buffer without a line end: in a file
+    /// still being written, possibly a torn row.
+    [[nodiscard]] bool rowUnterminated() const {
+        return m_pos == m_end && m_end > m_begin && m_end[-1] != '\n' && m_end[-1] != '\r';
     }
-    /// Goes on in another buffer holding the same text from the current position on (a
-    /// streamed file's window after a refill): `pos` is the current position in it.
-    void rebase(const char* begin, const char* pos, const char* end) {
-        m_begin = begin;
-        m_pos = pos;
-        m_end = end;
-    }
-    [[nodiscard]] const char* position() const { return m_pos; }
-    /// True when a quoted field of the row next() read last ran to the end of the buffer
-    /// without its closing quote (in a streamed file: the rest may not have been read yet).
-    [[nodiscard]] bool ranIntoEnd() const { return m_ranIntoEnd; }
-    [[nodiscard]] const char* bufferEnd() const { return m_end; }
 
     /// 1-based line number where the last returned row starts.
     [[nodiscard]] std::int64_t line() const { return m_rowLine; }
@@ -129,7 +102,6 @@ private:
     bool m_decimalComma;
     std::int64_t m_line = 1;
     std::int64_t m_rowLine = 0;
-    bool m_ranIntoEnd = false;
     std::size_t m_fieldCount = 0;
     std::deque<std::string> m_unescaped;  // storage for quoted fields that held "" escapes.
 };

@@ -16,7 +16,6 @@ public:
     [[nodiscard]] std::string_view description() const override;
     [[nodiscard]] int sniff(const SniffInput& input) const override;
     [[nodiscard]] LoadResult load(const LoadInput& input) const override;
-    [[nodiscard]] bool streams() const override { return true; }
 };
 
 }  // namespace curvedoctor::core
