@@ -22,8 +22,8 @@
 
 #include "core/file_bytes.h"
 #include "core/loader_registry.h"
-#include "core/loaders/csv_table.h"
-#include "core/loaders/generic_csv_loader.h"
+#include "core/loaders/csv/csv_table.h"
+#include "core/loaders/csv/generic_csv_loader.h"
 
 namespace {
 

@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "core/file_bytes.h"
-#include "core/loaders/csv_run_builder.h"
+#include "core/loaders/csv/csv_run_builder.h"
 
 namespace {
 

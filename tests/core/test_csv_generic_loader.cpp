@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/loaders/generic_csv_loader.h"
+#include "core/loaders/csv/generic_csv_loader.h"
 #include "csv_test_support.h"
 
 namespace curvedoctor::core {

@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "core/json/json_reader.h"
-#include "core/loaders/generic_csv_loader.h"
-#include "core/loaders/keras_csv_loader.h"
-#include "core/loaders/lightning_csv_loader.h"
-#include "core/loaders/ultralytics_csv_loader.h"
-#include "core/loaders/yolov5_results_loader.h"
+#include "core/loaders/csv/generic_csv_loader.h"
+#include "core/loaders/csv/keras_csv_loader.h"
+#include "core/loaders/csv/lightning_csv_loader.h"
+#include "core/loaders/csv/ultralytics_csv_loader.h"
+#include "core/loaders/csv/yolov5_results_loader.h"
 #include "core/out_of_range_decimal.h"
 #include "csv_test_support.h"
 

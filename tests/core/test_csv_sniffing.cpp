@@ -4,12 +4,12 @@
 
 #include <string>
 
-#include "core/loaders/generic_csv_loader.h"
-#include "core/loaders/keras_csv_loader.h"
-#include "core/loaders/lightning_csv_loader.h"
-#include "core/loaders/tensorboard_csv_loader.h"
-#include "core/loaders/ultralytics_csv_loader.h"
-#include "core/loaders/yolov5_results_loader.h"
+#include "core/loaders/csv/generic_csv_loader.h"
+#include "core/loaders/csv/keras_csv_loader.h"
+#include "core/loaders/csv/lightning_csv_loader.h"
+#include "core/loaders/csv/tensorboard_csv_loader.h"
+#include "core/loaders/csv/ultralytics_csv_loader.h"
+#include "core/loaders/csv/yolov5_results_loader.h"
 #include "csv_test_support.h"
 
 namespace curvedoctor::core {

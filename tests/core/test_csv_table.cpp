@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/loaders/csv_table.h"
+#include "core/loaders/csv/csv_table.h"
 
 namespace curvedoctor::core {
 namespace {

@@ -1,11 +1,11 @@
 // libFuzzer target: the CSV tokenizer and every CSV-family loader on arbitrary bytes.
-#include "core/loaders/csv_table.h"
-#include "core/loaders/generic_csv_loader.h"
-#include "core/loaders/keras_csv_loader.h"
-#include "core/loaders/lightning_csv_loader.h"
-#include "core/loaders/tensorboard_csv_loader.h"
-#include "core/loaders/ultralytics_csv_loader.h"
-#include "core/loaders/yolov5_results_loader.h"
+#include "core/loaders/csv/csv_table.h"
+#include "core/loaders/csv/generic_csv_loader.h"
+#include "core/loaders/csv/keras_csv_loader.h"
+#include "core/loaders/csv/lightning_csv_loader.h"
+#include "core/loaders/csv/tensorboard_csv_loader.h"
+#include "core/loaders/csv/ultralytics_csv_loader.h"
+#include "core/loaders/csv/yolov5_results_loader.h"
 #include "tests/fuzz/fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

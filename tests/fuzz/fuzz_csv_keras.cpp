@@ -1,5 +1,5 @@
 // libFuzzer target: the KerasCsvLoader on arbitrary bytes.
-#include "core/loaders/keras_csv_loader.h"
+#include "core/loaders/csv/keras_csv_loader.h"
 #include "tests/fuzz/fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 // libFuzzer target: the TensorboardCsvLoader on arbitrary bytes.
-#include "core/loaders/tensorboard_csv_loader.h"
+#include "core/loaders/csv/tensorboard_csv_loader.h"
 #include "tests/fuzz/fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

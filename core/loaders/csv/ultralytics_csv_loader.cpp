@@ -1,10 +1,10 @@
-#include "core/loaders/ultralytics_csv_loader.h"
+#include "core/loaders/csv/ultralytics_csv_loader.h"
 
 #include <algorithm>
 #include <filesystem>
 
-#include "core/loaders/csv_head.h"
-#include "core/loaders/csv_run_builder.h"
+#include "core/loaders/csv/csv_head.h"
+#include "core/loaders/csv/csv_run_builder.h"
 #include "core/loaders/simple_yaml.h"
 
 namespace curvedoctor::core {

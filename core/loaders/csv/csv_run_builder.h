@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/loader.h"
-#include "core/loaders/csv_table.h"
+#include "core/loaders/csv/csv_table.h"
 
 namespace curvedoctor::core {
 
@@ -32,7 +32,7 @@ struct CsvTableSpec {
     /// Columns that are not metrics (matched like stepColumns).
     std::vector<std::string_view> skipColumns;
     /// When non-empty the file has no header row: these name the columns, in order; an empty
-    /// name skips that column. Extra columns in the file are named `column_<n>` (1-based).
+    /// name skips that column. Fields past these are ignored, with a warning.
     std::vector<std::string> columnNames;
     /// Renames applied to header names (from, to), e.g. TensorBoard's `Value` to the tag.
     std::vector<std::pair<std::string, std::string>> renames;

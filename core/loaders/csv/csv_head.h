@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/loaders/csv_table.h"
+#include "core/loaders/csv/csv_table.h"
 
 namespace curvedoctor::core {
 

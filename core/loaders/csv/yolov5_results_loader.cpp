@@ -1,10 +1,10 @@
-#include "core/loaders/yolov5_results_loader.h"
+#include "core/loaders/csv/yolov5_results_loader.h"
 
 #include <algorithm>
 #include <string>
 
-#include "core/loaders/csv_head.h"
-#include "core/loaders/csv_run_builder.h"
+#include "core/loaders/csv/csv_head.h"
+#include "core/loaders/csv/csv_run_builder.h"
 
 namespace curvedoctor::core {
 namespace {

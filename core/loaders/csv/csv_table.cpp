@@ -1,4 +1,4 @@
-#include "core/loaders/csv_table.h"
+#include "core/loaders/csv/csv_table.h"
 
 #include <algorithm>
 #include <array>

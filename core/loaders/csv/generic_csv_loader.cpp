@@ -1,7 +1,7 @@
-#include "core/loaders/generic_csv_loader.h"
+#include "core/loaders/csv/generic_csv_loader.h"
 
-#include "core/loaders/csv_head.h"
-#include "core/loaders/csv_run_builder.h"
+#include "core/loaders/csv/csv_head.h"
+#include "core/loaders/csv/csv_run_builder.h"
 
 namespace curvedoctor::core {
 

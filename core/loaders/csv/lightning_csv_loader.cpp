@@ -1,9 +1,9 @@
-#include "core/loaders/lightning_csv_loader.h"
+#include "core/loaders/csv/lightning_csv_loader.h"
 
 #include <filesystem>
 
-#include "core/loaders/csv_head.h"
-#include "core/loaders/csv_run_builder.h"
+#include "core/loaders/csv/csv_head.h"
+#include "core/loaders/csv/csv_run_builder.h"
 #include "core/loaders/simple_yaml.h"
 
 namespace curvedoctor::core {

@@ -1,4 +1,4 @@
-#include "core/loaders/csv_run_builder.h"
+#include "core/loaders/csv/csv_run_builder.h"
 
 #include <algorithm>
 #include <charconv>
@@ -9,7 +9,7 @@
 #include <optional>
 #include <set>
 
-#include "core/loaders/csv_head.h"
+#include "core/loaders/csv/csv_head.h"
 
 namespace curvedoctor::core {
 namespace {

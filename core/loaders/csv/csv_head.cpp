@@ -1,4 +1,4 @@
-#include "core/loaders/csv_head.h"
+#include "core/loaders/csv/csv_head.h"
 
 #include <algorithm>
 

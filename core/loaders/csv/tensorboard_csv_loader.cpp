@@ -1,9 +1,9 @@
-#include "core/loaders/tensorboard_csv_loader.h"
+#include "core/loaders/csv/tensorboard_csv_loader.h"
 
 #include <filesystem>
 
-#include "core/loaders/csv_head.h"
-#include "core/loaders/csv_run_builder.h"
+#include "core/loaders/csv/csv_head.h"
+#include "core/loaders/csv/csv_run_builder.h"
 
 namespace curvedoctor::core {
 namespace {
