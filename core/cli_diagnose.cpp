@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "core/cli_text.h"
 #include "core/diagnosis.h"
 #include "core/json_writer.h"
 #include "core/loader_registry.h"
@@ -44,19 +45,20 @@ std::string epochRange(const Finding& f) {
 void printFinding(const Finding& f, std::ostream& out) {
     std::string sev(toString(f.severity));
     for (char& c : sev) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    out << "  " << sev << "  " << f.kind << "  " << f.metric << "  steps " << f.beginStep << '-'
-        << f.endStep << epochRange(f) << '\n';
-    out << "      " << f.message << '\n';
+    out << "  " << sev << "  " << f.kind << "  " << printable(f.metric) << "  steps " << f.beginStep
+        << '-' << f.endStep << epochRange(f) << '\n';
+    out << "      " << printable(f.message) << '\n';
     out << "      advice: " << f.advice << '\n';
 }
 
 void printText(const std::vector<Diagnosed>& runs, const std::vector<Finding>& group,
                const std::vector<std::string>& groupNames, std::ostream& out) {
     for (const auto& d : runs) {
-        out << d.run->name << "  [" << d.run->format << "]  " << d.run->source << '\n';
+        out << printable(d.run->name) << "  [" << d.run->format << "]  " << printable(d.run->source)
+            << '\n';
         if (d.diagnosis.best) {
             const BestStep& b = *d.diagnosis.best;
-            out << "  best: " << b.metric << ' ' << b.value << " at step " << b.step;
+            out << "  best: " << printable(b.metric) << ' ' << b.value << " at step " << b.step;
             if (b.epoch) out << " (epoch " << *b.epoch << ')';
             if (b.trainValGap) out << ", train/validation gap " << *b.trainValGap;
             out << '\n';
@@ -163,9 +165,12 @@ void printJson(const std::vector<Diagnosed>& runs, const std::vector<Finding>& g
 
 int severityRank(Severity s) {
     switch (s) {
-        case Severity::Info: return 0;
-        case Severity::Warning: return 1;
-        case Severity::Error: return 2;
+        case Severity::Info:
+            return 0;
+        case Severity::Warning:
+            return 1;
+        case Severity::Error:
+            return 2;
     }
     return 0;
 }
@@ -199,8 +204,8 @@ int runDiagnose(const std::vector<std::string>& args, std::ostream& out, std::os
             } else if (level == "error") {
                 failOn = Severity::Error;
             } else {
-                err << "curvedoctor diagnose: --fail-on takes 'warning' or 'error', not '"
-                    << level << "'\n";
+                err << "curvedoctor diagnose: --fail-on takes 'warning' or 'error', not '" << level
+                    << "'\n";
                 return kDiagnoseUsage;
             }
         } else if (a == "-h" || a == "--help") {
@@ -218,7 +223,8 @@ int runDiagnose(const std::vector<std::string>& args, std::ostream& out, std::os
         return kDiagnoseUsage;
     }
     const LoadBatch batch = loadPaths(paths);
-    for (const auto& e : batch.errors) err << e.source << ": " << e.message << '\n';
+    for (const auto& e : batch.errors)
+        err << printable(e.source) << ": " << printable(e.message) << '\n';
 
     std::vector<const Run*> ptrs;
     for (const RunPtr& r : batch.runs) ptrs.push_back(r.get());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iomanip>
 
+#include "core/cli_text.h"
 #include "core/json_writer.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
@@ -12,20 +13,21 @@ namespace {
 
 void printText(const LoadBatch& batch, std::ostream& out) {
     for (const auto& run : batch.runs) {
-        out << run->name << "  [" << run->format << "]  " << run->source << '\n';
+        out << printable(run->name) << "  [" << run->format << "]  " << printable(run->source)
+            << '\n';
         for (const auto& w : run->warnings) {
             out << "  warning";
             if (w.line > 0) out << " line " << w.line;
             if (w.byteOffset >= 0) out << " byte " << w.byteOffset;
-            out << ": " << w.message << '\n';
+            out << ": " << printable(w.message) << '\n';
         }
         std::size_t width = 6;
         for (const auto& [name, s] : run->metrics) width = std::max(width, name.size());
         for (const auto& [name, s] : run->metrics) {
             const MetricInfo info = inferMetricInfo(name);
-            out << "  " << std::left << std::setw(static_cast<int>(width)) << name << "  "
-                << std::setw(14) << toString(info.role) << std::setw(8) << toString(info.direction)
-                << std::right << std::setw(9) << s.size() << " points";
+            out << "  " << std::left << std::setw(static_cast<int>(width)) << printable(name)
+                << "  " << std::setw(14) << toString(info.role) << std::setw(8)
+                << toString(info.direction) << std::right << std::setw(9) << s.size() << " points";
             if (!s.empty()) {
                 const auto [mn, mx] = std::minmax_element(s.steps.begin(), s.steps.end());
                 out << "  steps " << *mn << ".." << *mx;
@@ -115,7 +117,8 @@ int runInspect(const std::vector<std::string>& args, std::ostream& out, std::ost
         return 64;
     }
     const LoadBatch batch = loadPaths(paths);
-    for (const auto& e : batch.errors) err << e.source << ": " << e.message << '\n';
+    for (const auto& e : batch.errors)
+        err << printable(e.source) << ": " << printable(e.message) << '\n';
     if (json) {
         printJson(batch, out);
     } else {

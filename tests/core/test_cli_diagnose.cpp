@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "core/cli_diagnose.h"
+#include "json_test_parser.h"
+#include "strict_utf8.h"
 
 namespace curvedoctor::core {
 namespace {
@@ -17,7 +19,8 @@ class CliDiagnose : public ::testing::Test {
 protected:
     void SetUp() override {
         m_dir = fs::temp_directory_path() /
-                ("curvedoctor_cli_diagnose_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+                ("curvedoctor_cli_diagnose_" +
+                 std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::create_directories(m_dir);
     }
@@ -31,7 +34,8 @@ protected:
         out << "epoch,loss,val_loss\n";
         for (int e = 0; e < 20; ++e) {
             const double loss = 1.0 - 0.05 * e;
-            const double val = e <= 6 ? 1.1 - (1.1 - valBest) * e / 6.0 : valBest + valRise * (e - 6);
+            const double val =
+                e <= 6 ? 1.1 - (1.1 - valBest) * e / 6.0 : valBest + valRise * (e - 6);
             out << e << ',' << loss << ',' << val << '\n';
         }
         return p.string();
@@ -59,7 +63,8 @@ TEST_F(CliDiagnose, UsageErrorsExitOne) {
 
 TEST_F(CliDiagnose, HelpDocumentsTheExitStatuses) {
     EXPECT_EQ(run({"--help"}), kDiagnoseOk);
-    EXPECT_NE(m_out.str().find("1 a finding at or above --fail-on"), std::string::npos) << m_out.str();
+    EXPECT_NE(m_out.str().find("1 a finding at or above --fail-on"), std::string::npos)
+        << m_out.str();
     EXPECT_NE(m_out.str().find("2 a path could not be loaded"), std::string::npos);
 }
 
@@ -70,7 +75,8 @@ TEST_F(CliDiagnose, MissingPathExitsTwoWithOneLineAndJsonError) {
     const std::string err = m_err.str();
     EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
     EXPECT_EQ(err.rfind(missing, 0), 0u) << err;
-    EXPECT_NE(m_out.str().find("\"errors\": [\n    {\n      \"source\": \"" + missing), std::string::npos)
+    EXPECT_NE(m_out.str().find("\"errors\": [\n    {\n      \"source\": \"" + missing),
+              std::string::npos)
         << m_out.str();
     EXPECT_NE(m_out.str().find("good.csv"), std::string::npos);  // the good one is still diagnosed
 }
@@ -79,11 +85,27 @@ TEST_F(CliDiagnose, JsonHasTheIssueShape) {
     const std::string p = kerasCsv("overfit.csv", 0.3, 0.002);
     EXPECT_EQ(run({p, "--json"}), kDiagnoseOk);
     const std::string j = m_out.str();
-    for (const char* key : {"\"runs\": [", "\"name\": ", "overfit.csv\",", "\"source\": ", "\"format\": ",
-                            "\"metrics\": [", "\"role\": \"val_loss\"", "\"points\": 20", "\"findings\": [",
-                            "\"kind\": \"overfitting\"", "\"severity\": \"warning\"", "\"metric\": \"val_loss\"",
-                            "\"begin_step\": 6", "\"end_step\": 19", "\"message\": ", "\"advice\": ",
-                            "\"best\": {", "\"step\": 6", "\"value\": 0.3", "\"groups\": []", "\"errors\": []"}) {
+    for (const char* key : {"\"runs\": [",
+                            "\"name\": ",
+                            "overfit.csv\",",
+                            "\"source\": ",
+                            "\"format\": ",
+                            "\"metrics\": [",
+                            "\"role\": \"val_loss\"",
+                            "\"points\": 20",
+                            "\"findings\": [",
+                            "\"kind\": \"overfitting\"",
+                            "\"severity\": \"warning\"",
+                            "\"metric\": \"val_loss\"",
+                            "\"begin_step\": 6",
+                            "\"end_step\": 19",
+                            "\"message\": ",
+                            "\"advice\": ",
+                            "\"best\": {",
+                            "\"step\": 6",
+                            "\"value\": 0.3",
+                            "\"groups\": []",
+                            "\"errors\": []"}) {
         EXPECT_NE(j.find(key), std::string::npos) << key << "\n" << j;
     }
 }
@@ -99,7 +121,7 @@ TEST_F(CliDiagnose, FailOnGatesBySeverity) {
     EXPECT_EQ(run({severe, "--fail-on=error"}), kDiagnoseFailOn);
     EXPECT_EQ(run({healthy, "--fail-on", "warning"}), kDiagnoseOk) << m_out.str();
     EXPECT_EQ(run({severe}), kDiagnoseOk);  // without --fail-on findings do not fail
-    EXPECT_EQ(kDiagnoseFailOn, 1);  // issue #4
+    EXPECT_EQ(kDiagnoseFailOn, 1);          // issue #4
 }
 
 TEST_F(CliDiagnose, TextReportListsFindingsBestStepAndAdvice) {
@@ -118,7 +140,8 @@ TEST_F(CliDiagnose, GroupAddsAGroupEntry) {
         const fs::path p = m_dir / name;
         std::ofstream out(p);
         out << "epoch,loss\n";
-        for (int e = 0; e < 30; ++e) out << e << ',' << end + (2.3 - end) * std::exp(-e / 4.0) << '\n';
+        for (int e = 0; e < 30; ++e)
+            out << e << ',' << end + (2.3 - end) * std::exp(-e / 4.0) << '\n';
         return p.string();
     };
     const std::string a = flat("a.csv", 0.05);
@@ -126,9 +149,35 @@ TEST_F(CliDiagnose, GroupAddsAGroupEntry) {
     const std::string c = flat("c.csv", 1.9);
     EXPECT_EQ(run({a, b, c, "--group", "--json"}), kDiagnoseOk);
     const std::string j = m_out.str();
-    EXPECT_NE(j.find("\"groups\": [\n    {\n      \"runs\": [\n        \""), std::string::npos) << j;
+    EXPECT_NE(j.find("\"groups\": [\n    {\n      \"runs\": [\n        \""), std::string::npos)
+        << j;
     EXPECT_NE(j.find("\"kind\": \"hard_to_converge\""), std::string::npos) << j;
     EXPECT_EQ(run({a, b, c, "--group", "--fail-on", "warning"}), kDiagnoseFailOn);
+}
+
+TEST_F(CliDiagnose, JsonIsValidUtf8WhenNamesHoldInvalidBytes) {
+    // Issue #12 item 8: `printf 'step,lo\xffss\n1,0.5\n'`, in the metric, file and folder names.
+    const fs::path sub = m_dir / "run\xfe";
+    fs::create_directories(sub);
+    std::ofstream(sub / "lo\xffss.csv")
+        << "step,lo\xffss,val_lo\xffss\n1,0.5,0.6\n2,0.4,0.5\n3,0.3,0.45\n";
+    const std::string missing = (m_dir / "gone\xC0\xAF.csv").string();
+    EXPECT_EQ(run({m_dir.string(), missing, "--json", "--group"}), kDiagnoseLoadError);
+    const std::string json = m_out.str();
+    EXPECT_EQ(test::firstInvalidUtf8(json), std::string::npos) << json;
+    const test::JsonValue doc = test::JsonTestParser::parse(json);
+    ASSERT_EQ(doc["runs"].array.size(), 1U) << m_err.str();
+    EXPECT_EQ(doc["runs"][0]["metrics"][0]["name"].string, "lo\xEF\xBF\xBDss");
+    EXPECT_EQ(doc["groups"][0]["runs"][0].string, doc["runs"][0]["name"].string);
+    EXPECT_EQ(doc["errors"][0]["source"].string.find('\xC0'), std::string::npos);
+}
+
+TEST_F(CliDiagnose, ControlCharactersInPathsDoNotSplitTheErrorLine) {
+    const std::string missing = (m_dir / "a\nb\rc.csv").string();
+    EXPECT_EQ(run({missing}), kDiagnoseLoadError);
+    const std::string err = m_err.str();
+    EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+    EXPECT_NE(err.find("a\\nb\\rc.csv: "), std::string::npos) << err;
 }
 
 }  // namespace
