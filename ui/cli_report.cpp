@@ -1,16 +1,21 @@
 #include "ui/cli_report.h"
 
 #include <QApplication>
-#include <QFileInfo>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QStringList>
-#include <iomanip>
+#include <QTemporaryDir>
 #include <algorithm>
 #include <future>
+#include <iomanip>
 #include <memory>
 #include <optional>
 
 #include "core/cli_diagnose.h"
+#include "core/cli_output_guard.h"
+#include "core/cli_text.h"
 #include "core/diagnosis.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
@@ -108,7 +113,8 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
                 a.smoothing = d;
             } else if (s == "--width") {
                 if (d < kMinWidth || d > kMaxWidth) {
-                    err << "curvedoctor report: --width must be in " << kMinWidth << ".." << kMaxWidth << "\n";
+                    err << "curvedoctor report: --width must be in " << kMinWidth << ".."
+                        << kMaxWidth << "\n";
                     return kExitUsage;
                 }
                 a.width = static_cast<int>(d);
@@ -135,7 +141,8 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
             } else if (*v == "error") {
                 a.failOn = core::Severity::Error;
             } else {
-                err << "curvedoctor report: --fail-on takes 'warning' or 'error', not '" << *v << "'\n";
+                err << "curvedoctor report: --fail-on takes 'warning' or 'error', not '" << *v
+                    << "'\n";
                 return kExitUsage;
             }
         } else if (s == "--group") {
@@ -162,6 +169,28 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
     return kExitOk;
 }
 
+// Qt warns "QStandardPaths: XDG_RUNTIME_DIR not set" on every start without a login session
+// (ssh, containers, CI): noise on every report. Such a process gets its own runtime folder,
+// made 0700 as the XDG spec requires and removed again when the report is done, so no message
+// is hidden and none is printed.
+class PrivateRuntimeDir {
+public:
+    PrivateRuntimeDir() {
+        if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) return;
+        m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                QStringLiteral("/curvedoctor-runtime-XXXXXX"));
+        if (m_dir->isValid()) qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_dir->path()));
+    }
+    ~PrivateRuntimeDir() {
+        if (m_dir && m_dir->isValid()) qunsetenv("XDG_RUNTIME_DIR");
+    }
+    PrivateRuntimeDir(const PrivateRuntimeDir&) = delete;
+    PrivateRuntimeDir& operator=(const PrivateRuntimeDir&) = delete;
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
 }  // namespace
 
 int runReport(int argc, char** argv, const std::vector<std::string>& args, std::ostream& out,
@@ -182,13 +211,21 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
 
     // No display needed: Qt's offscreen platform unless the caller chose one.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    const PrivateRuntimeDir runtimeDir;  // outlives the QApplication below
     std::unique_ptr<QApplication> app;
     int qtArgc = argc > 0 ? 1 : 0;
     if (!QCoreApplication::instance()) app = std::make_unique<QApplication>(qtArgc, argv);
 
     const core::LoadBatch batch = loading.get();
     const double loadSeconds = lap();
-    for (const auto& e : batch.errors) err << e.source << ": " << e.message << '\n';
+    for (const auto& e : batch.errors)
+        err << core::printable(e.source) << ": " << core::printable(e.message) << '\n';
+    // Refused before anything is drawn or written: the output must not replace an input log.
+    if (const auto input = core::inputOverwrittenBy(a.output, a.paths, batch)) {
+        err << "curvedoctor report: " << core::printable(a.output) << " is the input log "
+            << core::printable(*input) << "; refusing to overwrite it (choose another -o)\n";
+        return kExitUsage;
+    }
     if (batch.runs.empty()) {
         err << "curvedoctor report: nothing could be loaded; no report written\n";
         return kExitLoadFailed;
@@ -208,8 +245,9 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
         e.diagnosis = std::move(diagnosed.runs[i]);
         e.name = QString::fromStdString(e.run->name);
         // Several files of one folder share the folder's name: tell them apart by file name.
-        const auto same = std::count_if(batch.runs.begin(), batch.runs.end(),
-                                        [&](const core::RunPtr& r) { return r->name == e.run->name; });
+        const auto same =
+            std::count_if(batch.runs.begin(), batch.runs.end(),
+                          [&](const core::RunPtr& r) { return r->name == e.run->name; });
         if (same > 1) e.name = QFileInfo(QString::fromStdString(e.run->source)).completeBaseName();
         e.color = runColor(static_cast<int>(i));
         e.id = static_cast<int>(i) + 1;
@@ -241,7 +279,9 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     const QString path = QString::fromStdString(a.output);
     ReportTimings timings;
     bool written = false;
-    auto save = [&] { written = saveReport(path, runs, settings, options, groups, &error, &timings); };
+    auto save = [&] {
+        written = saveReport(path, runs, settings, options, groups, &error, &timings);
+    };
     if (app) {
         // This process made its own QApplication and draws no other charts, so the report may
         // be drawn on a pool thread, where Qt's raster engine fills spans on the spot instead of
@@ -251,16 +291,16 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
         save();  // a host application's thread may already own Qt Charts' shared state
     }
     if (!written) {
-        err << error.toStdString() << '\n';
+        err << core::printable(error.toStdString()) << '\n';
         return kExitUsage;
     }
     if (a.timings) {
         err << std::fixed << std::setprecision(3) << "timings: load " << loadSeconds
-            << " s, diagnose " << diagnoseSeconds << " s, draw " << timings.render
-            << " s, encode " << timings.encode << " s\n";
+            << " s, diagnose " << diagnoseSeconds << " s, draw " << timings.render << " s, encode "
+            << timings.encode << " s\n";
     }
-    out << "wrote " << QFileInfo(path).absoluteFilePath().toStdString() << " (" << runs.size()
-        << (runs.size() == 1 ? " run)" : " runs)") << '\n';
+    out << "wrote " << core::printable(QFileInfo(path).absoluteFilePath().toStdString()) << " ("
+        << runs.size() << (runs.size() == 1 ? " run)" : " runs)") << '\n';
     if (!batch.errors.empty()) return kExitLoadFailed;
     if (a.failOn) {
         // Severity is ordered Info < Warning < Error.
