@@ -6,11 +6,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/cli_diagnose.h"
-#include "json_test_parser.h"
+#include "app/commands/diagnose.h"
+#include "app/commands/exit_status.h"
 #include "strict_utf8.h"
+#include "tests/core/json_test_parser.h"
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 namespace {
 
 namespace fs = std::filesystem;
@@ -53,16 +54,16 @@ protected:
 };
 
 TEST_F(CliDiagnose, UsageErrorsExitOne) {
-    EXPECT_EQ(run({}), kDiagnoseUsage);
-    EXPECT_EQ(run({"--bogus", "x"}), kDiagnoseUsage);
+    EXPECT_EQ(run({}), kExitUsage);
+    EXPECT_EQ(run({"--bogus", "x"}), kExitUsage);
     EXPECT_NE(m_err.str().find("--bogus"), std::string::npos);
-    EXPECT_EQ(run({"x", "--fail-on", "fatal"}), kDiagnoseUsage);
-    EXPECT_EQ(run({"x", "--fail-on"}), kDiagnoseUsage);
-    EXPECT_EQ(kDiagnoseUsage, 64);
+    EXPECT_EQ(run({"x", "--fail-on", "fatal"}), kExitUsage);
+    EXPECT_EQ(run({"x", "--fail-on"}), kExitUsage);
+    EXPECT_EQ(kExitUsage, 64);
 }
 
 TEST_F(CliDiagnose, HelpDocumentsTheExitStatuses) {
-    EXPECT_EQ(run({"--help"}), kDiagnoseOk);
+    EXPECT_EQ(run({"--help"}), kExitOk);
     EXPECT_NE(m_out.str().find("1 a finding at or above --fail-on"), std::string::npos)
         << m_out.str();
     EXPECT_NE(m_out.str().find("2 a path could not be loaded"), std::string::npos);
@@ -71,7 +72,7 @@ TEST_F(CliDiagnose, HelpDocumentsTheExitStatuses) {
 TEST_F(CliDiagnose, MissingPathExitsTwoWithOneLineAndJsonError) {
     const std::string good = kerasCsv("good.csv", 0.3, -0.001);
     const std::string missing = (m_dir / "missing.csv").string();
-    EXPECT_EQ(run({good, missing, "--json", "--fail-on", "warning"}), kDiagnoseLoadError);
+    EXPECT_EQ(run({good, missing, "--json", "--fail-on", "warning"}), kExitLoadError);
     const std::string err = m_err.str();
     EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
     EXPECT_EQ(err.rfind(missing, 0), 0u) << err;
@@ -83,7 +84,7 @@ TEST_F(CliDiagnose, MissingPathExitsTwoWithOneLineAndJsonError) {
 
 TEST_F(CliDiagnose, JsonHasTheIssueShape) {
     const std::string p = kerasCsv("overfit.csv", 0.3, 0.002);
-    EXPECT_EQ(run({p, "--json"}), kDiagnoseOk);
+    EXPECT_EQ(run({p, "--json"}), kExitOk);
     const std::string j = m_out.str();
     for (const char* key : {"\"runs\": [",
                             "\"name\": ",
@@ -116,17 +117,17 @@ TEST_F(CliDiagnose, FailOnGatesBySeverity) {
     // Rise 0.002/epoch: +8.7%, a warning.
     const std::string mild = kerasCsv("mild.csv", 0.3, 0.002);
     const std::string healthy = kerasCsv("healthy.csv", 0.3, -0.001);
-    EXPECT_EQ(run({mild, "--fail-on", "warning"}), kDiagnoseFailOn);
-    EXPECT_EQ(run({mild, "--fail-on", "error"}), kDiagnoseOk);
-    EXPECT_EQ(run({severe, "--fail-on=error"}), kDiagnoseFailOn);
-    EXPECT_EQ(run({healthy, "--fail-on", "warning"}), kDiagnoseOk) << m_out.str();
-    EXPECT_EQ(run({severe}), kDiagnoseOk);  // without --fail-on findings do not fail
-    EXPECT_EQ(kDiagnoseFailOn, 1);          // issue #4
+    EXPECT_EQ(run({mild, "--fail-on", "warning"}), kExitFailOn);
+    EXPECT_EQ(run({mild, "--fail-on", "error"}), kExitOk);
+    EXPECT_EQ(run({severe, "--fail-on=error"}), kExitFailOn);
+    EXPECT_EQ(run({healthy, "--fail-on", "warning"}), kExitOk) << m_out.str();
+    EXPECT_EQ(run({severe}), kExitOk);  // without --fail-on findings do not fail
+    EXPECT_EQ(kExitFailOn, 1);          // issue #4
 }
 
 TEST_F(CliDiagnose, TextReportListsFindingsBestStepAndAdvice) {
     const std::string p = kerasCsv("mild.csv", 0.3, 0.002);
-    EXPECT_EQ(run({p}), kDiagnoseOk);
+    EXPECT_EQ(run({p}), kExitOk);
     const std::string t = m_out.str();
     EXPECT_NE(t.find("mild.csv"), std::string::npos);
     EXPECT_NE(t.find("best: val_loss 0.3 at step 6"), std::string::npos) << t;
@@ -147,12 +148,12 @@ TEST_F(CliDiagnose, GroupAddsAGroupEntry) {
     const std::string a = flat("a.csv", 0.05);
     const std::string b = flat("b.csv", 2.0);
     const std::string c = flat("c.csv", 1.9);
-    EXPECT_EQ(run({a, b, c, "--group", "--json"}), kDiagnoseOk);
+    EXPECT_EQ(run({a, b, c, "--group", "--json"}), kExitOk);
     const std::string j = m_out.str();
     EXPECT_NE(j.find("\"groups\": [\n    {\n      \"runs\": [\n        \""), std::string::npos)
         << j;
     EXPECT_NE(j.find("\"kind\": \"hard_to_converge\""), std::string::npos) << j;
-    EXPECT_EQ(run({a, b, c, "--group", "--fail-on", "warning"}), kDiagnoseFailOn);
+    EXPECT_EQ(run({a, b, c, "--group", "--fail-on", "warning"}), kExitFailOn);
 }
 
 TEST_F(CliDiagnose, JsonIsValidUtf8WhenNamesHoldInvalidBytes) {
@@ -162,10 +163,10 @@ TEST_F(CliDiagnose, JsonIsValidUtf8WhenNamesHoldInvalidBytes) {
     std::ofstream(sub / "lo\xffss.csv")
         << "step,lo\xffss,val_lo\xffss\n1,0.5,0.6\n2,0.4,0.5\n3,0.3,0.45\n";
     const std::string missing = (m_dir / "gone\xC0\xAF.csv").string();
-    EXPECT_EQ(run({m_dir.string(), missing, "--json", "--group"}), kDiagnoseLoadError);
+    EXPECT_EQ(run({m_dir.string(), missing, "--json", "--group"}), kExitLoadError);
     const std::string json = m_out.str();
     EXPECT_EQ(test::firstInvalidUtf8(json), std::string::npos) << json;
-    const test::JsonValue doc = test::JsonTestParser::parse(json);
+    const core::test::JsonValue doc = core::test::JsonTestParser::parse(json);
     ASSERT_EQ(doc["runs"].array.size(), 1U) << m_err.str();
     EXPECT_EQ(doc["runs"][0]["metrics"][0]["name"].string, "lo\xEF\xBF\xBDss");
     EXPECT_EQ(doc["groups"][0]["runs"][0].string, doc["runs"][0]["name"].string);
@@ -174,11 +175,11 @@ TEST_F(CliDiagnose, JsonIsValidUtf8WhenNamesHoldInvalidBytes) {
 
 TEST_F(CliDiagnose, ControlCharactersInPathsDoNotSplitTheErrorLine) {
     const std::string missing = (m_dir / "a\nb\rc.csv").string();
-    EXPECT_EQ(run({missing}), kDiagnoseLoadError);
+    EXPECT_EQ(run({missing}), kExitLoadError);
     const std::string err = m_err.str();
     EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
     EXPECT_NE(err.find("a\\nb\\rc.csv: "), std::string::npos) << err;
 }
 
 }  // namespace
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/cli_output_guard.h"
+#include "app/output/output_guard.h"
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 namespace {
 
 namespace fs = std::filesystem;
@@ -29,7 +29,7 @@ protected:
 
     std::optional<std::string> clash(const fs::path& output,
                                      const std::vector<std::string>& inputs) {
-        const LoadBatch batch = loadPaths(inputs);
+        const core::LoadBatch batch = core::loadPaths(inputs);
         EXPECT_TRUE(batch.errors.empty());
         return inputOverwrittenBy(output.string(), inputs, batch);
     }
@@ -70,4 +70,4 @@ TEST_F(OutputGuard, NewFilesAndFilesThatAreNotLogsAreAllowed) {
 }
 
 }  // namespace
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

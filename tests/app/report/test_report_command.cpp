@@ -1,6 +1,5 @@
+// `curvedoctor report`: the PNG, exit statuses, the output guard, many runs, a quiet stderr.
 #include <gtest/gtest.h>
-
-#include "core/cli_diagnose.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,9 +11,10 @@
 #include <filesystem>
 #include <sstream>
 
-#include "ui/cli_report.h"
+#include "app/commands/exit_status.h"
+#include "app/commands/report.h"
 
-namespace curvedoctor::ui {
+namespace curvedoctor::app {
 namespace {
 
 // A generic CSV log written by the test itself: training loss every step, validation every
@@ -70,16 +70,14 @@ TEST(ReportCli, GroupModeWritesAReport) {
 
 TEST(ReportCli, UsageErrorsExitWithOne) {
     std::string err;
-    EXPECT_EQ(report({}, nullptr, &err), core::kDiagnoseUsage);
+    EXPECT_EQ(report({}, nullptr, &err), kExitUsage);
     EXPECT_NE(err.find("no PATH"), std::string::npos);
-    EXPECT_EQ(report({"x.csv"}, nullptr, &err), core::kDiagnoseUsage);
+    EXPECT_EQ(report({"x.csv"}, nullptr, &err), kExitUsage);
     EXPECT_NE(err.find("-o"), std::string::npos);
-    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--width", "wide"}, nullptr, &err),
-              core::kDiagnoseUsage);
-    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--smoothing", "1.5"}, nullptr, &err),
-              core::kDiagnoseUsage);
-    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--bogus"}, nullptr, &err), core::kDiagnoseUsage);
-    EXPECT_EQ(report({"x.csv", "-o"}, nullptr, &err), core::kDiagnoseUsage);
+    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--width", "wide"}, nullptr, &err), kExitUsage);
+    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--smoothing", "1.5"}, nullptr, &err), kExitUsage);
+    EXPECT_EQ(report({"x.csv", "-o", "y.png", "--bogus"}, nullptr, &err), kExitUsage);
+    EXPECT_EQ(report({"x.csv", "-o"}, nullptr, &err), kExitUsage);
     std::string out;
     EXPECT_EQ(report({"--help"}, &out), 0);
     EXPECT_NE(out.find("usage"), std::string::npos);
@@ -114,10 +112,10 @@ TEST(ReportCli, FailOnExitsWithThreeAfterWritingTheReport) {
     f.write(text);
     f.close();
     const std::string png = dir.filePath(QStringLiteral("nan.png")).toStdString();
-    EXPECT_EQ(report({log.toStdString(), "-o", png, "--fail-on", "error"}), core::kDiagnoseFailOn);
+    EXPECT_EQ(report({log.toStdString(), "-o", png, "--fail-on", "error"}), kExitFailOn);
     EXPECT_TRUE(QFile::exists(QString::fromStdString(png)));
     EXPECT_EQ(report({log.toStdString(), "-o", png}), 0);
-    EXPECT_EQ(report({log.toStdString(), "-o", png, "--fail-on", "maybe"}), core::kDiagnoseUsage);
+    EXPECT_EQ(report({log.toStdString(), "-o", png, "--fail-on", "maybe"}), kExitUsage);
 }
 
 TEST(ReportCli, UnwritableOutputIsReported) {
@@ -126,7 +124,7 @@ TEST(ReportCli, UnwritableOutputIsReported) {
     std::string err;
     EXPECT_EQ(report({a, "-o", dir.filePath(QStringLiteral("no/such/dir/r.png")).toStdString()},
                      nullptr, &err),
-              core::kDiagnoseUsage);
+              kExitUsage);
     EXPECT_NE(err.find("r.png"), std::string::npos) << err;
 }
 
@@ -175,7 +173,7 @@ TEST(ReportCli, RefusesToWriteOverAnInputLog) {
         std::vector<std::string> args = c.inputs;
         args.insert(args.end(), {"-o", c.output.string()});
         std::string out, err;
-        EXPECT_EQ(report(args, &out, &err), core::kDiagnoseUsage) << c.output;
+        EXPECT_EQ(report(args, &out, &err), kExitUsage) << c.output;
         EXPECT_NE(err.find("refusing to overwrite"), std::string::npos) << err;
         EXPECT_EQ(err.find('\n'), err.size() - 1) << err;  // one line
         EXPECT_TRUE(out.empty()) << out;
@@ -289,4 +287,4 @@ TEST(ReportCli, HeadlessReportPrintsNothingOnStderr) {
 }
 
 }  // namespace
-}  // namespace curvedoctor::ui
+}  // namespace curvedoctor::app

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace curvedoctor::core::test {
+namespace curvedoctor::app::test {
 
 /// The byte offset of the first ill-formed sequence, or npos when `s` is valid UTF-8.
 inline std::size_t firstInvalidUtf8(std::string_view s) {
@@ -41,4 +41,4 @@ inline std::size_t firstInvalidUtf8(std::string_view s) {
     return std::string_view::npos;
 }
 
-}  // namespace curvedoctor::core::test
+}  // namespace curvedoctor::app::test

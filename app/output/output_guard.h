@@ -1,5 +1,5 @@
 #pragma once
-/// \file cli_output_guard.h
+/// \file output_guard.h
 /// Keeps a command's output file from landing on one of its input logs: we never write a
 /// user's log (issue #12 item 9: `report IN.csv -o IN.csv` overwrote the log with the PNG).
 
@@ -9,7 +9,7 @@
 
 #include "core/loader_registry.h"
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 
 /// The input file that writing `output` would replace, or nothing. Files are compared by
 /// device and inode (stat follows symbolic links), so a symlink or hard link to an input, or
@@ -20,6 +20,6 @@ namespace curvedoctor::core {
 /// folder that was not read as a log (an earlier report.png), is no clash.
 [[nodiscard]] std::optional<std::string> inputOverwrittenBy(const std::string& output,
                                                             const std::vector<std::string>& paths,
-                                                            const LoadBatch& batch);
+                                                            const core::LoadBatch& batch);
 
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

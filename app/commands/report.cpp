@@ -1,4 +1,4 @@
-#include "ui/cli_report.h"
+#include "app/commands/report.h"
 
 #include <QApplication>
 #include <QDir>
@@ -13,9 +13,9 @@
 #include <memory>
 #include <optional>
 
-#include "core/cli_diagnose.h"
-#include "core/cli_output_guard.h"
-#include "core/cli_text.h"
+#include "app/commands/exit_status.h"
+#include "app/output/output_guard.h"
+#include "app/output/printable.h"
 #include "core/diagnosis.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
@@ -25,14 +25,17 @@
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
-namespace curvedoctor::ui {
+namespace curvedoctor::app {
 namespace {
 
-// The diagnose command's exit statuses, so a pipeline treats both commands alike.
-constexpr int kExitOk = core::kDiagnoseOk;
-constexpr int kExitUsage = core::kDiagnoseUsage;
-constexpr int kExitLoadFailed = core::kDiagnoseLoadError;
-constexpr int kExitFailOn = core::kDiagnoseFailOn;
+using ui::GroupBand;
+using ui::ReportGroup;
+using ui::ReportOptions;
+using ui::ReportTimings;
+using ui::runColor;
+using ui::RunEntry;
+using ui::ViewSettings;
+
 // Narrower than this the tables stop being readable; wider than this the PNG gets huge.
 constexpr int kMinWidth = 600;
 constexpr int kMaxWidth = 6000;
@@ -219,16 +222,16 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     const core::LoadBatch batch = loading.get();
     const double loadSeconds = lap();
     for (const auto& e : batch.errors)
-        err << core::printable(e.source) << ": " << core::printable(e.message) << '\n';
+        err << printable(e.source) << ": " << printable(e.message) << '\n';
     // Refused before anything is drawn or written: the output must not replace an input log.
-    if (const auto input = core::inputOverwrittenBy(a.output, a.paths, batch)) {
-        err << "curvedoctor report: " << core::printable(a.output) << " is the input log "
-            << core::printable(*input) << "; refusing to overwrite it (choose another -o)\n";
+    if (const auto input = inputOverwrittenBy(a.output, a.paths, batch)) {
+        err << "curvedoctor report: " << printable(a.output) << " is the input log "
+            << printable(*input) << "; refusing to overwrite it (choose another -o)\n";
         return kExitUsage;
     }
     if (batch.runs.empty()) {
         err << "curvedoctor report: nothing could be loaded; no report written\n";
-        return kExitLoadFailed;
+        return kExitLoadError;
     }
 
     // Every run diagnosed (on all cores) and the group findings, each run's curves built once.
@@ -280,18 +283,18 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     ReportTimings timings;
     bool written = false;
     auto save = [&] {
-        written = saveReport(path, runs, settings, options, groups, &error, &timings);
+        written = ui::saveReport(path, runs, settings, options, groups, &error, &timings);
     };
     if (app) {
         // This process made its own QApplication and draws no other charts, so the report may
         // be drawn on a pool thread, where Qt's raster engine fills spans on the spot instead of
         // handing each batch to the pool and waiting (pool_thread.h): 3x faster here.
-        runOnPoolThread(save);
+        ui::runOnPoolThread(save);
     } else {
         save();  // a host application's thread may already own Qt Charts' shared state
     }
     if (!written) {
-        err << core::printable(error.toStdString()) << '\n';
+        err << printable(error.toStdString()) << '\n';
         return kExitUsage;
     }
     if (a.timings) {
@@ -299,9 +302,9 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
             << " s, diagnose " << diagnoseSeconds << " s, draw " << timings.render << " s, encode "
             << timings.encode << " s\n";
     }
-    out << "wrote " << core::printable(QFileInfo(path).absoluteFilePath().toStdString()) << " ("
+    out << "wrote " << printable(QFileInfo(path).absoluteFilePath().toStdString()) << " ("
         << runs.size() << (runs.size() == 1 ? " run)" : " runs)") << '\n';
-    if (!batch.errors.empty()) return kExitLoadFailed;
+    if (!batch.errors.empty()) return kExitLoadError;
     if (a.failOn) {
         // Severity is ordered Info < Warning < Error.
         auto atOrAbove = [&](const core::Finding& f) {
@@ -316,4 +319,4 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     return kExitOk;
 }
 
-}  // namespace curvedoctor::ui
+}  // namespace curvedoctor::app

@@ -5,10 +5,10 @@
 #include <sstream>
 #include <string>
 
-#include "core/json_writer.h"
+#include "app/output/json_writer.h"
 #include "strict_utf8.h"
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 namespace {
 
 TEST(JsonWriter, CompactNestingAndEscapes) {
@@ -74,4 +74,4 @@ TEST(JsonWriter, EveryByteStringGivesValidUtf8) {
 }
 
 }  // namespace
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

@@ -1,15 +1,20 @@
-#include "core/cli_inspect.h"
+#include "app/commands/inspect.h"
 
 #include <algorithm>
 #include <iomanip>
 
-#include "core/cli_text.h"
-#include "core/json_writer.h"
+#include "app/commands/exit_status.h"
+#include "app/output/json_writer.h"
+#include "app/output/printable.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 namespace {
+
+using core::inferMetricInfo;
+using core::LoadBatch;
+using core::MetricInfo;
 
 void printText(const LoadBatch& batch, std::ostream& out) {
     for (const auto& run : batch.runs) {
@@ -104,19 +109,19 @@ int runInspect(const std::vector<std::string>& args, std::ostream& out, std::ost
             out << "usage: curvedoctor inspect PATH... [--json]\n"
                    "Lists each run's format and metrics (role, direction, points, steps,\n"
                    "non-finite values). Exit status 2 if any path could not be loaded.\n";
-            return 0;
+            return kExitOk;
         } else if (!a.empty() && a[0] == '-') {
             err << "curvedoctor inspect: unknown option '" << a << "'\n";
-            return 64;  // EX_USAGE, as diagnose and report
+            return kExitUsage;
         } else {
             paths.push_back(a);
         }
     }
     if (paths.empty()) {
         err << "curvedoctor inspect: no PATH given (see --help)\n";
-        return 64;
+        return kExitUsage;
     }
-    const LoadBatch batch = loadPaths(paths);
+    const LoadBatch batch = core::loadPaths(paths);
     for (const auto& e : batch.errors)
         err << printable(e.source) << ": " << printable(e.message) << '\n';
     if (json) {
@@ -124,7 +129,7 @@ int runInspect(const std::vector<std::string>& args, std::ostream& out, std::ost
     } else {
         printText(batch, out);
     }
-    return batch.errors.empty() ? 0 : 2;
+    return batch.errors.empty() ? kExitOk : kExitLoadError;
 }
 
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

@@ -1,10 +1,10 @@
-#include "core/json_writer.h"
+#include "app/output/json_writer.h"
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 
 void JsonWriter::newline() {
     if (!m_pretty) return;
@@ -184,4 +184,4 @@ void JsonWriter::writeEscaped(std::ostream& out, std::string_view s) {
     out << '"';
 }
 
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

@@ -5,15 +5,16 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/cli_inspect.h"
-#include "csv_test_support.h"
-#include "json_test_parser.h"
+#include "app/commands/exit_status.h"
+#include "app/commands/inspect.h"
 #include "strict_utf8.h"
+#include "tests/core/csv_test_support.h"
+#include "tests/core/json_test_parser.h"
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 namespace {
 
-using test::csvFixture;
+using core::test::csvFixture;
 
 std::vector<std::string> lines(const std::string& s) {
     std::vector<std::string> out;
@@ -58,9 +59,9 @@ TEST(CliInspect, JsonOutputParses) {
     const std::string good = csvFixture("lightning_hparams/metrics.csv");
     const std::string missing = csvFixture("nope.csv");
     EXPECT_EQ(runInspect({good, missing, "--json"}, out, err), 2);
-    const test::JsonValue doc = test::JsonTestParser::parse(out.str());
+    const core::test::JsonValue doc = core::test::JsonTestParser::parse(out.str());
     ASSERT_EQ(doc["runs"].array.size(), 1U);
-    const test::JsonValue& run = doc["runs"][0];
+    const core::test::JsonValue& run = doc["runs"][0];
     EXPECT_EQ(run["format"].string, "lightning_csv");
     EXPECT_EQ(run["source"].string, good);
     EXPECT_EQ(run["hyperparameters"]["optimizer.name"].string, "adam");
@@ -83,8 +84,8 @@ TEST(CliInspect, JsonOutputParses) {
 TEST(CliInspect, JsonCountsNonFiniteValuesAndWarnings) {
     std::ostringstream out, err;
     EXPECT_EQ(runInspect({"--json", csvFixture("quirks.csv")}, out, err), 0);
-    const test::JsonValue doc = test::JsonTestParser::parse(out.str());
-    const test::JsonValue& run = doc["runs"][0];
+    const core::test::JsonValue doc = core::test::JsonTestParser::parse(out.str());
+    const core::test::JsonValue& run = doc["runs"][0];
     EXPECT_EQ(run["metrics"][0]["name"].string, "train loss");
     EXPECT_EQ(run["metrics"][0]["non_finite"].number, 5);  // nan, inf, -inf, Infinity, NaN.
     ASSERT_EQ(run["warnings"].array.size(), 1U);
@@ -130,7 +131,7 @@ TEST(CliInspect, JsonIsValidUtf8WhenNamesAndWarningsHoldInvalidBytes) {
     EXPECT_EQ(runInspect({"--json", log, missing}, out, err), 2);
     const std::string json = out.str();
     EXPECT_EQ(test::firstInvalidUtf8(json), std::string::npos) << json;
-    const test::JsonValue doc = test::JsonTestParser::parse(json);
+    const core::test::JsonValue doc = core::test::JsonTestParser::parse(json);
     ASSERT_EQ(doc["runs"].array.size(), 1U) << err.str();
     EXPECT_EQ(doc["runs"][0]["metrics"][0]["name"].string, "lo\xEF\xBF\xBDss");
     EXPECT_EQ(doc["runs"][0]["source"].string.find('\xff'), std::string::npos);
@@ -153,4 +154,4 @@ TEST(CliInspect, ControlCharactersInPathsDoNotSplitTheErrorLine) {
 }
 
 }  // namespace
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 
 class JsonWriter {
 public:
@@ -47,4 +47,4 @@ private:
     bool m_afterKey = false;
 };
 
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

@@ -1,10 +1,10 @@
-#include "core/cli_output_guard.h"
+#include "app/output/output_guard.h"
 
 #include <sys/stat.h>
 
 #include <filesystem>
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 namespace {
 
 namespace fs = std::filesystem;
@@ -51,7 +51,7 @@ std::optional<std::string> findIn(const std::string& path, const FileId& target)
 
 std::optional<std::string> inputOverwrittenBy(const std::string& output,
                                               const std::vector<std::string>& paths,
-                                              const LoadBatch& batch) {
+                                              const core::LoadBatch& batch) {
     bool outputIsDirectory = false;
     const auto target = idOf(output, &outputIsDirectory);
     if (!target || outputIsDirectory) return std::nullopt;  // a new file, or the writer's error
@@ -59,11 +59,11 @@ std::optional<std::string> inputOverwrittenBy(const std::string& output,
         bool isDirectory = false;
         if (idOf(p, &isDirectory) == target && !isDirectory) return p;
     }
-    for (const RunPtr& run : batch.runs)
+    for (const core::RunPtr& run : batch.runs)
         if (auto hit = findIn(run->source, *target)) return hit;
-    for (const LoadError& e : batch.errors)
+    for (const core::LoadError& e : batch.errors)
         if (auto hit = findIn(e.source, *target)) return hit;
     return std::nullopt;
 }
 
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

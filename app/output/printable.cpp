@@ -1,6 +1,6 @@
-#include "core/cli_text.h"
+#include "app/output/printable.h"
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 
 std::string printable(std::string_view s) {
     std::string out;
@@ -32,4 +32,4 @@ std::string printable(std::string_view s) {
     return out;
 }
 
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app
