@@ -64,9 +64,11 @@ void printUsage(std::ostream& out) {
            "--group draws all runs as one group: mean curve and a min..max band (or +/-1 std\n"
            "with --std-band) and adds the group findings. Exit status: 0 written, 1 a finding\n"
            "at or above --fail-on (report written), 2 a path failed to load (the report of the\n"
-           "rest is still written), 64 bad usage or the PNG could not be written. --metric adds\n"
-           "a chart for that metric family to the default ones (loss, metric, learning rate).\n"
-           "--timings prints the seconds spent loading, diagnosing, drawing and encoding.\n";
+           "rest is still written), 64 bad usage, -o names one of the logs read (never\n"
+           "overwritten) or the PNG could not be written. --metric adds a chart for that\n"
+           "metric family to the default ones (loss, metric, learning rate). --timings prints\n"
+           "the seconds spent loading, diagnosing, drawing and encoding. Many runs still give\n"
+           "one page: every run is charted, the legend and tables end with \"and N more\".\n";
 }
 
 bool parseDouble(const std::string& s, double& out) {
