@@ -4,10 +4,11 @@
 #include <string>
 #include <vector>
 
-#include "core/cli_diagnose.h"
-#include "core/cli_inspect.h"
-#include "ui/cli_report.h"
-#include "ui/gui_main.h"
+#include "app/commands/diagnose.h"
+#include "app/commands/exit_status.h"
+#include "app/commands/gui.h"
+#include "app/commands/inspect.h"
+#include "app/commands/report.h"
 
 namespace {
 
@@ -38,13 +39,14 @@ int main(int argc, char** argv) {
             std::cout << "curvedoctor " CURVEDOCTOR_VERSION "\n";
             return 0;
         }
-        if (cmd == "inspect") return curvedoctor::core::runInspect(rest, std::cout, std::cerr);
-        if (cmd == "diagnose") return curvedoctor::core::runDiagnose(rest, std::cout, std::cerr);
-        if (cmd == "report") return curvedoctor::ui::runReport(argc, argv, rest, std::cout, std::cerr);
+        if (cmd == "inspect") return curvedoctor::app::runInspect(rest, std::cout, std::cerr);
+        if (cmd == "diagnose") return curvedoctor::app::runDiagnose(rest, std::cout, std::cerr);
+        if (cmd == "report")
+            return curvedoctor::app::runReport(argc, argv, rest, std::cout, std::cerr);
         if (cmd.size() > 1 && cmd[0] == '-' && cmd != "--" && cmd != "--screenshot") {
             std::cerr << "curvedoctor: unknown option '" << cmd << "' (see --help)\n";
-            return 64;
+            return curvedoctor::app::kExitUsage;
         }
     }
-    return curvedoctor::ui::runGui(argc, argv, args);
+    return curvedoctor::app::runGui(argc, argv, args);
 }

@@ -151,8 +151,9 @@ double niceStep(double span, int maxTicks) {
 QString formatNumber(double value, double step) {
     if (!std::isfinite(value)) return QString::number(value);
     const double a = std::abs(value);
-    if (a != 0.0 && step < 1e-3) {
-        // Small values: scientific, as many digits as the step needs relative to the value.
+    // Small values, and values past the largest suffix (1e308 printed with 'f' is 309 digits),
+    // go scientific, with as many digits as the step needs relative to the value.
+    if (a != 0.0 && (step < 1e-3 || a >= 1e15)) {
         const int digits = std::clamp(
             static_cast<int>(std::ceil(std::log10(a / std::max(step, a * 1e-6)) + 1e-9)), 0, 6);
         QString s = QString::number(value, 'e', digits);

@@ -1,12 +1,14 @@
 #include "ui/report_renderer.h"
 
+#include <QElapsedTimer>
 #include <QFontMetricsF>
 #include <QGuiApplication>
-#include <QElapsedTimer>
 #include <QLegend>
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
+#include <functional>
+#include <limits>
 #include <memory>
 
 #include "core/comparison.h"
@@ -32,6 +34,17 @@ constexpr int kMaxTitleNames = 6;
 // Charts are laid out this much smaller than the space they fill and scaled up, so their
 // axis labels and legends keep pace with the report's larger text when printed small.
 constexpr qreal kChartTextScale = 1.3;
+// A report of thousands of runs must stay a page (issue #12 item 11: 3,000 runs made a
+// 265,276 px tall PNG). Every run is drawn in the charts; the legend and the tables are capped
+// and say how much they leave out. With these caps the page is at most about 3.5 times as
+// tall as it is wide.
+constexpr int kMaxLegendEntries = 24;
+constexpr int kMaxCharts = 8;
+constexpr qreal kFindingsHeightPerWidth = 1.2;
+constexpr qreal kComparisonHeightPerWidth = 0.8;
+// Above this many finding rows the table lists the worst first across runs (errors, then
+// warnings, then info) instead of run by run, so what fits is what matters most.
+constexpr int kFindingsBySeverityAbove = 30;
 
 const QColor kInk(0x22, 0x22, 0x22);
 const QColor kMuted(0x66, 0x66, 0x66);
@@ -119,8 +132,11 @@ public:
         m_y += rowH;
     }
 
-    /// A table with a shaded header; cells wrap. Returns the rectangle it took.
-    QRectF table(const QList<Column>& cols, const QList<QList<Cell>>& rows, const QFont& font) {
+    /// A table with a shaded header; cells wrap. Returns the rectangle it took. Rows that would
+    /// take it past `maxHeight` are left out and replaced by the one row `more(leftOut)` makes.
+    QRectF table(const QList<Column>& cols, const QList<QList<Cell>>& rows, const QFont& font,
+                 qreal maxHeight = std::numeric_limits<qreal>::infinity(),
+                 const std::function<QList<Cell>(int)>& more = {}) {
         const QFont headFont = [&] {
             QFont f = font;
             f.setBold(true);
@@ -196,8 +212,18 @@ public:
         const qreal hh = rowHeight(head, headFont);
         drawRow(head, headFont, hh, kHeaderFill);
         m_y += hh;
+        // Room kept for the "and N more" row, measured on a typical one.
+        const qreal noteH = more ? rowHeight(more(rows.size()), font) : 0.0;
         for (int r = 0; r < rows.size(); ++r) {
             const qreal h = rowHeight(rows[r], font);
+            const bool last = r + 1 == rows.size();
+            if (more && m_y + h + (last ? 0.0 : noteH) > top + maxHeight) {
+                const QList<Cell> note = more(static_cast<int>(rows.size()) - r);
+                const qreal nh = rowHeight(note, font);
+                drawRow(note, font, nh, kHeaderFill);
+                m_y += nh;
+                break;
+            }
             drawRow(rows[r], font, h, r % 2 == 1 ? kStripe : QColor());
             m_y += h;
         }
@@ -335,8 +361,15 @@ public:
 private:
     void drawLegend(Page& page) {
         QList<QPair<QColor, QString>> entries;
+        int leftOut = 0;
         if (m_groups.empty()) {
-            for (const RunEntry* e : m_runs) entries << qMakePair(e->color, e->name);
+            for (const RunEntry* e : m_runs) {
+                if (entries.size() < kMaxLegendEntries) {
+                    entries << qMakePair(e->color, e->name);
+                } else {
+                    ++leftOut;
+                }
+            }
         } else {
             for (const ReportGroup& g : m_groups)
                 entries << qMakePair(g.curves.color,
@@ -348,6 +381,10 @@ private:
                                                                                   : QObject::tr("±1 std")));
         }
         page.legend(entries, makeFont(14));
+        if (leftOut > 0)
+            page.paragraph(QObject::tr("and %1 more runs, drawn in the charts but not named here")
+                               .arg(leftOut),
+                           makeFont(12), kMuted, 2);
         QString key = QObject::tr("Solid: training   Dashed: validation");
         if (m_groups.empty() && m_settings.showRaw()) key += QObject::tr("   Faint: raw values");
         key += QObject::tr("   Shaded spans: the doctor's findings (colours as in the table)");
@@ -362,7 +399,8 @@ private:
         const int columns = page.contentWidth() >= 1000 && m_families.size() > 1 ? 2 : 1;
         const qreal cw = (page.contentWidth() - (columns - 1) * kGap) / columns;
         const qreal ch = std::round(cw * kChartAspect);
-        for (int i = 0; i < m_families.size(); ++i) {
+        const int charts = std::min<int>(static_cast<int>(m_families.size()), kMaxCharts);
+        for (int i = 0; i < charts; ++i) {
             const int col = i % columns;
             if (col == 0 && i > 0) page.advance(ch + kGap);
             const QRectF rect(kMargin + col * (cw + kGap), page.y(), cw, ch);
@@ -373,6 +411,11 @@ private:
             if (page.painter()) paintFamily(*page.painter(), m_families[i], rect);
         }
         page.advance(ch + kGap);
+        if (m_families.size() > charts)
+            page.paragraph(QObject::tr("%1 more metric families not charted: %2")
+                               .arg(m_families.size() - charts)
+                               .arg(m_families.mid(charts).join(QStringLiteral(", "))),
+                           makeFont(12), kMuted, 12);
     }
 
     void paintFamily(QPainter& p, const QString& family, const QRectF& rect) {
@@ -401,28 +444,59 @@ private:
                                  {QObject::tr("Finding"), 1.5}, {QObject::tr("Steps"), 1.0},
                                  {QObject::tr("What the curves show"), 3.2},
                                  {QObject::tr("What to try"), 3.0}};
-        QList<QList<Cell>> rows;
+        // Each row with its severity (info for the "and N more" rows), in run order.
+        std::vector<std::pair<core::Severity, QList<Cell>>> ranked;
         for (const ReportGroup& g : m_groups)
             for (const core::Finding& f : g.findings)
-                rows << findingRow(g.curves.name, g.curves.color, f);
+                ranked.emplace_back(f.severity, findingRow(g.curves.name, g.curves.color, f));
         for (const RunEntry* e : m_runs) {
             const auto& fs = e->diagnosis.findings;
             const int shown = std::min<int>(static_cast<int>(fs.size()), m_options.maxFindingsPerRun);
-            for (int i = 0; i < shown; ++i) rows << findingRow(e->name, e->color, fs[static_cast<std::size_t>(i)]);
+            for (int i = 0; i < shown; ++i) {
+                const core::Finding& f = fs[static_cast<std::size_t>(i)];
+                ranked.emplace_back(f.severity, findingRow(e->name, e->color, f));
+            }
             if (static_cast<int>(fs.size()) > shown)
-                rows << QList<Cell>{Cell{e->name, e->color, {}, {}, false, false},
-                                    Cell{QObject::tr("and %1 more findings (see the window or "
-                                                     "`curvedoctor diagnose --json`)")
-                                             .arg(static_cast<int>(fs.size()) - shown),
-                                         {}, {}, {}, false, false}};
+                ranked.emplace_back(
+                    core::Severity::Info,
+                    QList<Cell>{Cell{e->name, e->color, {}, {}, false, false},
+                                Cell{QObject::tr("and %1 more findings (see the window or "
+                                                 "`curvedoctor diagnose --json`)")
+                                         .arg(static_cast<int>(fs.size()) - shown),
+                                     {},
+                                     {},
+                                     {},
+                                     false,
+                                     false}});
         }
+        if (static_cast<int>(ranked.size()) > kFindingsBySeverityAbove)
+            std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+                return static_cast<int>(a.first) > static_cast<int>(b.first);
+            });
+        QList<QList<Cell>> rows;
+        rows.reserve(static_cast<qsizetype>(ranked.size()));
+        for (auto& r : ranked) rows << std::move(r.second);
         if (rows.isEmpty()) {
             const qreal top = page.y();
             page.paragraph(QObject::tr("No findings: the doctor saw nothing wrong in these curves."),
                            makeFont(14), kMuted, 0);
             return QRectF(kMargin, top, page.contentWidth(), page.y() - top);
         }
-        return page.table(cols, rows, makeFont(13));
+        const auto more = [](int leftOut) {
+            return QList<Cell>{
+                Cell{QObject::tr("and %1 more").arg(leftOut), {}, {}, {}, true, false}, Cell{},
+                Cell{}, Cell{},
+                Cell{QObject::tr("findings not listed to keep the report one page; "
+                                 "all are in the window and in `curvedoctor "
+                                 "diagnose --json`"),
+                     {},
+                     {},
+                     {},
+                     false,
+                     false}};
+        };
+        return page.table(cols, rows, makeFont(13), kFindingsHeightPerWidth * m_options.width,
+                          more);
     }
 
     QRectF drawComparison(Page& page) {
@@ -461,7 +535,12 @@ private:
                 Cell{hp.isEmpty() ? QObject::tr("–") : hp.join(QStringLiteral(", ")), {}, {},
                      {}, false, false}};
         }
-        return page.table(cols, rows, makeFont(13));
+        const auto more = [](int leftOut) {
+            return QList<Cell>{Cell{
+                QObject::tr("and %1 more runs, not listed").arg(leftOut), {}, {}, {}, true, false}};
+        };
+        return page.table(cols, rows, makeFont(13), kComparisonHeightPerWidth * m_options.width,
+                          more);
     }
 
     const std::vector<const RunEntry*>& m_runs;

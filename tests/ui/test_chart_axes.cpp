@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 
 #include "ui/chart_axes.h"
 
@@ -33,6 +34,19 @@ TEST(ChartAxes, NumbersGetSiSuffixesAndNoSpareDecimals) {
     EXPECT_EQ(formatNumber(4e-4, 2e-4), "4e-4");
     EXPECT_EQ(formatNumber(1.5e-5, 5e-6), "1.5e-5");
     EXPECT_EQ(formatNumber(3e9, 1e9), "3G");
+}
+
+TEST(ChartAxes, HugeAndTinyMagnitudesStayShort) {
+    // Issue #12 item 12: 1e308 was printed in full (309 digits followed by "T").
+    EXPECT_EQ(formatNumber(1e308, 1e307), "1e308");
+    EXPECT_EQ(formatNumber(-1.5e300, 5e299), "-1.5e300");
+    EXPECT_EQ(formatNumber(2e15, 1e15), "2e15");
+    EXPECT_EQ(formatNumber(1e-300, 1e-301), "1e-300");
+    EXPECT_EQ(formatNumber(999e12, 1e12), "999T");  // the largest suffix still applies below 1e15
+    for (const auto& [lo, hi] :
+         {std::pair{0.0, 1.7e308}, std::pair{-1e308, 1e308}, std::pair{1e-308, 5e-308}})
+        for (const Tick& t : niceTicks(lo, hi, 8, TickFormat::Number))
+            EXPECT_LE(t.label.size(), 10) << t.label.toStdString();
 }
 
 TEST(ChartAxes, LinearTicksAreRoundAndReadable) {

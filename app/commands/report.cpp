@@ -1,16 +1,21 @@
-#include "ui/cli_report.h"
+#include "app/commands/report.h"
 
 #include <QApplication>
-#include <QFileInfo>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QStringList>
-#include <iomanip>
+#include <QTemporaryDir>
 #include <algorithm>
 #include <future>
+#include <iomanip>
 #include <memory>
 #include <optional>
 
-#include "core/cli_diagnose.h"
+#include "app/commands/exit_status.h"
+#include "app/output/output_guard.h"
+#include "app/output/printable.h"
 #include "core/diagnosis.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
@@ -20,14 +25,17 @@
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
-namespace curvedoctor::ui {
+namespace curvedoctor::app {
 namespace {
 
-// The diagnose command's exit statuses, so a pipeline treats both commands alike.
-constexpr int kExitOk = core::kDiagnoseOk;
-constexpr int kExitUsage = core::kDiagnoseUsage;
-constexpr int kExitLoadFailed = core::kDiagnoseLoadError;
-constexpr int kExitFailOn = core::kDiagnoseFailOn;
+using ui::GroupBand;
+using ui::ReportGroup;
+using ui::ReportOptions;
+using ui::ReportTimings;
+using ui::runColor;
+using ui::RunEntry;
+using ui::ViewSettings;
+
 // Narrower than this the tables stop being readable; wider than this the PNG gets huge.
 constexpr int kMinWidth = 600;
 constexpr int kMaxWidth = 6000;
@@ -56,9 +64,11 @@ void printUsage(std::ostream& out) {
            "--group draws all runs as one group: mean curve and a min..max band (or +/-1 std\n"
            "with --std-band) and adds the group findings. Exit status: 0 written, 1 a finding\n"
            "at or above --fail-on (report written), 2 a path failed to load (the report of the\n"
-           "rest is still written), 64 bad usage or the PNG could not be written. --metric adds\n"
-           "a chart for that metric family to the default ones (loss, metric, learning rate).\n"
-           "--timings prints the seconds spent loading, diagnosing, drawing and encoding.\n";
+           "rest is still written), 64 bad usage, -o names one of the logs read (never\n"
+           "overwritten) or the PNG could not be written. --metric adds a chart for that\n"
+           "metric family to the default ones (loss, metric, learning rate). --timings prints\n"
+           "the seconds spent loading, diagnosing, drawing and encoding. Many runs still give\n"
+           "one page: every run is charted, the legend and tables end with \"and N more\".\n";
 }
 
 bool parseDouble(const std::string& s, double& out) {
@@ -108,7 +118,8 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
                 a.smoothing = d;
             } else if (s == "--width") {
                 if (d < kMinWidth || d > kMaxWidth) {
-                    err << "curvedoctor report: --width must be in " << kMinWidth << ".." << kMaxWidth << "\n";
+                    err << "curvedoctor report: --width must be in " << kMinWidth << ".."
+                        << kMaxWidth << "\n";
                     return kExitUsage;
                 }
                 a.width = static_cast<int>(d);
@@ -135,7 +146,8 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
             } else if (*v == "error") {
                 a.failOn = core::Severity::Error;
             } else {
-                err << "curvedoctor report: --fail-on takes 'warning' or 'error', not '" << *v << "'\n";
+                err << "curvedoctor report: --fail-on takes 'warning' or 'error', not '" << *v
+                    << "'\n";
                 return kExitUsage;
             }
         } else if (s == "--group") {
@@ -162,6 +174,28 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
     return kExitOk;
 }
 
+// Qt warns "QStandardPaths: XDG_RUNTIME_DIR not set" on every start without a login session
+// (ssh, containers, CI): noise on every report. Such a process gets its own runtime folder,
+// made 0700 as the XDG spec requires and removed again when the report is done, so no message
+// is hidden and none is printed.
+class PrivateRuntimeDir {
+public:
+    PrivateRuntimeDir() {
+        if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) return;
+        m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                QStringLiteral("/curvedoctor-runtime-XXXXXX"));
+        if (m_dir->isValid()) qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_dir->path()));
+    }
+    ~PrivateRuntimeDir() {
+        if (m_dir && m_dir->isValid()) qunsetenv("XDG_RUNTIME_DIR");
+    }
+    PrivateRuntimeDir(const PrivateRuntimeDir&) = delete;
+    PrivateRuntimeDir& operator=(const PrivateRuntimeDir&) = delete;
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
 }  // namespace
 
 int runReport(int argc, char** argv, const std::vector<std::string>& args, std::ostream& out,
@@ -182,16 +216,24 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
 
     // No display needed: Qt's offscreen platform unless the caller chose one.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    const PrivateRuntimeDir runtimeDir;  // outlives the QApplication below
     std::unique_ptr<QApplication> app;
     int qtArgc = argc > 0 ? 1 : 0;
     if (!QCoreApplication::instance()) app = std::make_unique<QApplication>(qtArgc, argv);
 
     const core::LoadBatch batch = loading.get();
     const double loadSeconds = lap();
-    for (const auto& e : batch.errors) err << e.source << ": " << e.message << '\n';
+    for (const auto& e : batch.errors)
+        err << printable(e.source) << ": " << printable(e.message) << '\n';
+    // Refused before anything is drawn or written: the output must not replace an input log.
+    if (const auto input = inputOverwrittenBy(a.output, a.paths, batch)) {
+        err << "curvedoctor report: " << printable(a.output) << " is the input log "
+            << printable(*input) << "; refusing to overwrite it (choose another -o)\n";
+        return kExitUsage;
+    }
     if (batch.runs.empty()) {
         err << "curvedoctor report: nothing could be loaded; no report written\n";
-        return kExitLoadFailed;
+        return kExitLoadError;
     }
 
     // Every run diagnosed (on all cores) and the group findings, each run's curves built once.
@@ -208,8 +250,9 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
         e.diagnosis = std::move(diagnosed.runs[i]);
         e.name = QString::fromStdString(e.run->name);
         // Several files of one folder share the folder's name: tell them apart by file name.
-        const auto same = std::count_if(batch.runs.begin(), batch.runs.end(),
-                                        [&](const core::RunPtr& r) { return r->name == e.run->name; });
+        const auto same =
+            std::count_if(batch.runs.begin(), batch.runs.end(),
+                          [&](const core::RunPtr& r) { return r->name == e.run->name; });
         if (same > 1) e.name = QFileInfo(QString::fromStdString(e.run->source)).completeBaseName();
         e.color = runColor(static_cast<int>(i));
         e.id = static_cast<int>(i) + 1;
@@ -241,27 +284,29 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     const QString path = QString::fromStdString(a.output);
     ReportTimings timings;
     bool written = false;
-    auto save = [&] { written = saveReport(path, runs, settings, options, groups, &error, &timings); };
+    auto save = [&] {
+        written = ui::saveReport(path, runs, settings, options, groups, &error, &timings);
+    };
     if (app) {
         // This process made its own QApplication and draws no other charts, so the report may
         // be drawn on a pool thread, where Qt's raster engine fills spans on the spot instead of
         // handing each batch to the pool and waiting (pool_thread.h): 3x faster here.
-        runOnPoolThread(save);
+        ui::runOnPoolThread(save);
     } else {
         save();  // a host application's thread may already own Qt Charts' shared state
     }
     if (!written) {
-        err << error.toStdString() << '\n';
+        err << printable(error.toStdString()) << '\n';
         return kExitUsage;
     }
     if (a.timings) {
         err << std::fixed << std::setprecision(3) << "timings: load " << loadSeconds
-            << " s, diagnose " << diagnoseSeconds << " s, draw " << timings.render
-            << " s, encode " << timings.encode << " s\n";
+            << " s, diagnose " << diagnoseSeconds << " s, draw " << timings.render << " s, encode "
+            << timings.encode << " s\n";
     }
-    out << "wrote " << QFileInfo(path).absoluteFilePath().toStdString() << " (" << runs.size()
-        << (runs.size() == 1 ? " run)" : " runs)") << '\n';
-    if (!batch.errors.empty()) return kExitLoadFailed;
+    out << "wrote " << printable(QFileInfo(path).absoluteFilePath().toStdString()) << " ("
+        << runs.size() << (runs.size() == 1 ? " run)" : " runs)") << '\n';
+    if (!batch.errors.empty()) return kExitLoadError;
     if (a.failOn) {
         // Severity is ordered Info < Warning < Error.
         auto atOrAbove = [&](const core::Finding& f) {
@@ -276,4 +321,4 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     return kExitOk;
 }
 
-}  // namespace curvedoctor::ui
+}  // namespace curvedoctor::app

@@ -1,31 +1,38 @@
-#include "core/cli_inspect.h"
+#include "app/commands/inspect.h"
 
 #include <algorithm>
 #include <iomanip>
 
-#include "core/json_writer.h"
+#include "app/commands/exit_status.h"
+#include "app/output/json_writer.h"
+#include "app/output/printable.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 namespace {
+
+using core::inferMetricInfo;
+using core::LoadBatch;
+using core::MetricInfo;
 
 void printText(const LoadBatch& batch, std::ostream& out) {
     for (const auto& run : batch.runs) {
-        out << run->name << "  [" << run->format << "]  " << run->source << '\n';
+        out << printable(run->name) << "  [" << run->format << "]  " << printable(run->source)
+            << '\n';
         for (const auto& w : run->warnings) {
             out << "  warning";
             if (w.line > 0) out << " line " << w.line;
             if (w.byteOffset >= 0) out << " byte " << w.byteOffset;
-            out << ": " << w.message << '\n';
+            out << ": " << printable(w.message) << '\n';
         }
         std::size_t width = 6;
         for (const auto& [name, s] : run->metrics) width = std::max(width, name.size());
         for (const auto& [name, s] : run->metrics) {
             const MetricInfo info = inferMetricInfo(name);
-            out << "  " << std::left << std::setw(static_cast<int>(width)) << name << "  "
-                << std::setw(14) << toString(info.role) << std::setw(8) << toString(info.direction)
-                << std::right << std::setw(9) << s.size() << " points";
+            out << "  " << std::left << std::setw(static_cast<int>(width)) << printable(name)
+                << "  " << std::setw(14) << toString(info.role) << std::setw(8)
+                << toString(info.direction) << std::right << std::setw(9) << s.size() << " points";
             if (!s.empty()) {
                 const auto [mn, mx] = std::minmax_element(s.steps.begin(), s.steps.end());
                 out << "  steps " << *mn << ".." << *mx;
@@ -102,26 +109,27 @@ int runInspect(const std::vector<std::string>& args, std::ostream& out, std::ost
             out << "usage: curvedoctor inspect PATH... [--json]\n"
                    "Lists each run's format and metrics (role, direction, points, steps,\n"
                    "non-finite values). Exit status 2 if any path could not be loaded.\n";
-            return 0;
+            return kExitOk;
         } else if (!a.empty() && a[0] == '-') {
             err << "curvedoctor inspect: unknown option '" << a << "'\n";
-            return 64;  // EX_USAGE, as diagnose and report
+            return kExitUsage;
         } else {
             paths.push_back(a);
         }
     }
     if (paths.empty()) {
         err << "curvedoctor inspect: no PATH given (see --help)\n";
-        return 64;
+        return kExitUsage;
     }
-    const LoadBatch batch = loadPaths(paths);
-    for (const auto& e : batch.errors) err << e.source << ": " << e.message << '\n';
+    const LoadBatch batch = core::loadPaths(paths);
+    for (const auto& e : batch.errors)
+        err << printable(e.source) << ": " << printable(e.message) << '\n';
     if (json) {
         printJson(batch, out);
     } else {
         printText(batch, out);
     }
-    return batch.errors.empty() ? 0 : 2;
+    return batch.errors.empty() ? kExitOk : kExitLoadError;
 }
 
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

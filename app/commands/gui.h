@@ -1,12 +1,12 @@
 #pragma once
-/// \file gui_main.h
+/// \file gui.h
 /// Starts the desktop program with the given paths opened.
 
 #include <string>
 #include <vector>
 
-namespace curvedoctor::ui {
+namespace curvedoctor::app {
 
 int runGui(int argc, char** argv, const std::vector<std::string>& paths);
 
-}  // namespace curvedoctor::ui
+}  // namespace curvedoctor::app

@@ -1,4 +1,4 @@
-#include "ui/gui_main.h"
+#include "app/commands/gui.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -6,8 +6,11 @@
 #include "ui/load_controller.h"
 #include "ui/main_window.h"
 
-namespace curvedoctor::ui {
+namespace curvedoctor::app {
 namespace {
+
+using ui::LoadController;
+using ui::MainWindow;
 
 /// Debug aid for documentation and visual checks: `--screenshot FILE` saves the window as PNG
 /// once loading has finished and quits.
@@ -50,4 +53,4 @@ int runGui(int argc, char** argv, const std::vector<std::string>& paths) {
     return QApplication::exec();
 }
 
-}  // namespace curvedoctor::ui
+}  // namespace curvedoctor::app

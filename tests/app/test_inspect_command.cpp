@@ -1,16 +1,20 @@
 // `curvedoctor inspect`: text and JSON output, and how it reports files it cannot load.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
-#include "core/cli_inspect.h"
-#include "csv_test_support.h"
-#include "json_test_parser.h"
+#include "app/commands/exit_status.h"
+#include "app/commands/inspect.h"
+#include "strict_utf8.h"
+#include "tests/core/csv_test_support.h"
+#include "tests/core/json_test_parser.h"
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 namespace {
 
-using test::csvFixture;
+using core::test::csvFixture;
 
 std::vector<std::string> lines(const std::string& s) {
     std::vector<std::string> out;
@@ -27,9 +31,8 @@ TEST(CliInspect, GoodFileIsReported) {
     EXPECT_NE(text.find("[keras_csv]"), std::string::npos);
     // val_loss: 2 points at epochs 1 and 3 (NA elsewhere), see test_csv_keras_loader.cpp.
     const auto l = lines(text);
-    const auto it = std::find_if(l.begin(), l.end(), [](const std::string& s) {
-        return s.find("  val_loss ") == 0;
-    });
+    const auto it = std::find_if(l.begin(), l.end(),
+                                 [](const std::string& s) { return s.find("  val_loss ") == 0; });
     ASSERT_NE(it, l.end()) << text;
     EXPECT_NE(it->find("val_loss"), std::string::npos);
     EXPECT_NE(it->find(" 2 points"), std::string::npos) << *it;
@@ -56,9 +59,9 @@ TEST(CliInspect, JsonOutputParses) {
     const std::string good = csvFixture("lightning_hparams/metrics.csv");
     const std::string missing = csvFixture("nope.csv");
     EXPECT_EQ(runInspect({good, missing, "--json"}, out, err), 2);
-    const test::JsonValue doc = test::JsonTestParser::parse(out.str());
+    const core::test::JsonValue doc = core::test::JsonTestParser::parse(out.str());
     ASSERT_EQ(doc["runs"].array.size(), 1U);
-    const test::JsonValue& run = doc["runs"][0];
+    const core::test::JsonValue& run = doc["runs"][0];
     EXPECT_EQ(run["format"].string, "lightning_csv");
     EXPECT_EQ(run["source"].string, good);
     EXPECT_EQ(run["hyperparameters"]["optimizer.name"].string, "adam");
@@ -81,8 +84,8 @@ TEST(CliInspect, JsonOutputParses) {
 TEST(CliInspect, JsonCountsNonFiniteValuesAndWarnings) {
     std::ostringstream out, err;
     EXPECT_EQ(runInspect({"--json", csvFixture("quirks.csv")}, out, err), 0);
-    const test::JsonValue doc = test::JsonTestParser::parse(out.str());
-    const test::JsonValue& run = doc["runs"][0];
+    const core::test::JsonValue doc = core::test::JsonTestParser::parse(out.str());
+    const core::test::JsonValue& run = doc["runs"][0];
     EXPECT_EQ(run["metrics"][0]["name"].string, "train loss");
     EXPECT_EQ(run["metrics"][0]["non_finite"].number, 5);  // nan, inf, -inf, Infinity, NaN.
     ASSERT_EQ(run["warnings"].array.size(), 1U);
@@ -98,5 +101,57 @@ TEST(CliInspect, UsageErrors) {
     EXPECT_NE(help.str().find("usage"), std::string::npos);
 }
 
+// A scratch folder for logs the test writes itself (removed at the end).
+class ScratchDir {
+public:
+    ScratchDir() {
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        m_path = std::filesystem::temp_directory_path() /
+                 (std::string("curvedoctor_cli_inspect_") + info->name());
+        std::filesystem::create_directories(m_path);
+    }
+    ~ScratchDir() { std::filesystem::remove_all(m_path); }
+    std::string write(const std::string& name, const std::string& bytes) const {
+        const std::filesystem::path p = m_path / name;
+        std::ofstream(p, std::ios::binary) << bytes;
+        return p.string();
+    }
+
+private:
+    std::filesystem::path m_path;
+};
+
+TEST(CliInspect, JsonIsValidUtf8WhenNamesAndWarningsHoldInvalidBytes) {
+    // Issue #12 item 8: a Latin-1 byte in a metric name, in a quoted cell and in the file name.
+    const ScratchDir dir;
+    const std::string log =
+        dir.write("bad\xff.csv", "step,lo\xffss\n1,0.5\n2,0.4\n3,x\xfey\n4,0.3\n");
+    const std::string missing = log + "\xfe-missing.csv";
+    std::ostringstream out, err;
+    EXPECT_EQ(runInspect({"--json", log, missing}, out, err), 2);
+    const std::string json = out.str();
+    EXPECT_EQ(test::firstInvalidUtf8(json), std::string::npos) << json;
+    const core::test::JsonValue doc = core::test::JsonTestParser::parse(json);
+    ASSERT_EQ(doc["runs"].array.size(), 1U) << err.str();
+    EXPECT_EQ(doc["runs"][0]["metrics"][0]["name"].string, "lo\xEF\xBF\xBDss");
+    EXPECT_EQ(doc["runs"][0]["source"].string.find('\xff'), std::string::npos);
+    EXPECT_NE(doc["runs"][0]["source"].string.find("bad\xEF\xBF\xBD.csv"), std::string::npos);
+    ASSERT_EQ(doc["errors"].array.size(), 1U);
+    EXPECT_EQ(test::firstInvalidUtf8(doc["errors"][0]["source"].string), std::string::npos);
+}
+
+TEST(CliInspect, ControlCharactersInPathsDoNotSplitTheErrorLine) {
+    // Issue #12 item 12: a newline in a file name must not start a new stderr line.
+    const ScratchDir dir;
+    const std::string good = dir.write("good.csv", "step,loss\n1,0.5\n2,0.4\n");
+    const std::string missing = good + "\nsecond\tline\x1b.csv";
+    std::ostringstream out, err;
+    EXPECT_EQ(runInspect({good, missing}, out, err), 2);
+    const auto errLines = lines(err.str());
+    ASSERT_EQ(errLines.size(), 1U) << err.str();
+    EXPECT_NE(errLines[0].find("good.csv\\nsecond\\tline\\x1b.csv: "), std::string::npos)
+        << errLines[0];
+}
+
 }  // namespace
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

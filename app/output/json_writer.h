@@ -1,14 +1,16 @@
 #pragma once
 /// \file json_writer.h
 /// A small streaming JSON writer for the command line's --json output. Non-finite doubles are
-/// written as null (JSON has no NaN); strings are escaped per RFC 8259.
+/// written as null (JSON has no NaN); strings are escaped per RFC 8259 and always valid UTF-8:
+/// names, paths and messages quote the user's bytes, and one invalid byte would make strict
+/// parsers reject the whole document, so each ill-formed sequence becomes U+FFFD.
 
 #include <cstdint>
 #include <ostream>
 #include <string_view>
 #include <vector>
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 
 class JsonWriter {
 public:
@@ -28,6 +30,8 @@ public:
     JsonWriter& value(bool b);
     JsonWriter& null();
 
+    /// `s` as a quoted JSON string: control characters escaped, ill-formed UTF-8 replaced by
+    /// U+FFFD (one per maximal subpart, as Unicode recommends), valid UTF-8 copied as is.
     static void writeEscaped(std::ostream& out, std::string_view s);
 
 private:
@@ -43,4 +47,4 @@ private:
     bool m_afterKey = false;
 };
 
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app

@@ -1,16 +1,29 @@
-#include "core/cli_diagnose.h"
+#include "app/commands/diagnose.h"
 
 #include <cctype>
 #include <cstdio>
 #include <optional>
 
+#include "app/commands/exit_status.h"
+#include "app/output/json_writer.h"
+#include "app/output/printable.h"
 #include "core/diagnosis.h"
-#include "core/json_writer.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
 
-namespace curvedoctor::core {
+namespace curvedoctor::app {
 namespace {
+
+using core::BestStep;
+using core::Finding;
+using core::GroupDiagnosis;
+using core::inferMetricInfo;
+using core::LoadBatch;
+using core::LoadError;
+using core::Run;
+using core::RunDiagnosis;
+using core::RunPtr;
+using core::Severity;
 
 constexpr const char* kHelp =
     "usage: curvedoctor diagnose PATH... [--json] [--fail-on warning|error] [--group]\n"
@@ -44,19 +57,20 @@ std::string epochRange(const Finding& f) {
 void printFinding(const Finding& f, std::ostream& out) {
     std::string sev(toString(f.severity));
     for (char& c : sev) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    out << "  " << sev << "  " << f.kind << "  " << f.metric << "  steps " << f.beginStep << '-'
-        << f.endStep << epochRange(f) << '\n';
-    out << "      " << f.message << '\n';
+    out << "  " << sev << "  " << f.kind << "  " << printable(f.metric) << "  steps " << f.beginStep
+        << '-' << f.endStep << epochRange(f) << '\n';
+    out << "      " << printable(f.message) << '\n';
     out << "      advice: " << f.advice << '\n';
 }
 
 void printText(const std::vector<Diagnosed>& runs, const std::vector<Finding>& group,
                const std::vector<std::string>& groupNames, std::ostream& out) {
     for (const auto& d : runs) {
-        out << d.run->name << "  [" << d.run->format << "]  " << d.run->source << '\n';
+        out << printable(d.run->name) << "  [" << d.run->format << "]  " << printable(d.run->source)
+            << '\n';
         if (d.diagnosis.best) {
             const BestStep& b = *d.diagnosis.best;
-            out << "  best: " << b.metric << ' ' << b.value << " at step " << b.step;
+            out << "  best: " << printable(b.metric) << ' ' << b.value << " at step " << b.step;
             if (b.epoch) out << " (epoch " << *b.epoch << ')';
             if (b.trainValGap) out << ", train/validation gap " << *b.trainValGap;
             out << '\n';
@@ -163,9 +177,12 @@ void printJson(const std::vector<Diagnosed>& runs, const std::vector<Finding>& g
 
 int severityRank(Severity s) {
     switch (s) {
-        case Severity::Info: return 0;
-        case Severity::Warning: return 1;
-        case Severity::Error: return 2;
+        case Severity::Info:
+            return 0;
+        case Severity::Warning:
+            return 1;
+        case Severity::Error:
+            return 2;
     }
     return 0;
 }
@@ -188,7 +205,7 @@ int runDiagnose(const std::vector<std::string>& args, std::ostream& out, std::os
             if (a == "--fail-on") {
                 if (i + 1 >= args.size()) {
                     err << "curvedoctor diagnose: --fail-on needs 'warning' or 'error'\n";
-                    return kDiagnoseUsage;
+                    return kExitUsage;
                 }
                 level = args[++i];
             } else {
@@ -199,31 +216,32 @@ int runDiagnose(const std::vector<std::string>& args, std::ostream& out, std::os
             } else if (level == "error") {
                 failOn = Severity::Error;
             } else {
-                err << "curvedoctor diagnose: --fail-on takes 'warning' or 'error', not '"
-                    << level << "'\n";
-                return kDiagnoseUsage;
+                err << "curvedoctor diagnose: --fail-on takes 'warning' or 'error', not '" << level
+                    << "'\n";
+                return kExitUsage;
             }
         } else if (a == "-h" || a == "--help") {
             out << kHelp;
-            return kDiagnoseOk;
+            return kExitOk;
         } else if (!a.empty() && a[0] == '-') {
             err << "curvedoctor diagnose: unknown option '" << a << "' (see --help)\n";
-            return kDiagnoseUsage;
+            return kExitUsage;
         } else {
             paths.push_back(a);
         }
     }
     if (paths.empty()) {
         err << "curvedoctor diagnose: no PATH given (see --help)\n";
-        return kDiagnoseUsage;
+        return kExitUsage;
     }
-    const LoadBatch batch = loadPaths(paths);
-    for (const auto& e : batch.errors) err << e.source << ": " << e.message << '\n';
+    const LoadBatch batch = core::loadPaths(paths);
+    for (const auto& e : batch.errors)
+        err << printable(e.source) << ": " << printable(e.message) << '\n';
 
     std::vector<const Run*> ptrs;
     for (const RunPtr& r : batch.runs) ptrs.push_back(r.get());
     // Each run's curves are built once for its own diagnosis and the group's.
-    GroupDiagnosis diagnosed = diagnoseRuns(ptrs);
+    GroupDiagnosis diagnosed = core::diagnoseRuns(ptrs);
     std::vector<Diagnosed> runs;
     runs.reserve(batch.runs.size());
     for (std::size_t i = 0; i < batch.runs.size(); ++i) {
@@ -240,21 +258,21 @@ int runDiagnose(const std::vector<std::string>& args, std::ostream& out, std::os
     } else {
         printText(runs, groupFindings, groupNames, out);
     }
-    if (!batch.errors.empty()) return kDiagnoseLoadError;
+    if (!batch.errors.empty()) return kExitLoadError;
     if (failOn) {
         auto atOrAbove = [&](const Finding& f) {
             return severityRank(f.severity) >= severityRank(*failOn);
         };
         for (const auto& d : runs) {
             for (const Finding& f : d.diagnosis.findings) {
-                if (atOrAbove(f)) return kDiagnoseFailOn;
+                if (atOrAbove(f)) return kExitFailOn;
             }
         }
         for (const Finding& f : groupFindings) {
-            if (atOrAbove(f)) return kDiagnoseFailOn;
+            if (atOrAbove(f)) return kExitFailOn;
         }
     }
-    return kDiagnoseOk;
+    return kExitOk;
 }
 
-}  // namespace curvedoctor::core
+}  // namespace curvedoctor::app
