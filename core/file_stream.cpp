@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/file_bytes.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,14 +17,11 @@ FileStream::~FileStream() {
 
 bool FileStream::open(const std::string& path, std::string& error) {
     if (m_fd >= 0) ::close(m_fd);
-    m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (m_fd < 0) {
-        error = std::strerror(errno);
-        return false;
-    }
+    m_fd = openRegularFile(path, error);
+    if (m_fd < 0) return false;
     struct stat st {};
-    if (fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        error = S_ISDIR(st.st_mode) ? "is a folder" : "not a regular file";
+    if (fstat(m_fd, &st) != 0) {
+        error = std::strerror(errno);
         ::close(m_fd);
         m_fd = -1;
         return false;

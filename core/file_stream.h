@@ -18,7 +18,7 @@ public:
     ~FileStream();
 
     /// Opens a regular file read-only. False, with a short reason in `error`, on failure or
-    /// when `path` is not a regular file (a folder, a pipe).
+    /// when `path` is not a regular file (see openRegularFile: never blocks on a pipe).
     bool open(const std::string& path, std::string& error);
 
     /// The size when opened. A file that grows while it is read is read up to its new end.

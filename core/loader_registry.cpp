@@ -5,6 +5,7 @@
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <new>
 #include <system_error>
 
 #include "core/file_bytes.h"
@@ -58,10 +59,17 @@ const Loader* LoaderRegistry::byId(std::string_view id) const {
 
 namespace {
 
+// The file changed while it was read, and what was read is what it starts with now (it grew,
+// most likely): the loaders drop a torn last line or record, this says why.
+std::string changedWarning(std::size_t bytesRead) {
+    return "the file changed while it was read (still being written?); loaded its first " +
+           std::to_string(bytesRead) + " bytes";
+}
+
 // Runs a loader (which never throws by contract; std::bad_alloc on a hostile file still might)
-// and files its runs and error into `batch`.
+// and files its runs and error into `batch`; `note`, when set, becomes each run's first warning.
 void runLoader(const Loader& loader, const LoadInput& input, const std::string& name,
-               LoadBatch& batch) {
+               LoadBatch& batch, const std::string& note = {}) {
     LoadResult result;
     try {
         result = loader.load(input);
@@ -77,6 +85,7 @@ void runLoader(const Loader& loader, const LoadInput& input, const std::string& 
         if (run.name.empty()) run.name = fs::path(path).parent_path().filename().string();
         if (run.name.empty()) run.name = name;
         for (auto& [metric, series] : run.metrics) series.shrinkToFit();
+        if (!note.empty()) run.warnings.insert(run.warnings.begin(), LoadWarning{0, -1, note});
         batch.runs.push_back(std::make_shared<const Run>(std::move(run)));
     }
 }
@@ -102,9 +111,7 @@ LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (!ec && size > options.maxFileBytes) {
-        batch.errors.push_back({path, "file is " + std::to_string(size >> 20) + " MiB, over the " +
-                                          std::to_string(options.maxFileBytes >> 20) +
-                                          " MiB limit; not loaded"});
+        batch.errors.push_back({path, overLimitMessage(size, options.maxFileBytes)});
         return batch;
     }
     const std::string name = fileNameOf(path);
@@ -126,7 +133,7 @@ LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
         }
     }
     FileBytes bytes;
-    if (!bytes.open(path, error)) {
+    if (!bytes.open(path, error, options.maxFileBytes)) {
         batch.errors.push_back({path, error});
         return batch;
     }
@@ -137,7 +144,8 @@ LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
     SniffInput sniff{path, name, bytes.view().substr(0, kSniffBytes), false};
     const Loader* loader = pickLoader(registry, options, sniff, path, batch);
     if (loader == nullptr) return batch;
-    runLoader(*loader, LoadInput{path, bytes.view(), options.progress}, name, batch);
+    runLoader(*loader, LoadInput{path, bytes.view(), options.progress}, name, batch,
+              bytes.changedWhileRead() ? changedWarning(bytes.size()) : std::string());
     return batch;
 }
 
@@ -181,7 +189,17 @@ LoadBatch loadPaths(const std::vector<std::string>& paths, const LoaderRegistry&
             LoadOptions perPath = options;
             if (options.progress)
                 perPath.progress = [&report, i](double f) { return report(i, f); };
-            results[i] = loadOnePath(paths[i], registry, perPath);
+            // Loaders never throw by contract; memory can still run out on a hostile file,
+            // and that must cost this path only, not the others' results.
+            try {
+                results[i] = loadOnePath(paths[i], registry, perPath);
+            } catch (const std::bad_alloc&) {
+                results[i] = {};
+                results[i].errors.push_back({paths[i], "out of memory while loading; not loaded"});
+            } catch (const std::exception& e) {
+                results[i] = {};
+                results[i].errors.push_back({paths[i], std::string("internal error: ") + e.what()});
+            }
             if (results[i].cancelled) cancelled = true;
             if (!cancelled.load()) report(i, 1.0);
         },
