@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <mutex>
@@ -11,12 +13,15 @@
 #include "core/file_bytes.h"
 #include "core/file_stream.h"
 #include "core/parallel_for.h"
+#include "core/sniff_head.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace curvedoctor::core {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr std::size_t kSniffBytes = 64 * 1024;  // enough for a long header or JSON preamble.
 // Files from this size on are streamed to loaders that can take them so (see FileStream).
 constexpr std::uint64_t kStreamMinBytes = std::uint64_t{4} << 20;
 
@@ -67,9 +72,9 @@ std::string changedWarning(std::size_t bytesRead) {
 }
 
 // Runs a loader (which never throws by contract; std::bad_alloc on a hostile file still might)
-// and files its runs and error into `batch`; `note`, when set, becomes each run's first warning.
-void runLoader(const Loader& loader, const LoadInput& input, const std::string& name,
-               LoadBatch& batch, const std::string& note = {}) {
+// and files its runs and error into `out`; `note`, when set, becomes each run's first warning.
+void runLoader(const Loader& loader, const LoadInput& input, const std::string& name, FileLoad& out,
+               const std::string& note = {}) {
     LoadResult result;
     try {
         result = loader.load(input);
@@ -77,8 +82,8 @@ void runLoader(const Loader& loader, const LoadInput& input, const std::string& 
         result.error = std::string("internal error: ") + e.what();
     }
     const std::string& path = input.path;
-    batch.cancelled = result.cancelled;
-    if (!result.error.empty()) batch.errors.push_back({path, result.error});
+    out.cancelled = result.cancelled;
+    if (!result.error.empty()) out.errors.push_back({path, result.error});
     for (auto& run : result.runs) {
         if (run.source.empty()) run.source = path;
         if (run.format.empty()) run.format = std::string(loader.id());
@@ -86,66 +91,99 @@ void runLoader(const Loader& loader, const LoadInput& input, const std::string& 
         if (run.name.empty()) run.name = name;
         for (auto& [metric, series] : run.metrics) series.shrinkToFit();
         if (!note.empty()) run.warnings.insert(run.warnings.begin(), LoadWarning{0, -1, note});
-        batch.runs.push_back(std::make_shared<const Run>(std::move(run)));
+        out.runs.push_back(std::move(run));
     }
 }
 
-const Loader* pickLoader(const LoaderRegistry& registry, const LoadOptions& options,
-                         const SniffInput& sniff, const std::string& path, LoadBatch& batch) {
-    const Loader* loader =
-        options.forceFormat.empty() ? registry.pick(sniff) : registry.byId(options.forceFormat);
-    if (loader == nullptr) {
-        batch.errors.push_back({path, options.forceFormat.empty()
-                                          ? "not a training log this program can read"
-                                          : "unknown format '" + options.forceFormat + "'"});
+class FdCloser {
+public:
+    explicit FdCloser(int fd) : m_fd(fd) {}
+    FdCloser(const FdCloser&) = delete;
+    FdCloser& operator=(const FdCloser&) = delete;
+    ~FdCloser() {
+        if (m_fd >= 0) ::close(m_fd);
     }
-    return loader;
-}
+
+private:
+    int m_fd;
+};
 
 }  // namespace
 
-LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
-                   const LoadOptions& options) {
-    LoadBatch batch;
+FileLoad loadFileRuns(const std::string& path, const LoaderRegistry& registry,
+                      const LoadOptions& options, IfUnclaimed ifUnclaimed) {
+    FileLoad out;
     std::string error;
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > options.maxFileBytes) {
-        batch.errors.push_back({path, overLimitMessage(size, options.maxFileBytes)});
-        return batch;
+    const int fd = openRegularFile(path, error);
+    if (fd < 0) {
+        out.errors.push_back({path, error});
+        return out;
+    }
+    const FdCloser closer(fd);
+    struct stat st {};
+    if (fstat(fd, &st) != 0) {
+        out.errors.push_back({path, std::strerror(errno)});
+        return out;
+    }
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (size > options.maxFileBytes) {
+        out.errors.push_back({path, overLimitMessage(size, options.maxFileBytes)});
+        return out;
+    }
+    // Sniffed once, from the head alone: a file no loader claims (a 1 GiB checkpoint, garbage)
+    // is never read whole.
+    std::string head;
+    if (!readSniffHead(fd, head, error)) {
+        out.errors.push_back({path, error});
+        return out;
+    }
+    if (head.empty()) {
+        if (ifUnclaimed == IfUnclaimed::Error) out.errors.push_back({path, "file is empty"});
+        return out;
     }
     const std::string name = fileNameOf(path);
-    // A large regular file is sniffed from its first bytes and, when its loader streams, read
-    // piece by piece; anything else is read (or mapped) whole first.
-    FileStream stream;
-    if (!ec && size >= kStreamMinBytes && stream.open(path, error)) {
-        std::string head;
-        if (!stream.readHead(kSniffBytes, head, error)) {
-            batch.errors.push_back({path, error});
-            return batch;
+    const SniffInput sniff{path, name, head, false};
+    const Loader* loader =
+        options.forceFormat.empty() ? registry.pick(sniff) : registry.byId(options.forceFormat);
+    if (loader == nullptr) {
+        if (!options.forceFormat.empty())
+            out.errors.push_back({path, "unknown format '" + options.forceFormat + "'"});
+        else if (ifUnclaimed == IfUnclaimed::Error)
+            out.errors.push_back({path, "not a training log this program can read"});
+        return out;
+    }
+    out.claimed = true;
+    // A large file whose loader parses as it reads is read piece by piece (see FileStream).
+    if (loader->streams() && size >= kStreamMinBytes) {
+        FileStream stream;
+        if (!stream.open(path, error)) {
+            out.errors.push_back({path, error});
+            return out;
         }
-        const Loader* loader =
-            pickLoader(registry, options, SniffInput{path, name, head, false}, path, batch);
-        if (loader == nullptr) return batch;
-        if (loader->streams()) {
-            runLoader(*loader, LoadInput{path, head, options.progress, &stream}, name, batch);
-            return batch;
-        }
+        runLoader(*loader, LoadInput{path, head, options.progress, &stream}, name, out);
+        return out;
     }
     FileBytes bytes;
-    if (!bytes.open(path, error, options.maxFileBytes)) {
-        batch.errors.push_back({path, error});
-        return batch;
+    if (!bytes.read(fd, error, options.maxFileBytes)) {
+        out.errors.push_back({path, error});
+        return out;
     }
     if (bytes.size() == 0) {
-        batch.errors.push_back({path, "file is empty"});
-        return batch;
+        out.errors.push_back({path, "file is empty"});
+        return out;
     }
-    SniffInput sniff{path, name, bytes.view().substr(0, kSniffBytes), false};
-    const Loader* loader = pickLoader(registry, options, sniff, path, batch);
-    if (loader == nullptr) return batch;
-    runLoader(*loader, LoadInput{path, bytes.view(), options.progress}, name, batch,
+    runLoader(*loader, LoadInput{path, bytes.view(), options.progress}, name, out,
               bytes.changedWhileRead() ? changedWarning(bytes.size()) : std::string());
+    return out;
+}
+
+LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
+                   const LoadOptions& options) {
+    FileLoad one = loadFileRuns(path, registry, options, IfUnclaimed::Error);
+    LoadBatch batch;
+    batch.cancelled = one.cancelled;
+    batch.errors = std::move(one.errors);
+    for (Run& run : one.runs) batch.runs.push_back(std::make_shared<const Run>(std::move(run)));
     return batch;
 }
 

@@ -12,6 +12,7 @@
 #include "core/huge_pages.h"
 #include "core/loaders/csv_head.h"
 #include "core/loaders/csv_window.h"
+#include "core/sniff_head.h"
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -20,7 +21,6 @@
 namespace curvedoctor::core {
 namespace {
 
-constexpr std::size_t kSniffBytes = 64 * 1024;
 // Enough to show where a file goes wrong without burying the user in a line per cell.
 constexpr std::size_t kMaxListedWarnings = 20;
 // Rows read before sizing the columns: enough to see which columns are sparse (Lightning).
@@ -116,7 +116,7 @@ public:
             dialect = *m_spec.dialect;
         } else {
             std::size_t fields = 0;
-            if (!sniffCsvDialect(m_input.bytes.substr(0, kSniffBytes), dialect, fields)) {
+            if (!sniffCsvDialect(sniffHead(m_input.bytes), dialect, fields)) {
                 m_result.error =
                     "not a delimited table: the first lines do not split into the "
                     "same number of columns";

@@ -41,7 +41,8 @@ std::string randomBytes(std::size_t n, unsigned seed) {
 
 TEST(FileBytes, SmallAndLargeFilesGiveEveryByte) {
     // Below the huge-page threshold, just above it and at an odd size.
-    for (const std::size_t size : {std::size_t{1000}, (std::size_t{2} << 20) + 1, std::size_t{5'000'003}}) {
+    for (const std::size_t size :
+         {std::size_t{1000}, (std::size_t{2} << 20) + 1, std::size_t{5'000'003}}) {
         const std::string bytes = randomBytes(size, static_cast<unsigned>(size));
         const std::string path = writeTemp("curvedoctor_file_bytes_test.bin", bytes);
         FileBytes file;
@@ -66,9 +67,9 @@ TEST(FileBytes, FolderAndMissingFileAreErrors) {
     EXPECT_FALSE(error.empty());
 }
 
-
 TEST(FileBytes, OverTheLimitIsRefused) {
-    const std::string path = writeTemp("curvedoctor_file_bytes_limit.bin", std::string(3 << 20, 'x'));
+    const std::string path =
+        writeTemp("curvedoctor_file_bytes_limit.bin", std::string(3 << 20, 'x'));
     FileBytes file;
     std::string error;
     EXPECT_FALSE(file.open(path, error, 1 << 20));
@@ -100,7 +101,8 @@ TEST(FileBytes, DevicesPipesAndSocketsAreRefusedAtOnce) {
         EXPECT_EQ(e, "is a named pipe, not a file");
         done = true;
     });
-    for (int i = 0; i < 500 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (int i = 0; i < 500 && !done; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     EXPECT_TRUE(done.load()) << "opening a named pipe without a writer blocked";
     if (!done) {  // unblock the reader so the test can end: a writer that closes at once.
         const int w = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);

@@ -140,6 +140,7 @@ TEST(LoaderRegistry, LogRewrittenWhileLoadedNeverCrashesNorMixesVersions) {
     const TempDir dir;
     const std::string path = dir.file("trainer_state.json", trainerState(0));
     std::atomic<bool> stop{false};
+    std::atomic<int> written{0};
     std::thread writer([&] {
         for (int k = 1; !stop; ++k) {
             const std::string v = trainerState(k);
@@ -150,14 +151,20 @@ TEST(LoaderRegistry, LogRewrittenWhileLoadedNeverCrashesNorMixesVersions) {
                 if (::write(fd, v.data() + at, n) != static_cast<ssize_t>(n)) break;
             }
             ::close(fd);
+            written = k;
             std::this_thread::sleep_for(200us);
         }
     });
     int loaded = 0;
-    for (int i = 0; i < 300; ++i) {
+    std::string lastError;
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    for (int i = 0; i < 300 || (written < 30 && std::chrono::steady_clock::now() < deadline); ++i) {
         const LoadBatch batch = loadPaths({path});
         ASSERT_EQ(batch.runs.size() + batch.errors.size(), 1U);
-        if (batch.runs.empty()) continue;
+        if (batch.runs.empty()) {
+            lastError = batch.errors[0].message;
+            continue;
+        }
         ++loaded;
         const core::Run& run = *batch.runs[0];
         const Series* loss = run.find("loss");
@@ -173,7 +180,8 @@ TEST(LoaderRegistry, LogRewrittenWhileLoadedNeverCrashesNorMixesVersions) {
     }
     stop = true;
     writer.join();
-    EXPECT_GT(loaded, 0);
+    EXPECT_GE(written.load(), 30) << "the writer hardly ran";
+    EXPECT_GT(loaded, 0) << lastError;
 }
 
 }  // namespace
