@@ -121,7 +121,7 @@ TEST(Tfevents, BadDataChecksumIsReportedAndSkipped) {
     EXPECT_NE(run.warnings[0].message.find("checksum"), std::string::npos);
 }
 
-TEST(Tfevents, BadHeaderChecksumStopsAndKeepsWhatCameBefore) {
+TEST(Tfevents, BadHeaderChecksumSkipsToTheNextWholeRecord) {
     std::string bytes = readAll(testData("tfevents/torch_simple_value.tfevents"));
     // Records here are: the file_version event, then five summaries. Corrupt the third
     // record's length checksum: find it by walking the framing.
@@ -136,10 +136,13 @@ TEST(Tfevents, BadHeaderChecksumStopsAndKeepsWhatCameBefore) {
     LoadResult result = loader.load(LoadInput{"x.tfevents", bytes, {}});
     ASSERT_EQ(result.runs.size(), 1U);
     const core::Run& run = result.runs[0];
-    EXPECT_EQ(run.find("train/loss")->steps, (std::vector<std::int64_t>{0}));
-    ASSERT_FALSE(run.warnings.empty());
+    // Only the broken record (step 1) is lost: reading resumes at the next whole one.
+    EXPECT_EQ(run.find("train/loss")->steps, (std::vector<std::int64_t>{0, 2, 3, 4}));
+    ASSERT_EQ(run.warnings.size(), 1U);
     EXPECT_EQ(run.warnings[0].byteOffset, static_cast<std::int64_t>(pos));
-    EXPECT_NE(run.warnings[0].message.find("byte " + std::to_string(pos)), std::string::npos);
+    EXPECT_EQ(run.warnings[0].message.find("byte " + std::to_string(pos) + ": bad length checksum"),
+              0U)
+        << run.warnings[0].message;
 }
 
 TEST(Tfevents, RecognisedByContentUnderAnyName) {
@@ -174,6 +177,43 @@ TEST(Tfevents, HugeLengthFieldIsTruncationNotACrash) {
     const LoadResult result = loader.load(LoadInput{"e.tfevents", header, {}});
     ASSERT_EQ(result.runs.size(), 1U);
     EXPECT_TRUE(anyWarningContains(result.runs[0], "cut short"));
+}
+
+// A record header (length and its masked CRC) claiming `length` bytes.
+std::string recordHeader(std::uint64_t length) {
+    std::string header;
+    for (int b = 0; b < 8; ++b) header.push_back(static_cast<char>((length >> (8 * b)) & 0xFF));
+    const std::uint32_t crc = maskCrc32c(crc32c(header));
+    for (int b = 0; b < 4; ++b) header.push_back(static_cast<char>((crc >> (8 * b)) & 0xFF));
+    return header;
+}
+
+// Issue #12, 12b (a): an impossible record length mid-file was called "the last record ... cut
+// short" though every record after it was whole, and those records were lost.
+TEST(Tfevents, ImpossibleLengthMidFileIsNamedAndTheRestLoads) {
+    const std::string file = readAll(testData("tfevents/torch_simple_value.tfevents"));
+    std::uint64_t first = 0;
+    for (int b = 7; b >= 0; --b) first = (first << 8) | static_cast<unsigned char>(file[b]);
+    const std::size_t cut = 16 + static_cast<std::size_t>(first);  // after the first record
+    const std::string broken =
+        file.substr(0, cut) + recordHeader(std::uint64_t{1} << 40) + "garbage" + file.substr(cut);
+    TfeventsLoader loader;
+    const LoadResult whole = loader.load(LoadInput{"a.tfevents", file, {}});
+    const LoadResult result = loader.load(LoadInput{"b.tfevents", broken, {}});
+    ASSERT_EQ(whole.runs.size(), 1U);
+    ASSERT_EQ(result.runs.size(), 1U);
+    const core::Run& run = result.runs[0];
+    ASSERT_EQ(run.metrics.size(), whole.runs[0].metrics.size());
+    for (const auto& [name, series] : whole.runs[0].metrics) {
+        ASSERT_NE(run.find(name), nullptr) << name;
+        EXPECT_EQ(run.find(name)->values, series.values) << name;
+    }
+    ASSERT_EQ(run.warnings.size(), 1U);
+    EXPECT_EQ(run.warnings[0].message, "byte " + std::to_string(cut) +
+                                           ": impossible record length 1099511627776; the 19 "
+                                           "bytes from there to the next whole record, at byte " +
+                                           std::to_string(cut + 19) + ", not read");
+    EXPECT_EQ(run.warnings[0].byteOffset, static_cast<std::int64_t>(cut));
 }
 
 long maxRssKiB() {
