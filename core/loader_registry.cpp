@@ -14,6 +14,7 @@
 #include "core/file_stream.h"
 #include "core/parallel_for.h"
 #include "core/sniff_head.h"
+#include "core/text_encoding.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -95,6 +96,46 @@ void runLoader(const Loader& loader, const LoadInput& input, const std::string& 
     }
 }
 
+// The loader for a file whose head is `sniff.head`, or nullptr with the error filed in `out`.
+const Loader* pickLoader(const LoaderRegistry& registry, const LoadOptions& options,
+                         const SniffInput& sniff, IfUnclaimed ifUnclaimed, FileLoad& out) {
+    const std::string path(sniff.path);
+    const Loader* loader =
+        options.forceFormat.empty() ? registry.pick(sniff) : registry.byId(options.forceFormat);
+    if (loader == nullptr) {
+        if (!options.forceFormat.empty())
+            out.errors.push_back({path, "unknown format '" + options.forceFormat + "'"});
+        else if (ifUnclaimed == IfUnclaimed::Error)
+            out.errors.push_back({path, "not a training log this program can read"});
+    }
+    out.claimed = loader != nullptr;
+    return loader;
+}
+
+// A UTF-16 text file (it starts with a byte-order mark): read whole, turned into UTF-8, then
+// sniffed and loaded like any other text. Line numbers in warnings stay right; byte offsets
+// count the UTF-8 bytes.
+FileLoad loadUtf16(int fd, const std::string& path, const std::string& name,
+                   const std::string& head, const LoaderRegistry& registry,
+                   const LoadOptions& options, IfUnclaimed ifUnclaimed) {
+    FileLoad out;
+    // Sniffed from the decoded head first: a binary file that happens to start with FF FE is
+    // not read whole.
+    const Loader* loader =
+        pickLoader(registry, options, SniffInput{path, name, head, false}, ifUnclaimed, out);
+    if (loader == nullptr) return out;
+    FileBytes bytes;
+    std::string error;
+    if (!bytes.read(fd, error, options.maxFileBytes)) {
+        out.errors.push_back({path, error});
+        return out;
+    }
+    const std::string text = utf16ToUtf8(bytes.view());
+    runLoader(*loader, LoadInput{path, text, options.progress}, name, out,
+              bytes.changedWhileRead() ? changedWarning(bytes.size()) : std::string());
+    return out;
+}
+
 class FdCloser {
 public:
     explicit FdCloser(int fd) : m_fd(fd) {}
@@ -142,17 +183,11 @@ FileLoad loadFileRuns(const std::string& path, const LoaderRegistry& registry,
         return out;
     }
     const std::string name = fileNameOf(path);
-    const SniffInput sniff{path, name, head, false};
+    if (startsWithUtf16Bom(head))
+        return loadUtf16(fd, path, name, utf16ToUtf8(head), registry, options, ifUnclaimed);
     const Loader* loader =
-        options.forceFormat.empty() ? registry.pick(sniff) : registry.byId(options.forceFormat);
-    if (loader == nullptr) {
-        if (!options.forceFormat.empty())
-            out.errors.push_back({path, "unknown format '" + options.forceFormat + "'"});
-        else if (ifUnclaimed == IfUnclaimed::Error)
-            out.errors.push_back({path, "not a training log this program can read"});
-        return out;
-    }
-    out.claimed = true;
+        pickLoader(registry, options, SniffInput{path, name, head, false}, ifUnclaimed, out);
+    if (loader == nullptr) return out;
     // A large file whose loader parses as it reads is read piece by piece (see FileStream).
     if (loader->streams() && size >= kStreamMinBytes) {
         FileStream stream;
