@@ -167,7 +167,10 @@ FileLoad loadFileRuns(const std::string& path, const LoaderRegistry& registry,
         return out;
     }
     const auto size = static_cast<std::uint64_t>(st.st_size);
-    if (size > options.maxFileBytes) {
+    // A file named by the user is refused for its size at once; in a folder walk only a file
+    // some loader claims is (checkpoints of many gigabytes sit beside logs).
+    const bool tooLarge = size > options.maxFileBytes;
+    if (tooLarge && ifUnclaimed == IfUnclaimed::Error) {
         out.errors.push_back({path, overLimitMessage(size, options.maxFileBytes)});
         return out;
     }
@@ -188,6 +191,10 @@ FileLoad loadFileRuns(const std::string& path, const LoaderRegistry& registry,
     const Loader* loader =
         pickLoader(registry, options, SniffInput{path, name, head, false}, ifUnclaimed, out);
     if (loader == nullptr) return out;
+    if (tooLarge) {
+        out.errors.push_back({path, overLimitMessage(size, options.maxFileBytes)});
+        return out;
+    }
     // A large file whose loader parses as it reads is read piece by piece (see FileStream).
     if (loader->streams() && size >= kStreamMinBytes) {
         FileStream stream;

@@ -248,6 +248,27 @@ TEST_F(FolderWalkerTest, UnreadableFileAndFolderAreNamed) {
         << report;
 }
 
+// A checkpoint over the size limit beside a log is passed over like any file no loader
+// claims; only a claimed file is refused for its size.
+TEST_F(FolderWalkerTest, UnclaimedFilesOverTheLimitAreNotErrors) {
+    std::string noise(3 << 20, '\0');
+    std::mt19937 gen(11);
+    for (auto& c : noise) c = static_cast<char>(gen());
+    write("run/model.ckpt", noise);
+    write("run/metrics.csv", "step,loss\n1,0.5\n2,0.4\n");
+    std::string big = "step,loss\n";
+    while (big.size() < (2U << 20)) big += "1,0.5\n";
+    write("big/metrics.csv", big);
+    LoadOptions options;
+    options.maxFileBytes = 1 << 20;
+    const LoadBatch batch = loadFolder(m_root.string(), LoaderRegistry::builtin(), options);
+    ASSERT_EQ(batch.runs.size(), 1U);
+    EXPECT_EQ(batch.runs[0]->name, "run");
+    ASSERT_EQ(batch.errors.size(), 1U);
+    EXPECT_EQ(batch.errors[0].source, (m_root / "big" / "metrics.csv").string());
+    EXPECT_EQ(batch.errors[0].message, "file is 2 MiB, over the 1 MiB limit; not loaded");
+}
+
 // Issue #12, 12b (b): logs deeper than 24 folders were skipped without a note.
 TEST_F(FolderWalkerTest, TooDeepAFolderIsNamed) {
     fs::path deep;

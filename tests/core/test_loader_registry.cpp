@@ -152,13 +152,15 @@ TEST(LoaderRegistry, LogRewrittenWhileLoadedNeverCrashesNorMixesVersions) {
             }
             ::close(fd);
             written = k;
-            std::this_thread::sleep_for(200us);
+            std::this_thread::sleep_for(1ms);
         }
     });
     int loaded = 0;
     std::string lastError;
     const auto deadline = std::chrono::steady_clock::now() + 20s;
-    for (int i = 0; i < 300 || (written < 30 && std::chrono::steady_clock::now() < deadline); ++i) {
+    for (int i = 0;
+         (i < 300 || written < 30 || loaded < 10) && std::chrono::steady_clock::now() < deadline;
+         ++i) {
         const LoadBatch batch = loadPaths({path});
         ASSERT_EQ(batch.runs.size() + batch.errors.size(), 1U);
         if (batch.runs.empty()) {
