@@ -163,7 +163,7 @@ TEST(FileBytes, RewrittenWhileReadGivesAVersionOrItsBeginning) {
             if (k % 3 == 0 && ::ftruncate(fd, static_cast<off_t>(kBytes / 3)) != 0) break;
             ::close(fd);
             written = k;
-            std::this_thread::sleep_for(std::chrono::microseconds(300));
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         }
     });
     int whole = 0;
@@ -171,7 +171,9 @@ TEST(FileBytes, RewrittenWhileReadGivesAVersionOrItsBeginning) {
     int empty = 0;
     int refused = 0;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    for (int i = 0; i < 400 || (written < 30 && std::chrono::steady_clock::now() < deadline); ++i) {
+    for (int i = 0; (i < 400 || written < 30 || whole + prefixes < 50) &&
+                    std::chrono::steady_clock::now() < deadline;
+         ++i) {
         FileBytes file;
         std::string error;
         if (!file.open(path, error)) {
