@@ -1,137 +1,227 @@
 #include "core/file_bytes.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <ctime>
+#include <new>
 #include <utility>
 
 #include "core/huge_pages.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace curvedoctor::core {
 namespace {
 
-// Below this a file spans few pages; above it a copy would double a huge file's memory.
-constexpr std::size_t kReadMinBytes = kHugePage;
-constexpr std::size_t kReadMaxBytes = std::size_t{1} << 30;
+// Linux stamps a write with a clock that ticks every few milliseconds (multigrain stamps only
+// on some file systems since 6.13), so two writes in one tick leave the same mtime. A file
+// modified this recently is therefore read a second time and compared before it is trusted.
+constexpr std::time_t kRecentSeconds = 2;
+constexpr std::size_t kVerifyChunk = std::size_t{64} << 10;
+
+std::string nonRegularReason(mode_t mode) {
+    if (S_ISDIR(mode)) return "is a folder";
+    if (S_ISFIFO(mode)) return "is a named pipe, not a file";
+    if (S_ISCHR(mode)) return "is a character device, not a file";
+    if (S_ISBLK(mode)) return "is a block device, not a file";
+    if (S_ISSOCK(mode)) return "is a socket, not a file";
+    return "is not a regular file";
+}
+
+struct Stamp {
+    off_t size = 0;
+    timespec mtime{};
+    timespec ctime{};
+};
+
+bool sameTime(const timespec& a, const timespec& b) {
+    return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
+
+bool sameStamp(const Stamp& a, const Stamp& b) {
+    return a.size == b.size && sameTime(a.mtime, b.mtime) && sameTime(a.ctime, b.ctime);
+}
+
+bool stampOf(int fd, Stamp& out, std::string& error) {
+    struct stat st {};
+    if (fstat(fd, &st) != 0) {
+        error = std::strerror(errno);
+        return false;
+    }
+    out = {st.st_size, st.st_mtim, st.st_ctim};
+    return true;
+}
+
+bool recentlyModified(const Stamp& s) {
+    timespec now{};
+    clock_gettime(CLOCK_REALTIME, &now);
+    return s.mtime.tv_sec + kRecentSeconds >= now.tv_sec ||
+           s.ctime.tv_sec + kRecentSeconds >= now.tv_sec;
+}
+
+// Reads up to `count` bytes at offset 0; the number read (fewer at the end of the file), or -1.
+std::ptrdiff_t readFully(int fd, char* out, std::size_t count, std::uint64_t offset,
+                         std::string& error) {
+    std::size_t done = 0;
+    while (done < count) {
+        const ssize_t n = ::pread(fd, out + done, count - done, static_cast<off_t>(offset + done));
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = std::strerror(errno);
+            return -1;
+        }
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    return static_cast<std::ptrdiff_t>(done);
+}
+
+// True when the file still starts with `bytes`.
+bool stillStartsWith(int fd, std::string_view bytes) {
+    const std::unique_ptr<char[]> chunk(new char[kVerifyChunk]);
+    std::string ignored;
+    for (std::size_t at = 0; at < bytes.size(); at += kVerifyChunk) {
+        const std::size_t want = std::min(kVerifyChunk, bytes.size() - at);
+        if (readFully(fd, chunk.get(), want, at, ignored) != static_cast<std::ptrdiff_t>(want) ||
+            std::memcmp(chunk.get(), bytes.data() + at, want) != 0)
+            return false;
+    }
+    return true;
+}
 
 }  // namespace
 
-FileBytes::FileBytes(FileBytes&& other) noexcept { *this = std::move(other); }
+int openRegularFile(const std::string& path, std::string& error) {
+    // Look before opening: opening a device can have effects (a tape rewinds, a serial line
+    // hangs up), opening a pipe blocks until someone writes to it.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        error = std::strerror(errno);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        error = nonRegularReason(st.st_mode);
+        return -1;
+    }
+    // O_NONBLOCK: the path may have been replaced by a pipe since the stat.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        error = std::strerror(errno);
+        return -1;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        error = nonRegularReason(st.st_mode);
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+std::string overLimitMessage(std::uint64_t size, std::uint64_t limit) {
+    return "file is " + std::to_string(size >> 20) + " MiB, over the " +
+           std::to_string(limit >> 20) + " MiB limit; not loaded";
+}
+
+FileBytes::FileBytes(FileBytes&& other) noexcept {
+    *this = std::move(other);
+}
 
 FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
     if (this != &other) {
         reset();
         m_data = std::exchange(other.m_data, nullptr);
         m_size = std::exchange(other.m_size, 0);
-        m_mapping = std::exchange(other.m_mapping, nullptr);
-        m_mappingSize = std::exchange(other.m_mappingSize, 0);
-        m_fallback = std::move(other.m_fallback);
-        if (m_mapping == nullptr) m_data = m_fallback.data();
+        m_capacity = std::exchange(other.m_capacity, 0);
+        m_hugePages = std::exchange(other.m_hugePages, false);
+        m_changed = std::exchange(other.m_changed, false);
     }
     return *this;
 }
 
-FileBytes::~FileBytes() { reset(); }
-
-void FileBytes::reset() {
-    if (m_mapping != nullptr) munmap(m_mapping, m_mappingSize);
-    m_data = nullptr;
-    m_size = 0;
-    m_mapping = nullptr;
-    m_mappingSize = 0;
-    m_fallback.clear();
+FileBytes::~FileBytes() {
+    reset();
 }
 
-bool FileBytes::open(const std::string& path, std::string& error) {
+void FileBytes::reset() {
+    if (m_hugePages)
+        unmapHugePages(m_data, m_capacity);
+    else
+        delete[] m_data;
+    m_data = nullptr;
+    m_size = 0;
+    m_capacity = 0;
+    m_hugePages = false;
+    m_changed = false;
+}
+
+// Files of a huge page or more go to huge-page memory (core/huge_pages.h): on a virtual machine
+// with shadow page tables the first touch of every 4 KiB page costs microseconds (measured: 100 MB
+// took 60 ms to touch in small pages, the read into huge pages 20 ms).
+bool FileBytes::reserve(std::size_t bytes, std::string& error) {
+    if (bytes <= m_capacity) return true;
     reset();
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        error = std::strerror(errno);
-        return false;
-    }
-    struct stat st {};
-    if (fstat(fd, &st) != 0) {
-        error = std::strerror(errno);
-        ::close(fd);
-        return false;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        error = "is a folder";
-        ::close(fd);
-        return false;
-    }
-    const auto fileSize = static_cast<std::size_t>(st.st_size);
-    if (S_ISREG(st.st_mode) && fileSize >= kReadMinBytes && fileSize <= kReadMaxBytes) {
-        const bool ok = readIntoHugePages(fd, fileSize, error);
-        ::close(fd);
-        return ok;
-    }
-    if (S_ISREG(st.st_mode) && st.st_size > 0) {
-        void* p = mmap(nullptr, fileSize, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (p != MAP_FAILED) {
-            madvise(p, fileSize, MADV_SEQUENTIAL);
-            m_data = p;
-            m_size = fileSize;
-            m_mapping = p;
-            m_mappingSize = fileSize;
-            ::close(fd);
+    if (bytes >= kHugePage) {
+        std::size_t length = 0;
+        if (void* region = mapHugePages(bytes, length)) {
+            m_data = static_cast<char*>(region);
+            m_capacity = length;
+            m_hugePages = true;
             return true;
         }
     }
-    // Empty files, pipes and file systems without mmap: read it.
-    std::string buf;
-    char chunk[1 << 16];
-    for (;;) {
-        const ssize_t n = ::read(fd, chunk, sizeof chunk);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            error = std::strerror(errno);
-            ::close(fd);
-            return false;
-        }
-        if (n == 0) break;
-        buf.append(chunk, static_cast<std::size_t>(n));
+    m_data = new (std::nothrow) char[bytes];
+    if (m_data == nullptr) {
+        error = "not enough memory to read " + std::to_string(bytes >> 20) + " MiB";
+        return false;
     }
-    ::close(fd);
-    m_fallback = std::move(buf);
-    m_data = m_fallback.data();
-    m_size = m_fallback.size();
+    m_capacity = bytes;
     return true;
 }
 
-// Huge-page memory (core/huge_pages.h): on a virtual machine with shadow page tables the first
-// touch of every 4 KiB page, mapped file or not, costs microseconds (measured: 100 MB of mapped
-// file took 60 ms to touch, the read into huge pages 20 ms).
-bool FileBytes::readIntoHugePages(int fd, std::size_t size, std::string& error) {
-    std::size_t length = 0;
-    char* buffer = static_cast<char*>(mapHugePages(size, length));
-    if (buffer == nullptr) {
-        error = std::strerror(errno);
-        return false;
-    }
-    m_mapping = buffer;
-    m_mappingSize = length;
-    std::size_t filled = 0;
-    while (filled < size) {
-        const ssize_t n = ::read(fd, buffer + filled, size - filled);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            error = std::strerror(errno);
-            reset();
+bool FileBytes::open(const std::string& path, std::string& error, std::uint64_t maxBytes) {
+    reset();
+    const int fd = openRegularFile(path, error);
+    if (fd < 0) return false;
+    const bool ok = read(fd, error, maxBytes);
+    ::close(fd);
+    return ok;
+}
+
+bool FileBytes::read(int fd, std::string& error, std::uint64_t maxBytes) {
+    reset();
+    for (int attempt = 0; attempt < kMaxTries; ++attempt) {
+        Stamp before;
+        if (!stampOf(fd, before, error)) return false;
+        const auto size = static_cast<std::uint64_t>(before.size);
+        if (size > maxBytes) {
+            error = overLimitMessage(size, maxBytes);
             return false;
         }
-        if (n == 0) break;  // the file shrank since fstat: keep what is there.
-        filled += static_cast<std::size_t>(n);
+        // One byte more than the size, to notice a file that grew while it was read.
+        const auto want = static_cast<std::size_t>(size) + 1;
+        if (!reserve(want, error)) return false;
+        const std::ptrdiff_t got = readFully(fd, m_data, want, 0, error);
+        if (got < 0) return false;
+        Stamp after;
+        if (!stampOf(fd, after, error)) return false;
+        m_size = std::min(static_cast<std::size_t>(got), static_cast<std::size_t>(size));
+        const bool unchanged = static_cast<std::uint64_t>(got) == size && sameStamp(before, after);
+        if (unchanged && !recentlyModified(after)) return true;
+        if (stillStartsWith(fd, view())) {
+            Stamp verified;
+            if (!stampOf(fd, verified, error)) return false;
+            m_changed = !(unchanged && sameStamp(after, verified));
+            return true;
+        }
     }
-    m_data = buffer;
-    m_size = filled;
-    return true;
+    const std::size_t last = m_size;
+    reset();
+    error = "changed during each of " + std::to_string(kMaxTries) + " reads (" +
+            std::to_string(last) + " bytes at the last); rewritten while it is read? not loaded";
+    return false;
 }
 
 }  // namespace curvedoctor::core

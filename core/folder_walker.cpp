@@ -8,8 +8,6 @@
 #include <set>
 #include <system_error>
 
-#include "core/file_bytes.h"
-#include "core/file_stream.h"
 #include "core/loader_registry.h"
 
 namespace curvedoctor::core {
@@ -17,13 +15,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t kSniffBytes = 64 * 1024;
 // Deeper than any real log tree; stops runaway walks through odd mounts.
 constexpr int kMaxDepth = 24;
 
 struct Found {
     Run run;
-    fs::path file;         // empty for a run loaded from the folder as a whole
+    fs::path file;             // empty for a run loaded from the folder as a whole
     bool loaderNamed = false;  // a folder loader gave it a name (MLflow's run name)
 };
 
@@ -35,8 +32,8 @@ public:
     LoadBatch run() {
         std::error_code ec;
         if (m_options.progress) {
-            for (fs::recursive_directory_iterator it(m_root,
-                                                     fs::directory_options::skip_permission_denied, ec),
+            for (fs::recursive_directory_iterator
+                     it(m_root, fs::directory_options::skip_permission_denied, ec),
                  end;
                  !ec && it != end; it.increment(ec)) {
                 if (it.depth() > kMaxDepth) it.disable_recursion_pending();
@@ -61,8 +58,8 @@ private:
     bool tick(std::size_t files) {
         m_doneFiles += files;
         if (!m_options.progress || m_totalFiles == 0) return true;
-        if (!m_options.progress(std::min(1.0, static_cast<double>(m_doneFiles) /
-                                                  static_cast<double>(m_totalFiles)))) {
+        if (!m_options.progress(std::min(
+                1.0, static_cast<double>(m_doneFiles) / static_cast<double>(m_totalFiles)))) {
             m_batch.cancelled = true;
             return false;
         }
@@ -81,18 +78,25 @@ private:
     }
 
     void walk(const fs::path& dir, int depth) {
-        if (m_batch.cancelled || depth > kMaxDepth) return;
+        if (m_batch.cancelled) return;
         std::error_code ec;
         std::vector<fs::path> files;
         std::vector<fs::path> dirs;
-        for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-             !ec && it != end; it.increment(ec)) {
+        // No skip_permission_denied: a folder that cannot be listed is said so, not skipped.
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
             std::error_code typeEc;
+            const fs::file_status status = it->status(typeEc);  // follows symlinks
+            if (typeEc) {
+                // A symlink that leads nowhere or loops: an entry that cannot be read.
+                if (!name.empty() && name[0] != '.')
+                    m_batch.errors.push_back({it->path().string(), typeEc.message()});
+                continue;
+            }
             // Symlinked folders could loop; logdirs do not need them.
-            if (it->is_directory(typeEc) && !it->is_symlink(typeEc)) {
-                const std::string name = it->path().filename().string();
+            if (fs::is_directory(status) && !it->is_symlink(typeEc)) {
                 if (!name.empty() && name[0] != '.') dirs.push_back(it->path());
-            } else if (it->is_regular_file(typeEc)) {
+            } else if (fs::is_regular_file(status)) {
                 files.push_back(it->path());
             }
         }
@@ -143,37 +147,26 @@ private:
                 tickBelow(sub);
                 continue;
             }
+            if (depth + 1 > kMaxDepth) {
+                m_batch.errors.push_back(
+                    {sub.string(), "nested deeper than " + std::to_string(kMaxDepth) +
+                                       " folders below the opened one; not read"});
+                continue;
+            }
             walk(sub, depth + 1);
         }
     }
 
-    // The first kSniffBytes of a file: read alone from a regular file (not the whole of a large
-    // one), else from the whole file. False for an unreadable or empty file.
-    static bool readHead(const std::string& path, std::string& head) {
-        std::string error;
-        FileStream stream;
-        if (stream.open(path, error)) return stream.readHead(kSniffBytes, head, error) && !head.empty();
-        FileBytes bytes;
-        if (!bytes.open(path, error) || bytes.size() == 0) return false;
-        head = std::string(bytes.view().substr(0, kSniffBytes));
-        return true;
-    }
-
     void loadFileInFolder(const fs::path& file, std::vector<Found>& found) {
-        // Sniff before anything else, so unclaimed files (checkpoints, huge binaries) are
-        // passed over silently instead of being refused for their size.
-        const std::string path = file.string();
-        const std::string name = file.filename().string();
-        std::string head;
-        if (!readHead(path, head)) return;
-        const SniffInput sniff{path, name, head, false};
-        if (m_registry.pick(sniff) == nullptr) return;
+        // Opened and sniffed once; files no loader claims (checkpoints, images) are passed over
+        // silently, before they are read whole or refused for their size. A file that cannot be
+        // opened is named, as it is when given directly.
         LoadOptions quiet = m_options;
         quiet.progress = nullptr;
         quiet.forceFormat.clear();
-        LoadBatch one = loadFile(file.string(), m_registry, quiet);
+        FileLoad one = loadFileRuns(file.string(), m_registry, quiet, IfUnclaimed::Ignore);
         for (auto& e : one.errors) m_batch.errors.push_back(std::move(e));
-        for (auto& run : one.runs) found.push_back({*run, file, false});
+        for (auto& run : one.runs) found.push_back({std::move(run), file, false});
     }
 
     // One run from a folder is named by the folder; several are named by their files.
@@ -191,7 +184,8 @@ private:
     static std::size_t countFilesBelow(const fs::path& dir) {
         std::size_t n = 0;
         std::error_code ec;
-        for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+        for (fs::recursive_directory_iterator
+                 it(dir, fs::directory_options::skip_permission_denied, ec),
              end;
              !ec && it != end; it.increment(ec)) {
             if (it.depth() > kMaxDepth) it.disable_recursion_pending();

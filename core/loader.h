@@ -20,19 +20,14 @@ using ProgressFn = std::function<bool(double fraction)>;
 struct SniffInput {
     std::string_view path;      ///< as given by the user.
     std::string_view fileName;  ///< last path component.
-    std::string_view head;      ///< the first bytes of a file (up to 64 KiB); empty for folders.
+    std::string_view head;      ///< the first bytes of a file (at least 64 KiB, ending on whole lines; see sniff_head.h); empty for folders.
     bool isDirectory = false;
 };
 
-class FileStream;
-
 struct LoadInput {
     std::string path;
-    std::string_view bytes;  ///< the whole file (mapped); empty for folders.
+    std::string_view bytes;  ///< the whole file (read into memory); empty for folders.
     ProgressFn progress;     ///< may be empty.
-    /// Set only for a loader that streams() a large regular file: the loader reads the file
-    /// through it, and `bytes` holds just the file's first bytes (what the sniffers saw).
-    const FileStream* file = nullptr;
 };
 
 struct LoadResult {
@@ -55,9 +50,6 @@ public:
     /// second: files are often misnamed.
     [[nodiscard]] virtual int sniff(const SniffInput& input) const = 0;
     [[nodiscard]] virtual LoadResult load(const LoadInput& input) const = 0;
-    /// True when load() can read a large file through LoadInput::file instead of needing it
-    /// whole in memory.
-    [[nodiscard]] virtual bool streams() const { return false; }
 };
 
 /// Confidence levels shared by all loaders so their sniffers compare fairly.

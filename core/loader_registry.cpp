@@ -2,22 +2,26 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <new>
 #include <system_error>
 
 #include "core/file_bytes.h"
-#include "core/file_stream.h"
 #include "core/parallel_for.h"
+#include "core/sniff_head.h"
+#include "core/text_encoding.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace curvedoctor::core {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr std::size_t kSniffBytes = 64 * 1024;  // enough for a long header or JSON preamble.
-// Files from this size on are streamed to loaders that can take them so (see FileStream).
-constexpr std::uint64_t kStreamMinBytes = std::uint64_t{4} << 20;
 
 std::string fileNameOf(const std::string& path) {
     return fs::path(path).filename().string();
@@ -58,10 +62,17 @@ const Loader* LoaderRegistry::byId(std::string_view id) const {
 
 namespace {
 
+// The file changed while it was read, and what was read is what it starts with now (it grew,
+// most likely): the loaders drop a torn last line or record, this says why.
+std::string changedWarning(std::size_t bytesRead) {
+    return "the file changed while it was read (still being written?); loaded its first " +
+           std::to_string(bytesRead) + " bytes";
+}
+
 // Runs a loader (which never throws by contract; std::bad_alloc on a hostile file still might)
-// and files its runs and error into `batch`.
-void runLoader(const Loader& loader, const LoadInput& input, const std::string& name,
-               LoadBatch& batch) {
+// and files its runs and error into `out`; `note`, when set, becomes each run's first warning.
+void runLoader(const Loader& loader, const LoadInput& input, const std::string& name, FileLoad& out,
+               const std::string& note = {}) {
     LoadResult result;
     try {
         result = loader.load(input);
@@ -69,75 +80,139 @@ void runLoader(const Loader& loader, const LoadInput& input, const std::string& 
         result.error = std::string("internal error: ") + e.what();
     }
     const std::string& path = input.path;
-    batch.cancelled = result.cancelled;
-    if (!result.error.empty()) batch.errors.push_back({path, result.error});
+    out.cancelled = result.cancelled;
+    if (!result.error.empty()) out.errors.push_back({path, result.error});
     for (auto& run : result.runs) {
         if (run.source.empty()) run.source = path;
         if (run.format.empty()) run.format = std::string(loader.id());
         if (run.name.empty()) run.name = fs::path(path).parent_path().filename().string();
         if (run.name.empty()) run.name = name;
         for (auto& [metric, series] : run.metrics) series.shrinkToFit();
-        batch.runs.push_back(std::make_shared<const Run>(std::move(run)));
+        if (!note.empty()) run.warnings.insert(run.warnings.begin(), LoadWarning{0, -1, note});
+        out.runs.push_back(std::move(run));
     }
 }
 
+// The loader for a file whose head is `sniff.head`, or nullptr with the error filed in `out`.
 const Loader* pickLoader(const LoaderRegistry& registry, const LoadOptions& options,
-                         const SniffInput& sniff, const std::string& path, LoadBatch& batch) {
+                         const SniffInput& sniff, IfUnclaimed ifUnclaimed, FileLoad& out) {
+    const std::string path(sniff.path);
     const Loader* loader =
         options.forceFormat.empty() ? registry.pick(sniff) : registry.byId(options.forceFormat);
     if (loader == nullptr) {
-        batch.errors.push_back({path, options.forceFormat.empty()
-                                          ? "not a training log this program can read"
-                                          : "unknown format '" + options.forceFormat + "'"});
+        if (!options.forceFormat.empty())
+            out.errors.push_back({path, "unknown format '" + options.forceFormat + "'"});
+        else if (ifUnclaimed == IfUnclaimed::Error)
+            out.errors.push_back({path, "not a training log this program can read"});
     }
+    out.claimed = loader != nullptr;
     return loader;
 }
 
+// A UTF-16 text file (it starts with a byte-order mark): read whole, turned into UTF-8, then
+// sniffed and loaded like any other text. Line numbers in warnings stay right; byte offsets
+// count the UTF-8 bytes.
+FileLoad loadUtf16(int fd, const std::string& path, const std::string& name,
+                   const std::string& head, const LoaderRegistry& registry,
+                   const LoadOptions& options, IfUnclaimed ifUnclaimed) {
+    FileLoad out;
+    // Sniffed from the decoded head first: a binary file that happens to start with FF FE is
+    // not read whole.
+    const Loader* loader =
+        pickLoader(registry, options, SniffInput{path, name, head, false}, ifUnclaimed, out);
+    if (loader == nullptr) return out;
+    FileBytes bytes;
+    std::string error;
+    if (!bytes.read(fd, error, options.maxFileBytes)) {
+        out.errors.push_back({path, error});
+        return out;
+    }
+    const std::string text = utf16ToUtf8(bytes.view());
+    runLoader(*loader, LoadInput{path, text, options.progress}, name, out,
+              bytes.changedWhileRead() ? changedWarning(bytes.size()) : std::string());
+    return out;
+}
+
+class FdCloser {
+public:
+    explicit FdCloser(int fd) : m_fd(fd) {}
+    FdCloser(const FdCloser&) = delete;
+    FdCloser& operator=(const FdCloser&) = delete;
+    ~FdCloser() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+
+private:
+    int m_fd;
+};
+
 }  // namespace
+
+FileLoad loadFileRuns(const std::string& path, const LoaderRegistry& registry,
+                      const LoadOptions& options, IfUnclaimed ifUnclaimed) {
+    FileLoad out;
+    std::string error;
+    const int fd = openRegularFile(path, error);
+    if (fd < 0) {
+        out.errors.push_back({path, error});
+        return out;
+    }
+    const FdCloser closer(fd);
+    struct stat st {};
+    if (fstat(fd, &st) != 0) {
+        out.errors.push_back({path, std::strerror(errno)});
+        return out;
+    }
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    // A file named by the user is refused for its size at once; in a folder walk only a file
+    // some loader claims is (checkpoints of many gigabytes sit beside logs).
+    const bool tooLarge = size > options.maxFileBytes;
+    if (tooLarge && ifUnclaimed == IfUnclaimed::Error) {
+        out.errors.push_back({path, overLimitMessage(size, options.maxFileBytes)});
+        return out;
+    }
+    // Sniffed once, from the head alone: a file no loader claims (a 1 GiB checkpoint, garbage)
+    // is never read whole.
+    std::string head;
+    if (!readSniffHead(fd, head, error)) {
+        out.errors.push_back({path, error});
+        return out;
+    }
+    if (head.empty()) {
+        if (ifUnclaimed == IfUnclaimed::Error) out.errors.push_back({path, "file is empty"});
+        return out;
+    }
+    const std::string name = fileNameOf(path);
+    if (startsWithUtf16Bom(head))
+        return loadUtf16(fd, path, name, utf16ToUtf8(head), registry, options, ifUnclaimed);
+    const Loader* loader =
+        pickLoader(registry, options, SniffInput{path, name, head, false}, ifUnclaimed, out);
+    if (loader == nullptr) return out;
+    if (tooLarge) {
+        out.errors.push_back({path, overLimitMessage(size, options.maxFileBytes)});
+        return out;
+    }
+    FileBytes bytes;
+    if (!bytes.read(fd, error, options.maxFileBytes)) {
+        out.errors.push_back({path, error});
+        return out;
+    }
+    if (bytes.size() == 0) {
+        out.errors.push_back({path, "file is empty"});
+        return out;
+    }
+    runLoader(*loader, LoadInput{path, bytes.view(), options.progress}, name, out,
+              bytes.changedWhileRead() ? changedWarning(bytes.size()) : std::string());
+    return out;
+}
 
 LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
                    const LoadOptions& options) {
+    FileLoad one = loadFileRuns(path, registry, options, IfUnclaimed::Error);
     LoadBatch batch;
-    std::string error;
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > options.maxFileBytes) {
-        batch.errors.push_back({path, "file is " + std::to_string(size >> 20) + " MiB, over the " +
-                                          std::to_string(options.maxFileBytes >> 20) +
-                                          " MiB limit; not loaded"});
-        return batch;
-    }
-    const std::string name = fileNameOf(path);
-    // A large regular file is sniffed from its first bytes and, when its loader streams, read
-    // piece by piece; anything else is read (or mapped) whole first.
-    FileStream stream;
-    if (!ec && size >= kStreamMinBytes && stream.open(path, error)) {
-        std::string head;
-        if (!stream.readHead(kSniffBytes, head, error)) {
-            batch.errors.push_back({path, error});
-            return batch;
-        }
-        const Loader* loader =
-            pickLoader(registry, options, SniffInput{path, name, head, false}, path, batch);
-        if (loader == nullptr) return batch;
-        if (loader->streams()) {
-            runLoader(*loader, LoadInput{path, head, options.progress, &stream}, name, batch);
-            return batch;
-        }
-    }
-    FileBytes bytes;
-    if (!bytes.open(path, error)) {
-        batch.errors.push_back({path, error});
-        return batch;
-    }
-    if (bytes.size() == 0) {
-        batch.errors.push_back({path, "file is empty"});
-        return batch;
-    }
-    SniffInput sniff{path, name, bytes.view().substr(0, kSniffBytes), false};
-    const Loader* loader = pickLoader(registry, options, sniff, path, batch);
-    if (loader == nullptr) return batch;
-    runLoader(*loader, LoadInput{path, bytes.view(), options.progress}, name, batch);
+    batch.cancelled = one.cancelled;
+    batch.errors = std::move(one.errors);
+    for (Run& run : one.runs) batch.runs.push_back(std::make_shared<const Run>(std::move(run)));
     return batch;
 }
 
@@ -181,7 +256,17 @@ LoadBatch loadPaths(const std::vector<std::string>& paths, const LoaderRegistry&
             LoadOptions perPath = options;
             if (options.progress)
                 perPath.progress = [&report, i](double f) { return report(i, f); };
-            results[i] = loadOnePath(paths[i], registry, perPath);
+            // Loaders never throw by contract; memory can still run out on a hostile file,
+            // and that must cost this path only, not the others' results.
+            try {
+                results[i] = loadOnePath(paths[i], registry, perPath);
+            } catch (const std::bad_alloc&) {
+                results[i] = {};
+                results[i].errors.push_back({paths[i], "out of memory while loading; not loaded"});
+            } catch (const std::exception& e) {
+                results[i] = {};
+                results[i].errors.push_back({paths[i], std::string("internal error: ") + e.what()});
+            }
             if (results[i].cancelled) cancelled = true;
             if (!cancelled.load()) report(i, 1.0);
         },

@@ -27,7 +27,8 @@ private:
     std::vector<std::unique_ptr<Loader>> m_loaders;
 };
 
-/// Adds every built-in loader to `registry`, most specific first. Adding a format is one line there.
+/// Adds every built-in loader to `registry`, most specific first. Adding a format is one line
+/// there.
 void registerBuiltinLoaders(LoaderRegistry& registry);
 
 /// A file or folder that could not be loaded. `message` is one line and names the line or byte
@@ -64,6 +65,25 @@ struct LoadOptions {
 /// Loads one file (not a folder). Fills `errors` on failure.
 [[nodiscard]] LoadBatch loadFile(const std::string& path, const LoaderRegistry& registry,
                                  const LoadOptions& options);
+
+/// What loadFileRuns does with a file no loader claims.
+enum class IfUnclaimed {
+    Error,   ///< "not a training log this program can read" (a file named by the user)
+    Ignore,  ///< nothing (a checkpoint or image met while walking a folder)
+};
+
+/// One file's runs before they are shared, so the folder walker can still name them.
+struct FileLoad {
+    std::vector<Run> runs;
+    std::vector<LoadError> errors;
+    bool cancelled = false;
+    bool claimed = false;  ///< a loader took the file (runs or errors came from it)
+};
+
+/// loadFile's work: opens the file once, sniffs its head once (core/sniff_head.h) and reads the
+/// file whole (or streams it) only when a loader claims it. Never throws.
+[[nodiscard]] FileLoad loadFileRuns(const std::string& path, const LoaderRegistry& registry,
+                                    const LoadOptions& options, IfUnclaimed ifUnclaimed);
 
 /// Loads one folder: each folder inside it that holds logs becomes a run (see folder_walker.cpp).
 [[nodiscard]] LoadBatch loadFolder(const std::string& path, const LoaderRegistry& registry,

@@ -9,6 +9,8 @@
 #include "core/loaders/run_builder.h"
 #include "core/loaders/tfevents_reader.h"
 
+#include <unistd.h>
+
 namespace curvedoctor::core {
 namespace fs = std::filesystem;
 
@@ -17,7 +19,9 @@ namespace {
 // TF2 Keras' TensorBoard callback writes a run's two splits into these sub-folders.
 constexpr std::array kSplitFolders{std::string_view{"train"}, std::string_view{"validation"}};
 
-bool isEventFileName(std::string_view name) { return name.find("tfevents") != std::string_view::npos; }
+bool isEventFileName(std::string_view name) {
+    return name.find("tfevents") != std::string_view::npos;
+}
 
 // Event files directly inside `dir`, sorted by name (TensorBoard reads a run's files in that
 // order; their names start with the creation time).
@@ -35,7 +39,7 @@ std::vector<fs::path> eventFilesIn(const fs::path& dir) {
 }
 
 struct FolderPlan {
-    std::vector<fs::path> direct;                                    // D/events...
+    std::vector<fs::path> direct;                                       // D/events...
     std::vector<std::pair<std::string, std::vector<fs::path>>> splits;  // "train", files
 };
 
@@ -52,13 +56,15 @@ FolderPlan planFolder(const fs::path& dir) {
     return plan;
 }
 
+// A record's length (8 bytes) and the length's masked CRC (4 bytes).
+constexpr std::size_t kRecordHeaderBytes = 12;
+
 bool headerChecksumMatches(std::string_view head) {
-    if (head.size() < 12) return false;
+    if (head.size() < kRecordHeaderBytes) return false;
     const auto* p = reinterpret_cast<const unsigned char*>(head.data());
-    const std::uint32_t stored = static_cast<std::uint32_t>(p[8]) |
-                                 (static_cast<std::uint32_t>(p[9]) << 8) |
-                                 (static_cast<std::uint32_t>(p[10]) << 16) |
-                                 (static_cast<std::uint32_t>(p[11]) << 24);
+    const std::uint32_t stored =
+        static_cast<std::uint32_t>(p[8]) | (static_cast<std::uint32_t>(p[9]) << 8) |
+        (static_cast<std::uint32_t>(p[10]) << 16) | (static_cast<std::uint32_t>(p[11]) << 24);
     return maskCrc32c(crc32c(head.substr(0, 8))) == stored;
 }
 
@@ -70,8 +76,11 @@ int TfeventsLoader::sniff(const SniffInput& input) const {
         return plan.direct.empty() && plan.splits.empty() ? confidence::kNone
                                                           : confidence::kCertain;
     }
-    // The first record's length checksum: a 1 in 2^32 chance for anything else.
+    // The first record's length checksum: a 1 in 2^32 chance for anything else. A head long
+    // enough to hold it that fails it is not an event file, whatever its name says (and is not
+    // read whole to find that out).
     if (headerChecksumMatches(input.head)) return confidence::kCertain;
+    if (input.head.size() >= kRecordHeaderBytes) return confidence::kNone;
     return isEventFileName(input.fileName) ? confidence::kNameOnly : confidence::kNone;
 }
 
@@ -138,16 +147,35 @@ LoadResult TfeventsLoader::loadFolder(const LoadInput& input) const {
     for (const auto& part : parts) {
         FileBytes bytes;
         std::string error;
-        if (!bytes.open(part.file.string(), error)) {
+        const int fd = openRegularFile(part.file.string(), error);
+        if (fd < 0) {
             builder.warn(0, -1, part.label + ": " + error);
             continue;
         }
+        // The first record's header decides before the file is read whole (a 1 GiB file of
+        // garbage named like an event file is refused after 12 bytes).
+        std::array<char, kRecordHeaderBytes> header{};
+        const ssize_t got = ::pread(fd, header.data(), header.size(), 0);
+        const bool isEvents = got == static_cast<ssize_t>(header.size()) &&
+                              headerChecksumMatches(std::string_view(header.data(), header.size()));
+        const bool readOk = isEvents && bytes.read(fd, error);
+        ::close(fd);
         // TensorFlow creates an event file before it writes to it; an empty one is normal.
-        if (bytes.size() == 0) continue;
-        if (!headerChecksumMatches(bytes.view())) {
+        if (got == 0) continue;
+        if (!isEvents) {
             builder.warn(0, 0, part.label + ": byte 0: not a TensorBoard event file; skipped");
             continue;
         }
+        if (!readOk) {
+            builder.warn(0, -1, part.label + ": " + error);
+            continue;
+        }
+        if (bytes.changedWhileRead())
+            builder.warn(0, static_cast<std::int64_t>(bytes.size()),
+                         part.label +
+                             ": the file changed while it was read (still being "
+                             "written?); loaded its first " +
+                             std::to_string(bytes.size()) + " bytes");
         ++readable;
         ProgressFn progress;
         if (input.progress && total > 0) {
@@ -175,6 +203,8 @@ LoadResult TfeventsLoader::loadFolder(const LoadInput& input) const {
     return result;
 }
 
-std::unique_ptr<Loader> makeTfeventsLoader() { return std::make_unique<TfeventsLoader>(); }
+std::unique_ptr<Loader> makeTfeventsLoader() {
+    return std::make_unique<TfeventsLoader>();
+}
 
 }  // namespace curvedoctor::core

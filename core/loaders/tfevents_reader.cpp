@@ -94,11 +94,16 @@ public:
         std::uint32_t u32 = 0;
         std::string_view sv;
         switch (wire) {
-            case kVarint: return varint(u64);
-            case kFixed64: return fixed64(u64);
-            case kLengthDelimited: return bytes(sv);
-            case kFixed32: return fixed32(u32);
-            default: return false;  // groups (3, 4) are not used by these messages.
+            case kVarint:
+                return varint(u64);
+            case kFixed64:
+                return fixed64(u64);
+            case kLengthDelimited:
+                return bytes(sv);
+            case kFixed32:
+                return fixed32(u32);
+            default:
+                return false;  // groups (3, 4) are not used by these messages.
         }
     }
 
@@ -107,8 +112,12 @@ private:
     const unsigned char* m_end;
 };
 
-double asDouble(std::uint64_t bits) { return std::bit_cast<double>(bits); }
-double asFloat(std::uint32_t bits) { return static_cast<double>(std::bit_cast<float>(bits)); }
+double asDouble(std::uint64_t bits) {
+    return std::bit_cast<double>(bits);
+}
+double asFloat(std::uint32_t bits) {
+    return static_cast<double>(std::bit_cast<float>(bits));
+}
 
 constexpr std::uint64_t kDtFloat = 1;   // tensorflow.DataType DT_FLOAT
 constexpr std::uint64_t kDtDouble = 2;  // tensorflow.DataType DT_DOUBLE
@@ -180,7 +189,8 @@ bool decodeScalarTensor(std::string_view bytes, bool& has, double& value) {
             std::string_view packed;
             if (!c.bytes(packed)) return false;
             if (floatCount == 0 && packed.size() >= 4)
-                firstFloat = asFloat(loadLe32(reinterpret_cast<const unsigned char*>(packed.data())));
+                firstFloat =
+                    asFloat(loadLe32(reinterpret_cast<const unsigned char*>(packed.data())));
             floatCount += packed.size() / 4;
         } else if (field == 5 && wire == kFixed32) {  // unpacked float_val
             std::uint32_t bits = 0;
@@ -190,7 +200,8 @@ bool decodeScalarTensor(std::string_view bytes, bool& has, double& value) {
             std::string_view packed;
             if (!c.bytes(packed)) return false;
             if (doubleCount == 0 && packed.size() >= 8)
-                firstDouble = asDouble(loadLe64(reinterpret_cast<const unsigned char*>(packed.data())));
+                firstDouble =
+                    asDouble(loadLe64(reinterpret_cast<const unsigned char*>(packed.data())));
             doubleCount += packed.size() / 8;
         } else if (field == 6 && wire == kFixed64) {  // unpacked double_val
             std::uint64_t bits = 0;
@@ -316,6 +327,7 @@ TfRecordReader::Status TfRecordReader::next(std::string_view& payload) {
         return Status::BadHeader;
     }
     const std::uint64_t length = loadLe64(p);
+    m_length = length;
     if (length > left - 12 || left - 12 - length < 4) {
         m_stopped = true;
         return Status::Truncated;
@@ -326,6 +338,22 @@ TfRecordReader::Status TfRecordReader::next(std::string_view& payload) {
     m_pos += 16 + n;
     if (maskCrc32c(crc32c(payload)) != stored) return Status::BadData;
     return Status::Record;
+}
+
+bool TfRecordReader::resync() {
+    const auto* base = reinterpret_cast<const unsigned char*>(m_bytes.data());
+    for (std::size_t at = m_recordStart + 1; at + 16 <= m_bytes.size(); ++at) {
+        const unsigned char* p = base + at;
+        if (maskCrc32c(crc32c(m_bytes.substr(at, 8))) != loadLe32(p + 8)) continue;
+        const std::uint64_t length = loadLe64(p);
+        if (length > m_bytes.size() - at - 16) continue;
+        const auto n = static_cast<std::size_t>(length);
+        if (maskCrc32c(crc32c(m_bytes.substr(at + 12, n))) != loadLe32(p + 12 + n)) continue;
+        m_pos = at;
+        m_stopped = false;
+        return true;
+    }
+    return false;
 }
 
 bool decodeEvent(std::string_view payload, EventView& out) {
@@ -368,9 +396,8 @@ bool decodeEvent(std::string_view payload, EventView& out) {
     return true;
 }
 
-bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix,
-                            std::string_view label, RunBuilder& builder,
-                            const ProgressFn& progress) {
+bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix, std::string_view label,
+                            RunBuilder& builder, const ProgressFn& progress) {
     constexpr std::size_t kProgressEvery = 4U << 20;
     std::size_t nextProgress = kProgressEvery;
     // Once a little of a large file is read, size the series for the rest of it.
@@ -384,18 +411,32 @@ bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix,
         const auto status = reader.next(payload);
         if (status == TfRecordReader::Status::End) break;
         const auto offset = static_cast<std::int64_t>(reader.recordOffset());
-        if (status == TfRecordReader::Status::Truncated) {
-            builder.warn(0, offset,
-                         where + "the last record, at byte " + std::to_string(offset) +
-                             ", is cut short (file still being written?); the " +
-                             std::to_string(whole) + " whole records before it are loaded");
-            break;
-        }
-        if (status == TfRecordReader::Status::BadHeader) {
-            builder.warn(0, offset,
-                         where + "record at byte " + std::to_string(offset) +
-                             " has a bad length checksum; reading stopped there, the " +
-                             std::to_string(whole) + " records before it are kept");
+        if (status == TfRecordReader::Status::Truncated ||
+            status == TfRecordReader::Status::BadHeader) {
+            const bool badHeader = status == TfRecordReader::Status::BadHeader;
+            const std::size_t after = bytes.size() - reader.recordOffset();
+            const std::string problem =
+                badHeader ? "bad length checksum"
+                          : "impossible record length " + std::to_string(reader.recordLength());
+            // Whole records further on: the framing broke mid-file; read on from the next one.
+            if (reader.resync()) {
+                builder.warn(0, offset,
+                             where + "byte " + std::to_string(offset) + ": " + problem + "; the " +
+                                 std::to_string(reader.position() - reader.recordOffset()) +
+                                 " bytes from there to the next whole record, at byte " +
+                                 std::to_string(reader.position()) + ", not read");
+                continue;
+            }
+            if (badHeader)
+                builder.warn(0, offset,
+                             where + "byte " + std::to_string(offset) + ": " + problem + "; the " +
+                                 std::to_string(after) + " bytes from there not read, the " +
+                                 std::to_string(whole) + " records before it are kept");
+            else
+                builder.warn(0, offset,
+                             where + "the last record, at byte " + std::to_string(offset) +
+                                 ", is cut short (file still being written?); the " +
+                                 std::to_string(whole) + " whole records before it are loaded");
             break;
         }
         if (status == TfRecordReader::Status::BadData) {
@@ -429,14 +470,14 @@ bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix,
                 it = m_tags.emplace(m_nameBuffer, builder.series(m_nameBuffer)).first;
             }
             if (it->second == kSkipTag || !v.hasScalar) continue;
-            builder.add(it->second, m_event.step, v.value,
-                        std::numeric_limits<double>::quiet_NaN(), m_event.wallTime, 0, offset);
+            builder.add(it->second, m_event.step, v.value, std::numeric_limits<double>::quiet_NaN(),
+                        m_event.wallTime, 0, offset);
         }
         if (reader.position() >= growthCheck) {
             growthCheck = static_cast<std::size_t>(-1);
-            builder.expectGrowth(static_cast<double>(bytes.size()) /
-                                     static_cast<double>(reader.position()),
-                                 bytes.size() / 8);
+            builder.expectGrowth(
+                static_cast<double>(bytes.size()) / static_cast<double>(reader.position()),
+                bytes.size() / 8);
         }
         if (progress && reader.position() >= nextProgress) {
             nextProgress += kProgressEvery;

@@ -38,13 +38,21 @@ public:
     enum class Status {
         Record,     ///< `payload` holds the next record; both checksums matched.
         End,        ///< no more bytes (or reading stopped after a problem).
-        Truncated,  ///< the last record is cut short: fewer bytes left than it needs.
-        BadHeader,  ///< the length's checksum is wrong; the framing is lost, reading stops.
+        Truncated,  ///< fewer bytes left than the record's length needs (see resync()).
+        BadHeader,  ///< the length's checksum is wrong; the framing is lost (see resync()).
         BadData,    ///< the payload's checksum is wrong; that record is skipped, reading goes on.
     };
 
     explicit TfRecordReader(std::string_view bytes) : m_bytes(bytes) {}
     Status next(std::string_view& payload);
+    /// After Truncated or BadHeader: looks for the next whole record after the one that failed
+    /// (a length whose checksum is right, that fits, and a payload whose checksum is right). True
+    /// when one is found: next() goes on from it (at position()). False when none follows: the
+    /// failed record really was the last one. Scans byte by byte, so costs a few nanoseconds
+    /// per byte after the failure.
+    bool resync();
+    /// The length field of the record last returned (or that failed).
+    [[nodiscard]] std::uint64_t recordLength() const { return m_length; }
     /// Byte offset where the record last returned (or the problem) starts.
     [[nodiscard]] std::size_t recordOffset() const { return m_recordStart; }
     /// Bytes consumed so far.
@@ -54,6 +62,7 @@ private:
     std::string_view m_bytes;
     std::size_t m_pos = 0;
     std::size_t m_recordStart = 0;
+    std::uint64_t m_length = 0;
     bool m_stopped = false;
 };
 

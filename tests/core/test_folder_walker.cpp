@@ -9,6 +9,10 @@
 #include <random>
 #include <set>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "core/loader_registry.h"
 #include "formats_test_util.h"
 
@@ -112,7 +116,8 @@ TEST_F(FolderWalkerTest, ClaimedButBrokenFilesAreReported) {
 
 TEST_F(FolderWalkerTest, ProgressAndCancel) {
     for (int i = 0; i < 5; ++i)
-        copy("jsonl/metrics.json", std::string("r").append(std::to_string(i)).append("/metrics.json"));
+        copy("jsonl/metrics.json",
+             std::string("r").append(std::to_string(i)).append("/metrics.json"));
     LoadOptions options;
     double last = 0.0;
     options.progress = [&last](double f) {
@@ -151,14 +156,22 @@ TEST(FolderWalkerRealworld, MlflowTreeAndWholeCollection) {
     std::map<std::string, std::string> formats;
     for (const auto& r : all.runs) formats[r->name] = r->format;
     const std::map<std::string, std::string> expected = {
-        {"tensorboard_01", "tfevents"},       {"tensorboard_02", "tfevents"},
-        {"tensorboard_03", "tfevents"},       {"tensorboard_04", "tfevents"},
-        {"hf_trainer_01", "hf_trainer"},      {"hf_trainer_02", "hf_trainer"},
-        {"hf_trainer_03", "hf_trainer"},      {"hf_trainer_04", "hf_trainer"},
-        {"hf_trainer_05", "hf_trainer"},      {"hf_trainer_06", "hf_trainer"},
-        {"detectron2_01", "detectron2_json"}, {"llamafactory_01", "llamafactory_jsonl"},
-        {"mmdet_01", "mmdet_json"},           {"mmdet_02", "mmdet_json"},
-        {"mmdet_03", "mmdet_json"},           {"mmdet_04", "mmdet_json"},
+        {"tensorboard_01", "tfevents"},
+        {"tensorboard_02", "tfevents"},
+        {"tensorboard_03", "tfevents"},
+        {"tensorboard_04", "tfevents"},
+        {"hf_trainer_01", "hf_trainer"},
+        {"hf_trainer_02", "hf_trainer"},
+        {"hf_trainer_03", "hf_trainer"},
+        {"hf_trainer_04", "hf_trainer"},
+        {"hf_trainer_05", "hf_trainer"},
+        {"hf_trainer_06", "hf_trainer"},
+        {"detectron2_01", "detectron2_json"},
+        {"llamafactory_01", "llamafactory_jsonl"},
+        {"mmdet_01", "mmdet_json"},
+        {"mmdet_02", "mmdet_json"},
+        {"mmdet_03", "mmdet_json"},
+        {"mmdet_04", "mmdet_json"},
         {"mlflow_01/mlruns/1/ed05f9cd599442fe9a0c9222184710b8", "mlflow"}};
     for (const auto& [name, format] : expected) {
         ASSERT_EQ(formats.count(name), 1U) << name;
@@ -167,6 +180,110 @@ TEST(FolderWalkerRealworld, MlflowTreeAndWholeCollection) {
     for (const auto& e : all.errors)
         for (const auto& [name, format] : expected)
             EXPECT_EQ(e.source.find("/" + name + "/"), std::string::npos) << e.message;
+}
+
+// Issue #12, defect 10: entries of an opened folder that cannot be read were skipped without a
+// word. A symlink that leads nowhere and one that loops cannot be read by root either.
+TEST_F(FolderWalkerTest, EntriesThatCannotBeReadAreNamed) {
+    write("run/metrics.csv", "step,loss\n1,0.5\n2,0.4\n");
+    fs::create_symlink(m_root / "run" / "gone.csv", m_root / "run" / "dangling.csv");
+    fs::create_symlink(m_root / "run" / "loop", m_root / "run" / "loop");
+    const LoadBatch batch = loadFolder(m_root.string(), LoaderRegistry::builtin(), {});
+    ASSERT_EQ(batch.runs.size(), 1U);
+    std::map<std::string, std::string> errors;
+    for (const auto& e : batch.errors) errors[e.source] = e.message;
+    ASSERT_EQ(errors.size(), 2U);
+    EXPECT_EQ(errors[(m_root / "run" / "dangling.csv").string()], "No such file or directory");
+    EXPECT_EQ(errors[(m_root / "run" / "loop").string()], "Too many levels of symbolic links");
+}
+
+// Issue #12, defect 10, with permissions: a file and a sub-folder the user may not read. Tests
+// run as root here, where permissions do not apply, so the walk runs in a child process that
+// gives up root first (as "nobody").
+TEST_F(FolderWalkerTest, UnreadableFileAndFolderAreNamed) {
+    write("run/metrics.csv", "step,loss\n1,0.5\n2,0.4\n");
+    write("run/secret.csv", "step,loss\n1,0.5\n");
+    write("locked/inner/metrics.csv", "step,loss\n1,0.5\n");
+    fs::permissions(m_root, fs::perms::all);
+    fs::permissions(m_root / "run", fs::perms::all);
+    fs::permissions(m_root / "run" / "metrics.csv", fs::perms::all);
+    fs::permissions(m_root / "run" / "secret.csv", fs::perms::none);
+    fs::permissions(m_root / "locked", fs::perms::none);
+    // The temporary folder above m_root may be private to root: nobody must reach m_root.
+    for (fs::path p = m_root.parent_path(); geteuid() == 0 && p != p.root_path();
+         p = p.parent_path()) {
+        struct stat st {};
+        if (::stat(p.c_str(), &st) == 0 && (st.st_mode & S_IXOTH) == 0)
+            GTEST_SKIP() << p << " is closed to other users; cannot drop root for this test";
+    }
+    int out[2];
+    ASSERT_EQ(::pipe(out), 0);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        ::close(out[0]);
+        if (geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) _exit(3);
+        LoadOptions options;
+        options.threads = 1;
+        const LoadBatch batch = loadFolder(m_root.string(), LoaderRegistry::builtin(), options);
+        std::string report = std::to_string(batch.runs.size()) + "\n";
+        for (const auto& e : batch.errors) report += e.source + ": " + e.message + "\n";
+        const bool ok =
+            ::write(out[1], report.data(), report.size()) == static_cast<ssize_t>(report.size());
+        _exit(ok ? 0 : 4);
+    }
+    ::close(out[1]);
+    std::string report;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(out[0], buf, sizeof buf)) > 0;)
+        report.append(buf, static_cast<std::size_t>(n));
+    ::close(out[0]);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    fs::permissions(m_root / "locked", fs::perms::owner_all);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "child status " << status;
+    EXPECT_EQ(report, "1\n" + (m_root / "locked").string() +
+                          ": cannot list folder: Permission denied\n" +
+                          (m_root / "run" / "secret.csv").string() + ": Permission denied\n")
+        << report;
+}
+
+// A checkpoint over the size limit beside a log is passed over like any file no loader
+// claims; only a claimed file is refused for its size.
+TEST_F(FolderWalkerTest, UnclaimedFilesOverTheLimitAreNotErrors) {
+    std::string noise(3 << 20, '\0');
+    std::mt19937 gen(11);
+    for (auto& c : noise) c = static_cast<char>(gen());
+    write("run/model.ckpt", noise);
+    write("run/metrics.csv", "step,loss\n1,0.5\n2,0.4\n");
+    std::string big = "step,loss\n";
+    while (big.size() < (2U << 20)) big += "1,0.5\n";
+    write("big/metrics.csv", big);
+    LoadOptions options;
+    options.maxFileBytes = 1 << 20;
+    const LoadBatch batch = loadFolder(m_root.string(), LoaderRegistry::builtin(), options);
+    ASSERT_EQ(batch.runs.size(), 1U);
+    EXPECT_EQ(batch.runs[0]->name, "run");
+    ASSERT_EQ(batch.errors.size(), 1U);
+    EXPECT_EQ(batch.errors[0].source, (m_root / "big" / "metrics.csv").string());
+    EXPECT_EQ(batch.errors[0].message, "file is 2 MiB, over the 1 MiB limit; not loaded");
+}
+
+// Issue #12, 12b (b): logs deeper than 24 folders were skipped without a note.
+TEST_F(FolderWalkerTest, TooDeepAFolderIsNamed) {
+    fs::path deep;
+    for (int i = 1; i <= 26; ++i) deep /= "d" + std::to_string(i);
+    write(deep / "metrics.csv", "step,loss\n1,0.5\n2,0.4\n");
+    write("d1/metrics.csv", "step,loss\n1,0.5\n2,0.4\n");
+    const LoadBatch batch = loadFolder(m_root.string(), LoaderRegistry::builtin(), {});
+    ASSERT_EQ(batch.runs.size(), 1U);
+    EXPECT_EQ(batch.runs[0]->name, "d1");
+    ASSERT_EQ(batch.errors.size(), 1U);
+    fs::path tooDeep = m_root;
+    for (int i = 1; i <= 25; ++i) tooDeep /= "d" + std::to_string(i);
+    EXPECT_EQ(batch.errors[0].source, tooDeep.string());
+    EXPECT_EQ(batch.errors[0].message,
+              "nested deeper than 24 folders below the opened one; not read");
 }
 
 }  // namespace

@@ -3,12 +3,16 @@
 // Python decoder (bitwise CRC-32C, hand-written wire parsing) over ../shared/realworld.
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <set>
 #include <sstream>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "core/loader_registry.h"
 #include "core/loaders/tfevents_loader.h"
@@ -18,6 +22,7 @@
 namespace curvedoctor::core {
 namespace {
 
+namespace fs = std::filesystem;
 using testutil::testData;
 
 std::string readAll(const std::string& path) {
@@ -116,7 +121,7 @@ TEST(Tfevents, BadDataChecksumIsReportedAndSkipped) {
     EXPECT_NE(run.warnings[0].message.find("checksum"), std::string::npos);
 }
 
-TEST(Tfevents, BadHeaderChecksumStopsAndKeepsWhatCameBefore) {
+TEST(Tfevents, BadHeaderChecksumSkipsToTheNextWholeRecord) {
     std::string bytes = readAll(testData("tfevents/torch_simple_value.tfevents"));
     // Records here are: the file_version event, then five summaries. Corrupt the third
     // record's length checksum: find it by walking the framing.
@@ -131,16 +136,19 @@ TEST(Tfevents, BadHeaderChecksumStopsAndKeepsWhatCameBefore) {
     LoadResult result = loader.load(LoadInput{"x.tfevents", bytes, {}});
     ASSERT_EQ(result.runs.size(), 1U);
     const core::Run& run = result.runs[0];
-    EXPECT_EQ(run.find("train/loss")->steps, (std::vector<std::int64_t>{0}));
-    ASSERT_FALSE(run.warnings.empty());
+    // Only the broken record (step 1) is lost: reading resumes at the next whole one.
+    EXPECT_EQ(run.find("train/loss")->steps, (std::vector<std::int64_t>{0, 2, 3, 4}));
+    ASSERT_EQ(run.warnings.size(), 1U);
     EXPECT_EQ(run.warnings[0].byteOffset, static_cast<std::int64_t>(pos));
-    EXPECT_NE(run.warnings[0].message.find("byte " + std::to_string(pos)), std::string::npos);
+    EXPECT_EQ(run.warnings[0].message.find("byte " + std::to_string(pos) + ": bad length checksum"),
+              0U)
+        << run.warnings[0].message;
 }
 
 TEST(Tfevents, RecognisedByContentUnderAnyName) {
     const std::string bytes = readAll(testData("tfevents/torch_simple_value.tfevents"));
-    const Loader* picked = LoaderRegistry::builtin().pick(
-        SniffInput{"/tmp/run.log", "run.log", bytes, false});
+    const Loader* picked =
+        LoaderRegistry::builtin().pick(SniffInput{"/tmp/run.log", "run.log", bytes, false});
     ASSERT_NE(picked, nullptr);
     EXPECT_EQ(picked->id(), "tfevents");
     TfeventsLoader loader;
@@ -171,6 +179,76 @@ TEST(Tfevents, HugeLengthFieldIsTruncationNotACrash) {
     EXPECT_TRUE(anyWarningContains(result.runs[0], "cut short"));
 }
 
+// A record header (length and its masked CRC) claiming `length` bytes.
+std::string recordHeader(std::uint64_t length) {
+    std::string header;
+    for (int b = 0; b < 8; ++b) header.push_back(static_cast<char>((length >> (8 * b)) & 0xFF));
+    const std::uint32_t crc = maskCrc32c(crc32c(header));
+    for (int b = 0; b < 4; ++b) header.push_back(static_cast<char>((crc >> (8 * b)) & 0xFF));
+    return header;
+}
+
+// Issue #12, 12b (a): an impossible record length mid-file was called "the last record ... cut
+// short" though every record after it was whole, and those records were lost.
+TEST(Tfevents, ImpossibleLengthMidFileIsNamedAndTheRestLoads) {
+    const std::string file = readAll(testData("tfevents/torch_simple_value.tfevents"));
+    std::uint64_t first = 0;
+    for (int b = 7; b >= 0; --b) first = (first << 8) | static_cast<unsigned char>(file[b]);
+    const std::size_t cut = 16 + static_cast<std::size_t>(first);  // after the first record
+    const std::string broken =
+        file.substr(0, cut) + recordHeader(std::uint64_t{1} << 40) + "garbage" + file.substr(cut);
+    TfeventsLoader loader;
+    const LoadResult whole = loader.load(LoadInput{"a.tfevents", file, {}});
+    const LoadResult result = loader.load(LoadInput{"b.tfevents", broken, {}});
+    ASSERT_EQ(whole.runs.size(), 1U);
+    ASSERT_EQ(result.runs.size(), 1U);
+    const core::Run& run = result.runs[0];
+    ASSERT_EQ(run.metrics.size(), whole.runs[0].metrics.size());
+    for (const auto& [name, series] : whole.runs[0].metrics) {
+        ASSERT_NE(run.find(name), nullptr) << name;
+        EXPECT_EQ(run.find(name)->values, series.values) << name;
+    }
+    ASSERT_EQ(run.warnings.size(), 1U);
+    EXPECT_EQ(run.warnings[0].message, "byte " + std::to_string(cut) +
+                                           ": impossible record length 1099511627776; the 19 "
+                                           "bytes from there to the next whole record, at byte " +
+                                           std::to_string(cut + 19) + ", not read");
+    EXPECT_EQ(run.warnings[0].byteOffset, static_cast<std::int64_t>(cut));
+}
+
+long maxRssKiB() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+// Issue #12, 12b (c): a 1 GiB garbage file named like an event file was read whole before it
+// was refused at byte 0. Its first 12 bytes decide now, alone or in a run folder.
+TEST(Tfevents, GarbageNamedLikeAnEventFileIsNotReadWhole) {
+    const fs::path dir = fs::temp_directory_path() / ("cd_tf_garbage_" + std::to_string(getpid()));
+    fs::create_directories(dir / "run");
+    const fs::path garbage = dir / "run" / "events.out.tfevents.1.garbage";
+    { std::ofstream(garbage, std::ios::binary) << "not an event file at all"; }
+    std::error_code ec;
+    fs::resize_file(garbage, std::uintmax_t{512} << 20, ec);  // sparse: 512 MiB, mostly zeros
+    if (ec) GTEST_SKIP() << "cannot make a sparse file here: " << ec.message();
+    fs::copy_file(testData("tfevents/torch_simple_value.tfevents"),
+                  dir / "run" / "events.out.tfevents.2.good");
+    const long before = maxRssKiB();
+
+    const LoadBatch alone = loadFile(garbage.string(), LoaderRegistry::builtin(), {});
+    ASSERT_EQ(alone.errors.size(), 1U);
+    EXPECT_EQ(alone.errors[0].message, "not a training log this program can read");
+
+    const LoadBatch folder = loadFolder((dir / "run").string(), LoaderRegistry::builtin(), {});
+    EXPECT_TRUE(folder.errors.empty());
+    ASSERT_EQ(folder.runs.size(), 1U);
+    EXPECT_FALSE(folder.runs[0]->metrics.empty());
+    EXPECT_TRUE(anyWarningContains(*folder.runs[0], "byte 0: not a TensorBoard event file"));
+    EXPECT_LT(maxRssKiB() - before, 64 * 1024) << "the garbage file was read whole";
+    fs::remove_all(dir, ec);
+}
+
 // ---- real-world files (counts and values from an independent Python decoder) -------------
 
 TEST(TfeventsRealworld, Detectron2Torch) {
@@ -189,7 +267,8 @@ TEST(TfeventsRealworld, Detectron2Torch) {
 
 TEST(TfeventsRealworld, HfTrainerCallbackSkipsTextSummaries) {
     CURVEDOCTOR_REQUIRE_REALWORLD(rw);
-    const core::Run run = loadOne(rw + "/tensorboard_02/events.out.tfevents.1713762722.ip-172-31-47-103");
+    const core::Run run =
+        loadOne(rw + "/tensorboard_02/events.out.tfevents.1713762722.ip-172-31-47-103");
     // 9 scalar tags; args/text_summary and model_config/text_summary are text-plugin tensors.
     EXPECT_EQ(run.metrics.size(), 9U);
     EXPECT_EQ(run.find("args/text_summary"), nullptr);
@@ -289,7 +368,8 @@ TEST(Tfevents, MutatedFilesNeverCrash) {
     // one-line error, never a crash or a hang (the sanitizer build checks memory too).
     TfeventsLoader loader;
     std::mt19937 gen(1234);
-    for (const char* fixture : {"tfevents/torch_simple_value.tfevents", "tfevents/tf2_tensors.tfevents"}) {
+    for (const char* fixture :
+         {"tfevents/torch_simple_value.tfevents", "tfevents/tf2_tensors.tfevents"}) {
         const std::string original = readAll(testData(fixture));
         for (int round = 0; round < 400; ++round) {
             std::string bytes = original;
@@ -297,9 +377,15 @@ TEST(Tfevents, MutatedFilesNeverCrash) {
             for (int e = 0; e < edits; ++e) {
                 const std::size_t at = gen() % bytes.size();
                 switch (gen() % 3) {
-                    case 0: bytes[at] = static_cast<char>(bytes[at] ^ (1 << (gen() % 8))); break;
-                    case 1: bytes.resize(std::max<std::size_t>(at, 1)); break;
-                    default: bytes.insert(at, std::string(1 + gen() % 9, static_cast<char>(gen()))); break;
+                    case 0:
+                        bytes[at] = static_cast<char>(bytes[at] ^ (1 << (gen() % 8)));
+                        break;
+                    case 1:
+                        bytes.resize(std::max<std::size_t>(at, 1));
+                        break;
+                    default:
+                        bytes.insert(at, std::string(1 + gen() % 9, static_cast<char>(gen())));
+                        break;
                 }
             }
             const LoadResult r = loader.load(LoadInput{"m.tfevents", bytes, {}});

@@ -9,10 +9,9 @@
 #include <string_view>
 
 #include "core/loader.h"
+#include "core/sniff_head.h"
 
 namespace curvedoctor::fuzz {
-
-inline constexpr std::size_t kSniffBytes = 64 * 1024;  // what LoaderRegistry hands a sniffer.
 
 inline void require(bool ok, const char* what) {
     if (!ok) {
@@ -41,8 +40,7 @@ inline void checkResult(const core::LoadResult& result) {
 inline void exerciseLoader(const core::Loader& loader, const std::uint8_t* data, std::size_t size,
                            std::string_view name) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    const int score =
-        loader.sniff(core::SniffInput{name, name, bytes.substr(0, kSniffBytes), false});
+    const int score = loader.sniff(core::SniffInput{name, name, core::sniffHead(bytes), false});
     require(score >= core::confidence::kNone && score <= 100, "confidence out of 0..100");
     checkResult(loader.load(core::LoadInput{std::string(name), bytes, {}}));
 }

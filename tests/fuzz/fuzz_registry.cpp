@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view name = kNames[data[0] % kNames.size()];
     const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
     const auto& registry = curvedoctor::core::LoaderRegistry::builtin();
-    const curvedoctor::core::SniffInput sniff{
-        name, name, bytes.substr(0, curvedoctor::fuzz::kSniffBytes), false};
+    const curvedoctor::core::SniffInput sniff{name, name, curvedoctor::core::sniffHead(bytes),
+                                              false};
     if (const auto* loader = registry.pick(sniff))
         curvedoctor::fuzz::checkResult(loader->load({std::string(name), bytes, {}}));
     return 0;

@@ -19,7 +19,7 @@ constexpr std::size_t kSniffBytes = 64 * 1024;
 // first line (an 8,000-column header is longer than 64 KiB; sniffed cut, a header would be
 // judged by its first fields only). Rows are not read whole: one row of a million fields
 // would make the sniff read it all and call the table ragged.
-std::string_view sniffHead(std::string_view bytes) {
+std::string_view dialectHead(std::string_view bytes) {
     const std::size_t lineEnd = bytes.find('\n');
     const std::size_t end = lineEnd == std::string_view::npos ? bytes.size() : lineEnd + 1;
     return bytes.substr(0, std::max(end, std::min(bytes.size(), kSniffBytes)));
@@ -79,7 +79,7 @@ public:
             dialect = *m_spec.dialect;
         } else {
             std::size_t fields = 0;
-            if (!sniffCsvDialect(sniffHead(m_input.bytes), dialect, fields)) {
+            if (!sniffCsvDialect(dialectHead(m_input.bytes), dialect, fields)) {
                 m_result.error =
                     "not a delimited table: the first lines do not split into the "
                     "same number of columns";
