@@ -20,6 +20,7 @@ or source, not from CurveDoctor's loaders:
     (epoch-1)*N+iter and val lines as val/<key> at epoch*N, N = the val lines' iter; MMEngine
     scalars by 'step', validation lines (neither epoch nor iter) as val/<key> at the last train
     step of the epoch they follow.
+  - DeiT/MAE log.txt: a JSON object per epoch, numbers by 'epoch'.
   - MLflow file store: every file under metrics/ is a metric of '<ms> <value> <step>' lines.
   - TensorBoard event files: a TFRecord + protobuf reader written here (simple_value, and
     float/double tensors of one element, as TF2 writes scalars).
@@ -185,6 +186,16 @@ def mmengine_scalars(folder):
             if k in ("step", "epoch", "iter") or not is_number(v):
                 continue
             run.add("val/" + k if val else k, step)
+    return run
+
+
+def deit_log_txt(folder):
+    """DeiT/MAE main.py appends json.dumps(log_stats) per epoch: numbers by 'epoch'."""
+    run = Run()
+    for d in json_lines(only_file(folder)):
+        for k, v in d.items():
+            if k != "epoch" and is_number(v):
+                run.add(k, d["epoch"])
     return run
 
 
@@ -376,6 +387,13 @@ FOLDERS = {
                   "python: 15 whitespace fields per row, step from 'e/N'; mem, targets and "
                   "img_size are not curves."),
 }
+for _n in (1, 2):
+    # Read today by the generic key-value text reader (issue #16 asks for a JSON dialect with an
+    # epoch axis); its names, counts and steps are already the ones JSON lines by epoch give.
+    FOLDERS["jsontxt_%02d" % _n] = (
+        "text_kv", deit_log_txt,
+        "python json: a JSON object per line, every number but 'epoch' by epoch (issue #16 may "
+        "give it a JSON format id).")
 for _n in range(6, 13):
     FOLDERS["lightning_%02d" % _n] = (
         "lightning_csv", lightning_csv,
