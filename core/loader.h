@@ -20,7 +20,8 @@ using ProgressFn = std::function<bool(double fraction)>;
 struct SniffInput {
     std::string_view path;      ///< as given by the user.
     std::string_view fileName;  ///< last path component.
-    std::string_view head;      ///< the first bytes of a file (at least 64 KiB, ending on whole lines; see sniff_head.h); empty for folders.
+    std::string_view head;  ///< the first bytes of a file (at least 64 KiB, ending on whole lines;
+                            ///< see sniff_head.h); empty for folders.
     bool isDirectory = false;
 };
 
@@ -55,10 +56,10 @@ public:
 /// Confidence levels shared by all loaders so their sniffers compare fairly.
 namespace confidence {
 inline constexpr int kNone = 0;
-inline constexpr int kNameOnly = 20;      ///< the file name fits, the content says nothing.
-inline constexpr int kGeneric = 40;       ///< content parses as a generic format (plain CSV).
-inline constexpr int kLikely = 70;        ///< content has this format's typical markers.
-inline constexpr int kCertain = 95;       ///< a magic number or an unmistakable header.
+inline constexpr int kNameOnly = 20;  ///< the file name fits, the content says nothing.
+inline constexpr int kGeneric = 40;   ///< content parses as a generic format (plain CSV).
+inline constexpr int kLikely = 70;    ///< content has this format's typical markers.
+inline constexpr int kCertain = 95;   ///< a magic number or an unmistakable header.
 }  // namespace confidence
 
 }  // namespace curvedoctor::core

@@ -15,14 +15,18 @@ namespace curvedoctor::core {
 namespace {
 
 constexpr std::size_t kSniffBytes = 64 * 1024;
-// The bytes the dialect is sniffed from: the first kSniffBytes, or more to take in the whole
-// first line (an 8,000-column header is longer than 64 KiB; sniffed cut, a header would be
-// judged by its first fields only). Rows are not read whole: one row of a million fields
-// would make the sniff read it all and call the table ragged.
+// The bytes the dialect is sniffed from: whole lines only, the first line always (an 8,000-column
+// header is longer than 64 KiB; sniffed cut, a header would be judged by its first fields only),
+// then as many whole lines as end within kSniffBytes. A line cut at the window's end would look
+// ragged; a row of a million fields is not read whole just to sniff.
 std::string_view dialectHead(std::string_view bytes) {
     const std::size_t lineEnd = bytes.find('\n');
-    const std::size_t end = lineEnd == std::string_view::npos ? bytes.size() : lineEnd + 1;
-    return bytes.substr(0, std::max(end, std::min(bytes.size(), kSniffBytes)));
+    if (lineEnd == std::string_view::npos) return bytes;
+    const std::size_t window = std::min(bytes.size(), kSniffBytes);
+    const std::size_t lastEnd = bytes.substr(0, window).rfind('\n');
+    const std::size_t end =
+        lastEnd == std::string_view::npos ? lineEnd : std::max(lineEnd, lastEnd);
+    return bytes.substr(0, end + 1);
 }
 
 // Enough to show where a file goes wrong without burying the user in a line per cell.
