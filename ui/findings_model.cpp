@@ -110,14 +110,14 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
                 return severityName(f.severity);
             break;
         case KindColumn:
-            if (role == Qt::DisplayRole) return QString::fromStdString(f.kind);
+            if (role == Qt::DisplayRole) return findingKindId(f.kind);
             if (role == Qt::DecorationRole) {
                 QPixmap pm(10, 10);
-                pm.fill(findingColor(QString::fromStdString(f.kind)));
+                pm.fill(findingColor(f.kind));
                 return QIcon(pm);
             }
             if (role == Qt::ToolTipRole)
-                return tr("%1 on %2").arg(QString::fromStdString(f.kind),
+                return tr("%1 on %2").arg(findingKindId(f.kind),
                                           QString::fromStdString(f.metric));
             break;
         case RunColumn:

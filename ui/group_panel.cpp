@@ -70,8 +70,8 @@ void GroupPanel::rebuild() {
         for (const core::Finding& f : g.findings)
             lines << QStringLiteral("<b style='color:%1'>%2</b> — <span style='color:%3'>%4</span>: %5 <i>%6</i>")
                          .arg(g.color.name(), g.name.toHtmlEscaped(),
-                              findingColor(QString::fromStdString(f.kind)).name(),
-                              QString::fromStdString(f.kind), QString::fromStdString(f.message).toHtmlEscaped(),
+                              findingColor(f.kind).name(),
+                              findingKindId(f.kind), QString::fromStdString(f.message).toHtmlEscaped(),
                               QString::fromStdString(f.advice).toHtmlEscaped());
     if (m_groups.groups().isEmpty())
         m_findings->setText(tr("No groups yet: select runs in the comparison table and group them, "

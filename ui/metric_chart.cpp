@@ -439,17 +439,17 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
         if (!inChart) continue;
         legendRuns << LegendRun{e->name, e->color};
         for (const core::Finding& f : e->diagnosis.findings) {
-            const QString kind = QString::fromStdString(f.kind);
+            const QString kind = findingKindId(f.kind);
             const QString text = QStringLiteral("%1 · %2 (%3): %4")
                                      .arg(e->name, kind, QString::fromStdString(f.metric),
                                           QString::fromStdString(f.message));
-            if (f.kind == "lr_drop") {
-                lines << OverlayLine{xOf(*e, f.metric, f.beginStep), findingColor(kind), text};
+            if (f.kind == core::FindingKind::LrDrop) {
+                lines << OverlayLine{xOf(*e, f.metric, f.beginStep), findingColor(f.kind), text};
                 continue;
             }
             if (familyOf(f.metric) != m_family) continue;
             bands << OverlayBand{xOf(*e, f.metric, f.beginStep), xOf(*e, f.metric, f.endStep), kind,
-                                 findingColor(kind), text};
+                                 findingColor(f.kind), text};
         }
         if (const auto& best = e->diagnosis.best; best && familyOf(best->metric) == m_family) {
             double y = best->value;

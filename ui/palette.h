@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QString>
 
+#include "core/finding_kind.h"
+
 namespace curvedoctor::ui {
 
 /// Run colour number `index`. The first 8 are Okabe & Ito's colour-blind-safe set (black
@@ -14,8 +16,10 @@ namespace curvedoctor::ui {
 /// How many distinct run colours there are before they repeat.
 [[nodiscard]] int runColorCount();
 
-/// Colour of a finding kind's band (DESIGN.md section 4 ids). Unknown kinds get grey.
-[[nodiscard]] QColor findingColor(const QString& kind);
+/// Colour of a finding kind's band and badge, from core's FindingKind table.
+[[nodiscard]] QColor findingColor(core::FindingKind kind);
+/// The kind's stable id ("overfitting"), the name the viewer shows for it.
+[[nodiscard]] QString findingKindId(core::FindingKind kind);
 /// Colour of a severity badge/icon: info blue, warning amber, error red.
 [[nodiscard]] QColor severityColor(int severity);
 

@@ -241,10 +241,10 @@ QString epochRange(const core::Finding& f) {
 }
 
 QList<Cell> findingRow(const QString& owner, const QColor& ownerColor, const core::Finding& f) {
-    const QString kind = QString::fromStdString(f.kind);
+    const QString kind = findingKindId(f.kind);
     return {Cell{owner, ownerColor, {}, {}, false, false},
             Cell{severityName(f.severity), {}, severityColor(static_cast<int>(f.severity)), {}, false, false},
-            Cell{kind, findingColor(kind), {}, QString::fromStdString(f.metric), false, false},
+            Cell{kind, findingColor(f.kind), {}, QString::fromStdString(f.metric), false, false},
             Cell{stepRange(f), {}, {}, epochRange(f), false, false},
             Cell{QString::fromStdString(f.message), {}, {}, {}, false, false},
             Cell{QString::fromStdString(f.advice), {}, {}, {}, false, false}};

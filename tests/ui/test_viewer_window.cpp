@@ -155,7 +155,7 @@ TEST_F(ViewerWindow, ClickingAFindingSelectsItsRunAndZoomsTheCharts) {
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
     // Hand-made findings until the detectors land: the window only has to show them.
     core::RunDiagnosis d;
-    d.findings.push_back(testing::makeFinding("overfitting", core::Severity::Warning, 300, 600));
+    d.findings.push_back(testing::makeFinding(core::FindingKind::Overfitting, core::Severity::Warning, 300, 600));
     w.store().add(testing::makeRun("first", 100), {});
     w.store().add(testing::makeRun("second", 100), d);
     ASSERT_TRUE(QTest::qWaitFor([&] { return !w.chartPanel()->charts().isEmpty(); }, 5000));

@@ -1,4 +1,4 @@
-#include "core/finding.h"
+#include "core/severity.h"
 
 namespace curvedoctor::core {
 
