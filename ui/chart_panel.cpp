@@ -40,7 +40,11 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     connect(&m_store, &RunStore::runRemoved, this, &ChartPanel::rebuild);
     connect(&m_store, &RunStore::runChanged, this, &ChartPanel::rebuild);
     connect(&m_store, &RunStore::cleared, this, &ChartPanel::rebuild);
-    connect(&m_settings, &ViewSettings::changed, this, &ChartPanel::rebuild);
+    // Every aspect but the compare layout (CompareView's business) changes the charts.
+    for (auto signal : {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged,
+                        &ViewSettings::logYChanged, &ViewSettings::showRawChanged,
+                        &ViewSettings::chartLayoutChanged, &ViewSettings::extraFamiliesChanged})
+        connect(&m_settings, signal, this, &ChartPanel::rebuild);
 }
 
 void ChartPanel::rebuild() {

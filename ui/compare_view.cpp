@@ -20,7 +20,7 @@ CompareView::CompareView(RunStore& store, ViewSettings& settings, QWidget* paren
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
-    connect(&m_settings, &ViewSettings::changed, this, &CompareView::follow);
+    connect(&m_settings, &ViewSettings::compareLayoutChanged, this, &CompareView::follow);
     follow();
 }
 

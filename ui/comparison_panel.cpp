@@ -48,7 +48,8 @@ ComparisonPanel::ComparisonPanel(RunStore& store, ViewSettings& settings, QWidge
     connect(&m_store, &RunStore::runRemoved, this, &ComparisonPanel::refresh);
     connect(&m_store, &RunStore::runChanged, this, &ComparisonPanel::refresh);
     connect(&m_store, &RunStore::cleared, this, &ComparisonPanel::refresh);
-    connect(&m_settings, &ViewSettings::changed, this, &ComparisonPanel::refresh);
+    // The table's values are smoothed; nothing else of the view settings shows in it.
+    connect(&m_settings, &ViewSettings::smoothingChanged, this, &ComparisonPanel::refresh);
     refresh();
 }
 

@@ -46,7 +46,12 @@ void GroupChart::setContent(const std::vector<GroupCurveInput>& groups, const QS
     m_means.clear();
     m_bands.clear();
     removeAllSeries();
-    for (QAbstractAxis* a : axes()) removeAxis(a);
+    // The chart is refilled on every change (GroupPanel keeps it): removed axes are deleted,
+    // not left as children piling up.
+    for (QAbstractAxis* a : axes()) {
+        removeAxis(a);
+        delete a;
+    }
     setTitle(family);
     auto* x = new QValueAxis(this);
     auto* y = new QValueAxis(this);

@@ -41,29 +41,42 @@ GroupPanel::GroupPanel(GroupController& groups, RunStore& store, ViewSettings& s
 
     connect(m_band, &QComboBox::currentIndexChanged, this, &GroupPanel::rebuild);
     connect(&m_groups, &GroupController::groupsChanged, this, &GroupPanel::rebuild);
-    connect(&m_settings, &ViewSettings::changed, this, &GroupPanel::rebuild);
+    // Group charts are in steps, drawn linearly: only smoothing and the shown families matter.
+    connect(&m_settings, &ViewSettings::smoothingChanged, this, &GroupPanel::rebuild);
+    connect(&m_settings, &ViewSettings::extraFamiliesChanged, this, &GroupPanel::rebuild);
     rebuild();
 }
 
 void GroupPanel::rebuild() {
-    for (QChartView* v : m_views) delete v;
-    m_views.clear();
-    m_charts.clear();
     const auto inputs = m_groups.curveInputs();
     std::vector<const RunEntry*> members;
     for (const RunGroup& g : m_groups.groups())
         for (int id : g.runIds)
             if (const int row = m_store.rowOfId(id); row >= 0) members.push_back(&m_store.at(row));
     const auto band = static_cast<GroupBand>(m_band->currentData().toInt());
-    for (const QString& family : chartFamilies(members, m_settings)) {
-        auto* chart = new GroupChart;
+    const QStringList families = chartFamilies(members, m_settings);
+    for (auto it = m_viewByFamily.begin(); it != m_viewByFamily.end();) {
+        m_chartsLayout->removeWidget(it.value());
+        if (!families.contains(it.key())) {
+            delete it.value();
+            it = m_viewByFamily.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_charts.clear();
+    for (const QString& family : families) {
+        QChartView* view = m_viewByFamily.value(family);
+        if (view == nullptr) {
+            view = new QChartView(new GroupChart);
+            view->setRenderHint(QPainter::Antialiasing);
+            view->setMinimumHeight(260);
+            m_viewByFamily.insert(family, view);
+        }
+        auto* chart = static_cast<GroupChart*>(view->chart());
         chart->setContent(inputs, family, m_settings, band);
-        auto* view = new QChartView(chart);
-        view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumHeight(260);
         m_chartsLayout->addWidget(view);
         m_charts << chart;
-        m_views << view;
     }
     QStringList lines;
     for (const RunGroup& g : m_groups.groups())

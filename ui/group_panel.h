@@ -1,8 +1,10 @@
 #pragma once
 /// \file group_panel.h
 /// Shows the GroupController's groups: one GroupChart per metric family (mean line and a
-/// min..max or +/-1 std band per group) and the group findings underneath.
+/// min..max or +/-1 std band per group) and the group findings underneath. A chart is kept per
+/// family and only refilled on a change: its view is never deleted while the family is shown.
 
+#include <QHash>
 #include <QList>
 #include <QWidget>
 
@@ -37,8 +39,8 @@ private:
     QComboBox* m_band;
     QVBoxLayout* m_chartsLayout;
     QLabel* m_findings;
-    QList<GroupChart*> m_charts;
-    QList<QChartView*> m_views;
+    QList<GroupChart*> m_charts;                  ///< shown, top to bottom
+    QHash<QString, QChartView*> m_viewByFamily;  ///< views are kept per family and reused
 };
 
 }  // namespace curvedoctor::ui

@@ -20,10 +20,13 @@
 #include <algorithm>
 
 #include "ui/chart_panel.h"
-#include "ui/compare_features.h"
 #include "ui/compare_view.h"
+#include "ui/comparison_tab.h"
 #include "ui/drop_overlay.h"
+#include "ui/export_actions.h"
 #include "ui/findings_panel.h"
+#include "ui/group_controller.h"
+#include "ui/groups_tab.h"
 #include "ui/load_controller.h"
 #include "ui/load_status_widget.h"
 #include "ui/message_area.h"
@@ -88,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_settingsPanel = new SettingsPanel(*m_store, *m_settings, this);
     m_findings = new FindingsPanel(*m_store, this);
     m_bottomTabs = new QTabWidget(this);
+    m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
     m_bottomTabs->setDocumentMode(true);
     m_bottomTabs->setTabBarAutoHide(true);
     m_bottomTabs->addTab(m_findings, tr("Findings"));
@@ -106,7 +110,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_dropOverlay = new DropOverlay(this);
 
     connectPanels();
-    m_compareFeatures = new CompareFeatures(*this);
+    addCompareTabsAndExports();
     rebuildRecentMenu();
     restoreLayout();
     updateSummary();
@@ -122,6 +126,13 @@ QDockWidget* MainWindow::addPanelDock(QWidget* panel, const QString& title,
     addDockWidget(area, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
     return dock;
+}
+
+void MainWindow::addCompareTabsAndExports() {
+    auto* groups = new GroupController(*m_store, this);
+    m_bottomTabs->addTab(new ComparisonTab(*m_store, *m_settings, *groups), tr("Comparison"));
+    m_bottomTabs->addTab(new GroupsTab(*groups, *m_store, *m_settings), tr("Groups"));
+    new ExportActions(*m_store, *m_settings, *groups, *m_charts, *m_exportMenu, *this);
 }
 
 void MainWindow::createMenus() {
@@ -142,6 +153,7 @@ void MainWindow::createMenus() {
     });
     file->addSeparator();
     m_exportMenu = file->addMenu(tr("&Export"));
+    m_exportMenu->setObjectName(QStringLiteral("exportMenu"));
     // Hidden until an exporter adds an action (see eventFilter).
     m_exportMenu->menuAction()->setVisible(false);
     m_exportMenu->installEventFilter(this);

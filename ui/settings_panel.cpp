@@ -95,7 +95,10 @@ SettingsPanel::SettingsPanel(RunStore& store, ViewSettings& settings, QWidget* p
     connect(m_raw, &QCheckBox::toggled, &m_settings, &ViewSettings::setShowRaw);
     connect(m_metrics, &QListWidget::itemChanged, this, &SettingsPanel::applyMetricPick);
 
-    connect(&m_settings, &ViewSettings::changed, this, &SettingsPanel::syncFromSettings);
+    for (auto signal : {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged,
+                        &ViewSettings::logYChanged, &ViewSettings::showRawChanged,
+                        &ViewSettings::chartLayoutChanged, &ViewSettings::extraFamiliesChanged})
+        connect(&m_settings, signal, this, &SettingsPanel::syncFromSettings);
     connect(&m_store, &RunStore::runAdded, this, &SettingsPanel::refreshMetricPicker);
     connect(&m_store, &RunStore::runRemoved, this, &SettingsPanel::refreshMetricPicker);
     connect(&m_store, &RunStore::runChanged, this, &SettingsPanel::refreshMetricPicker);

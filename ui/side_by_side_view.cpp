@@ -35,7 +35,11 @@ SideBySideView::SideBySideView(RunStore& store, ViewSettings& settings, QWidget*
     connect(&m_store, &RunStore::runRemoved, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::runChanged, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::cleared, this, &SideBySideView::scheduleRebuild);
-    connect(&m_settings, &ViewSettings::changed, this, &SideBySideView::scheduleRebuild);
+    // Everything a MetricChart shows except the two layouts (the columns are the layout).
+    for (auto signal : {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged,
+                        &ViewSettings::logYChanged, &ViewSettings::showRawChanged,
+                        &ViewSettings::extraFamiliesChanged})
+        connect(&m_settings, signal, this, &SideBySideView::scheduleRebuild);
     m_dirty = true;
 }
 

@@ -1,37 +1,36 @@
 #pragma once
-/// \file compare_features.h
-/// Plugs comparing and reporting into a MainWindow through its public extension points:
-/// a "Comparison" tab (table + name filter + layout switch) and a "Groups" tab (group charts,
-/// group from selection or by name pattern) in bottomTabs(), and File > Export actions:
-/// Export Report (Ctrl+E), Copy Chart Image, Export Chart as PNG/SVG.
-/// Usage, at the end of MainWindow's constructor: `new CompareFeatures(*this);`
+/// \file export_actions.h
+/// File > Export: Export Report (Ctrl+E), Copy Chart Image (Ctrl+Shift+C), Export Chart as PNG
+/// or SVG. Reads the visible runs, the view settings, the groups and the overlay charts it is
+/// given; writes only the files the user picks.
 
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <vector>
 
 #include "ui/report_export_job.h"
 #include "ui/report_renderer.h"
 
 class QChart;
+class QMainWindow;
+class QMenu;
 
 namespace curvedoctor::ui {
 
-class ComparisonPanel;
+class ChartPanel;
 class GroupController;
-class GroupPanel;
-class MainWindow;
-class ReportExportJob;
+class RunStore;
+class ViewSettings;
 
-class CompareFeatures : public QObject {
+class ExportActions : public QObject {
     Q_OBJECT
 public:
-    /// Parented to `window`; adds its tabs and actions immediately.
-    explicit CompareFeatures(MainWindow& window);
-
-    [[nodiscard]] ComparisonPanel* comparisonPanel() const { return m_comparison; }
-    [[nodiscard]] GroupController* groups() const { return m_groups; }
-    [[nodiscard]] GroupPanel* groupPanel() const { return m_groupPanel; }
+    /// Adds its actions to `menu` and their shortcuts to `window` (a menu not yet shown would
+    /// not see them); dialogs and status messages go to `window`, which parents this object.
+    ExportActions(const RunStore& store, const ViewSettings& settings,
+                  const GroupController& groups, const ChartPanel& charts, QMenu& menu,
+                  QMainWindow& window);
 
     /// Writes the report of the visible runs (and the groups, when `withGroups` and there are
     /// any). Returns false and sets `error` on failure.
@@ -43,7 +42,7 @@ public:
     /// first.
     ReportExportJob* startReportExport(const QString& path, const ReportOptions& options,
                                        bool withGroups);
-    /// The chart of `family` in the window's chart panel, or null.
+    /// The chart of `family` in the overlay chart panel, or null.
     [[nodiscard]] QChart* chartOf(const QString& family) const;
 
 Q_SIGNALS:
@@ -54,18 +53,17 @@ public Q_SLOTS:
     void exportReportDialog();
     void copyChartImage();
     void exportChartDialog();
-    void groupSelectedRuns();
-    void groupByPatternDialog();
 
 private:
     /// The chart the user means: the one with keyboard focus or under the mouse, else asks.
     QChart* pickChart(const QString& purpose);
     [[nodiscard]] std::vector<ReportGroup> reportGroups(bool withGroups) const;
 
-    MainWindow& m_window;
-    ComparisonPanel* m_comparison;
-    GroupController* m_groups;
-    GroupPanel* m_groupPanel;
+    const RunStore& m_store;
+    const ViewSettings& m_settings;
+    const GroupController& m_groups;
+    const ChartPanel& m_charts;
+    QMainWindow& m_window;
     QPointer<ReportExportJob> m_export;
 };
 
