@@ -19,22 +19,22 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "ui/chart_panel.h"
-#include "ui/compare_view.h"
-#include "ui/comparison_tab.h"
-#include "ui/drop_overlay.h"
-#include "ui/export_actions.h"
-#include "ui/findings_panel.h"
-#include "ui/group_controller.h"
-#include "ui/groups_tab.h"
+#include "ui/chart/chart_panel.h"
+#include "ui/chart/compare_view.h"
+#include "ui/panels/comparison_tab.h"
+#include "ui/panels/drop_overlay.h"
+#include "ui/report/export_actions.h"
+#include "ui/panels/findings_panel.h"
+#include "ui/models/group_controller.h"
+#include "ui/panels/groups_tab.h"
 #include "ui/load_controller.h"
-#include "ui/load_status_widget.h"
-#include "ui/message_area.h"
-#include "ui/run_list_panel.h"
+#include "ui/panels/load_status_widget.h"
+#include "ui/panels/message_area.h"
+#include "ui/panels/run_list_panel.h"
 #include "ui/run_store.h"
-#include "ui/settings_panel.h"
+#include "ui/panels/settings_panel.h"
 #include "ui/view_settings.h"
-#include "ui/welcome_page.h"
+#include "ui/panels/welcome_page.h"
 
 // Resources of a static library must be registered by name from outside any namespace.
 static void initCurveDoctorResources() { Q_INIT_RESOURCE(resources); }

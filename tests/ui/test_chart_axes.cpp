@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "ui/chart_axes.h"
+#include "ui/chart/chart_axes.h"
 
 namespace curvedoctor::ui {
 namespace {

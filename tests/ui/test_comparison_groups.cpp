@@ -7,9 +7,9 @@
 #include <QSignalSpy>
 
 #include "tests/ui/report_test_runs.h"
-#include "ui/group_chart.h"
-#include "ui/group_controller.h"
-#include "ui/group_panel.h"
+#include "ui/chart/group_chart.h"
+#include "ui/models/group_controller.h"
+#include "ui/panels/group_panel.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 

@@ -5,8 +5,8 @@
 #include <QTableView>
 #include <QTest>
 
-#include "ui/findings_model.h"
-#include "ui/findings_panel.h"
+#include "ui/models/findings_model.h"
+#include "ui/panels/findings_panel.h"
 #include "ui/run_store.h"
 #include "viewer_test_support.h"
 

@@ -6,8 +6,8 @@
 #include <cstdlib>
 
 #include "tests/ui/report_test_runs.h"
-#include "ui/palette.h"
-#include "ui/report_renderer.h"
+#include "ui/chart/palette.h"
+#include "ui/report/report_renderer.h"
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {

@@ -4,8 +4,8 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 
-#include "ui/run_list_model.h"
-#include "ui/run_list_panel.h"
+#include "ui/models/run_list_model.h"
+#include "ui/panels/run_list_panel.h"
 #include "ui/run_store.h"
 #include "viewer_test_support.h"
 

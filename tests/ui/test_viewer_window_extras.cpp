@@ -11,16 +11,16 @@
 #include <QUrl>
 
 #include "tests/ui/window_parts.h"
-#include "ui/drop_overlay.h"
-#include "ui/findings_model.h"
-#include "ui/findings_panel.h"
-#include "ui/run_list_panel.h"
+#include "ui/panels/drop_overlay.h"
+#include "ui/models/findings_model.h"
+#include "ui/panels/findings_panel.h"
+#include "ui/panels/run_list_panel.h"
 #include "ui/main_window.h"
-#include "ui/message_area.h"
-#include "ui/metric_chart.h"
-#include "ui/chart_panel.h"
+#include "ui/panels/message_area.h"
+#include "ui/chart/metric_chart.h"
+#include "ui/chart/chart_panel.h"
 #include "ui/run_store.h"
-#include "ui/welcome_page.h"
+#include "ui/panels/welcome_page.h"
 #include "viewer_test_support.h"
 
 namespace curvedoctor::ui {
