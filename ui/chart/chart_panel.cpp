@@ -67,6 +67,7 @@ void ChartPanel::rebuild() {
         ChartView* view = m_byFamily.value(family);
         if (view == nullptr) {
             auto* chart = new MetricChart;
+            chart->setCurveCache(m_store.curveCache());
             view = new ChartView(chart, this);
             connect(chart, &MetricChart::xRangeChanged, this,
                     [this, chart](double lo, double hi) { onChartRange(chart, lo, hi); });

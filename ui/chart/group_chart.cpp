@@ -40,6 +40,10 @@ const core::Series* seriesOf(const core::Run& run, const QString& family, bool v
 
 GroupChart::GroupChart(QGraphicsItem* parent) : QChart(parent) {}
 
+void GroupChart::setCurveCache(std::shared_ptr<core::CurveCache> cache) {
+    if (cache) m_curveCache = std::move(cache);
+}
+
 void GroupChart::setContent(const std::vector<GroupCurveInput>& groups, const QString& family,
                             const ViewSettings& settings, GroupBand band) {
     m_family = family;
@@ -73,7 +77,7 @@ void GroupChart::setContent(const std::vector<GroupCurveInput>& groups, const QS
                 if (metricName.empty()) metricName = name;
                 core::Series copy;
                 copy.steps = s->steps;
-                copy.values = core::smooth(s->steps, s->values, settings.smoothing());
+                copy.values = *m_curveCache->get(run, name, settings.smoothing()).smoothed;
                 total += copy.size();
                 smoothed.push_back(std::move(copy));
             }

@@ -7,8 +7,10 @@
 #include <QChart>
 #include <QColor>
 #include <QString>
+#include <memory>
 #include <vector>
 
+#include "core/plot/curve_cache.h"
 #include "core/run.h"
 #include "ui/view_settings.h"
 
@@ -37,6 +39,9 @@ public:
     void setContent(const std::vector<GroupCurveInput>& groups, const QString& family,
                     const ViewSettings& settings, GroupBand band = GroupBand::MinMax);
     [[nodiscard]] QString family() const { return m_family; }
+    /// Where the members' smoothed curves come from: the window's shared cache (a member shown
+    /// in the charts too is smoothed once); by default the chart has its own.
+    void setCurveCache(std::shared_ptr<core::CurveCache> cache);
 
     /// The mean lines and bands currently shown (for tests and export).
     [[nodiscard]] QList<QLineSeries*> meanSeries() const { return m_means; }
@@ -46,6 +51,7 @@ public:
 
 private:
     QString m_family;
+    std::shared_ptr<core::CurveCache> m_curveCache = std::make_shared<core::CurveCache>();
     QList<QLineSeries*> m_means;
     QList<QAreaSeries*> m_bands;
 };

@@ -13,7 +13,7 @@
 
 #include "core/decimate.h"
 #include "core/metric_role.h"
-#include "core/parallel_for.h"
+#include "core/plot/curve_cache.h"
 #include "core/smoothing.h"
 #include "ui/chart/chart_axes.h"
 #include "ui/chart/curve_layer.h"
@@ -123,13 +123,11 @@ struct MetricChart::Curve {
     std::shared_ptr<const core::Decimated> raw = std::make_shared<const core::Decimated>();
 };
 
-// Work kept between setContent calls: smoothing, reduction indices and x columns of unchanged
-// series.
+// Work kept between setContent calls: x columns of unchanged series (smoothing and reduction
+// indices are in the core::CurveCache).
 struct MetricChart::Cache {
     using Key = std::tuple<const void*, int, double>;
-    std::map<Key, std::shared_ptr<const std::vector<double>>> smoothed;
     std::map<Key, std::shared_ptr<const std::vector<double>>> relative;
-    std::map<const void*, std::shared_ptr<const core::DecimationIndex>> indices;
     std::map<Key, bool> sorted;
     std::vector<core::RunPtr> keepAlive;  ///< keeps the keys' addresses from being reused
 };
@@ -164,7 +162,8 @@ QStringList chartFamilies(const std::vector<const RunEntry*>& runs, const ViewSe
     return out;
 }
 
-MetricChart::MetricChart(QGraphicsItem* parent) : QChart(parent), m_cache(std::make_unique<Cache>()) {
+MetricChart::MetricChart(QGraphicsItem* parent)
+    : QChart(parent), m_cache(std::make_unique<Cache>()), m_curveCache(std::make_shared<core::CurveCache>()) {
     setTheme(QChart::ChartThemeLight);
     setAnimationOptions(QChart::NoAnimation);
     setBackgroundRoundness(0);
@@ -231,25 +230,24 @@ MetricChart::MetricChart(QGraphicsItem* parent) : QChart(parent), m_cache(std::m
 
 MetricChart::~MetricChart() = default;
 
+void MetricChart::setCurveCache(std::shared_ptr<core::CurveCache> cache) {
+    if (cache) m_curveCache = std::move(cache);
+}
+
 void MetricChart::prepareCurves(const core::SmoothingConfig& smoothing) {
     // Smoothing a curve and indexing it are linear passes over its points, independent per
-    // curve: at 20 runs x 2M points that is most of a first draw, so it runs on every core.
-    std::vector<Curve*> todo;
-    std::size_t points = 0;
-    for (const auto& c : m_curves) {
-        if (c->smoothed && c->rawIndex && c->smoothIndex) continue;
-        todo.push_back(c.get());
-        points += c->series->size();
+    // curve: at 20 runs x 2M points that is most of a first draw, so the cache runs the misses
+    // on every core; curves another view of the window already prepared are hits.
+    std::vector<core::CurveCache::Request> requests;
+    requests.reserve(m_curves.size());
+    for (const auto& c : m_curves) requests.push_back({c->run, c->metric.toStdString()});
+    const std::vector<core::PreparedCurve> prepared = m_curveCache->prepare(requests, smoothing);
+    for (std::size_t i = 0; i < m_curves.size(); ++i) {
+        Curve& c = *m_curves[i];
+        c.smoothed = prepared[i].smoothed;
+        c.rawIndex = prepared[i].rawIndex;
+        c.smoothIndex = prepared[i].smoothedIndex;
     }
-    auto prepare = [&smoothing](Curve& c) {
-        const core::Series& s = *c.series;
-        if (!c.smoothed) c.smoothed = std::make_shared<const std::vector<double>>(core::smooth(s.steps, s.values, smoothing));
-        if (!c.rawIndex) c.rawIndex = std::make_shared<const core::DecimationIndex>(s.values);
-        if (!c.smoothIndex) c.smoothIndex = std::make_shared<const core::DecimationIndex>(*c.smoothed);
-    };
-    constexpr std::size_t kParallelPoints = 1'000'000;  // below this a thread costs more than it saves
-    core::parallelFor(todo.size(), points < kParallelPoints ? 1u : 0u,
-                      [&](std::size_t i) { prepare(*todo[i]); });
 }
 
 void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QString& family,
@@ -320,16 +318,6 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
                                                    [](double v) { return std::isfinite(v); });
                 fresh.sorted[key] = c->xSorted;
             }
-            // Cached smoothing and indices now; what is missing is computed below, in parallel.
-            const Cache::Key smoothKey{&s, static_cast<int>(smoothing.kind), smoothing.weight};
-            if (auto sit = m_cache->smoothed.find(smoothKey); sit != m_cache->smoothed.end())
-                c->smoothed = sit->second;
-            if (auto it = m_cache->indices.find(s.values.data()); it != m_cache->indices.end())
-                c->rawIndex = it->second;
-            if (c->smoothed) {
-                if (auto it = m_cache->indices.find(c->smoothed->data()); it != m_cache->indices.end())
-                    c->smoothIndex = it->second;
-            }
             fresh.keepAlive.push_back(e->run);
             trainFirst.push_back(std::move(c));
         }
@@ -338,15 +326,8 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         for (auto& c : trainFirst) m_curves.push_back(std::move(c));
     }
     prepareCurves(smoothing);
-    for (const auto& c : m_curves) {
-        fresh.smoothed[Cache::Key{c->series, static_cast<int>(smoothing.kind), smoothing.weight}] = c->smoothed;
-        fresh.indices[c->series->values.data()] = c->rawIndex;
-        fresh.indices[c->smoothed->data()] = c->smoothIndex;
-    }
-    m_cache->smoothed = std::move(fresh.smoothed);
     m_cache->relative = std::move(fresh.relative);
     m_cache->sorted = std::move(fresh.sorted);
-    m_cache->indices = std::move(fresh.indices);
     m_cache->keepAlive = std::move(fresh.keepAlive);
     const XAxisMode previousMode = m_xMode;
     m_xMode = anyHasColumn ? wanted : XAxisMode::Step;

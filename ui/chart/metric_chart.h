@@ -19,6 +19,10 @@
 class QCategoryAxis;
 class QLineSeries;
 
+namespace curvedoctor::core {
+class CurveCache;
+}
+
 namespace curvedoctor::ui {
 
 /// The metric families to chart for these runs, in display order: loss first, then the main
@@ -44,6 +48,9 @@ public:
     void setContent(const std::vector<const RunEntry*>& runs, const QString& family,
                     const ViewSettings& settings);
     [[nodiscard]] QString family() const { return m_family; }
+    /// Where smoothed curves and their indices come from: a window's charts share the
+    /// RunStore's cache; by default a chart has its own.
+    void setCurveCache(std::shared_ptr<core::CurveCache> cache);
 
     /// Shows x in [lo, hi] (in the current x-axis unit) and fits y to what is visible.
     void setXRange(double lo, double hi);
@@ -126,6 +133,7 @@ private:
     bool m_inRefresh = false;
     std::vector<std::unique_ptr<Curve>> m_curves;
     std::unique_ptr<Cache> m_cache;
+    std::shared_ptr<core::CurveCache> m_curveCache;
     QCategoryAxis* m_xAxis = nullptr;
     QCategoryAxis* m_yAxis = nullptr;
     QLineSeries* m_anchor = nullptr;

@@ -89,6 +89,7 @@ void SideBySideView::rebuild() {
     for (int r = 0; r < m_families.size(); ++r) {
         for (std::size_t c = 0; c < runs.size(); ++c) {
             auto* chart = new MetricChart;
+            chart->setCurveCache(m_store.curveCache());
             chart->setContent({runs[c]}, m_families[r], m_settings);
             chart->legend()->setVisible(false);
             chart->setMargins(QMargins(2, 2, 2, 2));

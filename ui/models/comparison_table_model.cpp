@@ -21,21 +21,28 @@ ComparisonTableModel::ComparisonTableModel(QObject* parent) : QAbstractTableMode
 QColor ComparisonTableModel::differingBackground() { return QColor(0xFF, 0xF1, 0xC2); }
 
 void ComparisonTableModel::setRuns(const std::vector<const RunEntry*>& runs,
-                                   const core::SmoothingConfig& smoothing) {
+                                   const core::SmoothingConfig& smoothing,
+                                   core::CurveCache* cache) {
     beginResetModel();
-    std::vector<const core::Run*> rs;
+    std::vector<core::RunPtr> rs;
     std::vector<const core::RunDiagnosis*> ds;
     m_names.clear();
     m_colors.clear();
     m_ids.clear();
     for (const RunEntry* e : runs) {
-        rs.push_back(e->run.get());
+        rs.push_back(e->run);
         ds.push_back(&e->diagnosis);
         m_names << e->name;
         m_colors << e->color;
         m_ids << e->id;
     }
-    m_comparison = core::compareRuns(rs, ds, smoothing);
+    if (cache != nullptr) {
+        m_comparison = core::compareRuns(rs, ds, smoothing, *cache);
+    } else {
+        std::vector<const core::Run*> raw;
+        for (const core::RunPtr& r : rs) raw.push_back(r.get());
+        m_comparison = core::compareRuns(raw, ds, smoothing);
+    }
     m_keys.clear();
     m_keyDiffers.clear();
     for (const std::string& k : m_comparison.hyperparameterKeys) {

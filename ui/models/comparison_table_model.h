@@ -44,7 +44,9 @@ public:
     explicit ComparisonTableModel(QObject* parent = nullptr);
 
     /// Rebuilds every row. `smoothing` is used for the smoothed final training loss.
-    void setRuns(const std::vector<const RunEntry*>& runs, const core::SmoothingConfig& smoothing);
+    /// `cache`, when given, supplies the smoothed training losses (the window's shared one).
+    void setRuns(const std::vector<const RunEntry*>& runs, const core::SmoothingConfig& smoothing,
+                 core::CurveCache* cache = nullptr);
     [[nodiscard]] const core::Comparison& comparison() const { return m_comparison; }
     /// Hyperparameter key of a column >= FirstHyperparameter ("" otherwise).
     [[nodiscard]] QString hyperparameterKey(int column) const;
@@ -53,7 +55,8 @@ public:
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
-    [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index,
+                                int role = Qt::DisplayRole) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
                                       int role = Qt::DisplayRole) const override;
 

@@ -57,7 +57,7 @@ void ComparisonPanel::refresh() {
     std::vector<const RunEntry*> runs;
     for (const RunEntry& e : m_store.entries())
         if (e.visible) runs.push_back(&e);
-    m_model->setRuns(runs, m_settings.smoothing());
+    m_model->setRuns(runs, m_settings.smoothing(), m_store.curveCache().get());
 }
 
 void ComparisonPanel::setNameFilter(const QString& pattern) {

@@ -68,7 +68,9 @@ void GroupPanel::rebuild() {
     for (const QString& family : families) {
         QChartView* view = m_viewByFamily.value(family);
         if (view == nullptr) {
-            view = new QChartView(new GroupChart);
+            auto* chart = new GroupChart;
+            chart->setCurveCache(m_store.curveCache());
+            view = new QChartView(chart);
             view->setRenderHint(QPainter::Antialiasing);
             view->setMinimumHeight(260);
             m_viewByFamily.insert(family, view);
