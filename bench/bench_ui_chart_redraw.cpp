@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "core/decimate.h"
-#include "ui/chart_view.h"
-#include "ui/metric_chart.h"
-#include "ui/palette.h"
+#include "ui/chart/chart_view.h"
+#include "ui/chart/metric_chart.h"
+#include "ui/chart/palette.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 

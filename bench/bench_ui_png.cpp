@@ -1,4 +1,4 @@
-// Writing a report PNG (issue #6): our banded "Up"-filter encoder (ui/png_writer.h) against
+// Writing a report PNG (issue #6): our banded "Up"-filter encoder (ui/report/png_writer.h) against
 // QImage::save at its default level and at zlib level 1, on a report-like page: 3200 x 4600
 // device pixels (1600 px at 2x), white with charts of thin antialiased curves and text.
 //   bench_ui_png [--image FILE.png]   encodes FILE instead (e.g. a real report)
@@ -13,7 +13,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "ui/png_writer.h"
+#include "ui/report/png_writer.h"
 
 namespace {
 

@@ -98,7 +98,8 @@ const Series* primarySeries(const Run& run, MetricRole role, std::string* metric
 }
 
 RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
-                        const SmoothingConfig& smoothing) {
+                        const SmoothingConfig& smoothing,
+                        const std::vector<double>* smoothedTrainLoss) {
     RunSummary row;
     row.name = run.name;
     row.hyperparameters = run.hyperparameters;
@@ -110,7 +111,10 @@ RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
 
     if (train) {
         row.finalTrainLoss = lastFinite(train->values);
-        row.finalTrainLossSmoothed = lastFinite(smooth(train->steps, train->values, smoothing));
+        row.finalTrainLossSmoothed =
+            smoothedTrainLoss != nullptr && smoothedTrainLoss->size() == train->size()
+                ? lastFinite(*smoothedTrainLoss)
+                : lastFinite(smooth(train->steps, train->values, smoothing));
     }
     if (val) {
         row.finalValLoss = lastFinite(val->values);
@@ -150,14 +154,19 @@ RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
     return row;
 }
 
-Comparison compareRuns(const std::vector<const Run*>& runs,
-                       const std::vector<const RunDiagnosis*>& diagnoses,
-                       const SmoothingConfig& smoothing) {
+namespace {
+
+// `smoothedOf(i)`: run i's primary training loss smoothed, or null to smooth it here.
+template <typename SmoothedOf>
+Comparison compare(const std::vector<const Run*>& runs,
+                   const std::vector<const RunDiagnosis*>& diagnoses,
+                   const SmoothingConfig& smoothing, SmoothedOf smoothedOf) {
     Comparison out;
     std::set<std::string> keys;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const RunDiagnosis* d = i < diagnoses.size() ? diagnoses[i] : nullptr;
-        out.rows.push_back(summarizeRun(*runs[i], d, smoothing));
+        const std::shared_ptr<const std::vector<double>> smoothed = smoothedOf(i);
+        out.rows.push_back(summarizeRun(*runs[i], d, smoothing, smoothed.get()));
         for (const auto& [k, v] : runs[i]->hyperparameters) keys.insert(k);
     }
     out.hyperparameterKeys.assign(keys.begin(), keys.end());
@@ -174,6 +183,30 @@ Comparison compareRuns(const std::vector<const Run*>& runs,
         if (differs) out.differingKeys.push_back(k);
     }
     return out;
+}
+
+}  // namespace
+
+Comparison compareRuns(const std::vector<const Run*>& runs,
+                       const std::vector<const RunDiagnosis*>& diagnoses,
+                       const SmoothingConfig& smoothing) {
+    return compare(runs, diagnoses, smoothing,
+                   [](std::size_t) { return std::shared_ptr<const std::vector<double>>(); });
+}
+
+Comparison compareRuns(const std::vector<RunPtr>& runs,
+                       const std::vector<const RunDiagnosis*>& diagnoses,
+                       const SmoothingConfig& smoothing, CurveCache& cache) {
+    std::vector<const Run*> raw;
+    std::vector<CurveCache::Request> requests;
+    for (const RunPtr& r : runs) {
+        raw.push_back(r.get());
+        std::string metric;
+        if (primarySeries(*r, MetricRole::TrainLoss, &metric) == nullptr) metric.clear();
+        requests.push_back({r, metric});
+    }
+    const std::vector<PreparedCurve> curves = cache.prepare(requests, smoothing);
+    return compare(raw, diagnoses, smoothing, [&](std::size_t i) { return curves[i].smoothed; });
 }
 
 }  // namespace curvedoctor::core

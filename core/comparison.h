@@ -13,6 +13,7 @@
 #include "core/finding.h"
 #include "core/metric_role.h"
 #include "core/run.h"
+#include "core/plot/curve_cache.h"
 #include "core/smoothing.h"
 
 namespace curvedoctor::core {
@@ -62,14 +63,21 @@ struct Comparison {
 };
 
 /// Summarises one run. `diagnosis` may be null (then the finding counts are 0). `smoothing`
-/// is used for finalTrainLossSmoothed only.
+/// is used for finalTrainLossSmoothed only; `smoothedTrainLoss`, when given, is the primary
+/// training loss already smoothed with it (from a CurveCache) and is used instead.
 [[nodiscard]] RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
-                                      const SmoothingConfig& smoothing = {});
+                                      const SmoothingConfig& smoothing = {},
+                                      const std::vector<double>* smoothedTrainLoss = nullptr);
 
 /// Summarises each run; `diagnoses` is empty or parallel to `runs` (null entries allowed).
 [[nodiscard]] Comparison compareRuns(const std::vector<const Run*>& runs,
                                      const std::vector<const RunDiagnosis*>& diagnoses = {},
                                      const SmoothingConfig& smoothing = {});
+/// The same, with the smoothed training losses taken from `cache`: a run the charts already
+/// smoothed is not smoothed again.
+[[nodiscard]] Comparison compareRuns(const std::vector<RunPtr>& runs,
+                                     const std::vector<const RunDiagnosis*>& diagnoses,
+                                     const SmoothingConfig& smoothing, CurveCache& cache);
 
 /// The run's primary series for a role: for losses the metric of family "loss" if there is
 /// one, otherwise the one with the most points (ties: the first by name). For validation

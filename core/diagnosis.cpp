@@ -14,21 +14,21 @@ namespace {
 
 // (stronger, weaker): when both are about the same metric, the weaker one goes. Each pair says
 // the weaker one is a consequence or a milder reading of the same curve.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kSupersedes{{
-    {"severe_overfitting", "overfitting"},
-    {"gradient_ascent", "divergence"},
-    {"gradient_ascent", "not_learning"},
-    {"gradient_ascent", "plateau"},
-    {"gradient_ascent", "undertrained"},
-    {"gradient_ascent", "oscillation"},
-    {"not_learning", "plateau"},
-    {"not_learning", "slow_start_plateau"},
-    {"not_learning", "oscillation"},
-    {"not_learning", "undertrained"},
-    {"divergence", "plateau"},
-    {"divergence", "undertrained"},
-    {"divergence", "oscillation"},
-    {"oscillation", "plateau"},
+constexpr std::array<std::pair<FindingKind, FindingKind>, 14> kSupersedes{{
+    {FindingKind::SevereOverfitting, FindingKind::Overfitting},
+    {FindingKind::GradientAscent, FindingKind::Divergence},
+    {FindingKind::GradientAscent, FindingKind::NotLearning},
+    {FindingKind::GradientAscent, FindingKind::Plateau},
+    {FindingKind::GradientAscent, FindingKind::Undertrained},
+    {FindingKind::GradientAscent, FindingKind::Oscillation},
+    {FindingKind::NotLearning, FindingKind::Plateau},
+    {FindingKind::NotLearning, FindingKind::SlowStartPlateau},
+    {FindingKind::NotLearning, FindingKind::Oscillation},
+    {FindingKind::NotLearning, FindingKind::Undertrained},
+    {FindingKind::Divergence, FindingKind::Plateau},
+    {FindingKind::Divergence, FindingKind::Undertrained},
+    {FindingKind::Divergence, FindingKind::Oscillation},
+    {FindingKind::Oscillation, FindingKind::Plateau},
 }};
 
 // A run that is broken outright (climbing from the start, diverging back to where it began,
@@ -36,19 +36,24 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kSuperse
 // meaningless: its validation noise, plateaus and the like are symptoms, not findings.
 bool breaksRun(const Finding& f) {
     if (f.severity != Severity::Error) return false;
-    if (f.kind == "gradient_ascent" || f.kind == "divergence") return true;
-    return f.kind == "nan_inf" && isLoss(inferMetricInfo(f.metric).role);
+    if (f.kind == FindingKind::GradientAscent || f.kind == FindingKind::Divergence) return true;
+    return f.kind == FindingKind::NanInf && isLoss(inferMetricInfo(f.metric).role);
 }
 
-constexpr std::array<std::string_view, 8> kSymptomsOfBrokenRun{
-    "noisy_validation", "metric_loss_disagreement", "plateau",      "undertrained",
-    "overfitting",      "severe_overfitting",       "slow_start_plateau", "not_learning"};
+constexpr std::array<FindingKind, 8> kSymptomsOfBrokenRun{
+    FindingKind::NoisyValidation,  FindingKind::MetricLossDisagreement,
+    FindingKind::Plateau,          FindingKind::Undertrained,
+    FindingKind::Overfitting,      FindingKind::SevereOverfitting,
+    FindingKind::SlowStartPlateau, FindingKind::NotLearning};
 
 int rank(Severity s) {
     switch (s) {
-        case Severity::Error: return 0;
-        case Severity::Warning: return 1;
-        case Severity::Info: return 2;
+        case Severity::Error:
+            return 0;
+        case Severity::Warning:
+            return 1;
+        case Severity::Info:
+            return 2;
     }
     return 2;
 }
@@ -58,23 +63,23 @@ int rank(Severity s) {
 void consolidateFindings(std::vector<Finding>& findings) {
     std::vector<Finding> kept;
     for (const Finding& f : findings) {
-        const bool superseded = std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
-            if (g.metric != f.metric) return false;
-            return std::any_of(kSupersedes.begin(), kSupersedes.end(), [&](const auto& p) {
-                return p.first == g.kind && p.second == f.kind;
+        const bool superseded =
+            std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
+                if (g.metric != f.metric) return false;
+                return std::any_of(kSupersedes.begin(), kSupersedes.end(), [&](const auto& p) {
+                    return p.first == g.kind && p.second == f.kind;
+                });
             });
-        });
         // slow_start_plateau already explains a plateau that starts where the run starts.
         const bool explainedStart =
-            f.kind == "plateau" &&
+            f.kind == FindingKind::Plateau &&
             std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
-                return g.kind == "slow_start_plateau" && g.metric == f.metric &&
+                return g.kind == FindingKind::SlowStartPlateau && g.metric == f.metric &&
                        f.beginStep <= g.endStep;
             });
-        const bool symptom =
-            std::find(kSymptomsOfBrokenRun.begin(), kSymptomsOfBrokenRun.end(), f.kind) !=
-                kSymptomsOfBrokenRun.end() &&
-            std::any_of(findings.begin(), findings.end(), breaksRun);
+        const bool symptom = std::find(kSymptomsOfBrokenRun.begin(), kSymptomsOfBrokenRun.end(),
+                                       f.kind) != kSymptomsOfBrokenRun.end() &&
+                             std::any_of(findings.begin(), findings.end(), breaksRun);
         const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const Finding& g) {
             return g.kind == f.kind && g.metric == f.metric && g.beginStep == f.beginStep &&
                    g.endStep == f.endStep && g.message == f.message;
@@ -84,7 +89,8 @@ void consolidateFindings(std::vector<Finding>& findings) {
     std::stable_sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) {
         if (rank(a.severity) != rank(b.severity)) return rank(a.severity) < rank(b.severity);
         if (a.beginStep != b.beginStep) return a.beginStep < b.beginStep;
-        return a.kind < b.kind;
+        // By id, not enum order: the JSON output's order predates the enum and must not move.
+        return toString(a.kind) < toString(b.kind);
     });
     findings = std::move(kept);
 }

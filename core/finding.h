@@ -9,15 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/finding_kind.h"
+#include "core/severity.h"
+
 namespace curvedoctor::core {
 
-enum class Severity { Info, Warning, Error };
-
-/// "info", "warning", "error".
-[[nodiscard]] std::string_view toString(Severity s);
-
 struct Finding {
-    std::string kind;    ///< stable id from DESIGN.md section 4: "overfitting", "nan_inf", ...
+    FindingKind kind = FindingKind::Plateau;  ///< its JSON id is toString(kind).
     Severity severity = Severity::Info;
     std::string metric;  ///< the metric it is about, as named in the run.
     std::int64_t beginStep = 0;

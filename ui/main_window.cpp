@@ -19,19 +19,22 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "ui/chart_panel.h"
-#include "ui/compare_features.h"
-#include "ui/compare_view.h"
-#include "ui/drop_overlay.h"
-#include "ui/findings_panel.h"
+#include "ui/chart/chart_panel.h"
+#include "ui/chart/compare_view.h"
+#include "ui/panels/comparison_tab.h"
+#include "ui/panels/drop_overlay.h"
+#include "ui/report/export_actions.h"
+#include "ui/panels/findings_panel.h"
+#include "ui/models/group_controller.h"
+#include "ui/panels/groups_tab.h"
 #include "ui/load_controller.h"
-#include "ui/load_status_widget.h"
-#include "ui/message_area.h"
-#include "ui/run_list_panel.h"
+#include "ui/panels/load_status_widget.h"
+#include "ui/panels/message_area.h"
+#include "ui/panels/run_list_panel.h"
 #include "ui/run_store.h"
-#include "ui/settings_panel.h"
+#include "ui/panels/settings_panel.h"
 #include "ui/view_settings.h"
-#include "ui/welcome_page.h"
+#include "ui/panels/welcome_page.h"
 
 // Resources of a static library must be registered by name from outside any namespace.
 static void initCurveDoctorResources() { Q_INIT_RESOURCE(resources); }
@@ -88,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_settingsPanel = new SettingsPanel(*m_store, *m_settings, this);
     m_findings = new FindingsPanel(*m_store, this);
     m_bottomTabs = new QTabWidget(this);
+    m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
     m_bottomTabs->setDocumentMode(true);
     m_bottomTabs->setTabBarAutoHide(true);
     m_bottomTabs->addTab(m_findings, tr("Findings"));
@@ -106,7 +110,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_dropOverlay = new DropOverlay(this);
 
     connectPanels();
-    m_compareFeatures = new CompareFeatures(*this);
+    addCompareTabsAndExports();
     rebuildRecentMenu();
     restoreLayout();
     updateSummary();
@@ -122,6 +126,13 @@ QDockWidget* MainWindow::addPanelDock(QWidget* panel, const QString& title,
     addDockWidget(area, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
     return dock;
+}
+
+void MainWindow::addCompareTabsAndExports() {
+    auto* groups = new GroupController(*m_store, this);
+    m_bottomTabs->addTab(new ComparisonTab(*m_store, *m_settings, *groups), tr("Comparison"));
+    m_bottomTabs->addTab(new GroupsTab(*groups, *m_store, *m_settings), tr("Groups"));
+    new ExportActions(*m_store, *m_settings, *groups, *m_charts, *m_exportMenu, *this);
 }
 
 void MainWindow::createMenus() {
@@ -142,6 +153,7 @@ void MainWindow::createMenus() {
     });
     file->addSeparator();
     m_exportMenu = file->addMenu(tr("&Export"));
+    m_exportMenu->setObjectName(QStringLiteral("exportMenu"));
     // Hidden until an exporter adds an action (see eventFilter).
     m_exportMenu->menuAction()->setVisible(false);
     m_exportMenu->installEventFilter(this);

@@ -1,9 +1,10 @@
 #pragma once
 /// \file main_window.h
-/// The main window: composes the panels (run list, charts, findings, view settings), routes
-/// signals between them, and owns the menus, drag-and-drop and what persists across restarts.
-/// Room for later panels: bottomTabs() takes more tabs next to the findings; exportMenu() is
-/// hidden until someone adds an export action to it.
+/// The main window: composes the panels (run list, charts, findings, view settings, the
+/// comparison and groups tabs, the export actions), each given what it needs in its
+/// constructor, routes signals between them, and owns the menus, drag-and-drop and what
+/// persists across restarts. It hands out none of its parts: a test finds them as children
+/// (`findChild<ChartPanel*>()`; the export menu and the bottom tabs by object name).
 
 #include <QMainWindow>
 #include <QStringList>
@@ -18,7 +19,6 @@ class QTabWidget;
 namespace curvedoctor::ui {
 
 class ChartPanel;
-class CompareFeatures;
 class CompareView;
 class DropOverlay;
 class FindingsPanel;
@@ -42,24 +42,10 @@ public:
     [[nodiscard]] QStringList recentPaths() const;
     static constexpr int kMaxRecent = 10;
 
-    [[nodiscard]] RunStore& store() const { return *m_store; }
-    [[nodiscard]] ViewSettings& viewSettings() const { return *m_settings; }
+    /// The background loader, for `--screenshot` (gui_main waits until it is idle).
     [[nodiscard]] LoadController& loadController() const { return *m_loader; }
-    [[nodiscard]] ChartPanel* chartPanel() const { return m_charts; }
-    /// The chart area: overlay (chartPanel()) or side by side, per ViewSettings::compareLayout.
-    [[nodiscard]] CompareView* compareView() const { return m_compare; }
-    /// Comparison and groups tabs, report and chart export actions.
-    [[nodiscard]] CompareFeatures* compareFeatures() const { return m_compareFeatures; }
-    [[nodiscard]] RunListPanel* runListPanel() const { return m_runList; }
-    [[nodiscard]] FindingsPanel* findingsPanel() const { return m_findings; }
-    [[nodiscard]] SettingsPanel* settingsPanel() const { return m_settingsPanel; }
-    [[nodiscard]] MessageArea* messageArea() const { return m_messages; }
-    [[nodiscard]] WelcomePage* welcomePage() const { return m_welcome; }
-    [[nodiscard]] DropOverlay* dropOverlay() const { return m_dropOverlay; }
     /// True while the welcome page is shown instead of the charts.
     [[nodiscard]] bool showsWelcome() const;
-    [[nodiscard]] QMenu* exportMenu() const { return m_exportMenu; }
-    [[nodiscard]] QTabWidget* bottomTabs() const { return m_bottomTabs; }
 
 public Q_SLOTS:
     void openFilesDialog();
@@ -78,6 +64,8 @@ protected:
 
 private:
     void createMenus();
+    /// The Comparison and Groups tabs beside the findings, and the File > Export actions.
+    void addCompareTabsAndExports();
     QDockWidget* addPanelDock(QWidget* panel, const QString& title, const QString& objectName,
                               Qt::DockWidgetArea area);
     void connectPanels();
@@ -97,7 +85,6 @@ private:
     WelcomePage* m_welcome = nullptr;
     ChartPanel* m_charts = nullptr;
     CompareView* m_compare = nullptr;
-    CompareFeatures* m_compareFeatures = nullptr;
     RunListPanel* m_runList = nullptr;
     SettingsPanel* m_settingsPanel = nullptr;
     FindingsPanel* m_findings = nullptr;

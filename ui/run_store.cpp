@@ -1,6 +1,6 @@
 #include "ui/run_store.h"
 
-#include "ui/palette.h"
+#include "ui/chart/palette.h"
 
 namespace curvedoctor::ui {
 

@@ -6,9 +6,11 @@
 #include <QColor>
 #include <QObject>
 #include <QString>
+#include <memory>
 #include <vector>
 
 #include "core/finding.h"
+#include "core/plot/curve_cache.h"
 #include "core/run.h"
 
 namespace curvedoctor::ui {
@@ -48,6 +50,11 @@ public:
     /// Renames; a name already used by another run gets a suffix. Returns the name given.
     QString rename(int row, const QString& name);
 
+    /// The smoothed curves and decimation indices of these runs, shared by every view of the
+    /// window (charts, side-by-side grid, group charts) so one smoothing change smooths each
+    /// series once.
+    [[nodiscard]] std::shared_ptr<core::CurveCache> curveCache() const { return m_curveCache; }
+
 Q_SIGNALS:
     void runAdded(int row);
     void runAboutToBeRemoved(int row);
@@ -61,6 +68,7 @@ private:
     std::vector<RunEntry> m_entries;
     int m_nextId = 1;
     int m_nextColor = 0;
+    std::shared_ptr<core::CurveCache> m_curveCache = std::make_shared<core::CurveCache>();
 };
 
 }  // namespace curvedoctor::ui

@@ -9,43 +9,43 @@ void ViewSettings::setSmoothing(core::SmoothingConfig s) {
     s.weight = std::clamp(s.weight, 0.0, 0.999);
     if (s.kind == m_smoothing.kind && s.weight == m_smoothing.weight) return;
     m_smoothing = s;
-    Q_EMIT changed();
+    Q_EMIT smoothingChanged();
 }
 
 void ViewSettings::setXAxis(XAxisMode m) {
     if (m == m_xAxis) return;
     m_xAxis = m;
-    Q_EMIT changed();
+    Q_EMIT xAxisChanged();
 }
 
 void ViewSettings::setLogY(bool on) {
     if (on == m_logY) return;
     m_logY = on;
-    Q_EMIT changed();
+    Q_EMIT logYChanged();
 }
 
 void ViewSettings::setShowRaw(bool on) {
     if (on == m_showRaw) return;
     m_showRaw = on;
-    Q_EMIT changed();
+    Q_EMIT showRawChanged();
 }
 
 void ViewSettings::setChartLayout(ChartLayout l) {
     if (l == m_chartLayout) return;
     m_chartLayout = l;
-    Q_EMIT changed();
+    Q_EMIT chartLayoutChanged();
 }
 
 void ViewSettings::setCompareLayout(CompareLayout l) {
     if (l == m_compareLayout) return;
     m_compareLayout = l;
-    Q_EMIT changed();
+    Q_EMIT compareLayoutChanged();
 }
 
 void ViewSettings::setExtraFamilies(const QStringList& families) {
     if (families == m_extraFamilies) return;
     m_extraFamilies = families;
-    Q_EMIT changed();
+    Q_EMIT extraFamiliesChanged();
 }
 
 void ViewSettings::load() {
@@ -65,7 +65,13 @@ void ViewSettings::load() {
         std::clamp(s.value(QStringLiteral("compareLayout"), 0).toInt(), 0, 1));
     m_extraFamilies = s.value(QStringLiteral("extraFamilies")).toStringList();
     s.endGroup();
-    Q_EMIT changed();
+    Q_EMIT smoothingChanged();
+    Q_EMIT xAxisChanged();
+    Q_EMIT logYChanged();
+    Q_EMIT showRawChanged();
+    Q_EMIT chartLayoutChanged();
+    Q_EMIT compareLayoutChanged();
+    Q_EMIT extraFamiliesChanged();
 }
 
 void ViewSettings::save() const {

@@ -1,7 +1,9 @@
 #pragma once
 /// \file view_settings.h
 /// How curves are shown: smoothing, x-axis, scale, layout. One instance per window; every
-/// panel reads it and listens to changed(). Persisted with QSettings by the main window.
+/// panel reads it and listens to the signals of the aspects it depends on, so that a change
+/// rebuilds only what shows that aspect (a smoothing tick does not touch the layout switch, a
+/// layout switch smooths nothing). Persisted with QSettings by the main window.
 
 #include <QObject>
 #include <QStringList>
@@ -41,7 +43,15 @@ public:
     void save() const;
 
 Q_SIGNALS:
-    void changed();
+    // One per aspect, emitted by its setter only when the value really changed; load() emits
+    // them all.
+    void smoothingChanged();
+    void xAxisChanged();
+    void logYChanged();
+    void showRawChanged();
+    void chartLayoutChanged();
+    void compareLayoutChanged();
+    void extraFamiliesChanged();
 
 private:
     core::SmoothingConfig m_smoothing{};

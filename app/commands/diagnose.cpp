@@ -57,8 +57,8 @@ std::string epochRange(const Finding& f) {
 void printFinding(const Finding& f, std::ostream& out) {
     std::string sev(toString(f.severity));
     for (char& c : sev) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    out << "  " << sev << "  " << f.kind << "  " << printable(f.metric) << "  steps " << f.beginStep
-        << '-' << f.endStep << epochRange(f) << '\n';
+    out << "  " << sev << "  " << toString(f.kind) << "  " << printable(f.metric) << "  steps "
+        << f.beginStep << '-' << f.endStep << epochRange(f) << '\n';
     out << "      " << printable(f.message) << '\n';
     out << "      advice: " << f.advice << '\n';
 }
@@ -97,7 +97,7 @@ void writeFindings(JsonWriter& j, const std::vector<Finding>& findings) {
     j.beginArray();
     for (const Finding& f : findings) {
         j.beginObject();
-        j.key("kind").value(f.kind);
+        j.key("kind").value(toString(f.kind));
         j.key("severity").value(toString(f.severity));
         j.key("metric").value(f.metric);
         j.key("begin_step").value(f.beginStep);

@@ -19,9 +19,9 @@
 #include "core/diagnosis.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
-#include "ui/palette.h"
-#include "ui/pool_thread.h"
-#include "ui/report_renderer.h"
+#include "ui/chart/palette.h"
+#include "ui/report/pool_thread.h"
+#include "ui/report/report_renderer.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 

@@ -37,10 +37,10 @@ std::string describeStep(const RunView& view, std::int64_t step) {
     return out;
 }
 
-Finding makeFinding(const RunView& view, std::string kind, Severity severity, std::string metric,
+Finding makeFinding(const RunView& view, FindingKind kind, Severity severity, std::string metric,
                     std::int64_t beginStep, std::int64_t endStep) {
     Finding f;
-    f.kind = std::move(kind);
+    f.kind = kind;
     f.severity = severity;
     f.metric = std::move(metric);
     f.beginStep = beginStep;

@@ -19,8 +19,7 @@ namespace curvedoctor::core {
 [[nodiscard]] std::string describeStep(const RunView& view, std::int64_t step);
 
 /// A finding of `kind` about `metric` over [beginStep, endStep], with epochs from the view.
-[[nodiscard]] Finding makeFinding(const RunView& view, std::string kind, Severity severity,
-                                  std::string metric, std::int64_t beginStep,
-                                  std::int64_t endStep);
+[[nodiscard]] Finding makeFinding(const RunView& view, FindingKind kind, Severity severity,
+                                  std::string metric, std::int64_t beginStep, std::int64_t endStep);
 
 }  // namespace curvedoctor::core

@@ -43,7 +43,8 @@ std::vector<Finding> detectHardToConverge(const std::vector<const RunView*>& vie
     if (!(gap > 0.0)) return out;
     bool nonNegative = true;
     for (const Entry& e : entries) {
-        nonNegative = nonNegative && *std::min_element(e.trend->values.begin(), e.trend->values.end()) >= 0.0;
+        nonNegative =
+            nonNegative && *std::min_element(e.trend->values.begin(), e.trend->values.end()) >= 0.0;
     }
     std::size_t poor = 0;
     std::string poorNames;
@@ -60,18 +61,19 @@ std::vector<Finding> detectHardToConverge(const std::vector<const RunView*>& vie
     }
     const double n = static_cast<double>(entries.size());
     if (static_cast<double>(poor) < config.minPoorRuns * n) return out;
-    Finding f = makeFinding(*entries.front().view, "hard_to_converge", Severity::Warning,
+    Finding f = makeFinding(*entries.front().view, FindingKind::HardToConverge, Severity::Warning,
                             entries.front().metric, from, to);
     f.beginEpoch.reset();
     f.endEpoch.reset();
     f.message = std::to_string(poor) + " of " + std::to_string(entries.size()) +
                 " runs end far above the best one (final " + entries.front().metric + " from " +
-                formatNumber(bestFinal) + " to " + formatNumber(worstFinal) +
-                ", starting near " + formatNumber(typicalStart) + "; poor: " + poorNames +
+                formatNumber(bestFinal) + " to " + formatNumber(worstFinal) + ", starting near " +
+                formatNumber(typicalStart) + "; poor: " + poorNames +
                 "): this configuration converges only sometimes.";
-    f.advice = "Look for an architecture bug such as a ReLU right before the softmax (it clips "
-               "the logits), a bad loss or optimizer choice, or an initialisation that depends "
-               "on luck; lower the learning rate and compare seeds again.";
+    f.advice =
+        "Look for an architecture bug such as a ReLU right before the softmax (it clips "
+        "the logits), a bad loss or optimizer choice, or an initialisation that depends "
+        "on luck; lower the learning rate and compare seeds again.";
     f.evidence["poor_runs"] = static_cast<double>(poor);
     f.evidence["runs"] = n;
     f.evidence["best_final"] = bestFinal;

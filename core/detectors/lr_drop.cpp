@@ -20,7 +20,8 @@ std::vector<Finding> detectLrDrop(const RunView& view, const LrDropConfig& confi
     std::size_t prev2 = values.size();
     std::size_t prev1 = values.size();
     auto isDrop = [&](double beforeBefore, double before, double x) {
-        const bool flat = before > 0.0 && std::abs(beforeBefore - before) <= config.flatTolerance * before;
+        const bool flat =
+            before > 0.0 && std::abs(beforeBefore - before) <= config.flatTolerance * before;
         return flat && x >= 0.0 && x <= config.maxRatio * before;
     };
     const bool allFinite = lr.finiteCount() == values.size();
@@ -52,7 +53,7 @@ std::vector<Finding> detectLrDrop(const RunView& view, const LrDropConfig& confi
     if (drops.size() > config.maxFindings) {
         const std::size_t a = drops.front().prev;
         const std::size_t b = drops.back().at;
-        Finding f = makeFinding(view, "lr_drop", Severity::Info, lr.metric(), s[a], s[b]);
+        Finding f = makeFinding(view, FindingKind::LrDrop, Severity::Info, lr.metric(), s[a], s[b]);
         f.message = lr.metric() + " drops step-wise " + std::to_string(drops.size()) +
                     " times between " + describeStep(view, s[a]) + " and " +
                     describeStep(view, s[b]) + ", from " + formatNumber(values[a]) + " to " +
@@ -64,12 +65,14 @@ std::vector<Finding> detectLrDrop(const RunView& view, const LrDropConfig& confi
     }
     for (const Drop& d : drops) {
         const double ratio = values[d.at] / values[d.prev];
-        Finding f = makeFinding(view, "lr_drop", Severity::Info, lr.metric(), s[d.prev], s[d.at]);
+        Finding f =
+            makeFinding(view, FindingKind::LrDrop, Severity::Info, lr.metric(), s[d.prev], s[d.at]);
         f.message = lr.metric() + " drops from " + formatNumber(values[d.prev]) + " to " +
                     formatNumber(values[d.at]) + " (x" + formatNumber(ratio) + ") at " +
                     describeStep(view, s[d.at]) + lossNote(d) + ".";
-        f.advice = "A schedule boundary: informational. A loss that drops right after it was "
-                   "held back by the larger rate.";
+        f.advice =
+            "A schedule boundary: informational. A loss that drops right after it was "
+            "held back by the larger rate.";
         f.evidence["ratio"] = ratio;
         out.push_back(std::move(f));
     }

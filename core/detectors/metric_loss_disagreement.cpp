@@ -55,17 +55,18 @@ std::vector<Finding> detectMetricLossDisagreement(const RunView& view,
         const double gain = mFrom - mTo;  // decrease of the metric's badness
         if (to > from && gain >= config.minMetricGain * metricImprovement &&
             gain > config.noiseSigmas * m.trendNoise) {
-            Finding f = makeFinding(view, "metric_loss_disagreement", Severity::Warning,
+            Finding f = makeFinding(view, FindingKind::MetricLossDisagreement, Severity::Warning,
                                     view.valLoss.metric(), from, to);
             f.message = view.valLoss.metric() + " got worse from " + formatNumber(lw.bestBad) +
                         " at " + describeStep(view, from) + " to " + formatNumber(l.valueAt(to)) +
                         " by " + describeStep(view, to) + " while " + view.valMetric.metric() +
                         " kept improving from " + formatNumber(sign * mFrom) + " to " +
                         formatNumber(sign * mTo) + ".";
-            f.advice = "The model is growing over-confident: the loss punishes its few wrong "
-                       "answers harder while the metric still counts more right ones. Pick the "
-                       "checkpoint by the metric you care about; label smoothing, weight decay "
-                       "or temperature calibration tame the loss.";
+            f.advice =
+                "The model is growing over-confident: the loss punishes its few wrong "
+                "answers harder while the metric still counts more right ones. Pick the "
+                "checkpoint by the metric you care about; label smoothing, weight decay "
+                "or temperature calibration tame the loss.";
             f.evidence["loss_rise"] = lw.rise;
             f.evidence["metric_gain"] = gain;
             out.push_back(std::move(f));
@@ -82,17 +83,18 @@ std::vector<Finding> detectMetricLossDisagreement(const RunView& view,
         const double gain = lFrom - lTo;
         if (to > from && gain >= config.minMetricGain * lossImprovement &&
             gain > config.noiseSigmas * l.trendNoise) {
-            Finding f = makeFinding(view, "metric_loss_disagreement", Severity::Warning,
+            Finding f = makeFinding(view, FindingKind::MetricLossDisagreement, Severity::Warning,
                                     view.valMetric.metric(), from, to);
             f.message = view.valMetric.metric() + " got worse from " +
                         formatNumber(sign * mw.bestBad) + " at " + describeStep(view, from) +
                         " to " + formatNumber(m.valueAt(to)) + " by " + describeStep(view, to) +
                         " while " + view.valLoss.metric() + " kept improving from " +
                         formatNumber(lFrom) + " to " + formatNumber(lTo) + ".";
-            f.advice = "The loss and the metric measure different things (e.g. pixel accuracy "
-                       "versus Dice/IoU in segmentation, where accuracy can be 99.9% on a "
-                       "useless model): choose the loss to match the metric, or select "
-                       "checkpoints by the metric.";
+            f.advice =
+                "The loss and the metric measure different things (e.g. pixel accuracy "
+                "versus Dice/IoU in segmentation, where accuracy can be 99.9% on a "
+                "useless model): choose the loss to match the metric, or select "
+                "checkpoints by the metric.";
             f.evidence["metric_drop"] = mw.rise;
             f.evidence["loss_gain"] = gain;
             out.push_back(std::move(f));

@@ -81,11 +81,11 @@ std::vector<Finding> detectNanInf(const RunView& view, const NanInfConfig& confi
                 }
             }
         }
-        Finding f = makeFinding(view, "nan_inf", sev, name, begin, end);
+        Finding f = makeFinding(view, FindingKind::NanInf, sev, name, begin, end);
         f.message = name + " becomes " + badWord(firstBad) + " at " + describeStep(view, begin);
         if (nf->toEnd) {
-            f.message += " and stays non-finite to the end (" + std::to_string(nf->count) +
-                         " of " + std::to_string(c.size()) + " logged values).";
+            f.message += " and stays non-finite to the end (" + std::to_string(nf->count) + " of " +
+                         std::to_string(c.size()) + " logged values).";
         } else if (nf->count == 1) {
             f.message += ", once (1 of " + std::to_string(c.size()) +
                          " logged values), and recovers after it.";
@@ -127,7 +127,8 @@ std::vector<Finding> detectNanInf(const RunView& view, const NanInfConfig& confi
                 }
             }
             if (len >= config.minZeroRun && witness != nullptr) {
-                Finding f = makeFinding(view, "nan_inf", Severity::Error, loss.metric(), from, to);
+                Finding f = makeFinding(view, FindingKind::NanInf, Severity::Error, loss.metric(),
+                                        from, to);
                 f.message = loss.metric() + " is exactly 0.0 at " + std::to_string(len) +
                             " logged points from " + describeStep(view, from) + " to " +
                             describeStep(view, to) + " while " + witness->metric +

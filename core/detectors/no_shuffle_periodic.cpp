@@ -109,9 +109,9 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
         // found by binary search instead of a look at every point.
         for (std::size_t i = 0; i < c.size();) {
             const std::int64_t epoch = epochOf(ce[i]);
-            const auto end = std::partition_point(
-                ce.begin() + static_cast<std::ptrdiff_t>(i), ce.end(),
-                [&](double e) { return epochOf(e) <= epoch; });
+            const auto end =
+                std::partition_point(ce.begin() + static_cast<std::ptrdiff_t>(i), ce.end(),
+                                     [&](double e) { return epochOf(e) <= epoch; });
             const auto j = static_cast<std::size_t>(end - ce.begin());
             segs.push_back({i, j - i, j - 1});
             i = j;
@@ -141,9 +141,9 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     std::map<std::size_t, std::size_t> countFreq;
     for (const Segment& s : segs) ++countFreq[s.count];
     const std::size_t mode =
-        std::max_element(countFreq.begin(), countFreq.end(),
-                         [](const auto& a, const auto& b) { return a.second < b.second; })
-            ->first;
+        std::max_element(countFreq.begin(), countFreq.end(), [](const auto& a, const auto& b) {
+            return a.second < b.second;
+        })->first;
     if (mode < config.minPointsPerEpoch) return out;
     std::vector<Segment> used;
     // The first epoch holds the fast early learning, not the data order.
@@ -158,7 +158,8 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     const double n = static_cast<double>(len);
     const double jMean = (n - 1.0) / 2.0;
     double jVar = 0.0;
-    for (std::size_t j = 0; j < len; ++j) jVar += (static_cast<double>(j) - jMean) * (static_cast<double>(j) - jMean);
+    for (std::size_t j = 0; j < len; ++j)
+        jVar += (static_cast<double>(j) - jMean) * (static_cast<double>(j) - jMean);
     std::vector<double> profile(len, 0.0);
     double total = 0.0;
     for (const Segment& s : used) {
@@ -179,8 +180,7 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
             std::size_t j = 0;
             for (; j + 4 <= len; j += 4) {
                 for (std::size_t q = 0; q < 4; ++q) {
-                    const double r =
-                        v[j + q] - mean - slope * (static_cast<double>(j + q) - jMean);
+                    const double r = v[j + q] - mean - slope * (static_cast<double>(j + q) - jMean);
                     profile[j + q] += r;
                     t[q] += r * r;
                 }
@@ -219,15 +219,17 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     for (double p : profile) amplitude = std::max(amplitude, std::abs(p));
     const std::int64_t from = cs[used.front().begin];
     const std::int64_t to = cs[used.back().last];
-    Finding f = makeFinding(view, "no_shuffle_periodic", Severity::Warning, c.metric(), from, to);
+    Finding f =
+        makeFinding(view, FindingKind::NoShufflePeriodic, Severity::Warning, c.metric(), from, to);
     f.message = c.metric() + " repeats the same pattern inside each of " +
                 std::to_string(used.size()) + " epochs (" + std::to_string(mode) +
                 " logged points per epoch, swings up to +/-" + formatNumber(amplitude) +
                 "): the pattern shared by all epochs explains " + formatPercent(repeatability) +
                 " of the within-epoch variation, where shuffled batches give about 0%.";
-    f.advice = "The data are served in the same order every epoch: shuffle the training set "
-               "(DataLoader(shuffle=True), dataset.shuffle(buffer) in tf.data), especially if it "
-               "is sorted by class or source.";
+    f.advice =
+        "The data are served in the same order every epoch: shuffle the training set "
+        "(DataLoader(shuffle=True), dataset.shuffle(buffer) in tf.data), especially if it "
+        "is sorted by class or source.";
     f.evidence["repeatability"] = repeatability;
     f.evidence["points_per_epoch"] = static_cast<double>(mode);
     f.evidence["epochs"] = k;

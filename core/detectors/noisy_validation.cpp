@@ -48,17 +48,18 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
             const double n = p * (1.0 - p) / (sigma * sigma);
             if (n < config.minEffectiveSamples) {
                 const std::size_t first = m.size() / 2;
-                Finding f = makeFinding(view, "noisy_validation", Severity::Warning, m.metric(),
-                                        m.steps()[first], m.steps().back());
+                Finding f = makeFinding(view, FindingKind::NoisyValidation, Severity::Warning,
+                                        m.metric(), m.steps()[first], m.steps().back());
                 f.message = m.metric() + " jumps by about " + formatNumber(sigma * unit) +
                             " from one evaluation to the next around " + formatNumber(p * unit) +
                             " (from " + describeStep(view, m.steps()[first]) +
                             "): a validation set behaves like that with only about " +
                             std::to_string(static_cast<long long>(std::lround(n))) +
                             " samples (var ~ p(1-p)/n).";
-                f.advice = "Use a larger validation set (about 20% of the data) or evaluate on "
-                           "more batches; until then, do not pick the best epoch from "
-                           "differences this small.";
+                f.advice =
+                    "Use a larger validation set (about 20% of the data) or evaluate on "
+                    "more batches; until then, do not pick the best epoch from "
+                    "differences this small.";
                 f.evidence["effective_samples"] = n;
                 f.evidence["sigma"] = sigma * unit;
                 out.push_back(std::move(f));
@@ -73,8 +74,8 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
     if (v.finiteCount() < config.minPoints || t.finiteCount() < config.minPoints) return out;
     // Comparable granularity only: at most twice as many training points as validation ones.
     if (t.finiteCount() > 2 * v.finiteCount()) return out;
-    const double vImp = view.valTrend.front() - *std::min_element(view.valTrend.values.begin(),
-                                                                  view.valTrend.values.end());
+    const double vImp = view.valTrend.front() -
+                        *std::min_element(view.valTrend.values.begin(), view.valTrend.values.end());
     const Trend tt = makeTrend(t.steps(), t.values());
     const double tImp = tt.front() - *std::min_element(tt.values.begin(), tt.values.end());
     if (!(vImp > 0.0) || !(tImp > 0.0)) return out;
@@ -84,14 +85,15 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
     const double tRel = tNoise / tImp;
     if (vRel < config.minLossNoiseShare || vRel < config.lossNoiseRatio * tRel) return out;
     const std::size_t first = v.size() / 2;
-    Finding f = makeFinding(view, "noisy_validation", Severity::Warning, v.metric(),
+    Finding f = makeFinding(view, FindingKind::NoisyValidation, Severity::Warning, v.metric(),
                             v.steps()[first], v.steps().back());
-    f.message = v.metric() + " jumps by about " + formatNumber(vNoise) +
-                " between evaluations (" + formatPercent(vRel) + " of its improvement), " +
+    f.message = v.metric() + " jumps by about " + formatNumber(vNoise) + " between evaluations (" +
+                formatPercent(vRel) + " of its improvement), " +
                 (tRel > 0.0 ? formatNumber(vRel / tRel) + " times" : "far more than") +
                 " the relative noise of " + t.metric() + ".";
-    f.advice = "The validation set is probably too small for stable statistics: use about 20% "
-               "of the data for validation, and do not pick the best epoch from this noise.";
+    f.advice =
+        "The validation set is probably too small for stable statistics: use about 20% "
+        "of the data for validation, and do not pick the best epoch from this noise.";
     f.evidence["relative_noise"] = vRel;
     out.push_back(std::move(f));
     return out;

@@ -65,14 +65,13 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
     const Curve& curve = useTrain ? view.trainLoss : view.valLoss;
     const Flatness train = flatness(t, config, config.minPoints, false);
     if (train.flat) {
-        Finding f = makeFinding(view, "not_learning", Severity::Error, curve.metric(),
+        Finding f = makeFinding(view, FindingKind::NotLearning, Severity::Error, curve.metric(),
                                 train.firstStep, train.lastStep);
-        f.message = curve.metric() + " stays flat from " + describeStep(view, train.firstStep) +
-                    " to " + describeStep(view, train.lastStep) + ": it starts at " +
-                    formatNumber(train.first) + " and never improves by more than " +
-                    formatNumber(train.drop) + " (" +
-                    formatPercent(train.drop / std::abs(train.first)) + ")" +
-                    metricNote(view, f) + ".";
+        f.message =
+            curve.metric() + " stays flat from " + describeStep(view, train.firstStep) + " to " +
+            describeStep(view, train.lastStep) + ": it starts at " + formatNumber(train.first) +
+            " and never improves by more than " + formatNumber(train.drop) + " (" +
+            formatPercent(train.drop / std::abs(train.first)) + ")" + metricNote(view, f) + ".";
         f.advice = kAdvice;
         f.evidence["first_value"] = train.first;
         f.evidence["improvement"] = train.drop;
@@ -85,16 +84,17 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
     const Flatness val = flatness(view.valTrend, config, config.minValPoints, true);
     if (!val.flat) return out;
     const double trainDrop = t.front() - *std::min_element(t.values.begin(), t.values.end());
-    Finding f = makeFinding(view, "not_learning", Severity::Warning, view.valLoss.metric(),
-                            val.firstStep, val.lastStep);
+    Finding f = makeFinding(view, FindingKind::NotLearning, Severity::Warning,
+                            view.valLoss.metric(), val.firstStep, val.lastStep);
     f.message = view.valLoss.metric() + " stays flat at " + formatNumber(val.first) + " from " +
                 describeStep(view, val.firstStep) + " to " + describeStep(view, val.lastStep) +
                 " (within " + formatPercent(config.maxRelativeDrop) + ") while " +
                 view.trainLoss.metric() + " falls by " + formatNumber(trainDrop) +
                 metricNote(view, f) + ": what the network learns does not generalise at all.";
-    f.advice = std::string("Check that labels match their inputs (a shuffled or misaligned label "
-                           "column lets the network only memorise), and that validation data "
-                           "get the same preprocessing as training data. ") +
+    f.advice = std::string(
+                   "Check that labels match their inputs (a shuffled or misaligned label "
+                   "column lets the network only memorise), and that validation data "
+                   "get the same preprocessing as training data. ") +
                kAdvice;
     f.evidence["first_value"] = val.first;
     f.evidence["train_improvement"] = trainDrop;

@@ -53,15 +53,16 @@ std::vector<Finding> detectOscillation(const RunView& view, const OscillationCon
     if (swings < config.minSwings || efficiency > config.maxEfficiency) return out;
     const std::string& metric = view.trainLoss.metric();
     const std::size_t from = firstSwingAt > 0 ? firstSwingAt - 1 : 0;
-    Finding f = makeFinding(view, "oscillation", Severity::Warning, metric, t.steps[from],
-                            t.lastSteps.back());
-    f.message = metric + " swings up and down " + std::to_string(swings) +
-                " times by at least " + formatNumber(h) + " (smoothed range " +
-                formatNumber(*lo) + " to " + formatNumber(*hi) + ") between " + describeStep(view, t.steps[from]) + " and " +
+    Finding f = makeFinding(view, FindingKind::Oscillation, Severity::Warning, metric,
+                            t.steps[from], t.lastSteps.back());
+    f.message = metric + " swings up and down " + std::to_string(swings) + " times by at least " +
+                formatNumber(h) + " (smoothed range " + formatNumber(*lo) + " to " +
+                formatNumber(*hi) + ") between " + describeStep(view, t.steps[from]) + " and " +
                 describeStep(view, t.lastSteps.back()) + " without a steady trend (net change " +
                 formatPercent(efficiency) + " of the path travelled).";
-    f.advice = "Lower the learning rate (or add decay), increase the batch size, and consider "
-               "gradient clipping or a momentum/Adam beta closer to its default.";
+    f.advice =
+        "Lower the learning rate (or add decay), increase the batch size, and consider "
+        "gradient clipping or a momentum/Adam beta closer to its default.";
     f.evidence["swings"] = static_cast<double>(swings);
     f.evidence["efficiency"] = efficiency;
     out.push_back(std::move(f));

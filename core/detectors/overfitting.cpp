@@ -54,7 +54,7 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     }
 
     const bool severe = relRise >= config.severeRise || bad.back() > bad.front();
-    const std::string kind = severe ? "severe_overfitting" : "overfitting";
+    const FindingKind kind = severe ? FindingKind::SevereOverfitting : FindingKind::Overfitting;
     Finding f = makeFinding(view, kind, severe ? Severity::Error : Severity::Warning,
                             curve.metric(), bestStep, endStep);
     const double bestValue = sign * bestBad;
@@ -63,8 +63,8 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
                 " (smoothed), at " + describeStep(view, bestStep) + ", then got worse to " +
                 formatNumber(endValue) + " by " + describeStep(view, endStep) + " (" +
                 formatPercent(relRise) + " of its best level)";
-    f.message += " while " + view.trainLoss.metric() + " went from " +
-                 formatNumber(trainAtBest) + " to " + formatNumber(trainAtEnd);
+    f.message += " while " + view.trainLoss.metric() + " went from " + formatNumber(trainAtBest) +
+                 " to " + formatNumber(trainAtEnd);
     if (useLoss) {
         f.message += "; the train/validation gap widened from " +
                      formatNumber(bestValue - trainAtBest) + " to " +
@@ -74,8 +74,7 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     }
     f.message += ".";
     std::string stopAt = describeStep(view, bestStep);
-    f.advice = "Stop early at the best point (" + stopAt +
-               "; early stopping on " + curve.metric() +
+    f.advice = "Stop early at the best point (" + stopAt + "; early stopping on " + curve.metric() +
                " with a patience of a few evaluations), and regularise: more data or "
                "augmentation, weight decay, dropout.";
     if (severe) f.advice += " The gap is large: also try a smaller model.";

@@ -49,7 +49,7 @@ std::vector<Finding> detectPlateau(const RunView& view, const PlateauConfig& con
     const Curve& c = lossCurve(view);
     const std::int64_t from = t.steps[bestStart];
     const std::int64_t to = bestEnd + 1 == t.size() ? t.lastSteps.back() : t.steps[bestEnd];
-    Finding f = makeFinding(view, "plateau", Severity::Info, c.metric(), from, to);
+    Finding f = makeFinding(view, FindingKind::Plateau, Severity::Info, c.metric(), from, to);
     const bool toEnd = bestEnd + 1 == t.size();
     f.message = c.metric() + " improves by less than " + formatNumber(delta) + " (" +
                 formatPercent(delta / improvement) + " of its total improvement) from " +
@@ -90,15 +90,16 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
         flatPoints += std::isfinite(c.values()[i]) ? 1 : 0;
     }
     if (flatPoints < config.minFlatPoints) return out;
-    Finding f = makeFinding(view, "slow_start_plateau", Severity::Warning, c.metric(),
+    Finding f = makeFinding(view, FindingKind::SlowStartPlateau, Severity::Warning, c.metric(),
                             t.firstSteps.front(), t.steps[k - 1]);
     f.message = c.metric() + " stays near its initial " + formatNumber(first) + " from " +
                 describeStep(view, t.firstSteps.front()) + " to " +
                 describeStep(view, t.steps[k - 1]) + " (" + formatPercent(flat / span) +
                 " of the run) before it drops to " + formatNumber(t.values[iMin]) + ".";
-    f.advice = "A long flat start usually means weights initialised too small or a poor "
-               "initialisation/warm-up: use He (ReLU) or Xavier/Glorot initialisation, check "
-               "the warm-up length, and normalise the inputs.";
+    f.advice =
+        "A long flat start usually means weights initialised too small or a poor "
+        "initialisation/warm-up: use He (ReLU) or Xavier/Glorot initialisation, check "
+        "the warm-up length, and normalise the inputs.";
     f.evidence["flat_share"] = flat / span;
     f.evidence["first_value"] = first;
     out.push_back(std::move(f));

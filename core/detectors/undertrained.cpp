@@ -14,10 +14,10 @@ constexpr std::size_t kMinTailPoints = 3;
 struct TailSlope {
     bool ok = false;
     std::int64_t tailStart = 0;
-    double tailShare = 0.0;    // the tail's share of the steps
-    double tailDrop = 0.0;     // improvement over the tail by the least-squares line
-    double ratio = 0.0;        // tail slope / average slope over the run
-    double significance = 0.0; // tailDrop in standard errors of the line's drop
+    double tailShare = 0.0;     // the tail's share of the steps
+    double tailDrop = 0.0;      // improvement over the tail by the least-squares line
+    double ratio = 0.0;         // tail slope / average slope over the run
+    double significance = 0.0;  // tailDrop in standard errors of the line's drop
 };
 
 // Least-squares slope of the raw finite values in the last `tailShare` of the steps (at least
@@ -111,20 +111,21 @@ std::vector<Finding> detectUndertrained(const RunView& view, const UndertrainedC
             }
         }
         if (v.lastSteps[bestAt] < val.tailStart) return out;
-        valText = "; " + vc.metric() + " is still improving too, at " +
-                  formatPercent(val.ratio) + " of its average rate";
+        valText = "; " + vc.metric() + " is still improving too, at " + formatPercent(val.ratio) +
+                  " of its average rate";
     } else if (train.ratio < config.trainSlopeRatio) {
         return out;
     }
     const std::string& metric = view.trainLoss.metric();
-    Finding f = makeFinding(view, "undertrained", Severity::Warning, metric, train.tailStart,
-                            view.trainLoss.steps().back());
+    Finding f = makeFinding(view, FindingKind::Undertrained, Severity::Warning, metric,
+                            train.tailStart, view.trainLoss.steps().back());
     f.message = metric + " is still falling at the end: by " + formatNumber(train.tailDrop) +
                 " over the last " + formatPercent(train.tailShare) + " of the steps (from " +
                 describeStep(view, train.tailStart) + "), at " + formatPercent(train.ratio) +
                 " of its average rate over the run" + valText + ".";
-    f.advice = "Train longer (more epochs), or raise the learning rate if the descent is slow "
-               "and steady; make sure the schedule does not decay the rate too early.";
+    f.advice =
+        "Train longer (more epochs), or raise the learning rate if the descent is slow "
+        "and steady; make sure the schedule does not decay the rate too early.";
     f.evidence["tail_drop"] = train.tailDrop;
     f.evidence["slope_ratio"] = train.ratio;
     out.push_back(std::move(f));

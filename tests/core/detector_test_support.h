@@ -87,7 +87,7 @@ inline Run healthyRun(unsigned seed = 1) {
 inline std::vector<Finding> findingsOfKind(const std::vector<Finding>& all, const std::string& kind) {
     std::vector<Finding> out;
     for (const Finding& f : all) {
-        if (f.kind == kind) out.push_back(f);
+        if (toString(f.kind) == kind) out.push_back(f);
     }
     return out;
 }
@@ -102,7 +102,7 @@ inline bool hasWarningOrError(const std::vector<Finding>& all) {
 inline std::string describe(const std::vector<Finding>& all) {
     std::string s;
     for (const Finding& f : all) {
-        s += std::string(toString(f.severity)) + " " + f.kind + " " + f.metric + " [" +
+        s += std::string(toString(f.severity)) + " " + std::string(toString(f.kind)) + " " + f.metric + " [" +
              std::to_string(f.beginStep) + "," + std::to_string(f.endStep) + "]: " + f.message + "\n";
     }
     return s;

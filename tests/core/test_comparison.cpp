@@ -106,7 +106,7 @@ TEST(Comparison, CountsFindingsBySeverity) {
     RunDiagnosis d;
     for (Severity sev : {Severity::Error, Severity::Warning, Severity::Warning, Severity::Info}) {
         Finding f;
-        f.kind = "plateau";
+        f.kind = FindingKind::Plateau;
         f.severity = sev;
         d.findings.push_back(f);
     }

@@ -21,7 +21,7 @@ TEST(DetectDisagreement, AccuracyImprovesWhileLossWorsens) {
     const std::vector<double> acc{0.5, 0.6, 0.7, 0.75, 0.76, 0.77, 0.78, 0.79, 0.8, 0.81, 0.81, 0.81};
     const auto f = detect(runOf({{"val_loss", seriesOf(kLossVShape, 1)}, {"val_accuracy", seriesOf(acc, 1)}}));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "metric_loss_disagreement");
+    EXPECT_EQ(f[0].kind, FindingKind::MetricLossDisagreement);
     EXPECT_EQ(f[0].severity, Severity::Warning);
     EXPECT_EQ(f[0].metric, "val_loss");
     EXPECT_EQ(f[0].beginStep, 4);

@@ -31,7 +31,7 @@ TEST(DetectDivergence, GiveBackEdges) {
     EXPECT_TRUE(detect(climb(c.warnGiveBack * 0.9)).empty());
     auto f = detect(climb(c.warnGiveBack * 1.1));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "divergence");
+    EXPECT_EQ(f[0].kind, FindingKind::Divergence);
     EXPECT_EQ(f[0].severity, Severity::Warning);
     EXPECT_EQ(f[0].beginStep, 2600);  // last point at the minimum (index 26)
     EXPECT_EQ(f[0].endStep, 4000);
@@ -55,7 +55,7 @@ TEST(DetectGradientAscent, RiseFromTheStartEdges) {
     const DivergenceConfig c;
     auto f = detect(ascent(c.ascentMinRise * 1.2));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "gradient_ascent");
+    EXPECT_EQ(f[0].kind, FindingKind::GradientAscent);
     EXPECT_EQ(f[0].severity, Severity::Error);
     EXPECT_EQ(f[0].beginStep, 0);
     EXPECT_EQ(f[0].endStep, 299);
@@ -67,7 +67,7 @@ TEST(DetectGradientAscent, DipBelowTheStartIsNotAscent) {
     std::vector<double> v{1.0, 1.0, 1.0, 0.9, 0.8, 0.8, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.3, 1.3};
     const auto f = detect(runOf({{"loss", seriesOf(v)}}));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "divergence");
+    EXPECT_EQ(f[0].kind, FindingKind::Divergence);
 }
 
 }  // namespace

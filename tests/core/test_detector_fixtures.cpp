@@ -98,8 +98,8 @@ RunPtr loadCase(const Json& c) {
 // "At the right place": the finding's step range overlaps the expected one, widened by 10% of
 // the run (the manifest's ranges come from the training script's own reading of its curves).
 bool matches(const Finding& f, const Json& e, double runSpan) {
-    bool kindOk = f.kind == e["kind"].string;
-    for (const Json& alt : e["alt_kinds"].array) kindOk = kindOk || f.kind == alt.string;
+    bool kindOk = toString(f.kind) == e["kind"].string;
+    for (const Json& alt : e["alt_kinds"].array) kindOk = kindOk || toString(f.kind) == alt.string;
     if (!kindOk || rank(f.severity) < rank(e["min_severity"].string)) return false;
     const double tol = 0.1 * runSpan;
     const double lo = e["begin_step"].number - tol;
@@ -120,7 +120,7 @@ void checkCase(const Json& c, const RunDiagnosis& d) {
     }
     for (const Json& k : c["must_not_fire"].array) {
         for (const Finding& f : d.findings) {
-            EXPECT_FALSE(f.kind == k.string && f.severity != Severity::Info)
+            EXPECT_FALSE(toString(f.kind) == k.string && f.severity != Severity::Info)
                 << "must not fire: " << k.string << "\n" << describe(d.findings);
         }
     }

@@ -34,7 +34,7 @@ TEST(DetectHardToConverge, MostSeedsStuckIsAWarning) {
     // A ReLU before the softmax: 3 of 5 seeds stay near ln(10), 2 converge.
     const auto f = detect({0.1, 2.2, 0.12, 2.25, 1.9});
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "hard_to_converge");
+    EXPECT_EQ(f[0].kind, FindingKind::HardToConverge);
     EXPECT_EQ(f[0].severity, Severity::Warning);
     EXPECT_EQ(f[0].evidence.at("poor_runs"), 3.0);
     EXPECT_EQ(f[0].beginStep, 0);

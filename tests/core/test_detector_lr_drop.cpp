@@ -23,7 +23,7 @@ TEST(DetectLrDrop, StepScheduleGivesOneInfoPerBoundary) {
                                {"loss", seriesOf(600, [](std::size_t i) { return i < 300 ? 1.0 : 0.6; }, 0, 1, 10.0)}});
     const auto f = detect(r);
     ASSERT_EQ(f.size(), 2u);
-    EXPECT_EQ(f[0].kind, "lr_drop");
+    EXPECT_EQ(f[0].kind, FindingKind::LrDrop);
     EXPECT_EQ(f[0].severity, Severity::Info);
     EXPECT_EQ(f[0].beginStep, 290);
     EXPECT_EQ(f[0].endStep, 300);

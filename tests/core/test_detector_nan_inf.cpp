@@ -27,7 +27,7 @@ TEST(DetectNanInf, LossThatStaysNaNIsAnErrorAtItsFirstBadStep) {
     const core::Run r = runOf({{"loss", seriesOf(100, [](std::size_t i) { return i < 60 ? 1.0 : kNaN; }, 0, 10, 100.0)}});
     const auto f = run(r);
     ASSERT_EQ(f.size(), 1u) << describe(f);
-    EXPECT_EQ(f[0].kind, "nan_inf");
+    EXPECT_EQ(f[0].kind, FindingKind::NanInf);
     EXPECT_EQ(f[0].severity, Severity::Error);
     EXPECT_EQ(f[0].beginStep, 600);
     EXPECT_EQ(f[0].endStep, 990);

@@ -39,7 +39,7 @@ std::vector<Finding> detect(const core::Run& r) {
 TEST(DetectNoShuffle, RepeatingWithinEpochPatternIsAWarning) {
     const auto f = detect(epochs(sortedByClass, 0.0));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "no_shuffle_periodic");
+    EXPECT_EQ(f[0].kind, FindingKind::NoShufflePeriodic);
     EXPECT_EQ(f[0].severity, Severity::Warning);
     EXPECT_EQ(f[0].beginStep, kPerEpoch);  // the first epoch is left out
     EXPECT_EQ(f[0].endStep, kEpochs * kPerEpoch - 1);

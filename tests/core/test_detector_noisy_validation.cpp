@@ -33,7 +33,7 @@ TEST(DetectNoisyValidation, EffectiveSizeEdge) {
     const NoisyValidationConfig c;
     auto f = detect(alternating(0.8, deltaForSize(0.8, c.minEffectiveSamples * 0.95)));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "noisy_validation");
+    EXPECT_EQ(f[0].kind, FindingKind::NoisyValidation);
     EXPECT_EQ(f[0].severity, Severity::Warning);
     EXPECT_NEAR(f[0].evidence.at("effective_samples"), c.minEffectiveSamples * 0.95, 1e-6);
     EXPECT_NE(f[0].message.find("95 samples"), std::string::npos) << f[0].message;

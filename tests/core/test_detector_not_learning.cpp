@@ -30,7 +30,7 @@ std::vector<Finding> detect(const core::Run& r) {
 TEST(DetectNotLearning, FlatAtLnClassesIsAnError) {
     const auto f = detect(flat(0.0));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "not_learning");
+    EXPECT_EQ(f[0].kind, FindingKind::NotLearning);
     EXPECT_EQ(f[0].severity, Severity::Error);
     EXPECT_EQ(f[0].beginStep, 0);
     EXPECT_EQ(f[0].endStep, 199);

@@ -29,7 +29,7 @@ core::Run wave(double amp, double period, double drift) {
 TEST(DetectOscillation, SwingsWithoutTrendAreAWarning) {
     const auto f = detect(wave(0.5, 250.0, 0.0));  // 8 periods: 15 swings
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "oscillation");
+    EXPECT_EQ(f[0].kind, FindingKind::Oscillation);
     EXPECT_EQ(f[0].severity, Severity::Warning);
     EXPECT_GE(f[0].evidence.at("swings"), 12.0);
     EXPECT_LE(f[0].evidence.at("efficiency"), 0.1);

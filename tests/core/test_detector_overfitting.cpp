@@ -44,7 +44,7 @@ TEST(DetectOverfitting, RiseJustAboveThresholdIsAWarningFromTheBestStep) {
     const OverfittingConfig c;
     const auto f = detect(overfitRun(c.minRise * 1.1));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "overfitting");
+    EXPECT_EQ(f[0].kind, FindingKind::Overfitting);
     EXPECT_EQ(f[0].severity, Severity::Warning);
     EXPECT_EQ(f[0].metric, "val_loss");
     EXPECT_EQ(f[0].beginStep, 100);  // first point of the flat bottom (index 9)
@@ -58,10 +58,10 @@ TEST(DetectOverfitting, SevereEdge) {
     const OverfittingConfig c;
     auto f = detect(overfitRun(c.severeRise * 0.95));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "overfitting");
+    EXPECT_EQ(f[0].kind, FindingKind::Overfitting);
     f = detect(overfitRun(c.severeRise * 1.05));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "severe_overfitting");
+    EXPECT_EQ(f[0].kind, FindingKind::SevereOverfitting);
     EXPECT_EQ(f[0].severity, Severity::Error);
 }
 
@@ -91,7 +91,7 @@ TEST(DetectOverfitting, NegativeLosses) {
     const auto f = detect(runOf({{"loss", seriesOf(230, [](std::size_t i) { return -1.0 - 0.02 * double(i); })},
                                  {"val_loss", seriesOf(vCurve(-3.0, -1.0, 0.5), 10, 10)}}));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "overfitting");
+    EXPECT_EQ(f[0].kind, FindingKind::Overfitting);
     EXPECT_NEAR(f[0].evidence.at("relative_rise"), 0.5 / 3.0, 1e-9);
 }
 

@@ -32,7 +32,7 @@ TEST(DetectPlateau, LongFlatEndIsInfoAtTheKnee) {
     const RunView v = makeRunView(fallThenFlat(0.6));
     const auto f = detectPlateau(v);
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "plateau");
+    EXPECT_EQ(f[0].kind, FindingKind::Plateau);
     EXPECT_EQ(f[0].severity, Severity::Info);
     // The knee is at step 400; the plateau starts once within 2% of the improvement of it.
     EXPECT_NEAR(static_cast<double>(f[0].beginStep), 400.0, 20.0);
@@ -53,7 +53,7 @@ TEST(DetectPlateau, SteadyDescentIsSilent) {
 TEST(DetectSlowStart, FlatStartThenDropIsAWarningEndingAtTheKnee) {
     const auto f = detectSlowStartPlateau(makeRunView(flatThenFall(0.3)));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "slow_start_plateau");
+    EXPECT_EQ(f[0].kind, FindingKind::SlowStartPlateau);
     EXPECT_EQ(f[0].severity, Severity::Warning);
     EXPECT_EQ(f[0].beginStep, 0);
     // Leaves the start once 10% of the 2.0 drop is made: 7% of the way after the knee at 300.

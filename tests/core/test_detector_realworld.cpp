@@ -41,7 +41,7 @@ TEST_P(RealWorld, DiagnosisMatchesTheCurves) {
             continue;
         }
         const bool found = std::any_of(d.findings.begin(), d.findings.end(), [&](const Finding& f) {
-            return f.kind == e.kind && static_cast<int>(f.severity) >= static_cast<int>(e.severity);
+            return toString(f.kind) == e.kind && static_cast<int>(f.severity) >= static_cast<int>(e.severity);
         });
         EXPECT_TRUE(found) << e.folder << ": expected " << e.kind << " (" << e.why << ")\n"
                            << describe(d.findings);

@@ -23,7 +23,7 @@ Series linearDrop(std::size_t n, std::int64_t first, std::int64_t stride) {
 TEST(DetectUndertrained, StraightLineDescentWithoutValidation) {
     const auto f = detect(runOf({{"loss", linearDrop(1000, 0, 1)}}));
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].kind, "undertrained");
+    EXPECT_EQ(f[0].kind, FindingKind::Undertrained);
     EXPECT_EQ(f[0].severity, Severity::Warning);
     EXPECT_EQ(f[0].endStep, 999);
     EXPECT_NEAR(static_cast<double>(f[0].beginStep), 800.0, 5.0);  // the last 20%

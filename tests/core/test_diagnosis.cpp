@@ -50,50 +50,50 @@ TEST(Diagnosis, BestStepOfHigherIsBetterMetricWithoutLoss) {
 }
 
 TEST(Diagnosis, ConsolidateSupersedesAndSorts) {
-    auto f = [](std::string kind, Severity s, std::string metric, std::int64_t begin) {
+    auto f = [](FindingKind kind, Severity s, std::string metric, std::int64_t begin) {
         Finding x;
-        x.kind = std::move(kind);
+        x.kind = kind;
         x.severity = s;
         x.metric = std::move(metric);
         x.beginStep = begin;
         x.endStep = begin + 10;
         return x;
     };
-    std::vector<Finding> all{f("plateau", Severity::Info, "loss", 5),
-                             f("overfitting", Severity::Warning, "val_loss", 3),
-                             f("severe_overfitting", Severity::Error, "val_loss", 3),
-                             f("overfitting", Severity::Warning, "other_val", 1),
-                             f("nan_inf", Severity::Error, "grad_norm", 9),
-                             f("not_learning", Severity::Error, "loss", 0)};
+    std::vector<Finding> all{f(FindingKind::Plateau, Severity::Info, "loss", 5),
+                             f(FindingKind::Overfitting, Severity::Warning, "val_loss", 3),
+                             f(FindingKind::SevereOverfitting, Severity::Error, "val_loss", 3),
+                             f(FindingKind::Overfitting, Severity::Warning, "other_val", 1),
+                             f(FindingKind::NanInf, Severity::Error, "grad_norm", 9),
+                             f(FindingKind::NotLearning, Severity::Error, "loss", 0)};
     consolidateFindings(all);
     ASSERT_EQ(all.size(), 4u) << describe(all);
-    EXPECT_EQ(all[0].kind, "not_learning");  // errors first, by step
-    EXPECT_EQ(all[1].kind, "severe_overfitting");
-    EXPECT_EQ(all[2].kind, "nan_inf");
-    EXPECT_EQ(all[3].kind, "overfitting");  // about another metric: kept
+    EXPECT_EQ(all[0].kind, FindingKind::NotLearning);  // errors first, by step
+    EXPECT_EQ(all[1].kind, FindingKind::SevereOverfitting);
+    EXPECT_EQ(all[2].kind, FindingKind::NanInf);
+    EXPECT_EQ(all[3].kind, FindingKind::Overfitting);  // about another metric: kept
     EXPECT_EQ(all[3].metric, "other_val");
 }
 
 TEST(Diagnosis, BrokenRunDropsItsSymptoms) {
-    auto f = [](std::string kind, Severity s, std::string metric) {
+    auto f = [](FindingKind kind, Severity s, std::string metric) {
         Finding x;
-        x.kind = std::move(kind);
+        x.kind = kind;
         x.severity = s;
         x.metric = std::move(metric);
         return x;
     };
     // A loss that is NaN to the end: its noisy validation and plateau are symptoms.
-    std::vector<Finding> all{f("nan_inf", Severity::Error, "train_loss"),
-                             f("noisy_validation", Severity::Warning, "val_acc"),
-                             f("plateau", Severity::Info, "train_loss"),
-                             f("oscillation", Severity::Warning, "train_loss")};
+    std::vector<Finding> all{f(FindingKind::NanInf, Severity::Error, "train_loss"),
+                             f(FindingKind::NoisyValidation, Severity::Warning, "val_acc"),
+                             f(FindingKind::Plateau, Severity::Info, "train_loss"),
+                             f(FindingKind::Oscillation, Severity::Warning, "train_loss")};
     consolidateFindings(all);
     ASSERT_EQ(all.size(), 2u) << describe(all);
-    EXPECT_EQ(all[0].kind, "nan_inf");
-    EXPECT_EQ(all[1].kind, "oscillation");
+    EXPECT_EQ(all[0].kind, FindingKind::NanInf);
+    EXPECT_EQ(all[1].kind, FindingKind::Oscillation);
     // A NaN grad_norm (not a loss) breaks nothing.
-    std::vector<Finding> mild{f("nan_inf", Severity::Error, "grad_norm"),
-                              f("noisy_validation", Severity::Warning, "val_acc")};
+    std::vector<Finding> mild{f(FindingKind::NanInf, Severity::Error, "grad_norm"),
+                              f(FindingKind::NoisyValidation, Severity::Warning, "val_acc")};
     consolidateFindings(mild);
     EXPECT_EQ(mild.size(), 2u);
 }

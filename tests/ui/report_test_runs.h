@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/run.h"
-#include "ui/palette.h"
+#include "ui/chart/palette.h"
 #include "ui/run_store.h"
 
 namespace curvedoctor::ui::testing {

@@ -6,9 +6,9 @@
 #include <QSize>
 #include <utility>
 
-#include "ui/chart_view.h"
-#include "ui/metric_chart.h"
-#include "ui/palette.h"
+#include "ui/chart/chart_view.h"
+#include "ui/chart/metric_chart.h"
+#include "ui/chart/palette.h"
 #include "ui/run_store.h"
 
 namespace curvedoctor::ui::testing {

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <utility>
 
-#include "ui/chart_axes.h"
+#include "ui/chart/chart_axes.h"
 
 namespace curvedoctor::ui {
 namespace {

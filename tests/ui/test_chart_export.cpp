@@ -6,8 +6,8 @@
 #include <QTemporaryDir>
 
 #include "tests/ui/report_test_runs.h"
-#include "ui/chart_export.h"
-#include "ui/metric_chart.h"
+#include "ui/report/chart_export.h"
+#include "ui/chart/metric_chart.h"
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {

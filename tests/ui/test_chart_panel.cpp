@@ -5,9 +5,9 @@
 #include <QChartView>
 
 #include "tests/ui/chart_fixtures.h"
-#include "ui/chart_panel.h"
-#include "ui/curve_layer.h"
-#include "ui/metric_chart.h"
+#include "ui/chart/chart_panel.h"
+#include "ui/chart/curve_layer.h"
+#include "ui/chart/metric_chart.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 

@@ -3,12 +3,13 @@
 #include <QAreaSeries>
 #include <QComboBox>
 #include <QLineSeries>
+#include <QPointer>
 #include <QSignalSpy>
 
 #include "tests/ui/report_test_runs.h"
-#include "ui/group_chart.h"
-#include "ui/group_controller.h"
-#include "ui/group_panel.h"
+#include "ui/chart/group_chart.h"
+#include "ui/models/group_controller.h"
+#include "ui/panels/group_panel.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
@@ -95,6 +96,35 @@ TEST_F(GroupTest, PanelDrawsOneGroupChartPerFamily) {
     EXPECT_EQ(panel.charts().front()->bandSeries().size(), 4);  // 2 groups x train/val
     panel.bandSelector()->setCurrentIndex(1);
     EXPECT_EQ(panel.charts().front()->bandSeries().size(), 4);
+}
+
+// A smoothing change refills the group charts in place: the same chart and view objects (a
+// QChartView deleted and recreated on every slider tick flickers and loses its scroll
+// position), with newly smoothed means. Aspects the group charts do not show leave them be.
+TEST_F(GroupTest, SettingsChangesRefillTheSameChartsAndOnlyWhenTheyMatter) {
+    GroupController groups(store);
+    GroupPanel panel(groups, store, settings);
+    groups.makeGroupFromRegex(QStringLiteral("cfgA"));
+    ASSERT_GE(panel.charts().size(), 1);
+    const QPointer<GroupChart> chart = panel.charts().front();
+    ASSERT_FALSE(chart->meanSeries().isEmpty());
+    QLineSeries* mean = chart->meanSeries().front();
+    const double rawSecond = mean->at(1).y();
+
+    settings.setXAxis(XAxisMode::Epoch);
+    settings.setLogY(true);
+    settings.setCompareLayout(CompareLayout::SideBySide);
+    settings.setChartLayout(ChartLayout::Tiled);
+    EXPECT_EQ(chart->meanSeries().front(), mean) << "rebuilt on an aspect it does not show";
+
+    settings.setSmoothing({core::SmoothingKind::Ema, 0.9});
+    ASSERT_FALSE(panel.charts().isEmpty());
+    ASSERT_FALSE(chart.isNull()) << "the chart was deleted";
+    EXPECT_EQ(panel.charts().front(), chart.data());
+    ASSERT_FALSE(chart->meanSeries().isEmpty());
+    EXPECT_NE(chart->meanSeries().front(), mean);
+    EXPECT_NE(chart->meanSeries().front()->at(1).y(), rawSecond);  // smoothed now
+    EXPECT_EQ(chart->axes().size(), 2);  // old axes deleted, not piled up
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
 #include <gtest/gtest.h>
 
 #include "tests/ui/report_test_runs.h"
-#include "ui/chart_panel.h"
-#include "ui/compare_view.h"
-#include "ui/metric_chart.h"
+#include "ui/chart/chart_panel.h"
+#include "ui/chart/compare_view.h"
+#include "ui/chart/metric_chart.h"
 #include "ui/run_store.h"
-#include "ui/side_by_side_view.h"
+#include "ui/chart/side_by_side_view.h"
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {

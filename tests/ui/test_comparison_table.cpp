@@ -6,8 +6,8 @@
 #include <QTableView>
 
 #include "tests/ui/report_test_runs.h"
-#include "ui/comparison_panel.h"
-#include "ui/comparison_table_model.h"
+#include "ui/panels/comparison_panel.h"
+#include "ui/models/comparison_table_model.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 

@@ -11,12 +11,12 @@
 
 #include "tests/ui/chart_fixtures.h"
 #include "tests/ui/shown_chart.h"
-#include "ui/chart_export.h"
-#include "ui/chart_view.h"
-#include "ui/curve_layer.h"
-#include "ui/finding_overlay.h"
-#include "ui/metric_chart.h"
-#include "ui/palette.h"
+#include "ui/report/chart_export.h"
+#include "ui/chart/chart_view.h"
+#include "ui/chart/curve_layer.h"
+#include "ui/chart/finding_overlay.h"
+#include "ui/chart/metric_chart.h"
+#include "ui/chart/palette.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 

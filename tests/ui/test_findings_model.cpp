@@ -5,8 +5,8 @@
 #include <QTableView>
 #include <QTest>
 
-#include "ui/findings_model.h"
-#include "ui/findings_panel.h"
+#include "ui/models/findings_model.h"
+#include "ui/panels/findings_panel.h"
 #include "ui/run_store.h"
 #include "viewer_test_support.h"
 
@@ -19,8 +19,8 @@ using testing::makeRun;
 // Until the detectors exist these findings are written by hand; the panel only shows them.
 core::RunDiagnosis twoFindings() {
     core::RunDiagnosis d;
-    d.findings.push_back(makeFinding("nan_inf", core::Severity::Error, 120, 120));
-    auto over = makeFinding("overfitting", core::Severity::Warning, 200, 480);
+    d.findings.push_back(makeFinding(core::FindingKind::NanInf, core::Severity::Error, 120, 120));
+    auto over = makeFinding(core::FindingKind::Overfitting, core::Severity::Warning, 200, 480);
     over.beginEpoch = 5;
     over.endEpoch = 12;
     d.findings.push_back(over);

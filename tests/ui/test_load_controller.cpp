@@ -10,7 +10,7 @@
 
 #include "core/loader_registry.h"
 #include "ui/load_controller.h"
-#include "ui/load_status_widget.h"
+#include "ui/panels/load_status_widget.h"
 #include "ui/run_store.h"
 #include "viewer_test_support.h"
 

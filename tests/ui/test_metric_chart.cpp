@@ -12,11 +12,11 @@
 #include "core/smoothing.h"
 #include "tests/ui/chart_fixtures.h"
 #include "tests/ui/shown_chart.h"
-#include "ui/chart_view.h"
-#include "ui/curve_layer.h"
-#include "ui/finding_overlay.h"
-#include "ui/metric_chart.h"
-#include "ui/palette.h"
+#include "ui/chart/chart_view.h"
+#include "ui/chart/curve_layer.h"
+#include "ui/chart/finding_overlay.h"
+#include "ui/chart/metric_chart.h"
+#include "ui/chart/palette.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
@@ -100,7 +100,7 @@ TEST(MetricChart, NaNBreaksTheLineAndIsMarked) {
 TEST(MetricChart, FindingBandIsDrawnInItsKindColour) {
     RunEntry e = entry(makeRun({.name = "over", .points = 1000}), 0);
     core::Finding f;
-    f.kind = "overfitting";
+    f.kind = core::FindingKind::Overfitting;
     f.metric = "val_loss";
     f.beginStep = 600;
     f.endStep = 900;
@@ -122,7 +122,7 @@ TEST(MetricChart, FindingBandIsDrawnInItsKindColour) {
     EXPECT_EQ(outside, QColor(Qt::white));
     // A translucent fill over white moves every channel towards the kind's colour by the same
     // fraction: (255 - pixel) / (255 - colour) is equal across channels.
-    const QColor kind = findingColor(QStringLiteral("overfitting"));
+    const QColor kind = findingColor(core::FindingKind::Overfitting);
     ASSERT_NE(inside, QColor(Qt::white));
     const double fr = (255.0 - inside.red()) / (255.0 - kind.red());
     const double fg = (255.0 - inside.green()) / (255.0 - kind.green());
@@ -144,7 +144,7 @@ TEST(MetricChart, OverlappingBandsOfOneKindTintLikeOne) {
         for (int i = 0; i < runs; ++i) {
             RunEntry e = entry(makeRun({.name = "r" + std::to_string(i), .points = 1000}), i);
             core::Finding f;
-            f.kind = "overfitting";
+            f.kind = core::FindingKind::Overfitting;
             f.metric = "val_loss";
             f.beginStep = 600 + 10 * i;
             f.endStep = 900;
@@ -174,7 +174,7 @@ TEST(MetricChart, OverlappingBandsOfOneKindTintLikeOne) {
 TEST(MetricChart, BandsFollowZoom) {
     RunEntry e = entry(makeRun({.name = "z", .points = 1000}), 0);
     core::Finding f;
-    f.kind = "plateau";
+    f.kind = core::FindingKind::Plateau;
     f.metric = "train_loss";
     f.beginStep = 400;
     f.endStep = 500;
@@ -298,7 +298,7 @@ TEST(MetricChart, BestStepAndLrDropAreDrawnFromTheDiagnosis) {
     RunEntry e = entry(makeRun({.name = "best", .points = 1000}), 0);
     e.diagnosis.best = core::BestStep{"val_loss", 499, 4.99, 0.42, std::nullopt};
     core::Finding drop;
-    drop.kind = "lr_drop";
+    drop.kind = core::FindingKind::LrDrop;
     drop.metric = "lr";
     drop.beginStep = drop.endStep = 700;
     e.diagnosis.findings.push_back(drop);

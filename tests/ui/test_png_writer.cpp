@@ -7,7 +7,7 @@
 #include <QTemporaryDir>
 #include <cstdint>
 
-#include "ui/png_writer.h"
+#include "ui/report/png_writer.h"
 
 namespace curvedoctor::ui {
 namespace {

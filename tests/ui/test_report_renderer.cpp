@@ -6,8 +6,8 @@
 #include <cstdlib>
 
 #include "tests/ui/report_test_runs.h"
-#include "ui/palette.h"
-#include "ui/report_renderer.h"
+#include "ui/chart/palette.h"
+#include "ui/report/report_renderer.h"
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {
@@ -18,7 +18,7 @@ using testing::syntheticRun;
 
 core::Finding overfitFinding(std::int64_t begin, std::int64_t end) {
     core::Finding f;
-    f.kind = "overfitting";
+    f.kind = core::FindingKind::Overfitting;
     f.severity = core::Severity::Warning;
     f.metric = "val_loss";
     f.beginStep = begin;
@@ -98,7 +98,7 @@ TEST(ReportRenderer, FindingColoursAppearWhereTheFindingsAre) {
     ReportOptions options;
     options.width = 1400;
     options.scale = 1.0;
-    const QColor strip = stripColor(findingColor(QStringLiteral("overfitting")));
+    const QColor strip = stripColor(findingColor(core::FindingKind::Overfitting));
 
     ReportLayout layout;
     const QImage img = renderReport({&over, &healthy}, settings, options, {}, &layout);
@@ -111,7 +111,7 @@ TEST(ReportRenderer, FindingColoursAppearWhereTheFindingsAre) {
     EXPECT_GT(hits.minX, loss.left() + 0.45 * loss.width());
     EXPECT_GT(hits.maxX, loss.left() + 0.85 * loss.width());
     // The findings table shows the kind's colour as a swatch.
-    EXPECT_GT(findColor(img, layout.findingsRect, findingColor(QStringLiteral("overfitting")), 12).count, 20);
+    EXPECT_GT(findColor(img, layout.findingsRect, findingColor(core::FindingKind::Overfitting), 12).count, 20);
 
     ReportLayout healthyLayout;
     const QImage clean = renderReport({&healthy}, settings, options, {}, &healthyLayout);
@@ -124,7 +124,7 @@ TEST(ReportRenderer, GroupReportDrawsTheGroupBand) {
     ReportGroup g;
     g.curves = {QStringLiteral("seeds"), QColor(0x33, 0x22, 0x88), {a.run, b.run}};
     core::Finding f;
-    f.kind = "hard_to_converge";
+    f.kind = core::FindingKind::HardToConverge;
     f.severity = core::Severity::Warning;
     f.message = "2 runs";
     g.findings.push_back(f);
@@ -138,7 +138,7 @@ TEST(ReportRenderer, GroupReportDrawsTheGroupBand) {
     auto mix = [](int v) { return static_cast<int>(v * 0.24 + 255 * 0.76); };
     const QColor band(mix(0x33), mix(0x22), mix(0x88));
     EXPECT_GT(findColor(img, layout.chartRects.front(), band, 12).count, 500);
-    EXPECT_GT(findColor(img, layout.findingsRect, findingColor(QStringLiteral("hard_to_converge")), 12).count, 20);
+    EXPECT_GT(findColor(img, layout.findingsRect, findingColor(core::FindingKind::HardToConverge), 12).count, 20);
 }
 
 }  // namespace

@@ -4,8 +4,8 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 
-#include "ui/run_list_model.h"
-#include "ui/run_list_panel.h"
+#include "ui/models/run_list_model.h"
+#include "ui/panels/run_list_panel.h"
 #include "ui/run_store.h"
 #include "viewer_test_support.h"
 
@@ -17,10 +17,10 @@ using testing::makeRun;
 
 core::RunDiagnosis diagnosisWith(int errors, int warnings, int infos) {
     core::RunDiagnosis d;
-    for (int i = 0; i < errors; ++i) d.findings.push_back(makeFinding("nan_inf", core::Severity::Error, 0, 10));
+    for (int i = 0; i < errors; ++i) d.findings.push_back(makeFinding(core::FindingKind::NanInf, core::Severity::Error, 0, 10));
     for (int i = 0; i < warnings; ++i)
-        d.findings.push_back(makeFinding("overfitting", core::Severity::Warning, 5, 30));
-    for (int i = 0; i < infos; ++i) d.findings.push_back(makeFinding("lr_drop", core::Severity::Info, 7, 7));
+        d.findings.push_back(makeFinding(core::FindingKind::Overfitting, core::Severity::Warning, 5, 30));
+    for (int i = 0; i < infos; ++i) d.findings.push_back(makeFinding(core::FindingKind::LrDrop, core::Severity::Info, 7, 7));
     return d;
 }
 

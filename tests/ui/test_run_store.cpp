@@ -2,7 +2,7 @@
 
 #include <QSignalSpy>
 
-#include "ui/palette.h"
+#include "ui/chart/palette.h"
 #include "ui/run_store.h"
 
 namespace curvedoctor::ui {

@@ -14,18 +14,19 @@
 #include <QTreeView>
 #include <QUrl>
 
-#include "ui/chart_panel.h"
-#include "ui/curve_layer.h"
-#include "ui/drop_overlay.h"
-#include "ui/findings_model.h"
-#include "ui/findings_panel.h"
+#include "tests/ui/window_parts.h"
+#include "ui/chart/chart_panel.h"
+#include "ui/chart/curve_layer.h"
+#include "ui/panels/drop_overlay.h"
+#include "ui/models/findings_model.h"
+#include "ui/panels/findings_panel.h"
 #include "ui/main_window.h"
-#include "ui/message_area.h"
-#include "ui/metric_chart.h"
-#include "ui/run_list_model.h"
-#include "ui/run_list_panel.h"
+#include "ui/panels/message_area.h"
+#include "ui/chart/metric_chart.h"
+#include "ui/models/run_list_model.h"
+#include "ui/panels/run_list_panel.h"
 #include "ui/run_store.h"
-#include "ui/settings_panel.h"
+#include "ui/panels/settings_panel.h"
 #include "ui/view_settings.h"
 #include "viewer_test_support.h"
 
@@ -65,11 +66,11 @@ protected:
         QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&w, &enter);
         EXPECT_TRUE(enter.isAccepted());
-        EXPECT_TRUE(w.dropOverlay()->isVisibleTo(&w));  // the window shows it takes the drop
+        EXPECT_TRUE(testing::partPtr<DropOverlay>(w)->isVisibleTo(&w));  // the window shows it takes the drop
         QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&w, &drop);
         EXPECT_TRUE(drop.isAccepted());
-        EXPECT_FALSE(w.dropOverlay()->isVisibleTo(&w));
+        EXPECT_FALSE(testing::partPtr<DropOverlay>(w)->isVisibleTo(&w));
     }
 
     static bool dropAndWait(MainWindow& w, const QStringList& paths) {
@@ -83,23 +84,23 @@ TEST_F(ViewerWindow, DroppedFileIsListedAndCharted) {
     MainWindow w;
     w.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-    QAbstractItemModelTester tester(w.runListPanel()->model(),
+    QAbstractItemModelTester tester(testing::partPtr<RunListPanel>(w)->model(),
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_TRUE(w.showsWelcome());
     const QString log = testing::writeFile(dir, QStringLiteral("mnist/training.log"),
                                            testing::kerasTextLog(20));
     ASSERT_TRUE(dropAndWait(w, {log}));
-    ASSERT_EQ(w.store().count(), 1);
+    ASSERT_EQ(testing::part<RunStore>(w).count(), 1);
     EXPECT_FALSE(w.showsWelcome());
-    const QModelIndex row = w.runListPanel()->model()->index(0, RunListModel::NameColumn);
+    const QModelIndex row = testing::partPtr<RunListPanel>(w)->model()->index(0, RunListModel::NameColumn);
     EXPECT_FALSE(row.data().toString().isEmpty());
-    EXPECT_EQ(w.runListPanel()->model()->index(0, RunListModel::FormatColumn).data().toString(),
-              QString::fromStdString(w.store().at(0).run->format));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*w.chartPanel()) > 0; }, 5000));
+    EXPECT_EQ(testing::partPtr<RunListPanel>(w)->model()->index(0, RunListModel::FormatColumn).data().toString(),
+              QString::fromStdString(testing::part<RunStore>(w).at(0).run->format));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
     QStringList families;
-    for (MetricChart* c : w.chartPanel()->charts()) families << c->family();
+    for (MetricChart* c : testing::partPtr<ChartPanel>(w)->charts()) families << c->family();
     EXPECT_TRUE(families.contains(QStringLiteral("loss"))) << families.join(',').toStdString();
-    EXPECT_TRUE(w.windowTitle().contains(w.store().at(0).name));
+    EXPECT_TRUE(w.windowTitle().contains(testing::part<RunStore>(w).at(0).name));
     EXPECT_TRUE(w.recentPaths().contains(log));
 }
 
@@ -111,7 +112,7 @@ TEST_F(ViewerWindow, DragOfNonFilesIsRefused) {
     enter.ignore();
     QCoreApplication::sendEvent(&w, &enter);
     EXPECT_FALSE(enter.isAccepted());
-    EXPECT_FALSE(w.dropOverlay()->isVisibleTo(&w));
+    EXPECT_FALSE(testing::partPtr<DropOverlay>(w)->isVisibleTo(&w));
 }
 
 TEST_F(ViewerWindow, UncheckingARunRemovesItsSeries) {
@@ -120,15 +121,15 @@ TEST_F(ViewerWindow, UncheckingARunRemovesItsSeries) {
     const QString log =
         testing::writeFile(dir, QStringLiteral("a/training.log"), testing::kerasTextLog(20));
     ASSERT_TRUE(dropAndWait(w, {log}));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*w.chartPanel()) > 0; }, 5000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
     // Untick the checkbox the way the view does: through the proxy the list shows.
-    QSortFilterProxyModel* proxy = w.runListPanel()->proxy();
+    QSortFilterProxyModel* proxy = testing::partPtr<RunListPanel>(w)->proxy();
     ASSERT_TRUE(proxy->setData(proxy->index(0, RunListModel::NameColumn), Qt::Unchecked,
                                Qt::CheckStateRole));
-    EXPECT_FALSE(w.store().at(0).visible);
-    EXPECT_TRUE(QTest::qWaitFor([&] { return seriesCount(*w.chartPanel()) == 0; }, 5000));
+    EXPECT_FALSE(testing::part<RunStore>(w).at(0).visible);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) == 0; }, 5000));
     proxy->setData(proxy->index(0, RunListModel::NameColumn), Qt::Checked, Qt::CheckStateRole);
-    EXPECT_TRUE(QTest::qWaitFor([&] { return seriesCount(*w.chartPanel()) > 0; }, 5000));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
 }
 
 TEST_F(ViewerWindow, SmoothingSliderChangesTheDrawnPoints) {
@@ -137,15 +138,15 @@ TEST_F(ViewerWindow, SmoothingSliderChangesTheDrawnPoints) {
     const QString log =
         testing::writeFile(dir, QStringLiteral("a/training.log"), testing::kerasTextLog(20));
     ASSERT_TRUE(dropAndWait(w, {log}));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*w.chartPanel()) > 0; }, 5000));
-    QSlider* slider = w.settingsPanel()->smoothingSlider();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
+    QSlider* slider = testing::partPtr<SettingsPanel>(w)->smoothingSlider();
     EXPECT_EQ(slider->value(), 600);  // default weight 0.6
-    const QList<QPointF> before = allPoints(*w.chartPanel());
+    const QList<QPointF> before = allPoints(*testing::partPtr<ChartPanel>(w));
     slider->setValue(0);
-    EXPECT_DOUBLE_EQ(w.viewSettings().smoothing().weight, 0.0);
-    EXPECT_TRUE(QTest::qWaitFor([&] { return allPoints(*w.chartPanel()) != before; }, 5000));
+    EXPECT_DOUBLE_EQ(testing::part<ViewSettings>(w).smoothing().weight, 0.0);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return allPoints(*testing::partPtr<ChartPanel>(w)) != before; }, 5000));
     slider->setValue(900);
-    EXPECT_NEAR(w.viewSettings().smoothing().weight, 0.9, 1e-12);
+    EXPECT_NEAR(testing::part<ViewSettings>(w).smoothing().weight, 0.9, 1e-12);
 }
 
 TEST_F(ViewerWindow, ClickingAFindingSelectsItsRunAndZoomsTheCharts) {
@@ -155,21 +156,21 @@ TEST_F(ViewerWindow, ClickingAFindingSelectsItsRunAndZoomsTheCharts) {
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
     // Hand-made findings until the detectors land: the window only has to show them.
     core::RunDiagnosis d;
-    d.findings.push_back(testing::makeFinding("overfitting", core::Severity::Warning, 300, 600));
-    w.store().add(testing::makeRun("first", 100), {});
-    w.store().add(testing::makeRun("second", 100), d);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return !w.chartPanel()->charts().isEmpty(); }, 5000));
-    MetricChart* chart = w.chartPanel()->charts().front();
+    d.findings.push_back(testing::makeFinding(core::FindingKind::Overfitting, core::Severity::Warning, 300, 600));
+    testing::part<RunStore>(w).add(testing::makeRun("first", 100), {});
+    testing::part<RunStore>(w).add(testing::makeRun("second", 100), d);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !testing::partPtr<ChartPanel>(w)->charts().isEmpty(); }, 5000));
+    MetricChart* chart = testing::partPtr<ChartPanel>(w)->charts().front();
     const double lo = chart->xMin(), hi = chart->xMax();
     EXPECT_LE(lo, 0.0);
     EXPECT_GE(hi, 990.0);  // steps 0..990
 
-    QTableView* view = w.findingsPanel()->view();
+    QTableView* view = testing::partPtr<FindingsPanel>(w)->view();
     const QModelIndex index = view->model()->index(0, FindingsModel::MessageColumn);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
 
-    EXPECT_EQ(w.runListPanel()->currentRunId(), w.store().at(1).id);
-    chart = w.chartPanel()->charts().front();
+    EXPECT_EQ(testing::partPtr<RunListPanel>(w)->currentRunId(), testing::part<RunStore>(w).at(1).id);
+    chart = testing::partPtr<ChartPanel>(w)->charts().front();
     // Zoomed to the finding's steps 300..600, with at most a sixth of that as margin each side
     // (the chart panel chooses the margin).
     EXPECT_LE(chart->xMin(), 300.0);
@@ -185,14 +186,14 @@ TEST_F(ViewerWindow, AFileThatFailsShowsItsReasonAndTheOthersStillOpen) {
         testing::writeFile(dir, QStringLiteral("good/training.log"), testing::kerasTextLog(10));
     const QString empty = testing::writeFile(dir, QStringLiteral("empty.csv"), "");
     ASSERT_TRUE(dropAndWait(w, {empty, good}));
-    EXPECT_EQ(w.store().count(), 1);
-    ASSERT_EQ(w.messageArea()->count(), 1);
-    EXPECT_TRUE(w.messageArea()->isVisibleTo(&w));
-    const QString message = w.messageArea()->messages().front();
+    EXPECT_EQ(testing::part<RunStore>(w).count(), 1);
+    ASSERT_EQ(testing::partPtr<MessageArea>(w)->count(), 1);
+    EXPECT_TRUE(testing::partPtr<MessageArea>(w)->isVisibleTo(&w));
+    const QString message = testing::partPtr<MessageArea>(w)->messages().front();
     EXPECT_TRUE(message.contains(QStringLiteral("empty.csv"))) << message.toStdString();
     EXPECT_FALSE(message.contains('\n'));
-    w.messageArea()->dismissAll();
-    EXPECT_FALSE(w.messageArea()->isVisibleTo(&w));
+    testing::partPtr<MessageArea>(w)->dismissAll();
+    EXPECT_FALSE(testing::partPtr<MessageArea>(w)->isVisibleTo(&w));
 }
 
 TEST_F(ViewerWindow, SettingsAndLayoutPersistAcrossRestarts) {
@@ -200,17 +201,17 @@ TEST_F(ViewerWindow, SettingsAndLayoutPersistAcrossRestarts) {
         MainWindow w;
         w.show();
         w.resize(1111, 777);
-        w.settingsPanel()->smoothingSlider()->setValue(850);
-        QComboBox* x = w.settingsPanel()->xAxisCombo();
+        testing::partPtr<SettingsPanel>(w)->smoothingSlider()->setValue(850);
+        QComboBox* x = testing::partPtr<SettingsPanel>(w)->xAxisCombo();
         x->setCurrentIndex(x->findData(static_cast<int>(XAxisMode::Epoch)));
-        w.settingsPanel()->logYCheck()->setChecked(true);
+        testing::partPtr<SettingsPanel>(w)->logYCheck()->setChecked(true);
         w.close();
     }
     MainWindow again;
-    EXPECT_NEAR(again.viewSettings().smoothing().weight, 0.85, 1e-12);
-    EXPECT_EQ(again.viewSettings().xAxis(), XAxisMode::Epoch);
-    EXPECT_TRUE(again.viewSettings().logY());
-    EXPECT_EQ(again.settingsPanel()->smoothingSlider()->value(), 850);
+    EXPECT_NEAR(testing::part<ViewSettings>(again).smoothing().weight, 0.85, 1e-12);
+    EXPECT_EQ(testing::part<ViewSettings>(again).xAxis(), XAxisMode::Epoch);
+    EXPECT_TRUE(testing::part<ViewSettings>(again).logY());
+    EXPECT_EQ(testing::partPtr<SettingsPanel>(again)->smoothingSlider()->value(), 850);
     EXPECT_EQ(again.size(), QSize(1111, 777));
 }
 
@@ -219,27 +220,27 @@ TEST_F(ViewerWindow, ReloadKeepsNamesAndColours) {
     const QString log =
         testing::writeFile(dir, QStringLiteral("a/training.log"), testing::kerasTextLog(5));
     ASSERT_TRUE(dropAndWait(w, {log}));
-    ASSERT_EQ(w.store().count(), 1);
-    w.store().rename(0, QStringLiteral("baseline"));
-    const QColor color = w.store().at(0).color;
+    ASSERT_EQ(testing::part<RunStore>(w).count(), 1);
+    testing::part<RunStore>(w).rename(0, QStringLiteral("baseline"));
+    const QColor color = testing::part<RunStore>(w).at(0).color;
     testing::writeFile(dir, QStringLiteral("a/training.log"), testing::kerasTextLog(12));
     QSignalSpy finished(&w.loadController(), &LoadController::finished);
     w.reload();
     ASSERT_TRUE(testing::waitForLoad(w.loadController(), finished));
-    ASSERT_EQ(w.store().count(), 1);
-    EXPECT_EQ(w.store().at(0).name, QStringLiteral("baseline"));
-    EXPECT_EQ(w.store().at(0).color, color);
-    EXPECT_EQ(w.store().at(0).run->find("loss")->size(), 12u);
+    ASSERT_EQ(testing::part<RunStore>(w).count(), 1);
+    EXPECT_EQ(testing::part<RunStore>(w).at(0).name, QStringLiteral("baseline"));
+    EXPECT_EQ(testing::part<RunStore>(w).at(0).color, color);
+    EXPECT_EQ(testing::part<RunStore>(w).at(0).run->find("loss")->size(), 12u);
 }
 
 TEST_F(ViewerWindow, ExportMenuAppearsOnlyOnceSomethingIsInIt) {
     MainWindow w;
     // The compare features fill it at start-up (Export Report, chart exports); emptied, it hides.
-    EXPECT_TRUE(w.exportMenu()->menuAction()->isVisible());
-    w.exportMenu()->clear();
-    EXPECT_FALSE(w.exportMenu()->menuAction()->isVisible());
-    w.exportMenu()->addAction(QStringLiteral("PNG report…"));
-    EXPECT_TRUE(w.exportMenu()->menuAction()->isVisible());
+    EXPECT_TRUE(testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->menuAction()->isVisible());
+    testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->clear();
+    EXPECT_FALSE(testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->menuAction()->isVisible());
+    testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->addAction(QStringLiteral("PNG report…"));
+    EXPECT_TRUE(testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->menuAction()->isVisible());
 }
 
 }  // namespace

@@ -10,16 +10,17 @@
 #include <QTableView>
 #include <QUrl>
 
-#include "ui/drop_overlay.h"
-#include "ui/findings_model.h"
-#include "ui/findings_panel.h"
-#include "ui/run_list_panel.h"
+#include "tests/ui/window_parts.h"
+#include "ui/panels/drop_overlay.h"
+#include "ui/models/findings_model.h"
+#include "ui/panels/findings_panel.h"
+#include "ui/panels/run_list_panel.h"
 #include "ui/main_window.h"
-#include "ui/message_area.h"
-#include "ui/metric_chart.h"
-#include "ui/chart_panel.h"
+#include "ui/panels/message_area.h"
+#include "ui/chart/metric_chart.h"
+#include "ui/chart/chart_panel.h"
 #include "ui/run_store.h"
-#include "ui/welcome_page.h"
+#include "ui/panels/welcome_page.h"
 #include "viewer_test_support.h"
 
 namespace curvedoctor::ui {
@@ -37,7 +38,7 @@ TEST(ViewerWindowLook, DragOverTheWindowDrawsAHighlightedOutline) {
     w.resize(900, 600);
     w.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-    const QColor accent = w.dropOverlay()->palette().color(QPalette::Highlight);
+    const QColor accent = testing::partPtr<DropOverlay>(w)->palette().color(QPalette::Highlight);
     auto accentPixels = [&](const QImage& img) {
         // The outline runs 8 px inside the window edge; count accent pixels along the left side.
         int n = 0;
@@ -61,7 +62,7 @@ TEST(ViewerWindowLook, DragOverTheWindowDrawsAHighlightedOutline) {
     EXPECT_GT(accentPixels(during), before + 100);
     QDragLeaveEvent leave;
     QCoreApplication::sendEvent(&w, &leave);
-    EXPECT_FALSE(w.dropOverlay()->isVisible());
+    EXPECT_FALSE(testing::partPtr<DropOverlay>(w)->isVisible());
 }
 
 TEST(ViewerWindowLook, ExamplesButtonOpensTheBundledRuns) {
@@ -72,31 +73,31 @@ TEST(ViewerWindowLook, ExamplesButtonOpensTheBundledRuns) {
     w.resize(1400, 900);
     w.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-    ASSERT_TRUE(w.welcomePage()->examplesButton()->isEnabled());
+    ASSERT_TRUE(testing::partPtr<WelcomePage>(w)->examplesButton()->isEnabled());
     QSignalSpy finished(&w.loadController(), &LoadController::finished);
-    w.welcomePage()->examplesButton()->click();
+    testing::partPtr<WelcomePage>(w)->examplesButton()->click();
     ASSERT_TRUE(testing::waitForLoad(w.loadController(), finished));
-    EXPECT_GE(w.store().count(), 2);
+    EXPECT_GE(testing::part<RunStore>(w).count(), 2);
     EXPECT_FALSE(w.showsWelcome());
-    EXPECT_EQ(w.messageArea()->count(), 0) << w.messageArea()->messages().join('\n').toStdString();
+    EXPECT_EQ(testing::partPtr<MessageArea>(w)->count(), 0) << testing::partPtr<MessageArea>(w)->messages().join('\n').toStdString();
 
     // The examples are made to be diagnosed: the doctor's findings are listed, and clicking one
     // narrows the charts to it.
-    QTableView* view = w.findingsPanel()->view();
+    QTableView* view = testing::partPtr<FindingsPanel>(w)->view();
     ASSERT_GT(view->model()->rowCount(), 0);
-    ASSERT_FALSE(w.chartPanel()->charts().isEmpty());
-    const MetricChart* chart = w.chartPanel()->charts().front();
+    ASSERT_FALSE(testing::partPtr<ChartPanel>(w)->charts().isEmpty());
+    const MetricChart* chart = testing::partPtr<ChartPanel>(w)->charts().front();
     const double fullSpan = chart->xMax() - chart->xMin();
     const QModelIndex first = view->model()->index(0, FindingsModel::MessageColumn);
     const qint64 begin = first.data(FindingsModel::BeginStepRole).toLongLong();
     const qint64 end = first.data(FindingsModel::EndStepRole).toLongLong();
     ASSERT_LT(end - begin, fullSpan / 2) << "pick an example whose first finding is narrow";
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
-    chart = w.chartPanel()->charts().front();
+    chart = testing::partPtr<ChartPanel>(w)->charts().front();
     EXPECT_LT(chart->xMax() - chart->xMin(), fullSpan / 2);
     EXPECT_LE(chart->xMin(), static_cast<double>(begin));
     EXPECT_GE(chart->xMax(), static_cast<double>(end));
-    EXPECT_EQ(w.runListPanel()->currentRunId(), first.data(FindingsModel::RunIdRole).toInt());
+    EXPECT_EQ(testing::partPtr<RunListPanel>(w)->currentRunId(), first.data(FindingsModel::RunIdRole).toInt());
 }
 
 TEST(ViewerWindowLook, RealLogsOfSeveralFormatsOpenTogether) {
@@ -114,11 +115,11 @@ TEST(ViewerWindowLook, RealLogsOfSeveralFormatsOpenTogether) {
     QSignalSpy finished(&w.loadController(), &LoadController::finished);
     w.openPaths(paths);
     ASSERT_TRUE(testing::waitForLoad(w.loadController(), finished));
-    ASSERT_EQ(w.store().count(), 3) << w.messageArea()->messages().join('\n').toStdString();
+    ASSERT_EQ(testing::part<RunStore>(w).count(), 3) << testing::partPtr<MessageArea>(w)->messages().join('\n').toStdString();
     // A dropped folder holding one run is listed under the folder's name.
-    for (int i = 0; i < 3; ++i) EXPECT_TRUE(folders.contains(w.store().at(i).name));
-    ASSERT_FALSE(w.chartPanel()->charts().isEmpty());
-    EXPECT_EQ(w.chartPanel()->charts().front()->family(), QStringLiteral("loss"));
+    for (int i = 0; i < 3; ++i) EXPECT_TRUE(folders.contains(testing::part<RunStore>(w).at(i).name));
+    ASSERT_FALSE(testing::partPtr<ChartPanel>(w)->charts().isEmpty());
+    EXPECT_EQ(testing::partPtr<ChartPanel>(w)->charts().front()->family(), QStringLiteral("loss"));
     keepScreenshot(w.grab().toImage(), QStringLiteral("real_logs"));
 }
 

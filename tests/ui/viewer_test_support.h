@@ -84,7 +84,7 @@ inline core::RunPtr makeRun(const std::string& name, int points) {
     return run;
 }
 
-inline core::Finding makeFinding(const std::string& kind, core::Severity severity,
+inline core::Finding makeFinding(core::FindingKind kind, core::Severity severity,
                                  std::int64_t begin, std::int64_t end) {
     core::Finding f;
     f.kind = kind;
@@ -92,7 +92,7 @@ inline core::Finding makeFinding(const std::string& kind, core::Severity severit
     f.metric = "val_loss";
     f.beginStep = begin;
     f.endStep = end;
-    f.message = kind + " between steps " + std::to_string(begin) + " and " + std::to_string(end);
+    f.message = std::string(core::toString(kind)) + " between steps " + std::to_string(begin) + " and " + std::to_string(end);
     f.advice = "try something";
     return f;
 }

@@ -1,0 +1,73 @@
+#pragma once
+/// \file curve_cache.h
+/// Curve preparation done once: a series' smoothed values and the decimation indices of its
+/// raw and smoothed columns, cached by (run, metric, smoothing settings). One cache per window,
+/// shared by every view that draws or tabulates smoothed curves, so a smoothing change smooths
+/// each visible series once however many views show it.
+///
+/// Keyed by the run's identity, not an address alone: an entry remembers its run weakly, so a
+/// closed run's entry is never handed to a new run that happens to reuse the address. Each
+/// (run, metric) keeps the curve of the last smoothing asked for: memory stays at one smoothed
+/// copy per series, and a settings change is a miss.
+///
+/// Not thread-safe: call it from one thread (the GUI thread); prepare() itself spreads the
+/// misses over worker threads.
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/decimate.h"
+#include "core/run.h"
+#include "core/smoothing.h"
+
+namespace curvedoctor::core {
+
+/// A series ready to plot. All three share the series' length and point order.
+struct PreparedCurve {
+    std::shared_ptr<const std::vector<double>> smoothed;
+    std::shared_ptr<const DecimationIndex> rawIndex;       ///< over Series::values
+    std::shared_ptr<const DecimationIndex> smoothedIndex;  ///< over *smoothed
+};
+
+class CurveCache {
+public:
+    struct Request {
+        RunPtr run;
+        std::string metric;  ///< a metric of `run`; an absent one gets an empty PreparedCurve.
+    };
+
+    /// The prepared curve of each request, in request order. Misses are computed on up to
+    /// `threads` threads (0: all cores; 1: this thread), the hits are returned as they are.
+    [[nodiscard]] std::vector<PreparedCurve> prepare(std::span<const Request> requests,
+                                                     const SmoothingConfig& smoothing,
+                                                     unsigned threads = 0);
+    /// One curve (computed on this thread when missing).
+    [[nodiscard]] PreparedCurve get(const RunPtr& run, const std::string& metric,
+                                    const SmoothingConfig& smoothing);
+
+    /// Drops the entries of runs that no longer exist anywhere else (prepare() does it first).
+    void prune();
+    [[nodiscard]] std::size_t size() const { return m_entries.size(); }
+    /// Requests answered from the cache, and requests that had to smooth, since construction.
+    [[nodiscard]] std::size_t hits() const { return m_hits; }
+    [[nodiscard]] std::size_t misses() const { return m_misses; }
+
+private:
+    struct Entry {
+        std::weak_ptr<const Run> run;
+        SmoothingConfig smoothing;
+        PreparedCurve curve;
+    };
+    using Key = std::pair<const Run*, std::string>;
+
+    std::map<Key, Entry> m_entries;
+    std::size_t m_hits = 0;
+    std::size_t m_misses = 0;
+};
+
+}  // namespace curvedoctor::core

@@ -1,0 +1,179 @@
+#include "ui/chart/chart_panel.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QTimer>
+#include <algorithm>
+#include <cmath>
+
+#include "ui/chart/chart_view.h"
+#include "ui/chart/metric_chart.h"
+#include "ui/run_store.h"
+#include "ui/view_settings.h"
+
+namespace curvedoctor::ui {
+namespace {
+
+// Tiled layout: charts per row.
+constexpr int kTileColumns = 2;
+// The charts' own left margin (MetricChart's default), to which alignment adds.
+constexpr int kBaseLeftMargin = 6;
+// zoomToSteps on a single step shows this fraction of the data's extent around it.
+constexpr double kSingleStepZoom = 0.01;
+
+}  // namespace
+
+ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
+    : QWidget(parent), m_store(store), m_settings(settings) {
+    m_grid = new QGridLayout(this);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(2);
+    m_empty = new QLabel(tr("No curves to show: open a training log, or make a run visible."), this);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setStyleSheet(QStringLiteral("color: #6b7380;"));
+    m_grid->addWidget(m_empty, 0, 0);
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, Qt::white);
+    setPalette(pal);
+    connect(&m_store, &RunStore::runAdded, this, &ChartPanel::rebuild);
+    connect(&m_store, &RunStore::runRemoved, this, &ChartPanel::rebuild);
+    connect(&m_store, &RunStore::runChanged, this, &ChartPanel::rebuild);
+    connect(&m_store, &RunStore::cleared, this, &ChartPanel::rebuild);
+    // Every aspect but the compare layout (CompareView's business) changes the charts.
+    for (auto signal : {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged,
+                        &ViewSettings::logYChanged, &ViewSettings::showRawChanged,
+                        &ViewSettings::chartLayoutChanged, &ViewSettings::extraFamiliesChanged})
+        connect(&m_settings, signal, this, &ChartPanel::rebuild);
+}
+
+void ChartPanel::rebuild() {
+    std::vector<const RunEntry*> runs;
+    for (const auto& e : m_store.entries()) runs.push_back(&e);
+    const QStringList families = chartFamilies(runs, m_settings);
+
+    // Charts of families no longer shown go; the others are reused with new content.
+    for (auto it = m_byFamily.begin(); it != m_byFamily.end();) {
+        if (!families.contains(it.key())) {
+            m_grid->removeWidget(it.value());
+            it.value()->deleteLater();
+            it = m_byFamily.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_views.clear();
+    for (const QString& family : families) {
+        ChartView* view = m_byFamily.value(family);
+        if (view == nullptr) {
+            auto* chart = new MetricChart;
+            chart->setCurveCache(m_store.curveCache());
+            view = new ChartView(chart, this);
+            connect(chart, &MetricChart::xRangeChanged, this,
+                    [this, chart](double lo, double hi) { onChartRange(chart, lo, hi); });
+            connect(chart, &MetricChart::resetRequested, this, &ChartPanel::resetZoom);
+            connect(chart, &QChart::plotAreaChanged, this, [this] {
+                if (m_alignPending) return;
+                m_alignPending = true;
+                QTimer::singleShot(0, this, &ChartPanel::alignPlotAreas);
+            });
+            m_byFamily.insert(family, view);
+        } else {
+            m_grid->removeWidget(view);
+        }
+        m_views << view;
+    }
+    const bool tiled = m_settings.chartLayout() == ChartLayout::Tiled && m_views.size() > 1;
+    for (int i = 0; i < m_views.size(); ++i) {
+        const int row = tiled ? i / kTileColumns : i;
+        const int col = tiled ? i % kTileColumns : 0;
+        m_grid->addWidget(m_views[i], row, col);
+    }
+    m_empty->setVisible(m_views.isEmpty());
+    if (m_views.isEmpty()) m_grid->addWidget(m_empty, 0, 0);
+
+    m_syncing = true;
+    for (int i = 0; i < m_views.size(); ++i)
+        static_cast<ChartView*>(m_views[i])->metricChart()->setContent(runs, families[i], m_settings);
+    m_syncing = false;
+    applySharedExtent();
+}
+
+void ChartPanel::alignPlotAreas() {
+    m_alignPending = false;
+    const bool tiled = m_settings.chartLayout() == ChartLayout::Tiled && m_views.size() > 1;
+    const QList<MetricChart*> all = charts();
+    // Charts in one layout column share a left edge.
+    for (int column = 0; column < (tiled ? kTileColumns : 1); ++column) {
+        QList<MetricChart*> group;
+        for (int i = 0; i < all.size(); ++i)
+            if (!tiled || i % kTileColumns == column) group << all[i];
+        auto autoLeft = [](MetricChart* c) {
+            return c->plotArea().left() - (c->margins().left() - kBaseLeftMargin);
+        };
+        double target = 0;
+        for (MetricChart* c : group) target = std::max(target, autoLeft(c));
+        for (MetricChart* c : group) {
+            QMargins m = c->margins();
+            const int wanted = kBaseLeftMargin + static_cast<int>(std::lround(target - autoLeft(c)));
+            if (m.left() != wanted) {
+                m.setLeft(wanted);
+                c->setMargins(m);
+            }
+        }
+    }
+}
+
+void ChartPanel::applySharedExtent() {
+    // Every chart shows the union of the extents of the charts using the same x unit.
+    const QList<MetricChart*> all = charts();
+    m_syncing = true;
+    for (MetricChart* c : all) {
+        double lo = INFINITY, hi = -INFINITY;
+        for (MetricChart* o : all)
+            if (o->effectiveXAxis() == c->effectiveXAxis() && o->curveCount() > 0) {
+                lo = std::min(lo, o->dataXMin());
+                hi = std::max(hi, o->dataXMax());
+            }
+        if (std::isfinite(lo) && hi > lo) c->setExtent(lo, hi);
+    }
+    m_syncing = false;
+}
+
+void ChartPanel::onChartRange(MetricChart* source, double lo, double hi) {
+    if (m_syncing) return;
+    m_syncing = true;
+    for (MetricChart* c : charts())
+        if (c != source && c->effectiveXAxis() == source->effectiveXAxis()) c->setXRange(lo, hi);
+    m_syncing = false;
+    Q_EMIT xRangeChanged(lo, hi);
+}
+
+void ChartPanel::zoomToSteps(std::int64_t begin, std::int64_t end) {
+    if (end < begin) std::swap(begin, end);
+    m_syncing = true;
+    for (MetricChart* c : charts()) {
+        const double lo = c->stepToX(begin);
+        const double hi = c->stepToX(end);
+        // A single step gets a little room around it.
+        const double pad = hi > lo ? 0.0 : std::max(1.0, (c->dataXMax() - c->dataXMin()) * kSingleStepZoom);
+        c->setXRange(lo - pad, hi + pad);
+    }
+    m_syncing = false;
+}
+
+void ChartPanel::resetZoom() {
+    m_syncing = true;
+    for (MetricChart* c : charts()) c->resetRange();
+    m_syncing = false;
+}
+
+QList<MetricChart*> ChartPanel::charts() const {
+    QList<MetricChart*> out;
+    for (QChartView* v : m_views) out << static_cast<MetricChart*>(v->chart());
+    return out;
+}
+
+QList<QChartView*> ChartPanel::chartViews() const { return m_views; }
+
+}  // namespace curvedoctor::ui

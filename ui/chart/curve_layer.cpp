@@ -1,0 +1,237 @@
+#include "ui/chart/curve_layer.h"
+
+#include <QChart>
+#include <QPainter>
+#include <QPolygonF>
+#include <algorithm>
+#include <cmath>
+
+namespace curvedoctor::ui {
+namespace {
+
+// Lines are clipped (exactly, Liang-Barsky) to the plot area grown by this many pixels before
+// they reach QPainter: a deep zoom can put the neighbour points just outside the range
+// millions of pixels away, and the few pixels of margin keep pen ends out of sight.
+constexpr double kGuardPixels = 16.0;
+// Beyond this, a mapped coordinate is clamped (only absurd values such as 1e300 get there, and
+// they would overflow to infinity otherwise).
+constexpr double kMaxPixel = 1e12;
+// A validation curve's dashes, in pen widths: the same pattern the legend swatch shows.
+const QList<qreal> kDashPattern{4.0, 2.5};
+// A curve with more points than the plot has pixel columns is a dense zig-zag (first, min,
+// max and last of each column); a dash pattern along its length would fall on the zig-zag's
+// vertical strokes and look solid. Such curves are dashed by x instead: on for this many
+// pixels, then off, measured from the plot's left edge.
+constexpr double kXDashOn = 7.0;
+constexpr double kXDashOff = 4.5;
+
+bool inside(const QRectF& r, QPointF p) {
+    return p.x() >= r.left() && p.x() <= r.right() && p.y() >= r.top() && p.y() <= r.bottom();
+}
+
+// Liang-Barsky: the part [t0, t1] of the segment a->b inside r; false when none is.
+bool clipSegment(QPointF a, QPointF b, const QRectF& r, double& t0, double& t1) {
+    t0 = 0.0;
+    t1 = 1.0;
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0.0) {
+            if (q[i] < 0.0) return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0.0) t0 = std::max(t0, t);
+        else t1 = std::min(t1, t);
+    }
+    return t0 <= t1;
+}
+
+// Calls emit(piece) for each part of the polyline inside r, in order. A single-point input
+// inside r is one piece of one point.
+template <typename Emit>
+void forEachPiece(const std::vector<QPointF>& pts, const QRectF& r, QPolygonF& piece, Emit&& emit) {
+    piece.clear();
+    auto flush = [&] {
+        if (!piece.isEmpty()) emit(piece);
+        piece.clear();
+    };
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        const QPointF b = pts[i];
+        if (i == 0) {
+            if (inside(r, b)) piece << b;
+            continue;
+        }
+        const QPointF a = pts[i - 1];
+        if (!piece.isEmpty() && inside(r, b)) {  // a is the piece's last point, so inside too
+            piece << b;
+            continue;
+        }
+        double t0 = 0.0, t1 = 1.0;
+        if (!clipSegment(a, b, r, t0, t1)) {
+            flush();
+            continue;
+        }
+        if (t0 > 0.0 || piece.isEmpty()) {
+            flush();
+            piece << a + (b - a) * t0;
+        }
+        piece << (t1 < 1.0 ? a + (b - a) * t1 : b);
+        if (t1 < 1.0) flush();
+    }
+    flush();
+}
+
+// A wide or antialiased pen is stroked into an outline polygon that the rasterizer then fills
+// by scanning its bounding box against all of its edges: one polyline across the whole plot
+// costs (plot height x edges), 6.6 s for a 2x report of 10 runs. Strokes of this many points
+// have small boxes; consecutive chunks share their end point.
+constexpr qsizetype kStrokeChunk = 3;
+
+void drawPolylineChunked(QPainter* p, const QPolygonF& pts) {
+    // A pen of at most one device pixel takes Qt's cosmetic stroker, which draws long
+    // polylines fast and pays per call: no chunks then.
+    const QTransform& t = p->transform();
+    const qreal scale = std::sqrt(std::abs(t.m11() * t.m22() - t.m12() * t.m21()));
+    if (pts.size() <= kStrokeChunk || p->pen().widthF() * scale <= 1.0) {
+        p->drawPolyline(pts);
+        return;
+    }
+    // Flat ends meeting at a shared point are each antialiased to half coverage there, which
+    // shows as a pale seam; square ends overlap by half a pen width instead.
+    const QPen pen = p->pen();
+    QPen square = pen;
+    square.setCapStyle(Qt::SquareCap);
+    p->setPen(square);
+    for (qsizetype start = 0; start + 1 < pts.size(); start += kStrokeChunk - 1) {
+        const qsizetype n = std::min(kStrokeChunk, pts.size() - start);
+        p->drawPolyline(pts.constData() + start, static_cast<int>(n));
+    }
+    p->setPen(pen);
+}
+
+// Draws the polyline in dashes laid out along x (see kXDashOn). Pieces cut at a dash edge are
+// interpolated, so the drawn parts lie exactly on the line.
+void drawXDashed(QPainter* p, const QPolygonF& pts, double left) {
+    constexpr double period = kXDashOn + kXDashOff;
+    QPolygonF dash;
+    double k = std::floor((pts.front().x() - left) / period);
+    bool on = pts.front().x() - left - k * period < kXDashOn;
+    if (on) dash << pts.front();
+    for (qsizetype i = 1; i < pts.size(); ++i) {
+        const QPointF a = pts[i - 1], b = pts[i];
+        for (;;) {
+            const double edge = left + k * period + (on ? kXDashOn : period);
+            if (!(edge < b.x())) break;
+            const double t = b.x() > a.x() ? std::clamp((edge - a.x()) / (b.x() - a.x()), 0.0, 1.0) : 0.0;
+            const QPointF at = a + (b - a) * t;
+            if (on) {
+                dash << at;
+                drawPolylineChunked(p, dash);
+                dash.clear();
+            } else {
+                dash << at;
+                k += 1.0;
+            }
+            on = !on;
+        }
+        if (on) dash << b;
+    }
+    if (dash.size() > 1) drawPolylineChunked(p, dash);
+}
+
+}  // namespace
+
+CurveLayer::CurveLayer(QChart* chart) : QGraphicsObject(chart), m_chart(chart) {
+    // Where Qt Charts puts its series: above the grid, axes and finding bands (2.5), below the
+    // finding overlay (10).
+    setZValue(4);
+    setAcceptedMouseButtons(Qt::NoButton);
+    // The bounding rectangle follows the plot area.
+    connect(chart, &QChart::plotAreaChanged, this, [this] {
+        prepareGeometryChange();
+        update();
+    });
+}
+
+void CurveLayer::setCurves(std::vector<LayerCurve> curves) {
+    m_curves = std::move(curves);
+    update();
+}
+
+void CurveLayer::setRanges(double xLo, double xHi, double yLo, double yHi) {
+    m_xLo = xLo;
+    m_xHi = xHi;
+    m_yLo = yLo;
+    m_yHi = yHi;
+    prepareGeometryChange();
+    update();
+}
+
+int CurveLayer::pointCount() const {
+    std::size_t n = 0;
+    for (const LayerCurve& c : m_curves)
+        if (c.points) n += c.points->size();
+    return static_cast<int>(n);
+}
+
+QRectF CurveLayer::boundingRect() const {
+    return m_chart->plotArea().adjusted(-kGuardPixels, -kGuardPixels, kGuardPixels, kGuardPixels);
+}
+
+CurveLayer::Mapping CurveLayer::mapping() const {
+    const QRectF a = m_chart->plotArea();
+    const double sx = m_xHi > m_xLo ? a.width() / (m_xHi - m_xLo) : 0.0;
+    const double sy = m_yHi > m_yLo ? a.height() / (m_yHi - m_yLo) : 0.0;
+    return {a.left() - m_xLo * sx, sx, a.bottom() + m_yLo * sy, -sy};
+}
+
+QPointF CurveLayer::Mapping::operator()(double x, double y) const {
+    return {std::clamp(x0 + x * sx, -kMaxPixel, kMaxPixel), std::clamp(y0 + y * sy, -kMaxPixel, kMaxPixel)};
+}
+
+QPointF CurveLayer::toPixel(double x, double y) const { return mapping()(x, y); }
+
+void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const QRectF a = m_chart->plotArea();
+    if (a.isEmpty() || !(m_xHi > m_xLo) || !(m_yHi > m_yLo)) return;
+    const QRectF guard = a.adjusted(-kGuardPixels, -kGuardPixels, kGuardPixels, kGuardPixels);
+    p->save();
+    p->setClipRect(a);
+    p->setRenderHint(QPainter::Antialiasing, true);
+    const Mapping map = mapping();
+    std::vector<QPointF> mapped;
+    QPolygonF piece;
+    for (const LayerCurve& c : m_curves) {
+        if (!c.points || c.points->size() == 0) continue;
+        const core::Decimated& d = *c.points;
+        const bool dense = static_cast<double>(d.size()) > a.width();
+        QPen pen(c.color, c.width, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
+        if (c.dashed && !dense) pen.setDashPattern(kDashPattern);
+        QPen dot(c.color, c.width * 2.0, Qt::SolidLine, Qt::RoundCap);
+        p->setPen(pen);
+        for (std::size_t k = 0; k < d.segmentCount(); ++k) {
+            mapped.clear();
+            for (std::size_t i = d.segmentStarts[k]; i < d.segmentEnd(k); ++i)
+                mapped.push_back(map(d.x[i], d.y[i]));
+            forEachPiece(mapped, guard, piece, [&](const QPolygonF& pts) {
+                if (pts.size() == 1) {
+                    // A lone finite value between non-finite ones: a dot, or it would vanish.
+                    p->setPen(dot);
+                    p->drawPoint(pts.front());
+                    p->setPen(pen);
+                } else if (c.dashed && dense) {
+                    drawXDashed(p, pts, a.left());
+                } else if (c.dashed) {
+                    p->drawPolyline(pts);  // sparse: chunks would restart the dash pattern
+                } else {
+                    drawPolylineChunked(p, pts);
+                }
+            });
+        }
+    }
+    p->restore();
+}
+
+}  // namespace curvedoctor::ui

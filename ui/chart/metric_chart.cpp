@@ -1,0 +1,662 @@
+#include "ui/chart/metric_chart.h"
+
+#include <QCategoryAxis>
+#include <QGraphicsScene>
+#include <QLineSeries>
+#include <QPen>
+#include <QTimer>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <span>
+#include <utility>
+
+#include "core/decimate.h"
+#include "core/metric_role.h"
+#include "core/plot/curve_cache.h"
+#include "core/smoothing.h"
+#include "ui/chart/chart_axes.h"
+#include "ui/chart/curve_layer.h"
+#include "ui/chart/finding_overlay.h"
+#include "ui/chart/palette.h"
+
+namespace curvedoctor::ui {
+namespace {
+
+// Line widths in pixels: thin raw, 2 px smoothed.
+constexpr double kSmoothWidth = 1.8;
+constexpr double kRawWidth = 1.0;
+// The raw curve shows behind the smoothed one at a quarter of its opacity (as TensorBoard).
+constexpr int kRawAlpha = 64;
+// Above this many points a smoothed curve is drawn 1 px wide: pens up to 1 px take QPainter's
+// fast antialiased line path, thicker ones are stroked into polygons at several times the cost
+// per point. Only zoomed-out dense curves get there, and those are a zig-zag band anyway.
+constexpr std::size_t kThickMaxPoints = 3000;
+// Pixel columns per reduction column of the raw curve (see fillCurve).
+constexpr int kRawColumnDivisor = 2;
+// When the plot has no size yet (before the first layout), reduce for this many columns.
+constexpr int kDefaultColumns = 800;
+// The y-range ignores this fraction of the most extreme raw points at each end, so one raw
+// spike does not flatten every smoothed curve (the spike still draws, clipped).
+constexpr double kRawTrim = 0.005;
+
+QString familyOf(const std::string& metric) {
+    return QString::fromStdString(core::inferMetricInfo(metric).family);
+}
+
+// x of a step on a series' own x column, by interpolating between its neighbours.
+double mapStep(const core::Series& s, std::span<const double> xs, bool stepsSorted,
+               std::int64_t step) {
+    if (xs.empty() || s.empty()) return static_cast<double>(step);
+    const std::size_t n = std::min(xs.size(), s.size());
+    std::size_t i = 0;
+    if (stepsSorted) {
+        i = static_cast<std::size_t>(std::lower_bound(s.steps.begin(), s.steps.begin() + static_cast<long>(n), step) -
+                                     s.steps.begin());
+    } else {
+        while (i < n && s.steps[i] < step) ++i;
+    }
+    auto finiteNear = [&](std::size_t k, int dir) -> std::ptrdiff_t {
+        for (std::ptrdiff_t j = static_cast<std::ptrdiff_t>(k); j >= 0 && j < static_cast<std::ptrdiff_t>(n); j += dir)
+            if (std::isfinite(xs[static_cast<std::size_t>(j)])) return j;
+        return -1;
+    };
+    const std::ptrdiff_t after = finiteNear(std::min(i, n - 1), +1);
+    const std::ptrdiff_t before = i == 0 ? -1 : finiteNear(i - 1, -1);
+    if (after < 0 && before < 0) return static_cast<double>(step);
+    if (before < 0) return xs[static_cast<std::size_t>(after)];
+    if (after < 0) return xs[static_cast<std::size_t>(before)];
+    const auto b = static_cast<std::size_t>(before), a = static_cast<std::size_t>(after);
+    const double s0 = static_cast<double>(s.steps[b]), s1 = static_cast<double>(s.steps[a]);
+    if (s1 <= s0) return xs[a];
+    const double t = std::clamp((static_cast<double>(step) - s0) / (s1 - s0), 0.0, 1.0);
+    return xs[b] + t * (xs[a] - xs[b]);
+}
+
+// Drops non-positive points of a reduced curve for a log axis (breaking the line there) and
+// replaces y by log10(y).
+void toLog10(core::Decimated& d) {
+    core::Decimated out;
+    out.nonFinite = std::move(d.nonFinite);
+    std::size_t seg = 0;
+    bool broken = true;
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        while (seg < d.segmentCount() && d.segmentStarts[seg] == i) {
+            broken = true;
+            ++seg;
+        }
+        if (!(d.y[i] > 0.0)) {
+            broken = true;
+            continue;
+        }
+        if (broken) out.segmentStarts.push_back(out.x.size());
+        broken = false;
+        out.x.push_back(d.x[i]);
+        out.y.push_back(std::log10(d.y[i]));
+        out.indices.push_back(d.indices[i]);
+    }
+    for (core::NonFiniteMark& m : out.nonFinite)
+        m.lastFiniteY = m.lastFiniteY > 0.0 ? std::log10(m.lastFiniteY) : std::nan("");
+    d = std::move(out);
+}
+
+}  // namespace
+
+// One run's metric as drawn: where its x comes from, its smoothed values, its reductions.
+struct MetricChart::Curve {
+    core::RunPtr run;
+    const core::Series* series = nullptr;
+    QString runName;
+    QString metric;
+    QColor color;
+    bool validation = false;
+    std::shared_ptr<const std::vector<double>> xOwned;  ///< relative times
+    std::span<const double> xs;                         ///< empty: x = steps
+    double t0 = 0.0;  ///< the run's first wall time (origin of relative time)
+    bool xSorted = true;
+    bool stepsSorted = true;
+    std::shared_ptr<const std::vector<double>> smoothed;
+    std::shared_ptr<const core::DecimationIndex> rawIndex;
+    std::shared_ptr<const core::DecimationIndex> smoothIndex;
+    /// Last reductions, y as plotted (shared with the curve layer).
+    std::shared_ptr<const core::Decimated> smooth = std::make_shared<const core::Decimated>();
+    std::shared_ptr<const core::Decimated> raw = std::make_shared<const core::Decimated>();
+};
+
+// Work kept between setContent calls: x columns of unchanged series (smoothing and reduction
+// indices are in the core::CurveCache).
+struct MetricChart::Cache {
+    using Key = std::tuple<const void*, int, double>;
+    std::map<Key, std::shared_ptr<const std::vector<double>>> relative;
+    std::map<Key, bool> sorted;
+    std::vector<core::RunPtr> keepAlive;  ///< keeps the keys' addresses from being reused
+};
+
+QStringList allFamilies(const std::vector<const RunEntry*>& runs) {
+    QStringList out;
+    for (const RunEntry* e : runs)
+        for (const auto& [name, s] : e->run->metrics) {
+            const QString f = familyOf(name);
+            if (!out.contains(f)) out << f;
+        }
+    return out;
+}
+
+QStringList chartFamilies(const std::vector<const RunEntry*>& runs, const ViewSettings& settings) {
+    QStringList loss, metric, lr;
+    for (const RunEntry* e : runs)
+        for (const auto& [name, s] : e->run->metrics) {
+            const auto info = core::inferMetricInfo(name);
+            const QString f = QString::fromStdString(info.family);
+            if (core::isLoss(info.role) && !loss.contains(f)) loss << f;
+            if (info.role == core::MetricRole::ValMetric && !metric.contains(f)) metric << f;
+            if (info.role == core::MetricRole::LearningRate && !lr.contains(f)) lr << f;
+        }
+    QStringList out;
+    if (!loss.isEmpty()) out << (loss.contains(QStringLiteral("loss")) ? QStringLiteral("loss") : loss.front());
+    if (!metric.isEmpty()) out << metric.front();
+    if (!lr.isEmpty()) out << lr.front();
+    const QStringList all = allFamilies(runs);
+    for (const QString& f : settings.extraFamilies())
+        if (!out.contains(f) && all.contains(f)) out << f;
+    return out;
+}
+
+MetricChart::MetricChart(QGraphicsItem* parent)
+    : QChart(parent), m_cache(std::make_unique<Cache>()), m_curveCache(std::make_shared<core::CurveCache>()) {
+    setTheme(QChart::ChartThemeLight);
+    setAnimationOptions(QChart::NoAnimation);
+    setBackgroundRoundness(0);
+    setBackgroundBrush(Qt::white);
+    setPlotAreaBackgroundVisible(false);
+    setMargins(QMargins(6, 22, 14, 4));
+    legend()->hide();
+
+    QFont labels = font();
+    labels.setPointSizeF(8.5);
+    const QColor labelColor(0x4a, 0x52, 0x5c);
+    const QColor gridColor(0xe3, 0xe6, 0xea);
+    const QColor lineColor(0xb8, 0xbe, 0xc6);
+    auto style = [&](QCategoryAxis* a) {
+        a->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        a->setLabelsFont(labels);
+        a->setLabelsColor(labelColor);
+        a->setGridLineColor(gridColor);
+        a->setLinePenColor(lineColor);
+        a->setShadesVisible(false);
+        a->setMinorGridLineVisible(false);
+        QFont title = labels;
+        title.setPointSizeF(8.5);
+        a->setTitleFont(title);
+        a->setTitleBrush(labelColor);
+    };
+    m_xAxis = new QCategoryAxis(this);
+    m_yAxis = new QCategoryAxis(this);
+    style(m_xAxis);
+    style(m_yAxis);
+    addAxis(m_xAxis, Qt::AlignBottom);
+    addAxis(m_yAxis, Qt::AlignLeft);
+    // Curves are drawn by the curve layer; this empty series is attached to both axes only so
+    // that QChart's own zoom (the view's rubber band) and mapToPosition/mapToValue have a
+    // domain to work on.
+    m_anchor = new QLineSeries(this);
+    addSeries(m_anchor);
+    m_anchor->attachAxis(m_xAxis);
+    m_anchor->attachAxis(m_yAxis);
+    connect(m_xAxis, &QValueAxis::rangeChanged, this, &MetricChart::onAxisRangeChanged);
+    m_curveLayer = new CurveLayer(this);
+    m_overlay = new FindingOverlay(this);
+    m_bandLayer = new BandLayer(this, m_overlay);
+    connect(this, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
+        m_overlay->update();
+        m_bandLayer->update();
+        // A new plot size needs a new reduction (columns) and new ticks (their count).
+        const QSize size = area.size().toSize();
+        if (size == m_refreshedSize || size.isEmpty()) return;
+        if (!m_inRefresh && (scene() == nullptr || scene()->views().isEmpty())) {
+            // Rendered offscreen (export, report): no event loop will run before painting.
+            refresh();
+            return;
+        }
+        if (!m_refreshPending) {
+            m_refreshPending = true;
+            QTimer::singleShot(0, this, [this] {
+                m_refreshPending = false;
+                if (plotArea().size().toSize() != m_refreshedSize) refresh();
+            });
+        }
+    });
+}
+
+MetricChart::~MetricChart() = default;
+
+void MetricChart::setCurveCache(std::shared_ptr<core::CurveCache> cache) {
+    if (cache) m_curveCache = std::move(cache);
+}
+
+void MetricChart::prepareCurves(const core::SmoothingConfig& smoothing) {
+    // Smoothing a curve and indexing it are linear passes over its points, independent per
+    // curve: at 20 runs x 2M points that is most of a first draw, so the cache runs the misses
+    // on every core; curves another view of the window already prepared are hits.
+    std::vector<core::CurveCache::Request> requests;
+    requests.reserve(m_curves.size());
+    for (const auto& c : m_curves) requests.push_back({c->run, c->metric.toStdString()});
+    const std::vector<core::PreparedCurve> prepared = m_curveCache->prepare(requests, smoothing);
+    for (std::size_t i = 0; i < m_curves.size(); ++i) {
+        Curve& c = *m_curves[i];
+        c.smoothed = prepared[i].smoothed;
+        c.rawIndex = prepared[i].rawIndex;
+        c.smoothIndex = prepared[i].smoothedIndex;
+    }
+}
+
+void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QString& family,
+                             const ViewSettings& settings) {
+    m_family = family;
+    m_logY = settings.logY();
+    m_showRaw = settings.showRaw();
+    const core::SmoothingConfig smoothing = settings.smoothing();
+    const XAxisMode wanted = settings.xAxis();
+
+    m_curves.clear();
+
+    Cache fresh;
+    bool anyHasColumn = false;
+    for (const RunEntry* e : runs) {
+        if (!e->visible) continue;
+        double runT0 = INFINITY;
+        if (wanted == XAxisMode::RelativeTime)
+            for (const auto& [n, s] : e->run->metrics)
+                for (double t : s.wallTimes)
+                    if (std::isfinite(t)) {
+                        runT0 = std::min(runT0, t);
+                        break;
+                    }
+        std::vector<std::unique_ptr<Curve>> trainFirst;
+        for (const auto& [name, s] : e->run->metrics) {
+            if (s.empty()) continue;
+            const auto info = core::inferMetricInfo(name);
+            if (QString::fromStdString(info.family) != family) continue;
+            auto c = std::make_unique<Curve>();
+            c->run = e->run;
+            c->series = &s;
+            c->runName = e->name;
+            c->metric = QString::fromStdString(name);
+            c->color = e->color;
+            c->validation = info.validation;
+            const Cache::Key stepKey{&s, -1, 0.0};
+            auto sortedIt = m_cache->sorted.find(stepKey);
+            c->stepsSorted = sortedIt != m_cache->sorted.end() ? sortedIt->second : s.stepsAreSorted();
+            fresh.sorted[stepKey] = c->stepsSorted;
+            c->xSorted = c->stepsSorted;
+            if (wanted == XAxisMode::Epoch && s.hasEpochs()) c->xs = s.epochs;
+            if (wanted == XAxisMode::WallTime && s.hasWallTimes()) c->xs = s.wallTimes;
+            if (wanted == XAxisMode::RelativeTime && s.hasWallTimes() && std::isfinite(runT0)) {
+                const Cache::Key key{&s, 3, runT0};
+                auto it = m_cache->relative.find(key);
+                std::shared_ptr<const std::vector<double>> rel;
+                if (it != m_cache->relative.end()) {
+                    rel = it->second;
+                } else {
+                    auto v = std::make_shared<std::vector<double>>(s.wallTimes);
+                    for (double& t : *v) t -= runT0;
+                    rel = std::move(v);
+                }
+                fresh.relative[key] = rel;
+                c->t0 = runT0;
+                c->xOwned = rel;
+                c->xs = *rel;
+            }
+            if (!c->xs.empty()) {
+                anyHasColumn = true;
+                const Cache::Key key{static_cast<const void*>(c->xs.data()), static_cast<int>(wanted), 0.0};
+                auto it = m_cache->sorted.find(key);
+                c->xSorted = it != m_cache->sorted.end()
+                                 ? it->second
+                                 : std::is_sorted(c->xs.begin(), c->xs.end()) &&
+                                       std::all_of(c->xs.begin(), c->xs.end(),
+                                                   [](double v) { return std::isfinite(v); });
+                fresh.sorted[key] = c->xSorted;
+            }
+            fresh.keepAlive.push_back(e->run);
+            trainFirst.push_back(std::move(c));
+        }
+        std::stable_sort(trainFirst.begin(), trainFirst.end(),
+                         [](const auto& a, const auto& b) { return !a->validation && b->validation; });
+        for (auto& c : trainFirst) m_curves.push_back(std::move(c));
+    }
+    prepareCurves(smoothing);
+    m_cache->relative = std::move(fresh.relative);
+    m_cache->sorted = std::move(fresh.sorted);
+    m_cache->keepAlive = std::move(fresh.keepAlive);
+    const XAxisMode previousMode = m_xMode;
+    m_xMode = anyHasColumn ? wanted : XAxisMode::Step;
+    if (m_xMode != previousMode) {
+        // A zoom or extent in the old unit means nothing in the new one.
+        m_userRange = false;
+        m_hasExtent = false;
+    }
+    if (!anyHasColumn)
+        for (auto& c : m_curves) {
+            c->xs = {};
+            c->xOwned.reset();
+            c->xSorted = c->stepsSorted;
+        }
+
+    // Full data extent in the x unit.
+    double lo = INFINITY, hi = -INFINITY;
+    for (const auto& c : m_curves) {
+        if (c->xs.empty()) {
+            const auto& st = c->series->steps;
+            if (c->stepsSorted) {
+                lo = std::min(lo, static_cast<double>(st.front()));
+                hi = std::max(hi, static_cast<double>(st.back()));
+            } else {
+                const auto [mn, mx] = std::minmax_element(st.begin(), st.end());
+                lo = std::min(lo, static_cast<double>(*mn));
+                hi = std::max(hi, static_cast<double>(*mx));
+            }
+        } else {
+            for (double v : c->xs)
+                if (std::isfinite(v)) {
+                    lo = std::min(lo, v);
+                    if (c->xSorted) break;
+                }
+            for (auto it = c->xs.rbegin(); it != c->xs.rend(); ++it)
+                if (std::isfinite(*it)) {
+                    hi = std::max(hi, *it);
+                    if (c->xSorted) break;
+                }
+        }
+    }
+    if (!std::isfinite(lo)) {
+        lo = 0.0;
+        hi = 1.0;
+    }
+    if (hi <= lo) hi = lo + 1.0;
+    m_dataLo = lo;
+    m_dataHi = hi;
+    if (!m_hasExtent) {
+        m_extentLo = lo;
+        m_extentHi = hi;
+    }
+
+    static const QHash<XAxisMode, QString> kXTitles{{XAxisMode::Step, QStringLiteral("step")},
+                                                    {XAxisMode::Epoch, QStringLiteral("epoch")},
+                                                    {XAxisMode::WallTime, QStringLiteral("wall time")},
+                                                    {XAxisMode::RelativeTime, QStringLiteral("relative time")}};
+    m_xAxis->setTitleText(kXTitles.value(m_xMode));
+    m_overlay->setTitle(family + (m_logY ? QStringLiteral("  (log scale)") : QString()));
+    buildOverlay(runs);
+    if (m_userRange) applyXRange(m_lo, m_hi);
+    else applyXRange(m_extentLo, m_extentHi);
+}
+
+void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
+    QList<OverlayBand> bands;
+    QList<OverlayLine> lines;
+    QList<OverlayMarker> markers;
+    QList<LegendRun> legendRuns;
+    bool hasValidation = false;
+    for (const auto& c : m_curves) hasValidation = hasValidation || c->validation;
+    auto xOf = [this](const RunEntry& e, const std::string& metric, std::int64_t step) {
+        const core::Series* s = e.run->find(metric);
+        if (m_xMode == XAxisMode::Step || s == nullptr) return static_cast<double>(step);
+        for (const auto& c : m_curves)
+            if (c->series == s) return mapStep(*s, c->xs, c->stepsSorted, step);
+        std::span<const double> xs;
+        if (m_xMode == XAxisMode::Epoch) xs = s->epochs;
+        else xs = s->wallTimes;
+        double x = mapStep(*s, xs, s->stepsAreSorted(), step);
+        if (m_xMode == XAxisMode::RelativeTime && !xs.empty())
+            for (const auto& c : m_curves)
+                if (c->run == e.run) return x - c->t0;  // same origin as the run's curves
+        return x;
+    };
+    for (const RunEntry* e : runs) {
+        if (!e->visible) continue;
+        const bool inChart = std::any_of(m_curves.begin(), m_curves.end(),
+                                         [&](const auto& c) { return c->run == e->run; });
+        if (!inChart) continue;
+        legendRuns << LegendRun{e->name, e->color};
+        for (const core::Finding& f : e->diagnosis.findings) {
+            const QString kind = findingKindId(f.kind);
+            const QString text = QStringLiteral("%1 · %2 (%3): %4")
+                                     .arg(e->name, kind, QString::fromStdString(f.metric),
+                                          QString::fromStdString(f.message));
+            if (f.kind == core::FindingKind::LrDrop) {
+                lines << OverlayLine{xOf(*e, f.metric, f.beginStep), findingColor(f.kind), text};
+                continue;
+            }
+            if (familyOf(f.metric) != m_family) continue;
+            bands << OverlayBand{xOf(*e, f.metric, f.beginStep), xOf(*e, f.metric, f.endStep), kind,
+                                 findingColor(f.kind), text};
+        }
+        if (const auto& best = e->diagnosis.best; best && familyOf(best->metric) == m_family) {
+            double y = best->value;
+            if (m_logY) y = y > 0 ? std::log10(y) : std::nan("");
+            QString text = QStringLiteral("%1 · best %2 = %3 at step %4")
+                               .arg(e->name, QString::fromStdString(best->metric), formatValue(best->value))
+                               .arg(best->step);
+            if (best->epoch) text += QStringLiteral(" (epoch %1)").arg(*best->epoch);
+            markers << OverlayMarker{xOf(*e, best->metric, best->step), y, OverlayMarker::Shape::Best,
+                                     e->color.darker(115), text};
+        }
+    }
+    m_overlay->setContent(bands, lines, markers, legendRuns, hasValidation);
+}
+
+void MetricChart::setExtent(double lo, double hi) {
+    if (!(hi > lo)) return;
+    m_hasExtent = true;
+    m_extentLo = lo;
+    m_extentHi = hi;
+    if (!m_userRange) applyXRange(lo, hi);
+}
+
+void MetricChart::setXRange(double lo, double hi) {
+    if (lo > hi) std::swap(lo, hi);
+    if (!(hi > lo)) hi = lo + 1e-9 * std::max(1.0, std::abs(lo));
+    m_userRange = true;
+    applyXRange(lo, hi);
+    Q_EMIT xRangeChanged(lo, hi);
+}
+
+void MetricChart::resetRange() {
+    m_userRange = false;
+    applyXRange(m_extentLo, m_extentHi);
+}
+
+void MetricChart::zoomX(double factor, double center) {
+    const double lo = center - (center - m_lo) * factor;
+    const double hi = center + (m_hi - center) * factor;
+    setXRange(lo, hi);
+}
+
+void MetricChart::panX(double fraction) {
+    const double d = (m_hi - m_lo) * fraction;
+    setXRange(m_lo + d, m_hi + d);
+}
+
+double MetricChart::xMin() const { return m_lo; }
+double MetricChart::xMax() const { return m_hi; }
+
+double MetricChart::stepToX(std::int64_t step) const {
+    if (m_xMode == XAxisMode::Step || m_curves.empty()) return static_cast<double>(step);
+    const Curve& c = *m_curves.front();
+    return mapStep(*c.series, c.xs, c.stepsSorted, step);
+}
+
+void MetricChart::onAxisRangeChanged(double lo, double hi) {
+    if (m_applying) return;
+    // A zoom or scroll through QChart (rubber band, QChart::scroll): treat as the user's range.
+    m_userRange = true;
+    applyXRange(lo, hi);
+    Q_EMIT xRangeChanged(m_lo, m_hi);
+}
+
+void MetricChart::applyXRange(double lo, double hi) {
+    m_lo = lo;
+    m_hi = hi;
+    refresh();
+}
+
+int MetricChart::displayedPointCount() const { return m_curveLayer->pointCount(); }
+
+void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
+    core::DecimateConfig cfg{lo, hi, columns, c.xSorted};
+    auto reduce = [&](std::span<const double> y, const core::DecimationIndex& index) {
+        core::Decimated d = c.xs.empty()
+                                ? core::decimate(std::span<const std::int64_t>(c.series->steps), y, cfg, index)
+                                : core::decimate(c.xs, y, cfg, index);
+        if (m_logY) toLog10(d);
+        return d;
+    };
+    c.smooth = std::make_shared<const core::Decimated>(reduce(*c.smoothed, *c.smoothIndex));
+    // The faint raw curve is reduced to 2-pixel columns: at a quarter opacity the difference
+    // cannot be seen, and it halves the raw curve's drawing and reduction work.
+    cfg.columns = std::max(1, columns / kRawColumnDivisor);
+    c.raw = std::make_shared<const core::Decimated>(m_showRaw ? reduce(c.series->values, *c.rawIndex)
+                                                              : core::Decimated{});
+}
+
+void MetricChart::refresh() {
+    const bool nested = std::exchange(m_inRefresh, true);
+    const int width = static_cast<int>(plotArea().width());
+    m_columns = width > 10 ? width : kDefaultColumns;
+    m_refreshedSize = plotArea().size().toSize();
+    m_applying = true;
+    clearTicks(m_xAxis);
+    clearTicks(m_yAxis);
+    m_xAxis->setRange(m_lo, m_hi);
+    for (auto& c : m_curves) fillCurve(*c, m_lo, m_hi, m_columns);
+    fitY(m_lo, m_hi);
+    m_applying = false;
+    // Every raw curve beneath every smoothed one.
+    std::vector<LayerCurve> drawn;
+    drawn.reserve(2 * m_curves.size());
+    for (const auto& c : m_curves) {
+        if (c->raw->size() == 0) continue;
+        QColor faint = c->color;
+        faint.setAlpha(kRawAlpha);
+        drawn.push_back({c->runName + QLatin1Char(' ') + c->metric, true, faint, kRawWidth, false, c->raw});
+    }
+    for (const auto& c : m_curves) {
+        const double width = c->smooth->size() <= kThickMaxPoints ? kSmoothWidth : 1.0;
+        drawn.push_back({c->runName + QLatin1Char(' ') + c->metric, false, c->color, width, c->validation,
+                         c->smooth});
+    }
+    m_curveLayer->setCurves(std::move(drawn));
+    m_curveLayer->setRanges(m_lo, m_hi, m_yAxis->min(), m_yAxis->max());
+
+    QList<OverlayMarker> markers;
+    for (const auto& c : m_curves)
+        for (const core::NonFiniteMark& nf : c->smooth->nonFinite) {
+            const double v = c->series->values[nf.index];
+            const QString what = std::isnan(v) ? QStringLiteral("NaN") : v > 0 ? QStringLiteral("+Inf") : QStringLiteral("-Inf");
+            markers << OverlayMarker{nf.lastFiniteX, nf.lastFiniteY, OverlayMarker::Shape::NonFinite,
+                                     QColor(0xD0, 0x1C, 0x1C),
+                                     QStringLiteral("%1 · %2 becomes %3 at step %4")
+                                         .arg(c->runName, c->metric, what)
+                                         .arg(c->series->steps[nf.index])};
+        }
+    m_overlay->setNonFiniteMarkers(std::move(markers));
+    updateTicks();
+    m_inRefresh = nested;
+}
+
+void MetricChart::fitY(double lo, double hi) {
+    double ylo = INFINITY, yhi = -INFINITY;
+    for (const auto& c : m_curves) {
+        const core::Decimated& d = *c->smooth;
+        for (std::size_t i = 0; i < d.size(); ++i)
+            if (d.x[i] >= lo && d.x[i] <= hi) {
+                ylo = std::min(ylo, d.y[i]);
+                yhi = std::max(yhi, d.y[i]);
+            }
+    }
+    std::vector<double> raw;
+    for (const auto& c : m_curves) {
+        const core::Decimated& d = *c->raw;
+        for (std::size_t i = 0; i < d.size(); ++i)
+            if (d.x[i] >= lo && d.x[i] <= hi) raw.push_back(d.y[i]);
+    }
+    if (!raw.empty()) {
+        const std::size_t cut = static_cast<std::size_t>(static_cast<double>(raw.size()) * kRawTrim);
+        std::nth_element(raw.begin(), raw.begin() + static_cast<long>(cut), raw.end());
+        ylo = std::min(ylo, raw[cut]);
+        std::nth_element(raw.begin(), raw.end() - 1 - static_cast<long>(cut), raw.end());
+        yhi = std::max(yhi, *(raw.end() - 1 - static_cast<long>(cut)));
+    }
+    if (!std::isfinite(ylo)) {
+        ylo = m_logY ? -1.0 : 0.0;
+        yhi = m_logY ? 1.0 : 1.0;
+    }
+    if (yhi - ylo < 1e-12 * std::max(1.0, std::abs(yhi))) {
+        const double pad = m_logY ? 0.5 : std::max(std::abs(yhi) * 0.1, 1e-6);
+        ylo -= pad;
+        yhi += pad;
+    } else {
+        const double pad = (yhi - ylo) * 0.05;
+        ylo -= pad;
+        yhi += pad;
+    }
+    m_yAxis->setRange(ylo, yhi);
+}
+
+void MetricChart::updateTicks() {
+    const QRectF a = plotArea();
+    const int xTicks = std::max(3, static_cast<int>((a.width() > 10 ? a.width() : 600) / 110));
+    const int yTicks = std::max(3, static_cast<int>((a.height() > 10 ? a.height() : 300) / 34));
+    TickFormat xf = TickFormat::Number;
+    if (m_xMode == XAxisMode::WallTime) xf = TickFormat::DateTime;
+    if (m_xMode == XAxisMode::RelativeTime) xf = TickFormat::Duration;
+    m_applying = true;
+    applyTicks(m_xAxis, niceTicks(m_lo, m_hi, xTicks, xf));
+    applyTicks(m_yAxis, niceTicks(m_yAxis->min(), m_yAxis->max(), yTicks,
+                                  m_logY ? TickFormat::Log10 : TickFormat::Number));
+    m_applying = false;
+    m_overlay->setRanges(m_lo, m_hi, m_yAxis->min(), m_yAxis->max());
+    m_bandLayer->update();
+}
+
+QString MetricChart::readoutAt(QPointF pos) const {
+    const QRectF a = plotArea();
+    if (!a.adjusted(-4, -4, 4, 4).contains(pos)) return {};
+    const double ySpan = m_yAxis->max() - m_yAxis->min();
+    if (!(m_hi > m_lo) || !(ySpan > 0)) return {};
+    auto px = [&](double x) { return a.left() + (x - m_lo) / (m_hi - m_lo) * a.width(); };
+    auto py = [&](double y) { return a.bottom() - (y - m_yAxis->min()) / ySpan * a.height(); };
+    const double cursorX = m_lo + (pos.x() - a.left()) / a.width() * (m_hi - m_lo);
+    const Curve* best = nullptr;
+    std::size_t bestIndex = 0;
+    double bestDist = 30.0;  // pixels: farther than this shows nothing
+    for (const auto& c : m_curves)
+        for (const core::Decimated* d : {c->smooth.get(), c->raw.get()}) {
+            if (d->size() == 0) continue;
+            auto it = std::lower_bound(d->x.begin(), d->x.end(), cursorX);
+            const std::size_t k = static_cast<std::size_t>(it - d->x.begin());
+            for (std::size_t j = k > 2 ? k - 2 : 0; j < std::min(d->size(), k + 2); ++j) {
+                const double dist = QLineF(QPointF(px(d->x[j]), py(d->y[j])), pos).length();
+                if (dist < bestDist) {
+                    bestDist = dist;
+                    best = c.get();
+                    bestIndex = d->indices[j];
+                }
+            }
+        }
+    if (best == nullptr) return {};
+    const core::Series& s = *best->series;
+    QString text = QStringLiteral("<b>%1</b> · %2<br>step %3")
+                       .arg(best->runName.toHtmlEscaped(), best->metric.toHtmlEscaped())
+                       .arg(s.steps[bestIndex]);
+    if (s.hasEpochs() && std::isfinite(s.epochs[bestIndex]))
+        text += QStringLiteral(" · epoch %1").arg(s.epochs[bestIndex], 0, 'g', 4);
+    text += QStringLiteral("<br>smoothed %1 · raw %2")
+                .arg(formatValue((*best->smoothed)[bestIndex]), formatValue(s.values[bestIndex]));
+    return text;
+}
+
+QStringList MetricChart::findingsAt(QPointF pos) const { return m_overlay->textsAt(pos); }
+
+}  // namespace curvedoctor::ui

@@ -1,0 +1,145 @@
+#pragma once
+/// \file metric_chart.h
+/// One chart: every visible run's curves of one metric family (train solid, validation dashed,
+/// same colour per run), smoothed over a faint raw curve, with the doctor's findings drawn on it.
+/// Used by the viewer's ChartPanel, the side-by-side compare grid and the PNG report alike.
+
+#include <QChart>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/smoothing.h"
+#include "ui/run_store.h"
+#include "ui/view_settings.h"
+
+class QCategoryAxis;
+class QLineSeries;
+
+namespace curvedoctor::core {
+class CurveCache;
+}
+
+namespace curvedoctor::ui {
+
+/// The metric families to chart for these runs, in display order: loss first, then the main
+/// validation metric family (accuracy, mAP, ...), then learning rate if logged, then
+/// `settings.extraFamilies()` that exist in the runs.
+[[nodiscard]] QStringList chartFamilies(const std::vector<const RunEntry*>& runs,
+                                        const ViewSettings& settings);
+/// Every family present in these runs (for the metric picker).
+[[nodiscard]] QStringList allFamilies(const std::vector<const RunEntry*>& runs);
+
+class FindingOverlay;
+class BandLayer;
+class CurveLayer;
+
+class MetricChart : public QChart {
+    Q_OBJECT
+public:
+    explicit MetricChart(QGraphicsItem* parent = nullptr);
+    ~MetricChart() override;
+
+    /// Rebuilds the chart for `family` from `runs` (invisible runs are skipped) with `settings`.
+    /// Keeps the current x-range if one was set with setXRange.
+    void setContent(const std::vector<const RunEntry*>& runs, const QString& family,
+                    const ViewSettings& settings);
+    [[nodiscard]] QString family() const { return m_family; }
+    /// Where smoothed curves and their indices come from: a window's charts share the
+    /// RunStore's cache; by default a chart has its own.
+    void setCurveCache(std::shared_ptr<core::CurveCache> cache);
+
+    /// Shows x in [lo, hi] (in the current x-axis unit) and fits y to what is visible.
+    void setXRange(double lo, double hi);
+    /// Back to the full extent of the data.
+    void resetRange();
+    [[nodiscard]] double xMin() const;
+    [[nodiscard]] double xMax() const;
+
+    /// Zooms x by `factor` (< 1 zooms in) around the axis value `center`; emits xRangeChanged.
+    void zoomX(double factor, double center);
+    /// Pans x by `fraction` of the visible width (negative: to the left); emits xRangeChanged.
+    void panX(double fraction);
+    /// True when a zoom/pan (not the full extent) is shown.
+    [[nodiscard]] bool hasUserRange() const { return m_userRange; }
+
+    /// The full extent of the data in the current x unit.
+    [[nodiscard]] double dataXMin() const { return m_dataLo; }
+    [[nodiscard]] double dataXMax() const { return m_dataHi; }
+    /// The extent shown when not zoomed (ChartPanel gives all charts the union of theirs).
+    void setExtent(double lo, double hi);
+    /// The x unit in use: the requested one, or Step when no curve has that column.
+    [[nodiscard]] XAxisMode effectiveXAxis() const { return m_xMode; }
+    /// A step of these runs in the current x unit (interpolated for epochs and times).
+    [[nodiscard]] double stepToX(std::int64_t step) const;
+    [[nodiscard]] bool isLogY() const { return m_logY; }
+
+    /// Points drawn in total (all curves after reduction), and the plot width they were
+    /// reduced for.
+    [[nodiscard]] int displayedPointCount() const;
+    [[nodiscard]] int plotColumns() const { return m_columns; }
+    /// Curves drawn (one per run and metric of the family), and how many have NaN/Inf marks.
+    [[nodiscard]] int curveCount() const { return static_cast<int>(m_curves.size()); }
+    [[nodiscard]] FindingOverlay* overlay() const { return m_overlay; }
+    /// What is drawn: every reduced curve with its pen.
+    [[nodiscard]] const CurveLayer* curveLayer() const { return m_curveLayer; }
+
+    /// Hover text for the nearest curve point to `chartPos` (chart coordinates): run, metric,
+    /// step (and epoch), smoothed and raw values; empty when nothing is within reach.
+    [[nodiscard]] QString readoutAt(QPointF chartPos) const;
+    /// Messages of the findings, lr drops and markers under `chartPos`.
+    [[nodiscard]] QStringList findingsAt(QPointF chartPos) const;
+
+    /// Re-reduces the curves for the current range and plot width, refits y, updates ticks.
+    void refresh();
+
+Q_SIGNALS:
+    /// Emitted when the user zooms or pans (for synchronised charts).
+    void xRangeChanged(double lo, double hi);
+    /// Emitted when the user asks for the full extent (double-click, Home).
+    void resetRequested();
+
+private:
+    struct Curve;
+    struct Cache;
+    void onAxisRangeChanged(double lo, double hi);
+    void applyXRange(double lo, double hi);
+    void buildOverlay(const std::vector<const RunEntry*>& runs);
+    /// Smooths and indexes (on all cores) the curves that the cache did not have.
+    void prepareCurves(const core::SmoothingConfig& smoothing);
+    void fillCurve(Curve& c, double lo, double hi, int columns);
+    void fitY(double lo, double hi);
+    void updateTicks();
+
+    QString m_family;
+    bool m_userRange = false;
+    double m_lo = 0.0;
+    double m_hi = 1.0;
+    double m_dataLo = 0.0;
+    double m_dataHi = 1.0;
+    double m_extentLo = 0.0;
+    double m_extentHi = 1.0;
+    bool m_hasExtent = false;
+    bool m_applying = false;
+    bool m_logY = false;
+    bool m_showRaw = true;
+    XAxisMode m_xMode = XAxisMode::Step;
+    int m_columns = 0;
+    QSize m_refreshedSize;
+    bool m_refreshPending = false;
+    bool m_inRefresh = false;
+    std::vector<std::unique_ptr<Curve>> m_curves;
+    std::unique_ptr<Cache> m_cache;
+    std::shared_ptr<core::CurveCache> m_curveCache;
+    QCategoryAxis* m_xAxis = nullptr;
+    QCategoryAxis* m_yAxis = nullptr;
+    QLineSeries* m_anchor = nullptr;
+    CurveLayer* m_curveLayer = nullptr;
+    FindingOverlay* m_overlay = nullptr;
+    BandLayer* m_bandLayer = nullptr;
+};
+
+}  // namespace curvedoctor::ui

@@ -1,0 +1,91 @@
+#include "ui/panels/comparison_panel.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "ui/models/comparison_table_model.h"
+#include "ui/run_store.h"
+#include "ui/view_settings.h"
+
+namespace curvedoctor::ui {
+
+ComparisonPanel::ComparisonPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
+    : QWidget(parent),
+      m_store(store),
+      m_settings(settings),
+      m_model(new ComparisonTableModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)),
+      m_view(new QTableView(this)),
+      m_filter(new QLineEdit(this)) {
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ComparisonTableModel::SortRole);
+    m_proxy->setFilterKeyColumn(ComparisonTableModel::Run);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder);  // the store's order until a header is clicked
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_filter->setPlaceholderText(tr("Filter runs by name (regular expression)"));
+    m_filter->setClearButtonEnabled(true);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view);
+
+    connect(m_filter, &QLineEdit::textChanged, this, &ComparisonPanel::setNameFilter);
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
+        Q_EMIT runActivated(i.data(ComparisonTableModel::RunIdRole).toInt());
+    });
+    connect(&m_store, &RunStore::runAdded, this, &ComparisonPanel::refresh);
+    connect(&m_store, &RunStore::runRemoved, this, &ComparisonPanel::refresh);
+    connect(&m_store, &RunStore::runChanged, this, &ComparisonPanel::refresh);
+    connect(&m_store, &RunStore::cleared, this, &ComparisonPanel::refresh);
+    // The table's values are smoothed; nothing else of the view settings shows in it.
+    connect(&m_settings, &ViewSettings::smoothingChanged, this, &ComparisonPanel::refresh);
+    refresh();
+}
+
+void ComparisonPanel::refresh() {
+    std::vector<const RunEntry*> runs;
+    for (const RunEntry& e : m_store.entries())
+        if (e.visible) runs.push_back(&e);
+    m_model->setRuns(runs, m_settings.smoothing(), m_store.curveCache().get());
+}
+
+void ComparisonPanel::setNameFilter(const QString& pattern) {
+    if (m_filter->text() != pattern) {
+        m_filter->setText(pattern);  // comes back here through textChanged
+        return;
+    }
+    const QRegularExpression re(pattern, QRegularExpression::CaseInsensitiveOption);
+    const bool valid = re.isValid();
+    m_filter->setStyleSheet(valid ? QString() : QStringLiteral("QLineEdit { color: #c62828; }"));
+    m_filter->setToolTip(valid ? QString() : re.errorString());
+    if (!valid) return;
+    m_proxy->setFilterRegularExpression(re);
+    Q_EMIT nameFilterChanged(re);
+}
+
+QList<int> ComparisonPanel::selectedRunIds() const {
+    QList<int> ids;
+    for (const QModelIndex& i : m_view->selectionModel()->selectedRows())
+        ids << i.data(ComparisonTableModel::RunIdRole).toInt();
+    return ids;
+}
+
+QList<int> ComparisonPanel::filteredRunIds() const {
+    QList<int> ids;
+    for (int r = 0; r < m_proxy->rowCount(); ++r)
+        ids << m_proxy->index(r, 0).data(ComparisonTableModel::RunIdRole).toInt();
+    return ids;
+}
+
+}  // namespace curvedoctor::ui

@@ -1,0 +1,25 @@
+#include "ui/report/value_format.h"
+
+#include <cmath>
+
+namespace curvedoctor::ui {
+
+QString formatValue(std::optional<double> v) {
+    if (!v) return QStringLiteral("–");
+    if (std::isnan(*v)) return QStringLiteral("NaN");
+    if (std::isinf(*v)) return *v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    return QString::number(*v, 'g', 4);
+}
+
+QString formatStep(std::optional<std::int64_t> step) {
+    if (!step) return QStringLiteral("–");
+    const QString digits = QString::number(*step < 0 ? -*step : *step);
+    QString out;
+    for (qsizetype i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += QChar(0x2009);  // thin space
+        out += digits[i];
+    }
+    return *step < 0 ? QStringLiteral("-") + out : out;
+}
+
+}  // namespace curvedoctor::ui
