@@ -55,14 +55,15 @@ std::string LiveLog::content(std::size_t k) const {
     if (appendable) return bytes.substr(0, recordEnds[k]);
     // trainer_state.json: rewritten whole by the Trainer at every save.
     std::string s = "{\n  \"best_metric\": null,\n  \"best_model_checkpoint\": null,\n";
-    s += "  \"epoch\": " + num(k == 0 ? 0.0 : records[k - 1].front().step * 0.5) + ",\n";
+    s += "  \"epoch\": " +
+         num(k == 0 ? 0.0 : static_cast<double>(records[k - 1].front().step) * 0.5) + ",\n";
     s += "  \"eval_steps\": 5,\n  \"global_step\": " +
          std::to_string(k == 0 ? 0 : records[k - 1].front().step) + ",\n";
     s += "  \"is_hyper_param_search\": false,\n  \"log_history\": [";
     for (std::size_t r = 0; r < k; ++r) {
         s += r == 0 ? "\n    {\n" : ",\n    {\n";
         const std::int64_t step = records[r].front().step;
-        s += "      \"epoch\": " + num(step * 0.5) + ",\n";
+        s += "      \"epoch\": " + num(static_cast<double>(step) * 0.5) + ",\n";
         for (const ExpectedPoint& p : records[r])
             s += "      \"" + metricNames[p.metric] + "\": " + num(p.value) + ",\n";
         s += "      \"step\": " + std::to_string(step) + "\n    }";

@@ -193,8 +193,7 @@ std::vector<LiveLog> selectedLogs() {
 }
 
 fs::path freshFolder() {
-    const fs::path dir =
-        fs::temp_directory_path() / ("curvedoctor_stress_" + std::to_string(::getpid()));
+    fs::path dir = fs::temp_directory_path() / ("curvedoctor_stress_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir / "tmp");
     return dir;
@@ -202,7 +201,7 @@ fs::path freshFolder() {
 
 // Without writers: each log whole, and cut after each of its first records, loads as exactly
 // those records. Checks the formats and the oracle before the threads start.
-TEST(StressLiveLogs, WholeRecordPrefixesLoadExactly) {
+TEST(StressLiveLogs, FilesAtRestLoadExactlyTheirWholeRecords) {
     const fs::path dir = freshFolder();
     for (const LiveLog& log : selectedLogs()) {
         fs::create_directories(dir / log.kind);
@@ -257,6 +256,7 @@ TEST(StressLiveLogs, ReadersSeeOnlyWholeRecordPrefixesWhileWritersWrite) {
     Tally tally;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
     std::vector<std::thread> threads;
+    threads.reserve(kWriters + kReaders);
     for (int w = 0; w < kWriters; ++w) {
         threads.emplace_back([&, w] {
             std::vector<Writer> writers;
