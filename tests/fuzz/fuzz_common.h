@@ -12,7 +12,8 @@
 
 namespace curvedoctor::fuzz {
 
-inline constexpr std::size_t kSniffBytes = 64 * 1024;  // what LoaderRegistry hands a sniffer.
+inline constexpr std::size_t kSniffBytes =
+    std::size_t{64} * 1024;  // what LoaderRegistry hands a sniffer.
 
 inline void require(bool ok, const char* what) {
     if (!ok) {
