@@ -41,8 +41,9 @@ Run makeRun(unsigned seed) {
     Series& val = r.metrics["val_loss"];
     Series& acc = r.metrics["val_acc"];
     for (std::size_t e = 0; e < kEpochs; ++e) {
-        const double x = double(e + 1) / double(kEpochs);
-        const auto step = static_cast<std::int64_t>((e + 1) * kStepsPerEpoch) - 1;
+        const double x = static_cast<double>(e + 1) / static_cast<double>(kEpochs);
+        const auto step =
+            static_cast<std::int64_t>(static_cast<double>(e + 1) * kStepsPerEpoch) - 1;
         val.steps.push_back(step);
         val.values.push_back(0.25 + 2.0 * std::exp(-8.0 * x) + 0.005 * noise(gen));
         val.epochs.push_back(double(e));
@@ -83,7 +84,8 @@ void BM_Diagnose50RunsOf1MSteps(benchmark::State& state) {
         for (const auto& r : d.runs) findings += r.findings.size();
         benchmark::DoNotOptimize(findings);
     }
-    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(ptrs.size() * 2 * kSteps));
+    state.SetItemsProcessed(state.iterations() *
+                            static_cast<std::int64_t>(ptrs.size() * 2 * kSteps));
 }
 BENCHMARK(BM_Diagnose50RunsOf1MSteps)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 

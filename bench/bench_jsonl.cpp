@@ -29,7 +29,7 @@ void putDouble(std::string& out, double v) {
 }
 
 std::string generate(bool detectron2) {
-    const std::string path = std::string("/tmp/curvedoctor_bench_") +
+    std::string path = std::string("/tmp/curvedoctor_bench_") +
                              (detectron2 ? "detectron2_metrics.json" : "mmdet.log.json");
     std::error_code ec;
     if (std::filesystem::file_size(path, ec) >= kTargetBytes && !ec) return path;

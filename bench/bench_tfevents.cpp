@@ -63,7 +63,7 @@ std::string makeEvent(std::int64_t step, double wall, const std::string& summary
 }
 
 std::string generate(bool tf2) {
-    const std::string path = std::string("/tmp/curvedoctor_bench_") + (tf2 ? "tf2" : "torch") +
+    std::string path = std::string("/tmp/curvedoctor_bench_") + (tf2 ? "tf2" : "torch") +
                              ".tfevents";
     std::error_code ec;
     if (std::filesystem::file_size(path, ec) >= kTargetBytes && !ec) return path;

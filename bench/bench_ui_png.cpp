@@ -25,7 +25,8 @@ QImage makePage() {
     QPainter p(&page);
     p.setRenderHint(QPainter::Antialiasing);
     for (int chart = 0; chart < 4; ++chart) {
-        const QRectF r(100 + (chart % 2) * 1550, 200 + (chart / 2) * 1100, 1450, 950);
+        const int row = chart / 2;  // two charts a row
+        const QRectF r(100 + (chart % 2) * 1550, 200 + row * 1100, 1450, 950);
         p.setPen(QPen(QColor(0xCC, 0xCC, 0xCC), 1));
         for (int g = 0; g <= 10; ++g) p.drawLine(QPointF(r.left(), r.top() + g * 95), QPointF(r.right(), r.top() + g * 95));
         for (int run = 0; run < 10; ++run) {

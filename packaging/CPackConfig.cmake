@@ -4,6 +4,9 @@ install(FILES ${PROJECT_SOURCE_DIR}/packaging/io.github.curvedoctor.metainfo.xml
         DESTINATION share/metainfo)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/hicolor/scalable/apps/curvedoctor.svg
         DESTINATION share/icons/hicolor/scalable/apps)
+# Debian looks for a package's licence in share/doc/<package>/copyright.
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION share/doc/curvedoctor RENAME copyright)
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
 set(CPACK_PACKAGE_NAME curvedoctor)
 set(CPACK_PACKAGE_VENDOR "CurveDoctor")
 set(CPACK_PACKAGE_CONTACT "CurveDoctor developers")
