@@ -11,10 +11,10 @@
 #include <random>
 #include <string>
 
+#include "bench/bench_support.h"
 #include "core/file_bytes.h"
 #include "core/json/json_reader.h"
 #include "core/loaders/jsonl_loader.h"
-#include "bench/bench_support.h"
 
 namespace {
 
@@ -30,21 +30,34 @@ void putDouble(std::string& out, double v) {
 
 std::string generate(bool detectron2) {
     std::string path = std::string("/tmp/curvedoctor_bench_") +
-                             (detectron2 ? "detectron2_metrics.json" : "mmdet.log.json");
+                       (detectron2 ? "detectron2_metrics.json" : "mmdet.log.json");
     std::error_code ec;
     if (std::filesystem::file_size(path, ec) >= kTargetBytes && !ec) return path;
     std::mt19937_64 gen(7);
     std::uniform_real_distribution<double> dist(0.0, 3.0);
-    const char* d2Keys[] = {"data_time", "eta_seconds", "fast_rcnn/cls_accuracy",
-                            "fast_rcnn/false_negative", "fast_rcnn/fg_cls_accuracy",
-                            "loss_box_reg", "loss_cls", "loss_mask", "loss_rpn_cls",
-                            "loss_rpn_loc", "lr", "mask_rcnn/accuracy",
-                            "mask_rcnn/false_negative", "mask_rcnn/false_positive",
-                            "rank_data_time", "roi_head/num_bg_samples",
-                            "roi_head/num_fg_samples", "rpn/num_neg_anchors",
-                            "rpn/num_pos_anchors", "time", "total_loss"};
-    const char* mmKeys[] = {"lr", "memory", "data_time", "loss_rpn_cls", "loss_rpn_bbox",
-                            "loss_cls", "acc", "loss_bbox", "loss", "time"};
+    const char* d2Keys[] = {"data_time",
+                            "eta_seconds",
+                            "fast_rcnn/cls_accuracy",
+                            "fast_rcnn/false_negative",
+                            "fast_rcnn/fg_cls_accuracy",
+                            "loss_box_reg",
+                            "loss_cls",
+                            "loss_mask",
+                            "loss_rpn_cls",
+                            "loss_rpn_loc",
+                            "lr",
+                            "mask_rcnn/accuracy",
+                            "mask_rcnn/false_negative",
+                            "mask_rcnn/false_positive",
+                            "rank_data_time",
+                            "roi_head/num_bg_samples",
+                            "roi_head/num_fg_samples",
+                            "rpn/num_neg_anchors",
+                            "rpn/num_pos_anchors",
+                            "time",
+                            "total_loss"};
+    const char* mmKeys[] = {"lr",       "memory", "data_time", "loss_rpn_cls", "loss_rpn_bbox",
+                            "loss_cls", "acc",    "loss_bbox", "loss",         "time"};
     std::string out;
     out.reserve(kTargetBytes + 4096);
     if (!detectron2) out += "{\"env_info\": \"sys.platform: linux\", \"seed\": 0}\n";
@@ -74,7 +87,8 @@ std::string generate(bool detectron2) {
         }
         out += "}\n";
     }
-    std::ofstream(path, std::ios::binary).write(out.data(), static_cast<std::streamsize>(out.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(out.data(), static_cast<std::streamsize>(out.size()));
     return path;
 }
 
@@ -84,8 +98,12 @@ void loadLines(benchmark::State& state, bool detectron2) {
     curvedoctor::bench::benchmarkLoader(state, loader, generate(detectron2));
 }
 
-void BM_JsonlDetectron2(benchmark::State& state) { loadLines(state, true); }
-void BM_JsonlMmdetection(benchmark::State& state) { loadLines(state, false); }
+void BM_JsonlDetectron2(benchmark::State& state) {
+    loadLines(state, true);
+}
+void BM_JsonlMmdetection(benchmark::State& state) {
+    loadLines(state, false);
+}
 
 // The parser alone: walk every line, read every number.
 void BM_JsonReaderWalk(benchmark::State& state) {

@@ -58,14 +58,24 @@ void smoothKind(benchmark::State& state, SmoothingKind kind) {
 
 // Arguments are the weight in thousandths: 600 is the default, 990 a heavy setting.
 BENCHMARK_CAPTURE(smoothKind, ema, SmoothingKind::Ema)
-    ->Arg(600)->Arg(990)->Unit(benchmark::kMillisecond);
+    ->Arg(600)
+    ->Arg(990)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(smoothKind, time_ema, SmoothingKind::TimeWeightedEma)
-    ->Arg(600)->Arg(990)->Unit(benchmark::kMillisecond);
+    ->Arg(600)
+    ->Arg(990)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(smoothKind, running_mean, SmoothingKind::RunningMean)
-    ->Arg(600)->Arg(990)->Arg(999)->Unit(benchmark::kMillisecond);
+    ->Arg(600)
+    ->Arg(990)
+    ->Arg(999)
+    ->Unit(benchmark::kMillisecond);
 // O(n * sigma): sigma is 1.1 points at 0.6, 56 at 0.99, 564 at 0.999.
 BENCHMARK_CAPTURE(smoothKind, gaussian, SmoothingKind::Gaussian)
-    ->Arg(600)->Arg(990)->Arg(999)->Unit(benchmark::kMillisecond);
+    ->Arg(600)
+    ->Arg(990)
+    ->Arg(999)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -11,10 +11,10 @@
 #include <random>
 #include <string>
 
+#include "bench/bench_support.h"
 #include "core/file_bytes.h"
 #include "core/loaders/tfevents_loader.h"
 #include "core/loaders/tfevents_reader.h"
-#include "bench/bench_support.h"
 
 namespace {
 
@@ -63,14 +63,15 @@ std::string makeEvent(std::int64_t step, double wall, const std::string& summary
 }
 
 std::string generate(bool tf2) {
-    std::string path = std::string("/tmp/curvedoctor_bench_") + (tf2 ? "tf2" : "torch") +
-                             ".tfevents";
+    std::string path =
+        std::string("/tmp/curvedoctor_bench_") + (tf2 ? "tf2" : "torch") + ".tfevents";
     std::error_code ec;
     if (std::filesystem::file_size(path, ec) >= kTargetBytes && !ec) return path;
     std::mt19937 gen(42);
     std::uniform_real_distribution<float> dist(0.0F, 3.0F);
-    const char* tags[] = {"train/loss", "train/acc", "lr", "val/loss", "val/accuracy",
-                          "grad_norm", "train/box_loss", "metrics/mAP50(B)"};
+    const char* tags[] = {"train/loss",     "train/acc",       "lr",
+                          "val/loss",       "val/accuracy",    "grad_norm",
+                          "train/box_loss", "metrics/mAP50(B)"};
     std::string out;
     out.reserve(kTargetBytes + 4096);
     for (std::int64_t step = 0; out.size() < kTargetBytes; ++step) {
@@ -107,7 +108,8 @@ std::string generate(bool tf2) {
             putRecord(out, makeEvent(step, 1.7e9 + static_cast<double>(step), summary));
         }
     }
-    std::ofstream(path, std::ios::binary).write(out.data(), static_cast<std::streamsize>(out.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(out.data(), static_cast<std::streamsize>(out.size()));
     return path;
 }
 
@@ -116,8 +118,12 @@ void loadEvents(benchmark::State& state, bool tf2) {
     curvedoctor::bench::benchmarkLoader(state, loader, generate(tf2));
 }
 
-void BM_TfeventsTorchSimpleValues(benchmark::State& state) { loadEvents(state, false); }
-void BM_TfeventsTf2Tensors(benchmark::State& state) { loadEvents(state, true); }
+void BM_TfeventsTorchSimpleValues(benchmark::State& state) {
+    loadEvents(state, false);
+}
+void BM_TfeventsTf2Tensors(benchmark::State& state) {
+    loadEvents(state, true);
+}
 
 void BM_Crc32c(benchmark::State& state) {
     std::string data(1U << 20, 'x');

@@ -28,15 +28,20 @@ QImage makePage() {
         const int row = chart / 2;  // two charts a row
         const QRectF r(100 + (chart % 2) * 1550, 200 + row * 1100, 1450, 950);
         p.setPen(QPen(QColor(0xCC, 0xCC, 0xCC), 1));
-        for (int g = 0; g <= 10; ++g) p.drawLine(QPointF(r.left(), r.top() + g * 95), QPointF(r.right(), r.top() + g * 95));
+        for (int g = 0; g <= 10; ++g)
+            p.drawLine(QPointF(r.left(), r.top() + g * 95), QPointF(r.right(), r.top() + g * 95));
         for (int run = 0; run < 10; ++run) {
             QPainterPath path;
             std::uint32_t h = 17u + static_cast<std::uint32_t>(run * 7919);
             for (int x = 0; x < 1450; ++x) {
                 h = h * 1664525u + 1013904223u;
-                const double y = 900 * std::exp(-x / (300.0 + 40 * run)) + 30 * ((h >> 8) / 16777216.0);
+                const double y =
+                    900 * std::exp(-x / (300.0 + 40 * run)) + 30 * ((h >> 8) / 16777216.0);
                 const QPointF pt(r.left() + x, r.bottom() - 20 - y);
-                if (x == 0) path.moveTo(pt); else path.lineTo(pt);
+                if (x == 0)
+                    path.moveTo(pt);
+                else
+                    path.lineTo(pt);
             }
             p.setPen(QPen(QColor::fromHsv(run * 36, 200, 200), 2));
             p.drawPath(path);
@@ -45,7 +50,10 @@ QImage makePage() {
     p.setPen(Qt::black);
     p.setFont(QFont(QStringLiteral("DejaVu Sans"), 20));
     for (int line = 0; line < 40; ++line)
-        p.drawText(100, 2500 + line * 50, QStringLiteral("run_%1  severe_overfitting  val_loss reached its best at step 60999, then got worse").arg(line));
+        p.drawText(100, 2500 + line * 50,
+                   QStringLiteral("run_%1  severe_overfitting  val_loss reached its best at step "
+                                  "60999, then got worse")
+                       .arg(line));
     return page;
 }
 

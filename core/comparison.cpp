@@ -122,7 +122,8 @@ RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
         if (b != std::string::npos) {
             row.bestValLoss = val->values[b];
             row.bestValLossStep = val->steps[b];
-            if (val->hasEpochs() && std::isfinite(val->epochs[b])) row.bestValLossEpoch = val->epochs[b];
+            if (val->hasEpochs() && std::isfinite(val->epochs[b]))
+                row.bestValLossEpoch = val->epochs[b];
             if (train) row.gapAtBest = gapAt(*val, b, *train);
         }
     }
@@ -145,9 +146,15 @@ RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
     if (diagnosis) {
         for (const Finding& f : diagnosis->findings) {
             switch (f.severity) {
-                case Severity::Error: ++row.errors; break;
-                case Severity::Warning: ++row.warnings; break;
-                case Severity::Info: ++row.infos; break;
+                case Severity::Error:
+                    ++row.errors;
+                    break;
+                case Severity::Warning:
+                    ++row.warnings;
+                    break;
+                case Severity::Info:
+                    ++row.infos;
+                    break;
             }
         }
     }

@@ -12,8 +12,8 @@
 
 #include "core/finding.h"
 #include "core/metric_role.h"
-#include "core/run.h"
 #include "core/plot/curve_cache.h"
+#include "core/run.h"
 #include "core/smoothing.h"
 
 namespace curvedoctor::core {
@@ -41,8 +41,8 @@ struct RunSummary {
     /// Keras reports it). Positive: validation is worse than training.
     std::optional<double> gapAtBest;
 
-    std::int64_t lastStep = 0;          ///< largest step of any metric (0 for an empty run).
-    std::optional<double> lastEpoch;    ///< largest finite epoch of any metric, when logged.
+    std::int64_t lastStep = 0;        ///< largest step of any metric (0 for an empty run).
+    std::optional<double> lastEpoch;  ///< largest finite epoch of any metric, when logged.
     std::size_t pointCount = 0;
 
     int errors = 0;

@@ -84,8 +84,10 @@ public:
         std::size_t bins = columns;
         bool keepEdges = true;
         if (!identity && (hasBefore || hasAfter)) {
-            if (columns > 1) bins = columns - 1;
-            else keepEdges = false;
+            if (columns > 1)
+                bins = columns - 1;
+            else
+                keepEdges = false;
         }
         const std::size_t reserve = std::min(inRange, 4 * bins) + 2;
         m_out.x.reserve(reserve);
@@ -115,8 +117,10 @@ public:
                 }
             }
             if (std::isfinite(y)) {
-                if (identity) emit({pos, nf});
-                else bucket.add(pos, y, nf);
+                if (identity)
+                    emit({pos, nf});
+                else
+                    bucket.add(pos, y, nf);
                 continue;
             }
             const bool startsStretch = pos == 0 || std::isfinite(m_yAt(pos - 1));
@@ -150,7 +154,8 @@ private:
     // The column loop of run() using block summaries; same result as the per-point loop. The
     // non-finite counts are global here (only their differences matter). Returns the count
     // before `end`.
-    std::size_t runIndexed(std::size_t begin, std::size_t end, double scale, double lo, long lastBin) {
+    std::size_t runIndexed(std::size_t begin, std::size_t end, double scale, double lo,
+                           long lastBin) {
         constexpr std::size_t B = DecimationIndex::kBlock;
         auto columnOf = [&](std::size_t pos) {
             return std::clamp(static_cast<long>((m_xAt(pos) - lo) * scale), 0L, lastBin);
@@ -169,7 +174,8 @@ private:
             double t = xLast > x0 ? (edge - x0) / (xLast - x0) : 1.0;
             t = std::clamp(std::isfinite(t) ? t : 1.0, 0.0, 1.0);
             const std::size_t guess = std::clamp<std::size_t>(
-                from + 1 + static_cast<std::size_t>(t * static_cast<double>(end - 1 - from)), lowIdx, end - 1);
+                from + 1 + static_cast<std::size_t>(t * static_cast<double>(end - 1 - from)),
+                lowIdx, end - 1);
             if (columnOf(guess) > column) {
                 highIdx = guess;
                 for (std::size_t d = 1; guess >= lowIdx + d; d *= 2) {
@@ -191,8 +197,10 @@ private:
             }
             while (lowIdx < highIdx) {
                 const std::size_t mid = lowIdx + (highIdx - lowIdx) / 2;
-                if (columnOf(mid) > column) highIdx = mid;
-                else lowIdx = mid + 1;
+                if (columnOf(mid) > column)
+                    highIdx = mid;
+                else
+                    lowIdx = mid + 1;
             }
             return lowIdx;
         };
@@ -224,13 +232,16 @@ private:
                             while (!std::isfinite(m_yAt(f))) ++f;
                             bucket.add(f, m_yAt(f), blk.nfCount == 0 ? nf : nfBefore(f));
                         }
-                        const std::size_t minPos = pos + blk.minOffset, maxPos = pos + blk.maxOffset;
+                        const std::size_t minPos = pos + blk.minOffset,
+                                          maxPos = pos + blk.maxOffset;
                         if (blk.minY < bucket.minY) {
-                            bucket.min = Candidate{minPos, blk.nfCount == 0 ? nf : nfBefore(minPos)};
+                            bucket.min =
+                                Candidate{minPos, blk.nfCount == 0 ? nf : nfBefore(minPos)};
                             bucket.minY = blk.minY;
                         }
                         if (blk.maxY > bucket.maxY) {
-                            bucket.max = Candidate{maxPos, blk.nfCount == 0 ? nf : nfBefore(maxPos)};
+                            bucket.max =
+                                Candidate{maxPos, blk.nfCount == 0 ? nf : nfBefore(maxPos)};
                             bucket.maxY = blk.maxY;
                         }
                         pendingBlock = pos;
@@ -323,7 +334,8 @@ private:
         if (b.first.pos == kNone) return;
         std::array<Candidate, 4> c{b.first, b.min, b.max, b.last};
         for (std::size_t i = 1; i < c.size(); ++i)  // insertion sort: cheaper than std::sort for 4
-            for (std::size_t j = i; j > 0 && c[j].pos < c[j - 1].pos; --j) std::swap(c[j], c[j - 1]);
+            for (std::size_t j = i; j > 0 && c[j].pos < c[j - 1].pos; --j)
+                std::swap(c[j], c[j - 1]);
         std::size_t previous = kNone;
         for (const Candidate& k : c) {
             if (k.pos == previous) continue;
@@ -333,7 +345,8 @@ private:
     }
 
     void emit(Candidate k) {
-        if (m_out.x.empty() || k.nfBefore != m_lastNf) m_out.segmentStarts.push_back(m_out.x.size());
+        if (m_out.x.empty() || k.nfBefore != m_lastNf)
+            m_out.segmentStarts.push_back(m_out.x.size());
         m_lastNf = k.nfBefore;
         m_out.x.push_back(m_xAt(k.pos));
         m_out.y.push_back(m_yAt(k.pos));
@@ -437,7 +450,8 @@ DecimationIndex::DecimationIndex(std::span<const double> y) : m_size(y.size()) {
                 const double v = y[i];
                 const auto off = static_cast<std::uint8_t>(i - from);
                 if (!std::isfinite(v)) {
-                    if (blk.firstMark == kNoOffset && (i == 0 || std::isfinite(y[i - 1]))) blk.firstMark = off;
+                    if (blk.firstMark == kNoOffset && (i == 0 || std::isfinite(y[i - 1])))
+                        blk.firstMark = off;
                     continue;
                 }
                 if (minOffset == kNoOffset) {
@@ -461,8 +475,8 @@ DecimationIndex::DecimationIndex(std::span<const double> y) : m_size(y.size()) {
     }
 }
 
-Decimated decimate(std::span<const double> x, std::span<const double> y, const DecimateConfig& config,
-                   const DecimationIndex& index) {
+Decimated decimate(std::span<const double> x, std::span<const double> y,
+                   const DecimateConfig& config, const DecimationIndex& index) {
     return decimateImpl(x, y, config, &index);
 }
 

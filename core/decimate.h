@@ -73,7 +73,7 @@ public:
         std::uint64_t nfBefore = 0;  ///< non-finite values before the block, in the whole column
         std::uint8_t minOffset = kNoOffset;
         std::uint8_t maxOffset = kNoOffset;
-        std::uint8_t nfCount = 0;      ///< non-finite values in the block
+        std::uint8_t nfCount = 0;            ///< non-finite values in the block
         std::uint8_t firstMark = kNoOffset;  ///< first value starting a non-finite stretch
     };
     static constexpr std::uint8_t kNoOffset = 0xFF;

@@ -59,8 +59,7 @@ struct GroupDiagnosis {
 /// `threads` runs are diagnosed at once (0: one per hardware thread); the result does not
 /// depend on it.
 [[nodiscard]] GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs,
-                                          const DiagnosisConfig& config = {},
-                                          unsigned threads = 0);
+                                          const DiagnosisConfig& config = {}, unsigned threads = 0);
 
 /// Removes superseded findings and sorts the rest (see diagnoseRun). Exposed for tests.
 void consolidateFindings(std::vector<Finding>& findings);

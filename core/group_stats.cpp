@@ -38,7 +38,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 }  // namespace
 
-GroupStats aggregateSeries(const std::vector<const Series*>& series, const GroupStatsConfig& config) {
+GroupStats aggregateSeries(const std::vector<const Series*>& series,
+                           const GroupStatsConfig& config) {
     std::vector<Sorted> runs;
     for (const Series* s : series)
         if (s && !s->empty()) runs.push_back(sortedCopy(*s));
@@ -46,7 +47,8 @@ GroupStats aggregateSeries(const std::vector<const Series*>& series, const Group
     if (runs.empty()) return out;
 
     if (config.grid == StepGrid::Union) {
-        for (const Sorted& r : runs) out.steps.insert(out.steps.end(), r.steps.begin(), r.steps.end());
+        for (const Sorted& r : runs)
+            out.steps.insert(out.steps.end(), r.steps.begin(), r.steps.end());
         std::sort(out.steps.begin(), out.steps.end());
         out.steps.erase(std::unique(out.steps.begin(), out.steps.end()), out.steps.end());
     } else {
@@ -59,7 +61,8 @@ GroupStats aggregateSeries(const std::vector<const Series*>& series, const Group
         const std::size_t n = hi > lo ? std::max<std::size_t>(config.points, 2) : 1;
         out.steps.resize(n);
         for (std::size_t i = 0; i < n; ++i)
-            out.steps[i] = n == 1 ? lo : lo + (hi - lo) * static_cast<double>(i) / static_cast<double>(n - 1);
+            out.steps[i] =
+                n == 1 ? lo : lo + (hi - lo) * static_cast<double>(i) / static_cast<double>(n - 1);
         out.steps.back() = hi;
     }
 
@@ -82,7 +85,8 @@ GroupStats aggregateSeries(const std::vector<const Series*>& series, const Group
             } else if (j > 0) {
                 const double x0 = r.steps[j - 1], x1 = r.steps[j];
                 const double y0 = r.values[j - 1], y1 = r.values[j];
-                if (std::isfinite(y0) && std::isfinite(y1)) v = y0 + (y1 - y0) * (x - x0) / (x1 - x0);
+                if (std::isfinite(y0) && std::isfinite(y1))
+                    v = y0 + (y1 - y0) * (x - x0) / (x1 - x0);
             }
             if (!std::isfinite(v)) continue;
             const int c = ++out.count[g];

@@ -15,7 +15,9 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool startsWith(std::string_view s, std::string_view p) {
+    return s.substr(0, p.size()) == p;
+}
 bool endsWith(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -39,10 +41,12 @@ std::vector<std::string> tokens(std::string_view s) {
 // Prefixes naming the validation split. Ultralytics logs its validation mAP/precision/recall
 // under "metrics/", which is why that prefix counts as validation.
 constexpr std::array kValidationPrefixes{
-    std::string_view{"val_"},       std::string_view{"val/"},        std::string_view{"valid_"},
-    std::string_view{"valid/"},     std::string_view{"validation_"}, std::string_view{"validation/"},
-    std::string_view{"eval_"},      std::string_view{"eval/"},       std::string_view{"test_"},
-    std::string_view{"test/"},      std::string_view{"metrics/"},    std::string_view{"val-"},
+    std::string_view{"val_"},        std::string_view{"val/"},
+    std::string_view{"valid_"},      std::string_view{"valid/"},
+    std::string_view{"validation_"}, std::string_view{"validation/"},
+    std::string_view{"eval_"},       std::string_view{"eval/"},
+    std::string_view{"test_"},       std::string_view{"test/"},
+    std::string_view{"metrics/"},    std::string_view{"val-"},
     std::string_view{"evaluation/"}};
 constexpr std::array kTrainPrefixes{std::string_view{"train_"}, std::string_view{"train/"},
                                     std::string_view{"training/"}, std::string_view{"train-"}};
@@ -50,35 +54,33 @@ constexpr std::array kSplitSuffixes{std::string_view{"_step"}, std::string_view{
 
 // Tokens that mark bookkeeping, not a quality measure.
 constexpr std::array kBookkeepingTokens{
-    std::string_view{"epoch"},   std::string_view{"step"},    std::string_view{"steps"},
-    std::string_view{"iter"},    std::string_view{"iteration"}, std::string_view{"time"},
-    std::string_view{"runtime"}, std::string_view{"memory"},  std::string_view{"mem"},
-    std::string_view{"eta"},     std::string_view{"second"},  std::string_view{"flos"},
-    std::string_view{"norm"},    std::string_view{"percentage"}, std::string_view{"gpu"},
-    std::string_view{"samples"}, std::string_view{"timestamp"}, std::string_view{"elapsed"},
-    std::string_view{"remaining"}, std::string_view{"batch"}, std::string_view{"size"}};
+    std::string_view{"epoch"},     std::string_view{"step"},       std::string_view{"steps"},
+    std::string_view{"iter"},      std::string_view{"iteration"},  std::string_view{"time"},
+    std::string_view{"runtime"},   std::string_view{"memory"},     std::string_view{"mem"},
+    std::string_view{"eta"},       std::string_view{"second"},     std::string_view{"flos"},
+    std::string_view{"norm"},      std::string_view{"percentage"}, std::string_view{"gpu"},
+    std::string_view{"samples"},   std::string_view{"timestamp"},  std::string_view{"elapsed"},
+    std::string_view{"remaining"}, std::string_view{"batch"},      std::string_view{"size"}};
 
 // Token prefixes of higher-is-better metrics (DESIGN.md section 2).
 constexpr std::array kHigherPrefixes{
-    std::string_view{"acc"},    std::string_view{"top1"},  std::string_view{"top5"},
-    std::string_view{"f1"},     std::string_view{"dice"},  std::string_view{"iou"},
-    std::string_view{"miou"},   std::string_view{"map"},   std::string_view{"auc"},
+    std::string_view{"acc"},       std::string_view{"top1"},   std::string_view{"top5"},
+    std::string_view{"f1"},        std::string_view{"dice"},   std::string_view{"iou"},
+    std::string_view{"miou"},      std::string_view{"map"},    std::string_view{"auc"},
     std::string_view{"precision"}, std::string_view{"recall"}, std::string_view{"reward"},
-    std::string_view{"bleu"},   std::string_view{"rouge"}, std::string_view{"r2"},
-    std::string_view{"ap"},     std::string_view{"ap50"},  std::string_view{"ap75"},
-    std::string_view{"aps"},    std::string_view{"apm"},   std::string_view{"apl"},
-    std::string_view{"return"}, std::string_view{"score"}, std::string_view{"mcc"}};
+    std::string_view{"bleu"},      std::string_view{"rouge"},  std::string_view{"r2"},
+    std::string_view{"ap"},        std::string_view{"ap50"},   std::string_view{"ap75"},
+    std::string_view{"aps"},       std::string_view{"apm"},    std::string_view{"apl"},
+    std::string_view{"return"},    std::string_view{"score"},  std::string_view{"mcc"}};
 
 // Token fragments of lower-is-better metrics.
 // Fragments of five or more letters match anywhere in a token ("top1error"); shorter ones
 // must be the whole token or be followed by digits, so "apple" is not "ppl".
-constexpr std::array kLowerFragments{std::string_view{"loss"}, std::string_view{"err"},
-                                     std::string_view{"error"},
-                                     std::string_view{"perplexity"}, std::string_view{"ppl"},
-                                     std::string_view{"mae"}, std::string_view{"mse"},
-                                     std::string_view{"rmse"}, std::string_view{"wer"},
-                                     std::string_view{"cer"}, std::string_view{"nll"},
-                                     std::string_view{"distance"}};
+constexpr std::array kLowerFragments{
+    std::string_view{"loss"},       std::string_view{"err"},  std::string_view{"error"},
+    std::string_view{"perplexity"}, std::string_view{"ppl"},  std::string_view{"mae"},
+    std::string_view{"mse"},        std::string_view{"rmse"}, std::string_view{"wer"},
+    std::string_view{"cer"},        std::string_view{"nll"},  std::string_view{"distance"}};
 
 bool matchesFragment(std::string_view token, std::string_view fragment) {
     if (fragment.size() >= 5) return token.find(fragment) != std::string_view::npos;
@@ -120,9 +122,9 @@ MetricInfo inferMetricInfo(std::string_view rawName) {
         }
         // "loss/val", "acc/valid", "accuracy/test" and TensorBoard's "epoch_loss" under a
         // validation/ folder (the folder prefix is handled above).
-        for (auto s : {std::string_view{"/val"}, std::string_view{"/valid"},
-                       std::string_view{"/validation"}, std::string_view{"/test"},
-                       std::string_view{"/eval"}}) {
+        for (auto s :
+             {std::string_view{"/val"}, std::string_view{"/valid"}, std::string_view{"/validation"},
+              std::string_view{"/test"}, std::string_view{"/eval"}}) {
             if (endsWith(family, s)) {
                 info.validation = true;
                 family = family.substr(0, family.size() - s.size());
@@ -194,21 +196,30 @@ MetricInfo inferMetricInfo(std::string_view rawName) {
 
 std::string_view toString(MetricRole role) {
     switch (role) {
-        case MetricRole::TrainLoss: return "train_loss";
-        case MetricRole::ValLoss: return "val_loss";
-        case MetricRole::TrainMetric: return "train_metric";
-        case MetricRole::ValMetric: return "val_metric";
-        case MetricRole::LearningRate: return "lr";
-        case MetricRole::Other: return "other";
+        case MetricRole::TrainLoss:
+            return "train_loss";
+        case MetricRole::ValLoss:
+            return "val_loss";
+        case MetricRole::TrainMetric:
+            return "train_metric";
+        case MetricRole::ValMetric:
+            return "val_metric";
+        case MetricRole::LearningRate:
+            return "lr";
+        case MetricRole::Other:
+            return "other";
     }
     return "other";
 }
 
 std::string_view toString(Direction d) {
     switch (d) {
-        case Direction::LowerIsBetter: return "lower";
-        case Direction::HigherIsBetter: return "higher";
-        case Direction::Unknown: return "unknown";
+        case Direction::LowerIsBetter:
+            return "lower";
+        case Direction::HigherIsBetter:
+            return "higher";
+        case Direction::Unknown:
+            return "unknown";
     }
     return "unknown";
 }

@@ -13,8 +13,10 @@ namespace curvedoctor::core {
 
 /// Threads to use for `count` jobs when `requested` are asked for (0: one per hardware thread).
 [[nodiscard]] inline unsigned workerCount(std::size_t count, unsigned requested = 0) {
-    const unsigned wanted = requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
-    return static_cast<unsigned>(std::clamp<std::size_t>(wanted, 1, std::max<std::size_t>(count, 1)));
+    const unsigned wanted =
+        requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(
+        std::clamp<std::size_t>(wanted, 1, std::max<std::size_t>(count, 1)));
 }
 
 /// Calls job(i) once for every i in [0, count) on workerCount(count, threads) threads, the

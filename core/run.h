@@ -24,7 +24,7 @@ struct Run {
     std::string name;    ///< shown to the user; unique among open runs (the UI makes it so).
     std::string source;  ///< path of the file or folder it was loaded from.
     std::string format;  ///< loader id, e.g. "keras_csv", "lightning_csv", "tfevents".
-    std::map<std::string, Series> metrics;          ///< by metric name as the log spells it.
+    std::map<std::string, Series> metrics;               ///< by metric name as the log spells it.
     std::map<std::string, std::string> hyperparameters;  ///< hparams.yaml, MLflow params, ...
     std::vector<LoadWarning> warnings;
 

@@ -11,7 +11,9 @@ std::size_t Series::nonFiniteCount() const {
     return values.size() - countFinite(values);
 }
 
-bool Series::stepsAreSorted() const { return std::is_sorted(steps.begin(), steps.end()); }
+bool Series::stepsAreSorted() const {
+    return std::is_sorted(steps.begin(), steps.end());
+}
 
 namespace {
 // Spare capacity below 1/16 of the size is kept: dropping it means copying the whole column

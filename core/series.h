@@ -2,8 +2,8 @@
 /// \file series.h
 /// One metric over time. NaN and +/-Inf are data: they are stored as values and never dropped.
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "core/step_column.h"

@@ -140,9 +140,8 @@ std::array<std::size_t, kBoxPasses> boxHalfWidths(double sigma) {
     const double ideal = std::sqrt(variance / kBoxPasses + 1.0);
     int wl = static_cast<int>(std::floor(ideal));
     if (wl % 2 == 0) --wl;
-    const double m =
-        (variance - kBoxPasses * wl * wl - 4.0 * kBoxPasses * wl - 3.0 * kBoxPasses) /
-        (-4.0 * wl - 4.0);
+    const double m = (variance - kBoxPasses * wl * wl - 4.0 * kBoxPasses * wl - 3.0 * kBoxPasses) /
+                     (-4.0 * wl - 4.0);
     const long lowerPasses = std::lround(m);
     std::array<std::size_t, kBoxPasses> halves{};
     for (int p = 0; p < kBoxPasses; ++p) {
@@ -300,21 +299,28 @@ std::vector<double> smoothGaussian(std::span<const double> values, double weight
 std::vector<double> smooth(std::span<const std::int64_t> steps, std::span<const double> values,
                            const SmoothingConfig& config) {
     switch (config.kind) {
-        case SmoothingKind::Ema: return smoothEma(values, config.weight);
+        case SmoothingKind::Ema:
+            return smoothEma(values, config.weight);
         case SmoothingKind::TimeWeightedEma:
             return smoothTimeWeightedEma(steps, values, config.weight, config.stepSpan);
-        case SmoothingKind::Gaussian: return smoothGaussian(values, config.weight);
-        case SmoothingKind::RunningMean: return smoothRunningMean(values, config.weight);
+        case SmoothingKind::Gaussian:
+            return smoothGaussian(values, config.weight);
+        case SmoothingKind::RunningMean:
+            return smoothRunningMean(values, config.weight);
     }
     return smoothEma(values, config.weight);
 }
 
 std::string_view toString(SmoothingKind kind) {
     switch (kind) {
-        case SmoothingKind::Ema: return "ema";
-        case SmoothingKind::TimeWeightedEma: return "time_ema";
-        case SmoothingKind::Gaussian: return "gaussian";
-        case SmoothingKind::RunningMean: return "running_mean";
+        case SmoothingKind::Ema:
+            return "ema";
+        case SmoothingKind::TimeWeightedEma:
+            return "time_ema";
+        case SmoothingKind::Gaussian:
+            return "gaussian";
+        case SmoothingKind::RunningMean:
+            return "running_mean";
     }
     return "ema";
 }

@@ -80,8 +80,7 @@ inline constexpr double kTimeEmaReferencePoints = 1000.0;
 /// runningMeanWindow(weight) points centred on each point; the window is cut short at the
 /// edges. O(n) for any window (sliding sums without subtraction, so a huge value such as an
 /// exploding loss does not leave rounding residue in its neighbours' means).
-[[nodiscard]] std::vector<double> smoothRunningMean(std::span<const double> values,
-                                                    double weight);
+[[nodiscard]] std::vector<double> smoothRunningMean(std::span<const double> values, double weight);
 
 /// Window of the running mean for `weight`: the odd number of points closest to
 /// (1 + w) / (1 - w), the window whose noise reduction (variance factor 1/N) equals the

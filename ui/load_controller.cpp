@@ -125,7 +125,7 @@ void LoadController::deliver(const Outcome& outcome) {
         }
         if (!r.run->warnings.empty()) {
             const core::LoadWarning& w = r.run->warnings.front();
-            QString where = w.line > 0 ? tr("line %1: ").arg(w.line)
+            QString where = w.line > 0          ? tr("line %1: ").arg(w.line)
                             : w.byteOffset >= 0 ? tr("byte %1: ").arg(w.byteOffset)
                                                 : QString();
             QString text = where + QString::fromStdString(w.message);

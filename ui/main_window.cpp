@@ -21,23 +21,25 @@
 
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/compare_view.h"
+#include "ui/load_controller.h"
+#include "ui/models/group_controller.h"
 #include "ui/panels/comparison_tab.h"
 #include "ui/panels/drop_overlay.h"
-#include "ui/report/export_actions.h"
 #include "ui/panels/findings_panel.h"
-#include "ui/models/group_controller.h"
 #include "ui/panels/groups_tab.h"
-#include "ui/load_controller.h"
 #include "ui/panels/load_status_widget.h"
 #include "ui/panels/message_area.h"
 #include "ui/panels/run_list_panel.h"
-#include "ui/run_store.h"
 #include "ui/panels/settings_panel.h"
-#include "ui/view_settings.h"
 #include "ui/panels/welcome_page.h"
+#include "ui/report/export_actions.h"
+#include "ui/run_store.h"
+#include "ui/view_settings.h"
 
 // Resources of a static library must be registered by name from outside any namespace.
-static void initCurveDoctorResources() { Q_INIT_RESOURCE(resources); }
+static void initCurveDoctorResources() {
+    Q_INIT_RESOURCE(resources);
+}
 
 namespace curvedoctor::ui {
 namespace {
@@ -97,8 +99,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_bottomTabs->addTab(m_findings, tr("Findings"));
 
     createMenus();
-    m_runsDock = addPanelDock(m_runList, tr("Runs"), QStringLiteral("runsDock"),
-                              Qt::LeftDockWidgetArea);
+    m_runsDock =
+        addPanelDock(m_runList, tr("Runs"), QStringLiteral("runsDock"), Qt::LeftDockWidgetArea);
     m_viewDock = addPanelDock(m_settingsPanel, tr("View"), QStringLiteral("viewDock"),
                               Qt::LeftDockWidgetArea);
     m_findingsDock = addPanelDock(m_bottomTabs, tr("Findings"), QStringLiteral("findingsDock"),
@@ -141,16 +143,14 @@ void MainWindow::createMenus() {
     file->addAction(tr("Open &Folder…"), QKeySequence(tr("Ctrl+Shift+O")), this,
                     &MainWindow::openFolderDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
-    QAction* examples = file->addAction(tr("Open &Example Runs"), this, [this] {
-        openPaths(WelcomePage::examplePaths());
-    });
+    QAction* examples = file->addAction(tr("Open &Example Runs"), this,
+                                        [this] { openPaths(WelcomePage::examplePaths()); });
     examples->setEnabled(!WelcomePage::examplePaths().isEmpty());
     file->addSeparator();
     QAction* reloadAction = file->addAction(tr("&Reload"), this, &MainWindow::reload);
     reloadAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
-    file->addAction(tr("&Close Run"), QKeySequence::Close, m_runList, [this] {
-        m_runList->closeSelected();
-    });
+    file->addAction(tr("&Close Run"), QKeySequence::Close, m_runList,
+                    [this] { m_runList->closeSelected(); });
     file->addSeparator();
     m_exportMenu = file->addMenu(tr("&Export"));
     m_exportMenu->setObjectName(QStringLiteral("exportMenu"));
@@ -181,8 +181,7 @@ void MainWindow::connectPanels() {
     connect(m_welcome, &WelcomePage::openExamplesRequested, this,
             [this](const QStringList& paths) { openPaths(paths); });
     connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
-    connect(m_runList, &RunListPanel::currentRunChanged, m_findings,
-            &FindingsPanel::setCurrentRun);
+    connect(m_runList, &RunListPanel::currentRunChanged, m_findings, &FindingsPanel::setCurrentRun);
     connect(m_loader, &LoadController::loadFailed, this,
             [this](const QString& source, const QString& message) {
                 showLoadMessage(true, source, message);
@@ -231,11 +230,14 @@ void MainWindow::openFilesDialog() {
 }
 
 void MainWindow::openFolderDialog() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Folder of Logs"), m_lastDir);
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Open Folder of Logs"), m_lastDir);
     if (!dir.isEmpty()) openPaths({dir});
 }
 
-void MainWindow::reload() { m_loader->reloadAll(); }
+void MainWindow::reload() {
+    m_loader->reloadAll();
+}
 
 void MainWindow::showFinding(int runId, std::int64_t beginStep, std::int64_t endStep) {
     const int row = m_store->rowOfId(runId);
@@ -252,7 +254,9 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     return QMainWindow::eventFilter(watched, event);
 }
 
-bool MainWindow::showsWelcome() const { return m_stack->currentWidget() == m_welcome; }
+bool MainWindow::showsWelcome() const {
+    return m_stack->currentWidget() == m_welcome;
+}
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     const QStringList paths = localPaths(event->mimeData());
@@ -307,8 +311,8 @@ void MainWindow::rebuildRecentMenu() {
     const QStringList recent = recentPaths();
     for (int i = 0; i < recent.size(); ++i) {
         const QString path = recent[i];
-        const QString label = QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(
-            QDir::toNativeSeparators(path));
+        const QString label =
+            QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(QDir::toNativeSeparators(path));
         QAction* a = m_recentMenu->addAction(label, this, [this, path] { openPaths({path}); });
         a->setEnabled(QFileInfo::exists(path));
     }

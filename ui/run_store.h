@@ -16,12 +16,12 @@
 namespace curvedoctor::ui {
 
 struct RunEntry {
-    core::RunPtr run;               ///< immutable, shared with worker threads.
-    core::RunDiagnosis diagnosis;   ///< computed once per load, off the GUI thread.
-    QString name;                   ///< unique among open runs; user may rename.
+    core::RunPtr run;              ///< immutable, shared with worker threads.
+    core::RunDiagnosis diagnosis;  ///< computed once per load, off the GUI thread.
+    QString name;                  ///< unique among open runs; user may rename.
     QColor color;
     bool visible = true;
-    int id = 0;                     ///< stable across removals of other runs.
+    int id = 0;  ///< stable across removals of other runs.
 };
 
 class RunStore : public QObject {
@@ -30,7 +30,9 @@ public:
     explicit RunStore(QObject* parent = nullptr) : QObject(parent) {}
 
     [[nodiscard]] int count() const { return static_cast<int>(m_entries.size()); }
-    [[nodiscard]] const RunEntry& at(int row) const { return m_entries.at(static_cast<std::size_t>(row)); }
+    [[nodiscard]] const RunEntry& at(int row) const {
+        return m_entries.at(static_cast<std::size_t>(row));
+    }
     [[nodiscard]] const std::vector<RunEntry>& entries() const { return m_entries; }
     /// Row of the run with this id, or -1.
     [[nodiscard]] int rowOfId(int id) const;

@@ -8,8 +8,7 @@ std::optional<BestStep> findBestStep(const RunView& view) {
     const bool useLoss = view.valLoss.finiteCount() > 0;
     const Curve& c = useLoss ? view.valLoss : view.valMetric;
     if (c.finiteCount() == 0) return std::nullopt;
-    const double sign =
-        !useLoss && c.info().direction == Direction::HigherIsBetter ? -1.0 : 1.0;
+    const double sign = !useLoss && c.info().direction == Direction::HigherIsBetter ? -1.0 : 1.0;
     std::size_t best = c.size();
     for (std::size_t i = 0; i < c.size(); ++i) {
         const double v = c.values()[i];

@@ -23,6 +23,7 @@ struct LrDropConfig {
     std::size_t maxFindings = 8;
 };
 
-[[nodiscard]] std::vector<Finding> detectLrDrop(const RunView& view, const LrDropConfig& config = {});
+[[nodiscard]] std::vector<Finding> detectLrDrop(const RunView& view,
+                                                const LrDropConfig& config = {});
 
 }  // namespace curvedoctor::core

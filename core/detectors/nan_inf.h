@@ -24,6 +24,7 @@ struct NanInfConfig {
 /// bookkeeping metric (grad_norm) stays non-finite; info for a single value that recovers, and
 /// when a bookkeeping metric is only sometimes non-finite (mixed precision's loss scaler skips
 /// overflowing steps by design and logs their Inf grad norm).
-[[nodiscard]] std::vector<Finding> detectNanInf(const RunView& view, const NanInfConfig& config = {});
+[[nodiscard]] std::vector<Finding> detectNanInf(const RunView& view,
+                                                const NanInfConfig& config = {});
 
 }  // namespace curvedoctor::core

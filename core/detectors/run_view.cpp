@@ -37,9 +37,8 @@ int familyRank(const std::string& family, bool inBothSplits) {
 
 // Validation metrics in order of how directly they read as "model quality".
 int metricRank(const std::string& family) {
-    static constexpr std::string_view kOrder[] = {"acc",  "accuracy", "top1", "map50-95",
-                                                  "map",  "f1",       "dice", "miou",
-                                                  "iou",  "auc"};
+    static constexpr std::string_view kOrder[] = {"acc", "accuracy", "top1", "map50-95", "map",
+                                                  "f1",  "dice",     "miou", "iou",      "auc"};
     const std::string f = lower(family);
     for (std::size_t i = 0; i < std::size(kOrder); ++i) {
         if (f == kOrder[i]) return static_cast<int>(i);
@@ -252,9 +251,8 @@ RunView makeRunView(const Run& run) {
             }
         }
     }
-    if (const Candidate* v = pickBest(val, [](const Candidate& c) {
-            return validationSeriesRank(*c.name);
-        })) {
+    if (const Candidate* v =
+            pickBest(val, [](const Candidate& c) { return validationSeriesRank(*c.name); })) {
         view.valLoss = view.curves[v->curve].alias();
     }
 
@@ -286,9 +284,8 @@ RunView makeRunView(const Run& run) {
         if (c.info.role == MetricRole::LearningRate) lrs.push_back(&c);
     }
     // Names sort "lr", "lr-Adam", "lr/pg0", "lr/pg1": the shortest, first name is group 0.
-    if (const Candidate* l = pickBest(lrs, [](const Candidate& c) {
-            return static_cast<long long>(c.name->size());
-        })) {
+    if (const Candidate* l = pickBest(
+            lrs, [](const Candidate& c) { return static_cast<long long>(c.name->size()); })) {
         view.learningRate = view.curves[l->curve].alias();
     }
     view.trainTrend = makeTrend(view.trainLoss.steps(), view.trainLoss.values());

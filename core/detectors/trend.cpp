@@ -41,15 +41,17 @@ std::vector<double> runningMedian(const std::vector<double>& v, std::size_t wind
 }  // namespace
 
 double medianInPlace(std::vector<double>& values) {
-    auto end = std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); });
+    auto end =
+        std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); });
     values.erase(end, values.end());
     if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
     const std::size_t mid = values.size() / 2;
-    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid), values.end());
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid),
+                     values.end());
     const double upper = values[mid];
     if (values.size() % 2 == 1) return upper;
-    const double lowerMax = *std::max_element(values.begin(),
-                                              values.begin() + static_cast<std::ptrdiff_t>(mid));
+    const double lowerMax =
+        *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid));
     return 0.5 * (lowerMax + upper);
 }
 
@@ -114,8 +116,8 @@ double Trend::valueAt(std::int64_t step) const {
     if (step >= steps.back()) return values.back();
     const std::size_t i = indexAtOrAfter(step);
     if (steps[i] == step) return values[i];
-    const double t = static_cast<double>(step - steps[i - 1]) /
-                     static_cast<double>(steps[i] - steps[i - 1]);
+    const double t =
+        static_cast<double>(step - steps[i - 1]) / static_cast<double>(steps[i] - steps[i - 1]);
     return values[i - 1] + t * (values[i] - values[i - 1]);
 }
 
@@ -154,7 +156,8 @@ Trend makeTrend(std::span<const std::int64_t> steps, std::span<const double> val
         for (std::size_t b = 0; b < binCount; ++b) {
             const std::size_t begin = b * binSize;
             const std::size_t size = std::min(binSize, n - begin);
-            for (std::size_t j = 0; j < size; j += sampleStride) scratch.push_back(values[begin + j]);
+            for (std::size_t j = 0; j < size; j += sampleStride)
+                scratch.push_back(values[begin + j]);
             closeBin(steps[begin], steps[begin + size / 2], steps[begin + size - 1]);
         }
     } else {
@@ -187,8 +190,7 @@ Trend makeTrend(std::span<const std::int64_t> steps, std::span<const double> val
     t.values = runningMedian(bins, window);
     t.noise = diffNoiseCounted(values.subspan(0, n), finite);
     const std::size_t sampled = (binSize + sampleStride - 1) / sampleStride;
-    t.trendNoise =
-        t.noise * kMedianInefficiency / std::sqrt(static_cast<double>(sampled * window));
+    t.trendNoise = t.noise * kMedianInefficiency / std::sqrt(static_cast<double>(sampled * window));
     return t;
 }
 

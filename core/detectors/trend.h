@@ -9,15 +9,14 @@
 #include <span>
 #include <vector>
 
-
 namespace curvedoctor::core {
 
 /// A curve reduced to at most `kTrendMaxPoints` robustly smoothed points.
 struct Trend {
-    std::vector<std::int64_t> steps;  ///< the middle step of each bin.
+    std::vector<std::int64_t> steps;       ///< the middle step of each bin.
     std::vector<std::int64_t> firstSteps;  ///< first raw step in each bin.
     std::vector<std::int64_t> lastSteps;   ///< last raw step in each bin.
-    std::vector<double> values;       ///< smoothed values, all finite.
+    std::vector<double> values;            ///< smoothed values, all finite.
     /// Robust standard deviation of the raw point-to-point noise (see diffNoise).
     double noise = 0.0;
     /// Standard deviation expected of one smoothed value from that noise alone.

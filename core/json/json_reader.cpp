@@ -60,8 +60,8 @@ bool JsonReader::fail(std::string_view reason) {
 
 bool JsonReader::expect(char c, std::string_view what) {
     skipWhitespace();
-    if (m_pos >= m_text.size()) return fail(std::string("text ends where ") + std::string(what) +
-                                            " was expected");
+    if (m_pos >= m_text.size())
+        return fail(std::string("text ends where ") + std::string(what) + " was expected");
     if (m_text[m_pos] != c) return fail(std::string("expected ") + std::string(what));
     ++m_pos;
     return true;
@@ -77,16 +77,22 @@ JsonType JsonReader::peek() {
     skipWhitespace();
     if (m_pos >= m_text.size()) return JsonType::End;
     switch (m_text[m_pos]) {
-        case '{': return JsonType::Object;
-        case '[': return JsonType::Array;
-        case '"': return JsonType::String;
+        case '{':
+            return JsonType::Object;
+        case '[':
+            return JsonType::Array;
+        case '"':
+            return JsonType::String;
         case 't':
-        case 'f': return JsonType::Bool;
-        case 'n': return JsonType::Null;
+        case 'f':
+            return JsonType::Bool;
+        case 'n':
+            return JsonType::Null;
         case 'N':
         case 'I':
         case '-':
-        case '+': return JsonType::Number;
+        case '+':
+            return JsonType::Number;
         default:
             return (m_text[m_pos] >= '0' && m_text[m_pos] <= '9') ? JsonType::Number
                                                                   : JsonType::Invalid;
@@ -195,14 +201,30 @@ bool JsonReader::scanString(std::string_view& out, std::string& buffer) {
         const char e = m_text[p + 1];
         p += 2;
         switch (e) {
-            case '"': buffer.push_back('"'); break;
-            case '\\': buffer.push_back('\\'); break;
-            case '/': buffer.push_back('/'); break;
-            case 'b': buffer.push_back('\b'); break;
-            case 'f': buffer.push_back('\f'); break;
-            case 'n': buffer.push_back('\n'); break;
-            case 'r': buffer.push_back('\r'); break;
-            case 't': buffer.push_back('\t'); break;
+            case '"':
+                buffer.push_back('"');
+                break;
+            case '\\':
+                buffer.push_back('\\');
+                break;
+            case '/':
+                buffer.push_back('/');
+                break;
+            case 'b':
+                buffer.push_back('\b');
+                break;
+            case 'f':
+                buffer.push_back('\f');
+                break;
+            case 'n':
+                buffer.push_back('\n');
+                break;
+            case 'r':
+                buffer.push_back('\r');
+                break;
+            case 't':
+                buffer.push_back('\t');
+                break;
             case 'u': {
                 auto hex4 = [&](std::size_t at, std::uint32_t& v) {
                     if (at + 4 > n) return false;
@@ -298,8 +320,10 @@ bool JsonReader::readRaw(std::string_view& out) {
     const JsonType type = peek();
     const std::size_t start = m_pos;
     switch (type) {
-        case JsonType::End: return fail("text ends where a value was expected");
-        case JsonType::Invalid: return fail("expected a value");
+        case JsonType::End:
+            return fail("text ends where a value was expected");
+        case JsonType::Invalid:
+            return fail("expected a value");
         case JsonType::String:
             if (!skipString()) return false;
             break;

@@ -96,7 +96,8 @@ private:
         ++m_entries;
         // Count lines incrementally: entries come in file order.
         m_line += JsonReader::lineOf(m_text.substr(m_lineOffset, offset - m_lineOffset),
-                                     offset - m_lineOffset) - 1;
+                                     offset - m_lineOffset) -
+                  1;
         m_lineOffset = offset;
         const std::int64_t line = m_line;
         if (m_summary) {
@@ -174,7 +175,9 @@ LoadResult HfTrainerLoader::load(const LoadInput& input) const {
                 if (r.readBool(b)) builder.run().hyperparameters[name] = b ? "true" : "false";
                 break;
             }
-            default: r.skipValue(); break;
+            default:
+                r.skipValue();
+                break;
         }
     }
     if (!r.ok()) {
@@ -205,6 +208,8 @@ LoadResult HfTrainerLoader::load(const LoadInput& input) const {
     return result;
 }
 
-std::unique_ptr<Loader> makeHfTrainerLoader() { return std::make_unique<HfTrainerLoader>(); }
+std::unique_ptr<Loader> makeHfTrainerLoader() {
+    return std::make_unique<HfTrainerLoader>();
+}
 
 }  // namespace curvedoctor::core

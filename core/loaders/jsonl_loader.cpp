@@ -48,10 +48,14 @@ KeyRole roleOf(JsonLinesDialect d, std::string_view key) {
 
 std::string_view stepKeyOf(JsonLinesDialect d) {
     switch (d) {
-        case JsonLinesDialect::Detectron2: return "iteration";
-        case JsonLinesDialect::LlamaFactory: return "current_steps";
-        case JsonLinesDialect::MmdetLogJson: return "epoch\" or \"iter";
-        case JsonLinesDialect::MmengineScalars: return "step";
+        case JsonLinesDialect::Detectron2:
+            return "iteration";
+        case JsonLinesDialect::LlamaFactory:
+            return "current_steps";
+        case JsonLinesDialect::MmdetLogJson:
+            return "epoch\" or \"iter";
+        case JsonLinesDialect::MmengineScalars:
+            return "step";
     }
     return "step";
 }
@@ -95,10 +99,10 @@ public:
     bool read(std::string_view bytes, const ProgressFn& progress) {
         if (bytes.substr(0, 3) == "\xEF\xBB\xBF") m_start = 3;
         if (m_dialect == JsonLinesDialect::MmdetLogJson) scanIterationsPerEpoch(bytes);
-        return forEachLine(bytes, progress, [this](Line& line, std::int64_t lineNo,
-                                                   std::size_t offset) {
-            commit(line, lineNo, offset);
-        });
+        return forEachLine(bytes, progress,
+                           [this](Line& line, std::int64_t lineNo, std::size_t offset) {
+                               commit(line, lineNo, offset);
+                           });
     }
     [[nodiscard]] std::size_t objectLines() const { return m_objectLines; }
 
@@ -113,7 +117,8 @@ private:
         std::int64_t lineNo = 0;
         const std::size_t n = bytes.size();
         while (pos < n) {
-            const char* eol = static_cast<const char*>(std::memchr(bytes.data() + pos, '\n', n - pos));
+            const char* eol =
+                static_cast<const char*>(std::memchr(bytes.data() + pos, '\n', n - pos));
             const std::size_t end = eol ? static_cast<std::size_t>(eol - bytes.data()) : n;
             ++lineNo;
             std::string_view text = bytes.substr(pos, end - pos);
@@ -131,7 +136,8 @@ private:
                 if (m_quiet) continue;
                 if (r.ok()) r.skipValue();  // only to report "text after the object"
                 const std::size_t at = r.ok() ? r.offset() : r.errorOffset();
-                const std::string reason = r.ok() ? std::string("text after the object") : r.error();
+                const std::string reason =
+                    r.ok() ? std::string("text after the object") : r.error();
                 if (eol == nullptr) {
                     m_b.warn(lineNo, static_cast<std::int64_t>(at),
                              "line " + std::to_string(lineNo) + " (byte " + std::to_string(at) +
@@ -292,7 +298,8 @@ private:
             case JsonLinesDialect::MmdetLogJson: {
                 // The first line (env_info, config, seed) and other modes carry no curve.
                 if (!line.hasMode || (!line.isTrain && !line.isVal)) return;
-                if (std::isnan(line.epoch) || !line.hasIter) return missingStep(lineNo, offset, line);
+                if (std::isnan(line.epoch) || !line.hasIter)
+                    return missingStep(lineNo, offset, line);
                 const auto e = static_cast<std::int64_t>(line.epoch);
                 val = line.isVal;
                 if (val) {
@@ -349,14 +356,14 @@ private:
     std::size_t m_objectLines = 0;
     std::int64_t m_itersPerEpoch = 0;
     bool m_byEpoch = false;
-    bool m_quiet = false;  // during a pre-pass: no warnings
+    bool m_quiet = false;                             // during a pre-pass: no warnings
     std::map<std::int64_t, std::int64_t> m_epochEnd;  // epoch -> last train step logged in it
 };
 
 // ---- sniffing ------------------------------------------------------------------------------
 
 struct HeadInfo {
-    bool objectLines = false;  // the first non-blank line is a whole JSON object
+    bool objectLines = false;       // the first non-blank line is a whole JSON object
     std::vector<std::string> keys;  // keys of the first few object lines
     bool has(std::string_view k) const {
         for (const auto& key : keys)
@@ -398,20 +405,28 @@ bool endsWith(std::string_view s, std::string_view suffix) {
 
 std::string_view JsonLinesLoader::id() const {
     switch (m_dialect) {
-        case JsonLinesDialect::Detectron2: return "detectron2_json";
-        case JsonLinesDialect::LlamaFactory: return "llamafactory_jsonl";
-        case JsonLinesDialect::MmdetLogJson: return "mmdet_json";
-        case JsonLinesDialect::MmengineScalars: return "mmengine_scalars";
+        case JsonLinesDialect::Detectron2:
+            return "detectron2_json";
+        case JsonLinesDialect::LlamaFactory:
+            return "llamafactory_jsonl";
+        case JsonLinesDialect::MmdetLogJson:
+            return "mmdet_json";
+        case JsonLinesDialect::MmengineScalars:
+            return "mmengine_scalars";
     }
     return "jsonl";
 }
 
 std::string_view JsonLinesLoader::description() const {
     switch (m_dialect) {
-        case JsonLinesDialect::Detectron2: return "Detectron2 metrics.json";
-        case JsonLinesDialect::LlamaFactory: return "LLaMA-Factory trainer_log.jsonl";
-        case JsonLinesDialect::MmdetLogJson: return "MMDetection 2.x .log.json";
-        case JsonLinesDialect::MmengineScalars: return "MMEngine scalars.json";
+        case JsonLinesDialect::Detectron2:
+            return "Detectron2 metrics.json";
+        case JsonLinesDialect::LlamaFactory:
+            return "LLaMA-Factory trainer_log.jsonl";
+        case JsonLinesDialect::MmdetLogJson:
+            return "MMDetection 2.x .log.json";
+        case JsonLinesDialect::MmengineScalars:
+            return "MMEngine scalars.json";
     }
     return "JSON lines";
 }
@@ -436,7 +451,7 @@ int JsonLinesLoader::sniff(const SniffInput& input) const {
         case JsonLinesDialect::MmengineScalars:
             if (!head.has("step") || head.has("mode")) return confidence::kNone;
             return input.fileName == "scalars.json" || head.has("iter") ? confidence::kCertain
-                                                                         : confidence::kLikely;
+                                                                        : confidence::kLikely;
     }
     return confidence::kNone;
 }
@@ -448,7 +463,8 @@ LoadResult JsonLinesLoader::load(const LoadInput& input) const {
     if (!reader.read(input.bytes, input.progress)) result.cancelled = true;
     if (reader.objectLines() == 0) {
         result.error = "no line holds a JSON object";
-        if (!builder.run().warnings.empty()) result.error += " (" + builder.run().warnings[0].message + ")";
+        if (!builder.run().warnings.empty())
+            result.error += " (" + builder.run().warnings[0].message + ")";
         return result;
     }
     if (builder.pointCount() == 0) builder.warn(0, -1, "no numeric values to plot");

@@ -4,10 +4,13 @@
 ///
 /// | dialect | step | notes |
 /// |---|---|---|
-/// | Detectron2 `metrics.json` | `iteration` | every other number is a series (`total_loss`, `lr`, `bbox/AP`) |
-/// | LLaMA-Factory `trainer_log.jsonl` | `current_steps` | `epoch` kept; `total_steps`, `percentage` dropped |
-/// | MMDetection 2.x `*.log.json` | `(epoch - 1) * N + iter` | first line is env info; `mode` val lines are named `val/<key>` at step `epoch * N`; N = iterations per epoch (the val lines' `iter`, else the largest train `iter`) |
-/// | MMEngine `scalars.json` | `step` | validation lines (no `iter`) are named `val/<key>`; their `step` is an epoch when training is by epoch, mapped to the last train step logged in that epoch |
+/// | Detectron2 `metrics.json` | `iteration` | every other number is a series (`total_loss`, `lr`,
+/// `bbox/AP`) | | LLaMA-Factory `trainer_log.jsonl` | `current_steps` | `epoch` kept;
+/// `total_steps`, `percentage` dropped | | MMDetection 2.x `*.log.json` | `(epoch - 1) * N + iter`
+/// | first line is env info; `mode` val lines are named `val/<key>` at step `epoch * N`; N =
+/// iterations per epoch (the val lines' `iter`, else the largest train `iter`) | | MMEngine
+/// `scalars.json` | `step` | validation lines (no `iter`) are named `val/<key>`; their `step` is an
+/// epoch when training is by epoch, mapped to the last train step logged in that epoch |
 ///
 /// Lines that are not objects are skipped with a warning; a file cut short keeps every whole
 /// line and says where it stops. Where a step repeats or goes back, every point is kept and a

@@ -96,7 +96,8 @@ std::string readSmallFile(const fs::path& p) {
 std::vector<std::pair<std::string, fs::path>> filesBelow(const fs::path& dir) {
     std::vector<std::pair<std::string, fs::path>> out;
     std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+    for (fs::recursive_directory_iterator
+             it(dir, fs::directory_options::skip_permission_denied, ec),
          end;
          !ec && it != end; it.increment(ec)) {
         if (it.depth() > 8) it.disable_recursion_pending();
@@ -211,6 +212,8 @@ LoadResult MlflowLoader::load(const LoadInput& input) const {
     return result;
 }
 
-std::unique_ptr<Loader> makeMlflowLoader() { return std::make_unique<MlflowLoader>(); }
+std::unique_ptr<Loader> makeMlflowLoader() {
+    return std::make_unique<MlflowLoader>();
+}
 
 }  // namespace curvedoctor::core

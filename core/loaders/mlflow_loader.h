@@ -18,9 +18,7 @@ namespace curvedoctor::core {
 class MlflowLoader : public Loader {
 public:
     [[nodiscard]] std::string_view id() const override { return "mlflow"; }
-    [[nodiscard]] std::string_view description() const override {
-        return "MLflow file-store run";
-    }
+    [[nodiscard]] std::string_view description() const override { return "MLflow file-store run"; }
     [[nodiscard]] int sniff(const SniffInput& input) const override;
     [[nodiscard]] LoadResult load(const LoadInput& input) const override;
 };

@@ -50,7 +50,7 @@ std::size_t RunBuilder::series(std::string_view name) {
     if (auto it = m_index.find(name); it != m_index.end()) return it->second;
     Slot slot;
     slot.name = std::string(name);
-    slot.data = &m_run.metrics[slot.name];  // std::map nodes never move.
+    slot.data = &m_run.metrics[slot.name];           // std::map nodes never move.
     slot.steps = &slot.data->steps.mutableVector();  // a new series shares nothing.
     m_slots.push_back(std::move(slot));
     m_index.emplace(std::string(name), m_slots.size() - 1);

@@ -17,8 +17,8 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string unquote(std::string_view v) {
-    if (v.size() >= 2 && ((v.front() == '"' && v.back() == '"') ||
-                          (v.front() == '\'' && v.back() == '\'')))
+    if (v.size() >= 2 &&
+        ((v.front() == '"' && v.back() == '"') || (v.front() == '\'' && v.back() == '\'')))
         return std::string(v.substr(1, v.size() - 2));
     return std::string(v);
 }

@@ -19,9 +19,7 @@ namespace curvedoctor::core {
 class TfeventsLoader : public Loader {
 public:
     [[nodiscard]] std::string_view id() const override { return "tfevents"; }
-    [[nodiscard]] std::string_view description() const override {
-        return "TensorBoard event file";
-    }
+    [[nodiscard]] std::string_view description() const override { return "TensorBoard event file"; }
     [[nodiscard]] int sniff(const SniffInput& input) const override;
     [[nodiscard]] LoadResult load(const LoadInput& input) const override;
 

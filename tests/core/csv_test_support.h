@@ -18,13 +18,15 @@ inline std::string realworldFile(const std::string& name) {
     return std::string(CURVEDOCTOR_REALWORLD_DIR) + "/" + name;
 }
 
-inline bool haveRealworld() { return std::filesystem::is_directory(CURVEDOCTOR_REALWORLD_DIR); }
+inline bool haveRealworld() {
+    return std::filesystem::is_directory(CURVEDOCTOR_REALWORLD_DIR);
+}
 
 /// Loads one file through the built-in registry; fails the test when it does not give one run.
 inline RunPtr loadOne(const std::string& path) {
     LoadBatch batch = loadFile(path, LoaderRegistry::builtin(), LoadOptions{});
-    EXPECT_TRUE(batch.errors.empty()) << path << ": "
-                                      << (batch.errors.empty() ? "" : batch.errors[0].message);
+    EXPECT_TRUE(batch.errors.empty())
+        << path << ": " << (batch.errors.empty() ? "" : batch.errors[0].message);
     EXPECT_EQ(batch.runs.size(), 1U) << path;
     return batch.runs.empty() ? nullptr : batch.runs.front();
 }

@@ -34,8 +34,8 @@ inline Series seriesOf(std::size_t n, const std::function<double(std::size_t)>& 
 /// A series from explicit values at steps first, first+stride, ...
 inline Series seriesOf(const std::vector<double>& values, std::int64_t first = 0,
                        std::int64_t stride = 1, double stepsPerEpoch = 0.0) {
-    return seriesOf(values.size(), [&](std::size_t i) { return values[i]; }, first, stride,
-                    stepsPerEpoch);
+    return seriesOf(
+        values.size(), [&](std::size_t i) { return values[i]; }, first, stride, stepsPerEpoch);
 }
 
 inline Run runOf(std::vector<std::pair<std::string, Series>> metrics, std::string name = "run") {
@@ -64,7 +64,10 @@ inline Run healthyRun(unsigned seed = 1) {
     Noise noise(seed);
     constexpr double kStepsPerEpoch = 300.0;
     Series train = seriesOf(
-        3000, [&](std::size_t i) { return 0.15 + 2.15 * std::exp(-static_cast<double>(i) / 600.0) + noise(0.08); },
+        3000,
+        [&](std::size_t i) {
+            return 0.15 + 2.15 * std::exp(-static_cast<double>(i) / 600.0) + noise(0.08);
+        },
         0, 1, kStepsPerEpoch);
     Series val = seriesOf(
         10,
@@ -80,11 +83,13 @@ inline Run healthyRun(unsigned seed = 1) {
             return 0.95 - 0.85 * std::exp(-step / 600.0) + noise(0.005);
         },
         299, 300, kStepsPerEpoch);
-    return runOf({{"loss", std::move(train)}, {"val_loss", std::move(val)}, {"val_acc", std::move(acc)}},
-                 "healthy");
+    return runOf(
+        {{"loss", std::move(train)}, {"val_loss", std::move(val)}, {"val_acc", std::move(acc)}},
+        "healthy");
 }
 
-inline std::vector<Finding> findingsOfKind(const std::vector<Finding>& all, const std::string& kind) {
+inline std::vector<Finding> findingsOfKind(const std::vector<Finding>& all,
+                                           const std::string& kind) {
     std::vector<Finding> out;
     for (const Finding& f : all) {
         if (toString(f.kind) == kind) out.push_back(f);
@@ -102,8 +107,9 @@ inline bool hasWarningOrError(const std::vector<Finding>& all) {
 inline std::string describe(const std::vector<Finding>& all) {
     std::string s;
     for (const Finding& f : all) {
-        s += std::string(toString(f.severity)) + " " + std::string(toString(f.kind)) + " " + f.metric + " [" +
-             std::to_string(f.beginStep) + "," + std::to_string(f.endStep) + "]: " + f.message + "\n";
+        s += std::string(toString(f.severity)) + " " + std::string(toString(f.kind)) + " " +
+             f.metric + " [" + std::to_string(f.beginStep) + "," + std::to_string(f.endStep) +
+             "]: " + f.message + "\n";
     }
     return s;
 }

@@ -21,7 +21,8 @@ inline std::string realworldDir() {
 }  // namespace curvedoctor::core::testutil
 
 /// Skips the calling test, saying why, when the real-world logs are not available.
-#define CURVEDOCTOR_REQUIRE_REALWORLD(var)                                                  \
-    const std::string var = ::curvedoctor::core::testutil::realworldDir();                  \
-    if (var.empty()) GTEST_SKIP() << "real-world logs not found (" CURVEDOCTOR_REALWORLD_DIR \
-                                     "); set CURVEDOCTOR_REALWORLD_DIR to run this test"
+#define CURVEDOCTOR_REQUIRE_REALWORLD(var)                                  \
+    const std::string var = ::curvedoctor::core::testutil::realworldDir();  \
+    if (var.empty())                                                        \
+    GTEST_SKIP() << "real-world logs not found (" CURVEDOCTOR_REALWORLD_DIR \
+                    "); set CURVEDOCTOR_REALWORLD_DIR to run this test"

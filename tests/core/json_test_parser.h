@@ -41,7 +41,8 @@ public:
 private:
     explicit JsonTestParser(std::string_view t) : m_text(t) {}
     void ws() {
-        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos]))) ++m_pos;
+        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos])))
+            ++m_pos;
     }
     char peek() {
         ws();
@@ -62,26 +63,50 @@ private:
         std::string out;
         while (m_pos < m_text.size() && m_text[m_pos] != '"') {
             char c = m_text[m_pos++];
-            if (static_cast<unsigned char>(c) < 0x20) throw std::runtime_error("control char in string");
+            if (static_cast<unsigned char>(c) < 0x20)
+                throw std::runtime_error("control char in string");
             if (c == '\\') {
                 if (m_pos >= m_text.size()) throw std::runtime_error("bad escape");
                 const char e = m_text[m_pos++];
                 switch (e) {
-                    case 'n': c = '\n'; break;
-                    case 't': c = '\t'; break;
-                    case 'r': c = '\r'; break;
-                    case 'b': c = '\b'; break;
-                    case 'f': c = '\f'; break;
-                    case '/': case '\\': case '"': c = e; break;
+                    case 'n':
+                        c = '\n';
+                        break;
+                    case 't':
+                        c = '\t';
+                        break;
+                    case 'r':
+                        c = '\r';
+                        break;
+                    case 'b':
+                        c = '\b';
+                        break;
+                    case 'f':
+                        c = '\f';
+                        break;
+                    case '/':
+                    case '\\':
+                    case '"':
+                        c = e;
+                        break;
                     case 'u': {
-                        const unsigned code = std::stoul(std::string(m_text.substr(m_pos, 4)), nullptr, 16);
+                        const unsigned code =
+                            std::stoul(std::string(m_text.substr(m_pos, 4)), nullptr, 16);
                         m_pos += 4;
-                        if (code < 0x80) { out += static_cast<char>(code); }
-                        else if (code < 0x800) { out += static_cast<char>(0xC0 | (code >> 6)); out += static_cast<char>(0x80 | (code & 0x3F)); }
-                        else { out += static_cast<char>(0xE0 | (code >> 12)); out += static_cast<char>(0x80 | ((code >> 6) & 0x3F)); out += static_cast<char>(0x80 | (code & 0x3F)); }
+                        if (code < 0x80) {
+                            out += static_cast<char>(code);
+                        } else if (code < 0x800) {
+                            out += static_cast<char>(0xC0 | (code >> 6));
+                            out += static_cast<char>(0x80 | (code & 0x3F));
+                        } else {
+                            out += static_cast<char>(0xE0 | (code >> 12));
+                            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+                            out += static_cast<char>(0x80 | (code & 0x3F));
+                        }
                         continue;
                     }
-                    default: throw std::runtime_error("bad escape");
+                    default:
+                        throw std::runtime_error("bad escape");
                 }
             }
             out += c;
@@ -95,12 +120,18 @@ private:
         if (c == '{') {
             ++m_pos;
             v.type = JsonValue::Type::Object;
-            if (peek() == '}') { ++m_pos; return v; }
+            if (peek() == '}') {
+                ++m_pos;
+                return v;
+            }
             for (;;) {
                 std::string k = str();
                 expect(':');
                 v.object[k] = value();
-                if (peek() == ',') { ++m_pos; continue; }
+                if (peek() == ',') {
+                    ++m_pos;
+                    continue;
+                }
                 expect('}');
                 return v;
             }
@@ -108,10 +139,16 @@ private:
         if (c == '[') {
             ++m_pos;
             v.type = JsonValue::Type::Array;
-            if (peek() == ']') { ++m_pos; return v; }
+            if (peek() == ']') {
+                ++m_pos;
+                return v;
+            }
             for (;;) {
                 v.array.push_back(value());
-                if (peek() == ',') { ++m_pos; continue; }
+                if (peek() == ',') {
+                    ++m_pos;
+                    continue;
+                }
                 expect(']');
                 return v;
             }
@@ -121,8 +158,15 @@ private:
             v.string = str();
             return v;
         }
-        if (literal("true")) { v.type = JsonValue::Type::Bool; v.boolean = true; return v; }
-        if (literal("false")) { v.type = JsonValue::Type::Bool; return v; }
+        if (literal("true")) {
+            v.type = JsonValue::Type::Bool;
+            v.boolean = true;
+            return v;
+        }
+        if (literal("false")) {
+            v.type = JsonValue::Type::Bool;
+            return v;
+        }
         if (literal("null")) return v;
         std::size_t used = 0;
         const std::string rest(m_text.substr(m_pos, 64));

@@ -139,9 +139,8 @@ TEST(CsvGenericLoader, CancelStopsEarly) {
     std::string text = "step,loss\n";
     for (int i = 0; i < 200000; ++i) text += std::to_string(i) + ",0.5\n";
     int calls = 0;
-    const LoadResult r = GenericCsvLoader().load(LoadInput{"mem.csv", text, [&](double) {
-                                                                return ++calls < 2;
-                                                            }});
+    const LoadResult r =
+        GenericCsvLoader().load(LoadInput{"mem.csv", text, [&](double) { return ++calls < 2; }});
     EXPECT_TRUE(r.cancelled);
     ASSERT_EQ(r.runs.size(), 1U);
     EXPECT_LT(r.runs[0].find("loss")->size(), 200000U);
@@ -191,7 +190,7 @@ TEST(CsvGenericLoader, DenseRowFastPathLoadsLikeTheGeneralPath) {
     }
     EXPECT_EQ(ra.metrics.at("loss").size(), 200U);
     EXPECT_EQ(ra.metrics.at("acc").size(), 200U - 29U);  // every 7th cell is a gap.
-    EXPECT_EQ(ra.metrics.at("loss").steps[150], 151);     // 150.5 rounds half away from zero.
+    EXPECT_EQ(ra.metrics.at("loss").steps[150], 151);    // 150.5 rounds half away from zero.
     EXPECT_DOUBLE_EQ(ra.metrics.at("loss").wallTimes[1], 1.700001e9);  // ms -> s
     ASSERT_EQ(ra.warnings.size(), 1U);
     EXPECT_EQ(ra.warnings[0].line, rb.warnings[0].line);

@@ -69,26 +69,28 @@ TEST(CsvRobustness, RandomTableLikeBytes) {
 }
 
 TEST(CsvRobustness, TruncatedAtEveryByte) {
-    const std::string good = "\xEF\xBB\xBF" "epoch,step,\"loss\",val_loss\r\n0,1,0.5,\r\n0,1,,\"0.6\"\r\n1,2,nan,inf\r\n";
+    const std::string good =
+        "\xEF\xBB\xBF"
+        "epoch,step,\"loss\",val_loss\r\n0,1,0.5,\r\n0,1,,\"0.6\"\r\n1,2,nan,inf\r\n";
     for (std::size_t n = 0; n <= good.size(); ++n) exercise(good.substr(0, n));
 }
 
 TEST(CsvRobustness, HostileShapes) {
-    exercise(std::string(20000, ','));                        // one huge empty row.
-    exercise("a,b\n" + std::string(20000, '"'));             // quote storm.
-    exercise("a,b\n\"" + std::string(20000, 'x'));           // unterminated quote.
-    exercise("a,b\n" + std::string(20000, '\r'));             // only line breaks.
+    exercise(std::string(20000, ','));              // one huge empty row.
+    exercise("a,b\n" + std::string(20000, '"'));    // quote storm.
+    exercise("a,b\n\"" + std::string(20000, 'x'));  // unterminated quote.
+    exercise("a,b\n" + std::string(20000, '\r'));   // only line breaks.
     exercise("step,loss\n1e999999999999,1\n-1e308,2\n9223372036854775807,3\n");
     exercise("step,loss\n" + std::string(5000, '9') + ",1\n");  // absurd step.
-    exercise(std::string("a,b\n1,\0\n", 8));                   // a NUL byte.
+    exercise(std::string("a,b\n1,\0\n", 8));                    // a NUL byte.
     std::string wide = "h0";
     for (int i = 1; i < 2000; ++i) wide += ",h" + std::to_string(i);
-    exercise(wide + "\n" + std::string(1999, ',') + "1\n");    // 5000 columns.
+    exercise(wide + "\n" + std::string(1999, ',') + "1\n");  // 5000 columns.
 }
 
 TEST(CsvRobustness, AbsurdStepsAreSkippedWithAWarning) {
-    const LoadResult r = GenericCsvLoader().load(
-        LoadInput{"x.csv", "step,loss\n1e300,1\nnan,2\n3,3\n", {}});
+    const LoadResult r =
+        GenericCsvLoader().load(LoadInput{"x.csv", "step,loss\n1e300,1\nnan,2\n3,3\n", {}});
     ASSERT_EQ(r.runs.size(), 1U);
     EXPECT_EQ(r.runs[0].find("loss")->steps, (std::vector<std::int64_t>{3}));
     ASSERT_EQ(r.runs[0].warnings.size(), 2U);

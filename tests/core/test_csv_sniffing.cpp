@@ -51,27 +51,31 @@ TEST(CsvSniffing, ContentBeatsFileName) {
     EXPECT_EQ(pick("log.txt", "epoch,step,train_loss,val_loss\n0,10,0.5,\n0,10,,0.6\n"),
               "lightning_csv");
     EXPECT_EQ(pick("metrics.csv", "epoch,loss,val_loss\n0,0.5,0.6\n1,0.4,0.5\n"), "keras_csv");
-    EXPECT_EQ(pick("results.csv", "     0/9   1.2G  0.1  0.2  0.3  0.6  5  640  0.1  0.2  0.3  0.1  0.1  0.2  0.3\n"),
-              "yolov5_txt");
+    EXPECT_EQ(
+        pick("results.csv",
+             "     0/9   1.2G  0.1  0.2  0.3  0.6  5  640  0.1  0.2  0.3  0.1  0.1  0.2  0.3\n"),
+        "yolov5_txt");
 }
 
 TEST(CsvSniffing, JsonNamedCsvIsNotClaimed) {
-    EXPECT_EQ(maxCsvFamilyConfidence("not_a_table.csv",
-                                     R"({"log_history": [{"loss": 0.5, "step": 1}]})"),
-              0);
-    EXPECT_EQ(maxCsvFamilyConfidence("scalars.csv", "{\"step\": 1, \"loss\": 0.5}\n"
-                                                    "{\"step\": 2, \"loss\": 0.4}\n"),
+    EXPECT_EQ(
+        maxCsvFamilyConfidence("not_a_table.csv", R"({"log_history": [{"loss": 0.5, "step": 1}]})"),
+        0);
+    EXPECT_EQ(maxCsvFamilyConfidence("scalars.csv",
+                                     "{\"step\": 1, \"loss\": 0.5}\n"
+                                     "{\"step\": 2, \"loss\": 0.4}\n"),
               0);
     EXPECT_EQ(maxCsvFamilyConfidence("a.csv", "[1, 2, 3]\n"), 0);
     // It is an HF Trainer state, which a JSON loader may claim; no CSV-family loader does.
     const std::string picked = pickedFormat(csvFixture("not_a_table.csv"));
-    for (const char* csvId : {"csv", "keras_csv", "lightning_csv", "ultralytics_csv", "yolov5_txt",
-                              "tensorboard_csv"})
+    for (const char* csvId :
+         {"csv", "keras_csv", "lightning_csv", "ultralytics_csv", "yolov5_txt", "tensorboard_csv"})
         EXPECT_NE(picked, csvId);
 }
 
 TEST(CsvSniffing, BinaryAndProseAreNotClaimed) {
-    const std::string binary("\x18\x00\x00\x00\x00\x00\x00\x00\xa3\x7f\x4b\x22step,loss\n1,2\n", 26);
+    const std::string binary("\x18\x00\x00\x00\x00\x00\x00\x00\xa3\x7f\x4b\x22step,loss\n1,2\n",
+                             26);
     EXPECT_EQ(maxCsvFamilyConfidence("events.out.tfevents.1.csv", binary), 0);
     EXPECT_EQ(maxCsvFamilyConfidence("prose.txt",
                                      "Training started on two GPUs\nThe loss went down quickly\n"

@@ -30,7 +30,8 @@ std::vector<std::int64_t> iota(std::size_t n, std::int64_t start = 0) {
 std::vector<double> curve(std::size_t n) {
     std::vector<double> v(n);
     for (std::size_t i = 0; i < n; ++i)
-        v[i] = 1.0 / (1.0 + static_cast<double>(i) / 1000.0) + 0.01 * std::sin(static_cast<double>(i));
+        v[i] =
+            1.0 / (1.0 + static_cast<double>(i) / 1000.0) + 0.01 * std::sin(static_cast<double>(i));
     return v;
 }
 
@@ -191,7 +192,8 @@ TEST(DecimationIndex, GivesTheSameResultAsThePlainScan) {
     const DecimationIndex index(y);
     EXPECT_EQ(index.size(), n);
     for (int w : {1, 3, 97, 640, 5000}) {
-        for (auto [lo, hi] : {std::pair{0.0, 60'000.0}, std::pair{1000.5, 30'000.25}, std::pair{19'990.0, 20'500.0}}) {
+        for (auto [lo, hi] : {std::pair{0.0, 60'000.0}, std::pair{1000.5, 30'000.25},
+                              std::pair{19'990.0, 20'500.0}}) {
             const DecimateConfig c{lo, hi, w};
             const Decimated plain = decimate(x, y, c);
             const Decimated fast = decimate(x, y, c, index);
@@ -223,8 +225,12 @@ void expectSameReduction(const Decimated& fast, const Decimated& plain, const st
 // over random ranges at random widths, for integer steps and for double x (epochs).
 TEST(DecimationIndex, MatchesThePlainScanOnRandomData) {
     std::mt19937_64 rng(20261127);
-    auto uniform = [&](double a, double b) { return std::uniform_real_distribution<double>(a, b)(rng); };
-    auto below = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    auto uniform = [&](double a, double b) {
+        return std::uniform_real_distribution<double>(a, b)(rng);
+    };
+    auto below = [&](std::size_t n) {
+        return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+    };
     for (int trial = 0; trial < 40; ++trial) {
         const std::size_t n = 1 + below(trial < 30 ? 20'000 : 200'000);
         std::vector<std::int64_t> steps(n);
@@ -233,7 +239,9 @@ TEST(DecimationIndex, MatchesThePlainScanOnRandomData) {
         double level = uniform(-1, 1);
         for (std::size_t i = 0; i < n; ++i) {
             const double r = uniform(0, 1);
-            step += r < 0.05 ? 0 : r < 0.07 ? static_cast<std::int64_t>(below(5000)) : 1 + static_cast<std::int64_t>(below(3));
+            step += r < 0.05   ? 0
+                    : r < 0.07 ? static_cast<std::int64_t>(below(5000))
+                               : 1 + static_cast<std::int64_t>(below(3));
             steps[i] = step;
             level += uniform(-0.01, 0.01);
             y[i] = level + (uniform(0, 1) < 0.001 ? uniform(-50, 50) : uniform(-0.1, 0.1));
@@ -247,7 +255,8 @@ TEST(DecimationIndex, MatchesThePlainScanOnRandomData) {
         std::vector<double> epochs(n);
         for (std::size_t i = 0; i < n; ++i) epochs[i] = static_cast<double>(steps[i]) / 137.0;
         const DecimationIndex index(y);
-        const double first = static_cast<double>(steps.front()), last = static_cast<double>(steps.back());
+        const double first = static_cast<double>(steps.front()),
+                     last = static_cast<double>(steps.back());
         for (int range = 0; range < 6; ++range) {
             double lo = uniform(first - 100, last + 100), hi = uniform(first - 100, last + 100);
             if (range == 0) {
@@ -261,7 +270,8 @@ TEST(DecimationIndex, MatchesThePlainScanOnRandomData) {
             const DecimateConfig c{lo, hi, columns};
             expectSameReduction(decimate(steps, y, c, index), decimate(steps, y, c), where);
             const DecimateConfig ce{lo / 137.0, hi / 137.0, columns};
-            expectSameReduction(decimate(epochs, y, ce, index), decimate(epochs, y, ce), where + " epochs");
+            expectSameReduction(decimate(epochs, y, ce, index), decimate(epochs, y, ce),
+                                where + " epochs");
         }
     }
 }

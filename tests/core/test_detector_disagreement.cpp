@@ -18,8 +18,10 @@ const std::vector<double> kLossVShape{1.0, 0.8, 0.6, 0.5, 0.5, 0.5, 0.55, 0.6, 0
 
 TEST(DetectDisagreement, AccuracyImprovesWhileLossWorsens) {
     // Over-confidence (typical of fine-tuning): loss up 40% after epoch 4, accuracy still rising.
-    const std::vector<double> acc{0.5, 0.6, 0.7, 0.75, 0.76, 0.77, 0.78, 0.79, 0.8, 0.81, 0.81, 0.81};
-    const auto f = detect(runOf({{"val_loss", seriesOf(kLossVShape, 1)}, {"val_accuracy", seriesOf(acc, 1)}}));
+    const std::vector<double> acc{0.5,  0.6,  0.7, 0.75, 0.76, 0.77,
+                                  0.78, 0.79, 0.8, 0.81, 0.81, 0.81};
+    const auto f =
+        detect(runOf({{"val_loss", seriesOf(kLossVShape, 1)}, {"val_accuracy", seriesOf(acc, 1)}}));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].kind, FindingKind::MetricLossDisagreement);
     EXPECT_EQ(f[0].severity, Severity::Warning);
@@ -30,13 +32,17 @@ TEST(DetectDisagreement, AccuracyImprovesWhileLossWorsens) {
 
 TEST(DetectDisagreement, BothWorseningIsPlainOverfittingNotDisagreement) {
     const std::vector<double> acc{0.5, 0.6, 0.7, 0.8, 0.8, 0.8, 0.78, 0.76, 0.74, 0.72, 0.72, 0.72};
-    EXPECT_TRUE(detect(runOf({{"val_loss", seriesOf(kLossVShape, 1)}, {"val_accuracy", seriesOf(acc, 1)}})).empty());
+    EXPECT_TRUE(
+        detect(runOf({{"val_loss", seriesOf(kLossVShape, 1)}, {"val_accuracy", seriesOf(acc, 1)}}))
+            .empty());
 }
 
 TEST(DetectDisagreement, LossImprovesWhileDiceWorsens) {
-    const std::vector<double> loss{1.0, 0.8, 0.6, 0.5, 0.45, 0.4, 0.36, 0.33, 0.3, 0.28, 0.26, 0.25};
+    const std::vector<double> loss{1.0,  0.8,  0.6, 0.5,  0.45, 0.4,
+                                   0.36, 0.33, 0.3, 0.28, 0.26, 0.25};
     const std::vector<double> dice{0.2, 0.4, 0.6, 0.6, 0.6, 0.55, 0.5, 0.45, 0.4, 0.4, 0.4, 0.4};
-    const auto f = detect(runOf({{"val_loss", seriesOf(loss, 1)}, {"val_dice", seriesOf(dice, 1)}}));
+    const auto f =
+        detect(runOf({{"val_loss", seriesOf(loss, 1)}, {"val_dice", seriesOf(dice, 1)}}));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].metric, "val_dice");
     EXPECT_NE(f[0].advice.find("Dice"), std::string::npos);
@@ -54,7 +60,9 @@ TEST(DetectDisagreement, MetricGainEdge) {
     EXPECT_EQ(detect(run(0.3 * c.minMetricGain * 1.5)).size(), 1u);
 }
 
-TEST(DetectDisagreement, HealthyRunIsSilent) { EXPECT_TRUE(detect(healthyRun()).empty()); }
+TEST(DetectDisagreement, HealthyRunIsSilent) {
+    EXPECT_TRUE(detect(healthyRun()).empty());
+}
 
 }  // namespace
 }  // namespace curvedoctor::core

@@ -44,11 +44,15 @@ TEST(DetectDivergence, GiveBackEdges) {
     EXPECT_NE(f[0].advice.find("Lower the learning rate"), std::string::npos);
 }
 
-TEST(DetectDivergence, HealthyRunIsSilent) { EXPECT_TRUE(detect(healthyRun()).empty()); }
+TEST(DetectDivergence, HealthyRunIsSilent) {
+    EXPECT_TRUE(detect(healthyRun()).empty());
+}
 
 core::Run ascent(double rise) {
     Noise n(3);
-    return runOf({{"loss", seriesOf(300, [&](std::size_t i) { return 1.0 + rise * double(i) / 299.0 + n(0.002); })}});
+    return runOf({{"loss", seriesOf(300, [&](std::size_t i) {
+                       return 1.0 + rise * double(i) / 299.0 + n(0.002);
+                   })}});
 }
 
 TEST(DetectGradientAscent, RiseFromTheStartEdges) {

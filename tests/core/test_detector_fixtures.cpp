@@ -42,9 +42,12 @@ struct Json {
 bool parse(JsonReader& r, Json& out) {
     out.type = r.peek();
     switch (out.type) {
-        case JsonType::Number: return r.readNumber(out.number);
-        case JsonType::Bool: return r.readBool(out.boolean);
-        case JsonType::Null: return r.readNull();
+        case JsonType::Number:
+            return r.readNumber(out.number);
+        case JsonType::Bool:
+            return r.readBool(out.boolean);
+        case JsonType::Null:
+            return r.readNull();
         case JsonType::String: {
             std::string_view s;
             if (!r.readString(s)) return false;
@@ -67,7 +70,8 @@ bool parse(JsonReader& r, Json& out) {
             }
             return r.ok();
         }
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -85,8 +89,12 @@ const Json& manifest() {
     return m;
 }
 
-int rank(Severity s) { return s == Severity::Error ? 2 : s == Severity::Warning ? 1 : 0; }
-int rank(const std::string& s) { return s == "error" ? 2 : s == "warning" ? 1 : 0; }
+int rank(Severity s) {
+    return s == Severity::Error ? 2 : s == Severity::Warning ? 1 : 0;
+}
+int rank(const std::string& s) {
+    return s == "error" ? 2 : s == "warning" ? 1 : 0;
+}
 
 RunPtr loadCase(const Json& c) {
     const fs::path p = kFixtures / c["path"].string / c["file"].string;
@@ -113,15 +121,17 @@ void checkCase(const Json& c, const RunDiagnosis& d) {
         const bool found = std::any_of(d.findings.begin(), d.findings.end(),
                                        [&](const Finding& f) { return matches(f, e, span); });
         if (e["required"].boolean) {
-            EXPECT_TRUE(found) << "expected " << e["kind"].string << " in [" << e["begin_step"].number
-                               << ", " << e["end_step"].number << "] at least " << e["min_severity"].string
-                               << "\n" << describe(d.findings);
+            EXPECT_TRUE(found) << "expected " << e["kind"].string << " in ["
+                               << e["begin_step"].number << ", " << e["end_step"].number
+                               << "] at least " << e["min_severity"].string << "\n"
+                               << describe(d.findings);
         }
     }
     for (const Json& k : c["must_not_fire"].array) {
         for (const Finding& f : d.findings) {
             EXPECT_FALSE(toString(f.kind) == k.string && f.severity != Severity::Info)
-                << "must not fire: " << k.string << "\n" << describe(d.findings);
+                << "must not fire: " << k.string << "\n"
+                << describe(d.findings);
         }
     }
     if (c["expect"].array.empty()) {
@@ -149,11 +159,12 @@ TEST_P(Fixture, PlantedFaultIsFoundAndNothingForbiddenFires) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, Fixture,
     ::testing::Values("healthy_digits", "healthy_breast_cancer", "healthy_wine", "not_learning_lr0",
-                      "not_learning_shuffled_labels", "overfitting_tiny_subset", "severe_overfitting",
-                      "severe_overfitting_keras", "undertrained", "undertrained_keras",
-                      "slow_start_tiny_init", "divergence_high_lr", "divergence_nan",
-                      "gradient_ascent_flipped_sign", "no_shuffle_sorted", "noisy_validation_20",
-                      "oscillation", "plateau", "lr_step_schedule", "metric_loss_disagreement"),
+                      "not_learning_shuffled_labels", "overfitting_tiny_subset",
+                      "severe_overfitting", "severe_overfitting_keras", "undertrained",
+                      "undertrained_keras", "slow_start_tiny_init", "divergence_high_lr",
+                      "divergence_nan", "gradient_ascent_flipped_sign", "no_shuffle_sorted",
+                      "noisy_validation_20", "oscillation", "plateau", "lr_step_schedule",
+                      "metric_loss_disagreement"),
     [](const ::testing::TestParamInfo<std::string>& i) { return i.param; });
 
 TEST(FixtureManifest, EveryCaseIsCovered) {
@@ -180,7 +191,8 @@ TEST(FixtureGroups, HardToConvergeOnlyForTheReluLogitsSeeds) {
         ASSERT_EQ(together.runs.size(), runs.size());
         EXPECT_EQ(describe(together.group), describe(found));
         for (std::size_t i = 0; i < runs.size(); ++i) {
-            EXPECT_EQ(describe(together.runs[i].findings), describe(diagnoseRun(*runs[i]).findings));
+            EXPECT_EQ(describe(together.runs[i].findings),
+                      describe(diagnoseRun(*runs[i]).findings));
         }
         for (const Json& e : g["expect"].array) {
             EXPECT_EQ(findingsOfKind(found, e["kind"].string).size(), 1u) << describe(found);

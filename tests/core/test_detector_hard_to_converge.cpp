@@ -14,15 +14,18 @@ using namespace curvedoctor::core::dtest;
 // Loss from 2.3 towards `final` with a seed's noise.
 core::Run seedRun(double final, unsigned seed) {
     Noise n(seed);
-    return runOf({{"loss", seriesOf(500, [&](std::size_t i) {
-                       return final + (2.3 - final) * std::exp(-double(i) / 80.0) + n(0.02);
-                   })}},
+    return runOf({{"loss", seriesOf(500,
+                                    [&](std::size_t i) {
+                                        return final + (2.3 - final) * std::exp(-double(i) / 80.0) +
+                                               n(0.02);
+                                    })}},
                  "seed" + std::to_string(seed));
 }
 
 std::vector<Finding> detect(const std::vector<double>& finals) {
     std::vector<core::Run> runs;
-    for (std::size_t i = 0; i < finals.size(); ++i) runs.push_back(seedRun(finals[i], unsigned(i + 1)));
+    for (std::size_t i = 0; i < finals.size(); ++i)
+        runs.push_back(seedRun(finals[i], unsigned(i + 1)));
     std::vector<RunView> views;
     for (const auto& r : runs) views.push_back(makeRunView(r));
     std::vector<const RunView*> ptrs;

@@ -19,8 +19,14 @@ std::vector<Finding> detect(const core::Run& r) {
 
 TEST(DetectLrDrop, StepScheduleGivesOneInfoPerBoundary) {
     // MultiStepLR(milestones=[30, 45], gamma=0.1), one value per epoch, 10 steps per epoch.
-    const core::Run r = runOf({{"lr", seriesOf(60, [](std::size_t e) { return e < 30 ? 0.1 : e < 45 ? 0.01 : 0.001; }, 0, 10, 10.0)},
-                               {"loss", seriesOf(600, [](std::size_t i) { return i < 300 ? 1.0 : 0.6; }, 0, 1, 10.0)}});
+    const core::Run r =
+        runOf({{"lr", seriesOf(
+                          60, [](std::size_t e) { return e < 30   ? 0.1
+                                                         : e < 45 ? 0.01
+                                                                  : 0.001; }, 0,
+                          10, 10.0)},
+               {"loss", seriesOf(
+                            600, [](std::size_t i) { return i < 300 ? 1.0 : 0.6; }, 0, 1, 10.0)}});
     const auto f = detect(r);
     ASSERT_EQ(f.size(), 2u);
     EXPECT_EQ(f[0].kind, FindingKind::LrDrop);
@@ -43,15 +49,21 @@ TEST(DetectLrDrop, RatioEdge) {
 
 TEST(DetectLrDrop, SmoothCosineLoggedSparselyIsSilent) {
     // Cosine decay to zero logged every 10% of the run: the last intervals fall by > 30%.
-    EXPECT_TRUE(detect(runOf({{"learning_rate", seriesOf(11, [](std::size_t i) {
-                                   return 0.05 * (1.0 + std::cos(std::numbers::pi * double(i) / 10.0));
-                               })}})).empty());
+    EXPECT_TRUE(detect(runOf({{"learning_rate", seriesOf(11,
+                                                         [](std::size_t i) {
+                                                             return 0.05 *
+                                                                    (1.0 +
+                                                                     std::cos(std::numbers::pi *
+                                                                              double(i) / 10.0));
+                                                         })}}))
+                    .empty());
 }
 
 TEST(DetectLrDrop, ManyDropsAreSummarised) {
     const LrDropConfig c;
     // Halved every 3 epochs, 30 times.
-    const auto f = detect(runOf({{"lr", seriesOf(90, [](std::size_t e) { return std::pow(0.5, double(e / 3)); })}}));
+    const auto f = detect(
+        runOf({{"lr", seriesOf(90, [](std::size_t e) { return std::pow(0.5, double(e / 3)); })}}));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_GT(f[0].evidence.at("drops"), double(c.maxFindings));
 }

@@ -24,7 +24,9 @@ TEST(DetectNanInf, FiniteRunIsSilent) {
 }
 
 TEST(DetectNanInf, LossThatStaysNaNIsAnErrorAtItsFirstBadStep) {
-    const core::Run r = runOf({{"loss", seriesOf(100, [](std::size_t i) { return i < 60 ? 1.0 : kNaN; }, 0, 10, 100.0)}});
+    const core::Run r = runOf(
+        {{"loss", seriesOf(
+                      100, [](std::size_t i) { return i < 60 ? 1.0 : kNaN; }, 0, 10, 100.0)}});
     const auto f = run(r);
     ASSERT_EQ(f.size(), 1u) << describe(f);
     EXPECT_EQ(f[0].kind, FindingKind::NanInf);
@@ -55,8 +57,8 @@ TEST(DetectNanInf, BookkeepingMetricIsMilder) {
     auto f = run(always);
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].severity, Severity::Warning);
-    const core::Run sometimes =
-        runOf({{"grad_norm", seriesOf(10, [](std::size_t i) { return i % 4 == 1 ? HUGE_VAL : 1.0; })}});
+    const core::Run sometimes = runOf(
+        {{"grad_norm", seriesOf(10, [](std::size_t i) { return i % 4 == 1 ? HUGE_VAL : 1.0; })}});
     f = run(sometimes);
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].severity, Severity::Info);
@@ -68,14 +70,16 @@ core::Run zeroLossRun(std::size_t zeros) {
     for (std::size_t i = 0; i < zeros; ++i) loss.push_back(0.0);
     loss.push_back(0.2);
     return runOf({{"loss", seriesOf(loss, 500, 500)},
-                  {"grad_norm", seriesOf(loss.size(), [](std::size_t) { return kNaN; }, 500, 500)}});
+                  {"grad_norm", seriesOf(
+                                    loss.size(), [](std::size_t) { return kNaN; }, 500, 500)}});
 }
 
 TEST(DetectNanInf, LossStuckAtZeroWhileGradNormIsNaN) {
     const NanInfConfig c;
     auto f = findingsOfKind(run(zeroLossRun(c.minZeroRun)), "nan_inf");
     ASSERT_EQ(f.size(), 2u) << describe(f);  // grad_norm itself, and the masked loss
-    const auto masked = std::find_if(f.begin(), f.end(), [](const Finding& x) { return x.metric == "loss"; });
+    const auto masked =
+        std::find_if(f.begin(), f.end(), [](const Finding& x) { return x.metric == "loss"; });
     ASSERT_NE(masked, f.end());
     EXPECT_EQ(masked->severity, Severity::Error);
     EXPECT_EQ(masked->beginStep, 1000);

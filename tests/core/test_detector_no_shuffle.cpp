@@ -20,16 +20,22 @@ constexpr int kPerEpoch = 40;
 // position j of each epoch and `stair` * epoch (a drop at each epoch boundary).
 core::Run epochs(const std::function<double(int)>& pattern, double stair, unsigned seed = 3) {
     Noise n(seed);
-    return runOf({{"loss", seriesOf(kEpochs * kPerEpoch, [&](std::size_t i) {
-                       const int e = static_cast<int>(i) / kPerEpoch;
-                       const int j = static_cast<int>(i) % kPerEpoch;
-                       return 1.0 + std::exp(-double(i) / 150.0) + pattern(j) - stair * e + n(0.05);
-                   }, 0, 1, double(kPerEpoch))}});
+    return runOf({{"loss", seriesOf(
+                               kEpochs * kPerEpoch,
+                               [&](std::size_t i) {
+                                   const int e = static_cast<int>(i) / kPerEpoch;
+                                   const int j = static_cast<int>(i) % kPerEpoch;
+                                   return 1.0 + std::exp(-double(i) / 150.0) + pattern(j) -
+                                          stair * e + n(0.05);
+                               },
+                               0, 1, double(kPerEpoch))}});
 }
 
 // Data sorted by class, 4 classes per epoch: the loss jumps when a new class starts and decays
 // while the model adapts to it.
-double sortedByClass(int j) { return 0.3 * std::exp(-double(j % 10) / 3.0); }
+double sortedByClass(int j) {
+    return 0.3 * std::exp(-double(j % 10) / 3.0);
+}
 
 std::vector<Finding> detect(const core::Run& r) {
     const RunView v = makeRunView(r);
@@ -72,12 +78,12 @@ TEST(DetectNoShuffle, NeedsEpochsAndEnoughPointsPerEpoch) {
 
 TEST(DetectNoShuffle, LearningRateRestartingEachEpochIsNotBlamedOnTheLoader) {
     core::Run r = epochs(sortedByClass, 0.0);
-    r.metrics["lr"] = seriesOf(kEpochs * kPerEpoch, [](std::size_t i) {
-        return 0.1 * (1.0 - double(i % kPerEpoch) / kPerEpoch);
-    }, 0, 1, double(kPerEpoch));
+    r.metrics["lr"] = seriesOf(
+        kEpochs * kPerEpoch,
+        [](std::size_t i) { return 0.1 * (1.0 - double(i % kPerEpoch) / kPerEpoch); }, 0, 1,
+        double(kPerEpoch));
     EXPECT_TRUE(detect(r).empty());
 }
-
 
 // The fast path (every value finite, epochs sorted: segments by binary search, one-pass sums)
 // and the general one (a point at a time) read the same curve the same way.

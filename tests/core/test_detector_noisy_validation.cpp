@@ -21,7 +21,8 @@ std::vector<Finding> detect(const core::Run& r) {
 // Accuracy alternating p + d, p - d. Its second differences are all 4d, so the robust sigma is
 // 4d / 0.6745 / sqrt(6) and the effective size p(1 - p) / sigma^2 (worked out by hand).
 core::Run alternating(double p, double d, std::size_t n = 32) {
-    return runOf({{"val_accuracy", seriesOf(n, [&](std::size_t i) { return i % 2 ? p - d : p + d; })}});
+    return runOf(
+        {{"val_accuracy", seriesOf(n, [&](std::size_t i) { return i % 2 ? p - d : p + d; })}});
 }
 
 double deltaForSize(double p, double n) {
@@ -43,7 +44,8 @@ TEST(DetectNoisyValidation, EffectiveSizeEdge) {
 TEST(DetectNoisyValidation, PercentAccuracyIsScaled) {
     // The same edge with accuracy logged in percent.
     const double d = deltaForSize(0.8, 50.0) * 100.0;
-    const auto f = detect(runOf({{"val_acc", seriesOf(32, [&](std::size_t i) { return i % 2 ? 80.0 - d : 80.0 + d; })}}));
+    const auto f = detect(runOf(
+        {{"val_acc", seriesOf(32, [&](std::size_t i) { return i % 2 ? 80.0 - d : 80.0 + d; })}}));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_NEAR(f[0].evidence.at("effective_samples"), 50.0, 1e-6);
 }
@@ -65,17 +67,21 @@ TEST(DetectNoisyValidation, BinomialTwentySampleSetIsFoundLargeSetIsNot) {
 }
 
 TEST(DetectNoisyValidation, PerBatchSeriesAndFewPointsAreSkipped) {
-    EXPECT_TRUE(detect(runOf({{"val_acc_step", seriesOf(30, [](std::size_t i) { return i % 2 ? 0.5 : 0.9; })}})).empty());
+    EXPECT_TRUE(detect(runOf({{"val_acc_step",
+                               seriesOf(30, [](std::size_t i) { return i % 2 ? 0.5 : 0.9; })}}))
+                    .empty());
     EXPECT_TRUE(detect(alternating(0.8, 0.2, 6)).empty());
     EXPECT_TRUE(detect(healthyRun()).empty());
 }
 
 TEST(DetectNoisyValidation, NoisyValidationLossAgainstSmoothTrainingLoss) {
     // Keras-style: both per epoch. Training loss smooth, validation loss jumping by 0.3.
-    const auto f = detect(runOf({{"loss", seriesOf(20, [](std::size_t e) { return 0.3 + 2.0 * std::exp(-double(e) / 4.0); })},
-                                 {"val_loss", seriesOf(20, [](std::size_t e) {
-                                      return 0.4 + 2.0 * std::exp(-double(e) / 4.0) + (e % 2 ? 0.3 : -0.3);
-                                  })}}));
+    const auto f = detect(
+        runOf({{"loss",
+                seriesOf(20, [](std::size_t e) { return 0.3 + 2.0 * std::exp(-double(e) / 4.0); })},
+               {"val_loss", seriesOf(20, [](std::size_t e) {
+                    return 0.4 + 2.0 * std::exp(-double(e) / 4.0) + (e % 2 ? 0.3 : -0.3);
+                })}}));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].metric, "val_loss");
 }

@@ -16,10 +16,14 @@ const double kLn10 = std::log(10.0);  // cross-entropy of a uniform guess over 1
 // Loss falling linearly by `drop` (a share of ln 10) over 200 steps, with tiny batch noise.
 core::Run flat(double drop, std::int64_t firstStep = 0) {
     Noise n(5);
-    return runOf({{"loss", seriesOf(200, [&](std::size_t i) {
-                       return kLn10 * (1.0 - drop * double(i) / 199.0) + n(0.001);
-                   }, firstStep)},
-                  {"val_acc", seriesOf(10, [&](std::size_t) { return 0.1 + n(0.005); }, firstStep + 19, 20)}});
+    return runOf(
+        {{"loss",
+          seriesOf(
+              200,
+              [&](std::size_t i) { return kLn10 * (1.0 - drop * double(i) / 199.0) + n(0.001); },
+              firstStep)},
+         {"val_acc", seriesOf(
+                         10, [&](std::size_t) { return 0.1 + n(0.005); }, firstStep + 19, 20)}});
 }
 
 std::vector<Finding> detect(const core::Run& r) {
@@ -50,7 +54,9 @@ TEST(DetectNotLearning, ResumedRunIsNotFlatFromTheStart) {
     EXPECT_TRUE(detect(flat(0.0, 5000)).empty());
 }
 
-TEST(DetectNotLearning, HealthyRunIsSilent) { EXPECT_TRUE(detect(healthyRun()).empty()); }
+TEST(DetectNotLearning, HealthyRunIsSilent) {
+    EXPECT_TRUE(detect(healthyRun()).empty());
+}
 
 }  // namespace
 }  // namespace curvedoctor::core

@@ -24,9 +24,11 @@ std::vector<double> vCurve(double bottom, double top, double rise) {
 }
 
 core::Run overfitRun(double relRise, bool trainRises = false) {
-    return runOf({{"loss", seriesOf(230, [&](std::size_t i) {
-                       return trainRises ? 0.5 + 0.01 * double(i) : 1.0 - 0.004 * double(i);
-                   })},
+    return runOf({{"loss", seriesOf(230,
+                                    [&](std::size_t i) {
+                                        return trainRises ? 0.5 + 0.01 * double(i)
+                                                          : 1.0 - 0.004 * double(i);
+                                    })},
                   {"val_loss", seriesOf(vCurve(0.5, 1.0, 0.5 * relRise), 10, 10)}});
 }
 
@@ -77,8 +79,9 @@ TEST(DetectOverfitting, BestAtTheEndOrTooFewPointsIsSilent) {
 TEST(DetectOverfitting, HigherIsBetterMetricWithoutValidationLoss) {
     // val_acc rises to 0.9, holds, then falls to 0.7 while the training loss keeps falling.
     const Series acc = seriesOf({0.3, 0.5, 0.7, 0.9, 0.9, 0.9, 0.85, 0.8, 0.75, 0.7, 0.7, 0.7});
-    auto f = detect(runOf({{"loss", seriesOf(12, [](std::size_t i) { return 1.0 - 0.05 * double(i); })},
-                           {"val_acc", acc}}));
+    auto f =
+        detect(runOf({{"loss", seriesOf(12, [](std::size_t i) { return 1.0 - 0.05 * double(i); })},
+                      {"val_acc", acc}}));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].metric, "val_acc");
     EXPECT_EQ(f[0].beginStep, 3);
@@ -88,8 +91,9 @@ TEST(DetectOverfitting, HigherIsBetterMetricWithoutValidationLoss) {
 
 TEST(DetectOverfitting, NegativeLosses) {
     // A negative log-likelihood: best -3.0, then back to -2.5 (rise 0.5 = 17% of |best|).
-    const auto f = detect(runOf({{"loss", seriesOf(230, [](std::size_t i) { return -1.0 - 0.02 * double(i); })},
-                                 {"val_loss", seriesOf(vCurve(-3.0, -1.0, 0.5), 10, 10)}}));
+    const auto f = detect(
+        runOf({{"loss", seriesOf(230, [](std::size_t i) { return -1.0 - 0.02 * double(i); })},
+               {"val_loss", seriesOf(vCurve(-3.0, -1.0, 0.5), 10, 10)}}));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].kind, FindingKind::Overfitting);
     EXPECT_NEAR(f[0].evidence.at("relative_rise"), 0.5 / 3.0, 1e-9);

@@ -46,7 +46,8 @@ TEST(DetectPlateau, ShareEdges) {
 }
 
 TEST(DetectPlateau, SteadyDescentIsSilent) {
-    const RunView v = makeRunView(runOf({{"loss", seriesOf(1000, [](std::size_t i) { return 2.0 - 0.0015 * double(i); })}}));
+    const RunView v = makeRunView(
+        runOf({{"loss", seriesOf(1000, [](std::size_t i) { return 2.0 - 0.0015 * double(i); })}}));
     EXPECT_TRUE(detectPlateau(v).empty());
 }
 

@@ -24,7 +24,9 @@ struct Expectation {
     const char* why;
 };
 
-std::ostream& operator<<(std::ostream& os, const Expectation& e) { return os << e.folder; }
+std::ostream& operator<<(std::ostream& os, const Expectation& e) {
+    return os << e.folder;
+}
 
 class RealWorld : public ::testing::TestWithParam<Expectation> {};
 
@@ -41,7 +43,8 @@ TEST_P(RealWorld, DiagnosisMatchesTheCurves) {
             continue;
         }
         const bool found = std::any_of(d.findings.begin(), d.findings.end(), [&](const Finding& f) {
-            return toString(f.kind) == e.kind && static_cast<int>(f.severity) >= static_cast<int>(e.severity);
+            return toString(f.kind) == e.kind &&
+                   static_cast<int>(f.severity) >= static_cast<int>(e.severity);
         });
         EXPECT_TRUE(found) << e.folder << ": expected " << e.kind << " (" << e.why << ")\n"
                            << describe(d.findings);
@@ -61,28 +64,39 @@ INSTANTIATE_TEST_SUITE_P(
         Expectation{"llamafactory_01", nullptr, W, "the same fine-tune as trainer_log.jsonl"},
         Expectation{"keras_02", nullptr, W, "classic healthy curve, val_acc 0.998"},
         Expectation{"lightning_05", nullptr, W, "EEGNet, slow steady convergence, val flattening"},
-        Expectation{"ultralytics_01", nullptr, W, "YOLO, losses falling, one inf in epoch 1 (info)"},
+        Expectation{"ultralytics_01", nullptr, W,
+                    "YOLO, losses falling, one inf in epoch 1 (info)"},
         Expectation{"ultralytics_02", nullptr, W, "YOLO, close-mosaic bump at epoch 15, recovers"},
         Expectation{"tensorboard_04", nullptr, W, "the same YOLO run as event file"},
         Expectation{"yolov5_01", nullptr, W, "YOLOv5, 400 epochs, mAP rising then flat"},
         Expectation{"mmdet_04", nullptr, W, "Faster R-CNN, step lr at epochs 8 and 11 (info)"},
-        Expectation{"mmdet_03", nullptr, W, "training loss fine; val mAP near 0 throughout, never "
-                                            "learnt: not called overfitting"},
+        Expectation{"mmdet_03", nullptr, W,
+                    "training loss fine; val mAP near 0 throughout, never "
+                    "learnt: not called overfitting"},
         Expectation{"mlflow_01", nullptr, W, "10 points of a falling loss"},
         Expectation{"plain_01", nullptr, W, "RL episode reward only: nothing to diagnose"},
-        Expectation{"textlog_01", nullptr, W, "DCGAN d_loss/g_loss: adversarial, not converging by design"},
+        Expectation{"textlog_01", nullptr, W,
+                    "DCGAN d_loss/g_loss: adversarial, not converging by design"},
         Expectation{"textlog_03", nullptr, W, "TD-MPC2 RL: eval reward collapse is no overfitting"},
         // Real faults in the logs.
-        Expectation{"hf_trainer_03", "nan_inf", E, "loss exactly 0.0 from step 1000 while grad_norm is NaN"},
+        Expectation{"hf_trainer_03", "nan_inf", E,
+                    "loss exactly 0.0 from step 1000 while grad_norm is NaN"},
         Expectation{"tensorboard_02", "nan_inf", E, "the same run as event file"},
-        Expectation{"hf_trainer_04", "not_learning", E, "loss and eval_loss at ln(4) = 1.386, eval_accuracy ~0.27"},
-        Expectation{"hf_trainer_05", "divergence", W, "loss 0.66 -> 0.31 -> back to 0.70 as warm-up raises lr"},
-        Expectation{"hf_trainer_06", "undertrained", W, "checkpoint mid warm-up, loss still falling steeply"},
-        Expectation{"keras_01", "undertrained", W, "val_loss still falling nearly linearly at epoch 19"},
-        Expectation{"lightning_01", "not_learning", E, "loss 1.79 = ln(6) throughout, val_acc constant"},
+        Expectation{"hf_trainer_04", "not_learning", E,
+                    "loss and eval_loss at ln(4) = 1.386, eval_accuracy ~0.27"},
+        Expectation{"hf_trainer_05", "divergence", W,
+                    "loss 0.66 -> 0.31 -> back to 0.70 as warm-up raises lr"},
+        Expectation{"hf_trainer_06", "undertrained", W,
+                    "checkpoint mid warm-up, loss still falling steeply"},
+        Expectation{"keras_01", "undertrained", W,
+                    "val_loss still falling nearly linearly at epoch 19"},
+        Expectation{"lightning_01", "not_learning", E,
+                    "loss 1.79 = ln(6) throughout, val_acc constant"},
         Expectation{"lightning_03", "not_learning", E, "loss 1.79 = ln(6), val_acc at chance"},
-        Expectation{"lightning_02", "noisy_validation", W, "val_loss spikes to 7 against a smooth train loss"},
-        Expectation{"lightning_04", "severe_overfitting", E, "train loss -> 0.01, val_loss 1.5 -> 5"},
+        Expectation{"lightning_02", "noisy_validation", W,
+                    "val_loss spikes to 7 against a smooth train loss"},
+        Expectation{"lightning_04", "severe_overfitting", E,
+                    "train loss -> 0.01, val_loss 1.5 -> 5"},
         Expectation{"mmdet_01", "nan_inf", E, "loss NaN from epoch 10"},
         Expectation{"mmdet_02", "nan_inf", E, "loss NaN from epoch 6"},
         Expectation{"textlog_02", "nan_inf", E, "the mmdet_02 run as a text log"},

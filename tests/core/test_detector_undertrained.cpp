@@ -17,7 +17,8 @@ std::vector<Finding> detect(const core::Run& r) {
 }
 
 Series linearDrop(std::size_t n, std::int64_t first, std::int64_t stride) {
-    return seriesOf(n, [](std::size_t i) { return 2.0 - double(i) * 0.001; }, first, stride);
+    return seriesOf(
+        n, [](std::size_t i) { return 2.0 - double(i) * 0.001; }, first, stride);
 }
 
 TEST(DetectUndertrained, StraightLineDescentWithoutValidation) {
@@ -45,18 +46,23 @@ TEST(DetectUndertrained, TailShareEdgeWithoutValidation) {
     EXPECT_TRUE(detect(run(0.38)).empty());
 }
 
-TEST(DetectUndertrained, ConvergedRunIsSilent) { EXPECT_TRUE(detect(healthyRun()).empty()); }
+TEST(DetectUndertrained, ConvergedRunIsSilent) {
+    EXPECT_TRUE(detect(healthyRun()).empty());
+}
 
 TEST(DetectUndertrained, ValidationStillImprovingConfirms) {
-    const auto f = detect(runOf({{"loss", linearDrop(1000, 0, 1)},
-                                 {"val_loss", seriesOf(10, [](std::size_t e) { return 2.0 - 0.1 * double(e); }, 99, 100)}}));
+    const auto f = detect(runOf(
+        {{"loss", linearDrop(1000, 0, 1)},
+         {"val_loss", seriesOf(
+                          10, [](std::size_t e) { return 2.0 - 0.1 * double(e); }, 99, 100)}}));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_NE(f[0].message.find("val_loss is still improving"), std::string::npos) << f[0].message;
 }
 
 TEST(DetectUndertrained, ValidationAlreadyWorseningVetoes) {
-    const auto f = detect(runOf({{"loss", linearDrop(1000, 0, 1)},
-                                 {"val_loss", seriesOf({2.0, 1.8, 1.6, 1.5, 1.5, 1.5, 1.6, 1.7, 1.8, 1.9}, 99, 100)}}));
+    const auto f = detect(runOf(
+        {{"loss", linearDrop(1000, 0, 1)},
+         {"val_loss", seriesOf({2.0, 1.8, 1.6, 1.5, 1.5, 1.5, 1.6, 1.7, 1.8, 1.9}, 99, 100)}}));
     EXPECT_TRUE(f.empty()) << describe(f);
 }
 

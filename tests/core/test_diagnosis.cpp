@@ -14,21 +14,23 @@ TEST(Diagnosis, HealthySyntheticRunsGetNoWarning) {
     for (unsigned seed = 1; seed <= 8; ++seed) {
         const core::Run run = healthyRun(seed);
         const RunDiagnosis d = diagnoseRun(run);
-        EXPECT_FALSE(hasWarningOrError(d.findings)) << "seed " << seed << "\n" << describe(d.findings);
+        EXPECT_FALSE(hasWarningOrError(d.findings)) << "seed " << seed << "\n"
+                                                    << describe(d.findings);
     }
 }
 
 TEST(Diagnosis, EmptyRunAndRunWithoutRolesAreSilent) {
     EXPECT_TRUE(diagnoseRun(core::Run{}).findings.empty());
     EXPECT_FALSE(diagnoseRun(core::Run{}).best.has_value());
-    const core::Run other = runOf({{"gpu_mem", seriesOf(50, [](std::size_t i) { return double(i % 7); })}});
+    const core::Run other =
+        runOf({{"gpu_mem", seriesOf(50, [](std::size_t i) { return double(i % 7); })}});
     EXPECT_TRUE(diagnoseRun(other).findings.empty());
 }
 
 TEST(Diagnosis, BestStepIsMinimumValidationLossWithGap) {
     // val_loss minimum 0.4 at step 30 (epoch 3); train loss constant 0.25 -> gap 0.15.
     const core::Run run = runOf({{"loss", seriesOf(60, [](std::size_t) { return 0.25; })},
-                           {"val_loss", seriesOf({0.9, 0.6, 0.4, 0.45, 0.5}, 10, 10, 10.0)}});
+                                 {"val_loss", seriesOf({0.9, 0.6, 0.4, 0.45, 0.5}, 10, 10, 10.0)}});
     const RunDiagnosis d = diagnoseRun(run);
     ASSERT_TRUE(d.best.has_value());
     EXPECT_EQ(d.best->metric, "val_loss");

@@ -50,8 +50,7 @@ MetricRole expectedRole(const std::string& key) {
 }
 
 RunPtr loadOne(const JsonValue& entry) {
-    const std::string path =
-        kFixtures + "/" + entry["path"].string + "/" + entry["file"].string;
+    const std::string path = kFixtures + "/" + entry["path"].string + "/" + entry["file"].string;
     LoadBatch batch = loadPaths({path});
     EXPECT_TRUE(batch.errors.empty()) << path;
     EXPECT_EQ(batch.runs.size(), 1u) << path;
@@ -115,8 +114,8 @@ TEST(FixtureLogs, GeneratorFactsMatchTheLoadedSeries) {
                     best = i;
                 }
             }
-            const double expectedStep = keras ? facts["best_val_loss_epoch"].number
-                                              : facts["best_val_loss_step"].number;
+            const double expectedStep =
+                keras ? facts["best_val_loss_epoch"].number : facts["best_val_loss_step"].number;
             EXPECT_EQ(static_cast<double>(val->steps[best]), expectedStep);
             EXPECT_NEAR(bestValue, facts["best_val_loss"].number, 1e-6);
         }

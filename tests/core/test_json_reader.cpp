@@ -131,9 +131,7 @@ TEST(JsonReader, ErrorsAreStickyAndLocated) {
         {R"({"a": 1,})", 8},        // trailing comma
         {R"({"a": "abc)", 6},       // string never closed: reported at its quote
         {R"({"a": [1, 2)", 11},     // array never closed: reported at the end
-        {R"({"a": tru})", 6},
-        {R"({"a": --1})", 6},
-        {R"({"a": 1.2.3})", 6},
+        {R"({"a": tru})", 6},      {R"({"a": --1})", 6}, {R"({"a": 1.2.3})", 6},
     };
     for (const auto& c : cases) {
         JsonReader r(c.text);

@@ -251,9 +251,15 @@ TEST(JsonLines, MutatedFilesNeverCrash) {
             for (int e = 0; e < 1 + static_cast<int>(gen() % 5); ++e) {
                 const std::size_t at = gen() % bytes.size();
                 switch (gen() % 3) {
-                    case 0: bytes[at] = punctuation[gen() % punctuation.size()]; break;
-                    case 1: bytes.resize(std::max<std::size_t>(at, 1)); break;
-                    default: bytes.insert(at, 1, static_cast<char>(gen())); break;
+                    case 0:
+                        bytes[at] = punctuation[gen() % punctuation.size()];
+                        break;
+                    case 1:
+                        bytes.resize(std::max<std::size_t>(at, 1));
+                        break;
+                    default:
+                        bytes.insert(at, 1, static_cast<char>(gen()));
+                        break;
                 }
             }
             for (const char* id : ids) {

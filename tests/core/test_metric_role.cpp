@@ -37,15 +37,18 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         // DESIGN.md section 2.
         Case{"loss", R::TrainLoss, kLow, "loss"}, Case{"train_loss", R::TrainLoss, kLow, "loss"},
-        Case{"train/loss", R::TrainLoss, kLow, "loss"}, Case{"loss_step", R::TrainLoss, kLow, "loss"},
-        Case{"loss_epoch", R::TrainLoss, kLow, "loss"}, Case{"total_loss", R::TrainLoss, kLow, "total_loss"},
+        Case{"train/loss", R::TrainLoss, kLow, "loss"},
+        Case{"loss_step", R::TrainLoss, kLow, "loss"},
+        Case{"loss_epoch", R::TrainLoss, kLow, "loss"},
+        Case{"total_loss", R::TrainLoss, kLow, "total_loss"},
         Case{"val_loss", R::ValLoss, kLow, "loss"}, Case{"eval_loss", R::ValLoss, kLow, "loss"},
         Case{"valid_loss", R::ValLoss, kLow, "loss"}, Case{"val/loss", R::ValLoss, kLow, "loss"},
         Case{"test_loss", R::ValLoss, kLow, "loss"}, Case{"lr", R::LearningRate, kUnk, "lr"},
         Case{"learning_rate", R::LearningRate, kUnk, "learning_rate"},
         // lightning_01 .. 05
         Case{"train_acc_epoch", R::TrainMetric, kHigh, "acc"},
-        Case{"train_loss_step", R::TrainLoss, kLow, "loss"}, Case{"val_acc", R::ValMetric, kHigh, "acc"},
+        Case{"train_loss_step", R::TrainLoss, kLow, "loss"},
+        Case{"val_acc", R::ValMetric, kHigh, "acc"},
         // keras_01
         Case{"categorical_accuracy", R::TrainMetric, kHigh, "categorical_accuracy"},
         Case{"val_categorical_accuracy", R::ValMetric, kHigh, "categorical_accuracy"},
@@ -58,19 +61,23 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"metrics/precision(B)", R::ValMetric, kHigh, "precision(b)"},
         Case{"lr/pg0", R::LearningRate, kUnk, "lr/pg0"},
         // hf_trainer_*, llamafactory_01
-        Case{"grad_norm", R::Other, kUnk, "grad_norm"}, Case{"eval_accuracy", R::ValMetric, kHigh, "accuracy"},
+        Case{"grad_norm", R::Other, kUnk, "grad_norm"},
+        Case{"eval_accuracy", R::ValMetric, kHigh, "accuracy"},
         Case{"eval_runtime", R::Other, kUnk, "runtime"}, Case{"eval_f1", R::ValMetric, kHigh, "f1"},
         Case{"epoch", R::Other, kUnk, "epoch"},
         // TF2 Keras TensorBoard folders, detectron2, mmdet
         Case{"validation/epoch_loss", R::ValLoss, kLow, "loss"},
         Case{"train/epoch_accuracy", R::TrainMetric, kHigh, "accuracy"},
-        Case{"loss_cls", R::TrainLoss, kLow, "loss_cls"}, Case{"bbox_mAP", R::TrainMetric, kHigh, "bbox_map"},
+        Case{"loss_cls", R::TrainLoss, kLow, "loss_cls"},
+        Case{"bbox_mAP", R::TrainMetric, kHigh, "bbox_map"},
         Case{"fast_rcnn/cls_accuracy", R::TrainMetric, kHigh, "fast_rcnn/cls_accuracy"},
         Case{"data_time", R::Other, kUnk, "data_time"},
         // plain_01, and a name that only looks like AP.
         Case{"episode_reward", R::TrainMetric, kHigh, "episode_reward"},
-        Case{"apple", R::Other, kUnk, "apple"}, Case{"eval_perplexity", R::ValMetric, kLow, "perplexity"},
-        Case{"top1_err", R::TrainMetric, kLow, "top1_err"}, Case{"val_error", R::ValMetric, kLow, "error"}),
+        Case{"apple", R::Other, kUnk, "apple"},
+        Case{"eval_perplexity", R::ValMetric, kLow, "perplexity"},
+        Case{"top1_err", R::TrainMetric, kLow, "top1_err"},
+        Case{"val_error", R::ValMetric, kLow, "error"}),
     [](const ::testing::TestParamInfo<Case>& info) {
         std::string n;
         for (const char* p = info.param.name; *p; ++p)

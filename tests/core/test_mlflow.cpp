@@ -53,8 +53,7 @@ TEST(Mlflow, OldStoreWithoutStepsAndABadLine) {
 
 TEST(Mlflow, NotARunFolder) {
     MlflowLoader loader;
-    EXPECT_EQ(loader.sniff(SniffInput{testData("mlflow"), "mlflow", "", true}),
-              confidence::kNone);
+    EXPECT_EQ(loader.sniff(SniffInput{testData("mlflow"), "mlflow", "", true}), confidence::kNone);
     EXPECT_EQ(loader.sniff(SniffInput{testData("mlflow/mlruns/0"), "0", "", true}),
               confidence::kNone);
 }
@@ -65,7 +64,8 @@ TEST(Mlflow, SingleMetricFile) {
     const std::string head = "1700000000000 2.5 0\n";
     EXPECT_EQ(loader.sniff(SniffInput{path, "loss", head, false}), confidence::kLikely);
     EXPECT_EQ(loader.sniff(SniffInput{"/tmp/loss", "loss", head, false}), confidence::kNone);
-    const LoadResult r = loader.load(LoadInput{path, "1700000000000 2.5 0\n1700000001000 2 1\n", {}});
+    const LoadResult r =
+        loader.load(LoadInput{path, "1700000000000 2.5 0\n1700000001000 2 1\n", {}});
     ASSERT_EQ(r.runs.size(), 1U);
     EXPECT_EQ(r.runs[0].find("loss")->size(), 2U);
 }

@@ -34,12 +34,13 @@ TEST(Curve, SortedSeriesIsViewedWithoutCopyAndCountsFinite) {
 }
 
 TEST(RunView, PicksLightningStepAndEpochSeries) {
-    const core::Run run = runOf({{"train_loss_step", seriesOf(100, [](std::size_t) { return 1.0; })},
-                                 {"train_loss_epoch", seriesOf(10, [](std::size_t) { return 1.0; })},
-                                 {"val_loss", seriesOf(10, [](std::size_t) { return 1.0; })},
-                                 {"val_acc", seriesOf(10, [](std::size_t) { return 0.5; })},
-                                 {"train_acc_step", seriesOf(100, [](std::size_t) { return 0.5; })},
-                                 {"lr-Adam", seriesOf(10, [](std::size_t) { return 0.1; })}});
+    const core::Run run =
+        runOf({{"train_loss_step", seriesOf(100, [](std::size_t) { return 1.0; })},
+               {"train_loss_epoch", seriesOf(10, [](std::size_t) { return 1.0; })},
+               {"val_loss", seriesOf(10, [](std::size_t) { return 1.0; })},
+               {"val_acc", seriesOf(10, [](std::size_t) { return 0.5; })},
+               {"train_acc_step", seriesOf(100, [](std::size_t) { return 0.5; })},
+               {"lr-Adam", seriesOf(10, [](std::size_t) { return 0.1; })}});
     const RunView v = makeRunView(run);
     EXPECT_EQ(v.trainLoss.metric(), "train_loss_step");
     EXPECT_EQ(v.trainLossEpoch.metric(), "train_loss_epoch");
@@ -50,11 +51,12 @@ TEST(RunView, PicksLightningStepAndEpochSeries) {
 }
 
 TEST(RunView, PicksHfTrainerLossNotItsOnePointSummary) {
-    const core::Run run = runOf({{"loss", seriesOf(50, [](std::size_t) { return 1.0; })},
-                                 {"train_loss", seriesOf({0.9}, 500)},
-                                 {"eval_loss", seriesOf(5, [](std::size_t) { return 1.0; })},
-                                 {"eval_accuracy", seriesOf(5, [](std::size_t) { return 0.5; })},
-                                 {"learning_rate", seriesOf(50, [](std::size_t) { return 1e-5; })}});
+    const core::Run run =
+        runOf({{"loss", seriesOf(50, [](std::size_t) { return 1.0; })},
+               {"train_loss", seriesOf({0.9}, 500)},
+               {"eval_loss", seriesOf(5, [](std::size_t) { return 1.0; })},
+               {"eval_accuracy", seriesOf(5, [](std::size_t) { return 0.5; })},
+               {"learning_rate", seriesOf(50, [](std::size_t) { return 1e-5; })}});
     const RunView v = makeRunView(run);
     EXPECT_EQ(v.trainLoss.metric(), "loss");
     EXPECT_EQ(v.valLoss.metric(), "eval_loss");
@@ -65,10 +67,13 @@ TEST(RunView, PicksHfTrainerLossNotItsOnePointSummary) {
 TEST(RunView, PicksAFamilyLoggedInBothSplitsAndMapBeforePrecision) {
     // Ultralytics results.csv names.
     auto one = [](double x) { return seriesOf(5, [x](std::size_t) { return x; }); };
-    const core::Run run = runOf({{"train/box_loss", one(1)}, {"train/cls_loss", one(1)},
-                                 {"val/box_loss", one(1)}, {"val/cls_loss", one(1)},
+    const core::Run run = runOf({{"train/box_loss", one(1)},
+                                 {"train/cls_loss", one(1)},
+                                 {"val/box_loss", one(1)},
+                                 {"val/cls_loss", one(1)},
                                  {"metrics/precision(B)", one(0.5)},
-                                 {"metrics/mAP50-95(B)", one(0.5)}, {"lr/pg0", one(0.1)}});
+                                 {"metrics/mAP50-95(B)", one(0.5)},
+                                 {"lr/pg0", one(0.1)}});
     const RunView v = makeRunView(run);
     EXPECT_EQ(v.trainLoss.info().family, v.valLoss.info().family);
     EXPECT_FALSE(v.trainLoss.empty());
@@ -133,16 +138,14 @@ TEST(Trend, KeepsAStepEdge) {
     EXPECT_DOUBLE_EQ(t.valueAt(55), 1.0);
 }
 
-
 // makeTrend reads an all-finite series by index (only the sampled values); with a NaN anywhere
 // it walks every point. Both must bin the same finite values the same way.
 TEST(Trend, NanGapsDoNotChangeTheTrendOfTheFiniteValues) {
     Noise noise(11);
     for (std::size_t n : {7u, 255u, 1000u, 65537u, 300001u}) {
         SCOPED_TRACE(n);
-        const Series clean = seriesOf(n, [&](std::size_t i) {
-            return 2.0 * std::exp(-double(i) / double(n)) + noise(0.05);
-        });
+        const Series clean = seriesOf(
+            n, [&](std::size_t i) { return 2.0 * std::exp(-double(i) / double(n)) + noise(0.05); });
         // The same points with NaNs logged at extra steps in between (steps stay sorted).
         Series gappy;
         for (std::size_t i = 0; i < n; ++i) {
@@ -191,10 +194,11 @@ TEST(Curve, AliasSharesTheDataOfSortedAndOfRepairedCurves) {
 }
 
 TEST(RunView, BuildsEveryMetricOnceAndNamesAliasThem) {
-    const core::Run run = runOf({{"loss", seriesOf(50, [](std::size_t i) { return 1.0 / double(i + 1); })},
-                                 {"val_loss", seriesOf({0.9, 0.5, 0.4}, 10, 10)},
-                                 {"gpu_mem", seriesOf(50, [](std::size_t) { return 3.0; })},
-                                 {"empty", Series{}}});
+    const core::Run run =
+        runOf({{"loss", seriesOf(50, [](std::size_t i) { return 1.0 / double(i + 1); })},
+               {"val_loss", seriesOf({0.9, 0.5, 0.4}, 10, 10)},
+               {"gpu_mem", seriesOf(50, [](std::size_t) { return 3.0; })},
+               {"empty", Series{}}});
     const RunView v = makeRunView(run);
     EXPECT_EQ(v.curves.size(), 3u);  // the empty series has no curve
     const Curve* loss = nullptr;

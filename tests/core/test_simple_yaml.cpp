@@ -33,7 +33,8 @@ TEST(SimpleYaml, FlatNestedListsQuotesComments) {
 }
 
 TEST(SimpleYaml, BlockScalarsAndGarbage) {
-    const auto m = parseSimpleYaml("note: |\n  first line\n  second\nnext: 1\n:::\n- stray\n\x01\x02\n");
+    const auto m =
+        parseSimpleYaml("note: |\n  first line\n  second\nnext: 1\n:::\n- stray\n\x01\x02\n");
     EXPECT_EQ(m.at("note"), "first line second");
     EXPECT_EQ(m.at("next"), "1");
     EXPECT_EQ(m.size(), 2U);

@@ -159,8 +159,8 @@ TEST(Smoothing, EmaNonFiniteValuesDoNotTouchTheState) {
 TEST(Smoothing, TimeWeightedEmaMatchesDirectWeightedSum) {
     // stepSpan 1000 makes the decay unit D exactly 1 step.
     expectSeriesNear(smoothTimeWeightedEma(kUnevenSteps, kValues, 0.6, 1000.0),
-                     {1.0, 1.625, kNaN, 3.8350226901866438, 3.3273452286084266,
-                      9.976194796131697, 4.061514281880115},
+                     {1.0, 1.625, kNaN, 3.8350226901866438, 3.3273452286084266, 9.976194796131697,
+                      4.061514281880115},
                      1e-13);
 }
 
@@ -242,8 +242,8 @@ TEST(Smoothing, RunningMeanHasNoResidueFromHugeValues) {
     const std::vector<double> v{1e30, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0};
     const auto out = smoothRunningMean(v, 0.6);  // window 5
     EXPECT_DOUBLE_EQ(out[2], (1e30 + 1.0 + 2.0 + 3.0 + 4.0) / 5.0);
-    EXPECT_EQ(out[3], 3.0);  // mean of 1..5: the first window without 1e30
-    EXPECT_EQ(out[5], 5.0);  // mean of 3..7
+    EXPECT_EQ(out[3], 3.0);         // mean of 1..5: the first window without 1e30
+    EXPECT_EQ(out[5], 5.0);         // mean of 3..7
     EXPECT_DOUBLE_EQ(out[8], 7.5);  // mean of 6..9, window cut at the end
     EXPECT_DOUBLE_EQ(out[9], 8.0);  // mean of 7..9
 }
@@ -430,8 +430,8 @@ TEST(SmoothingInvariants, SmoothingReducesNoise) {
     std::vector<double> v(20000);
     for (double& x : v) x = 1.0 + (static_cast<double>(gen()) / 4294967296.0 - 0.5);
     auto variance = [](const std::vector<double>& s) {
-        const double m = std::accumulate(s.begin() + 100, s.end(), 0.0) /
-                         static_cast<double>(s.size() - 100);
+        const double m =
+            std::accumulate(s.begin() + 100, s.end(), 0.0) / static_cast<double>(s.size() - 100);
         double acc = 0.0;
         for (auto it = s.begin() + 100; it != s.end(); ++it) acc += (*it - m) * (*it - m);
         return acc / static_cast<double>(s.size() - 100);

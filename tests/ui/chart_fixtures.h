@@ -13,11 +13,11 @@ namespace curvedoctor::ui::testing {
 struct RunSpec {
     std::string name = "run";
     std::size_t points = 1000;
-    std::size_t valEvery = 100;        ///< 0: no validation series
+    std::size_t valEvery = 100;  ///< 0: no validation series
     double stepsPerEpoch = 100.0;
     double secondsPerStep = 0.5;
     double startTime = 1.7e9;
-    std::int64_t nanFrom = -1;         ///< train values are NaN from this index on
+    std::int64_t nanFrom = -1;  ///< train values are NaN from this index on
 };
 
 inline double lossAt(std::size_t i, std::size_t n) {

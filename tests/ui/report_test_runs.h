@@ -29,11 +29,12 @@ inline core::RunPtr syntheticRun(const std::string& name, std::int64_t steps, do
     for (std::int64_t s = 0; s <= steps; ++s) {
         const double x = static_cast<double>(s);
         train.steps.push_back(s);
-        train.values.push_back(2.3 * std::exp(-x / tau) + floor + 0.05 * std::sin(x * 0.7) *
-                                                                     std::exp(-x / (4 * tau)));
+        train.values.push_back(2.3 * std::exp(-x / tau) + floor +
+                               0.05 * std::sin(x * 0.7) * std::exp(-x / (4 * tau)));
         if (s % evalEvery == 0) {
             double v = 2.3 * std::exp(-x / tau) + floor + 0.08;
-            if (overfitAt > 0 && s > overfitAt) v += 0.6 * (x - overfitAt) / static_cast<double>(steps);
+            if (overfitAt > 0 && s > overfitAt)
+                v += 0.6 * (x - overfitAt) / static_cast<double>(steps);
             val.steps.push_back(s);
             val.values.push_back(v);
             acc.steps.push_back(s);

@@ -6,8 +6,8 @@
 #include <QTemporaryDir>
 
 #include "tests/ui/report_test_runs.h"
-#include "ui/report/chart_export.h"
 #include "ui/chart/metric_chart.h"
+#include "ui/report/chart_export.h"
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {
@@ -22,7 +22,10 @@ int countColor(const QImage& img, const QColor& c, int tolerance = 40) {
     for (int y = 0; y < img.height(); ++y)
         for (int x = 0; x < img.width(); ++x) {
             const QColor p = img.pixelColor(x, y);
-            if (std::abs(p.red() - c.red()) + std::abs(p.green() - c.green()) + std::abs(p.blue() - c.blue()) < tolerance) ++n;
+            if (std::abs(p.red() - c.red()) + std::abs(p.green() - c.green()) +
+                    std::abs(p.blue() - c.blue()) <
+                tolerance)
+                ++n;
         }
     return n;
 }
@@ -43,16 +46,19 @@ TEST(ChartExport, PngSvgAndImageOfAChartInAViewKeepTheViewIntact) {
 
     QTemporaryDir dir;
     QString error;
-    ASSERT_TRUE(exportChartPng(*chart, dir.filePath(QStringLiteral("c.png")), QSizeF(300, 200), 1.0, &error));
+    ASSERT_TRUE(exportChartPng(*chart, dir.filePath(QStringLiteral("c.png")), QSizeF(300, 200), 1.0,
+                               &error));
     EXPECT_EQ(QImage(dir.filePath(QStringLiteral("c.png"))).size(), QSize(300, 200));
-    ASSERT_TRUE(exportChartSvg(*chart, dir.filePath(QStringLiteral("c.svg")), QSizeF(300, 200), &error));
+    ASSERT_TRUE(
+        exportChartSvg(*chart, dir.filePath(QStringLiteral("c.svg")), QSizeF(300, 200), &error));
     QFile svg(dir.filePath(QStringLiteral("c.svg")));
     ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
     const QByteArray text = svg.readAll();
     EXPECT_TRUE(text.contains("<svg"));
     EXPECT_TRUE(text.contains(e.color.name().toLatin1()));  // curve stroke colour, as vector
 
-    EXPECT_FALSE(exportChartPng(*chart, dir.filePath(QStringLiteral("no/dir/c.png")), QSizeF(100, 100), 1.0, &error));
+    EXPECT_FALSE(exportChartPng(*chart, dir.filePath(QStringLiteral("no/dir/c.png")),
+                                QSizeF(100, 100), 1.0, &error));
     EXPECT_TRUE(error.contains(QStringLiteral("c.png")));
 }
 

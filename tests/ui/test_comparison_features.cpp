@@ -6,20 +6,20 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 
-#include "tests/ui/window_parts.h"
 #include "tests/ui/report_test_runs.h"
 #include "tests/ui/viewer_test_support.h"
+#include "tests/ui/window_parts.h"
 #include "ui/chart/chart_panel.h"
-#include "ui/panels/comparison_tab.h"
-#include "ui/report/export_actions.h"
 #include "ui/chart/compare_view.h"
 #include "ui/chart/side_by_side_view.h"
-#include "ui/view_settings.h"
-#include "ui/panels/comparison_panel.h"
+#include "ui/main_window.h"
 #include "ui/models/comparison_table_model.h"
 #include "ui/models/group_controller.h"
-#include "ui/main_window.h"
+#include "ui/panels/comparison_panel.h"
+#include "ui/panels/comparison_tab.h"
+#include "ui/report/export_actions.h"
 #include "ui/run_store.h"
+#include "ui/view_settings.h"
 
 namespace curvedoctor::ui {
 namespace {
@@ -33,21 +33,25 @@ TEST(CompareFeatures, WindowSwitchesToSideBySide) {
     testing::part<RunStore>(w).add(syntheticRun("alpha", 300, 0.1, 0), {});
     testing::part<RunStore>(w).add(syntheticRun("beta", 300, 0.2, 150), {});
     testing::part<ViewSettings>(w).setCompareLayout(CompareLayout::SideBySide);
-    ASSERT_EQ(testing::partPtr<CompareView>(w)->currentPage(), testing::partPtr<CompareView>(w)->sideBySide());
+    ASSERT_EQ(testing::partPtr<CompareView>(w)->currentPage(),
+              testing::partPtr<CompareView>(w)->sideBySide());
     EXPECT_EQ(testing::partPtr<CompareView>(w)->sideBySide()->columnCount(), 2);
     testing::part<ViewSettings>(w).setCompareLayout(CompareLayout::Overlay);
-    EXPECT_EQ(testing::partPtr<CompareView>(w)->currentPage(), testing::partPtr<CompareView>(w)->overlay());
+    EXPECT_EQ(testing::partPtr<CompareView>(w)->currentPage(),
+              testing::partPtr<CompareView>(w)->overlay());
 }
 
 TEST(CompareFeatures, AddsTabsAndExportActionsToTheWindow) {
     testing::SettingsSandbox sandbox;  // the layout switch must not persist into other tests
     MainWindow w;
     QStringList tabs;
-    for (int i = 0; i < testing::partPtr<QTabWidget>(w, QStringLiteral("bottomTabs"))->count(); ++i) tabs << testing::partPtr<QTabWidget>(w, QStringLiteral("bottomTabs"))->tabText(i);
+    for (int i = 0; i < testing::partPtr<QTabWidget>(w, QStringLiteral("bottomTabs"))->count(); ++i)
+        tabs << testing::partPtr<QTabWidget>(w, QStringLiteral("bottomTabs"))->tabText(i);
     EXPECT_TRUE(tabs.contains(QStringLiteral("Comparison")));
     EXPECT_TRUE(tabs.contains(QStringLiteral("Groups")));
     QStringList shortcuts;
-    for (QAction* a : testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->actions()) shortcuts << a->shortcut().toString();
+    for (QAction* a : testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->actions())
+        shortcuts << a->shortcut().toString();
     EXPECT_TRUE(shortcuts.contains(QStringLiteral("Ctrl+E")));
 
     testing::part<RunStore>(w).add(syntheticRun("alpha", 300, 0.1, 0), {});

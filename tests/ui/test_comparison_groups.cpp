@@ -124,7 +124,7 @@ TEST_F(GroupTest, SettingsChangesRefillTheSameChartsAndOnlyWhenTheyMatter) {
     ASSERT_FALSE(chart->meanSeries().isEmpty());
     EXPECT_NE(chart->meanSeries().front(), mean);
     EXPECT_NE(chart->meanSeries().front()->at(1).y(), rawSecond);  // smoothed now
-    EXPECT_EQ(chart->axes().size(), 2);  // old axes deleted, not piled up
+    EXPECT_EQ(chart->axes().size(), 2);                            // old axes deleted, not piled up
 }
 
 }  // namespace

@@ -4,8 +4,8 @@
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/compare_view.h"
 #include "ui/chart/metric_chart.h"
-#include "ui/run_store.h"
 #include "ui/chart/side_by_side_view.h"
+#include "ui/run_store.h"
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {

@@ -6,8 +6,8 @@
 #include <QTableView>
 
 #include "tests/ui/report_test_runs.h"
-#include "ui/panels/comparison_panel.h"
 #include "ui/models/comparison_table_model.h"
+#include "ui/panels/comparison_panel.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
@@ -41,8 +41,10 @@ QStringList columnText(const QAbstractItemModel& m, int column) {
 
 TEST_F(ComparisonTableTest, ModelAndProxyPassTheItemModelTester) {
     ComparisonPanel panel(store, settings);
-    QAbstractItemModelTester t1(panel.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QAbstractItemModelTester t2(panel.proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester t1(panel.model(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester t2(panel.proxy(),
+                                QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_EQ(panel.model()->rowCount(), 3);
     store.remove(1);
     EXPECT_EQ(panel.model()->rowCount(), 2);
@@ -54,7 +56,8 @@ TEST_F(ComparisonTableTest, ModelAndProxyPassTheItemModelTester) {
 TEST_F(ComparisonTableTest, SortsNumericallyByBestValidationLoss) {
     ComparisonPanel panel(store, settings);
     panel.view()->sortByColumn(Model::BestValLoss, Qt::AscendingOrder);
-    // Minima: c-big-lr ~ 0.1 + 0.08 + 2.3 e^-3 ~ 0.29, b-nolr ~ 0.2 + 0.08 + 2.3 e^-6, a-small-lr ~ 0.39.
+    // Minima: c-big-lr ~ 0.1 + 0.08 + 2.3 e^-3 ~ 0.29, b-nolr ~ 0.2 + 0.08 + 2.3 e^-6, a-small-lr ~
+    // 0.39.
     EXPECT_EQ(columnText(*panel.proxy(), Model::Run),
               (QStringList{"b-nolr", "c-big-lr", "a-small-lr"}));
     panel.view()->sortByColumn(Model::BestValLoss, Qt::DescendingOrder);
@@ -88,8 +91,10 @@ TEST_F(ComparisonTableTest, MissingHyperparameterSortsLastAndDifferencesAreHighl
     EXPECT_EQ(columnText(*panel.proxy(), lrCol), (QStringList{"0.001", "0.1", "–"}));
     // lr differs (0.001 vs 0.1); batch_size is 64 where present but missing from b-nolr:
     // both differ. A plain metric column is never highlighted.
-    EXPECT_EQ(m.index(0, lrCol).data(Qt::BackgroundRole).value<QColor>(), Model::differingBackground());
-    EXPECT_EQ(m.index(0, bsCol).data(Qt::BackgroundRole).value<QColor>(), Model::differingBackground());
+    EXPECT_EQ(m.index(0, lrCol).data(Qt::BackgroundRole).value<QColor>(),
+              Model::differingBackground());
+    EXPECT_EQ(m.index(0, bsCol).data(Qt::BackgroundRole).value<QColor>(),
+              Model::differingBackground());
     EXPECT_FALSE(m.index(0, Model::BestValLoss).data(Qt::BackgroundRole).isValid());
 }
 
@@ -99,7 +104,8 @@ TEST_F(ComparisonTableTest, SameHyperparameterIsNotHighlighted) {
     const Model& m = *panel.model();
     for (int c = Model::FirstHyperparameter; c < m.columnCount(); ++c) {
         const bool highlighted = m.index(0, c).data(Qt::BackgroundRole).isValid();
-        EXPECT_EQ(highlighted, m.hyperparameterKey(c) == QLatin1String("lr")) << m.hyperparameterKey(c).toStdString();
+        EXPECT_EQ(highlighted, m.hyperparameterKey(c) == QLatin1String("lr"))
+            << m.hyperparameterKey(c).toStdString();
     }
 }
 

@@ -11,12 +11,12 @@
 
 #include "tests/ui/chart_fixtures.h"
 #include "tests/ui/shown_chart.h"
-#include "ui/report/chart_export.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/curve_layer.h"
 #include "ui/chart/finding_overlay.h"
 #include "ui/chart/metric_chart.h"
 #include "ui/chart/palette.h"
+#include "ui/report/chart_export.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
@@ -27,7 +27,8 @@ using testing::entry;
 using testing::Shown;
 // How far a pixel is from a colour (largest channel difference).
 int distance(QColor a, QColor b) {
-    return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()), std::abs(a.blue() - b.blue())});
+    return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
+                     std::abs(a.blue() - b.blue())});
 }
 
 // True if some pixel within `radius` of `at` (view pixels) is within `tolerance` of `color`.
@@ -35,14 +36,16 @@ bool colourNear(const QImage& img, QPoint at, QColor color, int radius, int tole
     for (int dy = -radius; dy <= radius; ++dy)
         for (int dx = -radius; dx <= radius; ++dx) {
             const QPoint p = at + QPoint(dx, dy);
-            if (img.rect().contains(p) && distance(img.pixelColor(p), color) <= tolerance) return true;
+            if (img.rect().contains(p) && distance(img.pixelColor(p), color) <= tolerance)
+                return true;
         }
     return false;
 }
 
 // A run with one metric `name`, `n` points at steps 0..n-1 with values from `value(i)`.
 template <typename F>
-std::shared_ptr<core::Run> oneSeries(const std::string& run, const std::string& name, std::size_t n, F value) {
+std::shared_ptr<core::Run> oneSeries(const std::string& run, const std::string& name, std::size_t n,
+                                     F value) {
     auto r = std::make_shared<core::Run>();
     r->name = run;
     auto& s = r->metrics[name];
@@ -69,7 +72,8 @@ int colouredStretches(const Shown& s, const QImage& img, double y, QColor color)
 }
 
 TEST(CurveLayer, NaNMarkerIsPaintedWhereTheCurveStops) {
-    const RunEntry e = entry(testing::makeRun({.name = "nan", .points = 2000, .valEvery = 0, .nanFrom = 1500}), 0);
+    const RunEntry e =
+        entry(testing::makeRun({.name = "nan", .points = 2000, .valEvery = 0, .nanFrom = 1500}), 0);
     Shown s;
     ViewSettings settings;
     s.chart->setContent({&e}, QStringLiteral("loss"), settings);
@@ -94,9 +98,11 @@ TEST(CurveLayer, NaNMarkerIsPaintedWhereTheCurveStops) {
 
 TEST(CurveLayer, OneSampleSpikeSurvivesReductionAndIsDrawn) {
     constexpr std::size_t kSpike = 123'457;
-    const RunEntry e = entry(oneSeries("spiky", "loss", 300'000,
-                                       [](std::size_t i) { return i == kSpike ? 40.0 : 1.0 + 0.01 * std::sin(0.3 * i); }),
-                             1);
+    const RunEntry e = entry(
+        oneSeries(
+            "spiky", "loss", 300'000,
+            [](std::size_t i) { return i == kSpike ? 40.0 : 1.0 + 0.01 * std::sin(0.3 * i); }),
+        1);
     Shown s;
     ViewSettings settings;
     s.chart->setContent({&e}, QStringLiteral("loss"), settings);
@@ -105,14 +111,16 @@ TEST(CurveLayer, OneSampleSpikeSurvivesReductionAndIsDrawn) {
     ASSERT_EQ(curves.size(), 2u);  // raw and smoothed
     for (const LayerCurve& c : curves) {
         EXPECT_LT(c.points->size(), 4u * static_cast<std::size_t>(s.chart->plotArea().width()) + 3);
-        EXPECT_NE(std::find(c.points->indices.begin(), c.points->indices.end(), kSpike), c.points->indices.end())
+        EXPECT_NE(std::find(c.points->indices.begin(), c.points->indices.end(), kSpike),
+                  c.points->indices.end())
             << (c.raw ? "raw" : "smoothed");
     }
     // The smoothed spike (0.4 of the raw one at the default EMA weight 0.6) reaches high into the
     // plot; its column shows the run's colour well above the flat curve.
     const QImage img = s.image();
     const double smoothedPeak = 1.0 + 0.4 * 39.0;
-    const QPointF peak = s.chart->curveLayer()->toPixel(static_cast<double>(kSpike), smoothedPeak * 0.8);
+    const QPointF peak =
+        s.chart->curveLayer()->toPixel(static_cast<double>(kSpike), smoothedPeak * 0.8);
     EXPECT_TRUE(colourNear(img, s.toView(peak), runColor(1), 2, 40));
 }
 
@@ -162,7 +170,8 @@ TEST(CurveLayer, WidePenAtTwoTimesScaleDrawsAnUnbrokenLine) {
     for (int x = static_cast<int>(a.left() * 2) + 4; x < static_cast<int>(a.right() * 2) - 4; ++x) {
         bool hit = false;
         for (int dy = -2; dy <= 2 && !hit; ++dy)
-            hit = img.rect().contains(x, row + dy) && distance(img.pixelColor(x, row + dy), runColor(3)) <= 40;
+            hit = img.rect().contains(x, row + dy) &&
+                  distance(img.pixelColor(x, row + dy), runColor(3)) <= 40;
         if (hit) ++covered;
         if (inside && !hit) ++gaps;
         inside = hit;
@@ -176,7 +185,8 @@ TEST(CurveLayer, DeepZoomBetweenFarPointsStillDrawsTheLine) {
     // end points map millions of pixels outside the plot. (This zoom also once made the view
     // allocate a pixmap millions of pixels wide for Qt Charts' stale tick groups: see
     // clearTicks.)
-    const RunEntry e = entry(oneSeries("far", "loss", 3, [](std::size_t i) { return i == 1 ? 1.0 : 0.0; }), 3);
+    const RunEntry e =
+        entry(oneSeries("far", "loss", 3, [](std::size_t i) { return i == 1 ? 1.0 : 0.0; }), 3);
     ViewSettings settings;
     settings.setShowRaw(false);
     settings.setSmoothing({core::SmoothingKind::Ema, 0.0});
@@ -214,7 +224,8 @@ TEST(CurveLayer, RubberBandZoomStillWorks) {
 TEST(CurveLayer, LegendShowsASwatchPerRun) {
     std::vector<RunEntry> entries;
     for (int i = 0; i < 3; ++i)
-        entries.push_back(entry(testing::makeRun({.name = "run" + std::to_string(i), .points = 500}), i));
+        entries.push_back(
+            entry(testing::makeRun({.name = "run" + std::to_string(i), .points = 500}), i));
     std::vector<const RunEntry*> runs;
     for (const auto& e : entries) runs.push_back(&e);
     Shown s({1000, 420});

@@ -37,16 +37,19 @@ TEST(FindingsModel, ListsEveryRunsFindingsUnderTheModelTester) {
     ASSERT_EQ(model.rowCount(), 4);
     // Errors of all runs come first (a, then c), then the warnings.
     EXPECT_EQ(model.index(1, FindingsModel::RunColumn).data().toString(), QStringLiteral("c"));
-    EXPECT_EQ(model.index(1, FindingsModel::KindColumn).data().toString(), QStringLiteral("nan_inf"));
+    EXPECT_EQ(model.index(1, FindingsModel::KindColumn).data().toString(),
+              QStringLiteral("nan_inf"));
     EXPECT_EQ(model.index(2, FindingsModel::KindColumn).data().toString(),
               QStringLiteral("overfitting"));
-    EXPECT_EQ(model.index(0, FindingsModel::SeverityColumn).data().toString(), QStringLiteral("Error"));
+    EXPECT_EQ(model.index(0, FindingsModel::SeverityColumn).data().toString(),
+              QStringLiteral("Error"));
     EXPECT_TRUE(model.index(0, FindingsModel::SeverityColumn).data(Qt::DecorationRole).isValid());
     EXPECT_EQ(model.index(2, 0).data(FindingsModel::BeginStepRole).toLongLong(), 200);
     EXPECT_EQ(model.index(2, 0).data(FindingsModel::EndStepRole).toLongLong(), 480);
     EXPECT_EQ(model.index(1, 0).data(FindingsModel::RunIdRole).toInt(), store.at(2).id);
     store.rename(0, QStringLiteral("renamed"));
-    EXPECT_EQ(model.index(0, FindingsModel::RunColumn).data().toString(), QStringLiteral("renamed"));
+    EXPECT_EQ(model.index(0, FindingsModel::RunColumn).data().toString(),
+              QStringLiteral("renamed"));
     store.remove(0);
     EXPECT_EQ(model.rowCount(), 2);
     store.clear();

@@ -2,8 +2,8 @@
 
 #include <QProgressBar>
 #include <QSignalSpy>
-#include <QToolButton>
 #include <QThread>
+#include <QToolButton>
 #include <atomic>
 #include <sstream>
 #include <thread>
@@ -26,7 +26,8 @@ public:
     std::string_view id() const override { return "probe"; }
     std::string_view description() const override { return "test probe"; }
     int sniff(const core::SniffInput& in) const override {
-        return in.fileName.ends_with(".steps") ? core::confidence::kCertain : core::confidence::kNone;
+        return in.fileName.ends_with(".steps") ? core::confidence::kCertain
+                                               : core::confidence::kNone;
     }
     core::LoadResult load(const core::LoadInput& in) const override {
         lastThread = std::this_thread::get_id();
@@ -73,7 +74,8 @@ TEST(LoadController, LoadsOffTheGuiThreadAndReportsFailuresWhileOthersOpen) {
     QSignalSpy finished(&controller, &LoadController::finished);
     QSignalSpy failed(&controller, &LoadController::loadFailed);
     QSignalSpy opened(&controller, &LoadController::pathsOpened);
-    const QString good = testing::writeFile(fx.dir, QStringLiteral("good.steps"), "0 1.0\n10 0.5\n");
+    const QString good =
+        testing::writeFile(fx.dir, QStringLiteral("good.steps"), "0 1.0\n10 0.5\n");
     const QString bad = testing::writeFile(fx.dir, QStringLiteral("bad.steps"), "bad\n");
     const QString missing = fx.dir.filePath(QStringLiteral("missing.steps"));
     controller.open({bad, good, missing});

@@ -24,9 +24,9 @@ namespace curvedoctor::ui {
 namespace {
 
 using testing::entry;
-using testing::Shown;
 using testing::makeRun;
 using testing::RunSpec;
+using testing::Shown;
 
 TEST(MetricChart, OneCurvePerVisibleRunAndMetric) {
     const std::vector<RunEntry> entries{entry(makeRun({.name = "a"}), 0),
@@ -43,8 +43,10 @@ TEST(MetricChart, OneCurvePerVisibleRunAndMetric) {
     int rawWithPoints = 0;
     for (const LayerCurve& c : s.chart->curveLayer()->curves()) {
         if (c.points->size() == 0) continue;
-        if (c.raw) ++rawWithPoints;
-        else named.insert(c.name);
+        if (c.raw)
+            ++rawWithPoints;
+        else
+            named.insert(c.name);
     }
     EXPECT_EQ(named, (QSet<QString>{"a train_loss", "a val_loss", "b train_loss", "b val_loss"}));
     EXPECT_EQ(rawWithPoints, 4);  // the faint raw curve behind each smoothed one
@@ -80,7 +82,8 @@ TEST(MetricChart, NeverMoreThanFourPointsPerPixelColumn) {
 }
 
 TEST(MetricChart, NaNBreaksTheLineAndIsMarked) {
-    const RunEntry e = entry(makeRun({.name = "nan", .points = 2000, .valEvery = 0, .nanFrom = 1500}), 0);
+    const RunEntry e =
+        entry(makeRun({.name = "nan", .points = 2000, .valEvery = 0, .nanFrom = 1500}), 0);
     Shown s;
     ViewSettings settings;
     s.chart->setContent({&e}, QStringLiteral("loss"), settings);
@@ -94,7 +97,8 @@ TEST(MetricChart, NaNBreaksTheLineAndIsMarked) {
             EXPECT_TRUE(std::isfinite(c.points->y[i]));
             EXPECT_LT(c.points->x[i], 1500.0);
         }
-    EXPECT_FALSE(s.chart->findingsAt(s.chart->overlay()->toPixel(marks[0].x, marks[0].y)).isEmpty());
+    EXPECT_FALSE(
+        s.chart->findingsAt(s.chart->overlay()->toPixel(marks[0].x, marks[0].y)).isEmpty());
 }
 
 TEST(MetricChart, FindingBandIsDrawnInItsKindColour) {
@@ -196,7 +200,8 @@ TEST(MetricChart, LogYUsesDecadesAndSkipsNonPositiveValues) {
     auto& s = run->metrics["loss"];
     for (int i = 0; i < 400; ++i) {
         s.steps.push_back(i);
-        s.values.push_back(i == 200 ? -1.0 : 10.0 * std::pow(10.0, -4.0 * i / 399.0));  // 10 .. 1e-3
+        s.values.push_back(i == 200 ? -1.0
+                                    : 10.0 * std::pow(10.0, -4.0 * i / 399.0));  // 10 .. 1e-3
     }
     const RunEntry e = entry(run, 0);
     Shown shown;
@@ -267,7 +272,8 @@ TEST(MetricChart, HoverReadoutNamesRunStepAndValues) {
 TEST(MetricChart, CurvesPreparedInParallelShowTheSmoothedValues) {
     std::vector<RunEntry> entries;
     for (int i = 0; i < 3; ++i)
-        entries.push_back(entry(makeRun({.name = "big" + std::to_string(i), .points = 400'000, .valEvery = 0}), i));
+        entries.push_back(entry(
+            makeRun({.name = "big" + std::to_string(i), .points = 400'000, .valEvery = 0}), i));
     std::vector<const RunEntry*> ptrs;
     for (const RunEntry& e : entries) ptrs.push_back(&e);
     Shown s;
@@ -278,18 +284,22 @@ TEST(MetricChart, CurvesPreparedInParallelShowTheSmoothedValues) {
     ASSERT_EQ(s.chart->curveCount(), 3);
     for (const RunEntry& e : entries) {
         const core::Series& series = e.run->metrics.at("train_loss");
-        const std::vector<double> expected = core::smooth(series.steps, series.values, settings.smoothing());
+        const std::vector<double> expected =
+            core::smooth(series.steps, series.values, settings.smoothing());
         s.chart->setContent({&e}, QStringLiteral("loss"), settings);  // one run: the cached curves
         Shown::settle();
         const std::size_t at = 200'000;
-        const QString text = s.chart->readoutAt(s.chart->mapToPosition(QPointF(double(at), expected[at])));
+        const QString text =
+            s.chart->readoutAt(s.chart->mapToPosition(QPointF(double(at), expected[at])));
         // The readout is of the point nearest the pixel, a few hundred steps either way.
-        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("step (\\d+)")).match(text);
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("step (\\d+)")).match(text);
         ASSERT_TRUE(m.hasMatch()) << text.toStdString();
         const auto step = static_cast<std::size_t>(m.captured(1).toLongLong());
         ASSERT_LT(step, expected.size());
         EXPECT_NEAR(double(step), double(at), 2000.0);
-        EXPECT_TRUE(text.contains(QStringLiteral("smoothed ") + QString::number(expected[step], 'g', 5)))
+        EXPECT_TRUE(
+            text.contains(QStringLiteral("smoothed ") + QString::number(expected[step], 'g', 5)))
             << text.toStdString() << " expected " << expected[step];
     }
 }

@@ -48,9 +48,11 @@ void expectSamePixels(const QImage& a, const QImage& b) {
 }
 
 TEST(PngWriter, RoundTripsExactlyForEveryBandSplit) {
-    for (const QSize size : {QSize(1, 1), QSize(5, 63), QSize(33, 64), QSize(200, 129), QSize(97, 1000)}) {
+    for (const QSize size :
+         {QSize(1, 1), QSize(5, 63), QSize(33, 64), QSize(200, 129), QSize(97, 1000)}) {
         for (unsigned threads : {1u, 2u, 3u}) {
-            SCOPED_TRACE(testing::Message() << size.width() << "x" << size.height() << " threads " << threads);
+            SCOPED_TRACE(testing::Message()
+                         << size.width() << "x" << size.height() << " threads " << threads);
             const QImage img = testImage(size.width(), size.height());
             PngOptions o;
             o.threads = threads;

@@ -23,8 +23,11 @@ core::Finding overfitFinding(std::int64_t begin, std::int64_t end) {
     f.metric = "val_loss";
     f.beginStep = begin;
     f.endStep = end;
-    f.message = "val_loss rose 0.31 above its minimum 0.18 at step 1 500 while train_loss kept falling";
-    f.advice = "Stop early at step 1 500 (the best checkpoint); add augmentation, weight decay or dropout.";
+    f.message =
+        "val_loss rose 0.31 above its minimum 0.18 at step 1 500 while train_loss kept falling";
+    f.advice =
+        "Stop early at step 1 500 (the best checkpoint); add augmentation, weight decay or "
+        "dropout.";
     return f;
 }
 
@@ -51,7 +54,8 @@ TEST(ReportRenderer, WritesAReportOfTheRequestedWidthAndScale) {
     ASSERT_TRUE(saveReport(path, {&a, &b}, settings, options, {}, &error)) << error.toStdString();
     const QImage back(path);
     EXPECT_EQ(back.width(), 2400);
-    if (qEnvironmentVariableIsSet("CURVEDOCTOR_KEEP_REPORT")) img.save(qEnvironmentVariable("CURVEDOCTOR_KEEP_REPORT"));
+    if (qEnvironmentVariableIsSet("CURVEDOCTOR_KEEP_REPORT"))
+        img.save(qEnvironmentVariable("CURVEDOCTOR_KEEP_REPORT"));
 }
 
 // Where in `rect` (logical pixels of `img`) pixels within `tolerance` of `c` are: their
@@ -71,7 +75,8 @@ Hits findColor(const QImage& img, const QRectF& rect, const QColor& c, int toler
         for (int x = px.left(); x <= px.right() && x < img.width(); ++x) {
             const QColor p = img.pixelColor(x, y);
             if (std::abs(p.red() - c.red()) + std::abs(p.green() - c.green()) +
-                    std::abs(p.blue() - c.blue()) > tolerance)
+                    std::abs(p.blue() - c.blue()) >
+                tolerance)
                 continue;
             ++h.count;
             h.minX = std::min(h.minX, x / s);
@@ -111,7 +116,9 @@ TEST(ReportRenderer, FindingColoursAppearWhereTheFindingsAre) {
     EXPECT_GT(hits.minX, loss.left() + 0.45 * loss.width());
     EXPECT_GT(hits.maxX, loss.left() + 0.85 * loss.width());
     // The findings table shows the kind's colour as a swatch.
-    EXPECT_GT(findColor(img, layout.findingsRect, findingColor(core::FindingKind::Overfitting), 12).count, 20);
+    EXPECT_GT(
+        findColor(img, layout.findingsRect, findingColor(core::FindingKind::Overfitting), 12).count,
+        20);
 
     ReportLayout healthyLayout;
     const QImage clean = renderReport({&healthy}, settings, options, {}, &healthyLayout);
@@ -138,7 +145,10 @@ TEST(ReportRenderer, GroupReportDrawsTheGroupBand) {
     auto mix = [](int v) { return static_cast<int>(v * 0.24 + 255 * 0.76); };
     const QColor band(mix(0x33), mix(0x22), mix(0x88));
     EXPECT_GT(findColor(img, layout.chartRects.front(), band, 12).count, 500);
-    EXPECT_GT(findColor(img, layout.findingsRect, findingColor(core::FindingKind::HardToConverge), 12).count, 20);
+    EXPECT_GT(
+        findColor(img, layout.findingsRect, findingColor(core::FindingKind::HardToConverge), 12)
+            .count,
+        20);
 }
 
 }  // namespace

@@ -17,10 +17,13 @@ using testing::makeRun;
 
 core::RunDiagnosis diagnosisWith(int errors, int warnings, int infos) {
     core::RunDiagnosis d;
-    for (int i = 0; i < errors; ++i) d.findings.push_back(makeFinding(core::FindingKind::NanInf, core::Severity::Error, 0, 10));
+    for (int i = 0; i < errors; ++i)
+        d.findings.push_back(makeFinding(core::FindingKind::NanInf, core::Severity::Error, 0, 10));
     for (int i = 0; i < warnings; ++i)
-        d.findings.push_back(makeFinding(core::FindingKind::Overfitting, core::Severity::Warning, 5, 30));
-    for (int i = 0; i < infos; ++i) d.findings.push_back(makeFinding(core::FindingKind::LrDrop, core::Severity::Info, 7, 7));
+        d.findings.push_back(
+            makeFinding(core::FindingKind::Overfitting, core::Severity::Warning, 5, 30));
+    for (int i = 0; i < infos; ++i)
+        d.findings.push_back(makeFinding(core::FindingKind::LrDrop, core::Severity::Info, 7, 7));
     return d;
 }
 

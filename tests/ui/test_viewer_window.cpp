@@ -17,16 +17,16 @@
 #include "tests/ui/window_parts.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/curve_layer.h"
-#include "ui/panels/drop_overlay.h"
-#include "ui/models/findings_model.h"
-#include "ui/panels/findings_panel.h"
-#include "ui/main_window.h"
-#include "ui/panels/message_area.h"
 #include "ui/chart/metric_chart.h"
+#include "ui/main_window.h"
+#include "ui/models/findings_model.h"
 #include "ui/models/run_list_model.h"
+#include "ui/panels/drop_overlay.h"
+#include "ui/panels/findings_panel.h"
+#include "ui/panels/message_area.h"
 #include "ui/panels/run_list_panel.h"
-#include "ui/run_store.h"
 #include "ui/panels/settings_panel.h"
+#include "ui/run_store.h"
 #include "ui/view_settings.h"
 #include "viewer_test_support.h"
 
@@ -38,7 +38,8 @@ QList<QPointF> allPoints(ChartPanel& charts) {
     QList<QPointF> out;
     for (MetricChart* chart : charts.charts())
         for (const LayerCurve& c : chart->curveLayer()->curves())
-            for (std::size_t i = 0; i < c.points->size(); ++i) out << QPointF(c.points->x[i], c.points->y[i]);
+            for (std::size_t i = 0; i < c.points->size(); ++i)
+                out << QPointF(c.points->x[i], c.points->y[i]);
     return out;
 }
 
@@ -66,7 +67,8 @@ protected:
         QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&w, &enter);
         EXPECT_TRUE(enter.isAccepted());
-        EXPECT_TRUE(testing::partPtr<DropOverlay>(w)->isVisibleTo(&w));  // the window shows it takes the drop
+        EXPECT_TRUE(testing::partPtr<DropOverlay>(w)->isVisibleTo(
+            &w));  // the window shows it takes the drop
         QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&w, &drop);
         EXPECT_TRUE(drop.isAccepted());
@@ -87,16 +89,22 @@ TEST_F(ViewerWindow, DroppedFileIsListedAndCharted) {
     QAbstractItemModelTester tester(testing::partPtr<RunListPanel>(w)->model(),
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
     EXPECT_TRUE(w.showsWelcome());
-    const QString log = testing::writeFile(dir, QStringLiteral("mnist/training.log"),
-                                           testing::kerasTextLog(20));
+    const QString log =
+        testing::writeFile(dir, QStringLiteral("mnist/training.log"), testing::kerasTextLog(20));
     ASSERT_TRUE(dropAndWait(w, {log}));
     ASSERT_EQ(testing::part<RunStore>(w).count(), 1);
     EXPECT_FALSE(w.showsWelcome());
-    const QModelIndex row = testing::partPtr<RunListPanel>(w)->model()->index(0, RunListModel::NameColumn);
+    const QModelIndex row =
+        testing::partPtr<RunListPanel>(w)->model()->index(0, RunListModel::NameColumn);
     EXPECT_FALSE(row.data().toString().isEmpty());
-    EXPECT_EQ(testing::partPtr<RunListPanel>(w)->model()->index(0, RunListModel::FormatColumn).data().toString(),
+    EXPECT_EQ(testing::partPtr<RunListPanel>(w)
+                  ->model()
+                  ->index(0, RunListModel::FormatColumn)
+                  .data()
+                  .toString(),
               QString::fromStdString(testing::part<RunStore>(w).at(0).run->format));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
     QStringList families;
     for (MetricChart* c : testing::partPtr<ChartPanel>(w)->charts()) families << c->family();
     EXPECT_TRUE(families.contains(QStringLiteral("loss"))) << families.join(',').toStdString();
@@ -121,15 +129,18 @@ TEST_F(ViewerWindow, UncheckingARunRemovesItsSeries) {
     const QString log =
         testing::writeFile(dir, QStringLiteral("a/training.log"), testing::kerasTextLog(20));
     ASSERT_TRUE(dropAndWait(w, {log}));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
     // Untick the checkbox the way the view does: through the proxy the list shows.
     QSortFilterProxyModel* proxy = testing::partPtr<RunListPanel>(w)->proxy();
     ASSERT_TRUE(proxy->setData(proxy->index(0, RunListModel::NameColumn), Qt::Unchecked,
                                Qt::CheckStateRole));
     EXPECT_FALSE(testing::part<RunStore>(w).at(0).visible);
-    EXPECT_TRUE(QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) == 0; }, 5000));
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) == 0; }, 5000));
     proxy->setData(proxy->index(0, RunListModel::NameColumn), Qt::Checked, Qt::CheckStateRole);
-    EXPECT_TRUE(QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
 }
 
 TEST_F(ViewerWindow, SmoothingSliderChangesTheDrawnPoints) {
@@ -138,13 +149,15 @@ TEST_F(ViewerWindow, SmoothingSliderChangesTheDrawnPoints) {
     const QString log =
         testing::writeFile(dir, QStringLiteral("a/training.log"), testing::kerasTextLog(20));
     ASSERT_TRUE(dropAndWait(w, {log}));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return seriesCount(*testing::partPtr<ChartPanel>(w)) > 0; }, 5000));
     QSlider* slider = testing::partPtr<SettingsPanel>(w)->smoothingSlider();
     EXPECT_EQ(slider->value(), 600);  // default weight 0.6
     const QList<QPointF> before = allPoints(*testing::partPtr<ChartPanel>(w));
     slider->setValue(0);
     EXPECT_DOUBLE_EQ(testing::part<ViewSettings>(w).smoothing().weight, 0.0);
-    EXPECT_TRUE(QTest::qWaitFor([&] { return allPoints(*testing::partPtr<ChartPanel>(w)) != before; }, 5000));
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] { return allPoints(*testing::partPtr<ChartPanel>(w)) != before; }, 5000));
     slider->setValue(900);
     EXPECT_NEAR(testing::part<ViewSettings>(w).smoothing().weight, 0.9, 1e-12);
 }
@@ -156,10 +169,12 @@ TEST_F(ViewerWindow, ClickingAFindingSelectsItsRunAndZoomsTheCharts) {
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
     // Hand-made findings until the detectors land: the window only has to show them.
     core::RunDiagnosis d;
-    d.findings.push_back(testing::makeFinding(core::FindingKind::Overfitting, core::Severity::Warning, 300, 600));
+    d.findings.push_back(
+        testing::makeFinding(core::FindingKind::Overfitting, core::Severity::Warning, 300, 600));
     testing::part<RunStore>(w).add(testing::makeRun("first", 100), {});
     testing::part<RunStore>(w).add(testing::makeRun("second", 100), d);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return !testing::partPtr<ChartPanel>(w)->charts().isEmpty(); }, 5000));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return !testing::partPtr<ChartPanel>(w)->charts().isEmpty(); }, 5000));
     MetricChart* chart = testing::partPtr<ChartPanel>(w)->charts().front();
     const double lo = chart->xMin(), hi = chart->xMax();
     EXPECT_LE(lo, 0.0);
@@ -169,7 +184,8 @@ TEST_F(ViewerWindow, ClickingAFindingSelectsItsRunAndZoomsTheCharts) {
     const QModelIndex index = view->model()->index(0, FindingsModel::MessageColumn);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
 
-    EXPECT_EQ(testing::partPtr<RunListPanel>(w)->currentRunId(), testing::part<RunStore>(w).at(1).id);
+    EXPECT_EQ(testing::partPtr<RunListPanel>(w)->currentRunId(),
+              testing::part<RunStore>(w).at(1).id);
     chart = testing::partPtr<ChartPanel>(w)->charts().front();
     // Zoomed to the finding's steps 300..600, with at most a sixth of that as margin each side
     // (the chart panel chooses the margin).
@@ -236,11 +252,15 @@ TEST_F(ViewerWindow, ReloadKeepsNamesAndColours) {
 TEST_F(ViewerWindow, ExportMenuAppearsOnlyOnceSomethingIsInIt) {
     MainWindow w;
     // The compare features fill it at start-up (Export Report, chart exports); emptied, it hides.
-    EXPECT_TRUE(testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->menuAction()->isVisible());
+    EXPECT_TRUE(
+        testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->menuAction()->isVisible());
     testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->clear();
-    EXPECT_FALSE(testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->menuAction()->isVisible());
-    testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->addAction(QStringLiteral("PNG report…"));
-    EXPECT_TRUE(testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->menuAction()->isVisible());
+    EXPECT_FALSE(
+        testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->menuAction()->isVisible());
+    testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))
+        ->addAction(QStringLiteral("PNG report…"));
+    EXPECT_TRUE(
+        testing::partPtr<QMenu>(w, QStringLiteral("exportMenu"))->menuAction()->isVisible());
 }
 
 }  // namespace

@@ -11,16 +11,16 @@
 #include <QUrl>
 
 #include "tests/ui/window_parts.h"
-#include "ui/panels/drop_overlay.h"
-#include "ui/models/findings_model.h"
-#include "ui/panels/findings_panel.h"
-#include "ui/panels/run_list_panel.h"
-#include "ui/main_window.h"
-#include "ui/panels/message_area.h"
-#include "ui/chart/metric_chart.h"
 #include "ui/chart/chart_panel.h"
-#include "ui/run_store.h"
+#include "ui/chart/metric_chart.h"
+#include "ui/main_window.h"
+#include "ui/models/findings_model.h"
+#include "ui/panels/drop_overlay.h"
+#include "ui/panels/findings_panel.h"
+#include "ui/panels/message_area.h"
+#include "ui/panels/run_list_panel.h"
 #include "ui/panels/welcome_page.h"
+#include "ui/run_store.h"
 #include "viewer_test_support.h"
 
 namespace curvedoctor::ui {
@@ -45,7 +45,8 @@ TEST(ViewerWindowLook, DragOverTheWindowDrawsAHighlightedOutline) {
         for (int y = 0; y < img.height(); ++y)
             for (int x = 6; x < 14 && x < img.width(); ++x) {
                 const QColor c = img.pixelColor(x, y);
-                if (std::abs(c.red() - accent.red()) < 40 && std::abs(c.green() - accent.green()) < 40 &&
+                if (std::abs(c.red() - accent.red()) < 40 &&
+                    std::abs(c.green() - accent.green()) < 40 &&
                     std::abs(c.blue() - accent.blue()) < 40)
                     ++n;
             }
@@ -67,7 +68,8 @@ TEST(ViewerWindowLook, DragOverTheWindowDrawsAHighlightedOutline) {
 
 TEST(ViewerWindowLook, ExamplesButtonOpensTheBundledRuns) {
     const QString examples = QStringLiteral(CURVEDOCTOR_EXAMPLES_DIR);
-    if (!QFileInfo(examples).isDir()) GTEST_SKIP() << "no bundled examples at " << examples.toStdString();
+    if (!QFileInfo(examples).isDir())
+        GTEST_SKIP() << "no bundled examples at " << examples.toStdString();
     testing::SettingsSandbox sandbox;
     MainWindow w;
     w.resize(1400, 900);
@@ -79,7 +81,8 @@ TEST(ViewerWindowLook, ExamplesButtonOpensTheBundledRuns) {
     ASSERT_TRUE(testing::waitForLoad(w.loadController(), finished));
     EXPECT_GE(testing::part<RunStore>(w).count(), 2);
     EXPECT_FALSE(w.showsWelcome());
-    EXPECT_EQ(testing::partPtr<MessageArea>(w)->count(), 0) << testing::partPtr<MessageArea>(w)->messages().join('\n').toStdString();
+    EXPECT_EQ(testing::partPtr<MessageArea>(w)->count(), 0)
+        << testing::partPtr<MessageArea>(w)->messages().join('\n').toStdString();
 
     // The examples are made to be diagnosed: the doctor's findings are listed, and clicking one
     // narrows the charts to it.
@@ -97,7 +100,8 @@ TEST(ViewerWindowLook, ExamplesButtonOpensTheBundledRuns) {
     EXPECT_LT(chart->xMax() - chart->xMin(), fullSpan / 2);
     EXPECT_LE(chart->xMin(), static_cast<double>(begin));
     EXPECT_GE(chart->xMax(), static_cast<double>(end));
-    EXPECT_EQ(testing::partPtr<RunListPanel>(w)->currentRunId(), first.data(FindingsModel::RunIdRole).toInt());
+    EXPECT_EQ(testing::partPtr<RunListPanel>(w)->currentRunId(),
+              first.data(FindingsModel::RunIdRole).toInt());
 }
 
 TEST(ViewerWindowLook, RealLogsOfSeveralFormatsOpenTogether) {
@@ -115,9 +119,11 @@ TEST(ViewerWindowLook, RealLogsOfSeveralFormatsOpenTogether) {
     QSignalSpy finished(&w.loadController(), &LoadController::finished);
     w.openPaths(paths);
     ASSERT_TRUE(testing::waitForLoad(w.loadController(), finished));
-    ASSERT_EQ(testing::part<RunStore>(w).count(), 3) << testing::partPtr<MessageArea>(w)->messages().join('\n').toStdString();
+    ASSERT_EQ(testing::part<RunStore>(w).count(), 3)
+        << testing::partPtr<MessageArea>(w)->messages().join('\n').toStdString();
     // A dropped folder holding one run is listed under the folder's name.
-    for (int i = 0; i < 3; ++i) EXPECT_TRUE(folders.contains(testing::part<RunStore>(w).at(i).name));
+    for (int i = 0; i < 3; ++i)
+        EXPECT_TRUE(folders.contains(testing::part<RunStore>(w).at(i).name));
     ASSERT_FALSE(testing::partPtr<ChartPanel>(w)->charts().isEmpty());
     EXPECT_EQ(testing::partPtr<ChartPanel>(w)->charts().front()->family(), QStringLiteral("loss"));
     keepScreenshot(w.grab().toImage(), QStringLiteral("real_logs"));

@@ -53,8 +53,8 @@ inline QByteArray kerasTextLog(int epochs) {
         const double val = 0.5 + 0.01 * (e - 10) * (e - 10) + wiggle;
         out += "Epoch " + QByteArray::number(e) + "/" + QByteArray::number(epochs) + "\n";
         out += "100/100 [==============================] - 1s 5ms/step - loss: " +
-               QByteArray::number(loss, 'f', 4) + " - accuracy: " +
-               QByteArray::number(1.0 - loss / 3.0, 'f', 4) +
+               QByteArray::number(loss, 'f', 4) +
+               " - accuracy: " + QByteArray::number(1.0 - loss / 3.0, 'f', 4) +
                " - val_loss: " + QByteArray::number(val, 'f', 4) +
                " - val_accuracy: " + QByteArray::number(1.0 - val / 3.0, 'f', 4) + "\n";
     }
@@ -92,7 +92,8 @@ inline core::Finding makeFinding(core::FindingKind kind, core::Severity severity
     f.metric = "val_loss";
     f.beginStep = begin;
     f.endStep = end;
-    f.message = std::string(core::toString(kind)) + " between steps " + std::to_string(begin) + " and " + std::to_string(end);
+    f.message = std::string(core::toString(kind)) + " between steps " + std::to_string(begin) +
+                " and " + std::to_string(end);
     f.advice = "try something";
     return f;
 }

@@ -97,9 +97,8 @@ QString formatDuration(double seconds, double step) {
 }
 
 QList<Tick> timeTicks(double lo, double hi, int maxTicks, TickFormat format) {
-    static constexpr std::array<double, 17> kSteps{1,    2,    5,     10,    15,    30,
-                                                   60,   120,  300,   600,   900,   1800,
-                                                   3600, 7200, 21600, 43200, 86400};
+    static constexpr std::array<double, 17> kSteps{
+        1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 43200, 86400};
     const double span = hi - lo;
     double step = 0.0;
     for (double s : kSteps)
@@ -127,10 +126,14 @@ QList<Tick> timeTicks(double lo, double hi, int maxTicks, TickFormat format) {
         } else {
             const QDateTime t = QDateTime::fromSecsSinceEpoch(static_cast<qint64>(std::llround(v)));
             const QLocale c = QLocale::c();
-            if (step >= 86400) label = c.toString(t, QStringLiteral("MMM d"));
-            else if (multiDay) label = c.toString(t, QStringLiteral("MMM d HH:mm"));
-            else if (step < 60) label = c.toString(t, QStringLiteral("HH:mm:ss"));
-            else label = c.toString(t, QStringLiteral("HH:mm"));
+            if (step >= 86400)
+                label = c.toString(t, QStringLiteral("MMM d"));
+            else if (multiDay)
+                label = c.toString(t, QStringLiteral("MMM d HH:mm"));
+            else if (step < 60)
+                label = c.toString(t, QStringLiteral("HH:mm:ss"));
+            else
+                label = c.toString(t, QStringLiteral("HH:mm"));
         }
         out << Tick{v, label};
     }
@@ -190,8 +193,8 @@ QString formatValue(double value) {
     }
     const double a = std::abs(value);
     if (a >= 1e4 && a < 1e15) {
-        for (const auto& [scale, suffix] :
-             std::array<std::pair<double, char>, 4>{{{1e12, 'T'}, {1e9, 'G'}, {1e6, 'M'}, {1e3, 'k'}}})
+        for (const auto& [scale, suffix] : std::array<std::pair<double, char>, 4>{
+                 {{1e12, 'T'}, {1e9, 'G'}, {1e6, 'M'}, {1e3, 'k'}}})
             if (a >= scale) return QString::number(value / scale, 'g', 4) + QLatin1Char(suffix);
     }
     return QString::number(value, 'g', 5);
@@ -201,10 +204,13 @@ QList<Tick> niceTicks(double lo, double hi, int maxTicks, TickFormat format) {
     if (!std::isfinite(lo) || !std::isfinite(hi) || !(hi > lo)) return {};
     maxTicks = std::max(2, maxTicks);
     switch (format) {
-        case TickFormat::Number: return linearTicks(lo, hi, maxTicks);
-        case TickFormat::Log10: return logTicks(lo, hi, maxTicks);
+        case TickFormat::Number:
+            return linearTicks(lo, hi, maxTicks);
+        case TickFormat::Log10:
+            return logTicks(lo, hi, maxTicks);
         case TickFormat::Duration:
-        case TickFormat::DateTime: return timeTicks(lo, hi, maxTicks, format);
+        case TickFormat::DateTime:
+            return timeTicks(lo, hi, maxTicks, format);
     }
     return {};
 }

@@ -13,10 +13,10 @@ class QCategoryAxis;
 namespace curvedoctor::ui {
 
 enum class TickFormat {
-    Number,        ///< plain values: 0.5, 10k, 1.5M, 1e-4.
-    Log10,         ///< the axis holds log10(value); labels show the value: 0.01, 1, 100, 10k.
-    Duration,      ///< seconds since the start: 45s, 2m 30s, 1h 15m, 2d.
-    DateTime,      ///< seconds since the Unix epoch, shown in local time: 14:30, Nov 27 14:30.
+    Number,    ///< plain values: 0.5, 10k, 1.5M, 1e-4.
+    Log10,     ///< the axis holds log10(value); labels show the value: 0.01, 1, 100, 10k.
+    Duration,  ///< seconds since the start: 45s, 2m 30s, 1h 15m, 2d.
+    DateTime,  ///< seconds since the Unix epoch, shown in local time: 14:30, Nov 27 14:30.
 };
 
 struct Tick {

@@ -28,7 +28,8 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     m_grid = new QGridLayout(this);
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(2);
-    m_empty = new QLabel(tr("No curves to show: open a training log, or make a run visible."), this);
+    m_empty =
+        new QLabel(tr("No curves to show: open a training log, or make a run visible."), this);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setStyleSheet(QStringLiteral("color: #6b7380;"));
     m_grid->addWidget(m_empty, 0, 0);
@@ -94,7 +95,9 @@ void ChartPanel::rebuild() {
 
     m_syncing = true;
     for (int i = 0; i < m_views.size(); ++i)
-        static_cast<ChartView*>(m_views[i])->metricChart()->setContent(runs, families[i], m_settings);
+        static_cast<ChartView*>(m_views[i])
+            ->metricChart()
+            ->setContent(runs, families[i], m_settings);
     m_syncing = false;
     applySharedExtent();
 }
@@ -115,7 +118,8 @@ void ChartPanel::alignPlotAreas() {
         for (MetricChart* c : group) target = std::max(target, autoLeft(c));
         for (MetricChart* c : group) {
             QMargins m = c->margins();
-            const int wanted = kBaseLeftMargin + static_cast<int>(std::lround(target - autoLeft(c)));
+            const int wanted =
+                kBaseLeftMargin + static_cast<int>(std::lround(target - autoLeft(c)));
             if (m.left() != wanted) {
                 m.setLeft(wanted);
                 c->setMargins(m);
@@ -156,7 +160,8 @@ void ChartPanel::zoomToSteps(std::int64_t begin, std::int64_t end) {
         const double lo = c->stepToX(begin);
         const double hi = c->stepToX(end);
         // A single step gets a little room around it.
-        const double pad = hi > lo ? 0.0 : std::max(1.0, (c->dataXMax() - c->dataXMin()) * kSingleStepZoom);
+        const double pad =
+            hi > lo ? 0.0 : std::max(1.0, (c->dataXMax() - c->dataXMin()) * kSingleStepZoom);
         c->setXRange(lo - pad, hi + pad);
     }
     m_syncing = false;
@@ -174,6 +179,8 @@ QList<MetricChart*> ChartPanel::charts() const {
     return out;
 }
 
-QList<QChartView*> ChartPanel::chartViews() const { return m_views; }
+QList<QChartView*> ChartPanel::chartViews() const {
+    return m_views;
+}
 
 }  // namespace curvedoctor::ui

@@ -2,9 +2,9 @@
 
 #include <QGraphicsEffect>
 #include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPixmapCache>
-#include <QMouseEvent>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
@@ -55,7 +55,9 @@ ChartView::ChartView(MetricChart* chart, QWidget* parent) : QChartView(chart, pa
     chart->setGraphicsEffect(new ChartCacheEffect(chart));
 }
 
-MetricChart* ChartView::metricChart() const { return static_cast<MetricChart*>(chart()); }
+MetricChart* ChartView::metricChart() const {
+    return static_cast<MetricChart*>(chart());
+}
 
 QString ChartView::hoverTextAt(QPoint viewPos) const {
     const QPointF chartPos = chart()->mapFromScene(mapToScene(viewPos));
@@ -103,8 +105,10 @@ void ChartView::mouseMoveEvent(QMouseEvent* event) {
     QChartView::mouseMoveEvent(event);
     if (event->buttons() == Qt::NoButton) {
         const QString text = hoverTextAt(event->pos());
-        if (text.isEmpty()) QToolTip::hideText();
-        else QToolTip::showText(event->globalPosition().toPoint(), text, this);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(event->globalPosition().toPoint(), text, this);
     }
 }
 
@@ -135,19 +139,29 @@ void ChartView::keyPressEvent(QKeyEvent* event) {
     MetricChart* c = metricChart();
     const double mid = (c->xMin() + c->xMax()) / 2;
     switch (event->key()) {
-        case Qt::Key_Left: c->panX(-kKeyPanFraction); break;
-        case Qt::Key_Right: c->panX(kKeyPanFraction); break;
+        case Qt::Key_Left:
+            c->panX(-kKeyPanFraction);
+            break;
+        case Qt::Key_Right:
+            c->panX(kKeyPanFraction);
+            break;
         case Qt::Key_Plus:
         case Qt::Key_Equal:
-        case Qt::Key_Up: c->zoomX(kWheelZoomPerNotch, mid); break;
+        case Qt::Key_Up:
+            c->zoomX(kWheelZoomPerNotch, mid);
+            break;
         case Qt::Key_Minus:
-        case Qt::Key_Down: c->zoomX(1.0 / kWheelZoomPerNotch, mid); break;
+        case Qt::Key_Down:
+            c->zoomX(1.0 / kWheelZoomPerNotch, mid);
+            break;
         case Qt::Key_Home:
         case Qt::Key_0:
             c->resetRange();
             Q_EMIT c->resetRequested();
             break;
-        default: QChartView::keyPressEvent(event); return;
+        default:
+            QChartView::keyPressEvent(event);
+            return;
     }
     event->accept();
 }

@@ -24,7 +24,9 @@ CompareView::CompareView(RunStore& store, ViewSettings& settings, QWidget* paren
     follow();
 }
 
-QWidget* CompareView::currentPage() const { return m_stack->currentWidget(); }
+QWidget* CompareView::currentPage() const {
+    return m_stack->currentWidget();
+}
 
 void CompareView::follow() {
     const bool side = m_settings.compareLayout() == CompareLayout::SideBySide;

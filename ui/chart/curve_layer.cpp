@@ -42,8 +42,10 @@ bool clipSegment(QPointF a, QPointF b, const QRectF& r, double& t0, double& t1) 
             continue;
         }
         const double t = q[i] / p[i];
-        if (p[i] < 0.0) t0 = std::max(t0, t);
-        else t1 = std::min(t1, t);
+        if (p[i] < 0.0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
     }
     return t0 <= t1;
 }
@@ -124,7 +126,8 @@ void drawXDashed(QPainter* p, const QPolygonF& pts, double left) {
         for (;;) {
             const double edge = left + k * period + (on ? kXDashOn : period);
             if (!(edge < b.x())) break;
-            const double t = b.x() > a.x() ? std::clamp((edge - a.x()) / (b.x() - a.x()), 0.0, 1.0) : 0.0;
+            const double t =
+                b.x() > a.x() ? std::clamp((edge - a.x()) / (b.x() - a.x()), 0.0, 1.0) : 0.0;
             const QPointF at = a + (b - a) * t;
             if (on) {
                 dash << at;
@@ -188,10 +191,13 @@ CurveLayer::Mapping CurveLayer::mapping() const {
 }
 
 QPointF CurveLayer::Mapping::operator()(double x, double y) const {
-    return {std::clamp(x0 + x * sx, -kMaxPixel, kMaxPixel), std::clamp(y0 + y * sy, -kMaxPixel, kMaxPixel)};
+    return {std::clamp(x0 + x * sx, -kMaxPixel, kMaxPixel),
+            std::clamp(y0 + y * sy, -kMaxPixel, kMaxPixel)};
 }
 
-QPointF CurveLayer::toPixel(double x, double y) const { return mapping()(x, y); }
+QPointF CurveLayer::toPixel(double x, double y) const {
+    return mapping()(x, y);
+}
 
 void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const QRectF a = m_chart->plotArea();

@@ -5,9 +5,9 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <vector>
-#include <cmath>
 
 namespace curvedoctor::ui {
 namespace {
@@ -57,7 +57,9 @@ void FindingOverlay::setRanges(double xLo, double xHi, double yLo, double yHi) {
     update();
 }
 
-QRectF FindingOverlay::boundingRect() const { return m_chart->rect(); }
+QRectF FindingOverlay::boundingRect() const {
+    return m_chart->rect();
+}
 
 double FindingOverlay::toPixelX(double x) const {
     const QRectF a = m_chart->plotArea();
@@ -194,14 +196,16 @@ void FindingOverlay::paintLegend(QPainter* p) const {
             p->drawRect(r);
         });
     }
-    if (!m_lines.isEmpty()) entry(QStringLiteral("lr drop"), lineSwatch(m_lines.front().color, Qt::DashLine));
+    if (!m_lines.isEmpty())
+        entry(QStringLiteral("lr drop"), lineSwatch(m_lines.front().color, Qt::DashLine));
     for (const OverlayMarker& m : m_markers) {
         if (m.shape != OverlayMarker::Shape::Best) continue;
         const QColor c = m.color;
         entry(QStringLiteral("best step"), [&](const QRectF& r) {
             const QPointF ctr = r.center();
             QPolygonF d;
-            d << ctr + QPointF(0, -5) << ctr + QPointF(5, 0) << ctr + QPointF(0, 5) << ctr + QPointF(-5, 0);
+            d << ctr + QPointF(0, -5) << ctr + QPointF(5, 0) << ctr + QPointF(0, 5)
+              << ctr + QPointF(-5, 0);
             p->setPen(Qt::NoPen);
             p->setBrush(c);
             p->drawPolygon(d);
@@ -230,7 +234,9 @@ BandLayer::BandLayer(QChart* chart, const FindingOverlay* overlay)
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
-QRectF BandLayer::boundingRect() const { return m_chart->plotArea(); }
+QRectF BandLayer::boundingRect() const {
+    return m_chart->plotArea();
+}
 
 void BandLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const QRectF a = m_chart->plotArea();

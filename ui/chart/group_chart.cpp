@@ -27,7 +27,8 @@ const core::Series* seriesOf(const core::Run& run, const QString& family, bool v
     const core::Series* best = nullptr;
     for (const auto& [n, s] : run.metrics) {
         const auto info = core::inferMetricInfo(n);
-        if (info.validation != validation || QString::fromStdString(info.family) != family) continue;
+        if (info.validation != validation || QString::fromStdString(info.family) != family)
+            continue;
         if (!best || s.size() > best->size()) {
             best = &s;
             *name = n;
@@ -109,7 +110,8 @@ void GroupChart::setContent(const std::vector<GroupCurveInput>& groups, const QS
             fill.setAlphaF(validation ? 0.16 : 0.24);
             area->setBrush(fill);
             area->setPen(Qt::NoPen);
-            area->setName(QStringLiteral("%1 %2 band").arg(g.name, QString::fromStdString(metricName)));
+            area->setName(
+                QStringLiteral("%1 %2 band").arg(g.name, QString::fromStdString(metricName)));
             addSeries(area);
             area->attachAxis(x);
             area->attachAxis(y);

@@ -51,13 +51,15 @@ double mapStep(const core::Series& s, std::span<const double> xs, bool stepsSort
     const std::size_t n = std::min(xs.size(), s.size());
     std::size_t i = 0;
     if (stepsSorted) {
-        i = static_cast<std::size_t>(std::lower_bound(s.steps.begin(), s.steps.begin() + static_cast<long>(n), step) -
-                                     s.steps.begin());
+        i = static_cast<std::size_t>(
+            std::lower_bound(s.steps.begin(), s.steps.begin() + static_cast<long>(n), step) -
+            s.steps.begin());
     } else {
         while (i < n && s.steps[i] < step) ++i;
     }
     auto finiteNear = [&](std::size_t k, int dir) -> std::ptrdiff_t {
-        for (std::ptrdiff_t j = static_cast<std::ptrdiff_t>(k); j >= 0 && j < static_cast<std::ptrdiff_t>(n); j += dir)
+        for (std::ptrdiff_t j = static_cast<std::ptrdiff_t>(k);
+             j >= 0 && j < static_cast<std::ptrdiff_t>(n); j += dir)
             if (std::isfinite(xs[static_cast<std::size_t>(j)])) return j;
         return -1;
     };
@@ -153,7 +155,8 @@ QStringList chartFamilies(const std::vector<const RunEntry*>& runs, const ViewSe
             if (info.role == core::MetricRole::LearningRate && !lr.contains(f)) lr << f;
         }
     QStringList out;
-    if (!loss.isEmpty()) out << (loss.contains(QStringLiteral("loss")) ? QStringLiteral("loss") : loss.front());
+    if (!loss.isEmpty())
+        out << (loss.contains(QStringLiteral("loss")) ? QStringLiteral("loss") : loss.front());
     if (!metric.isEmpty()) out << metric.front();
     if (!lr.isEmpty()) out << lr.front();
     const QStringList all = allFamilies(runs);
@@ -163,7 +166,9 @@ QStringList chartFamilies(const std::vector<const RunEntry*>& runs, const ViewSe
 }
 
 MetricChart::MetricChart(QGraphicsItem* parent)
-    : QChart(parent), m_cache(std::make_unique<Cache>()), m_curveCache(std::make_shared<core::CurveCache>()) {
+    : QChart(parent),
+      m_cache(std::make_unique<Cache>()),
+      m_curveCache(std::make_shared<core::CurveCache>()) {
     setTheme(QChart::ChartThemeLight);
     setAnimationOptions(QChart::NoAnimation);
     setBackgroundRoundness(0);
@@ -286,7 +291,8 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
             c->validation = info.validation;
             const Cache::Key stepKey{&s, -1, 0.0};
             auto sortedIt = m_cache->sorted.find(stepKey);
-            c->stepsSorted = sortedIt != m_cache->sorted.end() ? sortedIt->second : s.stepsAreSorted();
+            c->stepsSorted =
+                sortedIt != m_cache->sorted.end() ? sortedIt->second : s.stepsAreSorted();
             fresh.sorted[stepKey] = c->stepsSorted;
             c->xSorted = c->stepsSorted;
             if (wanted == XAxisMode::Epoch && s.hasEpochs()) c->xs = s.epochs;
@@ -309,7 +315,8 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
             }
             if (!c->xs.empty()) {
                 anyHasColumn = true;
-                const Cache::Key key{static_cast<const void*>(c->xs.data()), static_cast<int>(wanted), 0.0};
+                const Cache::Key key{static_cast<const void*>(c->xs.data()),
+                                     static_cast<int>(wanted), 0.0};
                 auto it = m_cache->sorted.find(key);
                 c->xSorted = it != m_cache->sorted.end()
                                  ? it->second
@@ -321,8 +328,9 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
             fresh.keepAlive.push_back(e->run);
             trainFirst.push_back(std::move(c));
         }
-        std::stable_sort(trainFirst.begin(), trainFirst.end(),
-                         [](const auto& a, const auto& b) { return !a->validation && b->validation; });
+        std::stable_sort(trainFirst.begin(), trainFirst.end(), [](const auto& a, const auto& b) {
+            return !a->validation && b->validation;
+        });
         for (auto& c : trainFirst) m_curves.push_back(std::move(c));
     }
     prepareCurves(smoothing);
@@ -381,15 +389,18 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         m_extentHi = hi;
     }
 
-    static const QHash<XAxisMode, QString> kXTitles{{XAxisMode::Step, QStringLiteral("step")},
-                                                    {XAxisMode::Epoch, QStringLiteral("epoch")},
-                                                    {XAxisMode::WallTime, QStringLiteral("wall time")},
-                                                    {XAxisMode::RelativeTime, QStringLiteral("relative time")}};
+    static const QHash<XAxisMode, QString> kXTitles{
+        {XAxisMode::Step, QStringLiteral("step")},
+        {XAxisMode::Epoch, QStringLiteral("epoch")},
+        {XAxisMode::WallTime, QStringLiteral("wall time")},
+        {XAxisMode::RelativeTime, QStringLiteral("relative time")}};
     m_xAxis->setTitleText(kXTitles.value(m_xMode));
     m_overlay->setTitle(family + (m_logY ? QStringLiteral("  (log scale)") : QString()));
     buildOverlay(runs);
-    if (m_userRange) applyXRange(m_lo, m_hi);
-    else applyXRange(m_extentLo, m_extentHi);
+    if (m_userRange)
+        applyXRange(m_lo, m_hi);
+    else
+        applyXRange(m_extentLo, m_extentHi);
 }
 
 void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
@@ -405,8 +416,10 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
         for (const auto& c : m_curves)
             if (c->series == s) return mapStep(*s, c->xs, c->stepsSorted, step);
         std::span<const double> xs;
-        if (m_xMode == XAxisMode::Epoch) xs = s->epochs;
-        else xs = s->wallTimes;
+        if (m_xMode == XAxisMode::Epoch)
+            xs = s->epochs;
+        else
+            xs = s->wallTimes;
         double x = mapStep(*s, xs, s->stepsAreSorted(), step);
         if (m_xMode == XAxisMode::RelativeTime && !xs.empty())
             for (const auto& c : m_curves)
@@ -435,12 +448,13 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
         if (const auto& best = e->diagnosis.best; best && familyOf(best->metric) == m_family) {
             double y = best->value;
             if (m_logY) y = y > 0 ? std::log10(y) : std::nan("");
-            QString text = QStringLiteral("%1 · best %2 = %3 at step %4")
-                               .arg(e->name, QString::fromStdString(best->metric), formatValue(best->value))
-                               .arg(best->step);
+            QString text =
+                QStringLiteral("%1 · best %2 = %3 at step %4")
+                    .arg(e->name, QString::fromStdString(best->metric), formatValue(best->value))
+                    .arg(best->step);
             if (best->epoch) text += QStringLiteral(" (epoch %1)").arg(*best->epoch);
-            markers << OverlayMarker{xOf(*e, best->metric, best->step), y, OverlayMarker::Shape::Best,
-                                     e->color.darker(115), text};
+            markers << OverlayMarker{xOf(*e, best->metric, best->step), y,
+                                     OverlayMarker::Shape::Best, e->color.darker(115), text};
         }
     }
     m_overlay->setContent(bands, lines, markers, legendRuns, hasValidation);
@@ -478,8 +492,12 @@ void MetricChart::panX(double fraction) {
     setXRange(m_lo + d, m_hi + d);
 }
 
-double MetricChart::xMin() const { return m_lo; }
-double MetricChart::xMax() const { return m_hi; }
+double MetricChart::xMin() const {
+    return m_lo;
+}
+double MetricChart::xMax() const {
+    return m_hi;
+}
 
 double MetricChart::stepToX(std::int64_t step) const {
     if (m_xMode == XAxisMode::Step || m_curves.empty()) return static_cast<double>(step);
@@ -501,14 +519,17 @@ void MetricChart::applyXRange(double lo, double hi) {
     refresh();
 }
 
-int MetricChart::displayedPointCount() const { return m_curveLayer->pointCount(); }
+int MetricChart::displayedPointCount() const {
+    return m_curveLayer->pointCount();
+}
 
 void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
     core::DecimateConfig cfg{lo, hi, columns, c.xSorted};
     auto reduce = [&](std::span<const double> y, const core::DecimationIndex& index) {
-        core::Decimated d = c.xs.empty()
-                                ? core::decimate(std::span<const std::int64_t>(c.series->steps), y, cfg, index)
-                                : core::decimate(c.xs, y, cfg, index);
+        core::Decimated d =
+            c.xs.empty()
+                ? core::decimate(std::span<const std::int64_t>(c.series->steps), y, cfg, index)
+                : core::decimate(c.xs, y, cfg, index);
         if (m_logY) toLog10(d);
         return d;
     };
@@ -516,8 +537,8 @@ void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
     // The faint raw curve is reduced to 2-pixel columns: at a quarter opacity the difference
     // cannot be seen, and it halves the raw curve's drawing and reduction work.
     cfg.columns = std::max(1, columns / kRawColumnDivisor);
-    c.raw = std::make_shared<const core::Decimated>(m_showRaw ? reduce(c.series->values, *c.rawIndex)
-                                                              : core::Decimated{});
+    c.raw = std::make_shared<const core::Decimated>(
+        m_showRaw ? reduce(c.series->values, *c.rawIndex) : core::Decimated{});
 }
 
 void MetricChart::refresh() {
@@ -539,12 +560,13 @@ void MetricChart::refresh() {
         if (c->raw->size() == 0) continue;
         QColor faint = c->color;
         faint.setAlpha(kRawAlpha);
-        drawn.push_back({c->runName + QLatin1Char(' ') + c->metric, true, faint, kRawWidth, false, c->raw});
+        drawn.push_back(
+            {c->runName + QLatin1Char(' ') + c->metric, true, faint, kRawWidth, false, c->raw});
     }
     for (const auto& c : m_curves) {
         const double width = c->smooth->size() <= kThickMaxPoints ? kSmoothWidth : 1.0;
-        drawn.push_back({c->runName + QLatin1Char(' ') + c->metric, false, c->color, width, c->validation,
-                         c->smooth});
+        drawn.push_back({c->runName + QLatin1Char(' ') + c->metric, false, c->color, width,
+                         c->validation, c->smooth});
     }
     m_curveLayer->setCurves(std::move(drawn));
     m_curveLayer->setRanges(m_lo, m_hi, m_yAxis->min(), m_yAxis->max());
@@ -553,9 +575,11 @@ void MetricChart::refresh() {
     for (const auto& c : m_curves)
         for (const core::NonFiniteMark& nf : c->smooth->nonFinite) {
             const double v = c->series->values[nf.index];
-            const QString what = std::isnan(v) ? QStringLiteral("NaN") : v > 0 ? QStringLiteral("+Inf") : QStringLiteral("-Inf");
-            markers << OverlayMarker{nf.lastFiniteX, nf.lastFiniteY, OverlayMarker::Shape::NonFinite,
-                                     QColor(0xD0, 0x1C, 0x1C),
+            const QString what = std::isnan(v) ? QStringLiteral("NaN")
+                                 : v > 0       ? QStringLiteral("+Inf")
+                                               : QStringLiteral("-Inf");
+            markers << OverlayMarker{nf.lastFiniteX, nf.lastFiniteY,
+                                     OverlayMarker::Shape::NonFinite, QColor(0xD0, 0x1C, 0x1C),
                                      QStringLiteral("%1 · %2 becomes %3 at step %4")
                                          .arg(c->runName, c->metric, what)
                                          .arg(c->series->steps[nf.index])};
@@ -582,7 +606,8 @@ void MetricChart::fitY(double lo, double hi) {
             if (d.x[i] >= lo && d.x[i] <= hi) raw.push_back(d.y[i]);
     }
     if (!raw.empty()) {
-        const std::size_t cut = static_cast<std::size_t>(static_cast<double>(raw.size()) * kRawTrim);
+        const std::size_t cut =
+            static_cast<std::size_t>(static_cast<double>(raw.size()) * kRawTrim);
         std::nth_element(raw.begin(), raw.begin() + static_cast<long>(cut), raw.end());
         ylo = std::min(ylo, raw[cut]);
         std::nth_element(raw.begin(), raw.end() - 1 - static_cast<long>(cut), raw.end());
@@ -657,6 +682,8 @@ QString MetricChart::readoutAt(QPointF pos) const {
     return text;
 }
 
-QStringList MetricChart::findingsAt(QPointF pos) const { return m_overlay->textsAt(pos); }
+QStringList MetricChart::findingsAt(QPointF pos) const {
+    return m_overlay->textsAt(pos);
+}
 
 }  // namespace curvedoctor::ui

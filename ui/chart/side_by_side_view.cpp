@@ -36,9 +36,9 @@ SideBySideView::SideBySideView(RunStore& store, ViewSettings& settings, QWidget*
     connect(&m_store, &RunStore::runChanged, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::cleared, this, &SideBySideView::scheduleRebuild);
     // Everything a MetricChart shows except the two layouts (the columns are the layout).
-    for (auto signal : {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged,
-                        &ViewSettings::logYChanged, &ViewSettings::showRawChanged,
-                        &ViewSettings::extraFamiliesChanged})
+    for (auto signal :
+         {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged, &ViewSettings::logYChanged,
+          &ViewSettings::showRawChanged, &ViewSettings::extraFamiliesChanged})
         connect(&m_settings, signal, this, &SideBySideView::scheduleRebuild);
     m_dirty = true;
 }
@@ -83,7 +83,8 @@ void SideBySideView::rebuild() {
         m_columnRunIds << e->id;
         auto* header = new QLabel(e->name);
         header->setAlignment(Qt::AlignCenter);
-        header->setStyleSheet(QStringLiteral("QLabel { font-weight: bold; color: %1; }").arg(e->color.name()));
+        header->setStyleSheet(
+            QStringLiteral("QLabel { font-weight: bold; color: %1; }").arg(e->color.name()));
         m_grid->addWidget(header, 0, static_cast<int>(c));
     }
     for (int r = 0; r < m_families.size(); ++r) {

@@ -3,13 +3,15 @@
 #include <QFont>
 #include <algorithm>
 
-#include "ui/run_store.h"
 #include "ui/report/value_format.h"
+#include "ui/run_store.h"
 
 namespace curvedoctor::ui {
 namespace {
 
-QVariant number(std::optional<double> v) { return v ? QVariant(*v) : QVariant(); }
+QVariant number(std::optional<double> v) {
+    return v ? QVariant(*v) : QVariant();
+}
 QVariant number(std::optional<std::int64_t> v) {
     return v ? QVariant(static_cast<double>(*v)) : QVariant();
 }
@@ -18,7 +20,9 @@ QVariant number(std::optional<std::int64_t> v) {
 
 ComparisonTableModel::ComparisonTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-QColor ComparisonTableModel::differingBackground() { return QColor(0xFF, 0xF1, 0xC2); }
+QColor ComparisonTableModel::differingBackground() {
+    return QColor(0xFF, 0xF1, 0xC2);
+}
 
 void ComparisonTableModel::setRuns(const std::vector<const RunEntry*>& runs,
                                    const core::SmoothingConfig& smoothing,
@@ -47,7 +51,8 @@ void ComparisonTableModel::setRuns(const std::vector<const RunEntry*>& runs,
     m_keyDiffers.clear();
     for (const std::string& k : m_comparison.hyperparameterKeys) {
         m_keys << QString::fromStdString(k);
-        m_keyDiffers << (std::find(m_comparison.differingKeys.begin(), m_comparison.differingKeys.end(),
+        m_keyDiffers << (std::find(m_comparison.differingKeys.begin(),
+                                   m_comparison.differingKeys.end(),
                                    k) != m_comparison.differingKeys.end());
     }
     endResetModel();
@@ -69,21 +74,36 @@ int ComparisonTableModel::columnCount(const QModelIndex& parent) const {
 QVariant ComparisonTableModel::value(int row, int column) const {
     const core::RunSummary& r = m_comparison.rows[static_cast<std::size_t>(row)];
     switch (column) {
-        case Run: return m_names[row];
-        case BestValLoss: return number(r.bestValLoss);
-        case BestValLossStep: return number(r.bestValLossStep);
-        case BestValMetric: return number(r.bestValMetric);
-        case BestValMetricStep: return number(r.bestValMetricStep);
-        case FinalTrainLoss: return number(r.finalTrainLoss);
-        case FinalTrainLossSmoothed: return number(r.finalTrainLossSmoothed);
-        case FinalValLoss: return number(r.finalValLoss);
-        case GapAtBest: return number(r.gapAtBest);
-        case Steps: return static_cast<double>(r.lastStep);
-        case Epochs: return number(r.lastEpoch);
-        case Errors: return static_cast<double>(r.errors);
-        case Warnings: return static_cast<double>(r.warnings);
-        case Infos: return static_cast<double>(r.infos);
-        default: break;
+        case Run:
+            return m_names[row];
+        case BestValLoss:
+            return number(r.bestValLoss);
+        case BestValLossStep:
+            return number(r.bestValLossStep);
+        case BestValMetric:
+            return number(r.bestValMetric);
+        case BestValMetricStep:
+            return number(r.bestValMetricStep);
+        case FinalTrainLoss:
+            return number(r.finalTrainLoss);
+        case FinalTrainLossSmoothed:
+            return number(r.finalTrainLossSmoothed);
+        case FinalValLoss:
+            return number(r.finalValLoss);
+        case GapAtBest:
+            return number(r.gapAtBest);
+        case Steps:
+            return static_cast<double>(r.lastStep);
+        case Epochs:
+            return number(r.lastEpoch);
+        case Errors:
+            return static_cast<double>(r.errors);
+        case Warnings:
+            return static_cast<double>(r.warnings);
+        case Infos:
+            return static_cast<double>(r.infos);
+        default:
+            break;
     }
     const auto it = r.hyperparameters.find(hyperparameterKey(column).toStdString());
     if (it == r.hyperparameters.end()) return {};
@@ -96,21 +116,36 @@ QVariant ComparisonTableModel::value(int row, int column) const {
 QString ComparisonTableModel::text(int row, int column) const {
     const core::RunSummary& r = m_comparison.rows[static_cast<std::size_t>(row)];
     switch (column) {
-        case Run: return m_names[row];
-        case BestValLoss: return formatValue(r.bestValLoss);
-        case BestValLossStep: return formatStep(r.bestValLossStep);
-        case BestValMetric: return formatValue(r.bestValMetric);
-        case BestValMetricStep: return formatStep(r.bestValMetricStep);
-        case FinalTrainLoss: return formatValue(r.finalTrainLoss);
-        case FinalTrainLossSmoothed: return formatValue(r.finalTrainLossSmoothed);
-        case FinalValLoss: return formatValue(r.finalValLoss);
-        case GapAtBest: return formatValue(r.gapAtBest);
-        case Steps: return formatStep(r.lastStep);
-        case Epochs: return formatValue(r.lastEpoch);
-        case Errors: return QString::number(r.errors);
-        case Warnings: return QString::number(r.warnings);
-        case Infos: return QString::number(r.infos);
-        default: break;
+        case Run:
+            return m_names[row];
+        case BestValLoss:
+            return formatValue(r.bestValLoss);
+        case BestValLossStep:
+            return formatStep(r.bestValLossStep);
+        case BestValMetric:
+            return formatValue(r.bestValMetric);
+        case BestValMetricStep:
+            return formatStep(r.bestValMetricStep);
+        case FinalTrainLoss:
+            return formatValue(r.finalTrainLoss);
+        case FinalTrainLossSmoothed:
+            return formatValue(r.finalTrainLossSmoothed);
+        case FinalValLoss:
+            return formatValue(r.finalValLoss);
+        case GapAtBest:
+            return formatValue(r.gapAtBest);
+        case Steps:
+            return formatStep(r.lastStep);
+        case Epochs:
+            return formatValue(r.lastEpoch);
+        case Errors:
+            return QString::number(r.errors);
+        case Warnings:
+            return QString::number(r.warnings);
+        case Infos:
+            return QString::number(r.infos);
+        default:
+            break;
     }
     const auto it = r.hyperparameters.find(hyperparameterKey(column).toStdString());
     return it == r.hyperparameters.end() ? QStringLiteral("–") : QString::fromStdString(it->second);
@@ -122,10 +157,14 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const {
     const int row = index.row();
     const int col = index.column();
     switch (role) {
-        case Qt::DisplayRole: return text(row, col);
-        case SortRole: return value(row, col);
-        case RunIdRole: return m_ids[row];
-        case Qt::DecorationRole: return col == Run ? QVariant(m_colors[row]) : QVariant();
+        case Qt::DisplayRole:
+            return text(row, col);
+        case SortRole:
+            return value(row, col);
+        case RunIdRole:
+            return m_ids[row];
+        case Qt::DecorationRole:
+            return col == Run ? QVariant(m_colors[row]) : QVariant();
         case Qt::TextAlignmentRole:
             return col == Run ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                               : QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -135,42 +174,62 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const {
             return {};
         case Qt::ToolTipRole: {
             const core::RunSummary& r = m_comparison.rows[static_cast<std::size_t>(row)];
-            if (col == BestValMetric || col == BestValMetricStep) return QString::fromStdString(r.valMetric);
-            if (col == BestValLoss || col == FinalValLoss) return QString::fromStdString(r.valLossMetric);
+            if (col == BestValMetric || col == BestValMetricStep)
+                return QString::fromStdString(r.valMetric);
+            if (col == BestValLoss || col == FinalValLoss)
+                return QString::fromStdString(r.valLossMetric);
             if (col == FinalTrainLoss || col == FinalTrainLossSmoothed)
                 return QString::fromStdString(r.trainLossMetric);
             if (col >= FirstHyperparameter && m_keyDiffers[col - FirstHyperparameter])
                 return tr("differs between runs");
             return {};
         }
-        default: return {};
+        default:
+            return {};
     }
 }
 
-QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientation,
+                                          int role) const {
     if (orientation != Qt::Horizontal || section < 0 || section >= columnCount()) return {};
-    if (role == Qt::FontRole && section >= FirstHyperparameter && m_keyDiffers[section - FirstHyperparameter]) {
+    if (role == Qt::FontRole && section >= FirstHyperparameter &&
+        m_keyDiffers[section - FirstHyperparameter]) {
         QFont f;
         f.setBold(true);
         return f;
     }
     if (role != Qt::DisplayRole) return {};
     switch (section) {
-        case Run: return tr("Run");
-        case BestValLoss: return tr("Best val loss");
-        case BestValLossStep: return tr("at step");
-        case BestValMetric: return tr("Best val metric");
-        case BestValMetricStep: return tr("at step");
-        case FinalTrainLoss: return tr("Final train loss");
-        case FinalTrainLossSmoothed: return tr("smoothed");
-        case FinalValLoss: return tr("Final val loss");
-        case GapAtBest: return tr("Gap at best");
-        case Steps: return tr("Steps");
-        case Epochs: return tr("Epochs");
-        case Errors: return tr("Errors");
-        case Warnings: return tr("Warnings");
-        case Infos: return tr("Info");
-        default: return hyperparameterKey(section);
+        case Run:
+            return tr("Run");
+        case BestValLoss:
+            return tr("Best val loss");
+        case BestValLossStep:
+            return tr("at step");
+        case BestValMetric:
+            return tr("Best val metric");
+        case BestValMetricStep:
+            return tr("at step");
+        case FinalTrainLoss:
+            return tr("Final train loss");
+        case FinalTrainLossSmoothed:
+            return tr("smoothed");
+        case FinalValLoss:
+            return tr("Final val loss");
+        case GapAtBest:
+            return tr("Gap at best");
+        case Steps:
+            return tr("Steps");
+        case Epochs:
+            return tr("Epochs");
+        case Errors:
+            return tr("Errors");
+        case Warnings:
+            return tr("Warnings");
+        case Infos:
+            return tr("Info");
+        default:
+            return hyperparameterKey(section);
     }
 }
 

@@ -13,9 +13,12 @@ namespace {
 
 QString severityName(core::Severity s) {
     switch (s) {
-        case core::Severity::Error: return FindingsModel::tr("Error");
-        case core::Severity::Warning: return FindingsModel::tr("Warning");
-        case core::Severity::Info: break;
+        case core::Severity::Error:
+            return FindingsModel::tr("Error");
+        case core::Severity::Warning:
+            return FindingsModel::tr("Warning");
+        case core::Severity::Info:
+            break;
     }
     return FindingsModel::tr("Info");
 }
@@ -39,7 +42,9 @@ QIcon severityIcon(core::Severity s) {
     return QIcon(pm);
 }
 
-QString number(double v) { return QString::number(v, 'g', 4); }
+QString number(double v) {
+    return QString::number(v, 'g', 4);
+}
 
 }  // namespace
 
@@ -95,19 +100,23 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
     const Row& r = m_rows[static_cast<std::size_t>(index.row())];
     const core::Finding& f = r.finding;
     switch (role) {
-        case RunIdRole: return r.runId;
-        case BeginStepRole: return static_cast<qint64>(f.beginStep);
-        case EndStepRole: return static_cast<qint64>(f.endStep);
-        case SeverityRole: return static_cast<int>(f.severity);
-        default: break;
+        case RunIdRole:
+            return r.runId;
+        case BeginStepRole:
+            return static_cast<qint64>(f.beginStep);
+        case EndStepRole:
+            return static_cast<qint64>(f.endStep);
+        case SeverityRole:
+            return static_cast<int>(f.severity);
+        default:
+            break;
     }
     const QString message = QString::fromStdString(f.message);
     const QString advice = QString::fromStdString(f.advice);
     switch (index.column()) {
         case SeverityColumn:
             if (role == Qt::DecorationRole) return severityIcon(f.severity);
-            if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-                return severityName(f.severity);
+            if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return severityName(f.severity);
             break;
         case KindColumn:
             if (role == Qt::DisplayRole) return findingKindId(f.kind);
@@ -117,8 +126,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
                 return QIcon(pm);
             }
             if (role == Qt::ToolTipRole)
-                return tr("%1 on %2").arg(findingKindId(f.kind),
-                                          QString::fromStdString(f.metric));
+                return tr("%1 on %2").arg(findingKindId(f.kind), QString::fromStdString(f.metric));
             break;
         case RunColumn:
             if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return r.runName;
@@ -133,7 +141,8 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
         case AdviceColumn:
             if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return advice;
             break;
-        default: break;
+        default:
+            break;
     }
     return {};
 }
@@ -141,13 +150,20 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
 QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case SeverityColumn: return tr("Severity");
-        case KindColumn: return tr("Kind");
-        case RunColumn: return tr("Run");
-        case RangeColumn: return tr("Range");
-        case MessageColumn: return tr("Message");
-        case AdviceColumn: return tr("Advice");
-        default: return {};
+        case SeverityColumn:
+            return tr("Severity");
+        case KindColumn:
+            return tr("Kind");
+        case RunColumn:
+            return tr("Run");
+        case RangeColumn:
+            return tr("Range");
+        case MessageColumn:
+            return tr("Message");
+        case AdviceColumn:
+            return tr("Advice");
+        default:
+            return {};
     }
 }
 

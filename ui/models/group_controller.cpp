@@ -8,7 +8,8 @@
 
 namespace curvedoctor::ui {
 
-GroupController::GroupController(RunStore& store, QObject* parent) : QObject(parent), m_store(store) {
+GroupController::GroupController(RunStore& store, QObject* parent)
+    : QObject(parent), m_store(store) {
     connect(&m_store, &RunStore::runRemoved, this, &GroupController::onRunRemoved);
     connect(&m_store, &RunStore::runChanged, this, [this](int row) {
         // A reloaded member changes its group's findings.
@@ -33,7 +34,8 @@ const RunGroup* GroupController::group(int id) const {
 void GroupController::diagnose(RunGroup& g) const {
     std::vector<const core::Run*> runs;
     for (int id : g.runIds)
-        if (const int row = m_store.rowOfId(id); row >= 0) runs.push_back(m_store.at(row).run.get());
+        if (const int row = m_store.rowOfId(id); row >= 0)
+            runs.push_back(m_store.at(row).run.get());
     g.findings = core::diagnoseGroup(runs);
 }
 
@@ -52,7 +54,8 @@ int GroupController::makeGroup(const QList<int>& runIds, const QString& name) {
     return g.id;
 }
 
-int GroupController::makeGroupFromRegex(const QString& pattern, const QString& name, QString* error) {
+int GroupController::makeGroupFromRegex(const QString& pattern, const QString& name,
+                                        QString* error) {
     const QRegularExpression re(pattern, QRegularExpression::CaseInsensitiveOption);
     if (!re.isValid()) {
         if (error) *error = tr("invalid pattern: %1").arg(re.errorString());
@@ -105,7 +108,8 @@ std::vector<GroupCurveInput> GroupController::curveInputs() const {
     for (const RunGroup& g : m_groups) {
         GroupCurveInput in{g.name, g.color, {}};
         for (int id : g.runIds)
-            if (const int row = m_store.rowOfId(id); row >= 0) in.runs.push_back(m_store.at(row).run);
+            if (const int row = m_store.rowOfId(id); row >= 0)
+                in.runs.push_back(m_store.at(row).run);
         out.push_back(std::move(in));
     }
     return out;

@@ -40,7 +40,8 @@ public:
     int makeGroup(const QList<int>& runIds, const QString& name = {});
     /// Makes a group of every run whose name matches `pattern` (case-insensitive, anywhere
     /// in the name). Returns 0 and sets `error` when the pattern is invalid or matches nothing.
-    int makeGroupFromRegex(const QString& pattern, const QString& name = {}, QString* error = nullptr);
+    int makeGroupFromRegex(const QString& pattern, const QString& name = {},
+                           QString* error = nullptr);
     void removeGroup(int id);
     void clear();
 

@@ -43,9 +43,8 @@ RunListModel::RunListModel(RunStore& store, QObject* parent)
         --m_rows;
         endRemoveRows();
     });
-    connect(&m_store, &RunStore::runChanged, this, [this](int row) {
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    });
+    connect(&m_store, &RunStore::runChanged, this,
+            [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1)); });
     connect(&m_store, &RunStore::cleared, this, [this] {
         beginResetModel();
         m_rows = m_store.count();
@@ -74,13 +73,16 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
         return {};
     const RunEntry& e = m_store.at(index.row());
     switch (role) {
-        case RunIdRole: return e.id;
-        case ColorRole: return e.color;
+        case RunIdRole:
+            return e.id;
+        case ColorRole:
+            return e.color;
         case SeverityCountsRole: {
             const auto c = severityCounts(index.row());
             return QVariant::fromValue(QList<int>{c[0], c[1], c[2]});
         }
-        default: break;
+        default:
+            break;
     }
     switch (index.column()) {
         case NameColumn:
@@ -98,7 +100,8 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
             if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
                 return findingsText(severityCounts(index.row()));
             break;
-        default: break;
+        default:
+            break;
     }
     return {};
 }
@@ -106,10 +109,14 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
 QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case NameColumn: return tr("Run");
-        case FormatColumn: return tr("Format");
-        case FindingsColumn: return tr("Findings");
-        default: return {};
+        case NameColumn:
+            return tr("Run");
+        case FormatColumn:
+            return tr("Format");
+        case FindingsColumn:
+            return tr("Findings");
+        default:
+            return {};
     }
 }
 

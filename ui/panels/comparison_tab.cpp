@@ -6,8 +6,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "ui/panels/comparison_panel.h"
 #include "ui/models/group_controller.h"
+#include "ui/panels/comparison_panel.h"
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {

@@ -51,8 +51,8 @@ void FindingBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     }
     if (!any) {
         painter->setPen(option.palette.color(QPalette::PlaceholderText));
-        painter->drawText(option.rect.adjusted(kBadgeGap, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                          tr("ok"));
+        painter->drawText(option.rect.adjusted(kBadgeGap, 0, 0, 0),
+                          Qt::AlignVCenter | Qt::AlignLeft, tr("ok"));
     }
     painter->restore();
 }

@@ -122,7 +122,8 @@ void FindingsPanel::updateSummary() {
     if (total == 0)
         m_summary->setText(tr("No findings."));
     else if (shown == total)
-        m_summary->setText(tr("%n finding(s). Click one to zoom the charts to it.", nullptr, total));
+        m_summary->setText(
+            tr("%n finding(s). Click one to zoom the charts to it.", nullptr, total));
     else
         m_summary->setText(tr("%1 of %n finding(s) shown.", nullptr, total).arg(shown));
 }

@@ -8,16 +8,21 @@
 #include <QVBoxLayout>
 
 #include "ui/chart/group_chart.h"
-#include "ui/models/group_controller.h"
 #include "ui/chart/metric_chart.h"
 #include "ui/chart/palette.h"
+#include "ui/models/group_controller.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {
 
-GroupPanel::GroupPanel(GroupController& groups, RunStore& store, ViewSettings& settings, QWidget* parent)
-    : QWidget(parent), m_groups(groups), m_store(store), m_settings(settings), m_band(new QComboBox(this)),
+GroupPanel::GroupPanel(GroupController& groups, RunStore& store, ViewSettings& settings,
+                       QWidget* parent)
+    : QWidget(parent),
+      m_groups(groups),
+      m_store(store),
+      m_settings(settings),
+      m_band(new QComboBox(this)),
       m_findings(new QLabel(this)) {
     m_band->addItem(tr("Band: min to max"), static_cast<int>(GroupBand::MinMax));
     m_band->addItem(tr("Band: mean ± 1 std"), static_cast<int>(GroupBand::StdDev));
@@ -83,16 +88,20 @@ void GroupPanel::rebuild() {
     QStringList lines;
     for (const RunGroup& g : m_groups.groups())
         for (const core::Finding& f : g.findings)
-            lines << QStringLiteral("<b style='color:%1'>%2</b> — <span style='color:%3'>%4</span>: %5 <i>%6</i>")
-                         .arg(g.color.name(), g.name.toHtmlEscaped(),
-                              findingColor(f.kind).name(),
-                              findingKindId(f.kind), QString::fromStdString(f.message).toHtmlEscaped(),
+            lines << QStringLiteral(
+                         "<b style='color:%1'>%2</b> — <span style='color:%3'>%4</span>: %5 "
+                         "<i>%6</i>")
+                         .arg(g.color.name(), g.name.toHtmlEscaped(), findingColor(f.kind).name(),
+                              findingKindId(f.kind),
+                              QString::fromStdString(f.message).toHtmlEscaped(),
                               QString::fromStdString(f.advice).toHtmlEscaped());
     if (m_groups.groups().isEmpty())
-        m_findings->setText(tr("No groups yet: select runs in the comparison table and group them, "
-                               "or group by a name pattern."));
+        m_findings->setText(
+            tr("No groups yet: select runs in the comparison table and group them, "
+               "or group by a name pattern."));
     else
-        m_findings->setText(lines.isEmpty() ? tr("No group findings.") : lines.join(QStringLiteral("<br>")));
+        m_findings->setText(lines.isEmpty() ? tr("No group findings.")
+                                            : lines.join(QStringLiteral("<br>")));
 }
 
 }  // namespace curvedoctor::ui

@@ -39,7 +39,7 @@ private:
     QComboBox* m_band;
     QVBoxLayout* m_chartsLayout;
     QLabel* m_findings;
-    QList<GroupChart*> m_charts;                  ///< shown, top to bottom
+    QList<GroupChart*> m_charts;                 ///< shown, top to bottom
     QHash<QString, QChartView*> m_viewByFamily;  ///< views are kept per family and reused
 };
 

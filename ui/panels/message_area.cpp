@@ -22,9 +22,10 @@ MessageArea::MessageArea(QWidget* parent)
       m_dismissAll(new QPushButton(tr("Dismiss all"), this)) {
     setObjectName(QStringLiteral("messageArea"));
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(QStringLiteral("#messageArea { background: #FFF8E1; border: 1px solid #E6C200; "
-                                 "border-radius: 3px; } QListWidget { background: transparent; "
-                                 "border: none; }"));
+    setStyleSheet(
+        QStringLiteral("#messageArea { background: #FFF8E1; border: 1px solid #E6C200; "
+                       "border-radius: 3px; } QListWidget { background: transparent; "
+                       "border: none; }"));
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setTextElideMode(Qt::ElideRight);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -48,9 +49,10 @@ MessageArea::MessageArea(QWidget* parent)
 
 void MessageArea::addMessage(Level level, const QString& text, const QString& details) {
     if (!m_list->findItems(text, Qt::MatchExactly).isEmpty()) return;
-    const QStyle::StandardPixmap icon = level == Level::Error     ? QStyle::SP_MessageBoxCritical
-                                        : level == Level::Warning ? QStyle::SP_MessageBoxWarning
-                                                                  : QStyle::SP_MessageBoxInformation;
+    const QStyle::StandardPixmap icon = level == Level::Error ? QStyle::SP_MessageBoxCritical
+                                        : level == Level::Warning
+                                            ? QStyle::SP_MessageBoxWarning
+                                            : QStyle::SP_MessageBoxInformation;
     auto* item = new QListWidgetItem(style()->standardIcon(icon), text);
     item->setToolTip(details.isEmpty() ? text : details);
     m_list->addItem(item);
@@ -59,7 +61,9 @@ void MessageArea::addMessage(Level level, const QString& text, const QString& de
     Q_EMIT countChanged(count());
 }
 
-int MessageArea::count() const { return m_list->count(); }
+int MessageArea::count() const {
+    return m_list->count();
+}
 
 QStringList MessageArea::messages() const {
     QStringList out;

@@ -13,8 +13,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "ui/panels/finding_badge_delegate.h"
 #include "ui/models/run_list_model.h"
+#include "ui/panels/finding_badge_delegate.h"
 #include "ui/run_store.h"
 
 namespace curvedoctor::ui {
@@ -38,8 +38,7 @@ RunListPanel::RunListPanel(RunStore& store, QWidget* parent)
     m_view->setTextElideMode(Qt::ElideMiddle);  // "keras_01/…_log.csv" keeps both ends
     m_view->setAllColumnsShowFocus(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed |
-                            QAbstractItemView::SelectedClicked);
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setItemDelegateForColumn(
         RunListModel::FindingsColumn,
@@ -68,8 +67,7 @@ RunListPanel::RunListPanel(RunStore& store, QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, this, &RunListPanel::applyFilter);
     connect(m_colorButton, &QToolButton::clicked, this, &RunListPanel::chooseColor);
     connect(m_closeButton, &QToolButton::clicked, this, &RunListPanel::closeSelected);
-    connect(m_view, &QTreeView::customContextMenuRequested, this,
-            &RunListPanel::showContextMenu);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &RunListPanel::showContextMenu);
     connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
         if (index.column() != RunListModel::NameColumn) chooseColor();
     });

@@ -152,9 +152,9 @@ void SettingsPanel::refreshMetricPicker() {
         item->setCheckState(extras.contains(family) ? Qt::Checked : Qt::Unchecked);
     }
     if (m_metrics->count() == 0) {
-        auto* hint = new QListWidgetItem(m_store.count() == 0 ? tr("(open runs to pick metrics)")
-                                                              : tr("(no other metrics)"),
-                                         m_metrics);
+        auto* hint = new QListWidgetItem(
+            m_store.count() == 0 ? tr("(open runs to pick metrics)") : tr("(no other metrics)"),
+            m_metrics);
         hint->setFlags(Qt::NoItemFlags);
     }
 }

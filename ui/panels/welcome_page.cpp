@@ -38,8 +38,8 @@ QStringList WelcomePage::examplePaths() {
 WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("welcomePage"));
     auto* icon = new QLabel(this);
-    icon->setPixmap(QIcon(QStringLiteral(":/icons/hicolor/scalable/apps/curvedoctor.svg"))
-                        .pixmap(96, 96));
+    icon->setPixmap(
+        QIcon(QStringLiteral(":/icons/hicolor/scalable/apps/curvedoctor.svg")).pixmap(96, 96));
     icon->setAlignment(Qt::AlignCenter);
     auto* title = new QLabel(tr("<h1>CurveDoctor</h1>"), this);
     title->setAlignment(Qt::AlignCenter);

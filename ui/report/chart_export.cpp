@@ -79,7 +79,8 @@ bool exportChartSvg(QChart& chart, const QString& path, QSizeF size, QString* er
 }
 
 void copyChartToClipboard(QChart& chart, QSizeF size, qreal scale) {
-    if (QClipboard* cb = QGuiApplication::clipboard()) cb->setImage(renderChartImage(chart, size, scale));
+    if (QClipboard* cb = QGuiApplication::clipboard())
+        cb->setImage(renderChartImage(chart, size, scale));
 }
 
 }  // namespace curvedoctor::ui

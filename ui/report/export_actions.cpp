@@ -18,10 +18,10 @@
 #include <QSpinBox>
 #include <QStatusBar>
 
-#include "ui/report/chart_export.h"
 #include "ui/chart/chart_panel.h"
-#include "ui/models/group_controller.h"
 #include "ui/chart/metric_chart.h"
+#include "ui/models/group_controller.h"
+#include "ui/report/chart_export.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 

@@ -26,14 +26,14 @@ void unmap(void* info) {
 QImage makeLargeImage(QSize size, QImage::Format format, QRgb fill) {
     const int depth = QImage(1, 1, format).depth();
     const auto bytesPerLine = static_cast<qsizetype>(((size.width() * depth + 31) / 32) * 4);
-    const std::size_t bytes =
-        size.isEmpty() ? 0 : static_cast<std::size_t>(bytesPerLine) * static_cast<std::size_t>(size.height());
+    const std::size_t bytes = size.isEmpty() ? 0
+                                             : static_cast<std::size_t>(bytesPerLine) *
+                                                   static_cast<std::size_t>(size.height());
     std::size_t length = 0;
     void* base = bytes >= kHugeThreshold ? core::mapHugePages(bytes, length) : nullptr;
-    QImage image = base != nullptr
-                       ? QImage(static_cast<uchar*>(base), size.width(), size.height(), bytesPerLine,
-                                format, unmap, new Mapping{base, length})
-                       : QImage(size, format);
+    QImage image = base != nullptr ? QImage(static_cast<uchar*>(base), size.width(), size.height(),
+                                            bytesPerLine, format, unmap, new Mapping{base, length})
+                                   : QImage(size, format);
     image.fill(fill);
     return image;
 }

@@ -1,10 +1,10 @@
 #include "ui/report/png_writer.h"
 
+#include <zlib.h>
 #include <QSaveFile>
 #include <algorithm>
 #include <cstdint>
 #include <vector>
-#include <zlib.h>
 
 #include "core/parallel_for.h"
 
@@ -67,7 +67,8 @@ Band deflateBand(const QImage& image, int y0, int y1, bool last, int level) {
             z.next_out = out.data();
             z.avail_out = static_cast<uInt>(out.size());
             rc = deflate(&z, flush);
-            b.deflated.insert(b.deflated.end(), out.data(), out.data() + (out.size() - z.avail_out));
+            b.deflated.insert(b.deflated.end(), out.data(),
+                              out.data() + (out.size() - z.avail_out));
         } while (z.avail_out == 0 && rc == Z_OK);
         return rc;
     };
@@ -95,18 +96,18 @@ Band deflateBand(const QImage& image, int y0, int y1, bool last, int level) {
 
 QByteArray encodePng(const QImage& source, const PngOptions& options) {
     if (source.isNull()) return {};
-    const QImage image = source.format() == QImage::Format_RGB32 ||
-                                 source.format() == QImage::Format_ARGB32
-                             ? source
-                             : source.convertToFormat(QImage::Format_RGB32);
+    const QImage image =
+        source.format() == QImage::Format_RGB32 || source.format() == QImage::Format_ARGB32
+            ? source
+            : source.convertToFormat(QImage::Format_RGB32);
     const int h = image.height();
     const unsigned threads = core::workerCount(SIZE_MAX, options.threads);
     const int bandCount = std::clamp(h / kMinBandRows, 1, static_cast<int>(4 * threads));
     std::vector<Band> bands(static_cast<std::size_t>(bandCount));
     core::parallelFor(bands.size(), threads, [&](std::size_t b) {
         const int i = static_cast<int>(b);
-        bands[b] = deflateBand(image, h * i / bandCount, h * (i + 1) / bandCount, i + 1 == bandCount,
-                               options.zlibLevel);
+        bands[b] = deflateBand(image, h * i / bandCount, h * (i + 1) / bandCount,
+                               i + 1 == bandCount, options.zlibLevel);
     });
 
     QByteArray idat;
@@ -148,14 +149,14 @@ bool writePngBytes(const QByteArray& png, const QString& path, QString* error) {
         return true;
     }
     if (error) {
-        *error = QStringLiteral("%1: could not write the PNG (%2)")
-                     .arg(path, png.isEmpty() ? QStringLiteral("encoding failed") : file.errorString());
+        *error =
+            QStringLiteral("%1: could not write the PNG (%2)")
+                .arg(path, png.isEmpty() ? QStringLiteral("encoding failed") : file.errorString());
     }
     return false;
 }
 
-bool writePng(const QImage& image, const QString& path, const PngOptions& options,
-              QString* error) {
+bool writePng(const QImage& image, const QString& path, const PngOptions& options, QString* error) {
     return writePngBytes(encodePng(image, options), path, error);
 }
 

@@ -20,7 +20,9 @@ ReportExportJob::ReportExportJob(QString path, QImage page, QObject* parent)
     m_state->page = std::move(page);
 }
 
-ReportExportJob::~ReportExportJob() { cancel(); }
+ReportExportJob::~ReportExportJob() {
+    cancel();
+}
 
 void ReportExportJob::start() {
     auto state = m_state;
@@ -47,8 +49,12 @@ void ReportExportJob::start() {
     });
 }
 
-void ReportExportJob::cancel() { m_state->cancelled = true; }
+void ReportExportJob::cancel() {
+    m_state->cancelled = true;
+}
 
-bool ReportExportJob::isRunning() const { return m_state->running.load(); }
+bool ReportExportJob::isRunning() const {
+    return m_state->running.load();
+}
 
 }  // namespace curvedoctor::ui

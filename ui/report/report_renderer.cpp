@@ -12,13 +12,13 @@
 #include <memory>
 
 #include "core/comparison.h"
-#include "ui/report/chart_export.h"
 #include "ui/chart/metric_chart.h"
-#include "ui/report/large_image.h"
 #include "ui/chart/palette.h"
+#include "ui/report/chart_export.h"
+#include "ui/report/large_image.h"
 #include "ui/report/png_writer.h"
-#include "ui/run_store.h"
 #include "ui/report/value_format.h"
+#include "ui/run_store.h"
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {
@@ -54,9 +54,9 @@ const QColor kStripe(0xFA, 0xFA, 0xFA);
 
 struct Cell {
     QString text;
-    QColor swatch;       ///< a small colour square before the text (run, finding kind).
-    QColor pill;         ///< text drawn white on a rounded badge of this colour (severity).
-    QString detail;      ///< a second, smaller grey line.
+    QColor swatch;   ///< a small colour square before the text (run, finding kind).
+    QColor pill;     ///< text drawn white on a rounded badge of this colour (severity).
+    QString detail;  ///< a second, smaller grey line.
     bool bold = false;
     bool numeric = false;  ///< right-aligned.
 };
@@ -181,7 +181,8 @@ public:
                 const qreal th = textHeight(c.text, cf, tw);
                 if (c.pill.isValid()) {
                     const QFontMetricsF fm(cf, m_metrics);
-                    const QRectF pill(tx, m_y + kCellPad - 1, fm.horizontalAdvance(c.text) + 12, th + 2);
+                    const QRectF pill(tx, m_y + kCellPad - 1, fm.horizontalAdvance(c.text) + 12,
+                                      th + 2);
                     QPainterPath path;
                     path.addRoundedRect(pill, 4, 4);
                     m_p->fillPath(path, c.pill);
@@ -191,7 +192,8 @@ public:
                 } else {
                     m_p->setPen(kInk);
                     m_p->setFont(cf);
-                    const int align = (c.numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::TextWordWrap;
+                    const int align =
+                        (c.numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::TextWordWrap;
                     m_p->drawText(QRectF(tx, m_y + kCellPad, tw, th), align, c.text);
                 }
                 if (!c.detail.isEmpty()) {
@@ -245,9 +247,12 @@ private:
 
 QString severityName(core::Severity s) {
     switch (s) {
-        case core::Severity::Error: return QObject::tr("error");
-        case core::Severity::Warning: return QObject::tr("warning");
-        case core::Severity::Info: return QObject::tr("info");
+        case core::Severity::Error:
+            return QObject::tr("error");
+        case core::Severity::Warning:
+            return QObject::tr("warning");
+        case core::Severity::Info:
+            return QObject::tr("info");
     }
     return {};
 }
@@ -269,7 +274,12 @@ QString epochRange(const core::Finding& f) {
 QList<Cell> findingRow(const QString& owner, const QColor& ownerColor, const core::Finding& f) {
     const QString kind = findingKindId(f.kind);
     return {Cell{owner, ownerColor, {}, {}, false, false},
-            Cell{severityName(f.severity), {}, severityColor(static_cast<int>(f.severity)), {}, false, false},
+            Cell{severityName(f.severity),
+                 {},
+                 severityColor(static_cast<int>(f.severity)),
+                 {},
+                 false,
+                 false},
             Cell{kind, findingColor(f.kind), {}, QString::fromStdString(f.metric), false, false},
             Cell{stepRange(f), {}, {}, epochRange(f), false, false},
             Cell{QString::fromStdString(f.message), {}, {}, {}, false, false},
@@ -324,8 +334,8 @@ public:
 
     qreal draw(QPainter* p, QPaintDevice* metrics, ReportLayout* layout) {
         Page page(p, metrics, m_options.width);
-        const QDateTime when = m_options.timestamp.isValid() ? m_options.timestamp
-                                                             : QDateTime::currentDateTimeUtc();
+        const QDateTime when =
+            m_options.timestamp.isValid() ? m_options.timestamp : QDateTime::currentDateTimeUtc();
         page.paragraph(titleFor(m_runs, m_options), makeFont(26, true), kInk, 6);
         QStringList sub;
         sub << when.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
@@ -346,11 +356,12 @@ public:
         page.paragraph(QObject::tr("Comparison"), makeFont(19, true), kInk, 8);
         const QRectF cr = drawComparison(page);
         page.advance(12);
-        page.paragraph(QObject::tr("Best: minimum validation loss / best validation metric in its "
-                                   "direction. Gap: best validation loss minus the mean training "
-                                   "loss since the previous validation point. Final values are raw; "
-                                   "\"smoothed\" uses the report's smoothing."),
-                       makeFont(11), kMuted, 0);
+        page.paragraph(
+            QObject::tr("Best: minimum validation loss / best validation metric in its "
+                        "direction. Gap: best validation loss minus the mean training "
+                        "loss since the previous validation point. Final values are raw; "
+                        "\"smoothed\" uses the report's smoothing."),
+            makeFont(11), kMuted, 0);
         if (layout) {
             layout->findingsRect = fr;
             layout->comparisonRect = cr;
@@ -372,13 +383,14 @@ private:
             }
         } else {
             for (const ReportGroup& g : m_groups)
-                entries << qMakePair(g.curves.color,
-                                     QObject::tr("%1 (mean of %2, band %3)")
-                                         .arg(g.curves.name,
-                                              plural(static_cast<int>(g.curves.runs.size()),
-                                                     QObject::tr("run"), QObject::tr("runs")),
-                                              m_options.band == GroupBand::MinMax ? QObject::tr("min–max")
-                                                                                  : QObject::tr("±1 std")));
+                entries << qMakePair(
+                    g.curves.color,
+                    QObject::tr("%1 (mean of %2, band %3)")
+                        .arg(g.curves.name,
+                             plural(static_cast<int>(g.curves.runs.size()), QObject::tr("run"),
+                                    QObject::tr("runs")),
+                             m_options.band == GroupBand::MinMax ? QObject::tr("min–max")
+                                                                 : QObject::tr("±1 std")));
         }
         page.legend(entries, makeFont(14));
         if (leftOut > 0)
@@ -440,8 +452,10 @@ private:
     }
 
     QRectF drawFindings(Page& page) {
-        const QList<Column> cols{{QObject::tr("Run"), 1.3},     {QObject::tr("Severity"), 0.8},
-                                 {QObject::tr("Finding"), 1.5}, {QObject::tr("Steps"), 1.0},
+        const QList<Column> cols{{QObject::tr("Run"), 1.3},
+                                 {QObject::tr("Severity"), 0.8},
+                                 {QObject::tr("Finding"), 1.5},
+                                 {QObject::tr("Steps"), 1.0},
                                  {QObject::tr("What the curves show"), 3.2},
                                  {QObject::tr("What to try"), 3.0}};
         // Each row with its severity (info for the "and N more" rows), in run order.
@@ -451,7 +465,8 @@ private:
                 ranked.emplace_back(f.severity, findingRow(g.curves.name, g.curves.color, f));
         for (const RunEntry* e : m_runs) {
             const auto& fs = e->diagnosis.findings;
-            const int shown = std::min<int>(static_cast<int>(fs.size()), m_options.maxFindingsPerRun);
+            const int shown =
+                std::min<int>(static_cast<int>(fs.size()), m_options.maxFindingsPerRun);
             for (int i = 0; i < shown; ++i) {
                 const core::Finding& f = fs[static_cast<std::size_t>(i)];
                 ranked.emplace_back(f.severity, findingRow(e->name, e->color, f));
@@ -478,8 +493,9 @@ private:
         for (auto& r : ranked) rows << std::move(r.second);
         if (rows.isEmpty()) {
             const qreal top = page.y();
-            page.paragraph(QObject::tr("No findings: the doctor saw nothing wrong in these curves."),
-                           makeFont(14), kMuted, 0);
+            page.paragraph(
+                QObject::tr("No findings: the doctor saw nothing wrong in these curves."),
+                makeFont(14), kMuted, 0);
             return QRectF(kMargin, top, page.contentWidth(), page.y() - top);
         }
         const auto more = [](int leftOut) {
@@ -512,7 +528,8 @@ private:
                                  {QObject::tr("Findings"), 1.1},
                                  {QObject::tr("Hyperparameters"), 1.65}};
         QList<QList<Cell>> rows;
-        const auto& keys = m_runs.size() > 1 ? m_comparison.differingKeys : m_comparison.hyperparameterKeys;
+        const auto& keys =
+            m_runs.size() > 1 ? m_comparison.differingKeys : m_comparison.hyperparameterKeys;
         for (std::size_t i = 0; i < m_comparison.rows.size(); ++i) {
             const core::RunSummary& r = m_comparison.rows[i];
             const RunEntry* e = m_runs[i];
@@ -524,16 +541,38 @@ private:
             rows << QList<Cell>{
                 Cell{e->name, e->color, {}, QString::fromStdString(e->run->format), false, false},
                 Cell{formatValue(r.bestValLoss), {}, {}, {}, false, true},
-                Cell{formatStep(r.bestValLossStep), {}, {}, r.bestValLossEpoch ? QObject::tr("epoch %1").arg(*r.bestValLossEpoch) : QString(), false, true},
-                Cell{formatValue(r.bestValMetric), {}, {}, QString::fromStdString(r.valMetric), false, true},
-                Cell{formatValue(r.finalTrainLoss), {}, {}, r.finalTrainLossSmoothed ? QObject::tr("smoothed %1").arg(formatValue(r.finalTrainLossSmoothed)) : QString(), false, true},
+                Cell{formatStep(r.bestValLossStep),
+                     {},
+                     {},
+                     r.bestValLossEpoch ? QObject::tr("epoch %1").arg(*r.bestValLossEpoch)
+                                        : QString(),
+                     false,
+                     true},
+                Cell{formatValue(r.bestValMetric),
+                     {},
+                     {},
+                     QString::fromStdString(r.valMetric),
+                     false,
+                     true},
+                Cell{formatValue(r.finalTrainLoss),
+                     {},
+                     {},
+                     r.finalTrainLossSmoothed
+                         ? QObject::tr("smoothed %1").arg(formatValue(r.finalTrainLossSmoothed))
+                         : QString(),
+                     false,
+                     true},
                 Cell{formatValue(r.finalValLoss), {}, {}, {}, false, true},
                 Cell{formatValue(r.gapAtBest), {}, {}, {}, false, true},
                 Cell{formatStep(r.lastStep), {}, {}, {}, false, true},
                 Cell{formatValue(r.lastEpoch), {}, {}, {}, false, true},
                 Cell{findingCounts(r), {}, {}, {}, false, false},
-                Cell{hp.isEmpty() ? QObject::tr("–") : hp.join(QStringLiteral(", ")), {}, {},
-                     {}, false, false}};
+                Cell{hp.isEmpty() ? QObject::tr("–") : hp.join(QStringLiteral(", ")),
+                     {},
+                     {},
+                     {},
+                     false,
+                     false}};
         }
         const auto more = [](int leftOut) {
             return QList<Cell>{Cell{
@@ -592,7 +631,9 @@ bool saveReport(const QString& path, const std::vector<const RunEntry*>& runs,
     t.encode = static_cast<double>(clock.nsecsElapsed()) / 1e9;
     if (timings) *timings = t;
     if (written) return true;
-    if (error) *error = why.isEmpty() ? QStringLiteral("%1: could not write the PNG report").arg(path) : why;
+    if (error)
+        *error =
+            why.isEmpty() ? QStringLiteral("%1: could not write the PNG report").arg(path) : why;
     return false;
 }
 

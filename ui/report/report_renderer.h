@@ -24,10 +24,10 @@ struct RunEntry;
 class ViewSettings;
 
 struct ReportOptions {
-    int width = 1600;    ///< logical pixels; the image is width * scale device pixels wide.
-    qreal scale = 2.0;   ///< device pixel ratio: 2 gives HiDPI / print quality.
-    QString title;       ///< empty: "Training report" and the run names.
-    QDateTime timestamp; ///< invalid: now (UTC).
+    int width = 1600;     ///< logical pixels; the image is width * scale device pixels wide.
+    qreal scale = 2.0;    ///< device pixel ratio: 2 gives HiDPI / print quality.
+    QString title;        ///< empty: "Training report" and the run names.
+    QDateTime timestamp;  ///< invalid: now (UTC).
     /// Findings listed per run before "and N more"; the rest are in the window and the JSON.
     int maxFindingsPerRun = 10;
     GroupBand band = GroupBand::MinMax;

@@ -10,17 +10,20 @@ constexpr std::size_t kSampleRows = 40;
 // any log has and far less than any binary format.
 constexpr double kMaxControlShare = 0.01;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 }  // namespace
 
 bool equalsNoCase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [](char x, char y) { return lower(x) == lower(y); });
 }
 
 bool endsWithNoCase(std::string_view name, std::string_view suffix) {
-    return name.size() >= suffix.size() && equalsNoCase(name.substr(name.size() - suffix.size()), suffix);
+    return name.size() >= suffix.size() &&
+           equalsNoCase(name.substr(name.size() - suffix.size()), suffix);
 }
 
 int findColumn(const std::vector<std::string>& header, const std::vector<std::string_view>& names) {
@@ -68,8 +71,10 @@ bool analyzeCsvHead(std::string_view head, CsvHead& out) {
     std::vector<bool> textSeen(out.header.size(), false);
     // The first row counts towards the share: in a headerless table it is data.
     std::size_t cellCount = cells.size();
-    std::size_t numberCount = static_cast<std::size_t>(std::count_if(
-        cells.begin(), cells.end(), [](const CsvCell& c) { return c.kind == CsvCellKind::Number; }));
+    std::size_t numberCount =
+        static_cast<std::size_t>(std::count_if(cells.begin(), cells.end(), [](const CsvCell& c) {
+            return c.kind == CsvCellKind::Number;
+        }));
     while (out.sampledRows < kSampleRows && reader.next(cells)) {
         ++out.sampledRows;
         for (std::size_t i = 0; i < cells.size() && i < out.header.size(); ++i) {

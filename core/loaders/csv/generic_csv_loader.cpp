@@ -5,9 +5,13 @@
 
 namespace curvedoctor::core {
 
-std::string_view GenericCsvLoader::id() const { return "csv"; }
+std::string_view GenericCsvLoader::id() const {
+    return "csv";
+}
 
-std::string_view GenericCsvLoader::description() const { return "CSV/TSV table"; }
+std::string_view GenericCsvLoader::description() const {
+    return "CSV/TSV table";
+}
 
 int GenericCsvLoader::sniff(const SniffInput& input) const {
     if (input.isDirectory || looksBinary(input.head) || looksLikeJson(input.head))

@@ -5,9 +5,13 @@
 
 namespace curvedoctor::core {
 
-std::string_view KerasCsvLoader::id() const { return "keras_csv"; }
+std::string_view KerasCsvLoader::id() const {
+    return "keras_csv";
+}
 
-std::string_view KerasCsvLoader::description() const { return "Keras CSVLogger"; }
+std::string_view KerasCsvLoader::description() const {
+    return "Keras CSVLogger";
+}
 
 int KerasCsvLoader::sniff(const SniffInput& input) const {
     if (input.isDirectory) return confidence::kNone;

@@ -8,9 +8,13 @@
 
 namespace curvedoctor::core {
 
-std::string_view LightningCsvLoader::id() const { return "lightning_csv"; }
+std::string_view LightningCsvLoader::id() const {
+    return "lightning_csv";
+}
 
-std::string_view LightningCsvLoader::description() const { return "PyTorch Lightning metrics.csv"; }
+std::string_view LightningCsvLoader::description() const {
+    return "PyTorch Lightning metrics.csv";
+}
 
 int LightningCsvLoader::sniff(const SniffInput& input) const {
     if (input.isDirectory) return confidence::kNone;
@@ -29,7 +33,8 @@ LoadResult LightningCsvLoader::load(const LoadInput& input) const {
     spec.epochColumns = {"epoch"};
     LoadResult result = loadCsvTable(input, spec);
     if (result.runs.empty()) return result;
-    const std::filesystem::path yaml = std::filesystem::path(input.path).parent_path() / "hparams.yaml";
+    const std::filesystem::path yaml =
+        std::filesystem::path(input.path).parent_path() / "hparams.yaml";
     result.runs.front().hyperparameters = readSimpleYamlFile(yaml.string());
     return result;
 }

@@ -27,7 +27,9 @@ ExportName parseExportName(const std::string& path) {
 
 }  // namespace
 
-std::string_view TensorboardCsvLoader::id() const { return "tensorboard_csv"; }
+std::string_view TensorboardCsvLoader::id() const {
+    return "tensorboard_csv";
+}
 
 std::string_view TensorboardCsvLoader::description() const {
     return "TensorBoard scalar CSV export";

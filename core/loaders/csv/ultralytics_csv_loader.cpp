@@ -9,15 +9,20 @@
 
 namespace curvedoctor::core {
 
-std::string_view UltralyticsCsvLoader::id() const { return "ultralytics_csv"; }
+std::string_view UltralyticsCsvLoader::id() const {
+    return "ultralytics_csv";
+}
 
-std::string_view UltralyticsCsvLoader::description() const { return "Ultralytics results.csv"; }
+std::string_view UltralyticsCsvLoader::description() const {
+    return "Ultralytics results.csv";
+}
 
 int UltralyticsCsvLoader::sniff(const SniffInput& input) const {
     if (input.isDirectory) return confidence::kNone;
     CsvHead head;
     if (!analyzeCsvHead(input.head, head) || !isNumericCsvTable(head)) return confidence::kNone;
-    if (head.header.empty() || !equalsNoCase(head.header.front(), "epoch")) return confidence::kNone;
+    if (head.header.empty() || !equalsNoCase(head.header.front(), "epoch"))
+        return confidence::kNone;
     // Every Ultralytics task logs train/*_loss and metrics/* columns.
     const auto has = [&](std::string_view prefix) {
         return std::any_of(head.header.begin(), head.header.end(),
@@ -32,7 +37,8 @@ LoadResult UltralyticsCsvLoader::load(const LoadInput& input) const {
     spec.epochColumns = {"epoch"};
     LoadResult result = loadCsvTable(input, spec);
     if (result.runs.empty()) return result;
-    const std::filesystem::path yaml = std::filesystem::path(input.path).parent_path() / "args.yaml";
+    const std::filesystem::path yaml =
+        std::filesystem::path(input.path).parent_path() / "args.yaml";
     result.runs.front().hyperparameters = readSimpleYamlFile(yaml.string());
     return result;
 }

@@ -11,20 +11,33 @@ namespace {
 
 // Column order of YOLOv5 v5.0 train.py's results.txt line (see the class comment); names follow
 // the TensorBoard tags the same train.py logs. "" marks columns that are not metrics.
-const std::vector<std::string> kColumns{
-    "epoch",           "",  // GPU memory, "2.19G"
-    "train/box_loss",  "train/obj_loss",    "train/cls_loss", "train/total_loss",
-    "",                "",  // label count and image size of the last batch
-    "metrics/precision", "metrics/recall", "metrics/mAP_0.5", "metrics/mAP_0.5:0.95",
-    "val/box_loss",    "val/obj_loss",      "val/cls_loss"};
+const std::vector<std::string> kColumns{"epoch",
+                                        "",  // GPU memory, "2.19G"
+                                        "train/box_loss",
+                                        "train/obj_loss",
+                                        "train/cls_loss",
+                                        "train/total_loss",
+                                        "",
+                                        "",  // label count and image size of the last batch
+                                        "metrics/precision",
+                                        "metrics/recall",
+                                        "metrics/mAP_0.5",
+                                        "metrics/mAP_0.5:0.95",
+                                        "val/box_loss",
+                                        "val/obj_loss",
+                                        "val/cls_loss"};
 
 constexpr std::size_t kMinFields = 10;  // enough to tell the layout from a two-column table.
 
 }  // namespace
 
-std::string_view Yolov5ResultsLoader::id() const { return "yolov5_txt"; }
+std::string_view Yolov5ResultsLoader::id() const {
+    return "yolov5_txt";
+}
 
-std::string_view Yolov5ResultsLoader::description() const { return "YOLOv5 results.txt"; }
+std::string_view Yolov5ResultsLoader::description() const {
+    return "YOLOv5 results.txt";
+}
 
 int Yolov5ResultsLoader::sniff(const SniffInput& input) const {
     if (input.isDirectory) return confidence::kNone;
