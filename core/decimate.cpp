@@ -145,10 +145,10 @@ private:
 
     // Non-finite values before `pos` in the whole column (block prefix plus a short scan).
     std::size_t nfBefore(std::size_t pos) const {
-        constexpr std::size_t B = DecimationIndex::kBlock;
-        const auto& blk = m_index->block(pos / B);
+        constexpr std::size_t kB = DecimationIndex::kBlock;
+        const auto& blk = m_index->block(pos / kB);
         if (blk.nfCount == 0) return blk.nfBefore;
-        return blk.nfBefore + countNonFinite(pos / B * B, pos);
+        return blk.nfBefore + countNonFinite(pos / kB * kB, pos);
     }
 
     // The column loop of run() using block summaries; same result as the per-point loop. The
@@ -156,7 +156,7 @@ private:
     // before `end`.
     std::size_t runIndexed(std::size_t begin, std::size_t end, double scale, double lo,
                            long lastBin) {
-        constexpr std::size_t B = DecimationIndex::kBlock;
+        constexpr std::size_t kB = DecimationIndex::kBlock;
         auto columnOf = [&](std::size_t pos) {
             return std::clamp(static_cast<long>((m_xAt(pos) - lo) * scale), 0L, lastBin);
         };
@@ -220,8 +220,8 @@ private:
             std::size_t pendingBlock = kNone;
             std::size_t pendingNf = 0;
             while (pos < stop) {
-                if (pos % B == 0 && pos + B <= stop) {
-                    const auto& blk = m_index->block(pos / B);
+                if (pos % kB == 0 && pos + kB <= stop) {
+                    const auto& blk = m_index->block(pos / kB);
                     if (blk.firstMark != DecimationIndex::kNoOffset && !bucket.hasMark) {
                         bucket.hasMark = true;
                         mark(pos + blk.firstMark);
@@ -248,11 +248,11 @@ private:
                         pendingNf = nf;
                     }
                     nf += blk.nfCount;
-                    pos += B;
+                    pos += kB;
                     continue;
                 }
-                const std::size_t partEnd = std::min(stop, (pos / B + 1) * B);
-                if (m_index->block(pos / B).nfCount == 0) {
+                const std::size_t partEnd = std::min(stop, (pos / kB + 1) * kB);
+                if (m_index->block(pos / kB).nfCount == 0) {
                     // A part of a block without non-finite values: the same as bucket.add for
                     // each point, in a tight loop (about half the reduction's time goes here).
                     std::size_t p = pos;
@@ -300,9 +300,9 @@ private:
                 ++pos;
             }
             if (pendingBlock != kNone) {
-                std::size_t l = pendingBlock + B - 1;
+                std::size_t l = pendingBlock + kB - 1;
                 while (!std::isfinite(m_yAt(l))) --l;
-                const bool clean = m_index->block(pendingBlock / B).nfCount == 0;
+                const bool clean = m_index->block(pendingBlock / kB).nfCount == 0;
                 bucket.last = Candidate{l, clean ? pendingNf : nfBefore(l)};
             }
             // The column's minimum and maximum lie anywhere inside it, each a cache miss to read
@@ -384,8 +384,8 @@ Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
                 prefetchLine(&ys[i]);
                 return;
             }
-            constexpr std::size_t B = DecimationIndex::kBlock, kLine = 64 / sizeof(double);
-            const std::size_t from = i / B * B, to = std::min(ys.size(), from + B);
+            constexpr std::size_t kB = DecimationIndex::kBlock, kLine = 64 / sizeof(double);
+            const std::size_t from = i / kB * kB, to = std::min(ys.size(), from + kB);
             for (std::size_t k = from; k < to; k += kLine) prefetchLine(&ys[k]);
             // A prefetch that misses the TLB is dropped, and on a big series nearly all of these
             // do: a plain load makes the page walk happen now. (Measured: a third off a zoom of
@@ -419,13 +419,13 @@ Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
 }  // namespace
 
 DecimationIndex::DecimationIndex(std::span<const double> y) : m_size(y.size()) {
-    constexpr std::size_t B = kBlock;
-    m_blocks.resize((y.size() + B - 1) / B);
+    constexpr std::size_t kB = kBlock;
+    m_blocks.resize((y.size() + kB - 1) / kB);
     std::uint64_t nf = 0;
     for (std::size_t b = 0; b < m_blocks.size(); ++b) {
         Block& blk = m_blocks[b];
         blk.nfBefore = nf;
-        const std::size_t from = b * B, to = std::min(y.size(), from + B);
+        const std::size_t from = b * kB, to = std::min(y.size(), from + kB);
         // Counted first, branch-free: most blocks hold only finite values and take the short
         // loop below. Locals rather than blk's fields, which the compiler must assume y aliases.
         std::uint8_t nfCount = 0;

@@ -310,7 +310,7 @@ void MainWindow::rebuildRecentMenu() {
     m_recentMenu->clear();
     const QStringList recent = recentPaths();
     for (int i = 0; i < recent.size(); ++i) {
-        const QString path = recent[i];
+        const QString& path = recent[i];
         const QString label =
             QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(QDir::toNativeSeparators(path));
         QAction* a = m_recentMenu->addAction(label, this, [this, path] { openPaths({path}); });

@@ -17,7 +17,7 @@ int RunStore::rowOfSource(const QString& source) const {
 }
 
 QString RunStore::uniqueName(const QString& wanted, int exceptRow) const {
-    const QString base = wanted.isEmpty() ? QStringLiteral("run") : wanted;
+    QString base = wanted.isEmpty() ? QStringLiteral("run") : wanted;
     auto taken = [&](const QString& n) {
         for (int i = 0; i < count(); ++i)
             if (i != exceptRow && at(i).name == n) return true;
@@ -25,7 +25,7 @@ QString RunStore::uniqueName(const QString& wanted, int exceptRow) const {
     };
     if (!taken(base)) return base;
     for (int k = 2;; ++k) {
-        const QString candidate = QStringLiteral("%1 (%2)").arg(base).arg(k);
+        QString candidate = QStringLiteral("%1 (%2)").arg(base).arg(k);
         if (!taken(candidate)) return candidate;
     }
 }
@@ -78,7 +78,7 @@ void RunStore::setColor(int row, const QColor& color) {
 
 QString RunStore::rename(int row, const QString& name) {
     auto& e = m_entries.at(static_cast<std::size_t>(row));
-    const QString unique = uniqueName(name.trimmed(), row);
+    QString unique = uniqueName(name.trimmed(), row);
     if (unique != e.name) {
         e.name = unique;
         Q_EMIT runChanged(row);

@@ -259,6 +259,7 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
         entries.push_back(std::move(e));
     }
     std::vector<const RunEntry*> runs;
+    runs.reserve(entries.size());
     for (const RunEntry& e : entries) runs.push_back(&e);
 
     ViewSettings settings;

@@ -108,8 +108,8 @@ Curve Curve::alias() const {
     return c;
 }
 
-Curve::Curve(std::string metric, std::vector<std::int64_t> steps, std::vector<double> values,
-             std::vector<double> epochs)
+Curve::Curve(std::string metric, const std::vector<std::int64_t>& steps,
+             const std::vector<double>& values, const std::vector<double>& epochs)
     : m_metric(std::move(metric)) {
     m_info = inferMetricInfo(m_metric);
     adopt(steps, values, epochs);

@@ -26,8 +26,8 @@ public:
     /// Builds the curve of `series` called `metric`.
     Curve(std::string metric, const Series& series);
     /// Builds a curve from owned data (tests, synthetic curves). Sorts and de-duplicates.
-    Curve(std::string metric, std::vector<std::int64_t> steps, std::vector<double> values,
-          std::vector<double> epochs = {});
+    Curve(std::string metric, const std::vector<std::int64_t>& steps,
+          const std::vector<double>& values, const std::vector<double>& epochs = {});
     Curve(Curve&&) noexcept = default;
     Curve& operator=(Curve&&) noexcept = default;
     Curve(const Curve&) = delete;

@@ -101,7 +101,7 @@ std::map<std::string, std::string> parseSimpleYaml(std::string_view text) {
         if (key.empty() || key.front() == ':') continue;
         const std::string full = parent.empty() ? key : parent + "." + key;
         const std::string_view value = stripComment(trim(body.substr(colon + 1)));
-        if (value.empty() || value.rfind("!!", 0) == 0 || value.rfind("&", 0) == 0) {
+        if (value.empty() || value.rfind("!!", 0) == 0 || value.rfind('&', 0) == 0) {
             stack.push_back({indent, full});
             continue;
         }

@@ -117,7 +117,15 @@ public:
                                                           0, current.size() - 1)(m_rng);
             ASSERT_EQ(::truncate(m_file.path.c_str(), static_cast<off_t>(cut)), 0);
             std::this_thread::sleep_for(std::chrono::microseconds(200));
-            if (m_file.log.appendable) {
+            if (m_file.log.appendable && cut < m_file.log.recordEnds[0]) {
+                // Cut inside the header: truncate() cannot grow it back (it would pad the file
+                // with zero bytes nobody wrote), so the header is written again in place.
+                const int fd = ::open(m_file.path.c_str(), O_WRONLY | O_TRUNC);
+                ASSERT_GE(fd, 0);
+                writeAll(fd, m_file.log.content(0));
+                ::close(fd);
+                next = 0;
+            } else if (m_file.log.appendable) {
                 std::size_t k = 0;
                 while (k + 1 <= m_file.records && m_file.log.recordEnds[k + 1] <= cut) ++k;
                 ASSERT_EQ(

@@ -5,6 +5,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "ui/chart/chart_view.h"
 #include "ui/chart/metric_chart.h"
@@ -133,7 +134,8 @@ void ChartPanel::applySharedExtent() {
     const QList<MetricChart*> all = charts();
     m_syncing = true;
     for (MetricChart* c : all) {
-        double lo = INFINITY, hi = -INFINITY;
+        double lo = std::numeric_limits<double>::infinity(),
+               hi = -std::numeric_limits<double>::infinity();
         for (MetricChart* o : all)
             if (o->effectiveXAxis() == c->effectiveXAxis() && o->curveCount() > 0) {
                 lo = std::min(lo, o->dataXMin());

@@ -116,15 +116,15 @@ void drawPolylineChunked(QPainter* p, const QPolygonF& pts) {
 // Draws the polyline in dashes laid out along x (see kXDashOn). Pieces cut at a dash edge are
 // interpolated, so the drawn parts lie exactly on the line.
 void drawXDashed(QPainter* p, const QPolygonF& pts, double left) {
-    constexpr double period = kXDashOn + kXDashOff;
+    constexpr double kPeriod = kXDashOn + kXDashOff;
     QPolygonF dash;
-    double k = std::floor((pts.front().x() - left) / period);
-    bool on = pts.front().x() - left - k * period < kXDashOn;
+    double k = std::floor((pts.front().x() - left) / kPeriod);
+    bool on = pts.front().x() - left - k * kPeriod < kXDashOn;
     if (on) dash << pts.front();
     for (qsizetype i = 1; i < pts.size(); ++i) {
         const QPointF a = pts[i - 1], b = pts[i];
         for (;;) {
-            const double edge = left + k * period + (on ? kXDashOn : period);
+            const double edge = left + k * kPeriod + (on ? kXDashOn : kPeriod);
             if (!(edge < b.x())) break;
             const double t =
                 b.x() > a.x() ? std::clamp((edge - a.x()) / (b.x() - a.x()), 0.0, 1.0) : 0.0;

@@ -64,7 +64,10 @@ void GroupChart::setContent(const std::vector<GroupCurveInput>& groups, const QS
     x->setLabelFormat(QStringLiteral("%.0f"));
     addAxis(x, Qt::AlignBottom);
     addAxis(y, Qt::AlignLeft);
-    double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
+    double xlo = std::numeric_limits<double>::infinity(),
+           xhi = -std::numeric_limits<double>::infinity(),
+           ylo = std::numeric_limits<double>::infinity(),
+           yhi = -std::numeric_limits<double>::infinity();
 
     for (const GroupCurveInput& g : groups) {
         for (bool validation : {false, true}) {
@@ -84,6 +87,7 @@ void GroupChart::setContent(const std::vector<GroupCurveInput>& groups, const QS
             }
             if (smoothed.empty()) continue;
             std::vector<const core::Series*> ptrs;
+            ptrs.reserve(smoothed.size());
             for (const auto& s : smoothed) ptrs.push_back(&s);
             const core::GroupStatsConfig cfg{
                 total <= kUnionLimit ? core::StepGrid::Union : core::StepGrid::Resampled,

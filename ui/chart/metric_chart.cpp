@@ -3,10 +3,10 @@
 #include <QCategoryAxis>
 #include <QGraphicsScene>
 #include <QLineSeries>
-#include <QPen>
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <span>
 #include <utility>
@@ -14,95 +14,15 @@
 #include "core/decimate.h"
 #include "core/metric_role.h"
 #include "core/plot/curve_cache.h"
+#include "core/plot/curve_transform.h"
 #include "core/smoothing.h"
 #include "ui/chart/chart_axes.h"
 #include "ui/chart/curve_layer.h"
+#include "ui/chart/curve_style.h"
 #include "ui/chart/finding_overlay.h"
 #include "ui/chart/palette.h"
 
 namespace curvedoctor::ui {
-namespace {
-
-// Line widths in pixels: thin raw, 2 px smoothed.
-constexpr double kSmoothWidth = 1.8;
-constexpr double kRawWidth = 1.0;
-// The raw curve shows behind the smoothed one at a quarter of its opacity (as TensorBoard).
-constexpr int kRawAlpha = 64;
-// Above this many points a smoothed curve is drawn 1 px wide: pens up to 1 px take QPainter's
-// fast antialiased line path, thicker ones are stroked into polygons at several times the cost
-// per point. Only zoomed-out dense curves get there, and those are a zig-zag band anyway.
-constexpr std::size_t kThickMaxPoints = 3000;
-// Pixel columns per reduction column of the raw curve (see fillCurve).
-constexpr int kRawColumnDivisor = 2;
-// When the plot has no size yet (before the first layout), reduce for this many columns.
-constexpr int kDefaultColumns = 800;
-// The y-range ignores this fraction of the most extreme raw points at each end, so one raw
-// spike does not flatten every smoothed curve (the spike still draws, clipped).
-constexpr double kRawTrim = 0.005;
-
-QString familyOf(const std::string& metric) {
-    return QString::fromStdString(core::inferMetricInfo(metric).family);
-}
-
-// x of a step on a series' own x column, by interpolating between its neighbours.
-double mapStep(const core::Series& s, std::span<const double> xs, bool stepsSorted,
-               std::int64_t step) {
-    if (xs.empty() || s.empty()) return static_cast<double>(step);
-    const std::size_t n = std::min(xs.size(), s.size());
-    std::size_t i = 0;
-    if (stepsSorted) {
-        i = static_cast<std::size_t>(
-            std::lower_bound(s.steps.begin(), s.steps.begin() + static_cast<long>(n), step) -
-            s.steps.begin());
-    } else {
-        while (i < n && s.steps[i] < step) ++i;
-    }
-    auto finiteNear = [&](std::size_t k, int dir) -> std::ptrdiff_t {
-        for (std::ptrdiff_t j = static_cast<std::ptrdiff_t>(k);
-             j >= 0 && j < static_cast<std::ptrdiff_t>(n); j += dir)
-            if (std::isfinite(xs[static_cast<std::size_t>(j)])) return j;
-        return -1;
-    };
-    const std::ptrdiff_t after = finiteNear(std::min(i, n - 1), +1);
-    const std::ptrdiff_t before = i == 0 ? -1 : finiteNear(i - 1, -1);
-    if (after < 0 && before < 0) return static_cast<double>(step);
-    if (before < 0) return xs[static_cast<std::size_t>(after)];
-    if (after < 0) return xs[static_cast<std::size_t>(before)];
-    const auto b = static_cast<std::size_t>(before), a = static_cast<std::size_t>(after);
-    const double s0 = static_cast<double>(s.steps[b]), s1 = static_cast<double>(s.steps[a]);
-    if (s1 <= s0) return xs[a];
-    const double t = std::clamp((static_cast<double>(step) - s0) / (s1 - s0), 0.0, 1.0);
-    return xs[b] + t * (xs[a] - xs[b]);
-}
-
-// Drops non-positive points of a reduced curve for a log axis (breaking the line there) and
-// replaces y by log10(y).
-void toLog10(core::Decimated& d) {
-    core::Decimated out;
-    out.nonFinite = std::move(d.nonFinite);
-    std::size_t seg = 0;
-    bool broken = true;
-    for (std::size_t i = 0; i < d.size(); ++i) {
-        while (seg < d.segmentCount() && d.segmentStarts[seg] == i) {
-            broken = true;
-            ++seg;
-        }
-        if (!(d.y[i] > 0.0)) {
-            broken = true;
-            continue;
-        }
-        if (broken) out.segmentStarts.push_back(out.x.size());
-        broken = false;
-        out.x.push_back(d.x[i]);
-        out.y.push_back(std::log10(d.y[i]));
-        out.indices.push_back(d.indices[i]);
-    }
-    for (core::NonFiniteMark& m : out.nonFinite)
-        m.lastFiniteY = m.lastFiniteY > 0.0 ? std::log10(m.lastFiniteY) : std::nan("");
-    d = std::move(out);
-}
-
-}  // namespace
 
 // One run's metric as drawn: where its x comes from, its smoothed values, its reductions.
 struct MetricChart::Curve {
@@ -133,37 +53,6 @@ struct MetricChart::Cache {
     std::map<Key, bool> sorted;
     std::vector<core::RunPtr> keepAlive;  ///< keeps the keys' addresses from being reused
 };
-
-QStringList allFamilies(const std::vector<const RunEntry*>& runs) {
-    QStringList out;
-    for (const RunEntry* e : runs)
-        for (const auto& [name, s] : e->run->metrics) {
-            const QString f = familyOf(name);
-            if (!out.contains(f)) out << f;
-        }
-    return out;
-}
-
-QStringList chartFamilies(const std::vector<const RunEntry*>& runs, const ViewSettings& settings) {
-    QStringList loss, metric, lr;
-    for (const RunEntry* e : runs)
-        for (const auto& [name, s] : e->run->metrics) {
-            const auto info = core::inferMetricInfo(name);
-            const QString f = QString::fromStdString(info.family);
-            if (core::isLoss(info.role) && !loss.contains(f)) loss << f;
-            if (info.role == core::MetricRole::ValMetric && !metric.contains(f)) metric << f;
-            if (info.role == core::MetricRole::LearningRate && !lr.contains(f)) lr << f;
-        }
-    QStringList out;
-    if (!loss.isEmpty())
-        out << (loss.contains(QStringLiteral("loss")) ? QStringLiteral("loss") : loss.front());
-    if (!metric.isEmpty()) out << metric.front();
-    if (!lr.isEmpty()) out << lr.front();
-    const QStringList all = allFamilies(runs);
-    for (const QString& f : settings.extraFamilies())
-        if (!out.contains(f) && all.contains(f)) out << f;
-    return out;
-}
 
 MetricChart::MetricChart(QGraphicsItem* parent)
     : QChart(parent),
@@ -269,7 +158,7 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
     bool anyHasColumn = false;
     for (const RunEntry* e : runs) {
         if (!e->visible) continue;
-        double runT0 = INFINITY;
+        double runT0 = kInf;
         if (wanted == XAxisMode::RelativeTime)
             for (const auto& [n, s] : e->run->metrics)
                 for (double t : s.wallTimes)
@@ -352,7 +241,7 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         }
 
     // Full data extent in the x unit.
-    double lo = INFINITY, hi = -INFINITY;
+    double lo = kInf, hi = -kInf;
     for (const auto& c : m_curves) {
         if (c->xs.empty()) {
             const auto& st = c->series->steps;
@@ -414,13 +303,13 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
         const core::Series* s = e.run->find(metric);
         if (m_xMode == XAxisMode::Step || s == nullptr) return static_cast<double>(step);
         for (const auto& c : m_curves)
-            if (c->series == s) return mapStep(*s, c->xs, c->stepsSorted, step);
+            if (c->series == s) return core::mapStep(*s, c->xs, c->stepsSorted, step);
         std::span<const double> xs;
         if (m_xMode == XAxisMode::Epoch)
             xs = s->epochs;
         else
             xs = s->wallTimes;
-        double x = mapStep(*s, xs, s->stepsAreSorted(), step);
+        double x = core::mapStep(*s, xs, s->stepsAreSorted(), step);
         if (m_xMode == XAxisMode::RelativeTime && !xs.empty())
             for (const auto& c : m_curves)
                 if (c->run == e.run) return x - c->t0;  // same origin as the run's curves
@@ -441,11 +330,14 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
                 lines << OverlayLine{xOf(*e, f.metric, f.beginStep), findingColor(f.kind), text};
                 continue;
             }
-            if (familyOf(f.metric) != m_family) continue;
+            if (QString::fromStdString(core::inferMetricInfo(f.metric).family) != m_family)
+                continue;
             bands << OverlayBand{xOf(*e, f.metric, f.beginStep), xOf(*e, f.metric, f.endStep), kind,
                                  findingColor(f.kind), text};
         }
-        if (const auto& best = e->diagnosis.best; best && familyOf(best->metric) == m_family) {
+        if (const auto& best = e->diagnosis.best;
+            best &&
+            QString::fromStdString(core::inferMetricInfo(best->metric).family) == m_family) {
             double y = best->value;
             if (m_logY) y = y > 0 ? std::log10(y) : std::nan("");
             QString text =
@@ -502,7 +394,7 @@ double MetricChart::xMax() const {
 double MetricChart::stepToX(std::int64_t step) const {
     if (m_xMode == XAxisMode::Step || m_curves.empty()) return static_cast<double>(step);
     const Curve& c = *m_curves.front();
-    return mapStep(*c.series, c.xs, c.stepsSorted, step);
+    return core::mapStep(*c.series, c.xs, c.stepsSorted, step);
 }
 
 void MetricChart::onAxisRangeChanged(double lo, double hi) {
@@ -530,7 +422,7 @@ void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
             c.xs.empty()
                 ? core::decimate(std::span<const std::int64_t>(c.series->steps), y, cfg, index)
                 : core::decimate(c.xs, y, cfg, index);
-        if (m_logY) toLog10(d);
+        if (m_logY) core::toLog10(d);
         return d;
     };
     c.smooth = std::make_shared<const core::Decimated>(reduce(*c.smoothed, *c.smoothIndex));
@@ -590,7 +482,7 @@ void MetricChart::refresh() {
 }
 
 void MetricChart::fitY(double lo, double hi) {
-    double ylo = INFINITY, yhi = -INFINITY;
+    double ylo = kInf, yhi = -kInf;
     for (const auto& c : m_curves) {
         const core::Decimated& d = *c->smooth;
         for (std::size_t i = 0; i < d.size(); ++i)
@@ -615,7 +507,7 @@ void MetricChart::fitY(double lo, double hi) {
     }
     if (!std::isfinite(ylo)) {
         ylo = m_logY ? -1.0 : 0.0;
-        yhi = m_logY ? 1.0 : 1.0;
+        yhi = 1.0;
     }
     if (yhi - ylo < 1e-12 * std::max(1.0, std::abs(yhi))) {
         const double pad = m_logY ? 0.5 : std::max(std::abs(yhi) * 0.1, 1e-6);

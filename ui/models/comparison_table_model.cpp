@@ -44,6 +44,7 @@ void ComparisonTableModel::setRuns(const std::vector<const RunEntry*>& runs,
         m_comparison = core::compareRuns(rs, ds, smoothing, *cache);
     } else {
         std::vector<const core::Run*> raw;
+        raw.reserve(rs.size());
         for (const core::RunPtr& r : rs) raw.push_back(r.get());
         m_comparison = core::compareRuns(raw, ds, smoothing);
     }

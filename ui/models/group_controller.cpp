@@ -88,7 +88,7 @@ void GroupController::clear() {
 
 void GroupController::onRunRemoved() {
     bool changed = false;
-    for (int i = m_groups.size() - 1; i >= 0; --i) {
+    for (auto i = m_groups.size() - 1; i >= 0; --i) {
         RunGroup& g = m_groups[i];
         const auto before = g.runIds.size();
         g.runIds.removeIf([this](int id) { return m_store.rowOfId(id) < 0; });

@@ -134,7 +134,9 @@ ReportExportJob* ExportActions::startReportExport(const QString& path, const Rep
                 } else if (!error.isEmpty()) {
                     QMessageBox::warning(&m_window, tr("Export Report"), error);
                 }
-                Q_EMIT reportExportFinished(written, error);
+                // Q_EMIT expands to nothing, which clang-tidy takes for a misplaced statement.
+                Q_EMIT reportExportFinished(written,  // NOLINT(readability-misleading-indentation)
+                                            error);
             });
     job->start();
     return job;

@@ -25,7 +25,7 @@ void unmap(void* info) {
 
 QImage makeLargeImage(QSize size, QImage::Format format, QRgb fill) {
     const int depth = QImage(1, 1, format).depth();
-    const auto bytesPerLine = static_cast<qsizetype>(((size.width() * depth + 31) / 32) * 4);
+    const auto bytesPerLine = ((static_cast<qsizetype>(size.width()) * depth + 31) / 32) * 4;
     const std::size_t bytes = size.isEmpty() ? 0
                                              : static_cast<std::size_t>(bytesPerLine) *
                                                    static_cast<std::size_t>(size.height());

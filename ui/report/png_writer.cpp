@@ -34,7 +34,7 @@ void chunk(QByteArray& out, const char type[4], const QByteArray& data) {
 void rgbRow(const QImage& image, int y, std::uint8_t* dst) {
     const auto* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
     for (int x = 0; x < image.width(); ++x) {
-        dst[3 * x] = static_cast<std::uint8_t>(qRed(line[x]));
+        dst[std::ptrdiff_t{3} * x] = static_cast<std::uint8_t>(qRed(line[x]));
         dst[3 * x + 1] = static_cast<std::uint8_t>(qGreen(line[x]));
         dst[3 * x + 2] = static_cast<std::uint8_t>(qBlue(line[x]));
     }

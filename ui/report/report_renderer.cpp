@@ -17,6 +17,7 @@
 #include "ui/report/chart_export.h"
 #include "ui/report/large_image.h"
 #include "ui/report/png_writer.h"
+#include "ui/report/report_page.h"
 #include "ui/report/value_format.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
@@ -24,12 +25,22 @@
 namespace curvedoctor::ui {
 namespace {
 
+using report::Cell;
+using report::Column;
+using report::kCellPad;
+using report::kHeaderFill;
+using report::kInk;
+using report::kMargin;
+using report::kMuted;
+using report::kRule;
+using report::kStripe;
+using report::makeFont;
+using report::Page;
+
 // Page geometry in logical pixels, tuned so a 1600 px wide report pasted into a two-column
 // paper at 2x still has legible 12-13 px table text.
-constexpr qreal kMargin = 40.0;
 constexpr qreal kGap = 24.0;
 constexpr qreal kChartAspect = 0.62;
-constexpr qreal kCellPad = 6.0;
 constexpr int kMaxTitleNames = 6;
 // Charts are laid out this much smaller than the space they fill and scaled up, so their
 // axis labels and legends keep pace with the report's larger text when printed small.
@@ -45,205 +56,6 @@ constexpr qreal kComparisonHeightPerWidth = 0.8;
 // Above this many finding rows the table lists the worst first across runs (errors, then
 // warnings, then info) instead of run by run, so what fits is what matters most.
 constexpr int kFindingsBySeverityAbove = 30;
-
-const QColor kInk(0x22, 0x22, 0x22);
-const QColor kMuted(0x66, 0x66, 0x66);
-const QColor kRule(0xCC, 0xCC, 0xCC);
-const QColor kHeaderFill(0xF0, 0xF0, 0xF0);
-const QColor kStripe(0xFA, 0xFA, 0xFA);
-
-struct Cell {
-    QString text;
-    QColor swatch;   ///< a small colour square before the text (run, finding kind).
-    QColor pill;     ///< text drawn white on a rounded badge of this colour (severity).
-    QString detail;  ///< a second, smaller grey line.
-    bool bold = false;
-    bool numeric = false;  ///< right-aligned.
-};
-
-struct Column {
-    QString title;
-    qreal weight;
-    bool numeric = false;
-};
-
-QFont makeFont(qreal px, bool bold = false) {
-    QFont f = QGuiApplication::font();
-    f.setPixelSize(qRound(px));
-    f.setBold(bold);
-    return f;
-}
-
-/// Lays the page out top to bottom; with a null painter it only measures.
-class Page {
-public:
-    Page(QPainter* painter, QPaintDevice* metrics, qreal width)
-        : m_p(painter), m_metrics(metrics), m_width(width), m_y(kMargin) {}
-
-    [[nodiscard]] qreal y() const { return m_y; }
-    void advance(qreal dy) { m_y += dy; }
-    [[nodiscard]] qreal contentWidth() const { return m_width - 2 * kMargin; }
-    [[nodiscard]] QPainter* painter() const { return m_p; }
-
-    qreal textHeight(const QString& text, const QFont& font, qreal width) const {
-        const QFontMetricsF fm(font, m_metrics);
-        return fm.boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, text).height();
-    }
-
-    /// A wrapped paragraph across the content width.
-    void paragraph(const QString& text, const QFont& font, const QColor& color, qreal after) {
-        const qreal h = textHeight(text, font, contentWidth());
-        if (m_p) {
-            m_p->setFont(font);
-            m_p->setPen(color);
-            m_p->drawText(QRectF(kMargin, m_y, contentWidth(), h), Qt::TextWordWrap, text);
-        }
-        m_y += h + after;
-    }
-
-    void rule() {
-        if (m_p) {
-            m_p->setPen(QPen(kRule, 1.0));
-            m_p->drawLine(QPointF(kMargin, m_y), QPointF(m_width - kMargin, m_y));
-        }
-        m_y += 1.0;
-    }
-
-    /// Legend entries laid out in rows: a colour swatch (line sample) and a label.
-    void legend(const QList<QPair<QColor, QString>>& entries, const QFont& font) {
-        const QFontMetricsF fm(font, m_metrics);
-        const qreal rowH = fm.height() + 6;
-        qreal x = kMargin;
-        for (const auto& [color, label] : entries) {
-            const qreal w = 28 + fm.horizontalAdvance(label) + 22;
-            if (x + w > m_width - kMargin && x > kMargin) {
-                x = kMargin;
-                m_y += rowH;
-            }
-            if (m_p) {
-                m_p->setPen(QPen(color, 3.0, Qt::SolidLine, Qt::RoundCap));
-                m_p->drawLine(QPointF(x, m_y + rowH / 2), QPointF(x + 22, m_y + rowH / 2));
-                m_p->setPen(kInk);
-                m_p->setFont(font);
-                m_p->drawText(QRectF(x + 28, m_y, w, rowH), Qt::AlignVCenter, label);
-            }
-            x += w;
-        }
-        m_y += rowH;
-    }
-
-    /// A table with a shaded header; cells wrap. Returns the rectangle it took. Rows that would
-    /// take it past `maxHeight` are left out and replaced by the one row `more(leftOut)` makes.
-    QRectF table(const QList<Column>& cols, const QList<QList<Cell>>& rows, const QFont& font,
-                 qreal maxHeight = std::numeric_limits<qreal>::infinity(),
-                 const std::function<QList<Cell>(int)>& more = {}) {
-        const QFont headFont = [&] {
-            QFont f = font;
-            f.setBold(true);
-            return f;
-        }();
-        QFont small = font;
-        small.setPixelSize(std::max(9, font.pixelSize() - 2));
-        qreal total = 0;
-        for (const Column& c : cols) total += c.weight;
-        QList<qreal> widths;
-        for (const Column& c : cols) widths << contentWidth() * c.weight / total;
-        const qreal top = m_y;
-
-        auto cellTextWidth = [&](const Cell& c, qreal w) {
-            return w - 2 * kCellPad - (c.swatch.isValid() ? 16 : 0) - (c.pill.isValid() ? 12 : 0);
-        };
-        auto rowHeight = [&](const QList<Cell>& cells, const QFont& f) {
-            qreal h = 0;
-            for (int i = 0; i < cells.size() && i < widths.size(); ++i) {
-                const Cell& c = cells[i];
-                const qreal tw = cellTextWidth(c, widths[i]);
-                qreal ch = textHeight(c.text.isEmpty() ? QStringLiteral(" ") : c.text,
-                                      c.bold ? headFont : f, tw);
-                if (!c.detail.isEmpty()) ch += QFontMetricsF(small, m_metrics).height() + 2;
-                h = std::max(h, ch);
-            }
-            return h + 2 * kCellPad;
-        };
-        auto drawRow = [&](const QList<Cell>& cells, const QFont& f, qreal h, const QColor& fill) {
-            if (!m_p) return;
-            if (fill.isValid()) m_p->fillRect(QRectF(kMargin, m_y, contentWidth(), h), fill);
-            qreal x = kMargin;
-            for (int i = 0; i < cells.size() && i < widths.size(); ++i) {
-                const Cell& c = cells[i];
-                qreal tx = x + kCellPad;
-                const qreal tw = cellTextWidth(c, widths[i]);
-                if (c.swatch.isValid()) {
-                    m_p->fillRect(QRectF(tx, m_y + kCellPad + 3, 10, 10), c.swatch);
-                    tx += 16;
-                }
-                const QFont& cf = c.bold ? headFont : f;
-                const qreal th = textHeight(c.text, cf, tw);
-                if (c.pill.isValid()) {
-                    const QFontMetricsF fm(cf, m_metrics);
-                    const QRectF pill(tx, m_y + kCellPad - 1, fm.horizontalAdvance(c.text) + 12,
-                                      th + 2);
-                    QPainterPath path;
-                    path.addRoundedRect(pill, 4, 4);
-                    m_p->fillPath(path, c.pill);
-                    m_p->setPen(Qt::white);
-                    m_p->setFont(cf);
-                    m_p->drawText(pill, Qt::AlignCenter, c.text);
-                } else {
-                    m_p->setPen(kInk);
-                    m_p->setFont(cf);
-                    const int align =
-                        (c.numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::TextWordWrap;
-                    m_p->drawText(QRectF(tx, m_y + kCellPad, tw, th), align, c.text);
-                }
-                if (!c.detail.isEmpty()) {
-                    // One line, elided: a long metric name must not spill into the next column.
-                    const QFontMetricsF fm(small, m_metrics);
-                    const QString line = fm.elidedText(c.detail, Qt::ElideMiddle, tw);
-                    m_p->setPen(kMuted);
-                    m_p->setFont(small);
-                    m_p->drawText(QRectF(tx, m_y + kCellPad + th + 2, tw, fm.height()),
-                                  c.numeric ? Qt::AlignRight : Qt::AlignLeft, line);
-                }
-                x += widths[i];
-            }
-        };
-
-        QList<Cell> head;
-        for (const Column& c : cols) head << Cell{c.title, {}, {}, {}, true, c.numeric};
-        const qreal hh = rowHeight(head, headFont);
-        drawRow(head, headFont, hh, kHeaderFill);
-        m_y += hh;
-        // Room kept for the "and N more" row, measured on a typical one.
-        const qreal noteH = more ? rowHeight(more(rows.size()), font) : 0.0;
-        for (int r = 0; r < rows.size(); ++r) {
-            const qreal h = rowHeight(rows[r], font);
-            const bool last = r + 1 == rows.size();
-            if (more && m_y + h + (last ? 0.0 : noteH) > top + maxHeight) {
-                const QList<Cell> note = more(static_cast<int>(rows.size()) - r);
-                const qreal nh = rowHeight(note, font);
-                drawRow(note, font, nh, kHeaderFill);
-                m_y += nh;
-                break;
-            }
-            drawRow(rows[r], font, h, r % 2 == 1 ? kStripe : QColor());
-            m_y += h;
-        }
-        if (m_p) {
-            m_p->setPen(QPen(kRule, 1.0));
-            m_p->drawLine(QPointF(kMargin, top), QPointF(kMargin + contentWidth(), top));
-            m_p->drawLine(QPointF(kMargin, top + hh), QPointF(kMargin + contentWidth(), top + hh));
-            m_p->drawLine(QPointF(kMargin, m_y), QPointF(kMargin + contentWidth(), m_y));
-        }
-        return QRectF(kMargin, top, contentWidth(), m_y - top);
-    }
-
-private:
-    QPainter* m_p;
-    QPaintDevice* m_metrics;
-    qreal m_width;
-    qreal m_y;
-};
 
 QString severityName(core::Severity s) {
     switch (s) {

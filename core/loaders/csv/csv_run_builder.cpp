@@ -14,7 +14,7 @@
 namespace curvedoctor::core {
 namespace {
 
-constexpr std::size_t kSniffBytes = 64 * 1024;
+constexpr std::size_t kSniffBytes = std::size_t{64} * 1024;
 // The bytes the dialect is sniffed from: whole lines only, the first line always (an 8,000-column
 // header is longer than 64 KiB; sniffed cut, a header would be judged by its first fields only),
 // then as many whole lines as end within kSniffBytes. A line cut at the window's end would look

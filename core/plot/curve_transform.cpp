@@ -1,0 +1,67 @@
+#include "core/plot/curve_transform.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace curvedoctor::core {
+
+// x of a step on a series' own x column, by interpolating between its neighbours.
+double mapStep(const core::Series& s, std::span<const double> xs, bool stepsSorted,
+               std::int64_t step) {
+    if (xs.empty() || s.empty()) return static_cast<double>(step);
+    const std::size_t n = std::min(xs.size(), s.size());
+    std::size_t i = 0;
+    if (stepsSorted) {
+        i = static_cast<std::size_t>(
+            std::lower_bound(s.steps.begin(), s.steps.begin() + static_cast<long>(n), step) -
+            s.steps.begin());
+    } else {
+        while (i < n && s.steps[i] < step) ++i;
+    }
+    auto finiteNear = [&](std::size_t k, int dir) -> std::ptrdiff_t {
+        for (std::ptrdiff_t j = static_cast<std::ptrdiff_t>(k);
+             j >= 0 && j < static_cast<std::ptrdiff_t>(n); j += dir)
+            if (std::isfinite(xs[static_cast<std::size_t>(j)])) return j;
+        return -1;
+    };
+    const std::ptrdiff_t after = finiteNear(std::min(i, n - 1), +1);
+    const std::ptrdiff_t before = i == 0 ? -1 : finiteNear(i - 1, -1);
+    if (after < 0 && before < 0) return static_cast<double>(step);
+    if (before < 0) return xs[static_cast<std::size_t>(after)];
+    if (after < 0) return xs[static_cast<std::size_t>(before)];
+    const auto b = static_cast<std::size_t>(before), a = static_cast<std::size_t>(after);
+    const double s0 = static_cast<double>(s.steps[b]), s1 = static_cast<double>(s.steps[a]);
+    if (s1 <= s0) return xs[a];
+    const double t = std::clamp((static_cast<double>(step) - s0) / (s1 - s0), 0.0, 1.0);
+    return xs[b] + t * (xs[a] - xs[b]);
+}
+
+// Drops non-positive points of a reduced curve for a log axis (breaking the line there) and
+// replaces y by log10(y).
+void toLog10(core::Decimated& d) {
+    core::Decimated out;
+    out.nonFinite = std::move(d.nonFinite);
+    std::size_t seg = 0;
+    bool broken = true;
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        while (seg < d.segmentCount() && d.segmentStarts[seg] == i) {
+            broken = true;
+            ++seg;
+        }
+        if (!(d.y[i] > 0.0)) {
+            broken = true;
+            continue;
+        }
+        if (broken) out.segmentStarts.push_back(out.x.size());
+        broken = false;
+        out.x.push_back(d.x[i]);
+        out.y.push_back(std::log10(d.y[i]));
+        out.indices.push_back(d.indices[i]);
+    }
+    for (core::NonFiniteMark& m : out.nonFinite)
+        m.lastFiniteY = m.lastFiniteY > 0.0 ? std::log10(m.lastFiniteY) : std::nan("");
+    d = std::move(out);
+}
+
+}  // namespace curvedoctor::core

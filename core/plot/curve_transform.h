@@ -1,0 +1,23 @@
+#pragma once
+/// \file curve_transform.h
+/// Small transforms of a prepared curve that a chart applies before drawing.
+
+#include <cstdint>
+#include <span>
+
+#include "core/decimate.h"
+#include "core/series.h"
+
+namespace curvedoctor::core {
+
+/// The x of `step` on a series' own x column `xs` (epochs, wall times: one per point of `s`),
+/// interpolated between the nearest points with finite x; the step itself when `xs` is empty
+/// or has no finite value. `stepsSorted`: the series' steps never go back (binary search).
+[[nodiscard]] double mapStep(const Series& s, std::span<const double> xs, bool stepsSorted,
+                             std::int64_t step);
+
+/// For a log axis: drops non-positive points of a reduced curve (breaking the line there) and
+/// replaces y by log10(y); non-finite marks keep their place with log10 of their last finite y.
+void toLog10(Decimated& d);
+
+}  // namespace curvedoctor::core
