@@ -133,7 +133,7 @@ QRectF Page::table(const QList<Column>& cols, const QList<QList<Cell>>& rows, co
     drawRow(head, headFont, hh, kHeaderFill);
     m_y += hh;
     // Room kept for the "and N more" row, measured on a typical one.
-    const qreal noteH = more ? rowHeight(more(rows.size()), font) : 0.0;
+    const qreal noteH = more ? rowHeight(more(static_cast<int>(rows.size())), font) : 0.0;
     for (int r = 0; r < rows.size(); ++r) {
         const qreal h = rowHeight(rows[r], font);
         const bool last = r + 1 == rows.size();
