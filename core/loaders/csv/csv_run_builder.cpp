@@ -10,11 +10,11 @@
 #include <set>
 
 #include "core/loaders/csv/csv_head.h"
+#include "core/sniff_head.h"
 
 namespace curvedoctor::core {
 namespace {
 
-constexpr std::size_t kSniffBytes = std::size_t{64} * 1024;
 // The bytes the dialect is sniffed from: whole lines only, the first line always (an 8,000-column
 // header is longer than 64 KiB; sniffed cut, a header would be judged by its first fields only),
 // then as many whole lines as end within kSniffBytes. A line cut at the window's end would look
