@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/commands/diagnose.h"
+#include "app/commands/diff.h"
 #include "app/commands/exit_status.h"
 #include "app/commands/gui.h"
 #include "app/commands/inspect.h"
@@ -20,6 +21,7 @@ void printHelp(std::ostream& out) {
            "  curvedoctor inspect PATH... [--json]  list runs, formats and metrics\n"
            "  curvedoctor diagnose PATH... [--json] [--fail-on warning|error] [--group]\n"
            "  curvedoctor report PATH... -o FILE.png [--smoothing W] [--width PX] [--group]\n"
+           "  curvedoctor diff RUN_A RUN_B [--json]  hyperparameters that differ\n"
            "  curvedoctor --help | --version\n\n"
            "PATH is a log file or a folder of logs. Run a subcommand with --help for details.\n";
 }
@@ -41,6 +43,7 @@ int main(int argc, char** argv) {
         }
         if (cmd == "inspect") return curvedoctor::app::runInspect(rest, std::cout, std::cerr);
         if (cmd == "diagnose") return curvedoctor::app::runDiagnose(rest, std::cout, std::cerr);
+        if (cmd == "diff") return curvedoctor::app::runDiff(rest, std::cout, std::cerr);
         if (cmd == "report")
             return curvedoctor::app::runReport(argc, argv, rest, std::cout, std::cerr);
         if (cmd.size() > 1 && cmd[0] == '-' && cmd != "--" && cmd != "--screenshot") {
