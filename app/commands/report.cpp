@@ -196,6 +196,16 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
+/// The output name's extension, lower-cased ("" when it has none).
+std::string lowerExtension(const std::string& path) {
+    const auto dot = path.find_last_of("./");
+    if (dot == std::string::npos || path[dot] != '.') return {};
+    std::string ext = path.substr(dot + 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
 }  // namespace
 
 int runReport(int argc, char** argv, const std::vector<std::string>& args, std::ostream& out,
@@ -229,6 +239,14 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     if (const auto input = inputOverwrittenBy(a.output, a.paths, batch)) {
         err << "curvedoctor report: " << printable(a.output) << " is the input log "
             << printable(*input) << "; refusing to overwrite it (choose another -o)\n";
+        return kExitUsage;
+    }
+    // The format follows the name: PNG bytes under another extension (report.svg) would be a
+    // different format than the one asked for, said to be written.
+    if (const std::string ext = lowerExtension(a.output); ext != "png") {
+        err << "curvedoctor report: " << printable(a.output)
+            << (ext.empty() ? " has no file extension" : " asks for '." + printable(ext) + "'")
+            << "; reports are written as PNG (-o FILE.png)\n";
         return kExitUsage;
     }
     if (batch.runs.empty()) {

@@ -83,6 +83,25 @@ TEST(ReportCli, UsageErrorsExitWithOne) {
     EXPECT_NE(out.find("usage"), std::string::npos);
 }
 
+TEST(ReportCli, AnOutputNameThatIsNotPngIsRefusedNotWrittenAsPng) {
+    // Issue #17: `report ... -o report.svg` wrote PNG bytes under the .svg name and said so.
+    QTemporaryDir dir;
+    const std::string a = writeLog(dir, QStringLiteral("a.csv"), 0.1).toStdString();
+    for (const char* name : {"report.svg", "report.pdf", "report", "report.png.txt"}) {
+        const std::string output = dir.filePath(QString::fromLatin1(name)).toStdString();
+        std::string out, err;
+        EXPECT_EQ(report({a, "-o", output}, &out, &err), kExitUsage) << name;
+        EXPECT_NE(err.find(name), std::string::npos) << err;
+        EXPECT_NE(err.find("written as PNG"), std::string::npos) << err;
+        EXPECT_EQ(err.find('\n'), err.size() - 1) << err;  // one line
+        EXPECT_TRUE(out.empty()) << out;
+        EXPECT_FALSE(QFile::exists(QString::fromStdString(output))) << name;
+    }
+    const std::string upper = dir.filePath(QStringLiteral("REPORT.PNG")).toStdString();
+    EXPECT_EQ(report({a, "-o", upper, "--scale", "1"}), 0);
+    EXPECT_TRUE(QFile::exists(QString::fromStdString(upper)));
+}
+
 TEST(ReportCli, UnloadablePathExitsWithTwoButStillReportsTheRest) {
     QTemporaryDir dir;
     const std::string a = writeLog(dir, QStringLiteral("a.csv"), 0.1).toStdString();
