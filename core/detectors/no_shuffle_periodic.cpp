@@ -94,7 +94,10 @@ void sums(std::span<const double> v, double jMean, double& sum, double& weighted
 std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffleConfig& config) {
     std::vector<Finding> out;
     const Curve& c = view.trainLoss;
-    if (c.size() < config.minPointsPerEpoch * (config.minEpochs + 1)) return out;
+    if (c.size() < std::min(config.minPointsPerEpoch * (config.minEpochs + 1),
+                            config.minShortPointsPerEpoch * (config.minShortEpochs + 1))) {
+        return out;
+    }
     if (!view.learningRate.empty() && learningRateRestarts(view.learningRate)) return out;
     // Segments of consecutive finite points sharing an integer epoch, as index ranges into the
     // curve itself (no copy of a million-point series).
@@ -144,13 +147,16 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
         std::max_element(countFreq.begin(), countFreq.end(), [](const auto& a, const auto& b) {
             return a.second < b.second;
         })->first;
-    if (mode < config.minPointsPerEpoch) return out;
+    // Few points per epoch leave little inside each epoch once its level and slope are gone:
+    // then more epochs and a stronger repetition are needed.
+    const bool shortEpochs = mode < config.minPointsPerEpoch;
+    if (mode < config.minShortPointsPerEpoch) return out;
     std::vector<Segment> used;
     // The first epoch holds the fast early learning, not the data order.
     for (std::size_t k = 1; k < segs.size(); ++k) {
         if (segs[k].count + 1 >= mode) used.push_back(segs[k]);
     }
-    if (used.size() < config.minEpochs) return out;
+    if (used.size() < (shortEpochs ? config.minShortEpochs : config.minEpochs)) return out;
     std::size_t len = mode;
     for (const Segment& s : used) len = std::min(len, s.count);
 
@@ -214,7 +220,9 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     if (!(total > 0.0)) return out;
     const double r = explained / total;
     const double repeatability = (r - 1.0 / k) / (1.0 - 1.0 / k);
-    if (repeatability < config.minRepeatability) return out;
+    if (repeatability < (shortEpochs ? config.minShortRepeatability : config.minRepeatability)) {
+        return out;
+    }
     double amplitude = 0.0;
     for (double p : profile) amplitude = std::max(amplitude, std::abs(p));
     const std::int64_t from = cs[used.front().begin];
@@ -233,6 +241,8 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     f.evidence["repeatability"] = repeatability;
     f.evidence["points_per_epoch"] = static_cast<double>(mode);
     f.evidence["epochs"] = k;
+    f.evidence["min_repeatability"] =
+        shortEpochs ? config.minShortRepeatability : config.minRepeatability;
     out.push_back(std::move(f));
     return out;
 }
