@@ -26,8 +26,10 @@ struct NoShuffleConfig {
     std::size_t minShortPointsPerEpoch = 4;
     /// ... at least this many epochs...
     std::size_t minShortEpochs = 12;
-    /// ... and at least this repeatability are needed.
-    double minShortRepeatability = 0.6;
+    /// ... and at least this repeatability, with each epoch's residuals scaled to unit RMS
+    /// (so a stretch of loud epochs does not drown the pattern; shuffled data still score
+    /// about 0, within +/-0.1 for 12 epochs).
+    double minShortRepeatability = 0.3;
 };
 
 /// The period comes from the epoch column (of the training loss itself, or of any other series

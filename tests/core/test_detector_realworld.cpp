@@ -114,6 +114,8 @@ INSTANTIATE_TEST_SUITE_P(
         Expectation{"plain_01", "oscillation", W, "RL reward 900 -> 120 -> 900 -> 110"},
         Expectation{"textlog_03", "oscillation", W, "the same eval reward in TD-MPC2's stdout"},
         Expectation{"lightning_06", "slow_start_plateau", W, "loss flat ~100 epochs, then drops"},
+        Expectation{"lightning_06", "no_shuffle_periodic", W,
+                    "the same 4-step pattern in every epoch of the flat start"},
         Expectation{"lightning_07", "no_shuffle_periodic", W,
                     "the same 4-step pattern in every epoch (1e8 MSE)"},
         Expectation{"lightning_09", "not_learning", E, "loss 2.30 = ln(10), accuracy 0.10"},
