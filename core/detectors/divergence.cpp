@@ -115,9 +115,30 @@ std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfi
     // gradient_ascent: never below the start, and clearly above it at the end.
     const double floorAfterStart = *std::min_element(t.values.begin() + 1, t.values.end());
     const double ascent = last - first;
-    if (floorAfterStart >= first - config.ascentTolerance * scale &&
-        ascent >= config.ascentMinRise * scale && ascent >= config.noiseSigmas * t.trendNoise &&
-        ascent > 0.0) {
+    const bool rises = floorAfterStart >= first - config.ascentTolerance * scale &&
+                       ascent >= config.ascentMinRise * scale &&
+                       ascent >= config.noiseSigmas * t.trendNoise && ascent > 0.0;
+    // A loss that grows by orders of magnitude and then turns NaN for good blew up (a rate far
+    // too high, unnormalised targets), whatever its direction at the start.
+    if (rises && lossNanToEnd(view) &&
+        last > config.explosionFactor * config.explosionFactor * std::max(scale, 1e-300)) {
+        Finding f = makeFinding(view, FindingKind::Divergence, Severity::Error, metric,
+                                t.firstSteps.front(), t.lastSteps.back());
+        f.message = metric + " explodes from the start: " + formatNumber(first) + " at " +
+                    describeStep(view, t.firstSteps.front()) + " to " + formatNumber(last) +
+                    " at " + describeStep(view, t.lastSteps.back()) + " (more than " +
+                    formatNumber(config.explosionFactor * config.explosionFactor) +
+                    " times), then becomes non-finite.";
+        f.advice =
+            "Lower the learning rate by orders of magnitude, normalise inputs and regression "
+            "targets, and clip gradients.";
+        f.evidence["first_value"] = first;
+        f.evidence["last_value"] = last;
+        f.evidence["explosion_factor"] = config.explosionFactor * config.explosionFactor;
+        out.push_back(std::move(f));
+        return out;
+    }
+    if (rises) {
         Finding f = makeFinding(view, FindingKind::GradientAscent, Severity::Error, metric,
                                 t.firstSteps.front(), t.lastSteps.back());
         f.message = metric + " rises from the start: " + formatNumber(first) + " at " +

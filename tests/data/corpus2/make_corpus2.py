@@ -8,7 +8,9 @@ optimisers and schedules (SGD with momentum, RMSprop, AdamW, Adagrad, cosine and
 other log formats:
 
 - DeiT/MAE `log.txt` (one JSON object per epoch: train_loss, test_loss, test_acc1, train_lr);
-- a Keras history dict dumped to `history.json` (lists per metric, one value per epoch);
+- TensorBoard event files written as torch's SummaryWriter writes them (simple_value scalars:
+  `Loss/train` every few steps, `Loss/val` and `Accuracy/val` per epoch; the protobuf framing of
+  tests/data/scripts/make_tfevents_fixtures.py);
 - HF Trainer `trainer_state.json` (step-level `loss` every few steps, `eval_*` per epoch);
 - an MLflow file store (`mlruns/0/<run>/metrics/<name>`, "<ms> <value> <step>" lines).
 
@@ -32,6 +34,8 @@ import shutil
 from dataclasses import dataclass, field
 from typing import Optional
 
+import sys
+
 import numpy as np
 import torch
 import torch.nn as nn
@@ -41,6 +45,8 @@ from sklearn.preprocessing import StandardScaler
 
 torch.set_num_threads(1)
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
+import make_tfevents_fixtures as tfe  # noqa: E402  (the TFRecord/protobuf framing)
 
 ALL_KINDS = [
     "not_learning", "overfitting", "severe_overfitting", "undertrained", "slow_start_plateau",
@@ -56,7 +62,7 @@ class Case:
     half: str
     dataset: str = "digits"            # digits | iris | wine | moons | diabetes
     model: str = "mlp"                 # mlp | cnn | gru | transformer
-    fmt: str = "deit"                  # deit | keras_json | hf | mlflow
+    fmt: str = "deit"                  # deit | tfevents | hf | mlflow
     hidden: int = 64
     depth: int = 1
     optimizer: str = "adamw"           # adamw | sgd | rmsprop | adagrad
@@ -75,6 +81,7 @@ class Case:
     init_scale: float = 1.0
     loss_sign: float = 1.0
     raw_targets: bool = False          # regression targets not standardised (loss ~ 1e4)
+    naive_log_softmax: bool = False    # loss as -log(softmax(x)): log(0) = -inf once it saturates
     log_every: int = 5                 # step-level logging stride (hf, mlflow)
     expect: list = field(default_factory=list)   # [(kind, min_severity)]
     may_fire: list = field(default_factory=list)
@@ -199,6 +206,9 @@ def train(case: Case) -> dict:
     elif case.schedule == "grow":
         sched = torch.optim.lr_scheduler.ExponentialLR(opt, 1.0 + 6.0 / total)
     lossf = nn.MSELoss() if regression else nn.CrossEntropyLoss()
+    if case.naive_log_softmax:
+        def lossf(out, y):
+            return -torch.log(torch.softmax(out, dim=1)[torch.arange(len(y)), y]).mean()
     gen = torch.Generator().manual_seed(case.seed)
     log = {"steps": [], "epochs": [], "steps_per_epoch": steps_per_epoch}
     step = 0
@@ -270,15 +280,21 @@ def write(case: Case, log: dict, folder: str) -> tuple:
                 row["n_parameters"] = 12345
                 f.write(dumps(row) + "\n")
         return "log.txt", True
-    if case.fmt == "keras_json":
-        h = {"loss": [e["train_loss"] for e in ep], "val_loss": [e["val_loss"] for e in ep]}
-        if cls:
-            h["accuracy"] = [e["train_acc"] for e in ep]
-            h["val_accuracy"] = [e["val_acc"] for e in ep]
-        h["learning_rate"] = [e["lr"] for e in ep]
-        with open(os.path.join(folder, "history.json"), "w") as f:
-            f.write(json.dumps(h, indent=2, allow_nan=True))
-        return "history.json", True
+    if case.fmt == "tfevents":
+        data = tfe.record(tfe.event(0, 1.7e9, file_version="brain.Event:2"))
+        for i, s in enumerate(log["steps"]):
+            summ = tfe.value("Loss/train", tfe.simple(s["loss"]))
+            summ += tfe.value("learning_rate", tfe.simple(s["lr"]))
+            data += tfe.record(tfe.event(s["step"], 1.7e9 + i, summ))
+        for e in ep:
+            summ = tfe.value("Loss/val", tfe.simple(e["val_loss"]))
+            if cls:
+                summ += tfe.value("Accuracy/val", tfe.simple(e["val_acc"]))
+            data += tfe.record(tfe.event(e["step"], 1.7e9 + e["step"] + 0.5, summ))
+        name = "events.out.tfevents.1700000000.corpus2.%d.0" % case.seed
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(data)
+        return name, False
     if case.fmt == "hf":
         hist = []
         spe = log["steps_per_epoch"]
@@ -324,7 +340,7 @@ def cases() -> list:
                schedule="cosine", may_fire=["plateau", "lr_drop"]),
           Case("healthy_gru_digits", "none", "a", model="gru", fmt="hf", epochs=20, lr=3e-3,
                may_fire=["plateau"]),
-          Case("healthy_moons_rmsprop", "none", "a", dataset="moons", fmt="keras_json",
+          Case("healthy_moons_rmsprop", "none", "a", dataset="moons", fmt="tfevents",
                optimizer="rmsprop", lr=1e-3, epochs=40, may_fire=["plateau"]),
           Case("healthy_iris_sgd", "none", "b", dataset="iris", fmt="mlflow", optimizer="sgd",
                lr=0.05, epochs=60, batch=16, log_every=2, may_fire=["plateau"]),
@@ -332,7 +348,7 @@ def cases() -> list:
           # loss keeps falling: it overfits, and is labelled so.
           Case("overfitting_diabetes_mlp", "overfitting", "b", dataset="diabetes", fmt="hf",
                epochs=40, lr=3e-3, hidden=32, expect=[("overfitting", W)], may_fire=["plateau"]),
-          Case("healthy_transformer_digits", "none", "b", model="transformer", fmt="keras_json",
+          Case("healthy_transformer_digits", "none", "b", model="transformer", fmt="tfevents",
                hidden=32, epochs=20, schedule="onecycle", lr=3e-3, may_fire=["plateau", "lr_drop"]),
           Case("healthy_wine_adagrad", "none", "b", dataset="wine", fmt="deit",
                optimizer="adagrad", lr=0.05, epochs=30, batch=16, may_fire=["plateau"])]
@@ -341,7 +357,7 @@ def cases() -> list:
                epochs=10, expect=[("not_learning", E)]),
           Case("not_learning_lr0_moons", "not_learning", "b", dataset="moons", fmt="deit", lr=0.0,
                epochs=25, seed=1, expect=[("not_learning", E)]),
-          Case("not_learning_shuffled_wine", "not_learning", "b", dataset="wine", fmt="keras_json",
+          Case("not_learning_shuffled_wine", "not_learning", "b", dataset="wine", fmt="tfevents",
                shuffle_labels=True, epochs=60, batch=16, hidden=128, lr=3e-3,
                expect=[("not_learning", W)],
                may_fire=["overfitting", "severe_overfitting", "noisy_validation", "plateau"])]
@@ -353,7 +369,7 @@ def cases() -> list:
                train_subset=60, hidden=96, epochs=120, lr=5e-3, batch=15, log_every=2, seed=2,
                expect=[("overfitting", W)], may_fire=["plateau", "metric_loss_disagreement"])]
     # Undertrained: stopped while the loss still falls steadily.
-    c += [Case("undertrained_sgd_digits", "undertrained", "a", fmt="keras_json", optimizer="sgd",
+    c += [Case("undertrained_sgd_digits", "undertrained", "a", fmt="tfevents", optimizer="sgd",
                lr=0.003, momentum=0.0, epochs=25, expect=[("undertrained", W)]),
           Case("undertrained_iris_adagrad", "undertrained", "b", dataset="iris", fmt="hf",
                optimizer="adagrad", lr=0.002, epochs=40, batch=8, log_every=3, seed=3,
@@ -369,8 +385,9 @@ def cases() -> list:
     c += [Case("nan_diabetes_raw_targets", "nan_inf", "a", dataset="diabetes", fmt="mlflow",
                raw_targets=True, optimizer="sgd", lr=0.01, epochs=20, log_every=1,
                expect=[("nan_inf", E)], may_fire=["divergence"]),
-          Case("nan_mlp_huge_lr", "nan_inf", "b", fmt="deit", optimizer="sgd", lr=30.0,
-               epochs=12, seed=5, expect=[("nan_inf", E)], may_fire=["divergence"])]
+          Case("nan_naive_log_softmax_wine", "nan_inf", "b", dataset="wine", fmt="deit",
+               naive_log_softmax=True, optimizer="sgd", lr=20.0, epochs=15, batch=16, seed=5,
+               expect=[("nan_inf", E)], may_fire=["divergence"])]
     # Gradient ascent: the sign of the loss flipped.
     c += [Case("ascent_cnn_flipped", "gradient_ascent", "a", model="cnn", fmt="mlflow",
                loss_sign=-1.0, lr=1e-3, epochs=6, expect=[("gradient_ascent", E)]),
@@ -382,24 +399,26 @@ def cases() -> list:
                init_scale=0.003, optimizer="sgd", momentum=0.0, lr=0.05, epochs=40, log_every=3,
                expect=[("slow_start_plateau", W)], may_fire=["plateau", "undertrained"]),
           Case("slow_start_tiny_init_wine", "slow_start_plateau", "b", dataset="wine",
-               fmt="keras_json", depth=1, init_scale=0.003, optimizer="sgd", momentum=0.0,
+               fmt="tfevents", depth=1, init_scale=0.003, optimizer="sgd", momentum=0.0,
                lr=0.1, epochs=150,
                batch=16, seed=7, expect=[("slow_start_plateau", W)],
                may_fire=["plateau", "undertrained"])]
     # No shuffle: training data sorted by class and never shuffled, logged every step.
-    c += [Case("no_shuffle_sorted_digits", "no_shuffle_periodic", "a", fmt="mlflow",
+    c += [Case("no_shuffle_sorted_digits", "no_shuffle_periodic", "a", fmt="hf",
                shuffle=False, sort_by_class=True, batch=128, epochs=20, log_every=1, lr=3e-3,
                expect=[("no_shuffle_periodic", W)],
-               may_fire=["oscillation", "noisy_validation", "plateau", "undertrained"]),
+               may_fire=["oscillation", "noisy_validation", "plateau", "undertrained",
+                         "slow_start_plateau"]),
           Case("no_shuffle_sorted_wine", "no_shuffle_periodic", "b", dataset="wine", fmt="hf",
-               shuffle=False, sort_by_class=True, batch=24, epochs=40, log_every=1, lr=1e-2,
+               shuffle=False, sort_by_class=True, batch=24, epochs=40, log_every=1, lr=1e-3,
                seed=8, expect=[("no_shuffle_periodic", W)],
-               may_fire=["oscillation", "noisy_validation", "plateau", "undertrained"])]
+               may_fire=["oscillation", "noisy_validation", "plateau", "undertrained",
+                         "slow_start_plateau"])]
     # Noisy validation: a validation set of a dozen samples.
     c += [Case("noisy_val_tiny_moons", "noisy_validation", "a", dataset="moons", fmt="deit",
                val_resample=12, epochs=30, lr=3e-3, optimizer="sgd", momentum=0.9, seed=9,
                expect=[("noisy_validation", W)], may_fire=["plateau", "overfitting"]),
-          Case("noisy_val_tiny_digits", "noisy_validation", "b", model="cnn", fmt="keras_json",
+          Case("noisy_val_tiny_digits", "noisy_validation", "b", model="cnn", fmt="tfevents",
                val_resample=10, epochs=20, lr=1e-3, seed=10,
                expect=[("noisy_validation", W)], may_fire=["plateau", "overfitting"])]
     # Step schedule: lr x0.1 twice (an info finding; nothing else).
