@@ -402,7 +402,8 @@ def cases() -> list:
                fmt="tfevents", depth=1, init_scale=0.003, optimizer="sgd", momentum=0.0,
                lr=0.1, epochs=150,
                batch=16, seed=7, expect=[("slow_start_plateau", W)],
-               may_fire=["plateau", "undertrained"])]
+               # its plot: val loss 0.057 at epoch ~45 -> 0.078 at 150 while train falls
+               may_fire=["plateau", "undertrained", "overfitting"])]
     # No shuffle: training data sorted by class and never shuffled, logged every step.
     c += [Case("no_shuffle_sorted_digits", "no_shuffle_periodic", "a", fmt="hf",
                shuffle=False, sort_by_class=True, batch=128, epochs=20, log_every=1, lr=3e-3,
