@@ -90,11 +90,12 @@ void sums(std::span<const double> v, double jMean, double& sum, double& weighted
 }
 
 // Adds one epoch's residuals (after its own level and slope), scaled to unit RMS, to
-// `profile`, and their sum of squares (`len`, or 0 for a constant epoch) to `total`.
+// `profile`, and their sum of squares (`len`, or 0 for a constant epoch) to `total`. `v` is
+// scratch space, reused across epochs.
 void addNormalisedResiduals(std::span<const double> values, const Segment& s, std::size_t len,
-                            double jMean, double jVar, std::vector<double>& profile,
-                            double& total) {
-    std::vector<double> v(len);
+                            double jMean, double jVar, std::vector<double>& v,
+                            std::vector<double>& profile, double& total) {
+    v.assign(len, 0.0);
     forEachValue(values, s, len, [&](std::size_t j, double x) { v[j] = x; });
     double mean = 0.0;
     for (double x : v) mean += x;
@@ -192,12 +193,13 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
         jVar += (static_cast<double>(j) - jMean) * (static_cast<double>(j) - jMean);
     std::vector<double> profile(len, 0.0);
     double total = 0.0;
+    std::vector<double> scratch;  // one epoch's values on the short-epoch path
     for (const Segment& s : used) {
         if (shortEpochs) {
             // Few points per epoch: each epoch's residuals scaled to unit RMS, so that the
             // epochs where the data order shows (lightning_06: a flat start of 1e8 swings)
             // weigh as much as the noisy ones after the drop.
-            addNormalisedResiduals(values, s, len, jMean, jVar, profile, total);
+            addNormalisedResiduals(values, s, len, jMean, jVar, scratch, profile, total);
             continue;
         }
         double mean = 0.0;
