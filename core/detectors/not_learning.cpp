@@ -76,12 +76,13 @@ std::optional<Finding> noTrend(const RunView& view, const Curve& c, const Trend&
     if (n < config.minPoints || n > config.maxShortPoints || n != c.size() || t.empty()) {
         return std::nullopt;
     }
-    const double head = medianOf(c, 0, n / 3);
-    const double tail = medianOf(c, n - n / 3, n);
+    const std::size_t thirdCount = n / 3;  // points in each third
+    const double head = medianOf(c, 0, thirdCount);
+    const double tail = medianOf(c, n - thirdCount, n);
     const double low = *std::min_element(t.values.begin(), t.values.end());
     // "No better": within maxRelativeDrop, or within two standard errors of the difference
     // of two thirds' levels under the curve's own point-to-point noise.
-    const double third = static_cast<double>(n / 3);
+    const double third = static_cast<double>(thirdCount);
     const double allowed =
         std::max(config.maxRelativeDrop * head, 2.0 * t.noise * std::sqrt(2.0 / third));
     if (!(head > 0.0) || tail < head - allowed || low < head * (1.0 - config.maxShortDip)) {
