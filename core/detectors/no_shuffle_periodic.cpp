@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "core/detectors/finding_text.h"
 #include "core/finite.h"
@@ -58,6 +59,21 @@ void forEachValue(std::span<const double> values, const Segment& s, std::size_t 
 std::int64_t floorToInt(double x) {
     const auto i = static_cast<std::int64_t>(x);
     return i - (static_cast<double>(i) > x ? 1 : 0);
+}
+
+// True when the epochs count steps done (HF Trainer: step / steps_per_epoch, first logged
+// after a step, above 0) rather than the epoch a step is in: some of the first epochs (up to
+// 1000) are not whole numbers and the first one is above 0.
+bool epochsCountStepsDone(std::span<const double> e) {
+    const std::size_t n = std::min<std::size_t>(e.size(), 1000);
+    bool fractional = false;
+    std::optional<double> first;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!isFiniteValue(e[i])) continue;
+        if (!first) first = e[i];
+        fractional = fractional || std::abs(e[i] - std::round(e[i])) > 1e-6;
+    }
+    return fractional && first && *first > 0.0;
 }
 
 // True when every epoch is finite and none is below the one before it.
@@ -131,7 +147,13 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     const auto ce = c.epochs();
     const bool ownEpochs = ce.size() == c.size();
     std::vector<Segment> segs;
-    auto epochOf = [](double e) { return floorToInt(e + 1e-9); };
+    // HF Trainer's epochs count the steps done (step / steps_per_epoch), so the step that ends
+    // epoch 0 is logged at 1.0: there a whole number closes the epoch before it. Elsewhere
+    // (Lightning's epoch column, epochs from step 0) an epoch names the one the step is in.
+    const bool doneCount = epochsCountStepsDone(ownEpochs ? ce : std::span<const double>{});
+    auto epochOf = [doneCount](double e) {
+        return doneCount ? -floorToInt(-e + 1e-9) - 1 : floorToInt(e + 1e-9);
+    };
     if (ownEpochs && c.finiteCount() == c.size() && finiteAndSorted(ce)) {
         // Every value finite and the epochs non-decreasing: each epoch is one index range,
         // found by binary search instead of a look at every point.
@@ -157,7 +179,7 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
         } else {
             continue;
         }
-        const std::int64_t epoch = floorToInt(e + 1e-9);
+        const std::int64_t epoch = epochOf(e);
         if (segs.empty() || epoch != current) {
             segs.push_back({i, 0});
             current = epoch;

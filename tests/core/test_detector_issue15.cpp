@@ -111,6 +111,25 @@ TEST(Issue15, FourBatchEpochPatternIsNoShuffle) {
         findingsOfKind(diagnoseRun(fourPerEpoch(false)).findings, "no_shuffle_periodic").empty());
 }
 
+// HF Trainer logs epoch = step / steps_per_epoch after each step (steps from 1), so the last
+// step of epoch 0 says 1.0. A class-sorted pattern of 6 steps per epoch, shrinking as the loss
+// falls (no_shuffle_sorted_wine in tests/data/corpus2), is found with that convention.
+TEST(Issue15, EpochPatternWithStepsDoneEpochsIsNoShuffle) {
+    Noise noise(9);
+    const double pattern[6] = {1.30, 0.75, 0.77, 1.0, 1.0, 1.37};
+    const core::Run run = runOf({{"loss", seriesOf(
+                                              240,
+                                              [&](std::size_t i) {
+                                                  const double scale =
+                                                      std::exp(-static_cast<double>(i) / 120.0);
+                                                  return scale * pattern[i % 6] + noise(0.01);
+                                              },
+                                              1, 1, 6.0)}});
+    const auto found = findingsOfKind(diagnoseRun(run).findings, "no_shuffle_periodic");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].evidence.at("points_per_epoch"), 6.0);
+}
+
 TEST(Issue15, SlowStartUnderAnEpochPatternIsStillASlowStart) {
     // Flat for the first quarter, then a drop; a 4-step pattern as in lightning_06 on top.
     const double pattern[4] = {1.0, 0.98, 0.87, 0.73};

