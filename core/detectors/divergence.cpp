@@ -2,13 +2,107 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "core/detectors/finding_text.h"
 
 namespace curvedoctor::core {
+namespace {
+
+// First step at which a training loss turns non-finite and stays so to the end.
+std::optional<std::int64_t> lossNanToEnd(const RunView& view) {
+    std::optional<std::int64_t> first;
+    for (const Curve& c : view.curves) {
+        if (c.info().role != MetricRole::TrainLoss || c.empty()) continue;
+        const auto v = c.values();
+        std::size_t i = v.size();
+        while (i > 0 && !std::isfinite(v[i - 1])) --i;
+        if (i == v.size() || i == 0) continue;  // finite at the end, or never finite
+        const std::int64_t at = c.steps()[i];
+        if (!first || at < *first) first = at;
+    }
+    return first;
+}
+
+struct Explosion {
+    std::string metric;
+    std::int64_t step = 0;
+    double level = 0.0;  // median before it
+    double value = 0.0;  // the first value out of band
+};
+
+// The first value of a training-loss component that leaves its band by an order of magnitude
+// (|value - median| > factor * |median|), after the first quarter of its finite points before
+// `until` (the initial fall is no explosion) and no later than `until`.
+std::optional<Explosion> firstExplosion(const RunView& view, std::int64_t until, double factor) {
+    std::optional<Explosion> best;
+    for (const Curve& c : view.curves) {
+        if (c.info().role != MetricRole::TrainLoss) continue;
+        std::vector<double> finite;
+        std::vector<std::size_t> at;
+        const auto v = c.values();
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (std::isfinite(v[i])) {
+                finite.push_back(v[i]);
+                at.push_back(i);
+            }
+        }
+        // Its level: the median of its finite values before the loss turned non-finite.
+        std::size_t before = 0;
+        while (before < finite.size() && c.steps()[at[before]] < until) ++before;
+        if (before < 8) continue;
+        std::vector<double> head(finite.begin(),
+                                 finite.begin() + static_cast<std::ptrdiff_t>(before));
+        const double level = medianInPlace(head);
+        const double band = factor * std::abs(level);
+        if (!(band > 0.0)) continue;
+        for (std::size_t k = before / 4; k < finite.size(); ++k) {
+            const std::int64_t step = c.steps()[at[k]];
+            if (step > until) break;
+            if (std::abs(finite[k] - level) > band) {
+                if (!best || step < best->step)
+                    best = Explosion{c.metric(), step, level, finite[k]};
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+// Divergence that ends in NaN: the loss (or one of its components) left its band by an order
+// of magnitude, or turned negative, before the NaN. The NaN is reported by nan_inf; this is
+// the cause the user must act on.
+std::optional<Finding> explosionBeforeNan(const RunView& view, const DivergenceConfig& config) {
+    const auto nanAt = lossNanToEnd(view);
+    if (!nanAt) return std::nullopt;
+    const auto e = firstExplosion(view, *nanAt, config.explosionFactor);
+    if (!e) return std::nullopt;
+    Finding f = makeFinding(view, FindingKind::Divergence, Severity::Error, e->metric, e->step,
+                            std::max(e->step, *nanAt));
+    f.message = e->metric + " explodes at " + describeStep(view, e->step) + ": " +
+                formatNumber(e->value) + " against its usual " + formatNumber(e->level) +
+                " (more than " + formatNumber(config.explosionFactor) +
+                " times its level away), and the loss is non-finite from " +
+                describeStep(view, *nanAt) + " to the end.";
+    f.advice =
+        "The NaN is the end of a divergence: lower the learning rate (often 3-10x), add "
+        "gradient clipping, use warm-up, and check the data around " +
+        describeStep(view, e->step) + ".";
+    f.evidence["level"] = e->level;
+    f.evidence["exploded_value"] = e->value;
+    f.evidence["explosion_factor"] = config.explosionFactor;
+    f.evidence["nan_step"] = static_cast<double>(*nanAt);
+    return f;
+}
+
+}  // namespace
 
 std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfig& config) {
     std::vector<Finding> out;
+    if (auto f = explosionBeforeNan(view, config)) {
+        out.push_back(std::move(*f));
+        return out;
+    }
     const Trend& t = view.trainTrend;
     if (t.size() < config.minPoints) return out;
     const std::string& metric = view.trainLoss.metric();
@@ -21,9 +115,30 @@ std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfi
     // gradient_ascent: never below the start, and clearly above it at the end.
     const double floorAfterStart = *std::min_element(t.values.begin() + 1, t.values.end());
     const double ascent = last - first;
-    if (floorAfterStart >= first - config.ascentTolerance * scale &&
-        ascent >= config.ascentMinRise * scale && ascent >= config.noiseSigmas * t.trendNoise &&
-        ascent > 0.0) {
+    const bool rises = floorAfterStart >= first - config.ascentTolerance * scale &&
+                       ascent >= config.ascentMinRise * scale &&
+                       ascent >= config.noiseSigmas * t.trendNoise && ascent > 0.0;
+    // A loss that grows by orders of magnitude and then turns NaN for good blew up (a rate far
+    // too high, unnormalised targets), whatever its direction at the start.
+    if (rises && lossNanToEnd(view) &&
+        last > config.explosionFactor * config.explosionFactor * std::max(scale, 1e-300)) {
+        Finding f = makeFinding(view, FindingKind::Divergence, Severity::Error, metric,
+                                t.firstSteps.front(), t.lastSteps.back());
+        f.message = metric + " explodes from the start: " + formatNumber(first) + " at " +
+                    describeStep(view, t.firstSteps.front()) + " to " + formatNumber(last) +
+                    " at " + describeStep(view, t.lastSteps.back()) + " (more than " +
+                    formatNumber(config.explosionFactor * config.explosionFactor) +
+                    " times), then becomes non-finite.";
+        f.advice =
+            "Lower the learning rate by orders of magnitude, normalise inputs and regression "
+            "targets, and clip gradients.";
+        f.evidence["first_value"] = first;
+        f.evidence["last_value"] = last;
+        f.evidence["explosion_factor"] = config.explosionFactor * config.explosionFactor;
+        out.push_back(std::move(f));
+        return out;
+    }
+    if (rises) {
         Finding f = makeFinding(view, FindingKind::GradientAscent, Severity::Error, metric,
                                 t.firstSteps.front(), t.lastSteps.back());
         f.message = metric + " rises from the start: " + formatNumber(first) + " at " +

@@ -28,6 +28,10 @@ struct DivergenceConfig {
     /// ... and ends at least this share of |first value| above it: a 10% climb from the start
     /// is no jitter.
     double ascentMinRise = 0.1;
+    /// Divergence that ends in NaN: a training-loss component more than this many times its
+    /// own level (median of its first half) away from it, before the loss turns non-finite
+    /// for good (mmdet_01 in ../shared/realworld: loss_cls 0.5 -> 22, loss_bbox -> -22).
+    double explosionFactor = 10.0;
 };
 
 [[nodiscard]] std::vector<Finding> detectDivergence(const RunView& view,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "core/detectors/finding_text.h"
 
@@ -29,11 +30,63 @@ Worsening worsening(const std::vector<double>& bad, double noise, double noiseSi
     return w;
 }
 
+// The loss learns but the task metric stays near zero the whole run (mmdet_03 in
+// ../shared/realworld: the loss falls steadily while val mAP stays between 0.001 and 0.0066).
+// Only for a higher-is-better metric bounded in [0, 1] or [0, 100], whose best is below
+// `nearZeroShare` of that scale.
+std::optional<Finding> metricStaysNearZero(const RunView& view, const DisagreementConfig& config) {
+    const Curve& mc = view.valMetric;
+    if (mc.finiteCount() < config.minPoints || mc.info().direction != Direction::HigherIsBetter) {
+        return std::nullopt;
+    }
+    double lo = 0.0;
+    double hi = 0.0;
+    bool first = true;
+    for (double v : mc.values()) {
+        if (!std::isfinite(v)) continue;
+        lo = first ? v : std::min(lo, v);
+        hi = first ? v : std::max(hi, v);
+        first = false;
+    }
+    const double scale = hi <= 1.0 ? 1.0 : 100.0;
+    if (lo < 0.0 || hi > scale || hi >= config.nearZeroShare * scale) return std::nullopt;
+    const bool useTrain = !view.trainTrend.empty();
+    const Trend& l = useTrain ? view.trainTrend : view.valTrend;
+    const Curve& lc = useTrain ? view.trainLoss : view.valLoss;
+    if (l.size() < config.minPoints) return std::nullopt;
+    const double low = *std::min_element(l.values.begin(), l.values.end());
+    const double fall = l.front() - low;
+    if (!(l.front() > 0.0) || fall < config.minLossFallShare * l.front() ||
+        fall <= config.noiseSigmas * l.trendNoise) {
+        return std::nullopt;
+    }
+    Finding f = makeFinding(view, FindingKind::MetricLossDisagreement, Severity::Warning,
+                            mc.metric(), mc.steps().front(), mc.steps().back());
+    f.message = lc.metric() + " falls from " + formatNumber(l.front()) + " to " +
+                formatNumber(low) + ", but " + mc.metric() + " never gets above " +
+                formatNumber(hi) + " (below " + formatPercent(config.nearZeroShare) +
+                " of its scale) from " + describeStep(view, mc.steps().front()) + " to " +
+                describeStep(view, mc.steps().back()) +
+                ": the model learns the loss, not the task.";
+    f.advice =
+        "Check the evaluation (annotation format, class ids and names, image sizes, score "
+        "threshold) and that the loss is the one the task needs; a loss that falls while the "
+        "metric stays at zero usually means the two are not measuring the same thing.";
+    f.evidence["metric_max"] = hi;
+    f.evidence["near_zero_share"] = config.nearZeroShare;
+    f.evidence["loss_fall"] = fall;
+    return f;
+}
+
 }  // namespace
 
 std::vector<Finding> detectMetricLossDisagreement(const RunView& view,
                                                   const DisagreementConfig& config) {
     std::vector<Finding> out;
+    if (auto f = metricStaysNearZero(view, config)) {
+        out.push_back(std::move(*f));
+        return out;
+    }
     const Trend& l = view.valTrend;
     const Trend& m = view.valMetricTrend;
     if (l.size() < config.minPoints || m.size() < config.minPoints) return out;

@@ -20,6 +20,11 @@ struct DisagreementConfig {
     /// The metric's gain over the same stretch, as a share of its own total improvement.
     double minMetricGain = 0.1;
     double noiseSigmas = 4.0;
+    /// The metric "stays near zero" when its best is below this share of its scale ([0, 1]
+    /// or [0, 100])...
+    double nearZeroShare = 0.02;
+    /// ... while the loss falls by at least this share of its first smoothed value.
+    double minLossFallShare = 0.2;
 };
 
 [[nodiscard]] std::vector<Finding> detectMetricLossDisagreement(

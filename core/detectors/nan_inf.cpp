@@ -67,7 +67,15 @@ std::vector<Finding> detectNanInf(const RunView& view, const NanInfConfig& confi
         // One value that recovers (Ultralytics' first validation often logs cls_loss = inf)
         // is worth knowing but not a warning; repeated ones in a loss are.
         Severity sev = Severity::Info;
-        if (nf->toEnd) {
+        // A metric (not a loss) that is never finite is undefined rather than broken: COCO
+        // writes NaN for the AP of a size class with no objects (detectron2_02 in
+        // ../shared/realworld: bbox/APl NaN in every evaluation).
+        const bool undefinedMetric =
+            nf->first == 0 && nf->toEnd &&
+            (c.info().role == MetricRole::ValMetric || c.info().role == MetricRole::TrainMetric);
+        if (undefinedMetric) {
+            sev = Severity::Info;
+        } else if (nf->toEnd) {
             sev = quality ? Severity::Error : Severity::Warning;
         } else if (quality && nf->count > 1) {
             sev = Severity::Warning;
@@ -83,7 +91,12 @@ std::vector<Finding> detectNanInf(const RunView& view, const NanInfConfig& confi
         }
         Finding f = makeFinding(view, FindingKind::NanInf, sev, name, begin, end);
         f.message = name + " becomes " + badWord(firstBad) + " at " + describeStep(view, begin);
-        if (nf->toEnd) {
+        if (undefinedMetric) {
+            f.message = name + " is " + badWord(firstBad) + " at every one of its " +
+                        std::to_string(c.size()) +
+                        " logged values: the metric is undefined for this data (e.g. an AP "
+                        "for a size class with no objects), not a training fault.";
+        } else if (nf->toEnd) {
             f.message += " and stays non-finite to the end (" + std::to_string(nf->count) + " of " +
                          std::to_string(c.size()) + " logged values).";
         } else if (nf->count == 1) {

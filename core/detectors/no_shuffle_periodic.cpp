@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "core/detectors/finding_text.h"
 #include "core/finite.h"
@@ -60,6 +61,21 @@ std::int64_t floorToInt(double x) {
     return i - (static_cast<double>(i) > x ? 1 : 0);
 }
 
+// True when the epochs count steps done (HF Trainer: step / steps_per_epoch, first logged
+// after a step, above 0) rather than the epoch a step is in: some of the first epochs (up to
+// 1000) are not whole numbers and the first one is above 0.
+bool epochsCountStepsDone(std::span<const double> e) {
+    const std::size_t n = std::min<std::size_t>(e.size(), 1000);
+    bool fractional = false;
+    std::optional<double> first;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!isFiniteValue(e[i])) continue;
+        if (!first) first = e[i];
+        fractional = fractional || std::abs(e[i] - std::round(e[i])) > 1e-6;
+    }
+    return fractional && first && *first > 0.0;
+}
+
 // True when every epoch is finite and none is below the one before it.
 bool finiteAndSorted(std::span<const double> e) {
     std::size_t bad = e.empty() || isFiniteValue(e[0]) ? 0 : 1;
@@ -89,12 +105,40 @@ void sums(std::span<const double> v, double jMean, double& sum, double& weighted
     weighted = (w[0] + w[1]) + (w[2] + w[3]);
 }
 
+// Adds one epoch's residuals (after its own level and slope), scaled to unit RMS, to
+// `profile`, and their sum of squares (`len`, or 0 for a constant epoch) to `total`. `v` is
+// scratch space, reused across epochs.
+void addNormalisedResiduals(std::span<const double> values, const Segment& s, std::size_t len,
+                            double jMean, double jVar, std::vector<double>& v,
+                            std::vector<double>& profile, double& total) {
+    v.assign(len, 0.0);
+    forEachValue(values, s, len, [&](std::size_t j, double x) { v[j] = x; });
+    double mean = 0.0;
+    for (double x : v) mean += x;
+    mean /= static_cast<double>(len);
+    double cov = 0.0;
+    for (std::size_t j = 0; j < len; ++j) cov += (static_cast<double>(j) - jMean) * (v[j] - mean);
+    const double slope = jVar > 0.0 ? cov / jVar : 0.0;
+    double ss = 0.0;
+    for (std::size_t j = 0; j < len; ++j) {
+        v[j] -= mean + slope * (static_cast<double>(j) - jMean);
+        ss += v[j] * v[j];
+    }
+    if (!(ss > 0.0)) return;
+    const double rms = std::sqrt(ss / static_cast<double>(len));
+    for (std::size_t j = 0; j < len; ++j) profile[j] += v[j] / rms;
+    total += static_cast<double>(len);
+}
+
 }  // namespace
 
 std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffleConfig& config) {
     std::vector<Finding> out;
     const Curve& c = view.trainLoss;
-    if (c.size() < config.minPointsPerEpoch * (config.minEpochs + 1)) return out;
+    if (c.size() < std::min(config.minPointsPerEpoch * (config.minEpochs + 1),
+                            config.minShortPointsPerEpoch * (config.minShortEpochs + 1))) {
+        return out;
+    }
     if (!view.learningRate.empty() && learningRateRestarts(view.learningRate)) return out;
     // Segments of consecutive finite points sharing an integer epoch, as index ranges into the
     // curve itself (no copy of a million-point series).
@@ -103,7 +147,13 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     const auto ce = c.epochs();
     const bool ownEpochs = ce.size() == c.size();
     std::vector<Segment> segs;
-    auto epochOf = [](double e) { return floorToInt(e + 1e-9); };
+    // HF Trainer's epochs count the steps done (step / steps_per_epoch), so the step that ends
+    // epoch 0 is logged at 1.0: there a whole number closes the epoch before it. Elsewhere
+    // (Lightning's epoch column, epochs from step 0) an epoch names the one the step is in.
+    const bool doneCount = epochsCountStepsDone(ownEpochs ? ce : std::span<const double>{});
+    auto epochOf = [doneCount](double e) {
+        return doneCount ? -floorToInt(-e + 1e-9) - 1 : floorToInt(e + 1e-9);
+    };
     if (ownEpochs && c.finiteCount() == c.size() && finiteAndSorted(ce)) {
         // Every value finite and the epochs non-decreasing: each epoch is one index range,
         // found by binary search instead of a look at every point.
@@ -129,7 +179,7 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
         } else {
             continue;
         }
-        const std::int64_t epoch = floorToInt(e + 1e-9);
+        const std::int64_t epoch = epochOf(e);
         if (segs.empty() || epoch != current) {
             segs.push_back({i, 0});
             current = epoch;
@@ -144,13 +194,16 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
         std::max_element(countFreq.begin(), countFreq.end(), [](const auto& a, const auto& b) {
             return a.second < b.second;
         })->first;
-    if (mode < config.minPointsPerEpoch) return out;
+    // Few points per epoch leave little inside each epoch once its level and slope are gone:
+    // then more epochs and a stronger repetition are needed.
+    const bool shortEpochs = mode < config.minPointsPerEpoch;
+    if (mode < config.minShortPointsPerEpoch) return out;
     std::vector<Segment> used;
     // The first epoch holds the fast early learning, not the data order.
     for (std::size_t k = 1; k < segs.size(); ++k) {
         if (segs[k].count + 1 >= mode) used.push_back(segs[k]);
     }
-    if (used.size() < config.minEpochs) return out;
+    if (used.size() < (shortEpochs ? config.minShortEpochs : config.minEpochs)) return out;
     std::size_t len = mode;
     for (const Segment& s : used) len = std::min(len, s.count);
 
@@ -162,7 +215,15 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
         jVar += (static_cast<double>(j) - jMean) * (static_cast<double>(j) - jMean);
     std::vector<double> profile(len, 0.0);
     double total = 0.0;
+    std::vector<double> scratch;  // one epoch's values on the short-epoch path
     for (const Segment& s : used) {
+        if (shortEpochs) {
+            // Few points per epoch: each epoch's residuals scaled to unit RMS, so that the
+            // epochs where the data order shows (lightning_06: a flat start of 1e8 swings)
+            // weigh as much as the noisy ones after the drop.
+            addNormalisedResiduals(values, s, len, jMean, jVar, scratch, profile, total);
+            continue;
+        }
         double mean = 0.0;
         double cov = 0.0;
         if (s.last - s.begin + 1 == s.count) {
@@ -214,7 +275,9 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     if (!(total > 0.0)) return out;
     const double r = explained / total;
     const double repeatability = (r - 1.0 / k) / (1.0 - 1.0 / k);
-    if (repeatability < config.minRepeatability) return out;
+    if (repeatability < (shortEpochs ? config.minShortRepeatability : config.minRepeatability)) {
+        return out;
+    }
     double amplitude = 0.0;
     for (double p : profile) amplitude = std::max(amplitude, std::abs(p));
     const std::int64_t from = cs[used.front().begin];
@@ -233,6 +296,8 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     f.evidence["repeatability"] = repeatability;
     f.evidence["points_per_epoch"] = static_cast<double>(mode);
     f.evidence["epochs"] = k;
+    f.evidence["min_repeatability"] =
+        shortEpochs ? config.minShortRepeatability : config.minRepeatability;
     out.push_back(std::move(f));
     return out;
 }

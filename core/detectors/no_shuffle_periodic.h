@@ -21,6 +21,15 @@ struct NoShuffleConfig {
     /// (1/epochs). Shuffled batches give about 0; a loader that serves the data in the same
     /// order every epoch repeats its hard and easy stretches, and scores well above 0.3.
     double minRepeatability = 0.3;
+    /// With fewer than minPointsPerEpoch (but at least this many) points per epoch, as when a
+    /// tiny data set gives 4 batches per epoch (lightning_06/07 in ../shared/realworld)...
+    std::size_t minShortPointsPerEpoch = 4;
+    /// ... at least this many epochs...
+    std::size_t minShortEpochs = 12;
+    /// ... and at least this repeatability, with each epoch's residuals scaled to unit RMS
+    /// (so a stretch of loud epochs does not drown the pattern; shuffled data still score
+    /// about 0, within +/-0.1 for 12 epochs).
+    double minShortRepeatability = 0.3;
 };
 
 /// The period comes from the epoch column (of the training loss itself, or of any other series

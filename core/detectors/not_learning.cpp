@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "core/detectors/finding_text.h"
 
@@ -56,6 +57,51 @@ constexpr const char* kAdvice =
     "(requires_grad, optimizer given the right parameters), that labels match their inputs, and "
     "that the loss fits the task (e.g. cross-entropy on logits).";
 
+// Median of the finite values of `c` in [from, to).
+double medianOf(const Curve& c, std::size_t from, std::size_t to) {
+    std::vector<double> v;
+    for (std::size_t i = from; i < to; ++i) {
+        if (std::isfinite(c.values()[i])) v.push_back(c.values()[i]);
+    }
+    return medianInPlace(v);
+}
+
+// A short, noisy loss (a few dozen points) that does not trend down at all: its last third is
+// no better than its first third, and its smoothed curve never dips far below that level
+// (a dip and a climb back is divergence, not this). lightning_12 in ../shared/realworld: 28
+// points between 2.4 and 4.0 at ln(16) with the accuracy at chance.
+std::optional<Finding> noTrend(const RunView& view, const Curve& c, const Trend& t,
+                               const NotLearningConfig& config) {
+    const std::size_t n = c.finiteCount();
+    if (n < config.minPoints || n > config.maxShortPoints || n != c.size() || t.empty()) {
+        return std::nullopt;
+    }
+    const std::size_t thirdCount = n / 3;  // points in each third
+    const double head = medianOf(c, 0, thirdCount);
+    const double tail = medianOf(c, n - thirdCount, n);
+    const double low = *std::min_element(t.values.begin(), t.values.end());
+    // "No better": within maxRelativeDrop, or within two standard errors of the difference
+    // of two thirds' levels under the curve's own point-to-point noise.
+    const double third = static_cast<double>(thirdCount);
+    const double allowed =
+        std::max(config.maxRelativeDrop * head, 2.0 * t.noise * std::sqrt(2.0 / third));
+    if (!(head > 0.0) || tail < head - allowed || low < head * (1.0 - config.maxShortDip)) {
+        return std::nullopt;
+    }
+    Finding f = makeFinding(view, FindingKind::NotLearning, Severity::Warning, c.metric(),
+                            c.steps().front(), c.steps().back());
+    f.message = c.metric() + " does not trend down over its " + std::to_string(n) +
+                " points: the median of its last third, " + formatNumber(tail) +
+                ", is no better than that of its first third, " + formatNumber(head) +
+                ", and its smoothed curve never goes below " + formatNumber(low) +
+                metricNote(view, f) + ".";
+    f.advice = kAdvice;
+    f.evidence["first_third_median"] = head;
+    f.evidence["last_third_median"] = tail;
+    f.evidence["smoothed_minimum"] = low;
+    return f;
+}
+
 }  // namespace
 
 std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningConfig& config) {
@@ -76,6 +122,10 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
         f.evidence["first_value"] = train.first;
         f.evidence["improvement"] = train.drop;
         out.push_back(std::move(f));
+        return out;
+    }
+    if (const auto f = noTrend(view, curve, t, config)) {
+        out.push_back(*f);
         return out;
     }
     if (!useTrain) return out;

@@ -23,6 +23,12 @@ struct NotLearningConfig {
     /// "From the start" is only observable when the log starts near step 0: the first logged
     /// step must lie within this share of the last one (a resumed run starts mid-way).
     double maxStartShare = 0.25;
+    /// Short noisy losses (at most this many points) are also judged by thirds: not learning
+    /// when the last third's median is no better than the first third's (within
+    /// maxRelativeDrop)...
+    std::size_t maxShortPoints = 100;
+    /// ... and the smoothed curve never dips more than this share below the first third.
+    double maxShortDip = 0.15;
 };
 
 /// An error when the training loss (or, without one, the validation loss) is flat from the

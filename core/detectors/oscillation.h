@@ -23,6 +23,13 @@ struct OscillationConfig {
     /// curve goes back and forth more than it goes anywhere. A converging curve scores near 1.
     double maxEfficiency = 0.35;
     double noiseSigmas = 5.0;
+    /// A run without any loss: its metric curve (RL rewards) is judged on raw evaluations when
+    /// it has at most this many...
+    std::size_t maxRawPoints = 200;
+    /// ... with a swing of at least this share of its range (a collapse, not noise)...
+    double rawSwingShare = 0.4;
+    /// ... at least this many times (collapse, recover, collapse).
+    std::size_t minRawSwings = 3;
 };
 
 [[nodiscard]] std::vector<Finding> detectOscillation(const RunView& view,

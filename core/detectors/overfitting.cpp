@@ -6,6 +6,25 @@
 #include "core/detectors/finding_text.h"
 
 namespace curvedoctor::core {
+namespace {
+
+// The validation metric is better at `to` than at `from` by a share of its whole improvement
+// and by more than its noise.
+bool metricKeepsImproving(const RunView& view, std::int64_t from, std::int64_t to,
+                          const OverfittingConfig& config) {
+    const Trend& m = view.valMetricTrend;
+    if (m.size() < config.minValPoints) return false;
+    const Direction d = view.valMetric.info().direction;
+    if (d == Direction::Unknown) return false;
+    const double sign = d == Direction::HigherIsBetter ? 1.0 : -1.0;
+    const auto [lo, hi] = std::minmax_element(m.values.begin(), m.values.end());
+    const double range = *hi - *lo;
+    const double gain = sign * (m.valueAt(to) - m.valueAt(from));
+    return range > 0.0 && gain >= config.metricGainShare * range &&
+           gain > config.noiseSigmas * m.trendNoise;
+}
+
+}  // namespace
 
 std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingConfig& config) {
     std::vector<Finding> out;
@@ -52,6 +71,11 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     if (useLoss ? trainRise > 0.5 * rise : trainRise > config.noiseSigmas * t.trendNoise) {
         return out;
     }
+
+    // The validation loss rises but the task metric keeps improving (detection box losses
+    // while mAP climbs, ultralytics_07 in ../shared/realworld): the model is not getting
+    // worse at the task; metric_loss_disagreement reports that reading instead.
+    if (useLoss && metricKeepsImproving(view, bestStep, endStep, config)) return out;
 
     const bool severe = relRise >= config.severeRise || bad.back() > bad.front();
     const FindingKind kind = severe ? FindingKind::SevereOverfitting : FindingKind::Overfitting;

@@ -28,6 +28,9 @@ struct OverfittingConfig {
     double severeRise = 0.5;
     /// The rise must also exceed this many standard deviations of the smoothed curve's noise.
     double noiseSigmas = 4.0;
+    /// A validation loss that rises while the validation metric gains at least this share of
+    /// its whole range over the same stretch is no overfitting (metric_loss_disagreement).
+    double metricGainShare = 0.2;
 };
 
 /// Emits at most one finding (`overfitting` or `severe_overfitting`) for the validation curve,

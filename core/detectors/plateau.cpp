@@ -78,12 +78,26 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
         return out;
     }
     const double threshold = first - config.dropShare * improvement;
+    // The curve has left its start at the first point from which it stays below the threshold
+    // for `sustained` points: a loss that swings with the data order inside each epoch
+    // (lightning_06 in ../shared/realworld) dips below it for one point at a time.
+    const std::size_t sustained = std::max<std::size_t>(3, t.size() / 50);
     std::size_t k = 0;
-    while (k < t.size() && t.values[k] >= threshold) ++k;
+    std::size_t below = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        below = t.values[i] < threshold ? below + 1 : 0;
+        if (below == sustained) {
+            k = i + 1 - sustained;
+            break;
+        }
+    }
+    if (below < sustained) k = t.size();
     if (k == 0 || k >= t.size()) return out;
     const double span = static_cast<double>(t.steps.back() - t.steps.front());
     const double flat = static_cast<double>(t.steps[k - 1] - t.steps.front());
-    if (span <= 0.0 || flat < config.minFlatShare * span) return out;
+    if (span <= 0.0 || flat < config.minFlatShare * span || flat > config.maxFlatShare * span) {
+        return out;
+    }
     const Curve& c = lossCurve(view);
     std::size_t flatPoints = 0;
     for (std::size_t i = 0; i < c.size() && c.steps()[i] <= t.steps[k - 1]; ++i) {

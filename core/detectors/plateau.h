@@ -36,6 +36,9 @@ struct SlowStartConfig {
     /// A start that stays put this share of the run is long. Learning-rate warm-up usually
     /// takes 1-10% of the steps (HF warmup_ratio 0.0-0.1), so 15% is beyond any warm-up.
     double minFlatShare = 0.15;
+    /// A "drop" in the last stretch of the run is no slow start: the flat start must end
+    /// before this share of it.
+    double maxFlatShare = 0.8;
     /// The flat start must hold at least this many logged points: two or three values at
     /// the start of a short log (10 HF Trainer log lines) are no stretch.
     std::size_t minFlatPoints = 5;

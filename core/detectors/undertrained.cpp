@@ -68,9 +68,20 @@ TailSlope tailSlope(const Curve& c, const Trend& t, double tailShare, double sig
     }
     if (!(sxx > 0.0)) return r;
     const double slope = -sxy / sxx;  // positive while improving
+    // The improvement from the worst point before the best one: a loss that rises during
+    // warm-up first (hf_trainer_09 in ../shared/realworld: 2.15 -> 2.5, then a steady fall to
+    // 2.27) has learnt from its peak, not from its first logged value.
     double best = sign * t.front();
-    for (double v : t.values) best = std::min(best, sign * v);
-    const double improvement = sign * t.front() - best;
+    double worst = best;
+    double worstBeforeBest = best;
+    for (double v : t.values) {
+        worst = std::max(worst, sign * v);
+        if (sign * v < best) {
+            best = sign * v;
+            worstBeforeBest = worst;
+        }
+    }
+    const double improvement = worstBeforeBest - best;
     if (!(improvement > 0.0)) return r;
     const double average = improvement / span;
     r.tailDrop = slope * tailSpan;

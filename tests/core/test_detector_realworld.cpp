@@ -70,14 +70,20 @@ INSTANTIATE_TEST_SUITE_P(
         Expectation{"tensorboard_04", nullptr, W, "the same YOLO run as event file"},
         Expectation{"yolov5_01", nullptr, W, "YOLOv5, 400 epochs, mAP rising then flat"},
         Expectation{"mmdet_04", nullptr, W, "Faster R-CNN, step lr at epochs 8 and 11 (info)"},
-        Expectation{"mmdet_03", nullptr, W,
-                    "training loss fine; val mAP near 0 throughout, never "
-                    "learnt: not called overfitting"},
+
         Expectation{"mlflow_01", nullptr, W, "10 points of a falling loss"},
-        Expectation{"plain_01", nullptr, W, "RL episode reward only: nothing to diagnose"},
+        Expectation{"detectron2_02", nullptr, W,
+                    "losses flatten; APl/APm NaN in every evaluation (empty size class: info)"},
+        Expectation{"jsontxt_02", nullptr, W, "ViT fine-tune, losses fall and flatten"},
+        Expectation{"mmdet_05", nullptr, W, "Faster R-CNN, mAP 0.03 -> 0.36 and flat"},
+        Expectation{"mmengine_01", nullptr, W, "RTMDet, mAP 0.1 -> 0.78; mAP_s is -1 throughout"},
+        Expectation{"llamafactory_02", nullptr, W, "SFT, epoch staircase, cosine decay"},
+        Expectation{"hf_trainer_08", nullptr, W, "loss to ~0, one NaN grad_norm (info)"},
+        Expectation{"yolov5_02", nullptr, W, "YOLOv5, mAP -> 0.99"},
+
         Expectation{"textlog_01", nullptr, W,
                     "DCGAN d_loss/g_loss: adversarial, not converging by design"},
-        Expectation{"textlog_03", nullptr, W, "TD-MPC2 RL: eval reward collapse is no overfitting"},
+
         // Real faults in the logs.
         Expectation{"hf_trainer_03", "nan_inf", E,
                     "loss exactly 0.0 from step 1000 while grad_norm is NaN"},
@@ -100,8 +106,44 @@ INSTANTIATE_TEST_SUITE_P(
         Expectation{"mmdet_01", "nan_inf", E, "loss NaN from epoch 10"},
         Expectation{"mmdet_02", "nan_inf", E, "loss NaN from epoch 6"},
         Expectation{"textlog_02", "nan_inf", E, "the mmdet_02 run as a text log"},
-        Expectation{"tensorboard_03", "nan_inf", E, "every validation loss value is NaN"}),
-    [](const ::testing::TestParamInfo<Expectation>& i) { return std::string(i.param.folder); });
+        Expectation{"tensorboard_03", "nan_inf", E, "every validation loss value is NaN"},
+        Expectation{"mmdet_01", "divergence", E, "loss_bbox 0.5 -> -22 as the loss turns NaN"},
+        Expectation{"mmdet_02", "divergence", E, "loss_rpn_bbox spikes to 1e25 before the NaN"},
+        Expectation{"mmdet_03", "metric_loss_disagreement", W,
+                    "training loss falls steadily; val mAP stays at 0.001-0.0066"},
+        Expectation{"plain_01", "oscillation", W, "RL reward 900 -> 120 -> 900 -> 110"},
+        Expectation{"textlog_03", "oscillation", W, "the same eval reward in TD-MPC2's stdout"},
+        Expectation{"lightning_06", "slow_start_plateau", W, "loss flat ~100 epochs, then drops"},
+        Expectation{"lightning_06", "no_shuffle_periodic", W,
+                    "the same 4-step pattern in every epoch of the flat start"},
+        Expectation{"lightning_07", "no_shuffle_periodic", W,
+                    "the same 4-step pattern in every epoch (1e8 MSE)"},
+        Expectation{"lightning_09", "not_learning", E, "loss 2.30 = ln(10), accuracy 0.10"},
+        Expectation{"lightning_10", "severe_overfitting", E, "val_loss 2.4 -> 5.2, train -> 0"},
+        Expectation{"lightning_12", "not_learning", W, "28 noisy points that never trend down"},
+        Expectation{"ultralytics_03", "overfitting", W, "val/loss 0.85 -> 1.1, top1 flat"},
+        Expectation{"jsontxt_01", "metric_loss_disagreement", W,
+                    "test_loss 3.8 -> 6.7 while test_acc1 creeps up 8 -> 13"}),
+    [](const ::testing::TestParamInfo<Expectation>& i) {
+        return std::string(i.param.folder) + "_" + (i.param.kind ? i.param.kind : "quiet");
+    });
+
+// YOLOv8 (ultralytics_07, and the same run as tensorboard_05): val/box_loss rises from epoch
+// ~10 while mAP50-95 climbs 0 -> 0.45. The model is not getting worse at the task: no
+// overfitting of either strength; the disagreement is what is reported.
+TEST(RealWorldForbidden, RisingValBoxLossWithRisingMapIsNoOverfitting) {
+    CURVEDOCTOR_REQUIRE_REALWORLD(rw);
+    for (const char* folder : {"ultralytics_07", "tensorboard_05"}) {
+        const LoadBatch batch = loadPaths({rw + "/" + folder});
+        ASSERT_EQ(batch.runs.size(), 1u) << folder;
+        const RunDiagnosis d = diagnoseRun(*batch.runs.front());
+        EXPECT_TRUE(findingsOfKind(d.findings, "overfitting").empty()) << describe(d.findings);
+        EXPECT_TRUE(findingsOfKind(d.findings, "severe_overfitting").empty())
+            << describe(d.findings);
+        EXPECT_EQ(findingsOfKind(d.findings, "metric_loss_disagreement").size(), 1u)
+            << describe(d.findings);
+    }
+}
 
 }  // namespace
 }  // namespace curvedoctor::core

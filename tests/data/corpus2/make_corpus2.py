@@ -1,0 +1,548 @@
+#!/usr/bin/python3
+"""Makes the second fixture corpus: real tiny trainings with planted faults (issue #15).
+
+Different from tests/data/fixtures on purpose, so that a detector tuned on one corpus is checked
+on the other: other data sets (iris, diabetes regression, make_moons, digits as 8x8 images and as
+sequences of rows), other models (CNN, GRU, a one-layer transformer encoder, MLP regressor), other
+optimisers and schedules (SGD with momentum, RMSprop, AdamW, Adagrad, cosine and one-cycle) and
+other log formats:
+
+- DeiT/MAE `log.txt` (one JSON object per epoch: train_loss, test_loss, test_acc1, train_lr);
+- TensorBoard event files written as torch's SummaryWriter writes them (simple_value scalars:
+  `Loss/train` every few steps, `Loss/val` and `Accuracy/val` per epoch; the protobuf framing of
+  tests/data/scripts/make_tfevents_fixtures.py);
+- HF Trainer `trainer_state.json` (step-level `loss` every few steps, `eval_*` per epoch);
+- an MLflow file store (`mlruns/0/<run>/metrics/<name>`, "<ms> <value> <step>" lines).
+
+`manifest.json` has the schema of tests/data/fixtures/manifest.json: per case the planted fault,
+`expect` (kinds that must fire, at least which severity, and a step range in the log's own
+steps), `must_not_fire` and `may_fire`. Every case has a `half` ("a" or "b"): detectors are tuned
+on tests/data/fixtures and half "a"; half "b" is held back and only measured.
+
+    /usr/bin/python3 tests/data/corpus2/make_corpus2.py [--plots DIR]
+
+Deterministic on one machine (fixed seeds, one thread). About a minute on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+from dataclasses import dataclass, field
+from typing import Optional
+
+import sys
+
+import numpy as np
+import torch
+import torch.nn as nn
+from sklearn.datasets import load_diabetes, load_digits, load_iris, load_wine, make_moons
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+torch.set_num_threads(1)
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
+import make_tfevents_fixtures as tfe  # noqa: E402  (the TFRecord/protobuf framing)
+
+ALL_KINDS = [
+    "not_learning", "overfitting", "severe_overfitting", "undertrained", "slow_start_plateau",
+    "divergence", "gradient_ascent", "nan_inf", "no_shuffle_periodic", "noisy_validation",
+    "oscillation", "plateau", "lr_drop", "metric_loss_disagreement", "hard_to_converge",
+]
+
+
+@dataclass
+class Case:
+    name: str
+    planted: str                       # a kind of ALL_KINDS, or "none"
+    half: str
+    dataset: str = "digits"            # digits | iris | wine | moons | diabetes
+    model: str = "mlp"                 # mlp | cnn | gru | transformer
+    fmt: str = "deit"                  # deit | tfevents | hf | mlflow
+    hidden: int = 64
+    depth: int = 1
+    optimizer: str = "adamw"           # adamw | sgd | rmsprop | adagrad
+    lr: float = 1e-3
+    momentum: float = 0.9
+    schedule: str = "none"             # none | cosine | onecycle | step | grow
+    epochs: int = 30
+    batch: int = 32
+    seed: int = 0
+    train_subset: Optional[int] = None
+    val_size: float = 0.25
+    shuffle: bool = True
+    sort_by_class: bool = False
+    shuffle_labels: bool = False
+    val_resample: Optional[int] = None  # evaluate on a fresh random draw of this many per epoch
+    init_scale: float = 1.0
+    loss_sign: float = 1.0
+    raw_targets: bool = False          # regression targets not standardised (loss ~ 1e4)
+    naive_log_softmax: bool = False    # loss as -log(softmax(x)): log(0) = -inf once it saturates
+    log_every: int = 5                 # step-level logging stride (hf, mlflow)
+    expect: list = field(default_factory=list)   # [(kind, min_severity)]
+    may_fire: list = field(default_factory=list)
+
+
+def dataset(case: Case):
+    if case.dataset == "digits":
+        d = load_digits()
+        x, y = d.data / 16.0, d.target
+    elif case.dataset == "iris":
+        d = load_iris()
+        x, y = d.data, d.target
+    elif case.dataset == "wine":
+        d = load_wine()
+        x, y = d.data, d.target
+    elif case.dataset == "moons":
+        x, y = make_moons(n_samples=800, noise=0.25, random_state=case.seed)
+    else:
+        d = load_diabetes()
+        x, y = d.data, d.target.astype(np.float64)
+    strat = None if case.dataset == "diabetes" else y
+    xtr, xva, ytr, yva = train_test_split(x, y, test_size=case.val_size, random_state=case.seed,
+                                          stratify=strat)
+    if case.dataset != "digits":
+        sc = StandardScaler().fit(xtr)
+        xtr, xva = sc.transform(xtr), sc.transform(xva)
+    if case.dataset == "diabetes" and not case.raw_targets:
+        mu, sd = ytr.mean(), ytr.std()
+        ytr, yva = (ytr - mu) / sd, (yva - mu) / sd
+    rng = np.random.default_rng(100 + case.seed)
+    if case.train_subset:
+        idx = rng.choice(len(xtr), case.train_subset, replace=False)
+        xtr, ytr = xtr[idx], ytr[idx]
+    if case.shuffle_labels:
+        ytr, yva = rng.permutation(ytr), rng.permutation(yva)
+    if case.sort_by_class:
+        order = np.argsort(ytr, kind="stable")
+        xtr, ytr = xtr[order], ytr[order]
+    return (torch.tensor(xtr, dtype=torch.float32), torch.tensor(ytr),
+            torch.tensor(xva, dtype=torch.float32), torch.tensor(yva))
+
+
+class Cnn(nn.Module):
+    def __init__(self, h, n_out):
+        super().__init__()
+        self.f = nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                               nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.Flatten(),
+                               nn.Linear(32 * 16, h), nn.ReLU(), nn.Linear(h, n_out))
+
+    def forward(self, x):
+        return self.f(x.view(-1, 1, 8, 8))
+
+
+class Gru(nn.Module):
+    def __init__(self, h, n_out):
+        super().__init__()
+        self.rnn = nn.GRU(8, h, batch_first=True)
+        self.out = nn.Linear(h, n_out)
+
+    def forward(self, x):
+        _, hid = self.rnn(x.view(-1, 8, 8))
+        return self.out(hid[-1])
+
+
+class Transformer(nn.Module):
+    def __init__(self, h, n_out):
+        super().__init__()
+        self.inp = nn.Linear(8, h)
+        self.pos = nn.Parameter(torch.zeros(1, 8, h))
+        self.enc = nn.TransformerEncoderLayer(h, 4, 2 * h, dropout=0.0, batch_first=True)
+        self.out = nn.Linear(h, n_out)
+
+    def forward(self, x):
+        z = self.enc(self.inp(x.view(-1, 8, 8)) + self.pos)
+        return self.out(z.mean(dim=1))
+
+
+def model(case: Case, n_in: int, n_out: int) -> nn.Module:
+    if case.model == "cnn":
+        return Cnn(case.hidden, n_out)
+    if case.model == "gru":
+        return Gru(case.hidden, n_out)
+    if case.model == "transformer":
+        return Transformer(case.hidden, n_out)
+    layers, prev = [], n_in
+    for _ in range(case.depth):
+        layers += [nn.Linear(prev, case.hidden), nn.ReLU()]
+        prev = case.hidden
+    layers.append(nn.Linear(prev, n_out))
+    return nn.Sequential(*layers)
+
+
+def optimiser(case: Case, params):
+    if case.optimizer == "sgd":
+        return torch.optim.SGD(params, lr=case.lr, momentum=case.momentum)
+    if case.optimizer == "rmsprop":
+        return torch.optim.RMSprop(params, lr=case.lr)
+    if case.optimizer == "adagrad":
+        return torch.optim.Adagrad(params, lr=case.lr)
+    return torch.optim.AdamW(params, lr=case.lr, weight_decay=0.01)
+
+
+def train(case: Case) -> dict:
+    torch.manual_seed(case.seed)
+    xtr, ytr, xva, yva = dataset(case)
+    regression = case.dataset == "diabetes"
+    n_out = 1 if regression else int(max(ytr.max(), yva.max())) + 1
+    net = model(case, xtr.shape[1], n_out)
+    with torch.no_grad():
+        for p in net.parameters():
+            p.mul_(case.init_scale)
+    opt = optimiser(case, net.parameters())
+    steps_per_epoch = math.ceil(len(xtr) / case.batch)
+    total = steps_per_epoch * case.epochs
+    sched = None
+    if case.schedule == "cosine":
+        sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, total)
+    elif case.schedule == "onecycle":
+        sched = torch.optim.lr_scheduler.OneCycleLR(opt, case.lr, total_steps=total)
+    elif case.schedule == "step":
+        sched = torch.optim.lr_scheduler.StepLR(opt, steps_per_epoch * (case.epochs // 3), 0.1)
+    elif case.schedule == "grow":
+        sched = torch.optim.lr_scheduler.ExponentialLR(opt, 1.0 + 6.0 / total)
+    lossf = nn.MSELoss() if regression else nn.CrossEntropyLoss()
+    if case.naive_log_softmax:
+        def lossf(out, y):
+            return -torch.log(torch.softmax(out, dim=1)[torch.arange(len(y)), y]).mean()
+    gen = torch.Generator().manual_seed(case.seed)
+    log = {"steps": [], "epochs": [], "steps_per_epoch": steps_per_epoch}
+    step = 0
+    for epoch in range(case.epochs):
+        net.train()
+        order = torch.randperm(len(xtr), generator=gen) if case.shuffle else torch.arange(len(xtr))
+        tot, n = 0.0, 0
+        for b in range(steps_per_epoch):
+            idx = order[b * case.batch:(b + 1) * case.batch]
+            out = net(xtr[idx])
+            loss = lossf(out.squeeze(1), ytr[idx].float()) if regression else lossf(out, ytr[idx])
+            opt.zero_grad()
+            (case.loss_sign * loss).backward()
+            opt.step()
+            if sched is not None:
+                sched.step()
+            step += 1
+            v = float(loss)
+            tot, n = tot + v * len(idx), n + len(idx)
+            if step % case.log_every == 0:
+                log["steps"].append({"step": step, "loss": v, "lr": opt.param_groups[0]["lr"],
+                                     "epoch": round(step / steps_per_epoch, 4)})
+        net.eval()
+        with torch.no_grad():
+            xv, yv = xva, yva
+            if case.val_resample:
+                vidx = torch.randperm(len(xva), generator=gen)[:case.val_resample]
+                xv, yv = xva[vidx], yva[vidx]
+            out = net(xv)
+            if regression:
+                vl = float(lossf(out.squeeze(1), yv.float()))
+                acc = None
+            else:
+                vl = float(lossf(out, yv))
+                acc = float((out.argmax(1) == yv).float().mean())
+            tr_out = net(xtr)
+            tr_acc = None if regression else float((tr_out.argmax(1) == ytr).float().mean())
+        log["epochs"].append({"epoch": epoch, "step": step, "train_loss": tot / max(n, 1),
+                              "val_loss": vl, "val_acc": acc, "train_acc": tr_acc,
+                              "lr": opt.param_groups[0]["lr"]})
+    return log
+
+
+def num(v):
+    if v is None:
+        return None
+    if isinstance(v, float) and not math.isfinite(v):
+        return "NaN" if math.isnan(v) else ("Infinity" if v > 0 else "-Infinity")
+    return v
+
+
+def dumps(obj) -> str:
+    # Python writes NaN / Infinity bare, as the real tools do (json.dumps allow_nan).
+    return json.dumps(obj, allow_nan=True)
+
+
+def write(case: Case, log: dict, folder: str) -> tuple:
+    """Writes the log; returns (file or folder to load, {role: metric name}, uses epochs as steps)."""
+    os.makedirs(folder, exist_ok=True)
+    ep = log["epochs"]
+    cls = ep[0]["val_acc"] is not None
+    if case.fmt == "deit":
+        with open(os.path.join(folder, "log.txt"), "w") as f:
+            for e in ep:
+                row = {"train_lr": e["lr"], "train_loss": e["train_loss"], "test_loss": e["val_loss"]}
+                if cls:
+                    row["test_acc1"] = 100.0 * e["val_acc"]
+                row["epoch"] = e["epoch"]
+                row["n_parameters"] = 12345
+                f.write(dumps(row) + "\n")
+        return "log.txt", True
+    if case.fmt == "tfevents":
+        data = tfe.record(tfe.event(0, 1.7e9, file_version="brain.Event:2"))
+        for i, s in enumerate(log["steps"]):
+            summ = tfe.value("Loss/train", tfe.simple(s["loss"]))
+            summ += tfe.value("learning_rate", tfe.simple(s["lr"]))
+            data += tfe.record(tfe.event(s["step"], 1.7e9 + i, summ))
+        for e in ep:
+            summ = tfe.value("Loss/val", tfe.simple(e["val_loss"]))
+            if cls:
+                summ += tfe.value("Accuracy/val", tfe.simple(e["val_acc"]))
+            data += tfe.record(tfe.event(e["step"], 1.7e9 + e["step"] + 0.5, summ))
+        name = "events.out.tfevents.1700000000.corpus2.%d.0" % case.seed
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(data)
+        return name, False
+    if case.fmt == "hf":
+        hist = []
+        spe = log["steps_per_epoch"]
+        for s in log["steps"]:
+            hist.append({"epoch": s["epoch"], "grad_norm": 1.0, "learning_rate": s["lr"],
+                         "loss": s["loss"], "step": s["step"]})
+        for e in ep:
+            entry = {"epoch": float(e["epoch"] + 1), "eval_loss": e["val_loss"],
+                     "eval_runtime": 0.05, "step": e["step"]}
+            if cls:
+                entry["eval_accuracy"] = e["val_acc"]
+            hist.append(entry)
+        hist.sort(key=lambda x: (x["step"], "eval_loss" in x))
+        state = {"best_metric": None, "epoch": float(case.epochs), "global_step": spe * case.epochs,
+                 "log_history": hist, "max_steps": spe * case.epochs,
+                 "num_train_epochs": case.epochs, "logging_steps": case.log_every}
+        with open(os.path.join(folder, "trainer_state.json"), "w") as f:
+            f.write(json.dumps(state, indent=2, allow_nan=True))
+        return "trainer_state.json", False
+    run = os.path.join(folder, "mlruns", "0", "run%d" % case.seed)
+    os.makedirs(os.path.join(run, "metrics"), exist_ok=True)
+    with open(os.path.join(run, "meta.yaml"), "w") as f:
+        f.write("run_id: run%d\nexperiment_id: '0'\nstatus: 3\n" % case.seed)
+    series = {"train_loss": [(s["step"], s["loss"]) for s in log["steps"]],
+              "lr": [(s["step"], s["lr"]) for s in log["steps"]],
+              "val_loss": [(e["step"], e["val_loss"]) for e in ep]}
+    if cls:
+        series["val_accuracy"] = [(e["step"], e["val_acc"]) for e in ep]
+    for name, pts in series.items():
+        with open(os.path.join(run, "metrics", name), "w") as f:
+            for i, (s, v) in enumerate(pts):
+                f.write("%d %r %d\n" % (1700000000000 + 1000 * i, float(v), s))
+    return "mlruns", False
+
+
+W, E = "warning", "error"
+
+
+def cases() -> list:
+    c = []
+    # Healthy controls: the doctor must stay quiet (warnings or errors are wrong).
+    c += [Case("healthy_cnn_digits", "none", "a", model="cnn", fmt="deit", epochs=15,
+               schedule="cosine", may_fire=["plateau", "lr_drop"]),
+          Case("healthy_gru_digits", "none", "a", model="gru", fmt="hf", epochs=20, lr=3e-3,
+               may_fire=["plateau"]),
+          Case("healthy_moons_rmsprop", "none", "a", dataset="moons", fmt="tfevents",
+               optimizer="rmsprop", lr=1e-3, epochs=40, may_fire=["plateau"]),
+          Case("healthy_iris_sgd", "none", "b", dataset="iris", fmt="mlflow", optimizer="sgd",
+               lr=0.05, epochs=60, batch=16, log_every=2, may_fire=["plateau"]),
+          # Meant as a healthy control; its plot shows val loss 0.50 -> 0.57 while the train
+          # loss keeps falling: it overfits, and is labelled so.
+          Case("overfitting_diabetes_mlp", "overfitting", "b", dataset="diabetes", fmt="hf",
+               epochs=40, lr=3e-3, hidden=32, expect=[("overfitting", W)], may_fire=["plateau"]),
+          Case("healthy_transformer_digits", "none", "b", model="transformer", fmt="tfevents",
+               hidden=32, epochs=20, schedule="onecycle", lr=3e-3, may_fire=["plateau", "lr_drop"]),
+          Case("healthy_wine_adagrad", "none", "b", dataset="wine", fmt="deit",
+               optimizer="adagrad", lr=0.05, epochs=30, batch=16, may_fire=["plateau"])]
+    # not_learning: a zero learning rate; labels shuffled (validation stays at chance).
+    c += [Case("not_learning_lr0_cnn", "not_learning", "a", model="cnn", fmt="hf", lr=0.0,
+               epochs=10, expect=[("not_learning", E)]),
+          Case("not_learning_lr0_moons", "not_learning", "b", dataset="moons", fmt="deit", lr=0.0,
+               epochs=25, seed=1, expect=[("not_learning", E)]),
+          Case("not_learning_shuffled_wine", "not_learning", "b", dataset="wine", fmt="tfevents",
+               shuffle_labels=True, epochs=60, batch=16, hidden=128, lr=3e-3,
+               expect=[("not_learning", W)],
+               may_fire=["overfitting", "severe_overfitting", "noisy_validation", "plateau"])]
+    # Overfitting: a tiny training subset and a big model, trained long.
+    c += [Case("overfitting_digits_subset", "severe_overfitting", "a", fmt="deit", train_subset=80,
+               hidden=256, depth=2, epochs=150, lr=3e-3, batch=16,
+               expect=[("overfitting", W)], may_fire=["plateau", "metric_loss_disagreement"]),
+          Case("overfitting_gru_subset", "severe_overfitting", "b", model="gru", fmt="mlflow",
+               train_subset=60, hidden=96, epochs=120, lr=5e-3, batch=15, log_every=2, seed=2,
+               expect=[("overfitting", W)], may_fire=["plateau", "metric_loss_disagreement"])]
+    # Undertrained: stopped while the loss still falls steadily.
+    c += [Case("undertrained_sgd_digits", "undertrained", "a", fmt="tfevents", optimizer="sgd",
+               lr=0.003, momentum=0.0, epochs=25, expect=[("undertrained", W)]),
+          Case("undertrained_iris_adagrad", "undertrained", "b", dataset="iris", fmt="hf",
+               optimizer="adagrad", lr=0.002, epochs=40, batch=8, log_every=3, seed=3,
+               expect=[("undertrained", W)])]
+    # Divergence: the learning rate grows exponentially until the loss explodes.
+    c += [Case("divergence_lr_grows_sgd", "divergence", "a", fmt="hf", optimizer="sgd",
+               lr=0.02, schedule="grow", epochs=40, expect=[("divergence", W)],
+               may_fire=["nan_inf", "oscillation"]),
+          Case("divergence_lr_grows_moons", "divergence", "b", dataset="moons", fmt="mlflow",
+               optimizer="adamw", lr=0.003, schedule="grow", epochs=60, seed=4, log_every=2,
+               expect=[("divergence", W)], may_fire=["nan_inf", "oscillation"])]
+    # NaN: unnormalised regression targets with SGD at a large rate.
+    c += [Case("nan_diabetes_raw_targets", "nan_inf", "a", dataset="diabetes", fmt="mlflow",
+               raw_targets=True, optimizer="sgd", lr=0.01, epochs=20, log_every=1,
+               expect=[("nan_inf", E)], may_fire=["divergence"]),
+          Case("nan_naive_log_softmax_wine", "nan_inf", "b", dataset="wine", fmt="deit",
+               naive_log_softmax=True, optimizer="sgd", lr=20.0, epochs=15, batch=16, seed=5,
+               expect=[("nan_inf", E)], may_fire=["divergence"])]
+    # Gradient ascent: the sign of the loss flipped.
+    c += [Case("ascent_cnn_flipped", "gradient_ascent", "a", model="cnn", fmt="mlflow",
+               loss_sign=-1.0, lr=1e-3, epochs=6, expect=[("gradient_ascent", E)]),
+          Case("ascent_iris_flipped", "gradient_ascent", "b", dataset="iris", fmt="hf",
+               loss_sign=-1.0, lr=1e-2, epochs=30, batch=16, log_every=2, seed=6,
+               expect=[("gradient_ascent", E)])]
+    # Slow start: tiny initial weights (the signal through two layers is ~1e-5 of normal).
+    c += [Case("slow_start_tiny_init_digits", "slow_start_plateau", "a", fmt="hf", depth=1,
+               init_scale=0.003, optimizer="sgd", momentum=0.0, lr=0.05, epochs=40, log_every=3,
+               expect=[("slow_start_plateau", W)], may_fire=["plateau", "undertrained"]),
+          Case("slow_start_tiny_init_wine", "slow_start_plateau", "b", dataset="wine",
+               fmt="tfevents", depth=1, init_scale=0.003, optimizer="sgd", momentum=0.0,
+               lr=0.1, epochs=150,
+               batch=16, seed=7, expect=[("slow_start_plateau", W)],
+               # its plot: val loss 0.057 at epoch ~45 -> 0.078 at 150 while train falls
+               may_fire=["plateau", "undertrained", "overfitting"])]
+    # No shuffle: training data sorted by class and never shuffled, logged every step.
+    c += [Case("no_shuffle_sorted_digits", "no_shuffle_periodic", "a", fmt="hf",
+               shuffle=False, sort_by_class=True, batch=128, epochs=20, log_every=1, lr=3e-3,
+               expect=[("no_shuffle_periodic", W)],
+               may_fire=["oscillation", "noisy_validation", "plateau", "undertrained",
+                         "slow_start_plateau"]),
+          Case("no_shuffle_sorted_wine", "no_shuffle_periodic", "b", dataset="wine", fmt="hf",
+               shuffle=False, sort_by_class=True, batch=24, epochs=40, log_every=1, lr=1e-3,
+               seed=8, expect=[("no_shuffle_periodic", W)],
+               may_fire=["oscillation", "noisy_validation", "plateau", "undertrained",
+                         "slow_start_plateau"])]
+    # Noisy validation: a validation set of a dozen samples.
+    c += [Case("noisy_val_tiny_moons", "noisy_validation", "a", dataset="moons", fmt="deit",
+               val_resample=12, epochs=30, lr=3e-3, optimizer="sgd", momentum=0.9, seed=9,
+               expect=[("noisy_validation", W)], may_fire=["plateau", "overfitting"]),
+          Case("noisy_val_tiny_digits", "noisy_validation", "b", model="cnn", fmt="tfevents",
+               val_resample=10, epochs=20, lr=1e-3, seed=10,
+               expect=[("noisy_validation", W)], may_fire=["plateau", "overfitting"])]
+    # Step schedule: lr x0.1 twice (an info finding; nothing else).
+    c += [Case("lr_step_cnn", "lr_drop", "a", model="cnn", fmt="hf", optimizer="sgd", lr=0.05,
+               schedule="step", epochs=15, expect=[("lr_drop", "info")], may_fire=["plateau"]),
+          Case("lr_step_moons", "lr_drop", "b", dataset="moons", fmt="mlflow", optimizer="sgd",
+               lr=0.1, schedule="step", epochs=30, log_every=2, seed=11,
+               expect=[("lr_drop", "info")], may_fire=["plateau"])]
+    return c
+
+
+def ema(v, w=0.8):
+    out, s = [], None
+    for x in v:
+        if not math.isfinite(x):
+            out.append(x)
+            continue
+        s = x if s is None else w * s + (1 - w) * x
+        out.append(s)
+    return out
+
+
+def expectation(case: Case, log: dict, by_epoch: bool, kind: str, sev: str) -> dict:
+    """The step range a kind should cover, read off the written log."""
+    ep = log["epochs"]
+    at = (lambda e: e["epoch"]) if by_epoch else (lambda e: e["step"])
+    first, last = (0 if by_epoch else 1), at(ep[-1])
+    lo, hi = first, last
+    if kind in ("overfitting", "severe_overfitting", "metric_loss_disagreement"):
+        best = min(range(len(ep)), key=lambda i: ep[i]["val_loss"])
+        lo = at(ep[best])
+    elif kind == "nan_inf":
+        bad = [e for e in ep if not math.isfinite(e["train_loss"]) or not math.isfinite(e["val_loss"])]
+        if not by_epoch:
+            bad_steps = [s["step"] for s in log["steps"] if not math.isfinite(s["loss"])]
+            lo = bad_steps[0] if bad_steps else (at(bad[0]) if bad else last)
+        else:
+            lo = at(bad[0]) if bad else last
+    elif kind == "undertrained":
+        lo = first + int(0.7 * (last - first))
+    elif kind == "slow_start_plateau":
+        hi = first + int(0.5 * (last - first))
+    elif kind == "divergence":
+        sm = ema([e["train_loss"] for e in ep])
+        fin = [i for i, v in enumerate(sm) if math.isfinite(v)]
+        best = min(fin, key=lambda i: sm[i])
+        lo = at(ep[best])
+    elif kind == "noisy_validation":
+        lo = at(ep[len(ep) // 2])
+    alts = {"overfitting": ["severe_overfitting"], "severe_overfitting": ["overfitting"],
+            "divergence": ["nan_inf"], "not_learning": []}
+    return {"kind": kind, "alt_kinds": alts.get(kind, []), "min_severity": sev,
+            "begin_step": lo, "end_step": hi, "required": True}
+
+
+def plot(name, log, out_dir):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(1, 3, figsize=(12, 3))
+    if log["steps"]:
+        ax[0].plot([s["step"] for s in log["steps"]], [s["loss"] for s in log["steps"]], lw=0.6)
+    ax[0].set_title(name + " step loss", fontsize=8)
+    ax[1].plot([e["train_loss"] for e in log["epochs"]], label="train")
+    ax[1].plot([e["val_loss"] for e in log["epochs"]], label="val")
+    ax[1].legend(fontsize=6)
+    if log["epochs"][0]["val_acc"] is not None:
+        ax[2].plot([e["val_acc"] for e in log["epochs"]])
+    for a in ax:
+        if any(v > 0 for v in a.get_ylim()) and name.startswith(("div", "nan")):
+            a.set_yscale("symlog")
+    fig.tight_layout()
+    fig.savefig(os.path.join(out_dir, name + ".png"), dpi=55)
+    plt.close(fig)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--plots")
+    ap.add_argument("--only")
+    args = ap.parse_args()
+    entries = []
+    if not args.only:  # a full run rewrites every case folder
+        for d in os.listdir(HERE):
+            if os.path.isdir(os.path.join(HERE, d)):
+                shutil.rmtree(os.path.join(HERE, d))
+    for case in cases():
+        if args.only and args.only not in case.name:
+            continue
+        log = train(case)
+        folder = os.path.join(HERE, case.name)
+        shutil.rmtree(folder, ignore_errors=True)
+        path, by_epoch = write(case, log, folder)
+        if args.plots:
+            os.makedirs(args.plots, exist_ok=True)
+            plot(case.name, log, args.plots)
+        expect = [expectation(case, log, by_epoch, k, s) for k, s in case.expect]
+        allowed = {e["kind"] for e in expect} | set(case.may_fire)
+        for e in expect:
+            allowed |= set(e["alt_kinds"])
+        last = log["epochs"][-1]
+        entries.append({
+            "name": case.name, "path": case.name, "file": path, "half": case.half,
+            "format": case.fmt, "dataset": case.dataset, "model": case.model,
+            "optimizer": case.optimizer, "schedule": case.schedule, "seed": case.seed,
+            "planted": case.planted, "expect": expect,
+            "must_not_fire": [k for k in ALL_KINDS if k not in allowed],
+            "may_fire": sorted(set(case.may_fire)),
+            "facts": {"last_step": last["epoch"] if by_epoch else last["step"],
+                      "steps_per_epoch": log["steps_per_epoch"],
+                      "last_train_loss": num(last["train_loss"]),
+                      "last_val_loss": num(last["val_loss"]),
+                      "last_val_acc": num(last["val_acc"])}})
+        print("%-32s train %.4g val %.4g acc %s" % (case.name, last["train_loss"], last["val_loss"],
+                                                   last["val_acc"]))
+    if not args.only:
+        with open(os.path.join(HERE, "manifest.json"), "w") as f:
+            json.dump({"generator": "tests/data/corpus2/make_corpus2.py",
+                       "about": "Second corpus of real tiny trainings with planted faults; "
+                                "half a tunes, half b is held back.",
+                       "cases": entries}, f, indent=1, allow_nan=False)
+            f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
