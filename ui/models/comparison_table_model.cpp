@@ -2,6 +2,7 @@
 
 #include <QFont>
 #include <algorithm>
+#include <cmath>
 
 #include "ui/report/value_format.h"
 #include "ui/run_store.h"
@@ -14,6 +15,16 @@ QVariant number(std::optional<double> v) {
 }
 QVariant number(std::optional<std::int64_t> v) {
     return v ? QVariant(static_cast<double>(*v)) : QVariant();
+}
+
+// Below this magnitude a logged or averaged value is shown as 0: no training metric means
+// anything at 1e-30, and what gets there is arithmetic residue, such as the exponential average
+// of a loss that fell to exactly 0 ("6.918e-168", denormal junk) or a float32 rounding ghost.
+constexpr double kNegligible = 1e-30;
+
+QString shown(std::optional<double> v) {
+    if (v && std::isfinite(*v) && std::abs(*v) < kNegligible) v = 0.0;
+    return formatValue(v);
 }
 
 }  // namespace
@@ -120,25 +131,25 @@ QString ComparisonTableModel::text(int row, int column) const {
         case Run:
             return m_names[row];
         case BestValLoss:
-            return formatValue(r.bestValLoss);
+            return shown(r.bestValLoss);
         case BestValLossStep:
             return formatStep(r.bestValLossStep);
         case BestValMetric:
-            return formatValue(r.bestValMetric);
+            return shown(r.bestValMetric);
         case BestValMetricStep:
             return formatStep(r.bestValMetricStep);
         case FinalTrainLoss:
-            return formatValue(r.finalTrainLoss);
+            return shown(r.finalTrainLoss);
         case FinalTrainLossSmoothed:
-            return formatValue(r.finalTrainLossSmoothed);
+            return shown(r.finalTrainLossSmoothed);
         case FinalValLoss:
-            return formatValue(r.finalValLoss);
+            return shown(r.finalValLoss);
         case GapAtBest:
-            return formatValue(r.gapAtBest);
+            return shown(r.gapAtBest);
         case Steps:
             return formatStep(r.lastStep);
         case Epochs:
-            return formatValue(r.lastEpoch);
+            return shown(r.lastEpoch);
         case Errors:
             return QString::number(r.errors);
         case Warnings:
