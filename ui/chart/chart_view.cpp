@@ -31,6 +31,8 @@ constexpr int kFlatBand = 16;
 constexpr int kMinBand = 4;
 // The hover table's distance from the pointer (pixels).
 constexpr int kTableOffset = 16;
+// Height of one hover table row (8.5 pt text and padding), for how many fit in the chart.
+constexpr double kTableRowPixels = 17.0;
 
 // Draws the chart and everything in it from one cached pixmap. Qt re-renders the pixmap only
 // when something in the chart changed, so repaints that change nothing (expose, tooltips,
@@ -97,6 +99,8 @@ void ChartView::hoverAt(QPoint viewPos) {
         return;
     }
     m_crossX = c->xMin() + (pos.x() - a.left()) / a.width() * (c->xMax() - c->xMin());
+    // As many rows as the chart has room for (a header and the "more" line besides).
+    m_table->setMaxRows(static_cast<int>(viewport()->height() / kTableRowPixels) - 3);
     m_table->setRows(c->hoverRowsAt(m_crossX, pos.y()), c->xTitle());
     // Beside the pointer, on the side with room.
     QPoint at = viewPos + QPoint(kTableOffset, kTableOffset);

@@ -12,10 +12,6 @@ HoverTable::HoverTable(QWidget* parent) : QFrame(parent), m_label(new QLabel(thi
     setObjectName(QStringLiteral("hoverTable"));
     setAttribute(Qt::WA_TransparentForMouseEvents);
     setFrameShape(QFrame::Box);
-    setAutoFillBackground(true);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, QColor(255, 255, 255, 238));
-    setPalette(pal);
     m_label->setTextFormat(Qt::RichText);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
@@ -30,12 +26,19 @@ void HoverTable::setPinned(bool pinned) {
         m_label->setText(html());
         adjustSize();
     }
-    setStyleSheet(pinned ? QStringLiteral("QFrame#hoverTable { border: 2px solid #1E88E5; }")
-                         : QStringLiteral("QFrame#hoverTable { border: 1px solid #b8bec6; }"));
+    // A style sheet replaces the palette's background, so it paints its own.
+    setStyleSheet(pinned ? QStringLiteral("QFrame#hoverTable { border: 2px solid #1E88E5; "
+                                          "background: rgba(255, 255, 255, 240); }")
+                         : QStringLiteral("QFrame#hoverTable { border: 1px solid #b8bec6; "
+                                          "background: rgba(255, 255, 255, 240); }"));
+}
+
+void HoverTable::setMaxRows(int rows) {
+    m_maxRows = std::clamp(rows, 3, kMaxRows);
 }
 
 int HoverTable::shownRowCount() const {
-    return std::min(kMaxRows, static_cast<int>(m_rows.rows.size()));
+    return std::min(m_maxRows, static_cast<int>(m_rows.rows.size()));
 }
 
 int HoverTable::moreCount() const {

@@ -19,11 +19,14 @@ public:
     explicit HoverTable(QWidget* parent = nullptr);
 
     static constexpr int kMaxRows = 12;
+    /// Rows shown at most: kMaxRows, fewer in a short chart (at least 3).
+    void setMaxRows(int rows);
+    [[nodiscard]] int maxRows() const { return m_maxRows; }
 
     /// New rows; `xTitle` names the x unit ("step", "epoch"...). Empty rows hide the table.
     void setRows(HoverRows rows, const QString& xTitle);
     [[nodiscard]] const HoverRows& rows() const { return m_rows; }
-    /// Rows shown (at most kMaxRows), and how many more there are.
+    /// Rows shown (at most maxRows()), and how many more there are.
     [[nodiscard]] int shownRowCount() const;
     [[nodiscard]] int moreCount() const;
     /// The text shown (rich text).
@@ -39,6 +42,7 @@ private:
     HoverRows m_rows;
     QString m_xTitle;
     bool m_pinned = false;
+    int m_maxRows = kMaxRows;
 };
 
 }  // namespace curvedoctor::ui
