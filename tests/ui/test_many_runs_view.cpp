@@ -101,6 +101,7 @@ protected:
         settings.setExtraFamilies({});
         testing::partPtr<RunListPanel>(*s_window)->filterEdit()->clear();
         testing::partPtr<RunFilterBar>(*s_window)->kindBox()->setCurrentIndex(0);
+        testing::partPtr<RunFilterBar>(*s_window)->hyperparameterEdit()->clear();
         testing::partPtr<RunFilterBar>(*s_window)->showAll();
         testing::partPtr<ChartPanel>(*s_window)->resetZoom();
         settle();
@@ -216,6 +217,30 @@ TEST_F(ManyRunsView, AFindingKindFilterKeepsOnlyTheRunsWithIt) {
         shown += e.shown() ? 1 : 0;
     }
     EXPECT_GE(shown, 2);  // detectron2_02 and hf_trainer_03 at least (the findings list)
+}
+
+TEST_F(ManyRunsView, AHyperparameterFilterKeepsTheRunsWithThatValue) {
+    // The first hyperparameter of the first run that logs any (hparams.yaml, MLflow params...).
+    QString key, value;
+    for (const RunEntry& e : store().entries())
+        if (!e.run->hyperparameters.empty()) {
+            key = QString::fromStdString(e.run->hyperparameters.begin()->first);
+            value = QString::fromStdString(e.run->hyperparameters.begin()->second);
+            break;
+        }
+    if (key.isEmpty()) GTEST_SKIP() << "no run logs hyperparameters";
+    testing::partPtr<RunFilterBar>(w())->hyperparameterEdit()->setText(key + '=' + value);
+    settle();
+    int shown = 0;
+    for (const RunEntry& e : store().entries()) {
+        const auto it = e.run->hyperparameters.find(key.toStdString());
+        const bool has =
+            it != e.run->hyperparameters.end() && QString::fromStdString(it->second) == value;
+        EXPECT_EQ(e.shown(), has) << e.name.toStdString();
+        shown += e.shown() ? 1 : 0;
+    }
+    EXPECT_GE(shown, 1);
+    testing::partPtr<RunFilterBar>(w())->hyperparameterEdit()->clear();
 }
 
 TEST_F(ManyRunsView, ClickingALegendEntryTogglesItsRun) {

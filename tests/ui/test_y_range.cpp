@@ -1,11 +1,15 @@
 // The robust y fit (ui/chart/y_range.h): spikes inside a curve and a run whose whole scale is
-// far off the others' do not set the range; one or two runs are always shown whole.
+// far off the others' do not set the range; one or two runs are always shown whole. Also the
+// run colours by name and the wall-time labels (issue #14).
 #include <gtest/gtest.h>
 
 #include <QList>
 #include <cmath>
 #include <vector>
 
+#include <QDateTime>
+
+#include "ui/chart/chart_axes.h"
 #include "ui/chart/palette.h"
 #include "ui/chart/y_range.h"
 #include "ui/run_store.h"
@@ -93,6 +97,26 @@ TEST(RunColours, AColourFollowsTheNameNotTheOrderOfLoading) {
         EXPECT_FALSE(seen.contains(e.color)) << e.name.toStdString();
         seen << e.color;
     }
+}
+
+// Wall-time labels name the date once the range passes a day, and the year once it passes
+// New Year (runs logged months apart); within a day they are clock times only.
+TEST(WallTimeLabels, CarryTheDateAndTheYearWhenTheRangeNeedsThem) {
+    const double noon =
+        static_cast<double>(QDateTime(QDate(2025, 12, 30), QTime(12, 0)).toSecsSinceEpoch());
+    for (const Tick& t : niceTicks(noon, noon + 3600, 6, TickFormat::DateTime))
+        EXPECT_FALSE(t.label.contains(QStringLiteral("Dec"))) << t.label.toStdString();
+    const double mid = noon - 20 * 86400.0;  // December 10: the days stay in December
+    const auto days = niceTicks(mid, mid + 1.5 * 86400, 6, TickFormat::DateTime);
+    ASSERT_FALSE(days.isEmpty());
+    for (const Tick& t : days)
+        EXPECT_TRUE(t.label.contains(QStringLiteral("Dec"))) << t.label.toStdString();
+    const auto years = niceTicks(noon, noon + 5 * 86400, 6, TickFormat::DateTime);
+    ASSERT_FALSE(years.isEmpty());
+    for (const Tick& t : years)
+        EXPECT_TRUE(t.label.startsWith(QStringLiteral("2025")) ||
+                    t.label.startsWith(QStringLiteral("2026")))
+            << t.label.toStdString();
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <QFont>
 #include <algorithm>
-#include <cmath>
 
 #include "ui/report/value_format.h"
 #include "ui/run_store.h"
@@ -15,16 +14,6 @@ QVariant number(std::optional<double> v) {
 }
 QVariant number(std::optional<std::int64_t> v) {
     return v ? QVariant(static_cast<double>(*v)) : QVariant();
-}
-
-// Below this magnitude a logged or averaged value is shown as 0: no training metric means
-// anything at 1e-30, and what gets there is arithmetic residue, such as the exponential average
-// of a loss that fell to exactly 0 ("6.918e-168", denormal junk) or a float32 rounding ghost.
-constexpr double kNegligible = 1e-30;
-
-QString shown(std::optional<double> v) {
-    if (v && std::isfinite(*v) && std::abs(*v) < kNegligible) v = 0.0;
-    return formatValue(v);
 }
 
 }  // namespace
@@ -131,25 +120,25 @@ QString ComparisonTableModel::text(int row, int column) const {
         case Run:
             return m_names[row];
         case BestValLoss:
-            return shown(r.bestValLoss);
+            return formatValue(r.bestValLoss);
         case BestValLossStep:
             return formatStep(r.bestValLossStep);
         case BestValMetric:
-            return shown(r.bestValMetric);
+            return formatValue(r.bestValMetric);
         case BestValMetricStep:
             return formatStep(r.bestValMetricStep);
         case FinalTrainLoss:
-            return shown(r.finalTrainLoss);
+            return formatValue(r.finalTrainLoss);
         case FinalTrainLossSmoothed:
-            return shown(r.finalTrainLossSmoothed);
+            return formatValue(r.finalTrainLossSmoothed);
         case FinalValLoss:
-            return shown(r.finalValLoss);
+            return formatValue(r.finalValLoss);
         case GapAtBest:
-            return shown(r.gapAtBest);
+            return formatValue(r.gapAtBest);
         case Steps:
             return formatStep(r.lastStep);
         case Epochs:
-            return shown(r.lastEpoch);
+            return formatValue(r.lastEpoch);
         case Errors:
             return QString::number(r.errors);
         case Warnings:
