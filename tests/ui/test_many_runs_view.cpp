@@ -279,6 +279,59 @@ TEST_F(ManyRunsView, ClickingALegendEntryTogglesItsRun) {
     EXPECT_TRUE(store().at(row).visible);
 }
 
+TEST_F(ManyRunsView, TheLegendEndsInNMoreWhichAsksForTheRunList) {
+    MetricChart* loss = chartOf(w(), QStringLiteral("loss"));
+    ASSERT_NE(loss, nullptr);
+    int runsInChart = 0;
+    for (const RunEntry& e : store().entries())
+        runsInChart += familySeries(e, QStringLiteral("loss")).empty() ? 0 : 1;
+    LegendItem more;
+    int listed = 0;
+    for (const LegendItem& item : loss->overlay()->legendItems()) {
+        listed += item.type == LegendItem::Type::Run ? 1 : 0;
+        if (item.type == LegendItem::Type::More) more = item;
+    }
+    ASSERT_EQ(more.type, LegendItem::Type::More);
+    // Listed plus "N more" accounts for every run charted.
+    EXPECT_EQ(more.label, QStringLiteral("%1 more").arg(runsInChart - listed));
+    QSignalSpy asked(testing::partPtr<ChartPanel>(w()), &ChartPanel::runListRequested);
+    ChartView* view = viewOf(w(), loss);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->mapFromScene(loss->mapToScene(more.rect.center())));
+    EXPECT_EQ(asked.count(), 1);
+}
+
+TEST_F(ManyRunsView, EveryFindingKindDrawnHasALegendEntry) {
+    // Few runs, so that their bands are drawn: those with no_shuffle_periodic (the kind missing
+    // from the legend in the issue), then others with findings, six in all.
+    QStringList names;
+    for (const bool periodic : {true, false})
+        for (const RunEntry& e : store().entries()) {
+            const bool has = std::any_of(
+                e.diagnosis.findings.begin(), e.diagnosis.findings.end(), [&](const auto& f) {
+                    return !periodic || f.kind == core::FindingKind::NoShufflePeriodic;
+                });
+            if (has && names.size() < 6 && !names.contains(QRegularExpression::escape(e.name)))
+                names << QRegularExpression::escape(e.name);
+        }
+    ASSERT_FALSE(names.isEmpty());
+    testing::partPtr<RunListPanel>(w())->filterEdit()->setText(
+        QStringLiteral("^(%1)$").arg(names.join(QLatin1Char('|'))));
+    settle();
+    int kindsDrawn = 0;
+    for (MetricChart* c : testing::partPtr<ChartPanel>(w())->charts()) {
+        QStringList legend;
+        for (const LegendItem& item : c->overlay()->legendItems())
+            if (item.type == LegendItem::Type::Band) legend << item.label;
+        for (const OverlayBand& b : c->overlay()->shownBands()) {
+            ++kindsDrawn;
+            EXPECT_TRUE(legend.contains(b.kind))
+                << c->family().toStdString() << ": " << b.kind.toStdString();
+        }
+    }
+    EXPECT_GT(kindsDrawn, 0);
+}
+
 TEST_F(ManyRunsView, TheHoverTableListsEveryRunAtTheCrosshairNearestFirst) {
     MetricChart* loss = chartOf(w(), QStringLiteral("loss"));
     ASSERT_NE(loss, nullptr);
