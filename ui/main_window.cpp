@@ -21,6 +21,7 @@
 
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/compare_view.h"
+#include "ui/chart/finding_focus.h"
 #include "ui/load_controller.h"
 #include "ui/models/group_controller.h"
 #include "ui/panels/comparison_tab.h"
@@ -30,9 +31,11 @@
 #include "ui/panels/load_status_widget.h"
 #include "ui/panels/message_area.h"
 #include "ui/panels/run_list_panel.h"
+#include "ui/panels/runs_pane.h"
 #include "ui/panels/settings_panel.h"
 #include "ui/panels/welcome_page.h"
 #include "ui/report/export_actions.h"
+#include "ui/run_filter.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
@@ -79,6 +82,7 @@ MainWindow::MainWindow(QWidget* parent)
     // The chart area holds both compare layouts; the overlay is the viewer's ChartPanel.
     m_compare = new CompareView(*m_store, *m_settings, this);
     m_charts = m_compare->overlay();
+    m_focus = new FindingFocus(*m_store, *m_settings, *m_charts, this);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_compare);
@@ -89,7 +93,8 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
-    m_runList = new RunListPanel(*m_store, this);
+    auto* runsPane = new RunsPane(*m_store, *new RunFilter(*m_store, this), this);
+    m_runList = runsPane->runList();
     m_settingsPanel = new SettingsPanel(*m_store, *m_settings, this);
     m_findings = new FindingsPanel(*m_store, this);
     m_bottomTabs = new QTabWidget(this);
@@ -100,7 +105,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     createMenus();
     m_runsDock =
-        addPanelDock(m_runList, tr("Runs"), QStringLiteral("runsDock"), Qt::LeftDockWidgetArea);
+        addPanelDock(runsPane, tr("Runs"), QStringLiteral("runsDock"), Qt::LeftDockWidgetArea);
     m_viewDock = addPanelDock(m_settingsPanel, tr("View"), QStringLiteral("viewDock"),
                               Qt::LeftDockWidgetArea);
     m_findingsDock = addPanelDock(m_bottomTabs, tr("Findings"), QStringLiteral("findingsDock"),
@@ -181,6 +186,11 @@ void MainWindow::connectPanels() {
     connect(m_welcome, &WelcomePage::openExamplesRequested, this,
             [this](const QStringList& paths) { openPaths(paths); });
     connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
+    connect(m_charts, &ChartPanel::runListRequested, this, [this] {
+        m_runsDock->show();
+        m_runsDock->raise();
+        m_runList->setFocus();
+    });
     connect(m_runList, &RunListPanel::currentRunChanged, m_findings, &FindingsPanel::setCurrentRun);
     connect(m_loader, &LoadController::loadFailed, this,
             [this](const QString& source, const QString& message) {
@@ -239,12 +249,10 @@ void MainWindow::reload() {
     m_loader->reloadAll();
 }
 
-void MainWindow::showFinding(int runId, std::int64_t beginStep, std::int64_t endStep) {
-    const int row = m_store->rowOfId(runId);
-    if (row < 0) return;
-    m_store->setVisible(row, true);
+void MainWindow::showFinding(int runId, std::int64_t beginStep, std::int64_t endStep,
+                             const QString& metric) {
     m_runList->selectRun(runId);
-    m_charts->zoomToSteps(beginStep, endStep);  // the panel leaves a margin around it
+    m_focus->show(runId, beginStep, endStep, metric);
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {

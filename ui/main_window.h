@@ -21,6 +21,7 @@ namespace curvedoctor::ui {
 class ChartPanel;
 class CompareView;
 class DropOverlay;
+class FindingFocus;
 class FindingsPanel;
 class LoadController;
 class MessageArea;
@@ -51,7 +52,9 @@ public Q_SLOTS:
     void openFilesDialog();
     void openFolderDialog();
     void reload();
-    void showFinding(int runId, std::int64_t beginStep, std::int64_t endStep);
+    /// Shows a finding on the charts (see FindingFocus) and selects its run.
+    void showFinding(int runId, std::int64_t beginStep, std::int64_t endStep,
+                     const QString& metric = {});
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -84,6 +87,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     WelcomePage* m_welcome = nullptr;
     ChartPanel* m_charts = nullptr;
+    FindingFocus* m_focus = nullptr;
     CompareView* m_compare = nullptr;
     RunListPanel* m_runList = nullptr;
     SettingsPanel* m_settingsPanel = nullptr;

@@ -2,6 +2,8 @@
 
 #include "ui/chart/palette.h"
 
+#include <utility>
+
 namespace curvedoctor::ui {
 
 int RunStore::rowOfId(int id) const {
@@ -35,7 +37,9 @@ int RunStore::add(core::RunPtr run, core::RunDiagnosis diagnosis) {
     e.name = uniqueName(QString::fromStdString(run->name), -1);
     e.run = std::move(run);
     e.diagnosis = std::move(diagnosis);
-    e.color = runColor(m_nextColor++);
+    QList<QColor> taken;
+    for (const RunEntry& other : m_entries) taken << other.color;
+    e.color = runColorForName(e.name, taken);
     e.id = m_nextId++;
     m_entries.push_back(std::move(e));
     Q_EMIT runAdded(count() - 1);
@@ -58,7 +62,6 @@ void RunStore::remove(int row) {
 
 void RunStore::clear() {
     m_entries.clear();
-    m_nextColor = 0;
     Q_EMIT cleared();
 }
 
@@ -67,6 +70,20 @@ void RunStore::setVisible(int row, bool visible) {
     if (e.visible == visible) return;
     e.visible = visible;
     Q_EMIT runChanged(row);
+}
+
+void RunStore::setAllVisible(const std::vector<bool>& visible) {
+    bool changed = false;
+    for (std::size_t i = 0; i < m_entries.size() && i < visible.size(); ++i)
+        changed = std::exchange(m_entries[i].visible, visible[i]) != visible[i] || changed;
+    if (changed) Q_EMIT shownChanged();
+}
+
+void RunStore::setFilteredOut(const std::vector<bool>& out) {
+    bool changed = false;
+    for (std::size_t i = 0; i < m_entries.size() && i < out.size(); ++i)
+        changed = std::exchange(m_entries[i].filteredOut, out[i]) != out[i] || changed;
+    if (changed) Q_EMIT shownChanged();
 }
 
 void RunStore::setColor(int row, const QColor& color) {

@@ -22,6 +22,10 @@ struct RunEntry {
     QColor color;
     bool visible = true;
     int id = 0;  ///< stable across removals of other runs.
+    /// Left out by the window's run filter (name, finding kind, hyperparameter); see RunFilter.
+    bool filteredOut = false;
+    /// Drawn, compared, reported: visible and not filtered out.
+    [[nodiscard]] bool shown() const { return visible && !filteredOut; }
 };
 
 class RunStore : public QObject {
@@ -48,6 +52,10 @@ public:
     void clear();
 
     void setVisible(int row, bool visible);
+    /// Visibility of every run at once (`visible[row]`); emits shownChanged once.
+    void setAllVisible(const std::vector<bool>& visible);
+    /// Which runs the filter leaves out (`out[row]`); emits shownChanged once if any changed.
+    void setFilteredOut(const std::vector<bool>& out);
     void setColor(int row, const QColor& color);
     /// Renames; a name already used by another run gets a suffix. Returns the name given.
     QString rename(int row, const QString& name);
@@ -64,12 +72,13 @@ Q_SIGNALS:
     /// Colour, name or visibility changed, or the run was reloaded.
     void runChanged(int row);
     void cleared();
+    /// Visibility or filtering of several runs changed at once (show all, a new filter).
+    void shownChanged();
 
 private:
     [[nodiscard]] QString uniqueName(const QString& wanted, int exceptRow) const;
     std::vector<RunEntry> m_entries;
     int m_nextId = 1;
-    int m_nextColor = 0;
     std::shared_ptr<core::CurveCache> m_curveCache = std::make_shared<core::CurveCache>();
 };
 

@@ -56,7 +56,7 @@ void ViewSettings::load() {
         std::clamp(s.value(QStringLiteral("smoothingKind"), 0).toInt(), 0, 3));
     sm.weight = std::clamp(s.value(QStringLiteral("smoothingWeight"), 0.6).toDouble(), 0.0, 0.999);
     m_smoothing = sm;
-    m_xAxis = static_cast<XAxisMode>(std::clamp(s.value(QStringLiteral("xAxis"), 0).toInt(), 0, 3));
+    m_xAxis = static_cast<XAxisMode>(std::clamp(s.value(QStringLiteral("xAxis"), 0).toInt(), 0, 4));
     m_logY = s.value(QStringLiteral("logY"), false).toBool();
     m_showRaw = s.value(QStringLiteral("showRaw"), true).toBool();
     m_chartLayout = static_cast<ChartLayout>(

@@ -12,7 +12,8 @@
 
 namespace curvedoctor::ui {
 
-enum class XAxisMode { Step, Epoch, WallTime, RelativeTime };
+/// Progress: percent of each run's own step span, so runs of different lengths line up.
+enum class XAxisMode { Step, Epoch, WallTime, RelativeTime, Progress };
 enum class ChartLayout { Stacked, Tiled };
 enum class CompareLayout { Overlay, SideBySide };
 

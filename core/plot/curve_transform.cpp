@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace curvedoctor::core {
@@ -62,6 +63,23 @@ void toLog10(core::Decimated& d) {
     for (core::NonFiniteMark& m : out.nonFinite)
         m.lastFiniteY = m.lastFiniteY > 0.0 ? std::log10(m.lastFiniteY) : std::nan("");
     d = std::move(out);
+}
+
+std::vector<double> progressPercent(const Run& run, const Series& s) {
+    std::int64_t first = std::numeric_limits<std::int64_t>::max();
+    std::int64_t last = std::numeric_limits<std::int64_t>::min();
+    for (const auto& [name, series] : run.metrics) {
+        if (series.empty()) continue;
+        const auto [lo, hi] = std::minmax_element(series.steps.begin(), series.steps.end());
+        first = std::min(first, *lo);
+        last = std::max(last, *hi);
+    }
+    std::vector<double> out(s.steps.size(), 0.0);
+    if (last <= first) return out;
+    const double span = static_cast<double>(last - first);
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = 100.0 * static_cast<double>(s.steps[i] - first) / span;
+    return out;
 }
 
 }  // namespace curvedoctor::core

@@ -117,6 +117,11 @@ QList<Tick> timeTicks(double lo, double hi, int maxTicks, TickFormat format) {
     const bool multiDay = format == TickFormat::DateTime &&
                           QDateTime::fromSecsSinceEpoch(static_cast<qint64>(lo)).date() !=
                               QDateTime::fromSecsSinceEpoch(static_cast<qint64>(hi)).date();
+    // Runs months apart (or one clock gone wrong) name the year too.
+    const bool multiYear = format == TickFormat::DateTime &&
+                           QDateTime::fromSecsSinceEpoch(static_cast<qint64>(lo)).date().year() !=
+                               QDateTime::fromSecsSinceEpoch(static_cast<qint64>(hi)).date().year();
+    const QString year = multiYear ? QStringLiteral("yyyy ") : QString();
     for (int i = 0; i < 1000; ++i) {
         const double v = first + i * step;
         if (v > hi + 1e-9) break;
@@ -127,9 +132,9 @@ QList<Tick> timeTicks(double lo, double hi, int maxTicks, TickFormat format) {
             const QDateTime t = QDateTime::fromSecsSinceEpoch(static_cast<qint64>(std::llround(v)));
             const QLocale c = QLocale::c();
             if (step >= 86400)
-                label = c.toString(t, QStringLiteral("MMM d"));
+                label = c.toString(t, year + QStringLiteral("MMM d"));
             else if (multiDay)
-                label = c.toString(t, QStringLiteral("MMM d HH:mm"));
+                label = c.toString(t, year + QStringLiteral("MMM d HH:mm"));
             else if (step < 60)
                 label = c.toString(t, QStringLiteral("HH:mm:ss"));
             else

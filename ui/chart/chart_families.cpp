@@ -5,6 +5,42 @@
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {
+namespace {
+
+// The loss chart shows the total loss when a format logs it beside its parts (Detectron2:
+// total_loss beside loss_box_reg, loss_cls, ...; MMDetection: loss beside loss_bbox).
+int lossRank(const QString& family) {
+    if (family == QLatin1String("loss")) return 0;
+    if (family == QLatin1String("total_loss")) return 1;
+    if (family.contains(QLatin1String("total"), Qt::CaseInsensitive)) return 2;
+    return 3;
+}
+
+// The main validation metric: what papers and leaderboards quote first for the task.
+int metricRank(const QString& family) {
+    const QString f = family.toLower();
+    if (f.contains(QLatin1String("acc")) || f.contains(QLatin1String("top1"))) return 0;
+    if (f.contains(QLatin1String("map50-95")) || f.contains(QLatin1String("map_50_95")) ||
+        f == QLatin1String("map") || f.endsWith(QLatin1String("/map")) ||
+        f == QLatin1String("ap") || f.endsWith(QLatin1String("/ap")))
+        return 1;
+    if (f.contains(QLatin1String("map"))) return 2;
+    if (f.contains(QLatin1String("f1")) || f.contains(QLatin1String("dice")) ||
+        f.contains(QLatin1String("iou")))
+        return 3;
+    if (f.contains(QLatin1String("auc"))) return 4;
+    return 5;
+}
+
+template <class Rank>
+QString best(const QStringList& families, Rank rank) {
+    QString out = families.front();
+    for (const QString& f : families)
+        if (rank(f) < rank(out)) out = f;
+    return out;
+}
+
+}  // namespace
 
 QStringList allFamilies(const std::vector<const RunEntry*>& runs) {
     QStringList out;
@@ -27,9 +63,8 @@ QStringList chartFamilies(const std::vector<const RunEntry*>& runs, const ViewSe
             if (info.role == core::MetricRole::LearningRate && !lr.contains(f)) lr << f;
         }
     QStringList out;
-    if (!loss.isEmpty())
-        out << (loss.contains(QStringLiteral("loss")) ? QStringLiteral("loss") : loss.front());
-    if (!metric.isEmpty()) out << metric.front();
+    if (!loss.isEmpty()) out << best(loss, lossRank);
+    if (!metric.isEmpty()) out << best(metric, metricRank);
     if (!lr.isEmpty()) out << lr.front();
     const QStringList all = allFamilies(runs);
     for (const QString& f : settings.extraFamilies())

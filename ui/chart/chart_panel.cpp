@@ -42,6 +42,7 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     connect(&m_store, &RunStore::runRemoved, this, &ChartPanel::rebuild);
     connect(&m_store, &RunStore::runChanged, this, &ChartPanel::rebuild);
     connect(&m_store, &RunStore::cleared, this, &ChartPanel::rebuild);
+    connect(&m_store, &RunStore::shownChanged, this, &ChartPanel::rebuild);
     // Every aspect but the compare layout (CompareView's business) changes the charts.
     for (auto signal : {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged,
                         &ViewSettings::logYChanged, &ViewSettings::showRawChanged,
@@ -74,6 +75,8 @@ void ChartPanel::rebuild() {
             connect(chart, &MetricChart::xRangeChanged, this,
                     [this, chart](double lo, double hi) { onChartRange(chart, lo, hi); });
             connect(chart, &MetricChart::resetRequested, this, &ChartPanel::resetZoom);
+            connect(chart, &MetricChart::legendRunClicked, this, &ChartPanel::toggleRun);
+            connect(chart, &MetricChart::moreRunsRequested, this, &ChartPanel::runListRequested);
             connect(chart, &QChart::plotAreaChanged, this, [this] {
                 if (m_alignPending) return;
                 m_alignPending = true;
@@ -167,6 +170,11 @@ void ChartPanel::zoomToSteps(std::int64_t begin, std::int64_t end) {
         c->setXRange(lo - pad, hi + pad);
     }
     m_syncing = false;
+}
+
+void ChartPanel::toggleRun(const QString& name) {
+    for (int row = 0; row < m_store.count(); ++row)
+        if (m_store.at(row).name == name) m_store.setVisible(row, !m_store.at(row).visible);
 }
 
 void ChartPanel::resetZoom() {

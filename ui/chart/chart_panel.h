@@ -28,6 +28,8 @@ public:
     void zoomToSteps(std::int64_t begin, std::int64_t end);
     /// Shows the full extent of the data.
     void resetZoom();
+    /// Shows or hides the run named `name` (a click on its legend entry).
+    void toggleRun(const QString& name);
     /// The charts currently shown, top to bottom (for tests and export).
     [[nodiscard]] QList<MetricChart*> charts() const;
     [[nodiscard]] QList<QChartView*> chartViews() const;
@@ -39,6 +41,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// The shared x-range changed by a user zoom/pan in any chart.
     void xRangeChanged(double lo, double hi);
+    /// A legend's "N more" was clicked: the run list lists them all.
+    void runListRequested();
 
 private:
     void onChartRange(MetricChart* source, double lo, double hi);

@@ -12,6 +12,8 @@ inline constexpr double kSmoothWidth = 1.8;
 inline constexpr double kRawWidth = 1.0;
 // The raw curve shows behind the smoothed one at a quarter of its opacity (as TensorBoard).
 inline constexpr int kRawAlpha = 64;
+// Smoothed curves of the runs other than a highlighted one (a finding being looked at).
+inline constexpr int kDimmedAlpha = 70;
 // Above this many points a smoothed curve is drawn 1 px wide: pens up to 1 px take QPainter's
 // fast antialiased line path, thicker ones are stroked into polygons at several times the cost
 // per point. Only zoomed-out dense curves get there, and those are a zig-zag band anyway.

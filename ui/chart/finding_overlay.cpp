@@ -16,8 +16,6 @@ namespace {
 constexpr int kBandAlpha = 46;
 // How close (pixels) the pointer must be to a line or marker for its hover text.
 constexpr double kHitPixels = 5.0;
-// Height the title/legend row needs above the plot area.
-constexpr double kLegendRowHeight = 16.0;
 
 QColor withAlpha(QColor c, int alpha) {
     c.setAlpha(alpha);
@@ -45,6 +43,36 @@ void FindingOverlay::setContent(QList<OverlayBand> bands, QList<OverlayLine> lin
 
 void FindingOverlay::setNonFiniteMarkers(QList<OverlayMarker> markers) {
     m_nonFinite = std::move(markers);
+    update();
+}
+
+void FindingOverlay::setEdgeMarkers(QList<OverlayMarker> markers) {
+    m_edge = std::move(markers);
+    update();
+}
+
+void FindingOverlay::setFocusRun(const QString& run) {
+    m_focusRun = run;
+    update();
+}
+
+QList<OverlayBand> FindingOverlay::shownBands() const {
+    if (m_focusRun.isEmpty()) return bandRuns() > kMaxBandRuns ? QList<OverlayBand>{} : m_bands;
+    QList<OverlayBand> out;
+    for (const OverlayBand& b : m_bands)
+        if (b.run == m_focusRun) out << b;
+    return out;
+}
+
+int FindingOverlay::bandRuns() const {
+    QStringList runs;
+    for (const OverlayBand& b : m_bands)
+        if (!runs.contains(b.run)) runs << b.run;
+    return static_cast<int>(runs.size());
+}
+
+void FindingOverlay::setNote(const QString& note) {
+    m_note = note;
     update();
 }
 
@@ -80,11 +108,11 @@ QStringList FindingOverlay::textsAt(QPointF pos) const {
     QStringList out;
     const QRectF a = m_chart->plotArea();
     if (!a.contains(pos)) return out;
-    for (const OverlayMarker& m : m_markers + m_nonFinite)
+    for (const OverlayMarker& m : m_markers + m_nonFinite + m_edge)
         if (QLineF(toPixel(m.x, m.y), pos).length() <= 2 * kHitPixels) out << m.text;
     for (const OverlayLine& l : m_lines)
         if (std::abs(toPixelX(l.x) - pos.x()) <= kHitPixels) out << l.text;
-    for (const OverlayBand& b : m_bands) {
+    for (const OverlayBand& b : shownBands()) {
         const double x0 = toPixelX(b.x0), x1 = toPixelX(b.x1);
         if (pos.x() >= std::min(x0, x1) - 1 && pos.x() <= std::max(x0, x1) + 1) out << b.text;
     }
@@ -136,93 +164,286 @@ void FindingOverlay::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
             p->drawLine(c + QPointF(-3.5, 3.5), c + QPointF(3.5, -3.5));
         }
     }
+    paintEdgeMarkers(p);
+    p->restore();
+    paintNote(p);
+}
+
+void FindingOverlay::paintEdgeMarkers(QPainter* p) const {
+    // A small triangle in the curve's colour on the edge it crosses, pointing out of the plot.
+    const QRectF a = m_chart->plotArea();
+    for (const OverlayMarker& m : m_edge) {
+        const double x = toPixelX(m.x);
+        if (x < a.left() - 1 || x > a.right() + 1) continue;
+        const bool above = m.shape == OverlayMarker::Shape::ClippedAbove;
+        const double y = above ? a.top() : a.bottom();
+        const double d = above ? 1.0 : -1.0;
+        QPolygonF tri;
+        tri << QPointF(x, y) << QPointF(x - 5, y + d * 7) << QPointF(x + 5, y + d * 7);
+        p->setPen(QPen(Qt::white, 1.0));
+        p->setBrush(m.color);
+        p->drawPolygon(tri);
+    }
+}
+
+void FindingOverlay::paintNote(QPainter* p) const {
+    if (m_note.isEmpty()) return;
+    const QRectF a = m_chart->plotArea();
+    QFont f = m_chart->font();
+    f.setPointSizeF(f.pointSizeF() > 0 ? f.pointSizeF() * 0.9 : 8.0);
+    f.setItalic(true);
+    const QFontMetricsF fm(f);
+    const QRectF box(a.right() - fm.horizontalAdvance(m_note) - 12, a.top() + 4,
+                     fm.horizontalAdvance(m_note) + 8, fm.height() + 2);
+    p->save();
+    p->setFont(f);
+    p->setPen(Qt::NoPen);
+    p->setBrush(QColor(255, 255, 255, 220));
+    p->drawRect(box);
+    p->setPen(QColor(0x5a, 0x3e, 0x00));
+    p->drawText(box, Qt::AlignCenter, m_note);
     p->restore();
 }
 
-void FindingOverlay::paintLegend(QPainter* p) const {
+QList<LegendItem> FindingOverlay::layoutLegend(int rows, int* rowsUsed) const {
     const QRectF a = m_chart->plotArea();
-    // The title row lives in the chart's top margin; a host that took that margin away (a
-    // compact grid with its own headers) gets no row rather than a clipped one.
-    if (a.top() < kLegendRowHeight) return;
     QFont f = m_chart->font();
     f.setPointSizeF(f.pointSizeF() > 0 ? f.pointSizeF() * 0.9 : 8.0);
     QFont bold = f;
     bold.setBold(true);
     bold.setPointSizeF(f.pointSizeF() * 1.12);
-    const double baseline = a.top() - 9;
-    double x = a.left();
+    const QFontMetricsF fm(f), fmBold(bold);
+    const double left = a.left();
+    const double right = m_chart->rect().right() - 8;
+    QList<LegendItem> placed;
+    QList<int> rowOf;
+    int row = 0;
+    double x = left;
+    auto width = [&](const LegendItem& item) {
+        return item.type == LegendItem::Type::Title ? fmBold.horizontalAdvance(item.label) + 16
+                                                    : 18 + fm.horizontalAdvance(item.label) + 12;
+    };
+    auto place = [&](LegendItem item) {
+        const double w = width(item);
+        int r = row;
+        double at = x;
+        if (at + w > right && at > left) {
+            ++r;
+            at = left;
+        }
+        if (rows > 0 && r >= rows) return false;
+        item.rect = QRectF(at, 0, w, kRowHeight);
+        placed << item;
+        rowOf << r;
+        row = r;
+        x = at + w;
+        return true;
+    };
+    const QColor grey(0x55, 0x5d, 0x66);
+    QList<LegendItem> fixed;
+    fixed << LegendItem{LegendItem::Type::Title, m_title, {}, Qt::SolidLine, false, {}};
+    fixed << LegendItem{
+        LegendItem::Type::Line, QStringLiteral("train"), grey, Qt::SolidLine, false, {}};
+    if (m_hasValidation)
+        fixed << LegendItem{
+            LegendItem::Type::Line, QStringLiteral("validation"), grey, Qt::DashLine, false, {}};
+    QStringList kinds;
+    for (const OverlayBand& b : shownBands())
+        if (!kinds.contains(b.kind)) {
+            kinds << b.kind;
+            fixed << LegendItem{LegendItem::Type::Band, b.kind, b.color, Qt::SolidLine, false, {}};
+        }
+    if (m_focusRun.isEmpty() && bandRuns() > kMaxBandRuns)
+        fixed << LegendItem{
+            LegendItem::Type::Note,
+            QStringLiteral("findings of %1 runs: click one in the list to see it").arg(bandRuns()),
+            grey,
+            Qt::SolidLine,
+            false,
+            {}};
+    if (!m_lines.isEmpty())
+        fixed << LegendItem{LegendItem::Type::Line,
+                            QStringLiteral("lr drop"),
+                            m_lines.front().color,
+                            Qt::DashLine,
+                            false,
+                            {}};
+    for (const OverlayMarker& m : m_markers)
+        if (m.shape == OverlayMarker::Shape::Best) {
+            fixed << LegendItem{LegendItem::Type::Best,
+                                QStringLiteral("best step"),
+                                m.color,
+                                Qt::SolidLine,
+                                false,
+                                {}};
+            break;
+        }
+    if (!m_nonFinite.isEmpty())
+        fixed << LegendItem{LegendItem::Type::NonFinite,
+                            QStringLiteral("NaN/Inf"),
+                            m_nonFinite.front().color,
+                            Qt::SolidLine,
+                            false,
+                            {}};
+    if (!m_edge.isEmpty())
+        fixed << LegendItem{LegendItem::Type::OffScale,
+                            QStringLiteral("off the chart"),
+                            grey,
+                            Qt::SolidLine,
+                            false,
+                            {}};
+    // One run alone needs no name: the window title and the run list say it.
+    const qsizetype runCount = m_runs.size() > 1 ? m_runs.size() : 0;
+    // Read as a sentence when everything fits: the title, the runs, then what the lines and
+    // marks mean. When it does not, the meanings come first (every kind drawn keeps its entry)
+    // and the runs take what room is left, ending in "N more".
+    bool allFit = true;
+    for (qsizetype i = 0; i < fixed.size() + runCount && allFit; ++i) {
+        const qsizetype r = i - 1;
+        allFit = place(i == 0         ? fixed.front()
+                       : r < runCount ? LegendItem{LegendItem::Type::Run,
+                                                   m_runs[r].name,
+                                                   m_runs[r].color,
+                                                   Qt::SolidLine,
+                                                   m_runs[r].hidden,
+                                                   {}}
+                                      : fixed[i - runCount]);
+    }
+    if (allFit) return finishLegend(placed, rowOf, rowsUsed);
+    placed.clear();
+    rowOf.clear();
+    row = 0;
+    x = left;
+    for (const LegendItem& item : fixed) place(item);
+    for (qsizetype i = 0; i < runCount; ++i) {
+        const LegendRun& r = m_runs[i];
+        if (place(LegendItem{LegendItem::Type::Run, r.name, r.color, Qt::SolidLine, r.hidden, {}}))
+            continue;
+        // Out of rows: the last entries give way to "N more" (which opens the run list).
+        qsizetype more = runCount - i;
+        for (;;) {
+            const LegendItem moreItem{LegendItem::Type::More,
+                                      QStringLiteral("%1 more").arg(more),
+                                      grey,
+                                      Qt::SolidLine,
+                                      false,
+                                      {}};
+            if (place(moreItem) || placed.isEmpty() || placed.back().type != LegendItem::Type::Run)
+                break;
+            x = placed.back().rect.left();
+            row = rowOf.back();
+            placed.removeLast();
+            rowOf.removeLast();
+            ++more;
+        }
+        break;
+    }
+    return finishLegend(placed, rowOf, rowsUsed);
+}
+
+QList<LegendItem> FindingOverlay::finishLegend(QList<LegendItem> placed, const QList<int>& rowOf,
+                                               int* rowsUsed) const {
+    const QRectF a = m_chart->plotArea();
+    const int used = rowOf.isEmpty() ? 1 : rowOf.back() + 1;
+    if (rowsUsed != nullptr) *rowsUsed = used;
+    // Rows end just above the plot; the first row is the highest.
+    for (qsizetype i = 0; i < placed.size(); ++i)
+        placed[i].rect.moveTop(a.top() - 4 - (used - rowOf[i]) * kRowHeight);
+    return placed;
+}
+
+QList<LegendItem> FindingOverlay::legendItems() const {
+    const QRectF a = m_chart->plotArea();
+    if (a.top() < kRowHeight) return {};
+    const int rows = std::max(1, static_cast<int>((a.top() - 6) / kRowHeight));
+    return layoutLegend(rows, nullptr);
+}
+
+int FindingOverlay::legendRowsNeeded() const {
+    int used = 1;
+    (void)layoutLegend(0, &used);
+    return used;
+}
+
+LegendItem FindingOverlay::legendItemAt(QPointF pos) const {
+    for (const LegendItem& item : legendItems())
+        if (item.rect.contains(pos)) return item;
+    return {};
+}
+
+void FindingOverlay::paintLegend(QPainter* p) const {
+    // The legend lives in the chart's top margin; a host that took that margin away (a compact
+    // grid with its own headers) gets none rather than a clipped one.
+    const QList<LegendItem> items = legendItems();
+    if (items.isEmpty()) return;
+    QFont f = m_chart->font();
+    f.setPointSizeF(f.pointSizeF() > 0 ? f.pointSizeF() * 0.9 : 8.0);
+    QFont bold = f;
+    bold.setBold(true);
+    bold.setPointSizeF(f.pointSizeF() * 1.12);
+    const QFontMetricsF fm(f);
     p->save();
     p->setRenderHint(QPainter::Antialiasing, true);
     p->setRenderHint(QPainter::TextAntialiasing, true);
-    p->setPen(QColor(0x20, 0x26, 0x30));
-    p->setFont(bold);
-    p->drawText(QPointF(x, baseline), m_title);
-    x += QFontMetricsF(bold).horizontalAdvance(m_title) + 16;
-    p->setFont(f);
-    const QFontMetricsF fm(f);
-    const double right = m_chart->rect().right() - 8;
     const QColor text(0x44, 0x4c, 0x56);
-    auto entry = [&](const QString& label, auto&& drawSwatch) {
-        const double w = 18 + fm.horizontalAdvance(label) + 12;
-        if (x + w > right) return false;
-        drawSwatch(QRectF(x, baseline - fm.ascent() * 0.8, 14, fm.ascent() * 0.8));
-        p->setPen(text);
-        p->drawText(QPointF(x + 18, baseline), label);
-        x += w;
-        return true;
-    };
-    auto lineSwatch = [&](QColor c, Qt::PenStyle style) {
-        return [=](const QRectF& r) {
-            p->setPen(QPen(c, 2, style, Qt::FlatCap));
-            p->drawLine(QPointF(r.left(), r.center().y()), QPointF(r.right(), r.center().y()));
-        };
-    };
-    constexpr int kMaxRunsListed = 6;
-    if (m_runs.size() > 1 && m_runs.size() <= kMaxRunsListed) {
-        for (const LegendRun& r : m_runs)
-            if (!entry(r.name, lineSwatch(r.color, Qt::SolidLine))) break;
-    }
-    const QColor grey(0x55, 0x5d, 0x66);
-    entry(QStringLiteral("train"), lineSwatch(grey, Qt::SolidLine));
-    if (m_hasValidation) entry(QStringLiteral("validation"), lineSwatch(grey, Qt::DashLine));
-    QStringList kinds;
-    for (const OverlayBand& b : m_bands) {
-        if (kinds.contains(b.kind)) continue;
-        kinds << b.kind;
-        const QColor c = b.color;
-        entry(b.kind, [&](const QRectF& r) {
-            p->setPen(QPen(c, 1));
-            p->setBrush(withAlpha(c, kBandAlpha * 2));
-            p->drawRect(r);
-        });
-    }
-    if (!m_lines.isEmpty())
-        entry(QStringLiteral("lr drop"), lineSwatch(m_lines.front().color, Qt::DashLine));
-    for (const OverlayMarker& m : m_markers) {
-        if (m.shape != OverlayMarker::Shape::Best) continue;
-        const QColor c = m.color;
-        entry(QStringLiteral("best step"), [&](const QRectF& r) {
-            const QPointF ctr = r.center();
-            QPolygonF d;
-            d << ctr + QPointF(0, -5) << ctr + QPointF(5, 0) << ctr + QPointF(0, 5)
-              << ctr + QPointF(-5, 0);
-            p->setPen(Qt::NoPen);
-            p->setBrush(c);
-            p->drawPolygon(d);
-        });
-        break;
-    }
-    for (const OverlayMarker& m : m_nonFinite) {
-        const QColor c = m.color;
-        entry(QStringLiteral("NaN/Inf"), [&](const QRectF& r) {
-            const QPointF ctr = r.center() + QPointF(0, 4);
-            QPolygonF tri;
-            tri << ctr + QPointF(-5, -8) << ctr + QPointF(5, -8) << ctr;
-            p->setPen(Qt::NoPen);
-            p->setBrush(c);
-            p->drawPolygon(tri);
-        });
-        break;
+    const QColor faded(0xa8, 0xae, 0xb6);
+    for (const LegendItem& item : items) {
+        const double baseline = item.rect.bottom() - 5;
+        if (item.type == LegendItem::Type::Title) {
+            p->setFont(bold);
+            p->setPen(QColor(0x20, 0x26, 0x30));
+            p->drawText(QPointF(item.rect.left(), baseline), item.label);
+            continue;
+        }
+        const QRectF sw(item.rect.left(), baseline - fm.ascent() * 0.8, 14, fm.ascent() * 0.8);
+        const QPointF ctr = sw.center();
+        const QColor c = item.hidden ? faded : item.color;
+        switch (item.type) {
+            case LegendItem::Type::Run:
+            case LegendItem::Type::Line:
+                p->setPen(QPen(c, 2, item.style, Qt::FlatCap));
+                p->drawLine(QPointF(sw.left(), ctr.y()), QPointF(sw.right(), ctr.y()));
+                break;
+            case LegendItem::Type::Band:
+                p->setPen(QPen(c, 1));
+                p->setBrush(withAlpha(c, kBandAlpha * 2));
+                p->drawRect(sw);
+                break;
+            case LegendItem::Type::Best: {
+                QPolygonF d;
+                d << ctr + QPointF(0, -5) << ctr + QPointF(5, 0) << ctr + QPointF(0, 5)
+                  << ctr + QPointF(-5, 0);
+                p->setPen(Qt::NoPen);
+                p->setBrush(c);
+                p->drawPolygon(d);
+                break;
+            }
+            case LegendItem::Type::NonFinite:
+            case LegendItem::Type::OffScale: {
+                const bool down = item.type == LegendItem::Type::NonFinite;
+                const QPointF tip = ctr + QPointF(0, down ? 4 : -4);
+                QPolygonF tri;
+                tri << tip << tip + QPointF(-5, down ? -8 : 8) << tip + QPointF(5, down ? -8 : 8);
+                p->setPen(Qt::NoPen);
+                p->setBrush(c);
+                p->drawPolygon(tri);
+                break;
+            }
+            case LegendItem::Type::More:
+            case LegendItem::Type::Note:
+            case LegendItem::Type::Title:
+                break;
+        }
+        QFont itemFont = f;
+        itemFont.setUnderline(item.type == LegendItem::Type::More);
+        itemFont.setStrikeOut(item.hidden);
+        p->setFont(itemFont);
+        p->setPen(item.hidden ? faded : text);
+        const bool textOnly =
+            item.type == LegendItem::Type::More || item.type == LegendItem::Type::Note;
+        itemFont.setItalic(item.type == LegendItem::Type::Note);
+        p->setFont(itemFont);
+        p->drawText(QPointF(item.rect.left() + (textOnly ? 0 : 18), baseline), item.label);
     }
     p->restore();
 }
@@ -244,7 +465,7 @@ void BandLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     // runs that all overfit from about the same step give one tinted stretch, not ten layers
     // that add up to an opaque block hiding the curves.
     std::map<QRgb, std::vector<std::pair<double, double>>> byColour;
-    for (const OverlayBand& b : m_overlay->bands()) {
+    for (const OverlayBand& b : m_overlay->shownBands()) {
         double x0 = m_overlay->toPixelX(b.x0), x1 = m_overlay->toPixelX(b.x1);
         if (x0 > x1) std::swap(x0, x1);
         x0 = std::max(x0, a.left());

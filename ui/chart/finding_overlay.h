@@ -20,6 +20,7 @@ struct OverlayBand {
     QString kind;
     QColor color;
     QString text;  ///< shown on hover: "run: message"
+    QString run;   ///< the run it is about
 };
 
 struct OverlayLine {
@@ -29,7 +30,8 @@ struct OverlayLine {
 };
 
 struct OverlayMarker {
-    enum class Shape { Best, NonFinite };
+    /// ClippedAbove/Below: a curve leaves the y-range there (drawn at the edge it crosses).
+    enum class Shape { Best, NonFinite, ClippedAbove, ClippedBelow };
     double x = 0.0;
     double y = 0.0;  ///< axis y (log10 of the value on a log axis); NaN: at the top edge.
     Shape shape = Shape::Best;
@@ -40,6 +42,18 @@ struct OverlayMarker {
 struct LegendRun {
     QString name;
     QColor color;
+    bool hidden = false;  ///< drawn greyed: a click shows it again
+};
+
+/// One entry of the legend rows above the plot, laid out in chart coordinates.
+struct LegendItem {
+    enum class Type { Title, Run, More, Line, Band, Best, NonFinite, OffScale, Note };
+    Type type = Type::Title;
+    QString label;
+    QColor color;
+    Qt::PenStyle style = Qt::SolidLine;
+    bool hidden = false;
+    QRectF rect;  ///< the whole entry (swatch and label): what a click hits
 };
 
 class FindingOverlay : public QGraphicsObject {
@@ -52,10 +66,23 @@ public:
                     QList<OverlayMarker> markers, QList<LegendRun> runs, bool hasValidation);
     /// Markers where curves stop being finite (they depend on the visible range).
     void setNonFiniteMarkers(QList<OverlayMarker> markers);
+    /// Marks where curves leave the y-range shown (they depend on the ranges).
+    void setEdgeMarkers(QList<OverlayMarker> markers);
+    /// A line about what the chart leaves out ("3 runs without epochs not shown"); empty: none.
+    void setNote(const QString& note);
+    [[nodiscard]] const QList<OverlayMarker>& edgeMarkers() const { return m_edge; }
+    [[nodiscard]] QString note() const { return m_note; }
     /// The axis ranges the overlay maps with; set after every axis change.
     void setRanges(double xLo, double xHi, double yLo, double yHi);
 
     [[nodiscard]] const QList<OverlayBand>& bands() const { return m_bands; }
+    /// Only this run's bands are drawn (a finding being looked at); empty: every run's.
+    void setFocusRun(const QString& run);
+    /// Above this many runs with findings, no run's bands are drawn until one is focused: the
+    /// union of thirty runs' bands tints the whole plot and says nothing.
+    static constexpr int kMaxBandRuns = 8;
+    /// The bands drawn: the focus run's; without one, every run's when few runs have any.
+    [[nodiscard]] QList<OverlayBand> shownBands() const;
     [[nodiscard]] const QList<OverlayLine>& lines() const { return m_lines; }
     [[nodiscard]] const QList<OverlayMarker>& markers() const { return m_markers; }
     [[nodiscard]] const QList<OverlayMarker>& nonFiniteMarkers() const { return m_nonFinite; }
@@ -65,11 +92,30 @@ public:
     [[nodiscard]] QPointF toPixel(double x, double y) const;
     [[nodiscard]] double toPixelX(double x) const;
 
+    /// The legend as laid out for the current plot area: at most the rows that fit above it;
+    /// every kind, style and marker first, then the runs, the last of them replaced by
+    /// "N more" when they do not all fit.
+    [[nodiscard]] QList<LegendItem> legendItems() const;
+    /// Rows the whole legend needs at the chart's current width (for the top margin).
+    [[nodiscard]] int legendRowsNeeded() const;
+    /// The legend entry at `chartPos`, or nullptr-like Type::Title with an empty label.
+    [[nodiscard]] LegendItem legendItemAt(QPointF chartPos) const;
+    static constexpr double kRowHeight = 16.0;
+
     [[nodiscard]] QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
     void paintLegend(QPainter* p) const;
+    /// Lays the legend out in `rows` rows (0: as many as it needs); `rowsUsed` gets the count.
+    [[nodiscard]] QList<LegendItem> layoutLegend(int rows, int* rowsUsed) const;
+    /// Moves laid-out items to their rows above the plot.
+    [[nodiscard]] QList<LegendItem> finishLegend(QList<LegendItem> placed, const QList<int>& rowOf,
+                                                 int* rowsUsed) const;
+    void paintEdgeMarkers(QPainter* p) const;
+    void paintNote(QPainter* p) const;
+    /// Runs with at least one band.
+    [[nodiscard]] int bandRuns() const;
 
     QChart* m_chart;
     QString m_title;
@@ -77,6 +123,9 @@ private:
     QList<OverlayLine> m_lines;
     QList<OverlayMarker> m_markers;
     QList<OverlayMarker> m_nonFinite;
+    QList<OverlayMarker> m_edge;
+    QString m_note;
+    QString m_focusRun;
     QList<LegendRun> m_runs;
     bool m_hasValidation = false;
     double m_xLo = 0.0, m_xHi = 1.0, m_yLo = 0.0, m_yHi = 1.0;

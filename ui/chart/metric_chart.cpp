@@ -20,30 +20,27 @@
 #include "ui/chart/curve_layer.h"
 #include "ui/chart/curve_style.h"
 #include "ui/chart/finding_overlay.h"
+#include "ui/chart/metric_chart_curve.h"
 #include "ui/chart/palette.h"
 
 namespace curvedoctor::ui {
+namespace {
 
-// One run's metric as drawn: where its x comes from, its smoothed values, its reductions.
-struct MetricChart::Curve {
-    core::RunPtr run;
-    const core::Series* series = nullptr;
-    QString runName;
-    QString metric;
-    QColor color;
-    bool validation = false;
-    std::shared_ptr<const std::vector<double>> xOwned;  ///< relative times
-    std::span<const double> xs;                         ///< empty: x = steps
-    double t0 = 0.0;  ///< the run's first wall time (origin of relative time)
-    bool xSorted = true;
-    bool stepsSorted = true;
-    std::shared_ptr<const std::vector<double>> smoothed;
-    std::shared_ptr<const core::DecimationIndex> rawIndex;
-    std::shared_ptr<const core::DecimationIndex> smoothIndex;
-    /// Last reductions, y as plotted (shared with the curve layer).
-    std::shared_ptr<const core::Decimated> smooth = std::make_shared<const core::Decimated>();
-    std::shared_ptr<const core::Decimated> raw = std::make_shared<const core::Decimated>();
-};
+// The legend takes at most this many rows above the plot; more runs end in "N more".
+constexpr int kMaxLegendRows = 3;
+// Chart margin above the legend rows.
+constexpr int kLegendTopPad = 6;
+
+/// "3 runs without epochs not shown"; empty when none is left out.
+QString leftOutNote(qsizetype count, XAxisMode mode) {
+    if (count == 0) return {};
+    const QString what =
+        mode == XAxisMode::Epoch ? QStringLiteral("epochs") : QStringLiteral("timestamps");
+    return count == 1 ? QStringLiteral("1 run without %1 not shown").arg(what)
+                      : QStringLiteral("%1 runs without %2 not shown").arg(count).arg(what);
+}
+
+}  // namespace
 
 // Work kept between setContent calls: x columns of unchanged series (smoothing and reduction
 // indices are in the core::CurveCache).
@@ -106,6 +103,7 @@ MetricChart::MetricChart(QGraphicsItem* parent)
         m_bandLayer->update();
         // A new plot size needs a new reduction (columns) and new ticks (their count).
         const QSize size = area.size().toSize();
+        if (size != m_refreshedSize) fitLegendMargin();
         if (size == m_refreshedSize || size.isEmpty()) return;
         if (!m_inRefresh && (scene() == nullptr || scene()->views().isEmpty())) {
             // Rendered offscreen (export, report): no event loop will run before painting.
@@ -157,7 +155,7 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
     Cache fresh;
     bool anyHasColumn = false;
     for (const RunEntry* e : runs) {
-        if (!e->visible) continue;
+        if (!e->shown()) continue;
         double runT0 = kInf;
         if (wanted == XAxisMode::RelativeTime)
             for (const auto& [n, s] : e->run->metrics)
@@ -186,6 +184,17 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
             c->xSorted = c->stepsSorted;
             if (wanted == XAxisMode::Epoch && s.hasEpochs()) c->xs = s.epochs;
             if (wanted == XAxisMode::WallTime && s.hasWallTimes()) c->xs = s.wallTimes;
+            if (wanted == XAxisMode::Progress) {
+                const Cache::Key key{&s, 4, 0.0};
+                auto it = m_cache->relative.find(key);
+                auto progress = it != m_cache->relative.end()
+                                    ? it->second
+                                    : std::make_shared<const std::vector<double>>(
+                                          core::progressPercent(*e->run, s));
+                fresh.relative[key] = progress;
+                c->xOwned = progress;
+                c->xs = *progress;
+            }
             if (wanted == XAxisMode::RelativeTime && s.hasWallTimes() && std::isfinite(runT0)) {
                 const Cache::Key key{&s, 3, runT0};
                 auto it = m_cache->relative.find(key);
@@ -228,17 +237,39 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
     m_cache->keepAlive = std::move(fresh.keepAlive);
     const XAxisMode previousMode = m_xMode;
     m_xMode = anyHasColumn ? wanted : XAxisMode::Step;
+    bool newRun = false;
+    for (const auto& c : m_curves)
+        if (!m_seenRuns.contains(c->runName)) {
+            m_seenRuns.insert(c->runName);
+            newRun = true;
+        }
+    if (newRun) {
+        // A run that was never charted here might lie outside a zoom made before it came.
+        m_userRange = false;
+        m_yLocked = false;
+    }
     if (m_xMode != previousMode) {
         // A zoom or extent in the old unit means nothing in the new one.
         m_userRange = false;
         m_hasExtent = false;
     }
-    if (!anyHasColumn)
+    m_leftOut.clear();
+    if (!anyHasColumn) {
         for (auto& c : m_curves) {
             c->xs = {};
             c->xOwned.reset();
             c->xSorted = c->stepsSorted;
         }
+    } else if (m_xMode != XAxisMode::Step) {
+        // A run without this x column has no place on the axis: drawing it at its step
+        // numbers would put it at "375k epochs" or in January 1970. It is left out and named.
+        std::erase_if(m_curves, [this](const auto& c) {
+            if (!c->xs.empty()) return false;
+            if (!m_leftOut.contains(c->runName)) m_leftOut << c->runName;
+            return true;
+        });
+        for (const auto& c : m_curves) m_leftOut.removeAll(c->runName);
+    }
 
     // Full data extent in the x unit.
     double lo = kInf, hi = -kInf;
@@ -282,9 +313,11 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         {XAxisMode::Step, QStringLiteral("step")},
         {XAxisMode::Epoch, QStringLiteral("epoch")},
         {XAxisMode::WallTime, QStringLiteral("wall time")},
-        {XAxisMode::RelativeTime, QStringLiteral("relative time")}};
+        {XAxisMode::RelativeTime, QStringLiteral("relative time")},
+        {XAxisMode::Progress, QStringLiteral("progress (% of the run)")}};
     m_xAxis->setTitleText(kXTitles.value(m_xMode));
     m_overlay->setTitle(family + (m_logY ? QStringLiteral("  (log scale)") : QString()));
+    m_overlay->setNote(leftOutNote(m_leftOut.size(), m_xMode));
     buildOverlay(runs);
     if (m_userRange)
         applyXRange(m_lo, m_hi);
@@ -305,10 +338,15 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
         for (const auto& c : m_curves)
             if (c->series == s) return core::mapStep(*s, c->xs, c->stepsSorted, step);
         std::span<const double> xs;
-        if (m_xMode == XAxisMode::Epoch)
+        std::vector<double> progress;
+        if (m_xMode == XAxisMode::Epoch) {
             xs = s->epochs;
-        else
+        } else if (m_xMode == XAxisMode::Progress) {
+            progress = core::progressPercent(*e.run, *s);
+            xs = progress;
+        } else {
             xs = s->wallTimes;
+        }
         double x = core::mapStep(*s, xs, s->stepsAreSorted(), step);
         if (m_xMode == XAxisMode::RelativeTime && !xs.empty())
             for (const auto& c : m_curves)
@@ -316,11 +354,21 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
         return x;
     };
     for (const RunEntry* e : runs) {
-        if (!e->visible) continue;
+        if (e->filteredOut) continue;
+        if (!e->visible) {
+            // Listed greyed, so that a click on it in the legend brings it back.
+            const bool hasFamily =
+                std::any_of(e->run->metrics.begin(), e->run->metrics.end(), [&](const auto& m) {
+                    return QString::fromStdString(core::inferMetricInfo(m.first).family) ==
+                           m_family;
+                });
+            if (hasFamily) legendRuns << LegendRun{e->name, e->color, true};
+            continue;
+        }
         const bool inChart = std::any_of(m_curves.begin(), m_curves.end(),
                                          [&](const auto& c) { return c->run == e->run; });
         if (!inChart) continue;
-        legendRuns << LegendRun{e->name, e->color};
+        legendRuns << LegendRun{e->name, e->color, false};
         for (const core::Finding& f : e->diagnosis.findings) {
             const QString kind = findingKindId(f.kind);
             const QString text = QStringLiteral("%1 · %2 (%3): %4")
@@ -332,8 +380,12 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
             }
             if (QString::fromStdString(core::inferMetricInfo(f.metric).family) != m_family)
                 continue;
-            bands << OverlayBand{xOf(*e, f.metric, f.beginStep), xOf(*e, f.metric, f.endStep), kind,
-                                 findingColor(f.kind), text};
+            bands << OverlayBand{xOf(*e, f.metric, f.beginStep),
+                                 xOf(*e, f.metric, f.endStep),
+                                 kind,
+                                 findingColor(f.kind),
+                                 text,
+                                 e->name};
         }
         if (const auto& best = e->diagnosis.best;
             best &&
@@ -350,6 +402,21 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
         }
     }
     m_overlay->setContent(bands, lines, markers, legendRuns, hasValidation);
+    fitLegendMargin();
+}
+
+void MetricChart::fitLegendMargin() {
+    // A host that took the legend's margin away (a compact grid) keeps its margins.
+    QMargins m = margins();
+    if (m.top() < FindingOverlay::kRowHeight) return;
+    // A short chart keeps most of its height for the plot: one more row per 30 px above 100.
+    const int fitting =
+        std::clamp(static_cast<int>((size().height() - 100) / 30), 1, kMaxLegendRows);
+    const int rows = std::clamp(m_overlay->legendRowsNeeded(), 1, fitting);
+    const int top = kLegendTopPad + static_cast<int>(rows * FindingOverlay::kRowHeight);
+    if (m.top() == top) return;
+    m.setTop(top);
+    setMargins(m);
 }
 
 void MetricChart::setExtent(double lo, double hi) {
@@ -430,7 +497,7 @@ void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
     // cannot be seen, and it halves the raw curve's drawing and reduction work.
     cfg.columns = std::max(1, columns / kRawColumnDivisor);
     c.raw = std::make_shared<const core::Decimated>(
-        m_showRaw ? reduce(c.series->values, *c.rawIndex) : core::Decimated{});
+        m_showRaw || m_logY ? reduce(c.series->values, *c.rawIndex) : core::Decimated{});
 }
 
 void MetricChart::refresh() {
@@ -445,20 +512,31 @@ void MetricChart::refresh() {
     for (auto& c : m_curves) fillCurve(*c, m_lo, m_hi, m_columns);
     fitY(m_lo, m_hi);
     m_applying = false;
-    // Every raw curve beneath every smoothed one.
+    // Every raw curve beneath every smoothed one; a highlighted run above all the others,
+    // which fade.
     std::vector<LayerCurve> drawn;
     drawn.reserve(2 * m_curves.size());
-    for (const auto& c : m_curves) {
-        if (c->raw->size() == 0) continue;
-        QColor faint = c->color;
-        faint.setAlpha(kRawAlpha);
-        drawn.push_back(
-            {c->runName + QLatin1Char(' ') + c->metric, true, faint, kRawWidth, false, c->raw});
-    }
-    for (const auto& c : m_curves) {
-        const double width = c->smooth->size() <= kThickMaxPoints ? kSmoothWidth : 1.0;
-        drawn.push_back({c->runName + QLatin1Char(' ') + c->metric, false, c->color, width,
-                         c->validation, c->smooth});
+    const bool anyHighlight = !m_highlight.isEmpty() &&
+                              std::any_of(m_curves.begin(), m_curves.end(),
+                                          [&](const auto& c) { return c->runName == m_highlight; });
+    for (const bool highlighted : {false, true}) {
+        for (const auto& c : m_curves) {
+            if ((anyHighlight && c->runName == m_highlight) != highlighted) continue;
+            if (c->raw->size() == 0 || !m_showRaw) continue;
+            QColor faint = c->color;
+            faint.setAlpha(anyHighlight && !highlighted ? kRawAlpha / 3 : kRawAlpha);
+            drawn.push_back(
+                {c->runName + QLatin1Char(' ') + c->metric, true, faint, kRawWidth, false, c->raw});
+        }
+        for (const auto& c : m_curves) {
+            if ((anyHighlight && c->runName == m_highlight) != highlighted) continue;
+            double width = c->smooth->size() <= kThickMaxPoints ? kSmoothWidth : 1.0;
+            QColor color = c->color;
+            if (anyHighlight && !highlighted) color.setAlpha(kDimmedAlpha);
+            if (highlighted) width += 1.0;
+            drawn.push_back({c->runName + QLatin1Char(' ') + c->metric, false, color, width,
+                             c->validation, c->smooth});
+        }
     }
     m_curveLayer->setCurves(std::move(drawn));
     m_curveLayer->setRanges(m_lo, m_hi, m_yAxis->min(), m_yAxis->max());
@@ -477,48 +555,9 @@ void MetricChart::refresh() {
                                          .arg(c->series->steps[nf.index])};
         }
     m_overlay->setNonFiniteMarkers(std::move(markers));
+    markClipped();
     updateTicks();
     m_inRefresh = nested;
-}
-
-void MetricChart::fitY(double lo, double hi) {
-    double ylo = kInf, yhi = -kInf;
-    for (const auto& c : m_curves) {
-        const core::Decimated& d = *c->smooth;
-        for (std::size_t i = 0; i < d.size(); ++i)
-            if (d.x[i] >= lo && d.x[i] <= hi) {
-                ylo = std::min(ylo, d.y[i]);
-                yhi = std::max(yhi, d.y[i]);
-            }
-    }
-    std::vector<double> raw;
-    for (const auto& c : m_curves) {
-        const core::Decimated& d = *c->raw;
-        for (std::size_t i = 0; i < d.size(); ++i)
-            if (d.x[i] >= lo && d.x[i] <= hi) raw.push_back(d.y[i]);
-    }
-    if (!raw.empty()) {
-        const std::size_t cut =
-            static_cast<std::size_t>(static_cast<double>(raw.size()) * kRawTrim);
-        std::nth_element(raw.begin(), raw.begin() + static_cast<long>(cut), raw.end());
-        ylo = std::min(ylo, raw[cut]);
-        std::nth_element(raw.begin(), raw.end() - 1 - static_cast<long>(cut), raw.end());
-        yhi = std::max(yhi, *(raw.end() - 1 - static_cast<long>(cut)));
-    }
-    if (!std::isfinite(ylo)) {
-        ylo = m_logY ? -1.0 : 0.0;
-        yhi = 1.0;
-    }
-    if (yhi - ylo < 1e-12 * std::max(1.0, std::abs(yhi))) {
-        const double pad = m_logY ? 0.5 : std::max(std::abs(yhi) * 0.1, 1e-6);
-        ylo -= pad;
-        yhi += pad;
-    } else {
-        const double pad = (yhi - ylo) * 0.05;
-        ylo -= pad;
-        yhi += pad;
-    }
-    m_yAxis->setRange(ylo, yhi);
 }
 
 void MetricChart::updateTicks() {
@@ -535,47 +574,6 @@ void MetricChart::updateTicks() {
     m_applying = false;
     m_overlay->setRanges(m_lo, m_hi, m_yAxis->min(), m_yAxis->max());
     m_bandLayer->update();
-}
-
-QString MetricChart::readoutAt(QPointF pos) const {
-    const QRectF a = plotArea();
-    if (!a.adjusted(-4, -4, 4, 4).contains(pos)) return {};
-    const double ySpan = m_yAxis->max() - m_yAxis->min();
-    if (!(m_hi > m_lo) || !(ySpan > 0)) return {};
-    auto px = [&](double x) { return a.left() + (x - m_lo) / (m_hi - m_lo) * a.width(); };
-    auto py = [&](double y) { return a.bottom() - (y - m_yAxis->min()) / ySpan * a.height(); };
-    const double cursorX = m_lo + (pos.x() - a.left()) / a.width() * (m_hi - m_lo);
-    const Curve* best = nullptr;
-    std::size_t bestIndex = 0;
-    double bestDist = 30.0;  // pixels: farther than this shows nothing
-    for (const auto& c : m_curves)
-        for (const core::Decimated* d : {c->smooth.get(), c->raw.get()}) {
-            if (d->size() == 0) continue;
-            auto it = std::lower_bound(d->x.begin(), d->x.end(), cursorX);
-            const std::size_t k = static_cast<std::size_t>(it - d->x.begin());
-            for (std::size_t j = k > 2 ? k - 2 : 0; j < std::min(d->size(), k + 2); ++j) {
-                const double dist = QLineF(QPointF(px(d->x[j]), py(d->y[j])), pos).length();
-                if (dist < bestDist) {
-                    bestDist = dist;
-                    best = c.get();
-                    bestIndex = d->indices[j];
-                }
-            }
-        }
-    if (best == nullptr) return {};
-    const core::Series& s = *best->series;
-    QString text = QStringLiteral("<b>%1</b> · %2<br>step %3")
-                       .arg(best->runName.toHtmlEscaped(), best->metric.toHtmlEscaped())
-                       .arg(s.steps[bestIndex]);
-    if (s.hasEpochs() && std::isfinite(s.epochs[bestIndex]))
-        text += QStringLiteral(" · epoch %1").arg(s.epochs[bestIndex], 0, 'g', 4);
-    text += QStringLiteral("<br>smoothed %1 · raw %2")
-                .arg(formatValue((*best->smoothed)[bestIndex]), formatValue(s.values[bestIndex]));
-    return text;
-}
-
-QStringList MetricChart::findingsAt(QPointF pos) const {
-    return m_overlay->textsAt(pos);
 }
 
 }  // namespace curvedoctor::ui

@@ -5,6 +5,8 @@
 /// Used by the viewer's ChartPanel, the side-by-side compare grid and the PNG report alike.
 
 #include <QChart>
+#include <QColor>
+#include <QSet>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -32,6 +34,22 @@ namespace curvedoctor::ui {
                                         const ViewSettings& settings);
 /// Every family present in these runs (for the metric picker).
 [[nodiscard]] QStringList allFamilies(const std::vector<const RunEntry*>& runs);
+
+/// One visible curve's values at the hover table's x.
+struct HoverRow {
+    QString run;
+    QString metric;
+    QColor color;
+    std::int64_t step = 0;
+    double x = 0.0;  ///< the point's x (nearest to the pointer's)
+    double raw = 0.0;
+    double smoothed = 0.0;
+    double pixelDistance = 0.0;  ///< between the smoothed value and the pointer, vertically
+};
+struct HoverRows {
+    double x = 0.0;
+    std::vector<HoverRow> rows;  ///< nearest to the pointer first
+};
 
 class FindingOverlay;
 class BandLayer;
@@ -76,6 +94,33 @@ public:
     /// A step of these runs in the current x unit (interpolated for epochs and times).
     [[nodiscard]] double stepToX(std::int64_t step) const;
     [[nodiscard]] bool isLogY() const { return m_logY; }
+    /// Runs of this family left out because they lack the chosen x column (epochs, times).
+    [[nodiscard]] QStringList leftOutRuns() const { return m_leftOut; }
+
+    /// The y-range shown, in axis units (log10 of the value on a log axis).
+    [[nodiscard]] double yMin() const;
+    [[nodiscard]] double yMax() const;
+    /// Shows y in [lo, hi] (axis units) and locks it: zooming or panning x keeps it.
+    void setYRange(double lo, double hi);
+    /// Zooms y by `factor` (< 1 zooms in) around the axis value `center`; locks y.
+    void zoomY(double factor, double center);
+    /// Locked: y keeps its range on x zoom and new content. Unlocking fits y to the data.
+    void setYLocked(bool locked);
+    [[nodiscard]] bool isYLocked() const { return m_yLocked; }
+    /// The fitted y-range always includes 0 (linear axis only).
+    void setIncludeZero(bool on);
+    [[nodiscard]] bool includesZero() const { return m_includeZero; }
+    /// Highlights the run named `run`: its curves on top and thicker, the others faded, only its
+    /// finding bands. Empty: none.
+    void setHighlightedRun(const QString& run);
+    [[nodiscard]] QString highlightedRun() const { return m_highlight; }
+    /// Shows the run's steps [begin, end]: x over them (with a margin), y fitted to the run's
+    /// curves there (and locked), the run highlighted. False (nothing changed) when the run
+    /// has no curve in this chart.
+    bool focusRun(const QString& run, std::int64_t begin, std::int64_t end);
+    /// Runs fitted out of the y-range as a whole (their scale is far off the others'); they
+    /// are marked at the chart's edge.
+    [[nodiscard]] QStringList yOutlierRuns() const { return m_yOutliers; }
 
     /// Points drawn in total (all curves after reduction), and the plot width they were
     /// reduced for.
@@ -90,6 +135,11 @@ public:
     /// Hover text for the nearest curve point to `chartPos` (chart coordinates): run, metric,
     /// step (and epoch), smoothed and raw values; empty when nothing is within reach.
     [[nodiscard]] QString readoutAt(QPointF chartPos) const;
+    /// Every visible curve's point nearest to axis `x` (runs that do not reach it left out),
+    /// nearest to the pointer's chart y `pointerY` first.
+    [[nodiscard]] HoverRows hoverRowsAt(double x, double pointerY) const;
+    /// The x-axis title ("step", "epoch", ...).
+    [[nodiscard]] QString xTitle() const;
     /// Messages of the findings, lr drops and markers under `chartPos`.
     [[nodiscard]] QStringList findingsAt(QPointF chartPos) const;
 
@@ -101,6 +151,10 @@ Q_SIGNALS:
     void xRangeChanged(double lo, double hi);
     /// Emitted when the user asks for the full extent (double-click, Home).
     void resetRequested();
+    /// A click on a run's legend entry: show or hide that run.
+    void legendRunClicked(const QString& runName);
+    /// A click on the legend's "N more": the runs not listed are in the run list.
+    void moreRunsRequested();
 
 private:
     struct Curve;
@@ -112,7 +166,11 @@ private:
     void prepareCurves(const core::SmoothingConfig& smoothing);
     void fillCurve(Curve& c, double lo, double hi, int columns);
     void fitY(double lo, double hi);
+    /// Markers at the top/bottom edge where curves leave the y-range shown.
+    void markClipped();
     void updateTicks();
+    /// Gives the legend the rows it needs above the plot (at most kMaxLegendRows).
+    void fitLegendMargin();
 
     QString m_family;
     bool m_userRange = false;
@@ -126,6 +184,14 @@ private:
     bool m_applying = false;
     bool m_logY = false;
     bool m_showRaw = true;
+    bool m_yLocked = false;
+    bool m_includeZero = false;
+    double m_yLockLo = 0.0;
+    double m_yLockHi = 1.0;
+    QStringList m_leftOut;
+    QString m_highlight;
+    QSet<QString> m_seenRuns;  ///< every run ever charted here (a new one resets the zoom)
+    QStringList m_yOutliers;
     XAxisMode m_xMode = XAxisMode::Step;
     int m_columns = 0;
     QSize m_refreshedSize;

@@ -1,6 +1,7 @@
 #include "ui/chart/palette.h"
 
 #include <array>
+#include <cstdint>
 
 namespace curvedoctor::ui {
 namespace {
@@ -15,6 +16,20 @@ constexpr std::array<QRgb, 16> kRunColors{
 QColor runColor(int index) {
     const int n = static_cast<int>(kRunColors.size());
     return QColor::fromRgb(kRunColors[static_cast<std::size_t>(((index % n) + n) % n)]);
+}
+
+QColor runColorForName(const QString& name, const QList<QColor>& taken) {
+    // FNV-1a over the UTF-8 name: qHash is seeded per process, this is the same everywhere.
+    std::uint32_t h = 2166136261u;
+    for (const char ch : name.toUtf8()) {
+        h ^= static_cast<std::uint8_t>(ch);
+        h *= 16777619u;
+    }
+    const int n = runColorCount();
+    const int first = static_cast<int>(h % static_cast<std::uint32_t>(n));
+    for (int k = 0; k < n; ++k)
+        if (!taken.contains(runColor(first + k))) return runColor(first + k);
+    return runColor(first);
 }
 
 int runColorCount() {

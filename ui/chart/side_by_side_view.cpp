@@ -35,6 +35,7 @@ SideBySideView::SideBySideView(RunStore& store, ViewSettings& settings, QWidget*
     connect(&m_store, &RunStore::runRemoved, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::runChanged, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::cleared, this, &SideBySideView::scheduleRebuild);
+    connect(&m_store, &RunStore::shownChanged, this, &SideBySideView::scheduleRebuild);
     // Everything a MetricChart shows except the two layouts (the columns are the layout).
     for (auto signal :
          {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged, &ViewSettings::logYChanged,
@@ -76,7 +77,7 @@ void SideBySideView::rebuild() {
     clearGrid();
     std::vector<const RunEntry*> runs;
     for (const RunEntry& e : m_store.entries())
-        if (e.visible) runs.push_back(&e);
+        if (e.shown()) runs.push_back(&e);
     m_families = chartFamilies(runs, m_settings);
     for (std::size_t c = 0; c < runs.size(); ++c) {
         const RunEntry* e = runs[c];

@@ -67,6 +67,7 @@ FindingsModel::FindingsModel(RunStore& store, QObject* parent)
     connect(&m_store, &RunStore::runRemoved, this, &FindingsModel::refresh);
     connect(&m_store, &RunStore::runChanged, this, &FindingsModel::refresh);
     connect(&m_store, &RunStore::cleared, this, &FindingsModel::refresh);
+    connect(&m_store, &RunStore::shownChanged, this, &FindingsModel::refresh);
     refresh();
 }
 
@@ -74,7 +75,8 @@ void FindingsModel::refresh() {
     beginResetModel();
     m_rows.clear();
     for (const RunEntry& e : m_store.entries())
-        for (const core::Finding& f : e.diagnosis.findings) m_rows.push_back({e.id, e.name, f});
+        if (!e.filteredOut)
+            for (const core::Finding& f : e.diagnosis.findings) m_rows.push_back({e.id, e.name, f});
     // Errors of every run first, then warnings, then notes; within a severity, by run.
     std::stable_sort(m_rows.begin(), m_rows.end(), [](const Row& a, const Row& b) {
         return a.finding.severity > b.finding.severity;
@@ -108,6 +110,8 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
             return static_cast<qint64>(f.endStep);
         case SeverityRole:
             return static_cast<int>(f.severity);
+        case MetricRole:
+            return QString::fromStdString(f.metric);
         default:
             break;
     }

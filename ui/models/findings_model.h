@@ -31,6 +31,7 @@ public:
         BeginStepRole,                 ///< qint64
         EndStepRole,                   ///< qint64
         SeverityRole,                  ///< int: core::Severity (for sorting and filtering)
+        MetricRole,                    ///< QString: the metric the finding is about
     };
 
     explicit FindingsModel(RunStore& store, QObject* parent = nullptr);

@@ -45,6 +45,9 @@ RunListModel::RunListModel(RunStore& store, QObject* parent)
     });
     connect(&m_store, &RunStore::runChanged, this,
             [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1)); });
+    connect(&m_store, &RunStore::shownChanged, this, [this] {
+        if (m_rows > 0) Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
+    });
     connect(&m_store, &RunStore::cleared, this, [this] {
         beginResetModel();
         m_rows = m_store.count();

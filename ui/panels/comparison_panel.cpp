@@ -48,6 +48,7 @@ ComparisonPanel::ComparisonPanel(RunStore& store, ViewSettings& settings, QWidge
     connect(&m_store, &RunStore::runRemoved, this, &ComparisonPanel::refresh);
     connect(&m_store, &RunStore::runChanged, this, &ComparisonPanel::refresh);
     connect(&m_store, &RunStore::cleared, this, &ComparisonPanel::refresh);
+    connect(&m_store, &RunStore::shownChanged, this, &ComparisonPanel::refresh);
     // The table's values are smoothed; nothing else of the view settings shows in it.
     connect(&m_settings, &ViewSettings::smoothingChanged, this, &ComparisonPanel::refresh);
     refresh();
@@ -56,7 +57,7 @@ ComparisonPanel::ComparisonPanel(RunStore& store, ViewSettings& settings, QWidge
 void ComparisonPanel::refresh() {
     std::vector<const RunEntry*> runs;
     for (const RunEntry& e : m_store.entries())
-        if (e.visible) runs.push_back(&e);
+        if (e.shown()) runs.push_back(&e);
     m_model->setRuns(runs, m_settings.smoothing(), m_store.curveCache().get());
 }
 

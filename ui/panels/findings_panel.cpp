@@ -113,7 +113,8 @@ void FindingsPanel::activate(const QModelIndex& proxyIndex) {
     const QModelIndex i = proxyIndex.siblingAtColumn(0);
     Q_EMIT findingActivated(i.data(FindingsModel::RunIdRole).toInt(),
                             i.data(FindingsModel::BeginStepRole).toLongLong(),
-                            i.data(FindingsModel::EndStepRole).toLongLong());
+                            i.data(FindingsModel::EndStepRole).toLongLong(),
+                            i.data(FindingsModel::MetricRole).toString());
 }
 
 void FindingsPanel::updateSummary() {

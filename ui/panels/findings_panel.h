@@ -32,7 +32,8 @@ public Q_SLOTS:
     void setCurrentRun(int id);
 
 Q_SIGNALS:
-    void findingActivated(int runId, std::int64_t beginStep, std::int64_t endStep);
+    void findingActivated(int runId, std::int64_t beginStep, std::int64_t endStep,
+                          const QString& metric);
 
 private:
     void activate(const QModelIndex& proxyIndex);

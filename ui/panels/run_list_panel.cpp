@@ -124,6 +124,7 @@ void RunListPanel::applyFilter(const QString& pattern) {
     m_filter->setStyleSheet({});
     m_filter->setToolTip({});
     m_proxy->setFilterRegularExpression(re);
+    Q_EMIT nameFilterChanged(re);
 }
 
 void RunListPanel::showContextMenu(const QPoint& pos) {

@@ -3,6 +3,7 @@
 /// The run list: swatch, visibility checkbox, editable name, format and finding badges per run,
 /// a regular-expression filter over names, and actions to recolour and close runs.
 
+#include <QRegularExpression>
 #include <QWidget>
 
 class QLineEdit;
@@ -37,6 +38,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void currentRunChanged(int id);
+    /// The name filter changed to this valid expression (the RunFilter follows it).
+    void nameFilterChanged(const QRegularExpression& pattern);
 
 private:
     void applyFilter(const QString& pattern);

@@ -6,6 +6,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -38,7 +39,11 @@ SettingsPanel::SettingsPanel(RunStore& store, ViewSettings& settings, QWidget* p
       m_logY(new QCheckBox(tr("Logarithmic y-axis"), this)),
       m_raw(new QCheckBox(tr("Show raw curve behind smoothed"), this)),
       m_layout(new QComboBox(this)),
-      m_metrics(new QListWidget(this)) {
+      m_metrics(new QListWidget(this)),
+      m_metricSearch(new QLineEdit(this)) {
+    m_metricSearch->setObjectName(QStringLiteral("metricSearch"));
+    m_metricSearch->setPlaceholderText(tr("Search metrics"));
+    m_metricSearch->setClearButtonEnabled(true);
     m_slider->setRange(0, static_cast<int>(0.999 * kSliderScale));
     m_slider->setToolTip(tr("Smoothing weight (0 = raw, 0.999 = heaviest)"));
     m_weight->setRange(0.0, 0.999);
@@ -54,6 +59,7 @@ SettingsPanel::SettingsPanel(RunStore& store, ViewSettings& settings, QWidget* p
     m_xAxis->addItem(tr("Epoch"), static_cast<int>(XAxisMode::Epoch));
     m_xAxis->addItem(tr("Wall time"), static_cast<int>(XAxisMode::WallTime));
     m_xAxis->addItem(tr("Relative time"), static_cast<int>(XAxisMode::RelativeTime));
+    m_xAxis->addItem(tr("Progress (% of the run)"), static_cast<int>(XAxisMode::Progress));
     m_layout->addItem(tr("Stacked"), static_cast<int>(ChartLayout::Stacked));
     m_layout->addItem(tr("Tiled"), static_cast<int>(ChartLayout::Tiled));
     m_metrics->setToolTip(tr("Tick a metric to give it its own chart"));
@@ -72,6 +78,7 @@ SettingsPanel::SettingsPanel(RunStore& store, ViewSettings& settings, QWidget* p
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(new QLabel(tr("More metrics:"), this));
+    layout->addWidget(m_metricSearch);
     layout->addWidget(m_metrics, 1);
 
     connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
@@ -94,6 +101,7 @@ SettingsPanel::SettingsPanel(RunStore& store, ViewSettings& settings, QWidget* p
     connect(m_logY, &QCheckBox::toggled, &m_settings, &ViewSettings::setLogY);
     connect(m_raw, &QCheckBox::toggled, &m_settings, &ViewSettings::setShowRaw);
     connect(m_metrics, &QListWidget::itemChanged, this, &SettingsPanel::applyMetricPick);
+    connect(m_metricSearch, &QLineEdit::textChanged, this, &SettingsPanel::filterMetrics);
 
     for (auto signal : {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged,
                         &ViewSettings::logYChanged, &ViewSettings::showRawChanged,
@@ -156,6 +164,19 @@ void SettingsPanel::refreshMetricPicker() {
             m_store.count() == 0 ? tr("(open runs to pick metrics)") : tr("(no other metrics)"),
             m_metrics);
         hint->setFlags(Qt::NoItemFlags);
+    }
+    filterMetrics(m_metricSearch->text());
+}
+
+void SettingsPanel::filterMetrics(const QString& text) {
+    // Every word typed must appear in the name, in any order ("val acc" finds val_top1_acc).
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (int i = 0; i < m_metrics->count(); ++i) {
+        QListWidgetItem* item = m_metrics->item(i);
+        const QString name = item->data(Qt::UserRole).toString();
+        bool match = true;
+        for (const QString& w : words) match = match && name.contains(w, Qt::CaseInsensitive);
+        item->setHidden(!name.isEmpty() && !match);
     }
 }
 

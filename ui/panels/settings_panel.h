@@ -9,6 +9,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
 class QSlider;
@@ -33,6 +34,8 @@ public:
     [[nodiscard]] QCheckBox* rawCheck() const { return m_raw; }
     [[nodiscard]] QComboBox* layoutCombo() const { return m_layout; }
     [[nodiscard]] QListWidget* metricPicker() const { return m_metrics; }
+    /// Narrows the metric picker to the names holding every word typed.
+    [[nodiscard]] QLineEdit* metricSearch() const { return m_metricSearch; }
 
 private Q_SLOTS:
     /// Puts ViewSettings' values into the widgets.
@@ -43,6 +46,7 @@ private Q_SLOTS:
 private:
     void applySmoothing();
     void applyMetricPick(QListWidgetItem* item);
+    void filterMetrics(const QString& text);
 
     RunStore& m_store;
     ViewSettings& m_settings;
@@ -54,6 +58,7 @@ private:
     QCheckBox* m_raw = nullptr;
     QComboBox* m_layout = nullptr;
     QListWidget* m_metrics = nullptr;
+    QLineEdit* m_metricSearch = nullptr;
 };
 
 }  // namespace curvedoctor::ui

@@ -31,7 +31,7 @@ namespace {
 std::vector<const RunEntry*> visibleRuns(const RunStore& store) {
     std::vector<const RunEntry*> out;
     for (const RunEntry& e : store.entries())
-        if (e.visible) out.push_back(&e);
+        if (e.shown()) out.push_back(&e);
     return out;
 }
 

@@ -409,7 +409,7 @@ QImage renderReport(const std::vector<const RunEntry*>& allRuns, const ViewSetti
                     ReportLayout* layout) {
     std::vector<const RunEntry*> runs;
     for (const RunEntry* e : allRuns)
-        if (e && e->visible) runs.push_back(e);
+        if (e && e->shown()) runs.push_back(e);
     ReportBuilder builder(runs, settings, options, groups);
 
     QImage probe(1, 1, QImage::Format_ARGB32_Premultiplied);

@@ -3,11 +3,20 @@
 #include <cmath>
 
 namespace curvedoctor::ui {
+namespace {
+
+// Below this magnitude a logged or averaged value is printed as 0: no training metric means
+// anything at 1e-30, and what gets there is arithmetic residue, such as the exponential average
+// of a loss that fell to exactly 0 (hf_trainer_03's "smoothed 6.918e-168", issue #14).
+constexpr double kNegligible = 1e-30;
+
+}  // namespace
 
 QString formatValue(std::optional<double> v) {
     if (!v) return QStringLiteral("–");
     if (std::isnan(*v)) return QStringLiteral("NaN");
     if (std::isinf(*v)) return *v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    if (std::abs(*v) < kNegligible) return QStringLiteral("0");
     return QString::number(*v, 'g', 4);
 }
 

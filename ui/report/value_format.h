@@ -9,7 +9,8 @@
 
 namespace curvedoctor::ui {
 
-/// 4 significant digits ("0.4968", "1.235e+04"); "–" when missing, "NaN"/"inf" as such.
+/// 4 significant digits ("0.4968", "1.235e+04"); "–" when missing, "NaN"/"inf" as such;
+/// magnitudes below 1e-30 (arithmetic residue such as "6.918e-168") as "0".
 [[nodiscard]] QString formatValue(std::optional<double> v);
 /// An integer step with a thin space every three digits ("100 000"); "–" when missing.
 [[nodiscard]] QString formatStep(std::optional<std::int64_t> step);

@@ -1,0 +1,38 @@
+#pragma once
+// MetricChart's curve record, shared by the files that implement MetricChart (not a public
+// header: include it only from ui/chart/metric_chart*.cpp).
+
+#include <QColor>
+#include <QString>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "core/decimate.h"
+#include "core/run.h"
+#include "ui/chart/metric_chart.h"
+
+namespace curvedoctor::ui {
+
+// One run's metric as drawn: where its x comes from, its smoothed values, its reductions.
+struct MetricChart::Curve {
+    core::RunPtr run;
+    const core::Series* series = nullptr;
+    QString runName;
+    QString metric;
+    QColor color;
+    bool validation = false;
+    std::shared_ptr<const std::vector<double>> xOwned;  ///< relative times
+    std::span<const double> xs;                         ///< empty: x = steps
+    double t0 = 0.0;  ///< the run's first wall time (origin of relative time)
+    bool xSorted = true;
+    bool stepsSorted = true;
+    std::shared_ptr<const std::vector<double>> smoothed;
+    std::shared_ptr<const core::DecimationIndex> rawIndex;
+    std::shared_ptr<const core::DecimationIndex> smoothIndex;
+    /// Last reductions, y as plotted (shared with the curve layer).
+    std::shared_ptr<const core::Decimated> smooth = std::make_shared<const core::Decimated>();
+    std::shared_ptr<const core::Decimated> raw = std::make_shared<const core::Decimated>();
+};
+
+}  // namespace curvedoctor::ui
