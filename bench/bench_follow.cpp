@@ -1,7 +1,8 @@
 // Following a log while it is written (issue #13):
 //  - BM_FollowAppendOneLine/MB: the cost of taking in one appended Lightning CSV row of a log of
 //    1, 20 and 200 MB (stat, read the new bytes, parse header + row, append): must not grow with
-//    the file.
+//    the file. BM_FollowFirstAppend: the first append after a load, which also unshares the
+//    table's step column once.
 //  - BM_WriteToDetection/inotify|polling: from write() of a row to the followed run holding it,
 //    with inotify and with the 1 s stat poll alone (what a network mount gets); manual time.
 // The logs are written under $TMPDIR (removed at the end).
@@ -68,6 +69,10 @@ void BM_FollowAppendOneLine(benchmark::State& state) {
         state.SkipWithError(followed.error().c_str());
         return;
     }
+    // The first append after a load makes the step column each metric of the table shared
+    // (step_column.h) its own: a one-off copy, measured by BM_FollowFirstAppend.
+    appendRow(path, step++);
+    (void)followed.update();
     for (auto _ : state) {
         state.PauseTiming();
         appendRow(path, step++);
@@ -80,6 +85,25 @@ void BM_FollowAppendOneLine(benchmark::State& state) {
     fs::remove(path);
 }
 BENCHMARK(BM_FollowAppendOneLine)->Arg(1)->Arg(20)->Arg(200)->Unit(benchmark::kMicrosecond);
+
+void BM_FollowFirstAppend(benchmark::State& state) {
+    const std::string path = scratch("first.csv");
+    std::int64_t step = writeLog(path, state.range(0));
+    for (auto _ : state) {
+        state.PauseTiming();
+        FollowedFile followed(path);
+        appendRow(path, step++);
+        state.ResumeTiming();
+        if (followed.update().newPoints != 1) state.SkipWithError("the row was not taken in");
+    }
+    fs::remove(path);
+}
+BENCHMARK(BM_FollowFirstAppend)
+    ->Arg(1)
+    ->Arg(20)
+    ->Arg(200)
+    ->Iterations(3)
+    ->Unit(benchmark::kMillisecond);
 
 void BM_WriteToDetection(benchmark::State& state) {
     const bool inotify = state.range(0) != 0;

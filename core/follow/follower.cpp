@@ -95,16 +95,21 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
     for (const WatchEvent& e : events) {
         const bool appeared = e.kind == ChangeKind::NewFile || e.kind == ChangeKind::NewFolder;
         for (Item& item : m_items) {
-            if (!item.file && (e.path == item.source || isUnder(e.path, item.source)))
+            if (e.path == item.source || (!item.file && isUnder(e.path, item.source)))
                 item.dirty = true;
         }
         if (appeared) rewalk = true;
     }
-    // Files: one stat each unless they changed (the watcher's events only say when to look;
-    // looking at every file also lets a half-written record's patience run out).
+    // A file is looked at when the watcher saw it change, and every file once a second (one
+    // stat each), so that a half-written record's patience runs out and a file that has not
+    // loaded yet is tried again.
+    const auto now = std::chrono::steady_clock::now();
+    const bool all = now >= m_nextLookAtAll;
+    if (all) m_nextLookAtAll = now + std::chrono::seconds(1);
     for (std::size_t i = 0; i < m_items.size(); ++i) {
         Item& item = m_items[i];
-        if (item.file) {
+        if (item.file && (item.dirty || all)) {
+            item.dirty = false;
             FollowUpdate u = item.file->update();
             if (u.changed) step.changed.push_back(i);
             for (auto& m : u.messages) step.messages.push_back(std::move(m));

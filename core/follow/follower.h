@@ -52,7 +52,7 @@ private:
         std::string source;
         std::unique_ptr<FollowedFile> file;  // a followed file, or
         RunPtr folderRun;                    // a folder run loaded whole
-        bool dirty = false;                  // folder run: something in it changed
+        bool dirty = false;                  // the watcher saw it (or something in it) change
     };
 
     Step takeIn(const std::vector<WatchEvent>& events);
@@ -65,6 +65,7 @@ private:
     std::vector<std::string> m_folders;  // watched folder roots
     std::vector<Item> m_items;
     std::vector<std::string> m_start;
+    std::chrono::steady_clock::time_point m_nextLookAtAll{};
     std::set<std::string> m_walkMessages;  // said once, however often the folder is walked
 };
 
