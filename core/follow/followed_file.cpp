@@ -238,8 +238,8 @@ void FollowedFile::reload(const std::string& reason, FollowUpdate& update) {
         m_failedReload.clear();
         update.changed = true;
         update.reloaded = true;
-        if (!reason.empty()) {
-            std::string msg = m_path + ": " + reason + "; reloaded";
+        if (!reason.empty() || run().format != oldFormat) {
+            std::string msg = m_path + ": " + (reason.empty() ? "changed" : reason) + "; reloaded";
             if (run().format != oldFormat)
                 msg += ", now a " + run().format + " log (was " + oldFormat + ")";
             update.messages.push_back(std::move(msg));
@@ -318,6 +318,9 @@ FollowUpdate FollowedFile::update() {
             m_head.compare(0, head.size(), head) != 0)
             reason = "rewritten (its first bytes changed)";
     }
+    // A whole-file format (trainer_state.json) is rewritten on every save: cut and written
+    // again, not worth a message; only another file under its name is.
+    if (m_kind == Kind::Whole && reason.rfind("replaced", 0) != 0) reason.clear();
     if (!reason.empty() ||
         (m_kind == Kind::Whole && (size != m_seenSize || modifiedNs(st) != m_modifiedNs))) {
         ::close(fd);

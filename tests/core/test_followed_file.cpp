@@ -314,6 +314,36 @@ TEST(FollowFaults, FileReplacedByGarbageKeepsThePointsWithOneMessage) {
     EXPECT_TRUE(followed.update().messages.empty());
 }
 
+// HF Trainer rewrites trainer_state.json whole at each save (cut, then written again): each
+// rewrite is loaded again, without a message.
+TEST(FollowWhole, TrainerStateRewrittenInPlaceIsReloadedQuietly) {
+    ScratchDir dir("follow");
+    const std::string path = dir.file("trainer_state.json");
+    auto state = [](int entries) {
+        std::string s =
+            "{\n  \"global_step\": " + std::to_string(entries * 10) + ",\n  \"log_history\": [\n";
+        for (int i = 1; i <= entries; ++i) {
+            s += "    {\"epoch\": " + std::to_string(i / 4.0) + ", \"learning_rate\": 1e-05, " +
+                 "\"loss\": " + (i == entries ? std::string("NaN") : num(2.0 / i)) +
+                 ", \"step\": " + std::to_string(i * 10) + "}" + (i < entries ? ",\n" : "\n");
+        }
+        return s + "  ]\n}\n";
+    };
+    writeAll(path, state(2));
+    FollowedFile followed(path);
+    ASSERT_TRUE(followed.loaded()) << followed.error();
+    EXPECT_FALSE(followed.incremental());
+    EXPECT_EQ(followed.run().format, "hf_trainer");
+    for (int entries : {3, 6}) {
+        writeAll(path, state(entries));  // std::ofstream truncates, then writes: in place
+        const FollowUpdate u = followed.update();
+        EXPECT_TRUE(u.reloaded);
+        EXPECT_TRUE(u.messages.empty()) << u.messages.front();
+        expectSameMetrics(followed.run(), fullLoad(path), std::to_string(entries) + " entries");
+    }
+    EXPECT_EQ(followed.run().find("loss")->size(), 6U);
+}
+
 TEST(FollowFaults, AFileThatDoesNotExistYetIsLoadedWhenItAppears) {
     ScratchDir dir("follow");
     const std::string path = dir.file("metrics.csv");
