@@ -156,8 +156,9 @@ void Watcher::look(const std::string& path, std::vector<WatchEvent>& events) {
     if (kind) events.push_back({*kind, path});
     const bool folder = after.isDirectory && after.readable;
     if (kind == ChangeKind::Replaced || kind == ChangeKind::Reappeared) {
-        // A new inode: the old watch (if any) follows the old one.
-        if (auto wd = m_folderWd.find(folder ? path : parentOf(path)); wd != m_folderWd.end()) {
+        // A folder with a new inode: its old watch (if any) follows the old one. A file's
+        // watch is its folder's, which did not change.
+        if (auto wd = m_folderWd.find(path); folder && wd != m_folderWd.end()) {
             ::inotify_rm_watch(m_inotifyFd, wd->second);
             m_wdFolder.erase(wd->second);
             m_folderWd.erase(wd);
