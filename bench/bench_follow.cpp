@@ -5,18 +5,24 @@
 //    table's step column once.
 //  - BM_WriteToDetection/inotify|polling: from write() of a row to the followed run holding it,
 //    with inotify and with the 1 s stat poll alone (what a network mount gets); manual time.
+//  - BM_Follow100Runs/lines_per_s: 100 runs in a logdir, each appended 10 rows a second, and
+//    idle: the following thread's CPU share of one core.
 // The logs are written under $TMPDIR (removed at the end).
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/follow/followed_file.h"
+#include "core/follow/follower.h"
 #include "core/watch/watcher.h"
 
 namespace {
@@ -142,6 +148,65 @@ BENCHMARK(BM_WriteToDetection)
     ->UseManualTime()
     ->Iterations(20)
     ->Unit(benchmark::kMillisecond);
+
+double threadCpuSeconds() {
+    timespec t{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// 100 runs, each a Lightning CSV appended 10 rows a second (a writer thread), followed by one
+// Follower (inotify + 1 s poll) that takes every row in: the follower thread's CPU as a share of
+// one core ("cpu_%"); with lines_per_s 0 nothing is written (the idle cost). 5 s per run.
+void BM_Follow100Runs(benchmark::State& state) {
+    const int perSecond = static_cast<int>(state.range(0));
+    const std::string dir = scratch("logdir");
+    std::vector<std::string> paths;
+    std::vector<std::int64_t> steps;
+    for (int r = 0; r < 100; ++r) {
+        fs::create_directories(dir + "/run" + std::to_string(r));
+        paths.push_back(dir + "/run" + std::to_string(r) + "/metrics.csv");
+        steps.push_back(writeLog(paths.back(), 0));  // the header
+        for (int i = 0; i < 10; ++i) appendRow(paths.back(), steps.back()++);
+    }
+    curvedoctor::core::Follower follower({dir});
+    if (follower.size() != paths.size()) state.SkipWithError("not every run was found");
+    for (auto _ : state) {
+        std::atomic<bool> stop{false};
+        std::thread writer([&] {
+            if (perSecond == 0) return;
+            const auto period = std::chrono::microseconds(1000000 / (perSecond * 100));
+            auto next = std::chrono::steady_clock::now();
+            for (std::size_t k = 0; !stop; ++k) {
+                const std::size_t r = k % paths.size();
+                appendRow(paths[r], steps[r]++);
+                next += period;
+                std::this_thread::sleep_until(next);
+            }
+        });
+        const double cpu0 = threadCpuSeconds();
+        const auto t0 = std::chrono::steady_clock::now();
+        std::size_t changes = 0;
+        while (std::chrono::steady_clock::now() - t0 < 5s)
+            changes += follower.wait(200ms).changed.size();
+        const double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        state.counters["cpu_%"] = 100.0 * (threadCpuSeconds() - cpu0) / wall;
+        state.counters["changes"] = static_cast<double>(changes);
+        stop = true;
+        writer.join();
+    }
+    std::size_t points = 0;
+    for (std::size_t i = 0; i < follower.size(); ++i) points += follower.run(i).pointCount();
+    state.counters["points"] = static_cast<double>(points);
+    fs::remove_all(dir);
+}
+BENCHMARK(BM_Follow100Runs)
+    ->ArgName("lines_per_s")
+    ->Arg(10)
+    ->Arg(0)
+    ->Iterations(1)
+    ->Unit(benchmark::kSecond);
 
 }  // namespace
 
