@@ -1,9 +1,11 @@
 #include "app/commands/diagnose.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <optional>
 
+#include "app/commands/diagnose_output.h"
 #include "app/commands/exit_status.h"
 #include "app/output/json_writer.h"
 #include "app/output/printable.h"
@@ -27,6 +29,8 @@ using core::Severity;
 
 constexpr const char* kHelp =
     "usage: curvedoctor diagnose PATH... [--json] [--fail-on warning|error] [--group]\n"
+    "       curvedoctor diagnose --follow PATH... [--json] [--fail-on warning|error]\n"
+    "                            [--timeout SECONDS] [--poll SECONDS]\n"
     "Reads each training log (file or folder) and reports what is wrong with each run:\n"
     "findings sorted by severity (error, warning, info) with their step range, the numbers\n"
     "behind them and advice, and the best step for early stopping.\n"
@@ -34,6 +38,11 @@ constexpr const char* kHelp =
     "  --fail-on SEVERITY  exit 1 when a finding of that severity or worse exists\n"
     "  --group             treat all runs as repeats of one configuration\n"
     "                      (adds group findings such as hard_to_converge)\n"
+    "  --follow            keep watching the logs while they are written and print each\n"
+    "                      new finding as it appears (one JSON object per line with\n"
+    "                      --json); --fail-on exits 1 the moment one appears;\n"
+    "                      --timeout and Ctrl-C end it with 0; --poll sets the stat\n"
+    "                      interval for network mounts (default 1)\n"
     "Exit status: 0 diagnosed; 1 a finding at or above --fail-on;\n"
     "2 a path could not be loaded (the others are still diagnosed; takes precedence\n"
     "over 1); 64 bad usage.\n";
@@ -42,26 +51,6 @@ struct Diagnosed {
     RunPtr run;
     RunDiagnosis diagnosis;
 };
-
-std::string epochRange(const Finding& f) {
-    if (!f.beginEpoch && !f.endEpoch) return "";
-    auto fmt = [](const std::optional<double>& e) {
-        if (!e) return std::string("?");
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.4g", *e);
-        return std::string(buf);
-    };
-    return " (epochs " + fmt(f.beginEpoch) + "-" + fmt(f.endEpoch) + ")";
-}
-
-void printFinding(const Finding& f, std::ostream& out) {
-    std::string sev(toString(f.severity));
-    for (char& c : sev) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    out << "  " << sev << "  " << toString(f.kind) << "  " << printable(f.metric) << "  steps "
-        << f.beginStep << '-' << f.endStep << epochRange(f) << '\n';
-    out << "      " << printable(f.message) << '\n';
-    out << "      advice: " << f.advice << '\n';
-}
 
 void printText(const std::vector<Diagnosed>& runs, const std::vector<Finding>& group,
                const std::vector<std::string>& groupNames, std::ostream& out) {
@@ -97,20 +86,7 @@ void writeFindings(JsonWriter& j, const std::vector<Finding>& findings) {
     j.beginArray();
     for (const Finding& f : findings) {
         j.beginObject();
-        j.key("kind").value(toString(f.kind));
-        j.key("severity").value(toString(f.severity));
-        j.key("metric").value(f.metric);
-        j.key("begin_step").value(f.beginStep);
-        j.key("end_step").value(f.endStep);
-        j.key("begin_epoch");
-        writeOptional(j, f.beginEpoch);
-        j.key("end_epoch");
-        writeOptional(j, f.endEpoch);
-        j.key("message").value(f.message);
-        j.key("advice").value(f.advice);
-        j.key("evidence").beginObject();
-        for (const auto& [k, v] : f.evidence) j.key(k).value(v);
-        j.endObject();
+        writeFindingFields(j, f);
         j.endObject();
     }
     j.endArray();
@@ -175,6 +151,45 @@ void printJson(const std::vector<Diagnosed>& runs, const std::vector<Finding>& g
     out << '\n';
 }
 
+}  // namespace
+
+std::string epochRange(const Finding& f) {
+    if (!f.beginEpoch && !f.endEpoch) return "";
+    auto fmt = [](const std::optional<double>& e) {
+        if (!e) return std::string("?");
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.4g", *e);
+        return std::string(buf);
+    };
+    return " (epochs " + fmt(f.beginEpoch) + "-" + fmt(f.endEpoch) + ")";
+}
+
+void printFinding(const Finding& f, std::ostream& out) {
+    std::string sev(toString(f.severity));
+    for (char& c : sev) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out << "  " << sev << "  " << toString(f.kind) << "  " << printable(f.metric) << "  steps "
+        << f.beginStep << '-' << f.endStep << epochRange(f) << '\n';
+    out << "      " << printable(f.message) << '\n';
+    out << "      advice: " << f.advice << '\n';
+}
+
+void writeFindingFields(JsonWriter& j, const Finding& f) {
+    j.key("kind").value(toString(f.kind));
+    j.key("severity").value(toString(f.severity));
+    j.key("metric").value(f.metric);
+    j.key("begin_step").value(f.beginStep);
+    j.key("end_step").value(f.endStep);
+    j.key("begin_epoch");
+    writeOptional(j, f.beginEpoch);
+    j.key("end_epoch");
+    writeOptional(j, f.endEpoch);
+    j.key("message").value(f.message);
+    j.key("advice").value(f.advice);
+    j.key("evidence").beginObject();
+    for (const auto& [k, v] : f.evidence) j.key(k).value(v);
+    j.endObject();
+}
+
 int severityRank(Severity s) {
     switch (s) {
         case Severity::Info:
@@ -187,9 +202,9 @@ int severityRank(Severity s) {
     return 0;
 }
 
-}  // namespace
-
 int runDiagnose(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (std::find(args.begin(), args.end(), "--follow") != args.end())
+        return runDiagnoseFollow(args, out, err);
     bool json = false;
     bool group = false;
     std::optional<Severity> failOn;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -45,6 +46,21 @@ void reserveLarge(std::vector<T>& v, std::size_t n) {
 }
 
 }  // namespace
+
+RunBuilder::RunBuilder(Run existing) : m_run(std::move(existing)) {
+    for (auto& [name, s] : m_run.metrics) {
+        Slot slot;
+        slot.name = name;
+        slot.data = &s;
+        slot.steps = &s.steps.mutableVector();  // a shared column becomes this series' own.
+        slot.lastStep = s.steps.empty() ? 0 : s.steps.back();
+        slot.hasEpoch = s.hasEpochs();
+        slot.hasWallTime = s.hasWallTimes();
+        m_points += s.size();
+        m_slots.push_back(std::move(slot));
+        m_index.emplace(name, m_slots.size() - 1);
+    }
+}
 
 std::size_t RunBuilder::series(std::string_view name) {
     if (auto it = m_index.find(name); it != m_index.end()) return it->second;

@@ -24,6 +24,9 @@ public:
     static constexpr std::size_t kMaxStepOrderWarnings = 5;
 
     RunBuilder() = default;
+    /// Continues `existing`: its series take new points after their last ones (step-order
+    /// warnings compare with each series' last step), and its warnings are kept.
+    explicit RunBuilder(Run existing);
     RunBuilder(const RunBuilder&) = delete;
     RunBuilder& operator=(const RunBuilder&) = delete;
 

@@ -1,0 +1,99 @@
+#pragma once
+/// \file watcher.h
+/// Watches files and folders for the followers: inotify where the kernel has it, plus a stat
+/// poll (default every second) for network and FUSE mounts (NFS, sshfs, rclone) where inotify
+/// stays silent. Qt-free.
+///
+/// Two ways to drive it, neither busy: a command-line loop calls wait(), which sleeps in poll()
+/// on the inotify descriptor and a wake-up pipe until something happens, the poll interval is
+/// due, or the timeout ends; an event loop (a Qt window) puts fd() in a QSocketNotifier and a
+/// timer of untilNextPoll(), and calls check() when either fires. Not thread-safe, except
+/// wake(), which any thread or a signal handler may call.
+
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/watch/file_state.h"
+
+namespace curvedoctor::core {
+
+struct WatchEvent {
+    ChangeKind kind = ChangeKind::Grew;
+    std::string path;  ///< the file or folder that changed (inside a watched folder for New*).
+};
+
+struct WatchOptions {
+    /// Every watched path is looked at this often even without an inotify event; 0 turns the
+    /// poll off (inotify only).
+    std::chrono::milliseconds pollInterval{1000};
+    bool useInotify = true;  ///< false: polling only (what a network mount gets).
+    /// A watched folder is watched this deep (its sub-folders, theirs, ...) ...
+    int maxDepth = 4;
+    /// ... and at most this many files and folders in all, so a huge tree cannot exhaust the
+    /// inotify watches of the user.
+    std::size_t maxEntries = 10000;
+};
+
+class Watcher {
+public:
+    explicit Watcher(WatchOptions options = {});
+    ~Watcher();
+    Watcher(const Watcher&) = delete;
+    Watcher& operator=(const Watcher&) = delete;
+
+    /// Starts watching a file or a folder (with what is inside it, see WatchOptions). A path that
+    /// does not exist yet is watched too (its appearance is reported as Reappeared). False with
+    /// a one-line reason in `error` when it can never be watched.
+    bool watch(const std::string& path, std::string& error);
+    /// Stops watching `path` (a watched file or folder root) and what was watched for it.
+    void unwatch(const std::string& path);
+
+    /// The inotify descriptor, readable when events wait (for a QSocketNotifier); -1 without
+    /// inotify. wait() also wakes on wakeFd().
+    [[nodiscard]] int fd() const { return m_inotifyFd; }
+    /// Time left until the next stat poll is due (zero when due; a day when polling is off).
+    [[nodiscard]] std::chrono::milliseconds untilNextPoll() const;
+    /// Reads the pending inotify events and, when due, polls every path. Never blocks.
+    std::vector<WatchEvent> check();
+    /// Sleeps until something changed, the poll is due, wake() was called or `timeout` ends,
+    /// then returns check(). Events that come in a burst are returned together.
+    std::vector<WatchEvent> wait(std::chrono::milliseconds timeout);
+    /// Ends a wait() early, from any thread or a signal handler (writes one byte to a pipe).
+    void wake() const;
+    /// The pipe wake() writes to, for a signal handler that cannot reach this object.
+    [[nodiscard]] int wakeFd() const { return m_wakeWrite; }
+
+    /// Paths being watched (roots and what was found inside folders).
+    [[nodiscard]] std::size_t watchedCount() const { return m_entries.size(); }
+
+private:
+    struct Entry {
+        FileState state;
+        std::string root;                // the path watch() was called with
+        int depth = 0;                   // 0 for a root
+        std::set<std::string> children;  // folders: the names seen inside
+    };
+
+    void addEntry(const std::string& path, const std::string& root, int depth, bool announce,
+                  std::vector<WatchEvent>* events);
+    void watchFolder(const std::string& folder);
+    void look(const std::string& path, std::vector<WatchEvent>& events);
+    void lookInside(const std::string& path, Entry& entry, std::vector<WatchEvent>& events);
+    void readInotify(std::set<std::string>& touched);
+    void drainWake() const;
+
+    WatchOptions m_options;
+    int m_inotifyFd = -1;
+    int m_wakeRead = -1;
+    int m_wakeWrite = -1;
+    std::map<std::string, Entry> m_entries;
+    std::map<int, std::string> m_wdFolder;  // inotify watch descriptor -> folder
+    std::map<std::string, int> m_folderWd;  // folder -> its watch descriptor
+    std::chrono::steady_clock::time_point m_nextPoll;
+};
+
+}  // namespace curvedoctor::core

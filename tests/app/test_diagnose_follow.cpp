@@ -1,0 +1,134 @@
+// `curvedoctor diagnose --follow`: a writer thread appends to a Keras CSV log while the command
+// follows it; the first NaN row ends it with 1 under --fail-on error, each new finding printed
+// once as one JSON line; --timeout and SIGINT end it with 0; bad usage is 64.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "app/commands/diagnose.h"
+#include "app/commands/exit_status.h"
+#include "tests/core/json_test_parser.h"
+
+namespace curvedoctor::app {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+class CliDiagnoseFollow : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_dir = fs::temp_directory_path() /
+                ("curvedoctor_cli_follow_" + std::to_string(::getpid()) + "_" +
+                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::create_directories(m_dir);
+        m_log = (m_dir / "training.log.csv").string();
+        // A Keras CSVLogger log of a healthy start: both losses falling.
+        std::ofstream out(m_log);
+        out << "epoch,loss,val_loss\n";
+        for (int e = 0; e < 12; ++e)
+            out << e << ',' << 1.0 - 0.05 * e << ',' << 1.1 - 0.05 * e << '\n';
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+
+    void appendLine(const std::string& line) {
+        std::ofstream out(m_log, std::ios::app);
+        out << line << '\n';
+    }
+
+    int run(const std::vector<std::string>& args) { return runDiagnose(args, m_out, m_err); }
+
+    // The JSON objects printed, one per line.
+    std::vector<std::string> kinds() {
+        std::vector<std::string> out;
+        std::istringstream lines(m_out.str());
+        for (std::string line; std::getline(lines, line);) {
+            try {
+                const core::test::JsonValue v = core::test::JsonTestParser::parse(line);
+                out.push_back(v["kind"].string + "/" + v["metric"].string);
+            } catch (const std::exception& e) {
+                ADD_FAILURE() << "not one JSON object (" << e.what() << "): " << line;
+            }
+        }
+        return out;
+    }
+
+    fs::path m_dir;
+    std::string m_log;
+    std::ostringstream m_out;
+    std::ostringstream m_err;
+};
+
+TEST_F(CliDiagnoseFollow, ExitsOneSoonAfterTheFirstNanRowAndPrintsItOnce) {
+    std::thread writer([&] {
+        std::this_thread::sleep_for(300ms);
+        appendLine("12,0.39,0.51");
+        std::this_thread::sleep_for(300ms);
+        appendLine("13,nan,nan");  // diverged
+        appendLine("14,nan,nan");
+    });
+    const auto t0 = std::chrono::steady_clock::now();
+    const int status = run({"--follow", m_log, "--fail-on", "error", "--json", "--timeout", "30"});
+    const auto took = std::chrono::steady_clock::now() - t0;
+    writer.join();
+    EXPECT_EQ(status, kExitFailOn) << m_err.str();
+    EXPECT_LT(took, 10s);  // not the timeout: the NaN row ended it
+    const std::vector<std::string> printed = kinds();
+    ASSERT_FALSE(printed.empty());
+    EXPECT_EQ(printed.back().rfind("nan_inf/", 0), 0U) << printed.back();
+    // Each finding once, however often the run was diagnosed again.
+    std::vector<std::string> sorted = printed;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(std::unique(sorted.begin(), sorted.end()), sorted.end());
+}
+
+TEST_F(CliDiagnoseFollow, TimeoutEndsWithZeroAfterPrintingTheFindingsSoFar) {
+    std::ofstream(m_log, std::ios::app) << "12,nan,0.5\n";
+    const auto t0 = std::chrono::steady_clock::now();
+    EXPECT_EQ(run({"--follow", m_log, "--json", "--timeout", "0.5"}), kExitOk) << m_err.str();
+    EXPECT_GE(std::chrono::steady_clock::now() - t0, 450ms);
+    const std::vector<std::string> printed = kinds();
+    EXPECT_NE(std::find(printed.begin(), printed.end(), "nan_inf/loss"), printed.end());
+}
+
+TEST_F(CliDiagnoseFollow, InterruptEndsWithZero) {
+    std::thread interrupter([] {
+        std::this_thread::sleep_for(400ms);
+        std::raise(SIGINT);
+    });
+    const auto t0 = std::chrono::steady_clock::now();
+    const int status = run({"--follow", m_log, "--timeout", "30"});
+    interrupter.join();
+    EXPECT_EQ(status, kExitOk);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 10s);
+}
+
+TEST_F(CliDiagnoseFollow, DeletedLogIsReportedOnceAndFollowingGoesOn) {
+    std::thread writer([&] {
+        std::this_thread::sleep_for(300ms);
+        fs::remove(m_log);
+    });
+    EXPECT_EQ(run({"--follow", m_log, "--timeout", "1.5"}), kExitOk);
+    writer.join();
+    const std::string err = m_err.str();
+    const auto first = err.find("deleted");
+    ASSERT_NE(first, std::string::npos) << err;
+    EXPECT_EQ(err.find("deleted", first + 1), std::string::npos) << err;
+}
+
+TEST_F(CliDiagnoseFollow, BadUsageIs64) {
+    EXPECT_EQ(run({"--follow"}), kExitUsage);
+    EXPECT_EQ(run({"--follow", m_log, "--group"}), kExitUsage);
+    EXPECT_EQ(run({"--follow", m_log, "--timeout", "soon"}), kExitUsage);
+    EXPECT_EQ(run({"--follow", m_log, "--fail-on", "info"}), kExitUsage);
+}
+
+}  // namespace
+}  // namespace curvedoctor::app

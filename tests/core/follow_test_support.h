@@ -1,0 +1,116 @@
+#pragma once
+// Helpers of the follow and watch tests: a scratch folder, byte-exact file writes (as a training
+// script makes them: append, truncate, rename over), NaN-aware run comparison.
+#include <gtest/gtest.h>
+#include <sys/fsuid.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "core/loader_registry.h"
+#include "core/run.h"
+
+namespace curvedoctor::core::testutil {
+
+/// A fresh folder under the system's temporary folder, removed with its contents at the end.
+class ScratchDir {
+public:
+    explicit ScratchDir(const std::string& tag) {
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / ("curvedoctor-" + tag + "-XXXXXX")).string();
+        m_path = ::mkdtemp(pattern.data()) != nullptr ? pattern : std::string();
+        if (!m_path.empty()) ::chmod(m_path.c_str(), 0755);  // AsNobody may look inside
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        if (!m_path.empty()) std::filesystem::remove_all(m_path, ec);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    [[nodiscard]] std::string file(const std::string& name) const { return m_path + "/" + name; }
+    [[nodiscard]] const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+};
+
+/// While alive, this thread's file accesses are checked as user nobody's (setfsuid), so that a
+/// test running as root still sees a file it may not read; without root it changes nothing.
+class AsNobody {
+public:
+    AsNobody() : m_active(::geteuid() == 0) {
+        if (m_active) ::setfsuid(65534);
+    }
+    ~AsNobody() {
+        if (m_active) ::setfsuid(0);
+    }
+    AsNobody(const AsNobody&) = delete;
+    AsNobody& operator=(const AsNobody&) = delete;
+
+private:
+    bool m_active;
+};
+
+inline std::string readAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline void writeAll(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+inline void appendAll(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::app);
+    out << bytes;
+}
+
+/// The run a fresh load of `path` gives (the reference a followed run must equal).
+inline Run fullLoad(const std::string& path) {
+    LoadBatch batch = loadFile(path, LoaderRegistry::builtin(), LoadOptions{});
+    if (batch.runs.empty()) {
+        ADD_FAILURE() << path << ": "
+                      << (batch.errors.empty() ? "no run" : batch.errors.front().message);
+        return {};
+    }
+    return *batch.runs.front();
+}
+
+inline bool sameNumber(double a, double b) {
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
+
+inline double at(const std::vector<double>& column, std::size_t i) {
+    return column.empty() ? std::nan("") : column[i];
+}
+
+/// Every metric of `expected` is in `actual` with the same points, value for value (NaN equal to
+/// NaN, Inf to Inf); epochs and wall times likewise (a missing column reads as NaN).
+inline void expectSameMetrics(const Run& actual, const Run& expected, const std::string& what) {
+    ASSERT_EQ(actual.metrics.size(), expected.metrics.size()) << what;
+    for (const auto& [name, e] : expected.metrics) {
+        const Series* a = actual.find(name);
+        ASSERT_NE(a, nullptr) << what << ": metric " << name;
+        ASSERT_EQ(a->size(), e.size()) << what << ": metric " << name;
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            ASSERT_EQ(a->steps[i], e.steps[i]) << what << ": " << name << " point " << i;
+            ASSERT_TRUE(sameNumber(a->values[i], e.values[i]))
+                << what << ": " << name << " point " << i << ": " << a->values[i] << " vs "
+                << e.values[i];
+            ASSERT_TRUE(sameNumber(at(a->epochs, i), at(e.epochs, i)))
+                << what << ": " << name << " epoch of point " << i;
+            ASSERT_TRUE(sameNumber(at(a->wallTimes, i), at(e.wallTimes, i)))
+                << what << ": " << name << " wall time of point " << i;
+        }
+    }
+}
+
+}  // namespace curvedoctor::core::testutil

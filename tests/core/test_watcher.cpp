@@ -1,0 +1,169 @@
+// core/watch: each kind of change a training run makes to its logs is reported, with inotify and
+// with the stat poll alone (what a network mount gets), and an idle watcher sleeps.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <thread>
+
+#include "core/watch/watcher.h"
+#include "follow_test_support.h"
+
+namespace curvedoctor::core {
+namespace {
+
+using namespace std::chrono_literals;
+using testutil::appendAll;
+using testutil::ScratchDir;
+using testutil::writeAll;
+
+// Waits up to 5 s for an event of `kind` on `path`; true when it came.
+bool waitFor(Watcher& w, ChangeKind kind, const std::string& path) {
+    const auto end = std::chrono::steady_clock::now() + 5s;
+    while (std::chrono::steady_clock::now() < end) {
+        for (const WatchEvent& e : w.wait(200ms)) {
+            if (e.kind == kind && e.path == path) return true;
+        }
+    }
+    return false;
+}
+
+class WatcherModes : public ::testing::TestWithParam<bool> {
+protected:
+    // true: inotify plus a slow poll (so inotify must do the work); false: a fast poll alone.
+    WatchOptions options() const {
+        WatchOptions o;
+        o.useInotify = GetParam();
+        o.pollInterval = GetParam() ? 60s : 50ms;
+        return o;
+    }
+};
+
+TEST_P(WatcherModes, ReportsGrowthTruncationRewriteAndDeletionOfAFile) {
+    ScratchDir dir("watch");
+    const std::string log = dir.file("metrics.csv");
+    writeAll(log, "epoch,step,loss\n0,0,1.0\n");
+    Watcher w(options());
+    std::string error;
+    ASSERT_TRUE(w.watch(log, error)) << error;
+    appendAll(log, "0,1,0.9\n");
+    EXPECT_TRUE(waitFor(w, ChangeKind::Grew, log));
+    writeAll(log, "epoch,step,loss\n");  // cut in place (same inode)
+    EXPECT_TRUE(waitFor(w, ChangeKind::Truncated, log));
+    writeAll(log, "epoch;step;loss;acc\n");  // longer, other first bytes
+    EXPECT_TRUE(waitFor(w, ChangeKind::Rewritten, log));
+    std::filesystem::remove(log);
+    EXPECT_TRUE(waitFor(w, ChangeKind::Deleted, log));
+    writeAll(log, "epoch,step,loss\n");
+    EXPECT_TRUE(waitFor(w, ChangeKind::Reappeared, log));
+}
+
+TEST_P(WatcherModes, ReportsARotatedFileAsReplaced) {
+    ScratchDir dir("watch");
+    const std::string log = dir.file("train.log");
+    writeAll(log, "step=1 loss=2.0\n");
+    Watcher w(options());
+    std::string error;
+    ASSERT_TRUE(w.watch(log, error)) << error;
+    std::filesystem::rename(log, dir.file("train.log.1"));
+    writeAll(dir.file("train.log.tmp"), "step=1 loss=2.0\nstep=2 loss=1.0\n");
+    std::filesystem::rename(dir.file("train.log.tmp"), log);
+    EXPECT_TRUE(waitFor(w, ChangeKind::Replaced, log));
+}
+
+TEST_P(WatcherModes, ReportsNewFilesInARunFolderAndNewRunFoldersInALogdir) {
+    ScratchDir dir("watch");
+    std::filesystem::create_directories(dir.file("run1"));
+    writeAll(dir.file("run1/events.out.tfevents.1.host"), "x");
+    Watcher w(options());
+    std::string error;
+    ASSERT_TRUE(w.watch(dir.path(), error)) << error;
+    // A restarted TensorBoard writer: a second event file in the run folder.
+    writeAll(dir.file("run1/events.out.tfevents.2.host"), "y");
+    EXPECT_TRUE(waitFor(w, ChangeKind::NewFile, dir.file("run1/events.out.tfevents.2.host")));
+    // A new run: a folder, then its log inside it.
+    std::filesystem::create_directories(dir.file("run2"));
+    EXPECT_TRUE(waitFor(w, ChangeKind::NewFolder, dir.file("run2")));
+    writeAll(dir.file("run2/metrics.csv"), "epoch,step,loss\n");
+    EXPECT_TRUE(waitFor(w, ChangeKind::NewFile, dir.file("run2/metrics.csv")));
+    // Files inside a watched folder are followed too.
+    appendAll(dir.file("run2/metrics.csv"), "0,0,1.5\n");
+    EXPECT_TRUE(waitFor(w, ChangeKind::Grew, dir.file("run2/metrics.csv")));
+}
+
+TEST_P(WatcherModes, ReportsLostReadPermissionOnce) {
+    ScratchDir dir("watch");
+    const std::string log = dir.file("metrics.csv");
+    writeAll(log, "epoch,step,loss\n");
+    Watcher w(options());
+    std::string error;
+    ASSERT_TRUE(w.watch(log, error)) << error;
+    ::chmod(log.c_str(), 0);
+    {
+        testutil::AsNobody nobody;  // root reads every file whatever its permissions
+        EXPECT_TRUE(waitFor(w, ChangeKind::PermissionLost, log));
+    }
+    ::chmod(log.c_str(), 0644);
+    testutil::AsNobody nobody;
+    EXPECT_TRUE(waitFor(w, ChangeKind::PermissionRestored, log));
+}
+
+INSTANTIATE_TEST_SUITE_P(InotifyAndPolling, WatcherModes, ::testing::Bool(),
+                         [](const auto& info) { return info.param ? "inotify" : "polling"; });
+
+TEST(Watcher, IdleWaitSleepsUntilItsTimeout) {
+    ScratchDir dir("watch");
+    writeAll(dir.file("metrics.csv"), "epoch,step,loss\n");
+    Watcher w;  // inotify, 1 s poll
+    std::string error;
+    ASSERT_TRUE(w.watch(dir.file("metrics.csv"), error)) << error;
+    const std::clock_t cpu0 = std::clock();
+    const auto t0 = std::chrono::steady_clock::now();
+    EXPECT_TRUE(w.wait(300ms).empty());
+    const auto waited = std::chrono::steady_clock::now() - t0;
+    const double cpuSeconds = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
+    EXPECT_GE(waited, 250ms);
+    // Sleeping in poll(), the process uses next to no CPU (a busy loop would use ~0.3 s).
+    EXPECT_LT(cpuSeconds, 0.05);
+}
+
+TEST(Watcher, WakeEndsAWaitFromAnotherThread) {
+    Watcher w;
+    std::thread waker([&] {
+        std::this_thread::sleep_for(50ms);
+        w.wake();
+    });
+    const auto t0 = std::chrono::steady_clock::now();
+    (void)w.wait(10s);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 5s);
+    waker.join();
+}
+
+TEST(FileState, ClassifiesByInodeSizeAndHead) {
+    FileState before;
+    before.exists = before.readable = true;
+    before.inode = 7;
+    before.size = 100;
+    before.head = "epoch,step,loss\n";
+    FileState after = before;
+    after.size = 120;
+    EXPECT_EQ(classifyChange(before, after), ChangeKind::Grew);
+    after.size = 90;
+    EXPECT_EQ(classifyChange(before, after), ChangeKind::Truncated);
+    after = before;
+    after.head = "epoch;step;loss\n";
+    EXPECT_EQ(classifyChange(before, after), ChangeKind::Rewritten);
+    after = before;
+    after.inode = 8;
+    EXPECT_EQ(classifyChange(before, after), ChangeKind::Replaced);
+    after = before;
+    after.modifiedNs = 5;  // same size and head, written again (trainer_state.json)
+    EXPECT_EQ(classifyChange(before, after), ChangeKind::Rewritten);
+    EXPECT_EQ(classifyChange(before, before), std::nullopt);
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
