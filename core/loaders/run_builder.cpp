@@ -46,6 +46,25 @@ void reserveLarge(std::vector<T>& v, std::size_t n) {
 
 }  // namespace
 
+RunBuilder::RunBuilder(Run existing) : m_run(std::move(existing)) {
+    m_slots.reserve(m_run.metrics.size());
+    for (auto& [name, data] : m_run.metrics) {
+        Slot slot;
+        slot.name = name;
+        slot.data = &data;
+        // Appending needs the steps as this series' own (a column shared with other series of
+        // one table is copied here, once).
+        slot.steps = &data.steps.mutableVector();
+        slot.lastStep = slot.steps->empty() ? 0 : slot.steps->back();
+        slot.hasEpoch = data.hasEpochs();
+        slot.hasWallTime = data.hasWallTimes();
+        m_points += slot.steps->size();
+        m_index.emplace(name, m_slots.size());
+        m_slots.push_back(std::move(slot));
+    }
+    m_generalWarnings = m_run.warnings.size();
+}
+
 std::size_t RunBuilder::series(std::string_view name) {
     if (auto it = m_index.find(name); it != m_index.end()) return it->second;
     Slot slot;

@@ -24,6 +24,10 @@ public:
     static constexpr std::size_t kMaxStepOrderWarnings = 5;
 
     RunBuilder() = default;
+    /// Continues `existing`: points added go after its points (each series' step-order check
+    /// continues from its last step), new series may appear, and finish() returns the longer run.
+    /// Its warnings count towards the caps. Used to follow a log that grows.
+    explicit RunBuilder(Run existing);
     RunBuilder(const RunBuilder&) = delete;
     RunBuilder& operator=(const RunBuilder&) = delete;
 

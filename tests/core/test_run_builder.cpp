@@ -1,0 +1,106 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "core/loaders/run_builder.h"
+
+using curvedoctor::core::LoadWarning;
+namespace core = curvedoctor::core;
+using curvedoctor::core::RunBuilder;
+using curvedoctor::core::Series;
+using curvedoctor::core::StepColumn;
+
+namespace {
+
+core::Run twoSeriesRun() {
+    RunBuilder b;
+    const std::size_t loss = b.series("loss");
+    const std::size_t acc = b.series("acc");
+    for (std::int64_t step = 1; step <= 3; ++step) {
+        b.add(loss, step, 1.0 / static_cast<double>(step), NAN, NAN, step + 1, -1);
+        b.add(acc, step, 0.1 * static_cast<double>(step), static_cast<double>(step), NAN, step + 1,
+              -1);
+    }
+    b.run().name = "r";
+    return b.finish();
+}
+
+std::size_t countContaining(const core::Run& run, const std::string& text) {
+    std::size_t n = 0;
+    for (const LoadWarning& w : run.warnings) n += w.message.find(text) != std::string::npos;
+    return n;
+}
+
+}  // namespace
+
+TEST(RunBuilder, AppendingToARunContinuesItsSeries) {
+    RunBuilder b(twoSeriesRun());
+    EXPECT_EQ(b.pointCount(), 6U);
+    EXPECT_EQ(b.seriesCount(), 2U);
+    b.add(b.series("loss"), 4, 0.25, NAN, NAN, 5, -1);
+    b.add(b.series("lr"), 4, 0.01, NAN, NAN, 5, -1);  // a series that appears later
+    const core::Run run = b.finish();
+
+    EXPECT_EQ(run.name, "r");
+    ASSERT_NE(run.find("loss"), nullptr);
+    EXPECT_EQ(run.find("loss")->steps, (std::vector<std::int64_t>{1, 2, 3, 4}));
+    EXPECT_EQ(run.find("loss")->values.back(), 0.25);
+    EXPECT_EQ(run.find("acc")->size(), 3U);
+    ASSERT_NE(run.find("lr"), nullptr);
+    EXPECT_EQ(run.find("lr")->steps, (std::vector<std::int64_t>{4}));
+    EXPECT_TRUE(run.warnings.empty());
+}
+
+TEST(RunBuilder, AppendedStepsAreCheckedAgainstTheLastStepOfTheExistingRun) {
+    RunBuilder b(twoSeriesRun());
+    b.add(b.series("loss"), 2, 0.6, NAN, NAN, 9, -1);  // step 2 after step 3
+    const core::Run run = b.finish();
+    ASSERT_EQ(run.warnings.size(), 1U);
+    EXPECT_EQ(run.warnings[0].line, 9);
+    EXPECT_NE(run.warnings[0].message.find("step 2 of 'loss' comes after step 3"),
+              std::string::npos);
+    EXPECT_EQ(run.find("loss")->size(), 4U);  // every point kept
+}
+
+TEST(RunBuilder, AppendingKeepsTheOptionalColumnsAligned) {
+    RunBuilder b(twoSeriesRun());
+    b.add(b.series("acc"), 4, 0.4, 4.0, NAN, 5, -1);
+    b.add(b.series("loss"), 4, 0.25, 4.0, 1.7e9, 5, -1);  // loss gets its first epoch and time
+    const core::Run run = b.finish();
+    const Series& acc = *run.find("acc");
+    EXPECT_EQ(acc.epochs, (std::vector<double>{1, 2, 3, 4}));
+    EXPECT_FALSE(acc.hasWallTimes());
+    const Series& loss = *run.find("loss");
+    ASSERT_EQ(loss.epochs.size(), 4U);
+    EXPECT_TRUE(std::isnan(loss.epochs[0]) && std::isnan(loss.epochs[2]));
+    EXPECT_EQ(loss.epochs[3], 4.0);
+    ASSERT_EQ(loss.wallTimes.size(), 4U);
+    EXPECT_EQ(loss.wallTimes[3], 1.7e9);
+}
+
+TEST(RunBuilder, AppendingToSharedStepsLeavesTheOtherSeriesAlone) {
+    core::Run run;
+    const StepColumn shared(std::vector<std::int64_t>{1, 2});
+    run.metrics["a"].steps = shared;
+    run.metrics["a"].values = {1, 2};
+    run.metrics["b"].steps = shared;
+    run.metrics["b"].values = {3, 4};
+    RunBuilder b(std::move(run));
+    b.add(b.series("a"), 3, 5, NAN, NAN, 4, -1);
+    const core::Run out = b.finish();
+    EXPECT_EQ(out.find("a")->steps, (std::vector<std::int64_t>{1, 2, 3}));
+    EXPECT_EQ(out.find("b")->steps, (std::vector<std::int64_t>{1, 2}));
+}
+
+TEST(RunBuilder, WarningsOfTheExistingRunCountTowardsTheCap) {
+    core::Run run;
+    for (std::size_t i = 0; i < RunBuilder::kMaxWarnings; ++i) {
+        run.warnings.push_back({static_cast<std::int64_t>(i + 1), -1, "old"});
+    }
+    RunBuilder b(std::move(run));
+    b.warn(100, -1, "new");
+    const core::Run out = b.finish();
+    EXPECT_EQ(countContaining(out, "new"), 0U);
+    EXPECT_EQ(countContaining(out, "1 more warnings like the ones above"), 1U);
+}
