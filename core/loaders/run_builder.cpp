@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -71,17 +72,16 @@ std::size_t RunBuilder::series(std::string_view name) {
     slot.name = std::string(name);
     slot.data = &m_run.metrics[slot.name];           // std::map nodes never move.
     slot.steps = &slot.data->steps.mutableVector();  // a new series shares nothing.
+    slot.onRows = true;  // until it misses a row or gets a point off the rows (add()).
     m_slots.push_back(std::move(slot));
     m_index.emplace(std::string(name), m_slots.size() - 1);
     return m_slots.size() - 1;
 }
 
-void RunBuilder::add(std::size_t index, std::int64_t step, double value, double epoch,
-                     double wallTime, std::int64_t line, std::int64_t byteOffset) {
-    Slot& slot = m_slots[index];
-    Series& s = *slot.data;
-    std::vector<std::int64_t>& steps = *slot.steps;
-    if (!steps.empty() && step <= slot.lastStep) {
+void RunBuilder::checkOrder(Slot& slot, std::int64_t step, std::int64_t line,
+                            std::int64_t byteOffset) {
+    if (!slot.data->values.empty() &&
+        (step < slot.lastStep || (step == slot.lastStep && !m_repeatsAllowed))) {
         // One place (a line or a record) counts once, however many series it touches.
         if (line != m_lastOrderLine || byteOffset != m_lastOrderOffset) {
             m_lastOrderLine = line;
@@ -98,39 +98,92 @@ void RunBuilder::add(std::size_t index, std::int64_t step, double value, double 
         }
     }
     slot.lastStep = step;
+}
+
+void RunBuilder::pushValue(Slot& slot, double value, double epoch, double wallTime) {
+    Series& s = *slot.data;
     // The optional columns start only with their first known entry (earlier points get NaN), so
     // formats without epochs or wall times never pay for them.
     if (slot.hasEpoch || !std::isnan(epoch)) {
         if (!slot.hasEpoch) {
-            reserveLarge(s.epochs, steps.capacity());
-            s.epochs.assign(steps.size(), std::numeric_limits<double>::quiet_NaN());
+            reserveLarge(s.epochs, s.values.capacity());
+            s.epochs.assign(s.values.size(), std::numeric_limits<double>::quiet_NaN());
             slot.hasEpoch = true;
         }
         s.epochs.push_back(epoch);
     }
     if (slot.hasWallTime || !std::isnan(wallTime)) {
         if (!slot.hasWallTime) {
-            reserveLarge(s.wallTimes, steps.capacity());
-            s.wallTimes.assign(steps.size(), std::numeric_limits<double>::quiet_NaN());
+            reserveLarge(s.wallTimes, s.values.capacity());
+            s.wallTimes.assign(s.values.size(), std::numeric_limits<double>::quiet_NaN());
             slot.hasWallTime = true;
         }
         s.wallTimes.push_back(wallTime);
     }
-    steps.push_back(step);
     s.values.push_back(value);
     ++m_points;
 }
 
+void RunBuilder::add(std::size_t index, std::int64_t step, double value, double epoch,
+                     double wallTime, std::int64_t line, std::int64_t byteOffset) {
+    Slot& slot = m_slots[index];
+    if (slot.onRows) leaveRows(slot);
+    checkOrder(slot, step, line, byteOffset);
+    slot.steps->push_back(step);
+    pushValue(slot, value, epoch, wallTime);
+}
+
+void RunBuilder::addToRow(std::size_t index, double value, double epoch, double wallTime) {
+    Slot& slot = m_slots[index];
+    const std::int64_t step = m_rowSteps.back();
+    if (slot.onRows && slot.data->values.size() + 1 != m_rowSteps.size()) leaveRows(slot);
+    checkOrder(slot, step, m_rowLine, -1);
+    if (!slot.onRows) slot.steps->push_back(step);
+    pushValue(slot, value, epoch, wallTime);
+}
+
+// A series that missed a row: from now on it keeps steps of its own, starting with the rows it
+// had a point on (all of the first ones).
+void RunBuilder::leaveRows(Slot& slot) {
+    const std::size_t n = slot.data->values.size();
+    slot.steps->reserve(slot.data->values.capacity());
+    slot.steps->assign(m_rowSteps.begin(), m_rowSteps.begin() + static_cast<std::ptrdiff_t>(n));
+    slot.onRows = false;
+}
+
+// Gives every series that never missed a row the rows' steps: one block, shared.
+void RunBuilder::shareRowSteps() {
+    if (m_rowSteps.empty()) return;
+    auto shared = std::make_shared<std::vector<std::int64_t>>(std::move(m_rowSteps));
+    m_rowSteps.clear();
+    for (Slot& slot : m_slots) {
+        if (!slot.onRows || slot.data->values.empty()) continue;
+        const std::size_t n = slot.data->values.size();
+        if (n == shared->size()) {
+            slot.data->steps = StepColumn(shared);
+        } else {
+            // It stopped before the last row: its steps are the first ones.
+            slot.steps->assign(shared->begin(), shared->begin() + static_cast<std::ptrdiff_t>(n));
+        }
+    }
+}
+
 void RunBuilder::expectGrowth(double factor, std::size_t maxPoints) {
     if (!(factor > 1.0)) return;
+    if (!m_rowSteps.empty()) {
+        const double want = static_cast<double>(m_rowSteps.size()) * factor;
+        reserveLarge(m_rowSteps, want >= static_cast<double>(maxPoints)
+                                     ? maxPoints
+                                     : static_cast<std::size_t>(want) + 16);
+    }
     for (Slot& slot : m_slots) {
         Series& s = *slot.data;
-        const double want = static_cast<double>(s.steps.size()) * factor;
+        const double want = static_cast<double>(s.values.size()) * factor;
         const std::size_t n = want >= static_cast<double>(maxPoints)
                                   ? maxPoints
                                   : static_cast<std::size_t>(want) + 16;
-        if (n <= s.steps.capacity()) continue;
-        reserveLarge(*slot.steps, n);
+        if (n <= s.values.capacity()) continue;
+        if (!slot.onRows) reserveLarge(*slot.steps, n);
         reserveLarge(s.values, n);
         if (slot.hasEpoch) reserveLarge(s.epochs, n);
         if (slot.hasWallTime) reserveLarge(s.wallTimes, n);
@@ -146,6 +199,7 @@ void RunBuilder::warn(std::int64_t line, std::int64_t byteOffset, std::string me
 }
 
 Run RunBuilder::finish() {
+    shareRowSteps();
     if (m_stepOrderPlaces > kMaxStepOrderWarnings) {
         m_run.warnings.push_back(
             {0, -1,
@@ -166,6 +220,7 @@ Run RunBuilder::finish() {
     m_generalWarnings = 0;
     m_lastOrderLine = -1;
     m_lastOrderOffset = -2;
+    m_rowLine = 0;
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +23,8 @@ public:
     /// Detailed warnings kept per kind before the rest are only counted.
     static constexpr std::size_t kMaxWarnings = 20;
     static constexpr std::size_t kMaxStepOrderWarnings = 5;
+    /// An epoch or wall time the log did not give.
+    static constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
 
     RunBuilder() = default;
     /// Continues `existing`: points added go after its points (each series' step-order check
@@ -43,6 +46,16 @@ public:
     void add(std::size_t index, std::int64_t step, double value, double epoch, double wallTime,
              std::int64_t line, std::int64_t byteOffset);
 
+    /// Tables: starts a row at `step` (text line `line`); addToRow() puts points on it. The
+    /// series that have a point on every row from the first share one step column (a 5-metric
+    /// table then costs 9.6 bytes per point instead of 16); the others keep steps of their own.
+    void beginRow(std::int64_t step, std::int64_t line) {
+        m_rowSteps.push_back(step);
+        m_rowLine = line;
+    }
+    /// Appends one point on the current row (see beginRow()).
+    void addToRow(std::size_t index, double value, double epoch, double wallTime);
+
     /// Reserves room in every series for `factor` times its current points (capped so that no
     /// series reserves more than `maxPoints`). Loaders call it once, early, with
     /// bytes total / bytes read: growing vectors point by point costs more than parsing.
@@ -50,6 +63,9 @@ public:
 
     /// Adds a warning; beyond kMaxWarnings they are counted and summarised by finish().
     void warn(std::int64_t line, std::int64_t byteOffset, std::string message);
+    /// Steps that repeat are expected (a step counter coarser than the logging, as text logs
+    /// that count epochs, or a table's step column); only steps that go back are warned about.
+    void allowRepeatedSteps() { m_repeatsAllowed = true; }
     /// Text put before every step-order warning, e.g. the event file name inside a folder.
     void setContext(std::string context) { m_context = std::move(context); }
     [[nodiscard]] std::size_t pointCount() const { return m_points; }
@@ -68,6 +84,7 @@ private:
         Series* data = nullptr;
         std::vector<std::int64_t>* steps = nullptr;  // data->steps, written directly.
         std::int64_t lastStep = 0;
+        bool onRows = false;  // its steps are m_rowSteps' first ones, filled in by finish().
         bool hasEpoch = false;
         bool hasWallTime = false;
     };
@@ -78,11 +95,19 @@ private:
         }
     };
 
+    void checkOrder(Slot& slot, std::int64_t step, std::int64_t line, std::int64_t byteOffset);
+    void pushValue(Slot& slot, double value, double epoch, double wallTime);
+    void leaveRows(Slot& slot);
+    void shareRowSteps();
+
     Run m_run;
     std::vector<Slot> m_slots;
+    std::vector<std::int64_t> m_rowSteps;  // the step of every row begun, in order.
+    std::int64_t m_rowLine = 0;
     std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> m_index;
     std::string m_context;
     std::size_t m_points = 0;
+    bool m_repeatsAllowed = false;
     std::size_t m_extraWarnings = 0;
     std::size_t m_stepOrderPlaces = 0;
     std::int64_t m_lastOrderLine = -1;

@@ -104,3 +104,56 @@ TEST(RunBuilder, WarningsOfTheExistingRunCountTowardsTheCap) {
     EXPECT_EQ(countContaining(out, "new"), 0U);
     EXPECT_EQ(countContaining(out, "1 more warnings like the ones above"), 1U);
 }
+
+TEST(RunBuilder, SeriesOnEveryRowShareOneStepColumn) {
+    RunBuilder b;
+    const std::size_t loss = b.series("loss");
+    const std::size_t acc = b.series("acc");
+    const std::size_t val = b.series("val_loss");
+    for (std::int64_t row = 0; row < 4; ++row) {
+        b.beginRow(10 * row, row + 2);
+        b.addToRow(loss, 1.0, NAN, NAN);
+        if (row < 3) b.addToRow(acc, 0.5, NAN, NAN);       // stops before the last row
+        if (row % 2 == 1) b.addToRow(val, 2.0, NAN, NAN);  // every other row
+    }
+    const core::Run run = b.finish();
+    EXPECT_EQ(run.find("loss")->steps, (std::vector<std::int64_t>{0, 10, 20, 30}));
+    EXPECT_EQ(run.find("acc")->steps, (std::vector<std::int64_t>{0, 10, 20}));
+    EXPECT_EQ(run.find("val_loss")->steps, (std::vector<std::int64_t>{10, 30}));
+    EXPECT_EQ(run.find("loss")->steps.useCount(), 1);  // the only series on every row
+    EXPECT_FALSE(run.find("acc")->steps.sharedWith(run.find("loss")->steps));
+}
+
+TEST(RunBuilder, ATableOfDenseColumnsHoldsItsStepsOnce) {
+    RunBuilder b;
+    const std::size_t a = b.series("a");
+    const std::size_t c = b.series("c");
+    for (std::int64_t row = 0; row < 3; ++row) {
+        b.beginRow(row, row + 2);
+        b.addToRow(a, 1.0, static_cast<double>(row), NAN);
+        b.addToRow(c, 2.0, static_cast<double>(row), NAN);
+    }
+    b.beginRow(1, 5);  // the step goes back: one warning for the row, both series touched
+    b.addToRow(a, 1.0, NAN, NAN);
+    b.addToRow(c, 2.0, NAN, NAN);
+    const core::Run run = b.finish();
+    EXPECT_TRUE(run.find("a")->steps.sharedWith(run.find("c")->steps));
+    EXPECT_EQ(run.find("a")->steps, (std::vector<std::int64_t>{0, 1, 2, 1}));
+    EXPECT_EQ(run.find("c")->epochs.size(), 4U);
+    ASSERT_EQ(run.warnings.size(), 1U);
+    EXPECT_EQ(run.warnings[0].line, 5);
+}
+
+TEST(RunBuilder, RepeatedStepsCanBeAllowed) {
+    RunBuilder b;
+    b.allowRepeatedSteps();
+    const std::size_t loss = b.series("loss");
+    b.add(loss, 1, 1.0, NAN, NAN, 1, -1);
+    b.add(loss, 1, 0.9, NAN, NAN, 2, -1);  // an epoch-counted text log logs epoch 1 twice
+    EXPECT_TRUE(b.finish().warnings.empty());
+    RunBuilder strict;
+    const std::size_t l = strict.series("loss");
+    strict.add(l, 1, 1.0, NAN, NAN, 1, -1);
+    strict.add(l, 1, 0.9, NAN, NAN, 2, -1);
+    EXPECT_EQ(strict.finish().warnings.size(), 1U);
+}

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/loaders/csv/csv_head.h"
+#include "core/loaders/run_builder.h"
 #include "core/sniff_head.h"
 
 namespace curvedoctor::core {
@@ -53,18 +54,14 @@ std::string quoted(std::string_view text) {
     return out + "'";
 }
 
+constexpr std::size_t kNoSeries = static_cast<std::size_t>(-1);
+
 struct Column {
-    // The metric's series, made when the column gets its first point (Builder::seriesOf): a
-    // header of a million columns costs no series for the columns that hold nothing.
-    Series* series = nullptr;
+    // The metric's series in the RunBuilder, made when the column gets its first point
+    // (Builder::seriesOf): a header of a million columns costs no series for the columns that
+    // hold nothing.
+    std::size_t series = kNoSeries;
     std::size_t texts = 0;
-    std::int64_t lastStep = 0;
-    std::int64_t backwardsLine = 0;  // first line where this column's step went down.
-    std::int64_t backwardsFrom = 0;
-    std::int64_t backwardsTo = 0;
-    // False while every point sits on the table's rows in order, from the first: the steps are
-    // then the table's (m_tableSteps), shared at the end instead of copied per column.
-    bool ownSteps = false;
 };
 
 struct CellWarning {
@@ -75,7 +72,9 @@ struct CellWarning {
 
 class Builder {
 public:
-    Builder(const LoadInput& input, const CsvTableSpec& spec) : m_input(input), m_spec(spec) {}
+    Builder(const LoadInput& input, const CsvTableSpec& spec) : m_input(input), m_spec(spec) {
+        m_b.allowRepeatedSteps();
+    }
 
     LoadResult run() {
         CsvDialect dialect;
@@ -100,9 +99,7 @@ public:
     }
 
 private:
-    void warn(std::int64_t line, std::string message) {
-        m_run.warnings.push_back(LoadWarning{line, -1, std::move(message)});
-    }
+    void warn(std::int64_t line, std::string message) { m_b.warn(line, -1, std::move(message)); }
 
     bool readHeader(CsvReader& reader) {
         if (!m_spec.columnNames.empty()) {
@@ -173,29 +170,6 @@ private:
                 m_names[i].empty() || findColumn({m_names[i]}, m_spec.skipColumns) == 0;
             if (axis || skipped) continue;
             m_metricCols.push_back(i);
-        }
-    }
-
-    // Sizes every column from the line count and the density seen so far, so a dense
-    // 2-million-row file is filled without reallocation (and its exact size needs no shrinking
-    // copy), while a sparse column does not reserve what it never uses.
-    void reserveColumns(std::int64_t rowsSeen, std::int64_t rows) {
-        m_tableSteps.reserve(static_cast<std::size_t>(rows));
-        for (const std::size_t i : m_metricCols) {
-            if (m_columns[i].series == nullptr) continue;  // nothing yet: it grows as it fills.
-            Series& s = *m_columns[i].series;
-            const auto seen = static_cast<std::int64_t>(s.values.size());
-            const std::size_t n =
-                seen == rowsSeen - 1
-                    ? static_cast<std::size_t>(rows)
-                    : static_cast<std::size_t>(static_cast<double>(rows) *
-                                               (static_cast<double>(seen) + 1.0) /
-                                               static_cast<double>(rowsSeen) * 1.1) +
-                          16;
-            if (m_columns[i].ownSteps) s.steps.mutableVector().reserve(n);
-            s.values.reserve(n);
-            if (m_epochCol >= 0) s.epochs.reserve(n);
-            if (m_wallCol >= 0) s.wallTimes.reserve(n);
         }
     }
 
@@ -275,8 +249,14 @@ private:
                 break;
             }
             const std::int64_t index = rowIndex++;
-            if (index == kDensitySampleRows)
-                reserveColumns(index + 1, expectedRows(index + 1, line));
+            // Sized from the line count and the density seen so far, a dense 2-million-row file
+            // fills its columns without reallocation, and a sparse column does not reserve
+            // what it never uses.
+            if (index == kDensitySampleRows) {
+                const std::int64_t rows = expectedRows(index + 1, line);
+                m_b.expectGrowth(static_cast<double>(rows) / static_cast<double>(index),
+                                 static_cast<std::size_t>(rows));
+            }
             if (input().progress && rowIndex >= nextProgress) {
                 nextProgress += kProgressEveryRows;
                 if (!input().progress(static_cast<double>(reader.offset()) /
@@ -288,7 +268,7 @@ private:
             if (reader.fieldCount() > m_names.size()) extraFields(line, reader.fieldCount());
             std::int64_t step = 0;
             if (!stepOf(line, index, step)) continue;
-            m_tableSteps.push_back(step);
+            m_b.beginRow(step, line);
             const double epoch = withEpochs ? axisColumn(m_epochCol, false) : kNaN;
             const double wall = withWall ? axisColumn(m_wallCol, true) : kNaN;
             const std::size_t n = m_cells.size();
@@ -305,63 +285,19 @@ private:
                     if (m_spec.missingIsGap) continue;
                     value = kNaN;
                 }
-                addPoint(line, i, step, value, epoch, wall);
+                m_b.addToRow(seriesOf(i), value, epoch, wall);
             }
         }
         m_rows = rowIndex;
     }
 
-    void addPoint(std::int64_t line, std::size_t column, std::int64_t step, double value,
-                  double epoch, double wall) {
+    std::size_t seriesOf(std::size_t column) {
         Column& col = m_columns[column];
-        Series& s = seriesOf(column);
-        if (step < col.lastStep && col.backwardsLine == 0 && !s.values.empty()) {
-            col.backwardsLine = line;
-            col.backwardsFrom = col.lastStep;
-            col.backwardsTo = step;
-        }
-        col.lastStep = step;
-        if (!col.ownSteps && s.values.size() + 1 != m_tableSteps.size()) takeOwnSteps(col);
-        if (col.ownSteps) s.steps.push_back(step);
-        s.values.push_back(value);
-        if (m_epochCol >= 0) s.epochs.push_back(epoch);
-        if (m_wallCol >= 0) s.wallTimes.push_back(wall);
+        if (col.series == kNoSeries) col.series = m_b.series(m_names[column]);
+        return col.series;
     }
 
-    Series& seriesOf(std::size_t column) {
-        Column& col = m_columns[column];
-        if (col.series == nullptr) col.series = &m_run.metrics[m_names[column]];
-        return *col.series;
-    }
-
-    static bool isEmpty(const Column& col) { return col.series == nullptr || col.series->empty(); }
-
-    // A column that missed a row: from now on it keeps steps of its own, starting with the
-    // table rows it had a point on (all of the first ones).
-    void takeOwnSteps(Column& col) {
-        Series& s = *col.series;
-        std::vector<std::int64_t>& own = s.steps.mutableVector();
-        own.reserve(s.values.capacity());
-        own.assign(m_tableSteps.begin(), m_tableSteps.begin() + static_cast<long>(s.values.size()));
-        col.ownSteps = true;
-    }
-
-    // Gives every column that never missed a row the table's steps: one block, shared.
-    void shareTableSteps() {
-        auto shared = std::make_shared<std::vector<std::int64_t>>(std::move(m_tableSteps));
-        for (const std::size_t i : m_metricCols) {
-            Column& col = m_columns[i];
-            if (col.ownSteps || col.series == nullptr) continue;
-            Series& s = *col.series;
-            if (s.values.size() == shared->size()) {
-                s.steps = StepColumn(shared);
-            } else {
-                // It stopped before the table's last row: its steps are the first ones.
-                s.steps.mutableVector().assign(
-                    shared->begin(), shared->begin() + static_cast<long>(s.values.size()));
-            }
-        }
-    }
+    static bool isEmpty(const Column& col) { return col.series == kNoSeries; }
 
     void extraFields(std::int64_t line, std::size_t fields) {
         if (m_extraFieldRows++ >= kMaxListedWarnings) return;
@@ -376,7 +312,6 @@ private:
     }
 
     void finish() {
-        shareTableSteps();
         std::size_t unlisted = 0;
         std::size_t listed = 0;
         for (const std::size_t i : m_metricCols) {
@@ -384,12 +319,6 @@ private:
             if (isEmpty(col) && col.texts > 0) {
                 warn(m_headerLine,
                      "column " + quoted(m_names[i]) + " holds text, not numbers; not loaded");
-            }
-            if (col.backwardsLine > 0) {
-                warn(col.backwardsLine, quoted(m_names[i]) + " goes back from step " +
-                                            std::to_string(col.backwardsFrom) + " to " +
-                                            std::to_string(col.backwardsTo) +
-                                            " (a restarted or resumed run?); every point is kept");
             }
         }
         for (const auto& w : m_cellWarnings) {
@@ -405,15 +334,14 @@ private:
             if (!isEmpty(col)) unlisted += col.texts;
         }
         unlisted -= std::min(unlisted, std::min(listed, kMaxListedWarnings));
+        m_run = m_b.finish();
         if (unlisted > 0)
-            warn(0, std::to_string(unlisted) + " more non-numeric cells skipped (not listed)");
+            m_run.warnings.push_back(
+                {0, -1, std::to_string(unlisted) + " more non-numeric cells skipped (not listed)"});
         if (m_skippedRows > kMaxListedWarnings)
-            warn(0, std::to_string(m_skippedRows - kMaxListedWarnings) +
-                        " more rows without a usable step skipped (not listed)");
-        for (const std::size_t i : m_metricCols) {
-            if (m_columns[i].series != nullptr && m_columns[i].series->empty())
-                m_run.metrics.erase(m_names[i]);
-        }
+            m_run.warnings.push_back({0, -1,
+                                      std::to_string(m_skippedRows - kMaxListedWarnings) +
+                                          " more rows without a usable step skipped (not listed)"});
         std::stable_sort(m_run.warnings.begin(), m_run.warnings.end(),
                          [](const LoadWarning& a, const LoadWarning& b) {
                              return (a.line == 0 ? INT64_MAX : a.line) <
@@ -440,9 +368,9 @@ private:
     const LoadInput& m_input;
     const CsvTableSpec& m_spec;
     LoadResult m_result;
-    Run m_run;
+    RunBuilder m_b;
+    Run m_run;  // m_b's, once finished.
     std::vector<CsvCell> m_cells;
-    std::vector<std::int64_t> m_tableSteps;  // the step of every row read, in order.
     std::vector<std::string> m_names;
     std::vector<Column> m_columns;
     std::vector<std::size_t> m_metricCols;

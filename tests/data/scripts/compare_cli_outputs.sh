@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Compares two curvedoctor binaries' `diagnose --json` and `inspect --json` over every real log
+# folder (../shared/realworld/*/) and every fixture folder (tests/data/fixtures/*/), to show
+# that a refactoring leaves the findings alone (issue #11: "same findings before and after").
+#
+# usage: tests/data/scripts/compare_cli_outputs.sh OLD_BINARY NEW_BINARY [OUT_DIR]
+#   e.g. tests/data/scripts/compare_cli_outputs.sh ../main/build-debug/curvedoctor \
+#            build-debug/curvedoctor /tmp/compare
+# Prints one line per folder and command ("same" or "DIFFERS"), then the diffs. The outputs
+# are kept in OUT_DIR (default: a fresh temporary folder). Exit status 1 when any differ.
+# REALWORLD_DIR overrides where the real logs are.
+set -u
+if [ $# -lt 2 ]; then
+    sed -n '2,11p' "$0"
+    exit 64
+fi
+old=$(realpath "$1")
+new=$(realpath "$2")
+here=$(cd "$(dirname "$0")/../../.." && pwd)
+realworld=${REALWORLD_DIR:-}
+if [ -z "$realworld" ]; then
+    for d in "$here/../shared/realworld" "$here/../../shared/realworld"; do
+        [ -d "$d" ] && realworld=$(realpath "$d") && break
+    done
+fi
+out=${3:-$(mktemp -d)}
+mkdir -p "$out/old" "$out/new"
+export QT_QPA_PLATFORM=offscreen
+
+folders=()
+[ -n "$realworld" ] && for d in "$realworld"/*/; do folders+=("${d%/}"); done
+for d in "$here"/tests/data/fixtures/*/; do folders+=("${d%/}"); done
+
+differ=0
+diffs="$out/diffs.txt"
+: >"$diffs"
+for folder in "${folders[@]}"; do
+    tag=$(basename "$(dirname "$folder")")_$(basename "$folder")
+    for command in diagnose inspect; do
+        "$old" "$command" --json "$folder" >"$out/old/$tag.$command.json" 2>"$out/old/$tag.$command.err"
+        echo "exit $?" >>"$out/old/$tag.$command.err"
+        "$new" "$command" --json "$folder" >"$out/new/$tag.$command.json" 2>"$out/new/$tag.$command.err"
+        echo "exit $?" >>"$out/new/$tag.$command.err"
+        if cmp -s "$out/old/$tag.$command.json" "$out/new/$tag.$command.json" &&
+            cmp -s "$out/old/$tag.$command.err" "$out/new/$tag.$command.err"; then
+            printf '%-8s %-40s same\n' "$command" "$tag"
+        else
+            printf '%-8s %-40s DIFFERS\n' "$command" "$tag"
+            differ=1
+            {
+                echo "=== $command $folder"
+                diff "$out/old/$tag.$command.json" "$out/new/$tag.$command.json"
+                diff "$out/old/$tag.$command.err" "$out/new/$tag.$command.err"
+            } >>"$diffs"
+        fi
+    done
+done
+echo
+echo "outputs in $out; differences:"
+cat "$diffs"
+exit $differ
