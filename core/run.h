@@ -8,17 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "core/load_warning.h"
 #include "core/series.h"
 
 namespace curvedoctor::core {
-
-/// Something the loader noticed but could recover from. `line` is 1-based (0 = not a text
-/// position); `byteOffset` is -1 when it does not apply.
-struct LoadWarning {
-    std::int64_t line = 0;
-    std::int64_t byteOffset = -1;
-    std::string message;
-};
 
 struct Run {
     std::string name;    ///< shown to the user; unique among open runs (the UI makes it so).

@@ -83,6 +83,8 @@ void printJson(const LoadBatch& batch, std::ostream& out) {
             j.key("line").value(w.line);
             j.key("byte_offset").value(w.byteOffset);
             j.key("message").value(w.message);
+            j.key("code").value(toString(w.code));
+            j.key("file").value(w.file);
             j.endObject();
         }
         j.endArray();

@@ -1,5 +1,6 @@
 #include "core/loaders/run_builder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -39,6 +40,21 @@ void prefault(const std::vector<T>& v) {
 #endif
 }
 
+// The count of a summary line finish() wrote ("3 more places where steps ..."), 0 for others.
+std::size_t summaryCount(const LoadWarning& w) {
+    if (w.line != 0 || w.byteOffset != -1) return 0;
+    const std::string_view more = info(w.code).more;
+    const std::string_view text = w.message;
+    const std::size_t space = text.find(' ');
+    if (space == 0 || space == std::string_view::npos || text.substr(space + 1) != more) return 0;
+    std::size_t n = 0;
+    for (const char c : text.substr(0, space)) {
+        if (c < '0' || c > '9') return 0;
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return n;
+}
+
 template <typename T>
 void reserveLarge(std::vector<T>& v, std::size_t n) {
     v.reserve(n);
@@ -63,7 +79,16 @@ RunBuilder::RunBuilder(Run existing) : m_run(std::move(existing)) {
         m_index.emplace(name, m_slots.size());
         m_slots.push_back(std::move(slot));
     }
-    m_generalWarnings = m_run.warnings.size();
+    // Its warnings count towards the caps; its summary lines ("3 more ...") become counts again,
+    // summarised once more by finish().
+    auto& warnings = m_run.warnings;
+    const auto summaries = std::remove_if(warnings.begin(), warnings.end(), [&](const auto& w) {
+        const std::size_t n = summaryCount(w);
+        Tally& tally = m_tally[static_cast<std::size_t>(w.code)];
+        (n > 0 ? tally.unlisted : tally.listed) += n > 0 ? n : 1;
+        return n > 0;
+    });
+    warnings.erase(summaries, warnings.end());
 }
 
 std::size_t RunBuilder::series(std::string_view name) {
@@ -86,15 +111,13 @@ void RunBuilder::checkOrder(Slot& slot, std::int64_t step, std::int64_t line,
         if (line != m_lastOrderLine || byteOffset != m_lastOrderOffset) {
             m_lastOrderLine = line;
             m_lastOrderOffset = byteOffset;
-            if (m_stepOrderPlaces++ < kMaxStepOrderWarnings) {
-                std::string where = m_context.empty() ? std::string() : m_context + ": ";
-                m_run.warnings.push_back(
-                    {line, byteOffset,
-                     where + "step " + std::to_string(step) + " of '" + slot.name +
-                         "' comes after step " + std::to_string(slot.lastStep) +
-                         " (steps repeat or go back, as when an aborted run is appended "
-                         "before a restart); every point is kept"});
-            }
+            std::string where = m_context.empty() ? std::string() : m_context + ": ";
+            warn(LoadWarningCode::StepOrder, line, byteOffset,
+                 where + "step " + std::to_string(step) + " of '" + slot.name +
+                     "' comes after step " + std::to_string(slot.lastStep) +
+                     " (steps repeat or go back, as when an aborted run is appended "
+                     "before a restart); every point is kept",
+                 m_context);
         }
     }
     slot.lastStep = step;
@@ -190,34 +213,35 @@ void RunBuilder::expectGrowth(double factor, std::size_t maxPoints) {
     }
 }
 
-void RunBuilder::warn(std::int64_t line, std::int64_t byteOffset, std::string message) {
-    if (m_generalWarnings++ < kMaxWarnings) {
-        m_run.warnings.push_back({line, byteOffset, std::move(message)});
+void RunBuilder::warn(LoadWarningCode code, std::int64_t line, std::int64_t byteOffset,
+                      std::string message, std::string file) {
+    Tally& tally = m_tally[static_cast<std::size_t>(code)];
+    if (tally.listed < info(code).listed) {
+        ++tally.listed;
+        m_run.warnings.push_back({line, byteOffset, std::move(message), code, std::move(file)});
     } else {
-        ++m_extraWarnings;
+        ++tally.unlisted;
     }
+}
+
+void RunBuilder::countUnlisted(LoadWarningCode code, std::size_t n) {
+    m_tally[static_cast<std::size_t>(code)].unlisted += n;
 }
 
 Run RunBuilder::finish() {
     shareRowSteps();
-    if (m_stepOrderPlaces > kMaxStepOrderWarnings) {
-        m_run.warnings.push_back(
-            {0, -1,
-             std::to_string(m_stepOrderPlaces - kMaxStepOrderWarnings) +
-                 " more places where steps repeat or go back; every point is kept"});
-    }
-    if (m_extraWarnings > 0) {
-        m_run.warnings.push_back(
-            {0, -1, std::to_string(m_extraWarnings) + " more warnings like the ones above"});
+    for (const LoadWarningInfo& row : loadWarningCodes()) {
+        const std::size_t n = m_tally[static_cast<std::size_t>(row.code)].unlisted;
+        if (n > 0)
+            m_run.warnings.push_back(
+                {0, -1, std::to_string(n) + " " + std::string(row.more), row.code, std::string()});
     }
     Run out = std::move(m_run);
     m_run = Run{};
     m_slots.clear();
     m_index.clear();
     m_points = 0;
-    m_extraWarnings = 0;
-    m_stepOrderPlaces = 0;
-    m_generalWarnings = 0;
+    m_tally.assign(m_tally.size(), Tally{});
     m_lastOrderLine = -1;
     m_lastOrderOffset = -2;
     m_rowLine = 0;

@@ -20,9 +20,6 @@ namespace curvedoctor::core {
 
 class RunBuilder {
 public:
-    /// Detailed warnings kept per kind before the rest are only counted.
-    static constexpr std::size_t kMaxWarnings = 20;
-    static constexpr std::size_t kMaxStepOrderWarnings = 5;
     /// An epoch or wall time the log did not give.
     static constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
 
@@ -61,12 +58,21 @@ public:
     /// bytes total / bytes read: growing vectors point by point costs more than parsing.
     void expectGrowth(double factor, std::size_t maxPoints);
 
-    /// Adds a warning; beyond kMaxWarnings they are counted and summarised by finish().
-    void warn(std::int64_t line, std::int64_t byteOffset, std::string message);
+    /// Adds a warning. Each code lists at most `info(code).listed` per run (load_warning.h); the
+    /// rest are counted and summarised by finish() in one line per code. `file` names the file
+    /// inside a folder the warning is about (empty: the run's source).
+    void warn(LoadWarningCode code, std::int64_t line, std::int64_t byteOffset, std::string message,
+              std::string file = {});
+    /// True when a warning of `code` would still be listed (false: only counted).
+    [[nodiscard]] bool wouldList(LoadWarningCode code) const {
+        return m_tally[static_cast<std::size_t>(code)].listed < info(code).listed;
+    }
+    /// Counts `n` warnings of `code` that are not listed (the loader kept no details of them).
+    void countUnlisted(LoadWarningCode code, std::size_t n);
     /// Steps that repeat are expected (a step counter coarser than the logging, as text logs
     /// that count epochs, or a table's step column); only steps that go back are warned about.
     void allowRepeatedSteps() { m_repeatsAllowed = true; }
-    /// Text put before every step-order warning, e.g. the event file name inside a folder.
+    /// Text put before every step-order warning, and its file: the event file inside a folder.
     void setContext(std::string context) { m_context = std::move(context); }
     [[nodiscard]] std::size_t pointCount() const { return m_points; }
     [[nodiscard]] std::size_t seriesCount() const { return m_slots.size(); }
@@ -108,11 +114,13 @@ private:
     std::string m_context;
     std::size_t m_points = 0;
     bool m_repeatsAllowed = false;
-    std::size_t m_extraWarnings = 0;
-    std::size_t m_stepOrderPlaces = 0;
     std::int64_t m_lastOrderLine = -1;
     std::int64_t m_lastOrderOffset = -2;
-    std::size_t m_generalWarnings = 0;
+    struct Tally {
+        std::size_t listed = 0;
+        std::size_t unlisted = 0;
+    };
+    std::vector<Tally> m_tally = std::vector<Tally>(loadWarningCodes().size());
 };
 
 }  // namespace curvedoctor::core

@@ -92,7 +92,7 @@ void flushEpoch(EpochState& state, RunBuilder& builder, int& unfinished) {
                         RunBuilder::kUnknown, state.line, -1);
     } else if (state.any && unfinished++ == 0) {
         builder.warn(
-            state.headerLine, -1,
+            LoadWarningCode::UnfinishedEpoch, state.headerLine, -1,
             "epoch " + std::to_string(state.epoch) + " did not finish (only ETA updates); skipped");
     }
     state = EpochState{};
@@ -152,7 +152,8 @@ LoadResult TextKerasLoader::load(const LoadInput& input) const {
     }
     flushEpoch(state, builder, unfinished);
     if (unfinished > 1)
-        builder.warn(0, -1, std::to_string(unfinished) + " epochs did not finish; skipped");
+        builder.warn(LoadWarningCode::UnfinishedEpoch, 0, -1,
+                     std::to_string(unfinished) + " epochs did not finish; skipped");
     if (builder.pointCount() == 0 && !result.cancelled) {
         result.error = "no finished Keras epoch ('Epoch n/m' followed by '- loss: ...')";
         return result;

@@ -338,7 +338,7 @@ void noteTraceback(const TracebackSkipper& skipper, RunBuilder& builder) {
     std::string message = "the log holds a Python traceback";
     if (!skipper.exceptionText().empty()) message += " (" + skipper.exceptionText() + ")";
     message += "; the lines of metrics around it are loaded";
-    builder.warn(skipper.firstLine(), -1, std::move(message));
+    builder.warn(LoadWarningCode::Traceback, skipper.firstLine(), -1, std::move(message));
 }
 
 }  // namespace curvedoctor::core::textlog

@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
 #include <string>
+#include <string_view>
 
 #include "core/loaders/run_builder.h"
 
@@ -58,6 +60,7 @@ TEST(RunBuilder, AppendedStepsAreCheckedAgainstTheLastStepOfTheExistingRun) {
     const core::Run run = b.finish();
     ASSERT_EQ(run.warnings.size(), 1U);
     EXPECT_EQ(run.warnings[0].line, 9);
+    EXPECT_EQ(run.warnings[0].code, core::LoadWarningCode::StepOrder);
     EXPECT_NE(run.warnings[0].message.find("step 2 of 'loss' comes after step 3"),
               std::string::npos);
     EXPECT_EQ(run.find("loss")->size(), 4U);  // every point kept
@@ -95,14 +98,53 @@ TEST(RunBuilder, AppendingToSharedStepsLeavesTheOtherSeriesAlone) {
 
 TEST(RunBuilder, WarningsOfTheExistingRunCountTowardsTheCap) {
     core::Run run;
-    for (std::size_t i = 0; i < RunBuilder::kMaxWarnings; ++i) {
-        run.warnings.push_back({static_cast<std::int64_t>(i + 1), -1, "old"});
+    const std::size_t listed = info(core::LoadWarningCode::NoStep).listed;
+    for (std::size_t i = 0; i < listed; ++i) {
+        run.warnings.push_back(
+            {static_cast<std::int64_t>(i + 1), -1, "old", core::LoadWarningCode::NoStep, ""});
     }
     RunBuilder b(std::move(run));
-    b.warn(100, -1, "new");
+    b.warn(core::LoadWarningCode::NoStep, 100, -1, "new");
+    b.warn(core::LoadWarningCode::Other, 101, -1, "other kind");  // its own cap
     const core::Run out = b.finish();
     EXPECT_EQ(countContaining(out, "new"), 0U);
-    EXPECT_EQ(countContaining(out, "1 more warnings like the ones above"), 1U);
+    EXPECT_EQ(countContaining(out, "other kind"), 1U);
+    EXPECT_EQ(countContaining(out, "1 more rows without a usable step"), 1U);
+    EXPECT_EQ(out.warnings.size(), listed + 2);
+}
+
+TEST(RunBuilder, EachCodeIsCappedOnItsOwnAndSummarisedOnce) {
+    RunBuilder b;
+    for (int i = 0; i < 30; ++i) b.warn(core::LoadWarningCode::NotANumber, i + 1, -1, "bad cell");
+    for (int i = 0; i < 3; ++i) b.warn(core::LoadWarningCode::ExtraFields, i + 1, -1, "fields");
+    const core::Run first = b.finish();
+    EXPECT_EQ(countContaining(first, "bad cell"), 20U);
+    EXPECT_EQ(countContaining(first, "fields"), 3U);
+    ASSERT_EQ(countContaining(first, "10 more non-numeric cells"), 1U);
+    EXPECT_EQ(first.warnings.back().code, core::LoadWarningCode::NotANumber);
+
+    // Appending: the summary becomes a count again; one summary line for the sum.
+    RunBuilder again(first);
+    for (int i = 0; i < 5; ++i)
+        again.warn(core::LoadWarningCode::NotANumber, 40 + i, -1, "bad cell");
+    const core::Run second = again.finish();
+    EXPECT_EQ(countContaining(second, "bad cell"), 20U);
+    EXPECT_EQ(countContaining(second, "more non-numeric cells"), 1U);
+    EXPECT_EQ(countContaining(second, "15 more non-numeric cells"), 1U);
+}
+
+TEST(LoadWarningCodes, OneRowPerCodeWithUniqueIds) {
+    const auto codes = core::loadWarningCodes();
+    std::set<std::string_view> ids;
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        EXPECT_EQ(static_cast<std::size_t>(codes[i].code), i);
+        EXPECT_TRUE(ids.insert(codes[i].id).second) << codes[i].id;
+        EXPECT_GT(codes[i].listed, 0U);
+        EXPECT_FALSE(codes[i].more.empty());
+        EXPECT_EQ(core::loadWarningCodeFromId(codes[i].id), codes[i].code);
+    }
+    EXPECT_EQ(core::toString(core::LoadWarningCode::StepOrder), "step_order");
+    EXPECT_FALSE(core::loadWarningCodeFromId("no_such_code").has_value());
 }
 
 TEST(RunBuilder, SeriesOnEveryRowShareOneStepColumn) {

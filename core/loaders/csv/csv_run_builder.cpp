@@ -99,7 +99,9 @@ public:
     }
 
 private:
-    void warn(std::int64_t line, std::string message) { m_b.warn(line, -1, std::move(message)); }
+    void warn(LoadWarningCode code, std::int64_t line, std::string message) {
+        m_b.warn(code, line, -1, std::move(message));
+    }
 
     bool readHeader(CsvReader& reader) {
         if (!m_spec.columnNames.empty()) {
@@ -147,8 +149,9 @@ private:
             do {
                 renamed = name + "_" + std::to_string(++suffix);
             } while (taken.count(renamed) > 0);
-            warn(m_headerLine, "column " + quoted(name) + " appears more than once; copy " +
-                                   std::to_string(copies) + " loaded as " + quoted(renamed));
+            warn(LoadWarningCode::DuplicateColumn, m_headerLine,
+                 "column " + quoted(name) + " appears more than once; copy " +
+                     std::to_string(copies) + " loaded as " + quoted(renamed));
             taken.insert(renamed);
             used.insert(renamed);
             name = std::move(renamed);
@@ -206,10 +209,13 @@ private:
         const auto col = static_cast<std::size_t>(m_stepCol);
         if (col < m_cells.size() && axisValue(m_cells[col], v) && stepFromNumber(line, v, step))
             return true;
-        if (m_skippedRows++ < kMaxListedWarnings) {
+        if (!m_b.wouldList(LoadWarningCode::NoStep)) {
+            m_b.countUnlisted(LoadWarningCode::NoStep, 1);
+        } else {
             const std::string_view text = col < m_cells.size() ? m_cells[col].text : "";
-            warn(line, "no usable step in column " + quoted(m_names[col]) + " (" + quoted(text) +
-                           "); row skipped");
+            warn(LoadWarningCode::NoStep, line,
+                 "no usable step in column " + quoted(m_names[col]) + " (" + quoted(text) +
+                     "); row skipped");
         }
         return false;
     }
@@ -222,8 +228,9 @@ private:
         step = std::llround(v);
         if (static_cast<double>(step) != v && !m_warnedFractionalStep) {
             m_warnedFractionalStep = true;
-            warn(line, "step column " + quoted(m_names[static_cast<std::size_t>(m_stepCol)]) +
-                           " holds fractional values; steps are rounded");
+            warn(LoadWarningCode::FractionalStep, line,
+                 "step column " + quoted(m_names[static_cast<std::size_t>(m_stepCol)]) +
+                     " holds fractional values; steps are rounded");
         }
         return true;
     }
@@ -245,7 +252,7 @@ private:
             const std::int64_t line = reader.line();
             if (reader.rowUnterminated()) {
                 m_tornLine = line;
-                warn(line, kTornLine);
+                warn(LoadWarningCode::CutShort, line, kTornLine);
                 break;
             }
             const std::int64_t index = rowIndex++;
@@ -300,9 +307,13 @@ private:
     static bool isEmpty(const Column& col) { return col.series == kNoSeries; }
 
     void extraFields(std::int64_t line, std::size_t fields) {
-        if (m_extraFieldRows++ >= kMaxListedWarnings) return;
-        warn(line, std::to_string(fields) + " fields but " + std::to_string(m_names.size()) +
-                       " columns; extra fields ignored");
+        if (!m_b.wouldList(LoadWarningCode::ExtraFields)) {
+            m_b.countUnlisted(LoadWarningCode::ExtraFields, 1);
+            return;
+        }
+        warn(LoadWarningCode::ExtraFields, line,
+             std::to_string(fields) + " fields but " + std::to_string(m_names.size()) +
+                 " columns; extra fields ignored");
     }
 
     void textCell(std::int64_t line, std::size_t column) {
@@ -312,36 +323,25 @@ private:
     }
 
     void finish() {
-        std::size_t unlisted = 0;
-        std::size_t listed = 0;
+        std::size_t texts = 0;  // cells of text in the columns that load.
         for (const std::size_t i : m_metricCols) {
             const Column& col = m_columns[i];
             if (isEmpty(col) && col.texts > 0) {
-                warn(m_headerLine,
+                warn(LoadWarningCode::TextColumn, m_headerLine,
                      "column " + quoted(m_names[i]) + " holds text, not numbers; not loaded");
             }
         }
+        for (const std::size_t i : m_metricCols)
+            if (!isEmpty(m_columns[i])) texts += m_columns[i].texts;
         for (const auto& w : m_cellWarnings) {
             const Column& col = m_columns[w.column];
             if (isEmpty(col)) continue;
-            if (listed++ < kMaxListedWarnings) {
-                warn(w.line, w.text + " in column " + quoted(m_names[w.column]) +
-                                 " is not a number; skipped");
-            }
+            warn(LoadWarningCode::NotANumber, w.line,
+                 w.text + " in column " + quoted(m_names[w.column]) + " is not a number; skipped");
+            --texts;
         }
-        for (const std::size_t i : m_metricCols) {
-            const Column& col = m_columns[i];
-            if (!isEmpty(col)) unlisted += col.texts;
-        }
-        unlisted -= std::min(unlisted, std::min(listed, kMaxListedWarnings));
+        m_b.countUnlisted(LoadWarningCode::NotANumber, texts);
         m_run = m_b.finish();
-        if (unlisted > 0)
-            m_run.warnings.push_back(
-                {0, -1, std::to_string(unlisted) + " more non-numeric cells skipped (not listed)"});
-        if (m_skippedRows > kMaxListedWarnings)
-            m_run.warnings.push_back({0, -1,
-                                      std::to_string(m_skippedRows - kMaxListedWarnings) +
-                                          " more rows without a usable step skipped (not listed)"});
         std::stable_sort(m_run.warnings.begin(), m_run.warnings.end(),
                          [](const LoadWarning& a, const LoadWarning& b) {
                              return (a.line == 0 ? INT64_MAX : a.line) <
@@ -377,8 +377,6 @@ private:
     std::vector<CellWarning> m_cellWarnings;
     std::int64_t m_headerLine = 0;
     std::int64_t m_rows = 0;
-    std::size_t m_skippedRows = 0;
-    std::size_t m_extraFieldRows = 0;
     int m_stepCol = -1;
     int m_epochCol = -1;
     int m_wallCol = -1;

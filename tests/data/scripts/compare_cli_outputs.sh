@@ -8,10 +8,12 @@
 #            build-debug/curvedoctor /tmp/compare
 # Prints one line per folder and command ("same" or "DIFFERS"), then the diffs. The outputs
 # are kept in OUT_DIR (default: a fresh temporary folder). Exit status 1 when any differ.
-# REALWORLD_DIR overrides where the real logs are.
+# REALWORLD_DIR overrides where the real logs are. IGNORE_KEYS="code file" also says, for each
+# differing JSON output, whether it is the same once those object keys are dropped (keys one
+# side adds on purpose, e.g. the load-warning code of issue #11).
 set -u
 if [ $# -lt 2 ]; then
-    sed -n '2,11p' "$0"
+    sed -n '2,14p' "$0"
     exit 64
 fi
 old=$(realpath "$1")
@@ -44,6 +46,22 @@ for folder in "${folders[@]}"; do
         if cmp -s "$out/old/$tag.$command.json" "$out/new/$tag.$command.json" &&
             cmp -s "$out/old/$tag.$command.err" "$out/new/$tag.$command.err"; then
             printf '%-8s %-40s same\n' "$command" "$tag"
+        elif [ -n "${IGNORE_KEYS:-}" ] &&
+            cmp -s "$out/old/$tag.$command.err" "$out/new/$tag.$command.err" &&
+            python3 - "$out/old/$tag.$command.json" "$out/new/$tag.$command.json" $IGNORE_KEYS <<'PY'
+import json, sys
+ignore = set(sys.argv[3:])
+def strip(v):
+    if isinstance(v, dict):
+        return {k: strip(x) for k, x in v.items() if k not in ignore}
+    if isinstance(v, list):
+        return [strip(x) for x in v]
+    return v
+old, new = (strip(json.load(open(p))) for p in sys.argv[1:3])
+sys.exit(0 if old == new else 1)
+PY
+        then
+            printf '%-8s %-40s same apart from keys: %s\n' "$command" "$tag" "$IGNORE_KEYS"
         else
             printf '%-8s %-40s DIFFERS\n' "$command" "$tag"
             differ=1
