@@ -236,6 +236,7 @@ Run RunBuilder::finish() {
             m_run.warnings.push_back(
                 {0, -1, std::to_string(n) + " " + std::string(row.more), row.code, std::string()});
     }
+    assignRoles(m_run);
     Run out = std::move(m_run);
     m_run = Run{};
     m_slots.clear();

@@ -81,7 +81,8 @@ public:
     [[nodiscard]] Run& run() { return m_run; }
 
     /// Finishes the run: drops epoch/wall-time columns that stayed all-NaN, adds the summary of
-    /// warnings beyond the caps, and hands the run over. The builder is empty afterwards.
+    /// warnings beyond the caps, assigns the metrics' roles (assignRoles) and hands the run over.
+    /// The builder is empty afterwards.
     [[nodiscard]] Run finish();
 
 private:
