@@ -80,7 +80,7 @@ std::optional<double> gapAt(const Series& val, std::size_t bestIdx, const Series
 const Series* primarySeries(const Run& run, MetricRole role, std::string* metricName) {
     Pick pick;
     for (const auto& [name, s] : run.metrics) {
-        const MetricInfo info = inferMetricInfo(name);
+        const MetricInfo info = run.info(name);
         if (info.role != role || s.empty()) continue;
         if (role == MetricRole::ValMetric && info.direction == Direction::Unknown) continue;
         const int rank = role == MetricRole::ValMetric ? valMetricRank(info.family)
@@ -129,7 +129,7 @@ RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
     }
     if (metric) {
         row.valMetricHigherIsBetter =
-            inferMetricInfo(row.valMetric).direction == Direction::HigherIsBetter;
+            run.info(row.valMetric).direction == Direction::HigherIsBetter;
         const std::size_t b = bestIndex(*metric, row.valMetricHigherIsBetter);
         if (b != std::string::npos) {
             row.bestValMetric = metric->values[b];

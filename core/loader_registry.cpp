@@ -88,7 +88,9 @@ void runLoader(const Loader& loader, const LoadInput& input, const std::string& 
         if (run.name.empty()) run.name = fs::path(path).parent_path().filename().string();
         if (run.name.empty()) run.name = name;
         for (auto& [metric, series] : run.metrics) series.shrinkToFit();
-        if (!note.empty()) run.warnings.insert(run.warnings.begin(), LoadWarning{0, -1, note});
+        if (!note.empty())
+            run.warnings.insert(run.warnings.begin(),
+                                LoadWarning{0, -1, note, LoadWarningCode::ChangedWhileRead, {}});
         out.runs.push_back(std::move(run));
     }
 }

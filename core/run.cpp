@@ -13,4 +13,14 @@ const Series* Run::find(const std::string& metric) const {
     return it == metrics.end() ? nullptr : &it->second;
 }
 
+MetricInfo Run::info(const std::string& metric) const {
+    auto it = roles.find(metric);
+    return it == roles.end() ? inferMetricInfo(metric) : it->second;
+}
+
+void assignRoles(Run& run) {
+    run.roles.clear();
+    for (const auto& [name, series] : run.metrics) run.roles.emplace(name, inferMetricInfo(name));
+}
+
 }  // namespace curvedoctor::core

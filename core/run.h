@@ -8,17 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "core/load_warning.h"
+#include "core/metric_role.h"
 #include "core/series.h"
 
 namespace curvedoctor::core {
-
-/// Something the loader noticed but could recover from. `line` is 1-based (0 = not a text
-/// position); `byteOffset` is -1 when it does not apply.
-struct LoadWarning {
-    std::int64_t line = 0;
-    std::int64_t byteOffset = -1;
-    std::string message;
-};
 
 struct Run {
     std::string name;    ///< shown to the user; unique among open runs (the UI makes it so).
@@ -27,10 +21,20 @@ struct Run {
     std::map<std::string, Series> metrics;               ///< by metric name as the log spells it.
     std::map<std::string, std::string> hyperparameters;  ///< hparams.yaml, MLflow params, ...
     std::vector<LoadWarning> warnings;
+    /// What each metric is (role, direction, family), by metric name: filled once, by
+    /// assignRoles(), when the run is built.
+    std::map<std::string, MetricInfo> roles;
 
     [[nodiscard]] std::size_t pointCount() const;
     [[nodiscard]] const Series* find(const std::string& metric) const;
+    /// What `metric` is: its row of `roles`, or inferred from its name when the run has none
+    /// (a run put together by hand).
+    [[nodiscard]] MetricInfo info(const std::string& metric) const;
 };
+
+/// Fills `run.roles` for every metric. The one place that decides what a run's metrics are:
+/// a user's override of a role (DESIGN section 2) belongs here.
+void assignRoles(Run& run);
 
 using RunPtr = std::shared_ptr<const Run>;
 

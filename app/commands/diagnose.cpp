@@ -19,7 +19,6 @@ namespace {
 using core::BestStep;
 using core::Finding;
 using core::GroupDiagnosis;
-using core::inferMetricInfo;
 using core::LoadBatch;
 using core::LoadError;
 using core::Run;
@@ -106,7 +105,7 @@ void printJson(const std::vector<Diagnosed>& runs, const std::vector<Finding>& g
         for (const auto& [name, s] : d.run->metrics) {
             j.beginObject();
             j.key("name").value(name);
-            j.key("role").value(toString(inferMetricInfo(name).role));
+            j.key("role").value(toString(d.run->info(name).role));
             j.key("points").value(s.size());
             j.endObject();
         }

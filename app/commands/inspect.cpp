@@ -12,7 +12,6 @@
 namespace curvedoctor::app {
 namespace {
 
-using core::inferMetricInfo;
 using core::LoadBatch;
 using core::MetricInfo;
 
@@ -29,7 +28,7 @@ void printText(const LoadBatch& batch, std::ostream& out) {
         std::size_t width = 6;
         for (const auto& [name, s] : run->metrics) width = std::max(width, name.size());
         for (const auto& [name, s] : run->metrics) {
-            const MetricInfo info = inferMetricInfo(name);
+            const MetricInfo info = run->info(name);
             out << "  " << std::left << std::setw(static_cast<int>(width)) << printable(name)
                 << "  " << std::setw(14) << toString(info.role) << std::setw(8)
                 << toString(info.direction) << std::right << std::setw(9) << s.size() << " points";
@@ -56,7 +55,7 @@ void printJson(const LoadBatch& batch, std::ostream& out) {
         j.key("format").value(run->format);
         j.key("metrics").beginArray();
         for (const auto& [name, s] : run->metrics) {
-            const MetricInfo info = inferMetricInfo(name);
+            const MetricInfo info = run->info(name);
             j.beginObject();
             j.key("name").value(name);
             j.key("role").value(toString(info.role));
@@ -83,6 +82,8 @@ void printJson(const LoadBatch& batch, std::ostream& out) {
             j.key("line").value(w.line);
             j.key("byte_offset").value(w.byteOffset);
             j.key("message").value(w.message);
+            j.key("code").value(toString(w.code));
+            j.key("file").value(w.file);
             j.endObject();
         }
         j.endArray();

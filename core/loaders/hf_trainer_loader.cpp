@@ -107,7 +107,7 @@ private:
             return;
         }
         if (!m_hasStep) {
-            m_b.warn(line, static_cast<std::int64_t>(offset),
+            m_b.warn(LoadWarningCode::NoStep, line, static_cast<std::int64_t>(offset),
                      "log_history entry without a \"step\"; given the previous entry's step " +
                          std::to_string(m_lastStep));
             m_step = m_lastStep;
@@ -186,12 +186,13 @@ LoadResult HfTrainerLoader::load(const LoadInput& input) const {
             result.error = at + ": " + r.error() + "; no log_history read";
             return result;
         }
-        builder.warn(JsonReader::lineOf(input.bytes, r.errorOffset()),
+        builder.warn(LoadWarningCode::UnreadableRecord,
+                     JsonReader::lineOf(input.bytes, r.errorOffset()),
                      static_cast<std::int64_t>(r.errorOffset()),
                      at + ": " + r.error() + "; the " + std::to_string(history.entries()) +
                          " whole log_history entries before it are loaded");
     } else if (!r.atEnd()) {
-        builder.warn(JsonReader::lineOf(input.bytes, r.offset()),
+        builder.warn(LoadWarningCode::UnreadableRecord, JsonReader::lineOf(input.bytes, r.offset()),
                      static_cast<std::int64_t>(r.offset()),
                      where(input.bytes, r.offset()) + ": text after the JSON object ignored");
     }
@@ -200,7 +201,7 @@ LoadResult HfTrainerLoader::load(const LoadInput& input) const {
         return result;
     }
     if (history.entries() == 0 && r.ok()) {
-        builder.warn(0, -1,
+        builder.warn(LoadWarningCode::NoValues, 0, -1,
                      "log_history is empty: the trainer saved its state before logging "
                      "anything (logging_steps larger than the run?)");
     }

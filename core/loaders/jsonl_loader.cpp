@@ -128,7 +128,8 @@ private:
             JsonReader r(text, offset);
             if (r.peek() != JsonType::Object) {
                 if (m_quiet) continue;
-                m_b.warn(lineNo, static_cast<std::int64_t>(offset),
+                m_b.warn(LoadWarningCode::UnreadableRecord, lineNo,
+                         static_cast<std::int64_t>(offset),
                          "line " + std::to_string(lineNo) + ": not a JSON object; skipped");
                 continue;
             }
@@ -139,12 +140,13 @@ private:
                 const std::string reason =
                     r.ok() ? std::string("text after the object") : r.error();
                 if (eol == nullptr) {
-                    m_b.warn(lineNo, static_cast<std::int64_t>(at),
+                    m_b.warn(LoadWarningCode::CutShort, lineNo, static_cast<std::int64_t>(at),
                              "line " + std::to_string(lineNo) + " (byte " + std::to_string(at) +
                                  "): the last line is cut short (" + reason +
                                  "); every whole line before it is loaded");
                 } else {
-                    m_b.warn(lineNo, static_cast<std::int64_t>(at),
+                    m_b.warn(LoadWarningCode::UnreadableRecord, lineNo,
+                             static_cast<std::int64_t>(at),
                              "line " + std::to_string(lineNo) + " (byte " + std::to_string(at) +
                                  "): " + reason + "; line skipped");
                 }
@@ -271,7 +273,7 @@ private:
         m_objectLines = 0;
         m_itersPerEpoch = maxTrain;
         if (maxTrain > 0)
-            m_b.warn(0, -1,
+            m_b.warn(LoadWarningCode::Assumption, 0, -1,
                      "no validation lines tell the epoch length; steps assume " +
                          std::to_string(maxTrain) + " iterations per epoch (the largest logged)");
     }
@@ -341,7 +343,7 @@ private:
 
     void missingStep(std::int64_t lineNo, std::size_t offset, const Line& line) {
         if (line.fields.empty()) return;
-        m_b.warn(lineNo, static_cast<std::int64_t>(offset),
+        m_b.warn(LoadWarningCode::NoStep, lineNo, static_cast<std::int64_t>(offset),
                  "line " + std::to_string(lineNo) + ": no \"" + std::string(stepKeyOf(m_dialect)) +
                      "\" to place it; skipped");
     }
@@ -467,7 +469,8 @@ LoadResult JsonLinesLoader::load(const LoadInput& input) const {
             result.error += " (" + builder.run().warnings[0].message + ")";
         return result;
     }
-    if (builder.pointCount() == 0) builder.warn(0, -1, "no numeric values to plot");
+    if (builder.pointCount() == 0)
+        builder.warn(LoadWarningCode::NoValues, 0, -1, "no numeric values to plot");
     result.runs.push_back(builder.finish());
     return result;
 }

@@ -134,14 +134,14 @@ void readMetricFile(std::string_view text, const std::string& name, RunBuilder& 
         ++lineNo;
         if (trim(line).empty()) continue;
         if (!parseMetricLine(line, m)) {
-            b.warn(lineNo, offset,
+            b.warn(LoadWarningCode::UnreadableRecord, lineNo, offset,
                    "metrics/" + name + ", line " + std::to_string(lineNo) +
                        ": expected '<timestamp> <value> [<step>]'; skipped");
             continue;
         }
         if (!m.hasStep) {
             if (!warnedNoStep)
-                b.warn(lineNo, offset,
+                b.warn(LoadWarningCode::Assumption, lineNo, offset,
                        "metrics/" + name + ": no step column; points placed at their line index");
             warnedNoStep = true;
             m.step = index;
@@ -181,13 +181,13 @@ LoadResult MlflowLoader::load(const LoadInput& input) const {
     for (const auto& [name, file] : filesBelow(path / "metrics")) {
         std::error_code sizeEc;
         if (fs::file_size(file, sizeEc) > (std::uintmax_t{1} << 31)) {
-            b.warn(0, -1, "metrics/" + name + ": too large; skipped");
+            b.warn(LoadWarningCode::FileSkipped, 0, -1, "metrics/" + name + ": too large; skipped");
             continue;
         }
         FileBytes bytes;
         std::string error;
         if (!bytes.open(file.string(), error)) {
-            b.warn(0, -1, "metrics/" + name + ": " + error);
+            b.warn(LoadWarningCode::FileSkipped, 0, -1, "metrics/" + name + ": " + error);
             continue;
         }
         readMetricFile(bytes.view(), name, b);
@@ -205,7 +205,8 @@ LoadResult MlflowLoader::load(const LoadInput& input) const {
                 runName = runName.substr(1, runName.size() - 2);
         }
     }
-    if (b.seriesCount() == 0) b.warn(0, -1, "metrics/ holds no metric files");
+    if (b.seriesCount() == 0)
+        b.warn(LoadWarningCode::NoValues, 0, -1, "metrics/ holds no metric files");
     Run run = b.finish();
     run.name = runName;
     result.runs.push_back(std::move(run));

@@ -1,9 +1,10 @@
 #include "core/loaders/run_builder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <utility>
+#include <memory>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -39,6 +40,21 @@ void prefault(const std::vector<T>& v) {
 #endif
 }
 
+// The count of a summary line finish() wrote ("3 more places where steps ..."), 0 for others.
+std::size_t summaryCount(const LoadWarning& w) {
+    if (w.line != 0 || w.byteOffset != -1) return 0;
+    const std::string_view more = info(w.code).more;
+    const std::string_view text = w.message;
+    const std::size_t space = text.find(' ');
+    if (space == 0 || space == std::string_view::npos || text.substr(space + 1) != more) return 0;
+    std::size_t n = 0;
+    for (const char c : text.substr(0, space)) {
+        if (c < '0' || c > '9') return 0;
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return n;
+}
+
 template <typename T>
 void reserveLarge(std::vector<T>& v, std::size_t n) {
     v.reserve(n);
@@ -48,18 +64,31 @@ void reserveLarge(std::vector<T>& v, std::size_t n) {
 }  // namespace
 
 RunBuilder::RunBuilder(Run existing) : m_run(std::move(existing)) {
-    for (auto& [name, s] : m_run.metrics) {
+    m_slots.reserve(m_run.metrics.size());
+    for (auto& [name, data] : m_run.metrics) {
         Slot slot;
         slot.name = name;
-        slot.data = &s;
-        slot.steps = &s.steps.mutableVector();  // a shared column becomes this series' own.
-        slot.lastStep = s.steps.empty() ? 0 : s.steps.back();
-        slot.hasEpoch = s.hasEpochs();
-        slot.hasWallTime = s.hasWallTimes();
-        m_points += s.size();
+        slot.data = &data;
+        // Appending needs the steps as this series' own (a column shared with other series of
+        // one table is copied here, once).
+        slot.steps = &data.steps.mutableVector();
+        slot.lastStep = slot.steps->empty() ? 0 : slot.steps->back();
+        slot.hasEpoch = data.hasEpochs();
+        slot.hasWallTime = data.hasWallTimes();
+        m_points += slot.steps->size();
+        m_index.emplace(name, m_slots.size());
         m_slots.push_back(std::move(slot));
-        m_index.emplace(name, m_slots.size() - 1);
     }
+    // Its warnings count towards the caps; its summary lines ("3 more ...") become counts again,
+    // summarised once more by finish().
+    auto& warnings = m_run.warnings;
+    const auto summaries = std::remove_if(warnings.begin(), warnings.end(), [&](const auto& w) {
+        const std::size_t n = summaryCount(w);
+        Tally& tally = m_tally[static_cast<std::size_t>(w.code)];
+        (n > 0 ? tally.unlisted : tally.listed) += n > 0 ? n : 1;
+        return n > 0;
+    });
+    warnings.erase(summaries, warnings.end());
 }
 
 std::size_t RunBuilder::series(std::string_view name) {
@@ -68,101 +97,155 @@ std::size_t RunBuilder::series(std::string_view name) {
     slot.name = std::string(name);
     slot.data = &m_run.metrics[slot.name];           // std::map nodes never move.
     slot.steps = &slot.data->steps.mutableVector();  // a new series shares nothing.
+    slot.onRows = true;  // until it misses a row or gets a point off the rows (add()).
     m_slots.push_back(std::move(slot));
     m_index.emplace(std::string(name), m_slots.size() - 1);
     return m_slots.size() - 1;
 }
 
-void RunBuilder::add(std::size_t index, std::int64_t step, double value, double epoch,
-                     double wallTime, std::int64_t line, std::int64_t byteOffset) {
-    Slot& slot = m_slots[index];
-    Series& s = *slot.data;
-    std::vector<std::int64_t>& steps = *slot.steps;
-    if (!steps.empty() && step <= slot.lastStep) {
+void RunBuilder::checkOrder(Slot& slot, std::int64_t step, std::int64_t line,
+                            std::int64_t byteOffset) {
+    if (!slot.data->values.empty() &&
+        (step < slot.lastStep || (step == slot.lastStep && !m_repeatsAllowed))) {
         // One place (a line or a record) counts once, however many series it touches.
         if (line != m_lastOrderLine || byteOffset != m_lastOrderOffset) {
             m_lastOrderLine = line;
             m_lastOrderOffset = byteOffset;
-            if (m_stepOrderPlaces++ < kMaxStepOrderWarnings) {
-                std::string where = m_context.empty() ? std::string() : m_context + ": ";
-                m_run.warnings.push_back(
-                    {line, byteOffset,
-                     where + "step " + std::to_string(step) + " of '" + slot.name +
-                         "' comes after step " + std::to_string(slot.lastStep) +
-                         " (steps repeat or go back, as when an aborted run is appended "
-                         "before a restart); every point is kept"});
-            }
+            std::string where = m_context.empty() ? std::string() : m_context + ": ";
+            warn(LoadWarningCode::StepOrder, line, byteOffset,
+                 where + "step " + std::to_string(step) + " of '" + slot.name +
+                     "' comes after step " + std::to_string(slot.lastStep) +
+                     " (steps repeat or go back, as when an aborted run is appended "
+                     "before a restart); every point is kept",
+                 m_context);
         }
     }
     slot.lastStep = step;
+}
+
+void RunBuilder::pushValue(Slot& slot, double value, double epoch, double wallTime) {
+    Series& s = *slot.data;
     // The optional columns start only with their first known entry (earlier points get NaN), so
     // formats without epochs or wall times never pay for them.
     if (slot.hasEpoch || !std::isnan(epoch)) {
         if (!slot.hasEpoch) {
-            reserveLarge(s.epochs, steps.capacity());
-            s.epochs.assign(steps.size(), std::numeric_limits<double>::quiet_NaN());
+            reserveLarge(s.epochs, s.values.capacity());
+            s.epochs.assign(s.values.size(), std::numeric_limits<double>::quiet_NaN());
             slot.hasEpoch = true;
         }
         s.epochs.push_back(epoch);
     }
     if (slot.hasWallTime || !std::isnan(wallTime)) {
         if (!slot.hasWallTime) {
-            reserveLarge(s.wallTimes, steps.capacity());
-            s.wallTimes.assign(steps.size(), std::numeric_limits<double>::quiet_NaN());
+            reserveLarge(s.wallTimes, s.values.capacity());
+            s.wallTimes.assign(s.values.size(), std::numeric_limits<double>::quiet_NaN());
             slot.hasWallTime = true;
         }
         s.wallTimes.push_back(wallTime);
     }
-    steps.push_back(step);
     s.values.push_back(value);
     ++m_points;
 }
 
+void RunBuilder::add(std::size_t index, std::int64_t step, double value, double epoch,
+                     double wallTime, std::int64_t line, std::int64_t byteOffset) {
+    Slot& slot = m_slots[index];
+    if (slot.onRows) leaveRows(slot);
+    checkOrder(slot, step, line, byteOffset);
+    slot.steps->push_back(step);
+    pushValue(slot, value, epoch, wallTime);
+}
+
+void RunBuilder::addToRow(std::size_t index, double value, double epoch, double wallTime) {
+    Slot& slot = m_slots[index];
+    const std::int64_t step = m_rowSteps.back();
+    if (slot.onRows && slot.data->values.size() + 1 != m_rowSteps.size()) leaveRows(slot);
+    checkOrder(slot, step, m_rowLine, -1);
+    if (!slot.onRows) slot.steps->push_back(step);
+    pushValue(slot, value, epoch, wallTime);
+}
+
+// A series that missed a row: from now on it keeps steps of its own, starting with the rows it
+// had a point on (all of the first ones).
+void RunBuilder::leaveRows(Slot& slot) {
+    const std::size_t n = slot.data->values.size();
+    slot.steps->reserve(slot.data->values.capacity());
+    slot.steps->assign(m_rowSteps.begin(), m_rowSteps.begin() + static_cast<std::ptrdiff_t>(n));
+    slot.onRows = false;
+}
+
+// Gives every series that never missed a row the rows' steps: one block, shared.
+void RunBuilder::shareRowSteps() {
+    if (m_rowSteps.empty()) return;
+    auto shared = std::make_shared<std::vector<std::int64_t>>(std::move(m_rowSteps));
+    m_rowSteps.clear();
+    for (Slot& slot : m_slots) {
+        if (!slot.onRows || slot.data->values.empty()) continue;
+        const std::size_t n = slot.data->values.size();
+        if (n == shared->size()) {
+            slot.data->steps = StepColumn(shared);
+        } else {
+            // It stopped before the last row: its steps are the first ones.
+            slot.steps->assign(shared->begin(), shared->begin() + static_cast<std::ptrdiff_t>(n));
+        }
+    }
+}
+
 void RunBuilder::expectGrowth(double factor, std::size_t maxPoints) {
     if (!(factor > 1.0)) return;
+    if (!m_rowSteps.empty()) {
+        const double want = static_cast<double>(m_rowSteps.size()) * factor;
+        reserveLarge(m_rowSteps, want >= static_cast<double>(maxPoints)
+                                     ? maxPoints
+                                     : static_cast<std::size_t>(want) + 16);
+    }
     for (Slot& slot : m_slots) {
         Series& s = *slot.data;
-        const double want = static_cast<double>(s.steps.size()) * factor;
+        const double want = static_cast<double>(s.values.size()) * factor;
         const std::size_t n = want >= static_cast<double>(maxPoints)
                                   ? maxPoints
                                   : static_cast<std::size_t>(want) + 16;
-        if (n <= s.steps.capacity()) continue;
-        reserveLarge(*slot.steps, n);
+        if (n <= s.values.capacity()) continue;
+        if (!slot.onRows) reserveLarge(*slot.steps, n);
         reserveLarge(s.values, n);
         if (slot.hasEpoch) reserveLarge(s.epochs, n);
         if (slot.hasWallTime) reserveLarge(s.wallTimes, n);
     }
 }
 
-void RunBuilder::warn(std::int64_t line, std::int64_t byteOffset, std::string message) {
-    if (m_generalWarnings++ < kMaxWarnings) {
-        m_run.warnings.push_back({line, byteOffset, std::move(message)});
+void RunBuilder::warn(LoadWarningCode code, std::int64_t line, std::int64_t byteOffset,
+                      std::string message, std::string file) {
+    Tally& tally = m_tally[static_cast<std::size_t>(code)];
+    if (tally.listed < info(code).listed) {
+        ++tally.listed;
+        m_run.warnings.push_back({line, byteOffset, std::move(message), code, std::move(file)});
     } else {
-        ++m_extraWarnings;
+        ++tally.unlisted;
     }
 }
 
+void RunBuilder::countUnlisted(LoadWarningCode code, std::size_t n) {
+    m_tally[static_cast<std::size_t>(code)].unlisted += n;
+}
+
 Run RunBuilder::finish() {
-    if (m_stepOrderPlaces > kMaxStepOrderWarnings) {
-        m_run.warnings.push_back(
-            {0, -1,
-             std::to_string(m_stepOrderPlaces - kMaxStepOrderWarnings) +
-                 " more places where steps repeat or go back; every point is kept"});
+    shareRowSteps();
+    for (const LoadWarningInfo& row : loadWarningCodes()) {
+        const std::size_t n = m_tally[static_cast<std::size_t>(row.code)].unlisted;
+        if (n > 0)
+            m_run.warnings.push_back(
+                {0, -1, std::to_string(n) + " " + std::string(row.more), row.code, std::string()});
     }
-    if (m_extraWarnings > 0) {
-        m_run.warnings.push_back(
-            {0, -1, std::to_string(m_extraWarnings) + " more warnings like the ones above"});
-    }
+    assignRoles(m_run);
     Run out = std::move(m_run);
     m_run = Run{};
     m_slots.clear();
     m_index.clear();
     m_points = 0;
-    m_extraWarnings = 0;
-    m_stepOrderPlaces = 0;
-    m_generalWarnings = 0;
+    m_tally.assign(m_tally.size(), Tally{});
     m_lastOrderLine = -1;
     m_lastOrderOffset = -2;
+    m_rowLine = 0;
     return out;
 }
 

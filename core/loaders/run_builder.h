@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -19,13 +20,13 @@ namespace curvedoctor::core {
 
 class RunBuilder {
 public:
-    /// Detailed warnings kept per kind before the rest are only counted.
-    static constexpr std::size_t kMaxWarnings = 20;
-    static constexpr std::size_t kMaxStepOrderWarnings = 5;
+    /// An epoch or wall time the log did not give.
+    static constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
 
     RunBuilder() = default;
-    /// Continues `existing`: its series take new points after their last ones (step-order
-    /// warnings compare with each series' last step), and its warnings are kept.
+    /// Continues `existing`: points added go after its points (each series' step-order check
+    /// continues from its last step), new series may appear, and finish() returns the longer run.
+    /// Its warnings count towards the caps. Used to follow a log that grows.
     explicit RunBuilder(Run existing);
     RunBuilder(const RunBuilder&) = delete;
     RunBuilder& operator=(const RunBuilder&) = delete;
@@ -42,14 +43,36 @@ public:
     void add(std::size_t index, std::int64_t step, double value, double epoch, double wallTime,
              std::int64_t line, std::int64_t byteOffset);
 
+    /// Tables: starts a row at `step` (text line `line`); addToRow() puts points on it. The
+    /// series that have a point on every row from the first share one step column (a 5-metric
+    /// table then costs 9.6 bytes per point instead of 16); the others keep steps of their own.
+    void beginRow(std::int64_t step, std::int64_t line) {
+        m_rowSteps.push_back(step);
+        m_rowLine = line;
+    }
+    /// Appends one point on the current row (see beginRow()).
+    void addToRow(std::size_t index, double value, double epoch, double wallTime);
+
     /// Reserves room in every series for `factor` times its current points (capped so that no
     /// series reserves more than `maxPoints`). Loaders call it once, early, with
     /// bytes total / bytes read: growing vectors point by point costs more than parsing.
     void expectGrowth(double factor, std::size_t maxPoints);
 
-    /// Adds a warning; beyond kMaxWarnings they are counted and summarised by finish().
-    void warn(std::int64_t line, std::int64_t byteOffset, std::string message);
-    /// Text put before every step-order warning, e.g. the event file name inside a folder.
+    /// Adds a warning. Each code lists at most `info(code).listed` per run (load_warning.h); the
+    /// rest are counted and summarised by finish() in one line per code. `file` names the file
+    /// inside a folder the warning is about (empty: the run's source).
+    void warn(LoadWarningCode code, std::int64_t line, std::int64_t byteOffset, std::string message,
+              std::string file = {});
+    /// True when a warning of `code` would still be listed (false: only counted).
+    [[nodiscard]] bool wouldList(LoadWarningCode code) const {
+        return m_tally[static_cast<std::size_t>(code)].listed < info(code).listed;
+    }
+    /// Counts `n` warnings of `code` that are not listed (the loader kept no details of them).
+    void countUnlisted(LoadWarningCode code, std::size_t n);
+    /// Steps that repeat are expected (a step counter coarser than the logging, as text logs
+    /// that count epochs, or a table's step column); only steps that go back are warned about.
+    void allowRepeatedSteps() { m_repeatsAllowed = true; }
+    /// Text put before every step-order warning, and its file: the event file inside a folder.
     void setContext(std::string context) { m_context = std::move(context); }
     [[nodiscard]] std::size_t pointCount() const { return m_points; }
     [[nodiscard]] std::size_t seriesCount() const { return m_slots.size(); }
@@ -58,7 +81,8 @@ public:
     [[nodiscard]] Run& run() { return m_run; }
 
     /// Finishes the run: drops epoch/wall-time columns that stayed all-NaN, adds the summary of
-    /// warnings beyond the caps, and hands the run over. The builder is empty afterwards.
+    /// warnings beyond the caps, assigns the metrics' roles (assignRoles) and hands the run over.
+    /// The builder is empty afterwards.
     [[nodiscard]] Run finish();
 
 private:
@@ -67,6 +91,7 @@ private:
         Series* data = nullptr;
         std::vector<std::int64_t>* steps = nullptr;  // data->steps, written directly.
         std::int64_t lastStep = 0;
+        bool onRows = false;  // its steps are m_rowSteps' first ones, filled in by finish().
         bool hasEpoch = false;
         bool hasWallTime = false;
     };
@@ -77,16 +102,26 @@ private:
         }
     };
 
+    void checkOrder(Slot& slot, std::int64_t step, std::int64_t line, std::int64_t byteOffset);
+    void pushValue(Slot& slot, double value, double epoch, double wallTime);
+    void leaveRows(Slot& slot);
+    void shareRowSteps();
+
     Run m_run;
     std::vector<Slot> m_slots;
+    std::vector<std::int64_t> m_rowSteps;  // the step of every row begun, in order.
+    std::int64_t m_rowLine = 0;
     std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> m_index;
     std::string m_context;
     std::size_t m_points = 0;
-    std::size_t m_extraWarnings = 0;
-    std::size_t m_stepOrderPlaces = 0;
+    bool m_repeatsAllowed = false;
     std::int64_t m_lastOrderLine = -1;
     std::int64_t m_lastOrderOffset = -2;
-    std::size_t m_generalWarnings = 0;
+    struct Tally {
+        std::size_t listed = 0;
+        std::size_t unlisted = 0;
+    };
+    std::vector<Tally> m_tally = std::vector<Tally>(loadWarningCodes().size());
 };
 
 }  // namespace curvedoctor::core

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/loaders/run_builder.h"
 #include "core/loaders/text_log_scan.h"
 
 namespace curvedoctor::core {
@@ -81,16 +82,18 @@ struct EpochState {
     bool any = false;
 };
 
-void flushEpoch(EpochState& state, textlog::RunBuilder& builder, int& unfinished) {
+void flushEpoch(EpochState& state, RunBuilder& builder, int& unfinished) {
     if (state.epoch < 0) return;
     if (state.any && state.finished) {
         // Keras prints 1-based epochs; CSVLogger and TensorBoard count from 0.
         const std::int64_t step = state.epoch - 1;
         for (const auto& [name, value] : state.values)
-            builder.add(name, step, static_cast<double>(step), value, state.line);
+            builder.add(builder.series(name), step, value, static_cast<double>(step),
+                        RunBuilder::kUnknown, state.line, -1);
     } else if (state.any && unfinished++ == 0) {
-        builder.warn(state.headerLine, "epoch " + std::to_string(state.epoch) +
-                                           " did not finish (only ETA updates); skipped");
+        builder.warn(
+            LoadWarningCode::UnfinishedEpoch, state.headerLine, -1,
+            "epoch " + std::to_string(state.epoch) + " did not finish (only ETA updates); skipped");
     }
     state = EpochState{};
 }
@@ -120,7 +123,8 @@ LoadResult TextKerasLoader::load(const LoadInput& input) const {
     LoadResult result;
     SegmentReader reader(input.bytes);
     textlog::ProgressTicker ticker(input.progress, input.bytes.size());
-    textlog::RunBuilder builder;
+    RunBuilder builder;
+    builder.allowRepeatedSteps();
     Segment segment;
     std::string scratch;
     std::vector<KeyValue> pairs;
@@ -148,12 +152,14 @@ LoadResult TextKerasLoader::load(const LoadInput& input) const {
     }
     flushEpoch(state, builder, unfinished);
     if (unfinished > 1)
-        builder.warn(0, std::to_string(unfinished) + " epochs did not finish; skipped");
-    if (builder.empty() && !result.cancelled) {
+        builder.warn(LoadWarningCode::UnfinishedEpoch, 0, -1,
+                     std::to_string(unfinished) + " epochs did not finish; skipped");
+    if (builder.pointCount() == 0 && !result.cancelled) {
         result.error = "no finished Keras epoch ('Epoch n/m' followed by '- loss: ...')";
         return result;
     }
-    result.runs.push_back(builder.take(id()));
+    builder.run().format = std::string(id());
+    result.runs.push_back(builder.finish());
     return result;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/loaders/run_builder.h"
 #include "core/loaders/text_log_scan.h"
 
 namespace curvedoctor::core {
@@ -262,7 +263,8 @@ LoadResult TextKeyValueLoader::load(const LoadInput& input) const {
     textlog::LineReader reader(input.bytes);
     textlog::ProgressTicker ticker(input.progress, input.bytes.size());
     textlog::TracebackSkipper traceback;
-    textlog::RunBuilder builder;
+    RunBuilder builder;
+    builder.allowRepeatedSteps();
     textlog::TextLine line;
     Record record;
     Scratch scratch;
@@ -301,15 +303,17 @@ LoadResult TextKeyValueLoader::load(const LoadInput& input) const {
             if (!record.category.empty())
                 name.append(textlog::toLower(record.category)).append("/");
             name.append(key);
-            builder.add(name, stepValue, epoch, value, line.number);
+            builder.add(builder.series(name), stepValue, value, epoch, RunBuilder::kUnknown,
+                        line.number, -1);
         }
     }
     textlog::noteTraceback(traceback, builder);
-    if (builder.empty() && !result.cancelled) {
+    if (builder.pointCount() == 0 && !result.cancelled) {
         result.error = "no lines with a step or epoch field and numeric key: value pairs";
         return result;
     }
-    result.runs.push_back(builder.take(id()));
+    builder.run().format = std::string(id());
+    result.runs.push_back(builder.finish());
     return result;
 }
 

@@ -326,42 +326,6 @@ bool TracebackSkipper::skip(const TextLine& line) {
     return true;
 }
 
-void RunBuilder::add(const std::string& metric, std::int64_t step, double epoch, double value,
-                     std::int64_t line) {
-    auto [it, inserted] = m_metrics.try_emplace(metric);
-    Series& series = it->second;
-    auto& last = m_lastStep[metric];
-    if (!inserted && step < last && !m_warnedBackwards) {
-        m_warnedBackwards = true;
-        warn(line, "'" + metric + "' goes back from step " + std::to_string(last) + " to " +
-                       std::to_string(step) + " (a restarted run appended?); every point kept");
-    }
-    last = step;
-    // Epochs stay empty until a point has one; then earlier points get NaN.
-    if (!std::isnan(epoch) && series.epochs.size() < series.steps.size())
-        series.epochs.resize(series.steps.size(), std::numeric_limits<double>::quiet_NaN());
-    series.steps.push_back(step);
-    series.values.push_back(value);
-    if (!std::isnan(epoch) || !series.epochs.empty()) series.epochs.push_back(epoch);
-    ++m_points;
-}
-
-void RunBuilder::warn(std::int64_t line, std::string message) {
-    m_warnings.push_back({line, -1, std::move(message)});
-}
-
-Run RunBuilder::take(std::string_view format) {
-    Run run;
-    run.format = std::string(format);
-    run.metrics = std::move(m_metrics);
-    run.warnings = std::move(m_warnings);
-    m_metrics.clear();
-    m_warnings.clear();
-    m_lastStep.clear();
-    m_points = 0;
-    return run;
-}
-
 bool ProgressTicker::tick(std::size_t position) {
     if (!m_progress || position < m_next) return true;
     m_next = position + kProgressEvery;
@@ -374,7 +338,7 @@ void noteTraceback(const TracebackSkipper& skipper, RunBuilder& builder) {
     std::string message = "the log holds a Python traceback";
     if (!skipper.exceptionText().empty()) message += " (" + skipper.exceptionText() + ")";
     message += "; the lines of metrics around it are loaded";
-    builder.warn(skipper.firstLine(), std::move(message));
+    builder.warn(LoadWarningCode::Traceback, skipper.firstLine(), -1, std::move(message));
 }
 
 }  // namespace curvedoctor::core::textlog

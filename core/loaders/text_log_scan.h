@@ -2,18 +2,18 @@
 /// \file text_log_scan.h
 /// Shared pieces of the text-log loaders (Keras progress lines, MMDetection text logs, generic
 /// `key: value` lines): line splitting, ANSI colour stripping, tolerant number parsing,
-/// `key: value` / `key=value` extraction, and a builder that turns points into a Run.
+/// `key: value` / `key=value` extraction; points go into a Run through core/loaders/run_builder.h.
 /// Everything works on views into the mapped file; nothing here allocates per byte.
 
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/loader.h"
+#include "core/loaders/run_builder.h"
 #include "core/run.h"
 
 namespace curvedoctor::core::textlog {
@@ -100,28 +100,6 @@ private:
     bool m_inside = false;
     std::int64_t m_firstLine = 0;
     std::string m_exception;
-};
-
-/// Collects points into Run::metrics, keeping every point in log order. The first time a
-/// metric's step goes backwards (a restarted run appended to the same log) it records one
-/// warning for the run; the points are kept.
-class RunBuilder {
-public:
-    /// `epoch` is NaN when the line did not give one.
-    void add(const std::string& metric, std::int64_t step, double epoch, double value,
-             std::int64_t line);
-    [[nodiscard]] bool empty() const { return m_points == 0; }
-    [[nodiscard]] std::size_t pointCount() const { return m_points; }
-    void warn(std::int64_t line, std::string message);
-    /// Moves the collected metrics and warnings into a Run with the given format id.
-    [[nodiscard]] Run take(std::string_view format);
-
-private:
-    std::map<std::string, Series> m_metrics;
-    std::map<std::string, std::int64_t> m_lastStep;
-    std::vector<LoadWarning> m_warnings;
-    std::size_t m_points = 0;
-    bool m_warnedBackwards = false;
 };
 
 /// Calls the progress callback about every 4 MiB. Returns false when the user cancelled.

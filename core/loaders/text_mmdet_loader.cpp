@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/loaders/run_builder.h"
 #include "core/loaders/text_log_scan.h"
 
 namespace curvedoctor::core {
@@ -120,7 +121,8 @@ LoadResult TextMmdetLoader::load(const LoadInput& input) const {
     LoadResult result;
     textlog::LineReader reader(input.bytes);
     textlog::ProgressTicker ticker(input.progress, input.bytes.size());
-    textlog::RunBuilder builder;
+    RunBuilder builder;
+    builder.allowRepeatedSteps();
     textlog::TextLine line;
     std::string scratch;
     std::string name;
@@ -164,14 +166,16 @@ LoadResult TextMmdetLoader::load(const LoadInput& input) const {
             if (skippedKey(kv.key)) continue;
             name.assign(head->mode == Mode::Val ? "val/" : "");
             name.append(kv.key);
-            builder.add(name, stepValue, epoch, kv.value.value, line.number);
+            builder.add(builder.series(name), stepValue, kv.value.value, epoch,
+                        RunBuilder::kUnknown, line.number, -1);
         }
     }
-    if (builder.empty() && !result.cancelled) {
+    if (builder.pointCount() == 0 && !result.cancelled) {
         result.error = "no MMDetection 'Epoch [e][i/N]' or 'Iter [i/N]' lines with values";
         return result;
     }
-    result.runs.push_back(builder.take(id()));
+    builder.run().format = std::string(id());
+    result.runs.push_back(builder.finish());
     return result;
 }
 

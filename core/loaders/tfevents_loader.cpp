@@ -105,7 +105,7 @@ LoadResult TfeventsLoader::load(const LoadInput& input) const {
     EventFileDecoder decoder;
     if (!decoder.read(input.bytes, "", "", builder, input.progress)) result.cancelled = true;
     if (builder.pointCount() == 0)
-        builder.warn(0, -1,
+        builder.warn(LoadWarningCode::NoValues, 0, -1,
                      "no scalar summaries in " + std::to_string(decoder.recordCount()) +
                          " records (only graphs, images, histograms or text)");
     result.runs.push_back(builder.finish());
@@ -149,7 +149,8 @@ LoadResult TfeventsLoader::loadFolder(const LoadInput& input) const {
         std::string error;
         const int fd = openRegularFile(part.file.string(), error);
         if (fd < 0) {
-            builder.warn(0, -1, part.label + ": " + error);
+            builder.warn(LoadWarningCode::FileSkipped, 0, -1, part.label + ": " + error,
+                         part.label);
             continue;
         }
         // The first record's header decides before the file is read whole (a 1 GiB file of
@@ -163,19 +164,24 @@ LoadResult TfeventsLoader::loadFolder(const LoadInput& input) const {
         // TensorFlow creates an event file before it writes to it; an empty one is normal.
         if (got == 0) continue;
         if (!isEvents) {
-            builder.warn(0, 0, part.label + ": byte 0: not a TensorBoard event file; skipped");
+            builder.warn(LoadWarningCode::FileSkipped, 0, 0,
+                         part.label + ": byte 0: not a TensorBoard event file; skipped",
+                         part.label);
             continue;
         }
         if (!readOk) {
-            builder.warn(0, -1, part.label + ": " + error);
+            builder.warn(LoadWarningCode::FileSkipped, 0, -1, part.label + ": " + error,
+                         part.label);
             continue;
         }
         if (bytes.changedWhileRead())
-            builder.warn(0, static_cast<std::int64_t>(bytes.size()),
+            builder.warn(LoadWarningCode::ChangedWhileRead, 0,
+                         static_cast<std::int64_t>(bytes.size()),
                          part.label +
                              ": the file changed while it was read (still being "
                              "written?); loaded its first " +
-                             std::to_string(bytes.size()) + " bytes");
+                             std::to_string(bytes.size()) + " bytes",
+                         part.label);
         ++readable;
         ProgressFn progress;
         if (input.progress && total > 0) {
@@ -198,7 +204,8 @@ LoadResult TfeventsLoader::loadFolder(const LoadInput& input) const {
         return result;
     }
     if (builder.pointCount() == 0)
-        builder.warn(0, -1, "no scalar summaries in the event files of this folder");
+        builder.warn(LoadWarningCode::NoValues, 0, -1,
+                     "no scalar summaries in the event files of this folder");
     result.runs.push_back(builder.finish());
     return result;
 }

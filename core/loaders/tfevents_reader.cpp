@@ -420,37 +420,42 @@ bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix, std
                           : "impossible record length " + std::to_string(reader.recordLength());
             // Whole records further on: the framing broke mid-file; read on from the next one.
             if (reader.resync()) {
-                builder.warn(0, offset,
+                builder.warn(LoadWarningCode::UnreadableRecord, 0, offset,
                              where + "byte " + std::to_string(offset) + ": " + problem + "; the " +
                                  std::to_string(reader.position() - reader.recordOffset()) +
                                  " bytes from there to the next whole record, at byte " +
-                                 std::to_string(reader.position()) + ", not read");
+                                 std::to_string(reader.position()) + ", not read",
+                             std::string(label));
                 continue;
             }
             if (badHeader)
-                builder.warn(0, offset,
+                builder.warn(LoadWarningCode::UnreadableRecord, 0, offset,
                              where + "byte " + std::to_string(offset) + ": " + problem + "; the " +
                                  std::to_string(after) + " bytes from there not read, the " +
-                                 std::to_string(whole) + " records before it are kept");
+                                 std::to_string(whole) + " records before it are kept",
+                             std::string(label));
             else
-                builder.warn(0, offset,
-                             where + "the last record, at byte " + std::to_string(offset) +
-                                 ", is cut short (file still being written?); the " +
-                                 std::to_string(whole) + " whole records before it are loaded");
+                builder.warn(
+                    LoadWarningCode::CutShort, 0, offset,
+                    where + "the last record, at byte " + std::to_string(offset) +
+                        ", is cut short (file still being written?, std::string(label)); the " +
+                        std::to_string(whole) + " whole records before it are loaded");
             break;
         }
         if (status == TfRecordReader::Status::BadData) {
-            builder.warn(0, offset,
+            builder.warn(LoadWarningCode::UnreadableRecord, 0, offset,
                          where + "record at byte " + std::to_string(offset) +
-                             " has a bad data checksum; that record is skipped");
+                             " has a bad data checksum; that record is skipped",
+                         std::string(label));
             continue;
         }
         ++whole;
         ++m_records;
         if (!decodeEvent(payload, m_event)) {
-            builder.warn(0, offset,
+            builder.warn(LoadWarningCode::UnreadableRecord, 0, offset,
                          where + "record at byte " + std::to_string(offset) +
-                             " is not a readable event; skipped");
+                             " is not a readable event; skipped",
+                         std::string(label));
             continue;
         }
         for (const SummaryValueView& v : m_event.values) {

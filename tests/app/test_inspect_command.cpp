@@ -90,6 +90,8 @@ TEST(CliInspect, JsonCountsNonFiniteValuesAndWarnings) {
     EXPECT_EQ(run["metrics"][0]["non_finite"].number, 5);  // nan, inf, -inf, Infinity, NaN.
     ASSERT_EQ(run["warnings"].array.size(), 1U);
     EXPECT_EQ(run["warnings"][0]["line"].number, 8);
+    EXPECT_EQ(run["warnings"][0]["code"].string, "not_a_number");  // "oops" in val_acc
+    EXPECT_EQ(run["warnings"][0]["file"].string, "");
 }
 
 TEST(CliInspect, UsageErrors) {

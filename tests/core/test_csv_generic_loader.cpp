@@ -230,5 +230,16 @@ TEST(CsvGenericLoader, RealworldPlainCsv) {
     EXPECT_DOUBLE_EQ(s->values[1], 69.55293273925781);
 }
 
+TEST(CsvGenericLoader, ColumnsOnEveryRowShareOneStepColumn) {
+    const std::string text = "step,a,b,c\n1,1,2,3\n2,1,2,\n3,1,2,3\n";
+    const LoadResult r = GenericCsvLoader().load(LoadInput{"share.csv", text, {}});
+    ASSERT_EQ(r.runs.size(), 1U);
+    const core::Run& run = r.runs[0];
+    EXPECT_TRUE(run.find("a")->steps.sharedWith(run.find("b")->steps));
+    EXPECT_EQ(run.find("a")->steps.useCount(), 2);
+    EXPECT_EQ(run.find("c")->steps, (std::vector<std::int64_t>{1, 3}));  // a gap: its own
+    EXPECT_EQ(run.find("b")->steps, (std::vector<std::int64_t>{1, 2, 3}));
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -214,6 +214,7 @@ TEST(Tfevents, ImpossibleLengthMidFileIsNamedAndTheRestLoads) {
                                            "bytes from there to the next whole record, at byte " +
                                            std::to_string(cut + 19) + ", not read");
     EXPECT_EQ(run.warnings[0].byteOffset, static_cast<std::int64_t>(cut));
+    EXPECT_EQ(run.warnings[0].code, LoadWarningCode::UnreadableRecord);
 }
 
 long maxRssKiB() {
@@ -318,6 +319,13 @@ TEST(TfeventsRealworld, KerasFolderWithTrainAndValidation) {
     EXPECT_EQ(run.find("validation/epoch_loss")->nonFiniteCount(), 40U);
     EXPECT_EQ(run.find("validation/evaluation_loss_vs_iterations")->steps.back(), 40);
     EXPECT_TRUE(anyWarningContains(run, "go back"));
+    // Each step-order warning names the event file (inside train/ or validation/) it is about.
+    for (const LoadWarning& w : run.warnings) {
+        if (w.code != LoadWarningCode::StepOrder) continue;
+        EXPECT_TRUE(w.file.rfind("train/", 0) == 0 || w.file.rfind("validation/", 0) == 0)
+            << w.file;
+        EXPECT_EQ(w.message.rfind(w.file + ": ", 0), 0U) << w.message;
+    }
     EXPECT_EQ(result.consumed.size(), 2U);  // train/ and validation/
 }
 

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/loaders/csv/csv_head.h"
+#include "core/loaders/run_builder.h"
 #include "core/sniff_head.h"
 
 namespace curvedoctor::core {
@@ -53,18 +54,14 @@ std::string quoted(std::string_view text) {
     return out + "'";
 }
 
+constexpr std::size_t kNoSeries = static_cast<std::size_t>(-1);
+
 struct Column {
-    // The metric's series, made when the column gets its first point (Builder::seriesOf): a
-    // header of a million columns costs no series for the columns that hold nothing.
-    Series* series = nullptr;
+    // The metric's series in the RunBuilder, made when the column gets its first point
+    // (Builder::seriesOf): a header of a million columns costs no series for the columns that
+    // hold nothing.
+    std::size_t series = kNoSeries;
     std::size_t texts = 0;
-    std::int64_t lastStep = 0;
-    std::int64_t backwardsLine = 0;  // first line where this column's step went down.
-    std::int64_t backwardsFrom = 0;
-    std::int64_t backwardsTo = 0;
-    // False while every point sits on the table's rows in order, from the first: the steps are
-    // then the table's (m_tableSteps), shared at the end instead of copied per column.
-    bool ownSteps = false;
 };
 
 struct CellWarning {
@@ -75,7 +72,9 @@ struct CellWarning {
 
 class Builder {
 public:
-    Builder(const LoadInput& input, const CsvTableSpec& spec) : m_input(input), m_spec(spec) {}
+    Builder(const LoadInput& input, const CsvTableSpec& spec) : m_input(input), m_spec(spec) {
+        m_b.allowRepeatedSteps();
+    }
 
     LoadResult run() {
         CsvDialect dialect;
@@ -100,8 +99,8 @@ public:
     }
 
 private:
-    void warn(std::int64_t line, std::string message) {
-        m_run.warnings.push_back(LoadWarning{line, -1, std::move(message)});
+    void warn(LoadWarningCode code, std::int64_t line, std::string message) {
+        m_b.warn(code, line, -1, std::move(message));
     }
 
     bool readHeader(CsvReader& reader) {
@@ -150,8 +149,9 @@ private:
             do {
                 renamed = name + "_" + std::to_string(++suffix);
             } while (taken.count(renamed) > 0);
-            warn(m_headerLine, "column " + quoted(name) + " appears more than once; copy " +
-                                   std::to_string(copies) + " loaded as " + quoted(renamed));
+            warn(LoadWarningCode::DuplicateColumn, m_headerLine,
+                 "column " + quoted(name) + " appears more than once; copy " +
+                     std::to_string(copies) + " loaded as " + quoted(renamed));
             taken.insert(renamed);
             used.insert(renamed);
             name = std::move(renamed);
@@ -173,29 +173,6 @@ private:
                 m_names[i].empty() || findColumn({m_names[i]}, m_spec.skipColumns) == 0;
             if (axis || skipped) continue;
             m_metricCols.push_back(i);
-        }
-    }
-
-    // Sizes every column from the line count and the density seen so far, so a dense
-    // 2-million-row file is filled without reallocation (and its exact size needs no shrinking
-    // copy), while a sparse column does not reserve what it never uses.
-    void reserveColumns(std::int64_t rowsSeen, std::int64_t rows) {
-        m_tableSteps.reserve(static_cast<std::size_t>(rows));
-        for (const std::size_t i : m_metricCols) {
-            if (m_columns[i].series == nullptr) continue;  // nothing yet: it grows as it fills.
-            Series& s = *m_columns[i].series;
-            const auto seen = static_cast<std::int64_t>(s.values.size());
-            const std::size_t n =
-                seen == rowsSeen - 1
-                    ? static_cast<std::size_t>(rows)
-                    : static_cast<std::size_t>(static_cast<double>(rows) *
-                                               (static_cast<double>(seen) + 1.0) /
-                                               static_cast<double>(rowsSeen) * 1.1) +
-                          16;
-            if (m_columns[i].ownSteps) s.steps.mutableVector().reserve(n);
-            s.values.reserve(n);
-            if (m_epochCol >= 0) s.epochs.reserve(n);
-            if (m_wallCol >= 0) s.wallTimes.reserve(n);
         }
     }
 
@@ -232,10 +209,13 @@ private:
         const auto col = static_cast<std::size_t>(m_stepCol);
         if (col < m_cells.size() && axisValue(m_cells[col], v) && stepFromNumber(line, v, step))
             return true;
-        if (m_skippedRows++ < kMaxListedWarnings) {
+        if (!m_b.wouldList(LoadWarningCode::NoStep)) {
+            m_b.countUnlisted(LoadWarningCode::NoStep, 1);
+        } else {
             const std::string_view text = col < m_cells.size() ? m_cells[col].text : "";
-            warn(line, "no usable step in column " + quoted(m_names[col]) + " (" + quoted(text) +
-                           "); row skipped");
+            warn(LoadWarningCode::NoStep, line,
+                 "no usable step in column " + quoted(m_names[col]) + " (" + quoted(text) +
+                     "); row skipped");
         }
         return false;
     }
@@ -248,8 +228,9 @@ private:
         step = std::llround(v);
         if (static_cast<double>(step) != v && !m_warnedFractionalStep) {
             m_warnedFractionalStep = true;
-            warn(line, "step column " + quoted(m_names[static_cast<std::size_t>(m_stepCol)]) +
-                           " holds fractional values; steps are rounded");
+            warn(LoadWarningCode::FractionalStep, line,
+                 "step column " + quoted(m_names[static_cast<std::size_t>(m_stepCol)]) +
+                     " holds fractional values; steps are rounded");
         }
         return true;
     }
@@ -271,12 +252,18 @@ private:
             const std::int64_t line = reader.line();
             if (reader.rowUnterminated()) {
                 m_tornLine = line;
-                warn(line, kTornLine);
+                warn(LoadWarningCode::CutShort, line, kTornLine);
                 break;
             }
             const std::int64_t index = rowIndex++;
-            if (index == kDensitySampleRows)
-                reserveColumns(index + 1, expectedRows(index + 1, line));
+            // Sized from the line count and the density seen so far, a dense 2-million-row file
+            // fills its columns without reallocation, and a sparse column does not reserve
+            // what it never uses.
+            if (index == kDensitySampleRows) {
+                const std::int64_t rows = expectedRows(index + 1, line);
+                m_b.expectGrowth(static_cast<double>(rows) / static_cast<double>(index),
+                                 static_cast<std::size_t>(rows));
+            }
             if (input().progress && rowIndex >= nextProgress) {
                 nextProgress += kProgressEveryRows;
                 if (!input().progress(static_cast<double>(reader.offset()) /
@@ -288,7 +275,7 @@ private:
             if (reader.fieldCount() > m_names.size()) extraFields(line, reader.fieldCount());
             std::int64_t step = 0;
             if (!stepOf(line, index, step)) continue;
-            m_tableSteps.push_back(step);
+            m_b.beginRow(step, line);
             const double epoch = withEpochs ? axisColumn(m_epochCol, false) : kNaN;
             const double wall = withWall ? axisColumn(m_wallCol, true) : kNaN;
             const std::size_t n = m_cells.size();
@@ -305,68 +292,28 @@ private:
                     if (m_spec.missingIsGap) continue;
                     value = kNaN;
                 }
-                addPoint(line, i, step, value, epoch, wall);
+                m_b.addToRow(seriesOf(i), value, epoch, wall);
             }
         }
         m_rows = rowIndex;
     }
 
-    void addPoint(std::int64_t line, std::size_t column, std::int64_t step, double value,
-                  double epoch, double wall) {
+    std::size_t seriesOf(std::size_t column) {
         Column& col = m_columns[column];
-        Series& s = seriesOf(column);
-        if (step < col.lastStep && col.backwardsLine == 0 && !s.values.empty()) {
-            col.backwardsLine = line;
-            col.backwardsFrom = col.lastStep;
-            col.backwardsTo = step;
-        }
-        col.lastStep = step;
-        if (!col.ownSteps && s.values.size() + 1 != m_tableSteps.size()) takeOwnSteps(col);
-        if (col.ownSteps) s.steps.push_back(step);
-        s.values.push_back(value);
-        if (m_epochCol >= 0) s.epochs.push_back(epoch);
-        if (m_wallCol >= 0) s.wallTimes.push_back(wall);
+        if (col.series == kNoSeries) col.series = m_b.series(m_names[column]);
+        return col.series;
     }
 
-    Series& seriesOf(std::size_t column) {
-        Column& col = m_columns[column];
-        if (col.series == nullptr) col.series = &m_run.metrics[m_names[column]];
-        return *col.series;
-    }
-
-    static bool isEmpty(const Column& col) { return col.series == nullptr || col.series->empty(); }
-
-    // A column that missed a row: from now on it keeps steps of its own, starting with the
-    // table rows it had a point on (all of the first ones).
-    void takeOwnSteps(Column& col) {
-        Series& s = *col.series;
-        std::vector<std::int64_t>& own = s.steps.mutableVector();
-        own.reserve(s.values.capacity());
-        own.assign(m_tableSteps.begin(), m_tableSteps.begin() + static_cast<long>(s.values.size()));
-        col.ownSteps = true;
-    }
-
-    // Gives every column that never missed a row the table's steps: one block, shared.
-    void shareTableSteps() {
-        auto shared = std::make_shared<std::vector<std::int64_t>>(std::move(m_tableSteps));
-        for (const std::size_t i : m_metricCols) {
-            Column& col = m_columns[i];
-            if (col.ownSteps || col.series == nullptr) continue;
-            Series& s = *col.series;
-            if (s.values.size() == shared->size()) {
-                s.steps = StepColumn(shared);
-            } else {
-                // It stopped before the table's last row: its steps are the first ones.
-                s.steps.mutableVector().assign(
-                    shared->begin(), shared->begin() + static_cast<long>(s.values.size()));
-            }
-        }
-    }
+    static bool isEmpty(const Column& col) { return col.series == kNoSeries; }
 
     void extraFields(std::int64_t line, std::size_t fields) {
-        if (m_extraFieldRows++ >= kMaxListedWarnings) return;
-        warn(line, std::to_string(fields) + " fields but " + std::to_string(m_names.size()) +
-                       " columns; extra fields ignored");
+        if (!m_b.wouldList(LoadWarningCode::ExtraFields)) {
+            m_b.countUnlisted(LoadWarningCode::ExtraFields, 1);
+            return;
+        }
+        warn(LoadWarningCode::ExtraFields, line,
+             std::to_string(fields) + " fields but " + std::to_string(m_names.size()) +
+                 " columns; extra fields ignored");
     }
 
     void textCell(std::int64_t line, std::size_t column) {
@@ -376,44 +323,25 @@ private:
     }
 
     void finish() {
-        shareTableSteps();
-        std::size_t unlisted = 0;
-        std::size_t listed = 0;
+        std::size_t texts = 0;  // cells of text in the columns that load.
         for (const std::size_t i : m_metricCols) {
             const Column& col = m_columns[i];
             if (isEmpty(col) && col.texts > 0) {
-                warn(m_headerLine,
+                warn(LoadWarningCode::TextColumn, m_headerLine,
                      "column " + quoted(m_names[i]) + " holds text, not numbers; not loaded");
             }
-            if (col.backwardsLine > 0) {
-                warn(col.backwardsLine, quoted(m_names[i]) + " goes back from step " +
-                                            std::to_string(col.backwardsFrom) + " to " +
-                                            std::to_string(col.backwardsTo) +
-                                            " (a restarted or resumed run?); every point is kept");
-            }
         }
+        for (const std::size_t i : m_metricCols)
+            if (!isEmpty(m_columns[i])) texts += m_columns[i].texts;
         for (const auto& w : m_cellWarnings) {
             const Column& col = m_columns[w.column];
             if (isEmpty(col)) continue;
-            if (listed++ < kMaxListedWarnings) {
-                warn(w.line, w.text + " in column " + quoted(m_names[w.column]) +
-                                 " is not a number; skipped");
-            }
+            warn(LoadWarningCode::NotANumber, w.line,
+                 w.text + " in column " + quoted(m_names[w.column]) + " is not a number; skipped");
+            --texts;
         }
-        for (const std::size_t i : m_metricCols) {
-            const Column& col = m_columns[i];
-            if (!isEmpty(col)) unlisted += col.texts;
-        }
-        unlisted -= std::min(unlisted, std::min(listed, kMaxListedWarnings));
-        if (unlisted > 0)
-            warn(0, std::to_string(unlisted) + " more non-numeric cells skipped (not listed)");
-        if (m_skippedRows > kMaxListedWarnings)
-            warn(0, std::to_string(m_skippedRows - kMaxListedWarnings) +
-                        " more rows without a usable step skipped (not listed)");
-        for (const std::size_t i : m_metricCols) {
-            if (m_columns[i].series != nullptr && m_columns[i].series->empty())
-                m_run.metrics.erase(m_names[i]);
-        }
+        m_b.countUnlisted(LoadWarningCode::NotANumber, texts);
+        m_run = m_b.finish();
         std::stable_sort(m_run.warnings.begin(), m_run.warnings.end(),
                          [](const LoadWarning& a, const LoadWarning& b) {
                              return (a.line == 0 ? INT64_MAX : a.line) <
@@ -440,17 +368,15 @@ private:
     const LoadInput& m_input;
     const CsvTableSpec& m_spec;
     LoadResult m_result;
-    Run m_run;
+    RunBuilder m_b;
+    Run m_run;  // m_b's, once finished.
     std::vector<CsvCell> m_cells;
-    std::vector<std::int64_t> m_tableSteps;  // the step of every row read, in order.
     std::vector<std::string> m_names;
     std::vector<Column> m_columns;
     std::vector<std::size_t> m_metricCols;
     std::vector<CellWarning> m_cellWarnings;
     std::int64_t m_headerLine = 0;
     std::int64_t m_rows = 0;
-    std::size_t m_skippedRows = 0;
-    std::size_t m_extraFieldRows = 0;
     int m_stepCol = -1;
     int m_epochCol = -1;
     int m_wallCol = -1;
