@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QWidget>
 
 class QLineEdit;
@@ -50,6 +51,7 @@ private:
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
     QLineEdit* m_filter;
+    QTimer m_refill;  ///< coalesces a batch of added runs into one refresh
 };
 
 }  // namespace curvedoctor::ui
