@@ -66,6 +66,21 @@ ComparisonPanel::ComparisonPanel(RunStore& store, ViewSettings& settings, QWidge
     refresh();
 }
 
+ComparisonTableModel* ComparisonPanel::model() const {
+    settle();
+    return m_model;
+}
+
+QSortFilterProxyModel* ComparisonPanel::proxy() const {
+    settle();
+    return m_proxy;
+}
+
+void ComparisonPanel::settle() const {
+    // The table is a cache of the store: reading it settles a pending batch first.
+    if (m_refill.isActive()) const_cast<ComparisonPanel*>(this)->refresh();
+}
+
 void ComparisonPanel::refresh() {
     m_refill.stop();
     std::vector<const RunEntry*> runs;
