@@ -6,7 +6,7 @@
 //   window paint   one full paint of the window with every run shown (QWidget::grab)
 //   redraw         the first chart's view painted again at the same zoom (median of 20)
 //   zoom           a 2x zoom of the first chart (all charts follow) and its paint (median
-//                  of 10)
+//                  of 10); "no paint": the same zooms without painting
 // and the resident memory the loaded runs added, per point. Not a Google Benchmark: each of
 // these happens once per open. Usage (Release build, see bench/CMakeLists.txt):
 //   bench_ui_sweep /tmp/sweep [TIMEOUT_SECONDS]
@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
     auto* chart = static_cast<ui::MetricChart*>(view->chart());
     std::printf("first chart    %s: %d curves, %d points drawn\n", qPrintable(chart->family()),
                 chart->curveCount(), chart->displayedPointCount());
-    std::vector<double> redraw, zoom;
+    std::vector<double> redraw, zoom, reduce;
     for (int i = 0; i < 20; ++i) {
         t.restart();
         const QPixmap shot = view->viewport()->grab();
@@ -132,7 +132,13 @@ int main(int argc, char** argv) {
         const QPixmap shot = view->viewport()->grab();
         zoom.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
     }
+    for (int i = 0; i < 10; ++i) {
+        t.restart();
+        chart->zoomX(i % 2 == 0 ? 0.5 : 2.0, center);
+        reduce.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
     std::printf("redraw         %9.1f ms (median of %zu)\n", medianMs(redraw), redraw.size());
+    std::printf("zoom, no paint %9.1f ms (median of %zu)\n", medianMs(reduce), reduce.size());
     std::printf("zoom           %9.1f ms (median of %zu)\n", medianMs(zoom), zoom.size());
     return 0;
 }

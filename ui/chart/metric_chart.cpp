@@ -45,9 +45,8 @@ struct MetricChart::Curve {
     /// Last reductions, y as plotted (shared with the curve layer).
     std::shared_ptr<const core::Decimated> smooth = std::make_shared<const core::Decimated>();
     std::shared_ptr<const core::Decimated> raw = std::make_shared<const core::Decimated>();
-    /// What the reductions were made for (range, columns, log, raw, x and smoothed columns):
-    /// a rebuild for a batch of new runs reduces only the new runs' curves (issue #14).
-    std::tuple<double, double, int, bool, bool, const void*, const void*> reducedFor{};
+    /// The reductions' range, log, raw, x and smoothed columns, and columns (within 1/16).
+    std::pair<std::tuple<double, double, bool, bool, const void*, const void*>, int> reducedFor{};
 };
 
 // Work kept between setContent calls: x columns of unchanged series (smoothing and reduction
@@ -230,7 +229,7 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         for (auto& c : trainFirst) m_curves.push_back(std::move(c));
     }
     prepareCurves(smoothing);
-    for (auto& c : m_curves)
+    for (auto& c : m_curves)  // a batch of new runs reduces only their curves (issue #14)
         if (auto it = previous.find(c->series); it != previous.end())
             std::tie(c->smooth, c->raw, c->reducedFor) =
                 std::tie(it->second->smooth, it->second->raw, it->second->reducedFor);
@@ -428,9 +427,12 @@ int MetricChart::displayedPointCount() const {
 
 void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
     const auto key =
-        std::make_tuple(lo, hi, columns, m_logY, m_showRaw, static_cast<const void*>(c.xs.data()),
+        std::make_tuple(lo, hi, m_logY, m_showRaw, static_cast<const void*>(c.xs.data()),
                         static_cast<const void*>(c.smoothed.get()));
-    if (std::exchange(c.reducedFor, key) == key) return;
+    if (std::exchange(c.reducedFor.first, key) == key &&
+        std::abs(columns - c.reducedFor.second) * 16 <= columns)
+        return;
+    c.reducedFor.second = columns;
     core::DecimateConfig cfg{lo, hi, columns, c.xSorted};
     auto reduce = [&](std::span<const double> y, const core::DecimationIndex& index) {
         core::Decimated d =
