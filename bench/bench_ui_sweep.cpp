@@ -5,6 +5,7 @@
 //   all runs       until every run is in the run list and in the first chart
 //   window paint   one full paint of the window with every run shown (QWidget::grab)
 //   redraw         the first chart's view painted again at the same zoom (median of 20)
+//   overlay redraw the same after a change of the finding overlay only (a hover)
 //   zoom           a 2x zoom of the first chart (all charts follow) and its paint (median
 //                  of 10); "no paint": the same zooms without painting
 // and the resident memory the loaded runs added, per point. Not a Google Benchmark: each of
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "ui/chart/chart_panel.h"
+#include "ui/chart/finding_overlay.h"
 #include "ui/chart/metric_chart.h"
 #include "ui/load_controller.h"
 #include "ui/main_window.h"
@@ -119,7 +121,7 @@ int main(int argc, char** argv) {
     auto* chart = static_cast<ui::MetricChart*>(view->chart());
     std::printf("first chart    %s: %d curves, %d points drawn\n", qPrintable(chart->family()),
                 chart->curveCount(), chart->displayedPointCount());
-    std::vector<double> redraw, zoom, reduce;
+    std::vector<double> redraw, zoom, reduce, overlay;
     for (int i = 0; i < 20; ++i) {
         t.restart();
         const QPixmap shot = view->viewport()->grab();
@@ -137,7 +139,14 @@ int main(int argc, char** argv) {
         chart->zoomX(i % 2 == 0 ? 0.5 : 2.0, center);
         reduce.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
     }
+    for (int i = 0; i < 10; ++i) {
+        t.restart();
+        chart->overlay()->update();  // what a hover or a finding highlight changes
+        const QPixmap shot = view->viewport()->grab();
+        overlay.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
     std::printf("redraw         %9.1f ms (median of %zu)\n", medianMs(redraw), redraw.size());
+    std::printf("overlay redraw %9.1f ms (median of %zu)\n", medianMs(overlay), overlay.size());
     std::printf("zoom, no paint %9.1f ms (median of %zu)\n", medianMs(reduce), reduce.size());
     std::printf("zoom           %9.1f ms (median of %zu)\n", medianMs(zoom), zoom.size());
     return 0;
