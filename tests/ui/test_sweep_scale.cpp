@@ -141,8 +141,8 @@ TEST(SweepScale, FindingsOfAddedRunsLandWhereARefreshPutsThem) {
             f.severity = order[(r + k) % 3];
             f.metric = "loss";
             f.message = "finding " + std::to_string(k) + " of run " + std::to_string(r);
-            f.beginStep = 10 * k;
-            f.endStep = 10 * k + 5;
+            f.beginStep = std::int64_t{10} * k;
+            f.endStep = std::int64_t{10} * k + 5;
             d.findings.push_back(f);
         }
         store.add(testing::syntheticRun("r" + std::to_string(r), 50, 0.1, 0), d);
