@@ -75,6 +75,7 @@ private:
         if (run.format.empty()) run.format = std::string(format);
         for (auto& [metric, series] : run.metrics) series.shrinkToFit();
         m_batch.runs.push_back(std::make_shared<const Run>(std::move(run)));
+        if (m_options.onRun) m_options.onRun(m_batch.runs.back());
     }
 
     void walk(const fs::path& dir, int depth) {

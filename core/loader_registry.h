@@ -2,6 +2,7 @@
 /// \file loader_registry.h
 /// The one place that knows every loader, and the entry point that turns paths into runs.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -54,6 +55,10 @@ struct LoadOptions {
     /// Paths loaded at once by loadPaths (each file or folder on its own thread); 0: one per
     /// hardware thread. Results keep the order of the paths either way.
     unsigned threads = 0;
+    /// Folder loads: called on the loading thread with each run as soon as the walker has it,
+    /// while the rest of the folder still loads (a viewer shows runs as they arrive). The runs
+    /// are in LoadBatch::runs all the same. May be empty.
+    std::function<void(const RunPtr&)> onRun;
 };
 
 /// Loads each path: a file through the loader that claims it, a folder by walking it.

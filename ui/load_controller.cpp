@@ -2,18 +2,33 @@
 
 #include <QFileInfo>
 #include <QMetaObject>
+#include <chrono>
 
 #include "core/diagnosis.h"
 #include "ui/run_store.h"
 
 namespace curvedoctor::ui {
+namespace {
+
+// A folder's runs reach the window in batches at most this often: each batch costs the charts
+// one rebuild, and a first batch this soon shows the first runs at once.
+constexpr std::chrono::milliseconds kPostInterval{100};
+
+}  // namespace
 
 LoadController::LoadController(RunStore& store, QObject* parent)
     : LoadController(store, core::LoaderRegistry::builtin(), parent) {}
 
 LoadController::LoadController(RunStore& store, const core::LoaderRegistry& registry,
                                QObject* parent)
-    : QObject(parent), m_store(store), m_registry(registry) {}
+    : QObject(parent), m_store(store), m_registry(registry) {
+    // Rows the running job already filled stay marked when the user closes other runs.
+    connect(&m_store, &RunStore::runAboutToBeRemoved, this, [this](int row) {
+        if (row >= 0 && static_cast<std::size_t>(row) < m_taken.size())
+            m_taken.erase(m_taken.begin() + row);
+    });
+    connect(&m_store, &RunStore::cleared, this, [this] { m_taken.clear(); });
+}
 
 LoadController::~LoadController() {
     m_cancel = true;
@@ -46,6 +61,8 @@ void LoadController::startNext() {
     m_queue.pop_front();
     m_cancel = false;
     m_lastPermille = -1;
+    m_taken.assign(static_cast<std::size_t>(m_store.count()), false);
+    m_jobRuns = 0;
     Q_EMIT busyChanged(true);
     Q_EMIT progressChanged(0);
     m_worker = std::thread([this, paths] { work(paths); });
@@ -68,31 +85,55 @@ void LoadController::work(const QStringList& paths) {
             }
             return !m_cancel.load();
         };
+        // A folder's runs are posted as the walker finishes them, in batches.
+        std::vector<core::RunPtr> pending;
+        std::size_t streamed = 0;
+        auto lastPost = std::chrono::steady_clock::now();
+        options.onRun = [&](const core::RunPtr& run) {
+            if (m_cancel) return;
+            pending.push_back(run);
+            ++streamed;
+            const auto now = std::chrono::steady_clock::now();
+            if (now - lastPost >= kPostInterval) {
+                post(pending);
+                lastPost = now;
+            }
+        };
         core::LoadBatch batch = core::loadPaths({paths[i].toStdString()}, m_registry, options);
         if (batch.cancelled || m_cancel) {
             out.cancelled = true;
             break;
         }
-        // All of this path's runs diagnosed at once, on every core.
-        std::vector<const core::Run*> ptrs;
-        for (const core::RunPtr& run : batch.runs) ptrs.push_back(run.get());
-        core::GroupDiagnosis diagnosed = core::diagnoseRuns(ptrs);
-        std::vector<LoadedRun> loaded;
-        for (std::size_t r = 0; r < batch.runs.size(); ++r) {
-            loaded.push_back({std::move(batch.runs[r]), std::move(diagnosed.runs[r]), {}});
-        }
-        const QFileInfo input(paths[i]);
-        if (loaded.size() == 1 && input.isDir()) loaded.front().displayName = input.fileName();
+        if (streamed == 0) pending = batch.runs;  // a file: nothing was streamed
+        post(pending);
         if (m_cancel) {
             out.cancelled = true;
             break;
         }
-        if (!loaded.empty()) out.openedPaths << paths[i];
-        for (auto& r : loaded) out.runs.push_back(std::move(r));
+        const QFileInfo input(paths[i]);
+        if (batch.runs.size() == 1 && input.isDir())
+            out.renames.emplace_back(batch.runs.front(), input.fileName());
+        if (!batch.runs.empty()) out.openedPaths << paths[i];
         for (auto& e : batch.errors) out.errors.push_back(std::move(e));
     }
     QMetaObject::invokeMethod(
-        this, [this, out = std::move(out)] { deliver(out); }, Qt::QueuedConnection);
+        this, [this, out = std::move(out)] { finishJob(out); }, Qt::QueuedConnection);
+}
+
+void LoadController::post(std::vector<core::RunPtr>& runs) {
+    if (runs.empty() || m_cancel) return;
+    // The batch's runs diagnosed at once, on every core.
+    std::vector<const core::Run*> ptrs;
+    ptrs.reserve(runs.size());
+    for (const core::RunPtr& run : runs) ptrs.push_back(run.get());
+    core::GroupDiagnosis diagnosed = core::diagnoseRuns(ptrs);
+    std::vector<LoadedRun> loaded;
+    loaded.reserve(runs.size());
+    for (std::size_t r = 0; r < runs.size(); ++r)
+        loaded.push_back({std::move(runs[r]), std::move(diagnosed.runs[r])});
+    runs.clear();
+    QMetaObject::invokeMethod(
+        this, [this, loaded = std::move(loaded)] { addRuns(loaded); }, Qt::QueuedConnection);
 }
 
 int LoadController::matchRow(const core::Run& run, const std::vector<bool>& taken) const {
@@ -110,19 +151,18 @@ int LoadController::matchRow(const core::Run& run, const std::vector<bool>& take
     return sameSourceCount == 1 ? sameSource : -1;
 }
 
-void LoadController::deliver(const Outcome& outcome) {
-    if (m_worker.joinable()) m_worker.join();
-    std::vector<bool> taken(static_cast<std::size_t>(m_store.count()), false);
-    for (const LoadedRun& r : outcome.runs) {
-        const int row = matchRow(*r.run, taken);
+void LoadController::addRuns(const std::vector<LoadedRun>& runs) {
+    m_taken.resize(static_cast<std::size_t>(m_store.count()), false);
+    for (const LoadedRun& r : runs) {
+        const int row = matchRow(*r.run, m_taken);
         if (row >= 0) {
-            taken[static_cast<std::size_t>(row)] = true;
+            m_taken[static_cast<std::size_t>(row)] = true;
             m_store.replace(row, r.run, r.diagnosis);
         } else {
-            const int added = m_store.add(r.run, r.diagnosis);
-            if (!r.displayName.isEmpty()) m_store.rename(added, r.displayName);
-            taken.push_back(true);
+            m_store.add(r.run, r.diagnosis);
+            m_taken.push_back(true);
         }
+        ++m_jobRuns;
         if (!r.run->warnings.empty()) {
             const core::LoadWarning& w = r.run->warnings.front();
             QString where = w.line > 0          ? tr("line %1: ").arg(w.line)
@@ -134,11 +174,21 @@ void LoadController::deliver(const Outcome& outcome) {
             Q_EMIT loadWarned(QString::fromStdString(r.run->source), text);
         }
     }
+}
+
+void LoadController::finishJob(const Outcome& outcome) {
+    if (m_worker.joinable()) m_worker.join();
+    for (const auto& [run, name] : outcome.renames)
+        for (int row = 0; row < m_store.count(); ++row)
+            if (m_store.at(row).run == run) {
+                m_store.rename(row, name);
+                break;
+            }
     for (const core::LoadError& e : outcome.errors)
         Q_EMIT loadFailed(QString::fromStdString(e.source), QString::fromStdString(e.message));
     if (!outcome.openedPaths.isEmpty()) Q_EMIT pathsOpened(outcome.openedPaths);
     Q_EMIT progressChanged(1000);
-    Q_EMIT finished(static_cast<int>(outcome.runs.size()), outcome.cancelled);
+    Q_EMIT finished(m_jobRuns, outcome.cancelled);
     if (m_queue.empty())
         Q_EMIT busyChanged(false);
     else

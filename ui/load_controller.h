@@ -1,15 +1,19 @@
 #pragma once
 /// \file load_controller.h
-/// Loads logs off the GUI thread: core::loadPaths and core::diagnoseRun run in a worker thread;
-/// the immutable runs come back by queued call and are merged into the RunStore. One job runs at
-/// a time; further requests queue behind it. Cancel stops the job soon; paths finished before the
-/// cancel are kept, the one being read is dropped.
+/// Loads logs off the GUI thread: core::loadPaths and core::diagnoseRuns run in a worker thread;
+/// the immutable runs come back by queued call and are merged into the RunStore. A folder's runs
+/// come back while the rest of it loads, a batch at most every kPostInterval (a sweep of 1,000
+/// runs shows its first runs within a fraction of a second), each batch diagnosed on the worker
+/// before it is posted. One job runs at a time; further requests queue behind it. Cancel stops
+/// the job soon; runs posted before the cancel are kept, the rest of what was being read is
+/// dropped.
 
 #include <QObject>
 #include <QStringList>
 #include <atomic>
 #include <deque>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "core/finding.h"
@@ -59,20 +63,24 @@ private:
     struct LoadedRun {
         core::RunPtr run;
         core::RunDiagnosis diagnosis;
-        /// Name to list a new run under when the loader's is not the best one: a dropped
-        /// folder holding a single run is called after the folder, not after its file.
-        QString displayName;
     };
+    /// What a job leaves for its end, after its runs were posted batch by batch.
     struct Outcome {
-        std::vector<LoadedRun> runs;
         std::vector<core::LoadError> errors;
         QStringList openedPaths;
+        /// A dropped folder holding a single run is called after the folder, not after its
+        /// file (only known once the folder is read whole).
+        std::vector<std::pair<core::RunPtr, QString>> renames;
         bool cancelled = false;
     };
 
     void startNext();
     void work(const QStringList& paths);
-    void deliver(const Outcome& outcome);
+    /// Worker thread: diagnoses `runs` and posts them to addRuns.
+    void post(std::vector<core::RunPtr>& runs);
+    /// GUI thread: merges a batch into the store (replacing reloaded runs).
+    void addRuns(const std::vector<LoadedRun>& runs);
+    void finishJob(const Outcome& outcome);
     /// Row to replace for a freshly loaded run, or -1 to add it. `taken` marks rows already
     /// replaced in this job.
     [[nodiscard]] int matchRow(const core::Run& run, const std::vector<bool>& taken) const;
@@ -82,7 +90,9 @@ private:
     std::deque<Job> m_queue;
     std::thread m_worker;
     std::atomic<bool> m_cancel{false};
-    int m_lastPermille = -1;  ///< worker thread only: throttles progress posts.
+    std::vector<bool> m_taken;  ///< GUI thread: store rows replaced or added by the running job
+    int m_jobRuns = 0;          ///< GUI thread: runs the running job added or replaced
+    int m_lastPermille = -1;    ///< worker thread only: throttles progress posts.
 };
 
 }  // namespace curvedoctor::ui

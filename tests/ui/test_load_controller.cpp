@@ -19,7 +19,7 @@ namespace {
 
 /// Reads "step value" lines into metric "loss"; records the thread it ran on. Claims files
 /// ending in ".steps". A file whose first line is "block" spins, reporting progress, until the
-/// caller cancels.
+/// caller cancels; one whose first line is "slow" takes 40 ms to read.
 class ProbeLoader : public core::Loader {
 public:
     mutable std::atomic<std::thread::id> lastThread{};
@@ -42,7 +42,12 @@ public:
             return r;
         }
         core::Run run;
-        std::istringstream lines{std::string(in.bytes)};
+        std::string_view text = in.bytes;
+        if (text.starts_with("slow\n")) {
+            QThread::msleep(40);
+            text.remove_prefix(5);
+        }
+        std::istringstream lines{std::string(text)};
         std::int64_t step = 0;
         double value = 0;
         core::Series s;
@@ -168,6 +173,27 @@ TEST(LoadController, ReloadReplacesRunsKeepingNameColourAndVisibility) {
     controller.open({path});
     ASSERT_TRUE(testing::waitForLoad(controller, finished));
     EXPECT_EQ(store.count(), 1);
+}
+
+TEST(LoadController, TheFirstRunsOfAFolderShowBeforeItIsRead) {
+    Fixture fx;
+    RunStore store;
+    LoadController controller(store, fx.registry);
+    QSignalSpy finished(&controller, &LoadController::finished);
+    for (int i = 0; i < 30; ++i)
+        testing::writeFile(fx.dir,
+                           QStringLiteral("sweep/run%1/log.steps").arg(i, 2, 10, QChar('0')),
+                           "slow\n0 1.0\n");
+    controller.open({fx.dir.filePath(QStringLiteral("sweep"))});
+    // Some runs are in the store while the loader is still busy with the others.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return store.count() > 0; }, 20000));
+    EXPECT_TRUE(controller.isBusy());
+    EXPECT_LT(store.count(), 30);
+    ASSERT_TRUE(testing::waitForLoad(controller, finished));
+    EXPECT_EQ(store.count(), 30);
+    EXPECT_EQ(finished.at(0).at(0).toInt(), 30);
+    EXPECT_EQ(store.at(0).name, QStringLiteral("run00"));
+    EXPECT_EQ(store.at(29).name, QStringLiteral("run29"));
 }
 
 TEST(LoadController, RequestsWhileBusyQueueBehindTheRunningJob) {

@@ -21,6 +21,8 @@ constexpr int kTileColumns = 2;
 constexpr int kBaseLeftMargin = 6;
 // zoomToSteps on a single step shows this fraction of the data's extent around it.
 constexpr double kSingleStepZoom = 0.01;
+// Store changes are batched into one rebuild at least this far apart.
+constexpr qint64 kBatchIntervalMs = 100;
 
 }  // namespace
 
@@ -38,11 +40,13 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     QPalette pal = palette();
     pal.setColor(QPalette::Window, Qt::white);
     setPalette(pal);
-    connect(&m_store, &RunStore::runAdded, this, &ChartPanel::rebuild);
-    connect(&m_store, &RunStore::runRemoved, this, &ChartPanel::rebuild);
-    connect(&m_store, &RunStore::runChanged, this, &ChartPanel::rebuild);
-    connect(&m_store, &RunStore::cleared, this, &ChartPanel::rebuild);
-    connect(&m_store, &RunStore::shownChanged, this, &ChartPanel::rebuild);
+    m_rebuildTimer.setSingleShot(true);
+    connect(&m_rebuildTimer, &QTimer::timeout, this, &ChartPanel::rebuild);
+    connect(&m_store, &RunStore::runAdded, this, &ChartPanel::scheduleRebuild);
+    connect(&m_store, &RunStore::runRemoved, this, &ChartPanel::scheduleRebuild);
+    connect(&m_store, &RunStore::runChanged, this, &ChartPanel::scheduleRebuild);
+    connect(&m_store, &RunStore::cleared, this, &ChartPanel::scheduleRebuild);
+    connect(&m_store, &RunStore::shownChanged, this, &ChartPanel::scheduleRebuild);
     // Every aspect but the compare layout (CompareView's business) changes the charts.
     for (auto signal : {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged,
                         &ViewSettings::logYChanged, &ViewSettings::showRawChanged,
@@ -50,7 +54,27 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
         connect(&m_settings, signal, this, &ChartPanel::rebuild);
 }
 
+void ChartPanel::scheduleRebuild() {
+    if (m_rebuildTimer.isActive()) return;
+    qint64 wait = 0;
+    if (m_sinceRebuild.isValid()) {
+        // Rebuilding at most a third of the time leaves the rest to painting and input.
+        const qint64 gap = std::max(kBatchIntervalMs, 2 * m_lastRebuildMs);
+        wait = std::max<qint64>(0, gap - m_sinceRebuild.elapsed());
+    }
+    m_rebuildTimer.start(static_cast<int>(wait));
+}
+
+void ChartPanel::rebuildIfPending() const {
+    // The charts are a cache of the store: reading them settles a pending batch first.
+    if (m_rebuildTimer.isActive()) const_cast<ChartPanel*>(this)->rebuild();
+}
+
 void ChartPanel::rebuild() {
+    m_rebuildTimer.stop();
+    ++m_rebuildCount;
+    QElapsedTimer clock;
+    clock.start();
     std::vector<const RunEntry*> runs;
     for (const auto& e : m_store.entries()) runs.push_back(&e);
     const QStringList families = chartFamilies(runs, m_settings);
@@ -104,6 +128,8 @@ void ChartPanel::rebuild() {
             ->setContent(runs, families[i], m_settings);
     m_syncing = false;
     applySharedExtent();
+    m_lastRebuildMs = clock.elapsed();
+    m_sinceRebuild.start();
 }
 
 void ChartPanel::alignPlotAreas() {
@@ -184,12 +210,14 @@ void ChartPanel::resetZoom() {
 }
 
 QList<MetricChart*> ChartPanel::charts() const {
+    rebuildIfPending();
     QList<MetricChart*> out;
     for (QChartView* v : m_views) out << static_cast<MetricChart*>(v->chart());
     return out;
 }
 
 QList<QChartView*> ChartPanel::chartViews() const {
+    rebuildIfPending();
     return m_views;
 }
 

@@ -2,9 +2,15 @@
 /// \file chart_panel.h
 /// The viewer's chart area: one MetricChart per metric family, stacked or tiled, kept in step
 /// with the RunStore and ViewSettings. Zooming one chart's x-range zooms all of them.
+/// Changes of the store are batched: a sweep's runs arrive by the hundred, and each rebuild
+/// redraws every chart over every run, so the charts rebuild once per batch of arrivals (after
+/// a zero-timer for the first one, then at most every kBatchInterval or twice the last
+/// rebuild's time, whichever is longer), never once per run. A view setting rebuilds at once.
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
+#include <QTimer>
 #include <QWidget>
 #include <cstdint>
 
@@ -30,9 +36,12 @@ public:
     void resetZoom();
     /// Shows or hides the run named `name` (a click on its legend entry).
     void toggleRun(const QString& name);
-    /// The charts currently shown, top to bottom (for tests and export).
+        /// The charts currently shown, top to bottom (for tests and export). A rebuild still
+    /// waiting for its batch runs first, so they always show the store as it is.
     [[nodiscard]] QList<MetricChart*> charts() const;
     [[nodiscard]] QList<QChartView*> chartViews() const;
+    /// How many times the charts were rebuilt since construction (tests, benchmarks).
+    [[nodiscard]] int rebuildCount() const { return m_rebuildCount; }
 
 public Q_SLOTS:
     /// Rebuilds the charts from the store and settings.
@@ -45,6 +54,9 @@ Q_SIGNALS:
     void runListRequested();
 
 private:
+    /// Rebuilds once the current batch of store changes is in (see the file comment).
+    void scheduleRebuild();
+    void rebuildIfPending() const;
     void onChartRange(MetricChart* source, double lo, double hi);
     void applySharedExtent();
     /// Lines up the plot areas' left edges (y labels differ in width per chart).
@@ -58,6 +70,10 @@ private:
     QHash<QString, ChartView*> m_byFamily;  ///< charts are kept per family and reused
     bool m_syncing = false;
     bool m_alignPending = false;
+    QTimer m_rebuildTimer;
+    QElapsedTimer m_sinceRebuild;  ///< started at the end of each rebuild
+    qint64 m_lastRebuildMs = 0;
+    int m_rebuildCount = 0;
 };
 
 }  // namespace curvedoctor::ui

@@ -24,6 +24,10 @@ const QList<qreal> kDashPattern{4.0, 2.5};
 // pixels, then off, measured from the plot's left edge.
 constexpr double kXDashOn = 7.0;
 constexpr double kXDashOff = 4.5;
+// Points of all curves together above which the layer draws in its crowded style (see
+// drawCurves): about 40 runs of 2,000 points drawn smoothed and raw. Below it a chart of 100
+// runs took a second to paint.
+constexpr std::size_t kCrowdedPoints = 150'000;
 
 bool inside(const QRectF& r, QPointF p) {
     return p.x() >= r.left() && p.x() <= r.right() && p.y() >= r.top() && p.y() <= r.bottom();
@@ -96,7 +100,8 @@ void drawPolylineChunked(QPainter* p, const QPolygonF& pts) {
     // polylines fast and pays per call: no chunks then.
     const QTransform& t = p->transform();
     const qreal scale = std::sqrt(std::abs(t.m11() * t.m22() - t.m12() * t.m21()));
-    if (pts.size() <= kStrokeChunk || p->pen().widthF() * scale <= 1.0) {
+    const qreal devicePen = p->pen().isCosmetic() ? p->pen().widthF() : p->pen().widthF() * scale;
+    if (pts.size() <= kStrokeChunk || devicePen <= 1.0) {
         p->drawPolyline(pts);
         return;
     }
@@ -154,12 +159,14 @@ CurveLayer::CurveLayer(QChart* chart) : QGraphicsObject(chart), m_chart(chart) {
     // The bounding rectangle follows the plot area.
     connect(chart, &QChart::plotAreaChanged, this, [this] {
         prepareGeometryChange();
+        m_cacheDirty = true;
         update();
     });
 }
 
 void CurveLayer::setCurves(std::vector<LayerCurve> curves) {
     m_curves = std::move(curves);
+    m_cacheDirty = true;
     update();
 }
 
@@ -168,6 +175,7 @@ void CurveLayer::setRanges(double xLo, double xHi, double yLo, double yHi) {
     m_xHi = xHi;
     m_yLo = yLo;
     m_yHi = yHi;
+    m_cacheDirty = true;
     prepareGeometryChange();
     update();
 }
@@ -202,20 +210,59 @@ QPointF CurveLayer::toPixel(double x, double y) const {
 void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const QRectF a = m_chart->plotArea();
     if (a.isEmpty() || !(m_xHi > m_xLo) || !(m_yHi > m_yLo)) return;
+    // On screen the curves are painted once into an image kept until they, the ranges or the
+    // plot area change: a hover, a finding band or an expose repaints with one blit instead of
+    // every curve (1,000 runs are millions of points). Widgets grabbed into a pixmap do the
+    // same; exports (images, SVG, scaled report charts) paint straight through.
+    const QTransform& t = p->worldTransform();
+    const int device = p->device() != nullptr ? p->device()->devType() : 0;
+    const bool onScreen = (device == QInternal::Widget || device == QInternal::Pixmap) &&
+                          t.type() <= QTransform::TxTranslate;
+    if (!onScreen) {
+        drawCurves(p, a);
+        return;
+    }
+    const QRectF guard = a.adjusted(-kGuardPixels, -kGuardPixels, kGuardPixels, kGuardPixels);
+    const qreal dpr = p->device()->devicePixelRatioF();
+    if (m_cacheDirty || m_cachedArea != a || m_cache.devicePixelRatio() != dpr) {
+        const QSize pixels = (guard.size() * dpr).toSize();
+        m_cache = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_cache.setDevicePixelRatio(dpr);
+        m_cache.fill(Qt::transparent);
+        QPainter cp(&m_cache);
+        cp.translate(-guard.topLeft());
+        drawCurves(&cp, a);
+        cp.end();
+        m_cachedArea = a;
+        m_cacheDirty = false;
+    }
+    p->drawImage(guard.topLeft(), m_cache);
+}
+
+void CurveLayer::drawCurves(QPainter* p, const QRectF& a) {
     const QRectF guard = a.adjusted(-kGuardPixels, -kGuardPixels, kGuardPixels, kGuardPixels);
     p->save();
     p->setClipRect(a);
     p->setRenderHint(QPainter::Antialiasing, true);
     const Mapping map = mapping();
+    // Past a budget of points (a sweep of hundreds of runs), the faint raw curves are left
+    // out (under that many smoothed curves they are a smear) and every pen is one device pixel
+    // wide, which QPainter strokes many times faster than a wider one.
+    std::size_t total = 0;
+    for (const LayerCurve& c : m_curves)
+        if (c.points) total += c.points->size();
+    const bool crowded = total > kCrowdedPoints;
     std::vector<QPointF> mapped;
     QPolygonF piece;
     for (const LayerCurve& c : m_curves) {
-        if (!c.points || c.points->size() == 0) continue;
+        if (!c.points || c.points->size() == 0 || (crowded && c.raw)) continue;
         const core::Decimated& d = *c.points;
         const bool dense = static_cast<double>(d.size()) > a.width();
-        QPen pen(c.color, c.width, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
+        const double width = crowded ? std::min(c.width, 1.0) : c.width;
+        QPen pen(c.color, width, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
+        pen.setCosmetic(crowded);  // one device pixel in a scaled export too
         if (c.dashed && !dense) pen.setDashPattern(kDashPattern);
-        QPen dot(c.color, c.width * 2.0, Qt::SolidLine, Qt::RoundCap);
+        QPen dot(c.color, width * 2.0, Qt::SolidLine, Qt::RoundCap);
         p->setPen(pen);
         for (std::size_t k = 0; k < d.segmentCount(); ++k) {
             mapped.clear();

@@ -4,10 +4,12 @@
 /// (core::Decimated) with QPainter::drawPolyline. Qt Charts' QLineSeries rebuilds hit-test
 /// outlines of every series on each change, which at a few thousand points per curve costs
 /// far more than drawing them; this item keeps only the points and maps them on each paint
-/// with the axis ranges, so a zoom or a new content costs one reduction and one paint.
+/// with the axis ranges, so a zoom or a new content costs one reduction and one paint. On
+/// screen that paint is kept as an image until something it shows changes.
 
 #include <QColor>
 #include <QGraphicsObject>
+#include <QImage>
 #include <QString>
 #include <memory>
 #include <vector>
@@ -54,10 +56,15 @@ private:
         QPointF operator()(double x, double y) const;
     };
     [[nodiscard]] Mapping mapping() const;
+    void drawCurves(QPainter* p, const QRectF& plotArea);
 
     QChart* m_chart;
     std::vector<LayerCurve> m_curves;
     double m_xLo = 0.0, m_xHi = 1.0, m_yLo = 0.0, m_yHi = 1.0;
+    /// The curves as last painted on screen, for the plot area m_cachedArea.
+    QImage m_cache;
+    QRectF m_cachedArea;
+    bool m_cacheDirty = true;
 };
 
 }  // namespace curvedoctor::ui

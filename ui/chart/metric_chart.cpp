@@ -9,10 +9,12 @@
 #include <limits>
 #include <map>
 #include <span>
+#include <tuple>
 #include <utility>
 
 #include "core/decimate.h"
 #include "core/metric_role.h"
+#include "core/parallel_for.h"
 #include "core/plot/curve_cache.h"
 #include "core/plot/curve_transform.h"
 #include "core/smoothing.h"
@@ -150,6 +152,8 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
     const core::SmoothingConfig smoothing = settings.smoothing();
     const XAxisMode wanted = settings.xAxis();
 
+    std::map<const core::Series*, std::unique_ptr<Curve>> previous;
+    for (auto& c : m_curves) previous[c->series] = std::move(c);
     m_curves.clear();
 
     Cache fresh;
@@ -232,6 +236,10 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         for (auto& c : trainFirst) m_curves.push_back(std::move(c));
     }
     prepareCurves(smoothing);
+    for (auto& c : m_curves)  // a batch of new runs reduces only their curves (issue #14)
+        if (auto it = previous.find(c->series); it != previous.end())
+            std::tie(c->smooth, c->raw, c->reducedFor) =
+                std::tie(it->second->smooth, it->second->raw, it->second->reducedFor);
     m_cache->relative = std::move(fresh.relative);
     m_cache->sorted = std::move(fresh.sorted);
     m_cache->keepAlive = std::move(fresh.keepAlive);
@@ -483,6 +491,13 @@ int MetricChart::displayedPointCount() const {
 }
 
 void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
+    const auto key =
+        std::make_tuple(lo, hi, m_logY, m_showRaw, static_cast<const void*>(c.xs.data()),
+                        static_cast<const void*>(c.smoothed.get()));
+    if (std::exchange(c.reducedFor.first, key) == key &&
+        std::abs(columns - c.reducedFor.second) * 16 <= columns)
+        return;
+    c.reducedFor.second = columns;
     core::DecimateConfig cfg{lo, hi, columns, c.xSorted};
     auto reduce = [&](std::span<const double> y, const core::DecimationIndex& index) {
         core::Decimated d =
@@ -509,7 +524,9 @@ void MetricChart::refresh() {
     clearTicks(m_xAxis);
     clearTicks(m_yAxis);
     m_xAxis->setRange(m_lo, m_hi);
-    for (auto& c : m_curves) fillCurve(*c, m_lo, m_hi, m_columns);
+    // A sweep's thousands of curves are reduced on every core.
+    core::parallelFor(m_curves.size(), m_curves.size() > 64 ? 0 : 1,
+                      [&](std::size_t i) { fillCurve(*m_curves[i], m_lo, m_hi, m_columns); });
     fitY(m_lo, m_hi);
     m_applying = false;
     // Every raw curve beneath every smoothed one; a highlighted run above all the others,

@@ -6,6 +6,8 @@
 #include <QString>
 #include <memory>
 #include <span>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "core/decimate.h"
@@ -33,6 +35,8 @@ struct MetricChart::Curve {
     /// Last reductions, y as plotted (shared with the curve layer).
     std::shared_ptr<const core::Decimated> smooth = std::make_shared<const core::Decimated>();
     std::shared_ptr<const core::Decimated> raw = std::make_shared<const core::Decimated>();
+    /// The reductions' range, log, raw, x and smoothed columns, and columns (within 1/16).
+    std::pair<std::tuple<double, double, bool, bool, const void*, const void*>, int> reducedFor{};
 };
 
 }  // namespace curvedoctor::ui

@@ -63,7 +63,7 @@ QString formatFindingRange(const core::Finding& f) {
 
 FindingsModel::FindingsModel(RunStore& store, QObject* parent)
     : QAbstractTableModel(parent), m_store(store) {
-    connect(&m_store, &RunStore::runAdded, this, &FindingsModel::refresh);
+    connect(&m_store, &RunStore::runAdded, this, &FindingsModel::addRun);
     connect(&m_store, &RunStore::runRemoved, this, &FindingsModel::refresh);
     connect(&m_store, &RunStore::runChanged, this, &FindingsModel::refresh);
     connect(&m_store, &RunStore::cleared, this, &FindingsModel::refresh);
@@ -82,6 +82,30 @@ void FindingsModel::refresh() {
         return a.finding.severity > b.finding.severity;
     });
     endResetModel();
+}
+
+void FindingsModel::addRun(int storeRow) {
+    // A run added at the end (every load does that) joins the end of each severity's block;
+    // re-reading all runs per added run would cost a sweep of 1,000 runs a million rows.
+    if (storeRow != m_store.count() - 1) {
+        refresh();
+        return;
+    }
+    const RunEntry& e = m_store.at(storeRow);
+    std::vector<Row> fresh;
+    for (const core::Finding& f : e.diagnosis.findings) fresh.push_back({e.id, e.name, f});
+    std::stable_sort(fresh.begin(), fresh.end(), [](const Row& a, const Row& b) {
+        return a.finding.severity > b.finding.severity;
+    });
+    for (Row& r : fresh) {
+        const auto at = std::partition_point(m_rows.begin(), m_rows.end(), [&](const Row& o) {
+            return o.finding.severity >= r.finding.severity;
+        });
+        const int pos = static_cast<int>(at - m_rows.begin());
+        beginInsertRows({}, pos, pos);
+        m_rows.insert(m_rows.begin() + pos, std::move(r));
+        endInsertRows();
+    }
 }
 
 int FindingsModel::rowCount(const QModelIndex& parent) const {

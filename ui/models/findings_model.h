@@ -50,6 +50,8 @@ public Q_SLOTS:
     void refresh();
 
 private:
+    /// Inserts the findings of the run just added at `storeRow` where refresh() would put them.
+    void addRun(int storeRow);
     struct Row {
         int runId = 0;
         QString runName;

@@ -5,6 +5,7 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "ui/models/comparison_table_model.h"
@@ -12,6 +13,11 @@
 #include "ui/view_settings.h"
 
 namespace curvedoctor::ui {
+namespace {
+
+constexpr int kSizedRows = 100;
+
+}  // namespace
 
 ComparisonPanel::ComparisonPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     : QWidget(parent),
@@ -32,6 +38,9 @@ ComparisonPanel::ComparisonPanel(RunStore& store, ViewSettings& settings, QWidge
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Column widths from the first rows only: measuring all of a 1,000-run sweep's rows on
+    // every change costs more than the table itself.
+    m_view->horizontalHeader()->setResizeContentsPrecision(kSizedRows);
     m_filter->setPlaceholderText(tr("Filter runs by name (regular expression)"));
     m_filter->setClearButtonEnabled(true);
 
@@ -44,7 +53,11 @@ ComparisonPanel::ComparisonPanel(RunStore& store, ViewSettings& settings, QWidge
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
         Q_EMIT runActivated(i.data(ComparisonTableModel::RunIdRole).toInt());
     });
-    connect(&m_store, &RunStore::runAdded, this, &ComparisonPanel::refresh);
+    // A sweep adds its runs by the hundred in one go: the table is recomputed once after them
+    // (a zero-timer), not once per run.
+    m_refill.setSingleShot(true);
+    connect(&m_refill, &QTimer::timeout, this, &ComparisonPanel::refresh);
+    connect(&m_store, &RunStore::runAdded, this, [this] { m_refill.start(0); });
     connect(&m_store, &RunStore::runRemoved, this, &ComparisonPanel::refresh);
     connect(&m_store, &RunStore::runChanged, this, &ComparisonPanel::refresh);
     connect(&m_store, &RunStore::cleared, this, &ComparisonPanel::refresh);
@@ -54,7 +67,23 @@ ComparisonPanel::ComparisonPanel(RunStore& store, ViewSettings& settings, QWidge
     refresh();
 }
 
+ComparisonTableModel* ComparisonPanel::model() const {
+    settle();
+    return m_model;
+}
+
+QSortFilterProxyModel* ComparisonPanel::proxy() const {
+    settle();
+    return m_proxy;
+}
+
+void ComparisonPanel::settle() const {
+    // The table is a cache of the store: reading it settles a pending batch first.
+    if (m_refill.isActive()) const_cast<ComparisonPanel*>(this)->refresh();
+}
+
 void ComparisonPanel::refresh() {
+    m_refill.stop();
     std::vector<const RunEntry*> runs;
     for (const RunEntry& e : m_store.entries())
         if (e.shown()) runs.push_back(&e);

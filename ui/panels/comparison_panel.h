@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QWidget>
 
 class QLineEdit;
@@ -22,8 +23,9 @@ class ComparisonPanel : public QWidget {
 public:
     ComparisonPanel(RunStore& store, ViewSettings& settings, QWidget* parent = nullptr);
 
-    [[nodiscard]] ComparisonTableModel* model() const { return m_model; }
-    [[nodiscard]] QSortFilterProxyModel* proxy() const { return m_proxy; }
+    /// The table's models; a refill still waiting for its batch of added runs runs first.
+    [[nodiscard]] ComparisonTableModel* model() const;
+    [[nodiscard]] QSortFilterProxyModel* proxy() const;
     [[nodiscard]] QTableView* view() const { return m_view; }
     [[nodiscard]] QLineEdit* filterEdit() const { return m_filter; }
     /// RunEntry ids of the selected rows (for "Group selected runs").
@@ -44,12 +46,14 @@ Q_SIGNALS:
     void runActivated(int runId);
 
 private:
+    void settle() const;
     RunStore& m_store;
     ViewSettings& m_settings;
     ComparisonTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
     QLineEdit* m_filter;
+    QTimer m_refill;  ///< coalesces a batch of added runs into one refresh
 };
 
 }  // namespace curvedoctor::ui

@@ -99,6 +99,8 @@ FindingsPanel::FindingsPanel(RunStore& store, QWidget* parent)
     connect(m_view, &QTableView::clicked, this, &FindingsPanel::activate);
     connect(m_view, &QTableView::activated, this, &FindingsPanel::activate);
     connect(m_model, &FindingsModel::modelReset, this, &FindingsPanel::updateSummary);
+    // An added run's findings are inserted, not reset (FindingsModel::addRun).
+    connect(m_model, &FindingsModel::rowsInserted, this, &FindingsPanel::updateSummary);
     updateSummary();
 }
 

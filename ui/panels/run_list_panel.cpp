@@ -18,6 +18,11 @@
 #include "ui/run_store.h"
 
 namespace curvedoctor::ui {
+namespace {
+
+constexpr int kSizedRows = 100;
+
+}  // namespace
 
 RunListPanel::RunListPanel(RunStore& store, QWidget* parent)
     : QWidget(parent),
@@ -44,6 +49,9 @@ RunListPanel::RunListPanel(RunStore& store, QWidget* parent)
         RunListModel::FindingsColumn,
         new FindingBadgeDelegate(RunListModel::SeverityCountsRole, m_view));
     m_view->header()->setStretchLastSection(false);
+    // Column widths from the first rows only: with a sweep's 1,000 runs, sizing to every row
+    // on each insert costs more than the list itself.
+    m_view->header()->setResizeContentsPrecision(kSizedRows);
     m_view->header()->setSectionResizeMode(RunListModel::NameColumn, QHeaderView::Stretch);
     m_view->header()->setSectionResizeMode(RunListModel::FormatColumn,
                                            QHeaderView::ResizeToContents);

@@ -10,6 +10,7 @@
 #include <QListWidget>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -107,7 +108,11 @@ SettingsPanel::SettingsPanel(RunStore& store, ViewSettings& settings, QWidget* p
                         &ViewSettings::logYChanged, &ViewSettings::showRawChanged,
                         &ViewSettings::chartLayoutChanged, &ViewSettings::extraFamiliesChanged})
         connect(&m_settings, signal, this, &SettingsPanel::syncFromSettings);
-    connect(&m_store, &RunStore::runAdded, this, &SettingsPanel::refreshMetricPicker);
+    // A sweep adds its runs by the hundred in one go: the picker is refilled once after them.
+    auto* refill = new QTimer(this);
+    refill->setSingleShot(true);
+    connect(refill, &QTimer::timeout, this, &SettingsPanel::refreshMetricPicker);
+    connect(&m_store, &RunStore::runAdded, refill, [refill] { refill->start(0); });
     connect(&m_store, &RunStore::runRemoved, this, &SettingsPanel::refreshMetricPicker);
     connect(&m_store, &RunStore::runChanged, this, &SettingsPanel::refreshMetricPicker);
     connect(&m_store, &RunStore::cleared, this, &SettingsPanel::refreshMetricPicker);

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "core/comparison.h"
+#include "core/plot/curve_cache.h"
 #include "ui/chart/metric_chart.h"
 #include "ui/chart/palette.h"
 #include "ui/report/chart_export.h"
@@ -132,13 +133,15 @@ public:
     ReportBuilder(const std::vector<const RunEntry*>& runs, const ViewSettings& settings,
                   const ReportOptions& options, const std::vector<ReportGroup>& groups)
         : m_runs(runs), m_settings(settings), m_options(options), m_groups(groups) {
-        std::vector<const core::Run*> rs;
+        std::vector<core::RunPtr> rs;
         std::vector<const core::RunDiagnosis*> ds;
         for (const RunEntry* e : m_runs) {
-            rs.push_back(e->run.get());
+            rs.push_back(e->run);
             ds.push_back(&e->diagnosis);
         }
-        m_comparison = core::compareRuns(rs, ds, settings.smoothing());
+        // One CurveCache for the page: the table's smoothed final losses and every chart's
+        // curves are smoothed once (on all cores) and shared.
+        m_comparison = core::compareRuns(rs, ds, settings.smoothing(), *m_curveCache);
         m_families = chartFamilies(m_runs, settings);
     }
 
@@ -246,6 +249,7 @@ private:
         std::unique_ptr<QChart> chart;
         if (m_groups.empty()) {
             auto c = std::make_unique<MetricChart>();
+            c->setCurveCache(m_curveCache);
             c->setContent(m_runs, family, m_settings);
             chart = std::move(c);
         } else {
@@ -398,6 +402,7 @@ private:
     const ViewSettings& m_settings;
     const ReportOptions& m_options;
     const std::vector<ReportGroup>& m_groups;
+    std::shared_ptr<core::CurveCache> m_curveCache = std::make_shared<core::CurveCache>();
     core::Comparison m_comparison;
     QStringList m_families;
 };

@@ -1,0 +1,153 @@
+// The window with a big sweep (issue #14): the real MainWindow, offscreen, opens a folder of runs
+// (bench/make_tfevents_sweep.py writes one) and this program times what a user waits for:
+//   first run      from openPaths until the first run is in the store
+//   first charts   until the chart area first shows curves
+//   all runs       until every run is in the run list and in the first chart
+//   window paint   one full paint of the window with every run shown (QWidget::grab)
+//   redraw         the first chart's view painted again at the same zoom (median of 20)
+//   overlay redraw the same after a change of the finding overlay only (a hover)
+//   zoom           a 2x zoom of the first chart (all charts follow) and its paint (median
+//                  of 10); "no paint": the same zooms without painting
+// and the resident memory the loaded runs added, per point. Not a Google Benchmark: each of
+// these happens once per open. Usage (Release build, see bench/CMakeLists.txt):
+//   bench_ui_sweep /tmp/sweep [TIMEOUT_SECONDS]
+#include <QApplication>
+#include <QChartView>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QPixmap>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "ui/chart/chart_panel.h"
+#include "ui/chart/finding_overlay.h"
+#include "ui/chart/metric_chart.h"
+#include "ui/load_controller.h"
+#include "ui/main_window.h"
+#include "ui/run_store.h"
+
+namespace {
+
+using namespace curvedoctor;
+
+long residentKiB() {
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly)) return 0;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').front().toLong();
+    return 0;
+}
+
+double medianMs(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("curvedoctor-bench"));
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_ui_sweep SWEEP_FOLDER [TIMEOUT_SECONDS]\n");
+        return 2;
+    }
+    const QString folder = QString::fromLocal8Bit(argv[1]);
+    const double timeoutS = argc > 2 ? std::atof(argv[2]) : 600.0;
+    const int expected =
+        static_cast<int>(QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+
+    ui::MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QApplication::processEvents();
+    auto& store = *window.findChild<ui::RunStore*>();
+    auto& panel = *window.findChild<ui::ChartPanel*>();
+    auto& loader = *window.findChild<ui::LoadController*>();
+    const long rssBefore = residentKiB();
+
+    QElapsedTimer clock;
+    double firstRunMs = -1, firstChartsMs = -1, allRunsMs = -1;
+    QObject::connect(&store, &ui::RunStore::runAdded, [&] {
+        if (firstRunMs < 0) firstRunMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    });
+    auto curvesInFirstChart = [&] {
+        const QList<ui::MetricChart*> charts = panel.charts();
+        return charts.isEmpty() ? 0 : charts.front()->curveCount();
+    };
+    QTimer poll;
+    poll.setInterval(5);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        const double t = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        if (firstChartsMs < 0 && curvesInFirstChart() > 0) firstChartsMs = t;
+        if (store.count() >= expected && !loader.isBusy() && curvesInFirstChart() >= expected) {
+            allRunsMs = t;
+            app.quit();
+        } else if (t > timeoutS * 1000.0) {
+            app.quit();
+        }
+    });
+    clock.start();
+    window.openPaths({folder});
+    poll.start();
+    app.exec();
+    poll.stop();
+
+    std::size_t points = 0;
+    for (const ui::RunEntry& e : store.entries()) points += e.run->pointCount();
+    const long rssAfter = residentKiB();
+    std::printf("runs %d of %d, %zu points\n", store.count(), expected, points);
+    std::printf("first run      %9.1f ms\n", firstRunMs);
+    std::printf("first charts   %9.1f ms\n", firstChartsMs);
+    std::printf("all runs       %9.1f ms%s\n", allRunsMs, allRunsMs < 0 ? " (timed out)" : "");
+    if (points > 0)
+        std::printf(
+            "memory         %9.1f bytes per point (RSS %ld -> %ld KiB)\n",
+            1024.0 * static_cast<double>(rssAfter - rssBefore) / static_cast<double>(points),
+            rssBefore, rssAfter);
+
+    QElapsedTimer t;
+    t.start();
+    const QPixmap whole = window.grab();
+    std::printf("window paint   %9.1f ms\n", static_cast<double>(t.nsecsElapsed()) / 1e6);
+
+    const QList<QChartView*> views = panel.chartViews();
+    if (views.isEmpty()) return 1;
+    QChartView* view = views.front();
+    auto* chart = static_cast<ui::MetricChart*>(view->chart());
+    std::printf("first chart    %s: %d curves, %d points drawn\n", qPrintable(chart->family()),
+                chart->curveCount(), chart->displayedPointCount());
+    std::vector<double> redraw, zoom, reduce, overlay;
+    for (int i = 0; i < 20; ++i) {
+        t.restart();
+        const QPixmap shot = view->viewport()->grab();
+        redraw.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    const double center = 0.5 * (chart->xMin() + chart->xMax());
+    for (int i = 0; i < 10; ++i) {
+        t.restart();
+        chart->zoomX(i % 2 == 0 ? 0.5 : 2.0, center);
+        const QPixmap shot = view->viewport()->grab();
+        zoom.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    for (int i = 0; i < 10; ++i) {
+        t.restart();
+        chart->zoomX(i % 2 == 0 ? 0.5 : 2.0, center);
+        reduce.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    for (int i = 0; i < 10; ++i) {
+        t.restart();
+        chart->overlay()->update();  // what a hover or a finding highlight changes
+        const QPixmap shot = view->viewport()->grab();
+        overlay.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    std::printf("redraw         %9.1f ms (median of %zu)\n", medianMs(redraw), redraw.size());
+    std::printf("overlay redraw %9.1f ms (median of %zu)\n", medianMs(overlay), overlay.size());
+    std::printf("zoom, no paint %9.1f ms (median of %zu)\n", medianMs(reduce), reduce.size());
+    std::printf("zoom           %9.1f ms (median of %zu)\n", medianMs(zoom), zoom.size());
+    return 0;
+}
