@@ -144,9 +144,10 @@ bool FollowedFile::loadWhole(std::string& error) {
     std::size_t whole = view.size();
     if (startsWithUtf16Bom(view)) {
         // Rare for a log being written; loaded whole by the registry (which decodes it) each time.
-        FileLoad load =
-            loadFileRuns(m_path, *m_registry, LoadOptions{m_options.maxFileBytes, {}, {}, 1},
-                         IfUnclaimed::Error);
+        LoadOptions decoded;
+        decoded.maxFileBytes = m_options.maxFileBytes;
+        decoded.threads = 1;
+        FileLoad load = loadFileRuns(m_path, *m_registry, decoded, IfUnclaimed::Error);
         if (load.runs.empty()) {
             error = load.errors.empty() ? "nothing loaded" : load.errors.front().message;
             return false;

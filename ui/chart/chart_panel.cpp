@@ -43,10 +43,13 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     m_rebuildTimer.setSingleShot(true);
     connect(&m_rebuildTimer, &QTimer::timeout, this, &ChartPanel::rebuild);
     connect(&m_store, &RunStore::runAdded, this, &ChartPanel::scheduleRebuild);
-    connect(&m_store, &RunStore::runRemoved, this, &ChartPanel::scheduleRebuild);
-    connect(&m_store, &RunStore::runChanged, this, &ChartPanel::scheduleRebuild);
-    connect(&m_store, &RunStore::cleared, this, &ChartPanel::scheduleRebuild);
-    connect(&m_store, &RunStore::shownChanged, this, &ChartPanel::scheduleRebuild);
+    // What the user did (hide, rename, remove, filter) is drawn on the next turn of the event
+    // loop, still once for many changes made together; only arrivals wait for their batch.
+    const auto soon = [this] { m_rebuildTimer.start(0); };
+    connect(&m_store, &RunStore::runRemoved, this, soon);
+    connect(&m_store, &RunStore::runChanged, this, soon);
+    connect(&m_store, &RunStore::cleared, this, soon);
+    connect(&m_store, &RunStore::shownChanged, this, soon);
     // Every aspect but the compare layout (CompareView's business) changes the charts.
     for (auto signal : {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged,
                         &ViewSettings::logYChanged, &ViewSettings::showRawChanged,

@@ -36,7 +36,7 @@ public:
     void resetZoom();
     /// Shows or hides the run named `name` (a click on its legend entry).
     void toggleRun(const QString& name);
-        /// The charts currently shown, top to bottom (for tests and export). A rebuild still
+    /// The charts currently shown, top to bottom (for tests and export). A rebuild still
     /// waiting for its batch runs first, so they always show the store as it is.
     [[nodiscard]] QList<MetricChart*> charts() const;
     [[nodiscard]] QList<QChartView*> chartViews() const;

@@ -19,10 +19,10 @@
 #include "core/plot/curve_transform.h"
 #include "core/smoothing.h"
 #include "ui/chart/chart_axes.h"
+#include "ui/chart/chart_curve.h"
 #include "ui/chart/curve_layer.h"
 #include "ui/chart/curve_style.h"
 #include "ui/chart/finding_overlay.h"
-#include "ui/chart/metric_chart_curve.h"
 #include "ui/chart/palette.h"
 
 namespace curvedoctor::ui {

@@ -27,6 +27,8 @@ class CurveCache;
 
 namespace curvedoctor::ui {
 
+struct ChartCurve;
+
 /// The metric families to chart for these runs, in display order: loss first, then the main
 /// validation metric family (accuracy, mAP, ...), then learning rate if logged, then
 /// `settings.extraFamilies()` that exist in the runs.
@@ -157,7 +159,7 @@ Q_SIGNALS:
     void moreRunsRequested();
 
 private:
-    struct Curve;
+    using Curve = ChartCurve;  // chart_curve.h
     struct Cache;
     void onAxisRangeChanged(double lo, double hi);
     void applyXRange(double lo, double hi);

@@ -5,10 +5,10 @@
 #include <cmath>
 
 #include "ui/chart/chart_axes.h"
+#include "ui/chart/chart_curve.h"
 #include "ui/chart/curve_style.h"
 #include "ui/chart/finding_overlay.h"
 #include "ui/chart/metric_chart.h"
-#include "ui/chart/metric_chart_curve.h"
 
 namespace curvedoctor::ui {
 namespace {

@@ -8,10 +8,10 @@
 
 #include "core/plot/curve_transform.h"
 #include "ui/chart/chart_axes.h"
+#include "ui/chart/chart_curve.h"
 #include "ui/chart/curve_style.h"
 #include "ui/chart/finding_overlay.h"
 #include "ui/chart/metric_chart.h"
-#include "ui/chart/metric_chart_curve.h"
 #include "ui/chart/y_range.h"
 
 namespace curvedoctor::ui {

@@ -1,6 +1,7 @@
 #pragma once
-// MetricChart's curve record, shared by the files that implement MetricChart (not a public
-// header: include it only from ui/chart/metric_chart*.cpp).
+// MetricChart's curve record, shared by the files that implement MetricChart
+// (ui/chart/metric_chart*.cpp); a header of its own so those files share it without an
+// include loop through metric_chart.h.
 
 #include <QColor>
 #include <QString>
@@ -12,12 +13,11 @@
 
 #include "core/decimate.h"
 #include "core/run.h"
-#include "ui/chart/metric_chart.h"
 
 namespace curvedoctor::ui {
 
 // One run's metric as drawn: where its x comes from, its smoothed values, its reductions.
-struct MetricChart::Curve {
+struct ChartCurve {
     core::RunPtr run;
     const core::Series* series = nullptr;
     QString runName;
