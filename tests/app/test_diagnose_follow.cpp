@@ -89,6 +89,38 @@ TEST_F(CliDiagnoseFollow, ExitsOneSoonAfterTheFirstNanRowAndPrintsItOnce) {
     EXPECT_EQ(std::unique(sorted.begin(), sorted.end()), sorted.end());
 }
 
+// A loss at chance level (ln 10 for 10 classes) with a little noise, `rows` epochs of it.
+std::string flatRows(int from, int to) {
+    std::string rows;
+    for (int e = from; e < to; ++e)
+        rows += std::to_string(e) + ',' + std::to_string(2.3026 + 0.01 * ((e * 7) % 5 - 2)) + '\n';
+    return rows;
+}
+
+TEST_F(CliDiagnoseFollow, AFlatStartIsNotCalledNotLearningUntilTheRunHasACourse) {
+    // `diagnose` calls this 15-row log not_learning (an error), rightly for a finished run; a run
+    // still being written is only at its start.
+    std::ofstream(m_log, std::ios::trunc) << "epoch,loss\n" << flatRows(0, 15);
+    EXPECT_EQ(run({"--follow", m_log, "--fail-on", "error", "--json", "--timeout", "1"}), kExitOk)
+        << m_out.str() << m_err.str();
+    for (const std::string& k : kinds())
+        EXPECT_EQ(k.rfind("not_learning/", 0), std::string::npos) << k;
+}
+
+TEST_F(CliDiagnoseFollow, AFlatRunIsCalledNotLearningOnceItHasACourse) {
+    std::ofstream(m_log, std::ios::trunc) << "epoch,loss\n" << flatRows(0, 15);
+    std::thread writer([&] {
+        std::this_thread::sleep_for(300ms);
+        std::ofstream(m_log, std::ios::app) << flatRows(15, 130);
+    });
+    const int status = run({"--follow", m_log, "--fail-on", "error", "--json", "--timeout", "30"});
+    writer.join();
+    EXPECT_EQ(status, kExitFailOn) << m_out.str() << m_err.str();
+    const std::vector<std::string> printed = kinds();
+    EXPECT_NE(std::find(printed.begin(), printed.end(), "not_learning/loss"), printed.end())
+        << m_out.str();
+}
+
 TEST_F(CliDiagnoseFollow, TimeoutEndsWithZeroAfterPrintingTheFindingsSoFar) {
     std::ofstream(m_log, std::ios::app) << "12,nan,0.5\n";
     const auto t0 = std::chrono::steady_clock::now();
