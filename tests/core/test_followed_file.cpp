@@ -303,9 +303,10 @@ TEST(FollowFaults, FileReplacedByGarbageKeepsThePointsWithOneMessage) {
     writeAll(path, lightningCsv(30));
     FollowedFile followed(path);
     const std::size_t points = followed.run().pointCount();
-    writeAll(dir.file("new"), std::string("\x7f"
-                                          "ELF\x02\x01\x01\0\0\0 binary",
-                                          19));
+    static constexpr char kElf[] =
+        "\x7f"
+        "ELF\x02\x01\x01\0\0\0 binary";
+    writeAll(dir.file("new"), std::string(kElf, sizeof kElf - 1));  // with its NUL bytes
     std::filesystem::rename(dir.file("new"), path);
     const FollowUpdate u = followed.update();
     ASSERT_EQ(u.messages.size(), 1U);
