@@ -12,9 +12,9 @@ The curves differ per run so the doctor has something to find: most runs converg
 diverge (loss grows without bound after a point), some plateau from early on, some overfit
 (val/loss turns up), one logs a huge loss (about 2.5e8) at one step. Deterministic (seeded).
 
-Records are framed as TFRecord with masked CRC32C (record_writer.py); the CRC comes from
-crcmod's C extension when present (Debian: python3-crcmod, in /usr/bin/python3), else from a
-pure-Python table (correct but about 50x slower). Writes only below the given folder.
+Records are framed as TFRecord with masked CRC32C by tests/data/scripts/make_tfevents_fixtures.py
+(crcmod's C extension when present: Debian python3-crcmod, in /usr/bin/python3; else pure Python,
+correct but about 50x slower). Writes only below the given folder.
 """
 import argparse
 import math
@@ -23,55 +23,9 @@ import random
 import struct
 import sys
 
-try:
-    import crcmod.predefined
-
-    _crc32c = crcmod.predefined.mkCrcFun("crc-32c")
-except ImportError:  # pragma: no cover - slow fallback
-    _TABLE = []
-    for _i in range(256):
-        _c = _i
-        for _ in range(8):
-            _c = (_c >> 1) ^ (0x82F63B78 if _c & 1 else 0)
-        _TABLE.append(_c)
-
-    def _crc32c(data):
-        crc = 0xFFFFFFFF
-        for b in data:
-            crc = _TABLE[(crc ^ b) & 0xFF] ^ (crc >> 8)
-        return crc ^ 0xFFFFFFFF
-
-
-def masked(data):
-    c = _crc32c(data)
-    return ((((c >> 15) | (c << 17)) & 0xFFFFFFFF) + 0xA282EAD8) & 0xFFFFFFFF
-
-
-def varint(n):
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        out.append(b | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
-
-
-_HEADER_CACHE = {}
-
-
-def record(payload):
-    n = len(payload)
-    head = _HEADER_CACHE.get(n)
-    if head is None:
-        header = struct.pack("<Q", n)
-        head = header + struct.pack("<I", masked(header))
-        _HEADER_CACHE[n] = head
-    return head + payload + struct.pack("<I", masked(payload))
-
-
-def ld(field, payload):
-    return varint((field << 3) | 2) + varint(len(payload)) + payload
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests",
+                                "data", "scripts"))
+from make_tfevents_fixtures import ld, record, varint  # noqa: E402  (TFRecord framing, CRC32C)
 
 
 def scalar_event(step, wall, tag_bytes, x):

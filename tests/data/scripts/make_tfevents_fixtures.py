@@ -13,13 +13,20 @@ import struct
 OUT = os.path.join(os.path.dirname(__file__), "..", "tfevents")
 
 
-def crc32c(data):
-    crc = 0xFFFFFFFF
-    for b in data:
-        crc ^= b
-        for _ in range(8):
-            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
-    return crc ^ 0xFFFFFFFF
+try:  # crcmod's C extension (Debian: python3-crcmod) when present: the sweep generator and
+    # live_training.py write megabytes of records through this module.
+    import crcmod.predefined
+
+    crc32c = crcmod.predefined.mkCrcFun("crc-32c")
+except ImportError:
+
+    def crc32c(data):
+        crc = 0xFFFFFFFF
+        for b in data:
+            crc ^= b
+            for _ in range(8):
+                crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
+        return crc ^ 0xFFFFFFFF
 
 
 def masked(data):
