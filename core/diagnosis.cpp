@@ -165,4 +165,18 @@ GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs, const Diagnosis
     return g;
 }
 
+bool tooEarlyToJudge(const Run& run, const Finding& f) {
+    switch (f.kind) {
+        case FindingKind::NotLearning:
+        case FindingKind::Undertrained:
+        case FindingKind::SlowStartPlateau:
+        case FindingKind::Plateau:
+            break;
+        default:
+            return false;
+    }
+    const Series* series = run.find(f.metric);
+    return series != nullptr && series->size() < kMinPointsToJudgeACourse;
+}
+
 }  // namespace curvedoctor::core

@@ -61,6 +61,17 @@ struct GroupDiagnosis {
 [[nodiscard]] GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs,
                                           const DiagnosisConfig& config = {}, unsigned threads = 0);
 
+/// Points a finding's metric needs before a finding about a run's whole course is judged on a
+/// run still being written (see tooEarlyToJudge).
+inline constexpr std::size_t kMinPointsToJudgeACourse = 100;
+
+/// True when `f` judges the whole course of a run that is still being written (not_learning,
+/// undertrained, slow_start_plateau, plateau) and its metric has fewer than
+/// kMinPointsToJudgeACourse points: a loss that has not moved in a run's first dozen steps is
+/// not yet a run that does not learn. Events (NaN, divergence, overfitting, ...) are never too
+/// early. Followers (`diagnose --follow`, the window) hold such findings back until they are not.
+[[nodiscard]] bool tooEarlyToJudge(const Run& run, const Finding& f);
+
 /// Removes superseded findings and sorts the rest (see diagnoseRun). Exposed for tests.
 void consolidateFindings(std::vector<Finding>& findings);
 

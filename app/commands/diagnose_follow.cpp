@@ -35,27 +35,6 @@ using core::Severity;
 // within the 1 s.
 constexpr std::chrono::milliseconds kDebounce{200};
 
-// A run being written is judged on what it holds so far, and a loss that has not moved in its
-// first dozen steps is not yet a run that does not learn (a healthy torch run was called
-// `not_learning`, an error, at step 15: `--fail-on error` would have stopped it). Findings about
-// a run's whole course wait until their metric has this many points; events (NaN, divergence,
-// overfitting, ...) are reported at once.
-constexpr std::size_t kMinPointsToJudgeACourse = 100;
-
-bool tooEarlyToJudge(const core::Run& run, const Finding& f) {
-    switch (f.kind) {
-        case core::FindingKind::NotLearning:
-        case core::FindingKind::Undertrained:
-        case core::FindingKind::SlowStartPlateau:
-        case core::FindingKind::Plateau:
-            break;
-        default:
-            return false;
-    }
-    const core::Series* series = run.find(f.metric);
-    return series != nullptr && series->size() < kMinPointsToJudgeACourse;
-}
-
 // SIGINT ends the loop: the handler may only touch lock-free atomics and write() to the
 // watcher's wake-up pipe, so the pipe's descriptor is kept here (the one global of the command,
 // set only while it runs).
@@ -217,7 +196,7 @@ int runDiagnoseFollow(const std::vector<std::string>& args, std::ostream& out, s
             it = due.erase(it);
             // Diagnosed in place, on this thread: no copy of the run.
             for (const Finding& f : core::diagnoseRun(run).findings) {
-                if (tooEarlyToJudge(run, f)) continue;  // judged again as the run grows
+                if (core::tooEarlyToJudge(run, f)) continue;  // judged again as the run grows
                 if (!seen.emplace(run.source, static_cast<int>(f.kind), f.metric).second) continue;
                 printNew(run, f, o.json, out);
                 if (o.failOn && severityRank(f.severity) >= severityRank(*o.failOn))

@@ -107,5 +107,21 @@ TEST(Diagnosis, GroupOfOneOrTwoRunsIsSilent) {
     EXPECT_TRUE(diagnoseGroup({&a, &b}).empty());
 }
 
+TEST(Diagnosis, ACourseFindingOnAShortMetricIsTooEarlyToJudgeAnEventNever) {
+    const core::Run run =
+        runOf({{"loss", seriesOf(15, [](std::size_t) { return 2.3; })},
+               {"val_loss", seriesOf(kMinPointsToJudgeACourse, [](std::size_t) { return 2.3; })}});
+    Finding course;
+    course.kind = FindingKind::NotLearning;
+    course.metric = "loss";
+    EXPECT_TRUE(tooEarlyToJudge(run, course));
+    course.metric = "val_loss";  // has kMinPointsToJudgeACourse points: judged
+    EXPECT_FALSE(tooEarlyToJudge(run, course));
+    Finding event;
+    event.kind = FindingKind::NanInf;
+    event.metric = "loss";
+    EXPECT_FALSE(tooEarlyToJudge(run, event));
+}
+
 }  // namespace
 }  // namespace curvedoctor::core
