@@ -23,7 +23,7 @@
 #include "core/file_bytes.h"
 #include "core/loader_registry.h"
 #include "core/loaders/csv/csv_table.h"
-#include "core/loaders/csv/generic_csv_loader.h"
+#include "core/loaders/csv/csv_formats.h"
 
 namespace {
 
@@ -81,20 +81,6 @@ void ensureFile() {
     if (!std::filesystem::exists(g_path, ec)) generateFile(g_path);
 }
 
-// Bytes a run's series hold, a step column shared between series counted once.
-std::size_t runBytes(const Run& run) {
-    std::size_t bytes = 0;
-    std::vector<const std::int64_t*> stepBlocks;
-    for (const auto& [name, s] : run.metrics) {
-        bytes += (s.values.capacity() + s.epochs.capacity() + s.wallTimes.capacity()) * 8;
-        if (std::find(stepBlocks.begin(), stepBlocks.end(), s.steps.data()) != stepBlocks.end())
-            continue;
-        stepBlocks.push_back(s.steps.data());
-        bytes += s.steps.capacity() * 8;
-    }
-    return bytes;
-}
-
 // The whole load path: read, sniff, parse, build series, shrink.
 void BM_LoadCsvFile(benchmark::State& state) {
     ensureFile();
@@ -108,7 +94,7 @@ void BM_LoadCsvFile(benchmark::State& state) {
             return;
         }
         points = batch.runs[0]->pointCount();
-        bytes = runBytes(*batch.runs[0]);
+        bytes = batch.runs[0]->seriesBytes();
         benchmark::DoNotOptimize(batch);
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
@@ -132,11 +118,11 @@ bool openBenchFile(benchmark::State& state, FileBytes& file) {
 void BM_LoadCsvWholeFile(benchmark::State& state) {
     ensureFile();
     const auto size = std::filesystem::file_size(g_path);
-    const GenericCsvLoader loader;
+    const auto loader = makeGenericCsvLoader();
     for (auto _ : state) {
         FileBytes file;
         if (!openBenchFile(state, file)) return;
-        LoadResult result = loader.load(LoadInput{g_path, file.view(), {}});
+        LoadResult result = loader->load(LoadInput{g_path, file.view(), {}});
         if (result.runs.size() != 1) {
             state.SkipWithError("the benchmark file did not load");
             return;

@@ -3,7 +3,8 @@
 // epochs renumbered so the run goes on, loaded as a loader loads it. Shapes: Lightning metrics.csv
 // (sparse rows: each row fills a few of the columns, Python-repr floats), Keras CSVLogger (dense,
 // full-precision floats), Ultralytics results.csv (space-padded columns). Also reports the memory
-// of the loaded series per point.
+// of the loaded series per point (Run::seriesBytes: the heap blocks of the values, steps, epochs
+// and wall times, a block shared between series counted once).
 //
 // Build (Release, separate dir):
 //   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DCURVEDOCTOR_BUILD_BENCH=ON
@@ -118,20 +119,6 @@ std::string shapeFile(const Shape& shape) {
     return path;
 }
 
-// Bytes the run's series hold, a step column shared between series counted once.
-std::size_t runBytes(const Run& run) {
-    std::size_t bytes = 0;
-    std::vector<const std::int64_t*> stepBlocks;
-    for (const auto& [name, s] : run.metrics) {
-        bytes += (s.values.capacity() + s.epochs.capacity() + s.wallTimes.capacity()) * 8;
-        if (std::find(stepBlocks.begin(), stepBlocks.end(), s.steps.data()) != stepBlocks.end())
-            continue;
-        stepBlocks.push_back(s.steps.data());
-        bytes += s.steps.capacity() * 8;
-    }
-    return bytes;
-}
-
 // One shape, the file read whole first (as the registry hands it to a loader).
 void BM_RealShape(benchmark::State& state, const Shape& shape) {
     const std::string path = shapeFile(shape);
@@ -154,9 +141,9 @@ void BM_RealShape(benchmark::State& state, const Shape& shape) {
             state.SkipWithError(("did not load: " + r.error).c_str());
             return;
         }
-        for (auto& [name, s] : r.runs[0].metrics) s.shrinkToFit();
+        r.runs[0].shrinkToFit();  // as the registry does after every load
         points = r.runs[0].pointCount();
-        bytes = runBytes(r.runs[0]);
+        bytes = r.runs[0].seriesBytes();
         benchmark::DoNotOptimize(r);
     }
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *

@@ -114,7 +114,7 @@ RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
         row.finalTrainLossSmoothed =
             smoothedTrainLoss != nullptr && smoothedTrainLoss->size() == train->size()
                 ? lastFinite(*smoothedTrainLoss)
-                : lastFinite(smooth(train->steps, train->values, smoothing));
+                : lastFinite(smooth(train->steps.toVector(), train->values, smoothing));
     }
     if (val) {
         row.finalValLoss = lastFinite(val->values);

@@ -34,10 +34,10 @@ constexpr std::array<std::pair<FindingKind, FindingKind>, 14> kSupersedes{{
 // A run that is broken outright (climbing from the start, diverging back to where it began,
 // or producing NaN/Inf in a loss to the end) makes the readings of its later curves
 // meaningless: its validation noise, plateaus and the like are symptoms, not findings.
-bool breaksRun(const Finding& f) {
+bool breaksRun(const Run& run, const Finding& f) {
     if (f.severity != Severity::Error) return false;
     if (f.kind == FindingKind::GradientAscent || f.kind == FindingKind::Divergence) return true;
-    return f.kind == FindingKind::NanInf && isLoss(inferMetricInfo(f.metric).role);
+    return f.kind == FindingKind::NanInf && isLoss(run.info(f.metric).role);
 }
 
 constexpr std::array<FindingKind, 8> kSymptomsOfBrokenRun{
@@ -60,7 +60,7 @@ int rank(Severity s) {
 
 }  // namespace
 
-void consolidateFindings(std::vector<Finding>& findings) {
+void consolidateFindings(std::vector<Finding>& findings, const Run& run) {
     std::vector<Finding> kept;
     for (const Finding& f : findings) {
         const bool superseded =
@@ -79,7 +79,8 @@ void consolidateFindings(std::vector<Finding>& findings) {
             });
         const bool symptom = std::find(kSymptomsOfBrokenRun.begin(), kSymptomsOfBrokenRun.end(),
                                        f.kind) != kSymptomsOfBrokenRun.end() &&
-                             std::any_of(findings.begin(), findings.end(), breaksRun);
+                             std::any_of(findings.begin(), findings.end(),
+                                         [&](const Finding& g) { return breaksRun(run, g); });
         const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const Finding& g) {
             return g.kind == f.kind && g.metric == f.metric && g.beginStep == f.beginStep &&
                    g.endStep == f.endStep && g.message == f.message;
@@ -114,7 +115,8 @@ RunDiagnosis diagnoseView(const RunView& view, const DiagnosisConfig& config) {
     add(detectNoisyValidation(view, config.noisyValidation));
     add(detectLrDrop(view, config.lrDrop));
     add(detectMetricLossDisagreement(view, config.disagreement));
-    consolidateFindings(d.findings);
+    static const Run kNoRun;  // a view put together by hand: roles from the metric names.
+    consolidateFindings(d.findings, view.run != nullptr ? *view.run : kNoRun);
     d.best = findBestStep(view);
     return d;
 }
@@ -125,7 +127,8 @@ std::vector<Finding> diagnoseViews(const std::vector<RunView>& views,
     ptrs.reserve(views.size());
     for (const RunView& v : views) ptrs.push_back(&v);
     std::vector<Finding> findings = detectHardToConverge(ptrs, config.hardToConverge);
-    consolidateFindings(findings);
+    // Group findings name metrics of many runs and never break a run.
+    consolidateFindings(findings, Run{});
     return findings;
 }
 

@@ -72,7 +72,8 @@ inline constexpr std::size_t kMinPointsToJudgeACourse = 100;
 /// early. Followers (`diagnose --follow`, the window) hold such findings back until they are not.
 [[nodiscard]] bool tooEarlyToJudge(const Run& run, const Finding& f);
 
-/// Removes superseded findings and sorts the rest (see diagnoseRun). Exposed for tests.
-void consolidateFindings(std::vector<Finding>& findings);
+/// Removes superseded findings and sorts the rest (see diagnoseRun); `run` tells what the
+/// findings' metrics are (Run::info). Exposed for tests.
+void consolidateFindings(std::vector<Finding>& findings, const Run& run);
 
 }  // namespace curvedoctor::core

@@ -2,9 +2,11 @@
 // named by its path relative to the folder that was opened (the opened folder itself by its own
 // name). A folder loader (TensorBoard event files, MLflow run folders) may claim a folder as a
 // whole or a part of it; every other file is offered to the file loaders, and files no loader
-// claims (checkpoints, images, configs) are ignored silently.
+// claims (checkpoints, images, configs) are ignored silently. TensorBoard's "Download CSV"
+// files (one tag each) of one run in a folder are merged into that run.
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <system_error>
 
@@ -73,7 +75,7 @@ private:
     void finishRun(Run&& run, const std::string& source, std::string_view format) {
         if (run.source.empty()) run.source = source;
         if (run.format.empty()) run.format = std::string(format);
-        for (auto& [metric, series] : run.metrics) series.shrinkToFit();
+        run.shrinkToFit();
         m_batch.runs.push_back(std::make_shared<const Run>(std::move(run)));
         if (m_options.onRun) m_options.onRun(m_batch.runs.back());
     }
@@ -141,6 +143,7 @@ private:
             loadFileInFolder(file, found);
             if (!tick(1)) return;
         }
+        mergeTensorboardExports(found);
         nameAndStore(found, dir);
 
         for (const auto& sub : dirs) {
@@ -168,6 +171,52 @@ private:
         FileLoad one = loadFileRuns(file.string(), m_registry, quiet, IfUnclaimed::Ignore);
         for (auto& e : one.errors) m_batch.errors.push_back(std::move(e));
         for (auto& run : one.runs) found.push_back({std::move(run), file, false});
+    }
+
+    // TensorBoard's "Download CSV" gives a file per tag, `run-<run>-tag-<tag>.csv` (the loader
+    // names the run after `<run>`, or after the folder for `run-.-tag-...` and plain `<tag>.csv`
+    // exports): the files of one run name in a folder become one run, with a metric per tag.
+    static void mergeTensorboardExports(std::vector<Found>& found) {
+        std::vector<Found> out;
+        std::map<std::string, std::size_t> groupOf;  // run name -> its index in `out`
+        for (Found& f : found) {
+            if (f.run.format != "tensorboard_csv" || f.file.empty()) {
+                out.push_back(std::move(f));
+                continue;
+            }
+            const auto [group, isNew] = groupOf.emplace(f.run.name, out.size());
+            if (isNew) {
+                f.loaderNamed = true;  // by its run name, unless it is the folder's one run.
+                out.push_back(std::move(f));
+                continue;
+            }
+            Found& into = out[group->second];
+            if (!into.file.empty()) {  // its second file: the run is the folder's from now on.
+                nameWarnings(into.run, into.file);
+                into.file.clear();
+                into.run.source.clear();
+            }
+            nameWarnings(f.run, f.file);
+            for (auto& [metric, series] : f.run.metrics) {
+                if (into.run.metrics.emplace(metric, std::move(series)).second) continue;
+                into.run.warnings.push_back(
+                    {0, -1,
+                     "tag '" + metric + "' is also in another file of this run; " +
+                         f.file.filename().string() + " not loaded",
+                     LoadWarningCode::DuplicateColumn, f.file.filename().string()});
+            }
+            for (auto& w : f.run.warnings) into.run.warnings.push_back(std::move(w));
+            assignRoles(into.run);
+        }
+        // One run in the folder is named by the folder (nameAndStore); several by their names.
+        if (out.size() == 1 && out.front().run.format == "tensorboard_csv")
+            out.front().loaderNamed = false;
+        found = std::move(out);
+    }
+
+    static void nameWarnings(Run& run, const fs::path& file) {
+        for (LoadWarning& w : run.warnings)
+            if (w.file.empty()) w.file = file.filename().string();
     }
 
     // One run from a folder is named by the folder; several are named by their files.

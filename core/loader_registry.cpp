@@ -87,7 +87,7 @@ void runLoader(const Loader& loader, const LoadInput& input, const std::string& 
         if (run.format.empty()) run.format = std::string(loader.id());
         if (run.name.empty()) run.name = fs::path(path).parent_path().filename().string();
         if (run.name.empty()) run.name = name;
-        for (auto& [metric, series] : run.metrics) series.shrinkToFit();
+        run.shrinkToFit();
         if (!note.empty())
             run.warnings.insert(run.warnings.begin(),
                                 LoadWarning{0, -1, note, LoadWarningCode::ChangedWhileRead, {}});

@@ -30,6 +30,11 @@ struct Run {
     /// What `metric` is: its row of `roles`, or inferred from its name when the run has none
     /// (a run put together by hand).
     [[nodiscard]] MetricInfo info(const std::string& metric) const;
+    /// Makes a loaded run cost only what it holds: every series shrunk (Series::shrinkToFit),
+    /// and series whose steps, epochs or wall times are equal share one block of each.
+    void shrinkToFit();
+    /// Heap bytes of the series' columns, shared blocks counted once.
+    [[nodiscard]] std::size_t seriesBytes() const;
 };
 
 /// Fills `run.roles` for every metric. The one place that decides what a run's metrics are:

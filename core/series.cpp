@@ -15,21 +15,29 @@ bool Series::stepsAreSorted() const {
     return std::is_sorted(steps.begin(), steps.end());
 }
 
-namespace {
-// Spare capacity below 1/16 of the size is kept: dropping it means copying the whole column
-// into a new block, which costs more time than the memory is worth (a loader that sized a
-// column for huge pages leaves at most one huge page spare).
-template <typename T>
-void shrinkUnlessNearlyFull(std::vector<T>& v) {
-    if (v.capacity() - v.size() > v.size() / 16) v.shrink_to_fit();
-}
-}  // namespace
-
 void Series::shrinkToFit() {
-    if (steps.capacity() - steps.size() > steps.size() / 16) steps.shrinkToFit();
-    shrinkUnlessNearlyFull(values);
-    shrinkUnlessNearlyFull(epochs);
-    shrinkUnlessNearlyFull(wallTimes);
+    steps.pack();
+    epochs.pack();
+    wallTimes.pack();
+    // Spare capacity below 1/16 of the size is kept: dropping it means copying the whole column
+    // into a new block, which costs more time than the memory is worth (a loader that sized a
+    // column for huge pages leaves at most one huge page spare).
+    if (values.capacity() - values.size() > values.size() / 16) values.shrink_to_fit();
+}
+
+std::size_t Series::heapBytes(std::vector<const void*>& counted) const {
+    std::size_t bytes = values.capacity() * sizeof(double);
+    const auto add = [&](const auto& column) {
+        const void* id = column.blockId();
+        if (id == nullptr || std::find(counted.begin(), counted.end(), id) != counted.end())
+            return;
+        counted.push_back(id);
+        bytes += column.heapBytes();
+    };
+    add(steps);
+    add(epochs);
+    add(wallTimes);
+    return bytes;
 }
 
 }  // namespace curvedoctor::core

@@ -6,9 +6,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/step_column.h"
+#include "core/packed_column.h"
 
 namespace curvedoctor::core {
+
+using StepColumn = PackedColumn<std::int64_t>;
 
 /// A metric's points in the order they were logged.
 ///
@@ -16,13 +18,14 @@ namespace curvedoctor::core {
 /// (the log did not have them) or the same length as `steps`; an unknown entry is NaN.
 /// Steps are not required to be increasing: an aborted run that was restarted can log a step
 /// twice or go backwards, and the loader keeps every point and says so in a warning.
-/// Memory: 16 bytes per point, plus 8 for each optional column that is present; the steps are
-/// shared (and counted once) between the series of one table logged on the same rows.
+/// Memory: 8 bytes per point for the values; the steps, epochs and wall times cost nothing per
+/// point where they run in progressions (packed_column.h) and are shared between the series of
+/// one log that have them in common; otherwise 8 bytes per point each.
 struct Series {
     StepColumn steps;
     std::vector<double> values;
-    std::vector<double> epochs;     ///< fractional epochs allowed (HF Trainer logs 0.37).
-    std::vector<double> wallTimes;  ///< seconds since the Unix epoch.
+    PackedColumn<double> epochs;     ///< fractional epochs allowed (HF Trainer logs 0.37).
+    PackedColumn<double> wallTimes;  ///< seconds since the Unix epoch.
 
     [[nodiscard]] std::size_t size() const { return steps.size(); }
     [[nodiscard]] bool empty() const { return steps.empty(); }
@@ -33,9 +36,13 @@ struct Series {
     [[nodiscard]] std::size_t nonFiniteCount() const;
     /// True when every step is >= the one before it.
     [[nodiscard]] bool stepsAreSorted() const;
-    /// Releases spare capacity so a loaded series costs only what it holds; spare capacity under
-    /// 1/16 of the size is kept (dropping it would copy the whole column).
+    /// Makes a loaded series cost only what it holds: packs the steps, epochs and wall times
+    /// (PackedColumn::pack) and releases the values' spare capacity (spare under 1/16 of the
+    /// size is kept: dropping it would copy the whole column).
     void shrinkToFit();
+    /// Heap bytes of the series, a block shared with a series in `counted` counted only once
+    /// (its id is added to `counted`).
+    [[nodiscard]] std::size_t heapBytes(std::vector<const void*>& counted) const;
 };
 
 }  // namespace curvedoctor::core

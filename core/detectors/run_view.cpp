@@ -70,22 +70,28 @@ const Candidate* pickBest(const std::vector<const Candidate*>& c, auto rank) {
 
 }  // namespace
 
-Curve::Curve(std::string metric, const Series& series) : m_metric(std::move(metric)) {
-    m_info = inferMetricInfo(m_metric);
-    if (scanSortedAndFinite(series)) {
-        m_steps = series.steps;
+Curve::Curve(std::string metric, const Series& series, const MetricInfo& info)
+    : m_metric(std::move(metric)), m_info(info) {
+    // The steps and epochs may be packed (packed_column.h): the curve reads them from copies.
+    std::vector<std::int64_t> steps = series.steps.toVector();
+    std::vector<double> epochs = series.epochs.toVector();
+    if (scanSortedAndFinite(steps, series.values)) {
+        m_ownSteps = std::move(steps);
+        m_ownEpochs = std::move(epochs);
+        m_steps = m_ownSteps;
         m_values = series.values;
-        if (series.hasEpochs()) m_epochs = series.epochs;
+        m_epochs = m_ownEpochs;
         return;
     }
-    adopt(series.steps, series.values, series.epochs);
+    adopt(steps, series.values, epochs);
 }
 
-bool Curve::scanSortedAndFinite(const Series& series) {
-    const std::size_t n = std::min(series.steps.size(), series.values.size());
-    if (n != series.steps.size() || n != series.values.size()) return false;
-    const std::int64_t* steps = series.steps.data();
-    const double* values = series.values.data();
+bool Curve::scanSortedAndFinite(const std::vector<std::int64_t>& stepColumn,
+                                const std::vector<double>& valueColumn) {
+    const std::size_t n = stepColumn.size();
+    if (n != valueColumn.size()) return false;
+    const std::int64_t* steps = stepColumn.data();
+    const double* values = valueColumn.data();
     // No early exit: both tests in one branch-free pass, which the compiler vectorises.
     std::size_t backwards = 0;
     std::size_t finite = n > 0 && isFiniteValue(values[0]) ? 1 : 0;
@@ -204,7 +210,7 @@ RunView makeRunView(const Run& run) {
     view.curves.reserve(run.metrics.size());
     for (const auto& [name, series] : run.metrics) {
         if (series.empty()) continue;
-        view.curves.emplace_back(name, series);
+        view.curves.emplace_back(name, series, run.info(name));
         all.push_back({&name, &series, view.curves.back().info(), view.curves.size() - 1});
         if (series.hasEpochs()) {
             // Sampling keeps the map small for million-point series; epochs are piecewise linear.

@@ -18,14 +18,15 @@ namespace curvedoctor::core {
 
 /// One metric of a run, sorted by step, one value per step (for a repeated step the value
 /// logged last wins: a restarted run overwrites what it logged before). Non-finite values are
-/// kept. The spans point either into the run's Series (already clean, no copy) or into the
-/// curve's own storage; a Curve is therefore move-only and must not outlive the Run.
+/// kept. The values point either into the run's Series (already clean, no copy) or into the
+/// curve's own storage, the steps and epochs into the curve's own storage; a Curve is therefore move-only and must not outlive the Run.
 class Curve {
 public:
     Curve() = default;
-    /// Builds the curve of `series` called `metric`.
-    Curve(std::string metric, const Series& series);
-    /// Builds a curve from owned data (tests, synthetic curves). Sorts and de-duplicates.
+    /// Builds the curve of `series` called `metric`, which is `info` (the run's Run::info).
+    Curve(std::string metric, const Series& series, const MetricInfo& info);
+    /// Builds a curve from owned data (tests, synthetic curves), its role inferred from the
+    /// name. Sorts and de-duplicates.
     Curve(std::string metric, const std::vector<std::int64_t>& steps,
           const std::vector<double>& values, const std::vector<double>& epochs = {});
     Curve(Curve&&) noexcept = default;
@@ -54,7 +55,8 @@ private:
     void countFinite();
     /// One pass over the run's own series: true when its steps are strictly increasing; counts
     /// the finite values on the way.
-    bool scanSortedAndFinite(const Series& series);
+    bool scanSortedAndFinite(const std::vector<std::int64_t>& steps,
+                             const std::vector<double>& values);
 
     std::string m_metric;
     MetricInfo m_info;

@@ -5,12 +5,7 @@
 #include "core/loader_registry.h"
 
 // CSV family.
-#include "core/loaders/csv/generic_csv_loader.h"
-#include "core/loaders/csv/keras_csv_loader.h"
-#include "core/loaders/csv/lightning_csv_loader.h"
-#include "core/loaders/csv/tensorboard_csv_loader.h"
-#include "core/loaders/csv/ultralytics_csv_loader.h"
-#include "core/loaders/csv/yolov5_results_loader.h"
+#include "core/loaders/csv/csv_formats.h"
 
 // Binary and JSON formats.
 #include "core/loaders/hf_trainer_loader.h"
@@ -27,12 +22,14 @@ namespace curvedoctor::core {
 
 void registerBuiltinLoaders(LoaderRegistry& registry) {
     // CSV family: specific layouts before the generic table.
-    registry.add(std::make_unique<TensorboardCsvLoader>());
-    registry.add(std::make_unique<UltralyticsCsvLoader>());
-    registry.add(std::make_unique<Yolov5ResultsLoader>());
-    registry.add(std::make_unique<LightningCsvLoader>());
-    registry.add(std::make_unique<KerasCsvLoader>());
-    registry.add(std::make_unique<GenericCsvLoader>());
+    registry.add(makeTensorboardCsvLoader());
+    registry.add(makeUltralyticsCsvLoader());
+    registry.add(makeYolov5ResultsLoader());
+    registry.add(makeTimmSummaryLoader());
+    registry.add(makeLightningCsvLoader());
+    registry.add(makeKerasCsvLoader());
+    registry.add(makePandasCsvLoader());
+    registry.add(makeGenericCsvLoader());
 
     // Binary and JSON formats.
     registry.add(makeTfeventsLoader());

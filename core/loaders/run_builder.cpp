@@ -61,6 +61,14 @@ void reserveLarge(std::vector<T>& v, std::size_t n) {
     prefault(v);
 }
 
+// An optional column started at its first known entry: NaN for the points before it.
+std::vector<double>* startColumn(PackedColumn<double>& column, const std::vector<double>& values) {
+    std::vector<double>& v = column.mutableVector();
+    reserveLarge(v, values.capacity());
+    v.assign(values.size(), std::numeric_limits<double>::quiet_NaN());
+    return &v;
+}
+
 }  // namespace
 
 RunBuilder::RunBuilder(Run existing) : m_run(std::move(existing)) {
@@ -73,8 +81,8 @@ RunBuilder::RunBuilder(Run existing) : m_run(std::move(existing)) {
         // one table is copied here, once).
         slot.steps = &data.steps.mutableVector();
         slot.lastStep = slot.steps->empty() ? 0 : slot.steps->back();
-        slot.hasEpoch = data.hasEpochs();
-        slot.hasWallTime = data.hasWallTimes();
+        if (data.hasEpochs()) slot.epochs = &data.epochs.mutableVector();
+        if (data.hasWallTimes()) slot.wallTimes = &data.wallTimes.mutableVector();
         m_points += slot.steps->size();
         m_index.emplace(name, m_slots.size());
         m_slots.push_back(std::move(slot));
@@ -127,21 +135,13 @@ void RunBuilder::pushValue(Slot& slot, double value, double epoch, double wallTi
     Series& s = *slot.data;
     // The optional columns start only with their first known entry (earlier points get NaN), so
     // formats without epochs or wall times never pay for them.
-    if (slot.hasEpoch || !std::isnan(epoch)) {
-        if (!slot.hasEpoch) {
-            reserveLarge(s.epochs, s.values.capacity());
-            s.epochs.assign(s.values.size(), std::numeric_limits<double>::quiet_NaN());
-            slot.hasEpoch = true;
-        }
-        s.epochs.push_back(epoch);
+    if (slot.epochs != nullptr || !std::isnan(epoch)) {
+        if (slot.epochs == nullptr) slot.epochs = startColumn(s.epochs, s.values);
+        slot.epochs->push_back(epoch);
     }
-    if (slot.hasWallTime || !std::isnan(wallTime)) {
-        if (!slot.hasWallTime) {
-            reserveLarge(s.wallTimes, s.values.capacity());
-            s.wallTimes.assign(s.values.size(), std::numeric_limits<double>::quiet_NaN());
-            slot.hasWallTime = true;
-        }
-        s.wallTimes.push_back(wallTime);
+    if (slot.wallTimes != nullptr || !std::isnan(wallTime)) {
+        if (slot.wallTimes == nullptr) slot.wallTimes = startColumn(s.wallTimes, s.values);
+        slot.wallTimes->push_back(wallTime);
     }
     s.values.push_back(value);
     ++m_points;
@@ -177,17 +177,16 @@ void RunBuilder::leaveRows(Slot& slot) {
 // Gives every series that never missed a row the rows' steps: one block, shared.
 void RunBuilder::shareRowSteps() {
     if (m_rowSteps.empty()) return;
-    auto shared = std::make_shared<std::vector<std::int64_t>>(std::move(m_rowSteps));
+    for (Slot& slot : m_slots) {
+        const std::size_t n = slot.data->values.size();
+        // One that stopped before the last row: its steps are the first ones.
+        if (slot.onRows && n > 0 && n < m_rowSteps.size())
+            slot.steps->assign(m_rowSteps.begin(), m_rowSteps.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+    const StepColumn shared(std::move(m_rowSteps));
     m_rowSteps.clear();
     for (Slot& slot : m_slots) {
-        if (!slot.onRows || slot.data->values.empty()) continue;
-        const std::size_t n = slot.data->values.size();
-        if (n == shared->size()) {
-            slot.data->steps = StepColumn(shared);
-        } else {
-            // It stopped before the last row: its steps are the first ones.
-            slot.steps->assign(shared->begin(), shared->begin() + static_cast<std::ptrdiff_t>(n));
-        }
+        if (slot.onRows && slot.data->values.size() == shared.size()) slot.data->steps = shared;
     }
 }
 
@@ -208,8 +207,8 @@ void RunBuilder::expectGrowth(double factor, std::size_t maxPoints) {
         if (n <= s.values.capacity()) continue;
         if (!slot.onRows) reserveLarge(*slot.steps, n);
         reserveLarge(s.values, n);
-        if (slot.hasEpoch) reserveLarge(s.epochs, n);
-        if (slot.hasWallTime) reserveLarge(s.wallTimes, n);
+        if (slot.epochs != nullptr) reserveLarge(*slot.epochs, n);
+        if (slot.wallTimes != nullptr) reserveLarge(*slot.wallTimes, n);
     }
 }
 

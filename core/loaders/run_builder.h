@@ -89,11 +89,11 @@ private:
     struct Slot {
         std::string name;
         Series* data = nullptr;
-        std::vector<std::int64_t>* steps = nullptr;  // data->steps, written directly.
+        std::vector<std::int64_t>* steps = nullptr;  // data->steps, written directly,
+        std::vector<double>* epochs = nullptr;       // and its epochs and wall times once
+        std::vector<double>* wallTimes = nullptr;    // they start.
         std::int64_t lastStep = 0;
         bool onRows = false;  // its steps are m_rowSteps' first ones, filled in by finish().
-        bool hasEpoch = false;
-        bool hasWallTime = false;
     };
     struct NameHash {
         using is_transparent = void;

@@ -88,7 +88,7 @@ inline bool sameNumber(double a, double b) {
     return (std::isnan(a) && std::isnan(b)) || a == b;
 }
 
-inline double at(const std::vector<double>& column, std::size_t i) {
+inline double at(const PackedColumn<double>& column, std::size_t i) {
     return column.empty() ? std::nan("") : column[i];
 }
 

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/loaders/csv/generic_csv_loader.h"
+#include "core/loaders/csv/csv_formats.h"
 #include "csv_test_support.h"
 
 namespace curvedoctor::core {
@@ -126,7 +126,7 @@ TEST(CsvGenericLoader, FilesWithoutDataGiveOneLineErrors) {
 TEST(CsvGenericLoader, ManyTextCellsAreSummarised) {
     std::string text = "step,loss\n";
     for (int i = 0; i < 100; ++i) text += std::to_string(i) + (i % 2 ? ",bad\n" : ",0.5\n");
-    const LoadResult r = GenericCsvLoader().load(LoadInput{"mem.csv", text, {}});
+    const LoadResult r = makeGenericCsvLoader()->load(LoadInput{"mem.csv", text, {}});
     ASSERT_EQ(r.runs.size(), 1U);
     EXPECT_EQ(r.runs[0].find("loss")->size(), 50U);
     // 20 listed (lines 3, 5, ...) and one summary for the other 30.
@@ -140,7 +140,7 @@ TEST(CsvGenericLoader, CancelStopsEarly) {
     for (int i = 0; i < 200000; ++i) text += std::to_string(i) + ",0.5\n";
     int calls = 0;
     const LoadResult r =
-        GenericCsvLoader().load(LoadInput{"mem.csv", text, [&](double) { return ++calls < 2; }});
+        makeGenericCsvLoader()->load(LoadInput{"mem.csv", text, [&](double) { return ++calls < 2; }});
     EXPECT_TRUE(r.cancelled);
     ASSERT_EQ(r.runs.size(), 1U);
     EXPECT_LT(r.runs[0].find("loss")->size(), 200000U);
@@ -149,7 +149,7 @@ TEST(CsvGenericLoader, CancelStopsEarly) {
 // A last line without a line end may still be being written (issue #12.3): left out, said.
 TEST(CsvGenericLoader, TruncatedLastLineIsLeftOut) {
     const std::string text = "step,loss,acc\n1,0.5,0.1\n2,0.4";
-    const LoadResult r = GenericCsvLoader().load(LoadInput{"mem.csv", text, {}});
+    const LoadResult r = makeGenericCsvLoader()->load(LoadInput{"mem.csv", text, {}});
     ASSERT_EQ(r.runs.size(), 1U);
     EXPECT_EQ(r.runs[0].find("loss")->size(), 1U);
     EXPECT_EQ(r.runs[0].find("acc")->size(), 1U);
@@ -175,8 +175,8 @@ TEST(CsvGenericLoader, DenseRowFastPathLoadsLikeTheGeneralPath) {
             spaced.insert(k + 1, 1, ' ');
         padded += spaced + " \n";
     }
-    const LoadResult a = GenericCsvLoader().load(LoadInput{"plain.csv", plain, {}});
-    const LoadResult b = GenericCsvLoader().load(LoadInput{"padded.csv", padded, {}});
+    const LoadResult a = makeGenericCsvLoader()->load(LoadInput{"plain.csv", plain, {}});
+    const LoadResult b = makeGenericCsvLoader()->load(LoadInput{"padded.csv", padded, {}});
     ASSERT_EQ(a.runs.size(), 1U);
     ASSERT_EQ(b.runs.size(), 1U);
     const core::Run& ra = a.runs[0];
@@ -201,7 +201,7 @@ TEST(CsvGenericLoader, DenseRowFastPathLoadsLikeTheGeneralPath) {
 TEST(CsvGenericLoader, HugeStepSkipsTheRow) {
     std::string text = "step,loss\n0,1.5\n1e20,2.5\n";
     for (int i = 2; i < 20; ++i) text += std::to_string(i) + ",0.25\n";
-    const LoadResult r = GenericCsvLoader().load(LoadInput{"mem.csv", text, {}});
+    const LoadResult r = makeGenericCsvLoader()->load(LoadInput{"mem.csv", text, {}});
     ASSERT_EQ(r.runs.size(), 1U);
     EXPECT_EQ(r.runs[0].metrics.at("loss").size(), 19U);
     ASSERT_FALSE(r.runs[0].warnings.empty());
@@ -232,7 +232,7 @@ TEST(CsvGenericLoader, RealworldPlainCsv) {
 
 TEST(CsvGenericLoader, ColumnsOnEveryRowShareOneStepColumn) {
     const std::string text = "step,a,b,c\n1,1,2,3\n2,1,2,\n3,1,2,3\n";
-    const LoadResult r = GenericCsvLoader().load(LoadInput{"share.csv", text, {}});
+    const LoadResult r = makeGenericCsvLoader()->load(LoadInput{"share.csv", text, {}});
     ASSERT_EQ(r.runs.size(), 1U);
     const core::Run& run = r.runs[0];
     EXPECT_TRUE(run.find("a")->steps.sharedWith(run.find("b")->steps));

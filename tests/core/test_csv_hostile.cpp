@@ -12,11 +12,7 @@
 #include <vector>
 
 #include "core/json/json_reader.h"
-#include "core/loaders/csv/generic_csv_loader.h"
-#include "core/loaders/csv/keras_csv_loader.h"
-#include "core/loaders/csv/lightning_csv_loader.h"
-#include "core/loaders/csv/ultralytics_csv_loader.h"
-#include "core/loaders/csv/yolov5_results_loader.h"
+#include "core/loaders/csv/csv_formats.h"
 #include "core/out_of_range_decimal.h"
 #include "csv_test_support.h"
 
@@ -24,7 +20,7 @@ namespace curvedoctor::core {
 namespace {
 
 LoadResult loadGeneric(const std::string& bytes) {
-    return GenericCsvLoader().load(LoadInput{"x.csv", bytes, {}});
+    return makeGenericCsvLoader()->load(LoadInput{"x.csv", bytes, {}});
 }
 
 std::set<std::string> metricNames(const core::Run& run) {
@@ -117,11 +113,11 @@ TEST(CsvHostile, RealLogsCutInTheirLastLine) {
         const char* file;
         std::unique_ptr<Loader> loader;
     };
-    Case cases[] = {{"keras_01/model_history_log.csv", std::make_unique<KerasCsvLoader>()},
-                    {"lightning_01/metrics.csv", std::make_unique<LightningCsvLoader>()},
-                    {"ultralytics_01/results.csv", std::make_unique<UltralyticsCsvLoader>()},
-                    {"yolov5_01/results.txt", std::make_unique<Yolov5ResultsLoader>()},
-                    {"plain_01/eval.csv", std::make_unique<GenericCsvLoader>()}};
+    Case cases[] = {{"keras_01/model_history_log.csv", makeKerasCsvLoader()},
+                    {"lightning_01/metrics.csv", makeLightningCsvLoader()},
+                    {"ultralytics_01/results.csv", makeUltralyticsCsvLoader()},
+                    {"yolov5_01/results.txt", makeYolov5ResultsLoader()},
+                    {"plain_01/eval.csv", makeGenericCsvLoader()}};
     for (const Case& c : cases) {
         const std::string bytes = readFile(test::realworldFile(c.file));
         ASSERT_FALSE(bytes.empty()) << c.file;
@@ -137,7 +133,7 @@ TEST(CsvHostile, RealLogsCutInTheirLastLine) {
         for (const auto& [name, s] : before.runs[0].metrics) {
             const Series* t = cut.runs[0].find(name);
             ASSERT_NE(t, nullptr) << c.file << " " << name;
-            EXPECT_EQ(t->steps.vector(), s.steps.vector()) << c.file << " " << name;
+            EXPECT_EQ(t->steps.toVector(), s.steps.toVector()) << c.file << " " << name;
             EXPECT_EQ(t->values, s.values) << c.file << " " << name;
         }
         EXPECT_EQ(countTornWarnings(cut.runs[0]), 1) << c.file;
@@ -202,13 +198,13 @@ TEST(CsvHostile, EightThousandColumnsLoad) {
     }
     const std::string bytes = header + "\n" + row1 + "\n" + row2 + "\n";
     ASSERT_GT(header.size(), 64U * 1024U);
-    const GenericCsvLoader loader;
-    EXPECT_GE(loader.sniff(SniffInput{"wide.csv", "wide.csv", bytes, false}), confidence::kGeneric);
-    const LoadResult r = loader.load(LoadInput{"wide.csv", bytes, {}});
+    const auto loader = makeGenericCsvLoader();
+    EXPECT_GE(loader->sniff(SniffInput{"wide.csv", "wide.csv", bytes, false}), confidence::kGeneric);
+    const LoadResult r = loader->load(LoadInput{"wide.csv", bytes, {}});
     ASSERT_EQ(r.runs.size(), 1U) << r.error;
     EXPECT_EQ(r.runs[0].metrics.size(), 7999U);
     EXPECT_EQ(r.runs[0].find("metric_7999")->values, (std::vector<double>{7999, 0.5}));
-    EXPECT_EQ(r.runs[0].find("metric_1")->steps.vector(), (std::vector<std::int64_t>{1, 2}));
+    EXPECT_EQ(r.runs[0].find("metric_1")->steps.toVector(), (std::vector<std::int64_t>{1, 2}));
 }
 
 TEST(CsvHostile, HugeRowKeepsTheHeaderColumns) {

@@ -7,24 +7,21 @@
 #include <string>
 #include <vector>
 
-#include "core/loaders/csv/generic_csv_loader.h"
-#include "core/loaders/csv/keras_csv_loader.h"
-#include "core/loaders/csv/lightning_csv_loader.h"
-#include "core/loaders/csv/tensorboard_csv_loader.h"
-#include "core/loaders/csv/ultralytics_csv_loader.h"
-#include "core/loaders/csv/yolov5_results_loader.h"
+#include "core/loaders/csv/csv_formats.h"
 
 namespace curvedoctor::core {
 namespace {
 
 std::vector<std::unique_ptr<Loader>> csvLoaders() {
     std::vector<std::unique_ptr<Loader>> v;
-    v.push_back(std::make_unique<GenericCsvLoader>());
-    v.push_back(std::make_unique<KerasCsvLoader>());
-    v.push_back(std::make_unique<LightningCsvLoader>());
-    v.push_back(std::make_unique<UltralyticsCsvLoader>());
-    v.push_back(std::make_unique<Yolov5ResultsLoader>());
-    v.push_back(std::make_unique<TensorboardCsvLoader>());
+    v.push_back(makeGenericCsvLoader());
+    v.push_back(makeKerasCsvLoader());
+    v.push_back(makeLightningCsvLoader());
+    v.push_back(makeUltralyticsCsvLoader());
+    v.push_back(makeYolov5ResultsLoader());
+    v.push_back(makeTensorboardCsvLoader());
+    v.push_back(makeTimmSummaryLoader());
+    v.push_back(makePandasCsvLoader());
     return v;
 }
 
@@ -90,7 +87,7 @@ TEST(CsvRobustness, HostileShapes) {
 
 TEST(CsvRobustness, AbsurdStepsAreSkippedWithAWarning) {
     const LoadResult r =
-        GenericCsvLoader().load(LoadInput{"x.csv", "step,loss\n1e300,1\nnan,2\n3,3\n", {}});
+        makeGenericCsvLoader()->load(LoadInput{"x.csv", "step,loss\n1e300,1\nnan,2\n3,3\n", {}});
     ASSERT_EQ(r.runs.size(), 1U);
     EXPECT_EQ(r.runs[0].find("loss")->steps, (std::vector<std::int64_t>{3}));
     ASSERT_EQ(r.runs[0].warnings.size(), 2U);

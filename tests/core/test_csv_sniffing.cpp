@@ -4,12 +4,7 @@
 
 #include <string>
 
-#include "core/loaders/csv/generic_csv_loader.h"
-#include "core/loaders/csv/keras_csv_loader.h"
-#include "core/loaders/csv/lightning_csv_loader.h"
-#include "core/loaders/csv/tensorboard_csv_loader.h"
-#include "core/loaders/csv/ultralytics_csv_loader.h"
-#include "core/loaders/csv/yolov5_results_loader.h"
+#include "core/loaders/csv/csv_formats.h"
 #include "csv_test_support.h"
 
 namespace curvedoctor::core {
@@ -27,8 +22,8 @@ int maxCsvFamilyConfidence(std::string_view fileName, std::string_view head) {
     const SniffInput in{fileName, fileName, head, false};
     int best = 0;
     for (const Loader* l : std::initializer_list<const Loader*>{
-             new GenericCsvLoader, new KerasCsvLoader, new LightningCsvLoader,
-             new UltralyticsCsvLoader, new Yolov5ResultsLoader, new TensorboardCsvLoader}) {
+             makeGenericCsvLoader().release(), makeKerasCsvLoader().release(), makeLightningCsvLoader().release(),
+             makeUltralyticsCsvLoader().release(), makeYolov5ResultsLoader().release(), makeTensorboardCsvLoader().release()}) {
         best = std::max(best, l->sniff(in));
         delete l;
     }
@@ -93,9 +88,9 @@ TEST(CsvSniffing, BinaryAndProseAreNotClaimed) {
 }
 
 TEST(CsvSniffing, HeaderlessNumbersNeedAHeader) {
-    EXPECT_EQ(GenericCsvLoader().sniff(SniffInput{"a.dat", "a.dat", "1,2\n3,4\n", false}), 0);
+    EXPECT_EQ(makeGenericCsvLoader()->sniff(SniffInput{"a.dat", "a.dat", "1,2\n3,4\n", false}), 0);
     // By name a .csv without a usable table is still the CSV loader's, so it can say why.
-    EXPECT_EQ(GenericCsvLoader().sniff(SniffInput{"a.csv", "a.csv", "1,2\n3,4\n", false}),
+    EXPECT_EQ(makeGenericCsvLoader()->sniff(SniffInput{"a.csv", "a.csv", "1,2\n3,4\n", false}),
               confidence::kNameOnly);
 }
 

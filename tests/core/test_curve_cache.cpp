@@ -30,7 +30,7 @@ TEST(CurveCache, SecondRequestHitsAndSettingsChangeMisses) {
     EXPECT_EQ(cache.misses(), 1u);
     EXPECT_EQ(cache.hits(), 0u);
     const Series& s = *run->find("loss");
-    EXPECT_EQ(*first.smoothed, smooth(s.steps, s.values, ema));
+    EXPECT_EQ(*first.smoothed, smooth(s.steps.toVector(), s.values, ema));
     EXPECT_EQ(first.rawIndex->size(), s.size());
     EXPECT_EQ(first.smoothedIndex->size(), s.size());
 
@@ -44,7 +44,7 @@ TEST(CurveCache, SecondRequestHitsAndSettingsChangeMisses) {
     const PreparedCurve changed = cache.get(run, "loss", heavier);
     EXPECT_EQ(cache.misses(), 2u);
     EXPECT_NE(changed.smoothed, first.smoothed);
-    EXPECT_EQ(*changed.smoothed, smooth(s.steps, s.values, heavier));
+    EXPECT_EQ(*changed.smoothed, smooth(s.steps.toVector(), s.values, heavier));
     EXPECT_EQ(changed.rawIndex, first.rawIndex);  // the raw column did not change
     const PreparedCurve otherKind = cache.get(run, "loss", {SmoothingKind::Gaussian, 0.9});
     EXPECT_EQ(cache.misses(), 3u);
@@ -82,7 +82,7 @@ TEST(CurveCache, AFreedRunIsNeverConfusedWithANewOne) {
     const RunPtr other = makeRun(5.0);
     const PreparedCurve fresh = cache.get(other, "loss", {});
     const Series& s = *other->find("loss");
-    EXPECT_EQ(*fresh.smoothed, smooth(s.steps, s.values, {}));
+    EXPECT_EQ(*fresh.smoothed, smooth(s.steps.toVector(), s.values, {}));
     EXPECT_NE(*fresh.smoothed, oldValues);
     cache.prune();
     EXPECT_EQ(cache.size(), 1u);  // only the live run's entry stays

@@ -91,7 +91,7 @@ TEST(DetectNoShuffle, GapInTheEpochColumnGivesTheSameReading) {
     const core::Run full = epochs(sortedByClass, 0.0);
     core::Run gap = full;
     // Mid-epoch: the run's epoch map puts the step back in epoch 5.
-    gap.metrics.at("loss").epochs[5 * kPerEpoch + kPerEpoch / 2] = std::nan("");
+    gap.metrics.at("loss").epochs.mutableVector()[5 * kPerEpoch + kPerEpoch / 2] = std::nan("");
     const auto a = detect(full);
     const auto b = detect(gap);
     ASSERT_EQ(a.size(), 1u);

@@ -67,7 +67,7 @@ TEST(Diagnosis, ConsolidateSupersedesAndSorts) {
                              f(FindingKind::Overfitting, Severity::Warning, "other_val", 1),
                              f(FindingKind::NanInf, Severity::Error, "grad_norm", 9),
                              f(FindingKind::NotLearning, Severity::Error, "loss", 0)};
-    consolidateFindings(all);
+    consolidateFindings(all, core::Run{});
     ASSERT_EQ(all.size(), 4u) << describe(all);
     EXPECT_EQ(all[0].kind, FindingKind::NotLearning);  // errors first, by step
     EXPECT_EQ(all[1].kind, FindingKind::SevereOverfitting);
@@ -89,14 +89,14 @@ TEST(Diagnosis, BrokenRunDropsItsSymptoms) {
                              f(FindingKind::NoisyValidation, Severity::Warning, "val_acc"),
                              f(FindingKind::Plateau, Severity::Info, "train_loss"),
                              f(FindingKind::Oscillation, Severity::Warning, "train_loss")};
-    consolidateFindings(all);
+    consolidateFindings(all, core::Run{});
     ASSERT_EQ(all.size(), 2u) << describe(all);
     EXPECT_EQ(all[0].kind, FindingKind::NanInf);
     EXPECT_EQ(all[1].kind, FindingKind::Oscillation);
     // A NaN grad_norm (not a loss) breaks nothing.
     std::vector<Finding> mild{f(FindingKind::NanInf, Severity::Error, "grad_norm"),
                               f(FindingKind::NoisyValidation, Severity::Warning, "val_acc")};
-    consolidateFindings(mild);
+    consolidateFindings(mild, core::Run{});
     EXPECT_EQ(mild.size(), 2u);
 }
 

@@ -18,7 +18,7 @@ TEST(Curve, SortsByStepAndTheLastLoggedValueOfARepeatedStepWins) {
     Series s;
     s.steps = {0, 1, 2, 3, 2, 3, 4};
     s.values = {5, 4, 3, 2, 30, 20, 10};
-    const Curve c("loss", s);
+    const Curve c("loss", s, inferMetricInfo("loss"));
     ASSERT_EQ(c.size(), 5u);
     EXPECT_EQ(std::vector<std::int64_t>(c.steps().begin(), c.steps().end()),
               (std::vector<std::int64_t>{0, 1, 2, 3, 4}));
@@ -28,7 +28,7 @@ TEST(Curve, SortsByStepAndTheLastLoggedValueOfARepeatedStepWins) {
 
 TEST(Curve, SortedSeriesIsViewedWithoutCopyAndCountsFinite) {
     Series s = seriesOf({1.0, std::nan(""), 3.0, HUGE_VAL});
-    const Curve c("loss", s);
+    const Curve c("loss", s, inferMetricInfo("loss"));
     EXPECT_EQ(c.values().data(), s.values.data());
     EXPECT_EQ(c.finiteCount(), 2u);
 }
@@ -104,7 +104,7 @@ TEST(EpochMap, InterpolatesAndKeepsTheSmallerEpochOfASharedStep) {
 
 TEST(Trend, ConstantInConstantOut) {
     const Series s = seriesOf(1000, [](std::size_t) { return 0.7; });
-    const Trend t = makeTrend(s.steps, s.values);
+    const Trend t = makeTrend(s.steps.toVector(), s.values);
     ASSERT_FALSE(t.empty());
     EXPECT_LE(t.size(), kTrendMaxPoints);
     for (double v : t.values) EXPECT_DOUBLE_EQ(v, 0.7);
@@ -117,7 +117,7 @@ TEST(Trend, IgnoresIsolatedSpikesAndNonFinite) {
         if (i == 40) return std::nan("");
         return 1.0;
     });
-    const Trend t = makeTrend(s.steps, s.values);
+    const Trend t = makeTrend(s.steps.toVector(), s.values);
     EXPECT_EQ(t.rawPoints, 59u);
     for (double v : t.values) EXPECT_DOUBLE_EQ(v, 1.0);
 }
@@ -125,7 +125,7 @@ TEST(Trend, IgnoresIsolatedSpikesAndNonFinite) {
 TEST(Trend, NoiseEstimateMatchesWhiteNoise) {
     Noise noise(7);
     const Series s = seriesOf(20000, [&](std::size_t i) { return 0.001 * double(i) + noise(0.1); });
-    const Trend t = makeTrend(s.steps, s.values);
+    const Trend t = makeTrend(s.steps.toVector(), s.values);
     // Second differences cancel the linear trend; the MAD estimate is within a few percent.
     EXPECT_NEAR(t.noise, 0.1, 0.006);
     EXPECT_LT(t.trendNoise, t.noise / 5.0);
@@ -133,7 +133,7 @@ TEST(Trend, NoiseEstimateMatchesWhiteNoise) {
 
 TEST(Trend, KeepsAStepEdge) {
     const Series s = seriesOf(100, [](std::size_t i) { return i < 50 ? 2.0 : 1.0; });
-    const Trend t = makeTrend(s.steps, s.values);
+    const Trend t = makeTrend(s.steps.toVector(), s.values);
     EXPECT_DOUBLE_EQ(t.valueAt(45), 2.0);
     EXPECT_DOUBLE_EQ(t.valueAt(55), 1.0);
 }
@@ -157,9 +157,9 @@ TEST(Trend, NanGapsDoNotChangeTheTrendOfTheFiniteValues) {
             gappy.values.push_back(clean.values[i]);
         }
         Series doubled = clean;
-        for (auto& s : doubled.steps) s *= 2;
-        const Trend a = makeTrend(doubled.steps, doubled.values);
-        const Trend b = makeTrend(gappy.steps, gappy.values);
+        for (auto& s : doubled.steps.mutableVector()) s *= 2;
+        const Trend a = makeTrend(doubled.steps.toVector(), doubled.values);
+        const Trend b = makeTrend(gappy.steps.toVector(), gappy.values);
         EXPECT_EQ(a.rawPoints, n);
         EXPECT_EQ(b.rawPoints, n);
         EXPECT_EQ(a.steps, b.steps);
@@ -176,7 +176,7 @@ TEST(Trend, NanGapsDoNotChangeTheTrendOfTheFiniteValues) {
 
 TEST(Curve, AliasSharesTheDataOfSortedAndOfRepairedCurves) {
     Series sorted = seriesOf({1.0, 2.0, std::nan("")});
-    const Curve a("loss", sorted);
+    const Curve a("loss", sorted, inferMetricInfo("loss"));
     const Curve aa = a.alias();
     EXPECT_EQ(aa.values().data(), sorted.values.data());
     EXPECT_EQ(aa.finiteCount(), 2u);
@@ -185,7 +185,7 @@ TEST(Curve, AliasSharesTheDataOfSortedAndOfRepairedCurves) {
     Series restarted;
     restarted.steps = {0, 1, 2, 1, 2};
     restarted.values = {5, 4, 3, 40, 30};
-    Curve b("loss", restarted);
+    Curve b("loss", restarted, inferMetricInfo("loss"));
     const Curve bb = b.alias();
     const Curve moved = std::move(b);  // the storage stays where it is
     EXPECT_EQ(bb.values().data(), moved.values().data());

@@ -1,4 +1,4 @@
-// Series: shrinking after a load releases real spare capacity, keeps a sliver.
+// Series: shrinking after a load releases real spare capacity, keeps a sliver, packs the steps.
 #include <gtest/gtest.h>
 
 #include "core/series.h"
@@ -15,7 +15,9 @@ TEST(Series, ShrinkToFitReleasesLargeSpareCapacity) {
         s.values.push_back(0.5 * i);
     }
     s.shrinkToFit();
-    EXPECT_EQ(s.steps.capacity(), 100U);
+    EXPECT_TRUE(s.steps.isPacked());  // 0, 1, ..., 99: one progression.
+    EXPECT_EQ(s.steps[99], 99);
+    EXPECT_LT(s.steps.heapBytes(), 100 * sizeof(std::int64_t));
     EXPECT_EQ(s.values.capacity(), 100U);
     EXPECT_EQ(s.values[99], 49.5);
 }

@@ -1,9 +1,9 @@
-// libFuzzer target: the LightningCsvLoader on arbitrary bytes.
-#include "core/loaders/csv/lightning_csv_loader.h"
+// libFuzzer target: the loader from makeLightningCsvLoader() on arbitrary bytes.
+#include "core/loaders/csv/csv_formats.h"
 #include "tests/fuzz/fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const curvedoctor::core::LightningCsvLoader loader;
-    curvedoctor::fuzz::exerciseLoader(loader, data, size, "metrics.csv");
+    static const auto loader = curvedoctor::core::makeLightningCsvLoader();
+    curvedoctor::fuzz::exerciseLoader(*loader, data, size, "metrics.csv");
     return 0;
 }

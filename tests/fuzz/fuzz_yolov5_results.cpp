@@ -1,9 +1,9 @@
-// libFuzzer target: the Yolov5ResultsLoader on arbitrary bytes.
-#include "core/loaders/csv/yolov5_results_loader.h"
+// libFuzzer target: the loader from makeYolov5ResultsLoader() on arbitrary bytes.
+#include "core/loaders/csv/csv_formats.h"
 #include "tests/fuzz/fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const curvedoctor::core::Yolov5ResultsLoader loader;
-    curvedoctor::fuzz::exerciseLoader(loader, data, size, "results.txt");
+    static const auto loader = curvedoctor::core::makeYolov5ResultsLoader();
+    curvedoctor::fuzz::exerciseLoader(*loader, data, size, "results.txt");
     return 0;
 }

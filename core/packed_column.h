@@ -1,0 +1,258 @@
+#pragma once
+/// \file packed_column.h
+/// A column of numbers that a loaded series keeps at the size of what it says, not of its
+/// length: steps logged every N steps, an epoch that stays the same for hundreds of points or
+/// counts 0, 1, 2, ... are stored as pieces (first, stride, count) with nothing per point; any
+/// other column is a plain vector. The columns of one table logged on the same rows share one
+/// block. Packing is exact: every entry reads back bit for bit (doubles are packed only where
+/// `first + stride * k` is exact: constant runs, or integers below 2^52).
+///
+/// It reads like a `const std::vector<T>` (size, [], front, back, iterators; toVector() for a
+/// contiguous copy) and is written like one while a loader builds it; pack() at the end of the
+/// load. Writing to a packed or shared column first makes it a plain one of its own
+/// (copy-on-write), so neither packing nor sharing is ever visible.
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <iterator>
+#include <memory>
+#include <type_traits>
+#include <vector>
+
+namespace curvedoctor::core {
+
+template <typename T>
+class PackedColumn {
+    static_assert(std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>);
+
+public:
+    using value_type = T;
+    using size_type = std::size_t;
+
+    class const_iterator {
+    public:
+        using iterator_category = std::random_access_iterator_tag;
+        using iterator_concept = std::random_access_iterator_tag;
+        using value_type = T;
+        using difference_type = std::ptrdiff_t;
+        using reference = T;
+        using pointer = void;
+
+        const_iterator() = default;
+        const_iterator(const PackedColumn* c, std::size_t i) : m_c(c), m_i(i) {}
+        T operator*() const { return (*m_c)[m_i]; }
+        T operator[](difference_type n) const { return (*m_c)[advanced(n)]; }
+        const_iterator& operator++() { return ++m_i, *this; }
+        const_iterator operator++(int) { return {m_c, m_i++}; }
+        const_iterator& operator--() { return --m_i, *this; }
+        const_iterator operator--(int) { return {m_c, m_i--}; }
+        const_iterator& operator+=(difference_type n) { return m_i = advanced(n), *this; }
+        const_iterator& operator-=(difference_type n) { return m_i = advanced(-n), *this; }
+        friend const_iterator operator+(const_iterator a, difference_type n) { return a += n; }
+        friend const_iterator operator+(difference_type n, const_iterator a) { return a += n; }
+        friend const_iterator operator-(const_iterator a, difference_type n) { return a -= n; }
+        friend difference_type operator-(const const_iterator& a, const const_iterator& b) {
+            return static_cast<difference_type>(a.m_i) - static_cast<difference_type>(b.m_i);
+        }
+        friend bool operator==(const const_iterator& a, const const_iterator& b) {
+            return a.m_i == b.m_i;
+        }
+        friend auto operator<=>(const const_iterator& a, const const_iterator& b) {
+            return a.m_i <=> b.m_i;
+        }
+
+    private:
+        [[nodiscard]] std::size_t advanced(difference_type n) const {
+            return static_cast<std::size_t>(static_cast<difference_type>(m_i) + n);
+        }
+        const PackedColumn* m_c = nullptr;
+        std::size_t m_i = 0;
+    };
+    using iterator = const_iterator;
+
+    PackedColumn() = default;
+    PackedColumn(std::initializer_list<T> values) : PackedColumn(std::vector<T>(values)) {}
+    // NOLINTNEXTLINE(google-explicit-constructor): a vector of numbers is a column.
+    PackedColumn(std::vector<T> values) {
+        if (!values.empty()) {
+            m_b = std::make_shared<Block>();
+            m_b->plain = std::move(values);
+        }
+    }
+    PackedColumn& operator=(std::initializer_list<T> values) {
+        return *this = PackedColumn(values);
+    }
+    PackedColumn& operator=(std::vector<T> values) { return *this = PackedColumn(std::move(values)); }
+
+    // Reading.
+    [[nodiscard]] std::size_t size() const {
+        if (!m_b) return 0;
+        return m_b->pieces.empty() ? m_b->plain.size() : m_b->packedSize;
+    }
+    [[nodiscard]] bool empty() const { return size() == 0; }
+    [[nodiscard]] T operator[](std::size_t i) const {
+        const Block& b = *m_b;
+        if (b.pieces.empty()) return b.plain[i];
+        const Piece* p = b.pieces.data();
+        if (b.pieces.size() > 1) {
+            const auto it = std::upper_bound(b.pieces.begin(), b.pieces.end(), i,
+                                             [](std::size_t x, const Piece& q) { return x < q.start; });
+            p = &*(it - 1);
+        }
+        return at(*p, i - p->start);
+    }
+    [[nodiscard]] T front() const { return (*this)[0]; }
+    [[nodiscard]] T back() const { return (*this)[size() - 1]; }
+    [[nodiscard]] const_iterator begin() const { return {this, 0}; }
+    [[nodiscard]] const_iterator end() const { return {this, size()}; }
+    [[nodiscard]] const_iterator cbegin() const { return begin(); }
+    [[nodiscard]] const_iterator cend() const { return end(); }
+    /// The entries as one contiguous vector.
+    [[nodiscard]] std::vector<T> toVector() const {
+        if (!m_b) return {};
+        if (m_b->pieces.empty()) return m_b->plain;
+        std::vector<T> out;
+        out.reserve(m_b->packedSize);
+        for (std::size_t k = 0; k < m_b->pieces.size(); ++k) {
+            const Piece& p = m_b->pieces[k];
+            const std::size_t end =
+                k + 1 < m_b->pieces.size() ? m_b->pieces[k + 1].start : m_b->packedSize;
+            for (std::size_t i = p.start; i < end; ++i) out.push_back(at(p, i - p.start));
+        }
+        return out;
+    }
+    /// True when stored as pieces.
+    [[nodiscard]] bool isPacked() const { return m_b && !m_b->pieces.empty(); }
+    /// Heap bytes of the column's block (shared blocks: of the whole block).
+    [[nodiscard]] std::size_t heapBytes() const {
+        if (!m_b) return 0;
+        return sizeof(Block) + m_b->plain.capacity() * sizeof(T) +
+               m_b->pieces.capacity() * sizeof(Piece);
+    }
+    /// True when both columns are one shared block.
+    [[nodiscard]] bool sharedWith(const PackedColumn& other) const {
+        return m_b != nullptr && m_b == other.m_b;
+    }
+    /// How many columns share this one's block (0 when empty).
+    [[nodiscard]] long useCount() const { return m_b.use_count(); }
+    /// An address that tells blocks apart (null when empty), for counting shared blocks once.
+    [[nodiscard]] const void* blockId() const { return m_b.get(); }
+
+    // Writing: the column is made a plain one of this series' own first.
+    std::vector<T>& mutableVector() {
+        if (!m_b) {
+            m_b = std::make_shared<Block>();
+        } else if (m_b.use_count() > 1 || !m_b->pieces.empty()) {
+            auto own = std::make_shared<Block>();
+            own->plain = toVector();
+            m_b = std::move(own);
+        }
+        return m_b->plain;
+    }
+    void push_back(T value) { mutableVector().push_back(value); }
+    void reserve(std::size_t n) { mutableVector().reserve(n); }
+    void resize(std::size_t n) { mutableVector().resize(n); }
+    void resize(std::size_t n, T value) { mutableVector().resize(n, value); }
+    void assign(std::size_t n, T value) { mutableVector().assign(n, value); }
+    void clear() { m_b.reset(); }
+    /// Makes this column share `other`'s block.
+    void shareWith(const PackedColumn& other) { m_b = other.m_b; }
+    /// A hash of the entries (equal columns hash equal), for finding columns to share.
+    [[nodiscard]] std::size_t contentHash() const {
+        std::uint64_t h = 1469598103934665603ULL ^ size();
+        for (const T x : *this) h = (h ^ std::bit_cast<std::uint64_t>(x)) * 1099511628211ULL;
+        return static_cast<std::size_t>(h);
+    }
+
+    /// Stores the column as pieces when that takes at most half the bytes of the plain vector,
+    /// else releases the vector's spare capacity. In place even when shared (the entries do not
+    /// change), so call it before the column is read from other threads.
+    void pack() {
+        if (!m_b || !m_b->pieces.empty()) return;
+        std::vector<T>& v = m_b->plain;
+        const std::size_t n = v.size();
+        const std::size_t maxPieces = n * sizeof(T) / (2 * sizeof(Piece));
+        std::vector<Piece> pieces;
+        for (std::size_t i = 0; i < n && pieces.size() <= maxPieces;) {
+            Piece p{i, v[i], T{}};
+            if (i + 1 < n) p.stride = strideOf(v[i], v[i + 1]);
+            std::size_t j = i + 1;
+            while (j < n && fits(p, j - i, v[j])) ++j;
+            if (j == i + 1) p.stride = T{};  // a piece of one: its stride is never read.
+            pieces.push_back(p);
+            i = j;
+        }
+        if (n == 0 || pieces.size() > maxPieces) {
+            if (v.capacity() - v.size() > v.size() / 16) v.shrink_to_fit();
+            return;
+        }
+        pieces.shrink_to_fit();
+        m_b->pieces = std::move(pieces);
+        m_b->packedSize = n;
+        std::vector<T>().swap(v);
+    }
+    /// Releases spare capacity, in place even when shared.
+    void shrinkToFit() {
+        if (m_b) m_b->plain.shrink_to_fit();
+    }
+
+    friend bool operator==(const PackedColumn& a, const PackedColumn& b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+    }
+    friend bool operator==(const PackedColumn& a, const std::vector<T>& b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+    }
+
+private:
+    struct Piece {
+        std::size_t start;  // index of its first entry
+        T first;
+        T stride;
+    };
+    struct Block {
+        std::vector<T> plain;
+        std::vector<Piece> pieces;  // non-empty: packed, `plain` empty.
+        std::size_t packedSize = 0;
+    };
+
+    static constexpr double kExactLimit = 4503599627370496.0;  // 2^52
+
+    // Integers wrap (the read-back entry is exact whenever the entry itself is in range).
+    static T at(const Piece& p, std::size_t k) {
+        if constexpr (std::is_same_v<T, std::int64_t>) {
+            return static_cast<std::int64_t>(static_cast<std::uint64_t>(p.first) +
+                                             static_cast<std::uint64_t>(p.stride) * k);
+        } else {
+            return p.stride == 0.0 ? p.first : p.first + p.stride * static_cast<double>(k);
+        }
+    }
+    static T strideOf(T a, T b) {
+        if constexpr (std::is_same_v<T, std::int64_t>) {
+            return static_cast<std::int64_t>(static_cast<std::uint64_t>(b) -
+                                             static_cast<std::uint64_t>(a));
+        } else {
+            // Only integer progressions below 2^52 are exact however the sum is evaluated.
+            const bool integral = std::abs(a) < kExactLimit && std::abs(b) < kExactLimit &&
+                                  std::floor(a) == a && std::floor(b) == b;
+            return integral ? b - a : 0.0;
+        }
+    }
+    static bool fits(const Piece& p, std::size_t k, T value) {
+        if constexpr (std::is_same_v<T, std::int64_t>) {
+            return at(p, k) == value;
+        } else {
+            const double want = at(p, k);
+            if (std::abs(want) >= kExactLimit && p.stride != 0.0) return false;
+            return std::bit_cast<std::uint64_t>(want) == std::bit_cast<std::uint64_t>(value) ||
+                   (std::isnan(want) && std::isnan(value));
+        }
+    }
+
+    std::shared_ptr<Block> m_b;
+};
+
+}  // namespace curvedoctor::core
