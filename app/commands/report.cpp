@@ -50,7 +50,7 @@ struct ReportArgs {
     bool stdBand = false;
     bool timings = false;
     std::string title;
-    QStringList extraFamilies;
+    std::vector<std::string> extraMetrics;  // --metric: their families are charted too.
     std::optional<core::Severity> failOn;
 };
 
@@ -137,7 +137,7 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
         } else if (s == "--metric") {
             const auto* v = value(i, s);
             if (!v) return kExitUsage;
-            a.extraFamilies << QString::fromStdString(core::inferMetricInfo(*v).family);
+            a.extraMetrics.push_back(*v);
         } else if (s == "--fail-on") {
             const auto* v = value(i, s);
             if (!v) return kExitUsage;
@@ -282,7 +282,15 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
 
     ViewSettings settings;
     settings.setSmoothing({core::SmoothingKind::Ema, a.smoothing});
-    settings.setExtraFamilies(a.extraFamilies);
+    QStringList extraFamilies;
+    for (const std::string& m : a.extraMetrics) {
+        // What the metric is, as the first run that logs it says (Run::info).
+        const auto logs = std::find_if(batch.runs.begin(), batch.runs.end(),
+                                       [&](const core::RunPtr& r) { return r->find(m) != nullptr; });
+        const core::MetricInfo info = logs != batch.runs.end() ? (*logs)->info(m) : core::Run{}.info(m);
+        extraFamilies << QString::fromStdString(info.family);
+    }
+    settings.setExtraFamilies(extraFamilies);
     ReportOptions options;
     options.width = a.width;
     options.scale = a.scale;

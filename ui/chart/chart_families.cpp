@@ -46,7 +46,7 @@ QStringList allFamilies(const std::vector<const RunEntry*>& runs) {
     QStringList out;
     for (const RunEntry* e : runs)
         for (const auto& [name, s] : e->run->metrics) {
-            const QString f = QString::fromStdString(core::inferMetricInfo(name).family);
+            const QString f = QString::fromStdString(e->run->info(name).family);
             if (!out.contains(f)) out << f;
         }
     return out;
@@ -56,7 +56,7 @@ QStringList chartFamilies(const std::vector<const RunEntry*>& runs, const ViewSe
     QStringList loss, metric, lr;
     for (const RunEntry* e : runs)
         for (const auto& [name, s] : e->run->metrics) {
-            const auto info = core::inferMetricInfo(name);
+            const core::MetricInfo info = e->run->info(name);
             const QString f = QString::fromStdString(info.family);
             if (core::isLoss(info.role) && !loss.contains(f)) loss << f;
             if (info.role == core::MetricRole::ValMetric && !metric.contains(f)) metric << f;

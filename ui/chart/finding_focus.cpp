@@ -22,7 +22,7 @@ void FindingFocus::show(int runId, std::int64_t beginStep, std::int64_t endStep,
     m_store.setVisible(row, true);
     if (!metric.isEmpty()) {
         const QString family =
-            QString::fromStdString(core::inferMetricInfo(metric.toStdString()).family);
+            QString::fromStdString(m_store.at(row).run->info(metric.toStdString()).family);
         std::vector<const RunEntry*> runs;
         for (const RunEntry& e : m_store.entries()) runs.push_back(&e);
         if (!chartFamilies(runs, m_settings).contains(family))

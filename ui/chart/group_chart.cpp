@@ -26,7 +26,7 @@ const core::Series* seriesOf(const core::Run& run, const QString& family, bool v
                              std::string* name) {
     const core::Series* best = nullptr;
     for (const auto& [n, s] : run.metrics) {
-        const auto info = core::inferMetricInfo(n);
+        const core::MetricInfo info = run.info(n);
         if (info.validation != validation || QString::fromStdString(info.family) != family)
             continue;
         if (!best || s.size() > best->size()) {

@@ -171,7 +171,7 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         std::vector<std::unique_ptr<Curve>> trainFirst;
         for (const auto& [name, s] : e->run->metrics) {
             if (s.empty()) continue;
-            const auto info = core::inferMetricInfo(name);
+            const core::MetricInfo info = e->run->info(name);
             if (QString::fromStdString(info.family) != family) continue;
             auto c = std::make_unique<Curve>();
             c->run = e->run;
@@ -367,8 +367,7 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
             // Listed greyed, so that a click on it in the legend brings it back.
             const bool hasFamily =
                 std::any_of(e->run->metrics.begin(), e->run->metrics.end(), [&](const auto& m) {
-                    return QString::fromStdString(core::inferMetricInfo(m.first).family) ==
-                           m_family;
+                    return QString::fromStdString(e->run->info(m.first).family) == m_family;
                 });
             if (hasFamily) legendRuns << LegendRun{e->name, e->color, true};
             continue;
@@ -386,7 +385,7 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
                 lines << OverlayLine{xOf(*e, f.metric, f.beginStep), findingColor(f.kind), text};
                 continue;
             }
-            if (QString::fromStdString(core::inferMetricInfo(f.metric).family) != m_family)
+            if (QString::fromStdString(e->run->info(f.metric).family) != m_family)
                 continue;
             bands << OverlayBand{xOf(*e, f.metric, f.beginStep),
                                  xOf(*e, f.metric, f.endStep),
@@ -397,7 +396,7 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
         }
         if (const auto& best = e->diagnosis.best;
             best &&
-            QString::fromStdString(core::inferMetricInfo(best->metric).family) == m_family) {
+            QString::fromStdString(e->run->info(best->metric).family) == m_family) {
             double y = best->value;
             if (m_logY) y = y > 0 ? std::log10(y) : std::nan("");
             QString text =
