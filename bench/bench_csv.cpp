@@ -22,8 +22,8 @@
 
 #include "core/file_bytes.h"
 #include "core/loader_registry.h"
-#include "core/loaders/csv/csv_table.h"
 #include "core/loaders/csv/csv_formats.h"
+#include "core/loaders/csv/csv_table.h"
 
 namespace {
 

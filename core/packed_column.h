@@ -86,7 +86,9 @@ public:
     PackedColumn& operator=(std::initializer_list<T> values) {
         return *this = PackedColumn(values);
     }
-    PackedColumn& operator=(std::vector<T> values) { return *this = PackedColumn(std::move(values)); }
+    PackedColumn& operator=(std::vector<T> values) {
+        return *this = PackedColumn(std::move(values));
+    }
 
     // Reading.
     [[nodiscard]] std::size_t size() const {
@@ -99,8 +101,9 @@ public:
         if (b.pieces.empty()) return b.plain[i];
         const Piece* p = b.pieces.data();
         if (b.pieces.size() > 1) {
-            const auto it = std::upper_bound(b.pieces.begin(), b.pieces.end(), i,
-                                             [](std::size_t x, const Piece& q) { return x < q.start; });
+            const auto it =
+                std::upper_bound(b.pieces.begin(), b.pieces.end(), i,
+                                 [](std::size_t x, const Piece& q) { return x < q.start; });
             p = &*(it - 1);
         }
         return at(*p, i - p->start);

@@ -29,8 +29,7 @@ std::size_t Series::heapBytes(std::vector<const void*>& counted) const {
     std::size_t bytes = values.capacity() * sizeof(double);
     const auto add = [&](const auto& column) {
         const void* id = column.blockId();
-        if (id == nullptr || std::find(counted.begin(), counted.end(), id) != counted.end())
-            return;
+        if (id == nullptr || std::find(counted.begin(), counted.end(), id) != counted.end()) return;
         counted.push_back(id);
         bytes += column.heapBytes();
     };

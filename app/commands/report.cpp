@@ -285,9 +285,11 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     QStringList extraFamilies;
     for (const std::string& m : a.extraMetrics) {
         // What the metric is, as the first run that logs it says (Run::info).
-        const auto logs = std::find_if(batch.runs.begin(), batch.runs.end(),
-                                       [&](const core::RunPtr& r) { return r->find(m) != nullptr; });
-        const core::MetricInfo info = logs != batch.runs.end() ? (*logs)->info(m) : core::Run{}.info(m);
+        const auto logs =
+            std::find_if(batch.runs.begin(), batch.runs.end(),
+                         [&](const core::RunPtr& r) { return r->find(m) != nullptr; });
+        const core::MetricInfo info =
+            logs != batch.runs.end() ? (*logs)->info(m) : core::Run{}.info(m);
         extraFamilies << QString::fromStdString(info.family);
     }
     settings.setExtraFamilies(extraFamilies);

@@ -19,7 +19,8 @@ namespace curvedoctor::core {
 /// One metric of a run, sorted by step, one value per step (for a repeated step the value
 /// logged last wins: a restarted run overwrites what it logged before). Non-finite values are
 /// kept. The values point either into the run's Series (already clean, no copy) or into the
-/// curve's own storage, the steps and epochs into the curve's own storage; a Curve is therefore move-only and must not outlive the Run.
+/// curve's own storage, the steps and epochs into the curve's own storage; a Curve is therefore
+/// move-only and must not outlive the Run.
 class Curve {
 public:
     Curve() = default;

@@ -181,7 +181,8 @@ void RunBuilder::shareRowSteps() {
         const std::size_t n = slot.data->values.size();
         // One that stopped before the last row: its steps are the first ones.
         if (slot.onRows && n > 0 && n < m_rowSteps.size())
-            slot.steps->assign(m_rowSteps.begin(), m_rowSteps.begin() + static_cast<std::ptrdiff_t>(n));
+            slot.steps->assign(m_rowSteps.begin(),
+                               m_rowSteps.begin() + static_cast<std::ptrdiff_t>(n));
     }
     const StepColumn shared(std::move(m_rowSteps));
     m_rowSteps.clear();

@@ -56,8 +56,8 @@ std::vector<PreparedCurve> CurveCache::prepare(std::span<const Request> requests
         const Series& s = *jobs[j].series;
         PreparedCurve& c = jobs[j].entry->curve;
         if (!c.rawIndex) c.rawIndex = std::make_shared<const DecimationIndex>(s.values);
-        auto smoothed =
-            std::make_shared<const std::vector<double>>(smooth(s.steps.toVector(), s.values, smoothing));
+        auto smoothed = std::make_shared<const std::vector<double>>(
+            smooth(s.steps.toVector(), s.values, smoothing));
         c.smoothedIndex = std::make_shared<const DecimationIndex>(*smoothed);
         c.smoothed = std::move(smoothed);
     });

@@ -20,7 +20,6 @@ namespace {
 using test::csvFixture;
 using testing_support::realworldDir;
 
-
 std::set<std::string> metricNames(const Run& run) {
     std::set<std::string> out;
     for (const auto& [name, s] : run.metrics) out.insert(name);
@@ -36,8 +35,8 @@ TEST(CsvDialects, TimmSummaryHasAnEpochAxisAndItsArgs) {
     ASSERT_EQ(b.runs.size(), 1U);
     const core::Run& run = *b.runs[0];
     EXPECT_EQ(run.format, "timm_csv");
-    EXPECT_EQ(metricNames(run), (std::set<std::string>{"train_loss", "eval_loss", "eval_top1",
-                                                       "eval_top5", "lr"}));
+    EXPECT_EQ(metricNames(run),
+              (std::set<std::string>{"train_loss", "eval_loss", "eval_top1", "eval_top5", "lr"}));
     const Series& loss = run.metrics.at("eval_loss");
     ASSERT_EQ(loss.size(), 12U);  // the script writes epochs 0..11
     EXPECT_EQ(loss.steps.front(), 0);
@@ -87,8 +86,9 @@ TEST(CsvDialects, BadTimmAndPandasInputLoadsWhatIsValid) {
     testutil::ScratchDir dir("csv-dialects");
     ASSERT_FALSE(dir.path().empty());
     // A text cell, a missing cell, and a last line cut short.
-    write(dir.file("summary.csv"),
-          "epoch,train_loss,eval_loss,lr\n0,2.0,2.1,0.1\n1,oops,1.9,0.1\n2,1.5,,0.1\n3,1.2,1.4,0.0");
+    write(
+        dir.file("summary.csv"),
+        "epoch,train_loss,eval_loss,lr\n0,2.0,2.1,0.1\n1,oops,1.9,0.1\n2,1.5,,0.1\n3,1.2,1.4,0.0");
     LoadBatch b = loadPaths({dir.file("summary.csv")});
     ASSERT_EQ(b.runs.size(), 1U);
     const core::Run& run = *b.runs[0];
@@ -145,8 +145,8 @@ TEST(CsvDialects, RealTensorboardExportIsOneRun) {
     EXPECT_EQ(metricNames(run),
               (std::set<std::string>{"loss", "lr", "pred_age_acc", "pred_age_loss",
                                      "pred_gender_acc", "pred_gender_loss", "val_loss",
-                                     "val_pred_age_acc", "val_pred_age_loss",
-                                     "val_pred_gender_acc", "val_pred_gender_loss"}));
+                                     "val_pred_age_acc", "val_pred_age_loss", "val_pred_gender_acc",
+                                     "val_pred_gender_loss"}));
     EXPECT_EQ(run.metrics.at("loss").values[0], 12.435992240905762);  // the file's first row
     EXPECT_EQ(run.info("val_loss").role, MetricRole::ValLoss);
 }

@@ -139,8 +139,8 @@ TEST(CsvGenericLoader, CancelStopsEarly) {
     std::string text = "step,loss\n";
     for (int i = 0; i < 200000; ++i) text += std::to_string(i) + ",0.5\n";
     int calls = 0;
-    const LoadResult r =
-        makeGenericCsvLoader()->load(LoadInput{"mem.csv", text, [&](double) { return ++calls < 2; }});
+    const LoadResult r = makeGenericCsvLoader()->load(
+        LoadInput{"mem.csv", text, [&](double) { return ++calls < 2; }});
     EXPECT_TRUE(r.cancelled);
     ASSERT_EQ(r.runs.size(), 1U);
     EXPECT_LT(r.runs[0].find("loss")->size(), 200000U);

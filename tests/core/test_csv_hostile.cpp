@@ -199,7 +199,8 @@ TEST(CsvHostile, EightThousandColumnsLoad) {
     const std::string bytes = header + "\n" + row1 + "\n" + row2 + "\n";
     ASSERT_GT(header.size(), 64U * 1024U);
     const auto loader = makeGenericCsvLoader();
-    EXPECT_GE(loader->sniff(SniffInput{"wide.csv", "wide.csv", bytes, false}), confidence::kGeneric);
+    EXPECT_GE(loader->sniff(SniffInput{"wide.csv", "wide.csv", bytes, false}),
+              confidence::kGeneric);
     const LoadResult r = loader->load(LoadInput{"wide.csv", bytes, {}});
     ASSERT_EQ(r.runs.size(), 1U) << r.error;
     EXPECT_EQ(r.runs[0].metrics.size(), 7999U);

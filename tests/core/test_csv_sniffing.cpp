@@ -22,8 +22,9 @@ int maxCsvFamilyConfidence(std::string_view fileName, std::string_view head) {
     const SniffInput in{fileName, fileName, head, false};
     int best = 0;
     for (const Loader* l : std::initializer_list<const Loader*>{
-             makeGenericCsvLoader().release(), makeKerasCsvLoader().release(), makeLightningCsvLoader().release(),
-             makeUltralyticsCsvLoader().release(), makeYolov5ResultsLoader().release(), makeTensorboardCsvLoader().release()}) {
+             makeGenericCsvLoader().release(), makeKerasCsvLoader().release(),
+             makeLightningCsvLoader().release(), makeUltralyticsCsvLoader().release(),
+             makeYolov5ResultsLoader().release(), makeTensorboardCsvLoader().release()}) {
         best = std::max(best, l->sniff(in));
         delete l;
     }

@@ -118,7 +118,8 @@ TEST(PackedColumn, RunShrinkSharesEqualColumns) {
     core::Run run;
     std::mt19937_64 rng(3);
     std::vector<double> wall;
-    for (int i = 0; i < 1000; ++i) wall.push_back(1.7e9 + static_cast<double>(rng() % 100000) / 7.0);
+    for (int i = 0; i < 1000; ++i)
+        wall.push_back(1.7e9 + static_cast<double>(rng() % 100000) / 7.0);
     for (const char* name : {"a", "b", "c"}) {
         Series& s = run.metrics[name];
         for (int i = 0; i < 1000; ++i) {

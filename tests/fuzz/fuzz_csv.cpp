@@ -1,6 +1,6 @@
 // libFuzzer target: the CSV tokenizer and every CSV-family loader on arbitrary bytes.
-#include "core/loaders/csv/csv_table.h"
 #include "core/loaders/csv/csv_formats.h"
+#include "core/loaders/csv/csv_table.h"
 #include "tests/fuzz/fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -385,8 +385,7 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
                 lines << OverlayLine{xOf(*e, f.metric, f.beginStep), findingColor(f.kind), text};
                 continue;
             }
-            if (QString::fromStdString(e->run->info(f.metric).family) != m_family)
-                continue;
+            if (QString::fromStdString(e->run->info(f.metric).family) != m_family) continue;
             bands << OverlayBand{xOf(*e, f.metric, f.beginStep),
                                  xOf(*e, f.metric, f.endStep),
                                  kind,
@@ -395,8 +394,7 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
                                  e->name};
         }
         if (const auto& best = e->diagnosis.best;
-            best &&
-            QString::fromStdString(e->run->info(best->metric).family) == m_family) {
+            best && QString::fromStdString(e->run->info(best->metric).family) == m_family) {
             double y = best->value;
             if (m_logY) y = y > 0 ? std::log10(y) : std::nan("");
             QString text =

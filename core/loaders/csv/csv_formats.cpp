@@ -49,8 +49,8 @@ struct CsvFormat {
     bool tensorboardExportName = false;
 };
 
-const std::vector<std::string_view> kGenericSteps{"step",  "global_step", "iteration",
-                                                  "iter",  "steps",       "epoch"};
+const std::vector<std::string_view> kGenericSteps{"step", "global_step", "iteration",
+                                                  "iter", "steps",       "epoch"};
 
 CsvFormat tensorboardFormat() {
     CsvFormat f{"tensorboard_csv", "TensorBoard scalar CSV export", {}, {}, {}, true};
@@ -172,8 +172,8 @@ bool headMatches(const CsvSniffSpec& s, const CsvHead& head) {
             head.numericCellShare < 0.5)
             return false;
     }
-    if (!s.exactHeader.empty() && !std::equal(h.begin(), h.end(), s.exactHeader.begin(),
-                                              s.exactHeader.end()))
+    if (!s.exactHeader.empty() &&
+        !std::equal(h.begin(), h.end(), s.exactHeader.begin(), s.exactHeader.end()))
         return false;
     if (h.size() < s.minColumns) return false;
     if (!s.firstColumn.empty() && (h.empty() || findColumn({h.front()}, s.firstColumn) != 0))
@@ -221,7 +221,8 @@ public:
     }
 
     [[nodiscard]] LoadResult load(const LoadInput& input) const override {
-        if (!m_f.tensorboardExportName) return withHyperparameters(input, loadCsvTable(input, m_f.table));
+        if (!m_f.tensorboardExportName)
+            return withHyperparameters(input, loadCsvTable(input, m_f.table));
         const auto [run, tag] = tensorboardExportName(input.path);
         CsvTableSpec spec = m_f.table;
         spec.renames = {{"Value", tag}};
