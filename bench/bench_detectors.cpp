@@ -32,10 +32,10 @@ Run makeRun(unsigned seed) {
     lr.values.resize(kSteps);
     for (std::size_t i = 0; i < kSteps; ++i) {
         const double x = double(i) / double(kSteps);
-        loss.steps[i] = static_cast<std::int64_t>(i);
+        loss.steps.mutableVector()[i] = static_cast<std::int64_t>(i);
         loss.values[i] = 0.2 + 2.1 * std::exp(-8.0 * x) + noise(gen);
-        loss.epochs[i] = double(i) / kStepsPerEpoch;
-        lr.steps[i] = static_cast<std::int64_t>(i);
+        loss.epochs.mutableVector()[i] = double(i) / kStepsPerEpoch;
+        lr.steps.mutableVector()[i] = static_cast<std::int64_t>(i);
         lr.values[i] = x < 0.6 ? 0.1 : x < 0.9 ? 0.01 : 0.001;
     }
     Series& val = r.metrics["val_loss"];

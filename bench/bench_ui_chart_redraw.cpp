@@ -47,7 +47,7 @@ core::RunPtr makeBigRun(std::size_t index) {
         for (std::size_t i = 0; i < kPoints; ++i) {
             h = h * 1664525u + 1013904223u;
             const double t = static_cast<double>(i) / kPoints;
-            s.steps[i] = static_cast<std::int64_t>(i);
+            s.steps.mutableVector()[i] = static_cast<std::int64_t>(i);
             s.values[i] =
                 2.0 * std::exp(-rate * t) + 0.1 + offset + 0.05 * ((h >> 8) / 16777216.0 - 0.5);
         }
@@ -166,7 +166,7 @@ void Decimate1MIndexed(benchmark::State& state) {
     const core::Series& s = data().entries.front().run->metrics.at("train_loss");
     const core::DecimationIndex index(s.values);
     for (auto _ : state) {
-        auto r = core::decimate(std::span<const std::int64_t>(s.steps), s.values,
+        auto r = core::decimate(s.steps.toVector(), s.values,
                                 core::DecimateConfig{0, kPoints - 1.0, 1200}, index);
         benchmark::DoNotOptimize(r.x.data());
     }
@@ -175,7 +175,7 @@ void Decimate1MIndexed(benchmark::State& state) {
 void Decimate1M(benchmark::State& state) {
     const core::Series& s = data().entries.front().run->metrics.at("train_loss");
     for (auto _ : state) {
-        auto r = core::decimate(std::span<const std::int64_t>(s.steps), s.values,
+        auto r = core::decimate(s.steps.toVector(), s.values,
                                 core::DecimateConfig{0, kPoints - 1.0, 1200});
         benchmark::DoNotOptimize(r.x.data());
     }

@@ -24,7 +24,9 @@ struct ChartCurve {
     QString metric;
     QColor color;
     bool validation = false;
-    std::shared_ptr<const std::vector<double>> xOwned;  ///< relative times
+    /// The series' steps in one block (a series may hold them packed, core/packed_column.h).
+    std::shared_ptr<const std::vector<std::int64_t>> steps;
+    std::shared_ptr<const std::vector<double>> xOwned;  ///< epochs, wall or relative times
     std::span<const double> xs;                         ///< empty: x = steps
     double t0 = 0.0;  ///< the run's first wall time (origin of relative time)
     bool xSorted = true;

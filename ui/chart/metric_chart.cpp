@@ -176,6 +176,7 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
             auto c = std::make_unique<Curve>();
             c->run = e->run;
             c->series = &s;
+            c->steps = std::make_shared<const std::vector<std::int64_t>>(s.steps.toVector());
             c->runName = e->name;
             c->metric = QString::fromStdString(name);
             c->color = e->color;
@@ -186,8 +187,12 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
                 sortedIt != m_cache->sorted.end() ? sortedIt->second : s.stepsAreSorted();
             fresh.sorted[stepKey] = c->stepsSorted;
             c->xSorted = c->stepsSorted;
-            if (wanted == XAxisMode::Epoch && s.hasEpochs()) c->xs = s.epochs;
-            if (wanted == XAxisMode::WallTime && s.hasWallTimes()) c->xs = s.wallTimes;
+            const auto xFrom = [&c](const core::PackedColumn<double>& column) {
+                c->xOwned = std::make_shared<const std::vector<double>>(column.toVector());
+                c->xs = *c->xOwned;
+            };
+            if (wanted == XAxisMode::Epoch && s.hasEpochs()) xFrom(s.epochs);
+            if (wanted == XAxisMode::WallTime && s.hasWallTimes()) xFrom(s.wallTimes);
             if (wanted == XAxisMode::Progress) {
                 const Cache::Key key{&s, 4, 0.0};
                 auto it = m_cache->relative.find(key);
@@ -206,7 +211,7 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
                 if (it != m_cache->relative.end()) {
                     rel = it->second;
                 } else {
-                    auto v = std::make_shared<std::vector<double>>(s.wallTimes);
+                    auto v = std::make_shared<std::vector<double>>(s.wallTimes.toVector());
                     for (double& t : *v) t -= runT0;
                     rel = std::move(v);
                 }
@@ -347,13 +352,14 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
             if (c->series == s) return core::mapStep(*s, c->xs, c->stepsSorted, step);
         std::span<const double> xs;
         std::vector<double> progress;
+        std::vector<double> column;
         if (m_xMode == XAxisMode::Epoch) {
-            xs = s->epochs;
+            xs = (column = s->epochs.toVector());
         } else if (m_xMode == XAxisMode::Progress) {
             progress = core::progressPercent(*e.run, *s);
             xs = progress;
         } else {
-            xs = s->wallTimes;
+            xs = (column = s->wallTimes.toVector());
         }
         double x = core::mapStep(*s, xs, s->stepsAreSorted(), step);
         if (m_xMode == XAxisMode::RelativeTime && !xs.empty())
@@ -498,9 +504,8 @@ void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
     core::DecimateConfig cfg{lo, hi, columns, c.xSorted};
     auto reduce = [&](std::span<const double> y, const core::DecimationIndex& index) {
         core::Decimated d =
-            c.xs.empty()
-                ? core::decimate(std::span<const std::int64_t>(c.series->steps), y, cfg, index)
-                : core::decimate(c.xs, y, cfg, index);
+            c.xs.empty() ? core::decimate(std::span<const std::int64_t>(*c.steps), y, cfg, index)
+                         : core::decimate(c.xs, y, cfg, index);
         if (m_logY) core::toLog10(d);
         return d;
     };
