@@ -9,7 +9,9 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <random>
 #include <string>
+#include <utility>
 
 #include "core/loader_registry.h"
 #include "core/loaders/run_builder.h"
@@ -227,6 +229,30 @@ TEST(WandbLog, GarbageEmptyAndForeignFiles) {
     const LoadBatch batch = loadPaths({dir.file("run-x.wandb")});
     ASSERT_EQ(batch.errors.size(), 1U);
     EXPECT_TRUE(batch.runs.empty());
+}
+
+// Mutated copies of the fixture (bytes flipped, cut, and the same re-framed with valid CRCs so
+// the protobuf decoding sees the damage): never a crash, and every series stays consistent.
+TEST(WandbLog, MutationsKeepRunsConsistent) {
+    const std::string fixture = slurp(kRunDir / "run-cdfix001.wandb");
+    std::mt19937 gen(7);
+    const WandbLoader loader;
+    for (int round = 0; round < 150; ++round) {
+        std::string bytes = fixture.substr(0, 7 + gen() % (fixture.size() - 7));
+        for (int flips = 1 + static_cast<int>(gen() % 8); flips > 0; --flips)
+            bytes[7 + gen() % (bytes.size() - 7)] = static_cast<char>(gen());
+        WandbWriter reframed;
+        reframed.write(bytes.substr(7 + gen() % 64));
+        for (const std::string* input : {&std::as_const(bytes), &reframed.bytes()}) {
+            const LoadResult result = loader.load(LoadInput{"run-x.wandb", *input, {}});
+            for (const core::Run& run : result.runs)
+                for (const auto& [name, series] : run.metrics) {
+                    EXPECT_EQ(series.steps.size(), series.values.size()) << name;
+                    EXPECT_TRUE(series.wallTimes.empty() ||
+                                series.wallTimes.size() == series.steps.size());
+                }
+        }
+    }
 }
 
 // A `wandb/` folder as the client leaves it: several runs, `latest-run` and `debug*.log` links.

@@ -33,17 +33,27 @@ public:
         out.push_back(static_cast<char>(v));
         return out;
     }
+    // Built with += (not a chain of operator+: GCC 12's -Wrestrict misfires on that in Release).
     static std::string field(int number, const std::string& bytes) {
-        return varint(static_cast<std::uint64_t>(number) << 3 | 2) + varint(bytes.size()) + bytes;
+        std::string out = varint(static_cast<std::uint64_t>(number) << 3 | 2);
+        out += varint(bytes.size());
+        out += bytes;
+        return out;
     }
     static std::string fieldVarint(int number, std::uint64_t v) {
-        return varint(static_cast<std::uint64_t>(number) << 3) + varint(v);
+        std::string out = varint(static_cast<std::uint64_t>(number) << 3);
+        out += varint(v);
+        return out;
     }
     /// A Record holding a HistoryRecord with these (key, value_json) items at `step`.
     static std::string history(std::int64_t step,
                                const std::vector<std::pair<std::string, std::string>>& items) {
         std::string body;
-        for (const auto& [k, v] : items) body += field(1, field(1, k) + field(16, v));
+        for (const auto& [k, v] : items) {
+            std::string item = field(1, k);
+            item += field(16, v);
+            body += field(1, item);
+        }
         body += field(2, fieldVarint(1, static_cast<std::uint64_t>(step)));
         return field(2, body);
     }

@@ -1,6 +1,7 @@
 #include "core/loaders/wandb/wandb_log_reader.h"
 
 #include <array>
+#include <charconv>
 #include <cstring>
 #include <limits>
 #include <vector>
@@ -24,6 +25,7 @@ namespace {
 constexpr std::size_t kHeaderLen = 7;
 constexpr std::size_t kBlockLen = 32768;
 constexpr std::uint16_t kHeaderMagic = 0xBEE1;  // zlib.crc32(b"Weights & Biases") & 0xffff
+constexpr std::size_t kGrowAfter = 1U << 20;
 enum : std::uint8_t { kFull = 1, kFirst = 2, kMiddle = 3, kLast = 4 };
 
 std::array<std::array<std::uint32_t, 256>, 8> makeCrcTables() {
@@ -289,6 +291,11 @@ std::uint32_t crc32(std::string_view data, std::uint32_t crc) {
 }
 
 bool wandbNumber(std::string_view json, double& out) {
+    // Fast path: a plain JSON number, as nearly every history value is.
+    if (!json.empty() && (json.front() == '-' || (json.front() >= '0' && json.front() <= '9'))) {
+        const auto r = std::from_chars(json.data(), json.data() + json.size(), out);
+        if (r.ec == std::errc() && r.ptr == json.data() + json.size()) return true;
+    }
     JsonReader r(json);
     const JsonType type = r.peek();
     if (type == JsonType::Number) return r.readNumber(out) && r.atEnd();
@@ -361,6 +368,7 @@ WandbLogInfo readWandbLog(std::string_view bytes, RunBuilder& b, const std::stri
     std::int64_t pendingAt = -1;  // offset of the FIRST fragment; -1: none
     std::size_t pos = kHeaderLen;
     const std::size_t size = bytes.size();
+    bool grown = false;
     bool resyncing = false;  // after damage: fragments of the damaged record are passed over
     const auto damaged = [&](std::size_t at, const std::string& what) {
         resyncing = true;
@@ -414,6 +422,10 @@ WandbLogInfo readWandbLog(std::string_view bytes, RunBuilder& b, const std::stri
         }
         const auto at = static_cast<std::int64_t>(pos);
         pos = dataAt + length;
+        if (!grown && pos > kGrowAfter) {  // growing series point by point costs more than parsing
+            grown = true;
+            b.expectGrowth(static_cast<double>(size) / static_cast<double>(pos), size / 8);
+        }
         if (type == kFull || type == kFirst) {
             resyncing = false;
             if (pendingAt >= 0)
