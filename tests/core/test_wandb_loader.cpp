@@ -294,6 +294,23 @@ TEST(WandbRunFolder, TruncatedLogIsComparedWithTheSummary) {
     EXPECT_TRUE(hasWarning(*batch.runs[0], LoadWarningCode::CutShort, "reached step 23"));
 }
 
+TEST(WandbRunFolder, SummaryOnlyGivesTheFinalValues) {
+    ScratchDir scratch("wandb-summary");
+    const fs::path run = fs::path(scratch.path()) / "run-20261203_231500-summary1";
+    fs::create_directories(run / "files");
+    fs::copy(kRunDir / "files" / "wandb-summary.json", run / "files" / "wandb-summary.json");
+    const LoadBatch batch = loadPaths({run.string()});
+    ASSERT_TRUE(batch.errors.empty()) << batch.errors[0].message;
+    ASSERT_EQ(batch.runs.size(), 1U);
+    const JsonValue& last = expected()["history"].array.back();
+    const Series* loss = batch.runs[0]->find("val/loss");
+    ASSERT_NE(loss, nullptr);
+    ASSERT_EQ(loss->size(), 1U);
+    EXPECT_EQ(loss->steps[0], static_cast<std::int64_t>(last["step"].number));
+    EXPECT_DOUBLE_EQ(loss->values[0], last["metrics"]["val/loss"].number);
+    EXPECT_TRUE(hasWarning(*batch.runs[0], LoadWarningCode::Assumption, "final value"));
+}
+
 TEST(WandbRunFolder, ConsoleTextWhenThereIsNoHistory) {
     ScratchDir scratch("wandb-console");
     const fs::path run = fs::path(scratch.path()) / "offline-run-20261203_231500-console1";
