@@ -12,6 +12,7 @@
 #include "core/loaders/jsonl_loader.h"
 #include "core/loaders/mlflow_loader.h"
 #include "core/loaders/tfevents_loader.h"
+#include "core/loaders/wandb/wandb_loader.h"
 
 // Text logs.
 #include "core/loaders/text_keras_loader.h"
@@ -39,6 +40,7 @@ void registerBuiltinLoaders(LoaderRegistry& registry) {
     registry.add(makeMmdetJsonLoader());
     registry.add(makeMmengineScalarsLoader());
     registry.add(makeMlflowLoader());
+    registry.add(makeWandbLoader());
 
     // Text logs last: they sniff with low confidence so that every specific format wins.
     registry.add(std::make_unique<TextKerasLoader>());

@@ -36,8 +36,9 @@ dict_for() {
     fuzz_jsonl_*) echo jsonl ;;
     fuzz_text_*) echo text ;;
     fuzz_tfevents) echo tfevents ;;
+    fuzz_wandb) echo wandb json ;;
     fuzz_mlflow_*) echo mlflow yaml ;;
-    *) echo csv yaml jsonl json tfevents text mlflow ;;  # the registry, and any new target
+    *) echo csv yaml jsonl json tfevents text mlflow wandb ;;  # the registry, and any new target
   esac
 }
 
