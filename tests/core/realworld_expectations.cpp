@@ -456,24 +456,22 @@ const std::vector<FolderExpect>& realworldExpectations() {
           {"eval_steps_per_second", 11, 10000, 110000},
           {"learning_rate", 220, 500, 110000},
           {"loss", 220, 500, 110000}}},
-        // python json: a JSON object per line, every number but 'epoch' by epoch (issue #16 may
-        // give it a JSON format id).
+        // python json: a JSON object per line, every number but 'epoch' and 'n_parameters' by
+        // epoch.
         {"jsontxt_01",
-         "text_kv",
-         6,
-         {{"n_parameters", 50, 0, 49},
-          {"test_acc1", 50, 0, 49},
+         "epoch_log_json",
+         5,
+         {{"test_acc1", 50, 0, 49},
           {"test_acc5", 50, 0, 49},
           {"test_loss", 50, 0, 49},
           {"train_loss", 50, 0, 49},
           {"train_lr", 50, 0, 49}}},
-        // python json: a JSON object per line, every number but 'epoch' by epoch (issue #16 may
-        // give it a JSON format id).
+        // python json: a JSON object per line, every number but 'epoch' and 'n_parameters' by
+        // epoch.
         {"jsontxt_02",
-         "text_kv",
-         6,
-         {{"n_parameters", 100, 0, 99},
-          {"test_acc1", 100, 0, 99},
+         "epoch_log_json",
+         5,
+         {{"test_acc1", 100, 0, 99},
           {"test_acc5", 100, 0, 99},
           {"test_loss", 100, 0, 99},
           {"train_loss", 100, 0, 99},
@@ -735,6 +733,15 @@ const std::vector<FolderExpect>& realworldExpectations() {
           {"val/box_loss", 100, 0, 99},
           {"val/cls_loss", 100, 0, 99},
           {"val/obj_loss", 100, 0, 99}}},
+        // python json: each list of the history dict, element i at epoch i.
+        {"keras_history_01",
+         "keras_history_json",
+         5,
+         {{"lr", 50, 0, 49},
+          {"train_acc", 50, 0, 49},
+          {"train_loss", 50, 0, 49},
+          {"val_acc", 50, 0, 49},
+          {"val_loss", 50, 0, 49}}},
         // Known gaps, issue #16: formats not claimed yet (what a person would expect is in
         // the issue); each must load without crashing, whatever it gives, and the reason is
         // recorded.
@@ -762,8 +769,6 @@ const std::vector<FolderExpect>& realworldExpectations() {
         gap("wandb_04",
             "'[step] key=value' lines load, but lines of the printed config become one-point "
             "metrics"),
-        gap("keras_history_01",
-            "Keras history.history dumped as JSON (a dict of equal-length lists) is not read"),
     };
     return all;
 }

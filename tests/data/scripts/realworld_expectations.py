@@ -190,12 +190,24 @@ def mmengine_scalars(folder):
 
 
 def deit_log_txt(folder):
-    """DeiT/MAE main.py appends json.dumps(log_stats) per epoch: numbers by 'epoch'."""
+    """DeiT/MAE main.py appends json.dumps(log_stats) per epoch: numbers by 'epoch';
+    n_parameters is the model size, not a curve."""
     run = Run()
     for d in json_lines(only_file(folder)):
         for k, v in d.items():
-            if k != "epoch" and is_number(v):
+            if k not in ("epoch", "n_parameters") and is_number(v):
                 run.add(k, d["epoch"])
+    return run
+
+
+def keras_history_json(folder):
+    """json.dump(history.history): a list per metric, element i = epoch i (from 0)."""
+    run = Run()
+    with open(only_file(folder)) as f:
+        for k, values in json.load(f).items():
+            for i, v in enumerate(values):
+                if is_number(v):
+                    run.add(k, i)
     return run
 
 
@@ -387,13 +399,14 @@ FOLDERS = {
                   "python: 15 whitespace fields per row, step from 'e/N'; mem, targets and "
                   "img_size are not curves."),
 }
+FOLDERS["keras_history_01"] = (
+    "keras_history_json", keras_history_json,
+    "python json: each list of the history dict, element i at epoch i.")
 for _n in (1, 2):
-    # Read today by the generic key-value text reader (issue #16 asks for a JSON dialect with an
-    # epoch axis); its names, counts and steps are already the ones JSON lines by epoch give.
     FOLDERS["jsontxt_%02d" % _n] = (
-        "text_kv", deit_log_txt,
-        "python json: a JSON object per line, every number but 'epoch' by epoch (issue #16 may "
-        "give it a JSON format id).")
+        "epoch_log_json", deit_log_txt,
+        "python json: a JSON object per line, every number but 'epoch' and 'n_parameters' by "
+        "epoch.")
 for _n in range(6, 13):
     FOLDERS["lightning_%02d" % _n] = (
         "lightning_csv", lightning_csv,
