@@ -2,8 +2,7 @@
 /// \file sniff_head.h
 /// The first bytes of a file that the loaders' sniffers see (SniffInput::head).
 ///
-/// At least the first 256 KiB (an MMEngine text log prints 80 kB of environment and config
-/// before its first metric line), extended so that it ends on a complete line and holds at least
+/// At least the first 64 KiB, extended so that it ends on a complete line and holds at least
 /// kSniffMinLines complete lines, but never past kSniffMaxBytes: a CSV of 8,000 columns or an
 /// MMDetection log.json whose first line is 67 kB is sniffed from whole lines, not from a line
 /// cut in its middle. A file shorter than that is its own head.
@@ -14,7 +13,7 @@
 
 namespace curvedoctor::core {
 
-inline constexpr std::size_t kSniffBytes = std::size_t{256} << 10;
+inline constexpr std::size_t kSniffBytes = std::size_t{64} << 10;
 inline constexpr std::size_t kSniffMaxBytes = std::size_t{4} << 20;
 inline constexpr std::size_t kSniffMinLines = 5;
 

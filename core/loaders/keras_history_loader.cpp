@@ -18,9 +18,16 @@ std::string_view withoutBom(std::string_view bytes) {
     return bytes;
 }
 
-/// Reads one member's list into the builder. Returns the number of elements, or -1 when the
-/// value is not a list of numbers (nothing is added then... except what came before the bad
-/// element, which is kept).
+/// "\"name\" " + `what`: built by appends (GCC 12's -Wrestrict misfires on operator+ chains).
+std::string quoted(std::string_view key, std::string_view what) {
+    std::string message = "\"";
+    message.append(key).append("\" ").append(what);
+    return message;
+}
+
+/// Reads one member's value into the builder: a list gives its numbers (the elements before a
+/// cut are kept, `cut` is set). Returns the list's length; -2 when the value is not a list (it is
+/// skipped with a warning); -1 when the text ends inside the value.
 std::int64_t readList(JsonReader& r, RunBuilder& b, std::string_view key, std::string_view text,
                       bool& cut) {
     const JsonType type = r.peek();
@@ -28,8 +35,7 @@ std::int64_t readList(JsonReader& r, RunBuilder& b, std::string_view key, std::s
         const std::size_t at = r.offset();
         if (!r.skipValue()) return -1;
         b.warn(LoadWarningCode::NotANumber, JsonReader::lineOf(text, at),
-               static_cast<std::int64_t>(at),
-               "\"" + std::string(key) + "\" is not a list of numbers; skipped");
+               static_cast<std::int64_t>(at), quoted(key, "is not a list of numbers; skipped"));
         return -2;
     }
     r.beginArray();
@@ -49,8 +55,9 @@ std::int64_t readList(JsonReader& r, RunBuilder& b, std::string_view key, std::s
             if (!r.skipValue()) break;
             b.warn(LoadWarningCode::NotANumber, JsonReader::lineOf(text, at),
                    static_cast<std::int64_t>(at),
-                   "\"" + std::string(key) + "\" element " + std::to_string(i) +
-                       " is not a number; skipped");
+                   quoted(key, std::string("element ")
+                                   .append(std::to_string(i))
+                                   .append(" is not a number; skipped")));
         }
         ++i;
     }
@@ -102,16 +109,21 @@ LoadResult KerasHistoryJsonLoader::load(const LoadInput& input) const {
         if (n < 0 || cut) continue;
         if (length >= 0 && n != length)
             b.warn(LoadWarningCode::Other, 0, -1,
-                   "\"" + name + "\" has " + std::to_string(n) + " epochs, the lists before it " +
-                       std::to_string(length));
+                   quoted(name, std::string("has ")
+                                    .append(std::to_string(n))
+                                    .append(" epochs, the lists before it ")
+                                    .append(std::to_string(length))));
         length = n;
     }
     if (!r.ok()) {
         const std::size_t at = r.errorOffset();
         b.warn(LoadWarningCode::CutShort, JsonReader::lineOf(text, at),
                static_cast<std::int64_t>(at),
-               "line " + std::to_string(JsonReader::lineOf(text, at)) + ": " + r.error() +
-                   "; the values before it are loaded");
+               std::string("line ")
+                   .append(std::to_string(JsonReader::lineOf(text, at)))
+                   .append(": ")
+                   .append(r.error())
+                   .append("; the values before it are loaded"));
     }
     if (b.pointCount() == 0) {
         result.error = r.ok() ? "no lists of numbers" : r.error();

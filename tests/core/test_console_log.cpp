@@ -253,7 +253,7 @@ TEST(JsonDialects, KerasHistoryCutShortKeepsWholeValues) {
 
 TEST(JsonDialects, KerasHistoryRefusesOtherJson) {
     const KerasHistoryJsonLoader loader;
-    for (const std::string text :
+    for (const std::string& text :
          {std::string{"{\"log_history\": [{\"loss\": 1}]}"}, std::string{"{\"a\": 1}"},
           std::string{"[1, 2]"}, std::string{"{\"names\": [\"x\"]}"}, std::string{}}) {
         EXPECT_EQ(loader.sniff(SniffInput{"h.json", "h.json", text, false}), confidence::kNone)

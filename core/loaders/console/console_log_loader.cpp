@@ -33,11 +33,9 @@ constexpr std::array kStepKeys{std::string_view{"step"},
                                std::string_view{"iterations"},
                                std::string_view{"it"},
                                std::string_view{"itr"},
-                               std::string_view{"total_steps"},
                                std::string_view{"current_steps"},
                                std::string_view{"timestep"},
                                std::string_view{"timesteps"},
-                               std::string_view{"total_timesteps"},
                                std::string_view{"num_timesteps"},
                                std::string_view{"update"},
                                std::string_view{"updates"},
@@ -49,7 +47,10 @@ constexpr std::array kEpochKeys{std::string_view{"epoch"}, std::string_view{"epo
 constexpr std::array kBareKeywords{std::string_view{"epoch"}, std::string_view{"step"},
                                    std::string_view{"iter"}, std::string_view{"iteration"}};
 // Fields that are not metrics: a remaining-time estimate.
-constexpr std::array kSkippedKeys{std::string_view{"eta"}};
+// A total is the length of training, not where a line is (a printed config's "total_steps:
+// 10000" would otherwise place every config line at step 10000).
+constexpr std::array kSkippedKeys{std::string_view{"eta"}, std::string_view{"total_steps"},
+                                  std::string_view{"total_timesteps"}};
 constexpr std::array kCategories{
     std::string_view{"train"},      std::string_view{"training"}, std::string_view{"eval"},
     std::string_view{"evaluation"}, std::string_view{"val"},      std::string_view{"valid"},
@@ -296,8 +297,8 @@ bool parseRecord(std::string_view raw, bool inBlock, Record& record, Scratch& sc
 /// [3/50] ..." line, then its " * Train Acc .." summary). A record with a step or counter of its
 /// own ("[10] train_loss=..") does not: what follows it may be anything.
 bool opensBlock(const Record& record) {
-    return record.blockHead ||
-           (record.epoch && !record.step && !record.counter && !record.fraction);
+    return record.blockHead || (!record.metrics.empty() && record.epoch && !record.step &&
+                                !record.counter && !record.fraction);
 }
 
 /// "Train Loss" on a line starting with "Train" names its split itself: no "train/" prefix.
@@ -337,38 +338,6 @@ struct Placement {
     double step = 0;
     double epoch = std::numeric_limits<double>::quiet_NaN();
 };
-
-// A run whose curves have this many points is a training log; its one-point series are not.
-constexpr std::size_t kCurvePoints = 3;
-constexpr std::size_t kNamesListed = 5;
-
-/// A value printed once (a printed config, "Hyperparameters: {'batch': 512, ...}") is not a
-/// curve: its series are dropped, with one warning naming them, when the run has curves.
-void dropOnePointSeries(Run& run) {
-    const bool curves = std::any_of(run.metrics.begin(), run.metrics.end(),
-                                    [](const auto& m) { return m.second.size() >= kCurvePoints; });
-    if (!curves) return;
-    std::vector<std::string> dropped;
-    for (auto it = run.metrics.begin(); it != run.metrics.end();) {
-        if (it->second.size() != 1) {
-            ++it;
-            continue;
-        }
-        dropped.push_back(it->first);
-        run.roles.erase(it->first);
-        it = run.metrics.erase(it);
-    }
-    if (dropped.empty()) return;
-    std::string names;
-    for (std::size_t i = 0; i < dropped.size() && i < kNamesListed; ++i)
-        names += (i > 0 ? ", " : "") + dropped[i];
-    if (dropped.size() > kNamesListed) names += ", ...";
-    LoadWarning warning;
-    warning.code = LoadWarningCode::Other;
-    warning.message = std::to_string(dropped.size()) +
-                      " values printed only once are not curves and were left out (" + names + ")";
-    run.warnings.push_back(std::move(warning));
-}
 
 class Placer {
 public:
@@ -455,7 +424,6 @@ LoadResult ConsoleLogLoader::load(const LoadInput& input) const {
     }
     builder.run().format = std::string(id());
     Run run = builder.finish();
-    dropOnePointSeries(run);
     result.runs.push_back(std::move(run));
     return result;
 }

@@ -14,16 +14,18 @@
 ///   `Epoch: 1/30` on its own line, then `Train Loss: 9.2183 - Train Perplexity: 10079.66`.
 /// Fields are separated by spaces, tabs, commas, ` - ` or `|`. ANSI colour codes, logging
 /// prefixes (timestamps, levels, glog's `I0103 20:06:16.16 123 file.py:81] `) are dropped;
-/// preambles, config dumps and Python tracebacks are skipped: a line without a step/epoch of
-/// its own takes the last one seen (a block), and before the first one it is not a record. A
-/// series that only such lines gave exactly one point is dropped (a printed config line after
-/// training started is not a curve).
+/// preambles, config dumps and Python tracebacks are skipped: a line without a step or epoch of
+/// its own belongs to the block it follows (a block starts at a line that is only a step or
+/// epoch, `Epoch: 1/30`, `EPOCH 3 training takes ..`, or at a record placed by its epoch alone,
+/// Swin's `Train: [3/50] ..`), and outside a block it is not a record: a printed config is not
+/// read as metrics. `total_steps` is the length of training, not a step.
 ///
 /// The step of a record, in order of preference: a step key (`step`, `global_step`, `iter`,
 /// `iteration`, `it`, ...); a counter at the start of the line (`[   2784 ...`); epoch *
 /// iterations + iteration from an epoch field with a bare `[i/N]` fraction; an integral epoch;
 /// otherwise the record's ordinal. A line starting with `train`/`eval`/`val`/`test` prefixes its
-/// metric names with that word and '/' (`Validate:` with `val/`); `Train: [3/50]` is epoch 3. The
+/// metric names with that word and '/' (`Validate:` with `val/`; not `Train Loss`, which names its
+/// split itself); `Train: [3/50]` is epoch 3. The
 /// TD-MPC2 one-letter columns are named after that logger's CONSOLE_FORMAT table: I = step, E =
 /// episode, R = episode_reward, S = episode_success.
 
