@@ -49,8 +49,9 @@ std::int64_t readList(JsonReader& r, RunBuilder& b, std::string_view key, std::s
         } else if (element == JsonType::Number) {
             double v = 0.0;
             if (!r.readNumber(v)) break;
-            b.add(index, i, v, static_cast<double>(i), RunBuilder::kUnknown,
-                  JsonReader::lineOf(text, at), static_cast<std::int64_t>(at));
+            // Line 0: counting lines here would make the load quadratic; the byte says where.
+            b.add(index, i, v, static_cast<double>(i), RunBuilder::kUnknown, 0,
+                  static_cast<std::int64_t>(at));
         } else {
             if (!r.skipValue()) break;
             b.warn(LoadWarningCode::NotANumber, JsonReader::lineOf(text, at),
