@@ -80,7 +80,8 @@ constexpr std::array kLowerFragments{
     std::string_view{"loss"},       std::string_view{"err"},  std::string_view{"error"},
     std::string_view{"perplexity"}, std::string_view{"ppl"},  std::string_view{"mae"},
     std::string_view{"mse"},        std::string_view{"rmse"}, std::string_view{"wer"},
-    std::string_view{"cer"},        std::string_view{"nll"},  std::string_view{"distance"}};
+    std::string_view{"cer"},        std::string_view{"nll"},  std::string_view{"distance"},
+    std::string_view{"bpc"},        std::string_view{"bpd"}};
 
 bool matchesFragment(std::string_view token, std::string_view fragment) {
     if (fragment.size() >= 5) return token.find(fragment) != std::string_view::npos;
@@ -104,6 +105,8 @@ MetricInfo inferMetricInfo(std::string_view rawName) {
     // Leading/trailing spaces come from padded Ultralytics headers.
     while (!n.empty() && std::isspace(static_cast<unsigned char>(n.front()))) n.erase(n.begin());
     while (!n.empty() && std::isspace(static_cast<unsigned char>(n.back()))) n.pop_back();
+    // Console logs name metrics in words: "Test accuracy", "Valid Loss", "val loss".
+    std::replace(n.begin(), n.end(), ' ', '_');
 
     std::string family = n;
     for (auto p : kValidationPrefixes) {
@@ -120,11 +123,12 @@ MetricInfo inferMetricInfo(std::string_view rawName) {
                 break;
             }
         }
-        // "loss/val", "acc/valid", "accuracy/test" and TensorBoard's "epoch_loss" under a
-        // validation/ folder (the folder prefix is handled above).
+        // "loss/val", "acc/valid", "accuracy/test", big_vision's "accuracy_test" and TensorBoard's
+        // "epoch_loss" under a validation/ folder (the folder prefix is handled above).
         for (auto s :
              {std::string_view{"/val"}, std::string_view{"/valid"}, std::string_view{"/validation"},
-              std::string_view{"/test"}, std::string_view{"/eval"}}) {
+              std::string_view{"/test"}, std::string_view{"/eval"}, std::string_view{"_test"},
+              std::string_view{"_val"}, std::string_view{"_valid"}}) {
             if (endsWith(family, s)) {
                 info.validation = true;
                 family = family.substr(0, family.size() - s.size());

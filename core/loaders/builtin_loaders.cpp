@@ -10,13 +10,14 @@
 // Binary and JSON formats.
 #include "core/loaders/hf_trainer_loader.h"
 #include "core/loaders/jsonl_loader.h"
+#include "core/loaders/keras_history_loader.h"
 #include "core/loaders/mlflow_loader.h"
 #include "core/loaders/tfevents_loader.h"
 #include "core/loaders/wandb/wandb_loader.h"
 
 // Text logs.
+#include "core/loaders/console/console_log_loader.h"
 #include "core/loaders/text_keras_loader.h"
-#include "core/loaders/text_key_value_loader.h"
 #include "core/loaders/text_mmdet_loader.h"
 
 namespace curvedoctor::core {
@@ -39,13 +40,15 @@ void registerBuiltinLoaders(LoaderRegistry& registry) {
     registry.add(makeLlamaFactoryLoader());
     registry.add(makeMmdetJsonLoader());
     registry.add(makeMmengineScalarsLoader());
+    registry.add(makeEpochLogJsonLoader());
+    registry.add(makeKerasHistoryJsonLoader());
     registry.add(makeMlflowLoader());
     registry.add(makeWandbLoader());
 
     // Text logs last: they sniff with low confidence so that every specific format wins.
     registry.add(std::make_unique<TextKerasLoader>());
     registry.add(std::make_unique<TextMmdetLoader>());
-    registry.add(std::make_unique<TextKeyValueLoader>());
+    registry.add(std::make_unique<ConsoleLogLoader>());
 }
 
 }  // namespace curvedoctor::core

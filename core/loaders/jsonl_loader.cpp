@@ -42,6 +42,10 @@ KeyRole roleOf(JsonLinesDialect d, std::string_view key) {
             if (key == "epoch") return KeyRole::Epoch;
             if (key == "iter") return KeyRole::Iter;
             return KeyRole::Metric;
+        case JsonLinesDialect::EpochLog:
+            if (key == "epoch") return KeyRole::Step;
+            // The model size, the same number on every line: not a curve.
+            return key == "n_parameters" ? KeyRole::Ignore : KeyRole::Metric;
     }
     return KeyRole::Metric;
 }
@@ -56,6 +60,8 @@ std::string_view stepKeyOf(JsonLinesDialect d) {
             return "epoch\" or \"iter";
         case JsonLinesDialect::MmengineScalars:
             return "step";
+        case JsonLinesDialect::EpochLog:
+            return "epoch";
     }
     return "step";
 }
@@ -297,6 +303,10 @@ private:
             case JsonLinesDialect::LlamaFactory:
                 if (!line.hasStep) return missingStep(lineNo, offset, line);
                 break;
+            case JsonLinesDialect::EpochLog:
+                if (!line.hasStep) return missingStep(lineNo, offset, line);
+                epoch = static_cast<double>(line.step);
+                break;
             case JsonLinesDialect::MmdetLogJson: {
                 // The first line (env_info, config, seed) and other modes carry no curve.
                 if (!line.hasMode || (!line.isTrain && !line.isVal)) return;
@@ -372,6 +382,11 @@ struct HeadInfo {
             if (key == k) return true;
         return false;
     }
+    bool hasPrefix(std::string_view p) const {
+        for (const auto& key : keys)
+            if (key.rfind(p, 0) == 0) return true;
+        return false;
+    }
 };
 
 HeadInfo inspectHead(std::string_view head) {
@@ -415,6 +430,8 @@ std::string_view JsonLinesLoader::id() const {
             return "mmdet_json";
         case JsonLinesDialect::MmengineScalars:
             return "mmengine_scalars";
+        case JsonLinesDialect::EpochLog:
+            return "epoch_log_json";
     }
     return "jsonl";
 }
@@ -429,6 +446,8 @@ std::string_view JsonLinesLoader::description() const {
             return "MMDetection 2.x .log.json";
         case JsonLinesDialect::MmengineScalars:
             return "MMEngine scalars.json";
+        case JsonLinesDialect::EpochLog:
+            return "DeiT/MAE/BEiT log.txt (a JSON object per epoch)";
     }
     return "JSON lines";
 }
@@ -454,6 +473,14 @@ int JsonLinesLoader::sniff(const SniffInput& input) const {
             if (!head.has("step") || head.has("mode")) return confidence::kNone;
             return input.fileName == "scalars.json" || head.has("iter") ? confidence::kCertain
                                                                         : confidence::kLikely;
+        case JsonLinesDialect::EpochLog:
+            // DeiT's main.py writes {**train_stats prefixed train_, **test_stats prefixed test_,
+            // "epoch", "n_parameters"}; MAE and BEiT copy it.
+            if (!head.has("epoch") || head.has("step") || head.has("mode") || head.has("iter") ||
+                head.has("iteration") || head.has("current_steps"))
+                return confidence::kNone;
+            return head.hasPrefix("train_") || head.hasPrefix("test_") ? confidence::kLikely
+                                                                       : confidence::kNone;
     }
     return confidence::kNone;
 }
@@ -486,6 +513,9 @@ std::unique_ptr<Loader> makeMmdetJsonLoader() {
 }
 std::unique_ptr<Loader> makeMmengineScalarsLoader() {
     return std::make_unique<JsonLinesLoader>(JsonLinesDialect::MmengineScalars);
+}
+std::unique_ptr<Loader> makeEpochLogJsonLoader() {
+    return std::make_unique<JsonLinesLoader>(JsonLinesDialect::EpochLog);
 }
 
 }  // namespace curvedoctor::core

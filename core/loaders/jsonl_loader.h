@@ -10,7 +10,9 @@
 /// | first line is env info; `mode` val lines are named `val/<key>` at step `epoch * N`; N =
 /// iterations per epoch (the val lines' `iter`, else the largest train `iter`) | | MMEngine
 /// `scalars.json` | `step` | validation lines (no `iter`) are named `val/<key>`; their `step` is an
-/// epoch when training is by epoch, mapped to the last train step logged in that epoch |
+/// epoch when training is by epoch, mapped to the last train step logged in that epoch | |
+/// DeiT/MAE/BEiT `log.txt` | `epoch` (also the epoch) | `train_*`/`test_*` keys, one line per epoch
+/// |
 ///
 /// Lines that are not objects are skipped with a warning; a file cut short keeps every whole
 /// line and says where it stops. Where a step repeats or goes back, every point is kept and a
@@ -22,7 +24,7 @@
 
 namespace curvedoctor::core {
 
-enum class JsonLinesDialect { Detectron2, LlamaFactory, MmdetLogJson, MmengineScalars };
+enum class JsonLinesDialect { Detectron2, LlamaFactory, MmdetLogJson, MmengineScalars, EpochLog };
 
 class JsonLinesLoader : public Loader {
 public:
@@ -40,5 +42,6 @@ private:
 [[nodiscard]] std::unique_ptr<Loader> makeLlamaFactoryLoader();
 [[nodiscard]] std::unique_ptr<Loader> makeMmdetJsonLoader();
 [[nodiscard]] std::unique_ptr<Loader> makeMmengineScalarsLoader();
+[[nodiscard]] std::unique_ptr<Loader> makeEpochLogJsonLoader();
 
 }  // namespace curvedoctor::core

@@ -1,5 +1,7 @@
 #include "core/loaders/text_log_scan.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -189,7 +191,20 @@ std::optional<NumberToken> parseNumber(std::string_view text) {
     return token;
 }
 
-std::optional<FieldValue> parseFieldValue(std::string_view text) {
+bool isUnit(std::string_view word) {
+    static constexpr std::array kUnits{
+        std::string_view{"%"},     std::string_view{"ms"},        std::string_view{"s"},
+        std::string_view{"sec"},   std::string_view{"us"},        std::string_view{"min"},
+        std::string_view{"h"},     std::string_view{"B"},         std::string_view{"KB"},
+        std::string_view{"MB"},    std::string_view{"GB"},        std::string_view{"KiB"},
+        std::string_view{"MiB"},   std::string_view{"GiB"},       std::string_view{"BPC"},
+        std::string_view{"bpc"},   std::string_view{"bits"},      std::string_view{"it/s"},
+        std::string_view{"img/s"}, std::string_view{"samples/s"}, std::string_view{"tokens/s"},
+        std::string_view{"s/it"}};
+    return std::find(kUnits.begin(), kUnits.end(), word) != kUnits.end();
+}
+
+std::optional<FieldValue> parseFieldValue(std::string_view text, bool allowUnits) {
     FieldValue field;
     std::size_t i = 0;
     const bool bracketed = !text.empty() && text[0] == '[';
@@ -216,9 +231,16 @@ std::optional<FieldValue> parseFieldValue(std::string_view text) {
         if (i >= text.size() || text[i] != ']') return std::nullopt;
         ++i;
     } else {
+        if (allowUnits && i < text.size() && !isValueEnd(text[i])) {
+            std::size_t j = i;
+            while (j < text.size() && !isValueEnd(text[j]) && text[j] != ':') ++j;
+            if (j < text.size() && text[j] == '%') ++j;
+            if (isUnit(text.substr(i, j - i))) i = j;
+        }
         if (i < text.size() && !isValueEnd(text[i])) return std::nullopt;
-        // "0.087 0.191 0.064": a list of numbers, not one value.
-        std::size_t j = i;
+        // "0.087 0.191 0.064": a list of numbers, not one value ("Step: 10/10000 0.1%" is a
+        // counter and its percentage in a console log).
+        std::size_t j = (allowUnits && field.total > 0) ? text.size() : i;
         while (j < text.size() && isSpace(text[j])) ++j;
         if (j > i && j < text.size()) {
             const char c = text[j];
@@ -231,7 +253,7 @@ std::optional<FieldValue> parseFieldValue(std::string_view text) {
     return field;
 }
 
-void extractKeyValues(std::string_view line, std::vector<KeyValue>& out) {
+void extractKeyValues(std::string_view line, std::vector<KeyValue>& out, bool allowUnits) {
     out.clear();
     for (std::size_t sep = 0; sep < line.size(); ++sep) {
         const char c = line[sep];
@@ -240,7 +262,7 @@ void extractKeyValues(std::string_view line, std::vector<KeyValue>& out) {
         std::size_t v = sep + 1;
         while (v < line.size() && isSpace(line[v])) ++v;
         if (v >= line.size()) continue;
-        const auto value = parseFieldValue(line.substr(v));
+        const auto value = parseFieldValue(line.substr(v), allowUnits);
         if (!value) continue;
         // The key, read backwards from the separator.
         std::size_t end = sep;

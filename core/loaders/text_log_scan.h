@@ -63,10 +63,15 @@ struct FieldValue {
     std::size_t length = 0;
 };
 
+/// A unit written after a number, alone or attached (`BPC`, `ms`, `s`, `%`, `MB`, `it/s` ...).
+[[nodiscard]] bool isUnit(std::string_view word);
+
 /// Parses a value at the start of `text` and requires that it ends at a delimiter (end,
 /// whitespace, `,;|)]}%'"`), so "0:00:54", "12ms" and "3.5.1" are not values. A value followed by
-/// whitespace and another number ("0.087 0.191 ...") is a list and not a value either.
-[[nodiscard]] std::optional<FieldValue> parseFieldValue(std::string_view text);
+/// whitespace and another number ("0.087 0.191 ...") is a list and not a value either. With
+/// `allowUnits`, a unit attached to the number (`147.88s`, `263.86ms`) belongs to the value.
+[[nodiscard]] std::optional<FieldValue> parseFieldValue(std::string_view text,
+                                                        bool allowUnits = false);
 
 /// A `key: value` or `key=value` pair found in a line. `key` points into the line.
 struct KeyValue {
@@ -78,7 +83,8 @@ struct KeyValue {
 /// Finds every `key: value` / `key = value` pair with a numeric value in `line`. A key is one to
 /// three words of letters, digits and `_./@-` (each word starting with a letter or `_`) or a
 /// quoted string (Python dict prints). Pairs whose value is not numeric are skipped.
-void extractKeyValues(std::string_view line, std::vector<KeyValue>& out);
+/// `allowUnits` as for parseFieldValue().
+void extractKeyValues(std::string_view line, std::vector<KeyValue>& out, bool allowUnits = false);
 
 /// ASCII lower-case copy.
 [[nodiscard]] std::string toLower(std::string_view s);

@@ -16,6 +16,8 @@ namespace {
 using textlog::KeyValue;
 
 constexpr int kConfidence = confidence::kGeneric + 20;
+// Below kConfidence: a head that holds only the logger's prefix, no metric line yet.
+constexpr int kLoggerPrefixConfidence = confidence::kGeneric + 10;
 // Counters beyond this are not iteration numbers (and would overflow the step arithmetic).
 constexpr double kMaxCounter = 1e12;
 // Steps must fit an int64 after epoch * iterations_per_epoch.
@@ -114,6 +116,13 @@ int TextMmdetLoader::sniff(const SniffInput& input) const {
         textlog::extractKeyValues(text.substr(head->restOffset), pairs);
         if (pairs.size() >= 2) return kConfidence;
     }
+    // An MMEngine/MMDetection log prints its environment and config first (80 kB in
+    // realworld/textlog_04), so its first metric line can lie beyond the head: its logger's
+    // prefix on the first line says what it is.
+    const std::string_view first = input.head.substr(0, input.head.find('\n'));
+    if (first.find(" - mmengine - INFO - ") != std::string_view::npos ||
+        first.find(" - mmdet - INFO - ") != std::string_view::npos)
+        return kLoggerPrefixConfidence;
     return confidence::kNone;
 }
 

@@ -77,7 +77,28 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"apple", R::Other, kUnk, "apple"},
         Case{"eval_perplexity", R::ValMetric, kLow, "perplexity"},
         Case{"top1_err", R::TrainMetric, kLow, "top1_err"},
-        Case{"val_error", R::ValMetric, kLow, "error"}),
+        Case{"val_error", R::ValMetric, kLow, "error"},
+        // Issue #16: console logs name metrics in words (textlog_05, textlog_06, wandb_01..03,
+        // jsontxt_01); a split word before the name decides the split as a prefix would.
+        Case{"Test accuracy", R::ValMetric, kHigh, "accuracy"},
+        Case{"Valid Loss", R::ValLoss, kLow, "loss"},
+        Case{"Train Loss", R::TrainLoss, kLow, "loss"}, Case{"val loss", R::ValLoss, kLow, "loss"},
+        Case{"Val Acc", R::ValMetric, kHigh, "acc"},
+        Case{"Train Perplexity", R::TrainMetric, kLow, "perplexity"},
+        Case{"Valid Perplexity", R::ValMetric, kLow, "perplexity"},
+        Case{"test_acc1", R::ValMetric, kHigh, "acc1"},
+        Case{"val/Acc@1", R::ValMetric, kHigh, "acc@1"},
+        Case{"accuracy_test", R::ValMetric, kHigh, "accuracy"},
+        // Lower is better: bits per character, word and character error rates.
+        Case{"bpc", R::TrainMetric, kLow, "bpc"}, Case{"val_bpc", R::ValMetric, kLow, "bpc"},
+        Case{"wer", R::TrainMetric, kLow, "wer"}, Case{"val_cer", R::ValMetric, kLow, "cer"},
+        // Higher is better: reward, mAP, Dice, IoU, ROUGE, BLEU.
+        Case{"episode_reward", R::TrainMetric, kHigh, "episode_reward"},
+        Case{"coco/bbox_mAP", R::TrainMetric, kHigh, "coco/bbox_map"},
+        Case{"val/bbox_mAP", R::ValMetric, kHigh, "bbox_map"},
+        Case{"val_dice", R::ValMetric, kHigh, "dice"}, Case{"val_iou", R::ValMetric, kHigh, "iou"},
+        Case{"eval_rouge1", R::ValMetric, kHigh, "rouge1"},
+        Case{"eval_bleu", R::ValMetric, kHigh, "bleu"}),
     [](const ::testing::TestParamInfo<Case>& info) {
         std::string n;
         for (const char* p = info.param.name; *p; ++p)

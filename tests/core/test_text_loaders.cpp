@@ -10,8 +10,8 @@
 #include <string>
 
 #include "core/loader_registry.h"
+#include "core/loaders/console/console_log_loader.h"
 #include "core/loaders/text_keras_loader.h"
-#include "core/loaders/text_key_value_loader.h"
 #include "core/loaders/text_log_scan.h"
 #include "core/loaders/text_mmdet_loader.h"
 #include "tests/core/realworld_dir.h"
@@ -223,8 +223,8 @@ TEST(TextMmdetLoader, ClaimsOnlyMmdetLines) {
 
 // ---- generic key: value -------------------------------------------------------------------------
 
-TEST(TextKeyValueLoader, FixtureWithAnsiTracebackNanInf) {
-    const TextKeyValueLoader loader;
+TEST(ConsoleLogLoader, FixtureWithAnsiTracebackNanInf) {
+    const ConsoleLogLoader loader;
     const std::string text = readFile(kTextDir + "key_value.log");
     EXPECT_EQ(sniffText(loader, text), confidence::kGeneric + 5);
     const LoadResult result = loadText(loader, text);
@@ -248,8 +248,8 @@ TEST(TextKeyValueLoader, FixtureWithAnsiTracebackNanInf) {
     EXPECT_NE(run.warnings[0].message.find("CUDA out of memory"), std::string::npos);
 }
 
-TEST(TextKeyValueLoader, PythonDictPrintsAndRestartWarning) {
-    const TextKeyValueLoader loader;
+TEST(ConsoleLogLoader, PythonDictPrintsAndRestartWarning) {
+    const ConsoleLogLoader loader;
     const std::string text =
         "{'loss': 0.6931, 'learning_rate': 4.9e-05, 'epoch': 0.5}\n"
         "{'loss': 0.5, 'learning_rate': 4.8e-05, 'epoch': 1.0}\n"
@@ -266,11 +266,11 @@ TEST(TextKeyValueLoader, PythonDictPrintsAndRestartWarning) {
     EXPECT_EQ(again.warnings[0].line, 3);
 }
 
-TEST(TextKeyValueLoader, PytorchMnistExampleOutput) {
+TEST(ConsoleLogLoader, PytorchMnistExampleOutput) {
     // The format string of pytorch/examples mnist/main.py: 'Train Epoch: {} [{}/{}
     // ({:.0f}%)]\tLoss:
     // {:.6f}'; the counter is samples seen within the epoch.
-    const TextKeyValueLoader loader;
+    const ConsoleLogLoader loader;
     const std::string text =
         "Train Epoch: 1 [0/60000 (0%)]\tLoss: 2.305954\n"
         "Train Epoch: 1 [640/60000 (1%)]\tLoss: 1.359780\n"
@@ -296,8 +296,8 @@ TEST(TextMmdetLoader, AbsurdCountersAreNotPoints) {
     EXPECT_EQ(run.find("val/bbox_mAP"), nullptr);
 }
 
-TEST(TextKeyValueLoader, NeedsSeveralRecordLines) {
-    const TextKeyValueLoader loader;
+TEST(ConsoleLogLoader, NeedsSeveralRecordLines) {
+    const ConsoleLogLoader loader;
     EXPECT_EQ(sniffText(loader, "step=1 loss=2\nstep=2 loss=1\n"), confidence::kNone);
     EXPECT_EQ(sniffText(loader,
                         "Buffer capacity: 3,000,000\nStorage required: 2.58 GB\n"

@@ -32,7 +32,7 @@ dict_for() {
   case "$1" in
     fuzz_csv_lightning | fuzz_csv_ultralytics | fuzz_yolov5_results) echo csv yaml ;;
     fuzz_csv*) echo csv ;;
-    fuzz_hf_trainer) echo json ;;
+    fuzz_hf_trainer | fuzz_json_*) echo json ;;
     fuzz_jsonl_*) echo jsonl ;;
     fuzz_text_*) echo text ;;
     fuzz_tfevents) echo tfevents ;;

@@ -20,7 +20,11 @@ or source, not from CurveDoctor's loaders:
     (epoch-1)*N+iter and val lines as val/<key> at epoch*N, N = the val lines' iter; MMEngine
     scalars by 'step', validation lines (neither epoch nor iter) as val/<key> at the last train
     step of the epoch they follow.
-  - DeiT/MAE log.txt: a JSON object per epoch, numbers by 'epoch'.
+  - DeiT/MAE log.txt: a JSON object per epoch, numbers by 'epoch'; Keras history JSON: element
+    i of each list at epoch i.
+  - Console logs, one regular expression per trainer's print statement (quoted below): MMEngine
+    'Epoch(train) [e][i/N]' at (e-1)*N+i and 'Epoch(val)' as val/<key> at e*N; 'Epoch: e/N' blocks;
+    nanoGPT 'iter'/'step' lines; Swin-style 'Train: [e/N]' blocks; big_vision '[step] k=v'.
   - MLflow file store: every file under metrics/ is a metric of '<ms> <value> <step>' lines.
   - TensorBoard event files: a TFRecord + protobuf reader written here (simple_value, and
     float/double tensors of one element, as TF2 writes scalars).
@@ -28,6 +32,7 @@ or source, not from CurveDoctor's loaders:
 import csv
 import json
 import os
+import re
 import struct
 import sys
 
@@ -190,14 +195,140 @@ def mmengine_scalars(folder):
 
 
 def deit_log_txt(folder):
-    """DeiT/MAE main.py appends json.dumps(log_stats) per epoch: numbers by 'epoch'."""
+    """DeiT/MAE main.py appends json.dumps(log_stats) per epoch: numbers by 'epoch';
+    n_parameters is the model size, not a curve."""
     run = Run()
     for d in json_lines(only_file(folder)):
         for k, v in d.items():
-            if k != "epoch" and is_number(v):
+            if k not in ("epoch", "n_parameters") and is_number(v):
                 run.add(k, d["epoch"])
     return run
 
+
+def keras_history_json(folder):
+    """json.dump(history.history): a list per metric, element i = epoch i (from 0)."""
+    run = Run()
+    with open(only_file(folder)) as f:
+        for k, values in json.load(f).items():
+            for i, v in enumerate(values):
+                if is_number(v):
+                    run.add(k, i)
+    return run
+
+
+# ---- console logs -----------------------------------------------------------------------------
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def text_lines(folder):
+    with open(only_file(folder), encoding="utf-8", errors="replace") as f:
+        for line in f:
+            yield ANSI.sub("", line.rstrip("\n"))
+
+
+def is_text_number(v):
+    try:
+        float(v)
+        return True
+    except ValueError:
+        return False
+
+
+def mmengine_text(folder):
+    """MMEngine LogProcessor: 'Epoch(train)  [e][ i/N]  k: v  ...'; val lines as val/<key> at
+    e*N (N of the train lines); eta is a time estimate, not a value."""
+    run, n = Run(), 0
+    head = re.compile(r"Epoch\((train|val)\)\s*\[(\d+)\]\[\s*(\d+)/(\d+)\](.*)")
+    for line in text_lines(folder):
+        m = head.search(line)
+        if not m:
+            continue
+        mode, e, i, total, rest = m.group(1), int(m.group(2)), int(m.group(3)), int(m.group(4)), m.group(5)
+        if mode == "train":
+            n = total
+        step = (e - 1) * total + i if mode == "train" else e * n
+        for k, v in re.findall(r"(\S+): (\S+)", rest):
+            if k != "eta" and is_text_number(v):
+                run.add(k if mode == "train" else "val/" + k, step)
+    return run
+
+
+def epoch_blocks(folder):
+    """'Epoch: e/N' then 'Time Taken: ..s - LR: ..', 'Train Loss: .. - Train Perplexity: ..'."""
+    run, epoch = Run(), None
+    for line in text_lines(folder):
+        m = re.match(r"Epoch: (\d+)/\d+$", line)
+        if m:
+            epoch = int(m.group(1))
+            continue
+        if epoch is None:
+            continue
+        for k, v in re.findall(r"([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?): ([\d.e+-]+)s?(?: -|$)", line):
+            run.add(k, epoch)
+    return run
+
+
+def nanogpt(folder):
+    """'iter N: loss X BPC, time Yms, mfu Z%' and 'step N: train loss X BPC, val loss Y BPC'."""
+    run = Run()
+    for line in text_lines(folder):
+        m = re.match(r"iter (\d+): loss \S+ BPC, time \S+ms, mfu \S+%", line)
+        if m:
+            for k in ("loss", "time", "mfu"):
+                run.add(k, int(m.group(1)))
+        m = re.match(r"step (\d+): train loss \S+ BPC, val loss \S+ BPC", line)
+        if m:
+            for k in ("train loss", "val loss"):
+                run.add(k, int(m.group(1)))
+    return run
+
+
+def swin_output(folder):
+    """Swin main.py: 'Train: [e/N]\tlr v\ttime v (avg)\tloss v (avg)\tAcc@1 v (avg)\tMem vMB',
+    then ' * Train Acc v Train Loss v', 'Validate: \tTime v (avg)\tLoss v (avg)\tAcc@1 ..\tMem ..',
+    ' * Val Acc v Val Loss v', 'Max accuracy: v%', all at epoch e."""
+    run, epoch = Run(), None
+    for line in text_lines(folder):
+        m = re.search(r"INFO Train: \[(\d+)/\d+\]\t(.*)", line)
+        if m:
+            epoch = int(m.group(1))
+            for k, _ in re.findall(r"(\S+) ([\d.]+)(?:MB| \([\d.]+\))?(?:\t|$)", m.group(2)):
+                run.add("train/" + k, epoch)
+            continue
+        if epoch is None:
+            continue
+        m = re.search(r"INFO Validate: \t(.*)", line)
+        if m:
+            for k, _ in re.findall(r"(\S+) ([\d.]+)(?:MB| \([\d.]+\))?(?:\t|$)", m.group(1)):
+                run.add("val/" + k, epoch)
+        m = re.search(r"\* (Train|Val) Acc \S+ (Train|Val) Loss \S+", line)
+        if m:
+            run.add(m.group(1) + " Acc", epoch)
+            run.add(m.group(2) + " Loss", epoch)
+        if re.search(r"INFO Max accuracy: [\d.]+%", line):
+            run.add("Max accuracy", epoch)
+    return run
+
+
+def big_vision(folder):
+    """vit_jax train.py via absl: '[step] k=v, k=v' (logging_writer), 'Step: s/N p%, img/sec/core:
+    v, ETA: ..' and 'Step: s Learning rate: v, Test accuracy: v, img/sec/core: v'."""
+    run = Run()
+    for line in text_lines(folder):
+        m = re.search(r"logging_writer\.py:\d+\] \[(\d+)\] (.*)", line)
+        if m:
+            for k, v in re.findall(r"(\w+)=(\S+?)(?:,|$)", m.group(2)):
+                run.add(k, int(m.group(1)))
+        m = re.search(r"\] Step: (\d+)/\d+ \S+%, img/sec/core: \S+,", line)
+        if m:
+            run.add("img/sec/core", int(m.group(1)))
+        m = re.search(r"\] Step: (\d+) Learning rate: \S+, Test accuracy: \S+, img/sec/core: \S+$",
+                      line)
+        if m:
+            for k in ("Learning rate", "Test accuracy", "img/sec/core"):
+                run.add(k, int(m.group(1)))
+    return run
 
 # ---- MLflow -----------------------------------------------------------------------------------
 
@@ -387,13 +518,28 @@ FOLDERS = {
                   "python: 15 whitespace fields per row, step from 'e/N'; mem, targets and "
                   "img_size are not curves."),
 }
+FOLDERS["textlog_04"] = ("mmdet_text", mmengine_text,
+                         "python: MMEngine 'Epoch(train) [e][i/N]' at (e-1)*N+i, 'Epoch(val)' lines "
+                         "as val/<key> at e*N; eta is not a value.")
+FOLDERS["textlog_05"] = ("text_kv", epoch_blocks,
+                         "python: 'Epoch: e/N' blocks; 'Name: value[s] - Name: value' by epoch.")
+FOLDERS["textlog_06"] = ("text_kv", nanogpt,
+                         "python: nanoGPT 'iter N: loss ..' and 'step N: train loss .., val loss ..'.")
+for _n in (1, 2, 3):
+    FOLDERS["wandb_%02d" % _n] = (
+        "text_kv", swin_output,
+        "python: Swin 'Train: [e/N]' lines and the Validate/summary lines after them, by epoch.")
+FOLDERS["wandb_04"] = ("text_kv", big_vision,
+                       "python: vit_jax '[step] k=v' and 'Step: ..' lines; the config printed first "
+                       "is not a curve.")
+FOLDERS["keras_history_01"] = (
+    "keras_history_json", keras_history_json,
+    "python json: each list of the history dict, element i at epoch i.")
 for _n in (1, 2):
-    # Read today by the generic key-value text reader (issue #16 asks for a JSON dialect with an
-    # epoch axis); its names, counts and steps are already the ones JSON lines by epoch give.
     FOLDERS["jsontxt_%02d" % _n] = (
-        "text_kv", deit_log_txt,
-        "python json: a JSON object per line, every number but 'epoch' by epoch (issue #16 may "
-        "give it a JSON format id).")
+        "epoch_log_json", deit_log_txt,
+        "python json: a JSON object per line, every number but 'epoch' and 'n_parameters' by "
+        "epoch.")
 for _n in range(6, 13):
     FOLDERS["lightning_%02d" % _n] = (
         "lightning_csv", lightning_csv,

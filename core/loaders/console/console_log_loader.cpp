@@ -1,4 +1,4 @@
-#include "core/loaders/text_key_value_loader.h"
+#include "core/loaders/console/console_log_loader.h"
 
 #include <algorithm>
 #include <array>
@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/loaders/console/console_line.h"
 #include "core/loaders/run_builder.h"
 #include "core/loaders/text_log_scan.h"
 
@@ -32,26 +33,28 @@ constexpr std::array kStepKeys{std::string_view{"step"},
                                std::string_view{"iterations"},
                                std::string_view{"it"},
                                std::string_view{"itr"},
-                               std::string_view{"total_steps"},
                                std::string_view{"current_steps"},
                                std::string_view{"timestep"},
                                std::string_view{"timesteps"},
-                               std::string_view{"total_timesteps"},
                                std::string_view{"num_timesteps"},
                                std::string_view{"update"},
                                std::string_view{"updates"},
-                               std::string_view{"n_updates"}};
+                               std::string_view{"n_updates"},
+                               std::string_view{"num_updates"}};
 constexpr std::array kEpochKeys{std::string_view{"epoch"}, std::string_view{"epochs"},
                                 std::string_view{"ep"}};
 // Words that name a step or epoch without a separator: "Epoch 3/50", "step 100".
 constexpr std::array kBareKeywords{std::string_view{"epoch"}, std::string_view{"step"},
                                    std::string_view{"iter"}, std::string_view{"iteration"}};
 // Fields that are not metrics: a remaining-time estimate.
-constexpr std::array kSkippedKeys{std::string_view{"eta"}};
-constexpr std::array kCategories{std::string_view{"train"},      std::string_view{"training"},
-                                 std::string_view{"eval"},       std::string_view{"evaluation"},
-                                 std::string_view{"val"},        std::string_view{"valid"},
-                                 std::string_view{"validation"}, std::string_view{"test"}};
+// A total is the length of training, not where a line is (a printed config's "total_steps:
+// 10000" would otherwise place every config line at step 10000).
+constexpr std::array kSkippedKeys{std::string_view{"eta"}, std::string_view{"total_steps"},
+                                  std::string_view{"total_timesteps"}};
+constexpr std::array kCategories{
+    std::string_view{"train"},      std::string_view{"training"}, std::string_view{"eval"},
+    std::string_view{"evaluation"}, std::string_view{"val"},      std::string_view{"valid"},
+    std::string_view{"validation"}, std::string_view{"test"},     std::string_view{"validate"}};
 
 template <std::size_t N>
 bool containsNoCase(const std::array<std::string_view, N>& set, std::string_view key) {
@@ -83,6 +86,9 @@ struct Record {
     std::optional<double> counter;       // "[   2784 ..." at the start of the line.
     std::optional<FieldValue> fraction;  // a bare "[i/N]".
     std::vector<std::pair<std::string_view, double>> metrics;
+    bool ownStep = false;    // the line gave its step or epoch (not its block).
+    bool bare = false;       // a step or epoch word without a separator: "EPOCH 3 ...".
+    bool blockHead = false;  // a step or epoch line that the lines after it belong to.
 };
 
 struct Scratch {
@@ -97,8 +103,10 @@ std::string_view leadingCategory(std::string_view text) {
     if (end == 0 || end == text.size() || !containsNoCase(kCategories, text.substr(0, end)))
         return {};
     const char next = text[end];
-    if (!(isSpace(next) || next == '|' || next == ']')) return {};
-    return text.substr(0, end);
+    if (!(isSpace(next) || next == '|' || next == ']' || next == ':')) return {};
+    const std::string_view word = text.substr(0, end);
+    // Swin/timm's "Validate:" block is the validation split.
+    return textlog::equalsNoCase(word, "validate") ? std::string_view{"val"} : word;
 }
 
 std::optional<double> leadingCounter(std::string_view text, std::size_t& end) {
@@ -108,6 +116,8 @@ std::optional<double> leadingCounter(std::string_view text, std::size_t& end) {
     const auto number = textlog::parseNumber(text.substr(i));
     if (!number || !number->integral || text[i] == '-' || text[i] == '+') return std::nullopt;
     i += number->length;
+    // "[   2784 Epoch..." or big_vision's "[10] train_loss=...".
+    if (text[0] == '[' && i < text.size() && text[i] == ']') ++i;
     if (i >= text.size() || !isSpace(text[i])) return std::nullopt;
     end = i;
     return number->value;
@@ -137,6 +147,7 @@ void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
         const bool isEpoch = textlog::equalsNoCase(word, "epoch");
         auto& slot = isEpoch ? record.epoch : record.step;
         if (!slot) slot = value;
+        record.bare = true;
         scratch.used.emplace_back(v, v + value->length);
         i = v + value->length;
     }
@@ -205,14 +216,49 @@ bool applyTdmpcAliases(Scratch& scratch, Record& record, std::string_view catego
     return true;
 }
 
-/// Reads one line. Returns false when it is not a record (no step/epoch field or no metric).
-bool parseRecord(std::string_view raw, Record& record, Scratch& scratch) {
+/// True when a `key: value` pair is a sentence's end, not a metric: the text before a key of
+/// several words ends in a number that is not a value itself ("the 50000 train images: 9.9%"),
+/// or the key has the most words a key may
+/// have and another word comes right before it ("Setting work unit notes: 0.4").
+bool isProse(std::string_view text, const KeyValue& kv) {
+    std::size_t at = kv.keyOffset;
+    if (at >= 2 && text[at - 1] == ' ' && isWordChar(text[at - 2]) &&
+        std::count(kv.key.begin(), kv.key.end(), ' ') >= 2)
+        return true;
+    // A one-word key after a number is a field ("1000 loss=9.5"); words after it are prose.
+    if (kv.key.find(' ') == std::string_view::npos) return false;
+    while (at > 0 && isSpace(text[at - 1])) --at;
+    if (at == 0 || text[at - 1] < '0' || text[at - 1] > '9') return false;
+    // "Step: 100 Learning rate: 0.0075": that number is the value of a pair before.
+    while (at > 0 && (isWordChar(text[at - 1]) || text[at - 1] == '.' || text[at - 1] == '/' ||
+                      text[at - 1] == ','))
+        --at;
+    while (at > 0 && isSpace(text[at - 1])) --at;
+    return !(at > 0 && (text[at - 1] == ':' || text[at - 1] == '='));
+}
+
+/// Reads one line. Returns false when it is not a record (no metric, or no step/epoch field and
+/// `inBlock` false).
+bool parseRecord(std::string_view raw, bool inBlock, Record& record, Scratch& scratch) {
     record = Record{};
     scratch.used.clear();
-    const std::string_view text = textlog::trim(textlog::stripAnsi(raw, scratch.ansi));
-    if (text.size() < 3 || text.find_first_of(":=") == std::string_view::npos) return false;
-    textlog::extractKeyValues(text, scratch.pairs);
-    if (scratch.pairs.empty()) return false;
+    const std::string_view text = textlog::trim(
+        console::stripLogPrefix(textlog::trim(textlog::stripAnsi(raw, scratch.ansi))));
+    if (text.size() < 3) return false;
+    textlog::extractKeyValues(text, scratch.pairs, true);
+    scratch.pairs.erase(std::remove_if(scratch.pairs.begin(), scratch.pairs.end(),
+                                       [&](const KeyValue& kv) { return isProse(text, kv); }),
+                        scratch.pairs.end());
+    for (const auto& kv : scratch.pairs)
+        scratch.used.emplace_back(kv.keyOffset, kv.keyOffset + kv.key.size() + 1 + kv.value.length);
+    console::extractSpacePairs(text, scratch.used, scratch.pairs);
+    if (scratch.pairs.empty()) {
+        // "Epoch: 1/30" alone is caught above; "EPOCH 0 training takes 0:00:03" here.
+        findBareKeywords(text, record, scratch);
+        record.ownStep = record.step || record.epoch;
+        record.blockHead = record.ownStep;
+        return false;
+    }
     record.category = leadingCategory(text);
     std::size_t counterEnd = 0;
     record.counter = leadingCounter(text, counterEnd);
@@ -227,14 +273,39 @@ bool parseRecord(std::string_view raw, Record& record, Scratch& scratch) {
                 if (!record.step) record.step = kv.value;
             } else if (containsNoCase(kEpochKeys, kv.key) || containsNoCase(kEpochKeys, last)) {
                 if (!record.epoch) record.epoch = kv.value;
+            } else if (containsNoCase(kCategories, kv.key)) {
+                // Swin/timm: "Train: [3/50]" is epoch 3 of 50.
+                if (kv.value.total > 0 && !record.epoch) record.epoch = kv.value;
             } else if (!containsNoCase(kSkippedKeys, kv.key)) {
                 record.metrics.emplace_back(kv.key, kv.value.value);
             }
         }
     }
-    if (record.metrics.empty() || (!record.step && !record.epoch)) return false;
+    record.ownStep = record.step || record.epoch || record.counter;
+    // "Epoch: 1/30" alone heads a block; a printed config's "total_steps: 10000" does not.
+    record.blockHead =
+        record.metrics.empty() && (record.bare || (record.epoch && record.epoch->total > 0) ||
+                                   (record.step && record.step->total > 0));
+    if (!record.ownStep && record.metrics.empty()) return false;
+    if (!record.ownStep && !inBlock) return false;
     findBareFraction(text, counterEnd, record, scratch);
     return true;
+}
+
+/// Whether the lines after `record` without a step of their own belong to its step: after a
+/// block head ("Epoch: 1/30"), or after a record placed by its epoch alone (Swin's "Train:
+/// [3/50] ..." line, then its " * Train Acc .." summary). A record with a step or counter of its
+/// own ("[10] train_loss=..") does not: what follows it may be anything.
+bool opensBlock(const Record& record) {
+    return record.blockHead || (!record.metrics.empty() && record.epoch && !record.step &&
+                                !record.counter && !record.fraction);
+}
+
+/// "Train Loss" on a line starting with "Train" names its split itself: no "train/" prefix.
+bool namesItsSplit(std::string_view key, std::string_view category) {
+    const std::size_t n = category.size();
+    return key.size() > n && textlog::equalsNoCase(key.substr(0, n), category) &&
+           (key[n] == ' ' || key[n] == '_');
 }
 
 bool finiteCounter(double v) {
@@ -243,7 +314,7 @@ bool finiteCounter(double v) {
 
 }  // namespace
 
-int TextKeyValueLoader::sniff(const SniffInput& input) const {
+int ConsoleLogLoader::sniff(const SniffInput& input) const {
     if (input.isDirectory || input.head.empty()) return confidence::kNone;
     if (input.head.find('\0') != std::string_view::npos) return confidence::kNone;
     textlog::LineReader reader(input.head);
@@ -251,14 +322,62 @@ int TextKeyValueLoader::sniff(const SniffInput& input) const {
     Record record;
     Scratch scratch;
     int records = 0;
+    bool inBlock = false;
     while (reader.next(line)) {
-        if (parseRecord(line.text, record, scratch) && ++records >= kMinRecordLines)
-            return kConfidence;
+        const bool isRecord = parseRecord(line.text, inBlock, record, scratch);
+        inBlock = inBlock || (record.ownStep && opensBlock(record));
+        if (isRecord && !record.metrics.empty() && ++records >= kMinRecordLines) return kConfidence;
     }
     return confidence::kNone;
 }
 
-LoadResult TextKeyValueLoader::load(const LoadInput& input) const {
+namespace {
+
+/// Where a record goes: its step and epoch (NaN when unknown).
+struct Placement {
+    double step = 0;
+    double epoch = std::numeric_limits<double>::quiet_NaN();
+};
+
+class Placer {
+public:
+    /// The step and epoch of `record`, the block's when it has none of its own.
+    Placement place(const Record& record) {
+        if (!record.ownStep) return m_block;
+        Placement p;
+        p.epoch = record.epoch && std::isfinite(record.epoch->value)
+                      ? record.epoch->value
+                      : std::numeric_limits<double>::quiet_NaN();
+        if (!std::isnan(p.epoch) && !m_epochBase) m_epochBase = p.epoch <= 0 ? 0.0 : 1.0;
+        p.step = static_cast<double>(m_ordinal);
+        const bool withinEpoch = !std::isnan(p.epoch) && record.epoch->integral;
+        if (record.step && finiteCounter(record.step->value)) {
+            p.step = record.step->value;
+            // "Epoch: 2, Iter: 50/3750": the iteration counts within its epoch.
+            if (record.step->total > 0 && withinEpoch)
+                p.step = (p.epoch - *m_epochBase) * record.step->total + record.step->value;
+        } else if (record.counter && finiteCounter(*record.counter)) {
+            p.step = *record.counter;
+        } else if (record.fraction && withinEpoch) {
+            p.step = (p.epoch - *m_epochBase) * record.fraction->total + record.fraction->value;
+        } else if (withinEpoch) {
+            p.step = p.epoch;
+        }
+        if (!finiteCounter(p.step)) p.step = static_cast<double>(m_ordinal);
+        ++m_ordinal;
+        m_block = p;
+        return p;
+    }
+
+private:
+    Placement m_block;
+    std::optional<double> m_epochBase;  // 0 or 1: how the log counts epochs.
+    std::int64_t m_ordinal = 0;
+};
+
+}  // namespace
+
+LoadResult ConsoleLogLoader::load(const LoadInput& input) const {
     LoadResult result;
     textlog::LineReader reader(input.bytes);
     textlog::ProgressTicker ticker(input.progress, input.bytes.size());
@@ -268,52 +387,44 @@ LoadResult TextKeyValueLoader::load(const LoadInput& input) const {
     textlog::TextLine line;
     Record record;
     Scratch scratch;
+    Placer placer;
     std::string name;
-    std::optional<double> epochBase;  // 0 or 1: how the log counts epochs.
-    std::int64_t ordinal = 0;
+    bool inBlock = false;
     while (reader.next(line)) {
         if (!ticker.tick(reader.position())) {
             result.cancelled = true;
             break;
         }
-        if (traceback.skip(line) || !parseRecord(line.text, record, scratch)) continue;
-        const double epoch = record.epoch && std::isfinite(record.epoch->value)
-                                 ? record.epoch->value
-                                 : std::numeric_limits<double>::quiet_NaN();
-        if (!std::isnan(epoch) && !epochBase) epochBase = epoch <= 0 ? 0.0 : 1.0;
-        double step = static_cast<double>(ordinal);
-        const bool withinEpoch = !std::isnan(epoch) && record.epoch->integral;
-        if (record.step && finiteCounter(record.step->value)) {
-            step = record.step->value;
-            // "Epoch: 2, Iter: 50/3750": the iteration counts within its epoch.
-            if (record.step->total > 0 && withinEpoch)
-                step = (epoch - *epochBase) * record.step->total + record.step->value;
-        } else if (record.counter && finiteCounter(*record.counter)) {
-            step = *record.counter;
-        } else if (record.fraction && withinEpoch) {
-            step = (epoch - *epochBase) * record.fraction->total + record.fraction->value;
-        } else if (withinEpoch) {
-            step = epoch;
+        if (traceback.skip(line)) continue;
+        const bool isRecord = parseRecord(line.text, inBlock, record, scratch);
+        if (!isRecord) {
+            if (record.blockHead) {
+                // A step line without metrics opens a block ("EPOCH 3 training takes ...").
+                placer.place(record);
+                inBlock = true;
+            }
+            continue;
         }
-        if (!finiteCounter(step)) step = static_cast<double>(ordinal);
-        ++ordinal;
-        const auto stepValue = static_cast<std::int64_t>(std::llround(step));
+        inBlock = inBlock || (record.ownStep && opensBlock(record));
+        const Placement at = placer.place(record);
+        const auto stepValue = static_cast<std::int64_t>(std::llround(at.step));
         for (const auto& [key, value] : record.metrics) {
             name.clear();
-            if (!record.category.empty())
+            if (!record.category.empty() && !namesItsSplit(key, record.category))
                 name.append(textlog::toLower(record.category)).append("/");
             name.append(key);
-            builder.add(builder.series(name), stepValue, value, epoch, RunBuilder::kUnknown,
+            builder.add(builder.series(name), stepValue, value, at.epoch, RunBuilder::kUnknown,
                         line.number, -1);
         }
     }
     textlog::noteTraceback(traceback, builder);
     if (builder.pointCount() == 0 && !result.cancelled) {
-        result.error = "no lines with a step or epoch field and numeric key: value pairs";
+        result.error = "no lines with a step or epoch and numeric key: value pairs";
         return result;
     }
     builder.run().format = std::string(id());
-    result.runs.push_back(builder.finish());
+    Run run = builder.finish();
+    result.runs.push_back(std::move(run));
     return result;
 }
 

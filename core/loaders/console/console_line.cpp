@@ -1,0 +1,194 @@
+#include "core/loaders/console/console_line.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+
+namespace curvedoctor::core::console {
+namespace {
+
+// A logging prefix is short; a level word further in is part of the message.
+constexpr std::size_t kMaxPrefix = 160;
+constexpr std::size_t kMaxKeyWords = 3;
+// Longer names are noise, not metric names (text_log_scan's limit too).
+constexpr std::size_t kMaxKeyLength = 64;
+
+constexpr std::array kLevels{std::string_view{"INFO"},  std::string_view{"WARNING"},
+                             std::string_view{"WARN"},  std::string_view{"DEBUG"},
+                             std::string_view{"ERROR"}, std::string_view{"CRITICAL"}};
+
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool isAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool isSpace(char c) {
+    return c == ' ' || c == '\t';
+}
+bool isKeyChar(char c) {
+    return isAlpha(c) || isDigit(c) || c == '_' || c == '.' || c == '/' || c == '@' || c == '-';
+}
+
+/// "hh:mm" somewhere in `s`: the mark of a timestamp.
+bool hasClock(std::string_view s) {
+    for (std::size_t i = 0; i + 4 < s.size(); ++i)
+        if (isDigit(s[i]) && isDigit(s[i + 1]) && s[i + 2] == ':' && isDigit(s[i + 3]) &&
+            isDigit(s[i + 4]))
+            return true;
+    return false;
+}
+
+std::string_view skipSeparators(std::string_view s) {
+    while (!s.empty() && (isSpace(s.front()) || s.front() == '-' || s.front() == ':' ||
+                          s.front() == '|' || s.front() == ']'))
+        s.remove_prefix(1);
+    return s;
+}
+
+/// absl/glog: `I0103 20:06:16.160465 139972513848384 train.py:81] message`.
+std::string_view stripGlog(std::string_view text) {
+    if (text.size() < 8 || std::string_view("IWEFD").find(text[0]) == std::string_view::npos)
+        return {};
+    for (std::size_t i = 1; i <= 4; ++i)
+        if (!isDigit(text[i])) return {};
+    if (text[5] != ' ') return {};
+    const std::size_t close = text.substr(0, kMaxPrefix).find("] ");
+    if (close == std::string_view::npos) return {};
+    return text.substr(close + 2);
+}
+
+/// A date and time at the start: `2024-01-05 10:00:00,123`, `2023/06/04 00:43:21`.
+std::size_t leadingDateTime(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && (isDigit(s[i]) || s[i] == '-' || s[i] == '/')) ++i;
+    if (i < 8 || i >= s.size() || (s[i] != ' ' && s[i] != 'T')) return 0;
+    std::size_t j = i + 1;
+    while (j < s.size() && (isDigit(s[j]) || s[j] == ':' || s[j] == '.' || s[j] == ',')) ++j;
+    return hasClock(s.substr(i + 1, j - i - 1)) ? j : 0;
+}
+
+/// loguru (YOLOX): after the level comes `yolox.core.trainer:247 - `, the source of the line.
+std::string_view skipSource(std::string_view s) {
+    const std::size_t space = s.find(' ');
+    if (space == std::string_view::npos || space == 0 || s.substr(space, 3) != " - ") return s;
+    const std::string_view source = s.substr(0, space);
+    if (!isDigit(source.back()) || source.find(':') == std::string_view::npos) return s;
+    return s.substr(space + 3);
+}
+
+struct Token {
+    std::string_view text;
+    std::size_t offset = 0;
+};
+
+bool isWord(std::string_view t) {
+    if (t.empty() || !(isAlpha(t[0]) || t[0] == '_')) return false;
+    return std::all_of(t.begin(), t.end(), isKeyChar);
+}
+
+/// A number, possibly with an attached unit or a trailing ':'.
+std::optional<double> numberToken(std::string_view t) {
+    if (!t.empty() && t.back() == ':') t.remove_suffix(1);
+    const auto number = textlog::parseNumber(t);
+    if (!number) return std::nullopt;
+    const std::string_view rest = t.substr(number->length);
+    if (!rest.empty() && !textlog::isUnit(rest)) return std::nullopt;
+    return number->value;
+}
+
+bool isRunningAverage(std::string_view t) {
+    if (t.size() < 3 || t.front() != '(' || t.back() != ')') return false;
+    const auto number = textlog::parseNumber(t.substr(1, t.size() - 2));
+    return number && number->length == t.size() - 2;
+}
+
+bool isFieldBreak(char c) {
+    return c == ',' || c == ';' || c == '|';
+}
+
+/// Splits at whitespace; `,`, `;` and `|` become tokens of their own (a name never spans them).
+void tokenize(std::string_view text, std::vector<Token>& out) {
+    out.clear();
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (isSpace(text[i]) || text[i] == '\r')) ++i;
+        if (i < text.size() && isFieldBreak(text[i])) {
+            out.push_back({text.substr(i, 1), i});
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        while (i < text.size() && !(isSpace(text[i]) || isFieldBreak(text[i]) || text[i] == '\r'))
+            ++i;
+        if (i > start) out.push_back({text.substr(start, i - start), start});
+    }
+}
+
+}  // namespace
+
+std::string_view stripLogPrefix(std::string_view text) {
+    if (const std::string_view rest = stripGlog(text); !rest.empty()) return rest;
+    if (text.empty() || !(isDigit(text[0]) || text[0] == '[')) return text;
+    const std::string_view window = text.substr(0, kMaxPrefix);
+    for (std::string_view level : kLevels) {
+        for (std::size_t at = window.find(level); at != std::string_view::npos;
+             at = window.find(level, at + 1)) {
+            const std::size_t end = at + level.size();
+            const bool startOk = at > 0 && !isAlpha(text[at - 1]);
+            const bool endOk = end >= text.size() || !isAlpha(text[end]);
+            if (startOk && endOk && hasClock(text.substr(0, at)))
+                return skipSource(skipSeparators(text.substr(end)));
+        }
+    }
+    if (const std::size_t n = leadingDateTime(text); n > 0) return skipSeparators(text.substr(n));
+    return text;
+}
+
+void extractSpacePairs(std::string_view text,
+                       const std::vector<std::pair<std::size_t, std::size_t>>& taken,
+                       std::vector<textlog::KeyValue>& out) {
+    thread_local std::vector<Token> tokens;
+    tokenize(text, tokens);
+    auto isTaken = [&](const Token& t) {
+        return std::any_of(taken.begin(), taken.end(), [&](const auto& span) {
+            return t.offset < span.second && t.offset + t.text.size() > span.first;
+        });
+    };
+    std::size_t words = 0;  // consecutive word tokens right before the current one.
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token& t = tokens[k];
+        if (isTaken(t) || t.text == "-" || (t.text.size() == 1 && isFieldBreak(t.text[0]))) {
+            words = 0;
+            continue;
+        }
+        if (isWord(t.text)) {
+            ++words;
+            continue;
+        }
+        if (words > 0 && words <= kMaxKeyWords) {
+            if (const auto value = numberToken(t.text)) {
+                const Token& first = tokens[k - words];
+                const Token& last = tokens[k - 1];
+                textlog::KeyValue kv;
+                kv.key = text.substr(first.offset, last.offset + last.text.size() - first.offset);
+                if (kv.key.size() > kMaxKeyLength) {
+                    words = 0;
+                    continue;
+                }
+                kv.value.value = *value;
+                kv.value.integral = textlog::parseNumber(t.text)->integral;
+                kv.value.length = t.text.size();
+                kv.keyOffset = first.offset;
+                out.push_back(kv);
+                // A unit or a running average after the value belongs to it.
+                while (k + 1 < tokens.size() && (textlog::isUnit(tokens[k + 1].text) ||
+                                                 isRunningAverage(tokens[k + 1].text)))
+                    ++k;
+            }
+        }
+        words = 0;
+    }
+}
+
+}  // namespace curvedoctor::core::console
