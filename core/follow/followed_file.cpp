@@ -343,7 +343,9 @@ FollowUpdate FollowedFile::update() {
     } else if (size < m_seenSize) {
         reason = "truncated from " + std::to_string(m_seenSize) + " to " + std::to_string(size) +
                  " bytes";
-    } else {
+    } else if (size != m_seenSize || modifiedNs(st) != m_modifiedNs) {
+        // (An unchanged size and time is an unchanged file: the once-a-second look at every
+        // followed file costs one stat then, not also a read of its head.)
         std::string head(std::min<std::uint64_t>(m_head.size(), size), '\0');
         const ssize_t n = ::pread(fd, head.data(), head.size(), 0);
         if (n >= 0 && static_cast<std::size_t>(n) == head.size() &&

@@ -310,6 +310,13 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         hi = 1.0;
     }
     if (hi <= lo) hi = lo + 1.0;
+    // Tail mode (a followed run grew): a zoom that showed the end of the data moves with the
+    // end, keeping its width, like `tail -f`; any other zoom stays where the user put it.
+    if (m_userRange && m_lo <= m_dataHi && m_hi >= m_dataHi && hi > m_dataHi) {
+        const double shift = hi - m_dataHi;
+        m_lo += shift;
+        m_hi += shift;
+    }
     m_dataLo = lo;
     m_dataHi = hi;
     if (!m_hasExtent) {

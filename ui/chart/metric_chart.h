@@ -64,7 +64,9 @@ public:
     ~MetricChart() override;
 
     /// Rebuilds the chart for `family` from `runs` (invisible runs are skipped) with `settings`.
-    /// Keeps the current x-range if one was set with setXRange.
+    /// Keeps the current x-range if one was set with setXRange; when that range showed the
+    /// end of the data and the data now reaches further (a followed run grew), the range
+    /// moves along with the end, keeping its width.
     void setContent(const std::vector<const RunEntry*>& runs, const QString& family,
                     const ViewSettings& settings);
     [[nodiscard]] QString family() const { return m_family; }
