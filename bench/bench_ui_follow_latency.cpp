@@ -55,7 +55,8 @@ void followLatency(benchmark::State& state, bool inotify) {
     auto* panel = window.findChild<ChartPanel*>();
     QElapsedTimer load;
     load.start();
-    while ((window.loadController().isBusy() || panel->charts().isEmpty()) && load.elapsed() < 20000)
+    while ((window.loadController().isBusy() || panel->charts().isEmpty()) &&
+           load.elapsed() < 20000)
         QApplication::processEvents(QEventLoop::AllEvents, 10);
     std::mt19937 rng(1);
     std::uniform_int_distribution<int> pause(0, 300);

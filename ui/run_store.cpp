@@ -89,8 +89,8 @@ void RunStore::update(const std::vector<RunUpdate>& updates) {
         if (!rows.contains(u.row)) rows << u.row;
         if (listed && !changed.contains(u.row)) changed << u.row;
     }
-    for (int row : changed) Q_EMIT runChanged(row);
     if (!rows.isEmpty()) Q_EMIT runsUpdated(rows);
+    if (!changed.isEmpty()) Q_EMIT findingsChanged(changed);
 }
 
 void RunStore::remove(int row) {

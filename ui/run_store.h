@@ -60,9 +60,9 @@ public:
         std::optional<bool> gone;                     ///< empty: unchanged
     };
     /// Applies a batch of updates of followed runs. Emits runsUpdated once for the batch, and
-    /// runChanged only for rows whose findings (kind, metric, severity) or gone mark changed:
-    /// panels that list findings refresh when there is something new to list, not on each
-    /// appended row.
+    /// findingsChanged once for the rows whose findings (kind, metric, severity) or gone mark
+    /// changed: panels that list findings refresh when there is something new to list, not on
+    /// each appended row, and nothing that runChanged rebuilds at once runs per batch.
     void update(const std::vector<RunUpdate>& updates);
     /// Draws attention to the run at `row` (a finding newly appeared while it was followed):
     /// emits runAnnounced; the run list flashes its badge.
@@ -94,6 +94,8 @@ Q_SIGNALS:
     void runAnnounced(int row);
     /// New points (or a diagnosis with moved step ranges) in these rows, from following them.
     void runsUpdated(const QList<int>& rows);
+    /// Followed runs whose findings or gone mark changed (see update()).
+    void findingsChanged(const QList<int>& rows);
     /// Visibility or filtering of several runs changed at once (show all, a new filter).
     void shownChanged();
 

@@ -30,8 +30,7 @@ QString runSummaryText(const RunStore& store, bool loading) {
         text += tr("no findings");
     else
         text += tr("%n error(s)", counts[2]) + QStringLiteral(", ") +
-                tr("%n warning(s)", counts[1]) + QStringLiteral(", ") +
-                tr("%n note(s)", counts[0]);
+                tr("%n warning(s)", counts[1]) + QStringLiteral(", ") + tr("%n note(s)", counts[0]);
     return text;
 }
 

@@ -71,8 +71,10 @@ public:
     [[nodiscard]] bool loaded() const { return m_loaded; }
     [[nodiscard]] const std::string& error() const { return m_error; }
     [[nodiscard]] const Run& run() const { return m_events ? m_events->builder.run() : m_run; }
-    /// A copy of run() to hand to another thread.
-    [[nodiscard]] RunPtr snapshot() const { return std::make_shared<const Run>(run()); }
+    /// A copy of run() to hand to another thread. Its step columns are copies too (shared
+    /// between its series as in run()): a RunBuilder appending to run() writes to its step
+    /// columns in place, which a copy sharing them would see change under it.
+    [[nodiscard]] RunPtr snapshot() const;
     /// Counts loads and appends; a reader that saw this version has seen everything.
     [[nodiscard]] std::uint64_t version() const { return m_version; }
     /// The file was deleted; run() is what was loaded before.
@@ -96,8 +98,7 @@ private:
     [[nodiscard]] bool sniffedAsOther(int fd, std::uint64_t size);
     /// A descriptor of the file as it is now (the kept one while it is still this file), or
     /// -1 with a message in `error`; device, inode and mode are the path's (from a stat).
-    int openNow(std::uint64_t device, std::uint64_t inode, std::uint32_t mode,
-                std::string& error);
+    int openNow(std::uint64_t device, std::uint64_t inode, std::uint32_t mode, std::string& error);
     /// Closes `fd`, or keeps it for the next update (FollowOptions::keepOpen).
     void release(int fd);
     void closeKept();
@@ -124,10 +125,10 @@ private:
     std::uint64_t m_inode = 0;
     std::uint64_t m_seenSize = 0;
     std::int64_t m_modifiedNs = 0;
-    std::uint32_t m_mode = 0;  // st_mode: a chmod is checked by opening again
-    int m_fd = -1;             // kept open (FollowOptions::keepOpen)
+    std::uint32_t m_mode = 0;       // st_mode: a chmod is checked by opening again
+    int m_fd = -1;                  // kept open (FollowOptions::keepOpen)
     std::uint64_t m_sniffedAt = 0;  // complete head bytes at the last sniff of a young log
-    std::string m_head;  // the first bytes, to notice a rewrite
+    std::string m_head;             // the first bytes, to notice a rewrite
     bool m_gone = false;
     bool m_unreadable = false;
     std::string m_failedReload;  // signature of a state whose reload failed (not retried)

@@ -97,6 +97,12 @@ bool Follower::loaded(std::size_t index) const {
     return item.file ? item.file->loaded() : item.folderRun != nullptr;
 }
 
+RunPtr Follower::snapshot(std::size_t index) const {
+    const Item& item = m_items[index];
+    if (item.file) return item.file->snapshot();
+    return item.folderRun ? item.folderRun : std::make_shared<const Run>();
+}
+
 bool Follower::gone(std::size_t index) const {
     const Item& item = m_items[index];
     return item.file && item.file->gone();

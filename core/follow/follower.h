@@ -48,6 +48,8 @@ public:
     /// The run at `index`; an empty Run while its file has not loaded yet.
     [[nodiscard]] const Run& run(std::size_t index) const;
     [[nodiscard]] bool loaded(std::size_t index) const;
+    /// A copy of run(index) to hand to another thread (FollowedFile::snapshot).
+    [[nodiscard]] RunPtr snapshot(std::size_t index) const;
     /// The run's file was deleted (its run is what was loaded before).
     [[nodiscard]] bool gone(std::size_t index) const;
     /// The run's source path.

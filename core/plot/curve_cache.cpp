@@ -34,8 +34,8 @@ std::vector<PreparedCurve> CurveCache::prepare(std::span<const Request> requests
         Entry& e = m_entries[Key{r.run.get(), r.metric}];
         // Another run at the same address (the old one was freed): start over.
         if (e.run.lock() != r.run) e = Entry{r.run, smoothing, {}, 0, {}};
-        const bool fresh = e.curve.smoothed && sameSmoothing(e.smoothing, smoothing) &&
-                           e.points == s->size();
+        const bool fresh =
+            e.curve.smoothed && sameSmoothing(e.smoothing, smoothing) && e.points == s->size();
         if (fresh) {
             ++m_hits;
             out[i] = e.curve;
@@ -88,9 +88,8 @@ std::vector<PreparedCurve> CurveCache::prepare(std::span<const Request> requests
             c.smoothedIndex = index(c.smoothedIndex, *smoothed);
         } else {
             smoothed = std::make_shared<const std::vector<double>>(
-                smoothing.kind == SmoothingKind::Ema
-                    ? smoothEma(s.values, smoothing.weight, e.ema)
-                    : smooth(s.steps, s.values, smoothing));
+                smoothing.kind == SmoothingKind::Ema ? smoothEma(s.values, smoothing.weight, e.ema)
+                                                     : smooth(s.steps, s.values, smoothing));
             c.smoothedIndex = std::make_shared<const DecimationIndex>(*smoothed);
         }
         c.smoothed = std::move(smoothed);

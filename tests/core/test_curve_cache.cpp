@@ -145,8 +145,8 @@ TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
         }
         const DecimationIndex rawWhole(s.values);
         const DecimationIndex smoothWhole(*c.smoothed);
-        for (const auto& [lo, hi, columns] : {std::tuple{0.0, 1e4, 40}, std::tuple{100.0, 700.0, 9},
-                                              std::tuple{0.0, 1e4, 1000}}) {
+        for (const auto& [lo, hi, columns] :
+             {std::tuple{0.0, 1e4, 40}, std::tuple{100.0, 700.0, 9}, std::tuple{0.0, 1e4, 1000}}) {
             const DecimateConfig cfg{lo, hi, columns};
             const std::span<const std::int64_t> x(s.steps);
             EXPECT_TRUE(sameDecimation(decimate(x, s.values, cfg, *c.rawIndex),
@@ -176,8 +176,8 @@ TEST(CurveCache, ARunThatDoesNotContinueTheOldOneStartsOver) {
     EXPECT_EQ(cache.extensions(), 0U);
     const Series& s = *after->find("loss");
     const std::vector<double> whole = smooth(s.steps, s.values, ema);
-    EXPECT_TRUE(std::equal(c.smoothed->begin(), c.smoothed->end(), whole.begin(), whole.end(),
-                           sameNumber));
+    EXPECT_TRUE(
+        std::equal(c.smoothed->begin(), c.smoothed->end(), whole.begin(), whole.end(), sameNumber));
 }
 
 }  // namespace

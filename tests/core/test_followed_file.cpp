@@ -305,3 +305,32 @@ TEST(FollowFaults, AFileThatDoesNotExistYetIsLoadedWhenItAppears) {
 
 }  // namespace
 }  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+// A snapshot handed to another thread must not change when the followed file grows: an event
+// file's RunBuilder appends to its step columns in place, and a copy sharing them saw its steps
+// grow past its values (the window's charted run read past the end of its values).
+TEST(FollowedFile, ASnapshotStaysAsItWasWhenTheFileGrows) {
+    testutil::ScratchDir dir("follow-snapshot");
+    const std::string path = dir.file("events.out.tfevents.1.host");
+    const std::string all = testutil::torchEvents(40);
+    const std::size_t first = testutil::torchEvents(5).size();
+    testutil::writeAll(path, all.substr(0, first));
+    FollowedFile followed(path);
+    ASSERT_TRUE(followed.loaded()) << followed.error();
+    const RunPtr snapshot = followed.snapshot();
+    const Series* before = snapshot->find("train/loss");
+    ASSERT_NE(before, nullptr);
+    ASSERT_EQ(before->size(), 5U);
+    testutil::appendAll(path, all.substr(first));
+    EXPECT_TRUE(followed.update().changed);
+    EXPECT_EQ(followed.run().find("train/loss")->size(), 40U);
+    EXPECT_EQ(before->size(), 5U);
+    EXPECT_EQ(before->values.size(), 5U);
+    testutil::expectSameMetrics(*followed.snapshot(), testutil::fullLoad(path), "snapshot");
+}
+
+}  // namespace
+}  // namespace curvedoctor::core

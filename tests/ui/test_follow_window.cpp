@@ -87,8 +87,7 @@ struct Window {
         return QTest::qWaitFor(
             [&] {
                 const RunEntry* e = entry(source);
-                return e != nullptr && e->run->pointCount() == points &&
-                       !charts.charts().isEmpty();
+                return e != nullptr && e->run->pointCount() == points && !charts.charts().isEmpty();
             },
             kWaitMs);
     }

@@ -466,13 +466,6 @@ void MetricChart::panX(double fraction) {
     setXRange(m_lo + d, m_hi + d);
 }
 
-double MetricChart::xMin() const {
-    return m_lo;
-}
-double MetricChart::xMax() const {
-    return m_hi;
-}
-
 double MetricChart::stepToX(std::int64_t step) const {
     if (m_xMode == XAxisMode::Step || m_curves.empty()) return static_cast<double>(step);
     const Curve& c = *m_curves.front();

@@ -78,8 +78,8 @@ public:
     void setXRange(double lo, double hi);
     /// Back to the full extent of the data.
     void resetRange();
-    [[nodiscard]] double xMin() const;
-    [[nodiscard]] double xMax() const;
+    [[nodiscard]] double xMin() const { return m_lo; }
+    [[nodiscard]] double xMax() const { return m_hi; }
 
     /// Zooms x by `factor` (< 1 zooms in) around the axis value `center`; emits xRangeChanged.
     void zoomX(double factor, double center);

@@ -44,8 +44,9 @@ FollowActions::FollowActions(FollowController& follow, QMenu& menu, QStatusBar& 
     });
 
     QMenu* poll = menu.addMenu(tr("&Poll Interval"));
-    poll->setToolTip(tr("How often followed files are looked at where the system does not "
-                        "report changes (network and FUSE mounts)"));
+    poll->setToolTip(
+        tr("How often followed files are looked at where the system does not "
+           "report changes (network and FUSE mounts)"));
     auto* group = new QActionGroup(poll);
     for (const int ms : kPollChoices) {
         QAction* a = poll->addAction(ms == 0 ? tr("Off (local files only)")
@@ -66,8 +67,9 @@ FollowActions::FollowActions(FollowController& follow, QMenu& menu, QStatusBar& 
     connect(&m_follow, &FollowController::message, &messages, [&messages](const QString& text) {
         messages.addMessage(MessageArea::Level::Warning, text);
     });
-    connect(&m_follow, &FollowController::findingAppeared, this,
-            [this](int, const QString&, const QString& text, bool error) { announce(text, error); });
+    connect(
+        &m_follow, &FollowController::findingAppeared, this,
+        [this](int, const QString&, const QString& text, bool error) { announce(text, error); });
 }
 
 void FollowActions::announce(const QString& text, bool error) {

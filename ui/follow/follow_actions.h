@@ -24,8 +24,8 @@ class FollowActions : public QObject {
 public:
     /// Adds the actions to `menu`; announcements go to `status` (and the tray, with `icon`),
     /// the follower's messages (a file deleted, truncated, unreadable) to `messages`.
-    FollowActions(FollowController& follow, QMenu& menu, QStatusBar& status,
-                  MessageArea& messages, const QIcon& icon, QObject* parent = nullptr);
+    FollowActions(FollowController& follow, QMenu& menu, QStatusBar& status, MessageArea& messages,
+                  const QIcon& icon, QObject* parent = nullptr);
 
 private:
     void announce(const QString& text, bool error);

@@ -18,6 +18,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A diagnosis is followed by a pause this many times as long as it took (see work()).
+constexpr int kDiagnosisCostFactor = 25;
 // The worker sleeps at most this long without a change (the watcher wakes it earlier for a
 // change, a due poll, a new path or the stop).
 constexpr std::chrono::milliseconds kIdleWait{60000};
@@ -126,6 +128,7 @@ void FollowController::work() {
     std::vector<bool> goneSent;
     std::vector<std::string> messages;
     Clock::time_point lastPost{};
+    Clock::time_point nextDiagnosis{};
     for (;;) {
         std::vector<std::string> paths;
         {
@@ -143,10 +146,10 @@ void FollowController::work() {
             wait = std::chrono::duration_cast<std::chrono::milliseconds>(lastPost + kPostInterval -
                                                                          now);
         for (const auto& [index, when] : diagDue)
-            wait = std::min(wait, std::chrono::duration_cast<std::chrono::milliseconds>(
-                                      when - now + std::chrono::milliseconds(1)));
-        core::Follower::Step step =
-            follower.wait(std::max(wait, std::chrono::milliseconds(0)));
+            wait = std::min(
+                wait, std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::max(when, nextDiagnosis) - now + std::chrono::milliseconds(1)));
+        core::Follower::Step step = follower.wait(std::max(wait, std::chrono::milliseconds(0)));
         now = Clock::now();
         for (auto& m : step.messages) messages.push_back(std::move(m));
         for (std::size_t i : step.changed) {
@@ -168,25 +171,33 @@ void FollowController::work() {
             for (std::size_t i : toPost) {
                 if (!follower.loaded(i)) continue;
                 Posted::RunData& d = dataOf(i);
-                d.run = std::make_shared<const core::Run>(follower.run(i));
+                d.run = follower.snapshot(i);
                 d.gone = goneSent[i] = follower.gone(i);
             }
             toPost.clear();
             lastPost = now;
         }
-        for (auto it = diagDue.begin(); it != diagDue.end();) {
-            if (it->second > now || !follower.loaded(it->first)) {
-                ++it;
-                continue;
-            }
-            const core::Run& run = follower.run(it->first);
+        // The earliest due run first, each diagnosis followed by a pause kDiagnosisCostFactor
+        // times as long as it took: 100 growing runs cost the worker a few percent of a core
+        // in diagnoses, however often they change.
+        while (now >= nextDiagnosis) {
+            auto due =
+                std::min_element(diagDue.begin(), diagDue.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+            if (due == diagDue.end() || due->second > now) break;
+            const std::size_t i = due->first;
+            diagDue.erase(due);
+            if (!follower.loaded(i)) continue;
+            const core::Run& run = follower.run(i);
             core::RunDiagnosis diagnosis = core::diagnoseRun(run);
             std::erase_if(diagnosis.findings,
                           [&](const core::Finding& f) { return core::tooEarlyToJudge(run, f); });
-            Posted::RunData& d = dataOf(it->first);
+            Posted::RunData& d = dataOf(i);
             d.diagnosis = std::move(diagnosis);
-            d.gone = goneSent[it->first];
-            it = diagDue.erase(it);
+            d.gone = goneSent[i];
+            const auto took = Clock::now() - now;
+            now = Clock::now();
+            nextDiagnosis = now + kDiagnosisCostFactor * took;
         }
         if (posted.runs.empty() && messages.empty()) continue;
         posted.messages = std::move(messages);
@@ -214,8 +225,9 @@ void FollowController::apply(const Posted& posted) {
         const int row = rows.value(QString::fromStdString(d.source), -1);
         if (row < 0) {
             // A new run of a followed folder (or a file that could not be loaded at first).
-            if (d.run) rows.insert(QString::fromStdString(d.source),
-                                   m_store.add(d.run, d.diagnosis.value_or(core::RunDiagnosis{})));
+            if (d.run)
+                rows.insert(QString::fromStdString(d.source),
+                            m_store.add(d.run, d.diagnosis.value_or(core::RunDiagnosis{})));
             continue;
         }
         if (d.diagnosis) {
@@ -223,14 +235,17 @@ void FollowController::apply(const Posted& posted) {
             for (const core::Finding& f : d.diagnosis->findings) {
                 if (f.severity == core::Severity::Info) continue;
                 const std::string_view kind = core::toString(f.kind);
-                const bool before = std::any_of(
-                    e.diagnosis.findings.begin(), e.diagnosis.findings.end(),
-                    [&](const core::Finding& g) { return g.kind == f.kind && g.metric == f.metric; });
+                const bool before =
+                    std::any_of(e.diagnosis.findings.begin(), e.diagnosis.findings.end(),
+                                [&](const core::Finding& g) {
+                                    return g.kind == f.kind && g.metric == f.metric;
+                                });
                 if (!m_announced.insert(findingKey(d.source, f)).second || before) continue;
                 announcements.push_back(
                     {row,
                      tr("%1: %2 (%3) at step %4")
-                         .arg(e.name, QString::fromUtf8(kind.data(), static_cast<qsizetype>(kind.size())),
+                         .arg(e.name,
+                              QString::fromUtf8(kind.data(), static_cast<qsizetype>(kind.size())),
                               QString::fromStdString(f.metric))
                          .arg(f.beginStep),
                      f.severity == core::Severity::Error});

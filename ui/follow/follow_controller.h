@@ -7,10 +7,11 @@
 /// runs in one batch (RunStore::update). New runs of a followed folder are added; a deleted
 /// file keeps its run and is marked gone.
 ///
-/// The doctor keeps up: a changed run is diagnosed again on the worker once its changes have
-/// settled for kDebounce, with findings about a run's whole course held back while it is young
-/// (core::tooEarlyToJudge, as `diagnose --follow` does). A finding that newly appears at
-/// warning or error is announced with findingAppeared.
+/// The doctor keeps up: a changed run is diagnosed again on the worker kDebounce after its
+/// first change not yet diagnosed (the earliest due first, within a CPU budget), with findings
+/// about a run's whole course held back while it is young (core::tooEarlyToJudge, as `diagnose
+/// --follow` does). A finding that newly appears at warning or error is announced with
+/// findingAppeared.
 ///
 /// The GUI thread never reads a log: the follower's loads, reads and diagnoses all run on the
 /// worker.
@@ -44,7 +45,8 @@ public:
     /// Appends of one burst (a CSV logger's row in several writes, a step's train and
     /// validation lines) reach the window together: posts at most this often.
     static constexpr std::chrono::milliseconds kPostInterval{100};
-    /// A run is diagnosed again once it has not changed for this long.
+    /// A changed run is diagnosed again this long after its first change not yet diagnosed
+    /// (a steadily growing run about every kDebounce, as long as the CPU budget allows).
     static constexpr std::chrono::milliseconds kDebounce{600};
 
     explicit FollowController(RunStore& store, QObject* parent = nullptr);

@@ -54,6 +54,9 @@ RunListModel::RunListModel(RunStore& store, QObject* parent)
     connect(&m_store, &RunStore::shownChanged, this, [this] {
         if (m_rows > 0) Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
     });
+    connect(&m_store, &RunStore::findingsChanged, this, [this](const QList<int>& rows) {
+        for (int row : rows) Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    });
     connect(&m_store, &RunStore::runAnnounced, this, [this](int row) {
         m_flashing.insert(m_store.at(row).id, kFlashBlinks);
         m_flashTimer.start();
@@ -63,8 +66,9 @@ RunListModel::RunListModel(RunStore& store, QObject* parent)
         for (auto it = m_flashing.begin(); it != m_flashing.end();)
             it = --it.value() <= 0 ? m_flashing.erase(it) : std::next(it);
         if (m_flashing.isEmpty()) m_flashTimer.stop();
-        if (m_rows > 0) Q_EMIT dataChanged(index(0, FindingsColumn), index(m_rows - 1, FindingsColumn),
-                                           {Qt::BackgroundRole});
+        if (m_rows > 0)
+            Q_EMIT dataChanged(index(0, FindingsColumn), index(m_rows - 1, FindingsColumn),
+                               {Qt::BackgroundRole});
     });
     connect(&m_store, &RunStore::cleared, this, [this] {
         beginResetModel();
