@@ -141,12 +141,8 @@ int FollowedFile::openNow(std::uint64_t device, std::uint64_t inode, std::uint32
 
 RunPtr FollowedFile::snapshot() const {
     auto copy = std::make_shared<Run>(run());
-    std::map<const std::int64_t*, StepColumn> copied;  // one copy per shared block
     for (auto& [name, s] : copy->metrics) {
-        if (s.steps.empty()) continue;
-        auto [it, added] = copied.try_emplace(s.steps.data());
-        if (added) it->second = std::vector<std::int64_t>(s.steps.begin(), s.steps.end());
-        s.steps = it->second;
+        if (!s.steps.empty()) s.steps = std::vector<std::int64_t>(s.steps.begin(), s.steps.end());
     }
     return copy;
 }

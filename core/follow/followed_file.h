@@ -71,8 +71,8 @@ public:
     [[nodiscard]] bool loaded() const { return m_loaded; }
     [[nodiscard]] const std::string& error() const { return m_error; }
     [[nodiscard]] const Run& run() const { return m_events ? m_events->builder.run() : m_run; }
-    /// A copy of run() to hand to another thread. Its step columns are copies too (shared
-    /// between its series as in run()): a RunBuilder appending to run() writes to its step
+    /// A copy of run() to hand to another thread. Its step columns are copies too (one per
+    /// series): a RunBuilder appending to run() writes to its step
     /// columns in place, which a copy sharing them would see change under it.
     [[nodiscard]] RunPtr snapshot() const;
     /// Counts loads and appends; a reader that saw this version has seen everything.

@@ -122,8 +122,10 @@ TEST(FollowWindow, FollowedRunsEqualAFullLoadOfTheFinalFiles) {
 
     const core::Run csvFinal = fullLoad(csv);
     const core::Run eventsFinal = fullLoad(events);
-    ASSERT_TRUE(w.waitForPoints(csv, csvFinal.pointCount()));
-    ASSERT_TRUE(w.waitForPoints(events, eventsFinal.pointCount()));
+    ASSERT_TRUE(w.waitForPoints(csv, csvFinal.pointCount()))
+        << w.entry(csv)->run->pointCount() << " of " << csvFinal.pointCount() << " points";
+    ASSERT_TRUE(w.waitForPoints(events, eventsFinal.pointCount()))
+        << w.entry(events)->run->pointCount() << " of " << eventsFinal.pointCount() << " points";
     expectSameMetrics(*w.entry(csv)->run, csvFinal, "followed Lightning CSV");
     expectSameMetrics(*w.entry(events)->run, eventsFinal, "followed event file");
     // What the chart draws is the store's run.

@@ -54,12 +54,10 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     connect(&m_store, &RunStore::runAdded, this,
             [this] { scheduleRebuild(kBatchIntervalMs, kBatchCostFactor); });
     // New points of followed runs: within the CPU budget of following (see scheduleRebuild).
-    connect(&m_store, &RunStore::runsUpdated, this,
-            [this] {
-                // Painting (not counted in a rebuild's time) grows with the curves drawn.
-                scheduleRebuild(kFollowIntervalMs + kFollowMsPerRun * m_store.count(),
-                                kFollowCostFactor);
-            });
+    connect(&m_store, &RunStore::runsUpdated, this, [this] {
+        // Painting (not counted in a rebuild's time) grows with the curves drawn.
+        scheduleRebuild(kFollowIntervalMs + kFollowMsPerRun * m_store.count(), kFollowCostFactor);
+    });
     // What the user did (hide, rename, remove, filter) is drawn on the next turn of the event
     // loop, still once for many changes made together; only arrivals wait for their batch.
     const auto soon = [this] { m_rebuildTimer.start(0); };
