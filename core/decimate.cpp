@@ -418,12 +418,28 @@ Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
 
 }  // namespace
 
-DecimationIndex::DecimationIndex(std::span<const double> y) : m_size(y.size()) {
+DecimationIndex::DecimationIndex(std::span<const double> y) {
+    build(y, 0);
+}
+
+void DecimationIndex::extend(std::span<const double> y) {
+    if (y.size() < m_size) {
+        *this = DecimationIndex(y);
+        return;
+    }
+    // The last block may have been partial: it is summarised again with its new values.
+    build(y, m_size / kBlock);
+}
+
+void DecimationIndex::build(std::span<const double> y, std::size_t firstBlock) {
     constexpr std::size_t kB = kBlock;
+    m_size = y.size();
     m_blocks.resize((y.size() + kB - 1) / kB);
     std::uint64_t nf = 0;
-    for (std::size_t b = 0; b < m_blocks.size(); ++b) {
+    if (firstBlock > 0) nf = m_blocks[firstBlock - 1].nfBefore + m_blocks[firstBlock - 1].nfCount;
+    for (std::size_t b = firstBlock; b < m_blocks.size(); ++b) {
         Block& blk = m_blocks[b];
+        blk = Block{};
         blk.nfBefore = nf;
         const std::size_t from = b * kB, to = std::min(y.size(), from + kB);
         // Counted first, branch-free: most blocks hold only finite values and take the short

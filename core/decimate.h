@@ -64,6 +64,11 @@ public:
     DecimationIndex() = default;
     explicit DecimationIndex(std::span<const double> y);
 
+    /// Brings the index up to date with `y` after values were appended to the column it was
+    /// built from (the values it saw unchanged): only the last block and the new ones are
+    /// summarised, O(new values + 64). A shorter `y` is indexed again whole.
+    void extend(std::span<const double> y);
+
     /// Number of values it was built from.
     [[nodiscard]] std::size_t size() const { return m_size; }
 
@@ -80,6 +85,8 @@ public:
     [[nodiscard]] const Block& block(std::size_t b) const { return m_blocks[b]; }
 
 private:
+    void build(std::span<const double> y, std::size_t firstBlock);
+
     std::vector<Block> m_blocks;
     std::size_t m_size = 0;
 };

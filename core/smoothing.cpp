@@ -159,8 +159,14 @@ double clampSmoothingWeight(double weight) {
 }
 
 std::vector<double> smoothEma(std::span<const double> values, double weight) {
+    EmaState state;
+    return smoothEma(values, weight, state);
+}
+
+std::vector<double> smoothEma(std::span<const double> values, double weight, EmaState& state) {
     const double w = clampSmoothingWeight(weight);
     const FiniteRange range = finiteRange(values);
+    state = EmaState{};
     if (isTrivial(values, w, range)) return std::vector<double>(values.begin(), values.end());
     // TensorBoard, webapp/widgets/line_chart_v2/data_transformer.ts classicSmoothing: the
     // average starts at 0 and is biased towards it; with every value c, after n points it is
@@ -172,10 +178,26 @@ std::vector<double> smoothEma(std::span<const double> values, double weight) {
     // here): on a million points the passes over fresh memory are most of the cost.
     std::vector<double> out;
     out.reserve(values.size());
-    double last = 0.0;
-    double n = 0.0;
-    double debias = 0.0;
-    for (const double y : values) {
+    state.valid = true;
+    state.min = range.min;
+    state.max = range.max;
+    continueEma(values, w, state, out);
+    return out;
+}
+
+void continueEma(std::span<const double> appended, double weight, EmaState& state,
+                 std::vector<double>& out) {
+    const double w = clampSmoothingWeight(weight);
+    for (const double y : appended) {
+        if (std::isfinite(y)) {
+            state.min = std::min(state.min, y);
+            state.max = std::max(state.max, y);
+        }
+    }
+    double last = state.last;
+    double n = state.n;
+    double debias = state.debias;
+    for (const double y : appended) {
         if (!std::isfinite(y)) {
             out.push_back(y);
             continue;
@@ -184,9 +206,11 @@ std::vector<double> smoothEma(std::span<const double> values, double weight) {
         n += 1.0;
         if (debias != 1.0) debias = 1.0 - std::pow(w, n);
         const double v = last / debias;
-        out.push_back(std::isfinite(v) ? std::clamp(v, range.min, range.max) : v);
+        out.push_back(std::isfinite(v) ? std::clamp(v, state.min, state.max) : v);
     }
-    return out;
+    state.last = last;
+    state.n = n;
+    state.debias = debias;
 }
 
 std::vector<double> smoothTimeWeightedEma(std::span<const std::int64_t> steps,

@@ -45,6 +45,26 @@ struct SmoothingConfig {
 /// all equal is returned unchanged (TensorBoard special-cases constant series the same way).
 [[nodiscard]] std::vector<double> smoothEma(std::span<const double> values, double weight);
 
+/// Where smoothEma stood after the values it has seen, so that values appended to the series
+/// can be smoothed on from there (a followed run that grows) instead of from the start.
+struct EmaState {
+    bool valid = false;  ///< false: the series so far was returned as is (constant, w = 0, ...)
+    double last = 0.0;
+    double n = 0.0;
+    double debias = 0.0;
+    double min = 0.0;  ///< finite range of the values seen
+    double max = 0.0;
+};
+/// smoothEma, also leaving in `state` where it stood at the end.
+[[nodiscard]] std::vector<double> smoothEma(std::span<const double> values, double weight,
+                                            EmaState& state);
+/// Appends to `out` (smoothEma of a series' first out.size() values, with `state` from it) the
+/// smoothed values of `appended`, the values that followed. O(appended). Equals smoothEma of
+/// the whole series up to rounding: an output may differ in its last bit where the whole run
+/// clamps rounding into a wider finite range. Needs state.valid (else smooth the whole series).
+void continueEma(std::span<const double> appended, double weight, EmaState& state,
+                 std::vector<double>& out);
+
 /// EMA whose decay follows the step distance, so runs logged at different rates smooth alike.
 /// With D = stepSpan / kTimeEmaReferencePoints (stepSpan as in SmoothingConfig; the series'
 /// own span if <= 0) and a_i = w^((x_i - x_prev) / D), x_prev the step of the previous finite

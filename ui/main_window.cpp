@@ -8,7 +8,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -22,6 +21,8 @@
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/compare_view.h"
 #include "ui/chart/finding_focus.h"
+#include "ui/follow/follow_actions.h"
+#include "ui/follow/follow_controller.h"
 #include "ui/load_controller.h"
 #include "ui/models/group_controller.h"
 #include "ui/panels/comparison_tab.h"
@@ -37,6 +38,7 @@
 #include "ui/report/export_actions.h"
 #include "ui/run_filter.h"
 #include "ui/run_store.h"
+#include "ui/run_summary.h"
 #include "ui/view_settings.h"
 
 // Resources of a static library must be registered by name from outside any namespace.
@@ -69,7 +71,8 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       m_store(new RunStore(this)),
       m_settings(new ViewSettings(this)),
-      m_loader(new LoadController(*m_store, this)) {
+      m_loader(new LoadController(*m_store, this)),
+      m_follow(new FollowController(*m_store, this)) {
     initCurveDoctorResources();
     setWindowTitle(QStringLiteral("CurveDoctor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/hicolor/scalable/apps/curvedoctor.svg")));
@@ -152,8 +155,12 @@ void MainWindow::createMenus() {
                                         [this] { openPaths(WelcomePage::examplePaths()); });
     examples->setEnabled(!WelcomePage::examplePaths().isEmpty());
     file->addSeparator();
-    QAction* reloadAction = file->addAction(tr("&Reload"), this, &MainWindow::reload);
-    reloadAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence::Refresh});
+    // F5 once: on Linux QKeySequence::Refresh is F5 too, and a key bound twice to one action
+    // is "Ambiguous shortcut overload" and does nothing.
+    QList<QKeySequence> reloadKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    if (!reloadKeys.contains(QKeySequence(Qt::Key_F5))) reloadKeys.prepend(Qt::Key_F5);
+    file->addAction(tr("&Reload All"), this, &MainWindow::reload)->setShortcuts(reloadKeys);
+    new FollowActions(*m_follow, *file, *statusBar(), *m_messages, windowIcon(), this);
     file->addAction(tr("&Close Run"), QKeySequence::Close, m_runList,
                     [this] { m_runList->closeSelected(); });
     file->addSeparator();
@@ -211,6 +218,7 @@ void MainWindow::connectPanels() {
     for (auto signal : {&RunStore::runAdded, &RunStore::runRemoved, &RunStore::runChanged})
         connect(m_store, signal, this, &MainWindow::updateSummary);
     connect(m_store, &RunStore::cleared, this, &MainWindow::updateSummary);
+    connect(m_store, &RunStore::runsUpdated, this, &MainWindow::updateSummary);
 }
 
 void MainWindow::showLoadMessage(bool failed, const QString& source, const QString& message) {
@@ -229,6 +237,7 @@ void MainWindow::openPaths(const QStringList& paths) {
     if (clean.isEmpty()) return;
     m_lastDir = QFileInfo(clean.front()).absolutePath();
     m_loader->open(clean);
+    m_follow->follow(clean);
 }
 
 void MainWindow::openFilesDialog() {
@@ -337,34 +346,12 @@ void MainWindow::rebuildRecentMenu() {
 void MainWindow::updateSummary() {
     const int runs = m_store->count();
     m_stack->setCurrentWidget(runs > 0 ? static_cast<QWidget*>(m_compare) : m_welcome);
-    std::size_t points = 0;
-    std::size_t metrics = 0;
-    int counts[3] = {0, 0, 0};
-    for (const RunEntry& e : m_store->entries()) {
-        points += e.run->pointCount();
-        metrics += e.run->metrics.size();
-        for (const auto& f : e.diagnosis.findings) ++counts[static_cast<int>(f.severity)];
-    }
-    if (runs == 0) {
-        m_summary->setText(m_loader->isBusy() ? tr("Loading…")
-                                              : tr("No runs open. Drop logs on the window."));
+    m_summary->setText(runSummaryText(*m_store, m_loader->isBusy()));
+    if (runs == 0)
         setWindowTitle(QStringLiteral("CurveDoctor"));
-        return;
-    }
-    const QLocale locale;
-    QString text = tr("%n run(s)", nullptr, runs) + QStringLiteral(" · ") +
-                   tr("%n metric(s)", nullptr, static_cast<int>(metrics)) + QStringLiteral(" · ") +
-                   tr("%1 points").arg(locale.toString(static_cast<qulonglong>(points))) +
-                   QStringLiteral(" · ");
-    if (counts[2] + counts[1] + counts[0] == 0)
-        text += tr("no findings");
     else
-        text += tr("%n error(s)", nullptr, counts[2]) + QStringLiteral(", ") +
-                tr("%n warning(s)", nullptr, counts[1]) + QStringLiteral(", ") +
-                tr("%n note(s)", nullptr, counts[0]);
-    m_summary->setText(text);
-    setWindowTitle(runs == 1 ? tr("%1 – CurveDoctor").arg(m_store->at(0).name)
-                             : tr("%n runs – CurveDoctor", nullptr, runs));
+        setWindowTitle(runs == 1 ? tr("%1 – CurveDoctor").arg(m_store->at(0).name)
+                                 : tr("%n runs – CurveDoctor", nullptr, runs));
 }
 
 void MainWindow::restoreLayout() {

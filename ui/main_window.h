@@ -23,6 +23,7 @@ class CompareView;
 class DropOverlay;
 class FindingFocus;
 class FindingsPanel;
+class FollowController;
 class LoadController;
 class MessageArea;
 class RunListPanel;
@@ -83,6 +84,7 @@ private:
     RunStore* m_store = nullptr;
     ViewSettings* m_settings = nullptr;
     LoadController* m_loader = nullptr;
+    FollowController* m_follow = nullptr;
     MessageArea* m_messages = nullptr;
     QStackedWidget* m_stack = nullptr;
     WelcomePage* m_welcome = nullptr;

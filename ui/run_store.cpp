@@ -2,6 +2,7 @@
 
 #include "ui/chart/palette.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace curvedoctor::ui {
@@ -51,6 +52,45 @@ void RunStore::replace(int row, core::RunPtr run, core::RunDiagnosis diagnosis) 
     e.run = std::move(run);
     e.diagnosis = std::move(diagnosis);
     Q_EMIT runChanged(row);
+}
+
+namespace {
+
+bool sameFindingKinds(const core::RunDiagnosis& a, const core::RunDiagnosis& b) {
+    return std::equal(a.findings.begin(), a.findings.end(), b.findings.begin(), b.findings.end(),
+                      [](const core::Finding& x, const core::Finding& y) {
+                          return x.kind == y.kind && x.metric == y.metric &&
+                                 x.severity == y.severity;
+                      });
+}
+
+}  // namespace
+
+void RunStore::update(const std::vector<RunUpdate>& updates) {
+    QList<int> rows;
+    QList<int> changed;
+    for (const RunUpdate& u : updates) {
+        if (u.row < 0 || u.row >= count()) continue;
+        RunEntry& e = m_entries[static_cast<std::size_t>(u.row)];
+        bool listed = false;
+        if (u.run) {
+            // New points of a followed run: its prepared curves are extended, not redone.
+            m_curveCache->carryOver(e.run, u.run);
+            e.run = u.run;
+        }
+        if (u.diagnosis) {
+            listed = !sameFindingKinds(e.diagnosis, *u.diagnosis);
+            e.diagnosis = *u.diagnosis;
+        }
+        if (u.gone && *u.gone != e.gone) {
+            e.gone = *u.gone;
+            listed = true;
+        }
+        if (!rows.contains(u.row)) rows << u.row;
+        if (listed && !changed.contains(u.row)) changed << u.row;
+    }
+    if (!rows.isEmpty()) Q_EMIT runsUpdated(rows);
+    if (!changed.isEmpty()) Q_EMIT findingsChanged(changed);
 }
 
 void RunStore::remove(int row) {

@@ -4,9 +4,11 @@
 /// listen to its signals; only the main window and its controllers change it.
 
 #include <QColor>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/finding.h"
@@ -24,6 +26,8 @@ struct RunEntry {
     int id = 0;  ///< stable across removals of other runs.
     /// Left out by the window's run filter (name, finding kind, hyperparameter); see RunFilter.
     bool filteredOut = false;
+    /// Its file was deleted while followed: `run` is what was loaded before.
+    bool gone = false;
     /// Drawn, compared, reported: visible and not filtered out.
     [[nodiscard]] bool shown() const { return visible && !filteredOut; }
 };
@@ -48,6 +52,21 @@ public:
     int add(core::RunPtr run, core::RunDiagnosis diagnosis);
     /// Replaces the run at `row` (reload), keeping its colour, name and visibility.
     void replace(int row, core::RunPtr run, core::RunDiagnosis diagnosis);
+    /// What following a run changed: new data, a new diagnosis, or its file gone.
+    struct RunUpdate {
+        int row = -1;
+        core::RunPtr run;                             ///< null: the run is unchanged
+        std::optional<core::RunDiagnosis> diagnosis;  ///< empty: unchanged
+        std::optional<bool> gone;                     ///< empty: unchanged
+    };
+    /// Applies a batch of updates of followed runs. Emits runsUpdated once for the batch, and
+    /// findingsChanged once for the rows whose findings (kind, metric, severity) or gone mark
+    /// changed: panels that list findings refresh when there is something new to list, not on
+    /// each appended row, and nothing that runChanged rebuilds at once runs per batch.
+    void update(const std::vector<RunUpdate>& updates);
+    /// Draws attention to the run at `row` (a finding newly appeared while it was followed):
+    /// emits runAnnounced; the run list flashes its badge.
+    void announce(int row) { Q_EMIT runAnnounced(row); }
     void remove(int row);
     void clear();
 
@@ -72,6 +91,11 @@ Q_SIGNALS:
     /// Colour, name or visibility changed, or the run was reloaded.
     void runChanged(int row);
     void cleared();
+    void runAnnounced(int row);
+    /// New points (or a diagnosis with moved step ranges) in these rows, from following them.
+    void runsUpdated(const QList<int>& rows);
+    /// Followed runs whose findings or gone mark changed (see update()).
+    void findingsChanged(const QList<int>& rows);
     /// Visibility or filtering of several runs changed at once (show all, a new filter).
     void shownChanged();
 

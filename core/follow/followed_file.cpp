@@ -113,6 +113,40 @@ FollowedFile::FollowedFile(std::string path, const LoaderRegistry& registry, Fol
     if (!loadWhole(error)) m_error = error;
 }
 
+FollowedFile::~FollowedFile() {
+    closeKept();
+}
+
+void FollowedFile::closeKept() {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = -1;
+}
+
+void FollowedFile::release(int fd) {
+    if (fd == m_fd) return;
+    if (m_options.keepOpen && m_loaded) {
+        closeKept();
+        m_fd = fd;
+    } else {
+        ::close(fd);
+    }
+}
+
+int FollowedFile::openNow(std::uint64_t device, std::uint64_t inode, std::uint32_t mode,
+                          std::string& error) {
+    if (m_fd >= 0 && device == m_device && inode == m_inode && mode == m_mode) return m_fd;
+    closeKept();
+    return openRegularFile(m_path, error);
+}
+
+RunPtr FollowedFile::snapshot() const {
+    auto copy = std::make_shared<Run>(run());
+    for (auto& [name, s] : copy->metrics) {
+        if (!s.steps.empty()) s.steps = std::vector<std::int64_t>(s.steps.begin(), s.steps.end());
+    }
+    return copy;
+}
+
 std::string FollowedFile::pointsKept() const {
     return "the " + std::to_string(run().pointCount()) + " points loaded before are kept";
 }
@@ -207,6 +241,8 @@ bool FollowedFile::loadWhole(std::string& error) {
     m_inode = static_cast<std::uint64_t>(st.st_ino);
     m_seenSize = view.size();
     m_modifiedNs = modifiedNs(st);
+    m_mode = st.st_mode;
+    m_sniffedAt = whole;
     m_head.assign(view.substr(0, 256));
     m_consumed = whole;
     m_lines = static_cast<std::int64_t>(std::count(view.begin(), view.begin() + whole, '\n'));
@@ -271,6 +307,7 @@ FollowUpdate FollowedFile::update() {
     struct stat st {};
     if (::stat(m_path.c_str(), &st) != 0) {
         const int e = errno;
+        closeKept();
         if (e == ENOENT && !m_gone) {
             m_gone = true;
             u.messages.push_back(m_path + ": deleted; " + pointsKept() + " (marked gone)");
@@ -283,11 +320,13 @@ FollowUpdate FollowedFile::update() {
     }
     if (m_gone) {
         m_gone = false;
+        closeKept();
         reload("appeared again", u);
         return u;
     }
     std::string err;
-    const int fd = openRegularFile(m_path, err);
+    const int fd = openNow(static_cast<std::uint64_t>(st.st_dev),
+                           static_cast<std::uint64_t>(st.st_ino), st.st_mode, err);
     if (fd < 0) {
         if (!m_unreadable) {
             m_unreadable = true;
@@ -300,7 +339,7 @@ FollowUpdate FollowedFile::update() {
         m_unreadable = false;
         u.messages.push_back(m_path + ": readable again");
     }
-    if (::fstat(fd, &st) != 0) {
+    if (fd != m_fd && ::fstat(fd, &st) != 0) {
         ::close(fd);
         return u;
     }
@@ -312,7 +351,9 @@ FollowUpdate FollowedFile::update() {
     } else if (size < m_seenSize) {
         reason = "truncated from " + std::to_string(m_seenSize) + " to " + std::to_string(size) +
                  " bytes";
-    } else {
+    } else if (size != m_seenSize || modifiedNs(st) != m_modifiedNs) {
+        // (An unchanged size and time is an unchanged file: the once-a-second look at every
+        // followed file costs one stat then, not also a read of its head.)
         std::string head(std::min<std::uint64_t>(m_head.size(), size), '\0');
         const ssize_t n = ::pread(fd, head.data(), head.size(), 0);
         if (n >= 0 && static_cast<std::size_t>(n) == head.size() &&
@@ -324,7 +365,8 @@ FollowUpdate FollowedFile::update() {
     if (m_kind == Kind::Whole && reason.rfind("replaced", 0) != 0) reason.clear();
     if (!reason.empty() ||
         (m_kind == Kind::Whole && (size != m_seenSize || modifiedNs(st) != m_modifiedNs))) {
-        ::close(fd);
+        if (fd != m_fd) ::close(fd);
+        closeKept();
         reload(reason, u);
         return u;
     }
@@ -332,12 +374,14 @@ FollowUpdate FollowedFile::update() {
         sniffedAsOther(fd, size)) {
         // A young log is sniffed again from its head until that is 64 KiB: its first lines can
         // look like a more generic format than the whole will.
-        ::close(fd);
+        if (fd != m_fd) ::close(fd);
+        closeKept();
         reload("", u);
         return u;
     }
     if (m_kind != Kind::Whole && size > m_consumed) append(fd, size, u);
-    ::close(fd);
+    release(fd);
+    m_mode = st.st_mode;
     m_seenSize = std::max(m_seenSize, size);
     m_modifiedNs = modifiedNs(st);
 
@@ -360,12 +404,17 @@ FollowUpdate FollowedFile::update() {
     return u;
 }
 
-bool FollowedFile::sniffedAsOther(int fd, std::uint64_t size) const {
+bool FollowedFile::sniffedAsOther(int fd, std::uint64_t size) {
+    // Sniffed again each time the head has doubled since the last sniff (at most 7 times up to
+    // 64 KiB), not on every append: a sniff reads the head and asks every loader.
+    if (size < 2 * m_sniffedAt) return false;
     std::string head(static_cast<std::size_t>(std::min<std::uint64_t>(size, kSniffBytes)), '\0');
     const ssize_t n = ::pread(fd, head.data(), head.size(), 0);
     if (n <= 0) return false;
     head.resize(static_cast<std::size_t>(n));
     head.resize(m_kind == Kind::Events ? completeEvents(head) : completeLines(head));
+    if (head.size() < 2 * m_sniffedAt) return false;  // the new bytes are not complete yet
+    m_sniffedAt = head.size();
     const std::string name = fs::path(m_path).filename().string();
     const Loader* now = m_registry->pick(SniffInput{m_path, name, head, false});
     return now != nullptr && now != m_loader;

@@ -38,6 +38,10 @@ struct FollowOptions {
     std::chrono::milliseconds tornPatience{10000};
     /// At most this many new bytes are read by one update(); the rest by the next ones.
     std::size_t maxReadBytes = std::size_t{64} << 20;
+    /// Keep the file open between updates: an append then costs a stat and two reads instead
+    /// of also an open, a stat and a close (a Follower keeps the first few hundred files open
+    /// and no more, to stay far below the process's descriptor limit).
+    bool keepOpen = false;
 };
 
 /// What one update() did.
@@ -55,6 +59,9 @@ public:
     explicit FollowedFile(std::string path,
                           const LoaderRegistry& registry = LoaderRegistry::builtin(),
                           FollowOptions options = {});
+    ~FollowedFile();
+    FollowedFile(const FollowedFile&) = delete;
+    FollowedFile& operator=(const FollowedFile&) = delete;
 
     /// Looks at the file and takes in what changed since the last look. Never throws; a
     /// deleted or unreadable file keeps the run loaded before (see gone()).
@@ -64,8 +71,10 @@ public:
     [[nodiscard]] bool loaded() const { return m_loaded; }
     [[nodiscard]] const std::string& error() const { return m_error; }
     [[nodiscard]] const Run& run() const { return m_events ? m_events->builder.run() : m_run; }
-    /// A copy of run() to hand to another thread.
-    [[nodiscard]] RunPtr snapshot() const { return std::make_shared<const Run>(run()); }
+    /// A copy of run() to hand to another thread. Its step columns are copies too (one per
+    /// series): a RunBuilder appending to run() writes to its step
+    /// columns in place, which a copy sharing them would see change under it.
+    [[nodiscard]] RunPtr snapshot() const;
     /// Counts loads and appends; a reader that saw this version has seen everything.
     [[nodiscard]] std::uint64_t version() const { return m_version; }
     /// The file was deleted; run() is what was loaded before.
@@ -86,7 +95,13 @@ private:
 
     bool loadWhole(std::string& error);
     void reload(const std::string& reason, FollowUpdate& update);
-    [[nodiscard]] bool sniffedAsOther(int fd, std::uint64_t size) const;
+    [[nodiscard]] bool sniffedAsOther(int fd, std::uint64_t size);
+    /// A descriptor of the file as it is now (the kept one while it is still this file), or
+    /// -1 with a message in `error`; device, inode and mode are the path's (from a stat).
+    int openNow(std::uint64_t device, std::uint64_t inode, std::uint32_t mode, std::string& error);
+    /// Closes `fd`, or keeps it for the next update (FollowOptions::keepOpen).
+    void release(int fd);
+    void closeKept();
     void append(int fd, std::uint64_t size, FollowUpdate& update);
     void appendLines(std::string_view data, FollowUpdate& update);
     void appendEvents(std::string_view data, FollowUpdate& update);
@@ -110,7 +125,10 @@ private:
     std::uint64_t m_inode = 0;
     std::uint64_t m_seenSize = 0;
     std::int64_t m_modifiedNs = 0;
-    std::string m_head;  // the first bytes, to notice a rewrite
+    std::uint32_t m_mode = 0;       // st_mode: a chmod is checked by opening again
+    int m_fd = -1;                  // kept open (FollowOptions::keepOpen)
+    std::uint64_t m_sniffedAt = 0;  // complete head bytes at the last sniff of a young log
+    std::string m_head;             // the first bytes, to notice a rewrite
     bool m_gone = false;
     bool m_unreadable = false;
     std::string m_failedReload;  // signature of a state whose reload failed (not retried)

@@ -10,6 +10,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Files kept open between updates (FollowOptions::keepOpen): far below the usual limit of 1,024
+// descriptors a process may have, whatever else the program opens.
+constexpr std::size_t kMaxKeptOpen = 256;
+
 bool isUnder(const std::string& path, const std::string& folder) {
     return path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 &&
            (path[folder.size()] == '/' || folder.back() == '/');
@@ -19,17 +23,26 @@ bool isUnder(const std::string& path, const std::string& folder) {
 
 Follower::Follower(const std::vector<std::string>& paths, FollowOptions follow, WatchOptions watch,
                    const LoaderRegistry& registry)
-    : m_followOptions(follow), m_registry(&registry), m_watcher(watch) {
-    for (const std::string& path : paths) {
-        std::string error;
-        if (!m_watcher.watch(path, error)) m_start.push_back(path + ": " + error);
-        std::error_code ec;
-        if (fs::is_directory(path, ec)) {
-            m_folders.push_back(path);
-            walk(path, nullptr);
-        } else {
-            add(path, false, nullptr, nullptr);
-        }
+    : m_followOptions(follow), m_registry(&registry), m_watcher([&watch] {
+          WatchOptions w = watch;
+          w.readHeads = false;  // each FollowedFile checks its own head
+          return w;
+      }()) {
+    for (const std::string& path : paths) this->follow(path);
+}
+
+void Follower::follow(const std::string& path) {
+    if (std::find(m_roots.begin(), m_roots.end(), path) != m_roots.end()) return;
+    m_roots.push_back(path);
+    std::string error;
+    if (!m_watcher.watch(path, error)) m_start.push_back(path + ": " + error);
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        m_folders.push_back(path);
+        walk(path, nullptr);
+    } else if (std::none_of(m_items.begin(), m_items.end(),
+                            [&](const Item& i) { return i.source == path; })) {
+        add(path, false, nullptr, nullptr);
     }
 }
 
@@ -39,7 +52,10 @@ void Follower::add(const std::string& source, bool isFolder, RunPtr run, Step* s
     if (isFolder) {
         item.folderRun = std::move(run);
     } else {
-        item.file = std::make_unique<FollowedFile>(source, *m_registry, m_followOptions);
+        FollowOptions options = m_followOptions;
+        options.keepOpen = m_keptOpen < kMaxKeptOpen;
+        if (options.keepOpen) ++m_keptOpen;
+        item.file = std::make_unique<FollowedFile>(source, *m_registry, options);
         if (!item.file->loaded()) m_start.push_back(source + ": " + item.file->error());
     }
     m_items.push_back(std::move(item));
@@ -79,6 +95,17 @@ const Run& Follower::run(std::size_t index) const {
 bool Follower::loaded(std::size_t index) const {
     const Item& item = m_items[index];
     return item.file ? item.file->loaded() : item.folderRun != nullptr;
+}
+
+RunPtr Follower::snapshot(std::size_t index) const {
+    const Item& item = m_items[index];
+    if (item.file) return item.file->snapshot();
+    return item.folderRun ? item.folderRun : std::make_shared<const Run>();
+}
+
+bool Follower::gone(std::size_t index) const {
+    const Item& item = m_items[index];
+    return item.file && item.file->gone();
 }
 
 Follower::Step Follower::wait(std::chrono::milliseconds timeout) {

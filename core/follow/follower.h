@@ -33,6 +33,9 @@ public:
         std::vector<std::size_t> changed;   ///< indexes of runs whose content changed
         std::vector<std::string> messages;  ///< one line each, naming the file
     };
+    /// Follows one more file or folder (loaded now, on the calling thread); a path already
+    /// followed is ignored.
+    void follow(const std::string& path);
     /// The runs' first load: messages of paths that could not be loaded (yet).
     [[nodiscard]] std::vector<std::string> takeStartMessages() { return std::move(m_start); }
     /// Sleeps until something changes or `timeout` ends (see Watcher::wait), then takes in the
@@ -45,6 +48,14 @@ public:
     /// The run at `index`; an empty Run while its file has not loaded yet.
     [[nodiscard]] const Run& run(std::size_t index) const;
     [[nodiscard]] bool loaded(std::size_t index) const;
+    /// A copy of run(index) to hand to another thread (FollowedFile::snapshot).
+    [[nodiscard]] RunPtr snapshot(std::size_t index) const;
+    /// The run's file was deleted (its run is what was loaded before).
+    [[nodiscard]] bool gone(std::size_t index) const;
+    /// The run's source path.
+    [[nodiscard]] const std::string& source(std::size_t index) const {
+        return m_items[index].source;
+    }
     [[nodiscard]] Watcher& watcher() { return m_watcher; }
 
 private:
@@ -62,10 +73,12 @@ private:
     FollowOptions m_followOptions;
     const LoaderRegistry* m_registry;
     Watcher m_watcher;
+    std::vector<std::string> m_roots;    // every path follow() was given
     std::vector<std::string> m_folders;  // watched folder roots
     std::vector<Item> m_items;
     std::vector<std::string> m_start;
     std::chrono::steady_clock::time_point m_nextLookAtAll{};
+    std::size_t m_keptOpen = 0;            // files told to stay open (FollowOptions::keepOpen)
     std::set<std::string> m_walkMessages;  // said once, however often the folder is walked
 };
 

@@ -33,8 +33,9 @@ std::vector<PreparedCurve> CurveCache::prepare(std::span<const Request> requests
         if (s == nullptr) continue;
         Entry& e = m_entries[Key{r.run.get(), r.metric}];
         // Another run at the same address (the old one was freed): start over.
-        if (e.run.lock() != r.run) e = Entry{r.run, smoothing, {}};
-        const bool fresh = e.curve.smoothed && sameSmoothing(e.smoothing, smoothing);
+        if (e.run.lock() != r.run) e = Entry{r.run, smoothing, {}, 0, {}};
+        const bool fresh =
+            e.curve.smoothed && sameSmoothing(e.smoothing, smoothing) && e.points == s->size();
         if (fresh) {
             ++m_hits;
             out[i] = e.curve;
@@ -45,21 +46,54 @@ std::vector<PreparedCurve> CurveCache::prepare(std::span<const Request> requests
             std::any_of(jobs.begin(), jobs.end(), [&](const Job& j) { return j.entry == &e; });
         ++m_misses;
         if (!queued) {
-            e.smoothing = smoothing;
-            e.curve.smoothed.reset();
-            e.curve.smoothedIndex.reset();
+            // A carried-over curve of fewer points is extended (see carryOver).
+            const bool extend = e.curve.smoothed && sameSmoothing(e.smoothing, smoothing) &&
+                                e.points > 0 && e.points < s->size();
+            if (extend) ++m_extensions;
+            if (!extend) {
+                e.smoothing = smoothing;
+                e.curve.smoothed.reset();
+                e.curve.smoothedIndex.reset();
+                e.points = 0;
+            }
             jobs.push_back({i, s, &e});
-            points += s->size();
+            points += s->size() - e.points;
         }
     }
     parallelFor(jobs.size(), points < kParallelPoints ? 1u : threads, [&](std::size_t j) {
         const Series& s = *jobs[j].series;
-        PreparedCurve& c = jobs[j].entry->curve;
-        if (!c.rawIndex) c.rawIndex = std::make_shared<const DecimationIndex>(s.values);
-        auto smoothed = std::make_shared<const std::vector<double>>(
-            smooth(s.steps.toVector(), s.values, smoothing));
-        c.smoothedIndex = std::make_shared<const DecimationIndex>(*smoothed);
+        Entry& e = *jobs[j].entry;
+        PreparedCurve& c = e.curve;
+        const std::size_t old = e.points;
+        auto index = [](const std::shared_ptr<const DecimationIndex>& before,
+                        std::span<const double> y) {
+            auto extended = std::make_shared<DecimationIndex>(*before);
+            extended->extend(y);
+            return std::shared_ptr<const DecimationIndex>(std::move(extended));
+        };
+        // The raw index does not depend on the smoothing: kept across a smoothing change,
+        // extended after a carry-over.
+        if (!c.rawIndex || c.rawIndex->size() > s.size())
+            c.rawIndex = std::make_shared<const DecimationIndex>(s.values);
+        else if (c.rawIndex->size() < s.size())
+            c.rawIndex = index(c.rawIndex, s.values);
+        std::shared_ptr<const std::vector<double>> smoothed;
+        if (smoothing.kind == SmoothingKind::Ema && old > 0 && e.ema.valid) {
+            auto more = std::make_shared<std::vector<double>>();
+            more->reserve(s.size());
+            more->assign(c.smoothed->begin(), c.smoothed->end());
+            continueEma(std::span<const double>(s.values).subspan(old), smoothing.weight, e.ema,
+                        *more);
+            smoothed = std::move(more);
+            c.smoothedIndex = index(c.smoothedIndex, *smoothed);
+        } else {
+            smoothed = std::make_shared<const std::vector<double>>(
+                smoothing.kind == SmoothingKind::Ema ? smoothEma(s.values, smoothing.weight, e.ema)
+                                                     : smooth(s.steps.toVector(), s.values, smoothing));
+            c.smoothedIndex = std::make_shared<const DecimationIndex>(*smoothed);
+        }
         c.smoothed = std::move(smoothed);
+        e.points = s.size();
     });
     for (std::size_t i = 0; i < requests.size(); ++i) {
         if (out[i].smoothed) continue;
@@ -74,6 +108,29 @@ PreparedCurve CurveCache::get(const RunPtr& run, const std::string& metric,
                               const SmoothingConfig& smoothing) {
     const Request r{run, metric};
     return prepare(std::span<const Request>(&r, 1), smoothing, 1).front();
+}
+
+void CurveCache::carryOver(const RunPtr& from, const RunPtr& to) {
+    if (!from || !to || from == to) return;
+    const auto same = [](double a, double b) { return a == b || (a != a && b != b); };
+    for (auto it = m_entries.lower_bound(Key{from.get(), std::string()});
+         it != m_entries.end() && it->first.first == from.get();) {
+        Entry e = std::move(it->second);
+        const std::string metric = it->first.second;
+        it = m_entries.erase(it);
+        if (e.run.lock() != from || e.points == 0) continue;
+        const Series* before = from->find(metric);
+        const Series* after = to->find(metric);
+        if (before == nullptr || after == nullptr || before->size() != e.points ||
+            after->size() < e.points)
+            continue;
+        const std::size_t last = e.points - 1;
+        if (after->steps[last] != before->steps[last] ||
+            !same(after->values[last], before->values[last]))
+            continue;
+        e.run = to;
+        m_entries[Key{to.get(), metric}] = std::move(e);
+    }
 }
 
 void CurveCache::prune() {

@@ -50,6 +50,16 @@ public:
     [[nodiscard]] PreparedCurve get(const RunPtr& run, const std::string& metric,
                                     const SmoothingConfig& smoothing);
 
+    /// `to` is `from` with points appended (a followed run's new snapshot): its curves take
+    /// over `from`'s, and the next prepare() extends them instead of starting over: the
+    /// decimation indices summarise only the new values, the EMA smooths on from its last
+    /// state (the centred smoothers, whose last outputs change, smooth again). A metric whose
+    /// series in `to` does not continue `from`'s (shorter, or its last old point differs) starts
+    /// over.
+    void carryOver(const RunPtr& from, const RunPtr& to);
+    /// Requests answered by extending a carried-over curve, since construction.
+    [[nodiscard]] std::size_t extensions() const { return m_extensions; }
+
     /// Drops the entries of runs that no longer exist anywhere else (prepare() does it first).
     void prune();
     [[nodiscard]] std::size_t size() const { return m_entries.size(); }
@@ -62,12 +72,15 @@ private:
         std::weak_ptr<const Run> run;
         SmoothingConfig smoothing;
         PreparedCurve curve;
+        std::size_t points = 0;  ///< of the series the curve was prepared from
+        EmaState ema;            ///< where the EMA stood after them (SmoothingKind::Ema)
     };
     using Key = std::pair<const Run*, std::string>;
 
     std::map<Key, Entry> m_entries;
     std::size_t m_hits = 0;
     std::size_t m_misses = 0;
+    std::size_t m_extensions = 0;
 };
 
 }  // namespace curvedoctor::core

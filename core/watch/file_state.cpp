@@ -49,7 +49,7 @@ bool sameStat(const FileState& a, const FileState& b) {
 
 }  // namespace
 
-FileState lookAt(const std::string& path, const FileState* previous) {
+FileState lookAt(const std::string& path, const FileState* previous, bool readHead) {
     FileState s;
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
@@ -76,6 +76,10 @@ FileState lookAt(const std::string& path, const FileState* previous) {
     }
     if (!S_ISREG(st.st_mode)) {
         s.error = "not a regular file";
+        return s;
+    }
+    if (!readHead) {
+        s.readable = true;
         return s;
     }
     // O_NONBLOCK: a name that became a named pipe since the stat must not block the watcher.

@@ -45,7 +45,9 @@ struct FileState {
 
 /// Looks at `path` now. Reads the head only when `previous` is null or the file's size, times or
 /// inode differ from it (otherwise the previous head is kept): an unchanged file costs one stat.
-[[nodiscard]] FileState lookAt(const std::string& path, const FileState* previous);
+/// `readHead` false: a regular file is taken as readable and its head is not read (one stat).
+[[nodiscard]] FileState lookAt(const std::string& path, const FileState* previous,
+                               bool readHead = true);
 
 /// The change from `before` to `after` of one path, or nothing when it did not change in a way
 /// the kinds name. Order of precedence: deleted / reappeared, replaced, permission, truncated,

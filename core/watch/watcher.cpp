@@ -77,6 +77,21 @@ void Watcher::unwatch(const std::string& path) {
             ++it;
         }
     }
+    // A folder's inotify watch goes when nothing watched is left in or at it (a file's watch
+    // is its folder's, which other watched files may share).
+    for (auto wd = m_folderWd.begin(); wd != m_folderWd.end();) {
+        const std::string& folder = wd->first;
+        const bool used = std::any_of(m_entries.begin(), m_entries.end(), [&](const auto& e) {
+            return e.second.state.isDirectory ? e.first == folder : parentOf(e.first) == folder;
+        });
+        if (used) {
+            ++wd;
+            continue;
+        }
+        ::inotify_rm_watch(m_inotifyFd, wd->second);
+        m_wdFolder.erase(wd->second);
+        wd = m_folderWd.erase(wd);
+    }
 }
 
 void Watcher::watchFolder(const std::string& folder) {
@@ -92,7 +107,7 @@ void Watcher::addEntry(const std::string& path, const std::string& root, int dep
     Entry entry;
     entry.root = root;
     entry.depth = depth;
-    entry.state = lookAt(path, nullptr);
+    entry.state = lookAt(path, nullptr, m_options.readHeads);
     if (announce && events != nullptr && entry.state.exists) {
         events->push_back(
             {entry.state.isDirectory ? ChangeKind::NewFolder : ChangeKind::NewFile, path});
@@ -151,7 +166,7 @@ void Watcher::lookInside(const std::string& path, Entry& entry, std::vector<Watc
 void Watcher::look(const std::string& path, std::vector<WatchEvent>& events) {
     auto it = m_entries.find(path);
     if (it == m_entries.end()) return;
-    FileState after = lookAt(path, &it->second.state);
+    FileState after = lookAt(path, &it->second.state, m_options.readHeads);
     const std::optional<ChangeKind> kind = classifyChange(it->second.state, after);
     if (kind) events.push_back({*kind, path});
     const bool folder = after.isDirectory && after.readable;

@@ -36,6 +36,10 @@ struct WatchOptions {
     /// ... and at most this many files and folders in all, so a huge tree cannot exhaust the
     /// inotify watches of the user.
     std::size_t maxEntries = 10000;
+    /// Read each changed file's first bytes to tell a rewrite from an append (and whether it
+    /// is readable). A Follower turns it off: its FollowedFiles check their heads themselves,
+    /// and the watcher's open, read and close per append were a third of its system calls.
+    bool readHeads = true;
 };
 
 class Watcher {
@@ -69,6 +73,8 @@ public:
 
     /// Paths being watched (roots and what was found inside folders).
     [[nodiscard]] std::size_t watchedCount() const { return m_entries.size(); }
+    /// Folders given to inotify.
+    [[nodiscard]] std::size_t inotifyWatchCount() const { return m_folderWd.size(); }
 
 private:
     struct Entry {

@@ -13,8 +13,10 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include "core/loader_registry.h"
+#include "core/loaders/tfevents_reader.h"
 #include "core/run.h"
 
 namespace curvedoctor::core::testutil {
@@ -111,6 +113,62 @@ inline void expectSameMetrics(const Run& actual, const Run& expected, const std:
                 << what << ": " << name << " wall time of point " << i;
         }
     }
+}
+
+// ---- TensorBoard event files written with correct CRCs ----
+
+inline void varint(std::string& out, std::uint64_t v) {
+    for (; v >= 0x80; v >>= 7) out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    out.push_back(static_cast<char>(v));
+}
+template <typename T>
+inline void fixed(std::string& out, T v) {
+    char b[sizeof(T)];
+    std::memcpy(b, &v, sizeof(T));
+    out.append(b, sizeof(T));
+}
+inline void field(std::string& out, int number, const std::string& payload) {
+    varint(out, static_cast<std::uint64_t>(number << 3 | 2));
+    varint(out, payload.size());
+    out += payload;
+}
+// A TFRecord: length, masked CRC-32C of it, the data, masked CRC-32C of the data.
+inline std::string record(const std::string& data) {
+    std::string len;
+    fixed(len, static_cast<std::uint64_t>(data.size()));
+    std::string out = len;
+    fixed(out, maskCrc32c(crc32c(len)));
+    out += data;
+    fixed(out, maskCrc32c(crc32c(data)));
+    return out;
+}
+// What PyTorch's SummaryWriter writes: a file_version event, then one event per add_scalar.
+inline std::string torchEvents(int steps) {
+    std::string version;
+    version.push_back(0x09);  // wall_time, fixed64
+    fixed(version, 1.7e9);
+    field(version, 3, "brain.Event:2");
+    std::string s = record(version);
+    for (int i = 0; i < steps; ++i) {
+        for (const auto& [tag, v] :
+             {std::pair<std::string, float>{"train/loss", 2.0F / (1 + i)},
+              std::pair<std::string, float>{"val/acc", 0.5F + static_cast<float>(i) / 400}}) {
+            std::string value;
+            field(value, 1, tag);
+            value.push_back(0x15);  // simple_value, fixed32
+            fixed(value, v);
+            std::string summary;
+            field(summary, 1, value);
+            std::string event;
+            event.push_back(0x09);
+            fixed(event, 1.7e9 + i);
+            event.push_back(0x10);  // step, varint
+            varint(event, static_cast<std::uint64_t>(i));
+            field(event, 5, summary);
+            s += record(event);
+        }
+    }
+    return s;
 }
 
 }  // namespace curvedoctor::core::testutil

@@ -3,7 +3,12 @@
 // exactly what core::smooth gives.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <memory>
+#include <span>
+#include <tuple>
 #include <vector>
 
 #include "core/plot/curve_cache.h"
@@ -86,6 +91,93 @@ TEST(CurveCache, AFreedRunIsNeverConfusedWithANewOne) {
     EXPECT_NE(*fresh.smoothed, oldValues);
     cache.prune();
     EXPECT_EQ(cache.size(), 1u);  // only the live run's entry stays
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+// A loss with NaN and Inf stretches in it, its first `n` points (a followed run's snapshots).
+RunPtr growingRun(std::size_t n) {
+    Series s = seriesOf(n, [](std::size_t i) {
+        if (i % 97 == 13 || (i >= 130 && i < 140)) return std::nan("");
+        if (i == 611) return std::numeric_limits<double>::infinity();
+        return 3.0 / (1.0 + 0.01 * static_cast<double>(i)) + 0.1 * static_cast<double>(i % 7);
+    });
+    return std::make_shared<const Run>(runOf({{"loss", s}}));
+}
+
+bool sameNumber(double a, double b) {
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
+
+bool sameDecimation(const Decimated& a, const Decimated& b) {
+    if (a.x != b.x || a.indices != b.indices || a.segmentStarts != b.segmentStarts) return false;
+    if (a.nonFinite.size() != b.nonFinite.size()) return false;
+    for (std::size_t i = 0; i < a.nonFinite.size(); ++i)
+        if (a.nonFinite[i].index != b.nonFinite[i].index) return false;
+    return std::equal(a.y.begin(), a.y.end(), b.y.begin(), b.y.end());
+}
+
+TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
+    CurveCache cache;
+    const SmoothingConfig ema{SmoothingKind::Ema, 0.6};
+    RunPtr before = growingRun(500);
+    (void)cache.get(before, "loss", ema);
+    // Grown three times, as a followed run's snapshots replace each other.
+    for (const std::size_t n : {501U, 777U, 1300U}) {
+        RunPtr after = growingRun(n);
+        cache.carryOver(before, after);
+        const PreparedCurve c = cache.get(after, "loss", ema);
+        before = after;
+        const Series& s = *after->find("loss");
+        // The same as preparing the whole series from scratch (smoothEma up to its last bit).
+        const std::vector<double> whole = smooth(s.steps, s.values, ema);
+        ASSERT_EQ(c.smoothed->size(), whole.size());
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+            if (!std::isfinite(whole[i])) {
+                EXPECT_TRUE(sameNumber((*c.smoothed)[i], whole[i])) << i;
+            } else {
+                EXPECT_NEAR((*c.smoothed)[i], whole[i], 1e-15 * std::abs(whole[i])) << i;
+            }
+        }
+        const DecimationIndex rawWhole(s.values);
+        const DecimationIndex smoothWhole(*c.smoothed);
+        for (const auto& [lo, hi, columns] :
+             {std::tuple{0.0, 1e4, 40}, std::tuple{100.0, 700.0, 9}, std::tuple{0.0, 1e4, 1000}}) {
+            const DecimateConfig cfg{lo, hi, columns};
+            const std::span<const std::int64_t> x(s.steps);
+            EXPECT_TRUE(sameDecimation(decimate(x, s.values, cfg, *c.rawIndex),
+                                       decimate(x, s.values, cfg, rawWhole)))
+                << n << " points, raw, " << columns << " columns";
+            EXPECT_TRUE(sameDecimation(decimate(x, *c.smoothed, cfg, *c.smoothedIndex),
+                                       decimate(x, *c.smoothed, cfg, smoothWhole)))
+                << n << " points, smoothed, " << columns << " columns";
+        }
+    }
+    EXPECT_EQ(cache.extensions(), 3U);
+    EXPECT_EQ(cache.misses(), 4U);  // the first preparation and the three extensions
+    EXPECT_EQ(cache.size(), 1U);    // the old snapshots' entries were handed on
+}
+
+TEST(CurveCache, ARunThatDoesNotContinueTheOldOneStartsOver) {
+    CurveCache cache;
+    const SmoothingConfig ema{SmoothingKind::Ema, 0.6};
+    const RunPtr before = growingRun(500);
+    (void)cache.get(before, "loss", ema);
+    // Rewritten: as long again and more, but its old last point differs.
+    core::Run rewritten = *growingRun(600);
+    rewritten.metrics["loss"].values[499] += 1.0;
+    const RunPtr after = std::make_shared<const core::Run>(std::move(rewritten));
+    cache.carryOver(before, after);
+    const PreparedCurve c = cache.get(after, "loss", ema);
+    EXPECT_EQ(cache.extensions(), 0U);
+    const Series& s = *after->find("loss");
+    const std::vector<double> whole = smooth(s.steps, s.values, ema);
+    EXPECT_TRUE(
+        std::equal(c.smoothed->begin(), c.smoothed->end(), whole.begin(), whole.end(), sameNumber));
 }
 
 }  // namespace

@@ -28,6 +28,7 @@ using testutil::appendAll;
 using testutil::expectSameMetrics;
 using testutil::fullLoad;
 using testutil::ScratchDir;
+using testutil::torchEvents;
 using testutil::writeAll;
 
 // ---- logs in real formats ----
@@ -69,60 +70,6 @@ std::string kerasText(int epochs) {
         s += "100/100 [==============================] - 1s 5ms/step - loss: " + num(1.0 / e) +
              " - accuracy: " + num(0.5 + e / 200.0) + " - val_loss: " + num(1.2 / e) +
              " - val_accuracy: " + num(0.45 + e / 200.0) + "\n";
-    }
-    return s;
-}
-
-void varint(std::string& out, std::uint64_t v) {
-    for (; v >= 0x80; v >>= 7) out.push_back(static_cast<char>((v & 0x7F) | 0x80));
-    out.push_back(static_cast<char>(v));
-}
-template <typename T>
-void fixed(std::string& out, T v) {
-    char b[sizeof(T)];
-    std::memcpy(b, &v, sizeof(T));
-    out.append(b, sizeof(T));
-}
-void field(std::string& out, int number, const std::string& payload) {
-    varint(out, static_cast<std::uint64_t>(number << 3 | 2));
-    varint(out, payload.size());
-    out += payload;
-}
-// A TFRecord: length, masked CRC-32C of it, the data, masked CRC-32C of the data.
-std::string record(const std::string& data) {
-    std::string len;
-    fixed(len, static_cast<std::uint64_t>(data.size()));
-    std::string out = len;
-    fixed(out, maskCrc32c(crc32c(len)));
-    out += data;
-    fixed(out, maskCrc32c(crc32c(data)));
-    return out;
-}
-// What PyTorch's SummaryWriter writes: a file_version event, then one event per add_scalar.
-std::string torchEvents(int steps) {
-    std::string version;
-    version.push_back(0x09);  // wall_time, fixed64
-    fixed(version, 1.7e9);
-    field(version, 3, "brain.Event:2");
-    std::string s = record(version);
-    for (int i = 0; i < steps; ++i) {
-        for (const auto& [tag, v] :
-             {std::pair<std::string, float>{"train/loss", 2.0F / (1 + i)},
-              std::pair<std::string, float>{"val/acc", 0.5F + static_cast<float>(i) / 400}}) {
-            std::string value;
-            field(value, 1, tag);
-            value.push_back(0x15);  // simple_value, fixed32
-            fixed(value, v);
-            std::string summary;
-            field(summary, 1, value);
-            std::string event;
-            event.push_back(0x09);
-            fixed(event, 1.7e9 + i);
-            event.push_back(0x10);  // step, varint
-            varint(event, static_cast<std::uint64_t>(i));
-            field(event, 5, summary);
-            s += record(event);
-        }
     }
     return s;
 }
@@ -354,6 +301,35 @@ TEST(FollowFaults, AFileThatDoesNotExistYetIsLoadedWhenItAppears) {
     const FollowUpdate u = followed.update();
     EXPECT_TRUE(u.changed);
     expectSameMetrics(followed.run(), fullLoad(path), "appeared");
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+// A snapshot handed to another thread must not change when the followed file grows: an event
+// file's RunBuilder appends to its step columns in place, and a copy sharing them saw its steps
+// grow past its values (the window's charted run read past the end of its values).
+TEST(FollowedFile, ASnapshotStaysAsItWasWhenTheFileGrows) {
+    testutil::ScratchDir dir("follow-snapshot");
+    const std::string path = dir.file("events.out.tfevents.1.host");
+    const std::string all = testutil::torchEvents(40);
+    const std::size_t first = testutil::torchEvents(5).size();
+    testutil::writeAll(path, all.substr(0, first));
+    FollowedFile followed(path);
+    ASSERT_TRUE(followed.loaded()) << followed.error();
+    const RunPtr snapshot = followed.snapshot();
+    const Series* before = snapshot->find("train/loss");
+    ASSERT_NE(before, nullptr);
+    ASSERT_EQ(before->size(), 5U);
+    testutil::appendAll(path, all.substr(first));
+    EXPECT_TRUE(followed.update().changed);
+    EXPECT_EQ(followed.run().find("train/loss")->size(), 40U);
+    EXPECT_EQ(before->size(), 5U);
+    EXPECT_EQ(before->values.size(), 5U);
+    testutil::expectSameMetrics(*followed.snapshot(), testutil::fullLoad(path), "snapshot");
 }
 
 }  // namespace

@@ -142,6 +142,30 @@ TEST(Watcher, WakeEndsAWaitFromAnotherThread) {
     waker.join();
 }
 
+TEST(Watcher, UnwatchRemovesTheFoldersInotifyWatchOnceNothingInItIsWatched) {
+    ScratchDir dir("watch");
+    std::filesystem::create_directories(dir.file("logdir/run1"));
+    writeAll(dir.file("a.csv"), "step,loss\n1,0.5\n");
+    writeAll(dir.file("b.csv"), "step,loss\n1,0.5\n");
+    Watcher w;
+    std::string error;
+    ASSERT_TRUE(w.watch(dir.file("a.csv"), error)) << error;
+    ASSERT_TRUE(w.watch(dir.file("b.csv"), error)) << error;
+    ASSERT_TRUE(w.watch(dir.file("logdir"), error)) << error;
+    // The two files share their folder's watch; the logdir has one and its run folder one.
+    EXPECT_EQ(w.inotifyWatchCount(), 3U);
+    w.unwatch(dir.file("a.csv"));
+    EXPECT_EQ(w.inotifyWatchCount(), 3U);  // b.csv still needs the folder's watch
+    w.unwatch(dir.file("b.csv"));
+    EXPECT_EQ(w.inotifyWatchCount(), 2U);
+    w.unwatch(dir.file("logdir"));
+    EXPECT_EQ(w.inotifyWatchCount(), 0U);
+    EXPECT_EQ(w.watchedCount(), 0U);
+    // Nothing is reported about what is no longer watched.
+    appendAll(dir.file("b.csv"), "2,0.4\n");
+    EXPECT_TRUE(w.wait(100ms).empty());
+}
+
 TEST(FileState, ClassifiesByInodeSizeAndHead) {
     FileState before;
     before.exists = before.readable = true;

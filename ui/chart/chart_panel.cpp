@@ -21,8 +21,17 @@ constexpr int kTileColumns = 2;
 constexpr int kBaseLeftMargin = 6;
 // zoomToSteps on a single step shows this fraction of the data's extent around it.
 constexpr double kSingleStepZoom = 0.01;
-// Store changes are batched into one rebuild at least this far apart.
+// Store changes are batched into one rebuild at least this far apart; rebuilding at most a
+// third of the time leaves the rest to painting and input.
 constexpr qint64 kBatchIntervalMs = 100;
+constexpr qint64 kBatchCostFactor = 2;
+// Followed runs' new points redraw the charts at least this far apart, and rebuilding takes
+// at most a twentieth of the time: 100 runs growing 10 rows a second must cost the window under
+// 5% of a core (issue #13): painting them is most of it (stroking 200 curves), so the interval
+// also grows by kFollowMsPerRun per open run; one growing run is still drawn within 160 ms.
+constexpr qint64 kFollowIntervalMs = 150;
+constexpr qint64 kFollowMsPerRun = 10;
+constexpr qint64 kFollowCostFactor = 20;
 
 }  // namespace
 
@@ -42,7 +51,13 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     setPalette(pal);
     m_rebuildTimer.setSingleShot(true);
     connect(&m_rebuildTimer, &QTimer::timeout, this, &ChartPanel::rebuild);
-    connect(&m_store, &RunStore::runAdded, this, &ChartPanel::scheduleRebuild);
+    connect(&m_store, &RunStore::runAdded, this,
+            [this] { scheduleRebuild(kBatchIntervalMs, kBatchCostFactor); });
+    // New points of followed runs: within the CPU budget of following (see scheduleRebuild).
+    connect(&m_store, &RunStore::runsUpdated, this, [this] {
+        // Painting (not counted in a rebuild's time) grows with the curves drawn.
+        scheduleRebuild(kFollowIntervalMs + kFollowMsPerRun * m_store.count(), kFollowCostFactor);
+    });
     // What the user did (hide, rename, remove, filter) is drawn on the next turn of the event
     // loop, still once for many changes made together; only arrivals wait for their batch.
     const auto soon = [this] { m_rebuildTimer.start(0); };
@@ -57,12 +72,11 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
         connect(&m_settings, signal, this, &ChartPanel::rebuild);
 }
 
-void ChartPanel::scheduleRebuild() {
+void ChartPanel::scheduleRebuild(qint64 minGapMs, qint64 costFactor) {
     if (m_rebuildTimer.isActive()) return;
     qint64 wait = 0;
     if (m_sinceRebuild.isValid()) {
-        // Rebuilding at most a third of the time leaves the rest to painting and input.
-        const qint64 gap = std::max(kBatchIntervalMs, 2 * m_lastRebuildMs);
+        const qint64 gap = std::max(minGapMs, costFactor * m_lastRebuildMs);
         wait = std::max<qint64>(0, gap - m_sinceRebuild.elapsed());
     }
     m_rebuildTimer.start(static_cast<int>(wait));
@@ -133,6 +147,7 @@ void ChartPanel::rebuild() {
     applySharedExtent();
     m_lastRebuildMs = clock.elapsed();
     m_sinceRebuild.start();
+    Q_EMIT rebuilt();
 }
 
 void ChartPanel::alignPlotAreas() {

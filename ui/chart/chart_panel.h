@@ -5,7 +5,9 @@
 /// Changes of the store are batched: a sweep's runs arrive by the hundred, and each rebuild
 /// redraws every chart over every run, so the charts rebuild once per batch of arrivals (after
 /// a zero-timer for the first one, then at most every kBatchInterval or twice the last
-/// rebuild's time, whichever is longer), never once per run. A view setting rebuilds at once.
+/// rebuild's time, whichever is longer), never once per run. New points of followed runs
+/// (RunStore::runsUpdated) rebuild within a tighter CPU budget (see chart_panel.cpp). A view
+/// setting rebuilds at once.
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -50,12 +52,16 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// The shared x-range changed by a user zoom/pan in any chart.
     void xRangeChanged(double lo, double hi);
+    /// The charts were rebuilt from the store (after new runs, new points, a setting): the
+    /// moment new data is on screen (latency benchmark, tests).
+    void rebuilt();
     /// A legend's "N more" was clicked: the run list lists them all.
     void runListRequested();
 
 private:
-    /// Rebuilds once the current batch of store changes is in (see the file comment).
-    void scheduleRebuild();
+    /// Rebuilds once the current batch of store changes is in (see the file comment): at least
+    /// `minGapMs` and `costFactor` times the last rebuild's time after the last rebuild.
+    void scheduleRebuild(qint64 minGapMs, qint64 costFactor);
     void rebuildIfPending() const;
     void onChartRange(MetricChart* source, double lo, double hi);
     void applySharedExtent();

@@ -315,6 +315,13 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         hi = 1.0;
     }
     if (hi <= lo) hi = lo + 1.0;
+    // Tail mode (a followed run grew): a zoom that showed the end of the data moves with the
+    // end, keeping its width, like `tail -f`; any other zoom stays where the user put it.
+    if (m_userRange && m_lo <= m_dataHi && m_hi >= m_dataHi && hi > m_dataHi) {
+        const double shift = hi - m_dataHi;
+        m_lo += shift;
+        m_hi += shift;
+    }
     m_dataLo = lo;
     m_dataHi = hi;
     if (!m_hasExtent) {
@@ -460,13 +467,6 @@ void MetricChart::zoomX(double factor, double center) {
 void MetricChart::panX(double fraction) {
     const double d = (m_hi - m_lo) * fraction;
     setXRange(m_lo + d, m_hi + d);
-}
-
-double MetricChart::xMin() const {
-    return m_lo;
-}
-double MetricChart::xMax() const {
-    return m_hi;
 }
 
 double MetricChart::stepToX(std::int64_t step) const {

@@ -64,7 +64,9 @@ public:
     ~MetricChart() override;
 
     /// Rebuilds the chart for `family` from `runs` (invisible runs are skipped) with `settings`.
-    /// Keeps the current x-range if one was set with setXRange.
+    /// Keeps the current x-range if one was set with setXRange; when that range showed the
+    /// end of the data and the data now reaches further (a followed run grew), the range
+    /// moves along with the end, keeping its width.
     void setContent(const std::vector<const RunEntry*>& runs, const QString& family,
                     const ViewSettings& settings);
     [[nodiscard]] QString family() const { return m_family; }
@@ -76,8 +78,8 @@ public:
     void setXRange(double lo, double hi);
     /// Back to the full extent of the data.
     void resetRange();
-    [[nodiscard]] double xMin() const;
-    [[nodiscard]] double xMax() const;
+    [[nodiscard]] double xMin() const { return m_lo; }
+    [[nodiscard]] double xMax() const { return m_hi; }
 
     /// Zooms x by `factor` (< 1 zooms in) around the axis value `center`; emits xRangeChanged.
     void zoomX(double factor, double center);

@@ -34,6 +34,7 @@ SideBySideView::SideBySideView(RunStore& store, ViewSettings& settings, QWidget*
     connect(&m_store, &RunStore::runAdded, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::runRemoved, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::runChanged, this, &SideBySideView::scheduleRebuild);
+    connect(&m_store, &RunStore::runsUpdated, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::cleared, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::shownChanged, this, &SideBySideView::scheduleRebuild);
     // Everything a MetricChart shows except the two layouts (the columns are the layout).

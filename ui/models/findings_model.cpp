@@ -66,6 +66,7 @@ FindingsModel::FindingsModel(RunStore& store, QObject* parent)
     connect(&m_store, &RunStore::runAdded, this, &FindingsModel::addRun);
     connect(&m_store, &RunStore::runRemoved, this, &FindingsModel::refresh);
     connect(&m_store, &RunStore::runChanged, this, &FindingsModel::refresh);
+    connect(&m_store, &RunStore::findingsChanged, this, &FindingsModel::refresh);
     connect(&m_store, &RunStore::cleared, this, &FindingsModel::refresh);
     connect(&m_store, &RunStore::shownChanged, this, &FindingsModel::refresh);
     refresh();

@@ -1,13 +1,19 @@
 #include "ui/models/run_list_model.h"
 
+#include <QFont>
 #include <QIcon>
 #include <QPainter>
 #include <QPixmap>
+#include <iterator>
 
 #include "ui/run_store.h"
 
 namespace curvedoctor::ui {
 namespace {
+
+// An announced finding's badge blinks this many half-periods of this length (3 s).
+constexpr int kFlashBlinks = 12;
+constexpr int kFlashIntervalMs = 250;
 
 QIcon swatch(const QColor& color) {
     QPixmap pm(14, 14);
@@ -47,6 +53,22 @@ RunListModel::RunListModel(RunStore& store, QObject* parent)
             [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1)); });
     connect(&m_store, &RunStore::shownChanged, this, [this] {
         if (m_rows > 0) Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
+    });
+    connect(&m_store, &RunStore::findingsChanged, this, [this](const QList<int>& rows) {
+        for (int row : rows) Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    });
+    connect(&m_store, &RunStore::runAnnounced, this, [this](int row) {
+        m_flashing.insert(m_store.at(row).id, kFlashBlinks);
+        m_flashTimer.start();
+    });
+    m_flashTimer.setInterval(kFlashIntervalMs);
+    connect(&m_flashTimer, &QTimer::timeout, this, [this] {
+        for (auto it = m_flashing.begin(); it != m_flashing.end();)
+            it = --it.value() <= 0 ? m_flashing.erase(it) : std::next(it);
+        if (m_flashing.isEmpty()) m_flashTimer.stop();
+        if (m_rows > 0)
+            Q_EMIT dataChanged(index(0, FindingsColumn), index(m_rows - 1, FindingsColumn),
+                               {Qt::BackgroundRole});
     });
     connect(&m_store, &RunStore::cleared, this, [this] {
         beginResetModel();
@@ -89,7 +111,13 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
     }
     switch (index.column()) {
         case NameColumn:
+            if (role == Qt::DisplayRole && e.gone) return tr("%1 (file deleted)").arg(e.name);
             if (role == Qt::DisplayRole || role == Qt::EditRole) return e.name;
+            if (role == Qt::FontRole && e.gone) {
+                QFont italic;
+                italic.setItalic(true);
+                return italic;
+            }
             if (role == Qt::DecorationRole) return swatch(e.color);
             if (role == Qt::CheckStateRole) return e.visible ? Qt::Checked : Qt::Unchecked;
             if (role == Qt::ToolTipRole)
@@ -100,6 +128,8 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
             if (role == Qt::DisplayRole) return QString::fromStdString(e.run->format);
             break;
         case FindingsColumn:
+            if (role == Qt::BackgroundRole && m_flashing.value(e.id) % 2 == 1)
+                return QColor(0xff, 0xd5, 0x4f);
             if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
                 return findingsText(severityCounts(index.row()));
             break;

@@ -4,6 +4,8 @@
 /// format, and the count of findings by severity. A view over RunStore; edits go back to it.
 
 #include <QAbstractTableModel>
+#include <QHash>
+#include <QTimer>
 #include <array>
 
 namespace curvedoctor::ui {
@@ -33,12 +35,17 @@ public:
 
     /// Findings of run `row` counted by severity: [info, warning, error].
     [[nodiscard]] std::array<int, 3> severityCounts(int row) const;
+    /// True while the findings badge of the run with this id flashes (RunStore::runAnnounced).
+    [[nodiscard]] bool isFlashing(int id) const { return m_flashing.contains(id); }
 
 private:
     RunStore& m_store;
     /// Rows as this model has announced them. RunStore signals after it changed, so the model
     /// keeps its own count to stay consistent between begin/end notifications.
     int m_rows = 0;
+    /// Runs whose badge flashes (a new finding was announced), by id: blinks left.
+    QHash<int, int> m_flashing;
+    QTimer m_flashTimer;
 };
 
 }  // namespace curvedoctor::ui

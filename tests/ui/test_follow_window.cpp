@@ -1,0 +1,206 @@
+// The window follows its logs while they are written (issue #13): rows appended from a writer
+// thread to a Lightning CSV and a TensorBoard event file reach the charted runs value for value;
+// a zoom is kept unless it shows the end of the data, where it follows the end; a finding that
+// appears mid-run is announced.
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTest>
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+
+#include "tests/core/follow_test_support.h"
+#include "ui/chart/chart_panel.h"
+#include "ui/chart/metric_chart.h"
+#include "ui/follow/follow_controller.h"
+#include "ui/main_window.h"
+#include "ui/models/run_list_model.h"
+#include "ui/run_store.h"
+#include "viewer_test_support.h"
+
+namespace curvedoctor::ui {
+namespace {
+
+using core::testutil::appendAll;
+using core::testutil::expectSameMetrics;
+using core::testutil::fullLoad;
+using core::testutil::ScratchDir;
+using core::testutil::torchEvents;
+using core::testutil::writeAll;
+using testing::SettingsSandbox;
+
+constexpr int kWaitMs = 15000;
+
+// A Lightning metrics.csv row: a training row each step, a validation row every 10th step
+// (sparse, as Lightning writes them). `value` overrides the training loss (NaN for a fault).
+std::string lightningRows(int from, int to, std::optional<double> value = std::nullopt) {
+    std::string s;
+    for (int step = from; step < to; ++step) {
+        const double loss = value ? *value : 2.0 / (1.0 + step * 0.1);
+        s += std::to_string(step / 10) + "," + std::to_string(step) + "," + std::to_string(loss) +
+             ",,\n";
+        if (step % 10 == 9)
+            s += std::to_string(step / 10) + "," + std::to_string(step) + ",," +
+                 std::to_string(2.2 / (1.0 + step * 0.1)) + "," +
+                 std::to_string(0.5 + step * 0.001) + "\n";
+    }
+    return s;
+}
+const std::string kHeader = "epoch,step,train_loss,val_loss,val_acc\n";
+
+// Appends `bytes` in pieces of 1..97 bytes a millisecond apart, so lines and records are cut.
+void writeInPieces(const std::string& path, const std::string& bytes, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<std::size_t> piece(1, 97);
+    for (std::size_t pos = 0; pos < bytes.size();) {
+        const std::size_t n = std::min(piece(rng), bytes.size() - pos);
+        appendAll(path, bytes.substr(pos, n));
+        pos += n;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
+
+struct Window {
+    SettingsSandbox settings;
+    MainWindow window;
+    RunStore& store = *window.findChild<RunStore*>();
+    ChartPanel& charts = *window.findChild<ChartPanel*>();
+
+    void open(const QStringList& paths) {
+        QSignalSpy finished(&window.loadController(), &LoadController::finished);
+        window.openPaths(paths);
+        ASSERT_TRUE(testing::waitForLoad(window.loadController(), finished));
+    }
+    [[nodiscard]] const RunEntry* entry(const std::string& source) const {
+        const int row = store.rowOfSource(QString::fromStdString(source));
+        return row < 0 ? nullptr : &store.at(row);
+    }
+    /// Waits until the run of `source` has `points` points (and the charts were rebuilt).
+    bool waitForPoints(const std::string& source, std::size_t points) {
+        return QTest::qWaitFor(
+            [&] {
+                const RunEntry* e = entry(source);
+                return e != nullptr && e->run->pointCount() == points && !charts.charts().isEmpty();
+            },
+            kWaitMs);
+    }
+};
+
+TEST(FollowWindow, FollowedRunsEqualAFullLoadOfTheFinalFiles) {
+    ScratchDir dir("follow-window");
+    std::filesystem::create_directories(dir.file("lightning"));
+    std::filesystem::create_directories(dir.file("tb"));
+    const std::string csv = dir.file("lightning/metrics.csv");
+    const std::string events = dir.file("tb/events.out.tfevents.1700000000.host");
+    writeAll(csv, kHeader + lightningRows(0, 5));
+    const std::string allEvents = torchEvents(80);
+    const std::size_t firstEvents = torchEvents(3).size();
+    writeAll(events, allEvents.substr(0, firstEvents));
+
+    Window w;
+    w.window.show();
+    w.open({QString::fromStdString(csv), QString::fromStdString(events)});
+    ASSERT_NE(w.entry(csv), nullptr);
+    ASSERT_NE(w.entry(events), nullptr);
+
+    std::atomic<bool> done{false};
+    std::thread writer([&] {
+        writeInPieces(csv, lightningRows(5, 150), 7);
+        writeInPieces(events, allEvents.substr(firstEvents), 11);
+        done = true;
+    });
+    // The window keeps running (and following) while the writer writes.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return done.load(); }, 60000));
+    writer.join();
+
+    const core::Run csvFinal = fullLoad(csv);
+    const core::Run eventsFinal = fullLoad(events);
+    ASSERT_TRUE(w.waitForPoints(csv, csvFinal.pointCount()))
+        << w.entry(csv)->run->pointCount() << " of " << csvFinal.pointCount() << " points";
+    ASSERT_TRUE(w.waitForPoints(events, eventsFinal.pointCount()))
+        << w.entry(events)->run->pointCount() << " of " << eventsFinal.pointCount() << " points";
+    expectSameMetrics(*w.entry(csv)->run, csvFinal, "followed Lightning CSV");
+    expectSameMetrics(*w.entry(events)->run, eventsFinal, "followed event file");
+    // What the chart draws is the store's run.
+    const MetricChart* loss = w.charts.charts().front();
+    EXPECT_EQ(loss->dataXMax(), 149.0);
+}
+
+TEST(FollowWindow, AZoomStaysPutUnlessItShowsTheEndWhichItThenFollows) {
+    ScratchDir dir("follow-zoom");
+    const std::string csv = dir.file("metrics.csv");
+    writeAll(csv, kHeader + lightningRows(0, 50));
+    Window w;
+    w.window.show();
+    w.open({QString::fromStdString(csv)});
+    MetricChart* chart = w.charts.charts().front();
+    ASSERT_EQ(chart->dataXMax(), 49.0);
+
+    // Zoomed into the middle: new rows do not move it.
+    chart->setXRange(10.0, 20.0);
+    appendAll(csv, lightningRows(50, 100));
+    ASSERT_TRUE(w.waitForPoints(csv, fullLoad(csv).pointCount()));
+    chart = w.charts.charts().front();
+    EXPECT_EQ(chart->dataXMax(), 99.0);
+    EXPECT_TRUE(chart->hasUserRange());
+    EXPECT_DOUBLE_EQ(chart->xMin(), 10.0);
+    EXPECT_DOUBLE_EQ(chart->xMax(), 20.0);
+
+    // Zoomed onto the end (steps 80..99): the view follows the end, keeping its width.
+    chart->setXRange(80.0, 99.0);
+    appendAll(csv, lightningRows(100, 120));
+    ASSERT_TRUE(w.waitForPoints(csv, fullLoad(csv).pointCount()));
+    chart = w.charts.charts().front();
+    EXPECT_EQ(chart->dataXMax(), 119.0);
+    EXPECT_DOUBLE_EQ(chart->xMin(), 100.0);
+    EXPECT_DOUBLE_EQ(chart->xMax(), 119.0);
+}
+
+TEST(FollowWindow, AFindingThatAppearsMidRunIsAnnounced) {
+    ScratchDir dir("follow-announce");
+    const std::string csv = dir.file("metrics.csv");
+    writeAll(csv, kHeader + lightningRows(0, 30));
+    Window w;
+    w.window.show();
+    w.open({QString::fromStdString(csv)});
+    auto* follow = w.window.findChild<FollowController*>();
+    ASSERT_NE(follow, nullptr);
+    QSignalSpy appeared(follow, &FollowController::findingAppeared);
+
+    // Healthy rows: nothing to announce (and no not_learning at step 40: too early to judge).
+    appendAll(csv, lightningRows(30, 40));
+    ASSERT_TRUE(w.waitForPoints(csv, fullLoad(csv).pointCount()));
+    QTest::qWait(static_cast<int>(FollowController::kDebounce.count()) + 500);
+    for (const QList<QVariant>& a : appeared)
+        ADD_FAILURE() << "announced on a healthy run: " << a.at(2).toString().toStdString();
+    appeared.clear();
+
+    // The loss becomes NaN.
+    appendAll(csv, lightningRows(40, 47, std::nan("")));
+    ASSERT_TRUE(appeared.wait(kWaitMs));
+    const QString runName = appeared.front().at(1).toString();
+    const QString text = appeared.front().at(2).toString();
+    EXPECT_TRUE(text.contains(QStringLiteral("nan_inf"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(runName)) << text.toStdString();
+    EXPECT_TRUE(appeared.front().at(3).toBool());  // an error
+    const QString status = w.window.statusBar()->currentMessage();
+    EXPECT_TRUE(status.contains(QStringLiteral("nan_inf")) && status.contains(runName))
+        << status.toStdString();
+    auto* runList = w.window.findChild<RunListModel*>();
+    ASSERT_NE(runList, nullptr);
+    EXPECT_TRUE(runList->isFlashing(appeared.front().at(0).toInt()));
+    // Once is enough: the same finding growing with the run is not announced again.
+    appendAll(csv, lightningRows(47, 50, std::nan("")));
+    QTest::qWait(static_cast<int>(FollowController::kDebounce.count()) + 500);
+    EXPECT_EQ(appeared.size(), 1);
+}
+
+}  // namespace
+}  // namespace curvedoctor::ui

@@ -1,0 +1,264 @@
+#include "ui/follow/follow_controller.h"
+
+#include <QHash>
+#include <QMetaObject>
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "core/diagnosis.h"
+#include "core/finding_kind.h"
+#include "core/follow/follower.h"
+#include "ui/run_store.h"
+
+namespace curvedoctor::ui {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A diagnosis is followed by a pause this many times as long as it took (see work()).
+constexpr int kDiagnosisCostFactor = 25;
+// The worker sleeps at most this long without a change (the watcher wakes it earlier for a
+// change, a due poll, a new path or the stop).
+constexpr std::chrono::milliseconds kIdleWait{60000};
+
+std::tuple<std::string, int, std::string> findingKey(const std::string& source,
+                                                     const core::Finding& f) {
+    return {source, static_cast<int>(f.kind), f.metric};
+}
+
+}  // namespace
+
+struct FollowController::Posted {
+    struct RunData {
+        std::string source;
+        core::RunPtr run;  ///< null: only the diagnosis or the gone mark changed
+        std::optional<core::RunDiagnosis> diagnosis;
+        bool gone = false;
+    };
+    std::vector<RunData> runs;
+    std::vector<std::string> messages;
+};
+
+FollowController::FollowController(RunStore& store, QObject* parent)
+    : QObject(parent), m_store(store) {}
+
+FollowController::~FollowController() {
+    stop();
+}
+
+void FollowController::follow(const QStringList& paths) {
+    QStringList added;
+    for (const QString& p : paths)
+        if (!p.isEmpty() && !m_paths.contains(p)) added << p;
+    if (added.isEmpty()) return;
+    m_paths << added;
+    if (!m_enabled) return;
+    if (!m_worker.joinable()) {
+        start();
+        return;
+    }
+    const std::lock_guard lock(m_mutex);
+    for (const QString& p : added) m_newPaths.push_back(p.toStdString());
+    if (m_watcher != nullptr) m_watcher->wake();
+}
+
+void FollowController::setEnabled(bool on) {
+    if (on == m_enabled) return;
+    m_enabled = on;
+    if (on)
+        start();
+    else
+        stop();
+}
+
+void FollowController::setPollInterval(std::chrono::milliseconds interval) {
+    interval = std::max(interval, std::chrono::milliseconds(0));
+    if (interval == m_pollInterval) return;
+    m_pollInterval = interval;
+    if (m_worker.joinable()) {
+        stop();
+        start();
+    }
+}
+
+void FollowController::setUseInotify(bool on) {
+    if (on == m_useInotify) return;
+    m_useInotify = on;
+    if (m_worker.joinable()) {
+        stop();
+        start();
+    }
+}
+
+void FollowController::start() {
+    if (m_worker.joinable() || m_paths.isEmpty()) return;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stop = false;
+        m_newPaths.clear();
+        for (const QString& p : std::as_const(m_paths)) m_newPaths.push_back(p.toStdString());
+    }
+    m_worker = std::thread([this] { work(); });
+}
+
+void FollowController::stop() {
+    if (!m_worker.joinable()) return;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stop = true;
+        if (m_watcher != nullptr) m_watcher->wake();
+    }
+    m_worker.join();
+}
+
+void FollowController::work() {
+    core::WatchOptions watch;
+    watch.pollInterval = m_pollInterval;  // these two change only while no worker runs
+    watch.useInotify = m_useInotify;
+    core::Follower follower({}, {}, watch);
+    {
+        const std::lock_guard lock(m_mutex);
+        m_watcher = &follower.watcher();
+    }
+    std::set<std::size_t> toPost;                      // runs changed since the last post
+    std::map<std::size_t, Clock::time_point> diagDue;  // runs to diagnose again, and when
+    std::vector<bool> goneSent;
+    std::vector<std::string> messages;
+    Clock::time_point lastPost{};
+    Clock::time_point nextDiagnosis{};
+    for (;;) {
+        std::vector<std::string> paths;
+        {
+            const std::lock_guard lock(m_mutex);
+            if (m_stop) break;
+            paths.swap(m_newPaths);
+        }
+        // Runs the window loads itself (LoadController) are posted when they change.
+        for (const std::string& p : paths) follower.follow(p);
+        for (auto& m : follower.takeStartMessages()) messages.push_back(std::move(m));
+
+        auto now = Clock::now();
+        auto wait = kIdleWait;
+        if (!toPost.empty())
+            wait = std::chrono::duration_cast<std::chrono::milliseconds>(lastPost + kPostInterval -
+                                                                         now);
+        for (const auto& [index, when] : diagDue)
+            wait = std::min(
+                wait, std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::max(when, nextDiagnosis) - now + std::chrono::milliseconds(1)));
+        core::Follower::Step step = follower.wait(std::max(wait, std::chrono::milliseconds(0)));
+        now = Clock::now();
+        for (auto& m : step.messages) messages.push_back(std::move(m));
+        for (std::size_t i : step.changed) {
+            toPost.insert(i);
+            diagDue.try_emplace(i, now + kDebounce);
+        }
+        goneSent.resize(follower.size(), false);
+        for (std::size_t i = 0; i < follower.size(); ++i)
+            if (follower.gone(i) != goneSent[i]) toPost.insert(i);
+
+        Posted posted;
+        std::map<std::size_t, std::size_t> slot;  // run index -> posted.runs
+        auto dataOf = [&](std::size_t i) -> Posted::RunData& {
+            auto [it, added] = slot.try_emplace(i, posted.runs.size());
+            if (added) posted.runs.push_back({follower.source(i), nullptr, std::nullopt, false});
+            return posted.runs[it->second];
+        };
+        if (!toPost.empty() && now - lastPost >= kPostInterval) {
+            for (std::size_t i : toPost) {
+                if (!follower.loaded(i)) continue;
+                Posted::RunData& d = dataOf(i);
+                d.run = follower.snapshot(i);
+                d.gone = goneSent[i] = follower.gone(i);
+            }
+            toPost.clear();
+            lastPost = now;
+        }
+        // The earliest due run first, each diagnosis followed by a pause kDiagnosisCostFactor
+        // times as long as it took: 100 growing runs cost the worker a few percent of a core
+        // in diagnoses, however often they change.
+        while (now >= nextDiagnosis) {
+            auto due =
+                std::min_element(diagDue.begin(), diagDue.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+            if (due == diagDue.end() || due->second > now) break;
+            const std::size_t i = due->first;
+            diagDue.erase(due);
+            if (!follower.loaded(i)) continue;
+            const core::Run& run = follower.run(i);
+            core::RunDiagnosis diagnosis = core::diagnoseRun(run);
+            std::erase_if(diagnosis.findings,
+                          [&](const core::Finding& f) { return core::tooEarlyToJudge(run, f); });
+            Posted::RunData& d = dataOf(i);
+            d.diagnosis = std::move(diagnosis);
+            d.gone = goneSent[i];
+            const auto took = Clock::now() - now;
+            now = Clock::now();
+            nextDiagnosis = now + kDiagnosisCostFactor * took;
+        }
+        if (posted.runs.empty() && messages.empty()) continue;
+        posted.messages = std::move(messages);
+        messages.clear();
+        QMetaObject::invokeMethod(
+            this, [this, posted = std::move(posted)] { apply(posted); }, Qt::QueuedConnection);
+    }
+    const std::lock_guard lock(m_mutex);
+    m_watcher = nullptr;
+}
+
+void FollowController::apply(const Posted& posted) {
+    for (const std::string& m : posted.messages) Q_EMIT message(QString::fromStdString(m));
+    QHash<QString, int> rows;
+    for (int row = 0; row < m_store.count(); ++row)
+        rows.insert(QString::fromStdString(m_store.at(row).run->source), row);
+    std::vector<RunStore::RunUpdate> updates;
+    struct Announcement {
+        int row;
+        QString text;
+        bool error;
+    };
+    std::vector<Announcement> announcements;
+    for (const Posted::RunData& d : posted.runs) {
+        const int row = rows.value(QString::fromStdString(d.source), -1);
+        if (row < 0) {
+            // A new run of a followed folder (or a file that could not be loaded at first).
+            if (d.run)
+                rows.insert(QString::fromStdString(d.source),
+                            m_store.add(d.run, d.diagnosis.value_or(core::RunDiagnosis{})));
+            continue;
+        }
+        if (d.diagnosis) {
+            const RunEntry& e = m_store.at(row);
+            for (const core::Finding& f : d.diagnosis->findings) {
+                if (f.severity == core::Severity::Info) continue;
+                const std::string_view kind = core::toString(f.kind);
+                const bool before =
+                    std::any_of(e.diagnosis.findings.begin(), e.diagnosis.findings.end(),
+                                [&](const core::Finding& g) {
+                                    return g.kind == f.kind && g.metric == f.metric;
+                                });
+                if (!m_announced.insert(findingKey(d.source, f)).second || before) continue;
+                announcements.push_back(
+                    {row,
+                     tr("%1: %2 (%3) at step %4")
+                         .arg(e.name,
+                              QString::fromUtf8(kind.data(), static_cast<qsizetype>(kind.size())),
+                              QString::fromStdString(f.metric))
+                         .arg(f.beginStep),
+                     f.severity == core::Severity::Error});
+            }
+        }
+        updates.push_back({row, d.run, d.diagnosis, d.gone});
+    }
+    m_store.update(updates);
+    ++m_updates;
+    for (const Announcement& a : announcements) {
+        m_store.announce(a.row);
+        Q_EMIT findingAppeared(m_store.at(a.row).id, m_store.at(a.row).name, a.text, a.error);
+    }
+}
+
+}  // namespace curvedoctor::ui
