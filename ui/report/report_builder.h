@@ -10,12 +10,17 @@
 #include <vector>
 
 #include "core/comparison.h"
+#include "ui/report/report_options.h"
 #include "ui/report/report_page.h"
-#include "ui/report/report_renderer.h"
 
 namespace curvedoctor::core {
 class CurveCache;
 }
+
+namespace curvedoctor::ui {
+struct RunEntry;
+class ViewSettings;
+}  // namespace curvedoctor::ui
 
 namespace curvedoctor::ui::report {
 

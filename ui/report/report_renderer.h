@@ -22,13 +22,12 @@
 #include "core/finding.h"
 #include "core/run.h"
 #include "ui/chart/group_chart.h"
+#include "ui/report/report_options.h"
 
 namespace curvedoctor::ui {
 
 struct RunEntry;
 class ViewSettings;
-
-enum class ReportFormat { Png, Svg, Pdf };
 
 /// "png", "svg" or "pdf" (any case), or nullopt.
 [[nodiscard]] std::optional<ReportFormat> reportFormatNamed(const QString& name);
@@ -36,36 +35,6 @@ enum class ReportFormat { Png, Svg, Pdf };
 [[nodiscard]] std::optional<ReportFormat> reportFormatOf(const QString& path);
 /// "PNG", "SVG", "PDF".
 [[nodiscard]] QString reportFormatName(ReportFormat format);
-
-struct ReportOptions {
-    ReportFormat format = ReportFormat::Png;
-    /// Logical pixels (PNG, SVG); the PNG is width * scale device pixels wide. A PDF takes its
-    /// width from the paper instead (pdfPageWidth).
-    int width = 1600;
-    qreal scale = 2.0;  ///< PNG device pixel ratio: 2 gives HiDPI / print quality.
-    QPageSize::PageSizeId paper = QPageSize::A4;  ///< PDF only.
-    bool landscape = false;                       ///< PDF only.
-    QString title;                                ///< empty: "Training report" and the run names.
-    QDateTime timestamp;                          ///< invalid: now (UTC).
-    /// Findings listed per run before "and N more"; the rest are in the window and the JSON.
-    int maxFindingsPerRun = 10;
-    GroupBand band = GroupBand::MinMax;
-};
-
-/// A group of runs to draw as one mean curve with a band, with its group findings.
-struct ReportGroup {
-    GroupCurveInput curves;
-    std::vector<core::Finding> findings;
-};
-
-/// Where things ended up in the image, in logical pixels (for tests and callers).
-struct ReportLayout {
-    QStringList families;
-    QList<QRectF> chartRects;  ///< one per family, in order.
-    QRectF findingsRect;
-    QRectF comparisonRect;
-    int pages = 1;  ///< PDF pages (1 for PNG and SVG).
-};
 
 /// The PDF's logical width: the paper's width at 96 logical pixels per inch, the screen's
 /// measure that the charts' point-sized text is laid out in (A4 portrait: 794, so table text
