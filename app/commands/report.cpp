@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QPageSize>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <algorithm>
@@ -49,23 +50,32 @@ struct ReportArgs {
     bool group = false;
     bool stdBand = false;
     bool timings = false;
+    std::string format;  ///< --format; empty: from the -o extension
+    QPageSize::PageSizeId paper = QPageSize::A4;
+    bool landscape = false;
     std::string title;
     std::vector<std::string> extraMetrics;  // --metric: their families are charted too.
     std::optional<core::Severity> failOn;
 };
 
 void printUsage(std::ostream& out) {
-    out << "usage: curvedoctor report PATH... -o FILE.png [--smoothing W] [--width PX]\n"
-           "                          [--scale S] [--group [--std-band]] [--title TEXT]\n"
+    out << "usage: curvedoctor report PATH... -o FILE.png|.svg|.pdf [--format png|svg|pdf]\n"
+           "                          [--smoothing W] [--width PX] [--scale S]\n"
+           "                          [--page a4|letter] [--landscape]\n"
+           "                          [--group [--std-band]] [--title TEXT]\n"
            "                          [--metric NAME]... [--fail-on warning|error] [--timings]\n"
-           "Writes an annotated PNG report (charts, findings with advice, comparison table)\n"
-           "with no display. --smoothing 0..0.999 (default 0.6), --width in logical pixels\n"
-           "(default 1600), --scale device pixels per logical pixel (default 2, HiDPI),\n"
+           "Writes an annotated report (charts, findings with advice, comparison table) with\n"
+           "no display, as PNG, SVG or PDF by the -o extension (--format forces one). SVG and\n"
+           "PDF are vector (paths and selectable text); a PDF is cut into print pages (A4\n"
+           "portrait unless --page letter / --landscape). --smoothing 0..0.999 (default\n"
+           "0.6), --width in logical pixels (PNG and SVG; default 1600), --scale device\n"
+           "pixels per logical pixel (PNG; default 2, HiDPI),\n"
            "--group draws all runs as one group: mean curve and a min..max band (or +/-1 std\n"
            "with --std-band) and adds the group findings. Exit status: 0 written, 1 a finding\n"
            "at or above --fail-on (report written), 2 a path failed to load (the report of the\n"
            "rest is still written), 64 bad usage, -o names one of the logs read (never\n"
-           "overwritten) or the PNG could not be written. --metric adds a chart for that\n"
+           "overwritten), a format other than png/svg/pdf, or the file could not be written. "
+           "--metric adds a chart for that\n"
            "metric family to the default ones (loss, metric, learning rate). --timings prints\n"
            "the seconds spent loading, diagnosing, drawing and encoding. Many runs still give\n"
            "one page: every run is charted, the legend and tables end with \"and N more\".\n";
@@ -79,6 +89,30 @@ bool parseDouble(const std::string& s, double& out) {
     } catch (...) {
         return false;
     }
+}
+
+// --format png|svg|pdf and --page a4|letter; false after printing why.
+bool parseFormatOrPage(const std::string& opt, const std::string& v, ReportArgs& a,
+                       std::ostream& err) {
+    if (opt == "--format") {
+        if (!ui::reportFormatNamed(QString::fromStdString(v))) {
+            err << "curvedoctor report: --format takes png, svg or pdf, not '" << printable(v)
+                << "'\n";
+            return false;
+        }
+        a.format = v;
+        return true;
+    }
+    const QString page = QString::fromStdString(v).toLower();
+    if (page == QLatin1String("a4")) {
+        a.paper = QPageSize::A4;
+    } else if (page == QLatin1String("letter")) {
+        a.paper = QPageSize::Letter;
+    } else {
+        err << "curvedoctor report: --page takes a4 or letter, not '" << printable(v) << "'\n";
+        return false;
+    }
+    return true;
 }
 
 // Returns kExitOk, or kExitUsage after printing why; `done` is set for --help.
@@ -150,6 +184,12 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
                     << "'\n";
                 return kExitUsage;
             }
+        } else if (s == "--format" || s == "--page") {
+            const auto* v = value(i, s);
+            if (!v) return kExitUsage;
+            if (!parseFormatOrPage(s, *v, a, err)) return kExitUsage;
+        } else if (s == "--landscape") {
+            a.landscape = true;
         } else if (s == "--group") {
             a.group = true;
         } else if (s == "--std-band") {
@@ -168,7 +208,7 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
         return kExitUsage;
     }
     if (a.output.empty()) {
-        err << "curvedoctor report: no output file given (-o FILE.png)\n";
+        err << "curvedoctor report: no output file given (-o FILE.png|.svg|.pdf)\n";
         return kExitUsage;
     }
     return kExitOk;
@@ -196,14 +236,18 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-/// The output name's extension, lower-cased ("" when it has none).
-std::string lowerExtension(const std::string& path) {
-    const auto dot = path.find_last_of("./");
-    if (dot == std::string::npos || path[dot] != '.') return {};
-    std::string ext = path.substr(dot + 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
+/// The format asked for: --format, else the output name's extension; nullopt (after printing
+/// why) when neither names one: bytes of one format under another's name would be a file
+/// said to be written that its reader cannot open.
+std::optional<ui::ReportFormat> outputFormat(const ReportArgs& a, std::ostream& err) {
+    if (!a.format.empty()) return ui::reportFormatNamed(QString::fromStdString(a.format));
+    const QString path = QString::fromStdString(a.output);
+    if (const auto f = ui::reportFormatOf(path)) return f;
+    const std::string ext = QFileInfo(path).suffix().toStdString();
+    err << "curvedoctor report: " << printable(a.output)
+        << (ext.empty() ? " has no file extension" : " asks for '." + printable(ext) + "'")
+        << "; reports are written as PNG, SVG or PDF (-o FILE.png|.svg|.pdf, or --format)\n";
+    return std::nullopt;
 }
 
 }  // namespace
@@ -241,14 +285,8 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
             << printable(*input) << "; refusing to overwrite it (choose another -o)\n";
         return kExitUsage;
     }
-    // The format follows the name: PNG bytes under another extension (report.svg) would be a
-    // different format than the one asked for, said to be written.
-    if (const std::string ext = lowerExtension(a.output); ext != "png") {
-        err << "curvedoctor report: " << printable(a.output)
-            << (ext.empty() ? " has no file extension" : " asks for '." + printable(ext) + "'")
-            << "; reports are written as PNG (-o FILE.png)\n";
-        return kExitUsage;
-    }
+    const auto format = outputFormat(a, err);
+    if (!format) return kExitUsage;
     if (batch.runs.empty()) {
         err << "curvedoctor report: nothing could be loaded; no report written\n";
         return kExitLoadError;
@@ -298,6 +336,9 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     options.scale = a.scale;
     options.title = QString::fromStdString(a.title);
     options.band = a.stdBand ? GroupBand::StdDev : GroupBand::MinMax;
+    options.format = *format;
+    options.paper = a.paper;
+    options.landscape = a.landscape;
 
     std::vector<ReportGroup> groups;
     if (a.group) {

@@ -1,4 +1,7 @@
 // Which metric families the charts show (declared in metric_chart.h).
+#include <algorithm>
+#include <cctype>
+
 #include "core/metric_role.h"
 #include "ui/chart/metric_chart.h"
 #include "ui/run_store.h"
@@ -41,6 +44,33 @@ QString best(const QStringList& families, Rank rank) {
 }
 
 }  // namespace
+
+QString familyTitle(const std::vector<const core::Run*>& runs, const QString& family) {
+    const std::string wanted = family.toStdString();
+    for (const core::Run* r : runs)
+        for (const auto& [name, s] : r->metrics) {
+            if (core::inferMetricInfo(name).family != wanted) continue;
+            // The family is a piece of the lower-cased, trimmed name: the same piece of the
+            // name itself keeps its case.
+            const auto first = name.find_first_not_of(" \t");
+            const auto last = name.find_last_not_of(" \t");
+            if (first == std::string::npos) continue;
+            const std::string trimmed = name.substr(first, last - first + 1);
+            std::string lowered = trimmed;
+            std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            if (const auto at = lowered.find(wanted); at != std::string::npos)
+                return QString::fromStdString(trimmed.substr(at, wanted.size()));
+        }
+    return family;
+}
+
+QString familyTitle(const std::vector<const RunEntry*>& runs, const QString& family) {
+    std::vector<const core::Run*> rs;
+    rs.reserve(runs.size());
+    for (const RunEntry* e : runs) rs.push_back(e->run.get());
+    return familyTitle(rs, family);
+}
 
 QStringList allFamilies(const std::vector<const RunEntry*>& runs) {
     QStringList out;

@@ -12,6 +12,7 @@
 #include "core/group_stats.h"
 #include "core/metric_role.h"
 #include "core/smoothing.h"
+#include "ui/chart/metric_chart.h"
 
 namespace curvedoctor::ui {
 namespace {
@@ -57,7 +58,10 @@ void GroupChart::setContent(const std::vector<GroupCurveInput>& groups, const QS
         removeAxis(a);
         delete a;
     }
-    setTitle(family);
+    std::vector<const core::Run*> members;
+    for (const GroupCurveInput& g : groups)
+        for (const core::RunPtr& r : g.runs) members.push_back(r.get());
+    setTitle(familyTitle(members, family));
     auto* x = new QValueAxis(this);
     auto* y = new QValueAxis(this);
     x->setTitleText(tr("step"));

@@ -336,7 +336,8 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         {XAxisMode::RelativeTime, QStringLiteral("relative time")},
         {XAxisMode::Progress, QStringLiteral("progress (% of the run)")}};
     m_xAxis->setTitleText(kXTitles.value(m_xMode));
-    m_overlay->setTitle(family + (m_logY ? QStringLiteral("  (log scale)") : QString()));
+    m_title = familyTitle(runs, family);
+    m_overlay->setTitle(m_title + (m_logY ? QStringLiteral("  (log scale)") : QString()));
     m_overlay->setNote(leftOutNote(m_leftOut.size(), m_xMode));
     buildOverlay(runs);
     if (m_userRange)

@@ -34,6 +34,11 @@ struct ChartCurve;
 /// `settings.extraFamilies()` that exist in the runs.
 [[nodiscard]] QStringList chartFamilies(const std::vector<const RunEntry*>& runs,
                                         const ViewSettings& settings);
+/// A family as the logs spell it, for titles: "mAP50-95(B)" for the family "map50-95(b)" of
+/// Ultralytics' "metrics/mAP50-95(B)" (families are lower-cased to pair curves). The first
+/// metric of the family found in `runs` decides; none found: the family itself.
+[[nodiscard]] QString familyTitle(const std::vector<const core::Run*>& runs, const QString& family);
+[[nodiscard]] QString familyTitle(const std::vector<const RunEntry*>& runs, const QString& family);
 /// Every family present in these runs (for the metric picker).
 [[nodiscard]] QStringList allFamilies(const std::vector<const RunEntry*>& runs);
 
@@ -70,6 +75,8 @@ public:
     void setContent(const std::vector<const RunEntry*>& runs, const QString& family,
                     const ViewSettings& settings);
     [[nodiscard]] QString family() const { return m_family; }
+    /// The title drawn above the plot: the family as the logs spell it (familyTitle).
+    [[nodiscard]] QString displayTitle() const { return m_title; }
     /// Where smoothed curves and their indices come from: a window's charts share the
     /// RunStore's cache; by default a chart has its own.
     void setCurveCache(std::shared_ptr<core::CurveCache> cache);
@@ -144,6 +151,10 @@ public:
     [[nodiscard]] HoverRows hoverRowsAt(double x, double pointerY) const;
     /// The x-axis title ("step", "epoch", ...).
     [[nodiscard]] QString xTitle() const;
+    /// Every point of the curves drawn inside the x-range shown, as CSV: a header row, then
+    /// run, metric, step, the x-axis value (unless x is the step), raw and smoothed value
+    /// (the view's smoothing), curve by curve in drawing order. NaN and Inf as nan/inf.
+    [[nodiscard]] QString dataCsv() const;
     /// Messages of the findings, lr drops and markers under `chartPos`.
     [[nodiscard]] QStringList findingsAt(QPointF chartPos) const;
 
@@ -177,6 +188,7 @@ private:
     void fitLegendMargin();
 
     QString m_family;
+    QString m_title;
     bool m_userRange = false;
     double m_lo = 0.0;
     double m_hi = 1.0;

@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "ui/models/comparison_table_model.h"
+#include "ui/panels/table_copy.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
@@ -37,6 +38,7 @@ ComparisonPanel::ComparisonPanel(RunStore& store, ViewSettings& settings, QWidge
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    installTableCopy(*m_view, QStringLiteral("comparison.csv"));
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Column widths from the first rows only: measuring all of a 1,000-run sweep's rows on
     // every change costs more than the table itself.

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "ui/models/findings_model.h"
+#include "ui/panels/table_copy.h"
 
 namespace curvedoctor::ui {
 
@@ -63,6 +64,7 @@ FindingsPanel::FindingsPanel(RunStore& store, QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    installTableCopy(*m_view, QStringLiteral("findings.csv"));
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();

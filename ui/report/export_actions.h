@@ -1,8 +1,9 @@
 #pragma once
 /// \file export_actions.h
-/// File > Export: Export Report (Ctrl+E), Copy Chart Image (Ctrl+Shift+C), Export Chart as PNG
-/// or SVG. Reads the visible runs, the view settings, the groups and the overlay charts it is
-/// given; writes only the files the user picks.
+/// File > Export: Export Report (Ctrl+E; PNG, SVG or PDF), Copy Chart Image (Ctrl+Shift+C),
+/// Export Chart as PNG, SVG or PDF, Export Chart Data as CSV (what the chart draws). Reads the
+/// visible runs, the view settings, the groups and the overlay charts it is given; writes only the
+/// files the user picks.
 
 #include <QObject>
 #include <QPointer>
@@ -37,11 +38,15 @@ public:
     bool exportReport(const QString& path, const ReportOptions& options, bool withGroups,
                       QString* error = nullptr) const;
     /// What Export Report does: draws the page on the GUI thread (Qt Charts allows no other),
-    /// then encodes and writes it on a pool thread; a busy dialog with Cancel appears if that
-    /// takes over half a second; reportExportFinished follows. A second export cancels the
-    /// first.
+    /// then encodes and writes a PNG on a pool thread; a busy dialog with Cancel appears if
+    /// that takes over half a second; reportExportFinished follows. A second export cancels
+    /// the first. SVG and PDF are written while drawn, on the GUI thread: null is returned
+    /// and reportExportFinished has been emitted already.
     ReportExportJob* startReportExport(const QString& path, const ReportOptions& options,
                                        bool withGroups);
+    /// Writes what `chart` draws (a MetricChart's dataCsv) to `path`. Returns false and sets
+    /// `error` on failure.
+    static bool exportChartData(const QChart& chart, const QString& path, QString* error = nullptr);
     /// The chart of `family` in the overlay chart panel, or null.
     [[nodiscard]] QChart* chartOf(const QString& family) const;
 
@@ -53,6 +58,7 @@ public Q_SLOTS:
     void exportReportDialog();
     void copyChartImage();
     void exportChartDialog();
+    void exportChartDataDialog();
 
 private:
     /// The chart the user means: the one with keyboard focus or under the mouse, else asks.

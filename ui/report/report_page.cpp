@@ -11,11 +11,28 @@ QFont makeFont(qreal px, bool bold) {
     QFont f = QGuiApplication::font();
     f.setPixelSize(qRound(px));
     f.setBold(bold);
+    // No ligatures: text copied out of a PDF report reads "fi", not U+FB01 (overﬁtting).
+    f.setStyleStrategy(QFont::PreferNoShaping);
     return f;
+}
+
+bool Page::keep(qreal h) {
+    if (m_pageHeight <= 0.0) return false;
+    const qreal top = m_page * m_pageHeight + kMargin;
+    // A block taller than a page goes where it is (cut at the bottom): a new page would not
+    // hold it either.
+    if (m_y + h <= (m_page + 1) * m_pageHeight - kMargin || m_y <= top + 0.5 ||
+        h > m_pageHeight - 2 * kMargin)
+        return false;
+    ++m_page;
+    m_y = m_page * m_pageHeight + kMargin;
+    if (m_newPage) m_newPage(m_page);
+    return true;
 }
 
 void Page::paragraph(const QString& text, const QFont& font, const QColor& color, qreal after) {
     const qreal h = textHeight(text, font, contentWidth());
+    keep(h);
     if (m_p) {
         m_p->setFont(font);
         m_p->setPen(color);
@@ -42,6 +59,7 @@ void Page::legend(const QList<QPair<QColor, QString>>& entries, const QFont& fon
             x = kMargin;
             m_y += rowH;
         }
+        if (x == kMargin) keep(rowH);
         if (m_p) {
             m_p->setPen(QPen(color, 3.0, Qt::SolidLine, Qt::RoundCap));
             m_p->drawLine(QPointF(x, m_y + rowH / 2), QPointF(x + 22, m_y + rowH / 2));
@@ -67,7 +85,6 @@ QRectF Page::table(const QList<Column>& cols, const QList<QList<Cell>>& rows, co
     for (const Column& c : cols) total += c.weight;
     QList<qreal> widths;
     for (const Column& c : cols) widths << contentWidth() * c.weight / total;
-    const qreal top = m_y;
 
     auto cellTextWidth = [&](const Cell& c, qreal w) {
         return w - 2 * kCellPad - (c.swatch.isValid() ? 16 : 0) - (c.pill.isValid() ? 12 : 0);
@@ -130,7 +147,20 @@ QRectF Page::table(const QList<Column>& cols, const QList<QList<Cell>>& rows, co
     QList<Cell> head;
     for (const Column& c : cols) head << Cell{c.title, {}, {}, {}, true, c.numeric};
     const qreal hh = rowHeight(head, headFont);
+    // On a new page the table goes on under its header again.
+    auto keepRow = [&](qreal h) {
+        if (!keep(h)) return;
+        drawRow(head, headFont, hh, kHeaderFill);
+        m_y += hh;
+    };
+    keep(hh + rowHeight(rows.isEmpty() ? head : rows.front(), font));
+    const qreal top = m_y;
     drawRow(head, headFont, hh, kHeaderFill);
+    if (m_p) {
+        m_p->setPen(QPen(kRule, 1.0));
+        m_p->drawLine(QPointF(kMargin, top), QPointF(kMargin + contentWidth(), top));
+        m_p->drawLine(QPointF(kMargin, top + hh), QPointF(kMargin + contentWidth(), top + hh));
+    }
     m_y += hh;
     // Room kept for the "and N more" row, measured on a typical one.
     const qreal noteH = more ? rowHeight(more(static_cast<int>(rows.size())), font) : 0.0;
@@ -140,17 +170,17 @@ QRectF Page::table(const QList<Column>& cols, const QList<QList<Cell>>& rows, co
         if (more && m_y + h + (last ? 0.0 : noteH) > top + maxHeight) {
             const QList<Cell> note = more(static_cast<int>(rows.size()) - r);
             const qreal nh = rowHeight(note, font);
+            keepRow(nh);
             drawRow(note, font, nh, kHeaderFill);
             m_y += nh;
             break;
         }
+        keepRow(h);
         drawRow(rows[r], font, h, r % 2 == 1 ? kStripe : QColor());
         m_y += h;
     }
     if (m_p) {
         m_p->setPen(QPen(kRule, 1.0));
-        m_p->drawLine(QPointF(kMargin, top), QPointF(kMargin + contentWidth(), top));
-        m_p->drawLine(QPointF(kMargin, top + hh), QPointF(kMargin + contentWidth(), top + hh));
         m_p->drawLine(QPointF(kMargin, m_y), QPointF(kMargin + contentWidth(), m_y));
     }
     return QRectF(kMargin, top, contentWidth(), m_y - top);

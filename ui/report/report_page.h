@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QList>
 #include <QPainter>
 #include <QPair>
@@ -55,11 +56,29 @@ public:
     [[nodiscard]] qreal contentWidth() const { return m_width - 2 * kMargin; }
     [[nodiscard]] QPainter* painter() const { return m_p; }
 
+    /// Paged output (PDF): pages `pageHeight` logical pixels tall, stacked at y = k *
+    /// pageHeight. A block that would cross a page's bottom margin starts the next page
+    /// instead, and `newPage(k)` is called first (the PDF writer turns the page there).
+    void setPaging(qreal pageHeight, std::function<void(int)> newPage) {
+        m_pageHeight = pageHeight;
+        m_newPage = std::move(newPage);
+    }
+    /// Makes room for a block `h` tall (see setPaging); does nothing on an endless page.
+    /// Returns true when a new page was started.
+    bool keep(qreal h);
+    [[nodiscard]] bool paged() const { return m_pageHeight > 0.0; }
+    /// Pages used so far (1 on an endless page).
+    [[nodiscard]] int pageCount() const { return m_page + 1; }
+
     qreal textHeight(const QString& text, const QFont& font, qreal width) const {
         const QFontMetricsF fm(font, m_metrics);
         return fm.boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, text).height();
     }
 
+    /// `text` cut to one line of `width` with an ellipsis at the end.
+    [[nodiscard]] QString elided(const QString& text, const QFont& font, qreal width) const {
+        return QFontMetricsF(font, m_metrics).elidedText(text, Qt::ElideRight, width);
+    }
     /// A wrapped paragraph across the content width.
     void paragraph(const QString& text, const QFont& font, const QColor& color, qreal after);
     /// A thin horizontal rule across the content width.
@@ -77,6 +96,9 @@ private:
     QPaintDevice* m_metrics;
     qreal m_width;
     qreal m_y;
+    qreal m_pageHeight = 0.0;  ///< 0: one endless page
+    int m_page = 0;
+    std::function<void(int)> m_newPage;
 };
 
 }  // namespace curvedoctor::ui::report

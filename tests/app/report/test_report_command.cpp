@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <cmath>
 #include <filesystem>
@@ -83,16 +84,16 @@ TEST(ReportCli, UsageErrorsExitWithOne) {
     EXPECT_NE(out.find("usage"), std::string::npos);
 }
 
-TEST(ReportCli, AnOutputNameThatIsNotPngIsRefusedNotWrittenAsPng) {
+TEST(ReportCli, AnOutputNameOfNoReportFormatIsRefusedNotWrittenAsPng) {
     // Issue #17: `report ... -o report.svg` wrote PNG bytes under the .svg name and said so.
     QTemporaryDir dir;
     const std::string a = writeLog(dir, QStringLiteral("a.csv"), 0.1).toStdString();
-    for (const char* name : {"report.svg", "report.pdf", "report", "report.png.txt"}) {
+    for (const char* name : {"report.jpg", "report", "report.png.txt"}) {
         const std::string output = dir.filePath(QString::fromLatin1(name)).toStdString();
         std::string out, err;
         EXPECT_EQ(report({a, "-o", output}, &out, &err), kExitUsage) << name;
         EXPECT_NE(err.find(name), std::string::npos) << err;
-        EXPECT_NE(err.find("written as PNG"), std::string::npos) << err;
+        EXPECT_NE(err.find("written as PNG, SVG or PDF"), std::string::npos) << err;
         EXPECT_EQ(err.find('\n'), err.size() - 1) << err;  // one line
         EXPECT_TRUE(out.empty()) << out;
         EXPECT_FALSE(QFile::exists(QString::fromStdString(output))) << name;
@@ -100,6 +101,56 @@ TEST(ReportCli, AnOutputNameThatIsNotPngIsRefusedNotWrittenAsPng) {
     const std::string upper = dir.filePath(QStringLiteral("REPORT.PNG")).toStdString();
     EXPECT_EQ(report({a, "-o", upper, "--scale", "1"}), 0);
     EXPECT_TRUE(QFile::exists(QString::fromStdString(upper)));
+}
+
+QByteArray head(const std::string& path, int n) {
+    QFile f(QString::fromStdString(path));
+    return f.open(QIODevice::ReadOnly) ? f.read(n) : QByteArray();
+}
+
+TEST(ReportCli, WritesSvgAndPdfByExtensionOrFormat) {
+    QTemporaryDir dir;
+    const std::string a = writeLog(dir, QStringLiteral("a.csv"), 0.1).toStdString();
+    const std::string svg = dir.filePath(QStringLiteral("r.svg")).toStdString();
+    const std::string pdf = dir.filePath(QStringLiteral("r.PDF")).toStdString();
+    const std::string forced = dir.filePath(QStringLiteral("r.out")).toStdString();
+    std::string out, err;
+    ASSERT_EQ(report({a, "-o", svg}, &out, &err), 0) << err;
+    EXPECT_TRUE(head(svg, 200).contains("<svg")) << head(svg, 200).constData();
+    ASSERT_EQ(report({a, "-o", pdf}, &out, &err), 0) << err;
+    EXPECT_TRUE(head(pdf, 5).startsWith("%PDF-"));
+    ASSERT_EQ(report({a, "-o", forced, "--format", "pdf"}, &out, &err), 0) << err;
+    EXPECT_TRUE(head(forced, 5).startsWith("%PDF-"));
+    ASSERT_EQ(report({a, "-o", forced, "--format", "SVG"}, &out, &err), 0) << err;
+    EXPECT_TRUE(head(forced, 200).contains("<svg"));
+    // --format png under a .svg name writes what was asked for: PNG bytes.
+    ASSERT_EQ(report({a, "-o", svg, "--format", "png", "--scale", "1"}, &out, &err), 0) << err;
+    EXPECT_TRUE(head(svg, 4).endsWith("PNG"));
+
+    for (const std::vector<std::string>& bad :
+         {std::vector<std::string>{"--format", "jpg"}, {"--page", "a3"}, {"--format"}}) {
+        std::vector<std::string> args{a, "-o", dir.filePath(QStringLiteral("x.pdf")).toStdString()};
+        args.insert(args.end(), bad.begin(), bad.end());
+        EXPECT_EQ(report(args, &out, &err), kExitUsage) << bad.front();
+        EXPECT_EQ(err.find('\n'), err.size() - 1) << err;
+    }
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("x.pdf"))));
+}
+
+TEST(ReportCli, PdfPaperAndOrientation) {
+    QTemporaryDir dir;
+    const std::string a = writeLog(dir, QStringLiteral("a.csv"), 0.1).toStdString();
+    const std::string pdf = dir.filePath(QStringLiteral("r.pdf")).toStdString();
+    std::string out, err;
+    ASSERT_EQ(report({a, "-o", pdf, "--page", "letter", "--landscape"}, &out, &err), 0) << err;
+    const QString pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
+    if (pdfinfo.isEmpty()) GTEST_SKIP() << "pdfinfo (poppler-utils) is not installed";
+    QProcess p;
+    p.start(pdfinfo, {QString::fromStdString(pdf)});
+    ASSERT_TRUE(p.waitForFinished(60000));
+    const QString info = QString::fromUtf8(p.readAllStandardOutput());
+    // US Letter landscape: 11 x 8.5 in = 792 x 612 pt.
+    EXPECT_TRUE(info.contains(QStringLiteral("792 x 612 pts"))) << info.toStdString();
 }
 
 TEST(ReportCli, UnloadablePathExitsWithTwoButStillReportsTheRest) {

@@ -1,0 +1,56 @@
+// MetricChart's data export: every point of the curves it draws, as CSV (declared in
+// metric_chart.h).
+#include <QLocale>
+#include <QStringBuilder>
+#include <cmath>
+
+#include "ui/chart/chart_curve.h"
+#include "ui/chart/metric_chart.h"
+
+namespace curvedoctor::ui {
+namespace {
+
+// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+QString csvField(const QString& s) {
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) &&
+        !s.contains(QLatin1Char('\n')) && !s.contains(QLatin1Char('\r')))
+        return s;
+    QString q = s;
+    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') % q % QLatin1Char('"');
+}
+
+// Shortest text that reads back as the same double; NaN and infinities as the logs write them.
+QString number(double v) {
+    if (std::isnan(v)) return QStringLiteral("nan");
+    if (std::isinf(v)) return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+}  // namespace
+
+QString MetricChart::dataCsv() const {
+    const bool byStep = m_xMode == XAxisMode::Step;
+    QString out = QStringLiteral("run,metric,step,");
+    if (!byStep) out += csvField(xTitle()) + QLatin1Char(',');
+    out += QStringLiteral("raw,smoothed\n");
+    for (const auto& c : m_curves) {
+        const auto& steps = c->series->steps;
+        const auto& values = c->series->values;
+        const std::vector<double>* smoothed = c->smoothed.get();
+        const QString head =
+            csvField(c->runName) % QLatin1Char(',') % csvField(c->metric) % QLatin1Char(',');
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const double x = c->xs.empty() ? static_cast<double>(steps[i]) : c->xs[i];
+            // What the chart shows: the points inside its x-range.
+            if (!(x >= m_lo && x <= m_hi)) continue;
+            out += head % QString::number(steps[i]) % QLatin1Char(',');
+            if (!byStep) out += number(x) + QLatin1Char(',');
+            const double s = smoothed && i < smoothed->size() ? (*smoothed)[i] : values[i];
+            out += number(values[i]) % QLatin1Char(',') % number(s) % QLatin1Char('\n');
+        }
+    }
+    return out;
+}
+
+}  // namespace curvedoctor::ui
