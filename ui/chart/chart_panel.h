@@ -14,6 +14,8 @@
 #include <QWidget>
 #include <cstdint>
 
+#include "ui/chart/chart_colors.h"
+
 class QChartView;
 class QGridLayout;
 class QLabel;
@@ -53,7 +55,12 @@ Q_SIGNALS:
     /// A legend's "N more" was clicked: the run list lists them all.
     void runListRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    /// The chart colours of the application's palette (ChartColors::forPalette).
+    void applyPalette();
     /// Rebuilds once the current batch of store changes is in (see the file comment).
     void scheduleRebuild();
     void rebuildIfPending() const;
@@ -66,6 +73,7 @@ private:
     ViewSettings& m_settings;
     QGridLayout* m_grid = nullptr;
     QLabel* m_empty = nullptr;
+    ChartColors m_colors;
     QList<QChartView*> m_views;
     QHash<QString, ChartView*> m_byFamily;  ///< charts are kept per family and reused
     bool m_syncing = false;
