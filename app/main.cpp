@@ -17,10 +17,11 @@ void printHelp(std::ostream& out) {
     out << "CurveDoctor " CURVEDOCTOR_VERSION
            " - training-curve viewer and doctor\n\n"
            "usage:\n"
-           "  curvedoctor [PATH...]                 open the window with these logs\n"
+           "  curvedoctor [PATH...] [--session FILE] open the window with these logs\n"
            "  curvedoctor inspect PATH... [--json]  list runs, formats and metrics\n"
            "  curvedoctor diagnose PATH... [--json] [--fail-on warning|error] [--group]\n"
            "  curvedoctor report PATH... -o FILE.png [--smoothing W] [--width PX] [--group]\n"
+           "  curvedoctor report --session FILE -o FILE.png  a saved session's runs and view\n"
            "  curvedoctor diff RUN_A RUN_B [--json]  hyperparameters that differ\n"
            "  curvedoctor --help | --version\n\n"
            "PATH is a log file or a folder of logs. Run a subcommand with --help for details.\n";
@@ -46,7 +47,8 @@ int main(int argc, char** argv) {
         if (cmd == "diff") return curvedoctor::app::runDiff(rest, std::cout, std::cerr);
         if (cmd == "report")
             return curvedoctor::app::runReport(argc, argv, rest, std::cout, std::cerr);
-        if (cmd.size() > 1 && cmd[0] == '-' && cmd != "--" && cmd != "--screenshot") {
+        if (cmd.size() > 1 && cmd[0] == '-' && cmd != "--" && cmd != "--screenshot" &&
+            cmd != "--session") {
             std::cerr << "curvedoctor: unknown option '" << cmd << "' (see --help)\n";
             return curvedoctor::app::kExitUsage;
         }

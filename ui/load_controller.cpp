@@ -1,10 +1,12 @@
 #include "ui/load_controller.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QMetaObject>
 #include <chrono>
 
 #include "core/diagnosis.h"
+#include "core/load_warning_text.h"
 #include "ui/run_store.h"
 
 namespace curvedoctor::ui {
@@ -165,14 +167,37 @@ void LoadController::addRuns(const std::vector<LoadedRun>& runs) {
         ++m_jobRuns;
         if (!r.run->warnings.empty()) {
             const core::LoadWarning& w = r.run->warnings.front();
-            QString where = w.line > 0          ? tr("line %1: ").arg(w.line)
-                            : w.byteOffset >= 0 ? tr("byte %1: ").arg(w.byteOffset)
-                                                : QString();
-            QString text = where + QString::fromStdString(w.message);
+            QString text = QString::fromStdString(core::locatedMessage(w));
             if (r.run->warnings.size() > 1)
                 text += tr(" (and %n more)", nullptr, static_cast<int>(r.run->warnings.size() - 1));
             Q_EMIT loadWarned(QString::fromStdString(r.run->source), text);
         }
+    }
+}
+
+void LoadController::nameFilesSharingAFolder() {
+    // Loaders name a file with a generic name (metrics.csv) after its folder: two such files
+    // of one folder opened one by one would be "ux" and "ux (2)". Each is named after its file.
+    auto folderNamed = [](const RunEntry& e) {
+        const QFileInfo file(QString::fromStdString(e.run->source));
+        const QString folder = file.dir().dirName();
+        return file.isFile() && QString::fromStdString(e.run->name) == folder &&
+                       (e.name == folder || e.name.startsWith(folder + QStringLiteral(" (")))
+                   ? file.absolutePath()
+                   : QString();
+    };
+    std::vector<QString> dirs;
+    for (const RunEntry& e : m_store.entries()) dirs.push_back(folderNamed(e));
+    for (std::size_t i = 0; i < dirs.size(); ++i) {
+        if (dirs[i].isEmpty()) continue;
+        const std::string& source = m_store.at(static_cast<int>(i)).run->source;
+        for (std::size_t j = 0; j < dirs.size(); ++j)
+            if (j != i && dirs[j] == dirs[i] &&
+                m_store.at(static_cast<int>(j)).run->source != source) {
+                m_store.rename(static_cast<int>(i),
+                               QFileInfo(QString::fromStdString(source)).completeBaseName());
+                break;
+            }
     }
 }
 
@@ -184,6 +209,7 @@ void LoadController::finishJob(const Outcome& outcome) {
                 m_store.rename(row, name);
                 break;
             }
+    nameFilesSharingAFolder();
     for (const core::LoadError& e : outcome.errors)
         Q_EMIT loadFailed(QString::fromStdString(e.source), QString::fromStdString(e.message));
     if (!outcome.openedPaths.isEmpty()) Q_EMIT pathsOpened(outcome.openedPaths);

@@ -81,6 +81,9 @@ private:
     /// GUI thread: merges a batch into the store (replacing reloaded runs).
     void addRuns(const std::vector<LoadedRun>& runs);
     void finishJob(const Outcome& outcome);
+    /// Runs of different files of one folder, each named after the folder, get their files'
+    /// names.
+    void nameFilesSharingAFolder();
     /// Row to replace for a freshly loaded run, or -1 to add it. `taken` marks rows already
     /// replaced in this job.
     [[nodiscard]] int matchRow(const core::Run& run, const std::vector<bool>& taken) const;

@@ -3,14 +3,17 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -34,12 +37,16 @@
 #include "ui/panels/run_list_panel.h"
 #include "ui/panels/runs_pane.h"
 #include "ui/panels/settings_panel.h"
+#include "ui/panels/shortcuts_dialog.h"
 #include "ui/panels/welcome_page.h"
 #include "ui/report/export_actions.h"
 #include "ui/run_filter.h"
 #include "ui/run_store.h"
 #include "ui/run_summary.h"
+#include "ui/session/run_memory.h"
+#include "ui/session/session_controller.h"
 #include "ui/view_settings.h"
+#include "ui/window_geometry.h"
 
 // Resources of a static library must be registered by name from outside any namespace.
 static void initCurveDoctorResources() {
@@ -143,10 +150,16 @@ void MainWindow::addCompareTabsAndExports() {
     m_bottomTabs->addTab(new ComparisonTab(*m_store, *m_settings, *groups), tr("Comparison"));
     m_bottomTabs->addTab(new GroupsTab(*groups, *m_store, *m_settings), tr("Groups"));
     new ExportActions(*m_store, *m_settings, *groups, *m_charts, *m_exportMenu, *this);
+    m_memory = new RunMemory(*m_store, *groups, *m_loader, this);  // before the sessions
+    new SessionController(
+        {*m_store, *m_settings, *groups, *m_loader, *m_charts, *m_messages,
+         *m_runList->filterEdit(), *findChild<QComboBox*>(QStringLiteral("findingKindFilter")),
+         *findChild<QLineEdit*>(QStringLiteral("hyperparameterFilter"))},
+        *m_fileMenu, m_exportMenu->menuAction(), *this);
 }
 
 void MainWindow::createMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFilesDialog);
     file->addAction(tr("Open &Folder…"), QKeySequence(tr("Ctrl+Shift+O")), this,
                     &MainWindow::openFolderDialog);
@@ -178,6 +191,8 @@ void MainWindow::createMenus() {
     m_viewMenu->addSeparator();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(tr("Ctrl+/")), this,
+                    [this] { ShortcutsDialog(*this).exec(); });
     help->addAction(tr("&About CurveDoctor"), this, [this] {
         QMessageBox::about(
             this, tr("About CurveDoctor"),
@@ -219,6 +234,10 @@ void MainWindow::connectPanels() {
         connect(m_store, signal, this, &MainWindow::updateSummary);
     connect(m_store, &RunStore::cleared, this, &MainWindow::updateSummary);
     connect(m_store, &RunStore::runsUpdated, this, &MainWindow::updateSummary);
+    connect(m_store, &RunStore::cleared, m_messages, &MessageArea::dismissAboutRuns);
+    connect(m_store, &RunStore::runAboutToBeRemoved, this, [this](int row) {
+        m_messages->dismissAboutRun(QString::fromStdString(m_store->at(row).run->source));
+    });
 }
 
 void MainWindow::showLoadMessage(bool failed, const QString& source, const QString& message) {
@@ -227,7 +246,8 @@ void MainWindow::showLoadMessage(bool failed, const QString& source, const QStri
     const QString shortName = info.dir().dirName() + QLatin1Char('/') + info.fileName();
     m_messages->addMessage(failed ? MessageArea::Level::Error : MessageArea::Level::Warning,
                            tr("%1: %2").arg(shortName, message),
-                           tr("%1:\n%2").arg(QDir::toNativeSeparators(source), message));
+                           tr("%1:\n%2").arg(QDir::toNativeSeparators(source), message),
+                           failed ? QString() : source);
 }
 
 void MainWindow::openPaths(const QStringList& paths) {
@@ -305,6 +325,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     m_loader->cancel();
     saveLayout();
     m_settings->save();
+    m_memory->save();
     event->accept();
 }
 
@@ -358,6 +379,8 @@ void MainWindow::restoreLayout() {
     QSettings s;
     m_lastDir = s.value(kLastDirKey, QDir::homePath()).toString();
     if (!restoreGeometry(s.value(kGeometryKey).toByteArray())) resize(1400, 900);
+    if (screen() != nullptr)
+        setGeometry(clampedToScreen(geometry(), screen()->availableGeometry()));
     m_defaultDockSizesPending = !restoreState(s.value(kStateKey).toByteArray(), kStateVersion);
 }
 

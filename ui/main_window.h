@@ -27,6 +27,7 @@ class FollowController;
 class LoadController;
 class MessageArea;
 class RunListPanel;
+class RunMemory;
 class RunStore;
 class SettingsPanel;
 class ViewSettings;
@@ -82,6 +83,7 @@ private:
     void saveLayout() const;
 
     RunStore* m_store = nullptr;
+    RunMemory* m_memory = nullptr;
     ViewSettings* m_settings = nullptr;
     LoadController* m_loader = nullptr;
     FollowController* m_follow = nullptr;
@@ -100,6 +102,7 @@ private:
     QDockWidget* m_findingsDock = nullptr;
     DropOverlay* m_dropOverlay = nullptr;
     QLabel* m_summary = nullptr;
+    QMenu* m_fileMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_exportMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

@@ -5,6 +5,7 @@
 
 #include "ui/load_controller.h"
 #include "ui/main_window.h"
+#include "ui/session/session_controller.h"
 
 namespace curvedoctor::app {
 namespace {
@@ -41,12 +42,16 @@ int runGui(int argc, char** argv, const std::vector<std::string>& paths) {
     MainWindow window;
     QStringList list;
     QString screenshot;
+    QString session;
     for (std::size_t i = 0; i < paths.size(); ++i) {
         if (paths[i] == "--screenshot" && i + 1 < paths.size())
             screenshot = QString::fromStdString(paths[++i]);
+        else if (paths[i] == "--session" && i + 1 < paths.size())
+            session = QString::fromStdString(paths[++i]);
         else
             list << QString::fromStdString(paths[i]);
     }
+    if (!session.isEmpty()) window.findChild<ui::SessionController*>()->open(session);
     window.openPaths(list);
     window.show();
     if (!screenshot.isEmpty()) screenshotWhenLoaded(window, screenshot);

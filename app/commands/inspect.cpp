@@ -6,6 +6,7 @@
 #include "app/commands/exit_status.h"
 #include "app/output/json_writer.h"
 #include "app/output/printable.h"
+#include "core/load_warning_text.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
 
@@ -20,10 +21,7 @@ void printText(const LoadBatch& batch, std::ostream& out) {
         out << printable(run->name) << "  [" << run->format << "]  " << printable(run->source)
             << '\n';
         for (const auto& w : run->warnings) {
-            out << "  warning";
-            if (w.line > 0) out << " line " << w.line;
-            if (w.byteOffset >= 0) out << " byte " << w.byteOffset;
-            out << ": " << printable(w.message) << '\n';
+            out << "  warning: " << printable(core::locatedMessage(w)) << '\n';
         }
         std::size_t width = 6;
         for (const auto& [name, s] : run->metrics) width = std::max(width, name.size());

@@ -20,10 +20,12 @@
 #include "core/diagnosis.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
+#include "core/session/session.h"
 #include "ui/chart/palette.h"
 #include "ui/report/pool_thread.h"
 #include "ui/report/report_renderer.h"
 #include "ui/run_store.h"
+#include "ui/session/session_view.h"
 #include "ui/view_settings.h"
 
 namespace curvedoctor::app {
@@ -44,7 +46,8 @@ constexpr int kMaxWidth = 6000;
 struct ReportArgs {
     std::vector<std::string> paths;
     std::string output;
-    double smoothing = core::SmoothingConfig{}.weight;
+    std::string session;
+    std::optional<double> smoothing;
     int width = ReportOptions{}.width;
     double scale = ReportOptions{}.scale;
     bool group = false;
@@ -60,6 +63,7 @@ struct ReportArgs {
 
 void printUsage(std::ostream& out) {
     out << "usage: curvedoctor report PATH... -o FILE.png|.svg|.pdf [--format png|svg|pdf]\n"
+           "       curvedoctor report --session FILE.cdsession [PATH...] -o FILE ...\n"
            "                          [--smoothing W] [--width PX] [--scale S]\n"
            "                          [--page a4|letter] [--landscape]\n"
            "                          [--group [--std-band]] [--title TEXT]\n"
@@ -78,7 +82,10 @@ void printUsage(std::ostream& out) {
            "--metric adds a chart for that\n"
            "metric family to the default ones (loss, metric, learning rate). --timings prints\n"
            "the seconds spent loading, diagnosing, drawing and encoding. Many runs still give\n"
-           "one page: every run is charted, the legend and tables end with \"and N more\".\n";
+           "one page: every run is charted, the legend and tables end with \"and N more\".\n"
+           "--session reports a session saved by the window: its runs (and any PATH given)\n"
+           "with their names, colours, hidden runs, groups, smoothing, x-axis and charts;\n"
+           "options given here override the session's.\n";
 }
 
 bool parseDouble(const std::string& s, double& out) {
@@ -132,10 +139,10 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
             done = true;
             return kExitOk;
         }
-        if (s == "-o" || s == "--output") {
+        if (s == "-o" || s == "--output" || s == "--session") {
             const auto* v = value(i, s);
             if (!v) return kExitUsage;
-            a.output = *v;
+            (s == "--session" ? a.session : a.output) = *v;
         } else if (s == "--smoothing" || s == "--width" || s == "--scale") {
             const auto* v = value(i, s);
             double d = 0;
@@ -203,8 +210,8 @@ int parseArgs(const std::vector<std::string>& args, ReportArgs& a, std::ostream&
             a.paths.push_back(s);
         }
     }
-    if (a.paths.empty()) {
-        err << "curvedoctor report: no PATH given (see --help)\n";
+    if (a.paths.empty() && a.session.empty()) {
+        err << "curvedoctor report: no PATH or --session given (see --help)\n";
         return kExitUsage;
     }
     if (a.output.empty()) {
@@ -250,6 +257,34 @@ std::optional<ui::ReportFormat> outputFormat(const ReportArgs& a, std::ostream& 
     return std::nullopt;
 }
 
+/// The session's look of its runs (names, colours, hidden), its view (where the command line
+/// did not choose) and its groups, on the state the report is drawn from.
+void applySession(const core::Session& session, const ReportArgs& a,
+                  const QStringList& extraFamilies, std::vector<RunEntry>& entries,
+                  ViewSettings& settings, std::vector<ReportGroup>& groups) {
+    ui::applyViewSettings(session, settings);
+    if (a.smoothing) settings.setSmoothing({settings.smoothing().kind, *a.smoothing});
+    QStringList families = settings.extraFamilies();
+    for (const QString& f : extraFamilies)
+        if (!families.contains(f)) families << f;
+    settings.setExtraFamilies(families);
+    for (RunEntry& e : entries) ui::applySessionRun(session, e);
+    for (const core::SessionGroup& g : session.groups) {
+        ReportGroup group;
+        group.curves.name = QString::fromStdString(g.name);
+        group.curves.color = runColor(ui::runColorCount() - static_cast<int>(groups.size()) - 1);
+        std::vector<const core::Run*> members;
+        for (const RunEntry& e : entries)
+            if (std::find(g.paths.begin(), g.paths.end(), e.run->source) != g.paths.end()) {
+                group.curves.runs.push_back(e.run);
+                members.push_back(e.run.get());
+            }
+        if (members.empty()) continue;
+        group.findings = core::diagnoseGroup(members);
+        groups.push_back(std::move(group));
+    }
+}
+
 }  // namespace
 
 int runReport(int argc, char** argv, const std::vector<std::string>& args, std::ostream& out,
@@ -265,6 +300,20 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
         clock.restart();
         return s;
     };
+    std::optional<core::Session> session;
+    if (!a.session.empty()) {
+        core::SessionReadResult read = core::readSessionFile(a.session);
+        if (!read.session) {
+            err << "curvedoctor report: " << printable(read.error) << '\n';
+            return kExitUsage;
+        }
+        session = std::move(read.session);
+        std::vector<std::string> paths;
+        for (const core::SessionRun& r : session->runs)
+            if (std::find(paths.begin(), paths.end(), r.path) == paths.end())
+                paths.push_back(r.path);
+        a.paths.insert(a.paths.begin(), paths.begin(), paths.end());
+    }
     // The logs load (on all cores) while Qt starts up and finds its fonts.
     auto loading = std::async(std::launch::async, [&a] { return core::loadPaths(a.paths); });
 
@@ -319,7 +368,8 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     for (const RunEntry& e : entries) runs.push_back(&e);
 
     ViewSettings settings;
-    settings.setSmoothing({core::SmoothingKind::Ema, a.smoothing});
+    settings.setSmoothing(
+        {core::SmoothingKind::Ema, a.smoothing.value_or(settings.smoothing().weight)});
     QStringList extraFamilies;
     for (const std::string& m : a.extraMetrics) {
         // What the metric is, as the first run that logs it says (Run::info).
@@ -349,6 +399,7 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
         g.findings = std::move(diagnosed.group);
         groups.push_back(std::move(g));
     }
+    if (session) applySession(*session, a, extraFamilies, entries, settings, groups);
 
     QString error;
     const QString path = QString::fromStdString(a.output);

@@ -1,6 +1,8 @@
 #include "ui/chart/chart_panel.h"
 
+#include <QEvent>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QTimer>
 #include <algorithm>
@@ -46,9 +48,7 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     m_empty->setStyleSheet(QStringLiteral("color: #6b7380;"));
     m_grid->addWidget(m_empty, 0, 0);
     setAutoFillBackground(true);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, Qt::white);
-    setPalette(pal);
+    applyPalette();
     m_rebuildTimer.setSingleShot(true);
     connect(&m_rebuildTimer, &QTimer::timeout, this, &ChartPanel::rebuild);
     connect(&m_store, &RunStore::runAdded, this,
@@ -93,8 +93,16 @@ void ChartPanel::rebuild() {
     QElapsedTimer clock;
     clock.start();
     std::vector<const RunEntry*> runs;
-    for (const auto& e : m_store.entries()) runs.push_back(&e);
-    const QStringList families = chartFamilies(runs, m_settings);
+    std::vector<const RunEntry*> shown;
+    std::vector<const RunEntry*> listed;  // hidden ones are listed in the legends, greyed
+    for (const auto& e : m_store.entries()) {
+        runs.push_back(&e);
+        if (e.shown()) shown.push_back(&e);
+        if (!e.filteredOut) listed.push_back(&e);
+    }
+    // A chart for a metric that no shown run has would stay empty. With every run hidden the
+    // charts stay, their legends listing the hidden runs to click back on.
+    const QStringList families = chartFamilies(shown.empty() ? listed : shown, m_settings);
 
     // Charts of families no longer shown go; the others are reused with new content.
     for (auto it = m_byFamily.begin(); it != m_byFamily.end();) {
@@ -128,6 +136,8 @@ void ChartPanel::rebuild() {
             m_grid->removeWidget(view);
         }
         m_views << view;
+        view->metricChart()->setColors(m_colors);
+        view->setBackgroundBrush(m_colors.background);
     }
     const bool tiled = m_settings.chartLayout() == ChartLayout::Tiled && m_views.size() > 1;
     for (int i = 0; i < m_views.size(); ++i) {
@@ -148,6 +158,24 @@ void ChartPanel::rebuild() {
     m_lastRebuildMs = clock.elapsed();
     m_sinceRebuild.start();
     Q_EMIT rebuilt();
+}
+
+void ChartPanel::applyPalette() {
+    m_colors = ChartColors::forPalette(QGuiApplication::palette());
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, m_colors.background);
+    setPalette(pal);
+}
+
+void ChartPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // The desktop's theme changed (light to dark): the charts follow it.
+    const bool palette =
+        event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange;
+    if (palette && ChartColors::forPalette(QGuiApplication::palette()) != m_colors) {
+        applyPalette();
+        rebuild();
+    }
 }
 
 void ChartPanel::alignPlotAreas() {

@@ -16,6 +16,8 @@
 #include <QWidget>
 #include <cstdint>
 
+#include "ui/chart/chart_colors.h"
+
 class QChartView;
 class QGridLayout;
 class QLabel;
@@ -58,10 +60,15 @@ Q_SIGNALS:
     /// A legend's "N more" was clicked: the run list lists them all.
     void runListRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     /// Rebuilds once the current batch of store changes is in (see the file comment): at least
     /// `minGapMs` and `costFactor` times the last rebuild's time after the last rebuild.
     void scheduleRebuild(qint64 minGapMs, qint64 costFactor);
+    /// The chart colours of the application's palette (ChartColors::forPalette).
+    void applyPalette();
     void rebuildIfPending() const;
     void onChartRange(MetricChart* source, double lo, double hi);
     void applySharedExtent();
@@ -72,6 +79,7 @@ private:
     ViewSettings& m_settings;
     QGridLayout* m_grid = nullptr;
     QLabel* m_empty = nullptr;
+    ChartColors m_colors;
     QList<QChartView*> m_views;
     QHash<QString, ChartView*> m_byFamily;  ///< charts are kept per family and reused
     bool m_syncing = false;

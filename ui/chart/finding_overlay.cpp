@@ -148,7 +148,7 @@ void FindingOverlay::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
             star.lineTo(c + QPointF(0, r));
             star.lineTo(c + QPointF(-r, 0));
             star.closeSubpath();
-            p->setPen(QPen(Qt::white, 1.5));
+            p->setPen(QPen(m_colors.background, 1.5));
             p->setBrush(m.color);
             p->drawPath(star);
         } else {
@@ -156,7 +156,7 @@ void FindingOverlay::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
             const double r = 6.0;
             QPolygonF tri;
             tri << c + QPointF(-r, -r * 1.6) << c + QPointF(r, -r * 1.6) << c;
-            p->setPen(QPen(Qt::white, 1.5));
+            p->setPen(QPen(m_colors.background, 1.5));
             p->setBrush(m.color);
             p->drawPolygon(tri);
             p->setPen(QPen(m.color, 1.6));
@@ -180,7 +180,7 @@ void FindingOverlay::paintEdgeMarkers(QPainter* p) const {
         const double d = above ? 1.0 : -1.0;
         QPolygonF tri;
         tri << QPointF(x, y) << QPointF(x - 5, y + d * 7) << QPointF(x + 5, y + d * 7);
-        p->setPen(QPen(Qt::white, 1.0));
+        p->setPen(QPen(m_colors.background, 1.0));
         p->setBrush(m.color);
         p->drawPolygon(tri);
     }
@@ -198,9 +198,9 @@ void FindingOverlay::paintNote(QPainter* p) const {
     p->save();
     p->setFont(f);
     p->setPen(Qt::NoPen);
-    p->setBrush(QColor(255, 255, 255, 220));
+    p->setBrush(withAlpha(m_colors.background, 220));
     p->drawRect(box);
-    p->setPen(QColor(0x5a, 0x3e, 0x00));
+    p->setPen(m_colors.note);
     p->drawText(box, Qt::AlignCenter, m_note);
     p->restore();
 }
@@ -239,7 +239,7 @@ QList<LegendItem> FindingOverlay::layoutLegend(int rows, int* rowsUsed) const {
         x = at + w;
         return true;
     };
-    const QColor grey(0x55, 0x5d, 0x66);
+    const QColor grey = m_colors.muted;
     QList<LegendItem> fixed;
     fixed << LegendItem{LegendItem::Type::Title, m_title, {}, Qt::SolidLine, false, {}};
     fixed << LegendItem{
@@ -385,13 +385,13 @@ void FindingOverlay::paintLegend(QPainter* p) const {
     p->save();
     p->setRenderHint(QPainter::Antialiasing, true);
     p->setRenderHint(QPainter::TextAntialiasing, true);
-    const QColor text(0x44, 0x4c, 0x56);
-    const QColor faded(0xa8, 0xae, 0xb6);
+    const QColor text = m_colors.text;
+    const QColor faded = m_colors.faded;
     for (const LegendItem& item : items) {
         const double baseline = item.rect.bottom() - 5;
         if (item.type == LegendItem::Type::Title) {
             p->setFont(bold);
-            p->setPen(QColor(0x20, 0x26, 0x30));
+            p->setPen(m_colors.title);
             p->drawText(QPointF(item.rect.left(), baseline), item.label);
             continue;
         }

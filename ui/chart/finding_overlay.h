@@ -9,6 +9,7 @@
 #include <QGraphicsObject>
 #include <QList>
 #include <QString>
+#include "ui/chart/chart_colors.h"
 
 class QChart;
 
@@ -62,6 +63,8 @@ public:
     explicit FindingOverlay(QChart* chart);
 
     void setTitle(const QString& title) { m_title = title; }
+    /// Legend text, the halo around markers and the note's box (light until set).
+    void setColors(const ChartColors& colors) { m_colors = colors; }
     void setContent(QList<OverlayBand> bands, QList<OverlayLine> lines,
                     QList<OverlayMarker> markers, QList<LegendRun> runs, bool hasValidation);
     /// Markers where curves stop being finite (they depend on the visible range).
@@ -119,6 +122,7 @@ private:
 
     QChart* m_chart;
     QString m_title;
+    ChartColors m_colors;
     QList<OverlayBand> m_bands;
     QList<OverlayLine> m_lines;
     QList<OverlayMarker> m_markers;

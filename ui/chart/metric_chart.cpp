@@ -67,21 +67,14 @@ MetricChart::MetricChart(QGraphicsItem* parent)
 
     QFont labels = font();
     labels.setPointSizeF(8.5);
-    const QColor labelColor(0x4a, 0x52, 0x5c);
-    const QColor gridColor(0xe3, 0xe6, 0xea);
-    const QColor lineColor(0xb8, 0xbe, 0xc6);
     auto style = [&](QCategoryAxis* a) {
         a->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
         a->setLabelsFont(labels);
-        a->setLabelsColor(labelColor);
-        a->setGridLineColor(gridColor);
-        a->setLinePenColor(lineColor);
         a->setShadesVisible(false);
         a->setMinorGridLineVisible(false);
         QFont title = labels;
         title.setPointSizeF(8.5);
         a->setTitleFont(title);
-        a->setTitleBrush(labelColor);
     };
     m_xAxis = new QCategoryAxis(this);
     m_yAxis = new QCategoryAxis(this);
@@ -99,6 +92,7 @@ MetricChart::MetricChart(QGraphicsItem* parent)
     connect(m_xAxis, &QValueAxis::rangeChanged, this, &MetricChart::onAxisRangeChanged);
     m_curveLayer = new CurveLayer(this);
     m_overlay = new FindingOverlay(this);
+    applyColors();
     m_bandLayer = new BandLayer(this, m_overlay);
     connect(this, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
         m_overlay->update();
@@ -179,7 +173,7 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
             c->steps = std::make_shared<const std::vector<std::int64_t>>(s.steps.toVector());
             c->runName = e->name;
             c->metric = QString::fromStdString(name);
-            c->color = e->color;
+            c->color = drawnRunColor(e->color, m_colors.background);
             c->validation = info.validation;
             const Cache::Key stepKey{&s, -1, 0.0};
             auto sortedIt = m_cache->sorted.find(stepKey);
@@ -383,13 +377,15 @@ void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
                 std::any_of(e->run->metrics.begin(), e->run->metrics.end(), [&](const auto& m) {
                     return QString::fromStdString(e->run->info(m.first).family) == m_family;
                 });
-            if (hasFamily) legendRuns << LegendRun{e->name, e->color, true};
+            if (hasFamily)
+                legendRuns << LegendRun{e->name, drawnRunColor(e->color, m_colors.background),
+                                        true};
             continue;
         }
         const bool inChart = std::any_of(m_curves.begin(), m_curves.end(),
                                          [&](const auto& c) { return c->run == e->run; });
         if (!inChart) continue;
-        legendRuns << LegendRun{e->name, e->color, false};
+        legendRuns << LegendRun{e->name, drawnRunColor(e->color, m_colors.background), false};
         for (const core::Finding& f : e->diagnosis.findings) {
             const QString kind = findingKindId(f.kind);
             const QString text = QStringLiteral("%1 · %2 (%3): %4")

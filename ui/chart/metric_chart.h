@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/smoothing.h"
+#include "ui/chart/chart_colors.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
@@ -80,6 +81,10 @@ public:
     /// Where smoothed curves and their indices come from: a window's charts share the
     /// RunStore's cache; by default a chart has its own.
     void setCurveCache(std::shared_ptr<core::CurveCache> cache);
+    /// Background, axes and legend colours (light until set); the runs' curves take the new
+    /// background on the next setContent().
+    void setColors(const ChartColors& colors);
+    [[nodiscard]] const ChartColors& colors() const { return m_colors; }
 
     /// Shows x in [lo, hi] (in the current x-axis unit) and fits y to what is visible.
     void setXRange(double lo, double hi);
@@ -172,6 +177,8 @@ Q_SIGNALS:
     void moreRunsRequested();
 
 private:
+    /// Puts m_colors on the background, the axes and the overlay (metric_chart_colors.cpp).
+    void applyColors();
     using Curve = ChartCurve;  // chart_curve.h
     struct Cache;
     void onAxisRangeChanged(double lo, double hi);
@@ -221,6 +228,7 @@ private:
     QLineSeries* m_anchor = nullptr;
     CurveLayer* m_curveLayer = nullptr;
     FindingOverlay* m_overlay = nullptr;
+    ChartColors m_colors;
     BandLayer* m_bandLayer = nullptr;
 };
 

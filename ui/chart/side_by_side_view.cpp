@@ -2,6 +2,7 @@
 
 #include <QChartView>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLegend>
 #include <QScrollArea>
@@ -89,15 +90,18 @@ void SideBySideView::rebuild() {
             QStringLiteral("QLabel { font-weight: bold; color: %1; }").arg(e->color.name()));
         m_grid->addWidget(header, 0, static_cast<int>(c));
     }
+    const ChartColors colors = ChartColors::forPalette(QGuiApplication::palette());
     for (int r = 0; r < m_families.size(); ++r) {
         for (std::size_t c = 0; c < runs.size(); ++c) {
             auto* chart = new MetricChart;
+            chart->setColors(colors);
             chart->setCurveCache(m_store.curveCache());
             chart->setContent({runs[c]}, m_families[r], m_settings);
             chart->legend()->setVisible(false);
             chart->setMargins(QMargins(2, 2, 2, 2));
             auto* view = new QChartView(chart);
             view->setRenderHint(QPainter::Antialiasing);
+            view->setBackgroundBrush(colors.background);
             view->setRubberBand(QChartView::HorizontalRubberBand);
             view->setMinimumSize(kMinChartWidth, kMinChartHeight);
             m_grid->addWidget(view, r + 1, static_cast<int>(c));

@@ -48,14 +48,28 @@ void ComparisonTableModel::setRuns(const std::vector<const RunEntry*>& runs,
         for (const core::RunPtr& r : rs) raw.push_back(r.get());
         m_comparison = core::compareRuns(raw, ds, smoothing);
     }
+    fillKeys();
+    endResetModel();
+}
+
+void ComparisonTableModel::fillKeys() {
     m_keys.clear();
     m_keyDiffers.clear();
     for (const std::string& k : m_comparison.hyperparameterKeys) {
+        const bool differs =
+            std::find(m_comparison.differingKeys.begin(), m_comparison.differingKeys.end(), k) !=
+            m_comparison.differingKeys.end();
+        if (m_differencesOnly && !differs) continue;
         m_keys << QString::fromStdString(k);
-        m_keyDiffers << (std::find(m_comparison.differingKeys.begin(),
-                                   m_comparison.differingKeys.end(),
-                                   k) != m_comparison.differingKeys.end());
+        m_keyDiffers << differs;
     }
+}
+
+void ComparisonTableModel::setDifferencesOnly(bool on) {
+    if (on == m_differencesOnly) return;
+    beginResetModel();
+    m_differencesOnly = on;
+    fillKeys();
     endResetModel();
 }
 

@@ -3,7 +3,8 @@
 /// The comparison table: one row per run (core::RunSummary), a column per headline number
 /// and one per hyperparameter key. Sort through a QSortFilterProxyModel with sortRole set to
 /// ComparisonTableModel::SortRole: numbers sort as numbers, a missing value sorts last.
-/// Hyperparameter cells whose value differs between runs get a highlighted background.
+/// Hyperparameter cells whose value differs between runs get a highlighted background; with
+/// "differences only" the columns of values every run shares are left out.
 
 #include <QAbstractTableModel>
 #include <QColor>
@@ -50,6 +51,9 @@ public:
     [[nodiscard]] const core::Comparison& comparison() const { return m_comparison; }
     /// Hyperparameter key of a column >= FirstHyperparameter ("" otherwise).
     [[nodiscard]] QString hyperparameterKey(int column) const;
+    /// Only the hyperparameter columns whose value is not the same in every run.
+    void setDifferencesOnly(bool on);
+    [[nodiscard]] bool differencesOnly() const { return m_differencesOnly; }
     /// The highlight behind hyperparameter values that differ between runs.
     [[nodiscard]] static QColor differingBackground();
 
@@ -63,6 +67,7 @@ public:
 private:
     [[nodiscard]] QVariant value(int row, int column) const;
     [[nodiscard]] QString text(int row, int column) const;
+    void fillKeys();
 
     core::Comparison m_comparison;
     QStringList m_names;
@@ -70,6 +75,7 @@ private:
     QList<int> m_ids;
     QStringList m_keys;
     QList<bool> m_keyDiffers;
+    bool m_differencesOnly = false;
 };
 
 }  // namespace curvedoctor::ui

@@ -1,11 +1,13 @@
 #include "ui/panels/comparison_tab.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "ui/models/comparison_table_model.h"
 #include "ui/models/group_controller.h"
 #include "ui/panels/comparison_panel.h"
 #include "ui/view_settings.h"
@@ -28,11 +30,17 @@ ComparisonTab::ComparisonTab(RunStore& store, ViewSettings& settings, GroupContr
         m_settings.setCompareLayout(static_cast<CompareLayout>(m_layoutBox->currentData().toInt()));
     });
     connect(&m_settings, &ViewSettings::compareLayoutChanged, this, &ComparisonTab::syncLayoutBox);
+    auto* differences = new QCheckBox(tr("Differences only"));
+    differences->setObjectName(QStringLiteral("differencesOnly"));
+    differences->setToolTip(tr("Hide the hyperparameters that are the same in every run"));
+    connect(differences, &QCheckBox::toggled, this,
+            [this](bool on) { m_comparison->model()->setDifferencesOnly(on); });
     auto* groupButton = new QPushButton(tr("Group Selected Runs"));
     connect(groupButton, &QPushButton::clicked, this, &ComparisonTab::groupSelectedRuns);
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_layoutBox);
+    top->addWidget(differences);
     top->addStretch();
     top->addWidget(groupButton);
     auto* layout = new QVBoxLayout(this);

@@ -1,7 +1,8 @@
 #pragma once
 /// \file comparison_tab.h
-/// The "Comparison" tab: the overlay/side-by-side switch and "Group Selected Runs" above the
-/// comparison table (ComparisonPanel).
+/// The "Comparison" tab: the overlay/side-by-side switch, "Differences only" (hyperparameters
+/// the same in every run hidden) and "Group Selected Runs" above the comparison table
+/// (ComparisonPanel).
 
 #include <QWidget>
 

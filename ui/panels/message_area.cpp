@@ -47,7 +47,8 @@ MessageArea::MessageArea(QWidget* parent)
     updateVisibility();
 }
 
-void MessageArea::addMessage(Level level, const QString& text, const QString& details) {
+void MessageArea::addMessage(Level level, const QString& text, const QString& details,
+                             const QString& aboutRun) {
     if (!m_list->findItems(text, Qt::MatchExactly).isEmpty()) return;
     const QStyle::StandardPixmap icon = level == Level::Error ? QStyle::SP_MessageBoxCritical
                                         : level == Level::Warning
@@ -55,6 +56,7 @@ void MessageArea::addMessage(Level level, const QString& text, const QString& de
                                             : QStyle::SP_MessageBoxInformation;
     auto* item = new QListWidgetItem(style()->standardIcon(icon), text);
     item->setToolTip(details.isEmpty() ? text : details);
+    item->setData(kAboutRunRole, aboutRun);
     m_list->addItem(item);
     m_list->scrollToBottom();
     updateVisibility();
@@ -84,6 +86,26 @@ void MessageArea::dismissAll() {
     m_list->clear();
     updateVisibility();
     Q_EMIT countChanged(0);
+}
+
+void MessageArea::dismissAboutRun(const QString& source) {
+    dismissWhere([&](const QString& about) { return about == source; });
+}
+
+void MessageArea::dismissAboutRuns() {
+    dismissWhere([](const QString& about) { return !about.isEmpty(); });
+}
+
+void MessageArea::dismissWhere(const std::function<bool(const QString&)>& about) {
+    bool removed = false;
+    for (int i = m_list->count() - 1; i >= 0; --i)
+        if (about(m_list->item(i)->data(kAboutRunRole).toString())) {
+            delete m_list->takeItem(i);
+            removed = true;
+        }
+    if (!removed) return;
+    updateVisibility();
+    Q_EMIT countChanged(count());
 }
 
 void MessageArea::updateVisibility() {
