@@ -108,6 +108,21 @@ RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
     const Series* train = primarySeries(run, MetricRole::TrainLoss, &row.trainLossMetric);
     const Series* val = primarySeries(run, MetricRole::ValLoss, &row.valLossMetric);
     const Series* metric = primarySeries(run, MetricRole::ValMetric, &row.valMetric);
+    // The diagnosis names the run's best point (core/detectors/best_step.h); the table states
+    // the best of that same series, so the table, the findings and the report agree.
+    if (diagnosis != nullptr && diagnosis->best) {
+        const std::string& name = diagnosis->best->metric;
+        if (const auto it = run.metrics.find(name); it != run.metrics.end() && !it->second.empty()) {
+            const MetricRole role = run.info(name).role;
+            if (role == MetricRole::ValLoss) {
+                val = &it->second;
+                row.valLossMetric = name;
+            } else if (role == MetricRole::ValMetric) {
+                metric = &it->second;
+                row.valMetric = name;
+            }
+        }
+    }
 
     if (train) {
         row.finalTrainLoss = lastFinite(train->values);

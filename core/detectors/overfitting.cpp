@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/detectors/best_step.h"
 #include "core/detectors/finding_text.h"
 
 namespace curvedoctor::core {
@@ -83,10 +84,27 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
                             curve.metric(), bestStep, endStep);
     const double bestValue = sign * bestBad;
     const double endValue = sign * bad.back();
-    f.message = curve.metric() + " reached its best, " + formatNumber(bestValue) +
-                " (smoothed), at " + describeStep(view, bestStep) + ", then got worse to " +
-                formatNumber(endValue) + " by " + describeStep(view, endStep) + " (" +
-                formatPercent(relRise) + " of its best level)";
+    // "Best" means one thing everywhere (the diagnose summary, the chart marker, the comparison
+    // table, the report): the raw best evaluation, the checkpoint early stopping would keep.
+    // The smoothed trend only decides that the run overfits and where it turned.
+    const std::optional<BestStep> raw = findBestStep(view);
+    const bool sameCurve = raw && raw->metric == curve.metric();
+    const std::int64_t stopStep = sameCurve ? raw->step : bestStep;
+    if (sameCurve) {
+        f.message = curve.metric() + " was best at " + describeStep(view, raw->step) + " (" +
+                    formatNumber(raw->value) + "); its smoothed trend turned at " +
+                    describeStep(view, bestStep) + " (" + formatNumber(bestValue) +
+                    ") and got worse to " + formatNumber(endValue) + " by " +
+                    describeStep(view, endStep) + " (" + formatPercent(relRise) +
+                    " of its best level)";
+        f.evidence["best_step"] = static_cast<double>(raw->step);
+        f.evidence["best_raw_value"] = raw->value;
+    } else {
+        f.message = curve.metric() + " reached its best, " + formatNumber(bestValue) +
+                    " (smoothed), at " + describeStep(view, bestStep) + ", then got worse to " +
+                    formatNumber(endValue) + " by " + describeStep(view, endStep) + " (" +
+                    formatPercent(relRise) + " of its best level)";
+    }
     f.message += " while " + view.trainLoss.metric() + " went from " + formatNumber(trainAtBest) +
                  " to " + formatNumber(trainAtEnd);
     if (useLoss) {
@@ -97,12 +115,12 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
         f.evidence["gap_at_end"] = endValue - trainAtEnd;
     }
     f.message += ".";
-    std::string stopAt = describeStep(view, bestStep);
-    f.advice = "Stop early at the best point (" + stopAt + "; early stopping on " + curve.metric() +
+    f.advice = "Stop early at the best point (" + describeStep(view, stopStep) +
+               "; early stopping on " + curve.metric() +
                " with a patience of a few evaluations), and regularise: more data or "
                "augmentation, weight decay, dropout.";
     if (severe) f.advice += " The gap is large: also try a smaller model.";
-    f.evidence["best_value"] = bestValue;
+    f.evidence["trend_best_value"] = bestValue;
     f.evidence["end_value"] = endValue;
     f.evidence["relative_rise"] = relRise;
     out.push_back(std::move(f));
