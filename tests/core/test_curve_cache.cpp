@@ -134,7 +134,7 @@ TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
         before = after;
         const Series& s = *after->find("loss");
         // The same as preparing the whole series from scratch (smoothEma up to its last bit).
-        const std::vector<double> whole = smooth(s.steps, s.values, ema);
+        const std::vector<double> whole = smooth(s.steps.toVector(), s.values, ema);
         ASSERT_EQ(c.smoothed->size(), whole.size());
         for (std::size_t i = 0; i < whole.size(); ++i) {
             if (!std::isfinite(whole[i])) {
@@ -148,7 +148,8 @@ TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
         for (const auto& [lo, hi, columns] :
              {std::tuple{0.0, 1e4, 40}, std::tuple{100.0, 700.0, 9}, std::tuple{0.0, 1e4, 1000}}) {
             const DecimateConfig cfg{lo, hi, columns};
-            const std::span<const std::int64_t> x(s.steps);
+            const std::vector<std::int64_t> steps = s.steps.toVector();
+            const std::span<const std::int64_t> x(steps);
             EXPECT_TRUE(sameDecimation(decimate(x, s.values, cfg, *c.rawIndex),
                                        decimate(x, s.values, cfg, rawWhole)))
                 << n << " points, raw, " << columns << " columns";
@@ -175,7 +176,7 @@ TEST(CurveCache, ARunThatDoesNotContinueTheOldOneStartsOver) {
     const PreparedCurve c = cache.get(after, "loss", ema);
     EXPECT_EQ(cache.extensions(), 0U);
     const Series& s = *after->find("loss");
-    const std::vector<double> whole = smooth(s.steps, s.values, ema);
+    const std::vector<double> whole = smooth(s.steps.toVector(), s.values, ema);
     EXPECT_TRUE(
         std::equal(c.smoothed->begin(), c.smoothed->end(), whole.begin(), whole.end(), sameNumber));
 }

@@ -74,7 +74,7 @@ CsvFormat ultralyticsFormat() {
 }
 
 CsvFormat yolov5Format() {
-    CsvFormat f{"yolov5_txt", "YOLOv5 results.txt"};
+    CsvFormat f{"yolov5_txt", "YOLOv5 results.txt", {}, {}, {}, false};
     f.sniff.numericTable = false;
     f.sniff.headerless = true;
     f.sniff.minColumns = 10;  // enough to tell the layout from a two-column table.
@@ -128,7 +128,7 @@ CsvFormat lightningFormat() {
 }
 
 CsvFormat kerasFormat() {
-    CsvFormat f{"keras_csv", "Keras CSVLogger"};
+    CsvFormat f{"keras_csv", "Keras CSVLogger", {}, {}, {}, false};
     // CSVLogger writes "epoch" first, then the sorted log keys; a step column means another tool.
     f.sniff.firstColumn = {"epoch"};
     f.sniff.forbidden = {"step", "global_step"};
@@ -140,7 +140,7 @@ CsvFormat kerasFormat() {
 }
 
 CsvFormat pandasFormat() {
-    CsvFormat f{"pandas_csv", "pandas DataFrame CSV"};
+    CsvFormat f{"pandas_csv", "pandas DataFrame CSV", {}, {}, {}, false};
     // `to_csv` writes the index as a first column without a name; read back and written again,
     // the name is `Unnamed: 0`.
     f.sniff.firstColumn = {"", "Unnamed: 0"};
@@ -150,7 +150,7 @@ CsvFormat pandasFormat() {
 }
 
 CsvFormat genericFormat() {
-    CsvFormat f{"csv", "CSV/TSV table"};
+    CsvFormat f{"csv", "CSV/TSV table", {}, {}, {}, false};
     f.sniff.confidence = confidence::kGeneric;
     f.sniff.claimByName = true;
     f.table.stepColumns = kGenericSteps;
