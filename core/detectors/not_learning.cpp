@@ -48,8 +48,21 @@ std::string metricNote(const RunView& view, Finding& f) {
     if (m.size() < 3) return "";
     const auto [lo, hi] = std::minmax_element(m.values.begin(), m.values.end());
     f.evidence["metric_range"] = *hi - *lo;
+    if (formatNumber(*lo) == formatNumber(*hi))
+        return "; " + view.valMetric.metric() + " stays at " + formatNumber(*lo);
     return "; " + view.valMetric.metric() + " stays between " + formatNumber(*lo) + " and " +
            formatNumber(*hi);
+}
+
+// The validation metric does not move either (within maxRelativeDrop of its level): the
+// network predicts the same for every input (wandb_01 in ../shared/realworld: accuracy 10.000
+// on CIFAR-10 for 50 epochs while the loss sits at ln 10).
+bool metricFlat(const RunView& view, const NotLearningConfig& config) {
+    const Trend& m = view.valMetricTrend;
+    if (m.rawPoints < config.minPoints || m.size() < 3) return false;
+    const auto [lo, hi] = std::minmax_element(m.values.begin(), m.values.end());
+    const double level = std::max(std::abs(*lo), std::abs(*hi));
+    return level > 0.0 && *hi - *lo <= config.maxRelativeDrop * level;
 }
 
 constexpr const char* kAdvice =
@@ -88,8 +101,10 @@ std::optional<Finding> noTrend(const RunView& view, const Curve& c, const Trend&
     if (!(head > 0.0) || tail < head - allowed || low < head * (1.0 - config.maxShortDip)) {
         return std::nullopt;
     }
-    Finding f = makeFinding(view, FindingKind::NotLearning, Severity::Warning, c.metric(),
-                            c.steps().front(), c.steps().back());
+    // With the metric flat too nothing is learnt at all: as sure as a flat loss (an error).
+    const Severity severity = metricFlat(view, config) ? Severity::Error : Severity::Warning;
+    Finding f = makeFinding(view, FindingKind::NotLearning, severity, c.metric(), c.steps().front(),
+                            c.steps().back());
     f.message = c.metric() + " does not trend down over its " + std::to_string(n) +
                 " points: the median of its last third, " + formatNumber(tail) +
                 ", is no better than that of its first third, " + formatNumber(head) +

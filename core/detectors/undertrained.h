@@ -24,6 +24,13 @@ struct UndertrainedConfig {
     /// average slope and have its best value in the tail (then the training loss only has to
     /// be falling): more training would still pay off.
     double valSlopeRatio = 0.5;
+    /// A validation loss below valSlopeRatio still counts as improving when, at its tail's
+    /// rate, a run as long again would lower it by this share of its level, and the tail's
+    /// slope is at least minRecentRatio of the slope over the stretch of equal length before
+    /// it (under an exponential approach the ratio of successive slopes falls towards zero).
+    double minLevelGain = 0.05;
+    double minRecentRatio = 0.6;
+    double minSteadiness = 0.8;
     /// The tail's drop must be this many standard errors of the fitted line.
     double noiseSigmas = 3.0;
 };

@@ -58,5 +58,30 @@ TEST(DetectNotLearning, HealthyRunIsSilent) {
     EXPECT_TRUE(detect(healthyRun()).empty());
 }
 
+// A short loss that never trends down (the noTrend path) is a warning; with the validation
+// metric stuck at one value too it is as sure as a flat loss: an error (wandb_01 in
+// ../shared/realworld, accuracy 10.000 for 50 epochs).
+Run shortNoTrend(bool metricMoves) {
+    const std::vector<double> loss{2.446, 2.309, 2.309, 2.307, 2.306, 2.305, 2.306, 2.304,
+                                   2.305, 2.303, 2.304, 2.305, 2.303, 2.304, 2.303, 2.304,
+                                   2.303, 2.303, 2.304, 2.303, 2.303, 2.303, 2.304, 2.303};
+    return runOf({{"loss", seriesOf(loss)}, {"val_acc", seriesOf(loss.size(), [&](std::size_t i) {
+                                                 return metricMoves ? 10.0 + 0.5 * double(i % 5)
+                                                                    : 10.0;
+                                             })}});
+}
+
+TEST(DetectNotLearning, AMetricStuckAtOneValueMakesANoTrendLossAnError) {
+    const auto stuck = detect(shortNoTrend(false));
+    ASSERT_EQ(stuck.size(), 1u) << describe(stuck);
+    EXPECT_EQ(stuck[0].severity, Severity::Error);
+    EXPECT_NE(stuck[0].message.find("val_acc stays at 10"), std::string::npos) << stuck[0].message;
+    const auto moving = detect(shortNoTrend(true));
+    ASSERT_EQ(moving.size(), 1u) << describe(moving);
+    EXPECT_EQ(moving[0].severity, Severity::Warning);
+    EXPECT_NE(moving[0].message.find("val_acc stays between 10"), std::string::npos)
+        << moving[0].message;
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -66,5 +66,54 @@ TEST(DetectUndertrained, ValidationAlreadyWorseningVetoes) {
     EXPECT_TRUE(f.empty()) << describe(f);
 }
 
+// A language model's shape: a fast drop from its first steps (ln of the vocabulary), then a
+// slow, steady descent; the validation loss is still falling at the end at a few percent of
+// its average rate (that early drop is in the average).
+Run languageModelRun(double tailSlope) {
+    auto loss = [tailSlope](double step) {
+        return 1.5 + 10.0 * std::exp(-step / 100.0) + tailSlope * (5000.0 - step);
+    };
+    return runOf(
+        {{"loss",
+          seriesOf(
+              501,
+              [&](std::size_t i) { return loss(10.0 * double(i)) + 0.01 * std::sin(double(i)); }, 0,
+              10)},
+         {"val_loss",
+          seriesOf(
+              21, [&](std::size_t i) { return loss(250.0 * double(i)) + 0.02; }, 0, 250)}});
+}
+
+TEST(DetectUndertrained, ASteadyDescentAfterAnEarlyDropCounts) {
+    // 4e-5 per step: over the 5,000 steps again about 0.2 (13% of the level), every
+    // validation point lower than the one before.
+    const auto f = detect(languageModelRun(4e-5));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::Undertrained);
+    EXPECT_NE(f[0].message.find("val_loss is still improving"), std::string::npos) << f[0].message;
+}
+
+TEST(DetectUndertrained, ALevelThatHasSettledAfterAnEarlyDropIsSilent) {
+    // The same early drop, then flat (the exponential's own tail is far below the noise).
+    EXPECT_TRUE(detect(languageModelRun(0.0)).empty());
+    // A descent too slow to matter: 2e-6 per step is under 1% of the level in a run as long.
+    EXPECT_TRUE(detect(languageModelRun(2e-6)).empty());
+}
+
+TEST(DetectUndertrained, ADipInTheNoiseOfAConvergedValidationLossIsSilent) {
+    // healthy_digits' shape (tests/data/fixtures): settled near 0.13, then one dip in its
+    // noise; the last 40% of the points go up and down (Kendall's tau about -0.7).
+    const std::vector<double> val{1.5528, 0.8753, 0.5501, 0.3966, 0.3174, 0.2632, 0.2281,
+                                  0.2036, 0.1868, 0.1738, 0.165,  0.155,  0.1465, 0.1433,
+                                  0.14,   0.1355, 0.1293, 0.1295, 0.1278, 0.1286, 0.1296,
+                                  0.1239, 0.1199, 0.1205, 0.1192};
+    const auto f = detect(runOf(
+        {{"loss",
+          seriesOf(
+              250, [](std::size_t i) { return 0.02 + 1.5 * std::exp(-double(i) / 20.0); }, 0, 1)},
+         {"val_loss", seriesOf(val, 9, 10)}}));
+    EXPECT_TRUE(f.empty()) << describe(f);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core
