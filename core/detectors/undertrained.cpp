@@ -158,13 +158,18 @@ double kendallTau(const Curve& c, std::int64_t from) {
 // A validation loss whose early drop dwarfs its later, steady descent (a language model's
 // first steps from ln(vocabulary); textlog_05 and textlog_06 in ../shared/realworld) is
 // below valSlopeRatio of its average rate, yet still falling: trained as long again at its
-// tail's rate it would lose another `minLevelGain` of its level, the tail has not slowed to a
+// tail's rate it would lose another `minLevelGain` of its level, it falls at least
+// minPaceOfTraining as fast as the training loss, the tail has not slowed to a
 // fraction of the stretch before it (a converging curve's slope decays towards zero), over
 // both stretches together the training loss falls by more than its noise, and the validation
 // loss falls steadily (Kendall's tau at most -minSteadiness).
-bool stillDescending(const RunView& view, const TailSlope& val, const UndertrainedConfig& config) {
+bool stillDescending(const RunView& view, const TailSlope& train, const TailSlope& val,
+                     const UndertrainedConfig& config) {
     const double level = std::abs(val.end);
     if (!(level > 0.0) || val.slope * val.span < config.minLevelGain * level) return false;
+    // Validation keeps pace with training: a training loss that plunges while validation
+    // hardly moves is heading for overfitting, not short of steps.
+    if (val.slope < config.minPaceOfTraining * train.slope) return false;
     const auto tailSteps = static_cast<std::int64_t>(val.tailShare * val.span);
     const std::optional<double> before =
         windowSlope(view.valLoss, val.tailStart - tailSteps, val.tailStart, 1.0);
@@ -195,7 +200,7 @@ std::vector<Finding> detectUndertrained(const RunView& view, const UndertrainedC
         const bool steep = train.significance >= config.noiseSigmas &&
                            val.significance >= config.noiseSigmas &&
                            val.ratio >= config.valSlopeRatio;
-        if (!steep && !(useValLoss && stillDescending(view, val, config))) return out;
+        if (!steep && !(useValLoss && stillDescending(view, train, val, config))) return out;
         // The best validation value must be in the tail: still improving, not past its best.
         double bestBad = sign * v.front();
         std::size_t bestAt = 0;

@@ -31,6 +31,7 @@ struct UndertrainedConfig {
     double minLevelGain = 0.05;
     double minRecentRatio = 0.6;
     double minSteadiness = 0.8;
+    double minPaceOfTraining = 0.25;
     /// The tail's drop must be this many standard errors of the fitted line.
     double noiseSigmas = 3.0;
 };
