@@ -355,7 +355,10 @@ void extractKeyValues(std::string_view line, std::vector<KeyValue>& out, bool al
             key = line.substr(start, end - start);
         }
         if (key.empty() || key.size() > kMaxKeyLength) continue;
-        out.push_back({key, *value, start});
+        KeyValue& kv = out.emplace_back();  // in place: a copied KeyValue stalls on its stores.
+        kv.key = key;
+        kv.value = *value;
+        kv.keyOffset = start;
         sep = v + value->length - 1;
     }
 }

@@ -189,17 +189,18 @@ void extractSpacePairs(std::string_view text,
             if (const auto value = numberToken(t.text)) {
                 const Token& first = tokens[k - words];
                 const Token& last = tokens[k - 1];
-                textlog::KeyValue kv;
-                kv.key = text.substr(first.offset, last.offset + last.text.size() - first.offset);
-                if (kv.key.size() > kMaxKeyLength) {
+                const std::size_t keyLength = last.offset + last.text.size() - first.offset;
+                if (keyLength > kMaxKeyLength) {
                     words = 0;
                     continue;
                 }
+                // Written in place, field by field: a copied KeyValue stalls on its stores.
+                textlog::KeyValue& kv = out.emplace_back();
+                kv.key = text.substr(first.offset, keyLength);
                 kv.value.value = value->value;
                 kv.value.integral = value->integral;
                 kv.value.length = t.text.size();
                 kv.keyOffset = first.offset;
-                out.push_back(kv);
                 // A unit or a running average after the value belongs to it.
                 while (k + 1 < tokens.size() && (textlog::isUnit(tokens[k + 1].text) ||
                                                  isRunningAverage(tokens[k + 1].text)))

@@ -68,8 +68,16 @@ bool containsNoCase(const std::array<std::string_view, N>& set, std::string_view
 bool isSpace(char c) {
     return c == ' ' || c == '\t';
 }
+// Letters, digits and '_', one table lookup (findBareKeywords asks it of every byte).
+constexpr std::array<bool, 256> kWordChars = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+        t[static_cast<std::size_t>(c)] =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return t;
+}();
 bool isWordChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return kWordChars[static_cast<unsigned char>(c)];
 }
 
 /// The TD-MPC2 console logger's one-letter columns (its CONSOLE_FORMAT table).
@@ -202,8 +210,12 @@ bool maybeBareKeyword(std::string_view word) {
 
 void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (!isWordChar(text[i]) || (i > 0 && (isWordChar(text[i - 1]) || text[i - 1] == '/')))
+        if (!isWordChar(text[i])) continue;
+        if (i > 0 && (isWordChar(text[i - 1]) || text[i - 1] == '/')) {
+            // Inside a word: on to its end.
+            while (i + 1 < text.size() && isWordChar(text[i + 1])) ++i;
             continue;
+        }
         std::size_t end = i;
         while (end < text.size() && isWordChar(text[end])) ++end;
         const std::string_view word = text.substr(i, end - i);
