@@ -1,16 +1,23 @@
 // Folder loading, the way TensorBoard walks a logdir: every folder that holds logs is one run,
 // named by its path relative to the folder that was opened (the opened folder itself by its own
 // name). A folder loader (TensorBoard event files, MLflow run folders) may claim a folder as a
-// whole or a part of it; every other file is offered to the file loaders, and files no loader
-// claims (checkpoints, images, configs) are ignored silently. TensorBoard's "Download CSV"
-// files (one tag each) of one run in a folder are merged into that run.
+// whole or a part of it; every other file is offered to the file loaders. A file no loader
+// claims is listed in LoadBatch::skipped with the reason (empty, binary, no training log) when
+// its name says it could be a log (.csv, .tsv, .txt, .log, .out, .json, .jsonl); others
+// (checkpoints, images, configs, code) are ignored silently by design: a run folder holds dozens
+// of those, and naming them would bury the files a person expected to load. TensorBoard's "Download
+// CSV" files (one tag each) of one run in a folder are merged into that run.
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <system_error>
 
 #include "core/loader_registry.h"
+#include "core/text_encoding.h"
 
 namespace curvedoctor::core {
 namespace fs = std::filesystem;
@@ -25,6 +32,29 @@ struct Found {
     fs::path file;             // empty for a run loaded from the folder as a whole
     bool loaderNamed = false;  // a folder loader gave it a name (MLflow's run name)
 };
+
+// A file whose name says it could be a training log (see the top of this file).
+bool mayBeLog(const fs::path& file) {
+    const std::string name = file.filename().string();
+    if (name.empty() || name[0] == '.') return false;
+    std::string ext = file.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".csv" || ext == ".tsv" || ext == ".txt" || ext == ".log" || ext == ".out" ||
+           ext == ".json" || ext == ".jsonl";
+}
+
+// Why no loader claimed `file`, from its first bytes.
+SkipReason whyNotRead(const fs::path& file) {
+    std::array<char, 4096> buffer{};
+    std::ifstream in(file, std::ios::binary);
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const std::string_view head(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    if (head.empty()) return SkipReason::Empty;
+    if (!startsWithUtf16Bom(head) && head.find('\0') != std::string_view::npos)
+        return SkipReason::Binary;
+    return SkipReason::NoTrainingLog;
+}
 
 class FolderWalker {
 public:
@@ -169,6 +199,9 @@ private:
         quiet.progress = nullptr;
         quiet.forceFormat.clear();
         FileLoad one = loadFileRuns(file.string(), m_registry, quiet, IfUnclaimed::Ignore);
+        if (!one.claimed && one.errors.empty() && one.runs.empty() && !one.cancelled &&
+            mayBeLog(file))
+            m_batch.skipped.push_back({m_root.string(), nameOf(file), whyNotRead(file)});
         for (auto& e : one.errors) m_batch.errors.push_back(std::move(e));
         for (auto& run : one.runs) found.push_back({std::move(run), file, false});
     }

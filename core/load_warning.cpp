@@ -47,6 +47,18 @@ static_assert([] {
     return true;
 }());
 
+constexpr std::array<SkipReasonInfo, 3> kSkipReasons{{
+    {SkipReason::Empty, "empty", "empty"},
+    {SkipReason::Binary, "binary", "binary, not text"},
+    {SkipReason::NoTrainingLog, "no_training_log", "no training log found"},
+}};
+
+static_assert([] {
+    for (std::size_t i = 0; i < kSkipReasons.size(); ++i)
+        if (static_cast<std::size_t>(kSkipReasons[i].reason) != i) return false;
+    return true;
+}());
+
 }  // namespace
 
 std::span<const LoadWarningInfo> loadWarningCodes() {
@@ -55,6 +67,10 @@ std::span<const LoadWarningInfo> loadWarningCodes() {
 
 const LoadWarningInfo& info(LoadWarningCode code) {
     return kTable[static_cast<std::size_t>(code)];
+}
+
+const SkipReasonInfo& info(SkipReason reason) {
+    return kSkipReasons[static_cast<std::size_t>(reason)];
 }
 
 std::string_view toString(LoadWarningCode code) {

@@ -49,6 +49,30 @@ struct LoadWarningInfo {
 /// The code whose id is `id`; nullopt for an unknown id.
 [[nodiscard]] std::optional<LoadWarningCode> loadWarningCodeFromId(std::string_view id);
 
+/// Why a folder walk left a file out (core/folder_walker.cpp), typed like the warning codes.
+enum class SkipReason : std::uint8_t {
+    Empty,          ///< the file has no bytes.
+    Binary,         ///< its first bytes hold NUL bytes: not text.
+    NoTrainingLog,  ///< text, but no loader recognised a training log in it.
+};
+
+struct SkipReasonInfo {
+    SkipReason reason;
+    std::string_view id;    ///< stable snake_case id: "empty", "binary", "no_training_log".
+    std::string_view text;  ///< for people, after the file's name: "a.csv (empty)".
+};
+
+/// The table row of `reason`.
+[[nodiscard]] const SkipReasonInfo& info(SkipReason reason);
+
+/// A file a folder walk left out: the folder as opened, the file's path inside it (with '/'),
+/// and why.
+struct SkippedFile {
+    std::string folder;
+    std::string file;
+    SkipReason reason = SkipReason::NoTrainingLog;
+};
+
 /// Something a loader noticed but could recover from. `line` is 1-based (0 = not a text
 /// position); `byteOffset` is -1 when it does not apply; `file` names the file inside a folder
 /// the warning is about (empty: the run's source itself).

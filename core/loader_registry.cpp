@@ -279,6 +279,7 @@ LoadBatch loadPaths(const std::vector<std::string>& paths, const LoaderRegistry&
     for (LoadBatch& one : results) {
         for (auto& r : one.runs) all.runs.push_back(std::move(r));
         for (auto& e : one.errors) all.errors.push_back(std::move(e));
+        for (auto& f : one.skipped) all.skipped.push_back(std::move(f));
     }
     return all;
 }

@@ -42,6 +42,9 @@ struct LoadError {
 struct LoadBatch {
     std::vector<RunPtr> runs;
     std::vector<LoadError> errors;
+    /// Files of opened folders that no loader read, and why (not errors: the rest loaded).
+    /// Files that are obviously not logs (checkpoints, images, configs) are not listed.
+    std::vector<SkippedFile> skipped;
     bool cancelled = false;
 };
 

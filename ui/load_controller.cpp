@@ -117,6 +117,7 @@ void LoadController::work(const QStringList& paths) {
             out.renames.emplace_back(batch.runs.front(), input.fileName());
         if (!batch.runs.empty()) out.openedPaths << paths[i];
         for (auto& e : batch.errors) out.errors.push_back(std::move(e));
+        for (auto& f : batch.skipped) out.skipped.push_back(std::move(f));
     }
     QMetaObject::invokeMethod(
         this, [this, out = std::move(out)] { finishJob(out); }, Qt::QueuedConnection);
@@ -212,6 +213,8 @@ void LoadController::finishJob(const Outcome& outcome) {
     nameFilesSharingAFolder();
     for (const core::LoadError& e : outcome.errors)
         Q_EMIT loadFailed(QString::fromStdString(e.source), QString::fromStdString(e.message));
+    for (const auto& [folder, text] : core::skippedSummaries(outcome.skipped))
+        Q_EMIT loadWarned(QString::fromStdString(folder), QString::fromStdString(text));
     if (!outcome.openedPaths.isEmpty()) Q_EMIT pathsOpened(outcome.openedPaths);
     Q_EMIT progressChanged(1000);
     Q_EMIT finished(m_jobRuns, outcome.cancelled);

@@ -49,7 +49,8 @@ Q_SIGNALS:
     void progressChanged(int permille);
     /// A file or folder that could not be loaded, with its one-line reason.
     void loadFailed(const QString& source, const QString& message);
-    /// A run that loaded with recoverable problems (skipped lines, a cut-off last record).
+    /// A run that loaded with recoverable problems (skipped lines, a cut-off last record), or
+    /// an opened folder with the files it skipped and why (one message per folder).
     void loadWarned(const QString& source, const QString& message);
     /// Input paths of the finished job that produced at least one run (for Open Recent).
     void pathsOpened(const QStringList& paths);
@@ -67,6 +68,7 @@ private:
     /// What a job leaves for its end, after its runs were posted batch by batch.
     struct Outcome {
         std::vector<core::LoadError> errors;
+        std::vector<core::SkippedFile> skipped;
         QStringList openedPaths;
         /// A dropped folder holding a single run is called after the folder, not after its
         /// file (only known once the folder is read whole).

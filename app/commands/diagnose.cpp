@@ -10,6 +10,7 @@
 #include "app/output/json_writer.h"
 #include "app/output/printable.h"
 #include "core/diagnosis.h"
+#include "core/load_warning_text.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
 
@@ -251,6 +252,8 @@ int runDiagnose(const std::vector<std::string>& args, std::ostream& out, std::os
     const LoadBatch batch = core::loadPaths(paths);
     for (const auto& e : batch.errors)
         err << printable(e.source) << ": " << printable(e.message) << '\n';
+    for (const auto& [folder, text] : core::skippedSummaries(batch.skipped))
+        err << printable(folder) << ": " << printable(text) << '\n';
 
     std::vector<const Run*> ptrs;
     for (const RunPtr& r : batch.runs) ptrs.push_back(r.get());

@@ -123,6 +123,8 @@ int runInspect(const std::vector<std::string>& args, std::ostream& out, std::ost
     const LoadBatch batch = core::loadPaths(paths);
     for (const auto& e : batch.errors)
         err << printable(e.source) << ": " << printable(e.message) << '\n';
+    for (const auto& [folder, text] : core::skippedSummaries(batch.skipped))
+        err << printable(folder) << ": " << printable(text) << '\n';
     if (json) {
         printJson(batch, out);
     } else {

@@ -18,6 +18,7 @@
 #include "app/output/output_guard.h"
 #include "app/output/printable.h"
 #include "core/diagnosis.h"
+#include "core/load_warning_text.h"
 #include "core/loader_registry.h"
 #include "core/metric_role.h"
 #include "core/session/session.h"
@@ -328,6 +329,8 @@ int runReport(int argc, char** argv, const std::vector<std::string>& args, std::
     const double loadSeconds = lap();
     for (const auto& e : batch.errors)
         err << printable(e.source) << ": " << printable(e.message) << '\n';
+    for (const auto& [folder, text] : core::skippedSummaries(batch.skipped))
+        err << printable(folder) << ": " << printable(text) << '\n';
     // Refused before anything is drawn or written: the output must not replace an input log.
     if (const auto input = inputOverwrittenBy(a.output, a.paths, batch)) {
         err << "curvedoctor report: " << printable(a.output) << " is the input log "

@@ -89,8 +89,35 @@ std::size_t scanGroupedInteger(std::string_view s) {
     return i;
 }
 
+// Clinger's fast path: at most 15 digits and no exponent make an exact integer mantissa (below
+// 2^53) over an exact power of ten, and IEEE division rounds that correctly, as from_chars
+// does. False when the text needs from_chars.
+bool toDoubleFast(std::string_view digits, double& v) {
+    static constexpr std::array<double, 16> kPow10{1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    if (digits.size() > 16) return false;
+    std::uint64_t mantissa = 0;
+    int count = 0;
+    int fraction = -1;  // digits after the '.', -1 before it.
+    for (const char c : digits) {
+        if (isDigit(c)) {
+            if (++count > 15) return false;
+            mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+            if (fraction >= 0) ++fraction;
+        } else if (c == '.' && fraction < 0) {
+            fraction = 0;
+        } else {
+            return false;
+        }
+    }
+    v = static_cast<double>(mantissa);
+    if (fraction > 0) v /= kPow10[static_cast<std::size_t>(fraction)];
+    return true;
+}
+
 double toDouble(std::string_view digits) {
     double v = 0.0;
+    if (toDoubleFast(digits, v)) return v;
     const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
     if (ec == std::errc::result_out_of_range) {
         // Beyond double: a huge mantissa or exponent overflows to infinity, a tiny one to 0.
@@ -201,6 +228,25 @@ bool isUnit(std::string_view word) {
         std::string_view{"bpc"},   std::string_view{"bits"},      std::string_view{"it/s"},
         std::string_view{"img/s"}, std::string_view{"samples/s"}, std::string_view{"tokens/s"},
         std::string_view{"s/it"}};
+    // Most words are not units: their length or first letter says so at once.
+    if (word.empty() || word.size() > 9) return false;
+    switch (word[0]) {
+        case '%':
+        case 'm':
+        case 's':
+        case 'u':
+        case 'h':
+        case 'B':
+        case 'K':
+        case 'M':
+        case 'G':
+        case 'b':
+        case 'i':
+        case 't':
+            break;
+        default:
+            return false;
+    }
     return std::find(kUnits.begin(), kUnits.end(), word) != kUnits.end();
 }
 
@@ -309,7 +355,10 @@ void extractKeyValues(std::string_view line, std::vector<KeyValue>& out, bool al
             key = line.substr(start, end - start);
         }
         if (key.empty() || key.size() > kMaxKeyLength) continue;
-        out.push_back({key, *value, start});
+        KeyValue& kv = out.emplace_back();  // in place: a copied KeyValue stalls on its stores.
+        kv.key = key;
+        kv.value = *value;
+        kv.keyOffset = start;
         sep = v + value->length - 1;
     }
 }

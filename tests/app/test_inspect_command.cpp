@@ -155,5 +155,23 @@ TEST(CliInspect, ControlCharactersInPathsDoNotSplitTheErrorLine) {
         << errLines[0];
 }
 
+// Issue #16: an opened folder's skipped files are one stderr line naming each and why; they are
+// not errors (the exit status stays 0) and not in the output.
+TEST(CliInspect, AFoldersSkippedFilesAreOneStderrLine) {
+    const ScratchDir dir;
+    const std::string good = dir.write("metrics.csv", "step,loss\n1,0.5\n2,0.4\n");
+    dir.write("a.csv", "");
+    dir.write("notes.txt", "Try a smaller learning rate.\n");
+    dir.write("model.ckpt", std::string(64, '\0'));
+    const std::string folder = std::filesystem::path(good).parent_path().string();
+    std::ostringstream out, err;
+    EXPECT_EQ(runInspect({folder}, out, err), 0);
+    const auto errLines = lines(err.str());
+    ASSERT_EQ(errLines.size(), 1U) << err.str();
+    EXPECT_EQ(errLines[0],
+              folder + ": skipped 2 files: a.csv (empty), notes.txt (no training log found)");
+    EXPECT_EQ(out.str().find("a.csv"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace curvedoctor::app

@@ -1,19 +1,7 @@
 // The table of ../shared/realworld expectations; see realworld_expectations.h.
 #include "tests/core/realworld_expectations.h"
 
-#include <utility>
-
 namespace curvedoctor::core::testing_support {
-namespace {
-
-// A folder whose format is not read yet (issue #16): the test loads it and records the reason.
-FolderExpect gap(std::string folder, const std::string& reason) {
-    FolderExpect e(std::move(folder), "", 0, {});
-    e.knownGap = "issue #16: " + reason;
-    return e;
-}
-
-}  // namespace
 
 const std::vector<FolderExpect>& realworldExpectations() {
     static const std::vector<FolderExpect> all{
@@ -850,12 +838,22 @@ const std::vector<FolderExpect>& realworldExpectations() {
           {"lr", 35, 100, 3500},
           {"steps_per_sec", 96, 31, 3561},
           {"train_loss", 359, 10, 3590}}},
-        // Known gaps, issue #16: formats not claimed yet (what a person would expect is in
-        // the issue); each must load without crashing, whatever it gives, and the reason is
-        // recorded.
-        gap("tbcsv_01",
-            "TensorBoard 'Download CSV' files of one run (run-.-tag-<tag>.csv x 11) load as 11 "
-            "one-metric runs, not one run"),
+        // python csv.DictReader on each run-.-tag-<tag>.csv (TensorBoard "Download CSV", one run
+        // "."): rows per file, Step of the first and last row; one metric per tag.
+        {"tbcsv_01",
+         "tensorboard_csv",
+         11,
+         {{"loss", 30, 0, 29},
+          {"lr", 30, 0, 29},
+          {"pred_age_acc", 30, 0, 29},
+          {"pred_age_loss", 30, 0, 29},
+          {"pred_gender_acc", 30, 0, 29},
+          {"pred_gender_loss", 30, 0, 29},
+          {"val_loss", 30, 0, 29},
+          {"val_pred_age_acc", 30, 0, 29},
+          {"val_pred_age_loss", 30, 0, 29},
+          {"val_pred_gender_acc", 30, 0, 29},
+          {"val_pred_gender_loss", 30, 0, 29}}},
     };
     return all;
 }

@@ -30,9 +30,6 @@ struct FolderExpect {
     std::string format;  ///< loader id.
     std::size_t metricCount = 0;
     std::vector<MetricExpect> metrics;  ///< a subset of the metrics, checked in full.
-    /// Non-empty for a folder in a format not read yet (a known gap, with its issue and reason):
-    /// whatever it loads today is accepted as long as loading returns.
-    std::string knownGap;
 };
 
 /// Every folder of realworld/, in a fixed order.

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/load_warning_text.h"
 #include "core/loader_registry.h"
 #include "formats_test_util.h"
 
@@ -284,6 +285,55 @@ TEST_F(FolderWalkerTest, TooDeepAFolderIsNamed) {
     EXPECT_EQ(batch.errors[0].source, tooDeep.string());
     EXPECT_EQ(batch.errors[0].message,
               "nested deeper than 24 folders below the opened one; not read");
+}
+
+// Issue #16: a file with a log's name that no loader read is listed with the reason; files that
+// are obviously not logs (a checkpoint, an image, a hidden file) are passed over silently.
+TEST_F(FolderWalkerTest, SkippedFilesAreListedWithTheirReason) {
+    write("run/metrics.csv", "step,loss\n1,0.5\n2,0.4\n");
+    write("run/a.csv", "");
+    write("run/b.csv", std::string("PK\x03\x04\0\0binary\0zip", 16));
+    write("run/sub/notes.txt", "Remember to try a smaller learning rate next time.\n");
+    write("run/model.ckpt", std::string(64, '\0'));
+    write("run/plot.png", "\x89PNG\r\n\x1a\n");
+    write("run/.hidden.csv", "");
+    const LoadBatch batch = loadPaths({(m_root / "run").string()});
+    ASSERT_EQ(batch.runs.size(), 1U);
+    EXPECT_TRUE(batch.errors.empty());
+    ASSERT_EQ(batch.skipped.size(), 3U);
+    std::map<std::string, SkipReason> why;
+    for (const SkippedFile& f : batch.skipped) {
+        EXPECT_EQ(f.folder, (m_root / "run").string());
+        why[f.file] = f.reason;
+    }
+    EXPECT_EQ(why,
+              (std::map<std::string, SkipReason>{{"a.csv", SkipReason::Empty},
+                                                 {"b.csv", SkipReason::Binary},
+                                                 {"sub/notes.txt", SkipReason::NoTrainingLog}}));
+    const auto lines = skippedSummaries(batch.skipped);
+    ASSERT_EQ(lines.size(), 1U);
+    EXPECT_EQ(lines[0].first, (m_root / "run").string());
+    EXPECT_EQ(lines[0].second,
+              "skipped 3 files: a.csv (empty), b.csv (binary, not text), sub/notes.txt (no "
+              "training log found)");
+}
+
+// Past kSkippedNamed files the summary counts the rest; each opened folder has its own line.
+TEST(SkippedSummaries, OneLinePerFolderAndTheRestCounted) {
+    std::vector<SkippedFile> skipped;
+    for (std::size_t i = 0; i < kSkippedNamed + 2; ++i)
+        skipped.push_back({"x", "f" + std::to_string(i) + ".log", SkipReason::Empty});
+    skipped.push_back({"y", "one.json", SkipReason::Binary});
+    const auto lines = skippedSummaries(skipped);
+    ASSERT_EQ(lines.size(), 2U);
+    EXPECT_EQ(lines[0].first, "x");
+    EXPECT_EQ(lines[0].second.rfind("skipped 12 files: f0.log (empty), f1.log (empty), ", 0), 0U)
+        << lines[0].second;
+    EXPECT_NE(lines[0].second.find("f9.log (empty) and 2 more"), std::string::npos)
+        << lines[0].second;
+    EXPECT_EQ(lines[0].second.find("f10.log"), std::string::npos);
+    EXPECT_EQ(lines[1], (std::pair<std::string, std::string>{
+                            "y", "skipped 1 file: one.json (binary, not text)"}));
 }
 
 }  // namespace

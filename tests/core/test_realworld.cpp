@@ -1,15 +1,13 @@
 // Every folder in ../shared/realworld (real logs from public repositories, see its SOURCES.md)
 // loads through loadPaths, as a user opening that folder would, with the expected format and
 // metrics from realworld_expectations.cpp (computed independently of this program; the comment
-// above each entry says how). Folders in formats not read yet are known gaps (issue #16): they
-// must load without crashing, and the test records what they gave. The test skips, saying so,
-// when the folder is missing (a plain clone).
+// above each entry says how). The test skips, saying so, when the folder is missing (a plain
+// clone).
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <iostream>
 #include <map>
 #include <set>
 #include <string>
@@ -69,25 +67,7 @@ void checkFolder(const std::string& dir, const FolderExpect& expect) {
 }
 
 TEST_F(Realworld, EachFolderLoadsWithItsFormatAndMetrics) {
-    for (const auto& expect : realworldExpectations())
-        if (expect.knownGap.empty()) checkFolder(m_dir, expect);
-}
-
-// A known gap loads whatever it loads today; the test only asks that loading returns, and
-// records the gap with what was loaded so it stays visible in the test output.
-TEST_F(Realworld, KnownGapsLoadWithoutCrashing) {
-    for (const auto& expect : realworldExpectations()) {
-        if (expect.knownGap.empty()) continue;
-        const LoadBatch batch = loadPaths({m_dir + "/" + expect.folder});
-        std::size_t metrics = 0;
-        for (const auto& run : batch.runs) metrics += run->metrics.size();
-        const std::string today = std::to_string(batch.runs.size()) + " run(s), " +
-                                  std::to_string(metrics) + " metric(s), " +
-                                  std::to_string(batch.errors.size()) + " error(s)";
-        RecordProperty("known_gap_" + expect.folder, expect.knownGap + "; today: " + today);
-        std::cout << "[ known gap ] realworld/" << expect.folder << ": " << expect.knownGap
-                  << " (today: " << today << ")\n";
-    }
+    for (const auto& expect : realworldExpectations()) checkFolder(m_dir, expect);
 }
 
 // mmdet_02 (*.log.json) and textlog_02 (the same run's text log) must agree: same metrics at

@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -51,6 +53,24 @@ RunPtr loadOne(const std::string& path, const std::string& expectFormat) {
 }
 
 // ---- the shared scanner ---------------------------------------------------------------------
+
+// parseNumber's exact fast path (up to 15 digits, no exponent) must round as the C library
+// does: every value equals strtod's, bit for bit, with the point anywhere.
+TEST(TextLogScan, ShortDecimalsRoundAsStrtodDoes) {
+    std::mt19937_64 gen(16);
+    for (int i = 0; i < 200000; ++i) {
+        const int digits = 1 + static_cast<int>(gen() % 17);
+        std::string text;
+        for (int d = 0; d < digits; ++d) text += static_cast<char>('0' + gen() % 10);
+        text.insert(gen() % (text.size() + 1), ".");
+        if (text == ".") continue;
+        const auto number = textlog::parseNumber(text);
+        ASSERT_TRUE(number) << text;
+        const double expected = std::strtod(text.c_str(), nullptr);
+        ASSERT_EQ(number->value, expected) << text;
+        ASSERT_EQ(number->length, text.size()) << text;
+    }
+}
 
 TEST(TextLogScan, NumbersIncludingNanInfHugeAndGrouped) {
     using textlog::parseNumber;

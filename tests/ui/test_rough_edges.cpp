@@ -107,6 +107,26 @@ TEST(RoughEdges, AWarningBannerSaysItsPlaceOnceAndGoesWithItsRun) {
     EXPECT_EQ(testing::part<MessageArea>(w).count(), 0);
 }
 
+// Issue #16: the files an opened folder skipped are named, with why, in one banner.
+TEST(RoughEdges, AFoldersSkippedFilesAreOneBanner) {
+    testing::SettingsSandbox sandbox;
+    QTemporaryDir dir;
+    testing::writeFile(dir, QStringLiteral("runs/train.log"), testing::kerasTextLog(10));
+    testing::writeFile(dir, QStringLiteral("runs/a.csv"), QByteArray());
+    testing::writeFile(dir, QStringLiteral("runs/b.csv"), QByteArray("PK\x03\x04\0\0zip", 10));
+    testing::writeFile(dir, QStringLiteral("runs/notes.txt"), "Try a smaller learning rate.\n");
+    testing::writeFile(dir, QStringLiteral("runs/model.ckpt"), QByteArray(64, '\0'));
+    MainWindow w;
+    ASSERT_TRUE(openAndWait(w, {dir.filePath(QStringLiteral("runs"))}));
+    EXPECT_EQ(testing::part<RunStore>(w).count(), 1);
+    const QStringList messages = testing::part<MessageArea>(w).messages();
+    ASSERT_EQ(messages.size(), 1) << messages.join(QStringLiteral(" | ")).toStdString();
+    EXPECT_TRUE(messages[0].endsWith(
+        QStringLiteral("runs: skipped 3 files: a.csv (empty), b.csv (binary, not text), "
+                       "notes.txt (no training log found)")))
+        << messages[0].toStdString();
+}
+
 TEST(RoughEdges, AFailedFileStaysListedWhenTheRunsAreClosed) {
     testing::SettingsSandbox sandbox;
     QTemporaryDir dir;

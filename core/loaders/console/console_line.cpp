@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 namespace curvedoctor::core::console {
 namespace {
@@ -17,17 +18,35 @@ constexpr std::array kLevels{std::string_view{"INFO"},  std::string_view{"WARNIN
                              std::string_view{"WARN"},  std::string_view{"DEBUG"},
                              std::string_view{"ERROR"}, std::string_view{"CRITICAL"}};
 
-bool isDigit(char c) {
+constexpr bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
-bool isAlpha(char c) {
+constexpr bool isAlpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 bool isSpace(char c) {
     return c == ' ' || c == '\t';
 }
+
+// The byte classes the tokenizer asks about, one table lookup each.
+enum CharClass : std::uint8_t { kKeyChar = 1, kBreak = 2, kBlank = 4 };
+constexpr std::array<std::uint8_t, 256> kClasses = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        const char ch = static_cast<char>(c);
+        if (isAlpha(ch) || isDigit(ch) || ch == '_' || ch == '.' || ch == '/' || ch == '@' ||
+            ch == '-')
+            t[static_cast<std::size_t>(c)] |= kKeyChar;
+        if (ch == ',' || ch == ';' || ch == '|') t[static_cast<std::size_t>(c)] |= kBreak;
+        if (ch == ' ' || ch == '\t' || ch == '\r') t[static_cast<std::size_t>(c)] |= kBlank;
+    }
+    return t;
+}();
+std::uint8_t classOf(char c) {
+    return kClasses[static_cast<unsigned char>(c)];
+}
 bool isKeyChar(char c) {
-    return isAlpha(c) || isDigit(c) || c == '_' || c == '.' || c == '/' || c == '@' || c == '-';
+    return (classOf(c) & kKeyChar) != 0;
 }
 
 /// "hh:mm" somewhere in `s`: the mark of a timestamp.
@@ -88,13 +107,13 @@ bool isWord(std::string_view t) {
 }
 
 /// A number, possibly with an attached unit or a trailing ':'.
-std::optional<double> numberToken(std::string_view t) {
+std::optional<textlog::NumberToken> numberToken(std::string_view t) {
     if (!t.empty() && t.back() == ':') t.remove_suffix(1);
     const auto number = textlog::parseNumber(t);
     if (!number) return std::nullopt;
     const std::string_view rest = t.substr(number->length);
     if (!rest.empty() && !textlog::isUnit(rest)) return std::nullopt;
-    return number->value;
+    return number;
 }
 
 bool isRunningAverage(std::string_view t) {
@@ -104,23 +123,23 @@ bool isRunningAverage(std::string_view t) {
 }
 
 bool isFieldBreak(char c) {
-    return c == ',' || c == ';' || c == '|';
+    return (classOf(c) & kBreak) != 0;
 }
 
 /// Splits at whitespace; `,`, `;` and `|` become tokens of their own (a name never spans them).
 void tokenize(std::string_view text, std::vector<Token>& out) {
     out.clear();
     std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && (isSpace(text[i]) || text[i] == '\r')) ++i;
-        if (i < text.size() && isFieldBreak(text[i])) {
+    const std::size_t n = text.size();
+    while (i < n) {
+        while (i < n && (classOf(text[i]) & kBlank) != 0) ++i;
+        if (i < n && isFieldBreak(text[i])) {
             out.push_back({text.substr(i, 1), i});
             ++i;
             continue;
         }
         const std::size_t start = i;
-        while (i < text.size() && !(isSpace(text[i]) || isFieldBreak(text[i]) || text[i] == '\r'))
-            ++i;
+        while (i < n && (classOf(text[i]) & (kBlank | kBreak)) == 0) ++i;
         if (i > start) out.push_back({text.substr(start, i - start), start});
     }
 }
@@ -170,17 +189,18 @@ void extractSpacePairs(std::string_view text,
             if (const auto value = numberToken(t.text)) {
                 const Token& first = tokens[k - words];
                 const Token& last = tokens[k - 1];
-                textlog::KeyValue kv;
-                kv.key = text.substr(first.offset, last.offset + last.text.size() - first.offset);
-                if (kv.key.size() > kMaxKeyLength) {
+                const std::size_t keyLength = last.offset + last.text.size() - first.offset;
+                if (keyLength > kMaxKeyLength) {
                     words = 0;
                     continue;
                 }
-                kv.value.value = *value;
-                kv.value.integral = textlog::parseNumber(t.text)->integral;
+                // Written in place, field by field: a copied KeyValue stalls on its stores.
+                textlog::KeyValue& kv = out.emplace_back();
+                kv.key = text.substr(first.offset, keyLength);
+                kv.value.value = value->value;
+                kv.value.integral = value->integral;
                 kv.value.length = t.text.size();
                 kv.keyOffset = first.offset;
-                out.push_back(kv);
                 // A unit or a running average after the value belongs to it.
                 while (k + 1 < tokens.size() && (textlog::isUnit(tokens[k + 1].text) ||
                                                  isRunningAverage(tokens[k + 1].text)))

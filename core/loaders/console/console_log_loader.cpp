@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/loaders/console/console_line.h"
@@ -65,8 +68,16 @@ bool containsNoCase(const std::array<std::string_view, N>& set, std::string_view
 bool isSpace(char c) {
     return c == ' ' || c == '\t';
 }
+// Letters, digits and '_', one table lookup (findBareKeywords asks it of every byte).
+constexpr std::array<bool, 256> kWordChars = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+        t[static_cast<std::size_t>(c)] =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return t;
+}();
 bool isWordChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return kWordChars[static_cast<unsigned char>(c)];
 }
 
 /// The TD-MPC2 console logger's one-letter columns (its CONSOLE_FORMAT table).
@@ -78,6 +89,59 @@ constexpr std::array kTdmpcAliases{Alias{"I", "step"},           Alias{"E", ""},
                                    Alias{"R", "episode_reward"}, Alias{"S", "episode_success"},
                                    Alias{"F", "episode_fail"},   Alias{"T", ""}};
 
+std::string_view lastWord(std::string_view key) {
+    const std::size_t space = key.rfind(' ');
+    return space == std::string_view::npos ? key : key.substr(space + 1);
+}
+
+/// What a field's name makes of it.
+enum class KeyKind : std::uint8_t { Step, Epoch, Category, Skipped, Metric };
+
+KeyKind classifyKey(std::string_view key) {
+    // "Train Epoch: 3" names the epoch by its last word.
+    const std::string_view last = lastWord(key);
+    if (containsNoCase(kStepKeys, key) || containsNoCase(kStepKeys, last)) return KeyKind::Step;
+    if (containsNoCase(kEpochKeys, key) || containsNoCase(kEpochKeys, last)) return KeyKind::Epoch;
+    if (containsNoCase(kCategories, key)) return KeyKind::Category;
+    if (containsNoCase(kSkippedKeys, key)) return KeyKind::Skipped;
+    return KeyKind::Metric;
+}
+
+/// A distinct field name, met once: its kind, and its series for each line category it came
+/// with (the category as it is lower-cased in the series name, and the series' index).
+struct KeyEntry {
+    KeyKind kind = KeyKind::Metric;
+    std::vector<std::pair<std::string, std::size_t>> series;
+};
+
+/// The names of a log, interned: a line's fields are looked up by their text, so a name is
+/// classified and its series found once per distinct key, not once per line.
+class KeyTable {
+public:
+    KeyEntry& entry(std::string_view key) {
+        if (auto it = m_entries.find(key); it != m_entries.end()) return it->second;
+        KeyEntry& e = m_entries[std::string(key)];
+        e.kind = classifyKey(key);
+        return e;
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    std::unordered_map<std::string, KeyEntry, Hash, std::equal_to<>> m_entries;
+};
+
+/// A metric of a line: its name as written and its interned entry.
+struct Metric {
+    std::string_view key;
+    double value = 0;
+    KeyEntry* entry = nullptr;
+};
+
 /// What one line says, before the step is decided.
 struct Record {
     std::string_view category;  // "train", "eval", ... or empty.
@@ -85,16 +149,25 @@ struct Record {
     std::optional<FieldValue> epoch;
     std::optional<double> counter;       // "[   2784 ..." at the start of the line.
     std::optional<FieldValue> fraction;  // a bare "[i/N]".
-    std::vector<std::pair<std::string_view, double>> metrics;
+    std::vector<Metric> metrics;
     bool ownStep = false;    // the line gave its step or epoch (not its block).
     bool bare = false;       // a step or epoch word without a separator: "EPOCH 3 ...".
     bool blockHead = false;  // a step or epoch line that the lines after it belong to.
+
+    /// Empty again, keeping the metrics' buffer (a line costs no allocation).
+    void reset() {
+        std::vector<Metric> kept = std::move(metrics);
+        kept.clear();
+        *this = Record{};
+        metrics = std::move(kept);
+    }
 };
 
 struct Scratch {
     std::string ansi;
     std::vector<KeyValue> pairs;
     std::vector<std::pair<std::size_t, std::size_t>> used;  // spans already read as values.
+    KeyTable keys;
 };
 
 std::string_view leadingCategory(std::string_view text) {
@@ -128,14 +201,25 @@ bool overlaps(const Scratch& scratch, std::size_t at) {
                        [&](const auto& span) { return at >= span.first && at < span.second; });
 }
 
+/// A cheap first test for kBareKeywords: the length and first letter of one of them.
+bool maybeBareKeyword(std::string_view word) {
+    if (word.size() != 4 && word.size() != 5 && word.size() != 9) return false;
+    const char c = static_cast<char>(word[0] | 0x20);
+    return c == 'e' || c == 's' || c == 'i';
+}
+
 void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (!isWordChar(text[i]) || (i > 0 && (isWordChar(text[i - 1]) || text[i - 1] == '/')))
+        if (!isWordChar(text[i])) continue;
+        if (i > 0 && (isWordChar(text[i - 1]) || text[i - 1] == '/')) {
+            // Inside a word: on to its end.
+            while (i + 1 < text.size() && isWordChar(text[i + 1])) ++i;
             continue;
+        }
         std::size_t end = i;
         while (end < text.size() && isWordChar(text[end])) ++end;
         const std::string_view word = text.substr(i, end - i);
-        if (!containsNoCase(kBareKeywords, word)) {
+        if (!maybeBareKeyword(word) || !containsNoCase(kBareKeywords, word)) {
             i = end;
             continue;
         }
@@ -151,11 +235,6 @@ void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
         scratch.used.emplace_back(v, v + value->length);
         i = v + value->length;
     }
-}
-
-std::string_view lastWord(std::string_view key) {
-    const std::size_t space = key.rfind(' ');
-    return space == std::string_view::npos ? key : key.substr(space + 1);
 }
 
 /// "[2783/20018]", or PyTorch's MNIST example "[640/60000 (1%)]": the counter and its total.
@@ -208,7 +287,8 @@ bool applyTdmpcAliases(Scratch& scratch, Record& record, std::string_view catego
             if (alias.name == "step") {
                 record.step = kv.value;
             } else if (!alias.name.empty()) {
-                record.metrics.emplace_back(alias.name, kv.value.value);
+                record.metrics.push_back(
+                    {alias.name, kv.value.value, &scratch.keys.entry(alias.name)});
             }
         }
     }
@@ -240,7 +320,7 @@ bool isProse(std::string_view text, const KeyValue& kv) {
 /// Reads one line. Returns false when it is not a record (no metric, or no step/epoch field and
 /// `inBlock` false).
 bool parseRecord(std::string_view raw, bool inBlock, Record& record, Scratch& scratch) {
-    record = Record{};
+    record.reset();
     scratch.used.clear();
     const std::string_view text = textlog::trim(
         console::stripLogPrefix(textlog::trim(textlog::stripAnsi(raw, scratch.ansi))));
@@ -267,17 +347,23 @@ bool parseRecord(std::string_view raw, bool inBlock, Record& record, Scratch& sc
     findBareKeywords(text, record, scratch);
     if (!applyTdmpcAliases(scratch, record, record.category)) {
         for (const auto& kv : scratch.pairs) {
-            // "Train Epoch: 3" names the epoch by its last word.
-            const std::string_view last = lastWord(kv.key);
-            if (containsNoCase(kStepKeys, kv.key) || containsNoCase(kStepKeys, last)) {
-                if (!record.step) record.step = kv.value;
-            } else if (containsNoCase(kEpochKeys, kv.key) || containsNoCase(kEpochKeys, last)) {
-                if (!record.epoch) record.epoch = kv.value;
-            } else if (containsNoCase(kCategories, kv.key)) {
-                // Swin/timm: "Train: [3/50]" is epoch 3 of 50.
-                if (kv.value.total > 0 && !record.epoch) record.epoch = kv.value;
-            } else if (!containsNoCase(kSkippedKeys, kv.key)) {
-                record.metrics.emplace_back(kv.key, kv.value.value);
+            KeyEntry& entry = scratch.keys.entry(kv.key);
+            switch (entry.kind) {
+                case KeyKind::Step:
+                    if (!record.step) record.step = kv.value;
+                    break;
+                case KeyKind::Epoch:
+                    if (!record.epoch) record.epoch = kv.value;
+                    break;
+                case KeyKind::Category:
+                    // Swin/timm: "Train: [3/50]" is epoch 3 of 50.
+                    if (kv.value.total > 0 && !record.epoch) record.epoch = kv.value;
+                    break;
+                case KeyKind::Skipped:
+                    break;
+                case KeyKind::Metric:
+                    record.metrics.push_back({kv.key, kv.value.value, &entry});
+                    break;
             }
         }
     }
@@ -306,6 +392,20 @@ bool namesItsSplit(std::string_view key, std::string_view category) {
     const std::size_t n = category.size();
     return key.size() > n && textlog::equalsNoCase(key.substr(0, n), category) &&
            (key[n] == ' ' || key[n] == '_');
+}
+
+/// The series of `metric` on a line of `category`: "train/loss" for "loss" on a "Train ..." line.
+std::size_t seriesOf(const Metric& metric, std::string_view category, RunBuilder& builder,
+                     std::string& name) {
+    for (const auto& [cat, index] : metric.entry->series)
+        if (textlog::equalsNoCase(cat, category)) return index;
+    std::string lowered = textlog::toLower(category);
+    name.clear();
+    if (!category.empty() && !namesItsSplit(metric.key, category)) name.append(lowered).append("/");
+    name.append(metric.key);
+    const std::size_t index = builder.series(name);
+    metric.entry->series.emplace_back(std::move(lowered), index);
+    return index;
 }
 
 bool finiteCounter(double v) {
@@ -390,6 +490,8 @@ LoadResult ConsoleLogLoader::load(const LoadInput& input) const {
     Placer placer;
     std::string name;
     bool inBlock = false;
+    // Once the first MiB (or 1/32 of the file) is read, the series reserve room for the rest.
+    std::size_t growthCheck = std::max<std::size_t>(1U << 20, input.bytes.size() / 32);
     while (reader.next(line)) {
         if (!ticker.tick(reader.position())) {
             result.cancelled = true;
@@ -408,13 +510,15 @@ LoadResult ConsoleLogLoader::load(const LoadInput& input) const {
         inBlock = inBlock || (record.ownStep && opensBlock(record));
         const Placement at = placer.place(record);
         const auto stepValue = static_cast<std::int64_t>(std::llround(at.step));
-        for (const auto& [key, value] : record.metrics) {
-            name.clear();
-            if (!record.category.empty() && !namesItsSplit(key, record.category))
-                name.append(textlog::toLower(record.category)).append("/");
-            name.append(key);
-            builder.add(builder.series(name), stepValue, value, at.epoch, RunBuilder::kUnknown,
-                        line.number, -1);
+        for (const Metric& metric : record.metrics) {
+            builder.add(seriesOf(metric, record.category, builder, name), stepValue, metric.value,
+                        at.epoch, RunBuilder::kUnknown, line.number, -1);
+        }
+        if (reader.position() >= growthCheck) {
+            growthCheck = std::numeric_limits<std::size_t>::max();
+            builder.expectGrowth(
+                static_cast<double>(input.bytes.size()) / static_cast<double>(reader.position()),
+                input.bytes.size() / 8);
         }
     }
     textlog::noteTraceback(traceback, builder);
