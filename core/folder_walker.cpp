@@ -44,6 +44,7 @@ struct DirNode {
     std::vector<RunPtr> runs;
     std::vector<LoadError> errors;
     std::vector<std::unique_ptr<DirNode>> children;
+    bool done = false;  // walked (or never to be): runs and children are final
 };
 
 class FolderWalker {
@@ -64,6 +65,7 @@ public:
         }
         DirNode root{m_root, 0, {}, {}, {}};
         m_queue.push_back(&root);
+        m_emit.push_back({&root, kRunsNotSent});
         std::vector<std::jthread> helpers;
         for (unsigned t = 1; t < workerCount(SIZE_MAX, m_options.threads); ++t)
             helpers.emplace_back([this] { work(); });
@@ -105,9 +107,31 @@ private:
                 node->errors.push_back(
                     {node->dir.string(), std::string("internal error: ") + e.what()});
             }
+            if (m_options.onRun) {
+                const std::lock_guard callbackLock(m_callbackMutex);
+                node->done = true;
+                sendFinishedRuns();
+            }
             lock.lock();
             --m_busy;
             m_wake.notify_all();
+        }
+    }
+
+    // Hands the caller the runs of finished folders in walk order, up to the first folder still
+    // loading. Called with m_callbackMutex held.
+    void sendFinishedRuns() {
+        while (!m_emit.empty()) {
+            auto& [node, next] = m_emit.back();
+            if (next == kRunsNotSent) {
+                if (!node->done) return;
+                for (const RunPtr& run : node->runs) m_options.onRun(run);
+                next = 0;
+            }
+            if (next < node->children.size())
+                m_emit.push_back({node->children[next++].get(), kRunsNotSent});
+            else
+                m_emit.pop_back();
         }
     }
 
@@ -140,9 +164,6 @@ private:
         if (run.source.empty()) run.source = source;
         run.shrinkToFit();
         node.runs.push_back(std::make_shared<const Run>(std::move(run)));
-        if (!m_options.onRun) return;
-        const std::lock_guard lock(m_callbackMutex);
-        m_options.onRun(node.runs.back());
     }
 
     void walk(DirNode& node) {
@@ -221,12 +242,14 @@ private:
             }
             auto& child = node.children.emplace_back(
                 std::make_unique<DirNode>(DirNode{sub, node.depth + 1, {}, {}, {}}));
-            if (child->depth > kMaxDepth)
+            if (child->depth > kMaxDepth) {
                 child->errors.push_back(
                     {sub.string(), "nested deeper than " + std::to_string(kMaxDepth) +
                                        " folders below the opened one; not read"});
-            else
+                child->done = true;
+            } else {
                 queued.push_back(child.get());
+            }
         }
         if (queued.empty()) return;
         const std::lock_guard lock(m_mutex);
@@ -331,6 +354,10 @@ private:
     // The caller's callbacks are called one at a time, whichever thread has news.
     std::mutex m_callbackMutex;
     std::size_t m_doneFiles = 0;
+    // Where sendFinishedRuns stopped: folders on the path from the root, each with the next of
+    // its sub-folders to send (kRunsNotSent: its own runs first).
+    static constexpr std::size_t kRunsNotSent = SIZE_MAX;
+    std::vector<std::pair<DirNode*, std::size_t>> m_emit;
 };
 
 }  // namespace

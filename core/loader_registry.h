@@ -57,8 +57,8 @@ struct LoadOptions {
     /// hardware thread. Results keep the order of the paths and of the walk either way.
     unsigned threads = 0;
     /// Folder loads: called with each run as the walker has it (a viewer shows runs as they
-    /// arrive), from any loading thread but one call at a time (as `progress`), in the order the
-    /// runs finish. The runs are in LoadBatch::runs all the same, in walk order. May be empty.
+    /// arrive), from any loading thread but one call at a time (as `progress`), a folder's runs
+    /// when it is read and those before it are. The runs are in LoadBatch::runs all the same.
     std::function<void(const RunPtr&)> onRun;
 };
 
