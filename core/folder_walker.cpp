@@ -6,17 +6,28 @@
 // its name says it could be a log (.csv, .tsv, .txt, .log, .out, .json, .jsonl); others
 // (checkpoints, images, configs, code) are ignored silently by design: a run folder holds dozens
 // of those, and naming them would bury the files a person expected to load. TensorBoard's "Download
-// CSV" files (one tag each) of one run in a folder are merged into that run.
+// CSV" files (one tag each) of one run in a folder are merged into that run. Folders load in
+// parallel (LoadOptions::threads); the batch keeps the order of a depth-first walk of sorted
+// names whatever the threads did.
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <new>
 #include <set>
 #include <system_error>
+#include <thread>
 
 #include "core/loader_registry.h"
+#include "core/parallel_for.h"
 #include "core/text_encoding.h"
 
 namespace curvedoctor::core {
@@ -56,6 +67,17 @@ SkipReason whyNotRead(const fs::path& file) {
     return SkipReason::NoTrainingLog;
 }
 
+// One folder of the walk: what it gave, and its sub-folders in name order.
+struct DirNode {
+    fs::path dir;
+    int depth = 0;
+    std::vector<RunPtr> runs;
+    std::vector<LoadError> errors;
+    std::vector<SkippedFile> skipped;
+    std::vector<std::unique_ptr<DirNode>> children;
+    bool done = false;  // walked (or never to be): runs and children are final
+};
+
 class FolderWalker {
 public:
     FolderWalker(const fs::path& root, const LoaderRegistry& registry, const LoadOptions& options)
@@ -72,8 +94,18 @@ public:
                 if (it->is_regular_file(ec)) ++m_totalFiles;
             }
         }
-        walk(m_root, 0);
-        return std::move(m_batch);
+        DirNode root{m_root, 0, {}, {}, {}};
+        m_queue.push_back(&root);
+        m_emit.push_back({&root, kRunsNotSent});
+        std::vector<std::jthread> helpers;
+        for (unsigned t = 1; t < workerCount(SIZE_MAX, m_options.threads); ++t)
+            helpers.emplace_back([this] { work(); });
+        work();
+        helpers.clear();
+        LoadBatch batch;
+        batch.cancelled = m_cancelled.load();
+        collect(root, batch);
+        return batch;
     }
 
 private:
@@ -87,12 +119,70 @@ private:
         return p.lexically_relative(m_root).generic_string();
     }
 
+    // Hands out folders until none is queued and none is being read (which could queue more).
+    void work() {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait(lock, [this] { return !m_queue.empty() || m_busy == 0; });
+            if (m_queue.empty()) return;
+            DirNode* node = m_queue.front();
+            m_queue.pop_front();
+            ++m_busy;
+            lock.unlock();
+            // Loaders never throw by contract; memory can still run out on a hostile file.
+            try {
+                walk(*node);
+            } catch (const std::bad_alloc&) {
+                node->errors.push_back({node->dir.string(), "out of memory while loading"});
+            } catch (const std::exception& e) {
+                node->errors.push_back(
+                    {node->dir.string(), std::string("internal error: ") + e.what()});
+            }
+            if (m_options.onRun) {
+                const std::lock_guard callbackLock(m_callbackMutex);
+                node->done = true;
+                sendFinishedRuns();
+            }
+            lock.lock();
+            --m_busy;
+            m_wake.notify_all();
+        }
+    }
+
+    // Hands the caller the runs of finished folders in walk order, up to the first folder still
+    // loading. Called with m_callbackMutex held.
+    void sendFinishedRuns() {
+        while (!m_emit.empty()) {
+            auto& [node, next] = m_emit.back();
+            if (next == kRunsNotSent) {
+                if (!node->done) return;
+                for (const RunPtr& run : node->runs) m_options.onRun(run);
+                next = 0;
+            }
+            if (next < node->children.size())
+                m_emit.push_back({node->children[next++].get(), kRunsNotSent});
+            else
+                m_emit.pop_back();
+        }
+    }
+
+    // The tree in depth-first order: each folder's runs and errors before its sub-folders'.
+    static void collect(DirNode& node, LoadBatch& batch) {
+        for (auto& r : node.runs) batch.runs.push_back(std::move(r));
+        for (auto& e : node.errors) batch.errors.push_back(std::move(e));
+        for (auto& s : node.skipped) batch.skipped.push_back(std::move(s));
+        for (auto& child : node.children) collect(*child, batch);
+    }
+
     bool tick(std::size_t files) {
+        if (m_cancelled.load()) return false;
+        if (!m_options.progress) return true;
+        const std::lock_guard lock(m_callbackMutex);
         m_doneFiles += files;
-        if (!m_options.progress || m_totalFiles == 0) return true;
+        if (m_totalFiles == 0) return true;
         if (!m_options.progress(std::min(
                 1.0, static_cast<double>(m_doneFiles) / static_cast<double>(m_totalFiles)))) {
-            m_batch.cancelled = true;
+            m_cancelled = true;
             return false;
         }
         return true;
@@ -102,16 +192,16 @@ private:
         if (m_options.progress) tick(countFilesBelow(dir));
     }
 
-    void finishRun(Run&& run, const std::string& source, std::string_view format) {
+    void finishRun(DirNode& node, Run&& run, const std::string& source) {
         if (run.source.empty()) run.source = source;
-        if (run.format.empty()) run.format = std::string(format);
         run.shrinkToFit();
-        m_batch.runs.push_back(std::make_shared<const Run>(std::move(run)));
-        if (m_options.onRun) m_options.onRun(m_batch.runs.back());
+        node.runs.push_back(std::make_shared<const Run>(std::move(run)));
     }
 
-    void walk(const fs::path& dir, int depth) {
-        if (m_batch.cancelled) return;
+    void walk(DirNode& node) {
+        if (m_cancelled.load()) return;
+        const fs::path& dir = node.dir;
+        std::vector<LoadError>& errors = node.errors;
         std::error_code ec;
         std::vector<fs::path> files;
         std::vector<fs::path> dirs;
@@ -123,7 +213,7 @@ private:
             if (typeEc) {
                 // A symlink that leads nowhere or loops: an entry that cannot be read.
                 if (!name.empty() && name[0] != '.')
-                    m_batch.errors.push_back({it->path().string(), typeEc.message()});
+                    errors.push_back({it->path().string(), typeEc.message()});
                 continue;
             }
             // Symlinked folders could loop; logdirs do not need them.
@@ -133,7 +223,7 @@ private:
                 files.push_back(it->path());
             }
         }
-        if (ec) m_batch.errors.push_back({dir.string(), "cannot list folder: " + ec.message()});
+        if (ec) errors.push_back({dir.string(), "cannot list folder: " + ec.message()});
         std::sort(files.begin(), files.end());
         std::sort(dirs.begin(), dirs.end());
 
@@ -149,7 +239,7 @@ private:
             } catch (const std::exception& e) {
                 result.error = std::string("internal error: ") + e.what();
             }
-            if (!result.error.empty()) m_batch.errors.push_back({dir.string(), result.error});
+            if (!result.error.empty()) errors.push_back({dir.string(), result.error});
             for (auto& run : result.runs) {
                 const bool named = !run.name.empty();
                 if (run.format.empty()) run.format = std::string(loader->id());
@@ -157,7 +247,7 @@ private:
             }
             if (result.consumed.empty()) {
                 // The whole folder is one run (an MLflow run folder): nothing inside is walked.
-                nameAndStore(found, dir);
+                nameAndStore(found, node);
                 tickBelow(dir);
                 return;
             }
@@ -165,33 +255,42 @@ private:
         }
 
         for (const auto& file : files) {
-            if (m_batch.cancelled) return;
+            if (m_cancelled.load()) return;
             if (consumed.count(file) != 0) {
                 tick(1);
                 continue;
             }
-            loadFileInFolder(file, found);
+            loadFileInFolder(file, found, errors, node.skipped);
             if (!tick(1)) return;
         }
         mergeTensorboardExports(found);
-        nameAndStore(found, dir);
+        nameAndStore(found, node);
 
+        std::vector<DirNode*> queued;
         for (const auto& sub : dirs) {
             if (consumed.count(sub) != 0) {
                 tickBelow(sub);
                 continue;
             }
-            if (depth + 1 > kMaxDepth) {
-                m_batch.errors.push_back(
+            auto& child = node.children.emplace_back(
+                std::make_unique<DirNode>(DirNode{sub, node.depth + 1, {}, {}, {}}));
+            if (child->depth > kMaxDepth) {
+                child->errors.push_back(
                     {sub.string(), "nested deeper than " + std::to_string(kMaxDepth) +
                                        " folders below the opened one; not read"});
-                continue;
+                child->done = true;
+            } else {
+                queued.push_back(child.get());
             }
-            walk(sub, depth + 1);
         }
+        if (queued.empty()) return;
+        const std::lock_guard lock(m_mutex);
+        m_queue.insert(m_queue.end(), queued.begin(), queued.end());
+        m_wake.notify_all();
     }
 
-    void loadFileInFolder(const fs::path& file, std::vector<Found>& found) {
+    void loadFileInFolder(const fs::path& file, std::vector<Found>& found,
+                          std::vector<LoadError>& errors, std::vector<SkippedFile>& skipped) {
         // Opened and sniffed once; files no loader claims (checkpoints, images) are passed over
         // silently, before they are read whole or refused for their size. A file that cannot be
         // opened is named, as it is when given directly.
@@ -201,8 +300,8 @@ private:
         FileLoad one = loadFileRuns(file.string(), m_registry, quiet, IfUnclaimed::Ignore);
         if (!one.claimed && one.errors.empty() && one.runs.empty() && !one.cancelled &&
             mayBeLog(file))
-            m_batch.skipped.push_back({m_root.string(), nameOf(file), whyNotRead(file)});
-        for (auto& e : one.errors) m_batch.errors.push_back(std::move(e));
+            skipped.push_back({m_root.string(), nameOf(file), whyNotRead(file)});
+        for (auto& e : one.errors) errors.push_back(std::move(e));
         for (auto& run : one.runs) found.push_back({std::move(run), file, false});
     }
 
@@ -253,13 +352,14 @@ private:
     }
 
     // One run from a folder is named by the folder; several are named by their files.
-    void nameAndStore(std::vector<Found>& found, const fs::path& dir) {
+    void nameAndStore(std::vector<Found>& found, DirNode& node) {
+        const fs::path& dir = node.dir;
         for (auto& f : found) {
             if (!f.loaderNamed) {
                 f.run.name = (found.size() == 1 || f.file.empty()) ? nameOf(dir) : nameOf(f.file);
             }
             const std::string source = f.file.empty() ? dir.string() : f.file.string();
-            finishRun(std::move(f.run), source, {});
+            finishRun(node, std::move(f.run), source);
         }
         found.clear();
     }
@@ -280,9 +380,19 @@ private:
     fs::path m_root;
     const LoaderRegistry& m_registry;
     const LoadOptions& m_options;
-    LoadBatch m_batch;
+    std::atomic<bool> m_cancelled{false};
     std::size_t m_totalFiles = 0;
+    std::mutex m_mutex;  // the queue and m_busy
+    std::condition_variable m_wake;
+    std::deque<DirNode*> m_queue;
+    std::size_t m_busy = 0;
+    // The caller's callbacks are called one at a time, whichever thread has news.
+    std::mutex m_callbackMutex;
     std::size_t m_doneFiles = 0;
+    // Where sendFinishedRuns stopped: folders on the path from the root, each with the next of
+    // its sub-folders to send (kRunsNotSent: its own runs first).
+    static constexpr std::size_t kRunsNotSent = SIZE_MAX;
+    std::vector<std::pair<DirNode*, std::size_t>> m_emit;
 };
 
 }  // namespace

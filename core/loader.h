@@ -47,7 +47,8 @@ public:
     [[nodiscard]] virtual std::string_view id() const = 0;
     /// Human-readable name ("Keras CSVLogger").
     [[nodiscard]] virtual std::string_view description() const = 0;
-    /// Confidence 0 (not this format) to 100 (certain). Content decides first, the file name
+    /// Confidence 0 (not this format) to confidence::kCertain, never more (the registry asks
+    /// no further once a loader is certain). Content decides first, the file name
     /// second: files are often misnamed.
     [[nodiscard]] virtual int sniff(const SniffInput& input) const = 0;
     [[nodiscard]] virtual LoadResult load(const LoadInput& input) const = 0;

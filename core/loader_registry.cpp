@@ -49,6 +49,8 @@ const Loader* LoaderRegistry::pick(const SniffInput& input) const {
         if (score > bestScore) {
             bestScore = score;
             best = loader.get();
+            // No sniffer says more than certain, and ties go to the first: the rest cannot win.
+            if (score >= confidence::kCertain) break;
         }
     }
     return best;

@@ -19,7 +19,8 @@ public:
 
     void add(std::unique_ptr<Loader> loader);
     /// The loader with the highest confidence above zero, or nullptr. Ties go to the loader
-    /// registered first, so specific formats are registered before generic ones.
+    /// registered first, so specific formats are registered before generic ones. The first
+    /// loader that says confidence::kCertain wins without asking the ones after it.
     [[nodiscard]] const Loader* pick(const SniffInput& input) const;
     [[nodiscard]] const Loader* byId(std::string_view id) const;
     [[nodiscard]] const std::vector<std::unique_ptr<Loader>>& loaders() const { return m_loaders; }
@@ -55,12 +56,12 @@ struct LoadOptions {
     ProgressFn progress;
     /// Forces a loader by id instead of sniffing (empty: sniff).
     std::string forceFormat;
-    /// Paths loaded at once by loadPaths (each file or folder on its own thread); 0: one per
-    /// hardware thread. Results keep the order of the paths either way.
+    /// Paths (each on its own thread) and folders inside a folder loaded at once; 0: one per
+    /// hardware thread. Results keep the order of the paths and of the walk either way.
     unsigned threads = 0;
-    /// Folder loads: called on the loading thread with each run as soon as the walker has it,
-    /// while the rest of the folder still loads (a viewer shows runs as they arrive). The runs
-    /// are in LoadBatch::runs all the same. May be empty.
+    /// Folder loads: called with each run as the walker has it (a viewer shows runs as they
+    /// arrive), from any loading thread but one call at a time (as `progress`), a folder's runs
+    /// when it is read and those before it are. The runs are in LoadBatch::runs all the same.
     std::function<void(const RunPtr&)> onRun;
 };
 

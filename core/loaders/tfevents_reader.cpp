@@ -290,12 +290,30 @@ bool decodeValue(std::string_view bytes, SummaryValueView& v) {
     return true;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// The CPU's CRC-32C instruction (SSE 4.2: every x86-64 CPU since 2008); the same function as the
+// tables below, eight bytes per instruction.
+[[gnu::target("sse4.2")]] std::uint32_t crc32cHardware(const unsigned char* p, std::size_t n,
+                                                       std::uint32_t crc) {
+    std::uint64_t c = crc;
+    for (; n >= 8; p += 8, n -= 8) c = __builtin_ia32_crc32di(c, loadLe64(p));
+    auto c32 = static_cast<std::uint32_t>(c);
+    for (; n > 0; ++p, --n) c32 = __builtin_ia32_crc32qi(c32, *p);
+    return c32;
+}
+
+const bool kHasCrcInstruction = __builtin_cpu_supports("sse4.2");
+#endif
+
 }  // namespace
 
 std::uint32_t crc32c(std::string_view data, std::uint32_t crc) {
     const auto* p = reinterpret_cast<const unsigned char*>(data.data());
     std::size_t n = data.size();
     crc = ~crc;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    if (kHasCrcInstruction) return ~crc32cHardware(p, n, crc);
+#endif
     while (n >= 8) {
         const std::uint64_t w = loadLe64(p) ^ crc;
         crc = kCrcTables[7][w & 0xFFU] ^ kCrcTables[6][(w >> 8) & 0xFFU] ^
@@ -462,7 +480,17 @@ bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix, std
             m_nameBuffer.assign(prefix);
             m_nameBuffer.append(v.tag);
             if (v.tag.empty()) continue;  // a value without a tag cannot be a curve.
-            auto it = m_tags.find(std::string_view(m_nameBuffer));
+            // Most events repeat the last few tags: those are found without hashing.
+            const std::string_view key(m_nameBuffer);
+            const auto recent = std::find_if(m_recent.begin(), m_recent.end(),
+                                             [key](const auto& r) { return r.first == key; });
+            if (recent != m_recent.end()) {
+                if (recent->second == kSkipTag || !v.hasScalar) continue;
+                builder.add(recent->second, m_event.step, v.value,
+                            std::numeric_limits<double>::quiet_NaN(), m_event.wallTime, 0, offset);
+                continue;
+            }
+            auto it = m_tags.find(key);
             if (it == m_tags.end()) {
                 // Values of image, histogram, text, hparams ... plugins are not curves; a tag's
                 // plugin is named once, with its first value, so remember the verdict.
@@ -474,6 +502,8 @@ bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix, std
                 if (!v.hasScalar) continue;
                 it = m_tags.emplace(m_nameBuffer, builder.series(m_nameBuffer)).first;
             }
+            m_recent[m_nextRecent] = {it->first, it->second};
+            m_nextRecent = (m_nextRecent + 1) % m_recent.size();
             if (it->second == kSkipTag || !v.hasScalar) continue;
             builder.add(it->second, m_event.step, v.value, std::numeric_limits<double>::quiet_NaN(),
                         m_event.wallTime, 0, offset);

@@ -13,6 +13,7 @@
 /// tensor,tensor_shape}.proto; the framing and masking follow
 /// tensorboard/summary/writer/record_writer.py and TensorFlow's crc32c masking.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -109,6 +110,9 @@ private:
 
     // Key: prefix + tag. Value: series index, or kSkipTag for a non-scalar plugin's tag.
     std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> m_tags;
+    // The last tags looked up, as m_tags has them (its entries never change once made).
+    std::array<std::pair<std::string, std::size_t>, 8> m_recent{};
+    std::size_t m_nextRecent = 0;
     std::string m_nameBuffer;
     EventView m_event;
     std::size_t m_records = 0;

@@ -199,6 +199,25 @@ std::pair<std::string, std::string> tensorboardExportName(const std::string& pat
     return {run, tag};
 }
 
+// The registry asks each of the eight CSV formats in turn about the same head: it is analysed
+// once per thread and head, not once per format (the analysis is a function of the bytes alone).
+const CsvHead* analyzedHead(std::string_view head) {
+    struct Memo {
+        std::string bytes;
+        bool valid = false;
+        bool table = false;
+        CsvHead head;
+    };
+    thread_local Memo memo;
+    if (!memo.valid || memo.bytes != head) {
+        memo.valid = false;
+        memo.table = analyzeCsvHead(head, memo.head);
+        memo.bytes.assign(head);
+        memo.valid = true;
+    }
+    return memo.table ? &memo.head : nullptr;
+}
+
 class CsvFormatLoader final : public Loader {
 public:
     explicit CsvFormatLoader(CsvFormat format) : m_f(std::move(format)) {}
@@ -209,8 +228,8 @@ public:
     [[nodiscard]] int sniff(const SniffInput& input) const override {
         if (input.isDirectory) return confidence::kNone;
         const CsvSniffSpec& s = m_f.sniff;
-        CsvHead head;
-        if (analyzeCsvHead(input.head, head) && headMatches(s, head)) {
+        const CsvHead* head = analyzedHead(input.head);
+        if (head != nullptr && headMatches(s, *head)) {
             const bool named = !s.fileName.empty() && startsWith(input.fileName, s.fileName);
             return named ? s.namedConfidence : s.confidence;
         }
