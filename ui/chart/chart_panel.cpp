@@ -11,6 +11,7 @@
 
 #include "ui/chart/chart_view.h"
 #include "ui/chart/metric_chart.h"
+#include "ui/follow/follow_pace.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
@@ -27,12 +28,8 @@ constexpr double kSingleStepZoom = 0.01;
 // third of the time leaves the rest to painting and input.
 constexpr qint64 kBatchIntervalMs = 100;
 constexpr qint64 kBatchCostFactor = 2;
-// Followed runs' new points redraw the charts at least this far apart, and rebuilding takes
-// at most a twentieth of the time: 100 runs growing 10 rows a second must cost the window under
-// 5% of a core (issue #13): painting them is most of it (stroking 200 curves), so the interval
-// also grows by kFollowMsPerRun per open run; one growing run is still drawn within 160 ms.
-constexpr qint64 kFollowIntervalMs = 150;
-constexpr qint64 kFollowMsPerRun = 10;
+// Followed runs' new points redraw the charts at the follow pace (follow_pace.h), and
+// rebuilding takes at most a twentieth of the time.
 constexpr qint64 kFollowCostFactor = 20;
 
 }  // namespace
@@ -56,7 +53,7 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     // New points of followed runs: within the CPU budget of following (see scheduleRebuild).
     connect(&m_store, &RunStore::runsUpdated, this, [this] {
         // Painting (not counted in a rebuild's time) grows with the curves drawn.
-        scheduleRebuild(kFollowIntervalMs + kFollowMsPerRun * m_store.count(), kFollowCostFactor);
+        scheduleRebuild(followRedrawIntervalMs(m_store.count()), kFollowCostFactor);
     });
     // What the user did (hide, rename, remove, filter) is drawn on the next turn of the event
     // loop, still once for many changes made together; only arrivals wait for their batch.
