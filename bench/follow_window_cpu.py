@@ -7,7 +7,8 @@ LINES_PER_S rows a second to every file for SECONDS and reads the window process
 from /proc/PID/stat before and after; then measures SECONDS with nothing changing. The writer
 is this script, a separate process, so its own CPU is not counted.
 
-Usage: bench/follow_window_cpu.py BUILD_DIR [--runs 100] [--rate 10] [--seconds 30]
+Usage: bench/follow_window_cpu.py BUILD_DIR [--runs 100] [--rate 10] [--seconds 30] [--threads]
+       [--perf FILE]   (--threads: the busy CPU by thread; --perf: perf record the busy phase)
 """
 import argparse
 import os
