@@ -178,7 +178,9 @@ void ChartPanel::changeEvent(QEvent* event) {
 void ChartPanel::alignPlotAreas() {
     m_alignPending = false;
     const bool tiled = m_settings.chartLayout() == ChartLayout::Tiled && m_views.size() > 1;
-    const QList<MetricChart*> all = charts();
+    // The charts as they are: settling a pending rebuild here would draw new points of
+    // followed runs as soon as the last rebuild moved a plot area, ahead of the follow pace.
+    const QList<MetricChart*> all = shownCharts();
     // Charts in one layout column share a left edge.
     for (int column = 0; column < (tiled ? kTileColumns : 1); ++column) {
         QList<MetricChart*> group;
@@ -254,6 +256,10 @@ void ChartPanel::resetZoom() {
 
 QList<MetricChart*> ChartPanel::charts() const {
     rebuildIfPending();
+    return shownCharts();
+}
+
+QList<MetricChart*> ChartPanel::shownCharts() const {
     QList<MetricChart*> out;
     for (QChartView* v : m_views) out << static_cast<MetricChart*>(v->chart());
     return out;
