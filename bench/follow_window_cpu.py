@@ -7,7 +7,8 @@ LINES_PER_S rows a second to every file for SECONDS and reads the window process
 from /proc/PID/stat before and after; then measures SECONDS with nothing changing. The writer
 is this script, a separate process, so its own CPU is not counted.
 
-Usage: bench/follow_window_cpu.py BUILD_DIR [--runs 100] [--rate 10] [--seconds 30]
+Usage: bench/follow_window_cpu.py BUILD_DIR [--runs 100] [--rate 10] [--seconds 30] [--threads]
+       [--perf FILE]   (--threads: the busy CPU by thread; --perf: perf record the busy phase)
 """
 import argparse
 import os
@@ -34,6 +35,22 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
 
 
+def thread_cpu(pid):
+    """CPU seconds by thread: "gui" (the main thread), else the thread's name and id."""
+    out = {}
+    ticks = os.sysconf("SC_CLK_TCK")
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                text = f.read()
+        except OSError:
+            continue
+        name = "gui" if int(tid) == pid else "%s/%s" % (text[text.index("(") + 1:text.rindex(")")], tid)
+        fields = text.rsplit(")", 1)[1].split()
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
@@ -41,6 +58,8 @@ def main():
     ap.add_argument("--rate", type=float, default=10.0)
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--settle", type=float, default=15.0, help="seconds to let the window load")
+    ap.add_argument("--threads", action="store_true", help="also the busy CPU by thread")
+    ap.add_argument("--perf", metavar="FILE", help="perf record the busy phase into FILE")
     a = ap.parse_args()
     root = tempfile.mkdtemp(prefix="curvedoctor-follow-cpu-")
     config = tempfile.mkdtemp(prefix="curvedoctor-follow-cpu-config-")
@@ -59,6 +78,12 @@ def main():
         try:
             time.sleep(a.settle)
             step = 200
+            perf = None
+            if a.perf:
+                perf = subprocess.Popen(["perf", "record", "-g", "-o", a.perf, "-p",
+                                         str(proc.pid)], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+            start_threads = thread_cpu(proc.pid)
             start_cpu, start = cpu_seconds(proc.pid), time.monotonic()
             period = 1.0 / a.rate
             next_write = start
@@ -70,12 +95,22 @@ def main():
                 next_write += period
                 time.sleep(max(0.0, next_write - time.monotonic()))
             busy = (cpu_seconds(proc.pid) - start_cpu) / (time.monotonic() - start)
+            threads = thread_cpu(proc.pid)
+            busy_wall = time.monotonic() - start
+            if perf:
+                perf.send_signal(2)
+                perf.wait(30)
             time.sleep(3)  # the last diagnoses
             idle_cpu, idle_start = cpu_seconds(proc.pid), time.monotonic()
             time.sleep(a.seconds)
             idle = (cpu_seconds(proc.pid) - idle_cpu) / (time.monotonic() - idle_start)
             print("%d runs x %g lines/s for %gs: window CPU %.2f%% of one core"
                   % (a.runs, a.rate, a.seconds, 100 * busy))
+            if a.threads:
+                for name, cpu in sorted(threads.items(), key=lambda kv: -kv[1]):
+                    share = (cpu - start_threads.get(name, 0.0)) / busy_wall
+                    if share >= 0.001:
+                        print("  thread %-16s %.2f%%" % (name, 100 * share))
             print("idle for %gs: window CPU %.2f%% of one core" % (a.seconds, 100 * idle))
         finally:
             proc.terminate()

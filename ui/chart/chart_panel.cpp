@@ -11,6 +11,7 @@
 
 #include "ui/chart/chart_view.h"
 #include "ui/chart/metric_chart.h"
+#include "ui/follow/follow_pace.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
@@ -27,12 +28,8 @@ constexpr double kSingleStepZoom = 0.01;
 // third of the time leaves the rest to painting and input.
 constexpr qint64 kBatchIntervalMs = 100;
 constexpr qint64 kBatchCostFactor = 2;
-// Followed runs' new points redraw the charts at least this far apart, and rebuilding takes
-// at most a twentieth of the time: 100 runs growing 10 rows a second must cost the window under
-// 5% of a core (issue #13): painting them is most of it (stroking 200 curves), so the interval
-// also grows by kFollowMsPerRun per open run; one growing run is still drawn within 160 ms.
-constexpr qint64 kFollowIntervalMs = 150;
-constexpr qint64 kFollowMsPerRun = 10;
+// Followed runs' new points redraw the charts at the follow pace (follow_pace.h), and
+// rebuilding takes at most a twentieth of the time.
 constexpr qint64 kFollowCostFactor = 20;
 
 }  // namespace
@@ -56,7 +53,7 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     // New points of followed runs: within the CPU budget of following (see scheduleRebuild).
     connect(&m_store, &RunStore::runsUpdated, this, [this] {
         // Painting (not counted in a rebuild's time) grows with the curves drawn.
-        scheduleRebuild(kFollowIntervalMs + kFollowMsPerRun * m_store.count(), kFollowCostFactor);
+        scheduleRebuild(followRedrawIntervalMs(m_store.count()), kFollowCostFactor);
     });
     // What the user did (hide, rename, remove, filter) is drawn on the next turn of the event
     // loop, still once for many changes made together; only arrivals wait for their batch.
@@ -181,7 +178,9 @@ void ChartPanel::changeEvent(QEvent* event) {
 void ChartPanel::alignPlotAreas() {
     m_alignPending = false;
     const bool tiled = m_settings.chartLayout() == ChartLayout::Tiled && m_views.size() > 1;
-    const QList<MetricChart*> all = charts();
+    // The charts as they are: settling a pending rebuild here would draw new points of
+    // followed runs as soon as the last rebuild moved a plot area, ahead of the follow pace.
+    const QList<MetricChart*> all = shownCharts();
     // Charts in one layout column share a left edge.
     for (int column = 0; column < (tiled ? kTileColumns : 1); ++column) {
         QList<MetricChart*> group;
@@ -257,6 +256,10 @@ void ChartPanel::resetZoom() {
 
 QList<MetricChart*> ChartPanel::charts() const {
     rebuildIfPending();
+    return shownCharts();
+}
+
+QList<MetricChart*> ChartPanel::shownCharts() const {
     QList<MetricChart*> out;
     for (QChartView* v : m_views) out << static_cast<MetricChart*>(v->chart());
     return out;

@@ -70,6 +70,8 @@ private:
     /// The chart colours of the application's palette (ChartColors::forPalette).
     void applyPalette();
     void rebuildIfPending() const;
+    /// The charts now shown, without settling a pending rebuild.
+    [[nodiscard]] QList<MetricChart*> shownCharts() const;
     void onChartRange(MetricChart* source, double lo, double hi);
     void applySharedExtent();
     /// Lines up the plot areas' left edges (y labels differ in width per chart).

@@ -29,6 +29,11 @@ constexpr double kXDashOff = 4.5;
 // drawCurves): about 40 runs of 2,000 points drawn smoothed and raw. Below it a chart of 100
 // runs took a second to paint.
 constexpr std::size_t kCrowdedPoints = 150'000;
+// Smoothed curves above which the layer draws crowded and without antialiasing, however few
+// points they have: 100 followed runs of a few hundred points each cost the window a fifth of
+// a core in stroking wide antialiased pens at one redraw a second (issue #13). Under that many
+// curves the faint raw ones are a smear anyway.
+constexpr std::size_t kCrowdedCurves = 48;  // on screen; reports and exports keep antialiasing
 
 bool inside(const QRectF& r, QPointF p) {
     return p.x() >= r.left() && p.x() <= r.right() && p.y() >= r.top() && p.y() <= r.bottom();
@@ -258,7 +263,7 @@ void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const bool onScreen = (device == QInternal::Widget || device == QInternal::Pixmap) &&
                           t.type() <= QTransform::TxTranslate;
     if (!onScreen) {
-        drawCurves(p, a);
+        drawCurves(p, a, false);
         return;
     }
     const QRectF guard = a.adjusted(-kGuardPixels, -kGuardPixels, kGuardPixels, kGuardPixels);
@@ -270,7 +275,7 @@ void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         m_cache.fill(Qt::transparent);
         QPainter cp(&m_cache);
         cp.translate(-guard.topLeft());
-        drawCurves(&cp, a);
+        drawCurves(&cp, a, true);
         cp.end();
         m_cachedArea = a;
         m_cacheDirty = false;
@@ -278,7 +283,7 @@ void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->drawImage(guard.topLeft(), m_cache);
 }
 
-void CurveLayer::drawCurves(QPainter* p, const QRectF& a) {
+void CurveLayer::drawCurves(QPainter* p, const QRectF& a, bool onScreen) {
     // A file keeps what lies outside its clip, and not every viewer clips: nothing is drawn
     // past the plot area there.
     const bool toFile = isVector(p);
@@ -292,9 +297,14 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a) {
     // out (under that many smoothed curves they are a smear) and every pen is one device pixel
     // wide, which QPainter strokes many times faster than a wider one.
     std::size_t total = 0;
-    for (const LayerCurve& c : m_curves)
+    std::size_t smoothed = 0;
+    for (const LayerCurve& c : m_curves) {
         if (c.points) total += c.points->size();
-    const bool crowded = total > kCrowdedPoints;
+        if (!c.raw) ++smoothed;
+    }
+    const bool manyCurves = smoothed > kCrowdedCurves;
+    const bool crowded = manyCurves || total > kCrowdedPoints;
+    if (manyCurves && onScreen) p->setRenderHint(QPainter::Antialiasing, false);
     std::vector<QPointF> mapped;
     QPolygonF piece;
     for (const LayerCurve& c : m_curves) {

@@ -56,7 +56,8 @@ private:
         QPointF operator()(double x, double y) const;
     };
     [[nodiscard]] Mapping mapping() const;
-    void drawCurves(QPainter* p, const QRectF& plotArea);
+    /// On screen, a chart of many curves is drawn without antialiasing (see kCrowdedCurves).
+    void drawCurves(QPainter* p, const QRectF& plotArea, bool onScreen);
 
     QChart* m_chart;
     std::vector<LayerCurve> m_curves;

@@ -7,8 +7,10 @@
 #include <QLegend>
 #include <QScrollArea>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "ui/chart/metric_chart.h"
+#include "ui/follow/follow_pace.h"
 #include "ui/run_store.h"
 #include "ui/view_settings.h"
 
@@ -35,7 +37,9 @@ SideBySideView::SideBySideView(RunStore& store, ViewSettings& settings, QWidget*
     connect(&m_store, &RunStore::runAdded, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::runRemoved, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::runChanged, this, &SideBySideView::scheduleRebuild);
-    connect(&m_store, &RunStore::runsUpdated, this, &SideBySideView::scheduleRebuild);
+    connect(&m_store, &RunStore::runsUpdated, this, &SideBySideView::onRunsUpdated);
+    m_pace.setSingleShot(true);
+    connect(&m_pace, &QTimer::timeout, this, &SideBySideView::refreshContent);
     connect(&m_store, &RunStore::cleared, this, &SideBySideView::scheduleRebuild);
     connect(&m_store, &RunStore::shownChanged, this, &SideBySideView::scheduleRebuild);
     // Everything a MetricChart shows except the two layouts (the columns are the layout).
@@ -52,6 +56,40 @@ void SideBySideView::scheduleRebuild() {
     } else {
         m_dirty = true;
     }
+}
+
+void SideBySideView::onRunsUpdated() {
+    if (!isVisible()) {
+        m_dirty = true;
+        return;
+    }
+    if (m_pace.isActive()) return;
+    const qint64 gap = followRedrawIntervalMs(m_store.count());
+    const qint64 since = m_sinceUpdate.isValid() ? m_sinceUpdate.elapsed() : gap;
+    m_pace.start(static_cast<int>(std::max<qint64>(0, gap - since)));
+}
+
+void SideBySideView::refreshContent() {
+    std::vector<const RunEntry*> runs;
+    QList<int> ids;
+    for (const RunEntry& e : m_store.entries())
+        if (e.shown()) {
+            runs.push_back(&e);
+            ids << e.id;
+        }
+    if (!isVisible()) {
+        m_dirty = true;
+        return;
+    }
+    if (ids != m_columnRunIds || chartFamilies(runs, m_settings) != m_families) {
+        rebuild();
+        return;
+    }
+    ++m_updates;
+    for (int r = 0; r < m_families.size(); ++r)
+        for (std::size_t c = 0; c < runs.size(); ++c)
+            chartAt(r, static_cast<int>(c))->setContent({runs[c]}, m_families[r], m_settings);
+    m_sinceUpdate.start();
 }
 
 void SideBySideView::showEvent(QShowEvent* event) {
@@ -76,6 +114,9 @@ void SideBySideView::clearGrid() {
 
 void SideBySideView::rebuild() {
     m_dirty = false;
+    m_pace.stop();
+    ++m_updates;
+    m_sinceUpdate.start();
     clearGrid();
     std::vector<const RunEntry*> runs;
     for (const RunEntry& e : m_store.entries())

@@ -2,9 +2,13 @@
 /// \file side_by_side_view.h
 /// The "side by side" compare layout: a grid of small MetricCharts, one column per visible
 /// run and one row per chart family (chartFamilies of all visible runs), with the x-axes
-/// synchronised: zooming or panning one chart zooms all of them.
+/// synchronised: zooming or panning one chart zooms all of them. New points of followed runs
+/// redraw the charts in place at the follow pace (follow_pace.h); hidden, it only notes that
+/// it is behind and catches up when shown.
 
+#include <QElapsedTimer>
 #include <QList>
+#include <QTimer>
 #include <QWidget>
 
 class QChartView;
@@ -29,6 +33,8 @@ public:
     /// The chart at (family row, run column), or null.
     [[nodiscard]] MetricChart* chartAt(int row, int column) const;
     [[nodiscard]] QList<MetricChart*> charts() const { return m_charts; }
+    /// Rebuilds and in-place redraws since construction (tests).
+    [[nodiscard]] int updateCount() const { return m_updates; }
 
 public Q_SLOTS:
     void rebuild();
@@ -41,6 +47,10 @@ protected:
 private:
     /// Rebuilds now when shown; when hidden (overlay layout) only remembers to on show.
     void scheduleRebuild();
+    /// New points of followed runs: redraws at the follow pace when shown.
+    void onRunsUpdated();
+    /// Gives the charts their runs' new content; rebuilds when the columns or rows changed.
+    void refreshContent();
     void clearGrid();
 
     RunStore& m_store;
@@ -53,6 +63,9 @@ private:
     QList<QChartView*> m_views;
     bool m_syncing = false;
     bool m_dirty = false;
+    int m_updates = 0;
+    QTimer m_pace;                ///< the next redraw for new points
+    QElapsedTimer m_sinceUpdate;  ///< since the last rebuild or redraw
 };
 
 }  // namespace curvedoctor::ui

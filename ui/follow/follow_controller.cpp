@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QMetaObject>
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -19,7 +20,14 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // A diagnosis is followed by a pause this many times as long as it took (see work()).
-constexpr int kDiagnosisCostFactor = 25;
+constexpr int kDiagnosisCostFactor = 50;
+// A growing run is diagnosed again at most this often.
+constexpr std::chrono::milliseconds kDiagnosisGap{2000};
+// Posts of many changed runs wait this much longer per run (up to kMaxPostInterval): the
+// GUI thread's work per post grows with the runs in it, and the charts of 100 runs redraw
+// about once a second anyway (ChartPanel). One run is still posted within kPostInterval.
+constexpr std::chrono::milliseconds kPostPerRun{20};
+constexpr std::chrono::milliseconds kMaxPostInterval{2000};
 // The worker sleeps at most this long without a change (the watcher wakes it earlier for a
 // change, a due poll, a new path or the stop).
 constexpr std::chrono::milliseconds kIdleWait{60000};
@@ -123,8 +131,9 @@ void FollowController::work() {
         const std::lock_guard lock(m_mutex);
         m_watcher = &follower.watcher();
     }
-    std::set<std::size_t> toPost;                      // runs changed since the last post
-    std::map<std::size_t, Clock::time_point> diagDue;  // runs to diagnose again, and when
+    std::set<std::size_t> toPost;                        // runs changed since the last post
+    std::map<std::size_t, Clock::time_point> diagDue;    // runs to diagnose again, and when
+    std::map<std::size_t, Clock::time_point> diagnosed;  // when each run was last diagnosed
     std::vector<bool> goneSent;
     std::vector<std::string> messages;
     Clock::time_point lastPost{};
@@ -140,10 +149,15 @@ void FollowController::work() {
         for (const std::string& p : paths) follower.follow(p);
         for (auto& m : follower.takeStartMessages()) messages.push_back(std::move(m));
 
+        auto postInterval = [&] {
+            return std::min(
+                kMaxPostInterval,
+                kPostInterval + kPostPerRun * static_cast<std::int64_t>(toPost.size() - 1));
+        };
         auto now = Clock::now();
         auto wait = kIdleWait;
         if (!toPost.empty())
-            wait = std::chrono::duration_cast<std::chrono::milliseconds>(lastPost + kPostInterval -
+            wait = std::chrono::duration_cast<std::chrono::milliseconds>(lastPost + postInterval() -
                                                                          now);
         for (const auto& [index, when] : diagDue)
             wait = std::min(
@@ -154,7 +168,10 @@ void FollowController::work() {
         for (auto& m : step.messages) messages.push_back(std::move(m));
         for (std::size_t i : step.changed) {
             toPost.insert(i);
-            diagDue.try_emplace(i, now + kDebounce);
+            const auto last = diagnosed.find(i);
+            diagDue.try_emplace(i, last == diagnosed.end()
+                                       ? now + kDebounce
+                                       : std::max(now + kDebounce, last->second + kDiagnosisGap));
         }
         goneSent.resize(follower.size(), false);
         for (std::size_t i = 0; i < follower.size(); ++i)
@@ -167,7 +184,7 @@ void FollowController::work() {
             if (added) posted.runs.push_back({follower.source(i), nullptr, std::nullopt, false});
             return posted.runs[it->second];
         };
-        if (!toPost.empty() && now - lastPost >= kPostInterval) {
+        if (!toPost.empty() && now - lastPost >= postInterval()) {
             for (std::size_t i : toPost) {
                 if (!follower.loaded(i)) continue;
                 Posted::RunData& d = dataOf(i);
@@ -188,6 +205,7 @@ void FollowController::work() {
             const std::size_t i = due->first;
             diagDue.erase(due);
             if (!follower.loaded(i)) continue;
+            diagnosed[i] = now;
             const core::Run& run = follower.run(i);
             core::RunDiagnosis diagnosis = core::diagnoseRun(run);
             std::erase_if(diagnosis.findings,

@@ -3,12 +3,13 @@
 /// Follows the window's open files and folders while they are written (issue #13): a worker
 /// thread drives a core::Follower (inotify plus the stat poll; it sleeps in poll() between
 /// changes, so an idle window costs nothing) and posts immutable snapshots of the runs that
-/// changed to the GUI thread, at most every kPostInterval, where they replace the RunStore's
-/// runs in one batch (RunStore::update). New runs of a followed folder are added; a deleted
-/// file keeps its run and is marked gone.
+/// changed to the GUI thread, at most every kPostInterval (longer for many runs at once), where
+/// they replace the RunStore's runs in one batch (RunStore::update). New runs of a followed folder
+/// are added; a deleted file keeps its run and is marked gone.
 ///
 /// The doctor keeps up: a changed run is diagnosed again on the worker kDebounce after its
-/// first change not yet diagnosed (the earliest due first, within a CPU budget), with findings
+/// first change not yet diagnosed and at most every 2 s (the earliest due first, within a CPU
+/// budget of about 2% of a core), with findings
 /// about a run's whole course held back while it is young (core::tooEarlyToJudge, as `diagnose
 /// --follow` does). A finding that newly appears at warning or error is announced with
 /// findingAppeared.
@@ -46,7 +47,7 @@ public:
     /// validation lines) reach the window together: posts at most this often.
     static constexpr std::chrono::milliseconds kPostInterval{100};
     /// A changed run is diagnosed again this long after its first change not yet diagnosed
-    /// (a steadily growing run about every kDebounce, as long as the CPU budget allows).
+    /// (a steadily growing run about every 2 s, as long as the CPU budget allows).
     static constexpr std::chrono::milliseconds kDebounce{600};
 
     explicit FollowController(RunStore& store, QObject* parent = nullptr);

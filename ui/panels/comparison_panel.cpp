@@ -7,7 +7,9 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
+#include "ui/follow/follow_pace.h"
 #include "ui/models/comparison_table_model.h"
 #include "ui/panels/table_copy.h"
 #include "ui/run_store.h"
@@ -63,6 +65,7 @@ ComparisonPanel::ComparisonPanel(RunStore& store, ViewSettings& settings, QWidge
     connect(&m_store, &RunStore::runRemoved, this, &ComparisonPanel::refresh);
     connect(&m_store, &RunStore::runChanged, this, &ComparisonPanel::refresh);
     connect(&m_store, &RunStore::cleared, this, &ComparisonPanel::refresh);
+    connect(&m_store, &RunStore::runsUpdated, this, &ComparisonPanel::onRunsUpdated);
     connect(&m_store, &RunStore::shownChanged, this, &ComparisonPanel::refresh);
     // The table's values are smoothed; nothing else of the view settings shows in it.
     connect(&m_settings, &ViewSettings::smoothingChanged, this, &ComparisonPanel::refresh);
@@ -81,11 +84,30 @@ QSortFilterProxyModel* ComparisonPanel::proxy() const {
 
 void ComparisonPanel::settle() const {
     // The table is a cache of the store: reading it settles a pending batch first.
-    if (m_refill.isActive()) const_cast<ComparisonPanel*>(this)->refresh();
+    if (m_refill.isActive() || m_stale) const_cast<ComparisonPanel*>(this)->refresh();
+}
+
+void ComparisonPanel::onRunsUpdated() {
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    if (m_refill.isActive()) return;
+    const qint64 gap = followRedrawIntervalMs(m_store.count());
+    const qint64 since = m_sinceRefresh.isValid() ? m_sinceRefresh.elapsed() : gap;
+    m_refill.start(static_cast<int>(std::max<qint64>(0, gap - since)));
+}
+
+void ComparisonPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_stale) refresh();
 }
 
 void ComparisonPanel::refresh() {
     m_refill.stop();
+    m_stale = false;
+    ++m_refreshes;
+    m_sinceRefresh.start();
     std::vector<const RunEntry*> runs;
     for (const RunEntry& e : m_store.entries())
         if (e.shown()) runs.push_back(&e);

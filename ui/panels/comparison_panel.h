@@ -3,6 +3,7 @@
 /// The comparison table with a regular-expression filter over run names. Follows the
 /// RunStore (visible runs only) and the ViewSettings' smoothing; sortable by any column.
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QRegularExpression>
 #include <QTimer>
@@ -32,6 +33,8 @@ public:
     [[nodiscard]] QList<int> selectedRunIds() const;
     /// RunEntry ids of the rows the filter lets through.
     [[nodiscard]] QList<int> filteredRunIds() const;
+    /// Times the table was recomputed since construction (tests).
+    [[nodiscard]] int refreshCount() const { return m_refreshes; }
 
 public Q_SLOTS:
     void refresh();
@@ -45,15 +48,24 @@ Q_SIGNALS:
     /// A row was double-clicked.
     void runActivated(int runId);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void settle() const;
+    /// New points of followed runs: recomputed at the follow pace (follow_pace.h) when shown;
+    /// hidden, only marked stale and recomputed when shown or read.
+    void onRunsUpdated();
     RunStore& m_store;
     ViewSettings& m_settings;
     ComparisonTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
     QLineEdit* m_filter;
-    QTimer m_refill;  ///< coalesces a batch of added runs into one refresh
+    QTimer m_refill;  ///< coalesces a batch of added runs (or of new points) into one refresh
+    QElapsedTimer m_sinceRefresh;
+    bool m_stale = false;  ///< followed runs grew while the table was hidden
+    int m_refreshes = 0;
 };
 
 }  // namespace curvedoctor::ui
