@@ -146,12 +146,14 @@ void MetricChart::fitY(double lo, double hi) {
                 if (c.xs.empty()) {
                     const std::vector<std::int64_t>& x = *c.steps;
                     from = static_cast<std::size_t>(
-                        std::lower_bound(x.begin(), x.end(), lo,
-                                         [](std::int64_t v, double t) { return v < t; }) -
+                        std::lower_bound(
+                            x.begin(), x.end(), lo,
+                            [](std::int64_t v, double t) { return static_cast<double>(v) < t; }) -
                         x.begin());
                     to = static_cast<std::size_t>(
-                        std::upper_bound(x.begin(), x.end(), hi,
-                                         [](double t, std::int64_t v) { return t < v; }) -
+                        std::upper_bound(
+                            x.begin(), x.end(), hi,
+                            [](double t, std::int64_t v) { return t < static_cast<double>(v); }) -
                         x.begin());
                 } else {
                     from = static_cast<std::size_t>(std::lower_bound(c.xs.begin(), c.xs.end(), lo) -
