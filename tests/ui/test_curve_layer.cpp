@@ -255,10 +255,9 @@ TEST(CurveLayer, LegendShowsASwatchPerRun) {
 }
 
 // A sweep's chart (issue #14): past kCrowdedPoints the raw curves are neither reduced nor drawn,
-// and the smoothed ones are painted in parts on several cores, laid over each other in curve
-// order. 250 runs of 2,000 points: the runs come in ten levels, 25 runs to a level; all are
-// grey but the last run of each level, which has a colour of its own and, drawn last, must
-// cover the grey ones beneath it (which were painted into another part's image).
+// and the smoothed ones are painted 1 px wide in curve order. 250 runs of 2,000 points: the
+// runs come in ten levels, 25 runs to a level; all are grey but the last run of each level,
+// which has a colour of its own and, drawn last, must cover the grey ones beneath it.
 TEST(CurveLayer, ACrowdedChartDrawsOnlySmoothedCurvesInCurveOrder) {
     constexpr int kRuns = 250, kLevels = 10;
     std::vector<RunEntry> entries;

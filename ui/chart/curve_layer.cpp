@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/parallel_for.h"
 #include "ui/chart/curve_style.h"
 
 namespace curvedoctor::ui {
@@ -28,10 +27,6 @@ const QList<qreal> kDashPattern{4.0, 2.5};
 // pixels, then off, measured from the plot's left edge.
 constexpr double kXDashOn = 7.0;
 constexpr double kXDashOff = 4.5;
-
-// Points of a paint per thread: below this a paint stays on the calling thread (a worker's
-// start and its image cost more than they save).
-constexpr std::size_t kPointsPerPaintThread = 200'000;
 
 bool inside(const QRectF& r, QPointF p) {
     return p.x() >= r.left() && p.x() <= r.right() && p.y() >= r.top() && p.y() <= r.bottom();
@@ -290,52 +285,10 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a) {
     for (const LayerCurve& c : m_curves)
         if (c.points) total += c.points->size();
     const bool crowded = total > kCrowdedPoints;
-    // Pixels (not a file) and enough of them: the curves are split in consecutive parts, each
-    // painted into an image of its own on a core of its own, and the images laid over each
-    // other in order, which gives the same pixels as painting the curves one after the other.
-    const QTransform device = p->deviceTransform();
-    const unsigned parts = core::workerCount(total / kPointsPerPaintThread);
-    if (parts < 2 || isVector(p) || device.type() > QTransform::TxScale) {
-        drawCurves(p, a, mapping(), crowded, 0, m_curves.size());
-        return;
-    }
-    const QRect area =
-        device.mapRect(a.adjusted(-kGuardPixels, -kGuardPixels, kGuardPixels, kGuardPixels))
-            .toAlignedRect();
-    if (area.isEmpty()) return;
-    // Where each part starts: about the same number of points in each.
-    std::vector<std::size_t> starts{0};
-    std::size_t sum = 0;
-    for (std::size_t i = 0; i < m_curves.size() && starts.size() < parts; ++i) {
-        sum += m_curves[i].points ? m_curves[i].points->size() : 0;
-        if (sum * parts >= total * starts.size()) starts.push_back(i + 1);
-    }
-    starts.push_back(m_curves.size());
-    std::vector<QImage> images(starts.size() - 1);
-    const Mapping map = mapping();
-    core::parallelFor(images.size(), static_cast<unsigned>(images.size()), [&](std::size_t k) {
-        QImage image(area.size(), QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::transparent);
-        QPainter ip(&image);
-        ip.setTransform(device * QTransform::fromTranslate(-area.x(), -area.y()));
-        drawCurves(&ip, a, map, crowded, starts[k], starts[k + 1]);
-        ip.end();
-        images[k] = std::move(image);
-    });
-    // Drawn pixel for pixel: the painter's world transform undone, the device's pixel ratio
-    // given to the images.
-    const qreal dpr = p->device() != nullptr ? p->device()->devicePixelRatioF() : 1.0;
-    p->save();
-    p->setWorldTransform(QTransform());
-    for (QImage& image : images) {
-        image.setDevicePixelRatio(dpr);
-        p->drawImage(QPointF(area.topLeft()) / dpr, image);
-    }
-    p->restore();
+    drawCurves(p, a, mapping(), crowded);
 }
 
-void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, bool crowded,
-                            std::size_t begin, std::size_t end) const {
+void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, bool crowded) const {
     // A file keeps what lies outside its clip, and not every viewer clips: nothing is drawn
     // past the plot area there.
     const bool toFile = isVector(p);
@@ -346,8 +299,7 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, bo
     p->setRenderHint(QPainter::Antialiasing, !crowded || toFile);
     std::vector<QPointF> mapped;
     QPolygonF piece;
-    for (std::size_t ci = begin; ci < end; ++ci) {
-        const LayerCurve& c = m_curves[ci];
+    for (const LayerCurve& c : m_curves) {
         if (!c.points || c.points->size() == 0 || (crowded && c.raw)) continue;
         const core::Decimated& d = *c.points;
         const bool dense = static_cast<double>(d.size()) > a.width();

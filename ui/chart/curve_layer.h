@@ -57,10 +57,8 @@ private:
     };
     [[nodiscard]] Mapping mapping() const;
     void drawCurves(QPainter* p, const QRectF& plotArea);
-    /// Curves [begin, end) (their indices in m_curves), in the crowded style or not.
-    /// (Called on worker threads: reads only the curves and `map`.)
-    void drawCurves(QPainter* p, const QRectF& plotArea, const Mapping& map, bool crowded,
-                    std::size_t begin, std::size_t end) const;
+    /// The curves in the crowded style (see kCrowdedPoints) or not.
+    void drawCurves(QPainter* p, const QRectF& plotArea, const Mapping& map, bool crowded) const;
 
     QChart* m_chart;
     std::vector<LayerCurve> m_curves;
