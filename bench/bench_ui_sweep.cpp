@@ -7,7 +7,8 @@
 //   redraw         the first chart's view painted again at the same zoom (median of 20)
 //   overlay redraw the same after a change of the finding overlay only (a hover)
 //   zoom           a 2x zoom of the first chart (all charts follow) and its paint (median
-//                  of 10); "no paint": the same zooms without painting
+//                  of 10); "no paint": the same zooms without painting; "zoom CPU": the CPU
+//                  time of a zoom with its paint, all threads together (median of 10)
 // and the resident memory the loaded runs added, per point. Not a Google Benchmark: each of
 // these happens once per open. Usage (Release build, see bench/CMakeLists.txt):
 //   bench_ui_sweep /tmp/sweep [TIMEOUT_SECONDS]
@@ -20,6 +21,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 #include "ui/chart/chart_panel.h"
@@ -39,6 +41,14 @@ long residentKiB() {
     for (const QByteArray& line : f.readAll().split('\n'))
         if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').front().toLong();
     return 0;
+}
+
+// CPU time of the whole process (every thread) in ms: on a machine other programs load, it
+// says what a zoom costs better than the wall time does.
+double cpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 double medianMs(std::vector<double> v) {
@@ -121,7 +131,7 @@ int main(int argc, char** argv) {
     auto* chart = static_cast<ui::MetricChart*>(view->chart());
     std::printf("first chart    %s: %d curves, %d points drawn\n", qPrintable(chart->family()),
                 chart->curveCount(), chart->displayedPointCount());
-    std::vector<double> redraw, zoom, reduce, overlay;
+    std::vector<double> redraw, zoom, reduce, overlay, zoomCpu;
     for (int i = 0; i < 20; ++i) {
         t.restart();
         const QPixmap shot = view->viewport()->grab();
@@ -130,9 +140,11 @@ int main(int argc, char** argv) {
     const double center = 0.5 * (chart->xMin() + chart->xMax());
     for (int i = 0; i < 10; ++i) {
         t.restart();
+        const double cpu = cpuMs();
         chart->zoomX(i % 2 == 0 ? 0.5 : 2.0, center);
         const QPixmap shot = view->viewport()->grab();
         zoom.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+        zoomCpu.push_back(cpuMs() - cpu);
     }
     for (int i = 0; i < 10; ++i) {
         t.restart();
@@ -149,5 +161,7 @@ int main(int argc, char** argv) {
     std::printf("overlay redraw %9.1f ms (median of %zu)\n", medianMs(overlay), overlay.size());
     std::printf("zoom, no paint %9.1f ms (median of %zu)\n", medianMs(reduce), reduce.size());
     std::printf("zoom           %9.1f ms (median of %zu)\n", medianMs(zoom), zoom.size());
+    std::printf("zoom CPU       %9.1f ms (median of %zu, all threads)\n", medianMs(zoomCpu),
+                zoomCpu.size());
     return 0;
 }

@@ -94,7 +94,7 @@ public:
                 if (it->is_regular_file(ec)) ++m_totalFiles;
             }
         }
-        DirNode root{m_root, 0, {}, {}, {}};
+        DirNode root{m_root, 0, {}, {}, {}, {}};
         m_queue.push_back(&root);
         m_emit.push_back({&root, kRunsNotSent});
         std::vector<std::jthread> helpers;
@@ -273,7 +273,7 @@ private:
                 continue;
             }
             auto& child = node.children.emplace_back(
-                std::make_unique<DirNode>(DirNode{sub, node.depth + 1, {}, {}, {}}));
+                std::make_unique<DirNode>(DirNode{sub, node.depth + 1, {}, {}, {}, {}}));
             if (child->depth > kMaxDepth) {
                 child->errors.push_back(
                     {sub.string(), "nested deeper than " + std::to_string(kMaxDepth) +

@@ -88,8 +88,9 @@ std::vector<PreparedCurve> CurveCache::prepare(std::span<const Request> requests
             c.smoothedIndex = index(c.smoothedIndex, *smoothed);
         } else {
             smoothed = std::make_shared<const std::vector<double>>(
-                smoothing.kind == SmoothingKind::Ema ? smoothEma(s.values, smoothing.weight, e.ema)
-                                                     : smooth(s.steps.toVector(), s.values, smoothing));
+                smoothing.kind == SmoothingKind::Ema
+                    ? smoothEma(s.values, smoothing.weight, e.ema)
+                    : smooth(s.steps.toVector(), s.values, smoothing));
             c.smoothedIndex = std::make_shared<const DecimationIndex>(*smoothed);
         }
         c.smoothed = std::move(smoothed);

@@ -13,6 +13,7 @@
 #include "tests/ui/shown_chart.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/curve_layer.h"
+#include "ui/chart/curve_style.h"
 #include "ui/chart/finding_overlay.h"
 #include "ui/chart/metric_chart.h"
 #include "ui/chart/palette.h"
@@ -251,6 +252,47 @@ TEST(CurveLayer, LegendShowsASwatchPerRun) {
                 found = distance(img.pixelColor(s.toView({x, y})), runColor(i)) <= 30;
         EXPECT_TRUE(found) << "no legend swatch for run " << i;
     }
+}
+
+// A sweep's chart (issue #14): past kCrowdedPoints the raw curves are neither reduced nor drawn,
+// and the smoothed ones are painted 1 px wide in curve order. 250 runs of 2,000 points: the
+// runs come in ten levels, 25 runs to a level; all are grey but the last run of each level,
+// which has a colour of its own and, drawn last, must cover the grey ones beneath it.
+TEST(CurveLayer, ACrowdedChartDrawsOnlySmoothedCurvesInCurveOrder) {
+    constexpr int kRuns = 250, kLevels = 10;
+    std::vector<RunEntry> entries;
+    for (int r = 0; r < kRuns; ++r) {
+        const double level = 1.0 + (r % kLevels);
+        RunEntry e = entry(oneSeries("run" + std::to_string(r), "loss", 2000,
+                                     [&](std::size_t i) { return level + 1e-4 * (i % 3); }),
+                           0);
+        e.color = r >= kRuns - kLevels ? runColor(r % kLevels) : QColor(0x80, 0x80, 0x80);
+        entries.push_back(std::move(e));
+    }
+    std::vector<const RunEntry*> runs;
+    for (const auto& e : entries) runs.push_back(&e);
+    Shown s({1000, 500});
+    ViewSettings settings;
+    ASSERT_TRUE(settings.showRaw());
+    s.chart->setContent(runs, QStringLiteral("loss"), settings);
+    Shown::settle();
+    const auto& curves = s.chart->curveLayer()->curves();
+    EXPECT_EQ(curves.size(), static_cast<std::size_t>(kRuns));
+    for (const LayerCurve& c : curves) EXPECT_FALSE(c.raw) << c.name.toStdString();
+    EXPECT_GT(static_cast<std::size_t>(s.chart->displayedPointCount()), kCrowdedPoints);
+    const QImage img = s.image();
+    const double middle = 0.5 * (s.chart->xMin() + s.chart->xMax());
+    for (int k = 0; k < kLevels; ++k) {
+        const QPointF at = s.chart->curveLayer()->toPixel(middle, 1.0 + k);
+        EXPECT_TRUE(colourNear(img, s.toView(at), runColor(k), 1, 60)) << "level " << k;
+    }
+    // Few runs are not crowded: their raw curves are drawn beneath the smoothed ones.
+    s.chart->setContent({runs.begin(), runs.begin() + 3}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    EXPECT_EQ(std::count_if(s.chart->curveLayer()->curves().begin(),
+                            s.chart->curveLayer()->curves().end(),
+                            [](const LayerCurve& c) { return c.raw; }),
+              3);
 }
 
 }  // namespace

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <QList>
+#include <algorithm>
 #include <cmath>
+#include <random>
 #include <vector>
 
 #include <QDateTime>
@@ -70,6 +72,76 @@ TEST(YRange, NonFiniteValuesAreIgnoredAndIncludeZeroReachesZero) {
     EXPECT_EQ(fit.lo, 0.0);
     EXPECT_TRUE(std::isfinite(fit.hi));
     EXPECT_FALSE(fitYRange({{std::nan("")}, {}}, {}).valid);
+}
+
+// The fit reads only the lowest and highest 1% of each curve's values, put in order without
+// sorting the rest. Checked against the rule applied to a fully sorted copy, on random curves
+// with spikes at either end, gaps of every size and repeated values.
+TEST(YRange, PartialOrderGivesTheRangeOfAFullSort) {
+    std::mt19937_64 rng(20261204);
+    auto uniform = [&](double a, double b) {
+        return std::uniform_real_distribution<double>(a, b)(rng);
+    };
+    const YFitConfig config;
+    for (int trial = 0; trial < 300; ++trial) {
+        const auto n = static_cast<std::size_t>(uniform(1, trial < 200 ? 400 : 5000));
+        std::vector<double> v(n);
+        for (double& y : v) y = std::round(uniform(0, 1) * 50.0) / 50.0;  // repeats
+        const int spikes = static_cast<int>(uniform(0, 6));
+        for (int k = 0; k < spikes; ++k)
+            v[static_cast<std::size_t>(uniform(0, static_cast<double>(n)))] =
+                uniform(0, 1) < 0.5 ? uniform(2, 1e3) : -uniform(2, 1e3);
+        // The rule on a full sort: the top end drops above the lowest wide gap among the
+        // top 1%, the bottom end below the highest one among the bottom 1%.
+        std::vector<double> sorted = v;
+        std::sort(sorted.begin(), sorted.end());
+        const std::size_t trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(n));
+        std::size_t top = n - 1, bottom = 0;
+        if (trim > 0 && n > 2 * trim + 1) {
+            for (std::size_t k = n - 1 - trim; k < n - 1; ++k)
+                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[k] - sorted[0])) {
+                    top = k;
+                    break;
+                }
+            for (std::size_t k = trim; k-- > 0;)
+                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[top] - sorted[k + 1])) {
+                    bottom = k + 1;
+                    break;
+                }
+        }
+        const CurveBulk bulk = curveBulk(v, config);
+        ASSERT_TRUE(bulk.present);
+        EXPECT_EQ(bulk.lo, sorted[bottom]) << "trial " << trial << " n=" << n;
+        EXPECT_EQ(bulk.hi, sorted[top]) << "trial " << trial << " n=" << n;
+        if (n <= kMagnitudeSample) {  // every value counts: the exact median of |value|
+            std::vector<double> abs;
+            for (double y : v) abs.push_back(std::abs(y));
+            std::sort(abs.begin(), abs.end());
+            EXPECT_EQ(bulk.magnitude, abs[abs.size() / 2]) << "trial " << trial;
+        }
+    }
+}
+
+// A long curve's magnitude is the median of a sample of it: still enough to tell a run whose
+// scale is far off (a loss of 2.7e8 among losses near 1) from the others, and the curve-wise
+// fit is the same as the one over all values at once.
+TEST(YRange, ASampledMagnitudeStillFindsTheRunFarOff) {
+    std::vector<std::vector<double>> curves;
+    for (double scale : {1.0, 1.3, 0.7, 2.7e8}) {
+        std::vector<double> c;
+        for (int i = 0; i < 20'000; ++i) c.push_back(scale * (0.5 + 1.5 / (1.0 + 0.001 * i)));
+        curves.push_back(std::move(c));
+    }
+    const YFit fit = fitYRange(curves, {});
+    EXPECT_TRUE(fit.outlier[3]);
+    EXPECT_FALSE(fit.outlier[0] || fit.outlier[1] || fit.outlier[2]);
+    std::vector<CurveBulk> bulks;
+    for (const auto& c : curves) bulks.push_back(curveBulk(c, {}));
+    const YFit again = fitBulks(bulks, {});
+    EXPECT_EQ(again.lo, fit.lo);
+    EXPECT_EQ(again.hi, fit.hi);
+    EXPECT_EQ(again.outlier, fit.outlier);
+    EXPECT_LT(fit.hi, 2.0 * 1.3 + 0.01);  // the curves' own maximum is 2.0 x scale
 }
 
 TEST(RunColours, AColourFollowsTheNameNotTheOrderOfLoading) {

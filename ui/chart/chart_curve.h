@@ -13,6 +13,7 @@
 
 #include "core/decimate.h"
 #include "core/run.h"
+#include "ui/chart/y_range.h"
 
 namespace curvedoctor::ui {
 
@@ -37,8 +38,18 @@ struct ChartCurve {
     /// Last reductions, y as plotted (shared with the curve layer).
     std::shared_ptr<const core::Decimated> smooth = std::make_shared<const core::Decimated>();
     std::shared_ptr<const core::Decimated> raw = std::make_shared<const core::Decimated>();
-    /// The reductions' range, log, raw, x and smoothed columns, and columns (within 1/16).
-    std::pair<std::tuple<double, double, bool, bool, const void*, const void*>, int> reducedFor{};
+    /// What a reduction was made for: range, log, x and y columns, and columns (within 1/16).
+    using ReducedFor = std::pair<std::tuple<double, double, bool, const void*, const void*>, int>;
+    ReducedFor smoothFor{};
+    ReducedFor rawFor{};  ///< {} while `raw` is left empty
+    /// The y fit's share of the reduction `bulkOf` (null: of the raw values) over
+    /// [bulkLo, bulkHi] (metric_chart_y.cpp), kept while neither changes: a batch of new runs
+    /// fits only the new curves.
+    bool bulkDone = false;
+    std::shared_ptr<const core::Decimated> bulkOf;
+    double bulkLo = 0.0;
+    double bulkHi = 0.0;
+    CurveBulk bulk;
 };
 
 }  // namespace curvedoctor::ui

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/chart/curve_style.h"
+
 namespace curvedoctor::ui {
 namespace {
 
@@ -25,15 +27,11 @@ const QList<qreal> kDashPattern{4.0, 2.5};
 // pixels, then off, measured from the plot's left edge.
 constexpr double kXDashOn = 7.0;
 constexpr double kXDashOff = 4.5;
-// Points of all curves together above which the layer draws in its crowded style (see
-// drawCurves): about 40 runs of 2,000 points drawn smoothed and raw. Below it a chart of 100
-// runs took a second to paint.
-constexpr std::size_t kCrowdedPoints = 150'000;
-// Smoothed curves above which the layer draws crowded and without antialiasing, however few
-// points they have: 100 followed runs of a few hundred points each cost the window a fifth of
-// a core in stroking wide antialiased pens at one redraw a second (issue #13). Under that many
-// curves the faint raw ones are a smear anyway.
-constexpr std::size_t kCrowdedCurves = 48;  // on screen; reports and exports keep antialiasing
+// Smoothed curves above which the layer draws crowded and, on screen, without antialiasing,
+// however few points they have: 100 followed runs of a few hundred points each cost the window a
+// fifth of a core in stroking wide antialiased pens at one redraw a second (issue #13). Under
+// that many curves the faint raw ones are a smear anyway.
+constexpr std::size_t kCrowdedCurves = 48;
 
 bool inside(const QRectF& r, QPointF p) {
     return p.x() >= r.left() && p.x() <= r.right() && p.y() >= r.top() && p.y() <= r.bottom();
@@ -284,6 +282,25 @@ void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
 }
 
 void CurveLayer::drawCurves(QPainter* p, const QRectF& a, bool onScreen) {
+    // Past a budget of points (a sweep of hundreds of runs) or of curves, the faint raw curves
+    // are left out (under that many smoothed curves they are a smear) and every pen is one
+    // device pixel wide and not antialiased, which QPainter strokes many times faster: a
+    // thousand curves overlap too much for the smoothing of their edges to show. Vector files
+    // keep antialiasing, and so do exports of a chart crowded only by its number of curves.
+    std::size_t total = 0;
+    std::size_t smoothed = 0;
+    for (const LayerCurve& c : m_curves) {
+        if (c.points) total += c.points->size();
+        if (!c.raw) ++smoothed;
+    }
+    const bool manyPoints = total > kCrowdedPoints;
+    const bool manyCurves = smoothed > kCrowdedCurves;
+    const bool aliased = !isVector(p) && (manyPoints || (manyCurves && onScreen));
+    drawCurves(p, a, mapping(), manyPoints || manyCurves, aliased);
+}
+
+void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, bool crowded,
+                            bool aliased) const {
     // A file keeps what lies outside its clip, and not every viewer clips: nothing is drawn
     // past the plot area there.
     const bool toFile = isVector(p);
@@ -291,20 +308,7 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a, bool onScreen) {
         toFile ? a : a.adjusted(-kGuardPixels, -kGuardPixels, kGuardPixels, kGuardPixels);
     p->save();
     p->setClipRect(a);
-    p->setRenderHint(QPainter::Antialiasing, true);
-    const Mapping map = mapping();
-    // Past a budget of points (a sweep of hundreds of runs), the faint raw curves are left
-    // out (under that many smoothed curves they are a smear) and every pen is one device pixel
-    // wide, which QPainter strokes many times faster than a wider one.
-    std::size_t total = 0;
-    std::size_t smoothed = 0;
-    for (const LayerCurve& c : m_curves) {
-        if (c.points) total += c.points->size();
-        if (!c.raw) ++smoothed;
-    }
-    const bool manyCurves = smoothed > kCrowdedCurves;
-    const bool crowded = manyCurves || total > kCrowdedPoints;
-    if (manyCurves && onScreen) p->setRenderHint(QPainter::Antialiasing, false);
+    p->setRenderHint(QPainter::Antialiasing, !aliased);
     std::vector<QPointF> mapped;
     QPolygonF piece;
     for (const LayerCurve& c : m_curves) {

@@ -58,6 +58,9 @@ private:
     [[nodiscard]] Mapping mapping() const;
     /// On screen, a chart of many curves is drawn without antialiasing (see kCrowdedCurves).
     void drawCurves(QPainter* p, const QRectF& plotArea, bool onScreen);
+    /// The curves in the crowded style (see kCrowdedPoints) or not, antialiased or not.
+    void drawCurves(QPainter* p, const QRectF& plotArea, const Mapping& map, bool crowded,
+                    bool aliased) const;
 
     QChart* m_chart;
     std::vector<LayerCurve> m_curves;

@@ -237,8 +237,11 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
     prepareCurves(smoothing);
     for (auto& c : m_curves)  // a batch of new runs reduces only their curves (issue #14)
         if (auto it = previous.find(c->series); it != previous.end())
-            std::tie(c->smooth, c->raw, c->reducedFor) =
-                std::tie(it->second->smooth, it->second->raw, it->second->reducedFor);
+            std::tie(c->smooth, c->raw, c->smoothFor, c->rawFor, c->bulkDone, c->bulkOf, c->bulkLo,
+                     c->bulkHi, c->bulk) =
+                std::tie(it->second->smooth, it->second->raw, it->second->smoothFor,
+                         it->second->rawFor, it->second->bulkDone, it->second->bulkOf,
+                         it->second->bulkLo, it->second->bulkHi, it->second->bulk);
     m_cache->relative = std::move(fresh.relative);
     m_cache->sorted = std::move(fresh.sorted);
     m_cache->keepAlive = std::move(fresh.keepAlive);
@@ -490,30 +493,6 @@ int MetricChart::displayedPointCount() const {
     return m_curveLayer->pointCount();
 }
 
-void MetricChart::fillCurve(Curve& c, double lo, double hi, int columns) {
-    const auto key =
-        std::make_tuple(lo, hi, m_logY, m_showRaw, static_cast<const void*>(c.xs.data()),
-                        static_cast<const void*>(c.smoothed.get()));
-    if (std::exchange(c.reducedFor.first, key) == key &&
-        std::abs(columns - c.reducedFor.second) * 16 <= columns)
-        return;
-    c.reducedFor.second = columns;
-    core::DecimateConfig cfg{lo, hi, columns, c.xSorted};
-    auto reduce = [&](std::span<const double> y, const core::DecimationIndex& index) {
-        core::Decimated d =
-            c.xs.empty() ? core::decimate(std::span<const std::int64_t>(*c.steps), y, cfg, index)
-                         : core::decimate(c.xs, y, cfg, index);
-        if (m_logY) core::toLog10(d);
-        return d;
-    };
-    c.smooth = std::make_shared<const core::Decimated>(reduce(*c.smoothed, *c.smoothIndex));
-    // The faint raw curve is reduced to 2-pixel columns: at a quarter opacity the difference
-    // cannot be seen, and it halves the raw curve's drawing and reduction work.
-    cfg.columns = std::max(1, columns / kRawColumnDivisor);
-    c.raw = std::make_shared<const core::Decimated>(
-        m_showRaw || m_logY ? reduce(c.series->values, *c.rawIndex) : core::Decimated{});
-}
-
 void MetricChart::refresh() {
     const bool nested = std::exchange(m_inRefresh, true);
     const int width = static_cast<int>(plotArea().width());
@@ -524,8 +503,24 @@ void MetricChart::refresh() {
     clearTicks(m_yAxis);
     m_xAxis->setRange(m_lo, m_hi);
     // A sweep's thousands of curves are reduced on every core.
-    core::parallelFor(m_curves.size(), m_curves.size() > 64 ? 0 : 1,
-                      [&](std::size_t i) { fillCurve(*m_curves[i], m_lo, m_hi, m_columns); });
+    const unsigned threads = m_curves.size() > 64 ? 0 : 1;
+    core::parallelFor(m_curves.size(), threads, [&](std::size_t i) {
+        fillCurve(*m_curves[i], false, m_lo, m_hi, m_columns);
+    });
+    // The raw curves only where they are drawn (a crowded chart leaves them out, see
+    // kCrowdedPoints) or set the log y-range: at 1,000 runs they were half of a zoom's work.
+    std::size_t smoothPoints = 0;
+    for (const auto& c : m_curves) smoothPoints += c->smooth->size();
+    const bool raw = m_logY || (m_showRaw && smoothPoints <= kCrowdedPoints);
+    core::parallelFor(m_curves.size(), threads, [&](std::size_t i) {
+        Curve& c = *m_curves[i];
+        if (raw) {
+            fillCurve(c, true, m_lo, m_hi, m_columns);
+        } else if (c.raw->size() > 0) {
+            c.raw = std::make_shared<const core::Decimated>();
+            c.rawFor = {};
+        }
+    });
     fitY(m_lo, m_hi);
     m_applying = false;
     // Every raw curve beneath every smoothed one; a highlighted run above all the others,

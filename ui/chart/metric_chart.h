@@ -186,7 +186,9 @@ private:
     void buildOverlay(const std::vector<const RunEntry*>& runs);
     /// Smooths and indexes (on all cores) the curves that the cache did not have.
     void prepareCurves(const core::SmoothingConfig& smoothing);
-    void fillCurve(Curve& c, double lo, double hi, int columns);
+    /// Reduces the curve's smoothed (or raw) values for [lo, hi] at `columns` pixel columns,
+    /// unless they already are.
+    void fillCurve(Curve& c, bool raw, double lo, double hi, int columns);
     void fitY(double lo, double hi);
     /// Markers at the top/bottom edge where curves leave the y-range shown.
     void markClipped();

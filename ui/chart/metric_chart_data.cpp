@@ -1,10 +1,16 @@
-// MetricChart's data export: every point of the curves it draws, as CSV (declared in
-// metric_chart.h).
+// MetricChart's data: the reductions it draws, and their export, every point of the curves as
+// CSV (declared in metric_chart.h).
 #include <QLocale>
 #include <QStringBuilder>
 #include <cmath>
+#include <span>
+#include <tuple>
+#include <utility>
 
+#include "core/decimate.h"
+#include "core/plot/curve_transform.h"
 #include "ui/chart/chart_curve.h"
+#include "ui/chart/curve_style.h"
 #include "ui/chart/metric_chart.h"
 
 namespace curvedoctor::ui {
@@ -28,6 +34,26 @@ QString number(double v) {
 }
 
 }  // namespace
+
+void MetricChart::fillCurve(Curve& c, bool raw, double lo, double hi, int columns) {
+    const std::vector<double>& y = raw ? c.series->values : *c.smoothed;
+    const auto key = std::make_tuple(lo, hi, m_logY, static_cast<const void*>(c.xs.data()),
+                                     static_cast<const void*>(y.data()));
+    Curve::ReducedFor& done = raw ? c.rawFor : c.smoothFor;
+    if (std::exchange(done.first, key) == key && std::abs(columns - done.second) * 16 <= columns)
+        return;
+    done.second = columns;
+    // The faint raw curve is reduced to 2-pixel columns: at a quarter opacity the difference
+    // cannot be seen, and it halves the raw curve's drawing and reduction work.
+    const core::DecimateConfig cfg{lo, hi, raw ? std::max(1, columns / kRawColumnDivisor) : columns,
+                                   c.xSorted};
+    const core::DecimationIndex& index = raw ? *c.rawIndex : *c.smoothIndex;
+    core::Decimated d = c.xs.empty()
+                            ? core::decimate(std::span<const std::int64_t>(*c.steps), y, cfg, index)
+                            : core::decimate(c.xs, y, cfg, index);
+    if (m_logY) core::toLog10(d);
+    (raw ? c.raw : c.smooth) = std::make_shared<const core::Decimated>(std::move(d));
+}
 
 QString MetricChart::dataCsv() const {
     const bool byStep = m_xMode == XAxisMode::Step;

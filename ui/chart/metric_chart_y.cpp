@@ -3,9 +3,12 @@
 #include <QCategoryAxis>
 #include <algorithm>
 #include <cmath>
+#include <span>
+#include <tuple>
 #include <utility>
 #include <vector>
 
+#include "core/parallel_for.h"
 #include "core/plot/curve_transform.h"
 #include "ui/chart/chart_axes.h"
 #include "ui/chart/chart_curve.h"
@@ -121,22 +124,67 @@ void MetricChart::fitY(double lo, double hi) {
         return;
     }
     // What each curve shows over [lo, hi]. The raw values bound the smoothed ones (an average
-    // stays inside what it averages), so they set the range when present; on a log axis only
-    // they do: an exponential average of a loss that falls to exactly 0 decays to 1e-130 and
-    // would stretch the axis over a hundred decades of nothing.
-    std::vector<std::vector<double>> perCurve;
-    perCurve.reserve(m_curves.size());
-    for (const auto& c : m_curves) {
-        const core::Decimated& d = c->raw->size() > 0 || m_logY ? *c->raw : *c->smooth;
-        std::vector<double> v;
-        for (std::size_t i = 0; i < d.size(); ++i)
-            if (d.x[i] >= lo && d.x[i] <= hi) v.push_back(d.y[i]);
-        perCurve.push_back(std::move(v));
-    }
+    // stays inside what it averages), so they set the range; on a log axis only they do: an
+    // exponential average of a loss that falls to exactly 0 decays to 1e-130 and would stretch
+    // the axis over a hundred decades of nothing. Where a crowded chart did not reduce its raw
+    // curves, the raw values themselves are read when they are few (at most 4 per pixel
+    // column, about what a reduction keeps), else the smoothed curve: a spike that the
+    // average smears over more than the trimmed 1% would set the range.
     YFitConfig config;
     config.allowOutliers = !m_logY;
     config.includeZero = m_includeZero && !m_logY;
-    const YFit fit = fitYRange(perCurve, config);
+    std::vector<CurveBulk> bulks(m_curves.size());
+    core::parallelFor(m_curves.size(), m_curves.size() > 64 ? 0 : 1, [&](std::size_t i) {
+        Curve& c = *m_curves[i];
+        std::span<const double> rawValues;  // the raw values inside [lo, hi], when read
+        std::shared_ptr<const core::Decimated> d = c.raw;
+        if (c.raw->size() == 0 && !m_logY) {
+            d = c.smooth;
+            if (c.xSorted) {
+                const std::size_t n = c.series->values.size();
+                std::size_t from = 0, to = 0;
+                if (c.xs.empty()) {
+                    const std::vector<std::int64_t>& x = *c.steps;
+                    from = static_cast<std::size_t>(
+                        std::lower_bound(
+                            x.begin(), x.end(), lo,
+                            [](std::int64_t v, double t) { return static_cast<double>(v) < t; }) -
+                        x.begin());
+                    to = static_cast<std::size_t>(
+                        std::upper_bound(
+                            x.begin(), x.end(), hi,
+                            [](double t, std::int64_t v) { return t < static_cast<double>(v); }) -
+                        x.begin());
+                } else {
+                    from = static_cast<std::size_t>(std::lower_bound(c.xs.begin(), c.xs.end(), lo) -
+                                                    c.xs.begin());
+                    to = static_cast<std::size_t>(std::upper_bound(c.xs.begin(), c.xs.end(), hi) -
+                                                  c.xs.begin());
+                }
+                to = std::min(to, n);
+                if (from <= to && to - from <= 4 * static_cast<std::size_t>(m_columns)) {
+                    rawValues = std::span(c.series->values).subspan(from, to - from);
+                    d = nullptr;
+                }
+            }
+        }
+        if (!c.bulkDone || c.bulkOf != d || c.bulkLo != lo || c.bulkHi != hi) {
+            if (d) {
+                // A reduction's x ascend: the points inside [lo, hi] are one stretch.
+                const auto first = std::lower_bound(d->x.begin(), d->x.end(), lo);
+                const auto last = std::upper_bound(first, d->x.end(), hi);
+                const auto from = static_cast<std::size_t>(first - d->x.begin());
+                c.bulk = curveBulk(
+                    std::span(d->y).subspan(from, static_cast<std::size_t>(last - first)), config);
+            } else {
+                c.bulk = curveBulk(rawValues, config);
+            }
+            std::tie(c.bulkOf, c.bulkLo, c.bulkHi) = std::tie(d, lo, hi);
+            c.bulkDone = true;
+        }
+        bulks[i] = c.bulk;
+    });
+    const YFit fit = fitBulks(bulks, config);
     for (std::size_t i = 0; i < m_curves.size(); ++i)
         if (fit.outlier[i] && !m_yOutliers.contains(m_curves[i]->runName))
             m_yOutliers << m_curves[i]->runName;

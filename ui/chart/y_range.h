@@ -4,6 +4,7 @@
 /// curve and to a run whose whole scale is far off the others' (a loss of 268M beside losses
 /// near 1). Pure arithmetic over the values each curve shows; no Qt.
 
+#include <cstddef>
 #include <span>
 #include <vector>
 
@@ -36,8 +37,24 @@ struct YFit {
     std::vector<bool> outlier;  ///< per input curve: fitted out as a whole
 };
 
-/// Fits the range over `curves` (each the finite y values one curve shows; non-finite values
-/// are ignored). No padding is added.
+/// What one curve contributes to a fit: its range without spikes and its typical magnitude.
+struct CurveBulk {
+    double lo = 0.0;
+    double hi = 0.0;
+    double magnitude = 0.0;  ///< median |value| (of at most kMagnitudeSample evenly spaced ones)
+    bool present = false;    ///< false: no finite value
+};
+/// Values of a long curve the typical magnitude is the median of: it only decides whether a
+/// curve's scale is 100 times off the others', which a sample tells as well as all values.
+inline constexpr std::size_t kMagnitudeSample = 257;
+
+/// One curve's bulk (its y values; non-finite ones are ignored). Depends on config.maxTrim and
+/// config.spikeGap only, so a chart can keep it while the curve does not change.
+[[nodiscard]] CurveBulk curveBulk(std::span<const double> values, const YFitConfig& config);
+/// The range over the curves' bulks. No padding is added.
+[[nodiscard]] YFit fitBulks(const std::vector<CurveBulk>& bulks, const YFitConfig& config);
+/// Both: fits the range over `curves` (each the y values one curve shows; non-finite values
+/// are ignored), the curves on every core when there are many.
 [[nodiscard]] YFit fitYRange(const std::vector<std::vector<double>>& curves,
                              const YFitConfig& config);
 
