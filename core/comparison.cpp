@@ -112,7 +112,8 @@ RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
     // the best of that same series, so the table, the findings and the report agree.
     if (diagnosis != nullptr && diagnosis->best) {
         const std::string& name = diagnosis->best->metric;
-        if (const auto it = run.metrics.find(name); it != run.metrics.end() && !it->second.empty()) {
+        if (const auto it = run.metrics.find(name);
+            it != run.metrics.end() && !it->second.empty()) {
             const MetricRole role = run.info(name).role;
             if (role == MetricRole::ValLoss) {
                 val = &it->second;
