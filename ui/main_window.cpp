@@ -34,6 +34,7 @@
 #include "ui/panels/groups_tab.h"
 #include "ui/panels/load_status_widget.h"
 #include "ui/panels/message_area.h"
+#include "ui/panels/recent_menu.h"
 #include "ui/panels/run_list_panel.h"
 #include "ui/panels/runs_pane.h"
 #include "ui/panels/settings_panel.h"
@@ -56,7 +57,6 @@ static void initCurveDoctorResources() {
 namespace curvedoctor::ui {
 namespace {
 
-const QString kRecentKey = QStringLiteral("recent/paths");
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kLastDirKey = QStringLiteral("window/lastDir");
@@ -128,7 +128,6 @@ MainWindow::MainWindow(QWidget* parent)
 
     connectPanels();
     addCompareTabsAndExports();
-    rebuildRecentMenu();
     restoreLayout();
     updateSummary();
 }
@@ -163,7 +162,9 @@ void MainWindow::createMenus() {
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFilesDialog);
     file->addAction(tr("Open &Folder…"), QKeySequence(tr("Ctrl+Shift+O")), this,
                     &MainWindow::openFolderDialog);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recent = new RecentMenu(
+        *file->addMenu(tr("Open &Recent")), [this](const QString& path) { openPaths({path}); },
+        this);
     QAction* examples = file->addAction(tr("Open &Example Runs"), this,
                                         [this] { openPaths(WelcomePage::examplePaths()); });
     examples->setEnabled(!WelcomePage::examplePaths().isEmpty());
@@ -222,7 +223,7 @@ void MainWindow::connectPanels() {
             [this](const QString& source, const QString& message) {
                 showLoadMessage(false, source, message);
             });
-    connect(m_loader, &LoadController::pathsOpened, this, &MainWindow::addRecent);
+    connect(m_loader, &LoadController::pathsOpened, m_recent, &RecentMenu::add);
     connect(m_loader, &LoadController::finished, this, [this](int, bool cancelled) {
         if (cancelled)
             m_messages->addMessage(MessageArea::Level::Info,
@@ -327,41 +328,6 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     m_settings->save();
     m_memory->save();
     event->accept();
-}
-
-QStringList MainWindow::recentPaths() const {
-    return QSettings().value(kRecentKey).toStringList();
-}
-
-void MainWindow::addRecent(const QStringList& paths) {
-    QStringList recent = recentPaths();
-    for (const QString& p : paths) {
-        recent.removeAll(p);
-        recent.prepend(p);
-    }
-    while (recent.size() > kMaxRecent) recent.removeLast();
-    QSettings().setValue(kRecentKey, recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu() {
-    m_recentMenu->clear();
-    const QStringList recent = recentPaths();
-    for (int i = 0; i < recent.size(); ++i) {
-        const QString& path = recent[i];
-        const QString label =
-            QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(QDir::toNativeSeparators(path));
-        QAction* a = m_recentMenu->addAction(label, this, [this, path] { openPaths({path}); });
-        a->setEnabled(QFileInfo::exists(path));
-    }
-    if (!recent.isEmpty()) {
-        m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear Recent"), this, [this] {
-            QSettings().remove(kRecentKey);
-            rebuildRecentMenu();
-        });
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::updateSummary() {

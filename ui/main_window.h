@@ -26,6 +26,7 @@ class FindingsPanel;
 class FollowController;
 class LoadController;
 class MessageArea;
+class RecentMenu;
 class RunListPanel;
 class RunMemory;
 class RunStore;
@@ -41,9 +42,6 @@ public:
 
     /// Loads files and folders in the background (see LoadController).
     void openPaths(const QStringList& paths);
-    /// Most recent first; at most kMaxRecent, persisted.
-    [[nodiscard]] QStringList recentPaths() const;
-    static constexpr int kMaxRecent = 10;
 
     /// The background loader, for `--screenshot` (gui_main waits until it is idle).
     [[nodiscard]] LoadController& loadController() const { return *m_loader; }
@@ -74,10 +72,8 @@ private:
     QDockWidget* addPanelDock(QWidget* panel, const QString& title, const QString& objectName,
                               Qt::DockWidgetArea area);
     void connectPanels();
-    void addRecent(const QStringList& paths);
     /// An error (file not loaded) or a warning (loaded with problems) in the message area.
     void showLoadMessage(bool failed, const QString& source, const QString& message);
-    void rebuildRecentMenu();
     void updateSummary();
     void restoreLayout();
     void saveLayout() const;
@@ -103,7 +99,7 @@ private:
     DropOverlay* m_dropOverlay = nullptr;
     QLabel* m_summary = nullptr;
     QMenu* m_fileMenu = nullptr;
-    QMenu* m_recentMenu = nullptr;
+    RecentMenu* m_recent = nullptr;
     QMenu* m_exportMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QString m_lastDir;

@@ -24,6 +24,7 @@
 #include "ui/panels/drop_overlay.h"
 #include "ui/panels/findings_panel.h"
 #include "ui/panels/message_area.h"
+#include "ui/panels/recent_menu.h"
 #include "ui/panels/run_list_panel.h"
 #include "ui/panels/settings_panel.h"
 #include "ui/run_store.h"
@@ -109,7 +110,7 @@ TEST_F(ViewerWindow, DroppedFileIsListedAndCharted) {
     for (MetricChart* c : testing::partPtr<ChartPanel>(w)->charts()) families << c->family();
     EXPECT_TRUE(families.contains(QStringLiteral("loss"))) << families.join(',').toStdString();
     EXPECT_TRUE(w.windowTitle().contains(testing::part<RunStore>(w).at(0).name));
-    EXPECT_TRUE(w.recentPaths().contains(log));
+    EXPECT_TRUE(RecentMenu::paths().contains(log));
 }
 
 TEST_F(ViewerWindow, DragOfNonFilesIsRefused) {
