@@ -9,6 +9,7 @@
 #include "ui/chart/curve_style.h"
 #include "ui/chart/finding_overlay.h"
 #include "ui/chart/metric_chart.h"
+#include "ui/report/value_format.h"
 
 namespace curvedoctor::ui {
 namespace {
@@ -110,7 +111,7 @@ QString MetricChart::readoutAt(QPointF pos) const {
                        .arg(best->runName.toHtmlEscaped(), best->metric.toHtmlEscaped())
                        .arg(s.steps[bestIndex]);
     if (s.hasEpochs() && std::isfinite(s.epochs[bestIndex]))
-        text += QStringLiteral(" · epoch %1").arg(s.epochs[bestIndex], 0, 'g', 4);
+        text += QStringLiteral(" · epoch %1").arg(formatEpoch(s.epochs[bestIndex]));
     text += QStringLiteral("<br>smoothed %1 · raw %2")
                 .arg(formatValue((*best->smoothed)[bestIndex]), formatValue(s.values[bestIndex]));
     return text;

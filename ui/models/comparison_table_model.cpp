@@ -152,7 +152,7 @@ QString ComparisonTableModel::text(int row, int column) const {
         case Steps:
             return formatStep(r.lastStep);
         case Epochs:
-            return formatValue(r.lastEpoch);
+            return formatEpoch(r.lastEpoch);
         case Errors:
             return QString::number(r.errors);
         case Warnings:

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ui/chart/palette.h"
+#include "ui/report/value_format.h"
 #include "ui/run_store.h"
 
 namespace curvedoctor::ui {
@@ -42,10 +43,6 @@ QIcon severityIcon(core::Severity s) {
     return QIcon(pm);
 }
 
-QString number(double v) {
-    return QString::number(v, 'g', 4);
-}
-
 }  // namespace
 
 QString formatFindingRange(const core::Finding& f) {
@@ -54,9 +51,9 @@ QString formatFindingRange(const core::Finding& f) {
                        : FindingsModel::tr("steps %1–%2").arg(f.beginStep).arg(f.endStep);
     if (f.beginEpoch && f.endEpoch) {
         text += *f.beginEpoch == *f.endEpoch
-                    ? FindingsModel::tr(" (epoch %1)").arg(number(*f.beginEpoch))
+                    ? FindingsModel::tr(" (epoch %1)").arg(formatEpoch(f.beginEpoch))
                     : FindingsModel::tr(" (epochs %1–%2)")
-                          .arg(number(*f.beginEpoch), number(*f.endEpoch));
+                          .arg(formatEpoch(f.beginEpoch), formatEpoch(f.endEpoch));
     }
     return text;
 }

@@ -71,8 +71,8 @@ QString stepRange(const core::Finding& f) {
 QString epochRange(const core::Finding& f) {
     if (!f.beginEpoch) return {};
     if (!f.endEpoch || *f.endEpoch == *f.beginEpoch)
-        return QObject::tr("epoch %1").arg(*f.beginEpoch, 0, 'g', 4);
-    return QObject::tr("epochs %1–%2").arg(*f.beginEpoch, 0, 'g', 4).arg(*f.endEpoch, 0, 'g', 4);
+        return QObject::tr("epoch %1").arg(formatEpoch(f.beginEpoch));
+    return QObject::tr("epochs %1–%2").arg(formatEpoch(f.beginEpoch), formatEpoch(f.endEpoch));
 }
 
 QList<Cell> findingRow(const QString& owner, const QColor& ownerColor, const core::Finding& f) {
@@ -360,7 +360,8 @@ QRectF ReportBuilder::drawComparison(Page& page) {
             Cell{formatStep(r.bestValLossStep),
                  {},
                  {},
-                 r.bestValLossEpoch ? QObject::tr("epoch %1").arg(*r.bestValLossEpoch) : QString(),
+                 r.bestValLossEpoch ? QObject::tr("epoch %1").arg(formatEpoch(r.bestValLossEpoch))
+                                    : QString(),
                  false,
                  true},
             Cell{formatValue(r.bestValMetric),
@@ -380,7 +381,7 @@ QRectF ReportBuilder::drawComparison(Page& page) {
             Cell{formatValue(r.finalValLoss), {}, {}, {}, false, true},
             Cell{formatValue(r.gapAtBest), {}, {}, {}, false, true},
             Cell{formatStep(r.lastStep), {}, {}, {}, false, true},
-            Cell{formatValue(r.lastEpoch), {}, {}, {}, false, true},
+            Cell{formatEpoch(r.lastEpoch), {}, {}, {}, false, true},
             Cell{findingCounts(r), {}, {}, {}, false, false},
             Cell{hp.isEmpty() ? QObject::tr("–") : hp.join(QStringLiteral(", ")),
                  {},

@@ -31,4 +31,12 @@ QString formatStep(std::optional<std::int64_t> step) {
     return *step < 0 ? QStringLiteral("-") + out : out;
 }
 
+QString formatEpoch(std::optional<double> epoch) {
+    if (!epoch || !std::isfinite(*epoch) || std::abs(*epoch) >= 1e15) return formatValue(epoch);
+    if (*epoch == std::trunc(*epoch)) return formatStep(static_cast<std::int64_t>(*epoch));
+    QString text = QString::number(*epoch, 'f', 2);
+    while (text.endsWith(QLatin1Char('0'))) text.chop(1);
+    return text;
+}
+
 }  // namespace curvedoctor::ui

@@ -14,5 +14,8 @@ namespace curvedoctor::ui {
 [[nodiscard]] QString formatValue(std::optional<double> v);
 /// An integer step with a thin space every three digits ("100 000"); "–" when missing.
 [[nodiscard]] QString formatStep(std::optional<std::int64_t> step);
+/// An epoch: a whole one as a step is ("23 780", never "2.378e+04": Lightning counts tens of
+/// thousands of short epochs), a fraction with up to two decimals ("2.5", "0.33").
+[[nodiscard]] QString formatEpoch(std::optional<double> epoch);
 
 }  // namespace curvedoctor::ui
