@@ -33,6 +33,8 @@ public:
     using value_type = T;
     using size_type = std::size_t;
 
+    // NOLINTNEXTLINE(readability-identifier-naming): the standard container's name, so that
+    // generic code (std::ranges, range-for, gtest's container printers) finds it.
     class const_iterator {
     public:
         using iterator_category = std::random_access_iterator_tag;
