@@ -33,8 +33,9 @@ public:
     using value_type = T;
     using size_type = std::size_t;
 
-    // NOLINTNEXTLINE(readability-identifier-naming): the standard container's name, so that
-    // generic code (std::ranges, range-for, gtest's container printers) finds it.
+    // The standard container's name, so that generic code (std::ranges, gtest's container
+    // printers) finds it.
+    // NOLINTNEXTLINE(readability-identifier-naming)
     class const_iterator {
     public:
         using iterator_category = std::random_access_iterator_tag;
