@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "core/detectors/finding_text.h"
 
@@ -17,7 +18,7 @@ std::vector<double> laterHalf(const Curve& c) {
     return v;
 }
 
-std::vector<double> laterHalf(const std::vector<double>& values) {
+std::vector<double> laterHalf(std::span<const double> values) {
     std::vector<double> v;
     for (std::size_t i = values.size() / 2; i < values.size(); ++i) {
         if (std::isfinite(values[i])) v.push_back(values[i]);
@@ -106,11 +107,15 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
     // Comparable granularity: a training loss logged far more often than validation (per step
     // against per epoch) is averaged over each interval between evaluations first, which is
     // what an epoch-level training loss is.
-    std::vector<std::int64_t> tSteps(t.steps().begin(), t.steps().end());
-    std::vector<double> tValues(t.values().begin(), t.values().end());
+    std::vector<std::int64_t> binnedSteps;
+    std::vector<double> binnedValues;
+    std::span<const std::int64_t> tSteps = t.steps();
+    std::span<const double> tValues = t.values();
     if (t.finiteCount() > 2 * v.finiteCount()) {
-        binByEvaluation(t, v, tSteps, tValues);
-        if (tValues.size() < config.minPoints) return out;
+        binByEvaluation(t, v, binnedSteps, binnedValues);
+        if (binnedValues.size() < config.minPoints) return out;
+        tSteps = binnedSteps;
+        tValues = binnedValues;
     }
     const double vImp = view.valTrend.front() -
                         *std::min_element(view.valTrend.values.begin(), view.valTrend.values.end());
