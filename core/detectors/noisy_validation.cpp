@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "core/detectors/finding_text.h"
 
@@ -15,6 +16,37 @@ std::vector<double> laterHalf(const Curve& c) {
         if (std::isfinite(values[i])) v.push_back(values[i]);
     }
     return v;
+}
+
+std::vector<double> laterHalf(std::span<const double> values) {
+    std::vector<double> v;
+    for (std::size_t i = values.size() / 2; i < values.size(); ++i) {
+        if (std::isfinite(values[i])) v.push_back(values[i]);
+    }
+    return v;
+}
+
+// The mean of the finite values of `t` in each interval (previous evaluation, evaluation] of
+// `v`, at the evaluation's step; intervals without a finite training value are left out.
+void binByEvaluation(const Curve& t, const Curve& v, std::vector<std::int64_t>& steps,
+                     std::vector<double>& values) {
+    steps.clear();
+    values.clear();
+    const auto ts = t.steps();
+    const auto tv = t.values();
+    std::size_t i = 0;
+    for (const std::int64_t end : v.steps()) {
+        double sum = 0.0;
+        std::size_t n = 0;
+        for (; i < ts.size() && ts[i] <= end; ++i) {
+            if (!std::isfinite(tv[i])) continue;
+            sum += tv[i];
+            ++n;
+        }
+        if (n == 0) continue;
+        steps.push_back(end);
+        values.push_back(sum / static_cast<double>(n));
+    }
 }
 
 bool isAccuracy(const Curve& c) {
@@ -72,15 +104,26 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
     const Curve& v = view.valLoss;
     const Curve& t = view.trainLossEpoch.empty() ? view.trainLoss : view.trainLossEpoch;
     if (v.finiteCount() < config.minPoints || t.finiteCount() < config.minPoints) return out;
-    // Comparable granularity only: at most twice as many training points as validation ones.
-    if (t.finiteCount() > 2 * v.finiteCount()) return out;
+    // Comparable granularity: a training loss logged far more often than validation (per step
+    // against per epoch) is averaged over each interval between evaluations first, which is
+    // what an epoch-level training loss is.
+    std::vector<std::int64_t> binnedSteps;
+    std::vector<double> binnedValues;
+    std::span<const std::int64_t> tSteps = t.steps();
+    std::span<const double> tValues = t.values();
+    if (t.finiteCount() > 2 * v.finiteCount()) {
+        binByEvaluation(t, v, binnedSteps, binnedValues);
+        if (binnedValues.size() < config.minPoints) return out;
+        tSteps = binnedSteps;
+        tValues = binnedValues;
+    }
     const double vImp = view.valTrend.front() -
                         *std::min_element(view.valTrend.values.begin(), view.valTrend.values.end());
-    const Trend tt = makeTrend(t.steps(), t.values());
+    const Trend tt = makeTrend(tSteps, tValues);
     const double tImp = tt.front() - *std::min_element(tt.values.begin(), tt.values.end());
     if (!(vImp > 0.0) || !(tImp > 0.0)) return out;
     const double vNoise = diffNoise(laterHalf(v));
-    const double tNoise = diffNoise(laterHalf(t));
+    const double tNoise = diffNoise(laterHalf(tValues));
     const double vRel = vNoise / vImp;
     const double tRel = tNoise / tImp;
     if (vRel < config.minLossNoiseShare || vRel < config.lossNoiseRatio * tRel) return out;

@@ -29,6 +29,12 @@ struct NotLearningConfig {
     std::size_t maxShortPoints = 100;
     /// ... and the smoothed curve never dips more than this share below the first third.
     double maxShortDip = 0.15;
+    /// A validation loss that never improves on its first value, stays within maxShortDip of
+    /// the untrained level (the training loss's start) and has a validation metric that does
+    /// not improve either, while the training loss falls by at least this share of its start,
+    /// is memorisation: nothing learnt generalises (a warning). A network fitting shuffled
+    /// labels drives its training loss far down (wine: 1.15 -> 0.22).
+    double minMemorisedDrop = 0.25;
 };
 
 /// An error when the training loss (or, without one, the validation loss) is flat from the

@@ -86,5 +86,38 @@ TEST(DetectNoisyValidation, NoisyValidationLossAgainstSmoothTrainingLoss) {
     EXPECT_EQ(f[0].metric, "val_loss");
 }
 
+// Issue #15: a training loss logged every step against a validation loss per epoch (torch's
+// SummaryWriter, HF Trainer) is averaged over each interval between evaluations before the
+// two are compared, as an epoch-level training loss would be.
+core::Run stepTrainEpochVal(double valZigZag, unsigned seed) {
+    Noise noise(seed);
+    constexpr std::int64_t kStepsPerEval = 40;
+    Series train = seriesOf(
+        800, [&](std::size_t i) { return 0.05 + 2.0 * std::exp(-double(i) / 150.0) + noise(0.08); },
+        1, 1);
+    Series val = seriesOf(
+        20,
+        [&](std::size_t e) {
+            const double step = double((e + 1) * kStepsPerEval);
+            return 0.08 + 2.0 * std::exp(-step / 150.0) + (e % 2 ? valZigZag : -valZigZag) / 2.0 +
+                   valZigZag / 2.0;
+        },
+        kStepsPerEval, kStepsPerEval);
+    return runOf({{"train_loss", std::move(train)}, {"val_loss", std::move(val)}});
+}
+
+TEST(DetectNoisyValidation, StepLevelTrainingLossIsAveragedPerEvaluation) {
+    // Validation jumping between its trend and 0.25 above it (a 10-sample set): noisy.
+    const auto f = detect(stepTrainEpochVal(0.25, 3));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].metric, "val_loss");
+    EXPECT_EQ(f[0].kind, FindingKind::NoisyValidation);
+    // The same run with a validation curve as smooth as its trend: quiet, although the per-step
+    // training loss alone is far noisier than the validation loss.
+    EXPECT_TRUE(detect(stepTrainEpochVal(0.0, 3)).empty());
+    // Jumps of 1% of the descent are ordinary evaluation noise: quiet.
+    EXPECT_TRUE(detect(stepTrainEpochVal(0.02, 3)).empty());
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

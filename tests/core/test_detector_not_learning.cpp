@@ -83,5 +83,43 @@ TEST(DetectNotLearning, AMetricStuckAtOneValueMakesANoTrendLossAnError) {
         << moving[0].message;
 }
 
+// Issue #15: shuffled labels with a large model. The training loss falls from ln 3 by
+// memorising while the validation loss never improves on its first value and climbs; the
+// validation accuracy stays at chance (0.33 +/- sampling noise). `accGain` lets the accuracy
+// creep up instead, and `valDip` lets the validation loss improve first (overfitting).
+core::Run memorising(double accGain, double valDip, unsigned seed = 4) {
+    Noise noise(seed);
+    Series train = seriesOf(
+        300, [&](std::size_t i) { return 0.2 + 0.9 * std::exp(-double(i) / 100.0) + noise(0.08); },
+        1, 2);
+    Series val = seriesOf(
+        30,
+        [&](std::size_t e) {
+            const double x = double(e) / 29.0;
+            return 1.10 + 0.45 * x * x - valDip * std::sin(3.14159 * x) + noise(0.01);
+        },
+        20, 20);
+    Series acc = seriesOf(
+        30, [&](std::size_t e) { return 0.34 + accGain * double(e) / 29.0 + noise(0.03); }, 20, 20);
+    return runOf({{"train_loss", std::move(train)},
+                  {"val_loss", std::move(val)},
+                  {"val_acc", std::move(acc)}});
+}
+
+TEST(DetectNotLearning, MemorisingWithValidationAtTheUntrainedLevelIsAWarning) {
+    const auto f = detect(memorising(0.0, 0.0));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::NotLearning);
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_EQ(f[0].metric, "val_loss");
+    EXPECT_NE(f[0].message.find("never improves"), std::string::npos) << f[0].message;
+    EXPECT_GT(f[0].evidence.at("untrained_level"), 1.0);
+    // Accuracy creeping from 0.34 to 0.54: something generalises (overfitting, not this).
+    EXPECT_TRUE(detect(memorising(0.2, 0.0)).empty());
+    // Validation loss improving by 0.3 before it climbs: overfitting, not this.
+    EXPECT_TRUE(detect(memorising(0.0, 0.3)).empty());
+    EXPECT_TRUE(detect(healthyRun()).empty());
+}
+
 }  // namespace
 }  // namespace curvedoctor::core
