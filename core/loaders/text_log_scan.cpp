@@ -96,22 +96,26 @@ bool toDoubleFast(std::string_view digits, double& v) {
     static constexpr std::array<double, 16> kPow10{1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                                    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     if (digits.size() > 16) return false;
+    const char* p = digits.data();
+    const char* const end = p + digits.size();
     std::uint64_t mantissa = 0;
-    int count = 0;
-    int fraction = -1;  // digits after the '.', -1 before it.
-    for (const char c : digits) {
-        if (isDigit(c)) {
-            if (++count > 15) return false;
-            mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
-            if (fraction >= 0) ++fraction;
-        } else if (c == '.' && fraction < 0) {
-            fraction = 0;
-        } else {
-            return false;
-        }
+    // One loop for the integer part, one for the fraction: no per-digit state test.
+    while (p != end && isDigit(*p))
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
+    std::size_t count = static_cast<std::size_t>(p - digits.data());
+    std::size_t fraction = 0;
+    if (p != end) {
+        if (*p != '.') return false;
+        const char* const fractionStart = ++p;
+        while (p != end && isDigit(*p))
+            mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
+        if (p != end) return false;
+        fraction = static_cast<std::size_t>(p - fractionStart);
+        count += fraction;
     }
+    if (count > 15) return false;
     v = static_cast<double>(mantissa);
-    if (fraction > 0) v /= kPow10[static_cast<std::size_t>(fraction)];
+    if (fraction > 0) v /= kPow10[fraction];
     return true;
 }
 
@@ -190,13 +194,18 @@ std::optional<NumberToken> parseNumber(std::string_view text) {
         return n >= rest.size() || !(isAlpha(rest[n]) || isDigit(rest[n]) || rest[n] == '_');
     };
     NumberToken token;
-    if (startsWithNoCase(rest, "infinity") && wordEnds(8)) {
+    // Only a digit or '.' starts a decimal, only 'i' or 'n' a word: anything else is rejected
+    // at its first byte, and a digit skips the word tests.
+    const char first = rest.empty() ? '\0' : lower(rest[0]);
+    const bool maybeWord = first == 'i' || first == 'n';
+    if (!maybeWord && !isDigit(first) && first != '.') return std::nullopt;
+    if (maybeWord && startsWithNoCase(rest, "infinity") && wordEnds(8)) {
         token.value = std::numeric_limits<double>::infinity();
         token.length = i + 8;
-    } else if (startsWithNoCase(rest, "inf") && wordEnds(3)) {
+    } else if (maybeWord && startsWithNoCase(rest, "inf") && wordEnds(3)) {
         token.value = std::numeric_limits<double>::infinity();
         token.length = i + 3;
-    } else if (startsWithNoCase(rest, "nan") && wordEnds(3)) {
+    } else if (maybeWord && startsWithNoCase(rest, "nan") && wordEnds(3)) {
         token.value = std::numeric_limits<double>::quiet_NaN();
         token.length = i + 3;
     } else if (const std::size_t grouped = scanGroupedInteger(rest); grouped > 0) {

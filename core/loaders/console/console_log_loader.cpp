@@ -128,8 +128,11 @@ public:
 private:
     struct Hash {
         using is_transparent = void;
+        // FNV-1a: names are short, and a line looks up each of its names.
         std::size_t operator()(std::string_view s) const {
-            return std::hash<std::string_view>{}(s);
+            std::uint64_t h = 14695981039346656037ULL;
+            for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+            return static_cast<std::size_t>(h);
         }
     };
     std::unordered_map<std::string, KeyEntry, Hash, std::equal_to<>> m_entries;
