@@ -238,6 +238,32 @@ Follower::Step Follower::check() {
     return takeIn(m_watcher.check());
 }
 
+void Follower::followAppearedFolders(Step& step) {
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+        Item& item = m_items[i];
+        if (!item.file || item.file->loaded() ||
+            std::find(m_roots.begin(), m_roots.end(), item.source) == m_roots.end())
+            continue;
+        std::error_code ec;
+        if (!fs::is_directory(item.source, ec)) continue;
+        const std::string folder = item.source;
+        item.file.reset();
+        m_folders.push_back(folder);
+        // Watched again as the folder it is now, with what is inside it.
+        m_watcher.unwatch(folder);
+        std::string error;
+        if (!m_watcher.watch(folder, error)) step.messages.push_back(folder + ": " + error);
+        // A run folder given itself (event files, an MLflow run) is this item's run; a logdir's
+        // runs are found by the walk.
+        if (reloadFolder(m_items[i])) {
+            step.changed.push_back(i);
+        } else {
+            m_items[i].retired = true;
+        }
+        walk(folder, &step);
+    }
+}
+
 Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
     Step step;
     bool rewalk = false;
@@ -257,6 +283,7 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
     const auto now = std::chrono::steady_clock::now();
     const bool all = now >= m_nextLookAtAll;
     if (all) m_nextLookAtAll = now + std::chrono::seconds(1);
+    if (all || !events.empty()) followAppearedFolders(step);
     for (std::size_t i = 0; i < m_items.size(); ++i) {
         Item& item = m_items[i];
         if (item.file && (item.dirty || all)) {
@@ -266,6 +293,7 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
             for (auto& m : u.messages) step.messages.push_back(std::move(m));
         } else if (item.dirty) {
             item.dirty = false;
+            if (item.retired) continue;
             const bool outside = std::exchange(item.outsideMetrics, false);
             const int appended =
                 item.mlflow && !outside ? appendMlflow(item.source, *item.mlflow) : -1;

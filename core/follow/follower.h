@@ -12,6 +12,8 @@
 /// files) is loaded again whole when anything in it changes, so a restarted TensorBoard
 /// writer's new event file joins its run.
 /// New files and folders in a watched folder are walked again and their new runs added.
+/// A path that does not exist yet (a training about to start) is followed as a file and tried
+/// again every second; when it appears as a folder it is followed as a logdir from then on.
 /// Not thread-safe.
 
 #include <chrono>
@@ -82,10 +84,14 @@ private:
         RunPtr folderRun;                    // a folder run loaded whole
         bool dirty = false;                  // the watcher saw it (or something in it) change
         bool outsideMetrics = false;         // ... something not under metrics/ (MLflow)
+        bool retired = false;  // a path given before it existed that became a logdir: its
+                               // runs are items of their own; this one stays empty
     };
 
     Step takeIn(const std::vector<WatchEvent>& events);
     void walk(const std::string& folder, Step* step);
+    /// Paths given before they existed that are folders now: followed as logdirs from now on.
+    void followAppearedFolders(Step& step);
     void add(const std::string& source, bool isFolder, RunPtr run, Step* step);
     /// Reads an MLflow run folder's metric files from their starts; the rest of the run (name,
     /// params) is `loaded`'s.

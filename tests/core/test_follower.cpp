@@ -114,6 +114,48 @@ TEST(Follower, RestartedWriterEventFileJoinsItsRun) {
     EXPECT_EQ(loss->values.back(), 0.75);
 }
 
+// A training about to start: the path given to follow does not exist yet.
+TEST(Follower, LogdirThatDoesNotExistYetIsFollowedWhenItAppears) {
+    ScratchDir dir("follower");
+    const std::string logdir = dir.file("runs");
+    Follower f({logdir});
+    ASSERT_EQ(f.size(), 1U);
+    EXPECT_FALSE(f.loaded(0));
+    (void)f.wait(50ms);
+    std::filesystem::create_directories(logdir + "/run1");
+    const std::string log1 = logdir + "/run1/metrics.csv";
+    writeAll(log1, "epoch,step,train_loss\n0,0,2.0\n0,1,1.5\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return indexOf(f, log1) < f.size(); }));
+    const std::size_t one = indexOf(f, log1);
+    appendAll(log1, "0,2,1.25\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(one).pointCount() == 3; }));
+    expectSameMetrics(f.run(one), fullLoad(log1), "run1");
+    // A second run folder started later joins too: the folder is watched as a logdir now.
+    std::filesystem::create_directories(logdir + "/run2");
+    const std::string log2 = logdir + "/run2/metrics.csv";
+    writeAll(log2, "epoch,step,train_loss\n0,0,3.0\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return indexOf(f, log2) < f.size(); }));
+    const std::size_t two = indexOf(f, log2);
+    appendAll(log2, "0,1,2.5\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(two).pointCount() == 2; }));
+    expectSameMetrics(f.run(two), fullLoad(log2), "run2");
+}
+
+TEST(Follower, FileThatDoesNotExistYetIsFollowedWhenItAppears) {
+    ScratchDir dir("follower");
+    const std::string log = dir.file("metrics.csv");
+    Follower f({log});
+    ASSERT_EQ(f.size(), 1U);
+    EXPECT_FALSE(f.loaded(0));
+    EXPECT_FALSE(f.takeStartMessages().empty());  // said once: not there yet
+    (void)f.wait(50ms);
+    writeAll(log, "epoch,step,train_loss\n0,0,2.0\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.loaded(0); }));
+    appendAll(log, "0,1,1.5\n0,2,1.25\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(0).pointCount() == 3; }));
+    expectSameMetrics(f.run(0), fullLoad(log), "metrics.csv");
+}
+
 // ---- MLflow run folders (mlruns/<experiment>/<run>/metrics/<name>: "timestamp value step") ----
 
 std::string mlflowLine(std::int64_t step, double value) {
