@@ -1,9 +1,17 @@
 #include "core/follow/follower.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <optional>
+#include <string_view>
 #include <system_error>
 #include <utility>
+
+#include "core/file_bytes.h"
+#include "core/loaders/run_builder.h"
 
 namespace curvedoctor::core {
 namespace {
@@ -17,6 +25,32 @@ constexpr std::size_t kMaxKeptOpen = 256;
 bool isUnder(const std::string& path, const std::string& folder) {
     return path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 &&
            (path[folder.size()] == '/' || folder.back() == '/');
+}
+
+// A copy of `run` to hand to another thread, its step columns copied too (as
+// FollowedFile::snapshot: a RunBuilder continuing `run` appends to them in place).
+RunPtr copyForAnotherThread(const Run& run) {
+    auto copy = std::make_shared<Run>(run);
+    for (auto& [name, s] : copy->metrics) {
+        if (!s.steps.empty()) s.steps = std::vector<std::int64_t>(s.steps.begin(), s.steps.end());
+    }
+    return copy;
+}
+
+// Bytes [from, size) of `fd` (fewer when the file is shorter), ending at a line end: only the
+// complete lines.
+std::string completeLinesFrom(int fd, std::uint64_t from, std::uint64_t size) {
+    std::string buf(static_cast<std::size_t>(size - from), '\0');
+    std::size_t got = 0;
+    while (got < buf.size()) {
+        const ssize_t n =
+            ::pread(fd, buf.data() + got, buf.size() - got, static_cast<off_t>(from + got));
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    const std::size_t nl = std::string_view(buf.data(), got).rfind('\n');
+    buf.resize(nl == std::string_view::npos ? 0 : nl + 1);
+    return buf;
 }
 
 }  // namespace
@@ -49,7 +83,9 @@ void Follower::follow(const std::string& path) {
 void Follower::add(const std::string& source, bool isFolder, RunPtr run, Step* step) {
     Item item;
     item.source = source;
-    if (isFolder) {
+    if (isFolder && run && run->format == "mlflow") {
+        item.mlflow = startMlflow(*run);
+    } else if (isFolder) {
         item.folderRun = std::move(run);
     } else {
         FollowOptions options = m_followOptions;
@@ -85,21 +121,107 @@ void Follower::walk(const std::string& folder, Step* step) {
     }
 }
 
+std::unique_ptr<Follower::MlflowRun> Follower::startMlflow(const Run& loaded) {
+    auto m = std::make_unique<MlflowRun>();
+    RunBuilder b;
+    for (const auto& [name, path] : mlflowMetricFiles(loaded.source)) {
+        std::string error;
+        const int fd = openRegularFile(path, error);
+        if (fd < 0) continue;
+        struct stat st {};
+        if (::fstat(fd, &st) == 0) {
+            MetricTail& tail = m->files[name];
+            tail.device = static_cast<std::uint64_t>(st.st_dev);
+            tail.inode = static_cast<std::uint64_t>(st.st_ino);
+            const std::string lines =
+                completeLinesFrom(fd, 0, static_cast<std::uint64_t>(st.st_size));
+            readMlflowMetricLines(lines, name, b, tail.state);
+            tail.consumed = lines.size();
+        }
+        ::close(fd);
+    }
+    m->run = b.finish();
+    m->run.name = loaded.name;
+    m->run.source = loaded.source;
+    m->run.format = loaded.format;
+    m->run.hyperparameters = loaded.hyperparameters;
+    return m;
+}
+
+int Follower::appendMlflow(const std::string& source, MlflowRun& m) {
+    std::optional<RunBuilder> b;
+    std::size_t seen = 0;
+    int result = 0;
+    for (const auto& [name, path] : mlflowMetricFiles(source)) {
+        std::string error;
+        const int fd = openRegularFile(path, error);
+        if (fd < 0) continue;
+        struct stat st {};
+        const auto known = m.files.find(name);
+        if (known != m.files.end()) ++seen;
+        if (::fstat(fd, &st) != 0 ||
+            (known != m.files.end() &&
+             (known->second.device != static_cast<std::uint64_t>(st.st_dev) ||
+              known->second.inode != static_cast<std::uint64_t>(st.st_ino) ||
+              static_cast<std::uint64_t>(st.st_size) < known->second.consumed))) {
+            ::close(fd);  // replaced or cut: only a whole load tells what it holds now
+            result = -1;
+            break;
+        }
+        MetricTail& tail = m.files[name];
+        const auto size = static_cast<std::uint64_t>(st.st_size);
+        if (size > tail.consumed) {
+            const std::string lines = completeLinesFrom(fd, tail.consumed, size);
+            if (!lines.empty()) {
+                if (!b) b.emplace(std::move(m.run));
+                const std::size_t before = b->pointCount();
+                readMlflowMetricLines(lines, name, *b, tail.state);
+                tail.consumed += lines.size();
+                if (b->pointCount() != before) result = 1;
+            }
+        }
+        ::close(fd);
+    }
+    if (b) m.run = b->finish();
+    if (result >= 0 && seen < m.files.size()) result = -1;  // a metric file went
+    return result;
+}
+
+bool Follower::reloadFolder(Item& item) {
+    LoadOptions options;
+    options.maxFileBytes = m_followOptions.maxFileBytes;
+    options.threads = 1;
+    LoadBatch batch = loadFolder(item.source, *m_registry, options);
+    const auto same = std::find_if(batch.runs.begin(), batch.runs.end(),
+                                   [&](const RunPtr& r) { return r->source == item.source; });
+    if (same == batch.runs.end()) return false;
+    if ((*same)->format == "mlflow") {
+        item.mlflow = startMlflow(**same);
+        item.folderRun.reset();
+    } else {
+        item.mlflow.reset();
+        item.folderRun = *same;
+    }
+    return true;
+}
+
 const Run& Follower::run(std::size_t index) const {
     static const Run kEmpty;
     const Item& item = m_items[index];
     if (item.file) return item.file->run();
+    if (item.mlflow) return item.mlflow->run;
     return item.folderRun ? *item.folderRun : kEmpty;
 }
 
 bool Follower::loaded(std::size_t index) const {
     const Item& item = m_items[index];
-    return item.file ? item.file->loaded() : item.folderRun != nullptr;
+    return item.file ? item.file->loaded() : item.mlflow || item.folderRun != nullptr;
 }
 
 RunPtr Follower::snapshot(std::size_t index) const {
     const Item& item = m_items[index];
     if (item.file) return item.file->snapshot();
+    if (item.mlflow) return copyForAnotherThread(item.mlflow->run);
     return item.folderRun ? item.folderRun : std::make_shared<const Run>();
 }
 
@@ -116,14 +238,42 @@ Follower::Step Follower::check() {
     return takeIn(m_watcher.check());
 }
 
+void Follower::followAppearedFolders(Step& step) {
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+        Item& item = m_items[i];
+        if (!item.file || item.file->loaded() ||
+            std::find(m_roots.begin(), m_roots.end(), item.source) == m_roots.end())
+            continue;
+        std::error_code ec;
+        if (!fs::is_directory(item.source, ec)) continue;
+        const std::string folder = item.source;
+        item.file.reset();
+        m_folders.push_back(folder);
+        // Watched again as the folder it is now, with what is inside it.
+        m_watcher.unwatch(folder);
+        std::string error;
+        if (!m_watcher.watch(folder, error)) step.messages.push_back(folder + ": " + error);
+        // A run folder given itself (event files, an MLflow run) is this item's run; a logdir's
+        // runs are found by the walk.
+        if (reloadFolder(m_items[i])) {
+            step.changed.push_back(i);
+        } else {
+            m_items[i].retired = true;
+        }
+        walk(folder, &step);
+    }
+}
+
 Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
     Step step;
     bool rewalk = false;
     for (const WatchEvent& e : events) {
         const bool appeared = e.kind == ChangeKind::NewFile || e.kind == ChangeKind::NewFolder;
         for (Item& item : m_items) {
-            if (e.path == item.source || (!item.file && isUnder(e.path, item.source)))
+            if (e.path == item.source || (!item.file && isUnder(e.path, item.source))) {
                 item.dirty = true;
+                if (!isUnder(e.path, item.source + "/metrics")) item.outsideMetrics = true;
+            }
         }
         if (appeared) rewalk = true;
     }
@@ -133,6 +283,7 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
     const auto now = std::chrono::steady_clock::now();
     const bool all = now >= m_nextLookAtAll;
     if (all) m_nextLookAtAll = now + std::chrono::seconds(1);
+    if (all || !events.empty()) followAppearedFolders(step);
     for (std::size_t i = 0; i < m_items.size(); ++i) {
         Item& item = m_items[i];
         if (item.file && (item.dirty || all)) {
@@ -142,17 +293,11 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
             for (auto& m : u.messages) step.messages.push_back(std::move(m));
         } else if (item.dirty) {
             item.dirty = false;
-            LoadOptions options;
-            options.maxFileBytes = m_followOptions.maxFileBytes;
-            options.threads = 1;
-            LoadBatch batch = loadFolder(item.source, *m_registry, options);
-            const auto same =
-                std::find_if(batch.runs.begin(), batch.runs.end(),
-                             [&](const RunPtr& r) { return r->source == item.source; });
-            if (same != batch.runs.end()) {
-                item.folderRun = *same;
-                step.changed.push_back(i);
-            }
+            if (item.retired) continue;
+            const bool outside = std::exchange(item.outsideMetrics, false);
+            const int appended =
+                item.mlflow && !outside ? appendMlflow(item.source, *item.mlflow) : -1;
+            if (appended > 0 || (appended < 0 && reloadFolder(item))) step.changed.push_back(i);
         }
     }
     if (rewalk) {

@@ -5,20 +5,27 @@
 /// fd() and check() instead of wait().
 ///
 /// A file is a FollowedFile (incremental where the format allows). A folder is walked like
-/// loadPaths walks it: each run whose source is a file is followed as a FollowedFile; a run whose
-/// source is a folder (a folder of event files, an MLflow run) is loaded again whole when
-/// anything in it changes, so a restarted TensorBoard writer's new event file joins its run.
+/// loadPaths walks it: each run whose source is a file is followed as a FollowedFile. An MLflow
+/// run folder reads each metric file from where its last complete line ended (a new metric file
+/// from its start); it is loaded again whole when a metric file shrinks, is replaced or goes, or
+/// anything outside metrics/ changes (params, tags). Another folder run (a folder of event
+/// files) is loaded again whole when anything in it changes, so a restarted TensorBoard
+/// writer's new event file joins its run.
 /// New files and folders in a watched folder are walked again and their new runs added.
+/// A path that does not exist yet (a training about to start) is followed as a file and tried
+/// again every second; when it appears as a folder it is followed as a logdir from then on.
 /// Not thread-safe.
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/follow/followed_file.h"
+#include "core/loaders/mlflow_loader.h"
 #include "core/watch/watcher.h"
 
 namespace curvedoctor::core {
@@ -59,16 +66,41 @@ public:
     [[nodiscard]] Watcher& watcher() { return m_watcher; }
 
 private:
+    // An MLflow run folder's metric files, each read up to its last complete line.
+    struct MetricTail {
+        std::uint64_t device = 0;
+        std::uint64_t inode = 0;
+        std::uint64_t consumed = 0;  // bytes of complete lines taken in
+        MlflowMetricState state;
+    };
+    struct MlflowRun {
+        Run run;
+        std::map<std::string, MetricTail> files;  // by metric name
+    };
     struct Item {
         std::string source;
         std::unique_ptr<FollowedFile> file;  // a followed file, or
+        std::unique_ptr<MlflowRun> mlflow;   // an MLflow run folder read incrementally, or
         RunPtr folderRun;                    // a folder run loaded whole
         bool dirty = false;                  // the watcher saw it (or something in it) change
+        bool outsideMetrics = false;         // ... something not under metrics/ (MLflow)
+        bool retired = false;  // a path given before it existed that became a logdir: its
+                               // runs are items of their own; this one stays empty
     };
 
     Step takeIn(const std::vector<WatchEvent>& events);
     void walk(const std::string& folder, Step* step);
+    /// Paths given before they existed that are folders now: followed as logdirs from now on.
+    void followAppearedFolders(Step& step);
     void add(const std::string& source, bool isFolder, RunPtr run, Step* step);
+    /// Reads an MLflow run folder's metric files from their starts; the rest of the run (name,
+    /// params) is `loaded`'s.
+    static std::unique_ptr<MlflowRun> startMlflow(const Run& loaded);
+    /// Takes in the new complete lines of an MLflow run's metric files: 1 when points came, 0
+    /// when nothing did, -1 when the folder must be loaded again whole.
+    static int appendMlflow(const std::string& source, MlflowRun& m);
+    /// Loads a folder run again whole; true when it was loaded.
+    bool reloadFolder(Item& item);
 
     FollowOptions m_followOptions;
     const LoaderRegistry* m_registry;

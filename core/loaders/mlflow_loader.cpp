@@ -118,20 +118,20 @@ bool looksLikeRunFolder(const fs::path& dir) {
     return false;
 }
 
-void readMetricFile(std::string_view text, const std::string& name, RunBuilder& b) {
+}  // namespace
+
+void readMlflowMetricLines(std::string_view text, const std::string& name, RunBuilder& b,
+                           MlflowMetricState& state) {
     const std::size_t series = b.series(name);
     std::size_t pos = 0;
-    std::int64_t lineNo = 0;
-    std::int64_t index = 0;
-    bool warnedNoStep = false;
     MetricLine m;
     while (pos < text.size()) {
         const auto eol = text.find('\n', pos);
         const auto end = eol == std::string_view::npos ? text.size() : eol;
         const std::string_view line = text.substr(pos, end - pos);
-        const auto offset = static_cast<std::int64_t>(pos);
+        const auto offset = state.byteBase + static_cast<std::int64_t>(pos);
         pos = end + 1;
-        ++lineNo;
+        const std::int64_t lineNo = ++state.lines;
         if (trim(line).empty()) continue;
         if (!parseMetricLine(line, m)) {
             b.warn(LoadWarningCode::UnreadableRecord, lineNo, offset,
@@ -140,19 +140,25 @@ void readMetricFile(std::string_view text, const std::string& name, RunBuilder& 
             continue;
         }
         if (!m.hasStep) {
-            if (!warnedNoStep)
+            if (!state.warnedNoStep)
                 b.warn(LoadWarningCode::Assumption, lineNo, offset,
                        "metrics/" + name + ": no step column; points placed at their line index");
-            warnedNoStep = true;
-            m.step = index;
+            state.warnedNoStep = true;
+            m.step = state.points;
         }
-        ++index;
+        ++state.points;
         b.add(series, m.step, m.value, kNaN, static_cast<double>(m.timestamp) / 1000.0, lineNo,
               offset);
     }
+    state.byteBase += static_cast<std::int64_t>(text.size());
 }
 
-}  // namespace
+std::vector<std::pair<std::string, std::string>> mlflowMetricFiles(const std::string& runFolder) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto& [name, path] : filesBelow(fs::path(runFolder) / "metrics"))
+        out.emplace_back(std::move(name), path.string());
+    return out;
+}
 
 int MlflowLoader::sniff(const SniffInput& input) const {
     if (input.isDirectory)
@@ -170,7 +176,8 @@ LoadResult MlflowLoader::load(const LoadInput& input) const {
     std::error_code ec;
     const fs::path path(input.path);
     if (!fs::is_directory(path, ec)) {
-        readMetricFile(input.bytes, path.filename().string(), b);
+        MlflowMetricState state;
+        readMlflowMetricLines(input.bytes, path.filename().string(), b, state);
         if (b.pointCount() == 0) {
             result.error = "line 1: expected '<timestamp> <value> [<step>]'";
             return result;
@@ -190,7 +197,8 @@ LoadResult MlflowLoader::load(const LoadInput& input) const {
             b.warn(LoadWarningCode::FileSkipped, 0, -1, "metrics/" + name + ": " + error);
             continue;
         }
-        readMetricFile(bytes.view(), name, b);
+        MlflowMetricState state;
+        readMlflowMetricLines(bytes.view(), name, b, state);
     }
     for (const auto& [name, file] : filesBelow(path / "params"))
         b.run().hyperparameters[name] = std::string(trim(readSmallFile(file)));

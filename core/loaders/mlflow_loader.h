@@ -9,7 +9,12 @@
 /// first line has that shape. Values `nan`, `inf`, `-inf` are read as values; timestamps become
 /// wall times in seconds. Lines without a step (old MLflow) are placed at their line index.
 
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/loader.h"
 
@@ -24,5 +29,27 @@ public:
 };
 
 [[nodiscard]] std::unique_ptr<Loader> makeMlflowLoader();
+
+class RunBuilder;
+
+/// Where the reading of one metric file stands, so that its lines can be read in pieces (a
+/// followed run folder reads only what was appended) with the same result as one read.
+struct MlflowMetricState {
+    std::int64_t lines = 0;     ///< lines read so far (to number the next one)
+    std::int64_t points = 0;    ///< points read so far (the step of a line without one)
+    std::int64_t byteBase = 0;  ///< file offset of the next text given
+    bool warnedNoStep = false;  ///< the "no step column" note was given
+};
+
+/// Reads `text` (the lines of metrics/`name` that follow `state`) into series `name` of `b`
+/// and advances `state`. A last line without its line end is read too: give only complete
+/// lines while the file is still being written.
+void readMlflowMetricLines(std::string_view text, const std::string& name, RunBuilder& b,
+                           MlflowMetricState& state);
+
+/// The metric files of the run folder `runFolder`: (metric name, path) sorted by name, as
+/// MlflowLoader reads them.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> mlflowMetricFiles(
+    const std::string& runFolder);
 
 }  // namespace curvedoctor::core

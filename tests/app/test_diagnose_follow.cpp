@@ -155,6 +155,27 @@ TEST_F(CliDiagnoseFollow, DeletedLogIsReportedOnceAndFollowingGoesOn) {
     EXPECT_EQ(err.find("deleted", first + 1), std::string::npos) << err;
 }
 
+// A training about to start: the logdir given does not exist yet when the command starts.
+TEST_F(CliDiagnoseFollow, LogdirThatAppearsLaterIsFollowed) {
+    const fs::path logdir = m_dir / "later";
+    std::thread writer([&] {
+        std::this_thread::sleep_for(300ms);
+        fs::create_directories(logdir / "run1");
+        std::ofstream out(logdir / "run1" / "training.log.csv");
+        out << "epoch,loss,val_loss\n0,1.0,1.1\n1,0.9,1.0\n2,nan,nan\n";
+    });
+    const auto t0 = std::chrono::steady_clock::now();
+    const int status =
+        run({"--follow", logdir.string(), "--fail-on", "error", "--json", "--timeout", "30"});
+    const auto took = std::chrono::steady_clock::now() - t0;
+    writer.join();
+    EXPECT_EQ(status, kExitFailOn) << m_err.str();
+    EXPECT_LT(took, 10s);  // found when it appeared, not at the timeout
+    const std::vector<std::string> printed = kinds();
+    ASSERT_FALSE(printed.empty());
+    EXPECT_EQ(printed.back().rfind("nan_inf/", 0), 0U) << printed.back();
+}
+
 TEST_F(CliDiagnoseFollow, BadUsageIs64) {
     EXPECT_EQ(run({"--follow"}), kExitUsage);
     EXPECT_EQ(run({"--follow", m_log, "--group"}), kExitUsage);

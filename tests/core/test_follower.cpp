@@ -1,11 +1,17 @@
 // core/follow/follower: a logdir followed as a whole: a run's log that grows is taken in, a new
 // run folder becomes a new run, and a restarted TensorBoard writer's second event file joins its
-// run (the folder run is loaded again whole).
+// run (the folder run is loaded again whole); an MLflow run folder's metric files are read
+// from where their last complete line ended while a writer thread appends to them.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
+#include <random>
 #include <string>
+#include <thread>
 
 #include "core/follow/follower.h"
 #include "core/loaders/tfevents_reader.h"
@@ -106,6 +112,147 @@ TEST(Follower, RestartedWriterEventFileJoinsItsRun) {
     const Series* loss = f.run(0).find("loss");
     ASSERT_NE(loss, nullptr);
     EXPECT_EQ(loss->values.back(), 0.75);
+}
+
+// A training about to start: the path given to follow does not exist yet.
+TEST(Follower, LogdirThatDoesNotExistYetIsFollowedWhenItAppears) {
+    ScratchDir dir("follower");
+    const std::string logdir = dir.file("runs");
+    Follower f({logdir});
+    ASSERT_EQ(f.size(), 1U);
+    EXPECT_FALSE(f.loaded(0));
+    (void)f.wait(50ms);
+    std::filesystem::create_directories(logdir + "/run1");
+    const std::string log1 = logdir + "/run1/metrics.csv";
+    writeAll(log1, "epoch,step,train_loss\n0,0,2.0\n0,1,1.5\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return indexOf(f, log1) < f.size(); }));
+    const std::size_t one = indexOf(f, log1);
+    appendAll(log1, "0,2,1.25\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(one).pointCount() == 3; }));
+    expectSameMetrics(f.run(one), fullLoad(log1), "run1");
+    // A second run folder started later joins too: the folder is watched as a logdir now.
+    std::filesystem::create_directories(logdir + "/run2");
+    const std::string log2 = logdir + "/run2/metrics.csv";
+    writeAll(log2, "epoch,step,train_loss\n0,0,3.0\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return indexOf(f, log2) < f.size(); }));
+    const std::size_t two = indexOf(f, log2);
+    appendAll(log2, "0,1,2.5\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(two).pointCount() == 2; }));
+    expectSameMetrics(f.run(two), fullLoad(log2), "run2");
+}
+
+TEST(Follower, FileThatDoesNotExistYetIsFollowedWhenItAppears) {
+    ScratchDir dir("follower");
+    const std::string log = dir.file("metrics.csv");
+    Follower f({log});
+    ASSERT_EQ(f.size(), 1U);
+    EXPECT_FALSE(f.loaded(0));
+    EXPECT_FALSE(f.takeStartMessages().empty());  // said once: not there yet
+    (void)f.wait(50ms);
+    writeAll(log, "epoch,step,train_loss\n0,0,2.0\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.loaded(0); }));
+    appendAll(log, "0,1,1.5\n0,2,1.25\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(0).pointCount() == 3; }));
+    expectSameMetrics(f.run(0), fullLoad(log), "metrics.csv");
+}
+
+// ---- MLflow run folders (mlruns/<experiment>/<run>/metrics/<name>: "timestamp value step") ----
+
+std::string mlflowLine(std::int64_t step, double value) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%lld %.17g %lld\n",
+                  static_cast<long long>(1700000000000 + 250 * step), value,
+                  static_cast<long long>(step));
+    return buf;
+}
+
+std::string mlflowLines(std::int64_t from, std::int64_t to, double scale) {
+    std::string out;
+    for (std::int64_t s = from; s < to; ++s) {
+        const double v =
+            s % 37 == 36 ? std::nan("") : scale / (1.0 + 0.05 * static_cast<double>(s));
+        out += mlflowLine(s, v);
+    }
+    return out;
+}
+
+// The run a fresh load of the run folder gives.
+Run fullFolderLoad(const std::string& experiment, const std::string& runFolder) {
+    LoadBatch batch = loadFolder(experiment, LoaderRegistry::builtin(), LoadOptions{});
+    for (const RunPtr& r : batch.runs) {
+        if (r->source == runFolder) return *r;
+    }
+    ADD_FAILURE() << runFolder << ": not loaded";
+    return {};
+}
+
+// Appends `bytes` in pieces of 1..41 bytes (cutting lines and numbers), a millisecond apart.
+void appendInPieces(const std::string& path, const std::string& bytes, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<std::size_t> piece(1, 41);
+    for (std::size_t pos = 0; pos < bytes.size();) {
+        const std::size_t n = std::min(piece(rng), bytes.size() - pos);
+        appendAll(path, bytes.substr(pos, n));
+        pos += n;
+        std::this_thread::sleep_for(1ms);
+    }
+}
+
+TEST(Follower, MlflowRunFolderIsReadIncrementallyAndEqualsAFullLoad) {
+    ScratchDir dir("follower-mlflow");
+    const std::string experiment = dir.file("mlruns/0");
+    const std::string runFolder = experiment + "/run1";
+    std::filesystem::create_directories(runFolder + "/metrics/val");
+    std::filesystem::create_directories(runFolder + "/params");
+    writeAll(runFolder + "/meta.yaml", "run_name: swift-owl-3\n");
+    writeAll(runFolder + "/params/lr", "0.01");
+    const std::string loss = runFolder + "/metrics/loss";
+    const std::string acc = runFolder + "/metrics/val/acc";
+    writeAll(loss, mlflowLines(0, 20, 2.0));
+    writeAll(acc, mlflowLines(0, 2, 0.5));
+    Follower f({experiment});
+    ASSERT_EQ(f.size(), 1U);
+    ASSERT_EQ(f.run(0).source, runFolder);
+    ASSERT_EQ(f.run(0).pointCount(), 22U);
+    EXPECT_EQ(f.run(0).name, "swift-owl-3");
+
+    // A torn line is not data: a whole load would read "<timestamp> 0.25" as a point without a
+    // step; the incremental reader waits for its line end.
+    appendAll(loss, "1700000005000 0.25");
+    (void)f.wait(300ms);
+    EXPECT_EQ(f.run(0).pointCount(), 22U);
+    appendAll(loss, " 20\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(0).pointCount() == 23; }));
+    EXPECT_TRUE(f.run(0).warnings.empty());
+
+    // A writer thread appends to both metric files and starts a third one.
+    std::atomic<bool> done{false};
+    std::thread writer([&] {
+        appendInPieces(loss, mlflowLines(21, 140, 2.0), 7);
+        appendInPieces(acc, mlflowLines(2, 30, 0.5), 8);
+        appendInPieces(runFolder + "/metrics/lr", mlflowLines(0, 25, 0.1), 9);
+        done = true;
+    });
+    std::size_t changes = 0;
+    while (!done) changes += f.wait(50ms).changed.size();
+    writer.join();
+    const std::size_t total = 140 + 30 + 25;
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(0).pointCount() == total; }))
+        << f.run(0).pointCount();
+    EXPECT_GT(changes, 3U);  // it followed, not only loaded at the end
+    EXPECT_EQ(f.size(), 1U);
+    EXPECT_EQ(f.run(0).hyperparameters.at("lr"), "0.01");
+    expectSameMetrics(f.run(0), fullFolderLoad(experiment, runFolder), "mlflow");
+    expectSameMetrics(*f.snapshot(0), f.run(0), "mlflow snapshot");
+
+    // A metric file written again shorter (a restarted run) is loaded again whole.
+    writeAll(acc, mlflowLines(0, 5, 0.75));
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(0).pointCount() == 140 + 5 + 25; }))
+        << f.run(0).pointCount();
+    expectSameMetrics(f.run(0), fullFolderLoad(experiment, runFolder), "mlflow after a rewrite");
+    appendAll(acc, mlflowLines(5, 9, 0.75));
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(0).pointCount() == 140 + 9 + 25; }));
+    expectSameMetrics(f.run(0), fullFolderLoad(experiment, runFolder), "mlflow after appends");
 }
 
 }  // namespace

@@ -133,6 +133,25 @@ TEST(FollowWindow, FollowedRunsEqualAFullLoadOfTheFinalFiles) {
     EXPECT_EQ(loss->dataXMax(), 149.0);
 }
 
+// A training about to start: the logdir opened does not exist yet; its run appears when written.
+TEST(FollowWindow, ALogdirThatDoesNotExistYetIsFollowedWhenItAppears) {
+    ScratchDir dir("follow-window");
+    const std::string logdir = dir.file("later");
+    Window w;
+    w.window.show();
+    w.open({QString::fromStdString(logdir)});  // fails to load: nothing there yet
+    EXPECT_EQ(w.store.count(), 0);
+    std::filesystem::create_directories(logdir + "/run1");
+    const std::string csv = logdir + "/run1/metrics.csv";
+    writeAll(csv, kHeader + lightningRows(0, 5));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return w.entry(csv) != nullptr; }, kWaitMs));
+    appendAll(csv, lightningRows(5, 20));
+    const core::Run final = fullLoad(csv);
+    ASSERT_TRUE(w.waitForPoints(csv, final.pointCount()))
+        << w.entry(csv)->run->pointCount() << " of " << final.pointCount() << " points";
+    expectSameMetrics(*w.entry(csv)->run, final, "a logdir that appeared later");
+}
+
 TEST(FollowWindow, AZoomStaysPutUnlessItShowsTheEndWhichItThenFollows) {
     ScratchDir dir("follow-zoom");
     const std::string csv = dir.file("metrics.csv");
