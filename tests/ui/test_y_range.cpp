@@ -122,11 +122,10 @@ TEST(YRange, PartialOrderGivesTheRangeOfAFullSort) {
     }
 }
 
-// The fit's one-pass selection (a curve of up to 6,400 values) and its copy-and-order path
-// (longer curves) against a full sort, on the shapes a chart shows: falling losses (every
-// value a new minimum: the selection's worst case), rising accuracies, NaN and infinities
-// between the values (left out, also from the magnitude's sample), repeats and spikes.
-TEST(YRange, OnePassSelectionGivesTheRangeAndMagnitudeOfAFullSort) {
+// The fit against a full sort on the shapes a chart shows: falling losses, rising accuracies,
+// NaN and infinities between the values (left out, also from the magnitude's sample),
+// repeats and spikes, short curves and long ones (whose magnitude comes from a sample).
+TEST(YRange, TheFitOfRealShapesWithGapsIsTheRangeAndMagnitudeOfAFullSort) {
     std::mt19937_64 rng(1404);
     auto uniform = [&](double a, double b) {
         return std::uniform_real_distribution<double>(a, b)(rng);

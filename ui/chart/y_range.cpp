@@ -1,10 +1,8 @@
 #include "ui/chart/y_range.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstddef>
-#include <functional>
 #include <limits>
 #include <tuple>
 #include <utility>
@@ -13,11 +11,6 @@
 
 namespace curvedoctor::ui {
 namespace {
-
-// Up to this many lowest and highest values of a curve are picked in one pass over it (a
-// bounded heap each); a curve that needs more (over 6,400 values) is copied and partly
-// ordered instead.
-constexpr std::size_t kMaxSelected = 64;
 
 // The value at nearest rank q (0..1) of finite values: the element a full sort would put
 // there, found in linear time. Reorders `v`.
@@ -28,32 +21,9 @@ double quantile(std::vector<double>& v, double q) {
     return v[k];
 }
 
-// The range of values whose `trim` + 1 lowest are `low` and `trim` + 1 highest are `high`
-// (each ascending, as in a full sort of all n values, n > 2 * trim + 1) without a few values
-// set apart by a wide gap at either end.
-std::pair<double, double> spikeFreeRange(std::span<const double> low, std::span<const double> high,
-                                         const YFitConfig& config) {
-    const std::size_t trim = low.size() - 1;
-    double top = high[trim], bottom = low[0];
-    // The lowest gap among the top `trim` values that dwarfs everything below it: the values
-    // above it are spikes (however many of them sit close together up there).
-    for (std::size_t k = 0; k < trim; ++k)
-        if (high[k + 1] - high[k] > config.spikeGap * (high[k] - low[0])) {
-            top = high[k];
-            break;
-        }
-    // Likewise at the bottom: the highest such gap among the lowest `trim` values.
-    for (std::size_t k = trim; k-- > 0;)
-        if (low[k + 1] - low[k] > config.spikeGap * (top - low[k + 1])) {
-            bottom = low[k + 1];
-            break;
-        }
-    return {bottom, top};
-}
-
 // The values' range without a few values set apart by a wide gap at either end. Only the
-// `trim` + 1 lowest and highest values are looked at, so only those are put in order.
-// Reorders `v`.
+// `trim` + 1 lowest and highest values are looked at, so only those are put in order (the
+// chart refits on every zoom, over thousands of curves). Reorders `v`.
 std::pair<double, double> trimSpikes(std::vector<double>& v, const YFitConfig& config) {
     const std::size_t n = v.size();
     const auto trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(n));
@@ -67,82 +37,39 @@ std::pair<double, double> trimSpikes(std::vector<double>& v, const YFitConfig& c
     std::sort(v.begin(), at(trim));
     std::nth_element(at(trim + 1), at(n - 1 - trim), v.end());
     std::sort(at(n - trim), v.end());
-    return spikeFreeRange(std::span(v).first(trim + 1), std::span(v).last(trim + 1), config);
-}
-
-// The k lowest (or, with std::greater, highest) of the values offered, k at most
-// kMaxSelected: a bounded heap whose top is the one to drop next.
-template <typename Better>
-class Extremes {
-public:
-    explicit Extremes(std::size_t k) : m_k(k) {}
-    void offer(double y) {
-        if (m_count < m_k) {
-            m_v[m_count++] = y;
-            std::push_heap(m_v.begin(), m_v.begin() + static_cast<long>(m_count), Better{});
-        } else if (Better{}(y, m_v[0])) {
-            std::pop_heap(m_v.begin(), m_v.begin() + static_cast<long>(m_count), Better{});
-            m_v[m_count - 1] = y;
-            std::push_heap(m_v.begin(), m_v.begin() + static_cast<long>(m_count), Better{});
+    std::size_t top = n - 1, bottom = 0;
+    // The lowest gap among the top `trim` values that dwarfs everything below it: the values
+    // above it are spikes (however many of them sit close together up there).
+    for (std::size_t k = n - 1 - trim; k < n - 1; ++k)
+        if (v[k + 1] - v[k] > config.spikeGap * (v[k] - v[0])) {
+            top = k;
+            break;
         }
-    }
-    /// The values kept, ascending.
-    std::span<const double> ascending() {
-        std::sort(m_v.begin(), m_v.begin() + static_cast<long>(m_count));
-        return std::span<const double>(m_v.data(), m_count);
-    }
-
-private:
-    std::array<double, kMaxSelected> m_v{};
-    std::size_t m_k;
-    std::size_t m_count = 0;
-};
+    // Likewise at the bottom: the highest such gap among the lowest `trim` values.
+    for (std::size_t k = trim; k-- > 0;)
+        if (v[k + 1] - v[k] > config.spikeGap * (v[top] - v[k + 1])) {
+            bottom = k + 1;
+            break;
+        }
+    return {v[bottom], v[top]};
+}
 
 }  // namespace
 
 CurveBulk curveBulk(std::span<const double> values, const YFitConfig& config) {
-    std::size_t n = 0;
-    for (double y : values) n += std::isfinite(y) ? 1 : 0;
-    if (n == 0) return {};
-    const std::size_t stride = (n + kMagnitudeSample - 1) / kMagnitudeSample;
-    const auto trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(n));
-    const bool trims = trim > 0 && n > 2 * trim + 1;
+    std::vector<double> v;
+    v.reserve(values.size());
+    for (double y : values)
+        if (std::isfinite(y)) v.push_back(y);
+    if (v.empty()) return {};
+    const std::size_t stride = (v.size() + kMagnitudeSample - 1) / kMagnitudeSample;
     std::vector<double> abs;
-    abs.reserve(n / stride + 1);
+    abs.reserve(v.size() / stride + 1);
+    for (std::size_t i = 0; i < v.size(); i += stride) abs.push_back(std::abs(v[i]));
     CurveBulk bulk;
-    bulk.present = true;
-    if (trims && trim + 1 > kMaxSelected) {
-        std::vector<double> v;
-        v.reserve(n);
-        for (double y : values)
-            if (std::isfinite(y)) v.push_back(y);
-        for (std::size_t i = 0; i < v.size(); i += stride) abs.push_back(std::abs(v[i]));
-        bulk.magnitude = quantile(abs, 0.5);
-        std::tie(bulk.lo, bulk.hi) = trimSpikes(v, config);
-        return bulk;
-    }
-    // A curve of the few thousand points a chart shows: its lowest and highest values picked
-    // in one pass, without copying it. (Copying and partly ordering every curve was a third
-    // of a zoom of 1,000 runs.)
-    const std::size_t k = trims ? trim + 1 : 1;
-    Extremes<std::less<>> low(k);
-    Extremes<std::greater<>> high(k);
-    std::size_t untilSample = 0;
-    for (double y : values) {
-        if (!std::isfinite(y)) continue;
-        low.offer(y);
-        high.offer(y);
-        if (untilSample-- == 0) {
-            abs.push_back(std::abs(y));
-            untilSample = stride - 1;
-        }
-    }
     bulk.magnitude = quantile(abs, 0.5);
-    const std::span<const double> lowest = low.ascending(), highest = high.ascending();
-    if (trims)
-        std::tie(bulk.lo, bulk.hi) = spikeFreeRange(lowest, highest, config);
-    else
-        std::tie(bulk.lo, bulk.hi) = std::pair(lowest.front(), highest.back());
+    std::tie(bulk.lo, bulk.hi) = trimSpikes(v, config);
+    bulk.present = true;
     return bulk;
 }
 
