@@ -194,6 +194,36 @@ TEST(MetricChart, BandsFollowZoom) {
     EXPECT_NEAR(s.chart->overlay()->toPixelX(400), area.left() + area.width() / 3.0, 1.0);
 }
 
+// A curve leaving a locked y-range is marked at the edge where it leaves, within the x-range
+// shown only: zoomed to where the loss is below the range, no mark above is left from the
+// start of the run (issue #14; the marks are found on every core since).
+TEST(MetricChart, EdgeMarksFollowTheZoom) {
+    RunEntry e = entry(makeRun({.name = "m", .points = 1000, .valEvery = 0}), 0);
+    Shown s;
+    ViewSettings settings;
+    settings.setShowRaw(false);
+    s.chart->setContent({&e}, QStringLiteral("loss"), settings);
+    Shown::settle();
+    s.chart->setYRange(0.5, 1.0);  // the loss starts near 2.1 and ends near 0.1
+    auto marks = [&](OverlayMarker::Shape shape) {
+        QList<double> xs;
+        for (const OverlayMarker& m : s.chart->overlay()->edgeMarkers())
+            if (m.shape == shape) xs << m.x;
+        return xs;
+    };
+    ASSERT_FALSE(marks(OverlayMarker::Shape::ClippedAbove).isEmpty());
+    EXPECT_LT(marks(OverlayMarker::Shape::ClippedAbove).front(), 100.0);
+    ASSERT_FALSE(marks(OverlayMarker::Shape::ClippedBelow).isEmpty());
+    EXPECT_GT(marks(OverlayMarker::Shape::ClippedBelow).front(), 200.0);
+
+    s.chart->setXRange(600, 900);  // about 0.28 down to 0.15: below the range throughout
+    EXPECT_TRUE(marks(OverlayMarker::Shape::ClippedAbove).isEmpty());
+    const QList<double> below = marks(OverlayMarker::Shape::ClippedBelow);
+    ASSERT_EQ(below.size(), 1);
+    EXPECT_GE(below.front(), 600.0);
+    EXPECT_LT(below.front(), 610.0);  // the first point shown, not one left of the range
+}
+
 TEST(MetricChart, LogYUsesDecadesAndSkipsNonPositiveValues) {
     auto run = std::make_shared<core::Run>();
     run->name = "log";

@@ -122,6 +122,71 @@ TEST(YRange, PartialOrderGivesTheRangeOfAFullSort) {
     }
 }
 
+// The fit against a full sort on the shapes a chart shows: falling losses, rising accuracies,
+// NaN and infinities between the values (left out, also from the magnitude's sample),
+// repeats and spikes, short curves and long ones (whose magnitude comes from a sample).
+TEST(YRange, TheFitOfRealShapesWithGapsIsTheRangeAndMagnitudeOfAFullSort) {
+    std::mt19937_64 rng(1404);
+    auto uniform = [&](double a, double b) {
+        return std::uniform_real_distribution<double>(a, b)(rng);
+    };
+    const YFitConfig config;
+    const std::size_t sizes[] = {1,     2,     99,    100,   101,   203,
+                                 1'000, 2'800, 6'399, 6'400, 6'500, 20'000};
+    for (int trial = 0; trial < 240; ++trial) {
+        const std::size_t n = sizes[static_cast<std::size_t>(trial) % std::size(sizes)];
+        const int shape = trial / static_cast<int>(std::size(sizes)) % 4;
+        std::vector<double> v(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double t = static_cast<double>(i) / static_cast<double>(n);
+            if (shape == 0) v[i] = 0.5 + 2.0 / (1.0 + 30.0 * t) + uniform(0, 0.01);  // falling
+            if (shape == 1) v[i] = 1.0 - 0.9 / (1.0 + 30.0 * t);                     // rising
+            if (shape == 2) v[i] = std::round(uniform(0, 1) * 20.0) / 20.0;          // repeats
+            if (shape == 3) v[i] = uniform(-1, 1);
+        }
+        for (int k = 0, spikes = static_cast<int>(uniform(0, 8)); k < spikes && n > 0; ++k)
+            v[static_cast<std::size_t>(uniform(0, static_cast<double>(n)))] =
+                uniform(0, 1) < 0.5 ? uniform(5, 1e4) : -uniform(5, 1e4);
+        for (int k = 0, gaps = static_cast<int>(uniform(0, 30)); k < gaps && n > 3; ++k)
+            v[static_cast<std::size_t>(uniform(0, static_cast<double>(n)))] =
+                k % 3 == 0 ? std::nan("") : (k % 3 == 1 ? HUGE_VAL : -HUGE_VAL);
+        std::vector<double> finite;
+        for (double y : v)
+            if (std::isfinite(y)) finite.push_back(y);
+        const CurveBulk bulk = curveBulk(v, config);
+        if (finite.empty()) {
+            EXPECT_FALSE(bulk.present);
+            continue;
+        }
+        ASSERT_TRUE(bulk.present);
+        const std::size_t m = finite.size();
+        std::vector<double> sorted = finite;
+        std::sort(sorted.begin(), sorted.end());
+        const auto trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(m));
+        std::size_t top = m - 1, bottom = 0;
+        if (trim > 0 && m > 2 * trim + 1) {
+            for (std::size_t k = m - 1 - trim; k < m - 1; ++k)
+                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[k] - sorted[0])) {
+                    top = k;
+                    break;
+                }
+            for (std::size_t k = trim; k-- > 0;)
+                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[top] - sorted[k + 1])) {
+                    bottom = k + 1;
+                    break;
+                }
+        }
+        EXPECT_EQ(bulk.lo, sorted[bottom]) << "trial " << trial << " n=" << n;
+        EXPECT_EQ(bulk.hi, sorted[top]) << "trial " << trial << " n=" << n;
+        // The magnitude: the median of |value| over every stride-th finite value.
+        const std::size_t stride = (m + kMagnitudeSample - 1) / kMagnitudeSample;
+        std::vector<double> sample;
+        for (std::size_t i = 0; i < m; i += stride) sample.push_back(std::abs(finite[i]));
+        std::sort(sample.begin(), sample.end());
+        EXPECT_EQ(bulk.magnitude, sample[sample.size() / 2]) << "trial " << trial << " n=" << n;
+    }
+}
+
 // A long curve's magnitude is the median of a sample of it: still enough to tell a run whose
 // scale is far off (a loss of 2.7e8 among losses near 1) from the others, and the curve-wise
 // fit is the same as the one over all values at once.

@@ -22,7 +22,7 @@ namespace {
 
 // Edge marks per curve at most: a noisy curve that crosses the edge every few points would
 // otherwise fill the edge with triangles; its first crossings say enough.
-constexpr int kMaxClipMarksPerCurve = 12;
+constexpr std::size_t kMaxClipMarksPerCurve = 12;
 // Fraction of a finding's range shown on each side of it when it is focused.
 constexpr double kFocusMargin = 0.15;
 // Ctrl+wheel and zoomY never go below this fraction of the value's magnitude (a zero span
@@ -208,33 +208,44 @@ void MetricChart::fitY(double lo, double hi) {
 
 void MetricChart::markClipped() {
     const double ylo = m_yAxis->min(), yhi = m_yAxis->max();
-    QList<OverlayMarker> marks;
-    for (const auto& c : m_curves) {
-        const core::Decimated& d = *c->smooth;
-        const bool outlier = m_yOutliers.contains(c->runName);
-        int count = 0;
+    // Where each curve leaves the chart (the point and its side: 1 above, -1 below), found on
+    // every core for a sweep's thousands of curves; the marks' texts are made after, for those
+    // few points only. (Scanned one by one on the GUI thread it was a tenth of a zoom.)
+    std::vector<std::vector<std::pair<std::size_t, int>>> exits(m_curves.size());
+    core::parallelFor(m_curves.size(), m_curves.size() > 64 ? 0 : 1, [&](std::size_t k) {
+        const core::Decimated& d = *m_curves[k]->smooth;
+        // A reduction's x ascend: the points inside [m_lo, m_hi] are one stretch.
+        const auto first = std::lower_bound(d.x.begin(), d.x.end(), m_lo);
+        const auto last = std::upper_bound(first, d.x.end(), m_hi);
         int side = 0;  // of the previous point: 1 above, -1 below, 0 inside
-        for (std::size_t i = 0; i < d.size() && count < kMaxClipMarksPerCurve; ++i) {
-            if (d.x[i] < m_lo || d.x[i] > m_hi || !std::isfinite(d.y[i])) continue;
+        for (auto i = static_cast<std::size_t>(first - d.x.begin()),
+                  end = static_cast<std::size_t>(last - d.x.begin());
+             i < end && exits[k].size() < kMaxClipMarksPerCurve; ++i) {
+            if (!std::isfinite(d.y[i])) continue;
             const int now = d.y[i] > yhi ? 1 : d.y[i] < ylo ? -1 : 0;
-            if (now != 0 && now != side) {
-                ++count;
-                const double value = m_logY ? std::pow(10.0, d.y[i]) : d.y[i];
-                QString text =
-                    QStringLiteral("%1 · %2: %3 at step %4 is %5 the chart")
-                        .arg(c->runName, c->metric, formatValue(value))
-                        .arg(c->series->steps[d.indices[i]])
-                        .arg(now > 0 ? QStringLiteral("above") : QStringLiteral("below"));
-                if (outlier)
-                    text += QStringLiteral(
-                        " (the run's scale is far off the others', so the "
-                        "y-range leaves it out; lock y or show it alone)");
-                marks << OverlayMarker{d.x[i], now > 0 ? yhi : ylo,
-                                       now > 0 ? OverlayMarker::Shape::ClippedAbove
-                                               : OverlayMarker::Shape::ClippedBelow,
-                                       c->color, text};
-            }
+            if (now != 0 && now != side) exits[k].emplace_back(i, now);
             side = now;
+        }
+    });
+    QList<OverlayMarker> marks;
+    for (std::size_t k = 0; k < m_curves.size(); ++k) {
+        const Curve& c = *m_curves[k];
+        const core::Decimated& d = *c.smooth;
+        const bool outlier = !exits[k].empty() && m_yOutliers.contains(c.runName);
+        for (const auto& [i, now] : exits[k]) {
+            const double value = m_logY ? std::pow(10.0, d.y[i]) : d.y[i];
+            QString text = QStringLiteral("%1 · %2: %3 at step %4 is %5 the chart")
+                               .arg(c.runName, c.metric, formatValue(value))
+                               .arg(c.series->steps[d.indices[i]])
+                               .arg(now > 0 ? QStringLiteral("above") : QStringLiteral("below"));
+            if (outlier)
+                text += QStringLiteral(
+                    " (the run's scale is far off the others', so the "
+                    "y-range leaves it out; lock y or show it alone)");
+            marks << OverlayMarker{
+                d.x[i], now > 0 ? yhi : ylo,
+                now > 0 ? OverlayMarker::Shape::ClippedAbove : OverlayMarker::Shape::ClippedBelow,
+                c.color, text};
         }
     }
     m_overlay->setEdgeMarkers(std::move(marks));
