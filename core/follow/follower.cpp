@@ -267,22 +267,42 @@ void Follower::followAppearedFolders(Step& step) {
 Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
     Step step;
     bool rewalk = false;
+    const auto now = std::chrono::steady_clock::now();
     for (const WatchEvent& e : events) {
         const bool appeared = e.kind == ChangeKind::NewFile || e.kind == ChangeKind::NewFolder;
+        bool known = false;
         for (Item& item : m_items) {
             if (e.path == item.source || (!item.file && isUnder(e.path, item.source))) {
                 item.dirty = true;
+                known = true;
                 if (!isUnder(e.path, item.source + "/metrics")) item.outsideMetrics = true;
             }
         }
         if (appeared) rewalk = true;
+        // A file that was no run when its folder was walked may be one now: a trainer creates
+        // metrics.csv and writes its header when its buffer first fills, so the walk that the
+        // new file set off found it empty. Its growth walks the folders again, at most three
+        // times a file and once a second, so a growing checkpoint costs three walks, not one
+        // a second.
+        if (!known && !appeared &&
+            (e.kind == ChangeKind::Grew || e.kind == ChangeKind::Rewritten ||
+             e.kind == ChangeKind::Replaced || e.kind == ChangeKind::Reappeared)) {
+            UnknownTries& tries = m_unknownTries[e.path];
+            tries.pending = tries.walks < 3;
+        }
     }
     // A file is looked at when the watcher saw it change, and every file once a second (one
     // stat each), so that a half-written record's patience runs out and a file that has not
     // loaded yet is tried again.
-    const auto now = std::chrono::steady_clock::now();
     const bool all = now >= m_nextLookAtAll;
     if (all) m_nextLookAtAll = now + std::chrono::seconds(1);
+    for (auto& [path, tries] : m_unknownTries) {
+        if (!tries.pending || now < tries.next) continue;
+        tries.pending = false;
+        ++tries.walks;
+        tries.next = now + std::chrono::seconds(1);
+        rewalk = true;
+    }
     if (all || !events.empty()) followAppearedFolders(step);
     for (std::size_t i = 0; i < m_items.size(); ++i) {
         Item& item = m_items[i];

@@ -112,6 +112,14 @@ private:
     std::chrono::steady_clock::time_point m_nextLookAtAll{};
     std::size_t m_keptOpen = 0;            // files told to stay open (FollowOptions::keepOpen)
     std::set<std::string> m_walkMessages;  // said once, however often the folder is walked
+    /// Files in a followed folder that changed but are no run (yet): the walks they caused and
+    /// the earliest time of the next one (see takeIn).
+    struct UnknownTries {
+        int walks = 0;
+        bool pending = false;  // changed again before `next`: walked at the next second's look
+        std::chrono::steady_clock::time_point next{};
+    };
+    std::map<std::string, UnknownTries> m_unknownTries;
 };
 
 }  // namespace curvedoctor::core

@@ -141,6 +141,28 @@ TEST(Follower, LogdirThatDoesNotExistYetIsFollowedWhenItAppears) {
     expectSameMetrics(f.run(two), fullLoad(log2), "run2");
 }
 
+TEST(Follower, ALogCreatedEmptyInAFollowedLogdirJoinsWhenItsFirstLinesCome) {
+    // A trainer opens metrics.csv at once and writes its header when its buffer first fills:
+    // the walk the new file sets off finds it empty, and only its growth says it is a log.
+    ScratchDir dir("follower");
+    const std::string logdir = dir.file("runs");
+    std::filesystem::create_directories(logdir + "/run1");
+    Follower f({logdir});
+    const std::string log = logdir + "/run1/metrics.csv";
+    writeAll(log, "");
+    // The follower takes in the new empty file (and walks the logdir) before any line comes.
+    for (int i = 0; i < 5; ++i) {
+        (void)f.wait(50ms);
+    }
+    EXPECT_EQ(indexOf(f, log), f.size()) << "an empty file is no run";
+    appendAll(log, "epoch,step,train_loss\n0,0,2.0\n0,1,1.5\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return indexOf(f, log) < f.size(); }));
+    const std::size_t one = indexOf(f, log);
+    appendAll(log, "0,2,1.25\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(one).pointCount() == 3; }));
+    expectSameMetrics(f.run(one), fullLoad(log), "run1");
+}
+
 TEST(Follower, FileThatDoesNotExistYetIsFollowedWhenItAppears) {
     ScratchDir dir("follower");
     const std::string log = dir.file("metrics.csv");
