@@ -419,6 +419,16 @@ def cases() -> list:
                batch=16, seed=7, expect=[("slow_start_plateau", W)],
                # its plot: val loss 0.057 at epoch ~45 -> 0.078 at 150 while train falls
                may_fire=["plateau", "undertrained", "overfitting"])]
+    # doctor5, half a: a flat start that is short against a long run (half b's
+    # slow_start_tiny_init_wine was missed for that; these teach the class, b is not tuned on).
+    c += [Case("slow_start_short_digits", "slow_start_plateau", "a", fmt="hf",
+               init_scale=0.003, optimizer="sgd", momentum=0.0, lr=0.05, epochs=160,
+               log_every=20, seed=40, expect=[("slow_start_plateau", W)],
+               may_fire=["plateau", "undertrained", "overfitting"]),
+          Case("slow_start_short_iris", "slow_start_plateau", "a", dataset="iris", fmt="deit",
+               init_scale=0.003, optimizer="sgd", momentum=0.0, lr=0.06, epochs=200, batch=16,
+               seed=41, expect=[("slow_start_plateau", W)],
+               may_fire=["plateau", "undertrained", "overfitting"])]
     # No shuffle: training data sorted by class and never shuffled, logged every step.
     c += [Case("no_shuffle_sorted_digits", "no_shuffle_periodic", "a", fmt="hf",
                shuffle=False, sort_by_class=True, batch=128, epochs=20, log_every=1, lr=3e-3,
