@@ -15,6 +15,25 @@ const Curve& lossCurve(const RunView& view) {
     return view.trainTrend.empty() ? view.valLoss : view.trainLoss;
 }
 
+// The fall of the trend over the stretch of `flat` steps after point k - 1, as a share of
+// `improvement`.
+double cliffShare(const Trend& t, std::size_t k, double flat, double improvement) {
+    std::size_t j = k - 1;
+    while (j + 1 < t.size() && static_cast<double>(t.steps[j + 1] - t.steps[k - 1]) <= flat) {
+        ++j;
+    }
+    return (t.values[k - 1] - t.values[j]) / improvement;
+}
+
+// The fall of the trend from its first point to the middle of the first `flat` steps.
+double firstHalfFall(const Trend& t, std::size_t k, double flat) {
+    std::size_t mid = 0;
+    while (mid + 1 < k && static_cast<double>(t.steps[mid + 1] - t.steps.front()) <= flat / 2) {
+        ++mid;
+    }
+    return t.front() - t.values[mid];
+}
+
 }  // namespace
 
 std::vector<Finding> detectPlateau(const RunView& view, const PlateauConfig& config) {
@@ -95,7 +114,17 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
     if (k == 0 || k >= t.size()) return out;
     const double span = static_cast<double>(t.steps.back() - t.steps.front());
     const double flat = static_cast<double>(t.steps[k - 1] - t.steps.front());
-    if (span <= 0.0 || flat < config.minFlatShare * span || flat > config.maxFlatShare * span) {
+    if (span <= 0.0 || flat < config.minShortFlatShare * span ||
+        flat > config.maxFlatShare * span) {
+        return out;
+    }
+    // A short flat start must be flat (its first half falls by at most maxShortFlatFall of the
+    // improvement) and end in a cliff (the stretch as long as it right after it falls by at
+    // least minCliffShare of the improvement).
+    const double cliff = cliffShare(t, k, flat, improvement);
+    if (flat < config.minFlatShare * span &&
+        (cliff < config.minCliffShare ||
+         firstHalfFall(t, k, flat) > config.maxShortFlatFall * improvement)) {
         return out;
     }
     const Curve& c = lossCurve(view);
@@ -116,6 +145,7 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
         "the warm-up length, and normalise the inputs.";
     f.evidence["flat_share"] = flat / span;
     f.evidence["first_value"] = first;
+    f.evidence["cliff_share"] = cliff;
     out.push_back(std::move(f));
     return out;
 }

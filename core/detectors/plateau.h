@@ -36,6 +36,19 @@ struct SlowStartConfig {
     /// A start that stays put this share of the run is long. Learning-rate warm-up usually
     /// takes 1-10% of the steps (HF warmup_ratio 0.0-0.1), so 15% is beyond any warm-up.
     double minFlatShare = 0.15;
+    /// A shorter flat start (from this share of the run) counts when it is flat and ends in a
+    /// cliff. 5%: below it lies learning-rate warm-up (HF warmup_ratio up to 0.1, mostly less).
+    double minShortFlatShare = 0.05;
+    /// Flat: over the first half of the flat start the trend falls by at most this share of
+    /// the improvement. A tiny initialisation sits at the initial loss (slow_start_short_digits
+    /// and slow_start_short_iris in tests/data/corpus2, and the long slow starts: 0.01-0.02%);
+    /// a curve that is already descending gently is not flat (divergence_nan and
+    /// divergence_high_lr in tests/data/fixtures: 2.7% and 2.3%).
+    double maxShortFlatFall = 0.01;
+    /// Cliff: the stretch as long as the flat start right after it falls by at least this share
+    /// of the improvement; halfway between the flat-enough converging curves (mmengine_01 and
+    /// textlog_04 in ../shared/realworld: 28%) and the short slow starts (59% and 73%).
+    double minCliffShare = 0.4;
     /// A "drop" in the last stretch of the run is no slow start: the flat start must end
     /// before this share of it.
     double maxFlatShare = 0.8;

@@ -34,6 +34,11 @@ struct UndertrainedConfig {
     double minPaceOfTraining = 0.25;
     /// The tail's drop must be this many standard errors of the fitted line.
     double noiseSigmas = 3.0;
+    /// A training loss too noisy for that may stand on a steady validation descent instead
+    /// only while its tail still falls at this share of its average rate: a converged curve
+    /// ends at a few percent of it (healthy_wine in tests/data/fixtures: 3%), a noisy but
+    /// still falling one far above (undertrained_moons_rmsprop in tests/data/corpus2: 46%).
+    double minNoisyTrainRatio = 0.25;
 };
 
 [[nodiscard]] std::vector<Finding> detectUndertrained(const RunView& view,

@@ -266,16 +266,34 @@ TEST(DoctorAccuracy, SecondCorpusTunedHalf) {
 // not_learning now also reads memorisation whose validation loss climbs from its first value
 // (it only read a flat one); its first version, with the untrained level within 2%, missed
 // not_learning_shuffled_wine by 0.3%, and the band became the detector's existing 15%
-// (maxShortDip), guarded by the validation metric (jsontxt_01): 10 of 12 since, which is the
-// floor asserted here.
+// (maxShortDip), guarded by the validation metric (jsontxt_01): 10 of 12. doctor5 looked at
+// the two misses (undertrained_iris_adagrad, slow_start_tiny_init_wine) to learn their classes
+// and fixed them on half a (new and relabelled cases) and the fixtures: a short flat start
+// ending in a cliff is now found (slow_start_plateau); undertrained on a noisy batch loss was
+// found by a first version that warned on the healthy_wine fixture, and its guard (the train
+// loss still falling at >= 25% of its average rate) misses it again: 11 of 12, the floor here.
 TEST(DoctorAccuracy, SecondCorpusHeldBackHalf) {
     static const JsonValue m = readJson(kData / "corpus2" / "manifest.json");
     const auto logs = manifestLogs(kData / "corpus2", m, "b");
     ASSERT_GE(logs.size(), 10u);
     const Score s = scoreAll(logs);
     print("corpus2 half b (held back)", s);
-    EXPECT_GE(s.found() * 12, s.expected() * 10) << "held-back recall below its last measure";
+    EXPECT_GE(s.found() * 12, s.expected() * 11) << "held-back recall below its last measure";
     EXPECT_EQ(s.wrong(), 0) << "a wrong warning on the held-back half";
+}
+
+// Half c (doctor5): made after half b's misses had been looked at, labelled from its plots
+// before the doctor first read it, never tuned on. First measured blind: 11 of 15 found, a
+// wrong warning on 1 run of 17; unchanged after the doctor5 fixes made on half a (the floor
+// asserted here, with the wrong-warning target, so that healthy runs stay quiet).
+TEST(DoctorAccuracy, SecondCorpusHalfC) {
+    static const JsonValue m = readJson(kData / "corpus2" / "manifest.json");
+    const auto logs = manifestLogs(kData / "corpus2", m, "c");
+    ASSERT_GE(logs.size(), 15u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half c (held back, new)", s);
+    EXPECT_GE(s.found() * 15, s.expected() * 11) << "half c recall below its first measure";
+    EXPECT_LE(s.runsWithWrong * 10, s.runs) << "more than 1 run in 10 cries wolf on half c";
 }
 
 TEST(DoctorAccuracy, LabelledRealLogs) {
