@@ -20,6 +20,7 @@
 #include <initializer_list>
 #include <iterator>
 #include <memory>
+#include <span>
 #include <type_traits>
 #include <vector>
 
@@ -131,8 +132,28 @@ public:
         }
         return out;
     }
+    /// Writes the entries to `out`, which has room for size() of them.
+    void copyTo(T* out) const {
+        if (!m_b) return;
+        if (m_b->pieces.empty()) {
+            std::copy(m_b->plain.begin(), m_b->plain.end(), out);
+            return;
+        }
+        for (std::size_t k = 0; k < m_b->pieces.size(); ++k) {
+            const Piece& p = m_b->pieces[k];
+            const std::size_t end =
+                k + 1 < m_b->pieces.size() ? m_b->pieces[k + 1].start : m_b->packedSize;
+            for (std::size_t i = p.start; i < end; ++i) out[i] = at(p, i - p.start);
+        }
+    }
     /// True when stored as pieces.
     [[nodiscard]] bool isPacked() const { return m_b && !m_b->pieces.empty(); }
+    /// The entries where they are when the column is a plain vector (no copy); empty when it is
+    /// packed or empty. Valid while this column's block is not written to or released.
+    [[nodiscard]] std::span<const T> plainSpan() const {
+        if (!m_b || !m_b->pieces.empty()) return {};
+        return m_b->plain;
+    }
     /// Heap bytes of the column's block (shared blocks: of the whole block).
     [[nodiscard]] std::size_t heapBytes() const {
         if (!m_b) return 0;
@@ -206,6 +227,23 @@ public:
         if (m_b) m_b->plain.shrink_to_fit();
     }
 
+    /// True when both are packed into the same pieces (so hold the same entries), found without
+    /// reading the entries: a cheap test for columns logged on the same steps.
+    friend bool samePieces(const PackedColumn& a, const PackedColumn& b) {
+        if (!a.isPacked() || !b.isPacked()) return false;
+        if (a.m_b == b.m_b) return true;
+        const Block& x = *a.m_b;
+        const Block& y = *b.m_b;
+        return x.packedSize == y.packedSize &&
+               std::equal(x.pieces.begin(), x.pieces.end(), y.pieces.begin(), y.pieces.end(),
+                          [](const Piece& p, const Piece& q) {
+                              return p.start == q.start &&
+                                     std::bit_cast<std::uint64_t>(p.first) ==
+                                         std::bit_cast<std::uint64_t>(q.first) &&
+                                     std::bit_cast<std::uint64_t>(p.stride) ==
+                                         std::bit_cast<std::uint64_t>(q.stride);
+                          });
+    }
     friend bool operator==(const PackedColumn& a, const PackedColumn& b) {
         return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
     }

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <numeric>
 
 #include "core/finite.h"
+#include "core/huge_pages.h"
 
 namespace curvedoctor::core {
 namespace {
@@ -70,24 +72,133 @@ const Candidate* pickBest(const std::vector<const Candidate*>& c, auto rank) {
 
 }  // namespace
 
-Curve::Curve(std::string metric, const Series& series, const MetricInfo& info)
+namespace {
+
+// Huge-page regions kept for the next column copies: every diagnosis unpacks its run's columns
+// and lets them go, and a reused region costs neither page faults nor the kernel zeroing its
+// pages again (bench_detectors, packed runs: most of the time went there). At most four are
+// kept; a larger one replaces the smallest.
+class RegionPool {
+public:
+    ~RegionPool() {
+        for (const Region& r : m_free) unmapHugePages(r.data, r.length);
+    }
+    void* take(std::size_t bytes, std::size_t& length) {
+        {
+            const std::lock_guard lock(m_mutex);
+            for (std::size_t i = 0; i < m_free.size(); ++i) {
+                if (m_free[i].length < bytes) continue;
+                void* data = m_free[i].data;
+                length = m_free[i].length;
+                m_free.erase(m_free.begin() + static_cast<std::ptrdiff_t>(i));
+                return data;
+            }
+        }
+        return mapHugePages(bytes, length);
+    }
+    void give(void* data, std::size_t length) {
+        Region r{data, length};
+        {
+            const std::lock_guard lock(m_mutex);
+            if (m_free.size() < kKept) {
+                m_free.push_back(r);
+                return;
+            }
+            auto smallest = std::min_element(
+                m_free.begin(), m_free.end(),
+                [](const Region& a, const Region& b) { return a.length < b.length; });
+            if (smallest->length < r.length) std::swap(*smallest, r);
+        }
+        unmapHugePages(r.data, r.length);
+    }
+
+private:
+    struct Region {
+        void* data;
+        std::size_t length;
+    };
+    static constexpr std::size_t kKept = 4;
+    std::mutex m_mutex;
+    std::vector<Region> m_free;
+};
+
+RegionPool& regionPool() {
+    static RegionPool pool;
+    return pool;
+}
+
+}  // namespace
+
+template <typename T>
+ColumnCopy<T>::ColumnCopy(const PackedColumn<T>& column) : m_size(column.size()) {
+    const std::size_t bytes = m_size * sizeof(T);
+    if (bytes >= kHugePage) m_region = regionPool().take(bytes, m_length);
+    if (m_region) {
+        m_data = static_cast<T*>(m_region);
+    } else {
+        m_small.resize(m_size);
+        m_data = m_small.data();
+    }
+    column.copyTo(m_data);
+}
+
+template <typename T>
+ColumnCopy<T>::~ColumnCopy() {
+    if (m_region) regionPool().give(m_region, m_length);
+}
+
+template class ColumnCopy<std::int64_t>;
+template class ColumnCopy<double>;
+
+template <typename T>
+std::shared_ptr<const ColumnCopy<T>> ColumnCopies::find(std::vector<Made<T>>& made,
+                                                        const PackedColumn<T>& column) {
+    for (const Made<T>& m : made)
+        if (samePieces(*m.column, column)) return m.copy;
+    made.push_back({&column, std::make_shared<const ColumnCopy<T>>(column)});
+    return made.back().copy;
+}
+
+std::shared_ptr<const ColumnCopy<std::int64_t>> ColumnCopies::of(
+    const PackedColumn<std::int64_t>& column) {
+    return find(m_steps, column);
+}
+
+std::shared_ptr<const ColumnCopy<double>> ColumnCopies::of(const PackedColumn<double>& column) {
+    return find(m_doubles, column);
+}
+
+namespace {
+
+// The column where it is when stored plainly; else a contiguous copy, kept alive by `held`.
+template <typename T>
+std::span<const T> contiguous(const PackedColumn<T>& column, ColumnCopies* copies,
+                              std::shared_ptr<const ColumnCopy<T>>& held) {
+    if (!column.isPacked()) return column.plainSpan();
+    held = copies ? copies->of(column) : std::make_shared<const ColumnCopy<T>>(column);
+    return held->entries();
+}
+
+}  // namespace
+
+Curve::Curve(std::string metric, const Series& series, const MetricInfo& info, ColumnCopies* copies)
     : m_metric(std::move(metric)), m_info(info) {
-    // The steps and epochs may be packed (packed_column.h): the curve reads them from copies.
-    std::vector<std::int64_t> steps = series.steps.toVector();
-    std::vector<double> epochs = series.epochs.toVector();
+    // A million-point series is neither copied nor unpacked once per curve (bench_detectors).
+    const std::span<const std::int64_t> steps = contiguous(series.steps, copies, m_copiedSteps);
+    const std::span<const double> epochs = contiguous(series.epochs, copies, m_copiedEpochs);
     if (scanSortedAndFinite(steps, series.values)) {
-        m_ownSteps = std::move(steps);
-        m_ownEpochs = std::move(epochs);
-        m_steps = m_ownSteps;
+        m_steps = steps;
         m_values = series.values;
-        m_epochs = m_ownEpochs;
+        m_epochs = epochs;
         return;
     }
     adopt(steps, series.values, epochs);
+    m_copiedSteps.reset();
+    m_copiedEpochs.reset();
 }
 
-bool Curve::scanSortedAndFinite(const std::vector<std::int64_t>& stepColumn,
-                                const std::vector<double>& valueColumn) {
+bool Curve::scanSortedAndFinite(std::span<const std::int64_t> stepColumn,
+                                std::span<const double> valueColumn) {
     const std::size_t n = stepColumn.size();
     if (n != valueColumn.size()) return false;
     const std::int64_t* steps = stepColumn.data();
@@ -110,6 +221,8 @@ Curve Curve::alias() const {
     c.m_steps = m_steps;
     c.m_values = m_values;
     c.m_epochs = m_epochs;
+    c.m_copiedSteps = m_copiedSteps;
+    c.m_copiedEpochs = m_copiedEpochs;
     c.m_finiteCount = m_finiteCount;
     return c;
 }
@@ -121,8 +234,8 @@ Curve::Curve(std::string metric, const std::vector<std::int64_t>& steps,
     adopt(steps, values, epochs);
 }
 
-void Curve::adopt(const std::vector<std::int64_t>& steps, const std::vector<double>& values,
-                  const std::vector<double>& epochs) {
+void Curve::adopt(std::span<const std::int64_t> steps, std::span<const double> values,
+                  std::span<const double> epochs) {
     const std::size_t n = std::min(steps.size(), values.size());
     const bool withEpochs = epochs.size() == steps.size() && !epochs.empty();
     std::vector<std::size_t> order(n);
@@ -207,10 +320,11 @@ RunView makeRunView(const Run& run) {
     view.run = &run;
     std::vector<Candidate> all;
     all.reserve(run.metrics.size());
+    ColumnCopies copies;
     view.curves.reserve(run.metrics.size());
     for (const auto& [name, series] : run.metrics) {
         if (series.empty()) continue;
-        view.curves.emplace_back(name, series, run.info(name));
+        view.curves.emplace_back(name, series, run.info(name), &copies);
         all.push_back({&name, &series, view.curves.back().info(), view.curves.size() - 1});
         if (series.hasEpochs()) {
             // Sampling keeps the map small for million-point series; epochs are piecewise linear.

@@ -5,6 +5,7 @@
 /// resolved, plus the step -> epoch mapping used to quote epochs in findings.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -18,14 +19,59 @@ namespace curvedoctor::core {
 
 /// One metric of a run, sorted by step, one value per step (for a repeated step the value
 /// logged last wins: a restarted run overwrites what it logged before). Non-finite values are
-/// kept. The values point either into the run's Series (already clean, no copy) or into the
-/// curve's own storage, the steps and epochs into the curve's own storage; a Curve is therefore
-/// move-only and must not outlive the Run.
+/// kept. Steps, values and epochs point into the run's Series when they are already clean and
+/// stored plainly (no copy), into one contiguous copy of a packed column shared by the run's
+/// curves (ColumnCopies), or into the curve's own storage; a Curve is therefore move-only and
+/// must not outlive the Run.
+/// A packed column unpacked into one contiguous region: huge pages from 2 MiB up, because on
+/// this kind of virtual machine the first touch of every 4 KiB page of a fresh buffer costs
+/// microseconds (core/huge_pages.h), which made unpacking a million-step column cost more than
+/// every detector together (bench_detectors).
+template <typename T>
+class ColumnCopy {
+public:
+    explicit ColumnCopy(const PackedColumn<T>& column);
+    ~ColumnCopy();
+    ColumnCopy(const ColumnCopy&) = delete;
+    ColumnCopy& operator=(const ColumnCopy&) = delete;
+    [[nodiscard]] std::span<const T> entries() const { return {m_data, m_size}; }
+
+private:
+    std::vector<T> m_small;  // below a huge page, or where the kernel gave none
+    T* m_data = nullptr;
+    std::size_t m_size = 0;
+    void* m_region = nullptr;
+    std::size_t m_length = 0;
+};
+
+/// Contiguous copies of a run's packed columns, one per distinct column: the columns of one
+/// table share a block, and series logged on the same steps (TensorBoard's train/loss, train/lr,
+/// ...) pack into the same pieces, so their curves share one copy.
+class ColumnCopies {
+public:
+    std::shared_ptr<const ColumnCopy<std::int64_t>> of(const PackedColumn<std::int64_t>& column);
+    std::shared_ptr<const ColumnCopy<double>> of(const PackedColumn<double>& column);
+
+private:
+    template <typename T>
+    struct Made {
+        const PackedColumn<T>* column;
+        std::shared_ptr<const ColumnCopy<T>> copy;
+    };
+    template <typename T>
+    static std::shared_ptr<const ColumnCopy<T>> find(std::vector<Made<T>>& made,
+                                                     const PackedColumn<T>& column);
+    std::vector<Made<std::int64_t>> m_steps;
+    std::vector<Made<double>> m_doubles;
+};
+
 class Curve {
 public:
     Curve() = default;
     /// Builds the curve of `series` called `metric`, which is `info` (the run's Run::info).
-    Curve(std::string metric, const Series& series, const MetricInfo& info);
+    /// Packed columns are read from `copies` when given (shared with the run's other curves).
+    Curve(std::string metric, const Series& series, const MetricInfo& info,
+          ColumnCopies* copies = nullptr);
     /// Builds a curve from owned data (tests, synthetic curves), its role inferred from the
     /// name. Sorts and de-duplicates.
     Curve(std::string metric, const std::vector<std::int64_t>& steps,
@@ -51,19 +97,20 @@ public:
     [[nodiscard]] std::size_t finiteCount() const { return m_finiteCount; }
 
 private:
-    void adopt(const std::vector<std::int64_t>& steps, const std::vector<double>& values,
-               const std::vector<double>& epochs);
+    void adopt(std::span<const std::int64_t> steps, std::span<const double> values,
+               std::span<const double> epochs);
     void countFinite();
     /// One pass over the run's own series: true when its steps are strictly increasing; counts
     /// the finite values on the way.
-    bool scanSortedAndFinite(const std::vector<std::int64_t>& steps,
-                             const std::vector<double>& values);
+    bool scanSortedAndFinite(std::span<const std::int64_t> steps, std::span<const double> values);
 
     std::string m_metric;
     MetricInfo m_info;
     std::vector<std::int64_t> m_ownSteps;
     std::vector<double> m_ownValues;
     std::vector<double> m_ownEpochs;
+    std::shared_ptr<const ColumnCopy<std::int64_t>> m_copiedSteps;
+    std::shared_ptr<const ColumnCopy<double>> m_copiedEpochs;
     std::span<const std::int64_t> m_steps;
     std::span<const double> m_values;
     std::span<const double> m_epochs;

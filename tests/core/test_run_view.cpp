@@ -2,6 +2,7 @@
 // step -> epoch mapping, and the robust trend.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/detectors/run_view.h"
@@ -31,6 +32,59 @@ TEST(Curve, SortedSeriesIsViewedWithoutCopyAndCountsFinite) {
     const Curve c("loss", s, inferMetricInfo("loss"));
     EXPECT_EQ(c.values().data(), s.values.data());
     EXPECT_EQ(c.finiteCount(), 2u);
+}
+
+TEST(Curve, PlainStepsAndEpochsAreViewedWhereTheyAre) {
+    Series s;
+    s.steps = {0, 5, 7, 20};
+    s.epochs = {0.0, 0.5, 0.7, 2.0};
+    s.values = {1, 2, 3, 4};
+    const Curve c("loss", s, inferMetricInfo("loss"));
+    EXPECT_EQ(c.steps().data(), s.steps.plainSpan().data());
+    EXPECT_EQ(c.epochs().data(), s.epochs.plainSpan().data());
+}
+
+// A loaded run's columns are packed (progressions): the curves of series logged on the same
+// steps read one contiguous copy (in huge pages from 2 MiB), entry for entry equal.
+TEST(Curve, PackedColumnsReadAsOneSharedCopyPerBlock) {
+    constexpr std::size_t kPoints = 600'000;  // 4.8 MB of steps: the huge-page path
+    core::Run run;
+    for (const char* name : {"train_loss", "lr"}) {
+        Series& s = run.metrics[name];
+        for (std::size_t i = 0; i < kPoints; ++i) {
+            s.steps.push_back(static_cast<std::int64_t>(3 * i + 10));
+            s.epochs.push_back(static_cast<double>(i / 1000));
+            s.values.push_back(1.0 / static_cast<double>(i + 1));
+        }
+    }
+    run.shrinkToFit();
+    const Series& loss = run.metrics.at("train_loss");
+    const Series& lr = run.metrics.at("lr");
+    ASSERT_TRUE(loss.steps.isPacked());
+    ASSERT_TRUE(loss.epochs.isPacked());
+    ASSERT_FALSE(loss.steps.sharedWith(lr.steps));  // packed apart, into the same pieces
+
+    const RunView view = makeRunView(run);
+    const Curve* a = nullptr;
+    const Curve* b = nullptr;
+    for (const Curve& c : view.curves) (c.metric() == "lr" ? b : a) = &c;
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(a->steps().data(), b->steps().data());  // one copy for both
+    ASSERT_EQ(a->size(), kPoints);
+    for (std::size_t i = 0; i < kPoints; i += 9'973) {
+        EXPECT_EQ(a->steps()[i], loss.steps[i]);
+        EXPECT_EQ(a->epochs()[i], loss.epochs[i]);
+    }
+    EXPECT_EQ(a->steps().back(), static_cast<std::int64_t>(3 * (kPoints - 1) + 10));
+    EXPECT_EQ(a->values().data(), loss.values.data());
+
+    // Views made one after another reuse released copies: still every entry right.
+    for (int k = 0; k < 3; ++k) {
+        const RunView again = makeRunView(run);
+        for (const Curve& c : again.curves)
+            EXPECT_TRUE(std::equal(c.steps().begin(), c.steps().end(), loss.steps.begin()));
+    }
 }
 
 TEST(RunView, PicksLightningStepAndEpochSeries) {
