@@ -125,7 +125,31 @@ public:
         return e;
     }
 
+    /// entry() for the `position`-th field of a line. A log repeats its lines' shape, so the
+    /// name met at this position on the line before is compared first: no hash, no bucket.
+    KeyEntry& entryAt(std::size_t position, std::string_view key) {
+        if (position < m_recent.size()) {
+            const Recent& recent = m_recent[position];
+            if (recent.key != nullptr && *recent.key == key) return *recent.entry;
+        } else {
+            m_recent.resize(position + 1);
+        }
+        auto it = m_entries.find(key);
+        if (it == m_entries.end()) {
+            it = m_entries.emplace(std::string(key), KeyEntry{}).first;
+            it->second.kind = classifyKey(key);
+        }
+        // Map nodes never move: the pointers stay valid as the table grows.
+        m_recent[position] = {&it->first, &it->second};
+        return it->second;
+    }
+
 private:
+    struct Recent {
+        const std::string* key = nullptr;
+        KeyEntry* entry = nullptr;
+    };
+    std::vector<Recent> m_recent;
     struct Hash {
         using is_transparent = void;
         // FNV-1a: names are short, and a line looks up each of its names.
@@ -157,12 +181,18 @@ struct Record {
     bool bare = false;       // a step or epoch word without a separator: "EPOCH 3 ...".
     bool blockHead = false;  // a step or epoch line that the lines after it belong to.
 
-    /// Empty again, keeping the metrics' buffer (a line costs no allocation).
+    /// Empty again, keeping the metrics' buffer (a line costs no allocation). Field by field:
+    /// assigning a fresh Record cleared its whole size with `rep stos` on every line.
     void reset() {
-        std::vector<Metric> kept = std::move(metrics);
-        kept.clear();
-        *this = Record{};
-        metrics = std::move(kept);
+        category = {};
+        step.reset();
+        epoch.reset();
+        counter.reset();
+        fraction.reset();
+        metrics.clear();
+        ownStep = false;
+        bare = false;
+        blockHead = false;
     }
 };
 
@@ -189,14 +219,16 @@ std::optional<double> leadingCounter(std::string_view text, std::size_t& end) {
     std::size_t i = 0;
     if (i < text.size() && text[i] == '[') ++i;
     while (i < text.size() && isSpace(text[i])) ++i;
-    const auto number = textlog::parseNumber(text.substr(i));
-    if (!number || !number->integral || text[i] == '-' || text[i] == '+') return std::nullopt;
-    i += number->length;
+    textlog::NumberToken number;
+    if (!textlog::parseNumber(text.substr(i), number) || !number.integral || text[i] == '-' ||
+        text[i] == '+')
+        return std::nullopt;
+    i += number.length;
     // "[   2784 Epoch..." or big_vision's "[10] train_loss=...".
     if (text[0] == '[' && i < text.size() && text[i] == ']') ++i;
     if (i >= text.size() || !isSpace(text[i])) return std::nullopt;
     end = i;
-    return number->value;
+    return number.value;
 }
 
 bool overlaps(const Scratch& scratch, std::size_t at) {
@@ -244,18 +276,21 @@ void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
 std::optional<FieldValue> bareFraction(std::string_view text) {
     std::size_t i = 1;  // past '['.
     while (i < text.size() && isSpace(text[i])) ++i;
-    const auto counter = textlog::parseNumber(text.substr(i));
-    if (!counter || !counter->integral || text[i] == '-' || text[i] == '+') return std::nullopt;
-    i += counter->length;
+    textlog::NumberToken counter;
+    if (!textlog::parseNumber(text.substr(i), counter) || !counter.integral || text[i] == '-' ||
+        text[i] == '+')
+        return std::nullopt;
+    i += counter.length;
     if (i >= text.size() || text[i] != '/') return std::nullopt;
-    const auto total = textlog::parseNumber(text.substr(i + 1));
-    if (!total || !total->integral || total->value <= 0) return std::nullopt;
-    i += 1 + total->length;
+    textlog::NumberToken total;
+    if (!textlog::parseNumber(text.substr(i + 1), total) || !total.integral || total.value <= 0)
+        return std::nullopt;
+    i += 1 + total.length;
     while (i < text.size() && isSpace(text[i])) ++i;
     if (i >= text.size() || (text[i] != ']' && text[i] != '(')) return std::nullopt;
     FieldValue value;
-    value.value = counter->value;
-    value.total = total->value;
+    value.value = counter.value;
+    value.total = total.value;
     value.integral = true;
     return value;
 }
@@ -349,8 +384,9 @@ bool parseRecord(std::string_view raw, bool inBlock, Record& record, Scratch& sc
         scratch.used.emplace_back(kv.keyOffset, kv.keyOffset + kv.key.size() + 1);
     findBareKeywords(text, record, scratch);
     if (!applyTdmpcAliases(scratch, record, record.category)) {
-        for (const auto& kv : scratch.pairs) {
-            KeyEntry& entry = scratch.keys.entry(kv.key);
+        for (std::size_t k = 0; k < scratch.pairs.size(); ++k) {
+            const KeyValue& kv = scratch.pairs[k];
+            KeyEntry& entry = scratch.keys.entryAt(k, kv.key);
             switch (entry.kind) {
                 case KeyKind::Step:
                     if (!record.step) record.step = kv.value;
