@@ -284,7 +284,13 @@ bool isUnit(std::string_view word) {
         default:
             return false;
     }
-    return std::find(kUnits.begin(), kUnits.end(), word) != kUnits.end();
+    // Compared here byte by byte: a units' word is short, and memcmp is a call per candidate.
+    return std::any_of(kUnits.begin(), kUnits.end(), [&](std::string_view unit) {
+        if (unit.size() != word.size()) return false;
+        for (std::size_t i = 0; i < unit.size(); ++i)
+            if (unit[i] != word[i]) return false;
+        return true;
+    });
 }
 
 std::optional<FieldValue> parseFieldValue(std::string_view text, bool allowUnits) {

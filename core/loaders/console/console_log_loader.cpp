@@ -62,7 +62,10 @@ constexpr std::array kCategories{
 template <std::size_t N>
 bool containsNoCase(const std::array<std::string_view, N>& set, std::string_view key) {
     return std::any_of(set.begin(), set.end(),
-                       [&](std::string_view s) { return textlog::equalsNoCase(s, key); });
+                       // The length first, here: equalsNoCase is a call into another file.
+                       [&](std::string_view s) {
+                           return s.size() == key.size() && textlog::equalsNoCase(s, key);
+                       });
 }
 
 bool isSpace(char c) {
@@ -125,31 +128,32 @@ public:
         return e;
     }
 
-    /// entry() for the `position`-th field of a line. A log repeats its lines' shape, so the
-    /// name met at this position on the line before is compared first: no hash, no bucket.
-    KeyEntry& entryAt(std::size_t position, std::string_view key) {
-        if (position < m_recent.size()) {
-            const Recent& recent = m_recent[position];
-            if (recent.key != nullptr && *recent.key == key) return *recent.entry;
-        } else {
-            m_recent.resize(position + 1);
-        }
+    /// entry() through a small direct-mapped cache: a log repeats a few dozen names, and a
+    /// slot chosen by the name's length and end bytes is compared without hashing the name.
+    KeyEntry& cachedEntry(std::string_view key) {
+        if (key.empty()) return entry(key);
+        const auto slot = (key.size() * 31U + static_cast<unsigned char>(key.front()) * 7U +
+                           static_cast<unsigned char>(key.back())) %
+                          kCacheSlots;
+        Recent& recent = m_recent[slot];
+        if (recent.key != nullptr && *recent.key == key) return *recent.entry;
         auto it = m_entries.find(key);
         if (it == m_entries.end()) {
             it = m_entries.emplace(std::string(key), KeyEntry{}).first;
             it->second.kind = classifyKey(key);
         }
         // Map nodes never move: the pointers stay valid as the table grows.
-        m_recent[position] = {&it->first, &it->second};
+        recent = {&it->first, &it->second};
         return it->second;
     }
 
 private:
+    static constexpr std::size_t kCacheSlots = 64;
     struct Recent {
         const std::string* key = nullptr;
         KeyEntry* entry = nullptr;
     };
-    std::vector<Recent> m_recent;
+    std::array<Recent, kCacheSlots> m_recent{};
     struct Hash {
         using is_transparent = void;
         // FNV-1a: names are short, and a line looks up each of its names.
@@ -384,9 +388,8 @@ bool parseRecord(std::string_view raw, bool inBlock, Record& record, Scratch& sc
         scratch.used.emplace_back(kv.keyOffset, kv.keyOffset + kv.key.size() + 1);
     findBareKeywords(text, record, scratch);
     if (!applyTdmpcAliases(scratch, record, record.category)) {
-        for (std::size_t k = 0; k < scratch.pairs.size(); ++k) {
-            const KeyValue& kv = scratch.pairs[k];
-            KeyEntry& entry = scratch.keys.entryAt(k, kv.key);
+        for (const auto& kv : scratch.pairs) {
+            KeyEntry& entry = scratch.keys.cachedEntry(kv.key);
             switch (entry.kind) {
                 case KeyKind::Step:
                     if (!record.step) record.step = kv.value;
@@ -437,7 +440,7 @@ bool namesItsSplit(std::string_view key, std::string_view category) {
 std::size_t seriesOf(const Metric& metric, std::string_view category, RunBuilder& builder,
                      std::string& name) {
     for (const auto& [cat, index] : metric.entry->series)
-        if (textlog::equalsNoCase(cat, category)) return index;
+        if (cat.size() == category.size() && textlog::equalsNoCase(cat, category)) return index;
     std::string lowered = textlog::toLower(category);
     name.clear();
     if (!category.empty() && !namesItsSplit(metric.key, category)) name.append(lowered).append("/");
