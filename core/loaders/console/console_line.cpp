@@ -148,7 +148,11 @@ std::string_view stripLogPrefix(std::string_view text) {
     if (const std::string_view rest = stripGlog(text); !rest.empty()) return rest;
     if (text.empty() || !(isDigit(text[0]) || text[0] == '[')) return text;
     const std::string_view window = text.substr(0, kMaxPrefix);
+    // A level counts only after a clock: without one in the window, no level search is needed
+    // (DCGAN's "[ 3 Epoch:[ 0/25] ..." lines start with '[' and have none).
+    const bool clock = hasClock(window);
     for (std::string_view level : kLevels) {
+        if (!clock) break;
         for (std::size_t at = window.find(level); at != std::string_view::npos;
              at = window.find(level, at + 1)) {
             const std::size_t end = at + level.size();

@@ -132,9 +132,9 @@ public:
     /// slot chosen by the name's length and end bytes is compared without hashing the name.
     KeyEntry& cachedEntry(std::string_view key) {
         if (key.empty()) return entry(key);
-        const auto slot = (key.size() * 31U + static_cast<unsigned char>(key.front()) * 7U +
-                           static_cast<unsigned char>(key.back())) %
-                          kCacheSlots;
+        const std::size_t front = static_cast<unsigned char>(key.front());
+        const std::size_t back = static_cast<unsigned char>(key.back());
+        const std::size_t slot = (key.size() * 31U + front * 7U + back) % kCacheSlots;
         Recent& recent = m_recent[slot];
         if (recent.key != nullptr && *recent.key == key) return *recent.entry;
         auto it = m_entries.find(key);
