@@ -262,27 +262,28 @@ TEST(JsonDialects, KerasHistoryRefusesOtherJson) {
     }
 }
 
-// The reader's name cache has a slot per length and end bytes: "loss" and "lxss" share one,
-// and alternating lines of different shapes (as Swin/timm writes) must keep every name apart.
+// The reader's name cache picks a slot by the length and bytes 0, 1, n/2 and n-1 of a name:
+// "d_loss" and "d_moss" share one, and alternating lines of different shapes (as Swin/timm
+// writes) must keep every name apart.
 TEST(ConsoleLog, NamesSharingACacheSlotStayApart) {
     std::string text;
     for (int s = 1; s <= 4; ++s) {
-        text += "step " + std::to_string(s) + " loss 0." + std::to_string(s) + " lxss 1." +
+        text += "step " + std::to_string(s) + " d_loss 0." + std::to_string(s) + " d_moss 1." +
                 std::to_string(s) + "\n";
-        text += "step " + std::to_string(s) + " lxss 2." + std::to_string(s) + "\n";
+        text += "step " + std::to_string(s) + " d_moss 2." + std::to_string(s) + "\n";
     }
     const LoadResult r = loadText(text);
     ASSERT_EQ(r.runs.size(), 1U);
-    const Series* loss = r.runs[0].find("loss");
-    const Series* lxss = r.runs[0].find("lxss");
+    const Series* loss = r.runs[0].find("d_loss");
+    const Series* moss = r.runs[0].find("d_moss");
     ASSERT_NE(loss, nullptr);
-    ASSERT_NE(lxss, nullptr);
+    ASSERT_NE(moss, nullptr);
     ASSERT_EQ(loss->size(), 4U);
-    ASSERT_EQ(lxss->size(), 8U);
+    ASSERT_EQ(moss->size(), 8U);
     EXPECT_EQ(loss->values[3], 0.4);
-    EXPECT_EQ(lxss->values[0], 1.1);
-    EXPECT_EQ(lxss->values[1], 2.1);
-    EXPECT_EQ(lxss->steps[7], 4);
+    EXPECT_EQ(moss->values[0], 1.1);
+    EXPECT_EQ(moss->values[1], 2.1);
+    EXPECT_EQ(moss->steps[7], 4);
 }
 
 // One line with each thing the tokenizer handles: colours, a ' - ' and a '|' separator, a

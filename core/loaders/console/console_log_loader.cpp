@@ -129,12 +129,19 @@ public:
     }
 
     /// entry() through a small direct-mapped cache: a log repeats a few dozen names, and a
-    /// slot chosen by the name's length and end bytes is compared without hashing the name.
+    /// slot chosen by the name's length and three of its bytes, mixed (nanoGPT's "iter",
+    /// "time" and "mfu" shared a slot under a plain sum), is compared without hashing the name.
     KeyEntry& cachedEntry(std::string_view key) {
         if (key.empty()) return entry(key);
-        const std::size_t front = static_cast<unsigned char>(key.front());
-        const std::size_t back = static_cast<unsigned char>(key.back());
-        const std::size_t slot = (key.size() * 31U + front * 7U + back) % kCacheSlots;
+        auto byte = [&](std::size_t i) {
+            return std::uint64_t{static_cast<unsigned char>(key[i])};
+        };
+        std::uint64_t h = key.size() | byte(0) << 8U | byte(key.size() - 1) << 16U |
+                          byte(key.size() / 2) << 24U | byte(key.size() > 1 ? 1 : 0) << 32U;
+        h *= 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 29U;
+        h *= 0xBF58476D1CE4E5B9ULL;
+        const std::size_t slot = static_cast<std::size_t>(h >> 56U);
         Recent& recent = m_recent[slot];
         if (recent.key != nullptr && *recent.key == key) return *recent.entry;
         auto it = m_entries.find(key);
@@ -148,7 +155,7 @@ public:
     }
 
 private:
-    static constexpr std::size_t kCacheSlots = 64;
+    static constexpr std::size_t kCacheSlots = 256;  // the slot is the hash's top 8 bits.
     struct Recent {
         const std::string* key = nullptr;
         KeyEntry* entry = nullptr;
