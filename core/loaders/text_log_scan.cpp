@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <system_error>
 
@@ -42,23 +43,33 @@ bool isValueEnd(char c) {
            c == '%' || c == '\'' || c == '"' || c == '\r' || c == '\n';
 }
 
-// Digits [fraction] [exponent] without sign; returns the length, 0 when there is no digit.
-std::size_t scanDecimal(std::string_view s, bool& integral) {
-    std::size_t i = 0;
+// Digits [fraction] [exponent] without sign; returns the length, 0 when there is no digit. The
+// digits are summed on the way (`mantissa`, `digits` of them, `fraction` after the point;
+// `exponent` when one was read) so that a short number needs no second pass (toDoubleFast).
+struct Decimal {
+    std::uint64_t mantissa = 0;  // wraps past 19 digits; used only up to 15.
     std::size_t digits = 0;
-    while (i < s.size() && isDigit(s[i])) ++i, ++digits;
-    integral = true;
+    std::size_t fraction = 0;
+    bool integral = true;
+    bool exponent = false;
+};
+std::size_t scanDecimal(std::string_view s, Decimal& d) {
+    std::size_t i = 0;
+    while (i < s.size() && isDigit(s[i]))
+        d.mantissa = d.mantissa * 10 + static_cast<std::uint64_t>(s[i++] - '0');
+    d.digits = i;
     if (i < s.size() && s[i] == '.') {
         std::size_t j = i + 1;
-        std::size_t frac = 0;
-        while (j < s.size() && isDigit(s[j])) ++j, ++frac;
-        if (digits + frac > 0) {
+        while (j < s.size() && isDigit(s[j]))
+            d.mantissa = d.mantissa * 10 + static_cast<std::uint64_t>(s[j++] - '0');
+        d.fraction = j - i - 1;
+        if (d.digits + d.fraction > 0) {
             i = j;
-            digits += frac;
-            integral = false;
+            d.digits += d.fraction;
+            d.integral = false;
         }
     }
-    if (digits == 0) return 0;
+    if (d.digits == 0) return 0;
     if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
         std::size_t j = i + 1;
         if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
@@ -66,7 +77,8 @@ std::size_t scanDecimal(std::string_view s, bool& integral) {
         while (j < s.size() && isDigit(s[j])) ++j;
         if (j > expStart) {
             i = j;
-            integral = false;
+            d.integral = false;
+            d.exponent = true;
         }
     }
     return i;
@@ -92,9 +104,10 @@ std::size_t scanGroupedInteger(std::string_view s) {
 // Clinger's fast path: at most 15 digits and no exponent make an exact integer mantissa (below
 // 2^53) over an exact power of ten, and IEEE division rounds that correctly, as from_chars
 // does. False when the text needs from_chars.
+constexpr std::array<double, 16> kPow10{1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
 bool toDoubleFast(std::string_view digits, double& v) {
-    static constexpr std::array<double, 16> kPow10{1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     if (digits.size() > 16) return false;
     const char* p = digits.data();
     const char* const end = p + digits.size();
@@ -150,17 +163,15 @@ bool LineReader::next(TextLine& line) {
 }
 
 std::string_view stripAnsi(std::string_view in, std::string& out) {
-    if (in.find(kEsc) == std::string_view::npos) return in;
+    std::size_t esc = in.find(kEsc);
+    if (esc == std::string_view::npos) return in;
     out.clear();
     out.reserve(in.size());
     std::size_t i = 0;
-    while (i < in.size()) {
-        const char c = in[i];
-        if (c != kEsc) {
-            out.push_back(c);
-            ++i;
-            continue;
-        }
+    while (true) {
+        // The text up to the next ESC in one copy: colour codes are few, the text between long.
+        out.append(in.data() + i, esc - i);
+        i = esc;
         if (i + 1 >= in.size()) break;
         const char kind = in[i + 1];
         if (kind == '[') {
@@ -178,11 +189,14 @@ std::string_view stripAnsi(std::string_view in, std::string& out) {
         } else {
             i += 2;
         }
+        if (i >= in.size()) break;
+        esc = in.find(kEsc, i);
+        if (esc == std::string_view::npos) esc = in.size();
     }
     return out;
 }
 
-std::optional<NumberToken> parseNumber(std::string_view text) {
+bool parseNumber(std::string_view text, NumberToken& token) {
     std::size_t i = 0;
     bool negative = false;
     if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
@@ -193,12 +207,12 @@ std::optional<NumberToken> parseNumber(std::string_view text) {
     auto wordEnds = [&](std::size_t n) {
         return n >= rest.size() || !(isAlpha(rest[n]) || isDigit(rest[n]) || rest[n] == '_');
     };
-    NumberToken token;
+    token = NumberToken{};
     // Only a digit or '.' starts a decimal, only 'i' or 'n' a word: anything else is rejected
     // at its first byte, and a digit skips the word tests.
     const char first = rest.empty() ? '\0' : lower(rest[0]);
     const bool maybeWord = first == 'i' || first == 'n';
-    if (!maybeWord && !isDigit(first) && first != '.') return std::nullopt;
+    if (!maybeWord && !isDigit(first) && first != '.') return false;
     if (maybeWord && startsWithNoCase(rest, "infinity") && wordEnds(8)) {
         token.value = std::numeric_limits<double>::infinity();
         token.length = i + 8;
@@ -216,14 +230,28 @@ std::optional<NumberToken> parseNumber(std::string_view text) {
         token.length = i + grouped;
         token.integral = true;
     } else {
-        bool integral = true;
-        const std::size_t n = scanDecimal(rest, integral);
-        if (n == 0) return std::nullopt;
-        token.value = toDouble(rest.substr(0, n));
+        Decimal d;
+        const std::size_t n = scanDecimal(rest, d);
+        if (n == 0) return false;
+        // The same fast path as toDoubleFast() (an exact mantissa over an exact power of ten),
+        // on the digits already summed; the rest goes through from_chars.
+        if (!d.exponent && d.digits <= 15) {
+            token.value = static_cast<double>(d.mantissa);
+            if (d.fraction > 0) token.value /= kPow10[d.fraction];
+        } else {
+            token.value = toDouble(rest.substr(0, n));
+        }
         token.length = i + n;
-        token.integral = integral;
+        token.integral = d.integral;
     }
     if (negative) token.value = -token.value;
+    return true;
+}
+
+std::optional<NumberToken> parseNumber(std::string_view text) {
+    // Parsed straight into the returned object: a local copied out would stall on its stores.
+    std::optional<NumberToken> token(std::in_place);
+    if (!parseNumber(text, *token)) token.reset();
     return token;
 }
 
@@ -256,7 +284,13 @@ bool isUnit(std::string_view word) {
         default:
             return false;
     }
-    return std::find(kUnits.begin(), kUnits.end(), word) != kUnits.end();
+    // Compared here byte by byte: a units' word is short, and memcmp is a call per candidate.
+    return std::any_of(kUnits.begin(), kUnits.end(), [&](std::string_view unit) {
+        if (unit.size() != word.size()) return false;
+        for (std::size_t i = 0; i < unit.size(); ++i)
+            if (unit[i] != word[i]) return false;
+        return true;
+    });
 }
 
 std::optional<FieldValue> parseFieldValue(std::string_view text, bool allowUnits) {
@@ -267,18 +301,18 @@ std::optional<FieldValue> parseFieldValue(std::string_view text, bool allowUnits
         ++i;
         while (i < text.size() && isSpace(text[i])) ++i;
     }
-    const auto number = parseNumber(text.substr(i));
-    if (!number) return std::nullopt;
-    field.value = number->value;
-    field.integral = number->integral;
-    i += number->length;
-    if (i < text.size() && text[i] == '/' && number->integral) {
+    NumberToken number;
+    if (!parseNumber(text.substr(i), number)) return std::nullopt;
+    field.value = number.value;
+    field.integral = number.integral;
+    i += number.length;
+    if (i < text.size() && text[i] == '/' && number.integral) {
         std::size_t j = i + 1;
         while (j < text.size() && isSpace(text[j])) ++j;
-        const auto total = parseNumber(text.substr(j));
-        if (total && total->integral) {
-            field.total = total->value;
-            i = j + total->length;
+        NumberToken total;
+        if (parseNumber(text.substr(j), total) && total.integral) {
+            field.total = total.value;
+            i = j + total.length;
         }
     }
     if (bracketed) {
@@ -310,9 +344,22 @@ std::optional<FieldValue> parseFieldValue(std::string_view text, bool allowUnits
 
 void extractKeyValues(std::string_view line, std::vector<KeyValue>& out, bool allowUnits) {
     out.clear();
-    for (std::size_t sep = 0; sep < line.size(); ++sep) {
-        const char c = line[sep];
-        if (c != ':' && c != '=') continue;
+    // The separators are found with memchr (a line has few), not by testing every byte.
+    const std::size_t n = line.size();
+    auto find = [&](char c, std::size_t from) {
+        const void* hit = from < n ? std::memchr(line.data() + from, c, n - from) : nullptr;
+        return hit == nullptr
+                   ? n
+                   : static_cast<std::size_t>(static_cast<const char*>(hit) - line.data());
+    };
+    std::size_t colon = find(':', 0);
+    std::size_t equals = find('=', 0);
+    auto nextSeparator = [&](std::size_t from) {
+        if (colon < from) colon = find(':', from);
+        if (equals < from) equals = find('=', from);
+        return std::min(colon, equals);
+    };
+    for (std::size_t sep = nextSeparator(0); sep < n; sep = nextSeparator(sep + 1)) {
         // The value.
         std::size_t v = sep + 1;
         while (v < line.size() && isSpace(line[v])) ++v;
@@ -357,7 +404,7 @@ void extractKeyValues(std::string_view line, std::vector<KeyValue>& out, bool al
                 std::size_t before = ws;
                 while (before > 0 && isSpace(line[before - 1])) --before;
                 if (before > 0 && (line[before - 1] == ':' || line[before - 1] == '=')) break;
-                if (parseNumber(line.substr(ws, p - ws))) break;
+                if (NumberToken word; parseNumber(line.substr(ws, p - ws), word)) break;
                 wordStart = p;
             }
             if (start == end) continue;

@@ -53,6 +53,9 @@ struct NumberToken {
     bool integral = false;   ///< no fraction, exponent or word.
 };
 [[nodiscard]] std::optional<NumberToken> parseNumber(std::string_view text);
+/// parseNumber() into `token`: false when `text` does not start with a number. For the hot loops:
+/// a returned optional is copied through the stack, the fields here are written in place.
+[[nodiscard]] bool parseNumber(std::string_view text, NumberToken& token);
 
 /// A value as written after a key: a number, a fraction `3/50`, or a bracketed counter `[ 3/50]`
 /// or `[3]`. `total` is the denominator of a fraction (0 when absent).

@@ -262,6 +262,50 @@ TEST(JsonDialects, KerasHistoryRefusesOtherJson) {
     }
 }
 
+// The reader's name cache picks a slot by the length and bytes 0, 1, n/2 and n-1 of a name:
+// "d_loss" and "d_moss" share one, and alternating lines of different shapes (as Swin/timm
+// writes) must keep every name apart.
+TEST(ConsoleLog, NamesSharingACacheSlotStayApart) {
+    std::string text;
+    for (int s = 1; s <= 4; ++s) {
+        text += "step " + std::to_string(s) + " d_loss 0." + std::to_string(s) + " d_moss 1." +
+                std::to_string(s) + "\n";
+        text += "step " + std::to_string(s) + " d_moss 2." + std::to_string(s) + "\n";
+    }
+    const LoadResult r = loadText(text);
+    ASSERT_EQ(r.runs.size(), 1U);
+    const Series* loss = r.runs[0].find("d_loss");
+    const Series* moss = r.runs[0].find("d_moss");
+    ASSERT_NE(loss, nullptr);
+    ASSERT_NE(moss, nullptr);
+    ASSERT_EQ(loss->size(), 4U);
+    ASSERT_EQ(moss->size(), 8U);
+    EXPECT_EQ(loss->values[3], 0.4);
+    EXPECT_EQ(moss->values[0], 1.1);
+    EXPECT_EQ(moss->values[1], 2.1);
+    EXPECT_EQ(moss->steps[7], 4);
+}
+
+// One line with each thing the tokenizer handles: colours, a ' - ' and a '|' separator, a
+// running average, an attached and a separate unit, and a key=value pair.
+TEST(ConsoleLog, AnsiSeparatorsUnitsAveragesAndPairsOnOneLine) {
+    std::string text;
+    for (int s = 1; s <= 3; ++s)
+        text += "\x1b[32mstep " + std::to_string(s) +
+                "\x1b[0m - loss 0.25 (0.30) | time 12.5ms, mem 3 GB | grad_norm=0.5\n";
+    const LoadResult r = loadText(text);
+    ASSERT_EQ(r.runs.size(), 1U);
+    const core::Run& run = r.runs[0];
+    for (const char* name : {"loss", "time", "mem", "grad_norm"})
+        ASSERT_NE(run.find(name), nullptr) << name;
+    EXPECT_EQ(run.find("loss")->values[0], 0.25);  // the value, not the average
+    EXPECT_EQ(run.find("time")->values[1], 12.5);
+    EXPECT_EQ(run.find("mem")->values[2], 3.0);
+    EXPECT_EQ(run.find("grad_norm")->steps[2], 3);
+    EXPECT_EQ(run.find("0.30"), nullptr);
+    EXPECT_EQ(run.metrics.size(), 4U);  // no "step" series, no "GB", no "(0.30)".
+}
+
 TEST(ConsoleLogBadInput, EmptyBinaryAndProseAreNotLogs) {
     const ConsoleLogLoader loader;
     std::string binary(4096, '\0');

@@ -10,6 +10,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/loader_registry.h"
 #include "core/loaders/console/console_log_loader.h"
@@ -122,6 +123,95 @@ TEST(TextLogScan, AnsiCodesAreStripped) {
     EXPECT_EQ(textlog::stripAnsi("\x1b]0;title\x07ok", scratch), "ok");
     EXPECT_EQ(textlog::stripAnsi("cut\x1b[3", scratch), "cut");
     EXPECT_EQ(textlog::stripAnsi("plain", scratch), "plain");
+}
+
+// stripAnsi copies the text between escapes in pieces: every kind of escape, back to back, at
+// the start and at the end, and a scratch buffer reused from a longer line.
+TEST(TextLogScan, AnsiCodesBackToBackAndAtTheEnds) {
+    std::string scratch;
+    EXPECT_EQ(textlog::stripAnsi("\x1b[32m[2025-10-20 21:19:16 swin]\x1b[0m\x1b[33m(main.py 186)"
+                                 "\x1b[0m: INFO lr 0.1",
+                                 scratch),
+              "[2025-10-20 21:19:16 swin](main.py 186): INFO lr 0.1");
+    EXPECT_EQ(textlog::stripAnsi("a\x1bXb", scratch), "ab");  // two-byte escape
+    EXPECT_EQ(textlog::stripAnsi("\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ end", scratch),
+              "link end");                                           // OSC ended by ESC '\\'
+    EXPECT_EQ(textlog::stripAnsi("loss 1\x1b", scratch), "loss 1");  // a lone ESC at the end
+    EXPECT_EQ(textlog::stripAnsi("x\x1b[1;31", scratch), "x");       // CSI cut short
+    EXPECT_EQ(textlog::stripAnsi("\x1b[0m", scratch), "");
+    EXPECT_EQ(textlog::stripAnsi("\x1b]0;no end", scratch), "");     // OSC cut short
+    EXPECT_EQ(textlog::stripAnsi("\x1b[1mb\x1b[0m", scratch), "b");  // shorter than the last
+}
+
+// The out-parameter parseNumber is the optional one's twin, also when the token it fills held
+// a number before: the fast path (<= 15 digits, no exponent) and from_chars agree.
+TEST(TextLogScan, NumberIntoTokenMatchesOptional) {
+    const std::vector<std::string> texts{"5.",
+                                         ".5",
+                                         "0.1",
+                                         "123456789012345",
+                                         "1234567890123456",
+                                         "12345678.12345678",
+                                         "1.5e3",
+                                         "1e",
+                                         "-0.0",
+                                         "007ms",
+                                         "1,091,520",
+                                         "abc",
+                                         "",
+                                         "+",
+                                         "nan",
+                                         "0.30000000000000004",
+                                         "2.3114 (2.4464)",
+                                         "9.31%"};
+    textlog::NumberToken token;
+    token.value = 99.0;
+    token.length = 99;
+    token.integral = true;
+    for (const std::string& text : texts) {
+        const auto expected = textlog::parseNumber(text);
+        ASSERT_EQ(textlog::parseNumber(text, token), expected.has_value()) << text;
+        if (!expected) continue;
+        EXPECT_EQ(token.length, expected->length) << text;
+        EXPECT_EQ(token.integral, expected->integral) << text;
+        if (std::isnan(expected->value))
+            EXPECT_TRUE(std::isnan(token.value)) << text;
+        else
+            EXPECT_EQ(token.value, expected->value) << text;
+    }
+    ASSERT_TRUE(textlog::parseNumber("12345678.12345678", token));  // 16 digits: from_chars
+    EXPECT_EQ(token.value, std::strtod("12345678.12345678", nullptr));
+    EXPECT_FALSE(token.integral);
+    ASSERT_TRUE(textlog::parseNumber("5.", token));
+    EXPECT_EQ(token.value, 5.0);
+    EXPECT_EQ(token.length, 2U);
+    EXPECT_FALSE(token.integral);
+    ASSERT_TRUE(textlog::parseNumber("1.5e3", token));
+    EXPECT_EQ(token.value, 1500.0);
+    ASSERT_TRUE(textlog::parseNumber("007ms", token));
+    EXPECT_EQ(token.value, 7.0);
+    EXPECT_EQ(token.length, 3U);
+    EXPECT_TRUE(token.integral);
+}
+
+// extractKeyValues jumps from separator to separator: ':' and '=' mixed, spaced, repeated
+// inside a rejected value, and at the end of the line.
+TEST(TextLogScan, KeyValuesAtEverySeparator) {
+    std::vector<textlog::KeyValue> kv;
+    textlog::extractKeyValues("x=1 y: 2, z = 3 | top1:4.5%; time: 0:00:54 w=5 end:", kv, true);
+    ASSERT_EQ(kv.size(), 5U);
+    EXPECT_EQ(kv[0].key, "x");
+    EXPECT_EQ(kv[1].key, "y");
+    EXPECT_EQ(kv[2].key, "z");
+    EXPECT_EQ(kv[2].value.value, 3.0);
+    EXPECT_EQ(kv[3].key, "top1");
+    EXPECT_EQ(kv[3].value.value, 4.5);
+    EXPECT_EQ(kv[4].key, "w");  // "0:00:54" is a time, not a value, nor "00" a key.
+    EXPECT_EQ(kv[4].value.value, 5.0);
+    textlog::extractKeyValues("no separator at all", kv);
+    EXPECT_TRUE(kv.empty());
+    textlog::extractKeyValues("==::", kv);
+    EXPECT_TRUE(kv.empty());
 }
 
 TEST(TextLogScan, KeyValuePairs) {

@@ -107,19 +107,17 @@ bool isWord(std::string_view t) {
 }
 
 /// A number, possibly with an attached unit or a trailing ':'.
-std::optional<textlog::NumberToken> numberToken(std::string_view t) {
+bool numberToken(std::string_view t, textlog::NumberToken& number) {
     if (!t.empty() && t.back() == ':') t.remove_suffix(1);
-    const auto number = textlog::parseNumber(t);
-    if (!number) return std::nullopt;
-    const std::string_view rest = t.substr(number->length);
-    if (!rest.empty() && !textlog::isUnit(rest)) return std::nullopt;
-    return number;
+    if (!textlog::parseNumber(t, number)) return false;
+    const std::string_view rest = t.substr(number.length);
+    return rest.empty() || textlog::isUnit(rest);
 }
 
 bool isRunningAverage(std::string_view t) {
     if (t.size() < 3 || t.front() != '(' || t.back() != ')') return false;
-    const auto number = textlog::parseNumber(t.substr(1, t.size() - 2));
-    return number && number->length == t.size() - 2;
+    textlog::NumberToken number;
+    return textlog::parseNumber(t.substr(1, t.size() - 2), number) && number.length == t.size() - 2;
 }
 
 bool isFieldBreak(char c) {
@@ -150,7 +148,11 @@ std::string_view stripLogPrefix(std::string_view text) {
     if (const std::string_view rest = stripGlog(text); !rest.empty()) return rest;
     if (text.empty() || !(isDigit(text[0]) || text[0] == '[')) return text;
     const std::string_view window = text.substr(0, kMaxPrefix);
+    // A level counts only after a clock: without one in the window, no level search is needed
+    // (DCGAN's "[ 3 Epoch:[ 0/25] ..." lines start with '[' and have none).
+    const bool clock = hasClock(window);
     for (std::string_view level : kLevels) {
+        if (!clock) break;
         for (std::size_t at = window.find(level); at != std::string_view::npos;
              at = window.find(level, at + 1)) {
             const std::size_t end = at + level.size();
@@ -186,7 +188,7 @@ void extractSpacePairs(std::string_view text,
             continue;
         }
         if (words > 0 && words <= kMaxKeyWords) {
-            if (const auto value = numberToken(t.text)) {
+            if (textlog::NumberToken value; numberToken(t.text, value)) {
                 const Token& first = tokens[k - words];
                 const Token& last = tokens[k - 1];
                 const std::size_t keyLength = last.offset + last.text.size() - first.offset;
@@ -197,8 +199,8 @@ void extractSpacePairs(std::string_view text,
                 // Written in place, field by field: a copied KeyValue stalls on its stores.
                 textlog::KeyValue& kv = out.emplace_back();
                 kv.key = text.substr(first.offset, keyLength);
-                kv.value.value = value->value;
-                kv.value.integral = value->integral;
+                kv.value.value = value.value;
+                kv.value.integral = value.integral;
                 kv.value.length = t.text.size();
                 kv.keyOffset = first.offset;
                 // A unit or a running average after the value belongs to it.

@@ -62,7 +62,10 @@ constexpr std::array kCategories{
 template <std::size_t N>
 bool containsNoCase(const std::array<std::string_view, N>& set, std::string_view key) {
     return std::any_of(set.begin(), set.end(),
-                       [&](std::string_view s) { return textlog::equalsNoCase(s, key); });
+                       // The length first, here: equalsNoCase is a call into another file.
+                       [&](std::string_view s) {
+                           return s.size() == key.size() && textlog::equalsNoCase(s, key);
+                       });
 }
 
 bool isSpace(char c) {
@@ -125,7 +128,39 @@ public:
         return e;
     }
 
+    /// entry() through a small direct-mapped cache: a log repeats a few dozen names, and a
+    /// slot chosen by the name's length and three of its bytes, mixed (nanoGPT's "iter",
+    /// "time" and "mfu" shared a slot under a plain sum), is compared without hashing the name.
+    KeyEntry& cachedEntry(std::string_view key) {
+        if (key.empty()) return entry(key);
+        auto byte = [&](std::size_t i) {
+            return std::uint64_t{static_cast<unsigned char>(key[i])};
+        };
+        std::uint64_t h = key.size() | byte(0) << 8U | byte(key.size() - 1) << 16U |
+                          byte(key.size() / 2) << 24U | byte(key.size() > 1 ? 1 : 0) << 32U;
+        h *= 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 29U;
+        h *= 0xBF58476D1CE4E5B9ULL;
+        const std::size_t slot = static_cast<std::size_t>(h >> 56U);
+        Recent& recent = m_recent[slot];
+        if (recent.key != nullptr && *recent.key == key) return *recent.entry;
+        auto it = m_entries.find(key);
+        if (it == m_entries.end()) {
+            it = m_entries.emplace(std::string(key), KeyEntry{}).first;
+            it->second.kind = classifyKey(key);
+        }
+        // Map nodes never move: the pointers stay valid as the table grows.
+        recent = {&it->first, &it->second};
+        return it->second;
+    }
+
 private:
+    static constexpr std::size_t kCacheSlots = 256;  // the slot is the hash's top 8 bits.
+    struct Recent {
+        const std::string* key = nullptr;
+        KeyEntry* entry = nullptr;
+    };
+    std::array<Recent, kCacheSlots> m_recent{};
     struct Hash {
         using is_transparent = void;
         // FNV-1a: names are short, and a line looks up each of its names.
@@ -157,12 +192,18 @@ struct Record {
     bool bare = false;       // a step or epoch word without a separator: "EPOCH 3 ...".
     bool blockHead = false;  // a step or epoch line that the lines after it belong to.
 
-    /// Empty again, keeping the metrics' buffer (a line costs no allocation).
+    /// Empty again, keeping the metrics' buffer (a line costs no allocation). Field by field:
+    /// assigning a fresh Record cleared its whole size with `rep stos` on every line.
     void reset() {
-        std::vector<Metric> kept = std::move(metrics);
-        kept.clear();
-        *this = Record{};
-        metrics = std::move(kept);
+        category = {};
+        step.reset();
+        epoch.reset();
+        counter.reset();
+        fraction.reset();
+        metrics.clear();
+        ownStep = false;
+        bare = false;
+        blockHead = false;
     }
 };
 
@@ -189,14 +230,16 @@ std::optional<double> leadingCounter(std::string_view text, std::size_t& end) {
     std::size_t i = 0;
     if (i < text.size() && text[i] == '[') ++i;
     while (i < text.size() && isSpace(text[i])) ++i;
-    const auto number = textlog::parseNumber(text.substr(i));
-    if (!number || !number->integral || text[i] == '-' || text[i] == '+') return std::nullopt;
-    i += number->length;
+    textlog::NumberToken number;
+    if (!textlog::parseNumber(text.substr(i), number) || !number.integral || text[i] == '-' ||
+        text[i] == '+')
+        return std::nullopt;
+    i += number.length;
     // "[   2784 Epoch..." or big_vision's "[10] train_loss=...".
     if (text[0] == '[' && i < text.size() && text[i] == ']') ++i;
     if (i >= text.size() || !isSpace(text[i])) return std::nullopt;
     end = i;
-    return number->value;
+    return number.value;
 }
 
 bool overlaps(const Scratch& scratch, std::size_t at) {
@@ -244,18 +287,21 @@ void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
 std::optional<FieldValue> bareFraction(std::string_view text) {
     std::size_t i = 1;  // past '['.
     while (i < text.size() && isSpace(text[i])) ++i;
-    const auto counter = textlog::parseNumber(text.substr(i));
-    if (!counter || !counter->integral || text[i] == '-' || text[i] == '+') return std::nullopt;
-    i += counter->length;
+    textlog::NumberToken counter;
+    if (!textlog::parseNumber(text.substr(i), counter) || !counter.integral || text[i] == '-' ||
+        text[i] == '+')
+        return std::nullopt;
+    i += counter.length;
     if (i >= text.size() || text[i] != '/') return std::nullopt;
-    const auto total = textlog::parseNumber(text.substr(i + 1));
-    if (!total || !total->integral || total->value <= 0) return std::nullopt;
-    i += 1 + total->length;
+    textlog::NumberToken total;
+    if (!textlog::parseNumber(text.substr(i + 1), total) || !total.integral || total.value <= 0)
+        return std::nullopt;
+    i += 1 + total.length;
     while (i < text.size() && isSpace(text[i])) ++i;
     if (i >= text.size() || (text[i] != ']' && text[i] != '(')) return std::nullopt;
     FieldValue value;
-    value.value = counter->value;
-    value.total = total->value;
+    value.value = counter.value;
+    value.total = total.value;
     value.integral = true;
     return value;
 }
@@ -350,7 +396,7 @@ bool parseRecord(std::string_view raw, bool inBlock, Record& record, Scratch& sc
     findBareKeywords(text, record, scratch);
     if (!applyTdmpcAliases(scratch, record, record.category)) {
         for (const auto& kv : scratch.pairs) {
-            KeyEntry& entry = scratch.keys.entry(kv.key);
+            KeyEntry& entry = scratch.keys.cachedEntry(kv.key);
             switch (entry.kind) {
                 case KeyKind::Step:
                     if (!record.step) record.step = kv.value;
@@ -401,7 +447,7 @@ bool namesItsSplit(std::string_view key, std::string_view category) {
 std::size_t seriesOf(const Metric& metric, std::string_view category, RunBuilder& builder,
                      std::string& name) {
     for (const auto& [cat, index] : metric.entry->series)
-        if (textlog::equalsNoCase(cat, category)) return index;
+        if (cat.size() == category.size() && textlog::equalsNoCase(cat, category)) return index;
     std::string lowered = textlog::toLower(category);
     name.clear();
     if (!category.empty() && !namesItsSplit(metric.key, category)) name.append(lowered).append("/");
