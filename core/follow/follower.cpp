@@ -107,6 +107,7 @@ void Follower::add(const std::string& source, bool isFolder, RunPtr run, Step* s
         item.file = std::make_unique<FollowedFile>(source, *m_registry, options);
         if (!item.file->loaded()) m_start.push_back(source + ": " + item.file->error());
     }
+    if (item.file) m_fileItems.emplace(source, m_items.size());
     m_items.push_back(std::move(item));
     if (step != nullptr) step->changed.push_back(m_items.size() - 1);
 }
@@ -284,8 +285,16 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
     for (const WatchEvent& e : events) {
         const bool appeared = e.kind == ChangeKind::NewFile || e.kind == ChangeKind::NewFolder;
         bool known = false;
+        // A followed file by its path (100 followed files appended 10 times a second were
+        // 100,000 path comparisons a second), a folder run by what is in it.
+        if (const auto file = m_fileItems.find(e.path);
+            file != m_fileItems.end() && m_items[file->second].file) {
+            m_items[file->second].dirty = true;
+            known = true;
+        }
         for (Item& item : m_items) {
-            if (e.path == item.source || (!item.file && isUnder(e.path, item.source))) {
+            if (item.file) continue;
+            if (e.path == item.source || isUnder(e.path, item.source)) {
                 item.dirty = true;
                 known = true;
                 if (!isUnder(e.path, item.source + "/metrics")) item.outsideMetrics = true;

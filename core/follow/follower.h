@@ -22,6 +22,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/follow/followed_file.h"
@@ -109,6 +110,7 @@ private:
     std::vector<std::string> m_roots;    // every path follow() was given
     std::vector<std::string> m_folders;  // watched folder roots
     std::vector<Item> m_items;
+    std::unordered_map<std::string, std::size_t> m_fileItems;  // source -> m_items (files)
     std::vector<std::string> m_start;
     std::chrono::steady_clock::time_point m_nextLookAtAll{};
     long long m_looksAtAll = 0;
