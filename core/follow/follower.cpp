@@ -272,6 +272,9 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
         const bool appeared = e.kind == ChangeKind::NewFile || e.kind == ChangeKind::NewFolder;
         bool known = false;
         for (Item& item : m_items) {
+            // A retired path (given before it existed, now a logdir) claims nothing: its runs
+            // are items of their own, and a file in it that is no run yet must set off a walk.
+            if (item.retired) continue;
             if (e.path == item.source || (!item.file && isUnder(e.path, item.source))) {
                 item.dirty = true;
                 known = true;
