@@ -29,6 +29,10 @@ struct LoadInput {
     std::string path;
     std::string_view bytes;  ///< the whole file (read into memory); empty for folders.
     ProgressFn progress;     ///< may be empty.
+    /// False: read only `bytes`, not the files beside the log (Lightning's hparams.yaml,
+    /// Ultralytics' args.yaml). A followed log's appended piece is parsed so: the run keeps the
+    /// hyperparameters of its first load (see FollowedFile::besideChanged).
+    bool readBeside = true;
 };
 
 struct LoadResult {

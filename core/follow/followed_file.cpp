@@ -85,15 +85,26 @@ std::string lastLines(std::string_view bytes) {
     return std::string(bytes.substr(start));
 }
 
+// The last complete line of `bytes` (which ends on a line end).
+std::string lastLine(std::string_view bytes) {
+    const std::size_t nl =
+        bytes.size() >= 2 ? bytes.rfind('\n', bytes.size() - 2) : std::string_view::npos;
+    return std::string(bytes.substr(nl == std::string_view::npos ? 0 : nl + 1));
+}
+
 std::map<std::string, std::size_t> pointCounts(const Run& run) {
     std::map<std::string, std::size_t> counts;
     for (const auto& [name, s] : run.metrics) counts[name] = s.size();
     return counts;
 }
 
-LoadResult parse(const Loader& loader, const std::string& path, std::string_view bytes) {
+// `readBeside` false: the bytes alone, not also the files beside the log (hparams.yaml): an
+// appended piece's parse would otherwise open them every time, for hyperparameters merge()
+// does not take.
+LoadResult parse(const Loader& loader, const std::string& path, std::string_view bytes,
+                 bool readBeside) {
     try {
-        return loader.load(LoadInput{path, bytes, {}});
+        return loader.load(LoadInput{path, bytes, {}, readBeside});
     } catch (const std::exception& e) {
         LoadResult r;
         r.error = std::string("internal error: ") + e.what();
@@ -217,7 +228,7 @@ bool FollowedFile::loadWhole(std::string& error) {
             events = std::make_unique<EventState>();
             events->decoder.read(view.substr(0, whole), "", "", events->builder);
         } else {
-            LoadResult result = parse(*loader, m_path, view.substr(0, whole));
+            LoadResult result = parse(*loader, m_path, view.substr(0, whole), true);
             if (result.runs.empty()) {
                 error = result.error.empty() ? "nothing loaded" : result.error;
                 return false;
@@ -249,9 +260,11 @@ bool FollowedFile::loadWhole(std::string& error) {
     m_prefix.clear();
     m_prefixCounts.clear();
     m_context.clear();
+    m_lastLine.clear();
     if (m_kind == Kind::Csv) {
+        m_lastLine = lastLine(view.substr(0, whole));
         m_prefix = std::string(headerRegion(view.substr(0, whole)));
-        LoadResult head = parse(*m_loader, m_path, m_prefix);
+        LoadResult head = parse(*m_loader, m_path, m_prefix, false);
         if (!head.runs.empty()) m_prefixCounts = pointCounts(head.runs.front());
     } else if (m_kind == Kind::Lines) {
         m_context = lastLines(view.substr(0, whole));
@@ -404,6 +417,22 @@ FollowUpdate FollowedFile::update() {
     return u;
 }
 
+FollowUpdate FollowedFile::besideChanged() {
+    FollowUpdate u;
+    // A whole-file format is loaded again whole when it changes; an event file reads nothing
+    // beside it.
+    if (!m_loaded || m_loader == nullptr || (m_kind != Kind::Csv && m_kind != Kind::Lines))
+        return u;
+    // The header and the last line (a CSV) or the last lines (a line log) are a run to read the
+    // hyperparameters into: the loader reads the files beside the log only for a run.
+    LoadResult r = parse(*m_loader, m_path, m_prefix + m_context + m_lastLine, true);
+    if (r.runs.empty() || r.runs.front().hyperparameters == m_run.hyperparameters) return u;
+    m_run.hyperparameters = std::move(r.runs.front().hyperparameters);
+    ++m_version;
+    u.changed = true;
+    return u;
+}
+
 bool FollowedFile::sniffedAsOther(int fd, std::uint64_t size) {
     // Sniffed again each time the head has doubled since the last sniff (at most 7 times up to
     // 64 KiB), not on every append: a sniff reads the head and asks every loader.
@@ -454,6 +483,7 @@ void FollowedFile::append(int fd, std::uint64_t size, FollowUpdate& update) {
         m_consumed += whole;
         m_lines += static_cast<std::int64_t>(std::count(data.begin(), data.end(), '\n'));
         if (m_kind == Kind::Lines) m_context = lastLines(m_context + std::string(data));
+        if (m_kind == Kind::Csv) m_lastLine = lastLine(data);
         m_tornSince.reset();
         m_tornReported = false;
         if (got < want) return;
@@ -467,11 +497,11 @@ void FollowedFile::appendLines(std::string_view data, FollowUpdate& update) {
         static_cast<std::int64_t>(std::count(chunk.begin(), chunk.end(), '\n'));
     std::map<std::string, std::size_t> skip = m_prefixCounts;
     if (!m_context.empty()) {
-        LoadResult before = parse(*m_loader, m_path, chunk);
+        LoadResult before = parse(*m_loader, m_path, chunk, false);
         if (!before.runs.empty()) skip = pointCounts(before.runs.front());
     }
     chunk.append(data);
-    LoadResult r = parse(*m_loader, m_path, chunk);
+    LoadResult r = parse(*m_loader, m_path, chunk, false);
     // New lines without values (a text log's chatter) are no error.
     if (r.runs.empty() && m_kind == Kind::Lines) return;
     if (r.runs.empty()) {

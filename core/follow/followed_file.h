@@ -66,6 +66,11 @@ public:
     /// Looks at the file and takes in what changed since the last look. Never throws; a
     /// deleted or unreadable file keeps the run loaded before (see gone()).
     FollowUpdate update();
+    /// A file beside this one changed (hparams.yaml): the hyperparameters are read again.
+    /// Appended pieces are parsed without them (LoadInput::readBeside), so without this call
+    /// the run keeps the hyperparameters of its last whole load. Cheap: the CSV header and last
+    /// line (a line log: its last lines) are parsed again, not the file.
+    FollowUpdate besideChanged();
 
     [[nodiscard]] const std::string& path() const { return m_path; }
     [[nodiscard]] bool loaded() const { return m_loaded; }
@@ -81,6 +86,11 @@ public:
     [[nodiscard]] bool gone() const { return m_gone; }
     /// True when appends are read incrementally (false: the format is reloaded whole).
     [[nodiscard]] bool incremental() const { return m_kind != Kind::Whole; }
+    /// Loaded, readable, and every byte seen taken in (no half-written record waits): nothing
+    /// changes until the file does (a Follower looks at such a file less often).
+    [[nodiscard]] bool settled() const {
+        return m_loaded && !m_gone && !m_unreadable && m_consumed >= m_seenSize;
+    }
     /// Bytes taken in so far (complete lines or records).
     [[nodiscard]] std::uint64_t consumedBytes() const { return m_consumed; }
 
@@ -138,7 +148,8 @@ private:
     std::int64_t m_lines = 0;      // lines in them (to number warnings)
     std::string m_prefix;          // CSV: the header region, parsed before new lines
     std::map<std::string, std::size_t> m_prefixCounts;  // points the prefix alone gives
-    std::string m_context;  // text / JSON lines: the last complete lines
+    std::string m_context;   // text / JSON lines: the last complete lines
+    std::string m_lastLine;  // CSV: the last complete line (see besideChanged)
     std::optional<std::chrono::steady_clock::time_point> m_tornSince;
     bool m_tornReported = false;
 };

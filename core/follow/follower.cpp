@@ -18,9 +18,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A settled followed file (FollowedFile::settled) is looked at without an event every this
+// many seconds.
+constexpr long long kLookAtSettledEvery = 10;
+
 // Files kept open between updates (FollowOptions::keepOpen): far below the usual limit of 1,024
 // descriptors a process may have, whatever else the program opens.
 constexpr std::size_t kMaxKeptOpen = 256;
+
+// A file beside logs that may hold their hyperparameters (see FollowedFile::besideChanged).
+bool isBesideFile(const std::string& path) {
+    const auto endsWith = [&](std::string_view end) {
+        return path.size() >= end.size() &&
+               path.compare(path.size() - end.size(), end.size(), end) == 0;
+    };
+    return endsWith(".yaml") || endsWith(".yml");
+}
 
 bool isUnder(const std::string& path, const std::string& folder) {
     return path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 &&
@@ -94,6 +107,7 @@ void Follower::add(const std::string& source, bool isFolder, RunPtr run, Step* s
         item.file = std::make_unique<FollowedFile>(source, *m_registry, options);
         if (!item.file->loaded()) m_start.push_back(source + ": " + item.file->error());
     }
+    if (item.file) m_fileItems.emplace(source, m_items.size());
     m_items.push_back(std::move(item));
     if (step != nullptr) step->changed.push_back(m_items.size() - 1);
 }
@@ -271,17 +285,33 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
     for (const WatchEvent& e : events) {
         const bool appeared = e.kind == ChangeKind::NewFile || e.kind == ChangeKind::NewFolder;
         bool known = false;
+        // A followed file by its path (100 followed files appended 10 times a second were
+        // 100,000 path comparisons a second), a folder run by what is in it.
+        if (const auto file = m_fileItems.find(e.path);
+            file != m_fileItems.end() && m_items[file->second].file) {
+            m_items[file->second].dirty = true;
+            known = true;
+        }
         for (Item& item : m_items) {
             // A retired path (given before it existed, now a logdir) claims nothing: its runs
             // are items of their own, and a file in it that is no run yet must set off a walk.
-            if (item.retired) continue;
-            if (e.path == item.source || (!item.file && isUnder(e.path, item.source))) {
+            if (item.file || item.retired) continue;
+            if (e.path == item.source || isUnder(e.path, item.source)) {
                 item.dirty = true;
                 known = true;
                 if (!isUnder(e.path, item.source + "/metrics")) item.outsideMetrics = true;
             }
         }
         if (appeared) rewalk = true;
+        // A YAML file beside a followed log (Lightning's hparams.yaml, Ultralytics' args.yaml)
+        // holds its hyperparameters, which appended lines are parsed without.
+        if (!known && e.kind != ChangeKind::Deleted && isBesideFile(e.path)) {
+            const std::string folder = fs::path(e.path).parent_path().string();
+            for (Item& item : m_items) {
+                if (item.file && fs::path(item.source).parent_path().string() == folder)
+                    item.besideChanged = true;
+            }
+        }
         // A file that was no run when its folder was walked may be one now: a trainer creates
         // metrics.csv and writes its header when its buffer first fills, so the walk that the
         // new file set off found it empty. Its growth walks the folders again, at most three
@@ -294,11 +324,14 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
             tries.pending = tries.walks < 3;
         }
     }
-    // A file is looked at when the watcher saw it change, and every file once a second (one
-    // stat each), so that a half-written record's patience runs out and a file that has not
-    // loaded yet is tried again.
+    // A file is looked at when the watcher saw it change, and once a second when it is not
+    // settled (one stat each), so that a half-written record's patience runs out and a file
+    // that has not loaded yet is tried again. A settled file's change is the watcher's to see
+    // (inotify or its poll); all of them are looked at every kLookAtSettledEvery seconds too
+    // (a lost read permission, which the watcher does not read heads to see).
     const bool all = now >= m_nextLookAtAll;
     if (all) m_nextLookAtAll = now + std::chrono::seconds(1);
+    const bool settledToo = all && ++m_looksAtAll % kLookAtSettledEvery == 0;
     for (auto& [path, tries] : m_unknownTries) {
         if (!tries.pending || now < tries.next) continue;
         tries.pending = false;
@@ -309,9 +342,13 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
     if (all || !events.empty()) followAppearedFolders(step);
     for (std::size_t i = 0; i < m_items.size(); ++i) {
         Item& item = m_items[i];
-        if (item.file && (item.dirty || all)) {
+        const bool look =
+            item.file && (item.dirty || (all && (settledToo || !item.file->settled())));
+        if (item.file && (look || item.besideChanged)) {
+            FollowUpdate u = look ? item.file->update() : FollowUpdate{};
+            if (std::exchange(item.besideChanged, false) && item.file->besideChanged().changed)
+                u.changed = true;
             item.dirty = false;
-            FollowUpdate u = item.file->update();
             if (u.changed) step.changed.push_back(i);
             for (auto& m : u.messages) step.messages.push_back(std::move(m));
         } else if (item.dirty) {

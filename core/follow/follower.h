@@ -22,6 +22,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/follow/followed_file.h"
@@ -84,6 +85,7 @@ private:
         RunPtr folderRun;                    // a folder run loaded whole
         bool dirty = false;                  // the watcher saw it (or something in it) change
         bool outsideMetrics = false;         // ... something not under metrics/ (MLflow)
+        bool besideChanged = false;          // a YAML file beside the followed file changed
         bool retired = false;  // a path given before it existed that became a logdir: its
                                // runs are items of their own; this one stays empty
     };
@@ -108,8 +110,10 @@ private:
     std::vector<std::string> m_roots;    // every path follow() was given
     std::vector<std::string> m_folders;  // watched folder roots
     std::vector<Item> m_items;
+    std::unordered_map<std::string, std::size_t> m_fileItems;  // source -> m_items (files)
     std::vector<std::string> m_start;
     std::chrono::steady_clock::time_point m_nextLookAtAll{};
+    long long m_looksAtAll = 0;
     std::size_t m_keptOpen = 0;            // files told to stay open (FollowOptions::keepOpen)
     std::set<std::string> m_walkMessages;  // said once, however often the folder is walked
     /// Files in a followed folder that changed but are no run (yet): the walks they caused and

@@ -13,6 +13,7 @@
 #include <iterator>
 #include <optional>
 #include <system_error>
+#include <utility>
 
 namespace curvedoctor::core {
 namespace {
@@ -92,6 +93,7 @@ void Watcher::unwatch(const std::string& path) {
         }
         ::inotify_rm_watch(m_inotifyFd, wd->second);
         m_wdFolder.erase(wd->second);
+        m_trusted.erase(folder);
         wd = m_folderWd.erase(wd);
     }
 }
@@ -165,9 +167,14 @@ void Watcher::lookInside(const std::string& path, Entry& entry, std::vector<Watc
     }
 }
 
-void Watcher::look(const std::string& path, std::vector<WatchEvent>& events) {
+std::string Watcher::reporter(const std::string& path, const Entry& entry) const {
+    return entry.state.isDirectory ? path : parentOf(path);
+}
+
+bool Watcher::look(const std::string& path, std::vector<WatchEvent>& events) {
     auto it = m_entries.find(path);
-    if (it == m_entries.end()) return;
+    if (it == m_entries.end()) return false;
+    const std::size_t before = events.size();
     FileState after = lookAt(path, &it->second.state, m_options.readHeads);
     const std::optional<ChangeKind> kind = classifyChange(it->second.state, after);
     if (kind) events.push_back({*kind, path});
@@ -179,11 +186,13 @@ void Watcher::look(const std::string& path, std::vector<WatchEvent>& events) {
             ::inotify_rm_watch(m_inotifyFd, wd->second);
             m_wdFolder.erase(wd->second);
             m_folderWd.erase(wd);
+            m_trusted.erase(path);
         }
         watchFolder(folder ? path : parentOf(path));
     }
     it->second.state = std::move(after);
     if (folder) lookInside(path, it->second, events);
+    return events.size() != before;
 }
 
 void Watcher::readInotify(std::set<std::string>& touched) {
@@ -196,12 +205,14 @@ void Watcher::readInotify(std::set<std::string>& touched) {
             off += static_cast<ssize_t>(sizeof(struct inotify_event) + ev->len);
             if ((ev->mask & IN_Q_OVERFLOW) != 0) {
                 m_nextPoll = std::chrono::steady_clock::now();  // lost events: look at all
+                m_fullPoll = true;
                 continue;
             }
             auto folder = m_wdFolder.find(ev->wd);
             if (folder == m_wdFolder.end()) continue;
             if ((ev->mask & IN_IGNORED) != 0) {  // the folder went away
                 touched.insert(folder->second);
+                m_trusted.erase(folder->second);
                 m_folderWd.erase(folder->second);
                 m_wdFolder.erase(folder);
                 continue;
@@ -210,7 +221,10 @@ void Watcher::readInotify(std::set<std::string>& touched) {
             // A file in the folder written to: only the file is looked at, not the folder's
             // listing (100 followed files appended 10 times a second were 1,000 listings).
             if (!named || (ev->mask & kListingMask) != 0) touched.insert(folder->second);
-            if (named) touched.insert(joinPath(folder->second, ev->name));
+            if (named) {
+                touched.insert(joinPath(folder->second, ev->name));
+                m_trusted.insert(folder->second);  // this folder's watch reports
+            }
         }
     }
 }
@@ -228,14 +242,29 @@ std::vector<WatchEvent> Watcher::check() {
     if (m_inotifyFd >= 0) readInotify(touched);
     std::vector<std::string> paths;
     if (m_options.pollInterval.count() > 0 && untilNextPoll().count() == 0) {
-        for (const auto& [path, entry] : m_entries) paths.push_back(path);
+        // The poll: every path, but those inotify reports on only every trustedPollEvery-th
+        // time (100 followed files and their folders were 200 stats and 100 listings a second).
+        const bool full = std::exchange(m_fullPoll, false) || m_options.trustedPollEvery <= 1 ||
+                          ++m_polls % m_options.trustedPollEvery == 0;
+        for (const auto& [path, entry] : m_entries) {
+            if (full || touched.count(path) != 0 || m_trusted.count(reporter(path, entry)) == 0)
+                paths.push_back(path);
+        }
         m_nextPoll = std::chrono::steady_clock::now() + m_options.pollInterval;
     } else {
         for (const std::string& p : touched) {
             if (m_entries.count(p) != 0) paths.push_back(p);
         }
     }
-    for (const std::string& p : paths) look(p, events);
+    for (const std::string& p : paths) {
+        auto it = m_entries.find(p);
+        if (it == m_entries.end()) continue;  // gone with its folder during this check
+        const std::string folder = reporter(p, it->second);
+        // A change the poll found that inotify did not report: its folder's watch is not to be
+        // trusted (or the change came between the read of the events and this look; the next
+        // event trusts it again).
+        if (look(p, events) && touched.count(p) == 0) m_trusted.erase(folder);
+    }
     return events;
 }
 

@@ -40,6 +40,12 @@ struct WatchOptions {
     /// is readable). A Follower turns it off: its FollowedFiles check their heads themselves,
     /// and the watcher's open, read and close per append were a third of its system calls.
     bool readHeads = true;
+    /// A folder whose inotify watch has reported changes of what is in it ("trusted") has its
+    /// files (and itself) polled only every this many polls, as a fallback; every poll when 1.
+    /// A poll that finds a change there that inotify did not report distrusts the folder again
+    /// (polled every time, until inotify reports on it again): a network mount reports only
+    /// what this machine writes.
+    int trustedPollEvery = 10;
 };
 
 class Watcher {
@@ -87,7 +93,11 @@ private:
     void addEntry(const std::string& path, const std::string& root, int depth, bool announce,
                   std::vector<WatchEvent>* events);
     void watchFolder(const std::string& folder);
-    void look(const std::string& path, std::vector<WatchEvent>& events);
+    /// True when the look found a change (events were added).
+    bool look(const std::string& path, std::vector<WatchEvent>& events);
+    /// The folder whose inotify watch reports on `path` (an entry): a file's folder, a
+    /// folder itself.
+    [[nodiscard]] std::string reporter(const std::string& path, const Entry& entry) const;
     void lookInside(const std::string& path, Entry& entry, std::vector<WatchEvent>& events);
     void readInotify(std::set<std::string>& touched);
     void drainWake() const;
@@ -100,6 +110,9 @@ private:
     std::map<int, std::string> m_wdFolder;  // inotify watch descriptor -> folder
     std::map<std::string, int> m_folderWd;  // folder -> its watch descriptor
     std::chrono::steady_clock::time_point m_nextPoll;
+    std::set<std::string> m_trusted;  // folders whose inotify watch reports (see WatchOptions)
+    long long m_polls = 0;
+    bool m_fullPoll = false;  // the next poll looks at every path (inotify lost events)
 };
 
 }  // namespace curvedoctor::core

@@ -186,6 +186,34 @@ TEST(Follower, ALogCreatedEmptyInALogdirThatAppearedLaterJoinsWhenItsFirstLinesC
     expectSameMetrics(f.run(one), fullLoad(log), "later/run1");
 }
 
+TEST(Follower, AChangedHparamsYamlBesideAFollowedLogIsReadAgain) {
+    // Appended lines are parsed without the files beside the log (hparams.yaml would be opened
+    // on every append): a change to hparams.yaml itself reads the hyperparameters again.
+    ScratchDir dir("follower");
+    std::filesystem::create_directories(dir.file("run1"));
+    const std::string log = dir.file("run1/metrics.csv");
+    const std::string yaml = dir.file("run1/hparams.yaml");
+    writeAll(yaml, "lr: 0.1\n");
+    writeAll(log, "epoch,step,train_loss\n0,0,2.0\n0,1,1.5\n");
+    Follower f({dir.path()});
+    ASSERT_EQ(f.size(), 1U);
+    ASSERT_EQ(f.run(0).format, "lightning_csv");
+    EXPECT_EQ(f.run(0).hyperparameters, fullLoad(log).hyperparameters);
+    ASSERT_EQ(f.run(0).hyperparameters.count("lr"), 1U);
+    EXPECT_EQ(f.run(0).hyperparameters.at("lr"), "0.1");
+    appendAll(log, "0,2,1.25\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(0).pointCount() == 3; }));
+    EXPECT_EQ(f.run(0).hyperparameters.at("lr"), "0.1") << "kept while only the log grows";
+    writeAll(yaml, "lr: 0.05\nbatch_size: 32\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(0).hyperparameters.count("batch_size") == 1; }));
+    EXPECT_EQ(f.run(0).hyperparameters, fullLoad(log).hyperparameters);
+    EXPECT_EQ(f.run(0).hyperparameters.at("lr"), "0.05");
+    appendAll(log, "0,3,1.0\n");
+    ASSERT_TRUE(stepUntil(f, [&] { return f.run(0).pointCount() == 4; }));
+    expectSameMetrics(f.run(0), fullLoad(log), "run1");
+    EXPECT_EQ(f.run(0).hyperparameters, fullLoad(log).hyperparameters);
+}
+
 TEST(Follower, FileThatDoesNotExistYetIsFollowedWhenItAppears) {
     ScratchDir dir("follower");
     const std::string log = dir.file("metrics.csv");

@@ -114,6 +114,32 @@ TEST_P(WatcherModes, ReportsLostReadPermissionOnce) {
 INSTANTIATE_TEST_SUITE_P(InotifyAndPolling, WatcherModes, ::testing::Bool(),
                          [](const auto& info) { return info.param ? "inotify" : "polling"; });
 
+TEST(Watcher, AFolderWhoseInotifyReportsIsStillPolledAndAMissedChangeIsSeen) {
+    // A folder whose inotify watch has reported is polled only every trustedPollEvery-th time;
+    // a change inotify misses (here: written through a hard link in an unwatched folder, as a
+    // network mount misses another machine's writes) is still seen by that poll, and the
+    // folder is polled every time again.
+    ScratchDir dir("watch");
+    std::filesystem::create_directories(dir.file("run"));
+    std::filesystem::create_directories(dir.file("elsewhere"));
+    const std::string log = dir.file("run/metrics.csv");
+    const std::string link = dir.file("elsewhere/metrics.csv");
+    writeAll(log, "epoch,step,loss\n0,0,1.0\n");
+    std::filesystem::create_hard_link(log, link);
+    WatchOptions o;
+    o.pollInterval = 50ms;
+    o.trustedPollEvery = 4;
+    Watcher w(o);
+    std::string error;
+    ASSERT_TRUE(w.watch(dir.file("run"), error)) << error;
+    appendAll(log, "0,1,0.9\n");  // inotify reports: the folder is trusted
+    EXPECT_TRUE(waitFor(w, ChangeKind::Grew, log));
+    appendAll(link, "0,2,0.8\n");  // inotify of run/ stays silent
+    EXPECT_TRUE(waitFor(w, ChangeKind::Grew, log));
+    appendAll(link, "0,3,0.7\n");
+    EXPECT_TRUE(waitFor(w, ChangeKind::Grew, log));
+}
+
 TEST(Watcher, IdleWaitSleepsUntilItsTimeout) {
     ScratchDir dir("watch");
     writeAll(dir.file("metrics.csv"), "epoch,step,loss\n");

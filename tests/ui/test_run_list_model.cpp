@@ -1,8 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
+#include <QCoreApplication>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
+#include <QTreeView>
+#include <algorithm>
+#include <memory>
 
 #include "ui/models/run_list_model.h"
 #include "ui/panels/run_list_panel.h"
@@ -107,6 +112,38 @@ TEST(RunListPanel, CloseRemovesTheSelectedRuns) {
     panel.closeSelected();
     ASSERT_EQ(store.count(), 1);
     EXPECT_EQ(store.at(0).name, QStringLiteral("b"));
+}
+
+TEST(RunListPanel, FormatAndFindingsColumnsFitTheirRowsAndWidenForALongerFormat) {
+    // Not sized to contents on every change (a followed logdir changes rows' findings every
+    // few seconds): fitted when rows come, the format column widened when a row needs more.
+    RunStore store;
+    RunListPanel panel(store);
+    panel.resize(600, 300);
+    panel.show();
+    store.add(makeRun("alpha", 5), diagnosisWith(1, 2, 0));
+    store.add(makeRun("beta", 5), {});
+    QCoreApplication::processEvents();  // the fit after the inserts
+    QTreeView* view = panel.view();
+    const auto hint = [&](int row, int column) {
+        return view->sizeHintForIndex(panel.proxy()->index(row, column)).width();
+    };
+    const int format = RunListModel::FormatColumn;
+    const int findings = RunListModel::FindingsColumn;
+    EXPECT_GE(view->header()->sectionSize(findings),
+              std::max(hint(0, findings), hint(1, findings)));
+    const int fitted = view->header()->sectionSize(format);
+    EXPECT_GE(fitted, std::max(hint(0, format), hint(1, format)));
+    RunStore::RunUpdate u;
+    u.row = 1;
+    u.diagnosis = diagnosisWith(3, 12, 7);
+    store.update({u});
+    EXPECT_EQ(view->header()->sectionSize(format), fitted) << "findings alone: no new width";
+    auto longer = std::make_shared<core::Run>(*makeRun("beta", 5));
+    longer->format = "a_format_with_a_much_longer_name_than_hand_made";
+    store.replace(1, longer, {});
+    EXPECT_GT(hint(1, format), fitted);
+    EXPECT_GE(view->header()->sectionSize(format), hint(1, format)) << "widened at once";
 }
 
 }  // namespace

@@ -53,10 +53,26 @@ RunListPanel::RunListPanel(RunStore& store, QWidget* parent)
     // on each insert costs more than the list itself.
     m_view->header()->setResizeContentsPrecision(kSizedRows);
     m_view->header()->setSectionResizeMode(RunListModel::NameColumn, QHeaderView::Stretch);
-    m_view->header()->setSectionResizeMode(RunListModel::FormatColumn,
-                                           QHeaderView::ResizeToContents);
-    m_view->header()->setSectionResizeMode(RunListModel::FindingsColumn,
-                                           QHeaderView::ResizeToContents);
+    // The format and findings columns are fitted to their rows when rows come or go, and the
+    // format column widened to a changed row's format (the badges' width is fixed), not sized
+    // to contents: a followed logdir's batches change rows' findings every few seconds, and
+    // ResizeToContents measured every sized row's text again for each (a tenth of the
+    // window's GUI thread while following 100 runs).
+    m_view->header()->setSectionResizeMode(RunListModel::FormatColumn, QHeaderView::Interactive);
+    m_view->header()->setSectionResizeMode(RunListModel::FindingsColumn, QHeaderView::Interactive);
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &RunListPanel::scheduleFit);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunListPanel::scheduleFit);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &RunListPanel::scheduleFit);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                   const QList<int>& roles) {
+                if (roles.isEmpty() || roles.contains(Qt::DisplayRole))
+                    widenFormatColumn(topLeft.row(), bottomRight.row());
+            });
+    m_fitTimer.setSingleShot(true);
+    m_fitTimer.setInterval(0);
+    connect(&m_fitTimer, &QTimer::timeout, this, &RunListPanel::fitColumns);
     m_colorButton->setText(tr("Colour…"));
     m_colorButton->setToolTip(tr("Change the colour of the current run"));
     m_closeButton->setText(tr("Close"));
@@ -84,6 +100,26 @@ RunListPanel::RunListPanel(RunStore& store, QWidget* parent)
     connect(del, &QShortcut::activated, this, &RunListPanel::closeSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { Q_EMIT currentRunChanged(currentRunId()); });
+}
+
+void RunListPanel::scheduleFit() {
+    m_fitTimer.start();
+}
+
+void RunListPanel::fitColumns() {
+    // Measures the first kSizedRows rows (the header's resizeContentsPrecision).
+    m_view->resizeColumnToContents(RunListModel::FormatColumn);
+    m_view->resizeColumnToContents(RunListModel::FindingsColumn);
+}
+
+void RunListPanel::widenFormatColumn(int first, int last) {
+    if (m_fitTimer.isActive()) return;  // a fit of the columns is coming
+    constexpr int kColumn = RunListModel::FormatColumn;
+    const int before = m_view->header()->sectionSize(kColumn);
+    int width = before;
+    for (int row = first; row <= std::min(last, first + kSizedRows - 1); ++row)
+        width = std::max(width, m_view->sizeHintForIndex(m_proxy->index(row, kColumn)).width());
+    if (width > before) m_view->header()->resizeSection(kColumn, width);
 }
 
 int RunListPanel::currentRunId() const {

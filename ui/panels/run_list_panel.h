@@ -4,6 +4,7 @@
 /// a regular-expression filter over names, and actions to recolour and close runs.
 
 #include <QRegularExpression>
+#include <QTimer>
 #include <QWidget>
 
 class QLineEdit;
@@ -43,6 +44,12 @@ Q_SIGNALS:
 
 private:
     void applyFilter(const QString& pattern);
+    /// Fits the format and findings columns to their rows soon (once for a burst of changes).
+    void scheduleFit();
+    void fitColumns();
+    /// Widens the format column to the formats of the proxy's rows first..last (the findings
+    /// column's badges have a fixed width).
+    void widenFormatColumn(int first, int last);
     void showContextMenu(const QPoint& pos);
 
     RunStore& m_store;
@@ -52,6 +59,7 @@ private:
     QTreeView* m_view = nullptr;
     QToolButton* m_colorButton = nullptr;
     QToolButton* m_closeButton = nullptr;
+    QTimer m_fitTimer;
 };
 
 }  // namespace curvedoctor::ui

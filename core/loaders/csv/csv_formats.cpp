@@ -252,7 +252,8 @@ public:
 
 private:
     LoadResult withHyperparameters(const LoadInput& input, LoadResult result) const {
-        if (result.runs.empty() || m_f.hyperparameterFile.empty()) return result;
+        if (result.runs.empty() || m_f.hyperparameterFile.empty() || !input.readBeside)
+            return result;
         const std::filesystem::path yaml =
             std::filesystem::path(input.path).parent_path() / m_f.hyperparameterFile;
         result.runs.front().hyperparameters = readSimpleYamlFile(yaml.string());
