@@ -120,16 +120,8 @@ public:
     [[nodiscard]] const_iterator cend() const { return end(); }
     /// The entries as one contiguous vector.
     [[nodiscard]] std::vector<T> toVector() const {
-        if (!m_b) return {};
-        if (m_b->pieces.empty()) return m_b->plain;
-        std::vector<T> out;
-        out.reserve(m_b->packedSize);
-        for (std::size_t k = 0; k < m_b->pieces.size(); ++k) {
-            const Piece& p = m_b->pieces[k];
-            const std::size_t end =
-                k + 1 < m_b->pieces.size() ? m_b->pieces[k + 1].start : m_b->packedSize;
-            for (std::size_t i = p.start; i < end; ++i) out.push_back(at(p, i - p.start));
-        }
+        std::vector<T> out(size());
+        copyTo(out.data());
         return out;
     }
     /// Writes the entries to `out`, which has room for size() of them.

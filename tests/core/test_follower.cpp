@@ -141,16 +141,11 @@ TEST(Follower, LogdirThatDoesNotExistYetIsFollowedWhenItAppears) {
     expectSameMetrics(f.run(two), fullLoad(log2), "run2");
 }
 
-TEST(Follower, ALogCreatedEmptyInAFollowedLogdirJoinsWhenItsFirstLinesCome) {
-    // A trainer opens metrics.csv at once and writes its header when its buffer first fills:
-    // the walk the new file sets off finds it empty, and only its growth says it is a log.
-    ScratchDir dir("follower");
-    const std::string logdir = dir.file("runs");
-    std::filesystem::create_directories(logdir + "/run1");
-    Follower f({logdir});
-    const std::string log = logdir + "/run1/metrics.csv";
+// `log` is created empty in a logdir `f` follows; the follower takes it in (and walks the
+// logdir) before any line comes, then its first lines make it a run that follows its growth.
+void expectAnEmptyLogJoinsWhenItsFirstLinesCome(Follower& f, const std::string& log,
+                                                const std::string& what) {
     writeAll(log, "");
-    // The follower takes in the new empty file (and walks the logdir) before any line comes.
     for (int i = 0; i < 5; ++i) {
         (void)f.wait(50ms);
     }
@@ -160,7 +155,18 @@ TEST(Follower, ALogCreatedEmptyInAFollowedLogdirJoinsWhenItsFirstLinesCome) {
     const std::size_t one = indexOf(f, log);
     appendAll(log, "0,2,1.25\n");
     ASSERT_TRUE(stepUntil(f, [&] { return f.run(one).pointCount() == 3; }));
-    expectSameMetrics(f.run(one), fullLoad(log), "run1");
+    expectSameMetrics(f.run(one), fullLoad(log), what);
+}
+
+TEST(Follower, ALogCreatedEmptyInAFollowedLogdirJoinsWhenItsFirstLinesCome) {
+    // A trainer opens metrics.csv at once and writes its header when its buffer first fills:
+    // the walk the new file sets off finds it empty, and only its growth says it is a log.
+    ScratchDir dir("follower");
+    const std::string logdir = dir.file("runs");
+    std::filesystem::create_directories(logdir + "/run1");
+    Follower f({logdir});
+    const std::string log = logdir + "/run1/metrics.csv";
+    expectAnEmptyLogJoinsWhenItsFirstLinesCome(f, log, "run1");
 }
 
 TEST(Follower, ALogCreatedEmptyInALogdirThatAppearedLaterJoinsWhenItsFirstLinesCome) {
@@ -173,17 +179,7 @@ TEST(Follower, ALogCreatedEmptyInALogdirThatAppearedLaterJoinsWhenItsFirstLinesC
     EXPECT_EQ(f.size(), 1U);
     std::filesystem::create_directories(logdir + "/run1");
     const std::string log = logdir + "/run1/metrics.csv";
-    writeAll(log, "");
-    for (int i = 0; i < 5; ++i) {
-        (void)f.wait(50ms);
-    }
-    EXPECT_EQ(indexOf(f, log), f.size()) << "an empty file is no run";
-    appendAll(log, "epoch,step,train_loss\n0,0,2.0\n0,1,1.5\n");
-    ASSERT_TRUE(stepUntil(f, [&] { return indexOf(f, log) < f.size(); }));
-    const std::size_t one = indexOf(f, log);
-    appendAll(log, "0,2,1.25\n");
-    ASSERT_TRUE(stepUntil(f, [&] { return f.run(one).pointCount() == 3; }));
-    expectSameMetrics(f.run(one), fullLoad(log), "later/run1");
+    expectAnEmptyLogJoinsWhenItsFirstLinesCome(f, log, "later/run1");
 }
 
 TEST(Follower, AChangedHparamsYamlBesideAFollowedLogIsReadAgain) {
