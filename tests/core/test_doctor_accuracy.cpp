@@ -284,15 +284,25 @@ TEST(DoctorAccuracy, SecondCorpusHeldBackHalf) {
 
 // Half c (doctor5): made after half b's misses had been looked at, labelled from its plots
 // before the doctor first read it, never tuned on. First measured blind: 11 of 15 found, a
-// wrong warning on 1 run of 17; unchanged after the doctor5 fixes made on half a (the floor
-// asserted here, with the wrong-warning target, so that healthy runs stay quiet).
+// wrong warning on 1 run of 17; unchanged after the doctor5 fixes made on half a. doctor6
+// looked at its misses on their plots (so half c is now tuned on) and fixed three classes:
+// a zero learning rate under a noisy batch loss (190 points, +-5%) moved the smoothed curve by
+// its noise, so it was a warning, not the error of a flat loss (not_learning_lr0_circles); an
+// MLflow log has no epoch column, and its evenly spaced evaluations now mark the epochs of
+// the saw-tooth (no_shuffle_sorted_cls); the running median started a fast-falling curve at
+// its second value, hiding the untrained level and the first validation improvement, which
+// called overfitting memorisation (the wrong not_learning on overfitting_cls_subset): 13 of
+// 15, no wrong warning. Left missed: overfitting_cnn_subset (a rule "accuracy level while the
+// loss keeps rising" also called ultralytics_07 overfitting, which its label forbids) and
+// noisy_val_tiny_circles (an accuracy on 12 samples at 100% most evaluations: its median is
+// 1, its robust noise 0; the fallback to mean and deviation also flagged healthy_iris_sgd).
 TEST(DoctorAccuracy, SecondCorpusHalfC) {
     static const JsonValue m = readJson(kData / "corpus2" / "manifest.json");
     const auto logs = manifestLogs(kData / "corpus2", m, "c");
     ASSERT_GE(logs.size(), 15u);
     const Score s = scoreAll(logs);
     print("corpus2 half c (held back, new)", s);
-    EXPECT_GE(s.found() * 15, s.expected() * 11) << "half c recall below its first measure";
+    EXPECT_GE(s.found() * 15, s.expected() * 13) << "half c recall below its last measure";
     EXPECT_LE(s.runsWithWrong * 10, s.runs) << "more than 1 run in 10 cries wolf on half c";
 }
 
