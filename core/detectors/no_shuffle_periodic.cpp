@@ -218,7 +218,8 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
         ++segs.back().count;
         segs.back().last = i;
     }
-    if (segs.empty()) evaluationSegments(view, segs);
+    const bool byEvaluations = segs.empty();
+    if (byEvaluations) evaluationSegments(view, segs);
     if (segs.size() < config.minEpochs + 1) return out;
     std::map<std::size_t, std::size_t> countFreq;
     for (const Segment& s : segs) ++countFreq[s.count];
@@ -317,9 +318,11 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     Finding f =
         makeFinding(view, FindingKind::NoShufflePeriodic, Severity::Warning, c.metric(), from, to);
     f.message = c.metric() + " repeats the same pattern inside each of " +
-                std::to_string(used.size()) + " epochs (" + std::to_string(mode) +
-                " logged points per epoch, swings up to +/-" + formatNumber(amplitude) +
-                "): the pattern shared by all epochs explains " + formatPercent(repeatability) +
+                std::to_string(used.size()) + " epochs" +
+                (byEvaluations ? " (marked by its evenly spaced evaluations)" : "") + " (" +
+                std::to_string(mode) + " logged points per epoch, swings up to +/-" +
+                formatNumber(amplitude) + "): the pattern shared by all epochs explains " +
+                formatPercent(repeatability) +
                 " of the within-epoch variation, where shuffled batches give about 0%.";
     f.advice =
         "The data are served in the same order every epoch: shuffle the training set "
@@ -328,6 +331,7 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     f.evidence["repeatability"] = repeatability;
     f.evidence["points_per_epoch"] = static_cast<double>(mode);
     f.evidence["epochs"] = k;
+    f.evidence["epochs_from_evaluations"] = byEvaluations ? 1.0 : 0.0;
     f.evidence["min_repeatability"] =
         shortEpochs ? config.minShortRepeatability : config.minRepeatability;
     out.push_back(std::move(f));

@@ -15,6 +15,7 @@ struct Flatness {
     bool flat = false;
     double first = 0.0;
     double drop = 0.0;
+    double allowed = 0.0;  ///< the largest movement that still counts as flat
     std::int64_t firstStep = 0;
     std::int64_t lastStep = 0;
 };
@@ -56,6 +57,7 @@ Flatness flatness(const Trend& t, const NotLearningConfig& config, std::size_t m
         std::max(config.maxRelativeDrop * scale, byNoise ? config.noiseSigmas * t.trendNoise : 0.0);
     // A loss that climbs is gradient ascent or divergence (divergence.h), or overfitting.
     const double rise = twoSided ? *hi - f.first : t.back() - f.first;
+    f.allowed = allowed;
     f.flat = f.drop <= allowed && rise <= allowed;
     return f;
 }
@@ -162,14 +164,18 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
     if (train.flat) {
         Finding f = makeFinding(view, FindingKind::NotLearning, Severity::Error, curve.metric(),
                                 train.firstStep, train.lastStep);
-        f.message =
-            curve.metric() + " stays flat from " + describeStep(view, train.firstStep) + " to " +
-            describeStep(view, train.lastStep) + ": it starts at " + formatNumber(train.first) +
-            " and never improves by more than " + formatNumber(train.drop) + " (" +
-            formatPercent(train.drop / std::abs(train.first)) + ")" + metricNote(view, f) + ".";
+        f.message = curve.metric() + " stays flat from " + describeStep(view, train.firstStep) +
+                    " to " + describeStep(view, train.lastStep) + ": it starts at " +
+                    formatNumber(train.first) + " and never improves by more than " +
+                    formatNumber(train.drop) + " (" +
+                    formatPercent(train.drop / std::abs(train.first)) + "; flat means within " +
+                    formatNumber(train.allowed) + ", the larger of " +
+                    formatPercent(config.maxRelativeDrop) + " and the smoothed curve's noise)" +
+                    metricNote(view, f) + ".";
         f.advice = kAdvice;
         f.evidence["first_value"] = train.first;
         f.evidence["improvement"] = train.drop;
+        f.evidence["allowed_improvement"] = train.allowed;
         out.push_back(std::move(f));
         return out;
     }

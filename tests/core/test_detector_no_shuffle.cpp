@@ -91,6 +91,7 @@ TEST(DetectNoShuffle, WithoutEpochsEvenlySpacedEvaluationsMarkTheEpochs) {
     const auto f = detect(withEvaluations(epochs(sortedByClass, 0.0), kPerEpoch - 1, kPerEpoch));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].evidence.at("points_per_epoch"), kPerEpoch);
+    EXPECT_EQ(f[0].evidence.at("epochs_from_evaluations"), 1.0);
     EXPECT_EQ(f[0].beginStep, kPerEpoch);
     for (unsigned seed = 1; seed <= 5; ++seed) {
         EXPECT_TRUE(detect(withEvaluations(epochs([](int) { return 0.0; }, 0.0, seed),

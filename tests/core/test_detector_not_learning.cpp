@@ -146,6 +146,9 @@ TEST(DetectNotLearning, ANoisyBatchLossAtOneLevelIsAnError) {
         ASSERT_EQ(f.size(), 1u) << seed << describe(f);
         EXPECT_EQ(f[0].severity, Severity::Error) << seed << f[0].message;
         EXPECT_EQ(f[0].metric, "train_loss");
+        // The noise widened what counts as flat beyond 2% of ln 2.
+        EXPECT_GT(f[0].evidence.at("allowed_improvement"), 0.02 * std::log(2.0));
+        EXPECT_LE(f[0].evidence.at("improvement"), f[0].evidence.at("allowed_improvement"));
         const auto learns = detect(noisyLevel(0.1, seed));
         EXPECT_TRUE(learns.empty() || learns[0].severity != Severity::Error)
             << seed << describe(learns);
