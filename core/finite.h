@@ -22,4 +22,12 @@ namespace curvedoctor::core {
     return n;
 }
 
+/// The first finite value of `values`; NaN when there is none.
+[[nodiscard]] inline double firstFinite(std::span<const double> values) {
+    for (double v : values) {
+        if (isFiniteValue(v)) return v;
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
 }  // namespace curvedoctor::core

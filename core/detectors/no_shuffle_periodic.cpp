@@ -130,6 +130,37 @@ void addNormalisedResiduals(std::span<const double> values, const Segment& s, st
     total += static_cast<double>(len);
 }
 
+// Without any epoch column (an MLflow or SummaryWriter log), a validation loss evaluated at
+// evenly spaced steps marks the epochs: each interval (previous evaluation, evaluation]
+// becomes one segment of the training loss. Evaluations every N steps that are not epochs
+// only cut the data order at the wrong places, which hides a pattern rather than makes one.
+void evaluationSegments(const RunView& view, std::vector<Segment>& segs) {
+    const auto vs = view.valLoss.steps();
+    if (vs.size() < 3) return;
+    const std::int64_t every = vs[1] - vs[0];
+    for (std::size_t k = 1; k < vs.size(); ++k) {
+        if (vs[k] - vs[k - 1] != every || every <= 0) return;
+    }
+    const Curve& c = view.trainLoss;
+    const auto values = c.values();
+    const auto cs = c.steps();
+    std::size_t k = 0;  // the evaluation that closes the current interval
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        while (k < vs.size() && vs[k] < cs[i]) {
+            ++k;
+            if (!segs.empty() && segs.back().count > 0) segs.push_back({0, 0, 0});
+        }
+        if (k == vs.size()) break;
+        if (!isFiniteValue(values[i])) continue;
+        if (segs.empty()) segs.push_back({0, 0, 0});
+        Segment& s = segs.back();
+        if (s.count == 0) s.begin = i;
+        ++s.count;
+        s.last = i;
+    }
+    if (!segs.empty() && segs.back().count == 0) segs.pop_back();
+}
+
 }  // namespace
 
 std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffleConfig& config) {
@@ -187,6 +218,8 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
         ++segs.back().count;
         segs.back().last = i;
     }
+    const bool byEvaluations = segs.empty();
+    if (byEvaluations) evaluationSegments(view, segs);
     if (segs.size() < config.minEpochs + 1) return out;
     std::map<std::size_t, std::size_t> countFreq;
     for (const Segment& s : segs) ++countFreq[s.count];
@@ -285,9 +318,11 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     Finding f =
         makeFinding(view, FindingKind::NoShufflePeriodic, Severity::Warning, c.metric(), from, to);
     f.message = c.metric() + " repeats the same pattern inside each of " +
-                std::to_string(used.size()) + " epochs (" + std::to_string(mode) +
-                " logged points per epoch, swings up to +/-" + formatNumber(amplitude) +
-                "): the pattern shared by all epochs explains " + formatPercent(repeatability) +
+                std::to_string(used.size()) + " epochs" +
+                (byEvaluations ? " (marked by its evenly spaced evaluations)" : "") + " (" +
+                std::to_string(mode) + " logged points per epoch, swings up to +/-" +
+                formatNumber(amplitude) + "): the pattern shared by all epochs explains " +
+                formatPercent(repeatability) +
                 " of the within-epoch variation, where shuffled batches give about 0%.";
     f.advice =
         "The data are served in the same order every epoch: shuffle the training set "
@@ -296,6 +331,7 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     f.evidence["repeatability"] = repeatability;
     f.evidence["points_per_epoch"] = static_cast<double>(mode);
     f.evidence["epochs"] = k;
+    f.evidence["epochs_from_evaluations"] = byEvaluations ? 1.0 : 0.0;
     f.evidence["min_repeatability"] =
         shortEpochs ? config.minShortRepeatability : config.minRepeatability;
     out.push_back(std::move(f));

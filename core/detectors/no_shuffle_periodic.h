@@ -33,8 +33,9 @@ struct NoShuffleConfig {
 };
 
 /// The period comes from the epoch column (of the training loss itself, or of any other series
-/// of the run). Silent without epochs, or when the learning rate itself restarts (cyclic
-/// schedules such as SGDR repeat per epoch on purpose).
+/// of the run), or, without any, from a validation loss evaluated at evenly spaced steps (one
+/// evaluation per epoch). Silent without either, or when the learning rate itself restarts
+/// (cyclic schedules such as SGDR repeat per epoch on purpose).
 [[nodiscard]] std::vector<Finding> detectNoShufflePeriodic(const RunView& view,
                                                            const NoShuffleConfig& config = {});
 

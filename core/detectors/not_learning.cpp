@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/detectors/finding_text.h"
+#include "core/finite.h"
 
 namespace curvedoctor::core {
 
@@ -14,14 +15,24 @@ struct Flatness {
     bool flat = false;
     double first = 0.0;
     double drop = 0.0;
+    double allowed = 0.0;  ///< the largest movement that still counts as flat
     std::int64_t firstStep = 0;
     std::int64_t lastStep = 0;
 };
 
+// The median of the trend's last third is below that of its first third by more than `by`.
+bool fallsByThirds(const Trend& t, double by) {
+    const std::size_t third = t.size() / 3;
+    if (third == 0) return false;
+    std::vector<double> head(t.values.begin(), t.values.begin() + static_cast<long>(third));
+    std::vector<double> tail(t.values.end() - static_cast<long>(third), t.values.end());
+    return medianInPlace(tail) < medianInPlace(head) - by;
+}
+
 // Flat from the start: never better than the first smoothed value by more than the allowed
-// share, and (with `twoSided`) never worse by more either.
+// share (or, with `withinNoise`, its noise), and (with `twoSided`) never worse by more either.
 Flatness flatness(const Trend& t, const NotLearningConfig& config, std::size_t minPoints,
-                  bool twoSided) {
+                  bool twoSided, bool withinNoise = false) {
     Flatness f;
     if (t.rawPoints < minPoints || t.size() < 3) return f;
     f.firstStep = t.firstSteps.front();
@@ -36,9 +47,17 @@ Flatness flatness(const Trend& t, const NotLearningConfig& config, std::size_t m
     if (!(scale > 0.0)) return f;
     const auto [lo, hi] = std::minmax_element(t.values.begin(), t.values.end());
     f.drop = f.first - *lo;
-    const double allowed = config.maxRelativeDrop * scale;
+    // A long noisy per-batch loss moves its smoothed values by their noise alone: a movement
+    // within noiseSigmas of it is no evidence of learning (lr = 0 on a batch loss whose
+    // batches differ by +-5%), as long as its last third is no lower than its first third
+    // either (a steady fall hidden in the noise is learning). Short ones are noTrend's.
+    const bool byNoise = withinNoise && t.rawPoints > config.maxShortPoints &&
+                         !fallsByThirds(t, config.maxRelativeDrop * scale + 2.0 * t.trendNoise);
+    const double allowed =
+        std::max(config.maxRelativeDrop * scale, byNoise ? config.noiseSigmas * t.trendNoise : 0.0);
     // A loss that climbs is gradient ascent or divergence (divergence.h), or overfitting.
     const double rise = twoSided ? *hi - f.first : t.back() - f.first;
+    f.allowed = allowed;
     f.flat = f.drop <= allowed && rise <= allowed;
     return f;
 }
@@ -141,18 +160,22 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
     const bool useTrain = !view.trainTrend.empty();
     const Trend& t = useTrain ? view.trainTrend : view.valTrend;
     const Curve& curve = useTrain ? view.trainLoss : view.valLoss;
-    const Flatness train = flatness(t, config, config.minPoints, false);
+    const Flatness train = flatness(t, config, config.minPoints, false, true);
     if (train.flat) {
         Finding f = makeFinding(view, FindingKind::NotLearning, Severity::Error, curve.metric(),
                                 train.firstStep, train.lastStep);
-        f.message =
-            curve.metric() + " stays flat from " + describeStep(view, train.firstStep) + " to " +
-            describeStep(view, train.lastStep) + ": it starts at " + formatNumber(train.first) +
-            " and never improves by more than " + formatNumber(train.drop) + " (" +
-            formatPercent(train.drop / std::abs(train.first)) + ")" + metricNote(view, f) + ".";
+        f.message = curve.metric() + " stays flat from " + describeStep(view, train.firstStep) +
+                    " to " + describeStep(view, train.lastStep) + ": it starts at " +
+                    formatNumber(train.first) + " and never improves by more than " +
+                    formatNumber(train.drop) + " (" +
+                    formatPercent(train.drop / std::abs(train.first)) + "; flat means within " +
+                    formatNumber(train.allowed) + ", the larger of " +
+                    formatPercent(config.maxRelativeDrop) + " and the smoothed curve's noise)" +
+                    metricNote(view, f) + ".";
         f.advice = kAdvice;
         f.evidence["first_value"] = train.first;
         f.evidence["improvement"] = train.drop;
+        f.evidence["allowed_improvement"] = train.allowed;
         out.push_back(std::move(f));
         return out;
     }
@@ -176,18 +199,21 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
         // level). Overfitting improves on validation first; a run fine-tuned or evaluated
         // after a first epoch that already learnt starts validation below the training
         // loss's start.
-        if (once.firstStep >= once.lastStep || !(once.first > 0.0) ||
-            once.drop > config.maxRelativeDrop * once.first) {
-            return out;
-        }
+        // Both first values are read raw as well: a running median starts a curve that falls
+        // fast in its first evaluations at its second or third value, which hides both the
+        // untrained level and the validation loss's first improvement (an MLP on 60 samples:
+        // validation 0.80 -> 0.54 in two epochs, training 1.08 -> 0.20).
+        if (once.firstStep >= once.lastStep || !(once.first > 0.0)) return out;
         const double valBest =
             *std::min_element(view.valTrend.values.begin(), view.valTrend.values.end());
-        const double untrained = t.front();
+        const double valFirst = std::max(once.first, firstFinite(view.valLoss.values()));
+        if (valFirst - valBest > config.maxRelativeDrop * valFirst) return out;
+        const double untrained = std::max(t.front(), firstFinite(curve.values()));
         if (!(untrained > 0.0) || trainDrop < config.minMemorisedDrop * untrained ||
             valBest < untrained * (1.0 - config.maxShortDip) || metricImproves(view)) {
             return out;
         }
-        how = " never improves on its first value " + formatNumber(once.first) +
+        how = " never improves on its first value " + formatNumber(valFirst) +
               " nor goes below the untrained level of " + view.trainLoss.metric() + " (" +
               formatNumber(untrained) + "); it ends at " + formatNumber(view.valTrend.back());
     }
@@ -206,7 +232,7 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
                kAdvice;
     f.evidence["first_value"] = shown.first;
     f.evidence["train_improvement"] = trainDrop;
-    f.evidence["untrained_level"] = t.front();
+    f.evidence["untrained_level"] = std::max(t.front(), firstFinite(curve.values()));
     out.push_back(std::move(f));
     return out;
 }

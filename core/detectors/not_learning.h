@@ -20,6 +20,10 @@ struct NotLearningConfig {
     /// still counts as flat. A network that learns anything moves its loss by far more than 2%
     /// (cross-entropy from ln(10) = 2.30 to below 2.25 within the first epoch on any real data).
     double maxRelativeDrop = 0.02;
+    /// ... or within this many standard deviations of one smoothed value's noise (the
+    /// trend's), when that is larger: the smoothed minimum of a few hundred points of pure
+    /// noise lies about three of them below its mean.
+    double noiseSigmas = 4.0;
     /// "From the start" is only observable when the log starts near step 0: the first logged
     /// step must lie within this share of the last one (a resumed run starts mid-way).
     double maxStartShare = 0.25;

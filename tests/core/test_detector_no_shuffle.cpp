@@ -1,6 +1,7 @@
 // no_shuffle_periodic: a within-epoch pattern that repeats every epoch, found from the epoch
-// column; silent on shuffled batches, on the per-epoch staircase of multi-epoch fine-tuning,
-// and on a learning rate that restarts every epoch.
+// column (or, without one, from evenly spaced evaluations); silent on shuffled batches, on the
+// per-epoch staircase of multi-epoch fine-tuning, and on a learning rate that restarts every
+// epoch.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -74,6 +75,34 @@ TEST(DetectNoShuffle, NeedsEpochsAndEnoughPointsPerEpoch) {
     core::Run noEpochs = epochs(sortedByClass, 0.0);
     noEpochs.metrics["loss"].epochs.clear();
     EXPECT_TRUE(detect(noEpochs).empty());
+}
+
+// An MLflow or SummaryWriter log has no epoch column; its validation loss, evaluated once per
+// epoch at evenly spaced steps, marks the epochs (issue #15: a sorted 4-class set logged by
+// MLflow, its saw-tooth read as oscillation).
+core::Run withEvaluations(core::Run r, std::int64_t first, std::int64_t every) {
+    r.metrics["loss"].epochs.clear();
+    r.metrics["val_loss"] = seriesOf(
+        kEpochs, [](std::size_t e) { return 1.5 - 0.05 * double(e); }, first, every);
+    return r;
+}
+
+TEST(DetectNoShuffle, WithoutEpochsEvenlySpacedEvaluationsMarkTheEpochs) {
+    const auto f = detect(withEvaluations(epochs(sortedByClass, 0.0), kPerEpoch - 1, kPerEpoch));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].evidence.at("points_per_epoch"), kPerEpoch);
+    EXPECT_EQ(f[0].evidence.at("epochs_from_evaluations"), 1.0);
+    EXPECT_EQ(f[0].beginStep, kPerEpoch);
+    for (unsigned seed = 1; seed <= 5; ++seed) {
+        EXPECT_TRUE(detect(withEvaluations(epochs([](int) { return 0.0; }, 0.0, seed),
+                                           kPerEpoch - 1, kPerEpoch))
+                        .empty())
+            << seed;
+    }
+    // Unevenly spaced evaluations mark no period.
+    core::Run uneven = withEvaluations(epochs(sortedByClass, 0.0), kPerEpoch - 1, kPerEpoch);
+    uneven.metrics["val_loss"].steps.mutableVector()[3] += 7;
+    EXPECT_TRUE(detect(uneven).empty());
 }
 
 TEST(DetectNoShuffle, LearningRateRestartingEachEpochIsNotBlamedOnTheLoader) {

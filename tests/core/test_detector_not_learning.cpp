@@ -121,5 +121,59 @@ TEST(DetectNotLearning, MemorisingWithValidationAtTheUntrainedLevelIsAWarning) {
     EXPECT_TRUE(detect(healthyRun()).empty());
 }
 
+// Issue #15: a zero learning rate under a per-batch loss whose batches differ by +-5% (200
+// points around ln 2): the smoothed curve moves by its noise alone, validation loss and
+// accuracy do not move at all. As sure as a flat loss: an error. A loss that falls by 10%
+// under the same noise learns.
+core::Run noisyLevel(double drop, unsigned seed) {
+    Noise noise(seed);
+    const double ln2 = std::log(2.0);
+    return runOf(
+        {{"train_loss",
+          seriesOf(
+              200,
+              [&](std::size_t i) { return ln2 * (1.0 - drop * double(i) / 199.0) + noise(0.035); },
+              2, 2)},
+         {"val_loss", seriesOf(
+                          20, [&](std::size_t) { return 0.6863 - drop * 0.6; }, 20, 20)},
+         {"val_acc", seriesOf(
+                         20, [&](std::size_t) { return 0.54; }, 20, 20)}});
+}
+
+TEST(DetectNotLearning, ANoisyBatchLossAtOneLevelIsAnError) {
+    for (unsigned seed = 1; seed <= 5; ++seed) {
+        const auto f = detect(noisyLevel(0.0, seed));
+        ASSERT_EQ(f.size(), 1u) << seed << describe(f);
+        EXPECT_EQ(f[0].severity, Severity::Error) << seed << f[0].message;
+        EXPECT_EQ(f[0].metric, "train_loss");
+        // The noise widened what counts as flat beyond 2% of ln 2.
+        EXPECT_GT(f[0].evidence.at("allowed_improvement"), 0.02 * std::log(2.0));
+        EXPECT_LE(f[0].evidence.at("improvement"), f[0].evidence.at("allowed_improvement"));
+        const auto learns = detect(noisyLevel(0.1, seed));
+        EXPECT_TRUE(learns.empty() || learns[0].severity != Severity::Error)
+            << seed << describe(learns);
+    }
+}
+
+// Issue #15: 60 training samples and a large MLP, logged per epoch. Validation improves from
+// 0.80 to 0.54 in two epochs (accuracy 74% -> 79% on 4 classes), then climbs for 118 epochs
+// while the training loss goes to 0: overfitting. A running median starts both curves at
+// their second or third value, which hid the first improvement and the untrained level; the
+// first values as logged are read too, so this is no memorisation.
+TEST(DetectNotLearning, AFastFirstImprovementIsNoMemorisation) {
+    std::vector<double> train{1.076, 0.441, 0.203, 0.107, 0.061, 0.027, 0.015, 0.008};
+    std::vector<double> val{0.801, 0.556, 0.543, 0.577, 0.668, 0.751, 0.820, 0.873};
+    std::vector<double> acc{73.8, 78.7, 78.2, 78.2, 76.4, 77.3, 77.8, 77.8};
+    for (int e = 8; e < 120; ++e) {
+        train.push_back(0.008 * std::exp(-double(e - 8) / 20.0));
+        val.push_back(0.873 + 0.52 * (1.0 - std::exp(-double(e - 8) / 40.0)));
+        acc.push_back(77.8);
+    }
+    const auto f = detect(runOf({{"train_loss", seriesOf(train)},
+                                 {"test_loss", seriesOf(val)},
+                                 {"test_acc1", seriesOf(acc)}}));
+    EXPECT_TRUE(f.empty()) << describe(f);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -284,16 +284,54 @@ TEST(DoctorAccuracy, SecondCorpusHeldBackHalf) {
 
 // Half c (doctor5): made after half b's misses had been looked at, labelled from its plots
 // before the doctor first read it, never tuned on. First measured blind: 11 of 15 found, a
-// wrong warning on 1 run of 17; unchanged after the doctor5 fixes made on half a (the floor
-// asserted here, with the wrong-warning target, so that healthy runs stay quiet).
+// wrong warning on 1 run of 17; unchanged after the doctor5 fixes made on half a. doctor6
+// looked at its misses on their plots (so half c is now tuned on) and fixed three classes:
+// a zero learning rate under a noisy batch loss (190 points, +-5%) moved the smoothed curve by
+// its noise, so it was a warning, not the error of a flat loss (not_learning_lr0_circles); an
+// MLflow log has no epoch column, and its evenly spaced evaluations now mark the epochs of
+// the saw-tooth (no_shuffle_sorted_cls); the running median started a fast-falling curve at
+// its second value, hiding the untrained level and the first validation improvement, which
+// called overfitting memorisation (the wrong not_learning on overfitting_cls_subset): 13 of
+// 15, no wrong warning. Left missed: overfitting_cnn_subset (a rule "accuracy level while the
+// loss keeps rising" also called ultralytics_07 overfitting, which its label forbids) and
+// noisy_val_tiny_circles (an accuracy on 12 samples at 100% most evaluations: its median is
+// 1, its robust noise 0; the fallback to mean and deviation also flagged healthy_iris_sgd).
 TEST(DoctorAccuracy, SecondCorpusHalfC) {
     static const JsonValue m = readJson(kData / "corpus2" / "manifest.json");
     const auto logs = manifestLogs(kData / "corpus2", m, "c");
     ASSERT_GE(logs.size(), 15u);
     const Score s = scoreAll(logs);
     print("corpus2 half c (held back, new)", s);
-    EXPECT_GE(s.found() * 15, s.expected() * 11) << "half c recall below its first measure";
+    EXPECT_GE(s.found() * 15, s.expected() * 13) << "half c recall below its last measure";
     EXPECT_LE(s.runsWithWrong * 10, s.runs) << "more than 1 run in 10 cries wolf on half c";
+}
+
+// Half d (doctor6): 18 cases made after half c's misses had been looked at and fixed, their
+// labels committed (6fdc998) before the doctor first read them, never tuned on. First measured
+// blind, with the half c fixes (dd6ac6b): 14 of 17 found (82%), a wrong warning on 2 runs of
+// 18 (the floor asserted here):
+//   kind                      found  wrong/warnings
+//   divergence                1/1    0/1   (divergence then NaN: both reported)
+//   metric_loss_disagreement  1/1    0/1
+//   nan_inf                   1/1    0/1
+//   no_shuffle_periodic       1/2    0/1   missed: 4 logged steps per epoch (HF Trainer)
+//   noisy_validation          2/2    1/4   wrong on undertrained_gru_sgd (accuracy still
+//                                          climbing fast over 10 evaluations read as noise)
+//   not_learning              1/1    0/1
+//   oscillation               1/2    0/1   missed: momentum 0.99 ringing that decays
+//   overfitting               2/2    0/2
+//   severe_overfitting        0/0    1/2   wrong on oscillation_momentum_wine (a validation
+//                                          loss collapsing and recovering, 0.16 -> 17)
+//   slow_start_plateau        3/3    0/4
+//   undertrained              1/2    0/1   missed on no_shuffle_few_steps_digits
+TEST(DoctorAccuracy, SecondCorpusHalfD) {
+    static const JsonValue m = readJson(kData / "corpus2" / "manifest.json");
+    const auto logs = manifestLogs(kData / "corpus2", m, "d");
+    ASSERT_GE(logs.size(), 18u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half d (held back, newest)", s);
+    EXPECT_GE(s.found() * 17, s.expected() * 14) << "half d recall below its first measure";
+    EXPECT_LE(s.runsWithWrong, 2) << "half d: more runs with a wrong warning than measured";
 }
 
 TEST(DoctorAccuracy, LabelledRealLogs) {
