@@ -4,6 +4,8 @@
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QRegularExpression>
+#include <QSettings>
 
 #include "tests/ui/window_parts.h"
 #include "ui/chart/chart_panel.h"
@@ -13,6 +15,7 @@
 #include "ui/panels/message_area.h"
 #include "ui/panels/run_list_panel.h"
 #include "ui/run_store.h"
+#include "ui/session/run_memory.h"
 #include "ui/session/session_controller.h"
 #include "ui/view_settings.h"
 #include "viewer_test_support.h"
@@ -186,6 +189,57 @@ TEST_F(Sessions, WithoutACloseNothingIsRemembered) {
     MainWindow again;
     ASSERT_TRUE(openAndWait(again, paths));
     EXPECT_TRUE(testing::part<RunStore>(again).at(0).visible);
+}
+
+// The remembered runs are read once per load: a run opened after another window saved its
+// colour (once this window's previous load had ended) still gets that colour.
+TEST_F(Sessions, ARunOpenedLaterGetsTheColourAnotherWindowSavedMeanwhile) {
+    const QStringList paths = writeLogs({"first", "later"});
+    const QColor chosen(0x12, 0x34, 0x56);
+    MainWindow reader;
+    ASSERT_TRUE(openAndWait(reader, {paths[0]}));
+    {
+        MainWindow writer;
+        ASSERT_TRUE(openAndWait(writer, {paths[1]}));
+        RunStore& store = testing::part<RunStore>(writer);
+        store.setColor(0, chosen);
+        writer.close();
+    }
+    ASSERT_TRUE(openAndWait(reader, {paths[1]}));
+    const RunStore& store = testing::part<RunStore>(reader);
+    ASSERT_EQ(store.count(), 2);
+    EXPECT_EQ(entryFor(store, paths[1])->color, chosen);
+}
+
+// Settings do not grow without bound with every run ever opened: past RunMemory::kMaxRuns the
+// runs saved longest ago are forgotten, never an open one.
+TEST_F(Sessions, TheRunsSavedLongestAgoAreForgottenPastTheLimit) {
+    {
+        QSettings s;
+        s.beginGroup(QStringLiteral("runMemory"));
+        for (int i = 0; i < RunMemory::kMaxRuns; ++i)
+            s.setValue(QStringLiteral("run-old%1").arg(i),
+                       QVariantMap{{QStringLiteral("path"), QStringLiteral("/gone/%1").arg(i)},
+                                   {QStringLiteral("savedAt"), 1000 + i}});
+    }
+    const QStringList paths = writeLogs({"fresh"});
+    const QColor chosen(0x65, 0x43, 0x21);
+    {
+        MainWindow w;
+        ASSERT_TRUE(openAndWait(w, paths));
+        testing::part<RunStore>(w).setColor(0, chosen);
+        w.close();
+    }
+    QSettings s;
+    s.beginGroup(QStringLiteral("runMemory"));
+    const QStringList keys = s.childKeys().filter(QRegularExpression(QStringLiteral("^run-")));
+    EXPECT_EQ(keys.count(), RunMemory::kMaxRuns);
+    EXPECT_FALSE(keys.contains(QStringLiteral("run-old0")));  // the oldest went
+    EXPECT_TRUE(keys.contains(QStringLiteral("run-old1")));
+    s.endGroup();
+    MainWindow again;
+    ASSERT_TRUE(openAndWait(again, paths));
+    EXPECT_EQ(testing::part<RunStore>(again).at(0).color, chosen);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "ui/session/run_memory.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QSet>
 #include <QSettings>
 #include <QVariantMap>
@@ -13,14 +14,42 @@
 namespace curvedoctor::ui {
 namespace {
 
+const QString kGroup = QStringLiteral("runMemory");
 const QString kGroupsKey = QStringLiteral("runMemory/groups");
+const QString kRunPrefix = QStringLiteral("run-");
+const QString kSavedAt = QStringLiteral("savedAt");
 
-/// QSettings keys treat '/' as a separator and may be length-limited: the path's hash.
-QString runKey(const std::string& source) {
-    return QStringLiteral("runMemory/run-") +
+/// The key of a run within the group: QSettings keys treat '/' as a separator and may be
+/// length-limited, so the path's hash.
+QString runName(const std::string& source) {
+    return kRunPrefix +
            QString::fromLatin1(
                QCryptographicHash::hash(QByteArray::fromStdString(source), QCryptographicHash::Sha1)
                    .toHex());
+}
+
+QString runKey(const std::string& source) {
+    return kGroup + QLatin1Char('/') + runName(source);
+}
+
+/// Leaves at most `limit` remembered runs: those saved longest ago go first (entries of
+/// versions that did not record when count as oldest); `keep` (the open runs) stay.
+void forgetOldest(QSettings& s, const QSet<QString>& keep, int limit) {
+    s.beginGroup(kGroup);
+    QList<std::pair<qint64, QString>> others;
+    int runs = 0;
+    for (const QString& key : s.childKeys()) {
+        if (!key.startsWith(kRunPrefix)) continue;
+        ++runs;
+        if (!keep.contains(key))
+            others.append({s.value(key).toMap().value(kSavedAt).toLongLong(), key});
+    }
+    if (runs > limit) {
+        std::sort(others.begin(), others.end());
+        for (qsizetype i = 0; i < others.size() && runs > limit; ++i, --runs)
+            s.remove(others[i].second);
+    }
+    s.endGroup();
 }
 
 QString sourceOf(const RunEntry& e) {
@@ -35,20 +64,28 @@ RunMemory::RunMemory(RunStore& store, GroupController& groups, LoadController& l
     connect(&m_store, &RunStore::runAdded, this, &RunMemory::recall);
     // A group comes back when its last run is in: checked once loading is done.
     connect(&loader, &LoadController::busyChanged, this, [this](bool busy) {
-        if (!busy) recallGroups();
+        if (busy) return;
+        recallGroups();
+        m_saved.reset();  // read again for the next load: another window may have saved since
     });
 }
 
-void RunMemory::save() const {
+void RunMemory::save() {
+    m_saved.reset();
     QSettings s;
     QStringList open;
+    QSet<QString> openKeys;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     for (const RunEntry& e : m_store.entries()) {
         open << sourceOf(e);
+        openKeys.insert(runName(e.run->source));
         s.setValue(runKey(e.run->source),
                    QVariantMap{{QStringLiteral("path"), sourceOf(e)},
                                {QStringLiteral("color"), e.color.name(QColor::HexRgb)},
-                               {QStringLiteral("visible"), e.visible}});
+                               {QStringLiteral("visible"), e.visible},
+                               {kSavedAt, now}});
     }
+    forgetOldest(s, openKeys, kMaxRuns);
     // The groups of this window, then the remembered ones of runs not open now.
     QVariantList groups;
     for (const RunGroup& g : m_groups.groups()) {
@@ -66,13 +103,25 @@ void RunMemory::save() const {
     s.setValue(kGroupsKey, groups);
 }
 
+const QVariantMap* RunMemory::savedFor(const std::string& source) {
+    if (!m_saved) {
+        m_saved.emplace();
+        QSettings s;
+        s.beginGroup(kGroup);
+        for (const QString& key : s.childKeys())
+            if (key.startsWith(kRunPrefix)) m_saved->insert(key, s.value(key).toMap());
+    }
+    const auto it = m_saved->constFind(runName(source));
+    return it != m_saved->constEnd() ? &it.value() : nullptr;
+}
+
 void RunMemory::recall(int row) {
     const RunEntry& e = m_store.at(row);
-    const QVariantMap saved = QSettings().value(runKey(e.run->source)).toMap();
-    if (saved.value(QStringLiteral("path")).toString() != sourceOf(e)) return;
-    const QColor color(saved.value(QStringLiteral("color")).toString());
+    const QVariantMap* saved = savedFor(e.run->source);
+    if (!saved || saved->value(QStringLiteral("path")).toString() != sourceOf(e)) return;
+    const QColor color(saved->value(QStringLiteral("color")).toString());
     if (color.isValid() && color != e.color) m_store.setColor(row, color);
-    if (!saved.value(QStringLiteral("visible"), true).toBool()) m_store.setVisible(row, false);
+    if (!saved->value(QStringLiteral("visible"), true).toBool()) m_store.setVisible(row, false);
 }
 
 void RunMemory::recallGroups() {
