@@ -72,10 +72,35 @@ TEST(ConsoleLine, StripsLoggingPrefixes) {
     EXPECT_EQ(console::stripLogPrefix("Epoch 3 ERROR rate 0.1"), "Epoch 3 ERROR rate 0.1");
 }
 
+// console::extractSpacePairs on the pieces of `text`.
+void spacePairs(std::string_view text, std::vector<textlog::KeyValue>& pairs) {
+    std::vector<console::Token> tokens;
+    console::tokenize(text, tokens);
+    console::extractSpacePairs(text, tokens, {}, pairs);
+}
+
+TEST(ConsoleLine, TokensSplitAtWhitespaceAndStandAloneBreaks) {
+    std::vector<console::Token> tokens;
+    const std::string_view text = " lr 0.1,\tAcc@1 7.5|x_y:3 \r 2nd;";
+    console::tokenize(text, tokens);
+    const std::vector<std::string_view> pieces{"lr", "0.1",   ",",   "Acc@1", "7.5",
+                                               "|",  "x_y:3", "2nd", ";"};
+    ASSERT_EQ(tokens.size(), pieces.size());
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        EXPECT_EQ(tokens[i].text, pieces[i]);
+        EXPECT_EQ(text.substr(tokens[i].offset, tokens[i].text.size()), pieces[i]);
+    }
+    // A word starts with a letter or '_' and holds only name characters (':' is not one).
+    const std::vector<bool> words{true, false, false, true, false, false, false, false, false};
+    for (std::size_t i = 0; i < words.size(); ++i) EXPECT_EQ(tokens[i].word, words[i]) << i;
+    console::tokenize("", tokens);
+    EXPECT_TRUE(tokens.empty());
+}
+
 TEST(ConsoleLine, NameValuePairsWithUnitsAndRunningAverages) {
     std::vector<textlog::KeyValue> pairs;
     const std::string_view text = "iter 10: loss 10.0507 BPC, time 263.86ms, mfu 9.31%";
-    console::extractSpacePairs(text, {}, pairs);
+    spacePairs(text, pairs);
     ASSERT_EQ(pairs.size(), 4U);
     EXPECT_EQ(pairs[0].key, "iter");
     EXPECT_EQ(pairs[0].value.value, 10.0);
@@ -87,8 +112,7 @@ TEST(ConsoleLine, NameValuePairsWithUnitsAndRunningAverages) {
     EXPECT_EQ(pairs[3].value.value, 9.31);
 
     pairs.clear();
-    console::extractSpacePairs("lr 0.003\tloss 2.3114 (2.4464)\tAcc@1 7.500 (9.924)\tMem 285MB", {},
-                               pairs);
+    spacePairs("lr 0.003\tloss 2.3114 (2.4464)\tAcc@1 7.500 (9.924)\tMem 285MB", pairs);
     ASSERT_EQ(pairs.size(), 4U);
     EXPECT_EQ(pairs[1].key, "loss");
     EXPECT_EQ(pairs[1].value.value, 2.3114);  // the value, not the running average
@@ -97,8 +121,7 @@ TEST(ConsoleLine, NameValuePairsWithUnitsAndRunningAverages) {
 
     // Prose: four words before a number are not a name; names do not span '|' or ','.
     pairs.clear();
-    console::extractSpacePairs("Accuracy of the network on the 50000 | subset loss 3, x 1", {},
-                               pairs);
+    spacePairs("Accuracy of the network on the 50000 | subset loss 3, x 1", pairs);
     ASSERT_EQ(pairs.size(), 2U);
     EXPECT_EQ(pairs[0].key, "subset loss");
     EXPECT_EQ(pairs[1].key, "x");

@@ -209,6 +209,7 @@ struct Record {
 
 struct Scratch {
     std::string ansi;
+    std::vector<console::Token> tokens;  // the line's pieces, split once.
     std::vector<KeyValue> pairs;
     std::vector<std::pair<std::size_t, std::size_t>> used;  // spans already read as values.
     KeyTable keys;
@@ -254,24 +255,23 @@ bool maybeBareKeyword(std::string_view word) {
     return c == 'e' || c == 's' || c == 'i';
 }
 
+/// "Epoch 3", "step 100": a keyword of kBareKeywords, a whole word (not after '/'), then
+/// whitespace and a value. A keyword is followed by whitespace, so it ends a token: only the
+/// word at each token's end is looked at. After a value, words starting within it or right
+/// after it are not keywords.
 void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (!isWordChar(text[i])) continue;
-        if (i > 0 && (isWordChar(text[i - 1]) || text[i - 1] == '/')) {
-            // Inside a word: on to its end.
-            while (i + 1 < text.size() && isWordChar(text[i + 1])) ++i;
-            continue;
-        }
-        std::size_t end = i;
-        while (end < text.size() && isWordChar(text[end])) ++end;
-        const std::string_view word = text.substr(i, end - i);
-        if (!maybeBareKeyword(word) || !containsNoCase(kBareKeywords, word)) {
-            i = end;
-            continue;
-        }
+    std::size_t resume = 0;  // where the next keyword may start.
+    for (const console::Token& token : scratch.tokens) {
+        const std::size_t end = token.offset + token.text.size();
+        if (end >= text.size() || !isSpace(text[end])) continue;
+        std::size_t start = end;
+        while (start > token.offset && isWordChar(text[start - 1])) --start;
+        if (start == end || start < resume || (start > 0 && text[start - 1] == '/')) continue;
+        const std::string_view word = text.substr(start, end - start);
+        if (!maybeBareKeyword(word) || !containsNoCase(kBareKeywords, word)) continue;
         std::size_t v = end;
         while (v < text.size() && isSpace(text[v])) ++v;
-        if (v == end || v >= text.size()) continue;
+        if (v >= text.size()) continue;
         const auto value = textlog::parseFieldValue(text.substr(v));
         if (!value) continue;
         const bool isEpoch = textlog::equalsNoCase(word, "epoch");
@@ -279,7 +279,7 @@ void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
         if (!slot) slot = value;
         record.bare = true;
         scratch.used.emplace_back(v, v + value->length);
-        i = v + value->length;
+        resume = v + value->length + 1;
     }
 }
 
@@ -380,7 +380,8 @@ bool parseRecord(std::string_view raw, bool inBlock, Record& record, Scratch& sc
                         scratch.pairs.end());
     for (const auto& kv : scratch.pairs)
         scratch.used.emplace_back(kv.keyOffset, kv.keyOffset + kv.key.size() + 1 + kv.value.length);
-    console::extractSpacePairs(text, scratch.used, scratch.pairs);
+    console::tokenize(text, scratch.tokens);
+    console::extractSpacePairs(text, scratch.tokens, scratch.used, scratch.pairs);
     if (scratch.pairs.empty()) {
         // "Epoch: 1/30" alone is caught above; "EPOCH 0 training takes 0:00:03" here.
         findBareKeywords(text, record, scratch);
