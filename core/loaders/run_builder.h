@@ -5,7 +5,6 @@
 /// or go back (keeping every point), and caps the number of warnings so a damaged file cannot
 /// flood the user.
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -54,9 +53,7 @@ public:
     /// Appends one point on the current row (see beginRow()).
     void addToRow(std::size_t index, double value, double epoch, double wallTime);
     /// True while some series has had a point on every row so far: rows still save memory.
-    [[nodiscard]] bool rowsShared() const {
-        return std::any_of(m_slots.begin(), m_slots.end(), [](const Slot& s) { return s.onRows; });
-    }
+    [[nodiscard]] bool rowsShared() const;
 
     /// Reserves room in every series for `factor` times its current points (capped so that no
     /// series reserves more than `maxPoints`). Loaders call it once, early, with

@@ -309,6 +309,57 @@ TEST(ConsoleLog, NamesSharingACacheSlotStayApart) {
     EXPECT_EQ(moss->steps[7], 4);
 }
 
+// A record is a row of RunBuilder: the series of every line share their steps; one that misses
+// a line or starts late keeps steps of its own.
+TEST(ConsoleLog, SeriesOfEveryLineShareTheirSteps) {
+    std::string text;
+    for (int s = 1; s <= 7; ++s) {
+        text += "iter " + std::to_string(10 * s) + ": loss 0." + std::to_string(s) + ", mfu " +
+                std::to_string(s) + "%";
+        if (s != 7) text += ", lr 0.00" + std::to_string(s);  // misses the last line
+        if (s == 6) text += ", val 9.5";                      // only on one line
+        text += "\n";
+    }
+    const LoadResult r = loadText(text);
+    ASSERT_EQ(r.runs.size(), 1U);
+    const Run& run = r.runs[0];
+    ASSERT_NE(run.find("loss"), nullptr);
+    ASSERT_NE(run.find("mfu"), nullptr);
+    ASSERT_NE(run.find("lr"), nullptr);
+    ASSERT_NE(run.find("val"), nullptr);
+    EXPECT_EQ(run.find("loss")->steps, (std::vector<std::int64_t>{10, 20, 30, 40, 50, 60, 70}));
+    EXPECT_TRUE(run.find("loss")->steps.sharedWith(run.find("mfu")->steps));
+    EXPECT_EQ(run.find("mfu")->values[6], 7.0);
+    EXPECT_EQ(run.find("lr")->steps, (std::vector<std::int64_t>{10, 20, 30, 40, 50, 60}));
+    EXPECT_EQ(run.find("lr")->values[5], 0.006);
+    EXPECT_EQ(run.find("val")->steps, (std::vector<std::int64_t>{60}));
+}
+
+// Past the first MiB a log whose lines hold different series stops using rows; points before
+// and after keep their steps, also of a series that starts after that.
+TEST(ConsoleLog, LinesOfDifferentSeriesPastTheGrowthCheck) {
+    constexpr int kLines = 40000;  // about 1.4 MB
+    std::string text;
+    for (int s = 0; s < kLines; ++s) {
+        text += "iter " + std::to_string(s) + ": loss 0.5\n";
+        text += "iter " + std::to_string(s) + ": acc 0.25\n";
+        if (s >= kLines - 3) text += "iter " + std::to_string(s) + ": late 1.5\n";
+    }
+    const LoadResult r = loadText(text);
+    ASSERT_EQ(r.runs.size(), 1U);
+    const Run& run = r.runs[0];
+    for (const char* name : {"loss", "acc"}) {
+        const Series* s = run.find(name);
+        ASSERT_NE(s, nullptr) << name;
+        ASSERT_EQ(s->size(), static_cast<std::size_t>(kLines)) << name;
+        for (int i = 0; i < kLines; i += 997) EXPECT_EQ(s->steps[i], i) << name;
+        EXPECT_EQ(s->steps[kLines - 1], kLines - 1) << name;
+    }
+    ASSERT_NE(run.find("late"), nullptr);
+    EXPECT_EQ(run.find("late")->steps,
+              (std::vector<std::int64_t>{kLines - 3, kLines - 2, kLines - 1}));
+}
+
 // One line with each thing the tokenizer handles: colours, a ' - ' and a '|' separator, a
 // running average, an attached and a separate unit, and a key=value pair.
 TEST(ConsoleLog, AnsiSeparatorsUnitsAveragesAndPairsOnOneLine) {
