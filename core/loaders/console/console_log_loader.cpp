@@ -83,6 +83,14 @@ bool isWordChar(char c) {
     return kWordChars[static_cast<unsigned char>(c)];
 }
 
+/// `a == b`, compared here: names are a few bytes, and memcmp is a call per name.
+bool sameBytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 /// The TD-MPC2 console logger's one-letter columns (its CONSOLE_FORMAT table).
 struct Alias {
     std::string_view letter;
@@ -143,7 +151,7 @@ public:
         h *= 0xBF58476D1CE4E5B9ULL;
         const std::size_t slot = static_cast<std::size_t>(h >> 56U);
         Recent& recent = m_recent[slot];
-        if (recent.key != nullptr && *recent.key == key) return *recent.entry;
+        if (recent.key != nullptr && sameBytes(*recent.key, key)) return *recent.entry;
         auto it = m_entries.find(key);
         if (it == m_entries.end()) {
             it = m_entries.emplace(std::string(key), KeyEntry{}).first;
@@ -451,7 +459,9 @@ bool namesItsSplit(std::string_view key, std::string_view category) {
 std::size_t seriesOf(const Metric& metric, std::string_view category, RunBuilder& builder,
                      std::string& name) {
     for (const auto& [cat, index] : metric.entry->series)
-        if (cat.size() == category.size() && textlog::equalsNoCase(cat, category)) return index;
+        if (cat.size() == category.size() &&
+            (category.empty() || textlog::equalsNoCase(cat, category)))
+            return index;
     std::string lowered = textlog::toLower(category);
     name.clear();
     if (!category.empty() && !namesItsSplit(metric.key, category)) name.append(lowered).append("/");
