@@ -317,22 +317,22 @@ TEST(ConsoleLog, SeriesOfEveryLineShareTheirSteps) {
         text += "iter " + std::to_string(10 * s) + ": loss 0." + std::to_string(s) + ", mfu " +
                 std::to_string(s) + "%";
         if (s != 7) text += ", lr 0.00" + std::to_string(s);  // misses the last line
-        if (s == 6) text += ", val 9.5";                      // only on one line
+        if (s == 6) text += ", wd 9.5";                       // only on one line
         text += "\n";
     }
     const LoadResult r = loadText(text);
     ASSERT_EQ(r.runs.size(), 1U);
-    const Run& run = r.runs[0];
+    const auto& run = r.runs[0];
     ASSERT_NE(run.find("loss"), nullptr);
     ASSERT_NE(run.find("mfu"), nullptr);
     ASSERT_NE(run.find("lr"), nullptr);
-    ASSERT_NE(run.find("val"), nullptr);
+    ASSERT_NE(run.find("wd"), nullptr);
     EXPECT_EQ(run.find("loss")->steps, (std::vector<std::int64_t>{10, 20, 30, 40, 50, 60, 70}));
     EXPECT_TRUE(run.find("loss")->steps.sharedWith(run.find("mfu")->steps));
     EXPECT_EQ(run.find("mfu")->values[6], 7.0);
     EXPECT_EQ(run.find("lr")->steps, (std::vector<std::int64_t>{10, 20, 30, 40, 50, 60}));
     EXPECT_EQ(run.find("lr")->values[5], 0.006);
-    EXPECT_EQ(run.find("val")->steps, (std::vector<std::int64_t>{60}));
+    EXPECT_EQ(run.find("wd")->steps, (std::vector<std::int64_t>{60}));
 }
 
 // Past the first MiB a log whose lines hold different series stops using rows; points before
@@ -347,7 +347,7 @@ TEST(ConsoleLog, LinesOfDifferentSeriesPastTheGrowthCheck) {
     }
     const LoadResult r = loadText(text);
     ASSERT_EQ(r.runs.size(), 1U);
-    const Run& run = r.runs[0];
+    const auto& run = r.runs[0];
     for (const char* name : {"loss", "acc"}) {
         const Series* s = run.find(name);
         ASSERT_NE(s, nullptr) << name;

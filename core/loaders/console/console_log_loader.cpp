@@ -85,10 +85,9 @@ bool isWordChar(char c) {
 
 /// `a == b`, compared here: names are a few bytes, and memcmp is a call per name.
 bool sameBytes(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i]) return false;
-    return true;
+    std::size_t i = 0;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+    return i == a.size() && i == b.size();
 }
 
 /// The TD-MPC2 console logger's one-letter columns (its CONSOLE_FORMAT table).
@@ -256,17 +255,9 @@ bool overlaps(const Scratch& scratch, std::size_t at) {
                        [&](const auto& span) { return at >= span.first && at < span.second; });
 }
 
-/// A cheap first test for kBareKeywords: the length and first letter of one of them.
-bool maybeBareKeyword(std::string_view word) {
-    if (word.size() != 4 && word.size() != 5 && word.size() != 9) return false;
-    const char c = static_cast<char>(word[0] | 0x20);
-    return c == 'e' || c == 's' || c == 'i';
-}
-
-/// "Epoch 3", "step 100": a keyword of kBareKeywords, a whole word (not after '/'), then
-/// whitespace and a value. A keyword is followed by whitespace, so it ends a token: only the
-/// word at each token's end is looked at. After a value, words starting within it or right
-/// after it are not keywords.
+/// "Epoch 3", "step 100": a keyword of kBareKeywords, a whole word (not after '/'), whitespace
+/// and a value. Whitespace ends a token, so only the word ending each token is looked at; words
+/// starting within a value read or right after it are not keywords.
 void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
     std::size_t resume = 0;  // where the next keyword may start.
     for (const console::Token& token : scratch.tokens) {
@@ -279,7 +270,7 @@ void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
         while (start > token.offset && isWordChar(text[start - 1])) --start;
         if (start == end || start < resume || (start > 0 && text[start - 1] == '/')) continue;
         const std::string_view word = text.substr(start, end - start);
-        if (!maybeBareKeyword(word) || !containsNoCase(kBareKeywords, word)) continue;
+        if (!containsNoCase(kBareKeywords, word)) continue;
         std::size_t v = end;
         while (v < text.size() && isSpace(text[v])) ++v;
         if (v >= text.size()) continue;
@@ -553,10 +544,8 @@ LoadResult ConsoleLogLoader::load(const LoadInput& input) const {
     Placer placer;
     std::string name;
     bool inBlock = false;
-    // A record is a row: the series of every line (nanoGPT's loss, time and mfu) share one step
-    // column, 8 bytes per point fewer to write. Logs whose lines hold different series (Swin's
-    // train, summary and validation lines) leave the rows at once, and stop beginning them at the
-    // growth check.
+    // A record is a row: the series of every line (nanoGPT's loss, time, mfu) share one step
+    // column, 8 bytes per point fewer to write; not past the growth check if none does (Swin).
     bool rows = true;
     // Once the first MiB (or 1/32 of the file) is read, the series reserve room for the rest.
     std::size_t growthCheck = std::max<std::size_t>(1U << 20, input.bytes.size() / 32);
@@ -578,15 +567,13 @@ LoadResult ConsoleLogLoader::load(const LoadInput& input) const {
         inBlock = inBlock || (record.ownStep && opensBlock(record));
         const Placement at = placer.place(record);
         const auto stepValue = static_cast<std::int64_t>(std::llround(at.step));
-        if (rows && !record.metrics.empty()) {
-            builder.beginRow(stepValue, line.number);
-            for (const Metric& metric : record.metrics)
-                builder.addToRow(seriesOf(metric, record.category, builder, name), metric.value,
-                                 at.epoch, RunBuilder::kUnknown);
-        } else {
-            for (const Metric& metric : record.metrics)
-                builder.add(seriesOf(metric, record.category, builder, name), stepValue,
-                            metric.value, at.epoch, RunBuilder::kUnknown, line.number, -1);
+        if (rows && !record.metrics.empty()) builder.beginRow(stepValue, line.number);
+        for (const Metric& metric : record.metrics) {
+            const std::size_t index = seriesOf(metric, record.category, builder, name);
+            if (rows) builder.addToRow(index, metric.value, at.epoch, RunBuilder::kUnknown);
+            if (!rows)
+                builder.add(index, stepValue, metric.value, at.epoch, RunBuilder::kUnknown,
+                            line.number, -1);
         }
         if (reader.position() >= growthCheck) {
             growthCheck = std::numeric_limits<std::size_t>::max();
