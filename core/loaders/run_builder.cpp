@@ -165,6 +165,12 @@ void RunBuilder::addToRow(std::size_t index, double value, double epoch, double 
     pushValue(slot, value, epoch, wallTime);
 }
 
+bool RunBuilder::rowsShared() const {
+    return std::any_of(m_slots.begin(), m_slots.end(), [&](const Slot& s) {
+        return s.onRows && s.data->values.size() == m_rowSteps.size();
+    });
+}
+
 // A series that missed a row: from now on it keeps steps of its own, starting with the rows it
 // had a point on (all of the first ones).
 void RunBuilder::leaveRows(Slot& slot) {

@@ -52,6 +52,8 @@ public:
     }
     /// Appends one point on the current row (see beginRow()).
     void addToRow(std::size_t index, double value, double epoch, double wallTime);
+    /// True while some series has had a point on every row so far: rows still save memory.
+    [[nodiscard]] bool rowsShared() const;
 
     /// Reserves room in every series for `factor` times its current points (capped so that no
     /// series reserves more than `maxPoints`). Loaders call it once, early, with

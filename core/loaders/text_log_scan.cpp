@@ -101,6 +101,13 @@ std::size_t scanGroupedInteger(std::string_view s) {
     return i;
 }
 
+// A ',' within the first four bytes: without one, scanGroupedInteger finds nothing (most
+// numbers are not grouped, and this spares them its scan).
+bool maybeGrouped(std::string_view s) {
+    return (s.size() > 1 && s[1] == ',') || (s.size() > 2 && s[2] == ',') ||
+           (s.size() > 3 && s[3] == ',');
+}
+
 // Clinger's fast path: at most 15 digits and no exponent make an exact integer mantissa (below
 // 2^53) over an exact power of ten, and IEEE division rounds that correctly, as from_chars
 // does. False when the text needs from_chars.
@@ -211,7 +218,9 @@ bool parseNumber(std::string_view text, NumberToken& token) {
     // Only a digit or '.' starts a decimal, only 'i' or 'n' a word: anything else is rejected
     // at its first byte, and a digit skips the word tests.
     const char first = rest.empty() ? '\0' : lower(rest[0]);
-    const bool maybeWord = first == 'i' || first == 'n';
+    // "inf", "infinity" and "nan" have 'n' or 'a' second: "iter", "info" ... fail at once.
+    const bool maybeWord = rest.size() >= 3 && ((first == 'i' && lower(rest[1]) == 'n') ||
+                                                (first == 'n' && lower(rest[1]) == 'a'));
     if (!maybeWord && !isDigit(first) && first != '.') return false;
     if (maybeWord && startsWithNoCase(rest, "infinity") && wordEnds(8)) {
         token.value = std::numeric_limits<double>::infinity();
@@ -222,7 +231,8 @@ bool parseNumber(std::string_view text, NumberToken& token) {
     } else if (maybeWord && startsWithNoCase(rest, "nan") && wordEnds(3)) {
         token.value = std::numeric_limits<double>::quiet_NaN();
         token.length = i + 3;
-    } else if (const std::size_t grouped = scanGroupedInteger(rest); grouped > 0) {
+    } else if (const std::size_t grouped = maybeGrouped(rest) ? scanGroupedInteger(rest) : 0;
+               grouped > 0) {
         std::string digits;
         for (char c : rest.substr(0, grouped))
             if (c != ',') digits.push_back(c);

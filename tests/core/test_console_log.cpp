@@ -72,10 +72,35 @@ TEST(ConsoleLine, StripsLoggingPrefixes) {
     EXPECT_EQ(console::stripLogPrefix("Epoch 3 ERROR rate 0.1"), "Epoch 3 ERROR rate 0.1");
 }
 
+// console::extractSpacePairs on the pieces of `text`.
+void spacePairs(std::string_view text, std::vector<textlog::KeyValue>& pairs) {
+    std::vector<console::Token> tokens;
+    console::tokenize(text, tokens);
+    console::extractSpacePairs(text, tokens, {}, pairs);
+}
+
+TEST(ConsoleLine, TokensSplitAtWhitespaceAndStandAloneBreaks) {
+    std::vector<console::Token> tokens;
+    const std::string_view text = " lr 0.1,\tAcc@1 7.5|x_y:3 \r 2nd;";
+    console::tokenize(text, tokens);
+    const std::vector<std::string_view> pieces{"lr", "0.1",   ",",   "Acc@1", "7.5",
+                                               "|",  "x_y:3", "2nd", ";"};
+    ASSERT_EQ(tokens.size(), pieces.size());
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        EXPECT_EQ(tokens[i].text, pieces[i]);
+        EXPECT_EQ(text.substr(tokens[i].offset, tokens[i].text.size()), pieces[i]);
+    }
+    // A word starts with a letter or '_' and holds only name characters (':' is not one).
+    const std::vector<bool> words{true, false, false, true, false, false, false, false, false};
+    for (std::size_t i = 0; i < words.size(); ++i) EXPECT_EQ(tokens[i].word, words[i]) << i;
+    console::tokenize("", tokens);
+    EXPECT_TRUE(tokens.empty());
+}
+
 TEST(ConsoleLine, NameValuePairsWithUnitsAndRunningAverages) {
     std::vector<textlog::KeyValue> pairs;
     const std::string_view text = "iter 10: loss 10.0507 BPC, time 263.86ms, mfu 9.31%";
-    console::extractSpacePairs(text, {}, pairs);
+    spacePairs(text, pairs);
     ASSERT_EQ(pairs.size(), 4U);
     EXPECT_EQ(pairs[0].key, "iter");
     EXPECT_EQ(pairs[0].value.value, 10.0);
@@ -87,8 +112,7 @@ TEST(ConsoleLine, NameValuePairsWithUnitsAndRunningAverages) {
     EXPECT_EQ(pairs[3].value.value, 9.31);
 
     pairs.clear();
-    console::extractSpacePairs("lr 0.003\tloss 2.3114 (2.4464)\tAcc@1 7.500 (9.924)\tMem 285MB", {},
-                               pairs);
+    spacePairs("lr 0.003\tloss 2.3114 (2.4464)\tAcc@1 7.500 (9.924)\tMem 285MB", pairs);
     ASSERT_EQ(pairs.size(), 4U);
     EXPECT_EQ(pairs[1].key, "loss");
     EXPECT_EQ(pairs[1].value.value, 2.3114);  // the value, not the running average
@@ -97,8 +121,7 @@ TEST(ConsoleLine, NameValuePairsWithUnitsAndRunningAverages) {
 
     // Prose: four words before a number are not a name; names do not span '|' or ','.
     pairs.clear();
-    console::extractSpacePairs("Accuracy of the network on the 50000 | subset loss 3, x 1", {},
-                               pairs);
+    spacePairs("Accuracy of the network on the 50000 | subset loss 3, x 1", pairs);
     ASSERT_EQ(pairs.size(), 2U);
     EXPECT_EQ(pairs[0].key, "subset loss");
     EXPECT_EQ(pairs[1].key, "x");
@@ -284,6 +307,57 @@ TEST(ConsoleLog, NamesSharingACacheSlotStayApart) {
     EXPECT_EQ(moss->values[0], 1.1);
     EXPECT_EQ(moss->values[1], 2.1);
     EXPECT_EQ(moss->steps[7], 4);
+}
+
+// A record is a row of RunBuilder: the series of every line share their steps; one that misses
+// a line or starts late keeps steps of its own.
+TEST(ConsoleLog, SeriesOfEveryLineShareTheirSteps) {
+    std::string text;
+    for (int s = 1; s <= 7; ++s) {
+        text += "iter " + std::to_string(10 * s) + ": loss 0." + std::to_string(s) + ", mfu " +
+                std::to_string(s) + "%";
+        if (s != 7) text += ", lr 0.00" + std::to_string(s);  // misses the last line
+        if (s == 6) text += ", wd 9.5";                       // only on one line
+        text += "\n";
+    }
+    const LoadResult r = loadText(text);
+    ASSERT_EQ(r.runs.size(), 1U);
+    const auto& run = r.runs[0];
+    ASSERT_NE(run.find("loss"), nullptr);
+    ASSERT_NE(run.find("mfu"), nullptr);
+    ASSERT_NE(run.find("lr"), nullptr);
+    ASSERT_NE(run.find("wd"), nullptr);
+    EXPECT_EQ(run.find("loss")->steps, (std::vector<std::int64_t>{10, 20, 30, 40, 50, 60, 70}));
+    EXPECT_TRUE(run.find("loss")->steps.sharedWith(run.find("mfu")->steps));
+    EXPECT_EQ(run.find("mfu")->values[6], 7.0);
+    EXPECT_EQ(run.find("lr")->steps, (std::vector<std::int64_t>{10, 20, 30, 40, 50, 60}));
+    EXPECT_EQ(run.find("lr")->values[5], 0.006);
+    EXPECT_EQ(run.find("wd")->steps, (std::vector<std::int64_t>{60}));
+}
+
+// Past the first MiB a log whose lines hold different series stops using rows; points before
+// and after keep their steps, also of a series that starts after that.
+TEST(ConsoleLog, LinesOfDifferentSeriesPastTheGrowthCheck) {
+    constexpr int kLines = 40000;  // about 1.4 MB
+    std::string text;
+    for (int s = 0; s < kLines; ++s) {
+        text += "iter " + std::to_string(s) + ": loss 0.5\n";
+        text += "iter " + std::to_string(s) + ": acc 0.25\n";
+        if (s >= kLines - 3) text += "iter " + std::to_string(s) + ": late 1.5\n";
+    }
+    const LoadResult r = loadText(text);
+    ASSERT_EQ(r.runs.size(), 1U);
+    const auto& run = r.runs[0];
+    for (const char* name : {"loss", "acc"}) {
+        const Series* s = run.find(name);
+        ASSERT_NE(s, nullptr) << name;
+        ASSERT_EQ(s->size(), static_cast<std::size_t>(kLines)) << name;
+        for (int i = 0; i < kLines; i += 997) EXPECT_EQ(s->steps[i], i) << name;
+        EXPECT_EQ(s->steps[kLines - 1], kLines - 1) << name;
+    }
+    ASSERT_NE(run.find("late"), nullptr);
+    EXPECT_EQ(run.find("late")->steps,
+              (std::vector<std::int64_t>{kLines - 3, kLines - 2, kLines - 1}));
 }
 
 // One line with each thing the tokenizer handles: colours, a ' - ' and a '|' separator, a

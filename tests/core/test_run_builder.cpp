@@ -166,6 +166,26 @@ TEST(RunBuilder, SeriesOnEveryRowShareOneStepColumn) {
     EXPECT_FALSE(run.find("acc")->steps.sharedWith(run.find("loss")->steps));
 }
 
+TEST(RunBuilder, RowsAreSharedUntilEverySeriesMissedOne) {
+    RunBuilder b;
+    EXPECT_FALSE(b.rowsShared());  // no series yet
+    const std::size_t loss = b.series("loss");
+    const std::size_t acc = b.series("acc");
+    b.beginRow(0, 1);
+    b.addToRow(loss, 1.0, NAN, NAN);
+    b.addToRow(acc, 0.5, NAN, NAN);
+    EXPECT_TRUE(b.rowsShared());
+    b.beginRow(1, 2);
+    b.addToRow(loss, 0.9, NAN, NAN);  // acc misses this row
+    b.beginRow(2, 3);
+    b.addToRow(acc, 0.6, NAN, NAN);  // and loss this one
+    EXPECT_FALSE(b.rowsShared());
+    b.add(loss, 3, 0.8, NAN, NAN, 4, -1);
+    const core::Run run = b.finish();
+    EXPECT_EQ(run.find("loss")->steps, (std::vector<std::int64_t>{0, 1, 3}));
+    EXPECT_EQ(run.find("acc")->steps, (std::vector<std::int64_t>{0, 2}));
+}
+
 TEST(RunBuilder, ATableOfDenseColumnsHoldsItsStepsOnce) {
     RunBuilder b;
     const std::size_t a = b.series("a");
