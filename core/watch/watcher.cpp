@@ -280,6 +280,13 @@ std::vector<WatchEvent> Watcher::wait(std::chrono::milliseconds timeout) {
     return check();
 }
 
+void Watcher::sleep(std::chrono::milliseconds timeout) const {
+    pollfd fd{m_wakeRead, POLLIN, 0};
+    const int ms = static_cast<int>(std::clamp<std::int64_t>(timeout.count(), 0, 1 << 30));
+    ::poll(&fd, m_wakeRead >= 0 ? 1 : 0, ms);  // EINTR (a signal) just ends the sleep
+    drainWake();
+}
+
 void Watcher::wake() const {
     if (m_wakeWrite < 0) return;
     const char byte = 1;

@@ -72,7 +72,12 @@ public:
     /// Sleeps until something changed, the poll is due, wake() was called or `timeout` ends,
     /// then returns check(). Events that come in a burst are returned together.
     std::vector<WatchEvent> wait(std::chrono::milliseconds timeout);
-    /// Ends a wait() early, from any thread or a signal handler (writes one byte to a pipe).
+    /// Sleeps until wake() is called or `timeout` ends, looking at nothing: what changes
+    /// meanwhile waits (in inotify's queue, or for the poll) for the next check(). A caller that
+    /// will not use a change before then reads a file once for many appends.
+    void sleep(std::chrono::milliseconds timeout) const;
+    /// Ends a wait() or sleep() early, from any thread or a signal handler (writes one byte to
+    /// a pipe).
     void wake() const;
     /// The pipe wake() writes to, for a signal handler that cannot reach this object.
     [[nodiscard]] int wakeFd() const { return m_wakeWrite; }

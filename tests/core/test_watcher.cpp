@@ -168,6 +168,36 @@ TEST(Watcher, WakeEndsAWaitFromAnotherThread) {
     waker.join();
 }
 
+TEST(Watcher, SleepIgnoresChangesUntilWokenAndTheNextCheckReportsThem) {
+    ScratchDir dir("watch");
+    const std::string log = dir.file("metrics.csv");
+    writeAll(log, "epoch,step,loss\n0,0,1.0\n");
+    WatchOptions o;
+    o.pollInterval = 60s;  // inotify alone
+    Watcher w(o);
+    std::string error;
+    ASSERT_TRUE(w.watch(log, error)) << error;
+    appendAll(log, "0,1,0.9\n");
+    // The inotify event waits: a sleep does not end on it ...
+    const auto t0 = std::chrono::steady_clock::now();
+    w.sleep(300ms);
+    EXPECT_GE(std::chrono::steady_clock::now() - t0, 250ms);
+    // ... but on wake(), from another thread.
+    std::thread waker([&] {
+        std::this_thread::sleep_for(50ms);
+        w.wake();
+    });
+    const auto t1 = std::chrono::steady_clock::now();
+    w.sleep(10s);
+    EXPECT_LT(std::chrono::steady_clock::now() - t1, 5s);
+    waker.join();
+    // The growth made before the sleeps is still reported.
+    bool grew = false;
+    for (const WatchEvent& e : w.check())
+        grew = grew || (e.kind == ChangeKind::Grew && e.path == log);
+    EXPECT_TRUE(grew);
+}
+
 TEST(Watcher, UnwatchRemovesTheFoldersInotifyWatchOnceNothingInItIsWatched) {
     ScratchDir dir("watch");
     std::filesystem::create_directories(dir.file("logdir/run1"));

@@ -15,7 +15,9 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <vector>
 
+#include "core/finding_kind.h"
 #include "tests/core/follow_test_support.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/metric_chart.h"
@@ -150,6 +152,50 @@ TEST(FollowWindow, ALogdirThatDoesNotExistYetIsFollowedWhenItAppears) {
     ASSERT_TRUE(w.waitForPoints(csv, final.pointCount()))
         << w.entry(csv)->run->pointCount() << " of " << final.pointCount() << " points";
     expectSameMetrics(*w.entry(csv)->run, final, "a logdir that appeared later");
+}
+
+// Many runs growing at once: the worker reads their files only when a post is due and sends
+// their diagnoses with the posts; every run still ends equal to a full load, with its finding.
+TEST(FollowWindow, ManyGrowingRunsReachTheWindowWithTheirDiagnoses) {
+    ScratchDir dir("follow-many");
+    constexpr int kRuns = 12;
+    std::vector<std::string> csvs;
+    for (int r = 0; r < kRuns; ++r) {
+        const std::string folder = dir.file("logs/run" + std::to_string(r));
+        std::filesystem::create_directories(folder);
+        csvs.push_back(folder + "/metrics.csv");
+        writeAll(csvs.back(), kHeader + lightningRows(0, 20));
+    }
+    Window w;
+    w.window.show();
+    w.open({QString::fromStdString(dir.file("logs"))});
+    ASSERT_EQ(w.store.count(), kRuns);
+
+    std::atomic<bool> done{false};
+    std::thread writer([&] {
+        for (int step = 20; step < 60; step += 2) {
+            for (const std::string& csv : csvs) appendAll(csv, lightningRows(step, step + 2));
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        // The loss of every run becomes NaN: each run's diagnosis must say so.
+        for (const std::string& csv : csvs) appendAll(csv, lightningRows(60, 63, std::nan("")));
+        done = true;
+    });
+    EXPECT_TRUE(QTest::qWaitFor([&] { return done.load(); }, 60000));
+    writer.join();
+
+    const auto hasNan = [](const RunEntry& e) {
+        return std::any_of(
+            e.diagnosis.findings.begin(), e.diagnosis.findings.end(),
+            [](const core::Finding& f) { return f.kind == core::FindingKind::NanInf; });
+    };
+    for (const std::string& csv : csvs) {
+        const core::Run final = fullLoad(csv);
+        ASSERT_TRUE(w.waitForPoints(csv, final.pointCount()))
+            << csv << ": " << w.entry(csv)->run->pointCount() << " of " << final.pointCount();
+        expectSameMetrics(*w.entry(csv)->run, final, csv);
+        EXPECT_TRUE(QTest::qWaitFor([&] { return hasNan(*w.entry(csv)); }, kWaitMs)) << csv;
+    }
 }
 
 TEST(FollowWindow, AZoomStaysPutUnlessItShowsTheEndWhichItThenFollows) {

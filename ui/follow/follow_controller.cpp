@@ -132,6 +132,7 @@ void FollowController::work() {
         m_watcher = &follower.watcher();
     }
     std::set<std::size_t> toPost;                        // runs changed since the last post
+    std::map<std::size_t, core::RunDiagnosis> findings;  // diagnoses not posted yet
     std::map<std::size_t, Clock::time_point> diagDue;    // runs to diagnose again, and when
     std::map<std::size_t, Clock::time_point> diagnosed;  // when each run was last diagnosed
     std::vector<bool> goneSent;
@@ -149,21 +150,36 @@ void FollowController::work() {
         for (const std::string& p : paths) follower.follow(p);
         for (auto& m : follower.takeStartMessages()) messages.push_back(std::move(m));
 
+        // The runs the next post carries: new data, a new diagnosis, or both.
+        auto pending = [&] {
+            std::size_t n = toPost.size();
+            for (const auto& [index, diagnosis] : findings) n += toPost.count(index) == 0 ? 1 : 0;
+            return n;
+        };
         auto postInterval = [&] {
-            return std::min(
-                kMaxPostInterval,
-                kPostInterval + kPostPerRun * static_cast<std::int64_t>(toPost.size() - 1));
+            return std::min(kMaxPostInterval,
+                            kPostInterval + kPostPerRun * static_cast<std::int64_t>(pending() - 1));
         };
         auto now = Clock::now();
-        auto wait = kIdleWait;
-        if (!toPost.empty())
-            wait = std::chrono::duration_cast<std::chrono::milliseconds>(lastPost + postInterval() -
-                                                                         now);
+        const Clock::time_point postDue =
+            pending() > 0 ? lastPost + postInterval() : now + kIdleWait;
+        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(postDue - now);
         for (const auto& [index, when] : diagDue)
             wait = std::min(
                 wait, std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::max(when, nextDiagnosis) - now + std::chrono::milliseconds(1)));
-        core::Follower::Step step = follower.wait(std::max(wait, std::chrono::milliseconds(0)));
+        wait = std::max(wait, std::chrono::milliseconds(0));
+        core::Follower::Step step;
+        if (pending() == 0) {
+            step = follower.wait(wait);
+        } else {
+            // A post waits: what changes until it is due is read just before it, each file once
+            // for all its new rows (100 runs growing 10 rows a second were 1,000 reads and
+            // parses a second, and as many wake-ups). A diagnosis due before then sees the
+            // runs as the last read left them.
+            follower.watcher().sleep(wait);
+            if (Clock::now() >= postDue) step = follower.check();
+        }
         now = Clock::now();
         for (auto& m : step.messages) messages.push_back(std::move(m));
         for (std::size_t i : step.changed) {
@@ -177,23 +193,6 @@ void FollowController::work() {
         for (std::size_t i = 0; i < follower.size(); ++i)
             if (follower.gone(i) != goneSent[i]) toPost.insert(i);
 
-        Posted posted;
-        std::map<std::size_t, std::size_t> slot;  // run index -> posted.runs
-        auto dataOf = [&](std::size_t i) -> Posted::RunData& {
-            auto [it, added] = slot.try_emplace(i, posted.runs.size());
-            if (added) posted.runs.push_back({follower.source(i), nullptr, std::nullopt, false});
-            return posted.runs[it->second];
-        };
-        if (!toPost.empty() && now - lastPost >= postInterval()) {
-            for (std::size_t i : toPost) {
-                if (!follower.loaded(i)) continue;
-                Posted::RunData& d = dataOf(i);
-                d.run = follower.snapshot(i);
-                d.gone = goneSent[i] = follower.gone(i);
-            }
-            toPost.clear();
-            lastPost = now;
-        }
         // The earliest due run first, each diagnosis followed by a pause kDiagnosisCostFactor
         // times as long as it took: 100 growing runs cost the worker a few percent of a core
         // in diagnoses, however often they change.
@@ -210,12 +209,30 @@ void FollowController::work() {
             core::RunDiagnosis diagnosis = core::diagnoseRun(run);
             std::erase_if(diagnosis.findings,
                           [&](const core::Finding& f) { return core::tooEarlyToJudge(run, f); });
-            Posted::RunData& d = dataOf(i);
-            d.diagnosis = std::move(diagnosis);
-            d.gone = goneSent[i];
+            findings[i] = std::move(diagnosis);
             const auto took = Clock::now() - now;
             now = Clock::now();
             nextDiagnosis = now + kDiagnosisCostFactor * took;
+        }
+        // Diagnoses wait for the next post like new data does: each post costs the GUI thread
+        // a store update and a redraw of what lists findings, and 100 runs diagnosed one after
+        // another were 20 posts a second.
+        Posted posted;
+        if (pending() > 0 && now - lastPost >= postInterval()) {
+            std::set<std::size_t> runs = toPost;
+            for (const auto& [index, diagnosis] : findings) runs.insert(index);
+            for (std::size_t i : runs) {
+                if (!follower.loaded(i)) continue;
+                Posted::RunData d{follower.source(i), nullptr, std::nullopt, false};
+                if (toPost.count(i) > 0) d.run = follower.snapshot(i);
+                if (auto f = findings.find(i); f != findings.end())
+                    d.diagnosis = std::move(f->second);
+                d.gone = goneSent[i] = follower.gone(i);
+                posted.runs.push_back(std::move(d));
+            }
+            toPost.clear();
+            findings.clear();
+            lastPost = now;
         }
         if (posted.runs.empty() && messages.empty()) continue;
         posted.messages = std::move(messages);

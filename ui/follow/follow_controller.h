@@ -4,13 +4,14 @@
 /// thread drives a core::Follower (inotify plus the stat poll; it sleeps in poll() between
 /// changes, so an idle window costs nothing) and posts immutable snapshots of the runs that
 /// changed to the GUI thread, at most every kPostInterval (longer for many runs at once), where
-/// they replace the RunStore's runs in one batch (RunStore::update). New runs of a followed folder
-/// are added; a deleted file keeps its run and is marked gone.
+/// they replace the RunStore's runs in one batch (RunStore::update). While a post waits, the
+/// worker sleeps and reads the files that changed just before it, once each. New runs of a
+/// followed folder are added; a deleted file keeps its run and is marked gone.
 ///
 /// The doctor keeps up: a changed run is diagnosed again on the worker kDebounce after its
 /// first change not yet diagnosed and at most every 2 s (the earliest due first, within a CPU
-/// budget of about 2% of a core), with findings
-/// about a run's whole course held back while it is young (core::tooEarlyToJudge, as `diagnose
+/// budget of about 2% of a core); its new diagnosis goes with the next post. Findings about a
+/// run's whole course are held back while it is young (core::tooEarlyToJudge, as `diagnose
 /// --follow` does). A finding that newly appears at warning or error is announced with
 /// findingAppeared.
 ///
