@@ -93,6 +93,14 @@ void Follower::follow(const std::string& path) {
     }
 }
 
+std::vector<std::string> Follower::takeStartMessages(bool loadErrors) {
+    std::vector<std::string> out = std::move(m_start);
+    m_start.clear();
+    if (loadErrors) out.insert(out.end(), m_startLoad.begin(), m_startLoad.end());
+    m_startLoad.clear();
+    return out;
+}
+
 void Follower::add(const std::string& source, bool isFolder, RunPtr run, Step* step) {
     Item item;
     item.source = source;
@@ -105,7 +113,7 @@ void Follower::add(const std::string& source, bool isFolder, RunPtr run, Step* s
         options.keepOpen = m_keptOpen < kMaxKeptOpen;
         if (options.keepOpen) ++m_keptOpen;
         item.file = std::make_unique<FollowedFile>(source, *m_registry, options);
-        if (!item.file->loaded()) m_start.push_back(source + ": " + item.file->error());
+        if (!item.file->loaded()) m_startLoad.push_back(source + ": " + item.file->error());
     }
     if (item.file) m_fileItems.emplace(source, m_items.size());
     m_items.push_back(std::move(item));
@@ -123,7 +131,7 @@ void Follower::walk(const std::string& folder, Step* step) {
         if (step != nullptr) {
             step->messages.push_back(line);
         } else {
-            m_start.push_back(line);
+            m_startLoad.push_back(line);
         }
     }
     for (const RunPtr& run : batch.runs) {

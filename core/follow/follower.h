@@ -44,8 +44,10 @@ public:
     /// Follows one more file or folder (loaded now, on the calling thread); a path already
     /// followed is ignored.
     void follow(const std::string& path);
-    /// The runs' first load: messages of paths that could not be loaded (yet).
-    [[nodiscard]] std::vector<std::string> takeStartMessages() { return std::move(m_start); }
+    /// What went wrong when paths were given: watches that could not be set, then (with
+    /// `loadErrors`) the files that could not be loaded (yet). A window that loads the same
+    /// paths itself has said the latter already. Both are taken either way.
+    [[nodiscard]] std::vector<std::string> takeStartMessages(bool loadErrors = true);
     /// Sleeps until something changes or `timeout` ends (see Watcher::wait), then takes in the
     /// changes.
     Step wait(std::chrono::milliseconds timeout);
@@ -111,7 +113,8 @@ private:
     std::vector<std::string> m_folders;  // watched folder roots
     std::vector<Item> m_items;
     std::unordered_map<std::string, std::size_t> m_fileItems;  // source -> m_items (files)
-    std::vector<std::string> m_start;
+    std::vector<std::string> m_start;                          // watches that could not be set
+    std::vector<std::string> m_startLoad;  // files that could not be loaded when given
     std::chrono::steady_clock::time_point m_nextLookAtAll{};
     long long m_looksAtAll = 0;
     std::size_t m_keptOpen = 0;            // files told to stay open (FollowOptions::keepOpen)

@@ -210,6 +210,21 @@ TEST(Follower, AChangedHparamsYamlBesideAFollowedLogIsReadAgain) {
     EXPECT_EQ(f.run(0).hyperparameters, fullLoad(log).hyperparameters);
 }
 
+// A window loads the paths it follows itself and has named the files it could not load: it
+// takes the start messages without them (and they are gone for the next call too).
+TEST(Follower, StartMessagesLeaveOutLoadErrorsWhenAsked) {
+    ScratchDir dir("follower");
+    const std::string empty = dir.file("empty.csv");
+    writeAll(empty, "");
+    Follower window({empty});
+    EXPECT_TRUE(window.takeStartMessages(false).empty());
+    EXPECT_TRUE(window.takeStartMessages().empty());
+    Follower cli({empty});
+    const std::vector<std::string> said = cli.takeStartMessages();
+    ASSERT_EQ(said.size(), 1U);
+    EXPECT_NE(said.front().find("empty.csv"), std::string::npos) << said.front();
+}
+
 TEST(Follower, FileThatDoesNotExistYetIsFollowedWhenItAppears) {
     ScratchDir dir("follower");
     const std::string log = dir.file("metrics.csv");

@@ -154,6 +154,48 @@ TEST(FollowWindow, ALogdirThatDoesNotExistYetIsFollowedWhenItAppears) {
     expectSameMetrics(*w.entry(csv)->run, final, "a logdir that appeared later");
 }
 
+// The race behind the test above, made certain: the logdir appears after the window's load
+// found nothing but before the worker first walks it (here: following is off meanwhile). What
+// the worker finds at its start that changed since the window began loading is posted.
+TEST(FollowWindow, ARunWrittenBeforeTheWorkerStartsButAfterTheLoadIsShown) {
+    ScratchDir dir("follow-window");
+    const std::string logdir = dir.file("later");
+    Window w;
+    FollowController& follow = *w.window.findChild<FollowController*>();
+    follow.setEnabled(false);
+    w.window.show();
+    w.open({QString::fromStdString(logdir)});
+    EXPECT_EQ(w.store.count(), 0);
+    std::filesystem::create_directories(logdir + "/run1");
+    const std::string csv = logdir + "/run1/metrics.csv";
+    writeAll(csv, kHeader + lightningRows(0, 12));
+    follow.setEnabled(true);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return w.entry(csv) != nullptr; }, kWaitMs));
+    const core::Run final = fullLoad(csv);
+    ASSERT_TRUE(w.waitForPoints(csv, final.pointCount()));
+    expectSameMetrics(*w.entry(csv)->run, final, "a run written before the worker started");
+}
+
+// Rows written while following was off reach the window when it is switched on again.
+TEST(FollowWindow, RowsWrittenWhileFollowingWasOffComeWhenItIsOnAgain) {
+    ScratchDir dir("follow-window");
+    const std::string csv = dir.file("run/metrics.csv");
+    std::filesystem::create_directories(dir.file("run"));
+    writeAll(csv, kHeader + lightningRows(0, 10));
+    Window w;
+    w.window.show();
+    w.open({QString::fromStdString(csv)});
+    ASSERT_NE(w.entry(csv), nullptr);
+    FollowController& follow = *w.window.findChild<FollowController*>();
+    follow.setEnabled(false);
+    appendAll(csv, lightningRows(10, 30));
+    follow.setEnabled(true);
+    const core::Run final = fullLoad(csv);
+    ASSERT_TRUE(w.waitForPoints(csv, final.pointCount()))
+        << w.entry(csv)->run->pointCount() << " of " << final.pointCount() << " points";
+    expectSameMetrics(*w.entry(csv)->run, final, "rows written while following was off");
+}
+
 // Many runs growing at once: the worker reads their files only when a post is due and sends
 // their diagnoses with the posts; every run still ends equal to a full load, with its finding.
 TEST(FollowWindow, ManyGrowingRunsReachTheWindowWithTheirDiagnoses) {

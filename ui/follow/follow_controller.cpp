@@ -32,6 +32,34 @@ constexpr std::chrono::milliseconds kMaxPostInterval{2000};
 // change, a due poll, a new path or the stop).
 constexpr std::chrono::milliseconds kIdleWait{60000};
 
+// How far before the moment the window began loading (or stopped following) a change still
+// counts as possibly missed: the load starts just before the worker is given the path, and a
+// post waits up to kMaxPostInterval.
+constexpr std::chrono::seconds kSinceMargin{3};
+
+std::filesystem::file_time_type sinceNow() {
+    return std::filesystem::file_time_type::clock::now() - kSinceMargin;
+}
+
+// Whether `path` (a file, or a run folder and what it holds, at most kMaxLook entries deep
+// inside) was written at or after `since`.
+bool changedSince(const std::string& path, std::filesystem::file_time_type since) {
+    namespace fs = std::filesystem;
+    constexpr int kMaxLook = 1000;
+    std::error_code ec;
+    if (fs::last_write_time(path, ec) >= since && !ec) return true;
+    if (!fs::is_directory(path, ec)) return false;
+    int looked = 0;
+    for (fs::recursive_directory_iterator
+             it(path, fs::directory_options::skip_permission_denied, ec),
+         end;
+         !ec && it != end && looked < kMaxLook; it.increment(ec), ++looked) {
+        std::error_code e;
+        if (it->last_write_time(e) >= since && !e) return true;
+    }
+    return false;
+}
+
 std::tuple<std::string, int, std::string> findingKey(const std::string& source,
                                                      const core::Finding& f) {
     return {source, static_cast<int>(f.kind), f.metric};
@@ -63,13 +91,14 @@ void FollowController::follow(const QStringList& paths) {
         if (!p.isEmpty() && !m_paths.contains(p)) added << p;
     if (added.isEmpty()) return;
     m_paths << added;
+    for (const QString& p : added) m_since.insert(p, sinceNow());  // the window loads it now
     if (!m_enabled) return;
     if (!m_worker.joinable()) {
         start();
         return;
     }
     const std::lock_guard lock(m_mutex);
-    for (const QString& p : added) m_newPaths.push_back(p.toStdString());
+    for (const QString& p : added) m_newPaths.push_back({p.toStdString(), m_since.value(p)});
     if (m_watcher != nullptr) m_watcher->wake();
 }
 
@@ -107,7 +136,8 @@ void FollowController::start() {
         const std::lock_guard lock(m_mutex);
         m_stop = false;
         m_newPaths.clear();
-        for (const QString& p : std::as_const(m_paths)) m_newPaths.push_back(p.toStdString());
+        for (const QString& p : std::as_const(m_paths))
+            m_newPaths.push_back({p.toStdString(), m_since.value(p)});
     }
     m_worker = std::thread([this] { work(); });
 }
@@ -120,6 +150,9 @@ void FollowController::stop() {
         if (m_watcher != nullptr) m_watcher->wake();
     }
     m_worker.join();
+    // The window has what the worker posted; what changes from now on is missed until it
+    // starts again.
+    for (const QString& p : std::as_const(m_paths)) m_since.insert(p, sinceNow());
 }
 
 void FollowController::work() {
@@ -140,15 +173,26 @@ void FollowController::work() {
     Clock::time_point lastPost{};
     Clock::time_point nextDiagnosis{};
     for (;;) {
-        std::vector<std::string> paths;
+        std::vector<NewPath> paths;
         {
             const std::lock_guard lock(m_mutex);
             if (m_stop) break;
             paths.swap(m_newPaths);
         }
-        // Runs the window loads itself (LoadController) are posted when they change.
-        for (const std::string& p : paths) follower.follow(p);
-        for (auto& m : follower.takeStartMessages()) messages.push_back(std::move(m));
+        // Runs the window loads itself (LoadController) are posted when they change, and those
+        // found here that changed since the window began loading them (it may have missed
+        // them: a logdir made just after it was opened, rows written while following was off).
+        for (const NewPath& p : paths) {
+            const std::size_t before = follower.size();
+            follower.follow(p.path);
+            for (std::size_t i = before; i < follower.size(); ++i) {
+                if (!changedSince(follower.source(i), p.since)) continue;
+                toPost.insert(i);
+                diagDue.try_emplace(i, Clock::now() + kDebounce);
+            }
+        }
+        // Files that could not be loaded: the window's own load of the same paths said so.
+        for (auto& m : follower.takeStartMessages(false)) messages.push_back(std::move(m));
 
         // The runs the next post carries: new data, a new diagnosis, or both.
         auto pending = [&] {

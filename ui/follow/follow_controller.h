@@ -18,10 +18,12 @@
 /// The GUI thread never reads a log: the follower's loads, reads and diagnoses all run on the
 /// worker.
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -79,6 +81,11 @@ Q_SIGNALS:
 
 private:
     struct Posted;
+    /// A path for the worker, with the time up to which the window has its data.
+    struct NewPath {
+        std::string path;
+        std::filesystem::file_time_type since;
+    };
     void start();
     void stop();
     void work();
@@ -87,6 +94,11 @@ private:
 
     RunStore& m_store;
     QStringList m_paths;
+    /// By path: the window has its data as written up to this time (when it began loading it,
+    /// or when following last stopped), less a margin. What the worker finds at its start that
+    /// changed since then is posted: the window's load may have missed it (a logdir made just
+    /// after it was opened, rows written while following was off).
+    QHash<QString, std::filesystem::file_time_type> m_since;
     bool m_enabled = true;
     std::chrono::milliseconds m_pollInterval{1000};
     bool m_useInotify = true;
@@ -96,7 +108,7 @@ private:
 
     // Shared with the worker, under m_mutex.
     std::mutex m_mutex;
-    std::vector<std::string> m_newPaths;
+    std::vector<NewPath> m_newPaths;
     bool m_stop = false;
     core::Watcher* m_watcher = nullptr;  ///< the worker's, to wake it (under m_mutex)
     std::thread m_worker;
