@@ -17,6 +17,8 @@ inside the interpreter (no interpreter start, no import), which flatters them.
 usage: /usr/bin/python3 bench/compare_sweep_loading.py [--build build-bench] [--reps 5]
            [--cases tfevents,lightning,single] [--data /tmp]
 The data is made by bench/make_tfevents_sweep.py below --data when missing (minutes, once).
+Needs Debian's python3-protobuf and python3-pandas (`apt-get install python3-protobuf
+python3-pandas`; .ci/install-deps does not install them: CI does not run this script).
 """
 import argparse
 import os
