@@ -189,6 +189,8 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
     const Flatness val = flatness(view.valTrend, config, config.minValPoints, true);
     const Flatness once = flatness(view.valTrend, config, config.minValPoints, false);
     const double trainDrop = t.front() - *std::min_element(t.values.begin(), t.values.end());
+    // Where the training loss started, read raw as well as smoothed (see below).
+    const double untrained = std::max(t.front(), firstFinite(curve.values()));
     std::string how;
     if (val.flat) {
         how = " stays flat at " + formatNumber(val.first);
@@ -208,7 +210,6 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
             *std::min_element(view.valTrend.values.begin(), view.valTrend.values.end());
         const double valFirst = std::max(once.first, firstFinite(view.valLoss.values()));
         if (valFirst - valBest > config.maxRelativeDrop * valFirst) return out;
-        const double untrained = std::max(t.front(), firstFinite(curve.values()));
         if (!(untrained > 0.0) || trainDrop < config.minMemorisedDrop * untrained ||
             valBest < untrained * (1.0 - config.maxShortDip) || metricImproves(view)) {
             return out;
@@ -232,7 +233,7 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
                kAdvice;
     f.evidence["first_value"] = shown.first;
     f.evidence["train_improvement"] = trainDrop;
-    f.evidence["untrained_level"] = std::max(t.front(), firstFinite(curve.values()));
+    f.evidence["untrained_level"] = untrained;
     out.push_back(std::move(f));
     return out;
 }

@@ -242,6 +242,12 @@ std::vector<Labelled> manifestLogs(const fs::path& dir, const JsonValue& m,
     return out;
 }
 
+// The cases of one half of the second corpus (its manifest read once for all halves).
+std::vector<Labelled> corpus2Half(const std::string& half) {
+    static const JsonValue m = readJson(kData / "corpus2" / "manifest.json");
+    return manifestLogs(kData / "corpus2", m, half);
+}
+
 TEST(DoctorAccuracy, FirstFixtureCorpus) {
     static const JsonValue m = readJson(kData / "fixtures" / "manifest.json");
     const auto logs = manifestLogs(kData / "fixtures", m, "");
@@ -250,8 +256,7 @@ TEST(DoctorAccuracy, FirstFixtureCorpus) {
 }
 
 TEST(DoctorAccuracy, SecondCorpusTunedHalf) {
-    static const JsonValue m = readJson(kData / "corpus2" / "manifest.json");
-    const auto logs = manifestLogs(kData / "corpus2", m, "a");
+    const auto logs = corpus2Half("a");
     ASSERT_GE(logs.size(), 10u);
     expectTargets("corpus2 half a (tuned on)", scoreAll(logs));
 }
@@ -273,8 +278,7 @@ TEST(DoctorAccuracy, SecondCorpusTunedHalf) {
 // found by a first version that warned on the healthy_wine fixture, and its guard (the train
 // loss still falling at >= 25% of its average rate) misses it again: 11 of 12, the floor here.
 TEST(DoctorAccuracy, SecondCorpusHeldBackHalf) {
-    static const JsonValue m = readJson(kData / "corpus2" / "manifest.json");
-    const auto logs = manifestLogs(kData / "corpus2", m, "b");
+    const auto logs = corpus2Half("b");
     ASSERT_GE(logs.size(), 10u);
     const Score s = scoreAll(logs);
     print("corpus2 half b (held back)", s);
@@ -297,8 +301,7 @@ TEST(DoctorAccuracy, SecondCorpusHeldBackHalf) {
 // noisy_val_tiny_circles (an accuracy on 12 samples at 100% most evaluations: its median is
 // 1, its robust noise 0; the fallback to mean and deviation also flagged healthy_iris_sgd).
 TEST(DoctorAccuracy, SecondCorpusHalfC) {
-    static const JsonValue m = readJson(kData / "corpus2" / "manifest.json");
-    const auto logs = manifestLogs(kData / "corpus2", m, "c");
+    const auto logs = corpus2Half("c");
     ASSERT_GE(logs.size(), 15u);
     const Score s = scoreAll(logs);
     print("corpus2 half c (held back, new)", s);
@@ -325,8 +328,7 @@ TEST(DoctorAccuracy, SecondCorpusHalfC) {
 //   slow_start_plateau        3/3    0/4
 //   undertrained              1/2    0/1   missed on no_shuffle_few_steps_digits
 TEST(DoctorAccuracy, SecondCorpusHalfD) {
-    static const JsonValue m = readJson(kData / "corpus2" / "manifest.json");
-    const auto logs = manifestLogs(kData / "corpus2", m, "d");
+    const auto logs = corpus2Half("d");
     ASSERT_GE(logs.size(), 18u);
     const Score s = scoreAll(logs);
     print("corpus2 half d (held back, newest)", s);

@@ -570,8 +570,9 @@ LoadResult ConsoleLogLoader::load(const LoadInput& input) const {
         if (rows && !record.metrics.empty()) builder.beginRow(stepValue, line.number);
         for (const Metric& metric : record.metrics) {
             const std::size_t index = seriesOf(metric, record.category, builder, name);
-            if (rows) builder.addToRow(index, metric.value, at.epoch, RunBuilder::kUnknown);
-            if (!rows)
+            if (rows)
+                builder.addToRow(index, metric.value, at.epoch, RunBuilder::kUnknown);
+            else
                 builder.add(index, stepValue, metric.value, at.epoch, RunBuilder::kUnknown,
                             line.number, -1);
         }
