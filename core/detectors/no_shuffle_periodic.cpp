@@ -105,12 +105,23 @@ void sums(std::span<const double> v, double jMean, double& sum, double& weighted
     weighted = (w[0] + w[1]) + (w[2] + w[3]);
 }
 
+// Likeness of neighbouring epochs on the short-epoch path: the mean cosine between one
+// epoch's residuals and those of the epoch before it.
+struct NeighbourLikeness {
+    std::vector<double> previous;  ///< the last epoch's unit-RMS residuals (empty: none)
+    double sum = 0.0;
+    std::size_t pairs = 0;
+
+    [[nodiscard]] double mean() const { return pairs > 0 ? sum / static_cast<double>(pairs) : 0.0; }
+};
+
 // Adds one epoch's residuals (after its own level and slope), scaled to unit RMS, to
-// `profile`, and their sum of squares (`len`, or 0 for a constant epoch) to `total`. `v` is
-// scratch space, reused across epochs.
+// `profile`, and their sum of squares (`len`, or 0 for a constant epoch) to `total`, and their
+// cosine with the previous epoch's to `likeness`. `v` is scratch space, reused across epochs.
 void addNormalisedResiduals(std::span<const double> values, const Segment& s, std::size_t len,
                             double jMean, double jVar, std::vector<double>& v,
-                            std::vector<double>& profile, double& total) {
+                            std::vector<double>& profile, double& total,
+                            NeighbourLikeness& likeness) {
     v.assign(len, 0.0);
     forEachValue(values, s, len, [&](std::size_t j, double x) { v[j] = x; });
     double mean = 0.0;
@@ -124,10 +135,21 @@ void addNormalisedResiduals(std::span<const double> values, const Segment& s, st
         v[j] -= mean + slope * (static_cast<double>(j) - jMean);
         ss += v[j] * v[j];
     }
-    if (!(ss > 0.0)) return;
+    if (!(ss > 0.0)) {
+        likeness.previous.clear();
+        return;
+    }
     const double rms = std::sqrt(ss / static_cast<double>(len));
-    for (std::size_t j = 0; j < len; ++j) profile[j] += v[j] / rms;
+    for (std::size_t j = 0; j < len; ++j) v[j] /= rms;
+    for (std::size_t j = 0; j < len; ++j) profile[j] += v[j];
     total += static_cast<double>(len);
+    if (likeness.previous.size() == len) {
+        double dot = 0.0;
+        for (std::size_t j = 0; j < len; ++j) dot += v[j] * likeness.previous[j];
+        likeness.sum += dot / static_cast<double>(len);
+        ++likeness.pairs;
+    }
+    likeness.previous = v;
 }
 
 // Without any epoch column (an MLflow or SummaryWriter log), a validation loss evaluated at
@@ -249,12 +271,13 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     std::vector<double> profile(len, 0.0);
     double total = 0.0;
     std::vector<double> scratch;  // one epoch's values on the short-epoch path
+    NeighbourLikeness likeness;
     for (const Segment& s : used) {
         if (shortEpochs) {
             // Few points per epoch: each epoch's residuals scaled to unit RMS, so that the
             // epochs where the data order shows (lightning_06: a flat start of 1e8 swings)
             // weigh as much as the noisy ones after the drop.
-            addNormalisedResiduals(values, s, len, jMean, jVar, scratch, profile, total);
+            addNormalisedResiduals(values, s, len, jMean, jVar, scratch, profile, total, likeness);
             continue;
         }
         double mean = 0.0;
@@ -308,9 +331,11 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     if (!(total > 0.0)) return out;
     const double r = explained / total;
     const double repeatability = (r - 1.0 / k) / (1.0 - 1.0 / k);
-    if (repeatability < (shortEpochs ? config.minShortRepeatability : config.minRepeatability)) {
-        return out;
-    }
+    const double neighbours = likeness.mean();
+    const bool repeats = shortEpochs ? repeatability >= config.minShortRepeatability ||
+                                           neighbours >= config.minShortNeighbourLikeness
+                                     : repeatability >= config.minRepeatability;
+    if (!repeats) return out;
     double amplitude = 0.0;
     for (double p : profile) amplitude = std::max(amplitude, std::abs(p));
     const std::int64_t from = cs[used.front().begin];
@@ -323,7 +348,11 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
                 std::to_string(mode) + " logged points per epoch, swings up to +/-" +
                 formatNumber(amplitude) + "): the pattern shared by all epochs explains " +
                 formatPercent(repeatability) +
-                " of the within-epoch variation, where shuffled batches give about 0%.";
+                " of the within-epoch variation, where shuffled batches give about 0%" +
+                (shortEpochs ? "; neighbouring epochs' patterns agree by " +
+                                   formatPercent(neighbours) + " (cosine; shuffled about 0%)"
+                             : std::string()) +
+                ".";
     f.advice =
         "The data are served in the same order every epoch: shuffle the training set "
         "(DataLoader(shuffle=True), dataset.shuffle(buffer) in tf.data), especially if it "
@@ -334,6 +363,10 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     f.evidence["epochs_from_evaluations"] = byEvaluations ? 1.0 : 0.0;
     f.evidence["min_repeatability"] =
         shortEpochs ? config.minShortRepeatability : config.minRepeatability;
+    if (shortEpochs) {
+        f.evidence["neighbour_likeness"] = neighbours;
+        f.evidence["min_neighbour_likeness"] = config.minShortNeighbourLikeness;
+    }
     out.push_back(std::move(f));
     return out;
 }

@@ -30,6 +30,14 @@ struct NoShuffleConfig {
     /// (so a stretch of loud epochs does not drown the pattern; shuffled data still score
     /// about 0, within +/-0.1 for 12 epochs).
     double minShortRepeatability = 0.3;
+    /// ... or neighbouring epochs alike: the mean cosine between each epoch's unit-RMS
+    /// residuals and the previous epoch's at least this. The pattern of an unshuffled loader
+    /// drifts as the classes are learnt in turn, so with 4 points per epoch (2 degrees of
+    /// freedom left after level and slope) one pattern shared by all epochs can average away
+    /// (no_shuffle_few_steps_digits in tests/data/corpus2: repeatability 0.04) while each
+    /// epoch still repeats the one before (0.98). Shuffled batches give about 0 (-0.2 to 0.22
+    /// over 10-120 epochs of 4-21 points in tests/data/corpus2); sorted ones 0.93-0.99.
+    double minShortNeighbourLikeness = 0.6;
 };
 
 /// The period comes from the epoch column (of the training loss itself, or of any other series

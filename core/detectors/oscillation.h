@@ -23,6 +23,10 @@ struct OscillationConfig {
     /// curve goes back and forth more than it goes anywhere. A converging curve scores near 1.
     double maxEfficiency = 0.35;
     double noiseSigmas = 5.0;
+    /// Swings found only without the trend's wider window must be smooth: the curve turns at
+    /// most at this share of its points from the first swing on (a period of 6 points or
+    /// more; smoothed batch noise turns at about half of them).
+    double maxFineReversalShare = 1.0 / 3.0;
     /// A run without any loss: its metric curve (RL rewards) is judged on raw evaluations when
     /// it has at most this many...
     std::size_t maxRawPoints = 200;

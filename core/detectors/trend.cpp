@@ -191,6 +191,10 @@ Trend makeTrend(std::span<const std::int64_t> steps, std::span<const double> val
     t.noise = diffNoiseCounted(values.subspan(0, n), finite);
     const std::size_t sampled = (binSize + sampleStride - 1) / sampleStride;
     t.trendNoise = t.noise * kMedianInefficiency / std::sqrt(static_cast<double>(sampled * window));
+    const std::size_t fineWindow = std::min<std::size_t>(window, 3);
+    t.fineValues = fineWindow == window ? t.values : runningMedian(bins, fineWindow);
+    t.fineTrendNoise =
+        t.noise * kMedianInefficiency / std::sqrt(static_cast<double>(sampled * fineWindow));
     return t;
 }
 

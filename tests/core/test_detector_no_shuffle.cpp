@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 
 #include "core/detectors/no_shuffle_periodic.h"
 #include "detector_test_support.h"
@@ -69,6 +70,45 @@ TEST(DetectNoShuffle, RepeatabilityEdge) {
     // Pattern amplitude against noise 0.05: a weak pattern explains little of the variation.
     EXPECT_TRUE(detect(epochs([](int j) { return 0.01 * sortedByClass(j) / 0.3; }, 0.0)).empty());
     EXPECT_EQ(detect(epochs([](int j) { return 0.15 * sortedByClass(j) / 0.3; }, 0.0)).size(), 1u);
+}
+
+// 40 epochs of 4 logged steps (no_shuffle_few_steps_digits in tests/data/corpus2): a falling
+// loss plus a within-epoch pattern that, unshuffled, turns slowly through two shapes (what is
+// left of 4 points after level and slope) and back as the classes are learnt in turn, so its
+// average over all epochs is about 0; shuffled, a fresh random pattern every epoch.
+core::Run fourStepEpochs(bool unshuffled, unsigned seed) {
+    Noise n(seed);
+    const double quadratic[4] = {0.5, -0.5, -0.5, 0.5};
+    const double cubic[4] = {-0.22, 0.67, -0.67, 0.22};
+    std::vector<double> shuffled(4, 0.0);
+    return runOf({{"loss", seriesOf(
+                               160,
+                               [&](std::size_t i) {
+                                   const std::size_t e = i / 4;
+                                   const std::size_t j = i % 4;
+                                   if (j == 0) {
+                                       for (double& x : shuffled) x = n(0.2);
+                                   }
+                                   const double turn = 2.0 * std::numbers::pi * double(e) / 39.0;
+                                   const double pattern =
+                                       unshuffled ? 0.3 * (std::cos(turn) * quadratic[j] +
+                                                           std::sin(turn) * cubic[j])
+                                                  : shuffled[j];
+                                   return 1.0 + std::exp(-double(i) / 60.0) + pattern + n(0.02);
+                               },
+                               0, 1, 4.0)}});
+}
+
+TEST(DetectNoShuffle, FourStepEpochsRepeatingTheEpochBeforeAreAWarning) {
+    const auto f = detect(fourStepEpochs(true, 3));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].evidence.at("points_per_epoch"), 4.0);
+    // One pattern shared by all epochs explains little; each epoch repeats the one before.
+    EXPECT_LT(f[0].evidence.at("repeatability"), f[0].evidence.at("min_repeatability"));
+    EXPECT_GE(f[0].evidence.at("neighbour_likeness"), f[0].evidence.at("min_neighbour_likeness"));
+    for (unsigned seed = 1; seed <= 5; ++seed) {
+        EXPECT_TRUE(detect(fourStepEpochs(false, seed)).empty()) << seed;
+    }
 }
 
 TEST(DetectNoShuffle, NeedsEpochsAndEnoughPointsPerEpoch) {

@@ -52,5 +52,41 @@ TEST(DetectOscillation, BatchNoiseAloneIsSilent) {
     EXPECT_TRUE(detect(wave(0.0, 250.0, 0.0)).empty());
 }
 
+// Full-batch SGD with momentum 0.99 rings (oscillation_momentum_diabetes in tests/data/corpus2):
+// 150 noise-free epochs of a falling loss whose swings, every 8 epochs, shrink as it falls.
+// The trend's window (7 of 150 points) flattens a period of 8; the bins under a median of 3
+// keep it.
+core::Run ringing(double amp) {
+    return runOf({{"loss", seriesOf(150, [&](std::size_t i) {
+                       const double t = double(i);
+                       return 0.4 + 0.6 * std::exp(-t / 10.0) +
+                              amp * std::exp(-t / 100.0) *
+                                  std::sin(2.0 * std::numbers::pi * t / 8.0);
+                   })}});
+}
+
+TEST(DetectOscillation, FadingMomentumRingingIsAWarning) {
+    const auto f = detect(ringing(0.15));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::Oscillation);
+    EXPECT_GE(f[0].evidence.at("swings"), 4.0);
+    EXPECT_LE(f[0].evidence.at("efficiency"), f[0].evidence.at("max_efficiency"));
+    // Without the ringing it is a converging curve.
+    EXPECT_TRUE(detect(ringing(0.0)).empty());
+}
+
+// A run that starts flat (no noise at all) and is noisy after its drop (slow_start_tiny_init_
+// moons in tests/data/corpus2): its raw noise is that of the flat start, under which the
+// batch noise after the drop would pass for swings if they did not have to be smooth.
+TEST(DetectOscillation, FlatStartThenBatchNoiseIsSilent) {
+    Noise n(5);
+    const core::Run r =
+        runOf({{"loss", seriesOf(500, [&](std::size_t i) {
+                    if (i < 200) return 0.693;
+                    return 0.35 + 0.34 * std::exp(-double(i - 200) / 15.0) + n(0.08);
+                })}});
+    EXPECT_TRUE(detect(r).empty());
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -3,7 +3,7 @@
 //  - tests/data/fixtures: tiny trainings with planted faults (make_fixtures.py), where the
 //    detectors were tuned;
 //  - tests/data/corpus2: a second corpus of tiny trainings (make_corpus2.py: other data sets,
-//    models, optimisers and log formats), half "a" tuned on, half "b" held back;
+//    models, optimisers and log formats), half "a" tuned on, halves "b" to "e" held back;
 //  - tests/data/realworld_labels.json: the 68 real logs of ../shared/realworld, labelled by hand
 //    from plots of their curves.
 // A warning or error is wrong when its kind is neither expected nor allowed for that log.
@@ -310,9 +310,8 @@ TEST(DoctorAccuracy, SecondCorpusHalfC) {
 }
 
 // Half d (doctor6): 18 cases made after half c's misses had been looked at and fixed, their
-// labels committed (6fdc998) before the doctor first read them, never tuned on. First measured
-// blind, with the half c fixes (dd6ac6b): 14 of 17 found (82%), a wrong warning on 2 runs of
-// 18 (the floor asserted here):
+// labels committed (6fdc998) before the doctor first read them. First measured blind, with the
+// half c fixes (dd6ac6b): 14 of 17 found (82%), a wrong warning on 2 runs of 18:
 //   kind                      found  wrong/warnings
 //   divergence                1/1    0/1   (divergence then NaN: both reported)
 //   metric_loss_disagreement  1/1    0/1
@@ -323,17 +322,58 @@ TEST(DoctorAccuracy, SecondCorpusHalfC) {
 //   not_learning              1/1    0/1
 //   oscillation               1/2    0/1   missed: momentum 0.99 ringing that decays
 //   overfitting               2/2    0/2
-//   severe_overfitting        0/0    1/2   wrong on oscillation_momentum_wine (a validation
-//                                          loss collapsing and recovering, 0.16 -> 17)
+//   severe_overfitting        0/0    1/2   on oscillation_momentum_wine
 //   slow_start_plateau        3/3    0/4
 //   undertrained              1/2    0/1   missed on no_shuffle_few_steps_digits
+// doctor7 looked at them on their plots (so half d is now tuned on) and fixed two classes:
+// an unshuffled loader's pattern drifts as the classes are learnt in turn, so with 4 points
+// per epoch one pattern shared by all epochs averages away while each epoch still repeats the
+// one before (no_shuffle_periodic reads neighbouring epochs too); momentum ringing whose
+// period is close to the trend's window is flattened by it (oscillation also reads the bins
+// under a median of 3, where swings must be smooth). oscillation_momentum_wine was relabelled
+// from its logged values (its val loss rises 0.16 -> 1.8 while the train loss averages 0.00-
+// 0.03 per epoch and never returns below 4.1: overfitting may fire); that relabel, not the
+// code, removed its wrong warning. Now 16 of 17 found, a wrong warning on 1 run of 18 (the
+// floor asserted; the doctor before the fixes, 0b82772: 14 of 17, 1 of 18 on these labels). Left:
+// noisy_validation on undertrained_gru_sgd (its accuracy jumps 0.46 -> 0.31 -> 0.62 on 450 samples:
+// the model's own flicker, 7 samples by the binomial estimate, as keras_03's real jumps on 258
+// samples that its label calls noisy), undertrained on no_shuffle_few_steps_digits (its saw-tooth
+// inflates the step loss's noise; its val tail falls at 33% of its average rate).
 TEST(DoctorAccuracy, SecondCorpusHalfD) {
     const auto logs = corpus2Half("d");
     ASSERT_GE(logs.size(), 18u);
     const Score s = scoreAll(logs);
-    print("corpus2 half d (held back, newest)", s);
-    EXPECT_GE(s.found() * 17, s.expected() * 14) << "half d recall below its first measure";
-    EXPECT_LE(s.runsWithWrong, 2) << "half d: more runs with a wrong warning than measured";
+    print("corpus2 half d (held back, then looked at)", s);
+    EXPECT_GE(s.found(), 16) << "half d recall below its last measure";
+    EXPECT_LE(s.runsWithWrong, 1) << "half d: more runs with a wrong warning than measured";
+}
+
+// Half e (doctor7): 24 cases made after half d's misses had been looked at and fixed, their
+// labels committed (2887d32) before the doctor first read them, never tuned on. Measured blind
+// once, with the half d fixes: 17 of 21 found (81%), a wrong warning on 2 runs of 24 (8%):
+//   kind                      found  wrong/warnings
+//   divergence                2/2    0/2   (both divergences into NaN: both reported)
+//   metric_loss_disagreement  0/1    0/0   missed: F1 of an 8% class 0, then 0.10
+//   nan_inf                   2/2    0/2
+//   no_shuffle_periodic       2/2    0/2   (incl. 4 logged steps per epoch, MLflow)
+//   noisy_validation          1/2    1/3   missed on 10 samples (accuracy 0.8/0.9/1.0);
+//                                          wrong on short_cnn_adagrad (8 evaluations)
+//   not_learning              2/2    0/2
+//   oscillation               0/1    0/0   missed: momentum 0.99 swings fading in 30 epochs
+//   overfitting               4/4    1/2   wrong on oscillation_momentum_moons
+//   severe_overfitting        0/0    0/3
+//   slow_start_plateau        2/2    1/4   wrong on oscillation_momentum_moons
+//   undertrained              2/3    0/2   missed on no_shuffle_few_steps_iris
+// The floor asserted is that first measure. The doctor before the half d fixes (0b82772)
+// scores half e the same (17 of 21, 2 runs of 24): the two classes fixed there did not decide
+// any case here (the 4-step unshuffled iris repeats one pattern, found either way).
+TEST(DoctorAccuracy, SecondCorpusHalfE) {
+    const auto logs = corpus2Half("e");
+    ASSERT_GE(logs.size(), 24u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half e (held back, newest)", s);
+    EXPECT_GE(s.found(), 17) << "half e recall below its first measure";
+    EXPECT_LE(s.runsWithWrong, 2) << "half e: more runs with a wrong warning than measured";
 }
 
 TEST(DoctorAccuracy, LabelledRealLogs) {
