@@ -86,22 +86,24 @@ TEST(ConsoleLineShapes, ATotalIsNotANumberToReadAgain) {
     EXPECT_EQ(s->values[2], 0.7);
 }
 
-// A word where digits stood ("nan", "inf"), a sign or an exponent changes the shape: the line
-// is read in full.
+// A word where digits stood, a sign or an exponent changes the shape: the line is read in full.
+// After a name without ':', "nan" and "inf" are words, not values (console_line.h: a name is the
+// words right before a number), so steps 2 and 3 give no loss; after ':' they are values.
 TEST(ConsoleLineShapes, WordsSignsAndExponentsInPlaceOfDigits) {
     const LoadResult r = loadText(
-        "step 1 loss 0.5\nstep 2 loss nan\nstep 3 loss inf\nstep 4 loss -.5\nstep 5 loss 1e5\n"
-        "step 6 loss 0.25\n");
+        "step 1 loss 123\nstep 2 loss nan\nstep 3 loss inf\nstep 4 loss -12\nstep 5 loss 1e5\n"
+        "step 6 loss 250\nstep 7 acc: 0.5\nstep 8 acc: nan\nstep 9 acc: inf\n");
     ASSERT_EQ(r.runs.size(), 1U);
-    const Series* s = r.runs[0].find("loss");
-    ASSERT_NE(s, nullptr);
-    ASSERT_EQ(s->size(), 6U);
-    EXPECT_EQ(s->values[0], 0.5);
-    EXPECT_TRUE(std::isnan(s->values[1]));
-    EXPECT_TRUE(std::isinf(s->values[2]));
-    EXPECT_EQ(s->values[3], -0.5);
-    EXPECT_EQ(s->values[4], 1e5);
-    EXPECT_EQ(s->values[5], 0.25);
+    const Series* loss = r.runs[0].find("loss");
+    const Series* acc = r.runs[0].find("acc");
+    ASSERT_NE(loss, nullptr);
+    ASSERT_NE(acc, nullptr);
+    EXPECT_EQ(loss->steps, (std::vector<std::int64_t>{1, 4, 5, 6}));
+    EXPECT_EQ(loss->values, (std::vector<double>{123, -12, 1e5, 250}));
+    ASSERT_EQ(acc->size(), 3U);
+    EXPECT_EQ(acc->values[0], 0.5);
+    EXPECT_TRUE(std::isnan(acc->values[1]));
+    EXPECT_TRUE(std::isinf(acc->values[2]));
 }
 
 // A running clock in the logging prefix does not change the shape; "loss 1,234" is 1 (the
@@ -124,6 +126,29 @@ TEST(ConsoleLineShapes, TimestampsChangeAndGroupedDigitsStayFields) {
         EXPECT_EQ(loss->steps[i], i);
         EXPECT_EQ(loss->values[i], std::strtod(("0." + std::to_string(i % 10)).c_str(), nullptr));
         EXPECT_EQ(acc->values[i], i % 9 + 1);
+    }
+}
+
+// Lines that never repeat (an ETA in each) rest the cache for a while; the lines after, of one
+// shape, are read right through the rest and after it.
+TEST(ConsoleLineShapes, LinesThatNeverRepeatThenOneShape) {
+    std::string text;
+    std::vector<double> loss;
+    for (int i = 0; i < 3000; ++i) {
+        const std::string l = printed("%.5f", 1.0 / (1.0 + i));
+        text += "step " + std::to_string(1000 + i) + " loss " + l;
+        if (i < 100) text += " eta 0:" + std::to_string(10 + i % 50) + ":" + std::to_string(i);
+        text += "\n";
+        loss.push_back(std::strtod(l.c_str(), nullptr));
+    }
+    const LoadResult r = loadText(text);
+    ASSERT_EQ(r.runs.size(), 1U);
+    const Series* s = r.runs[0].find("loss");
+    ASSERT_NE(s, nullptr);
+    ASSERT_EQ(s->size(), loss.size());
+    for (std::size_t i = 0; i < loss.size(); ++i) {
+        EXPECT_EQ(s->steps[i], static_cast<std::int64_t>(1000 + i)) << i;
+        EXPECT_EQ(s->values[i], loss[i]) << i;
     }
 }
 

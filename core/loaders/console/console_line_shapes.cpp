@@ -1,5 +1,7 @@
 #include "core/loaders/console/console_line_shapes.h"
 
+#include <cstring>
+
 namespace curvedoctor::core::console {
 namespace {
 
@@ -7,16 +9,23 @@ bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
 
-/// `line` equals `shape` but for digits where `mayDiffer` allows another digit. One pass
-/// without an early exit: the lines are short, and the loop has no branch to mispredict.
+/// `line` equals `shape` but for digits where `mayDiffer` allows another digit. Eight bytes
+/// compared at once; only a word that differs is looked at byte by byte.
 bool sameShape(std::string_view shape, const std::uint8_t* mayDiffer, std::string_view line) {
-    unsigned bad = 0;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const auto digit = static_cast<unsigned>(static_cast<unsigned char>(line[i] - '0') < 10);
-        const auto differs = static_cast<unsigned>(shape[i] != line[i]);
-        bad |= differs & ~(mayDiffer[i] & digit);
+    const std::size_t n = line.size();
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t a = 0;
+        std::uint64_t b = 0;
+        std::memcpy(&a, shape.data() + i, 8);
+        std::memcpy(&b, line.data() + i, 8);
+        if (a == b) continue;
+        for (std::size_t j = i; j < i + 8; ++j)
+            if (shape[j] != line[j] && (mayDiffer[j] == 0 || !isDigit(line[j]))) return false;
     }
-    return bad == 0;
+    for (; i < n; ++i)
+        if (shape[i] != line[i] && (mayDiffer[i] == 0 || !isDigit(line[i]))) return false;
+    return true;
 }
 
 /// `view` moved from `from` to `to` (the same bytes at the same offsets) when it points into
@@ -30,6 +39,10 @@ std::string_view rebase(std::string_view view, std::string_view from, std::strin
 }  // namespace
 
 bool LineShapes::match(std::string_view line, bool inBlock, Record& record, bool& isRecord) {
+    if (m_paused > 0) {
+        --m_paused;
+        return false;
+    }
     for (std::size_t k = 0; k < kShapes; ++k) {
         const std::size_t index = (m_last + k) % kShapes;
         const Shape& shape = m_shapes[index];
@@ -62,7 +75,12 @@ bool LineShapes::match(std::string_view line, bool inBlock, Record& record, bool
         }
         isRecord = shape.isRecord;
         m_last = index;
+        m_misses = 0;
         return true;
+    }
+    if (++m_misses >= kMissesBeforePause) {
+        m_misses = 0;
+        m_paused = kPausedLines;
     }
     return false;
 }
@@ -74,10 +92,6 @@ bool LineShapes::addNumber(Shape& shape, Number::Field field, std::size_t metric
     const std::string_view number = line.substr(at, token.length);
     // A grouped "1,234" may be longer than the piece it was read from ("loss 1,234" is 1).
     if (number.find(',') != std::string_view::npos) return false;
-    // After '/', a number may be a total, whose value the general scan compares with 0.
-    std::size_t before = at;
-    while (before > 0 && (line[before - 1] == ' ' || line[before - 1] == '\t')) --before;
-    if (before > 0 && line[before - 1] == '/') return false;
     for (std::size_t i = at; i < at + token.length; ++i)
         if (isDigit(line[i])) shape.digitMayDiffer[i] = 1;
     shape.numbers.push_back({field, metric, at, token.length});
@@ -86,6 +100,7 @@ bool LineShapes::addNumber(Shape& shape, Number::Field field, std::size_t metric
 
 void LineShapes::remember(std::string_view line, bool inBlock, const Record& record,
                           bool isRecord) {
+    if (m_paused > 0) return;
     Shape& shape = m_shapes[m_oldest];
     m_oldest = (m_oldest + 1) % kShapes;
     shape.valid = false;

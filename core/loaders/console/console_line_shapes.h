@@ -4,9 +4,11 @@
 /// (`iter N: loss X BPC, time Tms, mfu M%`): a line equal to a remembered one except for digits
 /// of the numbers its record took (and of its logging prefix) has that line's record with its
 /// own numbers read again, and skips the general scan (pairs, pieces, keywords). Any other
-/// difference, in length or in a single non-digit byte, misses, and the line is read in full.
+/// difference, in length or in a single non-digit byte, misses, and the line is read in full;
+/// a log of lines that never repeat rests the cache.
 /// Every decision of the general scan depends on the kind of a byte (digit, letter, blank ...),
-/// never on which digit it is, except the totals of fractions (`[3/50]`), which must be equal.
+/// never on which digit it is, except the totals of fractions (`[3/50]`, compared with 0): a
+/// total, read after `N/`, is never a number of the record, so its digits must be equal.
 
 #include <array>
 #include <cstddef>
@@ -27,7 +29,7 @@ public:
     bool match(std::string_view line, bool inBlock, Record& record, bool& isRecord);
     /// Remembers `line`, read with `inBlock` into `record` (whose views point into `line`), in
     /// place of the oldest remembered shape. Lines whose numbers the cache cannot re-read
-    /// exactly (grouped `1,234`, a number after '/') are not remembered.
+    /// exactly (a grouped `1,234`) are not remembered.
     void remember(std::string_view line, bool inBlock, const Record& record, bool isRecord);
 
 private:
@@ -55,6 +57,13 @@ private:
     // Console lines are short; a longer one (a dump, a binary blob) is not worth a copy.
     static constexpr std::size_t kMaxLine = 4096;
     std::array<Shape, kShapes> m_shapes;
+    // A log whose lines never repeat (a running average or an ETA in every line) would pay for
+    // a copy and compares per line: after this many misses in a row the cache rests this many
+    // lines (3% of the lines of such a log still try it).
+    static constexpr int kMissesBeforePause = 32;
+    static constexpr int kPausedLines = 1024;
+    int m_misses = 0;
+    int m_paused = 0;
     std::size_t m_oldest = 0;
     std::size_t m_last = 0;  // the last shape matched: tried first.
 };
