@@ -313,6 +313,7 @@ std::optional<FieldValue> parseFieldValue(std::string_view text, bool allowUnits
     }
     NumberToken number;
     if (!parseNumber(text.substr(i), number)) return std::nullopt;
+    field.at = i;
     field.value = number.value;
     field.integral = number.integral;
     i += number.length;
@@ -424,6 +425,7 @@ void extractKeyValues(std::string_view line, std::vector<KeyValue>& out, bool al
         KeyValue& kv = out.emplace_back();  // in place: a copied KeyValue stalls on its stores.
         kv.key = key;
         kv.value = *value;
+        kv.value.at += v;
         kv.keyOffset = start;
         sep = v + value->length - 1;
     }

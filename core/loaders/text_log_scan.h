@@ -64,6 +64,9 @@ struct FieldValue {
     double total = 0.0;
     bool integral = false;
     std::size_t length = 0;
+    /// Where the number starts: in the text given to parseFieldValue() (after a '[' and spaces);
+    /// in a KeyValue, in the line.
+    std::size_t at = 0;
 };
 
 /// A unit written after a number, alone or attached (`BPC`, `ms`, `s`, `%`, `MB`, `it/s` ...).

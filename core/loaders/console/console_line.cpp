@@ -206,6 +206,7 @@ void extractSpacePairs(std::string_view text, const std::vector<Token>& tokens,
                 kv.value.value = value.value;
                 kv.value.integral = value.integral;
                 kv.value.length = t.text.size();
+                kv.value.at = t.offset;
                 kv.keyOffset = first.offset;
                 // A unit or a running average after the value belongs to it.
                 while (k + 1 < tokens.size() && (textlog::isUnit(tokens[k + 1].text) ||

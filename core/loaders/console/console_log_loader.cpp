@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "core/loaders/console/console_line.h"
+#include "core/loaders/console/console_line_shapes.h"
+#include "core/loaders/console/console_record.h"
 #include "core/loaders/run_builder.h"
 #include "core/loaders/text_log_scan.h"
 
@@ -117,12 +119,20 @@ KeyKind classifyKey(std::string_view key) {
     return KeyKind::Metric;
 }
 
+}  // namespace
+
 /// A distinct field name, met once: its kind, and its series for each line category it came
 /// with (the category as it is lower-cased in the series name, and the series' index).
-struct KeyEntry {
+struct console::KeyEntry {
     KeyKind kind = KeyKind::Metric;
     std::vector<std::pair<std::string, std::size_t>> series;
 };
+
+namespace {
+
+using console::KeyEntry;
+using console::Metric;
+using console::Record;
 
 /// The names of a log, interned: a line's fields are looked up by their text, so a name is
 /// classified and its series found once per distinct key, not once per line.
@@ -180,40 +190,6 @@ private:
     std::unordered_map<std::string, KeyEntry, Hash, std::equal_to<>> m_entries;
 };
 
-/// A metric of a line: its name as written and its interned entry.
-struct Metric {
-    std::string_view key;
-    double value = 0;
-    KeyEntry* entry = nullptr;
-};
-
-/// What one line says, before the step is decided.
-struct Record {
-    std::string_view category;  // "train", "eval", ... or empty.
-    std::optional<FieldValue> step;
-    std::optional<FieldValue> epoch;
-    std::optional<double> counter;       // "[   2784 ..." at the start of the line.
-    std::optional<FieldValue> fraction;  // a bare "[i/N]".
-    std::vector<Metric> metrics;
-    bool ownStep = false;    // the line gave its step or epoch (not its block).
-    bool bare = false;       // a step or epoch word without a separator: "EPOCH 3 ...".
-    bool blockHead = false;  // a step or epoch line that the lines after it belong to.
-
-    /// Empty again, keeping the metrics' buffer (a line costs no allocation). Field by field:
-    /// assigning a fresh Record cleared its whole size with `rep stos` on every line.
-    void reset() {
-        category = {};
-        step.reset();
-        epoch.reset();
-        counter.reset();
-        fraction.reset();
-        metrics.clear();
-        ownStep = false;
-        bare = false;
-        blockHead = false;
-    }
-};
-
 struct Scratch {
     std::string ansi;
     std::vector<console::Token> tokens;  // the line's pieces, split once.
@@ -234,10 +210,11 @@ std::string_view leadingCategory(std::string_view text) {
     return textlog::equalsNoCase(word, "validate") ? std::string_view{"val"} : word;
 }
 
-std::optional<double> leadingCounter(std::string_view text, std::size_t& end) {
+std::optional<double> leadingCounter(std::string_view text, std::size_t& at, std::size_t& end) {
     std::size_t i = 0;
     if (i < text.size() && text[i] == '[') ++i;
     while (i < text.size() && isSpace(text[i])) ++i;
+    at = i;
     textlog::NumberToken number;
     if (!textlog::parseNumber(text.substr(i), number) || !number.integral || text[i] == '-' ||
         text[i] == '+')
@@ -274,8 +251,9 @@ void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
         std::size_t v = end;
         while (v < text.size() && isSpace(text[v])) ++v;
         if (v >= text.size()) continue;
-        const auto value = textlog::parseFieldValue(text.substr(v));
+        auto value = textlog::parseFieldValue(text.substr(v));
         if (!value) continue;
+        value->at += v;
         const bool isEpoch = textlog::equalsNoCase(word, "epoch");
         auto& slot = isEpoch ? record.epoch : record.step;
         if (!slot) slot = value;
@@ -289,6 +267,7 @@ void findBareKeywords(std::string_view text, Record& record, Scratch& scratch) {
 std::optional<FieldValue> bareFraction(std::string_view text) {
     std::size_t i = 1;  // past '['.
     while (i < text.size() && isSpace(text[i])) ++i;
+    const std::size_t counterAt = i;
     textlog::NumberToken counter;
     if (!textlog::parseNumber(text.substr(i), counter) || !counter.integral || text[i] == '-' ||
         text[i] == '+')
@@ -305,6 +284,7 @@ std::optional<FieldValue> bareFraction(std::string_view text) {
     value.value = counter.value;
     value.total = total.value;
     value.integral = true;
+    value.at = counterAt;
     return value;
 }
 
@@ -318,6 +298,7 @@ void findBareFraction(std::string_view text, std::size_t from, Record& record,
         if (b > 0 && (text[b - 1] == ':' || text[b - 1] == '=')) continue;
         if (const auto value = bareFraction(text.substr(at))) {
             record.fraction = value;
+            record.fraction->at += at;
             return;
         }
     }
@@ -339,7 +320,7 @@ bool applyTdmpcAliases(Scratch& scratch, Record& record, std::string_view catego
                 record.step = kv.value;
             } else if (!alias.name.empty()) {
                 record.metrics.push_back(
-                    {alias.name, kv.value.value, &scratch.keys.entry(alias.name)});
+                    {alias.name, kv.value.value, &scratch.keys.entry(alias.name), kv.value.at});
             }
         }
     }
@@ -368,13 +349,13 @@ bool isProse(std::string_view text, const KeyValue& kv) {
     return !(at > 0 && (text[at - 1] == ':' || text[at - 1] == '='));
 }
 
-/// Reads one line. Returns false when it is not a record (no metric, or no step/epoch field and
-/// `inBlock` false).
-bool parseRecord(std::string_view raw, bool inBlock, Record& record, Scratch& scratch) {
+/// Reads one line without its ANSI codes. Returns false when it is not a record (no metric, or
+/// no step/epoch field and `inBlock` false).
+bool parseRecord(std::string_view line, bool inBlock, Record& record, Scratch& scratch) {
     record.reset();
     scratch.used.clear();
-    const std::string_view text = textlog::trim(
-        console::stripLogPrefix(textlog::trim(textlog::stripAnsi(raw, scratch.ansi))));
+    const std::string_view text = textlog::trim(console::stripLogPrefix(textlog::trim(line)));
+    record.text = text;
     if (text.size() < 3) return false;
     textlog::extractKeyValues(text, scratch.pairs, true);
     scratch.pairs.erase(std::remove_if(scratch.pairs.begin(), scratch.pairs.end(),
@@ -393,7 +374,7 @@ bool parseRecord(std::string_view raw, bool inBlock, Record& record, Scratch& sc
     }
     record.category = leadingCategory(text);
     std::size_t counterEnd = 0;
-    record.counter = leadingCounter(text, counterEnd);
+    record.counter = leadingCounter(text, record.counterAt, counterEnd);
     for (const auto& kv : scratch.pairs)
         scratch.used.emplace_back(kv.keyOffset, kv.keyOffset + kv.key.size() + 1);
     findBareKeywords(text, record, scratch);
@@ -414,7 +395,7 @@ bool parseRecord(std::string_view raw, bool inBlock, Record& record, Scratch& sc
                 case KeyKind::Skipped:
                     break;
                 case KeyKind::Metric:
-                    record.metrics.push_back({kv.key, kv.value.value, &entry});
+                    record.metrics.push_back({kv.key, kv.value.value, &entry, kv.value.at});
                     break;
             }
         }
@@ -478,7 +459,8 @@ int ConsoleLogLoader::sniff(const SniffInput& input) const {
     int records = 0;
     bool inBlock = false;
     while (reader.next(line)) {
-        const bool isRecord = parseRecord(line.text, inBlock, record, scratch);
+        const bool isRecord =
+            parseRecord(textlog::stripAnsi(line.text, scratch.ansi), inBlock, record, scratch);
         inBlock = inBlock || (record.ownStep && opensBlock(record));
         if (isRecord && !record.metrics.empty() && ++records >= kMinRecordLines) return kConfidence;
     }
@@ -542,6 +524,7 @@ LoadResult ConsoleLogLoader::load(const LoadInput& input) const {
     Record record;
     Scratch scratch;
     Placer placer;
+    console::LineShapes shapes;
     std::string name;
     bool inBlock = false;
     // A record is a row: the series of every line (nanoGPT's loss, time, mfu) share one step
@@ -555,7 +538,12 @@ LoadResult ConsoleLogLoader::load(const LoadInput& input) const {
             break;
         }
         if (traceback.skip(line)) continue;
-        const bool isRecord = parseRecord(line.text, inBlock, record, scratch);
+        const std::string_view text = textlog::stripAnsi(line.text, scratch.ansi);
+        bool isRecord = false;
+        if (!shapes.match(text, inBlock, record, isRecord)) {
+            isRecord = parseRecord(text, inBlock, record, scratch);
+            shapes.remember(text, inBlock, record, isRecord);
+        }
         if (!isRecord) {
             if (record.blockHead) {
                 // A step line without metrics opens a block ("EPOCH 3 training takes ...").
