@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
 
@@ -125,6 +126,42 @@ TEST(ConsoleLine, NameValuePairsWithUnitsAndRunningAverages) {
     ASSERT_EQ(pairs.size(), 2U);
     EXPECT_EQ(pairs[0].key, "subset loss");
     EXPECT_EQ(pairs[1].key, "x");
+}
+
+TEST(ConsoleLine, NonFiniteValuesAfterANameAreValues) {
+    // nanoGPT prints a diverged loss as "loss nan": the NaN must reach the doctor, not end the
+    // name ("loss nan" with no value, the point dropped).
+    std::vector<textlog::KeyValue> pairs;
+    spacePairs("iter 120: loss nan, time 263.86ms, grad norm inf | scale -inf", pairs);
+    ASSERT_EQ(pairs.size(), 5U);
+    EXPECT_EQ(pairs[1].key, "loss");
+    EXPECT_TRUE(std::isnan(pairs[1].value.value));
+    EXPECT_EQ(pairs[3].key, "grad norm");
+    EXPECT_EQ(pairs[3].value.value, std::numeric_limits<double>::infinity());
+    EXPECT_EQ(pairs[4].value.value, -std::numeric_limits<double>::infinity());
+    // A word that only starts like one stays part of the name.
+    pairs.clear();
+    spacePairs("loss nanny 3 info 4", pairs);
+    ASSERT_EQ(pairs.size(), 2U);
+    EXPECT_EQ(pairs[0].key, "loss nanny");
+    EXPECT_EQ(pairs[1].key, "info");
+}
+
+TEST(ConsoleLog, ADivergedNanoGptLossKeepsItsNanPoints) {
+    std::string text;
+    for (int i = 0; i < 40; ++i) {
+        text += "iter " + std::to_string(i * 10) + ": loss ";
+        text += i < 30 ? std::to_string(lossAt(i * 10)) : std::string("nan");
+        text += ", time 263.86ms, mfu 9.31%\n";
+    }
+    const LoadResult r = loadText(text);
+    ASSERT_EQ(r.runs.size(), 1U) << r.error;
+    const Series* loss = r.runs[0].find("loss");
+    ASSERT_NE(loss, nullptr);
+    ASSERT_EQ(loss->size(), 40U);
+    EXPECT_FALSE(std::isnan(loss->values[29]));
+    EXPECT_TRUE(std::isnan(loss->values[30]));
+    EXPECT_EQ(loss->steps[39], 390);
 }
 
 TEST(ConsoleLog, SwinStyleOutputWithBlocksAndAnsi) {

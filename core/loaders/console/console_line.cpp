@@ -120,6 +120,13 @@ bool isFieldBreak(char c) {
     return (classOf(c) & kBreak) != 0;
 }
 
+/// "nan", "inf", "infinity" in any case: a value where it follows a name ("loss nan" is how
+/// nanoGPT prints a diverged loss), never a word of one.
+bool isNonFiniteWord(std::string_view t) {
+    textlog::NumberToken number;
+    return textlog::parseNumber(t, number) && number.length == t.size();
+}
+
 }  // namespace
 
 void tokenize(std::string_view text, std::vector<Token>& out) {
@@ -187,7 +194,7 @@ void extractSpacePairs(std::string_view text, const std::vector<Token>& tokens,
             words = 0;
             continue;
         }
-        if (t.word) {
+        if (t.word && !(words > 0 && isNonFiniteWord(t.text))) {
             ++words;
             continue;
         }
