@@ -118,6 +118,11 @@ const char* parseShortDecimal(const char* p, const char* end, double& out) {
 constexpr std::ptrdiff_t kMaxInPlaceNumber = 64;
 std::from_chars_result parseDouble(const char* p, const char* end, double& out) {
     if (const char* q = parseShortDecimal(p, end, out)) return {q, std::errc()};
+    // An empty cell (most cells of a sparse Lightning row) or text: from_chars would only say
+    // no; what it accepts starts with a digit, '.', "inf" or "nan", after an optional '-'.
+    const char* first = p < end && *p == '-' ? p + 1 : p;
+    const char c = first < end ? static_cast<char>(*first | 0x20) : '\0';
+    if (!isDigit(c) && c != '.' && c != 'i' && c != 'n') return {p, std::errc::invalid_argument};
     std::from_chars_result r =
         std::from_chars(p, end - p > kMaxInPlaceNumber ? p + kMaxInPlaceNumber : end, out);
     if (r.ec == std::errc::result_out_of_range) {
