@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <new>
 #include <utility>
 
+#include "core/file_stamp.h"
 #include "core/huge_pages.h"
 
 #include <fcntl.h>
@@ -16,10 +16,6 @@
 namespace curvedoctor::core {
 namespace {
 
-// Linux stamps a write with a clock that ticks every few milliseconds (multigrain stamps only
-// on some file systems since 6.13), so two writes in one tick leave the same mtime. A file
-// modified this recently is therefore read a second time and compared before it is trusted.
-constexpr std::time_t kRecentSeconds = 2;
 constexpr std::size_t kVerifyChunk = std::size_t{64} << 10;
 
 std::string nonRegularReason(mode_t mode) {
@@ -31,61 +27,13 @@ std::string nonRegularReason(mode_t mode) {
     return "is not a regular file";
 }
 
-struct Stamp {
-    off_t size = 0;
-    timespec mtime{};
-    timespec ctime{};
-};
-
-bool sameTime(const timespec& a, const timespec& b) {
-    return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
-}
-
-bool sameStamp(const Stamp& a, const Stamp& b) {
-    return a.size == b.size && sameTime(a.mtime, b.mtime) && sameTime(a.ctime, b.ctime);
-}
-
-bool stampOf(int fd, Stamp& out, std::string& error) {
-    struct stat st {};
-    if (fstat(fd, &st) != 0) {
-        error = std::strerror(errno);
-        return false;
-    }
-    out = {st.st_size, st.st_mtim, st.st_ctim};
-    return true;
-}
-
-bool recentlyModified(const Stamp& s) {
-    timespec now{};
-    clock_gettime(CLOCK_REALTIME, &now);
-    return s.mtime.tv_sec + kRecentSeconds >= now.tv_sec ||
-           s.ctime.tv_sec + kRecentSeconds >= now.tv_sec;
-}
-
-// Reads up to `count` bytes at offset 0; the number read (fewer at the end of the file), or -1.
-std::ptrdiff_t readFully(int fd, char* out, std::size_t count, std::uint64_t offset,
-                         std::string& error) {
-    std::size_t done = 0;
-    while (done < count) {
-        const ssize_t n = ::pread(fd, out + done, count - done, static_cast<off_t>(offset + done));
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            error = std::strerror(errno);
-            return -1;
-        }
-        if (n == 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    return static_cast<std::ptrdiff_t>(done);
-}
-
 // True when the file still starts with `bytes`.
 bool stillStartsWith(int fd, std::string_view bytes) {
     const std::unique_ptr<char[]> chunk(new char[kVerifyChunk]);
     std::string ignored;
     for (std::size_t at = 0; at < bytes.size(); at += kVerifyChunk) {
         const std::size_t want = std::min(kVerifyChunk, bytes.size() - at);
-        if (readFully(fd, chunk.get(), want, at, ignored) != static_cast<std::ptrdiff_t>(want) ||
+        if (readFileAt(fd, chunk.get(), want, at, ignored) != static_cast<std::ptrdiff_t>(want) ||
             std::memcmp(chunk.get(), bytes.data() + at, want) != 0)
             return false;
     }
@@ -193,8 +141,8 @@ bool FileBytes::open(const std::string& path, std::string& error, std::uint64_t 
 bool FileBytes::read(int fd, std::string& error, std::uint64_t maxBytes) {
     reset();
     for (int attempt = 0; attempt < kMaxTries; ++attempt) {
-        Stamp before;
-        if (!stampOf(fd, before, error)) return false;
+        FileStamp before;
+        if (!fileStampOf(fd, before, error)) return false;
         const auto size = static_cast<std::uint64_t>(before.size);
         if (size > maxBytes) {
             error = overLimitMessage(size, maxBytes);
@@ -203,17 +151,18 @@ bool FileBytes::read(int fd, std::string& error, std::uint64_t maxBytes) {
         // One byte more than the size, to notice a file that grew while it was read.
         const auto want = static_cast<std::size_t>(size) + 1;
         if (!reserve(want, error)) return false;
-        const std::ptrdiff_t got = readFully(fd, m_data, want, 0, error);
+        const std::ptrdiff_t got = readFileAt(fd, m_data, want, 0, error);
         if (got < 0) return false;
-        Stamp after;
-        if (!stampOf(fd, after, error)) return false;
+        FileStamp after;
+        if (!fileStampOf(fd, after, error)) return false;
         m_size = std::min(static_cast<std::size_t>(got), static_cast<std::size_t>(size));
-        const bool unchanged = static_cast<std::uint64_t>(got) == size && sameStamp(before, after);
+        const bool unchanged =
+            static_cast<std::uint64_t>(got) == size && sameFileStamp(before, after);
         if (unchanged && !recentlyModified(after)) return true;
         if (stillStartsWith(fd, view())) {
-            Stamp verified;
-            if (!stampOf(fd, verified, error)) return false;
-            m_changed = !(unchanged && sameStamp(after, verified));
+            FileStamp verified;
+            if (!fileStampOf(fd, verified, error)) return false;
+            m_changed = !(unchanged && sameFileStamp(after, verified));
             return true;
         }
     }

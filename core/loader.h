@@ -12,6 +12,8 @@
 
 namespace curvedoctor::core {
 
+class ByteStream;
+
 /// Called with the fraction done (0..1). Return false to cancel; the loader then stops soon
 /// and returns what it has with `cancelled` set.
 using ProgressFn = std::function<bool(double fraction)>;
@@ -27,12 +29,18 @@ struct SniffInput {
 
 struct LoadInput {
     std::string path;
-    std::string_view bytes;  ///< the whole file (read into memory); empty for folders.
-    ProgressFn progress;     ///< may be empty.
+    /// The whole file (read into memory); empty for folders. With `stream`, only the file's
+    /// head (SniffInput::head).
+    std::string_view bytes;
+    ProgressFn progress;  ///< may be empty.
     /// False: read only `bytes`, not the files beside the log (Lightning's hparams.yaml,
     /// Ultralytics' args.yaml). A followed log's appended piece is parsed so: the run keeps the
     /// hyperparameters of its first load (see FollowedFile::besideChanged).
     bool readBeside = true;
+    /// The file's bytes from its start, for a loader that streams(): it parses as it reads and
+    /// the file is never whole in memory. nullptr: `bytes` is the whole input (a followed log's
+    /// appended piece, a UTF-16 file decoded, a test's string).
+    ByteStream* stream = nullptr;
 };
 
 struct LoadResult {
@@ -56,6 +64,9 @@ public:
     /// second: files are often misnamed.
     [[nodiscard]] virtual int sniff(const SniffInput& input) const = 0;
     [[nodiscard]] virtual LoadResult load(const LoadInput& input) const = 0;
+    /// True when load() reads a file from LoadInput::stream when one is given (the registry
+    /// then gives one instead of the whole file); it must still read `bytes` when none is.
+    [[nodiscard]] virtual bool streams() const { return false; }
 };
 
 /// Confidence levels shared by all loaders so their sniffers compare fairly.

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "core/file_bytes.h"
+#include "core/file_stream.h"
 #include "core/parallel_for.h"
 #include "core/sniff_head.h"
 #include "core/text_encoding.h"
@@ -137,6 +138,43 @@ FileLoad loadUtf16(int fd, const std::string& path, const std::string& name,
     return out;
 }
 
+// A file read by a loader that streams(): parsed as it is read, never whole in memory. Read
+// again when it was rewritten meanwhile, as FileBytes::read does.
+void loadStreamed(int fd, const Loader& loader, const std::string& path, const std::string& name,
+                  const std::string& head, const LoadOptions& options, FileLoad& out) {
+    std::uint64_t lastRead = 0;
+    for (int attempt = 0; attempt < FileBytes::kMaxTries; ++attempt) {
+        FileStream stream(fd, attempt > 0);
+        std::string error;
+        if (!stream.start(options.maxFileBytes, error)) {
+            out.errors.push_back({path, error});
+            return;
+        }
+        FileLoad one;
+        runLoader(loader, LoadInput{path, head, options.progress, true, &stream}, name, one);
+        const FileStream::Outcome outcome = stream.finish();
+        if (outcome == FileStream::Outcome::Failed) {
+            out.errors.push_back({path, stream.error()});
+            return;
+        }
+        lastRead = stream.delivered();
+        if (outcome == FileStream::Outcome::Rewritten && !one.cancelled) continue;
+        if (outcome == FileStream::Outcome::Grew) {
+            for (Run& run : one.runs)
+                run.warnings.insert(
+                    run.warnings.begin(),
+                    LoadWarning{
+                        0, -1, changedWarning(lastRead), LoadWarningCode::ChangedWhileRead, {}});
+        }
+        one.claimed = out.claimed;
+        out = std::move(one);
+        return;
+    }
+    out.errors.push_back({path, "changed during each of " + std::to_string(FileBytes::kMaxTries) +
+                                    " reads (" + std::to_string(lastRead) +
+                                    " bytes at the last); rewritten while it is read? not loaded"});
+}
+
 class FdCloser {
 public:
     explicit FdCloser(int fd) : m_fd(fd) {}
@@ -194,6 +232,10 @@ FileLoad loadFileRuns(const std::string& path, const LoaderRegistry& registry,
     if (loader == nullptr) return out;
     if (tooLarge) {
         out.errors.push_back({path, overLimitMessage(size, options.maxFileBytes)});
+        return out;
+    }
+    if (loader->streams()) {
+        loadStreamed(fd, *loader, path, name, head, options, out);
         return out;
     }
     FileBytes bytes;

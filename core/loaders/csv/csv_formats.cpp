@@ -239,6 +239,8 @@ public:
         return confidence::kNone;
     }
 
+    [[nodiscard]] bool streams() const override { return true; }
+
     [[nodiscard]] LoadResult load(const LoadInput& input) const override {
         if (!m_f.tensorboardExportName)
             return withHyperparameters(input, loadCsvTable(input, m_f.table));

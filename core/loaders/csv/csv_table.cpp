@@ -8,6 +8,8 @@
 #include <cstring>
 #include <system_error>
 
+#include "core/eisel_lemire.h"
+#include "core/file_stream.h"
 #include "core/out_of_range_decimal.h"
 
 namespace curvedoctor::core {
@@ -60,11 +62,12 @@ constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8
     return count;
 }
 
-// The common short decimal (`-12.5`, `0.123456`, `1.0000e-03`) without a library call. Only
-// when the conversion is exact by Clinger's fast path: a mantissa of at most 2^53 and a power of
-// ten within +-22 are both exact doubles, so one IEEE multiplication or division gives the
-// correctly rounded result, the same bits as std::from_chars. Anything else (17-digit Python
-// floats, nan, inf, long exponents) returns nullptr and goes to std::from_chars.
+// A decimal of at most 19 significant digits (`-12.5`, `0.12600809335708618`, `1.0000e-03`)
+// without a library call, with the same bits as std::from_chars. When the conversion is exact by
+// Clinger's fast path (a mantissa of at most 2^53 and a power of ten within +-22 are both exact
+// doubles, so one IEEE multiplication or division rounds correctly), that; otherwise Eisel-Lemire
+// (eisel_lemire.h: 17-digit Python floats, `7.2e-09`). Anything else (more digits, nan, inf,
+// exponents past +-64, subnormals) returns nullptr and goes to std::from_chars.
 const char* parseShortDecimal(const char* p, const char* end, double& out) {
     const bool negative = p < end && *p == '-';
     if (negative) ++p;
@@ -73,11 +76,18 @@ const char* parseShortDecimal(const char* p, const char* end, double& out) {
     int digits = intDigits;
     int exponent = 0;
     if (p < end && *p == '.') {
-        ++p;
+        const char* dot = p++;
+        // Zeros before the first significant digit (`0.000282...`) only move the exponent;
+        // counted as digits they would send a 16-digit value to the slow path.
+        int zeros = 0;
+        if (mantissa == 0) {
+            while (p < end && *p == '0' && p - dot < 64) ++p;
+            zeros = static_cast<int>(p - dot) - 1;
+        }
         const int fracDigits = digits > 19 ? 0 : appendDigits(p, end, mantissa);
-        if (intDigits == 0 && fracDigits == 0) return nullptr;
+        if (intDigits == 0 && fracDigits == 0 && zeros == 0) return nullptr;
         digits += fracDigits;
-        exponent = -fracDigits;
+        exponent = -fracDigits - zeros;
     } else if (intDigits == 0) {
         return nullptr;
     }
@@ -93,7 +103,8 @@ const char* parseShortDecimal(const char* p, const char* end, double& out) {
         exponent += negativeExponent ? -value : value;
     }
     constexpr std::uint64_t kMaxExactMantissa = 1ULL << 53;
-    if (mantissa > kMaxExactMantissa || exponent < -22 || exponent > 22) return nullptr;
+    if (mantissa > kMaxExactMantissa || exponent < -22 || exponent > 22)
+        return eiselLemire(mantissa, exponent, negative, out) ? p : nullptr;
     double v = static_cast<double>(mantissa);
     v = exponent < 0 ? v / kPow10[-exponent] : v * kPow10[exponent];
     out = negative ? -v : v;
@@ -107,6 +118,11 @@ const char* parseShortDecimal(const char* p, const char* end, double& out) {
 constexpr std::ptrdiff_t kMaxInPlaceNumber = 64;
 std::from_chars_result parseDouble(const char* p, const char* end, double& out) {
     if (const char* q = parseShortDecimal(p, end, out)) return {q, std::errc()};
+    // An empty cell (most cells of a sparse Lightning row) or text: from_chars would only say
+    // no; what it accepts starts with a digit, '.', "inf" or "nan", after an optional '-'.
+    const char* first = p < end && *p == '-' ? p + 1 : p;
+    const char c = first < end ? static_cast<char>(*first | 0x20) : '\0';
+    if (!isDigit(c) && c != '.' && c != 'i' && c != 'n') return {p, std::errc::invalid_argument};
     std::from_chars_result r =
         std::from_chars(p, end - p > kMaxInPlaceNumber ? p + kMaxInPlaceNumber : end, out);
     if (r.ec == std::errc::result_out_of_range) {
@@ -239,30 +255,6 @@ std::size_t utf8BomLength(std::string_view bytes) {
     return bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }
 
-namespace {
-// Counts `c` in blocks of 255 bytes with a byte-wide counter, which the compiler turns into
-// plain vector compares and adds (a size_t counter would need widening on every byte).
-std::size_t countByte(std::string_view bytes, char c) {
-    std::size_t total = 0;
-    std::size_t i = 0;
-    const std::size_t n = bytes.size();
-    while (i < n) {
-        const std::size_t block = std::min<std::size_t>(255, n - i);
-        std::uint8_t count = 0;
-        for (std::size_t j = 0; j < block; ++j)
-            count += static_cast<std::uint8_t>(bytes[i + j] == c);
-        total += count;
-        i += block;
-    }
-    return total;
-}
-}  // namespace
-
-std::size_t countLineBreaks(std::string_view bytes) {
-    const std::size_t lf = countByte(bytes, '\n');
-    return lf > 0 ? lf : countByte(bytes, '\r');
-}
-
 bool sniffCsvDialect(std::string_view head, CsvDialect& dialect, std::size_t& fields) {
     const std::vector<std::string_view> lines = sampleLines(head);
     if (lines.empty()) return false;
@@ -299,7 +291,69 @@ CsvReader::CsvReader(std::string_view bytes, CsvDialect dialect, bool decimalCom
       m_pos(bytes.data() + utf8BomLength(bytes)),
       m_end(bytes.data() + bytes.size()),
       m_dialect(dialect),
+      m_read(m_end),
       m_decimalComma(decimalComma) {}
+
+CsvReader::CsvReader(ByteStream& stream, CsvDialect dialect, bool decimalComma, std::size_t window)
+    : m_begin(nullptr),
+      m_pos(nullptr),
+      m_end(nullptr),
+      m_dialect(dialect),
+      m_stream(&stream),
+      m_window(new char[std::max<std::size_t>(window, 16)]),
+      m_windowSize(std::max<std::size_t>(window, 16)),
+      m_atEnd(false),
+      m_decimalComma(decimalComma) {}
+
+std::size_t CsvReader::size() const {
+    if (m_stream == nullptr) return static_cast<std::size_t>(m_end - m_begin);
+    return std::max(static_cast<std::size_t>(m_stream->expectedSize()), offset());
+}
+
+namespace {
+// Where the whole lines of `bytes` end (0: none): after the last `\n`, else (a file of lone
+// `\r` line ends) after the last `\r` followed by a byte that does not continue its line end.
+std::size_t wholeLinesEnd(const char* bytes, std::size_t n) {
+    for (std::size_t i = n; i > 0; --i)
+        if (bytes[i - 1] == '\n') return i;
+    for (std::size_t i = n - std::min<std::size_t>(n, 1); i > 0; --i)
+        if (bytes[i - 1] == '\r' && bytes[i] != '\r' && bytes[i] != '\n') return i;
+    return 0;
+}
+}  // namespace
+
+// Moves what is left from m_pos (a row's start) to the front of the window and reads on until
+// the window is full, then parses up to its last whole line; a window without a line end grows.
+void CsvReader::refill() {
+    const auto keep = static_cast<std::size_t>(m_read - m_pos);
+    m_windowOffset += static_cast<std::size_t>(m_pos - m_begin);
+    char* window = m_window.get();
+    if (keep > 0) std::memmove(window, m_pos, keep);
+    std::size_t filled = keep;
+    std::size_t end = 0;
+    for (;;) {
+        if (filled == m_windowSize) {
+            std::unique_ptr<char[]> wider(new char[m_windowSize * 2]);
+            std::memcpy(wider.get(), window, filled);
+            m_window = std::move(wider);
+            m_windowSize *= 2;
+            window = m_window.get();
+        }
+        while (filled < m_windowSize && !m_atEnd) {
+            const std::size_t n = m_stream->read(window + filled, m_windowSize - filled);
+            filled += n;
+            m_atEnd = n == 0;
+        }
+        end = m_atEnd ? filled : wholeLinesEnd(window, filled);
+        if (end > 0 || m_atEnd) break;
+    }
+    const bool first = m_begin == nullptr;
+    m_begin = window;
+    m_pos = window;
+    m_read = window + filled;
+    m_end = window + end;
+    if (first) m_pos += utf8BomLength(std::string_view(window, filled));
+}
 
 void CsvReader::skipLineEnd() {
     if (m_pos >= m_end) return;
@@ -333,6 +387,10 @@ void CsvReader::readQuoted(CsvCell& cell) {
         if (*p == '\n') ++breaks;
         ++p;
     }
+    if (p >= m_end && !m_atEnd) {
+        m_needMore = true;  // the field may go on past the window.
+        return;
+    }
     if (p >= m_end) {
         // No closing quote anywhere: read it as an ordinary field rather than swallow the file.
         const char* q = start;
@@ -364,6 +422,20 @@ void CsvReader::readQuoted(CsvCell& cell) {
 }
 
 bool CsvReader::next(std::vector<CsvCell>& cells, std::size_t maxCells) {
+    for (;;) {
+        const char* start = m_pos;
+        const std::int64_t line = m_line;
+        m_needMore = false;
+        const bool got = readRow(cells, maxCells);
+        if (!m_needMore) return got;
+        // The row runs past the window: read on, and read the row again from its start.
+        m_pos = start;
+        m_line = line;
+        refill();
+    }
+}
+
+bool CsvReader::readRow(std::vector<CsvCell>& cells, std::size_t maxCells) {
     cells.clear();
     m_fieldCount = 0;
     if (!m_unescaped.empty()) m_unescaped.clear();
@@ -374,6 +446,7 @@ bool CsvReader::next(std::vector<CsvCell>& cells, std::size_t maxCells) {
                (*p == ' ' || (*p == '\t' && (m_dialect.whitespace || m_dialect.delimiter != '\t'))))
             ++p;
         if (p >= m_end) {
+            m_needMore = !m_atEnd;
             m_pos = m_end;
             return false;
         }
@@ -402,6 +475,7 @@ bool CsvReader::next(std::vector<CsvCell>& cells, std::size_t maxCells) {
         if (p < m_end && *p == '"') {
             m_pos = p;
             readQuoted(cell);
+            if (m_needMore) return false;
             p = m_pos;
         } else {
             // Fast path: most cells are plain numbers; parse in place and check what follows.

@@ -3,7 +3,8 @@
 /// A fast, forgiving tokenizer for delimited text tables (CSV, TSV, semicolon- and
 /// whitespace-separated), shared by every CSV-family loader.
 ///
-/// It reads an in-memory buffer (the whole file) once, front to back, and parses numbers with a
+/// It reads a buffer once, front to back: a whole file in memory, or a file streamed through a
+/// window of its own (a 184 MB log needs no 184 MB buffer). Numbers are parsed with a
 /// short-decimal fast path in front of std::from_chars: no per-line copies, no locale. Quirks it
 /// absorbs: a UTF-8 byte order mark,
 /// `\n`, `\r\n`, `\r\r\n` and lone `\r` line endings, blank lines, `#` comment lines, quoted fields
@@ -13,11 +14,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace curvedoctor::core {
+
+class ByteStream;
 
 /// How the fields of a line are separated.
 struct CsvDialect {
@@ -54,20 +58,24 @@ struct CsvCell {
 /// Length of a UTF-8 byte order mark at the start of `bytes` (0 or 3).
 [[nodiscard]] std::size_t utf8BomLength(std::string_view bytes);
 
-/// Number of line breaks in `bytes` (`\n`, or lone `\r` in files that use no `\n` at all).
-/// Used to size columns before parsing.
-[[nodiscard]] std::size_t countLineBreaks(std::string_view bytes);
-
 /// Guesses the dialect from the first lines of a file: the candidate delimiter (comma, tab,
 /// semicolon, pipe, then whitespace runs) that splits every sampled line into the same number
 /// (at least 2) of fields. Returns false when no candidate gives such a consistent table.
 /// `fields` receives that field count.
 [[nodiscard]] bool sniffCsvDialect(std::string_view head, CsvDialect& dialect, std::size_t& fields);
 
-/// Reads rows one after another from a buffer that outlives the reader.
+/// The window a streamed CsvReader starts with; a line longer than that grows it.
+inline constexpr std::size_t kCsvStreamWindow = std::size_t{1} << 20;
+
+/// Reads rows one after another, from a buffer that outlives the reader or from a stream.
 class CsvReader {
 public:
     CsvReader(std::string_view bytes, CsvDialect dialect, bool decimalComma = false);
+    /// Reads `stream` (which outlives the reader) through a window of `window` bytes, reused:
+    /// whole lines are parsed, the partial last one carried over to the next read. A row longer
+    /// than the window (or a quoted field across line breaks) grows it to fit.
+    CsvReader(ByteStream& stream, CsvDialect dialect, bool decimalComma = false,
+              std::size_t window = kCsvStreamWindow);
 
     /// Fills `cells` with the next non-blank, non-comment row. Returns false at the end.
     /// Cell views point into the buffer (or into the reader for quoted fields with escapes)
@@ -78,7 +86,7 @@ public:
     /// How many fields the row next() read last had, stored or not.
     [[nodiscard]] std::size_t fieldCount() const { return m_fieldCount; }
 
-    /// True when the last row read ran to the end of the buffer without a line end: in a file
+    /// True when the last row read ran to the end of the input without a line end: in a file
     /// still being written, possibly a torn row.
     [[nodiscard]] bool rowUnterminated() const {
         return m_pos == m_end && m_end > m_begin && m_end[-1] != '\n' && m_end[-1] != '\r';
@@ -86,19 +94,30 @@ public:
 
     /// 1-based line number where the last returned row starts.
     [[nodiscard]] std::int64_t line() const { return m_rowLine; }
-    /// Byte offset just past the last returned row (for progress reporting).
-    [[nodiscard]] std::size_t offset() const { return static_cast<std::size_t>(m_pos - m_begin); }
-    /// Size of the buffer in bytes.
-    [[nodiscard]] std::size_t size() const { return static_cast<std::size_t>(m_end - m_begin); }
+    /// Byte offset in the input just past the last returned row.
+    [[nodiscard]] std::size_t offset() const {
+        return m_windowOffset + static_cast<std::size_t>(m_pos - m_begin);
+    }
+    /// Size of the input in bytes (a stream's expected size).
+    [[nodiscard]] std::size_t size() const;
 
 private:
+    bool readRow(std::vector<CsvCell>& cells, std::size_t maxCells);
+    void refill();
     void skipLineEnd();
     void readQuoted(CsvCell& cell);
 
-    const char* m_begin;
+    const char* m_begin;  // the window: the whole buffer, or the part of the stream read.
     const char* m_pos;
-    const char* m_end;
+    const char* m_end;  // where parsing stops: the end, or a streamed window's last line end.
     CsvDialect m_dialect;
+    ByteStream* m_stream = nullptr;
+    std::unique_ptr<char[]> m_window;  // a stream's bytes from m_windowOffset on.
+    std::size_t m_windowSize = 0;
+    std::size_t m_windowOffset = 0;  // input offset of m_begin.
+    const char* m_read = nullptr;    // end of the bytes read into the window (m_end before it).
+    bool m_atEnd = true;             // m_end is the end of the input.
+    bool m_needMore = false;         // a row reached m_end before the input's end.
     bool m_decimalComma;
     std::int64_t m_line = 1;
     std::int64_t m_rowLine = 0;
