@@ -143,7 +143,7 @@ void Follower::walk(const std::string& folder, Step* step, bool loadedByCaller) 
     // Each run is let go as soon as it is known: the walk needs to know which runs there are,
     // and a run it did not have before is kept (or loaded again, a file) by add().
     options.keepRuns = false;
-    options.onRun = [&](const RunPtr& run) {
+    const auto found = [&](const RunPtr& run) {
         if (std::any_of(m_items.begin(), m_items.end(),
                         [&](const Item& i) { return i.source == run->source; }))
             return;
@@ -151,7 +151,9 @@ void Follower::walk(const std::string& folder, Step* step, bool loadedByCaller) 
         add(run->source, fs::is_directory(run->source, ec), loadedByCaller ? nullptr : run,
             loadedByCaller, step);
     };
+    options.onRun = found;
     const LoadBatch batch = loadFolder(folder, *m_registry, options);
+    for (const RunPtr& run : batch.runs) found(run);  // any the walk did not hand to onRun
     for (const LoadError& e : batch.errors) {
         const std::string line = e.source + ": " + e.message;
         if (!m_walkMessages.insert(line).second) continue;

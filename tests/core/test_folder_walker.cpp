@@ -101,7 +101,7 @@ TEST_F(FolderWalkerTest, RunsAreLetGoAfterOnRunWhenNotKept) {
     for (int i = 0; i < 3; ++i)
         copy("jsonl/metrics.json", "r" + std::to_string(i) + "/metrics.json");
     write("bad/events.out.tfevents.1", "garbage that is no event file");
-    std::vector<std::weak_ptr<const Run>> seen;
+    std::vector<std::weak_ptr<const core::Run>> seen;
     std::set<std::string> names;
     LoadOptions options;
     options.threads = 1;
