@@ -9,8 +9,9 @@
 //   zoom           a 2x zoom of the first chart (all charts follow) and its paint (median
 //                  of 10); "no paint": the same zooms without painting; "zoom CPU": the CPU
 //                  time of a zoom with its paint, all threads together (median of 10)
-// and the resident memory the loaded runs added, per point. Not a Google Benchmark: each of
-// these happens once per open. Usage (Release build, see bench/CMakeLists.txt):
+// and the resident memory the loaded runs added, per point, with what the runs and the charts'
+// reductions account for of it. Not a Google Benchmark: each of these happens once per open. Usage
+// (Release build, see bench/CMakeLists.txt):
 //   bench_ui_sweep /tmp/sweep [TIMEOUT_SECONDS]
 #include <QApplication>
 #include <QChartView>
@@ -124,6 +125,24 @@ int main(int argc, char** argv) {
             "memory         %9.1f bytes per point (RSS %ld -> %ld KiB)\n",
             1024.0 * static_cast<double>(rssAfter - rssBefore) / static_cast<double>(points),
             rssBefore, rssAfter);
+    // Where the memory goes, as far as it can be counted from here: the runs' own columns
+    // (Run::seriesBytes) and the points the charts' smoothed reductions keep (x, y and an index:
+    // 24 bytes each; the charts' curves also hold a smoothed copy and the unpacked steps).
+    std::size_t runBytes = 0;
+    for (const ui::RunEntry& e : store.entries()) runBytes += e.run->seriesBytes();
+    long long kept = 0;
+    int charts = 0;
+    for (const QChartView* v : panel.findChildren<QChartView*>())
+        if (const auto* c = qobject_cast<const ui::MetricChart*>(v->chart())) {
+            kept += c->displayedPointCount();
+            ++charts;
+        }
+    if (points > 0)
+        std::printf(
+            "breakdown      runs %.1f bytes per point; %d charts keep %lld points in their "
+            "reductions (%.1f bytes per point at 24 each)\n",
+            static_cast<double>(runBytes) / static_cast<double>(points), charts, kept,
+            24.0 * static_cast<double>(kept) / static_cast<double>(points));
 
     QElapsedTimer t;
     t.start();

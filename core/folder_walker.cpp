@@ -157,6 +157,7 @@ private:
             if (next == kRunsNotSent) {
                 if (!node->done) return;
                 for (const RunPtr& run : node->runs) m_options.onRun(run);
+                if (!m_options.keepRuns) node->runs = {};
                 next = 0;
             }
             if (next < node->children.size())

@@ -63,6 +63,10 @@ struct LoadOptions {
     /// arrive), from any loading thread but one call at a time (as `progress`), a folder's runs
     /// when it is read and those before it are. The runs are in LoadBatch::runs all the same.
     std::function<void(const RunPtr&)> onRun;
+    /// Folder loads with onRun: false lets each run go once onRun had it, and LoadBatch::runs
+    /// stays empty (a caller that only needs to know which runs there are holds no copy of them
+    /// all at once).
+    bool keepRuns = true;
 };
 
 /// Loads each path: a file through the loader that claims it, a folder by walking it.

@@ -79,6 +79,14 @@ Follower::Follower(const std::vector<std::string>& paths, FollowOptions follow, 
 }
 
 void Follower::follow(const std::string& path) {
+    followPath(path, false);
+}
+
+void Follower::followLoaded(const std::string& path) {
+    followPath(path, true);
+}
+
+void Follower::followPath(const std::string& path, bool loadedByCaller) {
     if (std::find(m_roots.begin(), m_roots.end(), path) != m_roots.end()) return;
     m_roots.push_back(path);
     std::string error;
@@ -86,10 +94,10 @@ void Follower::follow(const std::string& path) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
         m_folders.push_back(path);
-        walk(path, nullptr);
+        walk(path, nullptr, loadedByCaller);
     } else if (std::none_of(m_items.begin(), m_items.end(),
                             [&](const Item& i) { return i.source == path; })) {
-        add(path, false, nullptr, nullptr);
+        add(path, false, nullptr, loadedByCaller && fs::is_regular_file(path, ec), nullptr);
     }
 }
 
@@ -101,30 +109,51 @@ std::vector<std::string> Follower::takeStartMessages(bool loadErrors) {
     return out;
 }
 
-void Follower::add(const std::string& source, bool isFolder, RunPtr run, Step* step) {
+std::unique_ptr<FollowedFile> Follower::openFollowed(const std::string& source) {
+    FollowOptions options = m_followOptions;
+    options.keepOpen = m_keptOpen < kMaxKeptOpen;
+    if (options.keepOpen) ++m_keptOpen;
+    return std::make_unique<FollowedFile>(source, *m_registry, options);
+}
+
+void Follower::add(const std::string& source, bool isFolder, RunPtr run, bool waiting, Step* step) {
     Item item;
     item.source = source;
-    if (isFolder && run && run->format == "mlflow") {
+    item.isFolder = isFolder;
+    item.waiting = waiting;
+    if (waiting) {
+        // Watched only: loaded when it first changes (loadWaiting).
+    } else if (isFolder && run && run->format == "mlflow") {
         item.mlflow = startMlflow(*run);
     } else if (isFolder) {
         item.folderRun = std::move(run);
     } else {
-        FollowOptions options = m_followOptions;
-        options.keepOpen = m_keptOpen < kMaxKeptOpen;
-        if (options.keepOpen) ++m_keptOpen;
-        item.file = std::make_unique<FollowedFile>(source, *m_registry, options);
+        item.file = openFollowed(source);
         if (!item.file->loaded()) m_startLoad.push_back(source + ": " + item.file->error());
     }
-    if (item.file) m_fileItems.emplace(source, m_items.size());
+    if (isFileItem(item)) m_fileItems.emplace(source, m_items.size());
     m_items.push_back(std::move(item));
     if (step != nullptr) step->changed.push_back(m_items.size() - 1);
 }
 
-void Follower::walk(const std::string& folder, Step* step) {
+void Follower::walk(const std::string& folder, Step* step, bool loadedByCaller) {
     LoadOptions options;
     options.maxFileBytes = m_followOptions.maxFileBytes;
     options.threads = 1;
+    // Each run is let go as soon as it is known: the walk needs to know which runs there are,
+    // and a run it did not have before is kept (or loaded again, a file) by add().
+    options.keepRuns = false;
+    const auto found = [&](const RunPtr& run) {
+        if (std::any_of(m_items.begin(), m_items.end(),
+                        [&](const Item& i) { return i.source == run->source; }))
+            return;
+        std::error_code ec;
+        add(run->source, fs::is_directory(run->source, ec), loadedByCaller ? nullptr : run,
+            loadedByCaller, step);
+    };
+    options.onRun = found;
     const LoadBatch batch = loadFolder(folder, *m_registry, options);
+    for (const RunPtr& run : batch.runs) found(run);  // any the walk did not hand to onRun
     for (const LoadError& e : batch.errors) {
         const std::string line = e.source + ": " + e.message;
         if (!m_walkMessages.insert(line).second) continue;
@@ -134,13 +163,25 @@ void Follower::walk(const std::string& folder, Step* step) {
             m_startLoad.push_back(line);
         }
     }
-    for (const RunPtr& run : batch.runs) {
-        const auto known = std::find_if(m_items.begin(), m_items.end(),
-                                        [&](const Item& i) { return i.source == run->source; });
-        if (known != m_items.end()) continue;
-        std::error_code ec;
-        add(run->source, fs::is_directory(run->source, ec), run, step);
+}
+
+bool Follower::loadWaiting(Item& item) {
+    if (!item.waiting) return false;
+    if (item.isFolder) {
+        if (!reloadFolder(item)) return false;  // still waits (its folder went, or failed)
+        item.waiting = false;
+        return true;
     }
+    std::error_code ec;
+    item.waitingGone = !fs::exists(item.source, ec);
+    if (item.waitingGone) return false;  // the caller's run stays, marked gone
+    item.waiting = false;
+    item.file = openFollowed(item.source);
+    return item.file->loaded();
+}
+
+void Follower::load(std::size_t index) {
+    loadWaiting(m_items[index]);
 }
 
 std::unique_ptr<Follower::MlflowRun> Follower::startMlflow(const Run& loaded) {
@@ -249,7 +290,7 @@ RunPtr Follower::snapshot(std::size_t index) const {
 
 bool Follower::gone(std::size_t index) const {
     const Item& item = m_items[index];
-    return item.file && item.file->gone();
+    return item.file ? item.file->gone() : item.waitingGone;
 }
 
 Follower::Step Follower::wait(std::chrono::milliseconds timeout) {
@@ -296,14 +337,14 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
         // A followed file by its path (100 followed files appended 10 times a second were
         // 100,000 path comparisons a second), a folder run by what is in it.
         if (const auto file = m_fileItems.find(e.path);
-            file != m_fileItems.end() && m_items[file->second].file) {
+            file != m_fileItems.end() && isFileItem(m_items[file->second])) {
             m_items[file->second].dirty = true;
             known = true;
         }
         for (Item& item : m_items) {
             // A retired path (given before it existed, now a logdir) claims nothing: its runs
             // are items of their own, and a file in it that is no run yet must set off a walk.
-            if (item.file || item.retired) continue;
+            if (isFileItem(item) || item.retired) continue;
             if (e.path == item.source || isUnder(e.path, item.source)) {
                 item.dirty = true;
                 known = true;
@@ -316,7 +357,7 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
         if (!known && e.kind != ChangeKind::Deleted && isBesideFile(e.path)) {
             const std::string folder = fs::path(e.path).parent_path().string();
             for (Item& item : m_items) {
-                if (item.file && fs::path(item.source).parent_path().string() == folder)
+                if (isFileItem(item) && fs::path(item.source).parent_path().string() == folder)
                     item.besideChanged = true;
             }
         }
@@ -350,6 +391,14 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
     if (all || !events.empty()) followAppearedFolders(step);
     for (std::size_t i = 0; i < m_items.size(); ++i) {
         Item& item = m_items[i];
+        if (item.waiting) {
+            // First change since the caller loaded it: loaded whole here, and posted whole.
+            const bool dirty = std::exchange(item.dirty, false);
+            const bool beside = std::exchange(item.besideChanged, false);
+            item.outsideMetrics = false;
+            if ((dirty || beside) && loadWaiting(item)) step.changed.push_back(i);
+            continue;
+        }
         const bool look =
             item.file && (item.dirty || (all && (settledToo || !item.file->settled())));
         if (item.file && (look || item.besideChanged)) {

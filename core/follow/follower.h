@@ -12,6 +12,10 @@
 /// files) is loaded again whole when anything in it changes, so a restarted TensorBoard
 /// writer's new event file joins its run.
 /// New files and folders in a watched folder are walked again and their new runs added.
+/// Paths the caller has loaded itself (followLoaded: a window) are followed without a copy of
+/// their runs: a run waits unloaded, its file or folder watched only, until it first changes;
+/// then it is loaded whole and reported changed, and followed as above from then on. A walk
+/// keeps no run it found, only its source (a finished sweep of 1,000 runs held a second copy).
 /// A path that does not exist yet (a training about to start) is followed as a file and tried
 /// again every second; when it appears as a folder it is followed as a logdir from then on.
 /// Not thread-safe.
@@ -44,6 +48,12 @@ public:
     /// Follows one more file or folder (loaded now, on the calling thread); a path already
     /// followed is ignored.
     void follow(const std::string& path);
+    /// Follows a file or folder whose runs the caller has loaded already: they wait unloaded
+    /// (run() empty, loaded() false) until they change or load() is called. A path that is
+    /// neither an existing file nor a folder is followed as by follow().
+    void followLoaded(const std::string& path);
+    /// Loads the run at `index` now when it waits unloaded (see followLoaded); else nothing.
+    void load(std::size_t index);
     /// What went wrong when paths were given: watches that could not be set, then (with
     /// `loadErrors`) the files that could not be loaded (yet). A window that loads the same
     /// paths itself has said the latter already. Both are taken either way.
@@ -60,7 +70,8 @@ public:
     [[nodiscard]] bool loaded(std::size_t index) const;
     /// A copy of run(index) to hand to another thread (FollowedFile::snapshot).
     [[nodiscard]] RunPtr snapshot(std::size_t index) const;
-    /// The run's file was deleted (its run is what was loaded before).
+    /// The run's file was deleted (its run is what was loaded before, or, for a run that
+    /// waited unloaded, what the caller loaded).
     [[nodiscard]] bool gone(std::size_t index) const;
     /// The run's source path.
     [[nodiscard]] const std::string& source(std::size_t index) const {
@@ -90,13 +101,27 @@ private:
         bool besideChanged = false;          // a YAML file beside the followed file changed
         bool retired = false;  // a path given before it existed that became a logdir: its
                                // runs are items of their own; this one stays empty
+        // Loaded by the caller and not here until it changes (followLoaded); `waitingGone`:
+        // its file was deleted meanwhile.
+        bool waiting = false;
+        bool waitingGone = false;
+        bool isFolder = false;  // a folder run (else a file)
     };
+    // A followed file's item: a FollowedFile, or a file waiting unloaded.
+    static bool isFileItem(const Item& item) {
+        return item.file || (item.waiting && !item.isFolder);
+    }
 
+    void followPath(const std::string& path, bool loadedByCaller);
     Step takeIn(const std::vector<WatchEvent>& events);
-    void walk(const std::string& folder, Step* step);
+    /// Adds the runs in `folder` not followed yet; `loadedByCaller`: they wait unloaded.
+    void walk(const std::string& folder, Step* step, bool loadedByCaller = false);
     /// Paths given before they existed that are folders now: followed as logdirs from now on.
     void followAppearedFolders(Step& step);
-    void add(const std::string& source, bool isFolder, RunPtr run, Step* step);
+    void add(const std::string& source, bool isFolder, RunPtr run, bool waiting, Step* step);
+    std::unique_ptr<FollowedFile> openFollowed(const std::string& source);
+    /// Loads a waiting item; true when it has a run now (its file may be gone, or not load).
+    bool loadWaiting(Item& item);
     /// Reads an MLflow run folder's metric files from their starts; the rest of the run (name,
     /// params) is `loaded`'s.
     static std::unique_ptr<MlflowRun> startMlflow(const Run& loaded);

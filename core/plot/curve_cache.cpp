@@ -111,6 +111,25 @@ PreparedCurve CurveCache::get(const RunPtr& run, const std::string& metric,
     return prepare(std::span<const Request>(&r, 1), smoothing, 1).front();
 }
 
+std::shared_ptr<const std::vector<std::int64_t>> CurveCache::steps(const RunPtr& run,
+                                                                   const Series& s) {
+    const std::pair<const Run*, std::size_t> key{run.get(), s.steps.contentHash()};
+    const auto [first, last] = m_steps.equal_range(key);
+    for (auto it = first; it != last;) {
+        auto held = it->second.steps.lock();
+        // Dropped by every curve, or another run at the same address: gone.
+        if (!held || it->second.run.lock() != run) {
+            it = m_steps.erase(it);
+            continue;
+        }
+        if (std::equal(held->begin(), held->end(), s.steps.begin(), s.steps.end())) return held;
+        ++it;
+    }
+    auto fresh = std::make_shared<const std::vector<std::int64_t>>(s.steps.toVector());
+    m_steps.emplace(key, Steps{run, fresh});
+    return fresh;
+}
+
 void CurveCache::carryOver(const RunPtr& from, const RunPtr& to) {
     if (!from || !to || from == to) return;
     const auto same = [](double a, double b) { return a == b || (a != a && b != b); };
@@ -136,6 +155,7 @@ void CurveCache::carryOver(const RunPtr& from, const RunPtr& to) {
 
 void CurveCache::prune() {
     std::erase_if(m_entries, [](const auto& kv) { return kv.second.run.expired(); });
+    std::erase_if(m_steps, [](const auto& kv) { return kv.second.steps.expired(); });
 }
 
 }  // namespace curvedoctor::core

@@ -14,6 +14,7 @@
 /// misses over worker threads.
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <span>
@@ -50,6 +51,13 @@ public:
     [[nodiscard]] PreparedCurve get(const RunPtr& run, const std::string& metric,
                                     const SmoothingConfig& smoothing);
 
+    /// The steps of `s`, a series of `run`, as one contiguous vector (a series may hold them
+    /// packed, core/packed_column.h), shared by the run's series with equal steps: the metrics
+    /// a run logs on the same steps are unpacked once for every chart that draws them. The
+    /// cache holds the vector weakly; the curves that draw it own it.
+    [[nodiscard]] std::shared_ptr<const std::vector<std::int64_t>> steps(const RunPtr& run,
+                                                                         const Series& s);
+
     /// `to` is `from` with points appended (a followed run's new snapshot): its curves take
     /// over `from`'s, and the next prepare() extends them instead of starting over: the
     /// decimation indices summarise only the new values, the EMA smooths on from its last
@@ -78,6 +86,12 @@ private:
     using Key = std::pair<const Run*, std::string>;
 
     std::map<Key, Entry> m_entries;
+    struct Steps {
+        std::weak_ptr<const Run> run;
+        std::weak_ptr<const std::vector<std::int64_t>> steps;
+    };
+    /// By run and the steps' PackedColumn::contentHash (equal hashes are compared).
+    std::multimap<std::pair<const Run*, std::size_t>, Steps> m_steps;
     std::size_t m_hits = 0;
     std::size_t m_misses = 0;
     std::size_t m_extensions = 0;

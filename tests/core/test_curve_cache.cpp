@@ -97,6 +97,32 @@ TEST(CurveCache, AFreedRunIsNeverConfusedWithANewOne) {
 }  // namespace curvedoctor::core
 
 namespace curvedoctor::core {
+// A run's metrics logged on the same steps are unpacked once for all of them (packed as a
+// progression each, so no block is shared); other steps, or another run, get their own.
+TEST(CurveCache, SeriesOnTheSameStepsShareOneUnpackedCopy) {
+    core::Run r = runOf({{"loss", seriesOf(500, [](std::size_t i) { return 1.0 / (1.0 + i); })},
+                         {"lr", seriesOf(500, [](std::size_t) { return 0.1; })},
+                         {"val_loss", seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * i; })}});
+    for (auto& [name, s] : r.metrics) {
+        s.steps.pack();
+        ASSERT_TRUE(s.steps.isPacked()) << name;
+    }
+    r.metrics.at("val_loss").steps = std::vector<std::int64_t>{};
+    for (std::int64_t k = 0; k < 50; ++k) r.metrics.at("val_loss").steps.push_back(10 * k + 9);
+    const RunPtr run = std::make_shared<const core::Run>(std::move(r));
+    CurveCache cache;
+    const auto loss = cache.steps(run, *run->find("loss"));
+    const auto lr = cache.steps(run, *run->find("lr"));
+    const auto val = cache.steps(run, *run->find("val_loss"));
+    EXPECT_EQ(loss, lr);
+    EXPECT_NE(loss, val);
+    EXPECT_EQ(*loss, run->find("loss")->steps.toVector());
+    EXPECT_EQ(*val, run->find("val_loss")->steps.toVector());
+    // Another run with the same steps has its own copy (a curve keeps its own run's steps).
+    const RunPtr other = makeRun(1.0);
+    EXPECT_NE(cache.steps(other, *other->find("loss")), loss);
+}
+
 namespace {
 
 // A loss with NaN and Inf stretches in it, its first `n` points (a followed run's snapshots).

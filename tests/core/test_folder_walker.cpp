@@ -6,8 +6,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <random>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -90,6 +93,29 @@ TEST_F(FolderWalkerTest, OneRunPerLogFolder) {
     EXPECT_EQ(runs.at("bright-fox-7")->format, "mlflow");
     EXPECT_EQ(runs.at("hf/checkpoint-40")->format, "hf_trainer");
     EXPECT_EQ(runs.at(m_root.filename().string())->format, "mmengine_scalars");
+}
+
+// A caller that only needs to know which runs there are (a follower) holds none of them: each
+// run goes once onRun had it, the batch lists none, and the errors are still there.
+TEST_F(FolderWalkerTest, RunsAreLetGoAfterOnRunWhenNotKept) {
+    for (int i = 0; i < 3; ++i)
+        copy("jsonl/metrics.json", "r" + std::to_string(i) + "/metrics.json");
+    write("bad/events.out.tfevents.1", "garbage that is no event file");
+    std::vector<std::weak_ptr<const core::Run>> seen;
+    std::set<std::string> names;
+    LoadOptions options;
+    options.threads = 1;
+    options.keepRuns = false;
+    options.onRun = [&](const RunPtr& run) {
+        seen.push_back(run);
+        names.insert(run->name);
+    };
+    const LoadBatch batch = loadFolder(m_root.string(), LoaderRegistry::builtin(), options);
+    EXPECT_TRUE(batch.runs.empty());
+    EXPECT_EQ(names, (std::set<std::string>{"r0", "r1", "r2"}));
+    for (const auto& w : seen) EXPECT_TRUE(w.expired());
+    ASSERT_EQ(batch.errors.size(), 1U);
+    EXPECT_EQ(batch.errors[0].source, (m_root / "bad").string());
 }
 
 TEST_F(FolderWalkerTest, OpenedRunFolderIsNamedAfterItself) {

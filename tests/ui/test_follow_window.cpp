@@ -196,6 +196,39 @@ TEST(FollowWindow, RowsWrittenWhileFollowingWasOffComeWhenItIsOnAgain) {
     expectSameMetrics(*w.entry(csv)->run, final, "rows written while following was off");
 }
 
+// Logs the window loaded that were last written long before (a finished sweep): the follow
+// worker holds no copy of them until one changes. The one that grows comes whole, equal to a
+// full load; the one deleted keeps its run and is marked gone.
+TEST(FollowWindow, FinishedLogsComeWholeWhenTheyGrowAndAreMarkedGoneWhenDeleted) {
+    ScratchDir dir("follow-window");
+    std::filesystem::create_directories(dir.file("logs/grows"));
+    std::filesystem::create_directories(dir.file("logs/goes"));
+    const std::string grows = dir.file("logs/grows/metrics.csv");
+    const std::string goes = dir.file("logs/goes/metrics.csv");
+    for (const std::string& csv : {grows, goes}) {
+        writeAll(csv, kHeader + lightningRows(0, 20));
+        std::filesystem::last_write_time(
+            csv, std::filesystem::file_time_type::clock::now() - std::chrono::hours(1));
+    }
+    Window w;
+    w.window.show();
+    w.open({QString::fromStdString(dir.file("logs"))});
+    ASSERT_NE(w.entry(grows), nullptr);
+    ASSERT_NE(w.entry(goes), nullptr);
+    const std::size_t goesPoints = w.entry(goes)->run->pointCount();
+
+    appendAll(grows, lightningRows(20, 30));
+    const core::Run final = fullLoad(grows);
+    ASSERT_TRUE(w.waitForPoints(grows, final.pointCount()))
+        << w.entry(grows)->run->pointCount() << " of " << final.pointCount() << " points";
+    expectSameMetrics(*w.entry(grows)->run, final, "a finished log that grew");
+
+    std::filesystem::remove(goes);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return w.entry(goes)->gone; }, kWaitMs));
+    EXPECT_EQ(w.entry(goes)->run->pointCount(), goesPoints);
+    EXPECT_FALSE(w.entry(grows)->gone);
+}
+
 // Many runs growing at once: the worker reads their files only when a post is due and sends
 // their diagnoses with the posts; every run still ends equal to a full load, with its finding.
 TEST(FollowWindow, ManyGrowingRunsReachTheWindowWithTheirDiagnoses) {

@@ -170,7 +170,11 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
             auto c = std::make_unique<Curve>();
             c->run = e->run;
             c->series = &s;
-            c->steps = std::make_shared<const std::vector<std::int64_t>>(s.steps.toVector());
+            // A series charted before keeps its steps; a new one shares them with its run's
+            // series on the same steps (in every chart of the window).
+            const auto before = previous.find(&s);
+            c->steps =
+                before != previous.end() ? before->second->steps : m_curveCache->steps(e->run, s);
             c->runName = e->name;
             c->metric = QString::fromStdString(name);
             c->color = drawnRunColor(e->color, m_colors.background);

@@ -182,11 +182,13 @@ void FollowController::work() {
         // Runs the window loads itself (LoadController) are posted when they change, and those
         // found here that changed since the window began loading them (it may have missed
         // them: a logdir made just after it was opened, rows written while following was off).
+        // The window has the others: the follower loads them when they first change.
         for (const NewPath& p : paths) {
             const std::size_t before = follower.size();
-            follower.follow(p.path);
+            follower.followLoaded(p.path);
             for (std::size_t i = before; i < follower.size(); ++i) {
                 if (!changedSince(follower.source(i), p.since)) continue;
+                follower.load(i);
                 toPost.insert(i);
                 diagDue.try_emplace(i, Clock::now() + kDebounce);
             }
@@ -266,9 +268,10 @@ void FollowController::work() {
             std::set<std::size_t> runs = toPost;
             for (const auto& [index, diagnosis] : findings) runs.insert(index);
             for (std::size_t i : runs) {
-                if (!follower.loaded(i)) continue;
+                // A run the window loaded and the follower never did can still go (gone).
+                if (!follower.loaded(i) && !follower.gone(i)) continue;
                 Posted::RunData d{follower.source(i), nullptr, std::nullopt, false};
-                if (toPost.count(i) > 0) d.run = follower.snapshot(i);
+                if (toPost.count(i) > 0 && follower.loaded(i)) d.run = follower.snapshot(i);
                 if (auto f = findings.find(i); f != findings.end())
                     d.diagnosis = std::move(f->second);
                 d.gone = goneSent[i] = follower.gone(i);

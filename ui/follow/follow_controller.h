@@ -6,7 +6,9 @@
 /// changed to the GUI thread, at most every kPostInterval (longer for many runs at once), where
 /// they replace the RunStore's runs in one batch (RunStore::update). While a post waits, the
 /// worker sleeps and reads the files that changed just before it, once each. New runs of a
-/// followed folder are added; a deleted file keeps its run and is marked gone.
+/// followed folder are added; a deleted file keeps its run and is marked gone. The window's own
+/// runs are not loaded again on the worker until they change (core::Follower::followLoaded):
+/// following a finished sweep holds no second copy of it.
 ///
 /// The doctor keeps up: a changed run is diagnosed again on the worker kDebounce after its
 /// first change not yet diagnosed and at most every 2 s (the earliest due first, within a CPU
