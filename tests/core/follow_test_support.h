@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -14,12 +15,27 @@
 #include <iterator>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "core/follow/follower.h"
 #include "core/loader_registry.h"
 #include "core/loaders/tfevents_reader.h"
 #include "core/run.h"
 
 namespace curvedoctor::core::testutil {
+
+/// Steps the follower until `done` holds or 5 s pass; `changed` collects what the steps said.
+template <typename Done>
+bool stepUntil(Follower& f, Done done, std::vector<std::size_t>* changed = nullptr) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (std::chrono::steady_clock::now() < end) {
+        const Follower::Step step = f.wait(std::chrono::milliseconds(100));
+        if (changed != nullptr)
+            changed->insert(changed->end(), step.changed.begin(), step.changed.end());
+        if (done()) return true;
+    }
+    return false;
+}
 
 /// A fresh folder under the system's temporary folder, removed with its contents at the end.
 class ScratchDir {

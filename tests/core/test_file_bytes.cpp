@@ -22,22 +22,13 @@
 #include <unistd.h>
 
 #include "core/file_bytes.h"
+#include "temp_file_support.h"
 
 namespace curvedoctor::core {
 namespace {
 
-std::string writeTemp(const std::string& name, const std::string& bytes) {
-    const auto path = std::filesystem::temp_directory_path() / name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path.string();
-}
-
-std::string randomBytes(std::size_t n, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::string s(n, '\0');
-    for (char& c : s) c = static_cast<char>(rng());
-    return s;
-}
+using testutil::randomBytes;
+using testutil::writeTemp;
 
 TEST(FileBytes, SmallAndLargeFilesGiveEveryByte) {
     // Below the huge-page threshold, just above it and at an odd size.

@@ -11,22 +11,13 @@
 #include <unistd.h>
 
 #include "core/file_stream.h"
+#include "temp_file_support.h"
 
 namespace curvedoctor::core {
 namespace {
 
-std::string writeTemp(const std::string& name, const std::string& bytes) {
-    const auto path = std::filesystem::temp_directory_path() / name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path.string();
-}
-
-std::string randomBytes(std::size_t n, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::string s(n, '\0');
-    for (char& c : s) c = static_cast<char>(rng());
-    return s;
-}
+using testutil::randomBytes;
+using testutil::writeTemp;
 
 std::uint64_t checksumInPieces(const std::string& bytes, std::size_t maxPiece, unsigned seed) {
     std::mt19937 rng(seed);

@@ -25,18 +25,8 @@ using testutil::appendAll;
 using testutil::expectSameMetrics;
 using testutil::fullLoad;
 using testutil::ScratchDir;
+using testutil::stepUntil;
 using testutil::writeAll;
-
-// Steps the follower until `done` holds or 5 s pass.
-template <typename Done>
-bool stepUntil(Follower& f, Done done) {
-    const auto end = std::chrono::steady_clock::now() + 5s;
-    while (std::chrono::steady_clock::now() < end) {
-        (void)f.wait(100ms);
-        if (done()) return true;
-    }
-    return false;
-}
 
 std::size_t indexOf(const Follower& f, const std::string& source) {
     for (std::size_t i = 0; i < f.size(); ++i) {

@@ -19,23 +19,11 @@ using testutil::appendAll;
 using testutil::expectSameMetrics;
 using testutil::fullLoad;
 using testutil::ScratchDir;
+using testutil::stepUntil;
 using testutil::torchEvents;
 using testutil::writeAll;
 
 const std::string kCsvHead = "epoch,step,train_loss\n0,0,2.0\n0,1,1.5\n";
-
-// Steps the follower until `done` holds or 5 s pass; `changed` collects what the steps said.
-template <typename Done>
-bool stepUntil(Follower& f, Done done, std::vector<std::size_t>* changed = nullptr) {
-    const auto end = std::chrono::steady_clock::now() + 5s;
-    while (std::chrono::steady_clock::now() < end) {
-        const Follower::Step step = f.wait(100ms);
-        if (changed != nullptr)
-            changed->insert(changed->end(), step.changed.begin(), step.changed.end());
-        if (done()) return true;
-    }
-    return false;
-}
 
 std::size_t indexOf(const Follower& f, const std::string& source) {
     for (std::size_t i = 0; i < f.size(); ++i) {
