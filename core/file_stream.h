@@ -28,22 +28,6 @@ public:
     [[nodiscard]] virtual std::uint64_t expectedSize() const = 0;
 };
 
-/// A 64-bit checksum of bytes fed in pieces of any size (the same bytes in other pieces give the
-/// same sum): four lanes of multiply-add over 8-byte words.
-class StreamChecksum {
-public:
-    void add(const char* bytes, std::size_t n);
-    [[nodiscard]] std::uint64_t value() const;
-
-private:
-    void addWord(std::uint64_t word);
-
-    std::uint64_t m_lanes[4] = {1, 2, 3, 4};
-    std::uint64_t m_words = 0;
-    char m_partial[8] = {};
-    std::size_t m_partialSize = 0;
-};
-
 class FileStream final : public ByteStream {
 public:
     /// What finish() found.
@@ -79,7 +63,7 @@ private:
     FileStamp m_before;
     std::uint64_t m_size = 0;
     std::uint64_t m_delivered = 0;
-    StreamChecksum m_checksum;
+    std::uint32_t m_crc = 0;  ///< CRC-32C of the bytes handed out, when verifying.
     std::string m_error;
 };
 

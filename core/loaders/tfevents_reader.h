@@ -21,16 +21,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/crc32c.h"
 #include "core/loader.h"
 #include "core/loaders/run_builder.h"
 
 namespace curvedoctor::core {
-
-/// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78) of `data`, continuing from `crc`
-/// (0 to start). crc32c("123456789") == 0xE3069283.
-[[nodiscard]] std::uint32_t crc32c(std::string_view data, std::uint32_t crc = 0);
-/// TFRecord's masking: ((crc >> 15) | (crc << 17)) + 0xa282ead8, modulo 2^32.
-[[nodiscard]] std::uint32_t maskCrc32c(std::uint32_t crc);
 
 /// Walks the records of a TFRecord file: uint64 length (little-endian), uint32 masked CRC of
 /// those 8 bytes, the payload, uint32 masked CRC of the payload.
