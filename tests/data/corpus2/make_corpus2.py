@@ -734,11 +734,15 @@ def casesE() -> list:
              may_fire=["plateau", "noisy_validation", "oscillation"]),
         # Its plot: full-batch SGD, momentum 0.99, lr 0.5: the loss swings 0.3 <-> 0.5 every
         # ~5 epochs over the first ~30, the swings fading to small wiggles over the rest while
-        # the trend falls to 0.12; val loss and accuracy jitter with it.
+        # the trend falls to 0.12; val loss and accuracy jitter with it. doctor8 measured its
+        # logged values by 30-epoch blocks: val mean 0.151, 0.131, 0.143, 0.151 (block sd
+        # 0.013-0.019, so the rise from the 60-90 block is ~6 standard errors) while train
+        # falls 0.182, 0.153, 0.131, 0.116 and the gap turns from -0.02 to +0.035: a mild
+        # overfitting over the last 60 epochs, so overfitting may fire (relabelled).
         Case("oscillation_momentum_moons", "oscillation", "e", dataset="moons", fmt="mlflow",
              optimizer="sgd", lr=0.5, momentum=0.99, batch=600, epochs=150, log_every=1,
              seed=96, expect=[("oscillation", W)],
-             may_fire=["plateau", "noisy_validation", "undertrained"]),
+             may_fire=["plateau", "noisy_validation", "undertrained", "overfitting"]),
         # Planted as oscillation (RMSprop at lr 0.05); its plot: one val spike to 1.3 at epoch
         # 2, then a level train loss ~0.2 and val 0.2-0.3 with jitter, accuracy 0.87-0.95: no
         # sustained swings; no fault expected, oscillation and noisy validation unsure.
