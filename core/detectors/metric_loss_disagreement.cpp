@@ -1,6 +1,7 @@
 #include "core/detectors/metric_loss_disagreement.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -30,6 +31,41 @@ Worsening worsening(const std::vector<double>& bad, double noise, double noiseSi
     return w;
 }
 
+// The longest stretch of consecutive evaluations at which the metric is at zero (below
+// nearZeroShare of its scale), and how far the loss trend fell over it.
+struct ZeroStretch {
+    std::size_t points = 0;
+    std::int64_t from = 0;
+    std::int64_t to = 0;
+    double lossFall = 0.0;
+};
+
+ZeroStretch longestZeroStretch(const Curve& mc, const Trend& loss, double scale,
+                               const DisagreementConfig& config) {
+    ZeroStretch best;
+    ZeroStretch cur;
+    auto close = [&] {
+        if (cur.points >= config.minPoints) {
+            cur.lossFall = loss.valueAt(cur.from) - loss.valueAt(cur.to);
+            if (cur.lossFall > best.lossFall) best = cur;
+        }
+        cur.points = 0;
+    };
+    for (std::size_t i = 0; i < mc.size(); ++i) {
+        const double v = mc.values()[i];
+        if (!std::isfinite(v)) continue;
+        if (v >= config.nearZeroShare * scale) {
+            close();
+            continue;
+        }
+        if (cur.points == 0) cur.from = mc.steps()[i];
+        cur.to = mc.steps()[i];
+        ++cur.points;
+    }
+    close();
+    return best;
+}
+
 // The loss learns but the task metric stays near zero the whole run (mmdet_03 in
 // ../shared/realworld: the loss falls steadily while val mAP stays between 0.001 and 0.0066).
 // Only for a higher-is-better metric bounded in [0, 1] or [0, 100], whose best is below
@@ -42,18 +78,27 @@ std::optional<Finding> metricStaysNearZero(const RunView& view, const Disagreeme
     double lo = 0.0;
     double hi = 0.0;
     bool first = true;
+    std::array<std::size_t, 2> atZeroOf{};  // below nearZeroShare of a [0, 1] and a [0, 100] scale
     for (double v : mc.values()) {
         if (!std::isfinite(v)) continue;
         lo = first ? v : std::min(lo, v);
         hi = first ? v : std::max(hi, v);
         first = false;
+        atZeroOf[0] += v < config.nearZeroShare ? 1 : 0;
+        atZeroOf[1] += v < config.nearZeroShare * 100.0 ? 1 : 0;
     }
     const double scale = hi <= 1.0 ? 1.0 : 100.0;
-    if (lo < 0.0 || hi > scale || hi >= config.nearZeroShare * scale) return std::nullopt;
+    if (lo < 0.0 || hi > scale) return std::nullopt;
+    const std::size_t atZero = atZeroOf[scale > 1.0 ? 1 : 0];
+    const bool alwaysNearZero = hi < config.nearZeroShare * scale;
+    if (!alwaysNearZero && !(hi < config.lowShare * scale)) return std::nullopt;
     const bool useTrain = !view.trainTrend.empty();
     const Trend& l = useTrain ? view.trainTrend : view.valTrend;
     const Curve& lc = useTrain ? view.trainLoss : view.valLoss;
     if (l.size() < config.minPoints) return std::nullopt;
+    const ZeroStretch zs =
+        alwaysNearZero ? ZeroStretch{} : longestZeroStretch(mc, l, scale, config);
+    if (!alwaysNearZero && zs.lossFall < config.minLossFallShare * l.front()) return std::nullopt;
     const double low = *std::min_element(l.values.begin(), l.values.end());
     const double fall = l.front() - low;
     if (!(l.front() > 0.0) || fall < config.minLossFallShare * l.front() ||
@@ -62,18 +107,27 @@ std::optional<Finding> metricStaysNearZero(const RunView& view, const Disagreeme
     }
     Finding f = makeFinding(view, FindingKind::MetricLossDisagreement, Severity::Warning,
                             mc.metric(), mc.steps().front(), mc.steps().back());
+    const double bound = alwaysNearZero ? config.nearZeroShare : config.lowShare;
     f.message = lc.metric() + " falls from " + formatNumber(l.front()) + " to " +
                 formatNumber(low) + ", but " + mc.metric() + " never gets above " +
-                formatNumber(hi) + " (below " + formatPercent(config.nearZeroShare) +
-                " of its scale) from " + describeStep(view, mc.steps().front()) + " to " +
-                describeStep(view, mc.steps().back()) +
-                ": the model learns the loss, not the task.";
+                formatNumber(hi) + " (below " + formatPercent(bound) + " of its scale) from " +
+                describeStep(view, mc.steps().front()) + " to " +
+                describeStep(view, mc.steps().back());
+    if (!alwaysNearZero) {
+        f.message += ", at zero for " + std::to_string(zs.points) + " evaluations in a row (" +
+                     describeStep(view, zs.from) + " to " + describeStep(view, zs.to) + ") while " +
+                     lc.metric() + " fell by " + formatNumber(zs.lossFall);
+    }
+    f.message += ": the model learns the loss, not the task.";
     f.advice =
         "Check the evaluation (annotation format, class ids and names, image sizes, score "
         "threshold) and that the loss is the one the task needs; a loss that falls while the "
         "metric stays at zero usually means the two are not measuring the same thing.";
     f.evidence["metric_max"] = hi;
     f.evidence["near_zero_share"] = config.nearZeroShare;
+    f.evidence["evaluations_at_zero"] = static_cast<double>(atZero);
+    if (!alwaysNearZero) f.evidence["zero_stretch_loss_fall"] = zs.lossFall;
+    f.evidence["bound_share"] = bound;
     f.evidence["loss_fall"] = fall;
     return f;
 }

@@ -23,6 +23,11 @@ struct DisagreementConfig {
     /// The metric "stays near zero" when its best is below this share of its scale ([0, 1]
     /// or [0, 100])...
     double nearZeroShare = 0.02;
+    /// ... or when its best stays below this share of its scale and it sits at zero (below
+    /// nearZeroShare: a model that never predicts the class of an F1, Dice or mAP) for at
+    /// least minPoints evaluations in a row while the loss falls by minLossFallShare: an F1
+    /// of a rare class at 0 while the loss learns, and 0.1 afterwards, never learnt the task.
+    double lowShare = 0.2;
     /// ... while the loss falls by at least this share of its first smoothed value.
     double minLossFallShare = 0.2;
 };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 #include <span>
 
 #include "core/detectors/finding_text.h"
@@ -26,37 +28,81 @@ std::vector<double> laterHalf(std::span<const double> values) {
     return v;
 }
 
-// The mean of the finite values of `t` in each interval (previous evaluation, evaluation] of
-// `v`, at the evaluation's step; intervals without a finite training value are left out.
-void binByEvaluation(const Curve& t, const Curve& v, std::vector<std::int64_t>& steps,
-                     std::vector<double>& values) {
-    steps.clear();
-    values.clear();
-    const auto ts = t.steps();
-    const auto tv = t.values();
-    std::size_t i = 0;
-    for (const std::int64_t end : v.steps()) {
-        double sum = 0.0;
-        std::size_t n = 0;
-        for (; i < ts.size() && ts[i] <= end; ++i) {
-            if (!std::isfinite(tv[i])) continue;
-            sum += tv[i];
-            ++n;
-        }
-        if (n == 0) continue;
-        steps.push_back(end);
-        values.push_back(sum / static_cast<double>(n));
-    }
-}
-
 bool isAccuracy(const Curve& c) {
     const std::string& f = c.info().family;
     return f.rfind("acc", 0) == 0 || f == "top1" || f == "top5" ||
            f.find("accuracy") != std::string::npos;
 }
 
+// The number of samples an accuracy is measured on when the values show it: every value (as
+// a share) is k/n for one n <= maxSamples, and at least three distinct values pin n down
+// (k of n samples right). 0 when they do not. Each candidate n stops at its first value off
+// the grid, so a real-valued curve costs a few reads per n.
+std::size_t samplesOnGrid(const Curve& c, double unit, std::size_t maxSamples) {
+    const auto values = c.values();
+    std::vector<double> distinct;
+    for (double x : values) {
+        if (!std::isfinite(x)) continue;
+        if (std::none_of(distinct.begin(), distinct.end(),
+                         [&](double d) { return std::abs(d - x) < 1e-9 * unit; })) {
+            distinct.push_back(x);
+        }
+        if (distinct.size() == 3) break;
+    }
+    if (distinct.size() < 3) return 0;
+    for (std::size_t n = 2; n <= maxSamples; ++n) {
+        const double dn = static_cast<double>(n) / unit;
+        const bool onGrid = std::all_of(values.begin(), values.end(), [&](double x) {
+            return !std::isfinite(x) || std::abs(x * dn - std::round(x * dn)) < 1e-3;
+        });
+        if (onGrid) return n;
+    }
+    return 0;
+}
+
 bool endsWith(const std::string& s, std::string_view p) {
     return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+}
+
+// An accuracy near 1 (median 1: no binomial estimate) can still be measured on so few samples
+// that one sample moves it by more than the standard error the binomial rule tolerates (4
+// points at p = 0.8 and minEffectiveSamples): its values sit on a grid of 1/n, n < 25, and it
+// moves from one evaluation to the next at least minGridMoveShare of the time.
+std::optional<Finding> coarseGrid(const RunView& view, const Curve& m, double unit,
+                                  const NoisyValidationConfig& config) {
+    const double tolerated = std::sqrt(0.8 * 0.2 / config.minEffectiveSamples);
+    const auto maxSamples = static_cast<std::size_t>(std::ceil(1.0 / tolerated)) - 1;
+    const std::size_t n = samplesOnGrid(m, unit, maxSamples);
+    if (n == 0) return std::nullopt;
+    std::size_t moves = 0;
+    std::size_t pairs = 0;
+    double last = std::numeric_limits<double>::quiet_NaN();
+    for (double x : m.values()) {
+        if (!std::isfinite(x)) continue;
+        if (std::isfinite(last)) {
+            ++pairs;
+            moves += std::abs(x - last) / unit > 0.5 / static_cast<double>(n) ? 1 : 0;
+        }
+        last = x;
+    }
+    const double moveShare = static_cast<double>(moves) / static_cast<double>(pairs);
+    if (moveShare < config.minGridMoveShare) return std::nullopt;
+    const std::size_t first = m.size() / 2;
+    Finding f = makeFinding(view, FindingKind::NoisyValidation, Severity::Warning, m.metric(),
+                            m.steps()[first], m.steps().back());
+    f.message = "Every value of " + m.metric() + " is a multiple of 1/" + std::to_string(n) +
+                ": it is measured on about " + std::to_string(n) +
+                " samples, so one sample moves it by " +
+                formatNumber(unit / static_cast<double>(n)) + " (more than the standard error of " +
+                formatNumber(tolerated * unit) + " tolerated), and it moved at " +
+                std::to_string(moves) + " of " + std::to_string(pairs) + " evaluations.";
+    f.advice =
+        "Use a larger validation set (about 20% of the data) or evaluate on more batches; "
+        "until then, do not pick the best epoch from differences this small.";
+    f.evidence["grid_samples"] = static_cast<double>(n);
+    f.evidence["max_grid_samples"] = static_cast<double>(maxSamples);
+    f.evidence["move_share"] = moveShare;
+    return f;
 }
 
 }  // namespace
@@ -76,7 +122,11 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
         const double sigma = diffNoise(half) / unit;
         std::vector<double> sorted = half;
         const double p = medianInPlace(sorted) / unit;
-        if (minValue >= 0.0 && p > 0.0 && p < 1.0 && sigma > 0.0) {
+        // The noise is read from second differences of the later half; fewer than
+        // minNoiseDiffs of them (8 evaluations still climbing: short_cnn_adagrad) measure
+        // the climb, not the noise.
+        if (half.size() >= config.minNoiseDiffs + 2 && minValue >= 0.0 && p > 0.0 && p < 1.0 &&
+            sigma > 0.0) {
             const double n = p * (1.0 - p) / (sigma * sigma);
             if (n < config.minEffectiveSamples) {
                 const std::size_t first = m.size() / 2;
@@ -98,6 +148,10 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
                 return out;
             }
         }
+        if (auto f = coarseGrid(view, m, unit, config)) {
+            out.push_back(std::move(*f));
+            return out;
+        }
     }
 
     // Validation loss compared with an epoch-level training loss.
@@ -107,15 +161,14 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
     // Comparable granularity: a training loss logged far more often than validation (per step
     // against per epoch) is averaged over each interval between evaluations first, which is
     // what an epoch-level training loss is.
-    std::vector<std::int64_t> binnedSteps;
-    std::vector<double> binnedValues;
+    Curve binned;
     std::span<const std::int64_t> tSteps = t.steps();
     std::span<const double> tValues = t.values();
     if (t.finiteCount() > 2 * v.finiteCount()) {
-        binByEvaluation(t, v, binnedSteps, binnedValues);
-        if (binnedValues.size() < config.minPoints) return out;
-        tSteps = binnedSteps;
-        tValues = binnedValues;
+        binned = meanPerEvaluation(t, v);
+        if (binned.size() < config.minPoints) return out;
+        tSteps = binned.steps();
+        tValues = binned.values();
     }
     const double vImp = view.valTrend.front() -
                         *std::min_element(view.valTrend.values.begin(), view.valTrend.values.end());

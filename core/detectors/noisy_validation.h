@@ -20,6 +20,12 @@ struct NoisyValidationConfig {
     /// error of an accuracy near 0.8 is 4 points: epoch-to-epoch differences, and the "best
     /// epoch", are then mostly sampling noise.
     double minEffectiveSamples = 100.0;
+    /// The binomial estimate needs this many second differences of the later half: fewer
+    /// measure the climb of a short run, not its noise.
+    std::size_t minNoiseDiffs = 4;
+    /// An accuracy on a coarse grid (one sample moves it by more than the standard error the
+    /// binomial rule tolerates) is noisy when it moves at this share of its evaluations.
+    double minGridMoveShare = 1.0 / 3.0;
     /// For a validation loss (no accuracy): its noise relative to its own improvement must be
     /// this many times the training loss's (same granularity, epoch-level)...
     double lossNoiseRatio = 4.0;

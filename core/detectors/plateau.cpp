@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/detectors/finding_text.h"
 
@@ -25,13 +26,34 @@ double cliffShare(const Trend& t, std::size_t k, double flat, double improvement
     return (t.values[k - 1] - t.values[j]) / improvement;
 }
 
-// The fall of the trend from its first point to the middle of the first `flat` steps.
-double firstHalfFall(const Trend& t, std::size_t k, double flat) {
-    std::size_t mid = 0;
-    while (mid + 1 < k && static_cast<double>(t.steps[mid + 1] - t.steps.front()) <= flat / 2) {
-        ++mid;
+// How far the trend moves from its first point, either way, over the first half of the first
+// `flat` steps: a start that swings up and down (momentum ringing) is not flat either.
+double firstHalfMove(const Trend& t, std::size_t k, double flat) {
+    double move = 0.0;
+    for (std::size_t i = 1; i < k && static_cast<double>(t.steps[i] - t.steps.front()) <= flat / 2;
+         ++i) {
+        move = std::max(move, std::abs(t.front() - t.values[i]));
     }
-    return t.front() - t.values[mid];
+    return move;
+}
+
+// The learning rate warms up through the stretch [from, to]: it starts below `startShare` of
+// its peak and reaches the peak no earlier than halfway through the stretch.
+bool warmsUp(const Curve& lr, std::int64_t from, std::int64_t to, double startShare) {
+    double first = std::numeric_limits<double>::quiet_NaN();
+    double peak = -std::numeric_limits<double>::infinity();
+    std::int64_t peakStep = 0;
+    for (std::size_t i = 0; i < lr.size(); ++i) {
+        const double v = lr.values()[i];
+        if (!std::isfinite(v)) continue;
+        if (std::isnan(first)) first = v;
+        if (v > peak) {
+            peak = v;
+            peakStep = lr.steps()[i];
+        }
+    }
+    return peak > 0.0 && first >= 0.0 && first <= startShare * peak &&
+           2 * (peakStep - from) >= to - from;
 }
 
 }  // namespace
@@ -124,7 +146,12 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
     const double cliff = cliffShare(t, k, flat, improvement);
     if (flat < config.minFlatShare * span &&
         (cliff < config.minCliffShare ||
-         firstHalfFall(t, k, flat) > config.maxShortFlatFall * improvement)) {
+         firstHalfMove(t, k, flat) > config.maxShortFlatFall * improvement)) {
+        return out;
+    }
+    // A learning rate still warming up through the flat start explains it: the model waits
+    // for its step size, not for its initialisation.
+    if (warmsUp(view.learningRate, t.firstSteps.front(), t.steps[k - 1], config.warmupStartShare)) {
         return out;
     }
     const Curve& c = lossCurve(view);

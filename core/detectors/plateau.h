@@ -39,11 +39,12 @@ struct SlowStartConfig {
     /// A shorter flat start (from this share of the run) counts when it is flat and ends in a
     /// cliff. 5%: below it lies learning-rate warm-up (HF warmup_ratio up to 0.1, mostly less).
     double minShortFlatShare = 0.05;
-    /// Flat: over the first half of the flat start the trend falls by at most this share of
-    /// the improvement. A tiny initialisation sits at the initial loss (slow_start_short_digits
-    /// and slow_start_short_iris in tests/data/corpus2, and the long slow starts: 0.01-0.02%);
-    /// a curve that is already descending gently is not flat (divergence_nan and
-    /// divergence_high_lr in tests/data/fixtures: 2.7% and 2.3%).
+    /// Flat: over the first half of the flat start the trend moves (down, or up: a start that
+    /// swings, oscillation_momentum_moons) by at most this share of the improvement. A tiny
+    /// initialisation sits at the initial loss (slow_start_short_digits and slow_start_short_iris
+    /// in tests/data/corpus2, and the long slow starts: 0.01-0.02%); a curve that is already
+    /// descending gently is not flat (divergence_nan and divergence_high_lr in
+    /// tests/data/fixtures: 2.7% and 2.3%).
     double maxShortFlatFall = 0.01;
     /// Cliff: the stretch as long as the flat start right after it falls by at least this share
     /// of the improvement; halfway between the flat-enough converging curves (mmengine_01 and
@@ -55,6 +56,10 @@ struct SlowStartConfig {
     /// The flat start must hold at least this many logged points: two or three values at
     /// the start of a short log (10 HF Trainer log lines) are no stretch.
     std::size_t minFlatPoints = 5;
+    /// A learning rate that starts below this share of its peak and reaches the peak no
+    /// earlier than halfway through the flat start is warming up: that flat start is the
+    /// warm-up (linear warm-up and one-cycle start at 0-4% of the peak), not a slow start.
+    double warmupStartShare = 0.5;
     /// The later drop must be a real one: at least this share of |first value|.
     double minImprovement = 0.1;
     double noiseSigmas = 5.0;

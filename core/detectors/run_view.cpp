@@ -214,6 +214,27 @@ bool Curve::scanSortedAndFinite(std::span<const std::int64_t> stepColumn,
     return backwards == 0;
 }
 
+Curve meanPerEvaluation(const Curve& perStep, const Curve& evaluations) {
+    std::vector<std::int64_t> steps;
+    std::vector<double> values;
+    const auto ts = perStep.steps();
+    const auto tv = perStep.values();
+    std::size_t i = 0;
+    for (const std::int64_t end : evaluations.steps()) {
+        double sum = 0.0;
+        std::size_t n = 0;
+        for (; i < ts.size() && ts[i] <= end; ++i) {
+            if (!std::isfinite(tv[i])) continue;
+            sum += tv[i];
+            ++n;
+        }
+        if (n == 0) continue;
+        steps.push_back(end);
+        values.push_back(sum / static_cast<double>(n));
+    }
+    return Curve(perStep.metric(), steps, values);
+}
+
 Curve Curve::alias() const {
     Curve c;
     c.m_metric = m_metric;

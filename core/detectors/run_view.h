@@ -117,6 +117,12 @@ private:
     std::size_t m_finiteCount = 0;
 };
 
+/// The mean of the finite values of `perStep` in each interval (previous evaluation,
+/// evaluation] of `evaluations`, at the evaluation's step: the epoch-level curve of a loss
+/// logged every few steps, in which a pattern that repeats every epoch (an unshuffled loader)
+/// averages out. Intervals without a finite value are left out.
+[[nodiscard]] Curve meanPerEvaluation(const Curve& perStep, const Curve& evaluations);
+
 /// Maps steps to (fractional) epochs from every (step, epoch) pair the run logged.
 class EpochMap {
 public:

@@ -1,6 +1,9 @@
 // metric_loss_disagreement: validation metric and loss moving in opposite directions.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/detectors/metric_loss_disagreement.h"
 #include "detector_test_support.h"
 
@@ -62,6 +65,28 @@ TEST(DetectDisagreement, MetricGainEdge) {
 
 TEST(DetectDisagreement, HealthyRunIsSilent) {
     EXPECT_TRUE(detect(healthyRun()).empty());
+}
+
+// The F1 of a rare class: 0 for the first 9 of 20 evaluations while the training loss falls
+// 0.34 -> 0.19 (most of its fall in those 9), then 0.105: the loss learnt, the task did not.
+core::Run rareClass(double laterF1) {
+    return runOf(
+        {{"loss",
+          seriesOf(20, [](std::size_t i) { return 0.19 + 0.15 * std::exp(-double(i) / 4.0); })},
+         {"val_loss",
+          seriesOf(20, [](std::size_t i) { return 0.23 + 0.07 * std::exp(-double(i) / 5.0); })},
+         {"val_f1", seriesOf(20, [&](std::size_t i) { return i < 9 ? 0.0 : laterF1; })}});
+}
+
+TEST(DetectDisagreement, RareClassF1AtZeroWhileTheLossFallsNeverLearnsTheTask) {
+    const auto f = detect(rareClass(0.105));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::MetricLossDisagreement);
+    EXPECT_EQ(f[0].metric, "val_f1");
+    EXPECT_EQ(f[0].evidence.at("metric_max"), 0.105);
+    EXPECT_GT(f[0].evidence.at("zero_stretch_loss_fall"), 0.2 * 0.34);
+    // An F1 that climbs to 0.6 after the same slow start learnt the task.
+    EXPECT_TRUE(detect(rareClass(0.6)).empty());
 }
 
 }  // namespace

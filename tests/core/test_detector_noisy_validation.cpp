@@ -119,5 +119,42 @@ TEST(DetectNoisyValidation, StepLevelTrainingLossIsAveragedPerEvaluation) {
     EXPECT_TRUE(detect(stepTrainEpochVal(0.02, 3)).empty());
 }
 
+// An accuracy measured on 10 fresh samples each epoch, near 1: its later median is 1, so the
+// binomial estimate cannot be made, but every value is a multiple of 1/10 and it moves at 7 of
+// its 14 evaluations: one sample moves it by 0.1, more than the 0.04 the binomial rule
+// tolerates (sqrt(0.8 * 0.2 / 100)).
+TEST(DetectNoisyValidation, AccuracyOnAGridOfTenSamplesIsNoisyAtAMedianOfOne) {
+    const std::vector<double> acc{1.0, 0.8, 1.0, 0.9, 0.9, 1.0, 1.0, 0.9,
+                                  0.9, 1.0, 1.0, 1.0, 1.0, 1.0, 0.9};
+    const auto f = detect(runOf({{"val_acc", seriesOf(acc)}}));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::NoisyValidation);
+    EXPECT_EQ(f[0].evidence.at("grid_samples"), 10.0);
+    EXPECT_EQ(f[0].evidence.at("move_share"), 7.0 / 14.0);
+    // The same flicker on 38 samples (odd numerators: no coarser grid fits) moves the accuracy
+    // by 0.026 a sample, within what is tolerated: quiet.
+    std::vector<double> fine;
+    for (double a : acc) fine.push_back(a == 1.0 ? 1.0 : a == 0.9 ? 37.0 / 38.0 : 35.0 / 38.0);
+    EXPECT_TRUE(detect(runOf({{"val_acc", seriesOf(fine)}})).empty());
+    // On 10 samples but settled at 1.0 (it moves at 3 of 14 evaluations): quiet.
+    const std::vector<double> settled{0.7, 0.8, 0.9, 1.0, 1.0, 1.0, 1.0, 1.0,
+                                      1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0};
+    EXPECT_TRUE(detect(runOf({{"val_acc", seriesOf(settled)}})).empty());
+}
+
+// Eight evaluations still climbing, with one dip: the later half holds 4 points, 2 second
+// differences, which measure the climb rather than the noise: no binomial estimate.
+TEST(DetectNoisyValidation, AShortClimbIsNotReadAsNoise) {
+    const std::vector<double> acc{0.701, 0.743, 0.829, 0.847, 0.823, 0.911, 0.893, 0.903};
+    EXPECT_TRUE(detect(runOf({{"val_acc", seriesOf(acc)}})).empty());
+    // The same values repeated to 16 evaluations give the estimate its 6 later points.
+    std::vector<double> longer = acc;
+    longer.insert(longer.end(), acc.begin() + 4, acc.end());
+    longer.insert(longer.end(), acc.begin() + 4, acc.end());
+    const auto f = detect(runOf({{"val_acc", seriesOf(longer)}}));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_TRUE(f[0].evidence.count("effective_samples"));
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -3,6 +3,9 @@
 // the running median), so the relative rise is known exactly.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/detectors/overfitting.h"
 #include "detector_test_support.h"
 
@@ -97,6 +100,36 @@ TEST(DetectOverfitting, NegativeLosses) {
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].kind, FindingKind::Overfitting);
     EXPECT_NEAR(f[0].evidence.at("relative_rise"), 0.5 / 3.0, 1e-9);
+}
+
+// The val loss best at step 30 and climbing on to the end, 0.5 -> 1.0; the accuracy climbs
+// 0.3 -> 0.75 until `levelFrom`, then stays there.
+core::Run accuracyLevels(double levelFrom) {
+    return runOf({{"loss", seriesOf(100, [](std::size_t i) { return 1.0 - 0.009 * double(i); })},
+                  {"val_loss", seriesOf(
+                                   10,
+                                   [](std::size_t e) {
+                                       const double step = 10.0 * double(e + 1);
+                                       return step <= 30.0 ? 0.8 - 0.01 * step
+                                                           : 0.5 + 0.5 * (step - 30.0) / 70.0;
+                                   },
+                                   10, 10)},
+                  {"val_acc", seriesOf(
+                                  10,
+                                  [&](std::size_t e) {
+                                      const double step = 10.0 * double(e + 1);
+                                      return 0.3 + 0.45 * std::min(step, levelFrom) / levelFrom;
+                                  },
+                                  10, 10)}});
+}
+
+TEST(DetectOverfitting, AnAccuracyThatLevelsWhileTheLossClimbsOnIsOverfitting) {
+    // Level from step 40: after the loss turned (30), before it made half its rise (65).
+    const auto f = detect(accuracyLevels(40.0));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::SevereOverfitting);
+    // Still climbing to the end: the loss and the metric disagree, no overfitting.
+    EXPECT_TRUE(detect(accuracyLevels(100.0)).empty());
 }
 
 }  // namespace

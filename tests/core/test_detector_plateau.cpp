@@ -1,6 +1,9 @@
 // plateau (info) and slow_start_plateau (warning) at the edges of their share thresholds.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/detectors/plateau.h"
 #include "detector_test_support.h"
 
@@ -70,6 +73,34 @@ TEST(DetectSlowStart, ShareEdges) {
 
 TEST(DetectSlowStart, HealthyRunIsSilent) {
     EXPECT_TRUE(detectSlowStartPlateau(makeRunView(healthyRun())).empty());
+}
+
+// flatThenFall(0.3) with a learning rate that warms up linearly from 1% of its peak over the
+// first `warmupShare` of the run, then stays at the peak.
+core::Run withWarmup(double warmupShare) {
+    core::Run r = flatThenFall(0.3);
+    r.metrics["lr"] = seriesOf(1000, [&](std::size_t i) {
+        const double x = double(i) / 1000.0;
+        return x < warmupShare ? 1e-3 * (0.01 + 0.99 * x / warmupShare) : 1e-3;
+    });
+    return r;
+}
+
+TEST(DetectSlowStart, AWarmUpThroughTheFlatStartIsNoSlowStart) {
+    // The lr peaks at step 300, at the end of the flat start: the warm-up explains it.
+    EXPECT_TRUE(detectSlowStartPlateau(makeRunView(withWarmup(0.3))).empty());
+    // A warm-up over the first 10% ends long before the flat start does: a slow start.
+    EXPECT_EQ(detectSlowStartPlateau(makeRunView(withWarmup(0.1))).size(), 1u);
+}
+
+TEST(DetectSlowStart, AShortStartThatSwingsUpIsNotFlat) {
+    // 1000 steps: 2.3, a swing up to 2.6 and back over the first 80, then the fall to 0.3.
+    const auto swinging = runOf({{"loss", seriesOf(1000, [](std::size_t i) {
+                                      const double x = double(i);
+                                      if (x < 80.0) return 2.3 + 0.3 * std::sin(3.14159 * x / 80.0);
+                                      return 2.3 - 2.0 * (x - 80.0) / 920.0;
+                                  })}});
+    EXPECT_TRUE(detectSlowStartPlateau(makeRunView(swinging)).empty());
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 //  - tests/data/fixtures: tiny trainings with planted faults (make_fixtures.py), where the
 //    detectors were tuned;
 //  - tests/data/corpus2: a second corpus of tiny trainings (make_corpus2.py: other data sets,
-//    models, optimisers and log formats), half "a" tuned on, halves "b" to "e" held back;
+//    models, optimisers and log formats), half "a" tuned on, halves "b" to "f" held back;
 //  - tests/data/realworld_labels.json: the 68 real logs of ../shared/realworld, labelled by hand
 //    from plots of their curves.
 // A warning or error is wrong when its kind is neither expected nor allowed for that log.
@@ -300,12 +300,17 @@ TEST(DoctorAccuracy, SecondCorpusHeldBackHalf) {
 // loss keeps rising" also called ultralytics_07 overfitting, which its label forbids) and
 // noisy_val_tiny_circles (an accuracy on 12 samples at 100% most evaluations: its median is
 // 1, its robust noise 0; the fallback to mean and deviation also flagged healthy_iris_sgd).
+// doctor8 fixed both classes: "the metric keeps improving" (which turns a rising val loss into
+// metric_loss_disagreement) must also hold from where the loss has made half its rise, so an
+// accuracy that levels while the loss climbs on is overfitting; an accuracy whose values all
+// sit on a grid of 1/n, n < 25 (one sample moves it by more than the 4-point standard error
+// the binomial rule tolerates), and that moves at a third of its evaluations is noisy: 15 of 15.
 TEST(DoctorAccuracy, SecondCorpusHalfC) {
     const auto logs = corpus2Half("c");
     ASSERT_GE(logs.size(), 15u);
     const Score s = scoreAll(logs);
     print("corpus2 half c (held back, new)", s);
-    EXPECT_GE(s.found() * 15, s.expected() * 13) << "half c recall below its last measure";
+    EXPECT_GE(s.found(), 15) << "half c recall below its last measure";
     EXPECT_LE(s.runsWithWrong * 10, s.runs) << "more than 1 run in 10 cries wolf on half c";
 }
 
@@ -364,16 +369,59 @@ TEST(DoctorAccuracy, SecondCorpusHalfD) {
 //   severe_overfitting        0/0    0/3
 //   slow_start_plateau        2/2    1/4   wrong on oscillation_momentum_moons
 //   undertrained              2/3    0/2   missed on no_shuffle_few_steps_iris
-// The floor asserted is that first measure. The doctor before the half d fixes (0b82772)
-// scores half e the same (17 of 21, 2 runs of 24): the two classes fixed there did not decide
-// any case here (the 4-step unshuffled iris repeats one pattern, found either way).
+// The doctor before the half d fixes (0b82772) scores half e the same (17 of 21, 2 runs of
+// 24): the two classes fixed there did not decide any case here (the 4-step unshuffled iris
+// repeats one pattern, found either way). doctor8 looked at the misses on their plots (so
+// half e is now tuned on) and fixed four classes: a rare class's F1 at zero for >= 5
+// evaluations in a row while the loss falls, and below a fifth of its scale at best; an
+// accuracy on a grid of 1/10 (see half c); the binomial noise estimate needs >= 4 second
+// differences (8 evaluations still climbing: short_cnn_adagrad); a short flat start must not
+// swing up either (oscillation_momentum_moons); the training loss per epoch may stand for a
+// step loss whose noise is a saw-tooth (no_shuffle_few_steps_iris). oscillation_momentum_moons
+// was relabelled (overfitting may fire: its val loss by 30-epoch blocks 0.151, 0.131, 0.143,
+// 0.151 while train falls 0.182 -> 0.116). Now 20 of 21, no wrong warning; left: the
+// oscillation fading within 30 of 150 epochs (a median of 3 clips its one-point peaks).
 TEST(DoctorAccuracy, SecondCorpusHalfE) {
     const auto logs = corpus2Half("e");
     ASSERT_GE(logs.size(), 24u);
     const Score s = scoreAll(logs);
-    print("corpus2 half e (held back, newest)", s);
-    EXPECT_GE(s.found(), 17) << "half e recall below its first measure";
-    EXPECT_LE(s.runsWithWrong, 2) << "half e: more runs with a wrong warning than measured";
+    print("corpus2 half e (held back, then looked at)", s);
+    EXPECT_GE(s.found(), 20) << "half e recall below its last measure";
+    EXPECT_EQ(s.runsWithWrong, 0) << "half e: a run with a wrong warning";
+}
+
+// Half f (doctor8): 24 cases made after half c's and half e's misses had been looked at and
+// fixed (9431d0e), their labels committed (0b1b0fd) before the doctor first read them, never
+// tuned on. Measured blind once: 14 of 18 found (78%), a wrong warning on 3 runs of 24 (12%):
+//   kind                      found  wrong/warnings
+//   metric_loss_disagreement  3/3    0/5   (F1 of a rare class at zero, twice all run)
+//   no_shuffle_periodic       1/1    0/1
+//   noisy_validation          2/2    0/3
+//   not_learning              1/2    0/2   missed: shuffled labels on breast_cancer (train
+//                                          0.7 -> 0.33, val 0.72 -> 1.0, accuracy at chance)
+//   oscillation               1/2    1/1   missed: ringing fading by epoch 40 of 100 (the
+//                                          class left open on half e); wrong on the healthy
+//                                          Adamax run (batch-loss spikes of a 1080-step log)
+//   overfitting               5/5    0/5
+//   severe_overfitting        0/0    2/6   on metric_flat_f1_rare_sgd and oscillation_momentum_
+//                                          diabetes_tf, whose labels allow overfitting but not
+//                                          its severe form (val ends above its first value);
+//                                          the labels are left as committed
+//   slow_start_plateau        0/1    0/0   missed: ~3 of 40 epochs flat (a short start, HF)
+//   undertrained              1/2    0/1   missed: an LSTM whose loss falls 1% on a line
+//   divergence                0/0    0/1
+// The floor asserted is that first measure. The doctor before the doctor8 fixes (b0d821b)
+// scores half f 13 of 18, a wrong warning on 4 runs of 24: two of the fixed classes recur
+// here (the F1 at zero for 20 evaluations then 0.105, found by the zero-stretch rule; the
+// swinging start of oscillation_sgd_moons_hf, no longer a slow start); the warm-up guard
+// decided no case (neither warm-up run was called a slow start before it).
+TEST(DoctorAccuracy, SecondCorpusHalfF) {
+    const auto logs = corpus2Half("f");
+    ASSERT_GE(logs.size(), 24u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half f (held back, newest)", s);
+    EXPECT_GE(s.found(), 14) << "half f recall below its first measure";
+    EXPECT_LE(s.runsWithWrong, 3) << "half f: more runs with a wrong warning than measured";
 }
 
 TEST(DoctorAccuracy, LabelledRealLogs) {

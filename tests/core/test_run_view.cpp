@@ -87,6 +87,22 @@ TEST(Curve, PackedColumnsReadAsOneSharedCopyPerBlock) {
     }
 }
 
+TEST(Curve, MeanPerEvaluationAveragesEachIntervalUpToTheEvaluation) {
+    // A saw-tooth of 4 steps per epoch (1, 2, 3, 4 plus the epoch) with a NaN at step 6,
+    // evaluated at steps 4, 8 and 12 and once more at 13, past the last step.
+    const Curve perStep("loss", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
+                        {1.0, 2.0, 3.0, 4.0, 2.0, std::nan(""), 4.0, 5.0, 3.0, 4.0, 5.0, 6.0});
+    const Curve evaluations("val_loss", {4, 8, 12, 13}, {0.5, 0.4, 0.3, 0.2});
+    const Curve mean = meanPerEvaluation(perStep, evaluations);
+    EXPECT_EQ(mean.metric(), "loss");
+    ASSERT_EQ(mean.size(), 3u);  // nothing logged in (12, 13]
+    EXPECT_EQ(mean.steps()[0], 4);
+    EXPECT_EQ(mean.values()[0], 2.5);
+    EXPECT_EQ(mean.values()[1], 11.0 / 3.0);  // the NaN left out
+    EXPECT_EQ(mean.steps()[2], 12);
+    EXPECT_EQ(mean.values()[2], 4.5);
+}
+
 TEST(RunView, PicksLightningStepAndEpochSeries) {
     const core::Run run =
         runOf({{"train_loss_step", seriesOf(100, [](std::size_t) { return 1.0; })},
