@@ -69,8 +69,10 @@ struct LoadOptions {
     bool keepRuns = true;
     /// Folder loads: each run is found, not read: a Run with its source and format only (no
     /// metrics, its name not final). Files are sniffed from their heads; folder loaders list
-    /// what they claim (LoadInput::sourcesOnly). What a follower needs to know which runs
-    /// there are: a sweep of 1,000 runs is listed without parsing its 399 MB.
+    /// what they claim (LoadInput::sourcesOnly; the TensorBoard one does, MLflow and W&B
+    /// folders are still read, and TensorBoard CSV exports, merged by the run names inside
+    /// them). What a follower needs to know which runs there are: a sweep of 1,000 runs is
+    /// listed without parsing its 399 MB.
     bool sourcesOnly = false;
 };
 
