@@ -41,6 +41,10 @@ struct LoadInput {
     /// the file is never whole in memory. nullptr: `bytes` is the whole input (a followed log's
     /// appended piece, a UTF-16 file decoded, a test's string).
     ByteStream* stream = nullptr;
+    /// Folder loads: only which runs the folder holds and what they claim (`consumed`), each
+    /// run empty (no metrics); nothing is read. A loader that ignores this reads the folder
+    /// as usual (slower, the same sources). See LoadOptions::sourcesOnly.
+    bool sourcesOnly = false;
 };
 
 struct LoadResult {

@@ -234,6 +234,13 @@ FileLoad loadFileRuns(const std::string& path, const LoaderRegistry& registry,
         out.errors.push_back({path, overLimitMessage(size, options.maxFileBytes)});
         return out;
     }
+    if (options.sourcesOnly) {
+        Run run;
+        run.source = path;
+        run.format = std::string(loader->id());
+        out.runs.push_back(std::move(run));
+        return out;
+    }
     if (loader->streams()) {
         loadStreamed(fd, *loader, path, name, head, options, out);
         return out;

@@ -67,6 +67,13 @@ struct LoadOptions {
     /// stays empty (a caller that only needs to know which runs there are holds no copy of them
     /// all at once).
     bool keepRuns = true;
+    /// Folder loads: each run is found, not read: a Run with its source and format only (no
+    /// metrics, its name not final). Files are sniffed from their heads; folder loaders list
+    /// what they claim (LoadInput::sourcesOnly; the TensorBoard one does, MLflow and W&B
+    /// folders are still read, and TensorBoard CSV exports, merged by the run names inside
+    /// them). What a follower needs to know which runs there are: a sweep of 1,000 runs is
+    /// listed without parsing its 399 MB.
+    bool sourcesOnly = false;
 };
 
 /// Loads each path: a file through the loader that claims it, a folder by walking it.

@@ -1,9 +1,12 @@
 #include "core/follow/follower.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <string_view>
@@ -97,7 +100,7 @@ void Follower::followPath(const std::string& path, bool loadedByCaller) {
         walk(path, nullptr, loadedByCaller);
     } else if (std::none_of(m_items.begin(), m_items.end(),
                             [&](const Item& i) { return i.source == path; })) {
-        add(path, false, nullptr, loadedByCaller && fs::is_regular_file(path, ec), nullptr);
+        add(path, false, loadedByCaller && fs::is_regular_file(path, ec), nullptr);
     }
 }
 
@@ -116,20 +119,38 @@ std::unique_ptr<FollowedFile> Follower::openFollowed(const std::string& source) 
     return std::make_unique<FollowedFile>(source, *m_registry, options);
 }
 
-void Follower::add(const std::string& source, bool isFolder, RunPtr run, bool waiting, Step* step) {
+void Follower::add(const std::string& source, bool isFolder, bool waiting, Step* step,
+                   const std::string& name) {
     Item item;
     item.source = source;
     item.isFolder = isFolder;
     item.waiting = waiting;
+    std::string failed;
     if (waiting) {
         // Watched only: loaded when it first changes (loadWaiting).
-    } else if (isFolder && run && run->format == "mlflow") {
-        item.mlflow = startMlflow(*run);
     } else if (isFolder) {
-        item.folderRun = std::move(run);
+        // An MLflow run read incrementally from now on, another folder run whole.
+        std::string error;
+        if (!reloadFolder(item, &error)) failed = source + ": " + error;
+        // Named as the walk named it (by its path below the followed folder), not after
+        // itself as a load of the run folder alone names it.
+        if (!name.empty() && item.folderRun && item.folderRun->name != name) {
+            auto named = std::make_shared<Run>(*item.folderRun);
+            named->name = name;
+            item.folderRun = std::move(named);
+        }
+        if (!name.empty() && item.mlflow) item.mlflow->run.name = name;
     } else {
         item.file = openFollowed(source);
-        if (!item.file->loaded()) m_startLoad.push_back(source + ": " + item.file->error());
+        if (!item.file->loaded()) failed = source + ": " + item.file->error();
+    }
+    if (!failed.empty()) {
+        // Said once, however often the folder is walked (a file still being started).
+        if (step == nullptr) {
+            m_startLoad.push_back(failed);
+        } else if (m_walkMessages.insert(failed).second) {
+            step->messages.push_back(failed);
+        }
     }
     if (isFileItem(item)) m_fileItems.emplace(source, m_items.size());
     m_items.push_back(std::move(item));
@@ -140,16 +161,17 @@ void Follower::walk(const std::string& folder, Step* step, bool loadedByCaller) 
     LoadOptions options;
     options.maxFileBytes = m_followOptions.maxFileBytes;
     options.threads = 1;
-    // Each run is let go as soon as it is known: the walk needs to know which runs there are,
-    // and a run it did not have before is kept (or loaded again, a file) by add().
+    // The walk only learns which runs there are (files sniffed from their heads, folders
+    // listed): a run it did not have before is loaded by add(), one the caller loaded waits.
+    // Parsing every run here cost a 1,000-run sweep 1.5-2 s of CPU at each walk.
+    options.sourcesOnly = true;
     options.keepRuns = false;
     const auto found = [&](const RunPtr& run) {
         if (std::any_of(m_items.begin(), m_items.end(),
                         [&](const Item& i) { return i.source == run->source; }))
             return;
         std::error_code ec;
-        add(run->source, fs::is_directory(run->source, ec), loadedByCaller ? nullptr : run,
-            loadedByCaller, step);
+        add(run->source, fs::is_directory(run->source, ec), loadedByCaller, step, run->name);
     };
     options.onRun = found;
     const LoadBatch batch = loadFolder(folder, *m_registry, options);
@@ -178,6 +200,20 @@ bool Follower::loadWaiting(Item& item) {
     item.waiting = false;
     item.file = openFollowed(item.source);
     return item.file->loaded();
+}
+
+void Follower::checkReadable(Item& item, Step& step) {
+    // Effective ids, as an open would use (AT_EACCESS); one call, no open and close.
+    if (::faccessat(AT_FDCWD, item.source.c_str(), R_OK, AT_EACCESS) == 0) {
+        if (std::exchange(item.waitingUnreadable, false))
+            step.messages.push_back(item.source + ": readable again");
+        return;
+    }
+    const int e = errno;
+    if (e == ENOENT || item.waitingUnreadable) return;  // a deletion is the watcher's to see
+    item.waitingUnreadable = true;
+    step.messages.push_back(item.source + ": cannot be read any more (" + std::strerror(e) +
+                            "); the run loaded before is kept");
 }
 
 void Follower::load(std::size_t index) {
@@ -250,14 +286,19 @@ int Follower::appendMlflow(const std::string& source, MlflowRun& m) {
     return result;
 }
 
-bool Follower::reloadFolder(Item& item) {
+bool Follower::reloadFolder(Item& item, std::string* error) {
     LoadOptions options;
     options.maxFileBytes = m_followOptions.maxFileBytes;
     options.threads = 1;
     LoadBatch batch = loadFolder(item.source, *m_registry, options);
     const auto same = std::find_if(batch.runs.begin(), batch.runs.end(),
                                    [&](const RunPtr& r) { return r->source == item.source; });
-    if (same == batch.runs.end()) return false;
+    if (same == batch.runs.end()) {
+        if (error != nullptr)
+            *error =
+                batch.errors.empty() ? "no run found in this folder" : batch.errors.front().message;
+        return false;
+    }
     if ((*same)->format == "mlflow") {
         item.mlflow = startMlflow(**same);
         item.folderRun.reset();
@@ -397,6 +438,10 @@ Follower::Step Follower::takeIn(const std::vector<WatchEvent>& events) {
             const bool beside = std::exchange(item.besideChanged, false);
             item.outsideMetrics = false;
             if ((dirty || beside) && loadWaiting(item)) step.changed.push_back(i);
+            // A lost read permission changes no content the watcher sees: checked as a
+            // settled followed file's is, every kLookAtSettledEvery seconds.
+            if (settledToo && item.waiting && !item.isFolder && !item.waitingGone)
+                checkReadable(item, step);
             continue;
         }
         const bool look =

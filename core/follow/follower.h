@@ -11,11 +11,13 @@
 /// anything outside metrics/ changes (params, tags). Another folder run (a folder of event
 /// files) is loaded again whole when anything in it changes, so a restarted TensorBoard
 /// writer's new event file joins its run.
-/// New files and folders in a watched folder are walked again and their new runs added.
+/// New files and folders in a watched folder are walked again and their new runs added. A walk
+/// reads no run: it sniffs files from their heads and lists folders (LoadOptions::sourcesOnly),
+/// and only the runs it did not know are loaded.
 /// Paths the caller has loaded itself (followLoaded: a window) are followed without a copy of
 /// their runs: a run waits unloaded, its file or folder watched only, until it first changes;
-/// then it is loaded whole and reported changed, and followed as above from then on. A walk
-/// keeps no run it found, only its source (a finished sweep of 1,000 runs held a second copy).
+/// then it is loaded whole and reported changed, and followed as above from then on (a
+/// finished sweep of 1,000 runs is neither parsed nor held a second time).
 /// A path that does not exist yet (a training about to start) is followed as a file and tried
 /// again every second; when it appears as a folder it is followed as a logdir from then on.
 /// Not thread-safe.
@@ -105,7 +107,8 @@ private:
         // its file was deleted meanwhile.
         bool waiting = false;
         bool waitingGone = false;
-        bool isFolder = false;  // a folder run (else a file)
+        bool waitingUnreadable = false;  // said so (checkReadable)
+        bool isFolder = false;           // a folder run (else a file)
     };
     // A followed file's item: a FollowedFile, or a file waiting unloaded.
     static bool isFileItem(const Item& item) {
@@ -118,8 +121,14 @@ private:
     void walk(const std::string& folder, Step* step, bool loadedByCaller = false);
     /// Paths given before they existed that are folders now: followed as logdirs from now on.
     void followAppearedFolders(Step& step);
-    void add(const std::string& source, bool isFolder, RunPtr run, bool waiting, Step* step);
+    /// Follows the run at `source`: loaded now (a failure said in `step`'s messages, or the
+    /// start messages without a step), or waiting unloaded. `name`: a folder run's name as a
+    /// walk gave it.
+    void add(const std::string& source, bool isFolder, bool waiting, Step* step,
+             const std::string& name = {});
     std::unique_ptr<FollowedFile> openFollowed(const std::string& source);
+    /// A waiting file that cannot be read any more, or can again, gets one message.
+    static void checkReadable(Item& item, Step& step);
     /// Loads a waiting item; true when it has a run now (its file may be gone, or not load).
     bool loadWaiting(Item& item);
     /// Reads an MLflow run folder's metric files from their starts; the rest of the run (name,
@@ -128,8 +137,8 @@ private:
     /// Takes in the new complete lines of an MLflow run's metric files: 1 when points came, 0
     /// when nothing did, -1 when the folder must be loaded again whole.
     static int appendMlflow(const std::string& source, MlflowRun& m);
-    /// Loads a folder run again whole; true when it was loaded.
-    bool reloadFolder(Item& item);
+    /// Loads a folder run again whole; true when it was loaded (else why not, in `error`).
+    bool reloadFolder(Item& item, std::string* error = nullptr);
 
     FollowOptions m_followOptions;
     const LoaderRegistry* m_registry;

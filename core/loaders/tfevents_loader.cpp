@@ -133,6 +133,10 @@ LoadResult TfeventsLoader::loadFolder(const LoadInput& input) const {
         result.error = "no TensorBoard event files in this folder";
         return result;
     }
+    if (input.sourcesOnly) {
+        result.runs.emplace_back();
+        return result;
+    }
 
     std::uintmax_t total = 0;
     for (const auto& part : parts) {

@@ -7,6 +7,10 @@
 #include <chrono>
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include <sys/stat.h>
 
 #include "core/follow/follower.h"
 #include "follow_test_support.h"
@@ -141,6 +145,38 @@ TEST(FollowerLoaded, AWaitingFileThatIsDeletedIsGoneAndComesBackWhenWrittenAgain
     writeAll(csv, kCsvHead + "0,2,1.25\n");
     ASSERT_TRUE(stepUntil(f, [&] { return f.loaded(0) && f.run(0).pointCount() == 3; }));
     EXPECT_FALSE(f.gone(0));
+}
+
+// A waiting file whose read permission goes gets one message, as a followed file does (the
+// follower looks at every file without an event every 10 s), and one when it comes back; the
+// caller's run stays and waits.
+TEST(FollowerLoaded, AWaitingFileThatLosesItsReadPermissionIsSaidOnceAndWhenItComesBack) {
+    ScratchDir dir("follower-loaded");
+    const std::string csv = dir.file("metrics.csv");
+    writeAll(csv, kCsvHead);
+    Follower f({});
+    f.followLoaded(csv);
+    ASSERT_EQ(f.size(), 1U);
+    ::chmod(csv.c_str(), 0);
+    std::vector<std::string> said;
+    const auto stepFor = [&](std::chrono::seconds limit, std::size_t messages) {
+        const testutil::AsNobody nobody;  // root reads every file whatever its permissions
+        const auto end = std::chrono::steady_clock::now() + limit;
+        while (std::chrono::steady_clock::now() < end && said.size() < messages) {
+            for (auto& m : f.wait(200ms).messages) said.push_back(std::move(m));
+        }
+    };
+    stepFor(15s, 1);
+    ASSERT_EQ(said.size(), 1U);
+    EXPECT_NE(said[0].find("cannot be read any more"), std::string::npos) << said[0];
+    EXPECT_NE(said[0].find(csv), std::string::npos) << said[0];
+    EXPECT_FALSE(f.loaded(0));
+    EXPECT_FALSE(f.gone(0));
+    ::chmod(csv.c_str(), 0644);
+    stepFor(15s, 2);
+    ASSERT_EQ(said.size(), 2U);
+    EXPECT_NE(said[1].find("readable again"), std::string::npos) << said[1];
+    EXPECT_FALSE(f.loaded(0));  // its content did not change: the caller's run is right
 }
 
 // A path that does not exist yet is followed as follow() does: it becomes a logdir.
