@@ -208,7 +208,7 @@ TEST(ConsoleLineShapes, ANameDigitThatChangesIsAnotherName) {
         "step 6 Acc@1 7.500 (9.924) top-5 1.5 x2 3\n"
         "step 7 {'top 1': 0.5}\nstep 8 {'top 1': 0.25}\nstep 9 {'top 2': 0.75}\n");
     ASSERT_EQ(r.runs.size(), 1U);
-    const Run& run = r.runs[0];
+    const core::Run& run = r.runs[0];
     const Series* acc1 = run.find("Acc@1");
     const Series* acc2 = run.find("Acc@2");
     const Series* top5 = run.find("top-5");
