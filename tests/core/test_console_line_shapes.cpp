@@ -160,5 +160,94 @@ TEST(ConsoleLineShapes, LinesThatNeverRepeatThenOneShape) {
     }
 }
 
+// Swin/timm's lines: every number moves, running averages and accuracies change their width
+// (7.500, 11.250, 100.000) and the epoch goes 9, 10, 100. Each value is what strtod reads from
+// the text; the running averages in parentheses are no values.
+TEST(ConsoleLineShapes, NumbersChangeTheirWidthAnywhere) {
+    std::string text;
+    std::vector<double> acc;
+    std::vector<double> valLoss;
+    const int epochs[] = {8, 9, 10, 99, 100, 101, 1000};
+    for (int k = 0; k < 7; ++k) {
+        const std::string a = printed("%.3f", k * 16.25);
+        const std::string avg = printed("%.3f", 100.0 / (1 + k * k));
+        const std::string v = printed("%.4f", 3.0 / (k + 1) + (k == 4 ? 20 : 0));
+        text += "[2025-10-20 21:19:1" + std::to_string(k) + " x](main.py 186): INFO Train: [" +
+                std::to_string(epochs[k]) + "/2000]\tlr 0.00" + std::to_string(3 + k) + "\ttime " +
+                printed("%.4f", 0.1 * (k + 1) * (k + 1)) + " (" + avg + ")\tAcc@1 " + a + " (" +
+                avg + ")\n";
+        text += " * Val Acc " + avg + " Val Loss " + v + "\n";
+        acc.push_back(std::strtod(a.c_str(), nullptr));
+        valLoss.push_back(std::strtod(v.c_str(), nullptr));
+    }
+    const LoadResult r = loadText(text);
+    ASSERT_EQ(r.runs.size(), 1U);
+    const Series* s = r.runs[0].find("train/Acc@1");
+    const Series* v = r.runs[0].find("Val Loss");
+    ASSERT_NE(s, nullptr);
+    ASSERT_NE(v, nullptr);
+    ASSERT_EQ(s->size(), 7U);
+    ASSERT_EQ(v->size(), 7U);
+    for (std::size_t k = 0; k < 7; ++k) {
+        EXPECT_EQ(s->values[k], acc[k]) << k;
+        EXPECT_EQ(s->epochs[k], epochs[k]) << k;
+        EXPECT_EQ(v->values[k], valLoss[k]) << k;
+    }
+}
+
+// A digit in a name is never a number, wherever it stands (after '@', '-', a letter, in quotes)
+// and whatever the numbers around it do: a name one digit apart is another series, also when
+// the value beside it changes its width in the same line.
+TEST(ConsoleLineShapes, ANameDigitThatChangesIsAnotherName) {
+    const LoadResult r = loadText(
+        "step 1 Acc@1 7.500 (9.924) top-5 1.5 x2 3\n"
+        "step 2 Acc@1 11.250 (10.136) top-5 12.5 x2 30\n"
+        "step 3 Acc@2 6.250 (9.924) top-5 1.5 x2 3\n"
+        "step 4 Acc@1 7.500 (9.924) top-6 1.5 x2 3\n"
+        "step 5 Acc@1 7.500 (9.924) top-5 1.5 x3 3\n"
+        "step 6 Acc@1 7.500 (9.924) top-5 1.5 x2 3\n"
+        "step 7 {'top 1': 0.5}\nstep 8 {'top 1': 0.25}\nstep 9 {'top 2': 0.75}\n");
+    ASSERT_EQ(r.runs.size(), 1U);
+    const core::Run& run = r.runs[0];
+    const Series* acc1 = run.find("Acc@1");
+    const Series* acc2 = run.find("Acc@2");
+    const Series* top5 = run.find("top-5");
+    const Series* top6 = run.find("top-6");
+    const Series* x2 = run.find("x2");
+    const Series* x3 = run.find("x3");
+    const Series* quoted1 = run.find("top 1");
+    const Series* quoted2 = run.find("top 2");
+    for (const Series* s : {acc1, acc2, top5, top6, x2, x3, quoted1, quoted2})
+        ASSERT_NE(s, nullptr);
+    EXPECT_EQ(acc1->steps, (std::vector<std::int64_t>{1, 2, 4, 5, 6}));
+    EXPECT_EQ(acc1->values[1], 11.25);
+    EXPECT_EQ(acc2->steps, (std::vector<std::int64_t>{3}));
+    EXPECT_EQ(top5->steps, (std::vector<std::int64_t>{1, 2, 3, 5, 6}));
+    EXPECT_EQ(top5->values[1], 12.5);
+    EXPECT_EQ(top6->steps, (std::vector<std::int64_t>{4}));
+    EXPECT_EQ(x2->steps, (std::vector<std::int64_t>{1, 2, 3, 4, 6}));
+    EXPECT_EQ(x2->values[1], 30.0);
+    EXPECT_EQ(x3->steps, (std::vector<std::int64_t>{5}));
+    EXPECT_EQ(quoted1->steps, (std::vector<std::int64_t>{7, 8}));
+    EXPECT_EQ(quoted1->values[1], 0.25);
+    EXPECT_EQ(quoted2->steps, (std::vector<std::int64_t>{9}));
+}
+
+// A total after "/ " is compared with 0 too: "Iter: 3/ 8" in epoch 2 (counted from 1) is step
+// (2 - 1) * 8 + 3 = 11, "Iter: 3/ 0" is step 3. A grouped "5,000" is 5000 and "50,000" 50000.
+TEST(ConsoleLineShapes, SpacedTotalsAndGroupedNumbersOfOtherWidths) {
+    const LoadResult r = loadText(
+        "Epoch: 2, Iter: 3/ 0, loss: 0.5\nEpoch: 2, Iter: 3/ 0, loss: 0.6\n"
+        "Epoch: 2, Iter: 3/ 8, loss: 0.7\nstep 20 tokens: 5,000\nstep 21 tokens: 50,000\n"
+        "step 22 tokens: 5,000\n");
+    ASSERT_EQ(r.runs.size(), 1U);
+    const Series* loss = r.runs[0].find("loss");
+    const Series* tokens = r.runs[0].find("tokens");
+    ASSERT_NE(loss, nullptr);
+    ASSERT_NE(tokens, nullptr);
+    EXPECT_EQ(loss->steps, (std::vector<std::int64_t>{3, 3, 11}));
+    EXPECT_EQ(tokens->values, (std::vector<double>{5000, 50000, 5000}));
+}
+
 }  // namespace
 }  // namespace curvedoctor::core
