@@ -228,7 +228,7 @@ TEST(CurveLayer, RubberBandZoomStillWorks) {
     EXPECT_NEAR(s.chart->xMax(), 750.0, 5.0);
     for (const LayerCurve& c : s.chart->curveLayer()->curves()) {
         if (c.points->size() > 0) {
-            EXPECT_LE(c.points->x.front(), 250.0);
+            EXPECT_LE(c.points->x(0), 250.0);
         }
     }
 }
