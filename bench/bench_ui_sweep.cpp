@@ -130,23 +130,26 @@ int main(int argc, char** argv) {
             1024.0 * static_cast<double>(rssAfter - rssBefore) / static_cast<double>(points),
             rssBefore, rssAfter);
     // Where the memory goes, as far as it can be counted from here: the runs' own columns
-    // (Run::seriesBytes) and the points the charts' smoothed reductions keep (x, y and an index:
-    // 24 bytes each; the charts' curves also hold a smoothed copy and the unpacked steps).
+    // (Run::seriesBytes) and what the charts' reductions of the points they keep hold (positions
+    // into the curves' columns, none where every point of a stretch is kept; the charts' curves
+    // also hold a smoothed copy and the unpacked steps).
     std::size_t runBytes = 0;
     for (const ui::RunEntry& e : store.entries()) runBytes += e.run->seriesBytes();
     long long kept = 0;
+    std::size_t reductionBytes = 0;
     int charts = 0;
     for (const QChartView* v : panel.findChildren<QChartView*>())
         if (const auto* c = qobject_cast<const ui::MetricChart*>(v->chart())) {
             kept += c->displayedPointCount();
+            reductionBytes += c->reductionBytes();
             ++charts;
         }
     if (points > 0)
         std::printf(
             "breakdown      runs %.1f bytes per point; %d charts keep %lld points in their "
-            "reductions (%.1f bytes per point at 24 each)\n",
+            "reductions (%.2f bytes per point)\n",
             static_cast<double>(runBytes) / static_cast<double>(points), charts, kept,
-            24.0 * static_cast<double>(kept) / static_cast<double>(points));
+            static_cast<double>(reductionBytes) / static_cast<double>(points));
 
     QElapsedTimer t;
     t.start();

@@ -38,33 +38,6 @@ double mapStep(const core::Series& s, std::span<const double> xs, bool stepsSort
     return xs[b] + t * (xs[a] - xs[b]);
 }
 
-// Drops non-positive points of a reduced curve for a log axis (breaking the line there) and
-// replaces y by log10(y).
-void toLog10(core::Decimated& d) {
-    core::Decimated out;
-    out.nonFinite = std::move(d.nonFinite);
-    std::size_t seg = 0;
-    bool broken = true;
-    for (std::size_t i = 0; i < d.size(); ++i) {
-        while (seg < d.segmentCount() && d.segmentStarts[seg] == i) {
-            broken = true;
-            ++seg;
-        }
-        if (!(d.y[i] > 0.0)) {
-            broken = true;
-            continue;
-        }
-        if (broken) out.segmentStarts.push_back(out.x.size());
-        broken = false;
-        out.x.push_back(d.x[i]);
-        out.y.push_back(std::log10(d.y[i]));
-        out.indices.push_back(d.indices[i]);
-    }
-    for (core::NonFiniteMark& m : out.nonFinite)
-        m.lastFiniteY = m.lastFiniteY > 0.0 ? std::log10(m.lastFiniteY) : std::nan("");
-    d = std::move(out);
-}
-
 std::vector<double> progressPercent(const Run& run, const Series& s) {
     std::int64_t first = std::numeric_limits<std::int64_t>::max();
     std::int64_t last = std::numeric_limits<std::int64_t>::min();

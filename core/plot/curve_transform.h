@@ -7,7 +7,6 @@
 
 #include <vector>
 
-#include "core/decimate.h"
 #include "core/run.h"
 #include "core/series.h"
 
@@ -22,9 +21,5 @@ namespace curvedoctor::core {
 /// The steps of `s` as percent of its run (0 at the run's first step over all metrics, 100 at
 /// its last), so runs of different lengths line up; all 0 when the run spans a single step.
 [[nodiscard]] std::vector<double> progressPercent(const Run& run, const Series& s);
-
-/// For a log axis: drops non-positive points of a reduced curve (breaking the line there) and
-/// replaces y by log10(y); non-finite marks keep their place with log10 of their last finite y.
-void toLog10(Decimated& d);
 
 }  // namespace curvedoctor::core

@@ -90,7 +90,7 @@ TEST_F(PanelFixture, RebuildReusesViewsAndUpdatesSeries) {
     auto firstPoint = [&] {
         for (const LayerCurve& c : chart(QStringLiteral("loss"))->curveLayer()->curves())
             if (!c.raw && c.name == QStringLiteral("a train_loss") && c.points->size() > 1)
-                return c.points->y[1];
+                return c.points->y(1);
         return -1.0;
     };
     const double smoothedBefore = firstPoint();

@@ -76,7 +76,7 @@ TEST(MetricChart, NeverMoreThanFourPointsPerPixelColumn) {
     for (const LayerCurve& c : s.chart->curveLayer()->curves()) {
         EXPECT_LE(c.points->size(), 4u * width);
         if (c.points->size() > 0) {
-            EXPECT_LE(c.points->x.front(), 1000.0);
+            EXPECT_LE(c.points->x(0), 1000.0);
         }
     }
 }
@@ -94,8 +94,8 @@ TEST(MetricChart, NaNBreaksTheLineAndIsMarked) {
     EXPECT_EQ(marks[0].shape, OverlayMarker::Shape::NonFinite);
     for (const LayerCurve& c : s.chart->curveLayer()->curves())
         for (std::size_t i = 0; i < c.points->size(); ++i) {
-            EXPECT_TRUE(std::isfinite(c.points->y[i]));
-            EXPECT_LT(c.points->x[i], 1500.0);
+            EXPECT_TRUE(std::isfinite(c.points->y(i)));
+            EXPECT_LT(c.points->x(i), 1500.0);
         }
     EXPECT_FALSE(
         s.chart->findingsAt(s.chart->overlay()->toPixel(marks[0].x, marks[0].y)).isEmpty());
@@ -249,7 +249,8 @@ TEST(MetricChart, LogYUsesDecadesAndSkipsNonPositiveValues) {
     EXPECT_TRUE(labels.contains(QStringLiteral("1e-2"))) << labels.join(' ').toStdString();
     EXPECT_TRUE(labels.contains(QStringLiteral("1"))) << labels.join(' ').toStdString();
     for (const LayerCurve& c : shown.chart->curveLayer()->curves())
-        for (double y : c.points->y) EXPECT_TRUE(std::isfinite(y));
+        for (std::size_t i = 0; i < c.points->size(); ++i)
+            EXPECT_TRUE(std::isfinite(c.points->y(i)));
 }
 
 TEST(MetricChart, XAxisModeChangesTheRange) {

@@ -40,7 +40,7 @@ QList<QPointF> allPoints(ChartPanel& charts) {
     for (MetricChart* chart : charts.charts())
         for (const LayerCurve& c : chart->curveLayer()->curves())
             for (std::size_t i = 0; i < c.points->size(); ++i)
-                out << QPointF(c.points->x[i], c.points->y[i]);
+                out << QPointF(c.points->x(i), c.points->y(i));
     return out;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/decimate.h"
+#include "core/plot/reduced_curve.h"
 #include "core/run.h"
 #include "ui/chart/y_range.h"
 
@@ -36,8 +37,8 @@ struct ChartCurve {
     std::shared_ptr<const core::DecimationIndex> rawIndex;
     std::shared_ptr<const core::DecimationIndex> smoothIndex;
     /// Last reductions, y as plotted (shared with the curve layer).
-    std::shared_ptr<const core::Decimated> smooth = std::make_shared<const core::Decimated>();
-    std::shared_ptr<const core::Decimated> raw = std::make_shared<const core::Decimated>();
+    std::shared_ptr<const core::ReducedCurve> smooth = std::make_shared<const core::ReducedCurve>();
+    std::shared_ptr<const core::ReducedCurve> raw = std::make_shared<const core::ReducedCurve>();
     /// What a reduction was made for: range, log, x and y columns, and columns (within 1/16).
     using ReducedFor = std::pair<std::tuple<double, double, bool, const void*, const void*>, int>;
     ReducedFor smoothFor{};
@@ -46,7 +47,7 @@ struct ChartCurve {
     /// [bulkLo, bulkHi] (metric_chart_y.cpp), kept while neither changes: a batch of new runs
     /// fits only the new curves.
     bool bulkDone = false;
-    std::shared_ptr<const core::Decimated> bulkOf;
+    std::shared_ptr<const core::ReducedCurve> bulkOf;
     double bulkLo = 0.0;
     double bulkHi = 0.0;
     CurveBulk bulk;

@@ -313,7 +313,7 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, bo
     QPolygonF piece;
     for (const LayerCurve& c : m_curves) {
         if (!c.points || c.points->size() == 0 || (crowded && c.raw)) continue;
-        const core::Decimated& d = *c.points;
+        const core::ReducedCurve& d = *c.points;
         const bool dense = static_cast<double>(d.size()) > a.width();
         const double width = crowded ? std::min(c.width, 1.0) : c.width;
         QPen pen(c.color, width, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
@@ -323,8 +323,8 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, bo
         p->setPen(pen);
         for (std::size_t k = 0; k < d.segmentCount(); ++k) {
             mapped.clear();
-            for (std::size_t i = d.segmentStarts[k]; i < d.segmentEnd(k); ++i)
-                mapped.push_back(map(d.x[i], d.y[i]));
+            for (std::size_t i = d.segmentStarts()[k]; i < d.segmentEnd(k); ++i)
+                mapped.push_back(map(d.x(i), d.y(i)));
             forEachPiece(mapped, guard, piece, [&](const QPolygonF& clipped) {
                 const QPolygonF& pts = toFile && dense ? minMaxPerColumn(clipped) : clipped;
                 if (pts.size() == 1) {

@@ -1,7 +1,7 @@
 #pragma once
 /// \file curve_layer.h
 /// The curves of a MetricChart, painted by one graphics item straight from the reduced series
-/// (core::Decimated) with QPainter::drawPolyline. Qt Charts' QLineSeries rebuilds hit-test
+/// (core::ReducedCurve) with QPainter::drawPolyline. Qt Charts' QLineSeries rebuilds hit-test
 /// outlines of every series on each change, which at a few thousand points per curve costs
 /// far more than drawing them; this item keeps only the points and maps them on each paint
 /// with the axis ranges, so a zoom or a new content costs one reduction and one paint. On
@@ -14,7 +14,7 @@
 #include <memory>
 #include <vector>
 
-#include "core/decimate.h"
+#include "core/plot/reduced_curve.h"
 
 class QChart;
 
@@ -27,7 +27,7 @@ struct LayerCurve {
     QColor color;
     double width = 1.0;   ///< pen width in pixels
     bool dashed = false;  ///< validation curves
-    std::shared_ptr<const core::Decimated> points;
+    std::shared_ptr<const core::ReducedCurve> points;
 };
 
 class CurveLayer : public QGraphicsObject {

@@ -497,6 +497,12 @@ int MetricChart::displayedPointCount() const {
     return m_curveLayer->pointCount();
 }
 
+std::size_t MetricChart::reductionBytes() const {
+    std::size_t bytes = 0;
+    for (const auto& c : m_curves) bytes += c->smooth->bytes() + c->raw->bytes();
+    return bytes;
+}
+
 void MetricChart::refresh() {
     const bool nested = std::exchange(m_inRefresh, true);
     const int width = static_cast<int>(plotArea().width());
@@ -521,7 +527,7 @@ void MetricChart::refresh() {
         if (raw) {
             fillCurve(c, true, m_lo, m_hi, m_columns);
         } else if (c.raw->size() > 0) {
-            c.raw = std::make_shared<const core::Decimated>();
+            c.raw = std::make_shared<const core::ReducedCurve>();
             c.rawFor = {};
         }
     });
@@ -558,7 +564,7 @@ void MetricChart::refresh() {
 
     QList<OverlayMarker> markers;
     for (const auto& c : m_curves)
-        for (const core::NonFiniteMark& nf : c->smooth->nonFinite) {
+        for (const core::NonFiniteMark& nf : c->smooth->nonFinite()) {
             const double v = c->series->values[nf.index];
             const QString what = std::isnan(v) ? QStringLiteral("NaN")
                                  : v > 0       ? QStringLiteral("+Inf")

@@ -10,6 +10,7 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -142,6 +143,8 @@ public:
     /// reduced for.
     [[nodiscard]] int displayedPointCount() const;
     [[nodiscard]] int plotColumns() const { return m_columns; }
+    /// Heap bytes the curves' reductions hold (their positions, polylines and marks).
+    [[nodiscard]] std::size_t reductionBytes() const;
     /// Curves drawn (one per run and metric of the family), and how many have NaN/Inf marks.
     [[nodiscard]] int curveCount() const { return static_cast<int>(m_curves.size()); }
     [[nodiscard]] FindingOverlay* overlay() const { return m_overlay; }

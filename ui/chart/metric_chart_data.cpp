@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "core/decimate.h"
-#include "core/plot/curve_transform.h"
+#include "core/plot/reduced_curve.h"
 #include "ui/chart/chart_curve.h"
 #include "ui/chart/curve_style.h"
 #include "ui/chart/metric_chart.h"
@@ -48,11 +48,23 @@ void MetricChart::fillCurve(Curve& c, bool raw, double lo, double hi, int column
     const core::DecimateConfig cfg{lo, hi, raw ? std::max(1, columns / kRawColumnDivisor) : columns,
                                    c.xSorted};
     const core::DecimationIndex& index = raw ? *c.rawIndex : *c.smoothIndex;
-    core::Decimated d = c.xs.empty()
-                            ? core::decimate(std::span<const std::int64_t>(*c.steps), y, cfg, index)
-                            : core::decimate(c.xs, y, cfg, index);
-    if (m_logY) core::toLog10(d);
-    (raw ? c.raw : c.smooth) = std::make_shared<const core::Decimated>(std::move(d));
+    const core::Decimated d =
+        c.xs.empty() ? core::decimate(std::span<const std::int64_t>(*c.steps), y, cfg, index)
+                     : core::decimate(c.xs, y, cfg, index);
+    // The reduction keeps positions into the columns, and the columns alive.
+    core::CurveColumns cols;
+    if (c.xs.empty()) {
+        cols.steps = *c.steps;
+        cols.keepX = c.steps;
+    } else {
+        cols.xs = c.xs;
+        cols.keepX =
+            c.xOwned ? std::shared_ptr<const void>(c.xOwned) : std::shared_ptr<const void>(c.run);
+    }
+    cols.y = y;
+    cols.keepY = raw ? std::shared_ptr<const void>(c.run) : std::shared_ptr<const void>(c.smoothed);
+    (raw ? c.raw : c.smooth) =
+        std::make_shared<const core::ReducedCurve>(d, std::move(cols), m_logY);
 }
 
 QString MetricChart::dataCsv() const {

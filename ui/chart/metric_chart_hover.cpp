@@ -92,16 +92,15 @@ QString MetricChart::readoutAt(QPointF pos) const {
     std::size_t bestIndex = 0;
     double bestDist = 30.0;  // pixels: farther than this shows nothing
     for (const auto& c : m_curves)
-        for (const core::Decimated* d : {c->smooth.get(), c->raw.get()}) {
+        for (const core::ReducedCurve* d : {c->smooth.get(), c->raw.get()}) {
             if (d->size() == 0) continue;
-            auto it = std::lower_bound(d->x.begin(), d->x.end(), cursorX);
-            const std::size_t k = static_cast<std::size_t>(it - d->x.begin());
+            const std::size_t k = d->lowerBound(cursorX);
             for (std::size_t j = k > 2 ? k - 2 : 0; j < std::min(d->size(), k + 2); ++j) {
-                const double dist = QLineF(QPointF(px(d->x[j]), py(d->y[j])), pos).length();
+                const double dist = QLineF(QPointF(px(d->x(j)), py(d->y(j))), pos).length();
                 if (dist < bestDist) {
                     bestDist = dist;
                     best = c.get();
-                    bestIndex = d->indices[j];
+                    bestIndex = d->index(j);
                 }
             }
         }

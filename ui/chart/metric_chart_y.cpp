@@ -102,9 +102,9 @@ bool MetricChart::focusRun(const QString& run, std::int64_t begin, std::int64_t 
     std::vector<std::vector<double>> values(1);
     for (const auto& c : m_curves) {
         if (c->runName != run) continue;
-        const core::Decimated& d = c->raw->size() > 0 ? *c->raw : *c->smooth;
+        const core::ReducedCurve& d = c->raw->size() > 0 ? *c->raw : *c->smooth;
         for (std::size_t i = 0; i < d.size(); ++i)
-            if (d.x[i] >= lo && d.x[i] <= hi) values[0].push_back(d.y[i]);
+            if (const double x = d.x(i); x >= lo && x <= hi) values[0].push_back(d.y(i));
     }
     YFitConfig config;
     config.allowOutliers = false;
@@ -137,7 +137,7 @@ void MetricChart::fitY(double lo, double hi) {
     core::parallelFor(m_curves.size(), m_curves.size() > 64 ? 0 : 1, [&](std::size_t i) {
         Curve& c = *m_curves[i];
         std::span<const double> rawValues;  // the raw values inside [lo, hi], when read
-        std::shared_ptr<const core::Decimated> d = c.raw;
+        std::shared_ptr<const core::ReducedCurve> d = c.raw;
         if (c.raw->size() == 0 && !m_logY) {
             d = c.smooth;
             if (c.xSorted) {
@@ -171,11 +171,8 @@ void MetricChart::fitY(double lo, double hi) {
         if (!c.bulkDone || c.bulkOf != d || c.bulkLo != lo || c.bulkHi != hi) {
             if (d) {
                 // A reduction's x ascend: the points inside [lo, hi] are one stretch.
-                const auto first = std::lower_bound(d->x.begin(), d->x.end(), lo);
-                const auto last = std::upper_bound(first, d->x.end(), hi);
-                const auto from = static_cast<std::size_t>(first - d->x.begin());
-                c.bulk = curveBulk(
-                    std::span(d->y).subspan(from, static_cast<std::size_t>(last - first)), config);
+                std::vector<double> buffer;
+                c.bulk = curveBulk(d->ys(d->lowerBound(lo), d->upperBound(hi), buffer), config);
             } else {
                 c.bulk = curveBulk(rawValues, config);
             }
@@ -213,16 +210,14 @@ void MetricChart::markClipped() {
     // few points only. (Scanned one by one on the GUI thread it was a tenth of a zoom.)
     std::vector<std::vector<std::pair<std::size_t, int>>> exits(m_curves.size());
     core::parallelFor(m_curves.size(), m_curves.size() > 64 ? 0 : 1, [&](std::size_t k) {
-        const core::Decimated& d = *m_curves[k]->smooth;
+        const core::ReducedCurve& d = *m_curves[k]->smooth;
         // A reduction's x ascend: the points inside [m_lo, m_hi] are one stretch.
-        const auto first = std::lower_bound(d.x.begin(), d.x.end(), m_lo);
-        const auto last = std::upper_bound(first, d.x.end(), m_hi);
         int side = 0;  // of the previous point: 1 above, -1 below, 0 inside
-        for (auto i = static_cast<std::size_t>(first - d.x.begin()),
-                  end = static_cast<std::size_t>(last - d.x.begin());
+        for (std::size_t i = d.lowerBound(m_lo), end = d.upperBound(m_hi);
              i < end && exits[k].size() < kMaxClipMarksPerCurve; ++i) {
-            if (!std::isfinite(d.y[i])) continue;
-            const int now = d.y[i] > yhi ? 1 : d.y[i] < ylo ? -1 : 0;
+            const double y = d.y(i);
+            if (!std::isfinite(y)) continue;
+            const int now = y > yhi ? 1 : y < ylo ? -1 : 0;
             if (now != 0 && now != side) exits[k].emplace_back(i, now);
             side = now;
         }
@@ -230,20 +225,20 @@ void MetricChart::markClipped() {
     QList<OverlayMarker> marks;
     for (std::size_t k = 0; k < m_curves.size(); ++k) {
         const Curve& c = *m_curves[k];
-        const core::Decimated& d = *c.smooth;
+        const core::ReducedCurve& d = *c.smooth;
         const bool outlier = !exits[k].empty() && m_yOutliers.contains(c.runName);
         for (const auto& [i, now] : exits[k]) {
-            const double value = m_logY ? std::pow(10.0, d.y[i]) : d.y[i];
+            const double value = m_logY ? std::pow(10.0, d.y(i)) : d.y(i);
             QString text = QStringLiteral("%1 · %2: %3 at step %4 is %5 the chart")
                                .arg(c.runName, c.metric, formatValue(value))
-                               .arg(c.series->steps[d.indices[i]])
+                               .arg(c.series->steps[d.index(i)])
                                .arg(now > 0 ? QStringLiteral("above") : QStringLiteral("below"));
             if (outlier)
                 text += QStringLiteral(
                     " (the run's scale is far off the others', so the "
                     "y-range leaves it out; lock y or show it alone)");
             marks << OverlayMarker{
-                d.x[i], now > 0 ? yhi : ylo,
+                d.x(i), now > 0 ? yhi : ylo,
                 now > 0 ? OverlayMarker::Shape::ClippedAbove : OverlayMarker::Shape::ClippedBelow,
                 c.color, text};
         }
