@@ -18,6 +18,7 @@
 
 #include "core/load_warning_text.h"
 #include "core/loader_registry.h"
+#include "folder_test_support.h"
 #include "formats_test_util.h"
 
 namespace curvedoctor::core {
@@ -26,31 +27,13 @@ namespace {
 namespace fs = std::filesystem;
 using testutil::testData;
 
-class FolderWalkerTest : public ::testing::Test {
+class FolderWalkerTest : public testutil::FolderTest {
 protected:
-    void SetUp() override {
-        std::random_device rd;
-        m_root = fs::temp_directory_path() / ("cd_walk_" + std::to_string(rd()));
-        fs::create_directories(m_root);
-    }
-    void TearDown() override {
-        std::error_code ec;
-        fs::remove_all(m_root, ec);
-    }
-    void copy(const std::string& fixture, const fs::path& to) {
-        fs::create_directories((m_root / to).parent_path());
-        fs::copy(testData(fixture), m_root / to, fs::copy_options::recursive);
-    }
-    void write(const fs::path& to, const std::string& bytes) {
-        fs::create_directories((m_root / to).parent_path());
-        std::ofstream(m_root / to, std::ios::binary) << bytes;
-    }
     std::map<std::string, RunPtr> byName(const LoadBatch& batch) {
         std::map<std::string, RunPtr> out;
         for (const auto& r : batch.runs) out[r->name] = r;
         return out;
     }
-    fs::path m_root;
 };
 
 TEST_F(FolderWalkerTest, OneRunPerLogFolder) {

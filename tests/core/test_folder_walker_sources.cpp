@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/loader_registry.h"
+#include "folder_test_support.h"
 #include "formats_test_util.h"
 
 namespace curvedoctor::core {
@@ -39,27 +40,7 @@ LoadBatch sourcesOnly(const std::string& folder) {
     return loadFolder(folder, LoaderRegistry::builtin(), options);
 }
 
-class FolderSourcesTest : public ::testing::Test {
-protected:
-    void SetUp() override {
-        std::random_device rd;
-        m_root = fs::temp_directory_path() / ("cd_sources_" + std::to_string(rd()));
-        fs::create_directories(m_root);
-    }
-    void TearDown() override {
-        std::error_code ec;
-        fs::remove_all(m_root, ec);
-    }
-    void copy(const std::string& fixture, const fs::path& to) {
-        fs::create_directories((m_root / to).parent_path());
-        fs::copy(testData(fixture), m_root / to, fs::copy_options::recursive);
-    }
-    void write(const fs::path& to, const std::string& bytes) {
-        fs::create_directories((m_root / to).parent_path());
-        std::ofstream(m_root / to, std::ios::binary) << bytes;
-    }
-    fs::path m_root;
-};
+using FolderSourcesTest = testutil::FolderTest;
 
 TEST_F(FolderSourcesTest, SameRunsAsAFullLoadNoneRead) {
     copy("tfevents/torch_simple_value.tfevents", "tb/events.out.tfevents.1.host");

@@ -14,6 +14,7 @@
 
 #include "core/loader_registry.h"
 #include "core/sniff_head.h"
+#include "folder_test_support.h"
 #include "realworld_dir.h"
 
 #include <fcntl.h>
@@ -24,23 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class ParallelLoadingTest : public ::testing::Test {
-protected:
-    void SetUp() override {
-        std::random_device rd;
-        m_root = fs::temp_directory_path() / ("cd_parallel_" + std::to_string(rd()));
-        fs::create_directories(m_root);
-    }
-    void TearDown() override {
-        std::error_code ec;
-        fs::remove_all(m_root, ec);
-    }
-    void write(const fs::path& to, const std::string& bytes) {
-        fs::create_directories((m_root / to).parent_path());
-        std::ofstream(m_root / to, std::ios::binary) << bytes;
-    }
-    fs::path m_root;
-};
+using ParallelLoadingTest = testutil::FolderTest;
 
 std::string table(int rows, double scale) {
     std::string s = "step,loss\n";
