@@ -301,14 +301,6 @@ private:
         quiet.progress = nullptr;
         quiet.forceFormat.clear();
         FileLoad one = loadFileRuns(file.string(), m_registry, quiet, IfUnclaimed::Ignore);
-        // TensorBoard CSV exports are merged by the run names inside them: read whole even
-        // when only sources are asked for (small files, downloaded once).
-        if (m_options.sourcesOnly &&
-            std::any_of(one.runs.begin(), one.runs.end(),
-                        [](const Run& r) { return r.format == "tensorboard_csv"; })) {
-            quiet.sourcesOnly = false;
-            one = loadFileRuns(file.string(), m_registry, quiet, IfUnclaimed::Ignore);
-        }
         if (!one.claimed && one.errors.empty() && one.runs.empty() && !one.cancelled &&
             mayBeLog(file))
             skipped.push_back({m_root.string(), nameOf(file), whyNotRead(file)});

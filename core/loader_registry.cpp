@@ -234,7 +234,9 @@ FileLoad loadFileRuns(const std::string& path, const LoaderRegistry& registry,
         out.errors.push_back({path, overLimitMessage(size, options.maxFileBytes)});
         return out;
     }
-    if (options.sourcesOnly) {
+    // TensorBoard CSV exports are merged by the run names inside them (the folder walk), so
+    // they are read whole even when only sources are asked for (small files, downloaded once).
+    if (options.sourcesOnly && loader->id() != "tensorboard_csv") {
         Run run;
         run.source = path;
         run.format = std::string(loader->id());
