@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/inotify.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -41,6 +42,27 @@ std::string joinPath(const std::string& folder, const std::string& name) {
 }
 
 }  // namespace
+
+bool inotifySeesEveryWrite(const std::string& folder) {
+    struct statfs st {};
+    if (::statfs(folder.c_str(), &st) != 0) return false;
+    switch (static_cast<unsigned long>(st.f_type)) {
+        case 0xEF53UL:      // ext2, ext3, ext4
+        case 0x58465342UL:  // xfs
+        case 0x9123683EUL:  // btrfs
+        case 0x01021994UL:  // tmpfs
+        case 0x858458F6UL:  // ramfs
+        case 0x794C7630UL:  // overlayfs (containers)
+        case 0xF2F52010UL:  // f2fs
+        case 0x2FC12FC1UL:  // zfs
+        case 0x4D44UL:      // vfat
+        case 0x5346544EUL:  // ntfs
+        case 0x2011BAB0UL:  // exfat
+            return true;
+        default:
+            return false;
+    }
+}
 
 Watcher::Watcher(WatchOptions options) : m_options(options) {
     if (m_options.useInotify) m_inotifyFd = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
@@ -104,6 +126,9 @@ void Watcher::watchFolder(const std::string& folder) {
     if (wd < 0) return;  // no such folder (yet), or out of watches: the poll still sees it.
     m_folderWd[folder] = wd;
     m_wdFolder[wd] = folder;
+    // On a local disk the watch is trusted from the start, so a finished sweep of 1,000 run
+    // folders is not listed and stat-ed every second while nothing reports on it.
+    if (inotifySeesEveryWrite(folder)) m_trusted.insert(folder);
 }
 
 void Watcher::addEntry(const std::string& path, const std::string& root, int depth, bool announce,

@@ -40,13 +40,20 @@ struct WatchOptions {
     /// is readable). A Follower turns it off: its FollowedFiles check their heads themselves,
     /// and the watcher's open, read and close per append were a third of its system calls.
     bool readHeads = true;
-    /// A folder whose inotify watch has reported changes of what is in it ("trusted") has its
-    /// files (and itself) polled only every this many polls, as a fallback; every poll when 1.
-    /// A poll that finds a change there that inotify did not report distrusts the folder again
+    /// A folder whose inotify watch is trusted has its files (and itself) polled only every
+    /// this many polls, as a fallback; every poll when 1. A folder on a local disk file system
+    /// is trusted from the start; any other once its watch has reported a change in it. A poll
+    /// that finds a change there that inotify did not report distrusts the folder again
     /// (polled every time, until inotify reports on it again): a network mount reports only
     /// what this machine writes.
     int trustedPollEvery = 10;
 };
+
+/// Whether inotify on `folder` reports every write: true on the disk file systems of this
+/// machine (and tmpfs, overlay), whose writes all go through this kernel; false on network and
+/// FUSE mounts (NFS, SMB, sshfs, rclone), whose inotify reports only what this machine writes,
+/// and on file systems not known here.
+[[nodiscard]] bool inotifySeesEveryWrite(const std::string& folder);
 
 class Watcher {
 public:
