@@ -9,6 +9,16 @@
 namespace curvedoctor::core {
 namespace {
 
+// How much of what the loss had learnt it gave back: a share while it stays below where it
+// started; past that, how far above its start it ended ("giving back 2453021%" says nothing).
+std::string describeGiveBack(double giveBack, double first, double last) {
+    if (giveBack <= 1.0) return "giving back " + formatPercent(giveBack) + " of what it had learnt";
+    if (first > 0.0 && last >= 2.0 * first)
+        return "giving back all it had learnt and ending at " + formatNumber(last / first) +
+               " times its first value";
+    return "giving back all it had learnt and ending above its first value";
+}
+
 // First step at which a training loss turns non-finite and stays so to the end.
 std::optional<std::int64_t> lossNanToEnd(const RunView& view) {
     std::optional<std::int64_t> first;
@@ -179,8 +189,8 @@ std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfi
     f.message = metric + " fell from " + formatNumber(first) + " to its minimum " +
                 formatNumber(minimum) + " at " + describeStep(view, t.steps[iMin]) +
                 ", then climbed to " + formatNumber(last) + " by " +
-                describeStep(view, t.lastSteps.back()) + " (peak " + formatNumber(*peak) +
-                "), giving back " + formatPercent(giveBack) + " of what it had learnt.";
+                describeStep(view, t.lastSteps.back()) + " (peak " + formatNumber(*peak) + "), " +
+                describeGiveBack(giveBack, first, last) + ".";
     f.advice =
         "Lower the learning rate (often 3-10x), add gradient clipping, use warm-up, and "
         "check the data around " +

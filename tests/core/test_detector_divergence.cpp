@@ -44,6 +44,20 @@ TEST(DetectDivergence, GiveBackEdges) {
     EXPECT_NE(f[0].advice.find("Lower the learning rate"), std::string::npos);
 }
 
+TEST(DetectDivergence, AClimbPastTheStartIsSaidAsAMultipleOfTheFirstValue) {
+    // Gave back half: a share. Climbed from 2.0 to 0.5 + 1.5 * 100 = 150.5: 75 times the start,
+    // not "giving back 10000%".
+    auto f = detect(climb(0.5));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_NE(f[0].message.find("giving back 50% of what it had learnt"), std::string::npos)
+        << f[0].message;
+    f = detect(climb(100.0));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_NE(f[0].message.find("ending at 75.25 times its first value"), std::string::npos)
+        << f[0].message;
+    EXPECT_EQ(f[0].message.find('%'), std::string::npos) << f[0].message;
+}
+
 TEST(DetectDivergence, HealthyRunIsSilent) {
     EXPECT_TRUE(detect(healthyRun()).empty());
 }
