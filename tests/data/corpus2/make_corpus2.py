@@ -1026,16 +1026,21 @@ def plot(name, log, out_dir):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--plots")
-    ap.add_argument("--only")
+    ap.add_argument("--only", help="comma-separated whole case names; their manifest entries are "
+                                   "replaced in place")
     ap.add_argument("--half", help="make only this half's cases; the manifest keeps the others")
     args = ap.parse_args()
+    only = set(args.only.split(",")) if args.only else set()
+    unknown = only - {c.name for c in cases()}
+    if unknown:
+        ap.error("no case named " + ", ".join(sorted(unknown)))
     entries = []
     if not args.only and not args.half:  # a full run rewrites every case folder
         for d in os.listdir(HERE):
             if os.path.isdir(os.path.join(HERE, d)):
                 shutil.rmtree(os.path.join(HERE, d))
     for case in cases():
-        if args.only and args.only not in case.name:
+        if only and case.name not in only:
             continue
         if args.half and case.half != args.half:
             continue
