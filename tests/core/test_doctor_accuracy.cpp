@@ -439,6 +439,38 @@ TEST(DoctorAccuracy, SecondCorpusHalfF) {
     EXPECT_EQ(s.runsWithWrong, 0) << "half f: a run with a wrong warning";
 }
 
+// Half g (doctor9): 29 cases made after half f's misses had been looked at and fixed
+// (0b505ce), their labels committed (76eafb3) before the doctor first read them, never tuned
+// on. Measured blind once: 17 of 24 found (71%), a wrong warning on 3 runs of 29 (10%):
+//   kind                      found  wrong/warnings
+//   divergence                1/2    0/1   missed: raw diabetes targets under a growing lr
+//                                          (smoothed val 2.9e3 -> 2.4e4 at the end)
+//   metric_loss_disagreement  0/0    1/3   wrong on oscillation_fading_iris_hf (val loss
+//                                          0.15 -> 0.68 while accuracy gains one sample)
+//   nan_inf                   1/1    0/1
+//   no_shuffle_periodic       1/1    0/1
+//   noisy_validation          1/2    0/3   missed on 10 diabetes samples (regression)
+//   not_learning              4/5    0/4   missed: shuffled labels under a GRU (train 2.31 ->
+//                                          2.23, val 2.30 -> 2.37, accuracy at chance)
+//   oscillation               0/2    0/0   missed both fading full-batch ringings
+//   overfitting               5/5    0/1
+//   severe_overfitting        0/0    2/5   on oscillation_fading_circles_tf (val 0.145 ->
+//                                          0.29), whose label allows overfitting but not its
+//                                          severe form, and on divergence_grow_raw_diabetes
+//                                          (the divergence read as overfitting)
+//   slow_start_plateau        3/4    0/3   missed: the flat start of divergence_grow_raw_
+//                                          diabetes
+//   undertrained              1/2    0/1   missed: GRU under Adagrad, losses on lines
+// The floor asserted is that measure. The labels are left as committed.
+TEST(DoctorAccuracy, SecondCorpusHalfG) {
+    const auto logs = corpus2Half("g");
+    ASSERT_GE(logs.size(), 29u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half g (held back, newest)", s);
+    EXPECT_GE(s.found(), 17) << "half g recall below its first measure";
+    EXPECT_LE(s.runsWithWrong, 3) << "half g: more runs with a wrong warning than measured";
+}
+
 TEST(DoctorAccuracy, LabelledRealLogs) {
     CURVEDOCTOR_REQUIRE_REALWORLD(rw);
     static const JsonValue labels = readJson(kData / "realworld_labels.json");

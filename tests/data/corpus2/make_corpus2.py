@@ -963,8 +963,8 @@ def casesG() -> list:
     on wine and iris as new pieces, weighted toward the classes that missed before (fading
     oscillation, shuffled labels and not learning, a short slow start, undertrained,
     divergence before NaN, noisy validation with few evaluations), six healthy controls. Labels
-    from the planting and the plots (each comment says what the plot shows; eight plantings did
-    not show and are labelled, and renamed where the name would mislead, by what they show),
+    from the planting and the plots (each comment says what the plot shows; seven plantings did
+    not show and are labelled, and five of them renamed, by what they show),
     committed before the doctor first read these logs."""
     return [
         # Its plot: train 1.6 -> 0.05, val 1.1 -> 0.06 with one-epoch spikes at epochs 5 and 8
