@@ -42,9 +42,10 @@ struct NotLearningConfig {
 };
 
 /// An error when the training loss (or, without one, the validation loss) is flat from the
-/// start. A warning when the training loss moves but the validation loss stays within the same
-/// band in both directions from start to end (labels disconnected from inputs: the network can
-/// only memorise).
+/// start, unless validation shows slow learning (its loss falling by thirds beyond its noise
+/// while its metric improves). A warning when the training loss moves but the validation loss stays
+/// within the same band in both directions from start to end (labels disconnected from inputs: the
+/// network can only memorise).
 [[nodiscard]] std::vector<Finding> detectNotLearning(const RunView& view,
                                                      const NotLearningConfig& config = {});
 

@@ -2,6 +2,8 @@
 /// \file oscillation.h
 /// `oscillation`: the smoothed training loss swings up and down strongly without a steady
 /// trend (batch noise alone is removed by the smoothing; these are swings over many steps).
+/// A training loss logged once per evaluation (at most maxRawPoints values) is also read raw,
+/// so ringing of one or two points per swing that fades early is seen too.
 
 #include <cstddef>
 #include <vector>
@@ -27,6 +29,10 @@ struct OscillationConfig {
     /// most at this share of its points from the first swing on (a period of 6 points or
     /// more; smoothed batch noise turns at about half of them).
     double maxFineReversalShare = 1.0 / 3.0;
+    /// Swings found under the trend's own window must lie at least this many points apart on
+    /// average: a smooth swing under a running median of 7 lasts several points; one that
+    /// reverses at the next point is a burst of batch-loss spikes.
+    double minPointsPerSwing = 2.0;
     /// A run without any loss: its metric curve (RL rewards) is judged on raw evaluations when
     /// it has at most this many...
     std::size_t maxRawPoints = 200;

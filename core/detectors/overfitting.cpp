@@ -71,6 +71,19 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     if (useLoss ? trainRise > 0.5 * rise : trainRise > config.noiseSigmas * t.trendNoise) {
         return out;
     }
+    // Nor may it have blown up in between, by more than validation rose and than its own
+    // noise: a validation loss that climbs after the training loss left its band (a momentum
+    // blow-up to 14x that settles back near its old level, oscillation_momentum_diabetes_tf in
+    // tests/data/corpus2) follows the instability, which divergence and oscillation report;
+    // the network did not keep improving on its training data. A noisy batch loss wiggling
+    // after the best (overfitting_diabetes_mlp) has not left its band.
+    double trainPeak = trainAtBest;
+    for (std::size_t i = t.indexAtOrAfter(bestStep); i < t.size(); ++i) {
+        trainPeak = std::max(trainPeak, t.values[i]);
+    }
+    if (useLoss && trainPeak - trainAtBest > std::max(rise, config.noiseSigmas * t.trendNoise)) {
+        return out;
+    }
 
     // The validation loss rises but the task metric keeps improving (detection box losses
     // while mAP climbs, ultralytics_07 in ../shared/realworld): the model is not getting
@@ -86,7 +99,12 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
         return out;
     }
 
-    const bool severe = relRise >= config.severeRise || bad.back() > bad.front();
+    // Severe: far above its best, or ending worse than it started after a real improvement
+    // (giving back all of what was learnt). A validation loss that barely improved first (F1
+    // of a rare class: 0.282 -> 0.277 -> 0.307, metric_flat_f1_rare_sgd in tests/data/corpus2)
+    // ends above its start by its mild rise alone.
+    const bool gaveAllBack = bad.back() > bad.front() && improvement >= config.minRise * ref;
+    const bool severe = relRise >= config.severeRise || gaveAllBack;
     const FindingKind kind = severe ? FindingKind::SevereOverfitting : FindingKind::Overfitting;
     Finding f = makeFinding(view, kind, severe ? Severity::Error : Severity::Warning,
                             curve.metric(), bestStep, endStep);
@@ -122,6 +140,10 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
         f.evidence["gap_at_best"] = bestValue - trainAtBest;
         f.evidence["gap_at_end"] = endValue - trainAtEnd;
     }
+    if (gaveAllBack && relRise < config.severeRise) {
+        f.message += "; it ends worse than its first value, " + formatNumber(sign * bad.front()) +
+                     ", giving back all it had gained";
+    }
     f.message += ".";
     f.advice = "Stop early at the best point (" + describeStep(view, stopStep) +
                "; early stopping on " + curve.metric() +
@@ -131,6 +153,9 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     f.evidence["trend_best_value"] = bestValue;
     f.evidence["end_value"] = endValue;
     f.evidence["relative_rise"] = relRise;
+    f.evidence["severe_rise"] = config.severeRise;
+    f.evidence["first_value"] = sign * bad.front();
+    f.evidence["relative_improvement"] = improvement / ref;
     out.push_back(std::move(f));
     return out;
 }

@@ -24,7 +24,8 @@ struct OverfittingConfig {
     /// thousands of samples, and matches Keras' practice of a min_delta of a few percent.
     double minRise = 0.05;
     /// The same ratio that makes it severe: validation loss half again above its best, which
-    /// is far past where early stopping (patience of a few epochs) would have stopped.
+    /// is far past where early stopping (patience of a few epochs) would have stopped. Ending
+    /// above its first value is severe too when it had improved by at least minRise first.
     double severeRise = 0.5;
     /// The rise must also exceed this many standard deviations of the smoothed curve's noise.
     double noiseSigmas = 4.0;

@@ -175,5 +175,65 @@ TEST(DetectNotLearning, AFastFirstImprovementIsNoMemorisation) {
     EXPECT_TRUE(f.empty()) << describe(f);
 }
 
+// Issue #15: shuffled labels on a small validation set (not_learning_shuffled_cancer in
+// tests/data/corpus2): evaluations jump by +-0.03, so the smoothed validation loss dips a
+// little below its first value by noise before climbing clearly (0.73 -> 1.03) while the
+// training loss halves and accuracy stays at chance: memorisation. Five evaluations that
+// zig-zag by more than they move (hf_trainer_06 in ../shared/realworld) end no clearer.
+core::Run shuffledSmallVal(bool climbs, std::size_t evaluations) {
+    Noise noise(7);
+    Series train = seriesOf(
+        400, [&](std::size_t i) { return 0.69 - 0.35 * double(i) / 399.0 + noise(0.05); }, 1, 1);
+    Series val = seriesOf(
+        evaluations,
+        [&](std::size_t e) {
+            const double x = double(e) / double(evaluations - 1);
+            return 0.72 + (climbs ? 0.3 * x * x : 0.0) + (e % 2 == 0 ? 0.03 : -0.03);
+        },
+        400 / std::int64_t(evaluations), 400 / std::int64_t(evaluations));
+    Series acc = seriesOf(
+        evaluations, [&](std::size_t e) { return e % 3 == 0 ? 0.58 : 0.61; },
+        400 / std::int64_t(evaluations), 400 / std::int64_t(evaluations));
+    return runOf({{"train_loss", std::move(train)},
+                  {"val_loss", std::move(val)},
+                  {"val_acc", std::move(acc)}});
+}
+
+TEST(DetectNotLearning, MemorisingWithANoisyValidationSetIsAWarning) {
+    const auto f = detect(shuffledSmallVal(true, 40));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::NotLearning);
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_GT(f[0].evidence.at("allowed_val_improvement"), 0.02 * 0.75);
+    EXPECT_TRUE(detect(shuffledSmallVal(false, 5)).empty());
+}
+
+// Issue #15: a loss falling 1% on a straight line is within what counts as flat, but with the
+// validation loss falling the same way and accuracy climbing from 0.10 to 0.22 (undertrained_
+// lstm_sgd in tests/data/corpus2) the run learns, slowly: no not_learning. The same loss with
+// accuracy at chance is not learning.
+core::Run slowLine(double accGain) {
+    Noise noise(9);
+    return runOf(
+        {{"train_loss",
+          seriesOf(
+              150, [&](std::size_t i) { return 2.307 - 0.023 * double(i) / 149.0 + noise(0.02); },
+              5, 5)},
+         {"val_loss", seriesOf(
+                          15, [&](std::size_t e) { return 2.307 - 0.0016 * double(e); }, 50, 50)},
+         {"val_acc",
+          seriesOf(
+              15, [&](std::size_t e) { return 0.10 + accGain * double(e) / 14.0 + noise(0.005); },
+              50, 50)}});
+}
+
+TEST(DetectNotLearning, ALossFallingSlowlyWhileAccuracyClimbsIsLearning) {
+    const auto slow = detect(slowLine(0.12));
+    EXPECT_TRUE(slow.empty()) << describe(slow);
+    const auto stuck = detect(slowLine(0.0));
+    ASSERT_EQ(stuck.size(), 1u) << describe(stuck);
+    EXPECT_EQ(stuck[0].severity, Severity::Error);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -88,5 +88,47 @@ TEST(DetectOscillation, FlatStartThenBatchNoiseIsSilent) {
     EXPECT_TRUE(detect(r).empty());
 }
 
+// Issue #15: a training loss logged once per evaluation whose momentum ringing lasts one or
+// two points per swing and fades within the first fifth of the run (oscillation_sgd_moons_hf
+// in tests/data/corpus2): any running median clips it, the raw values keep it. The finding
+// ends where the swings end. The same loss logged per batch (more points than evaluations)
+// is not read raw.
+core::Run fastRinging(std::size_t evaluations) {
+    std::vector<double> loss;
+    for (std::size_t i = 0; i < 100; ++i) {
+        const double t = double(i);
+        const double swing = i < 20 ? 0.2 * (i % 3 == 0 ? 1.0 : -0.5) * (1.0 - t / 25.0) : 0.0;
+        loss.push_back(0.12 + 0.5 * std::exp(-t / 12.0) + swing);
+    }
+    return runOf(
+        {{"loss", seriesOf(loss, 1, 1)},
+         {"val_loss", seriesOf(
+                          evaluations, [](std::size_t) { return 0.3; },
+                          100 / std::int64_t(evaluations), 100 / std::int64_t(evaluations))}});
+}
+
+TEST(DetectOscillation, FastRingingOfAPerEvaluationLossIsReadRaw) {
+    const auto f = detect(fastRinging(100));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::Oscillation);
+    EXPECT_GE(f[0].evidence.at("swings"), 4.0);
+    EXPECT_LE(f[0].endStep, 21);
+    EXPECT_NE(f[0].message.find("then settles"), std::string::npos) << f[0].message;
+    EXPECT_TRUE(detect(fastRinging(10)).empty());
+}
+
+// Issue #15: a long batch loss with a burst of spikes over 20 of 1000 steps (healthy_cancer_
+// adamax in tests/data/corpus2): the wide median flips between two levels from one point to
+// the next there, which is no swing.
+TEST(DetectOscillation, ABurstOfBatchSpikesIsSilent) {
+    Noise n(3);
+    const core::Run r = runOf({{"loss", seriesOf(1000, [&](std::size_t i) {
+                                    const double base = 0.02 + 0.35 * std::exp(-double(i) / 60.0);
+                                    const bool burst = i >= 200 && i < 220 && i % 2 == 0;
+                                    return base + std::abs(n(0.01)) + (burst ? 0.3 : 0.0);
+                                })}});
+    EXPECT_TRUE(detect(r).empty()) << detect(r)[0].message;
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -132,5 +132,49 @@ TEST(DetectOverfitting, AnAccuracyThatLevelsWhileTheLossClimbsOnIsOverfitting) {
     EXPECT_TRUE(detect(accuracyLevels(100.0)).empty());
 }
 
+// Issue #15: ending above the first value makes it severe only after a real improvement. A
+// validation loss that first improves by 1% (less than minRise) and then rises 11% above its
+// best ends above its start by its mild rise alone: overfitting. One that improves by 20%
+// first and gives all of it back (and 1% more) is severe, though its rise is under
+// severeRise (0.5).
+TEST(DetectOverfitting, EndingAboveTheStartIsSevereOnlyAfterARealImprovement) {
+    const auto barely = detect(overfitRun(0.11));
+    const auto mild = detect(
+        runOf({{"loss", seriesOf(230, [](std::size_t i) { return 1.0 - 0.004 * double(i); })},
+               {"val_loss", seriesOf(vCurve(0.5, 0.505, 0.055), 10, 10)}}));
+    ASSERT_EQ(mild.size(), 1u);
+    EXPECT_EQ(mild[0].kind, FindingKind::Overfitting) << mild[0].message;
+    EXPECT_GT(mild[0].evidence.at("end_value"), mild[0].evidence.at("first_value"));
+    EXPECT_LT(mild[0].evidence.at("relative_improvement"), OverfittingConfig{}.minRise);
+    const auto gaveBack = detect(
+        runOf({{"loss", seriesOf(230, [](std::size_t i) { return 1.0 - 0.004 * double(i); })},
+               {"val_loss", seriesOf(vCurve(0.5, 0.6, 0.105), 10, 10)}}));
+    ASSERT_EQ(gaveBack.size(), 1u);
+    EXPECT_EQ(gaveBack[0].kind, FindingKind::SevereOverfitting) << gaveBack[0].message;
+    EXPECT_LT(gaveBack[0].evidence.at("relative_rise"), OverfittingConfig{}.severeRise);
+    EXPECT_NE(gaveBack[0].message.find("giving back all it had gained"), std::string::npos);
+    ASSERT_EQ(barely.size(), 1u);  // the plain V: improves by 100% of its best, rises 11%
+    EXPECT_EQ(barely[0].kind, FindingKind::Overfitting);
+}
+
+// Issue #15: a validation loss that climbs after the training loss blew up to 15x its level
+// and came back (oscillation_momentum_diabetes_tf in tests/data/corpus2) follows the
+// instability: no overfitting. The same climb while training only falls is overfitting.
+TEST(DetectOverfitting, AValidationRiseAfterATrainingBlowUpIsNotOverfitting) {
+    auto train = [](bool blowUp) {
+        return seriesOf(230, [blowUp](std::size_t i) {
+            const double base = 1.0 - 0.002 * double(i);
+            return blowUp && i >= 150 && i < 180 ? 15.0 * base : base;
+        });
+    };
+    const auto blown = detect(
+        runOf({{"loss", train(true)}, {"val_loss", seriesOf(vCurve(0.5, 1.0, 1.0), 10, 10)}}));
+    EXPECT_TRUE(blown.empty()) << blown[0].message;
+    const auto plain = detect(
+        runOf({{"loss", train(false)}, {"val_loss", seriesOf(vCurve(0.5, 1.0, 1.0), 10, 10)}}));
+    ASSERT_EQ(plain.size(), 1u);
+    EXPECT_EQ(plain[0].kind, FindingKind::SevereOverfitting);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -410,18 +410,65 @@ TEST(DoctorAccuracy, SecondCorpusHalfE) {
 //   slow_start_plateau        0/1    0/0   missed: ~3 of 40 epochs flat (a short start, HF)
 //   undertrained              1/2    0/1   missed: an LSTM whose loss falls 1% on a line
 //   divergence                0/0    0/1
-// The floor asserted is that first measure. The doctor before the doctor8 fixes (b0d821b)
-// scores half f 13 of 18, a wrong warning on 4 runs of 24: two of the fixed classes recur
-// here (the F1 at zero for 20 evaluations then 0.105, found by the zero-stretch rule; the
-// swinging start of oscillation_sgd_moons_hf, no longer a slow start); the warm-up guard
-// decided no case (neither warm-up run was called a slow start before it).
+// The doctor before the doctor8 fixes (b0d821b) scores half f 13 of 18, a wrong warning on 4
+// runs of 24: two of the fixed classes recur here (the F1 at zero for 20 evaluations then
+// 0.105, found by the zero-stretch rule; the swinging start of oscillation_sgd_moons_hf, no
+// longer a slow start); the warm-up guard decided no case (neither warm-up run was called a
+// slow start before it). doctor9 looked at the misses on their plots (so half f is now tuned
+// on) and fixed five classes, each checked on the fixtures, halves a-e and the real logs:
+// ending above the first value is severe only after a real improvement (>= minRise; the
+// rare-class F1 run's val loss 0.282 -> 0.277 -> 0.307 is mild); a validation rise that
+// follows a training blow-up (the 14x momentum spike of oscillation_momentum_diabetes_tf,
+// beyond the train trend's noise) is no overfitting; a training loss logged once per
+// evaluation is also read raw for swings (ringing of one or two points per swing, fading by
+// epoch 20 of 100, clipped by any median); swings under the wide median must lie >= 2
+// points apart (healthy_cancer_adamax: a burst of batch spikes, 4 "swings" in 6 of 180
+// points); a validation loss that ends clearly worse may first dip by its own noise and
+// still be memorisation (shuffled labels on breast_cancer; 5 zig-zagging evaluations, as
+// hf_trainer_06, are not), and a flat loss with validation falling by thirds and the metric
+// improving is learning slowly (undertrained_lstm_sgd: no longer not_learning, but
+// undertrained does not fire either). Now 16 of 18, no wrong warning. Left: that
+// undertrained, and slow_start_tiny_init_cancer_hf (~3 of 40 epochs flat, a start too short
+// for the slow-start rule).
 TEST(DoctorAccuracy, SecondCorpusHalfF) {
     const auto logs = corpus2Half("f");
     ASSERT_GE(logs.size(), 24u);
     const Score s = scoreAll(logs);
-    print("corpus2 half f (held back, newest)", s);
-    EXPECT_GE(s.found(), 14) << "half f recall below its first measure";
-    EXPECT_LE(s.runsWithWrong, 3) << "half f: more runs with a wrong warning than measured";
+    print("corpus2 half f (held back, then looked at)", s);
+    EXPECT_GE(s.found(), 16) << "half f recall below its last measure";
+    EXPECT_EQ(s.runsWithWrong, 0) << "half f: a run with a wrong warning";
+}
+
+// Half g (doctor9): 29 cases made after half f's misses had been looked at and fixed
+// (0b505ce), their labels committed (76eafb3) before the doctor first read them, never tuned
+// on. Measured blind once: 17 of 24 found (71%), a wrong warning on 3 runs of 29 (10%):
+//   kind                      found  wrong/warnings
+//   divergence                1/2    0/1   missed: raw diabetes targets under a growing lr
+//                                          (smoothed val 2.9e3 -> 2.4e4 at the end)
+//   metric_loss_disagreement  0/0    1/3   wrong on oscillation_fading_iris_hf (val loss
+//                                          0.15 -> 0.68 while accuracy gains one sample)
+//   nan_inf                   1/1    0/1
+//   no_shuffle_periodic       1/1    0/1
+//   noisy_validation          1/2    0/3   missed on 10 diabetes samples (regression)
+//   not_learning              4/5    0/4   missed: shuffled labels under a GRU (train 2.31 ->
+//                                          2.23, val 2.30 -> 2.37, accuracy at chance)
+//   oscillation               0/2    0/0   missed both fading full-batch ringings
+//   overfitting               5/5    0/1
+//   severe_overfitting        0/0    2/5   on oscillation_fading_circles_tf (val 0.145 ->
+//                                          0.29), whose label allows overfitting but not its
+//                                          severe form, and on divergence_grow_raw_diabetes
+//                                          (the divergence read as overfitting)
+//   slow_start_plateau        3/4    0/3   missed: the flat start of divergence_grow_raw_
+//                                          diabetes
+//   undertrained              1/2    0/1   missed: GRU under Adagrad, losses on lines
+// The floor asserted is that measure. The labels are left as committed.
+TEST(DoctorAccuracy, SecondCorpusHalfG) {
+    const auto logs = corpus2Half("g");
+    ASSERT_GE(logs.size(), 29u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half g (held back, newest)", s);
+    EXPECT_GE(s.found(), 17) << "half g recall below its first measure";
+    EXPECT_LE(s.runsWithWrong, 3) << "half g: more runs with a wrong warning than measured";
 }
 
 TEST(DoctorAccuracy, LabelledRealLogs) {
