@@ -1,6 +1,7 @@
 // Sweeps at scale (issue #14): the real window opens a generated sweep of 200 runs and shows
 // every run in the list, the charts, the findings and the comparison, rebuilding its charts
-// once per batch of arrivals rather than once per run; the findings model grows in place.
+// once per batch of arrivals rather than once per run; the findings model grows in place; the
+// loss axis fits the bulk of runs, the diverging runs' climbs clipped and marked.
 #include <gtest/gtest.h>
 
 #include <QAbstractItemModelTester>
@@ -10,7 +11,9 @@
 #include "tests/ui/report_test_runs.h"
 #include "tests/ui/window_parts.h"
 #include "ui/chart/chart_panel.h"
+#include "ui/chart/chart_view.h"
 #include "ui/chart/curve_layer.h"
+#include "ui/chart/finding_overlay.h"
 #include "ui/chart/metric_chart.h"
 #include "ui/main_window.h"
 #include "ui/models/comparison_table_model.h"
@@ -28,15 +31,25 @@ namespace {
 constexpr int kRuns = 200;
 constexpr int kSteps = 200;
 
+bool diverges(int run) {
+    return run % 10 == 3;
+}
+
+/// The loss of `run` at step `s`: from about 2.1 down to about 0.3.
+double sweepLoss(int run, int s) {
+    const double floor = 0.1 + 0.001 * run;
+    double loss = 2.0 * std::exp(-s / 40.0) + floor + 0.01 * ((s * 7 + run) % 5);
+    if (diverges(run) && s > 100) loss *= std::exp((s - 100) / 10.0);
+    return loss;
+}
+
 /// A sweep folder: run_000 .. run_199, each a CSV log of kSteps steps. Every tenth run's loss
 /// grows without bound from step 100 on (the doctor finds a divergence there).
 QString writeSweep(const QTemporaryDir& dir) {
     for (int r = 0; r < kRuns; ++r) {
         QByteArray csv = "step,loss,val_loss\n";
-        const double floor = 0.1 + 0.001 * r;
         for (int s = 0; s < kSteps; ++s) {
-            double loss = 2.0 * std::exp(-s / 40.0) + floor + 0.01 * ((s * 7 + r) % 5);
-            if (r % 10 == 3 && s > 100) loss *= std::exp((s - 100) / 10.0);
+            const double loss = sweepLoss(r, s);
             csv += QByteArray::number(s) + ',' + QByteArray::number(loss, 'g', 9) + ',' +
                    QByteArray::number(loss + 0.05, 'g', 9) + '\n';
         }
@@ -100,6 +113,71 @@ TEST(SweepScale, AGeneratedSweepOpensWhole) {
     auto* comparison = w.findChild<ComparisonPanel*>();
     ASSERT_NE(comparison, nullptr);
     EXPECT_TRUE(QTest::qWaitFor([&] { return comparison->model()->rowCount() == kRuns; }, 5000));
+}
+
+TEST(SweepScale, TheLossAxisFitsTheBulkOfRunsAndMarksTheClimbs) {
+    testing::SettingsSandbox sandbox;
+    QTemporaryDir dir;
+    const QString sweep = writeSweep(dir);
+    MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QSignalSpy finished(&w.loadController(), &LoadController::finished);
+    w.openPaths({sweep});
+    ASSERT_TRUE(testing::waitForLoad(w.loadController(), finished));
+    MetricChart* loss = testing::partPtr<ChartPanel>(w)->charts().front();
+    ASSERT_EQ(loss->family(), QStringLiteral("loss"));
+    // The values as written: the healthy runs' highest loss (validation: loss + 0.05), the
+    // diverging runs' highest, and the value below which a third of each diverging curve lies.
+    double healthyTop = 0.0, divergedTop = 0.0;
+    QStringList diverging;
+    for (int r = 0; r < kRuns; ++r) {
+        for (int s = 0; s < kSteps; ++s)
+            (diverges(r) ? divergedTop : healthyTop) =
+                std::max(diverges(r) ? divergedTop : healthyTop, sweepLoss(r, s) + 0.05);
+        if (diverges(r)) diverging << QStringLiteral("run_%1").arg(r, 3, 10, QChar('0'));
+    }
+    ASSERT_GT(divergedTop, 1000 * healthyTop);
+    // The axis ends near the healthy runs (with its 5% margin), not at the climbs' 40k.
+    EXPECT_GE(loss->yMax(), healthyTop);
+    EXPECT_LT(loss->yMax(), 1.5 * healthyTop);
+    QStringList clipped = loss->yClippedRuns();
+    clipped.sort();
+    EXPECT_EQ(clipped, diverging);
+    EXPECT_TRUE(loss->yOutlierRuns().isEmpty());
+    // Each diverging run is marked where it leaves the top edge, after its healthy start.
+    for (const QString& run : diverging) {
+        bool marked = false;
+        for (const OverlayMarker& m : loss->overlay()->edgeMarkers())
+            marked = marked || (m.shape == OverlayMarker::Shape::ClippedAbove &&
+                                m.text.startsWith(run + QStringLiteral(" ")) && m.x > 100);
+        EXPECT_TRUE(marked) << run.toStdString();
+    }
+    // The legend says so, and a click on that entry fits every value; another goes back.
+    auto offChart = [&] {
+        for (const LegendItem& item : loss->overlay()->legendItems())
+            if (item.type == LegendItem::Type::OffScale) return item;
+        return LegendItem{};
+    };
+    ASSERT_EQ(offChart().label, QStringLiteral("20 runs off the chart"));
+    ChartView* view = nullptr;
+    for (QChartView* v : testing::partPtr<ChartPanel>(w)->chartViews())
+        if (v->chart() == loss) view = static_cast<ChartView*>(v);
+    ASSERT_NE(view, nullptr);
+    auto click = [&] {
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->mapFromScene(loss->mapToScene(offChart().rect.center())));
+        QApplication::processEvents();
+    };
+    click();
+    EXPECT_TRUE(loss->fitsAllY());
+    EXPECT_GE(loss->yMax(), divergedTop);
+    EXPECT_TRUE(loss->yClippedRuns().isEmpty());
+    EXPECT_EQ(offChart().label, QStringLiteral("y: all values"));
+    click();
+    EXPECT_FALSE(loss->fitsAllY());
+    EXPECT_LT(loss->yMax(), 1.5 * healthyTop);
 }
 
 TEST(SweepScale, ChartsRebuildOncePerBatchAndAreCurrentWhenRead) {

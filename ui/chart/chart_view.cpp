@@ -168,11 +168,14 @@ void ChartView::mousePressEvent(QMouseEvent* event) {
         MetricChart* c = metricChart();
         const LegendItem item =
             c->overlay()->legendItemAt(c->mapFromScene(mapToScene(event->pos())));
-        if (item.type == LegendItem::Type::Run || item.type == LegendItem::Type::More) {
+        if (item.type == LegendItem::Type::Run || item.type == LegendItem::Type::More ||
+            item.type == LegendItem::Type::OffScale) {
             if (item.type == LegendItem::Type::Run)
                 Q_EMIT c->legendRunClicked(item.label);
-            else
+            else if (item.type == LegendItem::Type::More)
                 Q_EMIT c->moreRunsRequested();
+            else  // what is off the chart, shown whole; or back to the bulk of runs
+                c->setFitAllY(!c->fitsAllY());
             event->accept();
             return;
         }
@@ -259,6 +262,13 @@ void ChartView::contextMenuEvent(QContextMenuEvent* event) {
     zero->setCheckable(true);
     zero->setChecked(c->includesZero());
     zero->setEnabled(!c->isLogY());
+    QAction* all =
+        menu.addAction(tr("Fit Y to All Values"), this, [c](bool on) { c->setFitAllY(on); });
+    all->setCheckable(true);
+    all->setChecked(c->fitsAllY());
+    all->setToolTip(
+        tr("Off: y fits the bulk of runs; spikes and the climbs of the few runs "
+           "far past the rest are clipped and marked at the edge"));
     menu.exec(event->globalPos());
     event->accept();
 }

@@ -3,7 +3,9 @@
 /// The widget showing one MetricChart, with the interactions of a plotting tool: rubber-band
 /// zoom (a flat band zooms x, a tall one x and y), wheel zoom on x around the pointer and
 /// Ctrl+wheel on y, pan with the middle button or Shift/Ctrl+drag or the arrow keys, reset with
-/// a double-click or Home, a context menu (y lock, include zero, fit y), and a hover readout
+/// a double-click or Home, a context menu (y lock, include zero, fit y to all values; a click on
+/// the legend's "off the chart" entry switches the last between all values and the bulk of
+/// runs), and a hover readout
 /// (nearest point's run, metric, step, smoothed and raw values, plus the findings under the
 /// pointer).
 

@@ -46,8 +46,9 @@ void FindingOverlay::setNonFiniteMarkers(QList<OverlayMarker> markers) {
     update();
 }
 
-void FindingOverlay::setEdgeMarkers(QList<OverlayMarker> markers) {
+void FindingOverlay::setEdgeMarkers(QList<OverlayMarker> markers, const QString& legendText) {
     m_edge = std::move(markers);
+    m_edgeText = legendText;
     update();
 }
 
@@ -285,9 +286,9 @@ QList<LegendItem> FindingOverlay::layoutLegend(int rows, int* rowsUsed) const {
                             Qt::SolidLine,
                             false,
                             {}};
-    if (!m_edge.isEmpty())
+    if (!m_edge.isEmpty() || !m_edgeText.isEmpty())
         fixed << LegendItem{LegendItem::Type::OffScale,
-                            QStringLiteral("off the chart"),
+                            m_edgeText.isEmpty() ? QStringLiteral("off the chart") : m_edgeText,
                             grey,
                             Qt::SolidLine,
                             false,

@@ -69,8 +69,10 @@ public:
                     QList<OverlayMarker> markers, QList<LegendRun> runs, bool hasValidation);
     /// Markers where curves stop being finite (they depend on the visible range).
     void setNonFiniteMarkers(QList<OverlayMarker> markers);
-    /// Marks where curves leave the y-range shown (they depend on the ranges).
-    void setEdgeMarkers(QList<OverlayMarker> markers);
+    /// Marks where curves leave the y-range shown (they depend on the ranges), and the text of
+    /// their legend entry ("off the chart" when empty; an entry with a text is shown even
+    /// without marks). A click on the entry switches the chart's y fit (ChartView).
+    void setEdgeMarkers(QList<OverlayMarker> markers, const QString& legendText = {});
     /// A line about what the chart leaves out ("3 runs without epochs not shown"); empty: none.
     void setNote(const QString& note);
     [[nodiscard]] const QList<OverlayMarker>& edgeMarkers() const { return m_edge; }
@@ -128,6 +130,7 @@ private:
     QList<OverlayMarker> m_markers;
     QList<OverlayMarker> m_nonFinite;
     QList<OverlayMarker> m_edge;
+    QString m_edgeText;
     QString m_note;
     QString m_focusRun;
     QList<LegendRun> m_runs;

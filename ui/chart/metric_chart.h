@@ -138,6 +138,13 @@ public:
     /// Runs fitted out of the y-range as a whole (their scale is far off the others'); they
     /// are marked at the chart's edge.
     [[nodiscard]] QStringList yOutlierRuns() const { return m_yOutliers; }
+    /// Runs the fit to the bulk of runs clips (they reach far past most runs, as a sweep's
+    /// diverging ones climb; a third of each stays in view); marked at the chart's edge.
+    [[nodiscard]] QStringList yClippedRuns() const { return m_yClipped; }
+    /// Fits y to every value of every curve (spikes, runs far off and the climbs the bulk of
+    /// runs leaves out included) instead of the bulk; unlocks y. Off by default.
+    void setFitAllY(bool on);
+    [[nodiscard]] bool fitsAllY() const { return m_fitAllY; }
 
     /// Points drawn in total (all curves after reduction), and the plot width they were
     /// reduced for.
@@ -220,6 +227,8 @@ private:
     QString m_highlight;
     QSet<QString> m_seenRuns;  ///< every run ever charted here (a new one resets the zoom)
     QStringList m_yOutliers;
+    QStringList m_yClipped;
+    bool m_fitAllY = false;
     XAxisMode m_xMode = XAxisMode::Step;
     int m_columns = 0;
     QSize m_refreshedSize;

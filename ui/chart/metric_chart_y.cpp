@@ -1,6 +1,7 @@
 // MetricChart's y-axis: the robust fit, the user's y zoom and lock, and the marks where curves
 // leave the range shown (declared in metric_chart.h).
 #include <QCategoryAxis>
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 #include <span>
@@ -69,6 +70,14 @@ void MetricChart::setIncludeZero(bool on) {
     refresh();
 }
 
+void MetricChart::setFitAllY(bool on) {
+    if (on == m_fitAllY) return;
+    m_fitAllY = on;
+    m_yLocked = false;
+    for (const auto& c : m_curves) c->bulkDone = false;  // their bulks depend on the fit
+    refresh();
+}
+
 void MetricChart::setHighlightedRun(const QString& run) {
     if (run == m_highlight) return;
     m_highlight = run;
@@ -119,6 +128,7 @@ bool MetricChart::focusRun(const QString& run, std::int64_t begin, std::int64_t 
 
 void MetricChart::fitY(double lo, double hi) {
     m_yOutliers.clear();
+    m_yClipped.clear();
     if (m_yLocked) {
         m_yAxis->setRange(m_yLockLo, m_yLockHi);
         return;
@@ -129,12 +139,21 @@ void MetricChart::fitY(double lo, double hi) {
     // the axis over a hundred decades of nothing. Where a crowded chart did not reduce its raw
     // curves, the raw values themselves are read when they are few (at most 4 per pixel
     // column, about what a reduction keeps), else the smoothed curve: a spike that the
-    // average smears over more than the trimmed 1% would set the range.
+    // average smears over more than the trimmed 1% would set the range. Across curves the fit
+    // follows the bulk of runs (y_range.h): the few runs of a sweep that climb far past the
+    // rest are clipped, a third of each kept in view; "all values" fits every value instead.
     YFitConfig config;
-    config.allowOutliers = !m_logY;
+    config.allowOutliers = !m_logY && !m_fitAllY;
+    config.fitBulkOfRuns = !m_logY && !m_fitAllY;
+    if (m_fitAllY) config.maxTrim = 0.0;
     config.includeZero = m_includeZero && !m_logY;
+    QSet<QString> runs;
+    for (const auto& c : m_curves) runs.insert(c->runName);
+    config.runs = static_cast<int>(runs.size());
     std::vector<CurveBulk> bulks(m_curves.size());
-    core::parallelFor(m_curves.size(), m_curves.size() > 64 ? 0 : 1, [&](std::size_t i) {
+    std::vector<std::span<const double>> rawRead(m_curves.size());  // raw values read, if so
+    const std::size_t threads = m_curves.size() > 64 ? 0 : 1;
+    core::parallelFor(m_curves.size(), threads, [&](std::size_t i) {
         Curve& c = *m_curves[i];
         std::span<const double> rawValues;  // the raw values inside [lo, hi], when read
         std::shared_ptr<const core::ReducedCurve> d = c.raw;
@@ -164,6 +183,7 @@ void MetricChart::fitY(double lo, double hi) {
                 to = std::min(to, n);
                 if (from <= to && to - from <= 4 * static_cast<std::size_t>(m_columns)) {
                     rawValues = std::span(c.series->values).subspan(from, to - from);
+                    rawRead[i] = rawValues;
                     d = nullptr;
                 }
             }
@@ -181,10 +201,29 @@ void MetricChart::fitY(double lo, double hi) {
         }
         bulks[i] = c.bulk;
     });
+    // The curves the bulk of runs clips keep a share of their values in view: found for those
+    // few only, from the same values (and kept with their bulk while it stays).
+    const YFences fences = bulkFences(bulks, config);
+    core::parallelFor(m_curves.size(), threads, [&](std::size_t i) {
+        Curve& c = *m_curves[i];
+        if (!fences.clips(c.bulk) || c.bulk.hasKeeps) return;
+        std::vector<double> buffer;
+        const std::span<const double> values =
+            c.bulkOf ? c.bulkOf->ys(c.bulkOf->lowerBound(lo), c.bulkOf->upperBound(hi), buffer)
+                     : rawRead[i];
+        addKeptShares(c.bulk, values, config);
+        bulks[i] = c.bulk;
+    });
     const YFit fit = fitBulks(bulks, config);
-    for (std::size_t i = 0; i < m_curves.size(); ++i)
-        if (fit.outlier[i] && !m_yOutliers.contains(m_curves[i]->runName))
-            m_yOutliers << m_curves[i]->runName;
+    QSet<QString> clipped;
+    for (std::size_t i = 0; i < m_curves.size(); ++i) {
+        const QString& run = m_curves[i]->runName;
+        if (fit.outlier[i] && !m_yOutliers.contains(run)) m_yOutliers << run;
+        if (fit.clipped[i] && !clipped.contains(run)) {
+            clipped.insert(run);
+            m_yClipped << run;
+        }
+    }
     double ylo = fit.lo, yhi = fit.hi;
     if (!fit.valid) {
         ylo = m_logY ? -1.0 : 0.0;
@@ -222,11 +261,13 @@ void MetricChart::markClipped() {
             side = now;
         }
     });
+    const QSet<QString> clippedRuns(m_yClipped.begin(), m_yClipped.end());
     QList<OverlayMarker> marks;
     for (std::size_t k = 0; k < m_curves.size(); ++k) {
         const Curve& c = *m_curves[k];
         const core::ReducedCurve& d = *c.smooth;
         const bool outlier = !exits[k].empty() && m_yOutliers.contains(c.runName);
+        const bool clipped = !exits[k].empty() && !outlier && clippedRuns.contains(c.runName);
         for (const auto& [i, now] : exits[k]) {
             const double value = m_logY ? std::pow(10.0, d.y(i)) : d.y(i);
             QString text = QStringLiteral("%1 · %2: %3 at step %4 is %5 the chart")
@@ -237,13 +278,28 @@ void MetricChart::markClipped() {
                 text += QStringLiteral(
                     " (the run's scale is far off the others', so the "
                     "y-range leaves it out; lock y or show it alone)");
+            else if (clipped)
+                text += QStringLiteral(
+                    " (the run reaches far past most runs, so the y-range fits the bulk of "
+                    "runs; click \"off the chart\" in the legend to fit all values)");
             marks << OverlayMarker{
                 d.x(i), now > 0 ? yhi : ylo,
                 now > 0 ? OverlayMarker::Shape::ClippedAbove : OverlayMarker::Shape::ClippedBelow,
                 c.color, text};
         }
     }
-    m_overlay->setEdgeMarkers(std::move(marks));
+    // The legend says how many runs leave the chart (a click on the entry fits all values);
+    // once all values are fitted, that a click goes back to the bulk of runs.
+    QSet<QString> leaving;
+    for (std::size_t k = 0; k < m_curves.size(); ++k)
+        if (!exits[k].empty()) leaving.insert(m_curves[k]->runName);
+    const qsizetype cut = leaving.size();
+    QString label;
+    if (m_fitAllY)
+        label = QStringLiteral("y: all values");
+    else if (cut > 0)
+        label = QStringLiteral("%1 run%2 off the chart").arg(cut).arg(cut > 1 ? "s" : "");
+    m_overlay->setEdgeMarkers(std::move(marks), label);
 }
 
 }  // namespace curvedoctor::ui

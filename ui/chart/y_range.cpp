@@ -12,11 +12,22 @@
 namespace curvedoctor::ui {
 namespace {
 
+constexpr double kInf = std::numeric_limits<double>::infinity();
+// The bulk of curves: from the lower quartile of their bottoms to the upper quartile of their
+// tops, so that up to a quarter of the runs (a sweep's diverging ones are a tenth) can reach
+// past it without moving it.
+constexpr double kBulkQuantile = 0.75;
+
+// The rank of quantile q (0..1) among n values: the nearest rank below.
+std::size_t rankOf(double q, std::size_t n) {
+    const auto size = static_cast<double>(n);
+    return static_cast<std::size_t>(std::clamp(std::floor(q * size), 0.0, size - 1.0));
+}
+
 // The value at nearest rank q (0..1) of finite values: the element a full sort would put
 // there, found in linear time. Reorders `v`.
 double quantile(std::vector<double>& v, double q) {
-    const auto n = static_cast<double>(v.size());
-    const auto k = static_cast<std::size_t>(std::clamp(std::floor(q * n), 0.0, n - 1.0));
+    const std::size_t k = rankOf(q, v.size());
     std::nth_element(v.begin(), v.begin() + static_cast<long>(k), v.end());
     return v[k];
 }
@@ -54,6 +65,49 @@ std::pair<double, double> trimSpikes(std::vector<double>& v, const YFitConfig& c
     return {v[bottom], v[top]};
 }
 
+// Per curve: fitted out as a whole, its typical magnitude far off the others'.
+std::vector<bool> scaleOutliers(const std::vector<CurveBulk>& bulks, const YFitConfig& config) {
+    std::vector<bool> outlier(bulks.size(), false);
+    std::vector<double> magnitudes;
+    for (const CurveBulk& b : bulks)
+        if (b.present) magnitudes.push_back(b.magnitude);
+    const int present = static_cast<int>(magnitudes.size());
+    const double typical = magnitudes.empty() ? 0.0 : quantile(magnitudes, 0.5);
+    if (!(config.allowOutliers && present >= kMinCurvesForOutliers && typical > 0.0))
+        return outlier;
+    int out = 0;
+    for (const CurveBulk& b : bulks)
+        if (b.present && b.magnitude > config.outlierFactor * typical) ++out;
+    if (2 * out < present)
+        for (std::size_t i = 0; i < bulks.size(); ++i)
+            outlier[i] = bulks[i].present && bulks[i].magnitude > config.outlierFactor * typical;
+    return outlier;
+}
+
+// The fences over the curves not fitted out. The span is at least the bulk's magnitude, so a
+// bulk of flat curves (a constant learning rate) does not make a 2x one a tail.
+YFences fencesOf(const std::vector<CurveBulk>& bulks, const std::vector<bool>& outlier,
+                 const YFitConfig& config) {
+    std::vector<double> tops, bottoms;
+    for (std::size_t i = 0; i < bulks.size(); ++i)
+        if (bulks[i].present && !outlier[i]) {
+            tops.push_back(bulks[i].hi);
+            bottoms.push_back(bulks[i].lo);
+        }
+    const int runs = config.runs > 0 ? config.runs : static_cast<int>(tops.size());
+    if (!config.fitBulkOfRuns || runs < kMinRunsForBulk || tops.empty()) return {};
+    const double highest = *std::max_element(tops.begin(), tops.end());
+    const double lowest = *std::min_element(bottoms.begin(), bottoms.end());
+    const double top = quantile(tops, kBulkQuantile);
+    const double bottom = quantile(bottoms, 1.0 - kBulkQuantile);
+    const double span = std::max({top - bottom, std::abs(top), std::abs(bottom)});
+    YFences fences;
+    if (!(span > 0.0)) return fences;
+    if (lowest < bottom - config.tailFactor * span) fences.lo = bottom - config.fenceFactor * span;
+    if (highest > top + config.tailFactor * span) fences.hi = top + config.fenceFactor * span;
+    return fences;
+}
+
 }  // namespace
 
 CurveBulk curveBulk(std::span<const double> values, const YFitConfig& config) {
@@ -73,45 +127,65 @@ CurveBulk curveBulk(std::span<const double> values, const YFitConfig& config) {
     return bulk;
 }
 
+void addKeptShares(CurveBulk& bulk, std::span<const double> values, const YFitConfig& config) {
+    std::vector<double> v;
+    v.reserve(values.size());
+    for (double y : values)
+        if (std::isfinite(y)) v.push_back(y);
+    if (v.empty()) return;
+    // The higher rank's value is at or above the lower one's, so it is found among the values
+    // the first partial order put after it.
+    const std::size_t low = rankOf(config.keepShare, v.size());
+    const std::size_t high = std::max(low, rankOf(1.0 - config.keepShare, v.size()));
+    const auto at = [&](std::size_t k) { return v.begin() + static_cast<long>(k); };
+    std::nth_element(v.begin(), at(low), v.end());
+    bulk.lowKeep = v[low];
+    if (high > low) std::nth_element(at(low + 1), at(high), v.end());
+    bulk.highKeep = v[high];
+    bulk.hasKeeps = true;
+}
+
+YFences bulkFences(const std::vector<CurveBulk>& bulks, const YFitConfig& config) {
+    return fencesOf(bulks, scaleOutliers(bulks, config), config);
+}
+
 YFit fitYRange(const std::vector<std::vector<double>>& curves, const YFitConfig& config) {
     std::vector<CurveBulk> bulks(curves.size());
-    core::parallelFor(curves.size(), curves.size() > 64 ? 0 : 1,
+    const std::size_t threads = curves.size() > 64 ? 0 : 1;
+    core::parallelFor(curves.size(), threads,
                       [&](std::size_t i) { bulks[i] = curveBulk(curves[i], config); });
+    const YFences fences = bulkFences(bulks, config);
+    core::parallelFor(curves.size(), threads, [&](std::size_t i) {
+        if (fences.clips(bulks[i])) addKeptShares(bulks[i], curves[i], config);
+    });
     return fitBulks(bulks, config);
 }
 
 YFit fitBulks(const std::vector<CurveBulk>& bulks, const YFitConfig& config) {
     YFit fit;
-    fit.outlier.assign(bulks.size(), false);
-    std::vector<double> magnitudes;
-    for (const CurveBulk& b : bulks)
-        if (b.present) magnitudes.push_back(b.magnitude);
-    const int present = static_cast<int>(magnitudes.size());
-    double typical = 0.0;
-    if (!magnitudes.empty()) {
-        typical = quantile(magnitudes, 0.5);
-    }
-    if (config.allowOutliers && present >= kMinCurvesForOutliers && typical > 0.0) {
-        int out = 0;
-        for (const CurveBulk& b : bulks)
-            if (b.present && b.magnitude > config.outlierFactor * typical) ++out;
-        if (2 * out < present)
-            for (std::size_t i = 0; i < bulks.size(); ++i)
-                fit.outlier[i] =
-                    bulks[i].present && bulks[i].magnitude > config.outlierFactor * typical;
-    }
-    fit.lo = std::numeric_limits<double>::infinity();
-    fit.hi = -std::numeric_limits<double>::infinity();
+    fit.outlier = scaleOutliers(bulks, config);
+    fit.clipped.assign(bulks.size(), false);
+    // A curve reaching past a fence keeps a share of its values in view: the axis reaches its
+    // lowKeep (clipped at the top), its highKeep (at the bottom), or both (its middle values).
+    const YFences fences = fencesOf(bulks, fit.outlier, config);
+    fit.lo = kInf;
+    fit.hi = -kInf;
     for (std::size_t i = 0; i < bulks.size(); ++i) {
-        if (!bulks[i].present || fit.outlier[i]) continue;
-        fit.lo = std::min(fit.lo, bulks[i].lo);
-        fit.hi = std::max(fit.hi, bulks[i].hi);
+        const CurveBulk& b = bulks[i];
+        if (!b.present || fit.outlier[i]) continue;
+        const bool top = b.hasKeeps && b.hi > fences.hi, bottom = b.hasKeeps && b.lo < fences.lo;
+        fit.lo = std::min(fit.lo, !bottom ? b.lo : top ? b.lowKeep : b.highKeep);
+        fit.hi = std::max(fit.hi, !top ? b.hi : bottom ? b.highKeep : b.lowKeep);
     }
     fit.valid = std::isfinite(fit.lo) && std::isfinite(fit.hi);
     if (fit.valid && config.includeZero) {
         fit.lo = std::min(fit.lo, 0.0);
         fit.hi = std::max(fit.hi, 0.0);
     }
+    if (fit.valid)
+        for (std::size_t i = 0; i < bulks.size(); ++i)
+            fit.clipped[i] = bulks[i].present && !fit.outlier[i] &&
+                             (bulks[i].hi > fit.hi || bulks[i].lo < fit.lo);
     return fit;
 }
 
