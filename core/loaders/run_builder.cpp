@@ -105,7 +105,7 @@ std::size_t RunBuilder::series(std::string_view name) {
     slot.name = std::string(name);
     slot.data = &m_run.metrics[slot.name];           // std::map nodes never move.
     slot.steps = &slot.data->steps.mutableVector();  // a new series shares nothing.
-    slot.onRows = true;  // until it misses a row or gets a point off the rows (add()).
+    slot.fresh = true;  // until its first point: on a row it joins a group (addToRow()).
     m_slots.push_back(std::move(slot));
     m_index.emplace(std::string(name), m_slots.size() - 1);
     return m_slots.size() - 1;
@@ -150,69 +150,160 @@ void RunBuilder::pushValue(Slot& slot, double value, double epoch, double wallTi
 void RunBuilder::add(std::size_t index, std::int64_t step, double value, double epoch,
                      double wallTime, std::int64_t line, std::int64_t byteOffset) {
     Slot& slot = m_slots[index];
-    if (slot.onRows) leaveRows(slot);
+    slot.fresh = false;
+    if (slot.group != kNoGroup) leaveGroup(slot);
     checkOrder(slot, step, line, byteOffset);
     slot.steps->push_back(step);
     pushValue(slot, value, epoch, wallTime);
 }
 
-void RunBuilder::addToRow(std::size_t index, double value, double epoch, double wallTime) {
-    Slot& slot = m_slots[index];
-    const std::int64_t step = m_rowSteps.back();
-    if (slot.onRows && slot.data->values.size() + 1 != m_rowSteps.size()) leaveRows(slot);
-    checkOrder(slot, step, m_rowLine, -1);
-    if (!slot.onRows) slot.steps->push_back(step);
-    pushValue(slot, value, epoch, wallTime);
+namespace {
+// A group's epochs or wall times start at the first row that knows one: NaN for the rows before.
+void pushGroupEntry(std::vector<double>& column, const std::vector<std::int64_t>& steps,
+                    double value) {
+    if (column.empty()) {
+        reserveLarge(column, steps.capacity());
+        column.assign(steps.size() - 1, std::numeric_limits<double>::quiet_NaN());
+    }
+    column.push_back(value);
+}
+
+// The first `n` entries of a group's `column` as a series' own column, or nothing when the group
+// had not started it by then (no known entry among them). Room for `capacity` entries.
+std::vector<double>* copyGroupPrefix(PackedColumn<double>& column, const std::vector<double>& group,
+                                     std::size_t firstKnown, std::size_t n, std::size_t capacity) {
+    if (group.empty() || firstKnown >= n) return nullptr;
+    std::vector<double>& v = column.mutableVector();
+    reserveLarge(v, capacity);
+    v.assign(group.begin(), group.begin() + static_cast<std::ptrdiff_t>(n));
+    return &v;
+}
+
+// Index of the first known entry of a group's `column` (its size when none).
+std::size_t firstKnown(const std::vector<double>& column) {
+    return static_cast<std::size_t>(
+        std::find_if(column.begin(), column.end(), [](double x) { return !std::isnan(x); }) -
+        column.begin());
+}
+}  // namespace
+
+// The first member of `g` on this row adds the row to the group.
+void RunBuilder::pushGroupRow(RowGroup& g) {
+    g.goesBack = !g.steps.empty() &&
+                 (m_rowStep < g.steps.back() || (m_rowStep == g.steps.back() && !m_repeatsAllowed));
+    g.steps.push_back(m_rowStep);
+    if (!g.epochs.empty() || !std::isnan(m_rowEpoch)) pushGroupEntry(g.epochs, g.steps, m_rowEpoch);
+    if (!g.wallTimes.empty() || !std::isnan(m_rowWallTime))
+        pushGroupEntry(g.wallTimes, g.steps, m_rowWallTime);
+    g.lastRow = m_row;
+}
+
+// A member of a group whose step goes back: the same warning as for a series on its own.
+void RunBuilder::groupGoesBack(Slot& slot, const RowGroup& g) {
+    const std::size_t n = slot.data->values.size();
+    slot.lastStep = g.steps[n - 1];
+    checkOrder(slot, g.steps[n], m_rowLine, -1);
+}
+
+void RunBuilder::addOffGroup(Slot& slot, double value) {
+    if (slot.fresh) {
+        // Its first point: it joins the series that began on this row, or begins a group.
+        slot.fresh = false;
+        if (m_freshGroup == kNoGroup || m_freshGroupRow != m_row) {
+            m_freshGroup = m_groups.size();
+            m_freshGroupRow = m_row;
+            m_groups.emplace_back();
+            pushGroupRow(m_groups.back());
+        }
+        slot.group = m_freshGroup;
+        ++m_groups[m_freshGroup].members;
+        slot.data->values.push_back(value);
+        ++m_points;
+        return;
+    }
+    if (slot.group != kNoGroup) leaveGroup(slot);
+    checkOrder(slot, m_rowStep, m_rowLine, -1);
+    slot.steps->push_back(m_rowStep);
+    pushValue(slot, value, m_rowEpoch, m_rowWallTime);
 }
 
 bool RunBuilder::rowsShared() const {
-    return std::any_of(m_slots.begin(), m_slots.end(), [&](const Slot& s) {
-        return s.onRows && s.data->values.size() == m_rowSteps.size();
-    });
+    return std::any_of(m_groups.begin(), m_groups.end(),
+                       [](const RowGroup& g) { return g.members >= 2; });
 }
 
-// A series that missed a row: from now on it keeps steps of its own, starting with the rows it
-// had a point on (all of the first ones).
-void RunBuilder::leaveRows(Slot& slot) {
-    const std::size_t n = slot.data->values.size();
-    slot.steps->reserve(slot.data->values.capacity());
-    slot.steps->assign(m_rowSteps.begin(), m_rowSteps.begin() + static_cast<std::ptrdiff_t>(n));
-    slot.onRows = false;
+// A series that missed a row of its group: from now on it keeps columns of its own, starting
+// with the group's rows it had a point on (all of the first ones).
+void RunBuilder::leaveGroup(Slot& slot) {
+    RowGroup& g = m_groups[slot.group];
+    Series& s = *slot.data;
+    const std::size_t n = s.values.size();
+    const std::size_t capacity = s.values.capacity();
+    slot.steps->reserve(capacity);
+    slot.steps->assign(g.steps.begin(), g.steps.begin() + static_cast<std::ptrdiff_t>(n));
+    if (n > 0) slot.lastStep = g.steps[n - 1];
+    slot.epochs = copyGroupPrefix(s.epochs, g.epochs, firstKnown(g.epochs), n, capacity);
+    slot.wallTimes =
+        copyGroupPrefix(s.wallTimes, g.wallTimes, firstKnown(g.wallTimes), n, capacity);
+    slot.group = kNoGroup;
+    if (--g.members > 0) return;
+    // Nobody left on its rows: its columns go now, not at the end of the load.
+    g = RowGroup{};
+    if (m_freshGroup == static_cast<std::size_t>(&g - m_groups.data())) m_freshGroup = kNoGroup;
 }
 
-// Gives every series that never missed a row the rows' steps: one block, shared.
-void RunBuilder::shareRowSteps() {
-    if (m_rowSteps.empty()) return;
-    for (Slot& slot : m_slots) {
-        const std::size_t n = slot.data->values.size();
-        // One that stopped before the last row: its steps are the first ones.
-        if (slot.onRows && n > 0 && n < m_rowSteps.size())
-            slot.steps->assign(m_rowSteps.begin(),
-                               m_rowSteps.begin() + static_cast<std::ptrdiff_t>(n));
+// Gives the members of each group that are on all its rows the group's steps, epochs and wall
+// times: one block each, shared; those that stopped early get copies of the first entries.
+void RunBuilder::shareGroupColumns() {
+    std::vector<std::vector<Slot*>> members(m_groups.size());
+    for (Slot& slot : m_slots)
+        if (slot.group != kNoGroup) members[slot.group].push_back(&slot);
+    for (std::size_t k = 0; k < m_groups.size(); ++k) {
+        RowGroup& g = m_groups[k];
+        const std::size_t rows = g.steps.size();
+        const std::size_t epochsFrom = firstKnown(g.epochs);
+        const std::size_t wallTimesFrom = firstKnown(g.wallTimes);
+        for (Slot* slot : members[k]) {
+            Series& s = *slot->data;
+            const std::size_t n = s.values.size();
+            if (n == rows) continue;
+            slot->steps->assign(g.steps.begin(), g.steps.begin() + static_cast<std::ptrdiff_t>(n));
+            copyGroupPrefix(s.epochs, g.epochs, epochsFrom, n, n);
+            copyGroupPrefix(s.wallTimes, g.wallTimes, wallTimesFrom, n, n);
+        }
+        const StepColumn steps(std::move(g.steps));
+        const PackedColumn<double> epochs(std::move(g.epochs));
+        const PackedColumn<double> wallTimes(std::move(g.wallTimes));
+        for (Slot* slot : members[k]) {
+            if (slot->data->values.size() != rows) continue;
+            slot->data->steps = steps;
+            if (epochsFrom < rows) slot->data->epochs = epochs;
+            if (wallTimesFrom < rows) slot->data->wallTimes = wallTimes;
+        }
     }
-    const StepColumn shared(std::move(m_rowSteps));
-    m_rowSteps.clear();
-    for (Slot& slot : m_slots) {
-        if (slot.onRows && slot.data->values.size() == shared.size()) slot.data->steps = shared;
-    }
+    m_groups.clear();
+    m_freshGroup = kNoGroup;
 }
 
 void RunBuilder::expectGrowth(double factor, std::size_t maxPoints) {
     if (!(factor > 1.0)) return;
-    if (!m_rowSteps.empty()) {
-        const double want = static_cast<double>(m_rowSteps.size()) * factor;
-        reserveLarge(m_rowSteps, want >= static_cast<double>(maxPoints)
-                                     ? maxPoints
-                                     : static_cast<std::size_t>(want) + 16);
+    const auto sized = [&](std::size_t size) {
+        const double want = static_cast<double>(size) * factor;
+        return want >= static_cast<double>(maxPoints) ? maxPoints
+                                                      : static_cast<std::size_t>(want) + 16;
+    };
+    for (RowGroup& g : m_groups) {
+        const std::size_t n = sized(g.steps.size());
+        if (n <= g.steps.capacity()) continue;
+        reserveLarge(g.steps, n);
+        if (!g.epochs.empty()) reserveLarge(g.epochs, n);
+        if (!g.wallTimes.empty()) reserveLarge(g.wallTimes, n);
     }
     for (Slot& slot : m_slots) {
         Series& s = *slot.data;
-        const double want = static_cast<double>(s.values.size()) * factor;
-        const std::size_t n = want >= static_cast<double>(maxPoints)
-                                  ? maxPoints
-                                  : static_cast<std::size_t>(want) + 16;
+        const std::size_t n = sized(s.values.size());
         if (n <= s.values.capacity()) continue;
-        if (!slot.onRows) reserveLarge(*slot.steps, n);
+        if (slot.group == kNoGroup) reserveLarge(*slot.steps, n);
         reserveLarge(s.values, n);
         if (slot.epochs != nullptr) reserveLarge(*slot.epochs, n);
         if (slot.wallTimes != nullptr) reserveLarge(*slot.wallTimes, n);
@@ -235,7 +326,7 @@ void RunBuilder::countUnlisted(LoadWarningCode code, std::size_t n) {
 }
 
 Run RunBuilder::finish() {
-    shareRowSteps();
+    shareGroupColumns();
     for (const LoadWarningInfo& row : loadWarningCodes()) {
         const std::size_t n = m_tally[static_cast<std::size_t>(row.code)].unlisted;
         if (n > 0)
@@ -251,6 +342,7 @@ Run RunBuilder::finish() {
     m_tally.assign(m_tally.size(), Tally{});
     m_lastOrderLine = -1;
     m_lastOrderOffset = -2;
+    m_row = -1;
     m_rowLine = 0;
     return out;
 }

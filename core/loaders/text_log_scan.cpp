@@ -8,6 +8,8 @@
 #include <limits>
 #include <system_error>
 
+#include "core/short_decimal.h"
+
 namespace curvedoctor::core::textlog {
 
 namespace {
@@ -45,11 +47,13 @@ bool isValueEnd(char c) {
 
 // Digits [fraction] [exponent] without sign; returns the length, 0 when there is no digit. The
 // digits are summed on the way (`mantissa`, `digits` of them, `fraction` after the point;
-// `exponent` when one was read) so that a short number needs no second pass (toDoubleFast).
+// `exponent` when one was read, its value in `exponentValue`) so that a short number needs no
+// second pass (decimalToDouble).
 struct Decimal {
-    std::uint64_t mantissa = 0;  // wraps past 19 digits; used only up to 15.
+    std::uint64_t mantissa = 0;  // wraps past 19 digits; used only up to 19.
     std::size_t digits = 0;
     std::size_t fraction = 0;
+    int exponentValue = 0;  // stops growing past 10^5: such a number goes to from_chars anyway.
     bool integral = true;
     bool exponent = false;
 };
@@ -72,13 +76,17 @@ std::size_t scanDecimal(std::string_view s, Decimal& d) {
     if (d.digits == 0) return 0;
     if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
         std::size_t j = i + 1;
+        const bool negative = j < s.size() && s[j] == '-';
         if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
         const std::size_t expStart = j;
-        while (j < s.size() && isDigit(s[j])) ++j;
+        int value = 0;
+        for (; j < s.size() && isDigit(s[j]); ++j)
+            if (value < 100000) value = value * 10 + (s[j] - '0');
         if (j > expStart) {
             i = j;
             d.integral = false;
             d.exponent = true;
+            d.exponentValue = negative ? -value : value;
         }
     }
     return i;
@@ -108,40 +116,10 @@ bool maybeGrouped(std::string_view s) {
            (s.size() > 3 && s[3] == ',');
 }
 
-// Clinger's fast path: at most 15 digits and no exponent make an exact integer mantissa (below
-// 2^53) over an exact power of ten, and IEEE division rounds that correctly, as from_chars
-// does. False when the text needs from_chars.
-constexpr std::array<double, 16> kPow10{1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-
-bool toDoubleFast(std::string_view digits, double& v) {
-    if (digits.size() > 16) return false;
-    const char* p = digits.data();
-    const char* const end = p + digits.size();
-    std::uint64_t mantissa = 0;
-    // One loop for the integer part, one for the fraction: no per-digit state test.
-    while (p != end && isDigit(*p))
-        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
-    std::size_t count = static_cast<std::size_t>(p - digits.data());
-    std::size_t fraction = 0;
-    if (p != end) {
-        if (*p != '.') return false;
-        const char* const fractionStart = ++p;
-        while (p != end && isDigit(*p))
-            mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p++ - '0');
-        if (p != end) return false;
-        fraction = static_cast<std::size_t>(p - fractionStart);
-        count += fraction;
-    }
-    if (count > 15) return false;
-    v = static_cast<double>(mantissa);
-    if (fraction > 0) v /= kPow10[fraction];
-    return true;
-}
-
 double toDouble(std::string_view digits) {
     double v = 0.0;
-    if (toDoubleFast(digits, v)) return v;
+    const char* end = digits.data() + digits.size();
+    if (parseShortDecimal(digits.data(), end, v) == end) return v;
     const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
     if (ec == std::errc::result_out_of_range) {
         // Beyond double: a huge mantissa or exponent overflows to infinity, a tiny one to 0.
@@ -243,14 +221,11 @@ bool parseNumber(std::string_view text, NumberToken& token) {
         Decimal d;
         const std::size_t n = scanDecimal(rest, d);
         if (n == 0) return false;
-        // The same fast path as toDoubleFast() (an exact mantissa over an exact power of ten),
-        // on the digits already summed; the rest goes through from_chars.
-        if (!d.exponent && d.digits <= 15) {
-            token.value = static_cast<double>(d.mantissa);
-            if (d.fraction > 0) token.value /= kPow10[d.fraction];
-        } else {
+        // The digits already summed go through the shared fast path (short_decimal.h); the rest
+        // through from_chars.
+        const int exponent = d.exponentValue - static_cast<int>(d.fraction);
+        if (d.digits > 19 || !decimalToDouble(d.mantissa, exponent, false, token.value))
             token.value = toDouble(rest.substr(0, n));
-        }
         token.length = i + n;
         token.integral = d.integral;
     }

@@ -154,9 +154,9 @@ TEST(RunBuilder, SeriesOnEveryRowShareOneStepColumn) {
     const std::size_t val = b.series("val_loss");
     for (std::int64_t row = 0; row < 4; ++row) {
         b.beginRow(10 * row, row + 2);
-        b.addToRow(loss, 1.0, NAN, NAN);
-        if (row < 3) b.addToRow(acc, 0.5, NAN, NAN);       // stops before the last row
-        if (row % 2 == 1) b.addToRow(val, 2.0, NAN, NAN);  // every other row
+        b.addToRow(loss, 1.0);
+        if (row < 3) b.addToRow(acc, 0.5);       // stops before the last row
+        if (row % 2 == 1) b.addToRow(val, 2.0);  // every other row
     }
     const core::Run run = b.finish();
     EXPECT_EQ(run.find("loss")->steps, (std::vector<std::int64_t>{0, 10, 20, 30}));
@@ -172,13 +172,13 @@ TEST(RunBuilder, RowsAreSharedUntilEverySeriesMissedOne) {
     const std::size_t loss = b.series("loss");
     const std::size_t acc = b.series("acc");
     b.beginRow(0, 1);
-    b.addToRow(loss, 1.0, NAN, NAN);
-    b.addToRow(acc, 0.5, NAN, NAN);
+    b.addToRow(loss, 1.0);
+    b.addToRow(acc, 0.5);
     EXPECT_TRUE(b.rowsShared());
     b.beginRow(1, 2);
-    b.addToRow(loss, 0.9, NAN, NAN);  // acc misses this row
+    b.addToRow(loss, 0.9);  // acc misses this row
     b.beginRow(2, 3);
-    b.addToRow(acc, 0.6, NAN, NAN);  // and loss this one
+    b.addToRow(acc, 0.6);  // and loss this one
     EXPECT_FALSE(b.rowsShared());
     b.add(loss, 3, 0.8, NAN, NAN, 4, -1);
     const core::Run run = b.finish();
@@ -191,19 +191,103 @@ TEST(RunBuilder, ATableOfDenseColumnsHoldsItsStepsOnce) {
     const std::size_t a = b.series("a");
     const std::size_t c = b.series("c");
     for (std::int64_t row = 0; row < 3; ++row) {
-        b.beginRow(row, row + 2);
-        b.addToRow(a, 1.0, static_cast<double>(row), NAN);
-        b.addToRow(c, 2.0, static_cast<double>(row), NAN);
+        b.beginRow(row, row + 2, static_cast<double>(row));
+        b.addToRow(a, 1.0);
+        b.addToRow(c, 2.0);
     }
     b.beginRow(1, 5);  // the step goes back: one warning for the row, both series touched
-    b.addToRow(a, 1.0, NAN, NAN);
-    b.addToRow(c, 2.0, NAN, NAN);
+    b.addToRow(a, 1.0);
+    b.addToRow(c, 2.0);
     const core::Run run = b.finish();
     EXPECT_TRUE(run.find("a")->steps.sharedWith(run.find("c")->steps));
     EXPECT_EQ(run.find("a")->steps, (std::vector<std::int64_t>{0, 1, 2, 1}));
     EXPECT_EQ(run.find("c")->epochs.size(), 4U);
+    EXPECT_TRUE(run.find("a")->epochs.sharedWith(run.find("c")->epochs));
     ASSERT_EQ(run.warnings.size(), 1U);
     EXPECT_EQ(run.warnings[0].line, 5);
+}
+
+// A Lightning metrics.csv: the train metrics on every row but the validation ones, which hold
+// only the validation metrics, logged at the step of the train row before.
+TEST(RunBuilder, SeriesOnTheSameRowsShareColumnsAcrossTheRowsTheyMiss) {
+    RunBuilder b;
+    const std::size_t loss = b.series("loss");
+    const std::size_t lr = b.series("lr");
+    const std::size_t valLoss = b.series("val_loss");
+    const std::size_t valAcc = b.series("val_acc");
+    std::int64_t line = 2;
+    for (std::int64_t step = 0; step < 6; ++step) {
+        const auto epoch = static_cast<double>(step / 3);
+        b.beginRow(step, line++, epoch);
+        b.addToRow(loss, 1.0);
+        b.addToRow(lr, 0.1);
+        if (step % 3 == 2) {
+            b.beginRow(step, line++, epoch);
+            b.addToRow(valLoss, 2.0);
+            b.addToRow(valAcc, 0.5);
+        }
+    }
+    EXPECT_TRUE(b.rowsShared());
+    const core::Run run = b.finish();
+    const core::Series& l = *run.find("loss");
+    const core::Series& v = *run.find("val_loss");
+    EXPECT_EQ(l.steps, (std::vector<std::int64_t>{0, 1, 2, 3, 4, 5}));
+    EXPECT_EQ(l.epochs, (std::vector<double>{0, 0, 0, 1, 1, 1}));
+    EXPECT_TRUE(l.steps.sharedWith(run.find("lr")->steps));
+    EXPECT_TRUE(l.epochs.sharedWith(run.find("lr")->epochs));
+    EXPECT_EQ(v.steps, (std::vector<std::int64_t>{2, 5}));
+    EXPECT_EQ(v.epochs, (std::vector<double>{0, 1}));
+    EXPECT_TRUE(v.steps.sharedWith(run.find("val_acc")->steps));
+    EXPECT_TRUE(v.epochs.sharedWith(run.find("val_acc")->epochs));
+    EXPECT_EQ(run.find("val_acc")->values, (std::vector<double>{0.5, 0.5}));
+    EXPECT_TRUE(run.warnings.empty());
+}
+
+// Entries of a column as text, NaN spelt "nan", so that columns with NaN compare with ==.
+std::vector<std::string> entries(const core::PackedColumn<double>& column) {
+    std::vector<std::string> out;
+    for (const double x : column) out.push_back(std::isnan(x) ? "nan" : std::to_string(x));
+    return out;
+}
+
+TEST(RunBuilder, RowEpochsAndWallTimesAreEachSeriesOwnOnes) {
+    RunBuilder b;
+    const std::size_t loss = b.series("loss");  // on every row
+    const std::size_t lr = b.series("lr");      // on every row
+    const std::size_t acc = b.series("acc");    // rows 0-1: before the first known epoch
+    const std::size_t val = b.series("val");    // rows 1 and 3
+    const std::size_t gap = b.series("gap");    // misses row 3
+    const std::size_t last = b.series("last");  // stops after row 3
+    for (std::int64_t row = 0; row < 5; ++row) {
+        const double epoch = row < 2 ? NAN : static_cast<double>(row / 2);
+        b.beginRow(row, row + 2, epoch, 100.0 + static_cast<double>(row));
+        b.addToRow(loss, 1.0);
+        b.addToRow(lr, 0.1);
+        if (row < 2) b.addToRow(acc, 0.5);
+        if (row % 2 == 1) b.addToRow(val, 2.0);
+        if (row != 3) b.addToRow(gap, 3.0);
+        if (row < 4) b.addToRow(last, 4.0);
+    }
+    const core::Run run = b.finish();
+    const auto text = [](std::initializer_list<double> xs) {
+        return entries(core::PackedColumn<double>(std::vector<double>(xs)));
+    };
+    const core::Series& l = *run.find("loss");
+    EXPECT_EQ(entries(l.epochs), text({NAN, NAN, 1, 1, 2}));
+    EXPECT_EQ(entries(l.wallTimes), text({100, 101, 102, 103, 104}));
+    EXPECT_TRUE(l.epochs.sharedWith(run.find("lr")->epochs));
+    EXPECT_TRUE(l.wallTimes.sharedWith(run.find("lr")->wallTimes));
+    EXPECT_TRUE(run.find("acc")->epochs.empty());  // none of its rows knew an epoch
+    EXPECT_EQ(entries(run.find("acc")->wallTimes), text({100, 101}));
+    EXPECT_EQ(entries(run.find("val")->epochs), text({NAN, 1}));
+    EXPECT_EQ(entries(run.find("val")->wallTimes), text({101, 103}));
+    EXPECT_EQ(run.find("val")->steps, (std::vector<std::int64_t>{1, 3}));
+    EXPECT_EQ(entries(run.find("gap")->epochs), text({NAN, NAN, 1, 2}));
+    EXPECT_EQ(entries(run.find("gap")->wallTimes), text({100, 101, 102, 104}));
+    EXPECT_EQ(run.find("gap")->steps, (std::vector<std::int64_t>{0, 1, 2, 4}));
+    EXPECT_EQ(entries(run.find("last")->epochs), text({NAN, NAN, 1, 1}));
+    EXPECT_EQ(entries(run.find("last")->wallTimes), text({100, 101, 102, 103}));
+    EXPECT_TRUE(run.warnings.empty());
 }
 
 TEST(RunBuilder, RepeatedStepsCanBeAllowed) {

@@ -3,7 +3,11 @@
 // real-world counts were checked with the Python one-offs quoted next to each test.
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -69,6 +73,32 @@ TEST(TextLogScan, ShortDecimalsRoundAsStrtodDoes) {
         ASSERT_TRUE(number) << text;
         const double expected = std::strtod(text.c_str(), nullptr);
         ASSERT_EQ(number->value, expected) << text;
+        ASSERT_EQ(number->length, text.size()) << text;
+    }
+}
+
+// The text logs share the CSV reader's fast path (short_decimal.h): Python's repr of a float (up
+// to 17 digits, `7.239714605589143e-09`) and exponents of every size read as std::from_chars
+// reads them, bit for bit.
+TEST(TextLogScan, PythonReprFloatsMatchFromCharsBitForBit) {
+    std::mt19937_64 gen(14);
+    char buf[64];
+    for (int i = 0; i < 200000; ++i) {
+        const double v =
+            std::ldexp(static_cast<double>(gen() >> 11), static_cast<int>(gen() % 400) - 253);
+        const double a = std::fabs(v);
+        const auto format =
+            a >= 1e-4 && a < 1e16 ? std::chars_format::fixed : std::chars_format::scientific;
+        char* end = std::to_chars(buf, buf + sizeof buf, v, format).ptr;
+        if (i % 3 == 0) end = buf + std::snprintf(buf, sizeof buf, "%.17g", v);
+        const std::string text(buf, end);
+        double expected = 0;
+        ASSERT_EQ(std::from_chars(buf, end, expected).ptr, end) << text;
+        const auto number = textlog::parseNumber(text + " ");
+        ASSERT_TRUE(number) << text;
+        ASSERT_EQ(std::bit_cast<std::uint64_t>(number->value),
+                  std::bit_cast<std::uint64_t>(expected))
+            << text;
         ASSERT_EQ(number->length, text.size()) << text;
     }
 }

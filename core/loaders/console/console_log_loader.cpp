@@ -563,11 +563,11 @@ LoadResult ConsoleLogLoader::load(const LoadInput& input) const {
         inBlock = inBlock || (read->ownStep && opensBlock(*read));
         const Placement at = placer.place(*read);
         const auto stepValue = static_cast<std::int64_t>(std::llround(at.step));
-        if (rows && !read->metrics.empty()) builder.beginRow(stepValue, line.number);
+        if (rows && !read->metrics.empty()) builder.beginRow(stepValue, line.number, at.epoch);
         for (const Metric& metric : read->metrics) {
             const std::size_t index = seriesOf(metric, read->category, builder, name);
             if (rows)
-                builder.addToRow(index, metric.value, at.epoch, RunBuilder::kUnknown);
+                builder.addToRow(index, metric.value);
             else
                 builder.add(index, stepValue, metric.value, at.epoch, RunBuilder::kUnknown,
                             line.number, -1);

@@ -280,9 +280,9 @@ private:
             if (reader.fieldCount() > m_names.size()) extraFields(line, reader.fieldCount());
             std::int64_t step = 0;
             if (!stepOf(line, index, step)) continue;
-            m_b.beginRow(step, line);
             const double epoch = withEpochs ? axisColumn(m_epochCol, false) : kNaN;
             const double wall = withWall ? axisColumn(m_wallCol, true) : kNaN;
+            m_b.beginRow(step, line, epoch, wall);
             const std::size_t n = m_cells.size();
             for (const std::size_t i : m_metricCols) {
                 if (i >= n) break;
@@ -297,7 +297,7 @@ private:
                     if (m_spec.missingIsGap) continue;
                     value = kNaN;
                 }
-                m_b.addToRow(seriesOf(i), value, epoch, wall);
+                m_b.addToRow(seriesOf(i), value);
             }
         }
         m_rows = rowIndex;

@@ -2,15 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <system_error>
 
-#include "core/eisel_lemire.h"
 #include "core/file_stream.h"
 #include "core/out_of_range_decimal.h"
+#include "core/short_decimal.h"
 
 namespace curvedoctor::core {
 namespace {
@@ -25,92 +24,6 @@ bool isDigit(char c) {
     return static_cast<unsigned char>(c - '0') < 10;
 }
 
-constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
-// Appends the run of decimal digits at `p` to `mantissa`, eight at a time where the buffer
-// allows (SWAR: one 64-bit load, a mask of the non-digit bytes, and the usual multiply-shift
-// reduction of eight digits). Returns the number of digits consumed; `mantissa` is only
-// meaningful while that stays <= 19.
-[[gnu::always_inline]] inline int appendDigits(const char*& p, const char* end,
-                                               std::uint64_t& mantissa) {
-    int count = 0;
-    while (end - p >= 8) {
-        std::uint64_t chunk;
-        std::memcpy(&chunk, p, 8);
-        const std::uint64_t x = chunk ^ 0x3030303030303030ULL;  // digits become bytes 0..9.
-        const std::uint64_t nonDigit = ((x + 0x7676767676767676ULL) | x) & 0x8080808080808080ULL;
-        const int n = nonDigit == 0 ? 8 : std::countr_zero(nonDigit) / 8;
-        if (n == 0) return count;
-        // Move the n digits to the top bytes; the zero bytes below act as leading zeros.
-        std::uint64_t v = n == 8 ? x : x << (8 * (8 - n));
-        v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FFULL;
-        v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFFULL;
-        v = (v * 10000 + (v >> 32)) & 0x00000000FFFFFFFFULL;
-        static constexpr std::uint64_t kScale[] = {1,      10,      100,      1000,     10000,
-                                                   100000, 1000000, 10000000, 100000000};
-        mantissa = mantissa * kScale[n] + v;
-        p += n;
-        count += n;
-        if (n < 8) return count;
-    }
-    while (p < end && isDigit(*p)) {
-        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
-        ++p;
-        ++count;
-    }
-    return count;
-}
-
-// A decimal of at most 19 significant digits (`-12.5`, `0.12600809335708618`, `1.0000e-03`)
-// without a library call, with the same bits as std::from_chars. When the conversion is exact by
-// Clinger's fast path (a mantissa of at most 2^53 and a power of ten within +-22 are both exact
-// doubles, so one IEEE multiplication or division rounds correctly), that; otherwise Eisel-Lemire
-// (eisel_lemire.h: 17-digit Python floats, `7.2e-09`). Anything else (more digits, nan, inf,
-// exponents past +-64, subnormals) returns nullptr and goes to std::from_chars.
-const char* parseShortDecimal(const char* p, const char* end, double& out) {
-    const bool negative = p < end && *p == '-';
-    if (negative) ++p;
-    std::uint64_t mantissa = 0;
-    const int intDigits = appendDigits(p, end, mantissa);
-    int digits = intDigits;
-    int exponent = 0;
-    if (p < end && *p == '.') {
-        const char* dot = p++;
-        // Zeros before the first significant digit (`0.000282...`) only move the exponent;
-        // counted as digits they would send a 16-digit value to the slow path.
-        int zeros = 0;
-        if (mantissa == 0) {
-            while (p < end && *p == '0' && p - dot < 64) ++p;
-            zeros = static_cast<int>(p - dot) - 1;
-        }
-        const int fracDigits = digits > 19 ? 0 : appendDigits(p, end, mantissa);
-        if (intDigits == 0 && fracDigits == 0 && zeros == 0) return nullptr;
-        digits += fracDigits;
-        exponent = -fracDigits - zeros;
-    } else if (intDigits == 0) {
-        return nullptr;
-    }
-    if (digits > 19) return nullptr;
-    if (p < end && (*p == 'e' || *p == 'E')) {
-        ++p;
-        bool negativeExponent = false;
-        if (p < end && (*p == '+' || *p == '-')) negativeExponent = *p++ == '-';
-        const char* e = p;
-        int value = 0;
-        while (p < end && isDigit(*p) && value < 1000) value = value * 10 + (*p++ - '0');
-        if (p == e || (p < end && isDigit(*p))) return nullptr;
-        exponent += negativeExponent ? -value : value;
-    }
-    constexpr std::uint64_t kMaxExactMantissa = 1ULL << 53;
-    if (mantissa > kMaxExactMantissa || exponent < -22 || exponent > 22)
-        return eiselLemire(mantissa, exponent, negative, out) ? p : nullptr;
-    double v = static_cast<double>(mantissa);
-    v = exponent < 0 ? v / kPow10[-exponent] : v * kPow10[exponent];
-    out = negative ? -v : v;
-    return p;
-}
-
 // std::from_chars with the short-decimal fast path in front. libstdc++'s from_chars may copy
 // the whole range it is given, so the reader hands it at most kMaxInPlaceNumber bytes: a longer
 // number fails here and is parsed from its exact field by the slow path.
@@ -118,8 +31,8 @@ const char* parseShortDecimal(const char* p, const char* end, double& out) {
 constexpr std::ptrdiff_t kMaxInPlaceNumber = 64;
 std::from_chars_result parseDouble(const char* p, const char* end, double& out) {
     if (const char* q = parseShortDecimal(p, end, out)) return {q, std::errc()};
-    // An empty cell (most cells of a sparse Lightning row) or text: from_chars would only say
-    // no; what it accepts starts with a digit, '.', "inf" or "nan", after an optional '-'.
+    // Text: from_chars would only say no; what it accepts starts with a digit, '.', "inf" or
+    // "nan", after an optional '-'.
     const char* first = p < end && *p == '-' ? p + 1 : p;
     const char c = first < end ? static_cast<char>(*first | 0x20) : '\0';
     if (!isDigit(c) && c != '.' && c != 'i' && c != 'n') return {p, std::errc::invalid_argument};
@@ -477,6 +390,10 @@ bool CsvReader::readRow(std::vector<CsvCell>& cells, std::size_t maxCells) {
             readQuoted(cell);
             if (m_needMore) return false;
             p = m_pos;
+        } else if (!ws && (p == m_end || *p == delimiter || *p == '\n' || *p == '\r')) {
+            // An empty cell: most cells of a sparse Lightning row.
+            cell.kind = CsvCellKind::Empty;
+            cell.text = std::string_view(p, 0);
         } else {
             // Fast path: most cells are plain numbers; parse in place and check what follows.
             const char* s = p;
