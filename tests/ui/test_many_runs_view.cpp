@@ -131,6 +131,26 @@ TEST_F(ManyRunsView, TheLossChartIsNotBlownUpByTheRunThatLogs268M) {
     EXPECT_TRUE(marked);
 }
 
+TEST_F(ManyRunsView, OnPaperTheLegendAsksForNoClicks) {
+    // The whole logdir: more runs with findings than bands are drawn for, and more runs than
+    // the legend names. On screen the legend says to click; a report or exported image is
+    // paper, where "click one in the list" means nothing.
+    MetricChart* loss = chartOf(w(), QStringLiteral("loss"));
+    ASSERT_NE(loss, nullptr);
+    const auto noteOf = [&] {
+        for (const LegendItem& item : loss->overlay()->legendItems())
+            if (item.type == LegendItem::Type::Note) return item.label;
+        return QString();
+    };
+    ASSERT_TRUE(noteOf().contains(QStringLiteral("click"))) << noteOf().toStdString();
+    loss->overlay()->setForPaper(true);
+    const QString paper = noteOf();
+    loss->overlay()->setForPaper(false);
+    EXPECT_FALSE(paper.isEmpty());
+    EXPECT_FALSE(paper.contains(QStringLiteral("click"))) << paper.toStdString();
+    EXPECT_TRUE(paper.contains(QStringLiteral("table"))) << paper.toStdString();
+}
+
 TEST_F(ManyRunsView, LogYRangesOverPositiveRawValuesOnly) {
     testing::part<ViewSettings>(w()).setLogY(true);
     settle();

@@ -257,7 +257,9 @@ QList<LegendItem> FindingOverlay::layoutLegend(int rows, int* rowsUsed) const {
     if (m_focusRun.isEmpty() && bandRuns() > kMaxBandRuns)
         fixed << LegendItem{
             LegendItem::Type::Note,
-            QStringLiteral("findings of %1 runs: click one in the list to see it").arg(bandRuns()),
+            (m_forPaper ? QStringLiteral("findings of %1 runs: too many to shade, see the table")
+                        : QStringLiteral("findings of %1 runs: click one in the list to see it"))
+                .arg(bandRuns()),
             grey,
             Qt::SolidLine,
             false,
@@ -436,7 +438,7 @@ void FindingOverlay::paintLegend(QPainter* p) const {
                 break;
         }
         QFont itemFont = f;
-        itemFont.setUnderline(item.type == LegendItem::Type::More);
+        itemFont.setUnderline(item.type == LegendItem::Type::More && !m_forPaper);
         itemFont.setStrikeOut(item.hidden);
         p->setFont(itemFont);
         p->setPen(item.hidden ? faded : text);

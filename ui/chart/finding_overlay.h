@@ -80,6 +80,9 @@ public:
     /// The axis ranges the overlay maps with; set after every axis change.
     void setRanges(double xLo, double xHi, double yLo, double yHi);
 
+    /// Drawn for paper (a report, an exported image): no "click" hints and no link styling.
+    void setForPaper(bool on) { m_forPaper = on; }
+
     [[nodiscard]] const QList<OverlayBand>& bands() const { return m_bands; }
     /// Only this run's bands are drawn (a finding being looked at); empty: every run's.
     void setFocusRun(const QString& run);
@@ -135,6 +138,7 @@ private:
     QString m_focusRun;
     QList<LegendRun> m_runs;
     bool m_hasValidation = false;
+    bool m_forPaper = false;
     double m_xLo = 0.0, m_xHi = 1.0, m_yLo = 0.0, m_yHi = 1.0;
 };
 

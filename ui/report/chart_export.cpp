@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QSvgGenerator>
 
+#include "ui/chart/finding_overlay.h"
 #include "ui/chart/metric_chart.h"
 
 namespace curvedoctor::ui {
@@ -42,12 +43,15 @@ void paintChart(QChart& chart, QPainter& painter, const QRectF& target, QSizeF l
     // The chart lays out its plot area lazily; make it happen now, before painting, and let a
     // MetricChart reduce its curves for this plot width (it would otherwise do so later).
     if (chart.layout()) chart.layout()->activate();
-    if (auto* metric = qobject_cast<MetricChart*>(&chart)) {
+    auto* metric = qobject_cast<MetricChart*>(&chart);
+    if (metric) {
+        metric->overlay()->setForPaper(true);
         metric->refresh();
         // New ticks mean new axis labels to lay out.
         if (chart.layout()) chart.layout()->activate();
     }
     scene->render(&painter, target, chart.sceneBoundingRect());
+    if (metric) metric->overlay()->setForPaper(false);
     if (scene == &temporary) {
         temporary.removeItem(&chart);
     } else {
