@@ -135,9 +135,6 @@ TEST(ReducedCurve, LogAxisDropsNonPositivePointsAndBreaksTheLine) {
     EXPECT_DOUBLE_EQ(r.nonFinite()[0].lastFiniteY, std::log10(4.0));
 }
 
-}  // namespace
-}  // namespace curvedoctor::core
-
 // keptWhole() stands in for decimate() where every point is kept: the reduction it makes must
 // read back exactly what decimate() keeps, edges included, and it must decline wherever
 // decimate() would drop a point or break the line.
@@ -183,3 +180,6 @@ TEST(ReducedCurve, KeptWholeDeclinesWhereDecimateDropsOrBreaks) {
     EXPECT_EQ(kept->last, 1000u);
     expectSamePoints(ReducedCurve(*kept, c.view()), decimate(steps, c.y, after));
 }
+
+}  // namespace
+}  // namespace curvedoctor::core

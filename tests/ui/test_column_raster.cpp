@@ -135,7 +135,9 @@ TEST(ColumnRaster, DenseCurvesStayWithinAPixelOfQPainter) {
     // Nothing outside the clip.
     for (int y = 0; y < size.height(); ++y)
         for (int x = 0; x < size.width(); ++x)
-            if (!clip.contains(x, y)) ASSERT_FALSE(lit(b, x, y)) << x << "," << y;
+            if (!clip.contains(x, y)) {
+                ASSERT_FALSE(lit(b, x, y)) << x << "," << y;
+            }
 }
 
 TEST(ColumnRaster, TranslucentColourBlendsOnceAsQPainterDoes) {
