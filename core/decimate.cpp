@@ -422,7 +422,61 @@ Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
                  static_cast<std::size_t>(last - order.begin()), config, lo, hi);
 }
 
+template <typename X>
+std::optional<PositionRange> keptWholeImpl(std::span<const X> xs, std::span<const double> ys,
+                                           const DecimateConfig& config) {
+    const std::size_t n = std::min(xs.size(), ys.size());
+    double lo = config.xLo;
+    double hi = config.xHi;
+    if (lo > hi) std::swap(lo, hi);
+    if (!config.xSorted || n == 0 || std::isnan(lo) || std::isnan(hi)) return std::nullopt;
+    auto xd = [](X v) { return static_cast<double>(v); };
+    // The same range, edges and columns as decimateImpl and Reducer::run.
+    const auto firstIt = std::lower_bound(xs.begin(), xs.begin() + static_cast<long>(n), lo,
+                                          [&](X v, double t) { return xd(v) < t; });
+    const auto lastIt = std::upper_bound(firstIt, xs.begin() + static_cast<long>(n), hi,
+                                         [&](double t, X v) { return t < xd(v); });
+    const auto begin = static_cast<std::size_t>(firstIt - xs.begin());
+    const auto end = static_cast<std::size_t>(lastIt - xs.begin());
+    if (begin == end) return std::nullopt;
+    const bool hasBefore = begin > 0 && std::isfinite(ys[begin - 1]);
+    const bool hasAfter = end < n && std::isfinite(ys[end]);
+    const std::size_t columns = static_cast<std::size_t>(std::max(1, config.columns));
+    if (end - begin <= columns) {
+        for (std::size_t p = begin; p < end; ++p)
+            if (!std::isfinite(ys[p])) return std::nullopt;
+    } else {
+        std::size_t bins = columns;
+        if (hasBefore || hasAfter) {
+            if (columns == 1) return std::nullopt;  // the edges are dropped then
+            bins = columns - 1;
+        }
+        const double width = hi - lo;
+        const double scale = width > 0.0 ? static_cast<double>(bins) / width : 0.0;
+        const long lastBin = static_cast<long>(bins) - 1;
+        auto column = [&](std::size_t p) {
+            return std::clamp(static_cast<long>((xd(xs[p]) - lo) * scale), 0L, lastBin);
+        };
+        // At most two points a column: none shares its column with the point two before it
+        // (on a dense series the first column fails, so this costs next to nothing there).
+        for (std::size_t p = begin; p < end; ++p)
+            if (!std::isfinite(ys[p]) || (p >= begin + 2 && column(p) == column(p - 2)))
+                return std::nullopt;
+    }
+    return PositionRange{begin - (hasBefore ? 1 : 0), end + (hasAfter ? 1 : 0)};
+}
+
 }  // namespace
+
+std::optional<PositionRange> keptWhole(std::span<const std::int64_t> x, std::span<const double> y,
+                                       const DecimateConfig& config) {
+    return keptWholeImpl(x, y, config);
+}
+
+std::optional<PositionRange> keptWhole(std::span<const double> x, std::span<const double> y,
+                                       const DecimateConfig& config) {
+    return keptWholeImpl(x, y, config);
+}
 
 DecimationIndex::DecimationIndex(std::span<const double> y) {
     build(y, 0);

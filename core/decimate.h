@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -116,5 +117,24 @@ private:
                                  const DecimateConfig& config, const DecimationIndex& index);
 [[nodiscard]] Decimated decimate(std::span<const std::int64_t> x, std::span<const double> y,
                                  const DecimateConfig& config, const DecimationIndex& index);
+
+/// Input positions [first, last).
+struct PositionRange {
+    std::size_t first = 0;
+    std::size_t last = 0;
+};
+
+/// The positions decimate() keeps when it keeps every point it looks at as one unbroken line:
+/// sorted x, every y in the range finite, and at most `config.columns` points in the range or
+/// at most two in each of its pixel columns (a sweep's runs of 2,000 steps on a chart 1,500
+/// pixels wide). The range then holds the points inside [xLo, xHi] and the finite nearest point
+/// on each side; otherwise (or when no point lies inside) nullopt. It reads x and y once, with
+/// none of decimate()'s copies: the caller can keep the positions instead of its result.
+[[nodiscard]] std::optional<PositionRange> keptWhole(std::span<const std::int64_t> x,
+                                                     std::span<const double> y,
+                                                     const DecimateConfig& config);
+[[nodiscard]] std::optional<PositionRange> keptWhole(std::span<const double> x,
+                                                     std::span<const double> y,
+                                                     const DecimateConfig& config);
 
 }  // namespace curvedoctor::core

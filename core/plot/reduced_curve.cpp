@@ -49,6 +49,14 @@ ReducedCurve::ReducedCurve(const Decimated& d, CurveColumns columns, bool log10Y
     }
 }
 
+ReducedCurve::ReducedCurve(PositionRange kept, CurveColumns columns)
+    : m_columns(std::move(columns)) {
+    const std::size_t last = std::min(kept.last, kMaxIndex + 1);
+    m_first = kept.first;
+    m_size = last > kept.first ? last - kept.first : 0;
+    if (m_size > 0) m_segments.push_back(0);
+}
+
 double ReducedCurve::y(std::size_t i) const {
     const double v = m_columns.y[index(i)];
     return m_log ? std::log10(v) : v;

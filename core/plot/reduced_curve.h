@@ -35,6 +35,10 @@ public:
     /// when not positive). Positions past 2^32 - 1 are not supported (a series that long does
     /// not fit a chart's memory anyway): such points are dropped.
     ReducedCurve(const Decimated& d, CurveColumns columns, bool log10Y);
+    /// Every point at positions `kept` of `columns` as one unbroken line on a linear axis: the
+    /// reduction where keptWhole() (core/decimate.h) found one, made without it. Positions past
+    /// 2^32 - 1 are dropped, as above.
+    ReducedCurve(PositionRange kept, CurveColumns columns);
 
     [[nodiscard]] std::size_t size() const { return m_size; }
     /// Position of point `i` in the columns.

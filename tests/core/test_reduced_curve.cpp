@@ -135,5 +135,51 @@ TEST(ReducedCurve, LogAxisDropsNonPositivePointsAndBreaksTheLine) {
     EXPECT_DOUBLE_EQ(r.nonFinite()[0].lastFiniteY, std::log10(4.0));
 }
 
+// keptWhole() stands in for decimate() where every point is kept: the reduction it makes must
+// read back exactly what decimate() keeps, edges included, and it must decline wherever
+// decimate() would drop a point or break the line.
+TEST(ReducedCurve, KeptWholeMakesTheSameReductionAsDecimate) {
+    const Columns c = makeColumns(2000);
+    struct Case {
+        double lo, hi;
+        int columns;
+    };
+    // Whole range on 1,500 columns (1-2 points a column), a zoom with both edge points on 700
+    // and on 1,500 columns, the range's start, the range at the series' end, fewer points than
+    // columns.
+    for (const Case k : {Case{10, 2009, 1500}, Case{400.5, 1300.5, 700}, Case{400.5, 1300.5, 1500},
+                         Case{-100, 500, 500}, Case{1000, 2009, 800}, Case{10, 2009, 2000}}) {
+        const DecimateConfig cfg{k.lo, k.hi, k.columns};
+        const auto kept = keptWhole(std::span<const std::int64_t>(c.steps), c.y, cfg);
+        ASSERT_TRUE(kept) << k.lo << " " << k.columns;
+        const Decimated d = decimate(std::span<const std::int64_t>(c.steps), c.y, cfg);
+        expectSamePoints(ReducedCurve(*kept, c.view()), d);
+        const std::vector<double> xs(c.steps.begin(), c.steps.end());
+        const auto keptByX = keptWhole(std::span<const double>(xs), c.y, cfg);
+        ASSERT_TRUE(keptByX);
+        EXPECT_EQ(keptByX->first, kept->first);
+        EXPECT_EQ(keptByX->last, kept->last);
+    }
+}
+
+TEST(ReducedCurve, KeptWholeDeclinesWhereDecimateDropsOrBreaks) {
+    Columns c = makeColumns(2000);
+    const std::span<const std::int64_t> steps(c.steps);
+    // 2,000 points on 600 columns: some column holds three points, decimate() may drop one.
+    EXPECT_FALSE(keptWhole(steps, c.y, DecimateConfig{10, 2009, 600}));
+    // An unsorted x, and a range holding no point.
+    EXPECT_FALSE(keptWhole(steps, c.y, DecimateConfig{10, 2009, 3000, false}));
+    EXPECT_FALSE(keptWhole(steps, c.y, DecimateConfig{5000, 6000, 3000}));
+    // A NaN inside the range breaks the line; one just outside it only loses its edge point.
+    c.y[1000] = kNaN;
+    EXPECT_FALSE(keptWhole(steps, c.y, DecimateConfig{10, 2009, 3000}));
+    const DecimateConfig after{10, 1009, 1500};  // x 10..1009 are positions 0..999
+    const auto kept = keptWhole(steps, c.y, after);
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->first, 0u);
+    EXPECT_EQ(kept->last, 1000u);
+    expectSamePoints(ReducedCurve(*kept, c.view()), decimate(steps, c.y, after));
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/chart/column_raster.h"
 #include "ui/chart/curve_style.h"
 
 namespace curvedoctor::ui {
@@ -261,7 +262,7 @@ void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const bool onScreen = (device == QInternal::Widget || device == QInternal::Pixmap) &&
                           t.type() <= QTransform::TxTranslate;
     if (!onScreen) {
-        drawCurves(p, a, false);
+        drawCurves(p, a, nullptr);
         return;
     }
     const QRectF guard = a.adjusted(-kGuardPixels, -kGuardPixels, kGuardPixels, kGuardPixels);
@@ -273,7 +274,7 @@ void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         m_cache.fill(Qt::transparent);
         QPainter cp(&m_cache);
         cp.translate(-guard.topLeft());
-        drawCurves(&cp, a, true);
+        drawCurves(&cp, a, &m_cache);
         cp.end();
         m_cachedArea = a;
         m_cacheDirty = false;
@@ -281,7 +282,7 @@ void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->drawImage(guard.topLeft(), m_cache);
 }
 
-void CurveLayer::drawCurves(QPainter* p, const QRectF& a, bool onScreen) {
+void CurveLayer::drawCurves(QPainter* p, const QRectF& a, QImage* screenCache) {
     // Past a budget of points (a sweep of hundreds of runs) or of curves, the faint raw curves
     // are left out (under that many smoothed curves they are a smear) and every pen is one
     // device pixel wide and not antialiased, which QPainter strokes many times faster: a
@@ -295,12 +296,13 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a, bool onScreen) {
     }
     const bool manyPoints = total > kCrowdedPoints;
     const bool manyCurves = smoothed > kCrowdedCurves;
+    const bool onScreen = screenCache != nullptr;
     const bool aliased = !isVector(p) && (manyPoints || (manyCurves && onScreen));
-    drawCurves(p, a, mapping(), manyPoints || manyCurves, aliased);
+    drawCurves(p, a, mapping(), manyPoints || manyCurves, aliased, aliased ? screenCache : nullptr);
 }
 
 void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, bool crowded,
-                            bool aliased) const {
+                            bool aliased, QImage* direct) const {
     // A file keeps what lies outside its clip, and not every viewer clips: nothing is drawn
     // past the plot area there.
     const bool toFile = isVector(p);
@@ -311,9 +313,32 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, bo
     p->setRenderHint(QPainter::Antialiasing, !aliased);
     std::vector<QPointF> mapped;
     QPolygonF piece;
+    // The solid curves of a crowded chart painted into the screen's image go straight into its
+    // pixels (drawColumnPolyline), in device pixels, cut to the plot area as QPainter cuts it.
+    const QTransform& device = p->deviceTransform();
+    if (direct != nullptr && (device.type() > QTransform::TxScale ||
+                              direct->format() != QImage::Format_ARGB32_Premultiplied))
+        direct = nullptr;
+    const Mapping toDevice{device.m11() * map.x0 + device.dx(), device.m11() * map.sx,
+                           device.m22() * map.y0 + device.dy(), device.m22() * map.sy};
+    const QRectF clipF = device.mapRect(a);
+    const QRect clip(QPoint(qRound(clipF.left()), qRound(clipF.top())),
+                     QPoint(qRound(clipF.right()) - 1, qRound(clipF.bottom()) - 1));
     for (const LayerCurve& c : m_curves) {
         if (!c.points || c.points->size() == 0 || (crowded && c.raw)) continue;
         const core::ReducedCurve& d = *c.points;
+        if (direct != nullptr && !c.dashed) {
+            const QRgb color = c.color.rgba64().premultiplied().toArgb32();
+            for (std::size_t k = 0; k < d.segmentCount(); ++k) {
+                const std::size_t begin = d.segmentStarts()[k], end = d.segmentEnd(k);
+                if (end - begin < 2) continue;  // a lone point: drawn as a dot below
+                mapped.clear();
+                for (std::size_t i = begin; i < end; ++i)
+                    mapped.push_back(toDevice(d.x(i), d.y(i)));
+                drawColumnPolyline(*direct, clip, mapped, color);
+            }
+        }
+        const bool directCurve = direct != nullptr && !c.dashed;
         const bool dense = static_cast<double>(d.size()) > a.width();
         const double width = crowded ? std::min(c.width, 1.0) : c.width;
         QPen pen(c.color, width, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
@@ -322,6 +347,7 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, bo
         QPen dot(c.color, width * 2.0, Qt::SolidLine, Qt::RoundCap);
         p->setPen(pen);
         for (std::size_t k = 0; k < d.segmentCount(); ++k) {
+            if (directCurve && d.segmentEnd(k) - d.segmentStarts()[k] > 1) continue;
             mapped.clear();
             for (std::size_t i = d.segmentStarts()[k]; i < d.segmentEnd(k); ++i)
                 mapped.push_back(map(d.x(i), d.y(i)));

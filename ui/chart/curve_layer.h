@@ -56,11 +56,13 @@ private:
         QPointF operator()(double x, double y) const;
     };
     [[nodiscard]] Mapping mapping() const;
-    /// On screen, a chart of many curves is drawn without antialiasing (see kCrowdedCurves).
-    void drawCurves(QPainter* p, const QRectF& plotArea, bool onScreen);
-    /// The curves in the crowded style (see kCrowdedPoints) or not, antialiased or not.
+    /// On screen (painting `screenCache`, else null), a chart of many curves is drawn without
+    /// antialiasing (see kCrowdedCurves).
+    void drawCurves(QPainter* p, const QRectF& plotArea, QImage* screenCache);
+    /// The curves in the crowded style (see kCrowdedPoints) or not, antialiased or not; with
+    /// `direct` (the image `p` paints, aliased only) the solid ones written into its pixels.
     void drawCurves(QPainter* p, const QRectF& plotArea, const Mapping& map, bool crowded,
-                    bool aliased) const;
+                    bool aliased, QImage* direct) const;
 
     QChart* m_chart;
     std::vector<LayerCurve> m_curves;

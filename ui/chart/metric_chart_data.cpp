@@ -47,10 +47,6 @@ void MetricChart::fillCurve(Curve& c, bool raw, double lo, double hi, int column
     // cannot be seen, and it halves the raw curve's drawing and reduction work.
     const core::DecimateConfig cfg{lo, hi, raw ? std::max(1, columns / kRawColumnDivisor) : columns,
                                    c.xSorted};
-    const core::DecimationIndex& index = raw ? *c.rawIndex : *c.smoothIndex;
-    const core::Decimated d =
-        c.xs.empty() ? core::decimate(std::span<const std::int64_t>(*c.steps), y, cfg, index)
-                     : core::decimate(c.xs, y, cfg, index);
     // The reduction keeps positions into the columns, and the columns alive.
     core::CurveColumns cols;
     if (c.xs.empty()) {
@@ -63,8 +59,22 @@ void MetricChart::fillCurve(Curve& c, bool raw, double lo, double hi, int column
     }
     cols.y = y;
     cols.keepY = raw ? std::shared_ptr<const void>(c.run) : std::shared_ptr<const void>(c.smoothed);
-    (raw ? c.raw : c.smooth) =
-        std::make_shared<const core::ReducedCurve>(d, std::move(cols), m_logY);
+    std::shared_ptr<const core::ReducedCurve>& out = raw ? c.raw : c.smooth;
+    // A sweep's crowded chart keeps every point of its runs (2,000 steps on 1,500 pixels): then
+    // the positions are known from one look at x and y, with none of the reduction's copies.
+    const auto whole = m_logY ? std::nullopt
+                       : c.xs.empty()
+                           ? core::keptWhole(std::span<const std::int64_t>(*c.steps), y, cfg)
+                           : core::keptWhole(c.xs, y, cfg);
+    if (whole) {
+        out = std::make_shared<const core::ReducedCurve>(*whole, std::move(cols));
+        return;
+    }
+    const core::DecimationIndex& index = raw ? *c.rawIndex : *c.smoothIndex;
+    const core::Decimated d =
+        c.xs.empty() ? core::decimate(std::span<const std::int64_t>(*c.steps), y, cfg, index)
+                     : core::decimate(c.xs, y, cfg, index);
+    out = std::make_shared<const core::ReducedCurve>(d, std::move(cols), m_logY);
 }
 
 QString MetricChart::dataCsv() const {
