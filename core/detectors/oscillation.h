@@ -40,6 +40,20 @@ struct OscillationConfig {
     double rawSwingShare = 0.4;
     /// ... at least this many times (collapse, recover, collapse).
     std::size_t minRawSwings = 3;
+    /// Ringing that fades (momentum or full-batch steps overshooting for the first 20-40% of a
+    /// run, then settling) in a loss read raw: a swing is a reversal by at least this share of
+    /// the lower of its two ends (the local level, not the whole range, which the first drop
+    /// dominates)...
+    double ringRelSwing = 0.25;
+    /// ... and by at least this share of the curve's whole range (jitter of a loss near zero
+    /// is no swing)...
+    double ringRangeShare = 0.05;
+    /// ... with at least ringMinSwings of them in a row, each within ringMaxGap points of the
+    /// one before (three up-and-downs), ...
+    std::size_t ringMinSwings = 6;
+    std::size_t ringMaxGap = 4;
+    /// ... over which the log of the loss goes back and forth more than it goes anywhere (net
+    /// change over its path at most maxEfficiency).
 };
 
 [[nodiscard]] std::vector<Finding> detectOscillation(const RunView& view,

@@ -130,5 +130,51 @@ TEST(DetectOscillation, ABurstOfBatchSpikesIsSilent) {
     EXPECT_TRUE(detect(r).empty()) << detect(r)[0].message;
 }
 
+// Issue #15: full-batch ringing that fades within the first quarter of a run, about a trend
+// whose first drop sets the whole range (oscillation_fading_circles_tf in tests/data/corpus2:
+// 0.69 -> 1.13 -> 0.41 -> 0.73 -> 0.19 -> 0.38 -> 0.17 -> 0.23 -> 0.08 -> 0.19 -> 0.05 -> 0.15,
+// then 0.03-0.06): each swing is far under 20% of the range but about the local level. Read
+// against the local level: found, ending where the ringing ends. The same descent without
+// the swings (a healthy full-batch run), and one whose swings are 10% of the level, are silent.
+// (Under 20% of the whole range, the raw rule of FastRinging... sees 2 swings here, not 4.)
+core::Run fadingRinging(double relAmp) {
+    std::vector<double> loss;
+    for (std::size_t i = 0; i < 100; ++i) {
+        const double t = double(i);
+        const double level = 0.04 + 0.9 * std::exp(-t / 5.0);
+        const double ring = i >= 5 && i < 25 ? relAmp * (i % 2 == 0 ? 1.0 : -1.0) : 0.0;
+        loss.push_back(level * (1.0 + ring));
+    }
+    return runOf({{"loss", seriesOf(loss, 1, 1)},
+                  {"val_loss", seriesOf(
+                                   100, [](std::size_t) { return 0.3; }, 1, 1)}});
+}
+
+TEST(DetectOscillation, FadingRingingAboutTheLocalLevelIsAWarning) {
+    const auto f = detect(fadingRinging(0.4));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::Oscillation);
+    EXPECT_GE(f[0].evidence.at("swings"), 6.0);
+    EXPECT_LE(f[0].evidence.at("efficiency"), f[0].evidence.at("max_efficiency"));
+    EXPECT_DOUBLE_EQ(f[0].evidence.at("rel_swing"), 0.25);
+    EXPECT_LE(f[0].endStep, 25);
+    EXPECT_NE(f[0].message.find("then settles"), std::string::npos) << f[0].message;
+    EXPECT_TRUE(detect(fadingRinging(0.0)).empty());
+    EXPECT_TRUE(detect(fadingRinging(0.1)).empty()) << detect(fadingRinging(0.1))[0].message;
+}
+
+// Jitter of a loss near zero is large against its level but not against the run: silent.
+TEST(DetectOscillation, JitterNearZeroIsNoRinging) {
+    std::vector<double> loss;
+    for (std::size_t i = 0; i < 80; ++i) {
+        const double level = 0.001 + 0.7 * std::exp(-double(i) / 4.0);
+        loss.push_back(level * (i > 20 ? (i % 2 == 0 ? 2.0 : 0.5) : 1.0));
+    }
+    const core::Run r = runOf({{"loss", seriesOf(loss, 1, 1)},
+                               {"val_loss", seriesOf(
+                                                80, [](std::size_t) { return 0.2; }, 1, 1)}});
+    EXPECT_TRUE(detect(r).empty()) << detect(r)[0].message;
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

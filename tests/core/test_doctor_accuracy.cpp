@@ -381,12 +381,14 @@ TEST(DoctorAccuracy, SecondCorpusHalfD) {
 // was relabelled (overfitting may fire: its val loss by 30-epoch blocks 0.151, 0.131, 0.143,
 // 0.151 while train falls 0.182 -> 0.116). Now 20 of 21, no wrong warning; left: the
 // oscillation fading within 30 of 150 epochs (a median of 3 clips its one-point peaks).
+// doctor10: 21 of 21, that ringing found by the local-level rule (swings by >= 25% of the
+// lower end, 6 in a row, read raw; see half g).
 TEST(DoctorAccuracy, SecondCorpusHalfE) {
     const auto logs = corpus2Half("e");
     ASSERT_GE(logs.size(), 24u);
     const Score s = scoreAll(logs);
     print("corpus2 half e (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 20) << "half e recall below its last measure";
+    EXPECT_GE(s.found(), 21) << "half e recall below its last measure";
     EXPECT_EQ(s.runsWithWrong, 0) << "half e: a run with a wrong warning";
 }
 
@@ -461,14 +463,56 @@ TEST(DoctorAccuracy, SecondCorpusHalfF) {
 //   slow_start_plateau        3/4    0/3   missed: the flat start of divergence_grow_raw_
 //                                          diabetes
 //   undertrained              1/2    0/1   missed: GRU under Adagrad, losses on lines
-// The floor asserted is that measure. The labels are left as committed.
+// doctor10 looked at the fading-oscillation misses on their plots (half g is now tuned on):
+// a practitioner reads large alternating swings about the local level in a stretch of the
+// run, whether or not they last; the whole range, set by the first drop, hid them. A loss read
+// raw (one value per evaluation) now rings when 6 reversals in a row, each within 4 points of
+// the last, move by >= 25% of their lower end and >= 5% of the range, and the log of the loss
+// travels there >= 1/0.35 times its net change. Both fading ringings found (and half e's):
+// 19 of 24, the same 3 runs wrong. Left: the other misses above and the wrong warnings
+// (severe on circles_tf, whose best val point is a dip within the ringing).
+// The floor asserted is the latest measure. The labels are left as committed.
 TEST(DoctorAccuracy, SecondCorpusHalfG) {
     const auto logs = corpus2Half("g");
     ASSERT_GE(logs.size(), 29u);
     const Score s = scoreAll(logs);
-    print("corpus2 half g (held back, newest)", s);
-    EXPECT_GE(s.found(), 17) << "half g recall below its first measure";
+    print("corpus2 half g (held back, then looked at)", s);
+    EXPECT_GE(s.found(), 19) << "half g recall below its last measure";
     EXPECT_LE(s.runsWithWrong, 3) << "half g: more runs with a wrong warning than measured";
+}
+
+// Half h (doctor10): 26 cases made after half g's fading-oscillation misses had been looked
+// at and fixed (f9265c9), their labels committed (58ec4c9) before the doctor first read them,
+// never tuned on. Measured blind once: 12 of 21 found (57%), a wrong warning on 4 runs of 26
+// (15%):
+//   kind                      found  wrong/warnings
+//   divergence                2/3    1/3   missed: the momentum blow-up of wine to 1e7 (hf,
+//                                          one step logged per step; read as severe
+//                                          overfitting instead: wrong)
+//   nan_inf                   1/1    0/1
+//   noisy_validation          2/2    0/4
+//   not_learning              1/3    1/2   missed: shuffled labels under an LSTM (read as
+//                                          divergence: wrong) and on wine
+//   oscillation               0/3    0/0   missed all three fading ringings: the ringing
+//                                          rule of f9265c9, fixed on halves e and g, did not
+//                                          generalise
+//   overfitting               3/3    1/6   wrong on slow_start_tiny_init_cancer_deit (val
+//                                          0.0731 -> 0.0778)
+//   severe_overfitting        0/0    1/3
+//   slow_start_plateau        1/3    0/1   missed: ~3 of 40 epochs (cancer, DeiT) and the
+//                                          flat start of raw diabetes under a growing lr
+//   undertrained              2/3    0/3   missed: a CNN whose loss falls 2% on a line while
+//                                          accuracy climbs 0.17 -> 0.51 (read as not learning:
+//                                          wrong)
+//   metric_loss_disagreement  0/0    0/1
+// The floor asserted is that measure. The labels are left as committed.
+TEST(DoctorAccuracy, SecondCorpusHalfH) {
+    const auto logs = corpus2Half("h");
+    ASSERT_GE(logs.size(), 26u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half h (held back, newest)", s);
+    EXPECT_GE(s.found(), 12) << "half h recall below its first measure";
+    EXPECT_LE(s.runsWithWrong, 4) << "half h: more runs with a wrong warning than measured";
 }
 
 TEST(DoctorAccuracy, LabelledRealLogs) {
