@@ -393,7 +393,7 @@ bool CsvReader::readRow(std::vector<CsvCell>& cells, std::size_t maxCells) {
         } else if (!ws && (p == m_end || *p == delimiter || *p == '\n' || *p == '\r')) {
             // An empty cell: most cells of a sparse Lightning row.
             cell.kind = CsvCellKind::Empty;
-            cell.text = std::string_view(p, 0);
+            cell.text = std::string_view(p, p);  // empty, but where the cell is
         } else {
             // Fast path: most cells are plain numbers; parse in place and check what follows.
             const char* s = p;
