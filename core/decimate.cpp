@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 namespace curvedoctor::core {
 namespace {
@@ -368,6 +369,19 @@ private:
     std::size_t m_lastNf = 0;
 };
 
+// Positions [first, last) of the first `n` sorted xs that lie inside [lo, hi].
+template <typename X>
+std::pair<std::size_t, std::size_t> sortedRange(std::span<const X> xs, std::size_t n, double lo,
+                                                double hi) {
+    auto xd = [](X v) { return static_cast<double>(v); };
+    const auto end = xs.begin() + static_cast<long>(n);
+    const auto first =
+        std::lower_bound(xs.begin(), end, lo, [&](X v, double t) { return xd(v) < t; });
+    const auto last = std::upper_bound(first, end, hi, [&](double t, X v) { return t < xd(v); });
+    return {static_cast<std::size_t>(first - xs.begin()),
+            static_cast<std::size_t>(last - xs.begin())};
+}
+
 template <typename X>
 Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
                        const DecimateConfig& config, const DecimationIndex* index = nullptr) {
@@ -379,10 +393,7 @@ Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
     auto xd = [](X v) { return static_cast<double>(v); };
 
     if (config.xSorted) {
-        const auto first = std::lower_bound(xs.begin(), xs.begin() + static_cast<long>(n), lo,
-                                            [&](X v, double t) { return xd(v) < t; });
-        const auto last = std::upper_bound(first, xs.begin() + static_cast<long>(n), hi,
-                                           [&](double t, X v) { return t < xd(v); });
+        const auto [first, last] = sortedRange(xs, n, lo, hi);
         if (index != nullptr && index->size() != ys.size()) index = nullptr;
         auto prefetch = [&](std::size_t i, bool block) {
             prefetchLine(&xs[i]);
@@ -402,8 +413,7 @@ Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
         };
         Reducer r([&](std::size_t i) { return xd(xs[i]); }, [&](std::size_t i) { return ys[i]; },
                   [](std::size_t i) { return i; }, index, prefetch);
-        return r.run(n, static_cast<std::size_t>(first - xs.begin()),
-                     static_cast<std::size_t>(last - xs.begin()), config, lo, hi);
+        return r.run(n, first, last, config, lo, hi);
     }
 
     std::vector<std::size_t> order;
@@ -432,12 +442,7 @@ std::optional<PositionRange> keptWholeImpl(std::span<const X> xs, std::span<cons
     if (!config.xSorted || n == 0 || std::isnan(lo) || std::isnan(hi)) return std::nullopt;
     auto xd = [](X v) { return static_cast<double>(v); };
     // The same range, edges and columns as decimateImpl and Reducer::run.
-    const auto firstIt = std::lower_bound(xs.begin(), xs.begin() + static_cast<long>(n), lo,
-                                          [&](X v, double t) { return xd(v) < t; });
-    const auto lastIt = std::upper_bound(firstIt, xs.begin() + static_cast<long>(n), hi,
-                                         [&](double t, X v) { return t < xd(v); });
-    const auto begin = static_cast<std::size_t>(firstIt - xs.begin());
-    const auto end = static_cast<std::size_t>(lastIt - xs.begin());
+    const auto [begin, end] = sortedRange(xs, n, lo, hi);
     if (begin == end) return std::nullopt;
     const bool hasBefore = begin > 0 && std::isfinite(ys[begin - 1]);
     const bool hasAfter = end < n && std::isfinite(ys[end]);
