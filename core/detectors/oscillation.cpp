@@ -340,9 +340,8 @@ std::vector<Finding> detectOscillation(const RunView& view, const OscillationCon
                 formatNumber(s.hi) + ") between " + describeStep(view, t.steps[from]) + " and " +
                 describeStep(view, t.lastSteps.back()) + " without a steady trend (net change " +
                 formatPercent(efficiency) + " of the path travelled)" +
-                (s.fine ? "; seen under a running median of 3" : std::string()) +
-                (s.fine ? ", where the curve turns at only " + formatPercent(s.reversalShare) +
-                              " of its points (smooth swings)"
+                (s.fine ? "; seen under a running median of 3, where the curve turns at only " +
+                              formatPercent(s.reversalShare) + " of its points (smooth swings)"
                         : std::string()) +
                 ".";
     f.advice =
