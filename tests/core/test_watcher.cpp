@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <thread>
+#include <utility>
 
 #include "core/watch/watcher.h"
 #include "follow_test_support.h"
@@ -114,18 +115,26 @@ TEST_P(WatcherModes, ReportsLostReadPermissionOnce) {
 INSTANTIATE_TEST_SUITE_P(InotifyAndPolling, WatcherModes, ::testing::Bool(),
                          [](const auto& info) { return info.param ? "inotify" : "polling"; });
 
+// run/metrics.csv in `dir`, and a hard link to it in elsewhere/: writes through the link change
+// the watched file without any event in run/ (as a network mount misses another machine's
+// writes). Returns {the log, the link}.
+std::pair<std::string, std::string> linkedLog(const ScratchDir& dir) {
+    std::filesystem::create_directories(dir.file("run"));
+    std::filesystem::create_directories(dir.file("elsewhere"));
+    std::string log = dir.file("run/metrics.csv");
+    std::string link = dir.file("elsewhere/metrics.csv");
+    writeAll(log, "epoch,step,loss\n0,0,1.0\n");
+    std::filesystem::create_hard_link(log, link);
+    return {log, link};
+}
+
 TEST(Watcher, AFolderWhoseInotifyReportsIsStillPolledAndAMissedChangeIsSeen) {
     // A folder whose inotify watch has reported is polled only every trustedPollEvery-th time;
     // a change inotify misses (here: written through a hard link in an unwatched folder, as a
     // network mount misses another machine's writes) is still seen by that poll, and the
     // folder is polled every time again.
     ScratchDir dir("watch");
-    std::filesystem::create_directories(dir.file("run"));
-    std::filesystem::create_directories(dir.file("elsewhere"));
-    const std::string log = dir.file("run/metrics.csv");
-    const std::string link = dir.file("elsewhere/metrics.csv");
-    writeAll(log, "epoch,step,loss\n0,0,1.0\n");
-    std::filesystem::create_hard_link(log, link);
+    const auto [log, link] = linkedLog(dir);
     WatchOptions o;
     o.pollInterval = 50ms;
     o.trustedPollEvery = 4;
@@ -147,12 +156,7 @@ TEST(Watcher, AFolderOnALocalDiskIsTrustedFromTheStartAndPolledOnlyAsAFallback) 
     // frequent poll, while a watcher that only polls finds it within a few polls.
     ScratchDir dir("watch");
     if (!inotifySeesEveryWrite(dir.file(""))) GTEST_SKIP() << "the scratch folder is not local";
-    std::filesystem::create_directories(dir.file("run"));
-    std::filesystem::create_directories(dir.file("elsewhere"));
-    const std::string log = dir.file("run/metrics.csv");
-    const std::string link = dir.file("elsewhere/metrics.csv");
-    writeAll(log, "epoch,step,loss\n0,0,1.0\n");
-    std::filesystem::create_hard_link(log, link);
+    const auto [log, link] = linkedLog(dir);
     WatchOptions trusting;
     trusting.pollInterval = 20ms;
     trusting.trustedPollEvery = 1000;
