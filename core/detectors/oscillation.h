@@ -40,20 +40,27 @@ struct OscillationConfig {
     double rawSwingShare = 0.4;
     /// ... at least this many times (collapse, recover, collapse).
     std::size_t minRawSwings = 3;
-    /// Ringing that fades (momentum or full-batch steps overshooting for the first 20-40% of a
-    /// run, then settling) in a loss read raw: a swing is a reversal by at least this share of
-    /// the lower of its two ends (the local level, not the whole range, which the first drop
-    /// dominates)...
-    double ringRelSwing = 0.25;
-    /// ... and by at least this share of the curve's whole range (jitter of a loss near zero
-    /// is no swing)...
-    double ringRangeShare = 0.05;
-    /// ... with at least ringMinSwings of them in a row, each within ringMaxGap points of the
-    /// one before (three up-and-downs), ...
-    std::size_t ringMinSwings = 6;
-    std::size_t ringMaxGap = 4;
-    /// ... over which the log of the loss goes back and forth more than it goes anywhere (net
-    /// change over its path at most maxEfficiency).
+    /// Ringing that fades (momentum or full-batch steps overshooting for the first 10-40% of a
+    /// run, then settling) in a loss read raw, judged as swings about a smooth local trend
+    /// (the centred mean of the middle values of trendWindow points, its highest and lowest
+    /// dropped): a swing is a value off that trend by
+    /// at least swingRel of the trend's level (the local level, not the whole range, which the
+    /// first drop dominates)...
+    std::size_t trendWindow = 5;
+    double swingRel = 0.12;
+    /// ... and by at least swingRangeShare of the curve's whole range (jitter of a loss near
+    /// zero is no swing at the plot's scale)...
+    double swingRangeShare = 0.03;
+    /// ... with at least minAlternations of them alternating in sign (above, below, above the
+    /// trend: the loss rises against it), each within maxAlternationGap points of the one
+    /// before...
+    std::size_t minAlternations = 3;
+    std::size_t maxAlternationGap = 2;
+    /// ... whose median size is at least minFloorRatio times the run's noise floor (the median
+    /// distance from the trend, relative to its level, in the calmer half of the run) and at
+    /// least the trend's own relative movement per point there (the curve reverses, it does not
+    /// only fall unevenly).
+    double minFloorRatio = 4.0;
 };
 
 [[nodiscard]] std::vector<Finding> detectOscillation(const RunView& view,

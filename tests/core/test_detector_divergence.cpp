@@ -58,6 +58,27 @@ TEST(DetectDivergence, AClimbPastTheStartIsSaidAsAMultipleOfTheFirstValue) {
     EXPECT_EQ(f[0].message.find('%'), std::string::npos) << f[0].message;
 }
 
+// Issue #15: a noisy batch loss (286 points scattering by 0.03 about 2.30 -> 2.20, an LSTM on
+// shuffled labels) whose smoothed end sits a little above its smoothed minimum has not
+// diverged: the climb stays inside the band its raw values scatter in. The same curve climbing
+// by 0.3 at the end (10 times the scatter) has.
+core::Run noisyTail(double climbBy) {
+    Noise n(12);
+    return runOf({{"loss", seriesOf(286, [&](std::size_t i) {
+                       const double x = double(i) / 285.0;
+                       const double late = x > 0.85 ? climbBy * (x - 0.85) / 0.15 : 0.0;
+                       return 2.30 - 0.10 * x + late + n(0.03);
+                   })}});
+}
+
+TEST(DetectDivergence, AClimbInsideTheRawScatterIsNoDivergence) {
+    const auto quiet = detect(noisyTail(0.06));
+    EXPECT_TRUE(quiet.empty()) << quiet[0].message;
+    const auto f = detect(noisyTail(0.3));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::Divergence);
+}
+
 TEST(DetectDivergence, HealthyRunIsSilent) {
     EXPECT_TRUE(detect(healthyRun()).empty());
 }

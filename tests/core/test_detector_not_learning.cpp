@@ -235,5 +235,62 @@ TEST(DetectNotLearning, ALossFallingSlowlyWhileAccuracyClimbsIsLearning) {
     EXPECT_EQ(stuck[0].severity, Severity::Error);
 }
 
+// Issue #15: the same for a short noisy loss judged by thirds: a CNN under plain SGD whose 86
+// batch losses fall 2.30 -> 2.26 within their noise while every evaluation lowers the
+// validation loss and accuracy climbs 0.17 -> 0.51 (undertrained_cnn_sgd_tf in
+// tests/data/corpus2) learns, slowly. With accuracy at chance it does not.
+core::Run shortSlowLine(double accGain) {
+    Noise noise(4);
+    return runOf(
+        {{"train_loss",
+          seriesOf(
+              86, [&](std::size_t i) { return 2.296 - 0.04 * double(i) / 85.0 + noise(0.012); }, 5,
+              5)},
+         {"val_loss", seriesOf(
+                          10, [&](std::size_t e) { return 2.298 - 0.0042 * double(e); }, 43, 43)},
+         {"val_acc", seriesOf(
+                         10,
+                         [&](std::size_t e) {
+                             return 0.17 + accGain * double(e) / 9.0 +
+                                    (e % 2 == 0 ? 0.005 : -0.005);
+                         },
+                         43, 43)}});
+}
+
+TEST(DetectNotLearning, AShortNoisyLossFallingSlowlyWhileAccuracyClimbsIsLearning) {
+    const auto slow = detect(shortSlowLine(0.34));
+    EXPECT_TRUE(slow.empty()) << describe(slow);
+    EXPECT_FALSE(detect(shortSlowLine(0.0)).empty());
+}
+
+// Issue #15: a recurrent network memorises shuffled labels slowly: its training loss falls
+// 2.30 -> 2.20 in 20 epochs (4%, under the 25% a feed-forward network reaches) while the
+// validation loss climbs 2.30 -> 2.41 from its first evaluation and accuracy stays at chance
+// (not_learning_shuffled_lstm in tests/data/corpus2, half h): not learning (a warning). With
+// the validation loss falling as well, it is learning.
+core::Run slowMemorising(double valSlope) {
+    Noise noise(6);
+    return runOf(
+        {{"train_loss",
+          seriesOf(
+              286, [&](std::size_t i) { return 2.30 - 0.10 * double(i) / 285.0 + noise(0.03); }, 3,
+              3)},
+         {"val_loss",
+          seriesOf(
+              20, [&](std::size_t e) { return 2.30 + valSlope * double(e) + noise(0.005); }, 43,
+              43)},
+         {"val_acc", seriesOf(
+                         20, [&](std::size_t e) { return e % 2 == 0 ? 0.11 : 0.09; }, 43, 43)}});
+}
+
+TEST(DetectNotLearning, SlowMemorisingOfShuffledLabelsIsAWarning) {
+    const auto f = detect(slowMemorising(0.006));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::NotLearning);
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_LT(f[0].evidence.at("train_improvement"), 0.25 * f[0].evidence.at("untrained_level"));
+    EXPECT_TRUE(detect(slowMemorising(-0.006)).empty());
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

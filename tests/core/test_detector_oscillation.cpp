@@ -154,13 +154,75 @@ TEST(DetectOscillation, FadingRingingAboutTheLocalLevelIsAWarning) {
     const auto f = detect(fadingRinging(0.4));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].kind, FindingKind::Oscillation);
-    EXPECT_GE(f[0].evidence.at("swings"), 6.0);
-    EXPECT_LE(f[0].evidence.at("efficiency"), f[0].evidence.at("max_efficiency"));
-    EXPECT_DOUBLE_EQ(f[0].evidence.at("rel_swing"), 0.25);
+    EXPECT_GE(f[0].evidence.at("swings"), f[0].evidence.at("min_swings"));
+    EXPECT_GE(f[0].evidence.at("swing_size"), f[0].evidence.at("min_swing"));
+    EXPECT_GE(f[0].evidence.at("swing_size"),
+              f[0].evidence.at("min_floor_ratio") * f[0].evidence.at("noise_floor"));
     EXPECT_LE(f[0].endStep, 25);
     EXPECT_NE(f[0].message.find("then settles"), std::string::npos) << f[0].message;
     EXPECT_TRUE(detect(fadingRinging(0.0)).empty());
     EXPECT_TRUE(detect(fadingRinging(0.1)).empty()) << detect(fadingRinging(0.1))[0].message;
+}
+
+// Issue #15: swings about the trend, whether or not they last. Momentum ringing that fades
+// after three swings of two points each (oscillation_fading_moons_hf in tests/data/corpus2,
+// half h: 0.27 -> 0.36 -> 0.35 -> 0.20 -> 0.20 -> 0.24 while the descent goes on, then a calm
+// 0.13) is found with 4 reversals, which a count of six missed; the run's calm part moves off
+// its trend by under 1% of its level. The swings lie where the curve has nearly levelled, far
+// under a fifth of its range (the whole-range rules do not see them).
+core::Run shortRinging(double relAmp, double noise) {
+    Noise n(5);
+    std::vector<double> loss;
+    for (std::size_t i = 0; i < 100; ++i) {
+        const double level = 0.13 + 0.5 * std::exp(-double(i) / 8.0);
+        const double ring = i >= 30 && i < 38 ? relAmp * ((i / 2) % 2 == 0 ? 1.0 : -1.0) : 0.0;
+        loss.push_back(level * (1.0 + ring + n(noise)));
+    }
+    return runOf({{"loss", seriesOf(loss, 1, 1)},
+                  {"val_loss", seriesOf(
+                                   100, [](std::size_t) { return 0.3; }, 1, 1)}});
+}
+
+TEST(DetectOscillation, ShortRingingAboutTheTrendIsAWarning) {
+    const auto f = detect(shortRinging(0.25, 0.005));
+    ASSERT_EQ(f.size(), 1u) << (f.empty() ? "" : f[0].message);
+    EXPECT_EQ(f[0].kind, FindingKind::Oscillation);
+    EXPECT_GE(f[0].beginStep, 29);
+    EXPECT_LE(f[0].endStep, 39);
+    // Swings of 5% of the level are not large, however regular.
+    EXPECT_TRUE(detect(shortRinging(0.05, 0.005)).empty());
+}
+
+// The same swings in a loss that strays nearly as far from its trend everywhere (one value
+// per evaluation, 0.5 -> 0.4 with noise of 20% of its level) are its noise, not a ringing
+// stretch: silent.
+TEST(DetectOscillation, SwingsNoLargerThanTheRunsNoiseAreSilent) {
+    Noise n(7);
+    std::vector<double> loss;
+    for (std::size_t i = 0; i < 100; ++i) {
+        const double ring = i >= 30 && i < 38 ? 0.25 * ((i / 2) % 2 == 0 ? 1.0 : -1.0) : 0.0;
+        loss.push_back((0.5 - 0.001 * double(i)) * (1.0 + ring + n(0.2)));
+    }
+    const core::Run r = runOf({{"loss", seriesOf(loss, 1, 1)},
+                               {"val_loss", seriesOf(
+                                                100, [](std::size_t) { return 0.3; }, 1, 1)}});
+    const auto f = detect(r);
+    EXPECT_TRUE(f.empty()) << f[0].message;
+}
+
+// A smooth bump of a converging full-batch loss (0.096 -> 0.107 -> 0.093 over 20 epochs,
+// overfitting_momentum_cancer in tests/data/corpus2) follows its own trend: silent.
+TEST(DetectOscillation, ASmoothBumpIsNoSwing) {
+    std::vector<double> loss;
+    for (std::size_t i = 0; i < 120; ++i) {
+        const double t = double(i);
+        loss.push_back(0.05 + 0.6 * std::exp(-t / 8.0) +
+                       0.02 * std::exp(-(t - 30) * (t - 30) / 60.0));
+    }
+    const core::Run r = runOf({{"loss", seriesOf(loss, 1, 1)},
+                               {"val_loss", seriesOf(
+                                                120, [](std::size_t) { return 0.2; }, 1, 1)}});
+    EXPECT_TRUE(detect(r).empty()) << detect(r)[0].message;
 }
 
 // Jitter of a loss near zero is large against its level but not against the run: silent.

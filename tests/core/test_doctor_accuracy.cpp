@@ -3,7 +3,7 @@
 //  - tests/data/fixtures: tiny trainings with planted faults (make_fixtures.py), where the
 //    detectors were tuned;
 //  - tests/data/corpus2: a second corpus of tiny trainings (make_corpus2.py: other data sets,
-//    models, optimisers and log formats), half "a" tuned on, halves "b" to "f" held back;
+//    models, optimisers and log formats), half "a" tuned on, halves "b" to "i" held back;
 //  - tests/data/realworld_labels.json: the 68 real logs of ../shared/realworld, labelled by hand
 //    from plots of their curves.
 // A warning or error is wrong when its kind is neither expected nor allowed for that log.
@@ -431,13 +431,14 @@ TEST(DoctorAccuracy, SecondCorpusHalfE) {
 // improving is learning slowly (undertrained_lstm_sgd: no longer not_learning, but
 // undertrained does not fire either). Now 16 of 18, no wrong warning. Left: that
 // undertrained, and slow_start_tiny_init_cancer_hf (~3 of 40 epochs flat, a start too short
-// for the slow-start rule).
+// for the slow-start rule). doctor11: 17 of 18, undertrained_lstm_sgd found by the steady
+// descent rule (validation lower at every evaluation, no slower than in the first half).
 TEST(DoctorAccuracy, SecondCorpusHalfF) {
     const auto logs = corpus2Half("f");
     ASSERT_GE(logs.size(), 24u);
     const Score s = scoreAll(logs);
     print("corpus2 half f (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 16) << "half f recall below its last measure";
+    EXPECT_GE(s.found(), 17) << "half f recall below its last measure";
     EXPECT_EQ(s.runsWithWrong, 0) << "half f: a run with a wrong warning";
 }
 
@@ -471,13 +472,15 @@ TEST(DoctorAccuracy, SecondCorpusHalfF) {
 // travels there >= 1/0.35 times its net change. Both fading ringings found (and half e's):
 // 19 of 24, the same 3 runs wrong. Left: the other misses above and the wrong warnings
 // (severe on circles_tf, whose best val point is a dip within the ringing).
-// The floor asserted is the latest measure. The labels are left as committed.
+// doctor11 (the half h rules above): 20 of 24, the shuffled labels under a GRU now found; the
+// same 3 runs wrong. The floor asserted is the latest measure. The labels are left as
+// committed.
 TEST(DoctorAccuracy, SecondCorpusHalfG) {
     const auto logs = corpus2Half("g");
     ASSERT_GE(logs.size(), 29u);
     const Score s = scoreAll(logs);
     print("corpus2 half g (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 19) << "half g recall below its last measure";
+    EXPECT_GE(s.found(), 20) << "half g recall below its last measure";
     EXPECT_LE(s.runsWithWrong, 3) << "half g: more runs with a wrong warning than measured";
 }
 
@@ -505,14 +508,55 @@ TEST(DoctorAccuracy, SecondCorpusHalfG) {
 //                                          accuracy climbs 0.17 -> 0.51 (read as not learning:
 //                                          wrong)
 //   metric_loss_disagreement  0/0    0/1
-// The floor asserted is that measure. The labels are left as committed.
+// doctor11 looked at the misses on their plots (half h is now tuned on) and wrote rules for
+// the classes that recur, each checked on the fixtures, halves a-g and the real logs: a loss
+// read raw rings when it goes above and below its own smooth trend (a trimmed mean of 5) by
+// >= 12% of its level, 3 times in a row, by >= 4x its distance from the trend in the calmer
+// half of the run (all three fading ringings found); a validation loss falling at almost
+// every evaluation over the second half, significantly and without slowing, with the training
+// loss and the metric improving, is undertrained however small the fall (the CNN); a short
+// noisy loss is not "not learning" while validation shows slow learning; shuffled labels
+// memorised slowly (training loss down beyond its noise, validation ending clearly worse) are
+// not_learning (the LSTM), and a climb inside the raw loss's scatter is no divergence. Now 17
+// of 21, a wrong warning on 2 runs of 26. Left: the momentum blow-up of wine (spikes to 1e7
+// under a flat median; still read as severe overfitting), shuffled labels on wine (train 1.08
+// -> 0.85, val 1.14 -> 1.2), the two short slow starts and the wrong overfitting on
+// slow_start_tiny_init_cancer_deit.
 TEST(DoctorAccuracy, SecondCorpusHalfH) {
     const auto logs = corpus2Half("h");
     ASSERT_GE(logs.size(), 26u);
     const Score s = scoreAll(logs);
-    print("corpus2 half h (held back, newest)", s);
-    EXPECT_GE(s.found(), 12) << "half h recall below its first measure";
-    EXPECT_LE(s.runsWithWrong, 4) << "half h: more runs with a wrong warning than measured";
+    print("corpus2 half h (held back, then looked at)", s);
+    EXPECT_GE(s.found(), 17) << "half h recall below its last measure";
+    EXPECT_LE(s.runsWithWrong, 2) << "half h: more runs with a wrong warning than measured";
+}
+
+// Half i (doctor11): 25 cases made after half h's misses had been looked at and fixed
+// (511975e, c5ee6eb), their labels committed (828e37d) before the doctor first read them,
+// never tuned on. Measured blind once, with c5ee6eb: 17 of 20 found (85%), a wrong warning on
+// 2 runs of 25 (8%):
+//   kind                      found  wrong/warnings
+//   divergence                0/1    0/0   missed: a growing lr on moons (loss near 0.2 for
+//                                          ~22 of 40 epochs, then spikes climbing to 10)
+//   noisy_validation          2/2    0/4   (both regressions on 10 samples)
+//   not_learning              3/3    0/3   (shuffled labels under a GRU and a transformer)
+//   oscillation               3/4    0/3   missed: ringing every epoch over epochs 6-22 at a
+//                                          level of 0.05-0.14 (oscillation_ringing_circles_hf)
+//   overfitting               4/4    0/3
+//   severe_overfitting        0/0    1/4   on oscillation_ringing_circles_hf (its best val is
+//                                          a dip within the ringing, 0.039 -> 0.11)
+//   slow_start_plateau        1/1    1/2   wrong on overfitting_cnn_small_mlflow (the CNN's
+//                                          loss 2.31 -> 2.17 over its first 3 of 60 epochs)
+//   undertrained              4/5    0/4   missed: undertrained_gru_adamax_tf (planted
+//                                          healthy, still falling at 7% per epoch at the end)
+// The floor asserted is that measure. The labels are left as committed.
+TEST(DoctorAccuracy, SecondCorpusHalfI) {
+    const auto logs = corpus2Half("i");
+    ASSERT_GE(logs.size(), 25u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half i (held back, newest)", s);
+    EXPECT_GE(s.found(), 17) << "half i recall below its first measure";
+    EXPECT_LE(s.runsWithWrong, 2) << "half i: more runs with a wrong warning than measured";
 }
 
 TEST(DoctorAccuracy, LabelledRealLogs) {
