@@ -296,5 +296,52 @@ TEST(CurveLayer, ACrowdedChartDrawsOnlySmoothedCurvesInCurveOrder) {
               3);
 }
 
+// A sweep's chart is painted in parts on several cores (CurveLayer::setPaintParts), each part
+// a run of curves in its own image, laid over each other in curve order: the pixels are those
+// of one painter. 300 runs cross each other (training solid, 2,000 points; validation dashed,
+// every 50 steps), so that any curve drawn out of order shows.
+TEST(CurveLayer, ACrowdedChartPaintedInPartsHasThePixelsOfOnePainter) {
+    constexpr int kRuns = 300;
+    std::vector<RunEntry> entries;
+    for (int r = 0; r < kRuns; ++r) {
+        auto run = oneSeries("run" + std::to_string(r), "train/loss", 2000, [&](std::size_t i) {
+            const double t = static_cast<double>(i) / 2000.0;
+            return 1.0 + std::sin(6.0 * t + 0.37 * r) +
+                   0.2 * std::sin(0.05 * static_cast<double>(i) * (1 + r % 7));
+        });
+        auto& val = run->metrics["val/loss"];
+        for (int i = 0; i < 2000; i += 50) {
+            val.steps.push_back(i);
+            val.values.push_back(1.0 + std::cos(0.003 * i + 0.21 * r));
+        }
+        entries.push_back(entry(std::move(run), r));
+    }
+    std::vector<const RunEntry*> runs;
+    for (const auto& e : entries) runs.push_back(&e);
+    Shown s({1000, 500});
+    s.chart->setContent(runs, QStringLiteral("loss"), ViewSettings{});
+    Shown::settle();
+    ASSERT_EQ(s.chart->curveLayer()->curves().size(), static_cast<std::size_t>(2 * kRuns));
+    ASSERT_GT(static_cast<std::size_t>(s.chart->displayedPointCount()), kCrowdedPoints);
+    CurveLayer* layer = nullptr;
+    for (QGraphicsItem* item : s.chart->childItems())
+        if (auto* l = qobject_cast<CurveLayer*>(item->toGraphicsObject())) layer = l;
+    ASSERT_NE(layer, nullptr);
+    layer->setPaintParts(1);
+    Shown::settle();
+    const QImage one = s.image();
+    int coloured = 0;
+    const QRect plot = s.chart->plotArea().toRect().adjusted(2, 2, -2, -2);
+    for (int y = plot.top(); y <= plot.bottom(); y += 3)
+        for (int x = plot.left(); x <= plot.right(); x += 3)
+            if (one.pixelColor(s.toView(QPointF(x, y))).saturation() > 60) ++coloured;
+    EXPECT_GT(coloured, plot.width() * plot.height() / 9 / 4) << "the curves cover the plot";
+    for (const unsigned parts : {2U, 3U, 7U, 0U}) {
+        layer->setPaintParts(parts);
+        Shown::settle();
+        EXPECT_TRUE(s.image() == one) << parts << " parts";
+    }
+}
+
 }  // namespace
 }  // namespace curvedoctor::ui

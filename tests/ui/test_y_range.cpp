@@ -122,6 +122,42 @@ TEST(YRange, PartialOrderGivesTheRangeOfAFullSort) {
     }
 }
 
+// The lowest and highest 1% are found beyond thresholds a sample of every few values sets;
+// values whose extremes sit at regular positions (a pattern repeating every `period` values)
+// make that sample unlike the rest at some period, and the range is still a full sort's.
+TEST(YRange, PeriodicExtremesGiveTheRangeOfAFullSort) {
+    const YFitConfig config;
+    for (const std::size_t n : {300U, 2'000U, 12'800U}) {
+        for (std::size_t period = 2; period <= 40; ++period) {
+            std::vector<double> v(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const double wave = 0.25 * std::sin(0.37 * static_cast<double>(i));
+                // Low extremes at one phase of the period, high ones at another, a spike apart.
+                v[i] = i % period == 0 ? -3.0 - wave : i % period == 1 ? 3.0 + wave : wave;
+                if (i == n / 2) v[i] = 1e4;
+            }
+            std::vector<double> sorted = v;
+            std::sort(sorted.begin(), sorted.end());
+            const auto trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(n));
+            std::size_t top = n - 1, bottom = 0;
+            for (std::size_t k = n - 1 - trim; k < n - 1; ++k)
+                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[k] - sorted[0])) {
+                    top = k;
+                    break;
+                }
+            for (std::size_t k = trim; k-- > 0;)
+                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[top] - sorted[k + 1])) {
+                    bottom = k + 1;
+                    break;
+                }
+            const CurveBulk bulk = curveBulk(v, config);
+            EXPECT_EQ(bulk.lo, sorted[bottom]) << "n=" << n << " period=" << period;
+            EXPECT_EQ(bulk.hi, sorted[top]) << "n=" << n << " period=" << period;
+            EXPECT_LT(bulk.hi, 10.0) << "the spike is trimmed, n=" << n << " period=" << period;
+        }
+    }
+}
+
 // The fit against a full sort on the shapes a chart shows: falling losses, rising accuracies,
 // NaN and infinities between the values (left out, also from the magnitude's sample),
 // repeats and spikes, short curves and long ones (whose magnitude comes from a sample).

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/parallel_for.h"
 #include "ui/chart/column_raster.h"
 #include "ui/chart/curve_style.h"
 
@@ -33,6 +34,23 @@ constexpr double kXDashOff = 4.5;
 // fifth of a core in stroking wide antialiased pens at one redraw a second (issue #13). Under
 // that many curves the faint raw ones are a smear anyway.
 constexpr std::size_t kCrowdedCurves = 48;
+
+// A crowded chart's curves are painted in at most this many parts at once by default (see
+// paintCache): each part past the first costs an image of the plot's size, cleared and laid
+// over the first.
+constexpr unsigned kMaxPaintParts = 4;
+
+// Lays `above` over `below` (both premultiplied ARGB32 of one size) where it has opaque
+// pixels: what painting its curves after those of `below` gives when every pixel of `above` is
+// either transparent or opaque.
+void overlayOpaque(QImage& below, const QImage& above) {
+    for (int row = 0; row < below.height(); ++row) {
+        auto* to = reinterpret_cast<QRgb*>(below.scanLine(row));
+        const auto* from = reinterpret_cast<const QRgb*>(above.constScanLine(row));
+        for (int col = 0; col < below.width(); ++col)
+            if (qAlpha(from[col]) != 0) to[col] = from[col];
+    }
+}
 
 bool inside(const QRectF& r, QPointF p) {
     return p.x() >= r.left() && p.x() <= r.right() && p.y() >= r.top() && p.y() <= r.bottom();
@@ -223,6 +241,12 @@ void CurveLayer::setRanges(double xLo, double xHi, double yLo, double yHi) {
     update();
 }
 
+void CurveLayer::setPaintParts(unsigned parts) {
+    m_paintParts = parts;
+    m_cacheDirty = true;
+    update();
+}
+
 int CurveLayer::pointCount() const {
     std::size_t n = 0;
     for (const LayerCurve& c : m_curves)
@@ -272,17 +296,14 @@ void CurveLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         m_cache = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
         m_cache.setDevicePixelRatio(dpr);
         m_cache.fill(Qt::transparent);
-        QPainter cp(&m_cache);
-        cp.translate(-guard.topLeft());
-        drawCurves(&cp, a, &m_cache);
-        cp.end();
+        paintCache(a, guard);
         m_cachedArea = a;
         m_cacheDirty = false;
     }
     p->drawImage(guard.topLeft(), m_cache);
 }
 
-void CurveLayer::drawCurves(QPainter* p, const QRectF& a, QImage* screenCache) {
+CurveLayer::Style CurveLayer::style(bool onScreen, bool toFile) const {
     // Past a budget of points (a sweep of hundreds of runs) or of curves, the faint raw curves
     // are left out (under that many smoothed curves they are a smear) and every pen is one
     // device pixel wide and not antialiased, which QPainter strokes many times faster: a
@@ -294,15 +315,72 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a, QImage* screenCache) {
         if (c.points) total += c.points->size();
         if (!c.raw) ++smoothed;
     }
-    const bool manyPoints = total > kCrowdedPoints;
+    Style s;
+    s.manyPoints = total > kCrowdedPoints;
     const bool manyCurves = smoothed > kCrowdedCurves;
-    const bool onScreen = screenCache != nullptr;
-    const bool aliased = !isVector(p) && (manyPoints || (manyCurves && onScreen));
-    drawCurves(p, a, mapping(), manyPoints || manyCurves, aliased, aliased ? screenCache : nullptr);
+    s.crowded = s.manyPoints || manyCurves;
+    s.aliased = !toFile && (s.manyPoints || (manyCurves && onScreen));
+    return s;
 }
 
-void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, bool crowded,
-                            bool aliased, QImage* direct) const {
+void CurveLayer::drawCurves(QPainter* p, const QRectF& a, QImage* screenCache) {
+    const Style s = style(screenCache != nullptr, isVector(p));
+    drawCurves(p, a, mapping(), s, s.aliased ? screenCache : nullptr, 0, m_curves.size());
+}
+
+void CurveLayer::paintCache(const QRectF& a, const QRectF& guard) {
+    const Style s = style(true, false);
+    // A sweep's chart (1,000 runs: 2,000 curves, 2M points) is the zoom's one long job on the
+    // GUI thread. Its curves are cut into parts of about equal points, each painted on its own
+    // core into its own image, and the images laid over each other in curve order. Opaque
+    // aliased pixels are written whole, so a later part's pixel replaces what lies beneath as a
+    // later curve would have: the same pixels as one painter. Translucent curves (a highlight
+    // fades the others) are blended in order by one painter instead.
+    const bool opaque = std::all_of(m_curves.begin(), m_curves.end(), [&](const LayerCurve& c) {
+        return (s.crowded && c.raw) || c.color.alpha() == 255;
+    });
+    std::vector<std::size_t> bounds{0};
+    if (s.aliased && s.manyPoints && opaque) {
+        std::size_t total = 0;
+        for (const LayerCurve& c : m_curves)
+            if (c.points && !c.raw) total += c.points->size();
+        const unsigned parts = m_paintParts != 0
+                                   ? m_paintParts
+                                   : std::min(core::workerCount(m_curves.size()), kMaxPaintParts);
+        std::size_t sum = 0;
+        for (std::size_t i = 0; i + 1 < m_curves.size() && bounds.size() < parts; ++i) {
+            if (m_curves[i].points && !m_curves[i].raw) sum += m_curves[i].points->size();
+            if (sum * parts >= total * bounds.size()) bounds.push_back(i + 1);
+        }
+    }
+    bounds.push_back(m_curves.size());
+    if (bounds.size() == 2) {
+        QPainter cp(&m_cache);
+        cp.translate(-guard.topLeft());
+        drawCurves(&cp, a, &m_cache);
+        return;
+    }
+    const Mapping map = mapping();
+    std::vector<QImage> above(bounds.size() - 2);
+    core::parallelFor(bounds.size() - 1, static_cast<unsigned>(bounds.size() - 1),
+                      [&](std::size_t k) {
+                          QImage& image = k == 0 ? m_cache : above[k - 1];
+                          if (k > 0) {
+                              image = QImage(m_cache.size(), m_cache.format());
+                              image.setDevicePixelRatio(m_cache.devicePixelRatio());
+                              image.fill(Qt::transparent);
+                          }
+                          QPainter cp(&image);
+                          cp.translate(-guard.topLeft());
+                          drawCurves(&cp, a, map, s, &image, bounds[k], bounds[k + 1]);
+                      });
+    for (const QImage& image : above) overlayOpaque(m_cache, image);
+}
+
+void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, const Style& style,
+                            QImage* direct, std::size_t first, std::size_t last) const {
+    const bool crowded = style.crowded;
+    const bool aliased = style.aliased;
     // A file keeps what lies outside its clip, and not every viewer clips: nothing is drawn
     // past the plot area there.
     const bool toFile = isVector(p);
@@ -324,7 +402,8 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, bo
     const QRectF clipF = device.mapRect(a);
     const QRect clip(QPoint(qRound(clipF.left()), qRound(clipF.top())),
                      QPoint(qRound(clipF.right()) - 1, qRound(clipF.bottom()) - 1));
-    for (const LayerCurve& c : m_curves) {
+    for (std::size_t n = first; n < last; ++n) {
+        const LayerCurve& c = m_curves[n];
         if (!c.points || c.points->size() == 0 || (crowded && c.raw)) continue;
         const core::ReducedCurve& d = *c.points;
         if (direct != nullptr && !c.dashed) {

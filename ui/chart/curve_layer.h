@@ -40,6 +40,11 @@ public:
     /// The axis ranges mapped onto the chart's plot area; set after every axis change.
     void setRanges(double xLo, double xHi, double yLo, double yHi);
 
+    /// A crowded chart of opaque curves is painted on screen in this many parts at once, each
+    /// on its own core, with the same pixels as in one (0, the default: one part per core, at
+    /// most 4; 1: all on the calling thread).
+    void setPaintParts(unsigned parts);
+
     [[nodiscard]] const std::vector<LayerCurve>& curves() const { return m_curves; }
     /// Points of all curves together.
     [[nodiscard]] int pointCount() const;
@@ -56,13 +61,24 @@ private:
         QPointF operator()(double x, double y) const;
     };
     [[nodiscard]] Mapping mapping() const;
+    /// How a chart draws its curves (see kCrowdedPoints and kCrowdedCurves).
+    struct Style {
+        bool manyPoints = false;
+        bool crowded = false;
+        bool aliased = false;
+    };
+    [[nodiscard]] Style style(bool onScreen, bool toFile) const;
     /// On screen (painting `screenCache`, else null), a chart of many curves is drawn without
     /// antialiasing (see kCrowdedCurves).
     void drawCurves(QPainter* p, const QRectF& plotArea, QImage* screenCache);
-    /// The curves in the crowded style (see kCrowdedPoints) or not, antialiased or not; with
-    /// `direct` (the image `p` paints, aliased only) the solid ones written into its pixels.
-    void drawCurves(QPainter* p, const QRectF& plotArea, const Mapping& map, bool crowded,
-                    bool aliased, QImage* direct) const;
+    /// Paints m_cache (transparent, covering `guard`): a crowded chart of opaque curves in
+    /// parts on every core, else through drawCurves.
+    void paintCache(const QRectF& plotArea, const QRectF& guard);
+    /// The curves [first, last) in the crowded style (see kCrowdedPoints) or not, antialiased
+    /// or not; with `direct` (the image `p` paints, aliased only) the solid ones written into
+    /// its pixels.
+    void drawCurves(QPainter* p, const QRectF& plotArea, const Mapping& map, const Style& style,
+                    QImage* direct, std::size_t first, std::size_t last) const;
 
     QChart* m_chart;
     std::vector<LayerCurve> m_curves;
@@ -71,6 +87,7 @@ private:
     QImage m_cache;
     QRectF m_cachedArea;
     bool m_cacheDirty = true;
+    unsigned m_paintParts = 0;
 };
 
 }  // namespace curvedoctor::ui

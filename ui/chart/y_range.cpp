@@ -32,37 +32,78 @@ double quantile(std::vector<double>& v, double q) {
     return v[k];
 }
 
+// Values of a curve whose lowest and highest ones the spike trim reads from a threshold pass
+// (lowestAndHighest) rather than from partial orders of all of them.
+constexpr std::size_t kThresholdSample = 128;
+
+// The `count` lowest values of `v` (a multiset: what a full sort puts first), in order, into
+// `low`, and the `count` highest, in order, into `high`; `count` is below v.size() / 2. A
+// chart refits on every zoom over thousands of curves, so the values are not put in order:
+// a sample of them sets a threshold on each side, one pass keeps the values beyond it, and
+// only those are ordered (two partial orders of a 2,000-value curve cost several times the
+// pass). A threshold that keeps fewer than `count` (a sample unlike the rest) falls back to
+// partial orders of all values.
+void lowestAndHighest(const std::vector<double>& v, std::size_t count, std::vector<double>& low,
+                      std::vector<double>& high) {
+    const std::size_t n = v.size();
+    const std::size_t stride = std::max<std::size_t>(1, n / kThresholdSample);
+    std::vector<double> sample;
+    sample.reserve(n / stride + 1);
+    for (std::size_t i = 0; i < n; i += stride) sample.push_back(v[i]);
+    // About twice the sample's share of `count`, and a few more: rarely too few.
+    const std::size_t rank = std::min(sample.size() - 1, 2 * count / stride + 2);
+    const auto at = [](std::vector<double>& w, std::size_t k) {
+        return w.begin() + static_cast<long>(k);
+    };
+    std::nth_element(sample.begin(), at(sample, rank), sample.end());
+    const double lowBelow = sample[rank];
+    std::nth_element(sample.begin(), at(sample, sample.size() - 1 - rank), sample.end());
+    const double highAbove = sample[sample.size() - 1 - rank];
+    low.clear();
+    high.clear();
+    for (const double y : v) {
+        if (y <= lowBelow) low.push_back(y);
+        if (y >= highAbove) high.push_back(y);
+    }
+    if (low.size() < count || high.size() < count) {
+        low = v;
+        high = v;
+    }
+    std::nth_element(low.begin(), at(low, count - 1), low.end());
+    low.resize(count);
+    std::sort(low.begin(), low.end());
+    std::nth_element(high.begin(), at(high, high.size() - count), high.end());
+    high.erase(high.begin(), at(high, high.size() - count));
+    std::sort(high.begin(), high.end());
+}
+
 // The values' range without a few values set apart by a wide gap at either end. Only the
-// `trim` + 1 lowest and highest values are looked at, so only those are put in order (the
-// chart refits on every zoom, over thousands of curves). Reorders `v`.
-std::pair<double, double> trimSpikes(std::vector<double>& v, const YFitConfig& config) {
+// `trim` + 1 lowest and highest values are looked at (lowestAndHighest).
+std::pair<double, double> trimSpikes(const std::vector<double>& v, const YFitConfig& config) {
     const std::size_t n = v.size();
     const auto trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(n));
     if (!(trim > 0 && n > 2 * trim + 1)) {
         const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
         return {*lo, *hi};
     }
-    // v[0, trim] and v[n - 1 - trim, n) sorted, as in a full sort; the middle unordered.
-    const auto at = [&](std::size_t k) { return v.begin() + static_cast<long>(k); };
-    std::nth_element(v.begin(), at(trim), v.end());
-    std::sort(v.begin(), at(trim));
-    std::nth_element(at(trim + 1), at(n - 1 - trim), v.end());
-    std::sort(at(n - trim), v.end());
-    std::size_t top = n - 1, bottom = 0;
+    // low[k] is what a full sort puts at k, high[k] what it puts at n - 1 - trim + k.
+    std::vector<double> low, high;
+    lowestAndHighest(v, trim + 1, low, high);
+    std::size_t top = trim, bottom = 0;  // in high, in low
     // The lowest gap among the top `trim` values that dwarfs everything below it: the values
     // above it are spikes (however many of them sit close together up there).
-    for (std::size_t k = n - 1 - trim; k < n - 1; ++k)
-        if (v[k + 1] - v[k] > config.spikeGap * (v[k] - v[0])) {
+    for (std::size_t k = 0; k < trim; ++k)
+        if (high[k + 1] - high[k] > config.spikeGap * (high[k] - low[0])) {
             top = k;
             break;
         }
     // Likewise at the bottom: the highest such gap among the lowest `trim` values.
     for (std::size_t k = trim; k-- > 0;)
-        if (v[k + 1] - v[k] > config.spikeGap * (v[top] - v[k + 1])) {
+        if (low[k + 1] - low[k] > config.spikeGap * (high[top] - low[k + 1])) {
             bottom = k + 1;
             break;
         }
-    return {v[bottom], v[top]};
+    return {low[bottom], high[top]};
 }
 
 // Per curve: fitted out as a whole, its typical magnitude far off the others'.
