@@ -6,7 +6,6 @@
 #include <chrono>
 
 #include "core/diagnosis.h"
-#include "core/heap_trim.h"
 #include "core/load_warning_text.h"
 #include "ui/run_store.h"
 
@@ -120,7 +119,6 @@ void LoadController::work(const QStringList& paths) {
         for (auto& e : batch.errors) out.errors.push_back(std::move(e));
         for (auto& f : batch.skipped) out.skipped.push_back(std::move(f));
     }
-    core::trimHeap();
     QMetaObject::invokeMethod(
         this, [this, out = std::move(out)] { finishJob(out); }, Qt::QueuedConnection);
 }
