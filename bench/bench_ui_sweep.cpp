@@ -26,8 +26,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <vector>
 
+#include "core/plot/curve_cache.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/finding_overlay.h"
 #include "ui/chart/metric_chart.h"
@@ -90,6 +94,9 @@ int main(int argc, char** argv) {
     auto& panel = *window.findChild<ui::ChartPanel*>();
     auto& loader = *window.findChild<ui::LoadController*>();
     const long rssBefore = residentKiB();
+#if defined(__GLIBC__)
+    const std::size_t heapBefore = mallinfo2().uordblks;
+#endif
 
     QElapsedTimer clock;
     double firstRunMs = -1, firstChartsMs = -1, allRunsMs = -1, allRunsCpuMs = -1;
@@ -124,6 +131,9 @@ int main(int argc, char** argv) {
     app.exec();
     poll.stop();
 
+    // Memory once every chart shows every run: a rebuild still waiting for its batch (charts
+    // other than the first may lag it) settled first, else the count depends on that timing.
+    (void)panel.charts();
     std::size_t points = 0;
     for (const ui::RunEntry& e : store.entries()) points += e.run->pointCount();
     const long rssAfter = residentKiB();
@@ -158,6 +168,29 @@ int main(int argc, char** argv) {
             "reductions (%.2f bytes per point)\n",
             static_cast<double>(runBytes) / static_cast<double>(points), charts, kept,
             static_cast<double>(reductionBytes) / static_cast<double>(points));
+    // The window's curve cache (what every chart's curves share), and the heap as glibc sees
+    // it: what the program holds, and what is free but kept from the system (freed loading
+    // buffers in the loader threads' arenas, holes).
+    const core::CurveCache::Bytes cache = store.curveCache()->heapBytes();
+    const auto perPoint = [&](double bytes) { return bytes / static_cast<double>(points); };
+    if (points > 0)
+        std::printf(
+            "curve cache    smoothed %.2f, decimation indices %.2f, unpacked steps %.2f "
+            "bytes per point\n",
+            perPoint(static_cast<double>(cache.smoothed)),
+            perPoint(static_cast<double>(cache.indices)),
+            perPoint(static_cast<double>(cache.steps)));
+#if defined(__GLIBC__)
+    const struct mallinfo2 heap = mallinfo2();
+    if (points > 0)
+        std::printf(
+            "heap           in use %.1f more (%.1f in all), free but held %.1f, mmapped "
+            "%.1f bytes per point\n",
+            perPoint(static_cast<double>(heap.uordblks - heapBefore)),
+            perPoint(static_cast<double>(heap.uordblks)),
+            perPoint(static_cast<double>(heap.fordblks)),
+            perPoint(static_cast<double>(heap.hblkhd)));
+#endif
 
     QElapsedTimer t;
     t.start();

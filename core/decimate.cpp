@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <type_traits>
 #include <utility>
 
 namespace curvedoctor::core {
@@ -369,34 +370,47 @@ private:
     std::size_t m_lastNf = 0;
 };
 
-// Positions [first, last) of the first `n` sorted xs that lie inside [lo, hi].
-template <typename X>
-std::pair<std::size_t, std::size_t> sortedRange(std::span<const X> xs, std::size_t n, double lo,
-                                                double hi) {
-    auto xd = [](X v) { return static_cast<double>(v); };
-    const auto end = xs.begin() + static_cast<long>(n);
-    const auto first =
-        std::lower_bound(xs.begin(), end, lo, [&](X v, double t) { return xd(v) < t; });
-    const auto last = std::upper_bound(first, end, hi, [&](double t, X v) { return t < xd(v); });
-    return {static_cast<std::size_t>(first - xs.begin()),
-            static_cast<std::size_t>(last - xs.begin())};
+// Positions [first, last) of the first `n` sorted xs that lie inside [lo, hi] (as
+// std::lower_bound and std::upper_bound would find them).
+template <typename Xs>
+std::pair<std::size_t, std::size_t> sortedRange(const Xs& xs, std::size_t n, double lo, double hi) {
+    auto xd = [&](std::size_t i) { return static_cast<double>(xs[i]); };
+    std::size_t a = 0, b = n;
+    while (a < b) {
+        const std::size_t mid = a + (b - a) / 2;
+        if (xd(mid) < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    const std::size_t first = a;
+    b = n;
+    while (a < b) {
+        const std::size_t mid = a + (b - a) / 2;
+        if (!(hi < xd(mid)))
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return {first, a};
 }
 
-template <typename X>
-Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
-                       const DecimateConfig& config, const DecimationIndex* index = nullptr) {
+// `xs`: a span of x, or a StepProgression (no memory to prefetch).
+template <typename Xs>
+Decimated decimateImpl(const Xs& xs, std::span<const double> ys, const DecimateConfig& config,
+                       const DecimationIndex* index = nullptr) {
     const std::size_t n = std::min(xs.size(), ys.size());
     double lo = config.xLo;
     double hi = config.xHi;
     if (lo > hi) std::swap(lo, hi);
     if (n == 0 || std::isnan(lo) || std::isnan(hi)) return {};
-    auto xd = [](X v) { return static_cast<double>(v); };
+    auto xd = [](auto v) { return static_cast<double>(v); };
 
     if (config.xSorted) {
         const auto [first, last] = sortedRange(xs, n, lo, hi);
         if (index != nullptr && index->size() != ys.size()) index = nullptr;
         auto prefetch = [&](std::size_t i, bool block) {
-            prefetchLine(&xs[i]);
+            if constexpr (!std::is_same_v<Xs, StepProgression>) prefetchLine(&xs[i]);
             if (!block) {
                 prefetchLine(&ys[i]);
                 return;
@@ -432,15 +446,15 @@ Decimated decimateImpl(std::span<const X> xs, std::span<const double> ys,
                  static_cast<std::size_t>(last - order.begin()), config, lo, hi);
 }
 
-template <typename X>
-std::optional<PositionRange> keptWholeImpl(std::span<const X> xs, std::span<const double> ys,
+template <typename Xs>
+std::optional<PositionRange> keptWholeImpl(const Xs& xs, std::span<const double> ys,
                                            const DecimateConfig& config) {
     const std::size_t n = std::min(xs.size(), ys.size());
     double lo = config.xLo;
     double hi = config.xHi;
     if (lo > hi) std::swap(lo, hi);
     if (!config.xSorted || n == 0 || std::isnan(lo) || std::isnan(hi)) return std::nullopt;
-    auto xd = [](X v) { return static_cast<double>(v); };
+    auto xd = [](auto v) { return static_cast<double>(v); };
     // The same range, edges and columns as decimateImpl and Reducer::run.
     const auto [begin, end] = sortedRange(xs, n, lo, hi);
     if (begin == end) return std::nullopt;
@@ -473,9 +487,10 @@ std::optional<PositionRange> keptWholeImpl(std::span<const X> xs, std::span<cons
 
 }  // namespace
 
-std::optional<PositionRange> keptWhole(std::span<const std::int64_t> x, std::span<const double> y,
+std::optional<PositionRange> keptWhole(const StepAxis& x, std::span<const double> y,
                                        const DecimateConfig& config) {
-    return keptWholeImpl(x, y, config);
+    return x.isProgression() ? keptWholeImpl(x.progression(), y, config)
+                             : keptWholeImpl(x.block(), y, config);
 }
 
 std::optional<PositionRange> keptWhole(std::span<const double> x, std::span<const double> y,
@@ -561,9 +576,10 @@ Decimated decimate(std::span<const double> x, std::span<const double> y,
     return decimateImpl(x, y, config, &index);
 }
 
-Decimated decimate(std::span<const std::int64_t> x, std::span<const double> y,
-                   const DecimateConfig& config, const DecimationIndex& index) {
-    return decimateImpl(x, y, config, &index);
+Decimated decimate(const StepAxis& x, std::span<const double> y, const DecimateConfig& config,
+                   const DecimationIndex& index) {
+    return x.isProgression() ? decimateImpl(x.progression(), y, config, &index)
+                             : decimateImpl(x.block(), y, config, &index);
 }
 
 Decimated decimate(std::span<const double> x, std::span<const double> y,
@@ -571,9 +587,9 @@ Decimated decimate(std::span<const double> x, std::span<const double> y,
     return decimateImpl(x, y, config);
 }
 
-Decimated decimate(std::span<const std::int64_t> x, std::span<const double> y,
-                   const DecimateConfig& config) {
-    return decimateImpl(x, y, config);
+Decimated decimate(const StepAxis& x, std::span<const double> y, const DecimateConfig& config) {
+    return x.isProgression() ? decimateImpl(x.progression(), y, config)
+                             : decimateImpl(x.block(), y, config);
 }
 
 }  // namespace curvedoctor::core

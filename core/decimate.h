@@ -9,6 +9,8 @@
 #include <span>
 #include <vector>
 
+#include "core/step_axis.h"
+
 namespace curvedoctor::core {
 
 /// Where a series stops being finite: the first NaN/+Inf/-Inf after a finite stretch (or at the
@@ -72,6 +74,8 @@ public:
 
     /// Number of values it was built from.
     [[nodiscard]] std::size_t size() const { return m_size; }
+    /// Heap bytes it holds.
+    [[nodiscard]] std::size_t heapBytes() const { return m_blocks.capacity() * sizeof(Block); }
 
     struct Block {
         double minY = 0.0;           ///< smallest finite value (first occurrence)
@@ -108,14 +112,15 @@ private:
 /// same length (the shorter length is used otherwise). xLo > xHi are swapped.
 [[nodiscard]] Decimated decimate(std::span<const double> x, std::span<const double> y,
                                  const DecimateConfig& config);
-/// The same for integer steps as x (no conversion copy needed).
-[[nodiscard]] Decimated decimate(std::span<const std::int64_t> x, std::span<const double> y,
+/// The same for integer steps as x (no conversion copy needed; a progression is read without
+/// any copy at all).
+[[nodiscard]] Decimated decimate(const StepAxis& x, std::span<const double> y,
                                  const DecimateConfig& config);
 /// The same result, faster for zoomed-out views: `index` must have been built from `y`
 /// (otherwise, or for unsorted x, it is ignored).
 [[nodiscard]] Decimated decimate(std::span<const double> x, std::span<const double> y,
                                  const DecimateConfig& config, const DecimationIndex& index);
-[[nodiscard]] Decimated decimate(std::span<const std::int64_t> x, std::span<const double> y,
+[[nodiscard]] Decimated decimate(const StepAxis& x, std::span<const double> y,
                                  const DecimateConfig& config, const DecimationIndex& index);
 
 /// Input positions [first, last).
@@ -130,8 +135,7 @@ struct PositionRange {
 /// pixels wide). The range then holds the points inside [xLo, xHi] and the finite nearest point
 /// on each side; otherwise (or when no point lies inside) nullopt. It reads x and y once, with
 /// none of decimate()'s copies: the caller can keep the positions instead of its result.
-[[nodiscard]] std::optional<PositionRange> keptWhole(std::span<const std::int64_t> x,
-                                                     std::span<const double> y,
+[[nodiscard]] std::optional<PositionRange> keptWhole(const StepAxis& x, std::span<const double> y,
                                                      const DecimateConfig& config);
 [[nodiscard]] std::optional<PositionRange> keptWhole(std::span<const double> x,
                                                      std::span<const double> y,

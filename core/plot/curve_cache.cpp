@@ -111,8 +111,8 @@ PreparedCurve CurveCache::get(const RunPtr& run, const std::string& metric,
     return prepare(std::span<const Request>(&r, 1), smoothing, 1).front();
 }
 
-std::shared_ptr<const std::vector<std::int64_t>> CurveCache::steps(const RunPtr& run,
-                                                                   const Series& s) {
+CurveCache::CurveSteps CurveCache::steps(const RunPtr& run, const Series& s) {
+    if (auto progression = StepAxis::progressionOf(s.steps)) return {*progression, nullptr};
     const std::pair<const Run*, std::size_t> key{run.get(), s.steps.contentHash()};
     const auto [first, last] = m_steps.equal_range(key);
     for (auto it = first; it != last;) {
@@ -122,12 +122,13 @@ std::shared_ptr<const std::vector<std::int64_t>> CurveCache::steps(const RunPtr&
             it = m_steps.erase(it);
             continue;
         }
-        if (std::equal(held->begin(), held->end(), s.steps.begin(), s.steps.end())) return held;
+        if (std::equal(held->begin(), held->end(), s.steps.begin(), s.steps.end()))
+            return {StepAxis(*held), held};
         ++it;
     }
     auto fresh = std::make_shared<const std::vector<std::int64_t>>(s.steps.toVector());
     m_steps.emplace(key, Steps{run, fresh});
-    return fresh;
+    return {StepAxis(*fresh), fresh};
 }
 
 void CurveCache::carryOver(const RunPtr& from, const RunPtr& to) {
@@ -151,6 +152,18 @@ void CurveCache::carryOver(const RunPtr& from, const RunPtr& to) {
         e.run = to;
         m_entries[Key{to.get(), metric}] = std::move(e);
     }
+}
+
+CurveCache::Bytes CurveCache::heapBytes() const {
+    Bytes b;
+    for (const auto& [key, e] : m_entries) {
+        if (e.curve.smoothed) b.smoothed += e.curve.smoothed->capacity() * sizeof(double);
+        if (e.curve.rawIndex) b.indices += e.curve.rawIndex->heapBytes();
+        if (e.curve.smoothedIndex) b.indices += e.curve.smoothedIndex->heapBytes();
+    }
+    for (const auto& [key, s] : m_steps)
+        if (const auto held = s.steps.lock()) b.steps += held->capacity() * sizeof(std::int64_t);
+    return b;
 }
 
 void CurveCache::prune() {

@@ -25,6 +25,7 @@
 #include "core/decimate.h"
 #include "core/run.h"
 #include "core/smoothing.h"
+#include "core/step_axis.h"
 
 namespace curvedoctor::core {
 
@@ -51,12 +52,17 @@ public:
     [[nodiscard]] PreparedCurve get(const RunPtr& run, const std::string& metric,
                                     const SmoothingConfig& smoothing);
 
-    /// The steps of `s`, a series of `run`, as one contiguous vector (a series may hold them
-    /// packed, core/packed_column.h), shared by the run's series with equal steps: the metrics
-    /// a run logs on the same steps are unpacked once for every chart that draws them. The
-    /// cache holds the vector weakly; the curves that draw it own it.
-    [[nodiscard]] std::shared_ptr<const std::vector<std::int64_t>> steps(const RunPtr& run,
-                                                                         const Series& s);
+    /// The steps of `s`, a series of `run`, as a chart reads them: read in place when they are
+    /// one arithmetic progression (a series logged every N steps; `block` is null then), else
+    /// as one contiguous vector (a series may hold them packed, core/packed_column.h) shared by
+    /// the run's series with equal steps: the metrics a run logs on the same steps are unpacked
+    /// once for every chart that draws them. The cache holds the vector weakly; the curves that
+    /// draw it own it.
+    struct CurveSteps {
+        StepAxis axis;
+        std::shared_ptr<const std::vector<std::int64_t>> block;  ///< owner of axis' block
+    };
+    [[nodiscard]] CurveSteps steps(const RunPtr& run, const Series& s);
 
     /// `to` is `from` with points appended (a followed run's new snapshot): its curves take
     /// over `from`'s, and the next prepare() extends them instead of starting over: the
@@ -67,6 +73,15 @@ public:
     void carryOver(const RunPtr& from, const RunPtr& to);
     /// Requests answered by extending a carried-over curve, since construction.
     [[nodiscard]] std::size_t extensions() const { return m_extensions; }
+
+    /// Heap bytes of what the cache's entries hold (each block counted once, also when the
+    /// curves that draw it own it too): smoothed copies, decimation indices, unpacked steps.
+    struct Bytes {
+        std::size_t smoothed = 0;
+        std::size_t indices = 0;
+        std::size_t steps = 0;
+    };
+    [[nodiscard]] Bytes heapBytes() const;
 
     /// Drops the entries of runs that no longer exist anywhere else (prepare() does it first).
     void prune();

@@ -13,13 +13,15 @@
 #include <vector>
 
 #include "core/decimate.h"
+#include "core/step_axis.h"
 
 namespace curvedoctor::core {
 
 /// The columns a reduction reads its points from, and what keeps them alive. x is `xs` when
-/// it is not empty, else `steps`; `y` is read as log10(y) on a log axis.
+/// it is not empty, else `steps` (a block, or a progression that needs no owner); `y` is read as
+/// log10(y) on a log axis.
 struct CurveColumns {
-    std::span<const std::int64_t> steps;
+    StepAxis steps;
     std::span<const double> xs;
     std::span<const double> y;
     std::shared_ptr<const void> keepX;  ///< owner of `steps` or `xs`

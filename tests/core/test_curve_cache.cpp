@@ -97,30 +97,48 @@ TEST(CurveCache, AFreedRunIsNeverConfusedWithANewOne) {
 }  // namespace curvedoctor::core
 
 namespace curvedoctor::core {
-// A run's metrics logged on the same steps are unpacked once for all of them (packed as a
-// progression each, so no block is shared); other steps, or another run, get their own.
-TEST(CurveCache, SeriesOnTheSameStepsShareOneUnpackedCopy) {
+// Steps that are one progression (logged every N steps) are read in place, with no copy; a
+// run's metrics logged on the same other steps are unpacked once for all of them; another
+// run gets its own copy.
+TEST(CurveCache, ProgressionsAreReadInPlaceOtherStepsShareOneUnpackedCopy) {
     core::Run r = runOf({{"loss", seriesOf(500, [](std::size_t i) { return 1.0 / (1.0 + i); })},
                          {"lr", seriesOf(500, [](std::size_t) { return 0.1; })},
-                         {"val_loss", seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * i; })}});
+                         {"val_loss", seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * i; })},
+                         {"val_acc", seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * i; })}});
+    // The validation metrics: two progressions (a resumed run), packed as two pieces.
+    for (const char* name : {"val_loss", "val_acc"}) {
+        Series& s = r.metrics.at(name);
+        s.steps = std::vector<std::int64_t>{};
+        for (std::int64_t k = 0; k < 50; ++k) s.steps.push_back(k < 25 ? 10 * k + 9 : 7 * k);
+    }
     for (auto& [name, s] : r.metrics) {
         s.steps.pack();
         ASSERT_TRUE(s.steps.isPacked()) << name;
     }
-    r.metrics.at("val_loss").steps = std::vector<std::int64_t>{};
-    for (std::int64_t k = 0; k < 50; ++k) r.metrics.at("val_loss").steps.push_back(10 * k + 9);
     const RunPtr run = std::make_shared<const core::Run>(std::move(r));
     CurveCache cache;
-    const auto loss = cache.steps(run, *run->find("loss"));
-    const auto lr = cache.steps(run, *run->find("lr"));
-    const auto val = cache.steps(run, *run->find("val_loss"));
-    EXPECT_EQ(loss, lr);
-    EXPECT_NE(loss, val);
-    EXPECT_EQ(*loss, run->find("loss")->steps.toVector());
-    EXPECT_EQ(*val, run->find("val_loss")->steps.toVector());
+    for (const char* name : {"loss", "lr"}) {
+        const auto steps = cache.steps(run, *run->find(name));
+        EXPECT_TRUE(steps.axis.isProgression()) << name;
+        EXPECT_EQ(steps.block, nullptr) << name;
+        const std::vector<std::int64_t> want = run->find(name)->steps.toVector();
+        ASSERT_EQ(steps.axis.size(), want.size()) << name;
+        for (std::size_t i = 0; i < want.size(); ++i) EXPECT_EQ(steps.axis[i], want[i]) << i;
+    }
+    const auto valLoss = cache.steps(run, *run->find("val_loss"));
+    const auto valAcc = cache.steps(run, *run->find("val_acc"));
+    EXPECT_FALSE(valLoss.axis.isProgression());
+    ASSERT_NE(valLoss.block, nullptr);
+    EXPECT_EQ(valLoss.block, valAcc.block);
+    EXPECT_EQ(valLoss.axis.block().data(), valLoss.block->data());
+    EXPECT_EQ(*valLoss.block, run->find("val_loss")->steps.toVector());
     // Another run with the same steps has its own copy (a curve keeps its own run's steps).
-    const RunPtr other = makeRun(1.0);
-    EXPECT_NE(cache.steps(other, *other->find("loss")), loss);
+    core::Run o = runOf({{"val_loss", seriesOf(50, [](std::size_t) { return 1.0; })}});
+    o.metrics.at("val_loss").steps = run->find("val_loss")->steps;
+    const RunPtr other = std::make_shared<const core::Run>(std::move(o));
+    const auto otherVal = cache.steps(other, *other->find("val_loss"));
+    EXPECT_NE(otherVal.block, valLoss.block);
+    EXPECT_EQ(*otherVal.block, *valLoss.block);
 }
 
 namespace {

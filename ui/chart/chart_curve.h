@@ -14,6 +14,7 @@
 #include "core/decimate.h"
 #include "core/plot/reduced_curve.h"
 #include "core/run.h"
+#include "core/step_axis.h"
 #include "ui/chart/y_range.h"
 
 namespace curvedoctor::ui {
@@ -26,8 +27,10 @@ struct ChartCurve {
     QString metric;
     QColor color;
     bool validation = false;
-    /// The series' steps in one block (a series may hold them packed, core/packed_column.h).
-    std::shared_ptr<const std::vector<std::int64_t>> steps;
+    /// The series' steps as x (CurveCache::steps): a progression read in place, or one block
+    /// (a series may hold them packed, core/packed_column.h) that `stepsBlock` owns.
+    core::StepAxis steps;
+    std::shared_ptr<const std::vector<std::int64_t>> stepsBlock;
     std::shared_ptr<const std::vector<double>> xOwned;  ///< epochs, wall or relative times
     std::span<const double> xs;                         ///< empty: x = steps
     double t0 = 0.0;  ///< the run's first wall time (origin of relative time)

@@ -173,8 +173,14 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
             // A series charted before keeps its steps; a new one shares them with its run's
             // series on the same steps (in every chart of the window).
             const auto before = previous.find(&s);
-            c->steps =
-                before != previous.end() ? before->second->steps : m_curveCache->steps(e->run, s);
+            if (before != previous.end()) {
+                c->steps = before->second->steps;
+                c->stepsBlock = before->second->stepsBlock;
+            } else {
+                core::CurveCache::CurveSteps steps = m_curveCache->steps(e->run, s);
+                c->steps = steps.axis;
+                c->stepsBlock = std::move(steps.block);
+            }
             c->runName = e->name;
             c->metric = QString::fromStdString(name);
             c->color = drawnRunColor(e->color, m_colors.background);

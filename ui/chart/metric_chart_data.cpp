@@ -50,8 +50,8 @@ void MetricChart::fillCurve(Curve& c, bool raw, double lo, double hi, int column
     // The reduction keeps positions into the columns, and the columns alive.
     core::CurveColumns cols;
     if (c.xs.empty()) {
-        cols.steps = *c.steps;
-        cols.keepX = c.steps;
+        cols.steps = c.steps;
+        cols.keepX = c.stepsBlock;
     } else {
         cols.xs = c.xs;
         cols.keepX =
@@ -62,18 +62,16 @@ void MetricChart::fillCurve(Curve& c, bool raw, double lo, double hi, int column
     std::shared_ptr<const core::ReducedCurve>& out = raw ? c.raw : c.smooth;
     // A sweep's crowded chart keeps every point of its runs (2,000 steps on 1,500 pixels): then
     // the positions are known from one look at x and y, with none of the reduction's copies.
-    const auto whole = m_logY ? std::nullopt
-                       : c.xs.empty()
-                           ? core::keptWhole(std::span<const std::int64_t>(*c.steps), y, cfg)
-                           : core::keptWhole(c.xs, y, cfg);
+    const auto whole = m_logY         ? std::nullopt
+                       : c.xs.empty() ? core::keptWhole(c.steps, y, cfg)
+                                      : core::keptWhole(c.xs, y, cfg);
     if (whole) {
         out = std::make_shared<const core::ReducedCurve>(*whole, std::move(cols));
         return;
     }
     const core::DecimationIndex& index = raw ? *c.rawIndex : *c.smoothIndex;
     const core::Decimated d =
-        c.xs.empty() ? core::decimate(std::span<const std::int64_t>(*c.steps), y, cfg, index)
-                     : core::decimate(c.xs, y, cfg, index);
+        c.xs.empty() ? core::decimate(c.steps, y, cfg, index) : core::decimate(c.xs, y, cfg, index);
     out = std::make_shared<const core::ReducedCurve>(d, std::move(cols), m_logY);
 }
 

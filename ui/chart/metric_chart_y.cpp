@@ -163,17 +163,8 @@ void MetricChart::fitY(double lo, double hi) {
                 const std::size_t n = c.series->values.size();
                 std::size_t from = 0, to = 0;
                 if (c.xs.empty()) {
-                    const std::vector<std::int64_t>& x = *c.steps;
-                    from = static_cast<std::size_t>(
-                        std::lower_bound(
-                            x.begin(), x.end(), lo,
-                            [](std::int64_t v, double t) { return static_cast<double>(v) < t; }) -
-                        x.begin());
-                    to = static_cast<std::size_t>(
-                        std::upper_bound(
-                            x.begin(), x.end(), hi,
-                            [](double t, std::int64_t v) { return t < static_cast<double>(v); }) -
-                        x.begin());
+                    from = c.steps.lowerBound(lo);
+                    to = c.steps.upperBound(hi);
                 } else {
                     from = static_cast<std::size_t>(std::lower_bound(c.xs.begin(), c.xs.end(), lo) -
                                                     c.xs.begin());
