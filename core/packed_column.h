@@ -178,6 +178,67 @@ public:
     void resize(std::size_t n, T value) { mutableVector().resize(n, value); }
     void assign(std::size_t n, T value) { mutableVector().assign(n, value); }
     void clear() { m_b.reset(); }
+    /// Appends `count` copies of `value` without unpacking: while the entries run in
+    /// progressions the last piece grows (or a new one starts) with nothing stored per entry; once
+    /// the pieces would take more than half the bytes of a plain vector (as pack() judges) the
+    /// column becomes a plain vector and appends are plain push_backs. A shared column is copied
+    /// first (its pieces, not its entries). For a loader that builds a column row by row.
+    void append(T value, std::size_t count = 1) {
+        if (count == 0) return;
+        if (!m_b) {
+            m_b = std::make_shared<Block>();
+        } else if (m_b.use_count() > 1) {
+            m_b = std::make_shared<Block>(*m_b);
+        }
+        Block& b = *m_b;
+        for (; count > 0; --count) {
+            if (b.pieces.empty() && !b.plain.empty()) {
+                b.plain.insert(b.plain.end(), count, value);
+                return;
+            }
+            if (b.pieces.empty()) {
+                b.pieces.push_back({0, value, T{}});
+                b.packedSize = 1;
+                continue;
+            }
+            Piece& last = b.pieces.back();
+            const std::size_t k = b.packedSize - last.start;
+            if (k == 1) last.stride = strideOf(last.first, value);
+            if (fits(last, k, value)) {
+                // A constant piece takes the rest of the copies at once.
+                const bool constant = last.stride == T{};
+                b.packedSize += constant ? count : 1;
+                if (constant) return;
+                continue;
+            }
+            if (k == 1) last.stride = T{};  // a piece of one: its stride is never read.
+            if (b.pieces.size() + 1 > maxPieces(b.packedSize + 1) + kAppendSlack) {
+                unpack();
+                b.plain.push_back(value);
+                continue;
+            }
+            b.pieces.push_back({b.packedSize, value, T{}});
+            ++b.packedSize;
+        }
+    }
+    /// The first `n` entries (n <= size()): packed when this column is, its pieces cut, else a
+    /// plain copy.
+    [[nodiscard]] PackedColumn prefix(std::size_t n) const {
+        PackedColumn out;
+        if (n == 0) return out;
+        if (!isPacked())
+            return PackedColumn(std::vector<T>(
+                m_b->plain.begin(), m_b->plain.begin() + static_cast<std::ptrdiff_t>(n)));
+        out.m_b = std::make_shared<Block>();
+        for (const Piece& p : m_b->pieces) {
+            if (p.start >= n) break;
+            out.m_b->pieces.push_back(p);
+        }
+        out.m_b->packedSize = n;
+        if (n - out.m_b->pieces.back().start == 1) out.m_b->pieces.back().stride = T{};
+        if (out.m_b->pieces.size() > maxPieces(n)) out.unpack();
+        return out;
+    }
     /// Makes this column share `other`'s block.
     void shareWith(const PackedColumn& other) { m_b = other.m_b; }
     /// A hash of the entries (equal columns hash equal), for finding columns to share.
@@ -191,10 +252,16 @@ public:
     /// else releases the vector's spare capacity. In place even when shared (the entries do not
     /// change), so call it before the column is read from other threads.
     void pack() {
-        if (!m_b || !m_b->pieces.empty()) return;
+        if (!m_b) return;
+        if (!m_b->pieces.empty()) {
+            // Appended (append()): the pieces it grew, unless they are more than pack() allows.
+            if (m_b->pieces.size() > maxPieces(m_b->packedSize)) unpack();
+            m_b->pieces.shrink_to_fit();
+            return;
+        }
         std::vector<T>& v = m_b->plain;
         const std::size_t n = v.size();
-        const std::size_t maxPieces = n * sizeof(T) / (2 * sizeof(Piece));
+        const std::size_t maxPieces = PackedColumn::maxPieces(n);
         std::vector<Piece> pieces;
         for (std::size_t i = 0; i < n && pieces.size() <= maxPieces;) {
             Piece p{i, v[i], T{}};
@@ -256,6 +323,21 @@ private:
     };
 
     static constexpr double kExactLimit = 4503599627370496.0;  // 2^52
+    // Pieces an appended column may hold beyond pack()'s budget: a short column's first entries
+    // are not a verdict on it.
+    static constexpr std::size_t kAppendSlack = 4;
+
+    // The most pieces worth keeping for `n` entries: half the bytes of the plain vector.
+    static constexpr std::size_t maxPieces(std::size_t n) {
+        return n * sizeof(T) / (2 * sizeof(Piece));
+    }
+    // Turns a packed column (its own block) into a plain one.
+    void unpack() {
+        std::vector<T> plain = toVector();
+        std::vector<Piece>().swap(m_b->pieces);
+        m_b->packedSize = 0;
+        m_b->plain = std::move(plain);
+    }
 
     // Integers wrap (the read-back entry is exact whenever the entry itself is in range).
     static T at(const Piece& p, std::size_t k) {

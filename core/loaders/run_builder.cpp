@@ -159,50 +159,55 @@ void RunBuilder::add(std::size_t index, std::int64_t step, double value, double 
 
 namespace {
 // A group's epochs or wall times start at the first row that knows one: NaN for the rows before.
-void pushGroupEntry(std::vector<double>& column, const std::vector<std::int64_t>& steps,
+void pushGroupEntry(PackedColumn<double>& column, std::size_t& from, std::size_t rows,
                     double value) {
     if (column.empty()) {
-        reserveLarge(column, steps.capacity());
-        column.assign(steps.size() - 1, std::numeric_limits<double>::quiet_NaN());
+        from = rows - 1;
+        column.append(std::numeric_limits<double>::quiet_NaN(), rows - 1);
     }
-    column.push_back(value);
+    column.append(value);
 }
 
 // The first `n` entries of a group's `column` as a series' own column, or nothing when the group
-// had not started it by then (no known entry among them). Room for `capacity` entries.
-std::vector<double>* copyGroupPrefix(PackedColumn<double>& column, const std::vector<double>& group,
-                                     std::size_t firstKnown, std::size_t n, std::size_t capacity) {
-    if (group.empty() || firstKnown >= n) return nullptr;
-    std::vector<double>& v = column.mutableVector();
-    reserveLarge(v, capacity);
-    v.assign(group.begin(), group.begin() + static_cast<std::ptrdiff_t>(n));
-    return &v;
+// had not started it by then (no known entry among them, `from` >= n).
+void copyGroupPrefix(PackedColumn<double>& column, const PackedColumn<double>& group,
+                     std::size_t from, std::size_t n) {
+    if (!group.empty() && from < n) column = group.prefix(n);
 }
 
-// Index of the first known entry of a group's `column` (its size when none).
-std::size_t firstKnown(const std::vector<double>& column) {
-    return static_cast<std::size_t>(
-        std::find_if(column.begin(), column.end(), [](double x) { return !std::isnan(x); }) -
-        column.begin());
+// As copyGroupPrefix, as a plain vector with room for `capacity` entries to go on with.
+std::vector<double>* continueGroupPrefix(PackedColumn<double>& column,
+                                         const PackedColumn<double>& group, std::size_t from,
+                                         std::size_t n, std::size_t capacity) {
+    if (group.empty() || from >= n) return nullptr;
+    std::vector<double>& v = column.mutableVector();
+    reserveLarge(v, capacity);
+    v.resize(n);
+    group.prefix(n).copyTo(v.data());
+    return &v;
 }
 }  // namespace
 
 // The first member of `g` on this row adds the row to the group.
 void RunBuilder::pushGroupRow(RowGroup& g) {
-    g.goesBack = !g.steps.empty() &&
-                 (m_rowStep < g.steps.back() || (m_rowStep == g.steps.back() && !m_repeatsAllowed));
-    g.steps.push_back(m_rowStep);
-    if (!g.epochs.empty() || !std::isnan(m_rowEpoch)) pushGroupEntry(g.epochs, g.steps, m_rowEpoch);
+    g.goesBack =
+        g.rows > 0 && (m_rowStep < g.lastStep || (m_rowStep == g.lastStep && !m_repeatsAllowed));
+    g.stepBefore = g.lastStep;
+    g.lastStep = m_rowStep;
+    g.steps.append(m_rowStep);
+    ++g.rows;
+    if (!g.epochs.empty() || !std::isnan(m_rowEpoch))
+        pushGroupEntry(g.epochs, g.epochsFrom, g.rows, m_rowEpoch);
     if (!g.wallTimes.empty() || !std::isnan(m_rowWallTime))
-        pushGroupEntry(g.wallTimes, g.steps, m_rowWallTime);
+        pushGroupEntry(g.wallTimes, g.wallTimesFrom, g.rows, m_rowWallTime);
     g.lastRow = m_row;
 }
 
-// A member of a group whose step goes back: the same warning as for a series on its own.
+// A member of a group whose step goes back: the same warning as for a series on its own. The
+// member is on every row so far (its point on this row is the group's last).
 void RunBuilder::groupGoesBack(Slot& slot, const RowGroup& g) {
-    const std::size_t n = slot.data->values.size();
-    slot.lastStep = g.steps[n - 1];
-    checkOrder(slot, g.steps[n], m_rowLine, -1);
+    slot.lastStep = g.stepBefore;
+    checkOrder(slot, g.lastStep, m_rowLine, -1);
 }
 
 void RunBuilder::addOffGroup(Slot& slot, double value) {
@@ -240,11 +245,13 @@ void RunBuilder::leaveGroup(Slot& slot) {
     const std::size_t n = s.values.size();
     const std::size_t capacity = s.values.capacity();
     slot.steps->reserve(capacity);
-    slot.steps->assign(g.steps.begin(), g.steps.begin() + static_cast<std::ptrdiff_t>(n));
-    if (n > 0) slot.lastStep = g.steps[n - 1];
-    slot.epochs = copyGroupPrefix(s.epochs, g.epochs, firstKnown(g.epochs), n, capacity);
-    slot.wallTimes =
-        copyGroupPrefix(s.wallTimes, g.wallTimes, firstKnown(g.wallTimes), n, capacity);
+    slot.steps->resize(n);
+    if (n > 0) {
+        g.steps.prefix(n).copyTo(slot.steps->data());
+        slot.lastStep = (*slot.steps)[n - 1];
+    }
+    slot.epochs = continueGroupPrefix(s.epochs, g.epochs, g.epochsFrom, n, capacity);
+    slot.wallTimes = continueGroupPrefix(s.wallTimes, g.wallTimes, g.wallTimesFrom, n, capacity);
     slot.group = kNoGroup;
     if (--g.members > 0) return;
     // Nobody left on its rows: its columns go now, not at the end of the load.
@@ -253,32 +260,28 @@ void RunBuilder::leaveGroup(Slot& slot) {
 }
 
 // Gives the members of each group that are on all its rows the group's steps, epochs and wall
-// times: one block each, shared; those that stopped early get copies of the first entries.
+// times: one block each, shared; those that stopped early get the first entries.
 void RunBuilder::shareGroupColumns() {
     std::vector<std::vector<Slot*>> members(m_groups.size());
     for (Slot& slot : m_slots)
         if (slot.group != kNoGroup) members[slot.group].push_back(&slot);
     for (std::size_t k = 0; k < m_groups.size(); ++k) {
         RowGroup& g = m_groups[k];
-        const std::size_t rows = g.steps.size();
-        const std::size_t epochsFrom = firstKnown(g.epochs);
-        const std::size_t wallTimesFrom = firstKnown(g.wallTimes);
+        const std::size_t rows = g.rows;
         for (Slot* slot : members[k]) {
             Series& s = *slot->data;
             const std::size_t n = s.values.size();
             if (n == rows) continue;
-            slot->steps->assign(g.steps.begin(), g.steps.begin() + static_cast<std::ptrdiff_t>(n));
-            copyGroupPrefix(s.epochs, g.epochs, epochsFrom, n, n);
-            copyGroupPrefix(s.wallTimes, g.wallTimes, wallTimesFrom, n, n);
+            s.steps = g.steps.prefix(n);
+            copyGroupPrefix(s.epochs, g.epochs, g.epochsFrom, n);
+            copyGroupPrefix(s.wallTimes, g.wallTimes, g.wallTimesFrom, n);
         }
-        const StepColumn steps(std::move(g.steps));
-        const PackedColumn<double> epochs(std::move(g.epochs));
-        const PackedColumn<double> wallTimes(std::move(g.wallTimes));
         for (Slot* slot : members[k]) {
             if (slot->data->values.size() != rows) continue;
-            slot->data->steps = steps;
-            if (epochsFrom < rows) slot->data->epochs = epochs;
-            if (wallTimesFrom < rows) slot->data->wallTimes = wallTimes;
+            slot->data->steps.shareWith(g.steps);
+            if (g.epochsFrom < rows && !g.epochs.empty()) slot->data->epochs.shareWith(g.epochs);
+            if (g.wallTimesFrom < rows && !g.wallTimes.empty())
+                slot->data->wallTimes.shareWith(g.wallTimes);
         }
     }
     m_groups.clear();
@@ -292,12 +295,17 @@ void RunBuilder::expectGrowth(double factor, std::size_t maxPoints) {
         return want >= static_cast<double>(maxPoints) ? maxPoints
                                                       : static_cast<std::size_t>(want) + 16;
     };
+    // A group's columns that are still packed need no room; the plain ones do.
+    const auto reservePlain = [&](auto& column, std::size_t n) {
+        if (column.empty() || column.isPacked()) return;
+        auto& v = column.mutableVector();
+        if (n > v.capacity()) reserveLarge(v, n);
+    };
     for (RowGroup& g : m_groups) {
-        const std::size_t n = sized(g.steps.size());
-        if (n <= g.steps.capacity()) continue;
-        reserveLarge(g.steps, n);
-        if (!g.epochs.empty()) reserveLarge(g.epochs, n);
-        if (!g.wallTimes.empty()) reserveLarge(g.wallTimes, n);
+        const std::size_t n = sized(g.rows);
+        reservePlain(g.steps, n);
+        reservePlain(g.epochs, n);
+        reservePlain(g.wallTimes, n);
     }
     for (Slot& slot : m_slots) {
         Series& s = *slot.data;

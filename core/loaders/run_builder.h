@@ -64,7 +64,7 @@ public:
             RowGroup& g = m_groups[slot.group];
             const std::size_t n = slot.data->values.size();
             // On every row of its group so far: the group's columns are its steps and axes.
-            if (g.lastRow == m_row ? n + 1 == g.steps.size() : n == g.steps.size()) {
+            if (g.lastRow == m_row ? n + 1 == g.rows : n == g.rows) {
                 if (g.lastRow != m_row) pushGroupRow(g);
                 if (g.goesBack && n > 0) groupGoesBack(slot, g);
                 slot.data->values.push_back(value);
@@ -122,11 +122,17 @@ private:
         bool fresh = false;            // no point yet: its first row decides its group.
     };
     // The rows that some series all have points on: their steps, and their epochs and wall
-    // times from the first row that knew one (NaN before it; empty until then).
+    // times from the first row that knew one (NaN before it; empty until then). Appended packed
+    // (PackedColumn::append): steps and epochs that run in progressions cost nothing per row.
     struct RowGroup {
-        std::vector<std::int64_t> steps;
-        std::vector<double> epochs;
-        std::vector<double> wallTimes;
+        StepColumn steps;
+        PackedColumn<double> epochs;
+        PackedColumn<double> wallTimes;
+        std::size_t rows = 0;
+        std::size_t epochsFrom = 0;     // the first row with a known epoch (rows: none yet),
+        std::size_t wallTimesFrom = 0;  // and wall time.
+        std::int64_t lastStep = 0;      // the steps of its last two rows.
+        std::int64_t stepBefore = 0;
         std::int64_t lastRow = -1;  // the row its last entry is of.
         std::size_t members = 0;
         bool goesBack = false;  // its last entry's step is out of order after the one before.

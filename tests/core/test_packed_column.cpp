@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <type_traits>
 #include <vector>
 
 #include "core/loader_registry.h"
@@ -112,6 +113,170 @@ TEST(PackedColumn, WritingAPackedOrSharedColumnLeavesTheOtherAlone) {
     EXPECT_EQ(a.toVector(), (std::vector<std::int64_t>{0, 1, 2, 3, 4, 5, 6, 7}));
     EXPECT_EQ(b.toVector(), (std::vector<std::int64_t>{0, 1, 2, 3, 4, 5, 6, 7, 100}));
     EXPECT_FALSE(a.sharedWith(b));
+}
+
+// A column appended entry by entry (PackedColumn::append) holds exactly what was appended, and
+// once pack()ed is stored as compactly as the same entries packed at once.
+template <typename T>
+void expectAppendedLikePacked(const std::vector<T>& v) {
+    PackedColumn<T> c;
+    for (const T x : v) c.append(x);
+    if constexpr (std::is_same_v<T, double>) {
+        expectSameBits(c, v);
+    } else {
+        ASSERT_EQ(c.toVector(), v);
+        for (std::size_t i = 0; i < v.size(); ++i) ASSERT_EQ(c[i], v[i]) << i;
+    }
+    const PackedColumn<T> whole = packed(v);
+    c.pack();
+    EXPECT_EQ(c.isPacked(), whole.isPacked());
+    EXPECT_LE(c.heapBytes(), whole.heapBytes() + 256);
+}
+
+std::vector<double> epochLikeEntries() {
+    std::vector<double> v;
+    for (int e = 0; e < 30; ++e) v.insert(v.end(), 200, 0.37 + e);
+    for (int e = 0; e < 500; ++e) v.push_back(e);
+    v.insert(v.end(), 100, std::numeric_limits<double>::quiet_NaN());
+    v.insert(v.end(), 50, std::numeric_limits<double>::infinity());
+    v.insert(v.end(), 50, -0.0);
+    v.push_back(0.0);
+    v.push_back(4503599627370496.0);  // 2^52: beyond it progressions are not trusted.
+    v.push_back(4503599627370497.0);
+    v.push_back(4503599627370498.0);
+    return v;
+}
+
+TEST(PackedColumn, AppendedEntriesReadBackExactly) {
+    std::vector<std::int64_t> steps;
+    for (int epoch = 0; epoch < 40; ++epoch) {
+        for (int k = 0; k < 100; ++k) steps.push_back(epoch * 5003 + k * 50);
+        steps.push_back(epoch * 5003 + 4999);
+    }
+    steps.push_back(std::numeric_limits<std::int64_t>::min());
+    steps.push_back(std::numeric_limits<std::int64_t>::max());
+    steps.push_back(std::numeric_limits<std::int64_t>::min());
+    steps.push_back(7);
+    steps.push_back(7);
+    expectAppendedLikePacked(steps);
+    expectAppendedLikePacked(epochLikeEntries());
+    std::vector<double> fractional;
+    for (int k = 0; k < 1000; ++k) fractional.push_back(1.5e9 + 0.05 * k);
+    expectAppendedLikePacked(fractional);
+    expectAppendedLikePacked(std::vector<std::int64_t>{5});
+    expectAppendedLikePacked(std::vector<double>{-0.0, 0.0});
+}
+
+TEST(PackedColumn, AppendedProgressionsCostNothingPerEntryAndNoiseTurnsPlain) {
+    PackedColumn<std::int64_t> steps;
+    for (std::int64_t s = 0; s < 1000000; ++s) steps.append(s);
+    EXPECT_TRUE(steps.isPacked());
+    EXPECT_LT(steps.heapBytes(), 200U);
+    EXPECT_EQ(steps.back(), 999999);
+
+    std::mt19937_64 rng(11);
+    std::vector<std::int64_t> noise;
+    PackedColumn<std::int64_t> c;
+    for (int i = 0; i < 5000; ++i) {
+        noise.push_back(static_cast<std::int64_t>(rng() % 1000));
+        c.append(noise.back());
+        if (i == 20) {
+            EXPECT_FALSE(c.isPacked());  // given up long before the end
+        }
+    }
+    EXPECT_EQ(c.toVector(), noise);
+    EXPECT_LE(c.heapBytes(), 2 * 5000 * sizeof(std::int64_t) + 100);
+}
+
+TEST(PackedColumn, RandomMixesAppendedEntryByEntryOrInRunsReadBackExactly) {
+    // Progressions, constants, NaN and noise in random order, each appended one entry at a time
+    // into one column and as runs of copies (append(x, n)) into another where it repeats.
+    std::mt19937_64 rng(5);
+    for (int trial = 0; trial < 200; ++trial) {
+        std::vector<double> v;
+        PackedColumn<double> one;
+        PackedColumn<double> runs;
+        const int parts = 1 + static_cast<int>(rng() % 8);
+        for (int part = 0; part < parts; ++part) {
+            const std::size_t n = rng() % 300;
+            const int kind = static_cast<int>(rng() % 4);
+            const double start = static_cast<double>(rng() % 1000) - 500.0;
+            if (kind == 1 || kind == 2) {
+                const double x =
+                    kind == 1 ? start + 0.25 : std::numeric_limits<double>::quiet_NaN();
+                v.insert(v.end(), n, x);
+                runs.append(x, n);
+                for (std::size_t k = 0; k < n; ++k) one.append(x);
+                continue;
+            }
+            for (std::size_t k = 0; k < n; ++k) {
+                const double x = kind == 0 ? start + static_cast<double>(k) * 3.0
+                                           : static_cast<double>(rng() % 100000) / 7.0;
+                v.push_back(x);
+                runs.append(x);
+                one.append(x);
+            }
+        }
+        expectSameBits(one, v);
+        expectSameBits(runs, v);
+        const std::size_t cut = v.empty() ? 0 : rng() % v.size();
+        expectSameBits(one.prefix(cut), std::vector<double>(v.begin(), v.begin() + cut));
+        one.pack();
+        runs.pack();
+        expectSameBits(one, v);
+        expectSameBits(runs, v);
+    }
+}
+
+TEST(PackedColumn, AppendingToASharedColumnLeavesTheOtherAlone) {
+    PackedColumn<std::int64_t> a;
+    for (std::int64_t s = 0; s < 100; ++s) a.append(s * 2);
+    ASSERT_TRUE(a.isPacked());
+    PackedColumn<std::int64_t> b = a;
+    PackedColumn<std::int64_t> c;
+    c.shareWith(a);
+    b.append(200);   // continues the progression: still packed, in a block of its own.
+    c.append(-1);    // breaks it: a new piece.
+    a.append(1000);  // a has the block to itself now.
+    ASSERT_EQ(a.size(), 101U);
+    ASSERT_EQ(b.size(), 101U);
+    ASSERT_EQ(c.size(), 101U);
+    for (std::size_t i = 0; i < 100; ++i) {
+        ASSERT_EQ(a[i], static_cast<std::int64_t>(2 * i));
+        ASSERT_EQ(b[i], static_cast<std::int64_t>(2 * i));
+        ASSERT_EQ(c[i], static_cast<std::int64_t>(2 * i));
+    }
+    EXPECT_EQ(a.back(), 1000);
+    EXPECT_EQ(b.back(), 200);
+    EXPECT_EQ(c.back(), -1);
+    EXPECT_TRUE(b.isPacked());
+    EXPECT_FALSE(a.sharedWith(b) || a.sharedWith(c) || b.sharedWith(c));
+
+    // A plain column appended to, shared or not, stays plain and keeps its entries.
+    PackedColumn<double> plain(std::vector<double>{0.5, 3.25, -1.0});
+    PackedColumn<double> copy = plain;
+    copy.append(9.0, 3);
+    EXPECT_EQ(plain.toVector(), (std::vector<double>{0.5, 3.25, -1.0}));
+    EXPECT_EQ(copy.toVector(), (std::vector<double>{0.5, 3.25, -1.0, 9.0, 9.0, 9.0}));
+    EXPECT_FALSE(copy.isPacked());
+}
+
+TEST(PackedColumn, PrefixOfAPackedColumnStaysPacked) {
+    PackedColumn<std::int64_t> c;
+    std::vector<std::int64_t> v;
+    for (std::int64_t s = 0; s < 1000; ++s) {
+        v.push_back(s < 500 ? s : 10 * s);
+        c.append(v.back());
+    }
+    for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{499},
+                                std::size_t{500}, std::size_t{501}, std::size_t{1000}}) {
+        const PackedColumn<std::int64_t> p = c.prefix(n);
+        EXPECT_EQ(p.toVector(), std::vector<std::int64_t>(v.begin(), v.begin() + n)) << n;
+        if (n >= 499) {
+            EXPECT_TRUE(p.isPacked()) << n;
+        }
+    }
+    EXPECT_EQ(c.size(), 1000U);  // the column itself is untouched
 }
 
 TEST(PackedColumn, RunShrinkSharesEqualColumns) {

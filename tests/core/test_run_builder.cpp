@@ -243,6 +243,55 @@ TEST(RunBuilder, SeriesOnTheSameRowsShareColumnsAcrossTheRowsTheyMiss) {
     EXPECT_TRUE(run.warnings.empty());
 }
 
+// The group's steps and epochs are built packed as the rows arrive (no per-row vector packed at
+// the end); a series that leaves its group after many rows goes on with its own exact copy.
+TEST(RunBuilder, GroupColumnsArePackedWhileLoadingAndReadBackExactly) {
+    RunBuilder b;
+    const std::size_t loss = b.series("loss");
+    const std::size_t lr = b.series("lr");
+    const std::size_t gap = b.series("gap");  // misses row 3000, then on every row again
+    const std::size_t val = b.series("val_loss");
+    std::vector<std::int64_t> steps;
+    std::vector<double> epochs;
+    std::vector<std::int64_t> gapSteps;
+    std::vector<double> gapEpochs;
+    std::vector<std::int64_t> valSteps;
+    std::int64_t line = 2;
+    for (std::int64_t step = 0; step < 10000; ++step) {
+        const auto epoch = static_cast<double>(step / 1000);
+        b.beginRow(step, line++, epoch);
+        steps.push_back(step);
+        epochs.push_back(epoch);
+        b.addToRow(loss, 1.0);
+        b.addToRow(lr, 0.1);
+        if (step != 3000) {
+            b.addToRow(gap, 2.0);
+            gapSteps.push_back(step);
+            gapEpochs.push_back(epoch);
+        }
+        if (step % 50 == 49) {
+            b.beginRow(step, line++, epoch);
+            b.addToRow(val, 3.0);
+            valSteps.push_back(step);
+        }
+    }
+    b.expectGrowth(2.0, 1 << 20);  // a packed group column needs no room reserved
+    const core::Run run = b.finish();
+    const core::Series& l = *run.find("loss");
+    EXPECT_TRUE(l.steps.isPacked());
+    EXPECT_TRUE(l.epochs.isPacked());
+    EXPECT_LT(l.steps.heapBytes() + l.epochs.heapBytes(), 2000U);
+    EXPECT_EQ(l.steps, steps);
+    EXPECT_EQ(l.epochs, epochs);
+    EXPECT_TRUE(l.steps.sharedWith(run.find("lr")->steps));
+    EXPECT_EQ(run.find("gap")->steps, gapSteps);
+    EXPECT_EQ(run.find("gap")->epochs, gapEpochs);
+    EXPECT_EQ(run.find("gap")->values.size(), gapSteps.size());
+    EXPECT_EQ(run.find("val_loss")->steps, valSteps);
+    EXPECT_TRUE(run.find("val_loss")->steps.isPacked());
+    EXPECT_TRUE(run.warnings.empty());
+}
+
 // Entries of a column as text, NaN spelt "nan", so that columns with NaN compare with ==.
 std::vector<std::string> entries(const core::PackedColumn<double>& column) {
     std::vector<std::string> out;
