@@ -477,14 +477,16 @@ TEST(DoctorAccuracy, SecondCorpusHalfF) {
 // committed.
 // doctor12: severity counts from the best level the raw validation loss holds for 3
 // evaluations in a row, not from a dip of the ringing (circles_tf: mild overfitting, allowed):
-// 20 of 24, a wrong warning on 2 runs of 29.
+// 20 of 24, a wrong warning on 2 runs of 29. Then an accuracy gain of one step of the
+// metric's grid (one sample: iris_hf 0.947 -> 0.974 on 38) is no metric_loss_disagreement:
+// a wrong warning on 1 run of 29 (left: severe overfitting on divergence_grow_raw_diabetes).
 TEST(DoctorAccuracy, SecondCorpusHalfG) {
     const auto logs = corpus2Half("g");
     ASSERT_GE(logs.size(), 29u);
     const Score s = scoreAll(logs);
     print("corpus2 half g (held back, then looked at)", s);
     EXPECT_GE(s.found(), 20) << "half g recall below its last measure";
-    EXPECT_LE(s.runsWithWrong, 2) << "half g: more runs with a wrong warning than measured";
+    EXPECT_LE(s.runsWithWrong, 1) << "half g: more runs with a wrong warning than measured";
 }
 
 // Half h (doctor10): 26 cases made after half g's fading-oscillation misses had been looked
