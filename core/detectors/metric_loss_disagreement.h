@@ -19,6 +19,10 @@ struct DisagreementConfig {
     double minLossRise = 0.1;
     /// The metric's gain over the same stretch, as a share of its own total improvement.
     double minMetricGain = 0.1;
+    /// ... and more than this many steps of the metric's own grid (its smallest step between
+    /// distinct values): an accuracy that gains one sample of its validation set has not
+    /// "kept improving".
+    double minQuanta = 1.5;
     double noiseSigmas = 4.0;
     /// The metric "stays near zero" when its best is below this share of its scale ([0, 1]
     /// or [0, 100])...

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/detectors/best_step.h"
 #include "core/detectors/finding_text.h"
@@ -22,6 +23,22 @@ bool metricKeepsImproving(const RunView& view, std::int64_t from, std::int64_t t
     const double range = *hi - *lo;
     const double gain = sign * (m.valueAt(to) - m.valueAt(from));
     return range > 0.0 && gain >= share * range && gain > config.noiseSigmas * m.trendNoise;
+}
+
+// The best (lowest) badness the raw curve holds for `n` evaluations in a row: the minimum over
+// windows of n consecutive finite values of their maximum. NaN when no such window exists.
+double heldBest(const Curve& curve, double sign, std::size_t n) {
+    double best = std::numeric_limits<double>::quiet_NaN();
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+        run = std::isfinite(curve.values()[i]) ? run + 1 : 0;
+        if (n == 0 || run < n) continue;
+        double worst = -std::numeric_limits<double>::infinity();
+        for (std::size_t j = i + 1 - n; j <= i; ++j)
+            worst = std::max(worst, sign * curve.values()[j]);
+        if (!(worst >= best)) best = worst;
+    }
+    return best;
 }
 
 }  // namespace
@@ -84,6 +101,12 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     if (useLoss && trainPeak - trainAtBest > std::max(rise, config.noiseSigmas * t.trendNoise)) {
         return out;
     }
+    // A training loss that climbs back above where it started, its untrained level, after the
+    // best has blown up: a network still improving on its training data never gets worse than
+    // untrained. That run is diverging, not overfitting (the momentum blow-up of
+    // divergence_momentum_wine_hf in tests/data/corpus2: train trend 0.19 at the start, spikes
+    // to 1e7 later, validation rising with it by more still).
+    if (trainPeak > t.front() + config.noiseSigmas * t.trendNoise) return out;
 
     // The validation loss rises but the task metric keeps improving (detection box losses
     // while mAP climbs, ultralytics_07 in ../shared/realworld): the model is not getting
@@ -103,8 +126,14 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     // (giving back all of what was learnt). A validation loss that barely improved first (F1
     // of a rare class: 0.282 -> 0.277 -> 0.307, metric_flat_f1_rare_sgd in tests/data/corpus2)
     // ends above its start by its mild rise alone.
+    // Severity counts from the best level the raw curve held for heldBestPoints evaluations:
+    // inside a ringing (oscillation_fading_circles_tf in tests/data/corpus2: raw validation
+    // 0.14-0.38 about its trend) the trend's lowest point is one dip of the swing.
+    const double held = std::max(bestBad, heldBest(curve, sign, config.heldBestPoints));
+    const double heldRef = std::max(std::abs(held), 0.1 * improvement);
+    const double heldRise = heldRef > 0.0 ? (bad.back() - held) / heldRef : relRise;
     const bool gaveAllBack = bad.back() > bad.front() && improvement >= config.minRise * ref;
-    const bool severe = relRise >= config.severeRise || gaveAllBack;
+    const bool severe = heldRise >= config.severeRise || gaveAllBack;
     const FindingKind kind = severe ? FindingKind::SevereOverfitting : FindingKind::Overfitting;
     Finding f = makeFinding(view, kind, severe ? Severity::Error : Severity::Warning,
                             curve.metric(), bestStep, endStep);
@@ -154,6 +183,8 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     f.evidence["end_value"] = endValue;
     f.evidence["relative_rise"] = relRise;
     f.evidence["severe_rise"] = config.severeRise;
+    f.evidence["held_best_value"] = sign * held;
+    f.evidence["rise_from_held_best"] = heldRise;
     f.evidence["first_value"] = sign * bad.front();
     f.evidence["relative_improvement"] = improvement / ref;
     out.push_back(std::move(f));

@@ -27,6 +27,10 @@ struct OverfittingConfig {
     /// is far past where early stopping (patience of a few epochs) would have stopped. Ending
     /// above its first value is severe too when it had improved by at least minRise first.
     double severeRise = 0.5;
+    /// Severity is measured from the best level the raw validation curve holds for this many
+    /// evaluations in a row (the lowest running maximum): a single dip of a curve that swings
+    /// about its trend is no level early stopping could count on.
+    std::size_t heldBestPoints = 3;
     /// The rise must also exceed this many standard deviations of the smoothed curve's noise.
     double noiseSigmas = 4.0;
     /// A validation loss that rises while the validation metric gains at least this share of

@@ -63,6 +63,21 @@ TEST(DetectDisagreement, MetricGainEdge) {
     EXPECT_EQ(detect(run(0.3 * c.minMetricGain * 1.5)).size(), 1u);
 }
 
+// Issue #15 (doctor12): an accuracy on 20 samples that gains one sample (0.05) while the loss
+// worsens has not kept improving (oscillation_fading_iris_hf in tests/data/corpus2: one of 38);
+// four samples, gained one at a time, are evidence.
+TEST(DetectDisagreement, AGainOfOneSampleIsNoEvidence) {
+    auto run = [](int samples) {
+        std::vector<double> acc{0.5, 0.6, 0.7, 0.8, 0.8, 0.8};
+        for (int i = 0; i < 6; ++i) acc.push_back(0.8 + 0.05 * std::min(samples, i + 1));
+        return runOf({{"val_loss", seriesOf(kLossVShape, 1)}, {"val_accuracy", seriesOf(acc, 1)}});
+    };
+    EXPECT_TRUE(detect(run(1)).empty());
+    const auto f = detect(run(4));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_NEAR(f[0].evidence.at("metric_quantum"), 0.05, 1e-9);
+}
+
 TEST(DetectDisagreement, HealthyRunIsSilent) {
     EXPECT_TRUE(detect(healthyRun()).empty());
 }

@@ -176,5 +176,41 @@ TEST(DetectOverfitting, AValidationRiseAfterATrainingBlowUpIsNotOverfitting) {
     EXPECT_EQ(plain[0].kind, FindingKind::SevereOverfitting);
 }
 
+// Issue #15 (doctor12): a training loss that climbs back above its untrained level after the
+// best has blown up (divergence_momentum_wine_hf in tests/data/corpus2); the validation loss
+// climbing even further with it is divergence, not overfitting.
+TEST(DetectOverfitting, ATrainingLossAboveItsUntrainedLevelIsNoOverfitting) {
+    const auto train = seriesOf(
+        230, [](std::size_t i) { return i >= 150 && i < 200 ? 20.0 : 1.0 - 0.002 * double(i); });
+    const auto f =
+        detect(runOf({{"loss", train}, {"val_loss", seriesOf(vCurve(0.5, 1.0, 50.0), 10, 10)}}));
+    EXPECT_TRUE(f.empty()) << f[0].message;
+}
+
+// Issue #15 (doctor12): severity counts from the best level the validation loss holds for 3
+// evaluations in a row. A low point reached only in the dips of a swing about the trend
+// (oscillation_fading_circles_tf in tests/data/corpus2) is no such level: mild overfitting;
+// the same low point held for 6 evaluations makes the same end severe.
+TEST(DetectOverfitting, SeverityCountsFromABestHeldForSeveralEvaluations) {
+    auto val = [](bool swings) {
+        std::vector<double> v;
+        for (int i = 0; i < 10; ++i) v.push_back(1.0 - 0.5 * i / 9.0);
+        for (int i = 0; i < 6; ++i) v.push_back(swings && i % 2 == 1 ? 0.58 : 0.42);
+        for (int i = 1; i <= 4; ++i) v.push_back(0.5 + 0.16 * i / 4.0);
+        for (int i = 0; i < 3; ++i) v.push_back(0.66);
+        return v;
+    };
+    const auto train = seriesOf(230, [](std::size_t i) { return 1.0 - 0.004 * double(i); });
+    const auto ringing =
+        detect(runOf({{"loss", train}, {"val_loss", seriesOf(val(true), 10, 10)}}));
+    ASSERT_EQ(ringing.size(), 1u);
+    EXPECT_EQ(ringing[0].kind, FindingKind::Overfitting) << ringing[0].message;
+    EXPECT_NEAR(ringing[0].evidence.at("held_best_value"), 0.5 + 0.5 / 9.0, 1e-9);
+    const auto held = detect(runOf({{"loss", train}, {"val_loss", seriesOf(val(false), 10, 10)}}));
+    ASSERT_EQ(held.size(), 1u);
+    EXPECT_EQ(held[0].kind, FindingKind::SevereOverfitting) << held[0].message;
+    EXPECT_NEAR(held[0].evidence.at("held_best_value"), 0.42, 1e-9);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -475,13 +475,18 @@ TEST(DoctorAccuracy, SecondCorpusHalfF) {
 // doctor11 (the half h rules above): 20 of 24, the shuffled labels under a GRU now found; the
 // same 3 runs wrong. The floor asserted is the latest measure. The labels are left as
 // committed.
+// doctor12: severity counts from the best level the raw validation loss holds for 3
+// evaluations in a row, not from a dip of the ringing (circles_tf: mild overfitting, allowed):
+// 20 of 24, a wrong warning on 2 runs of 29. Then an accuracy gain of one step of the
+// metric's grid (one sample: iris_hf 0.947 -> 0.974 on 38) is no metric_loss_disagreement:
+// a wrong warning on 1 run of 29 (left: severe overfitting on divergence_grow_raw_diabetes).
 TEST(DoctorAccuracy, SecondCorpusHalfG) {
     const auto logs = corpus2Half("g");
     ASSERT_GE(logs.size(), 29u);
     const Score s = scoreAll(logs);
     print("corpus2 half g (held back, then looked at)", s);
     EXPECT_GE(s.found(), 20) << "half g recall below its last measure";
-    EXPECT_LE(s.runsWithWrong, 3) << "half g: more runs with a wrong warning than measured";
+    EXPECT_LE(s.runsWithWrong, 1) << "half g: more runs with a wrong warning than measured";
 }
 
 // Half h (doctor10): 26 cases made after half g's fading-oscillation misses had been looked
@@ -522,13 +527,16 @@ TEST(DoctorAccuracy, SecondCorpusHalfG) {
 // under a flat median; still read as severe overfitting), shuffled labels on wine (train 1.08
 // -> 0.85, val 1.14 -> 1.2), the two short slow starts and the wrong overfitting on
 // slow_start_tiny_init_cancer_deit.
+// doctor12: a training loss that climbs back above its untrained level after the best has
+// blown up, so no overfitting (the momentum blow-up of wine, train trend 0.19 at its start and
+// up to 4.6e6): 17 of 21, a wrong warning on 1 run of 26. Divergence is still not reported there.
 TEST(DoctorAccuracy, SecondCorpusHalfH) {
     const auto logs = corpus2Half("h");
     ASSERT_GE(logs.size(), 26u);
     const Score s = scoreAll(logs);
     print("corpus2 half h (held back, then looked at)", s);
     EXPECT_GE(s.found(), 17) << "half h recall below its last measure";
-    EXPECT_LE(s.runsWithWrong, 2) << "half h: more runs with a wrong warning than measured";
+    EXPECT_LE(s.runsWithWrong, 1) << "half h: more runs with a wrong warning than measured";
 }
 
 // Half i (doctor11): 25 cases made after half h's misses had been looked at and fixed
@@ -550,6 +558,8 @@ TEST(DoctorAccuracy, SecondCorpusHalfH) {
 //   undertrained              4/5    0/4   missed: undertrained_gru_adamax_tf (planted
 //                                          healthy, still falling at 7% per epoch at the end)
 // The floor asserted is that measure. The labels are left as committed.
+// doctor12 (the held-best severity of half g, not tuned here): 17 of 20, a wrong warning on 1
+// run of 25 (the severe overfitting on oscillation_ringing_circles_hf is gone); the floor stays.
 TEST(DoctorAccuracy, SecondCorpusHalfI) {
     const auto logs = corpus2Half("i");
     ASSERT_GE(logs.size(), 25u);
