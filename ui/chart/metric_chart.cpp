@@ -173,14 +173,12 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
             // A series charted before keeps its steps; a new one shares them with its run's
             // series on the same steps (in every chart of the window).
             const auto before = previous.find(&s);
-            if (before != previous.end()) {
-                c->steps = before->second->steps;
-                c->stepsBlock = before->second->stepsBlock;
-            } else {
-                core::CurveCache::CurveSteps steps = m_curveCache->steps(e->run, s);
-                c->steps = steps.axis;
-                c->stepsBlock = std::move(steps.block);
-            }
+            auto steps = before != previous.end()
+                             ? core::CurveCache::CurveSteps{before->second->steps,
+                                                            before->second->stepsBlock}
+                             : m_curveCache->steps(e->run, s);
+            c->steps = steps.axis;
+            c->stepsBlock = std::move(steps.block);
             c->runName = e->name;
             c->metric = QString::fromStdString(name);
             c->color = drawnRunColor(e->color, m_colors.background);
@@ -351,86 +349,6 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         applyXRange(m_lo, m_hi);
     else
         applyXRange(m_extentLo, m_extentHi);
-}
-
-void MetricChart::buildOverlay(const std::vector<const RunEntry*>& runs) {
-    QList<OverlayBand> bands;
-    QList<OverlayLine> lines;
-    QList<OverlayMarker> markers;
-    QList<LegendRun> legendRuns;
-    bool hasValidation = false;
-    for (const auto& c : m_curves) hasValidation = hasValidation || c->validation;
-    auto xOf = [this](const RunEntry& e, const std::string& metric, std::int64_t step) {
-        const core::Series* s = e.run->find(metric);
-        if (m_xMode == XAxisMode::Step || s == nullptr) return static_cast<double>(step);
-        for (const auto& c : m_curves)
-            if (c->series == s) return core::mapStep(*s, c->xs, c->stepsSorted, step);
-        std::span<const double> xs;
-        std::vector<double> progress;
-        std::vector<double> column;
-        if (m_xMode == XAxisMode::Epoch) {
-            xs = (column = s->epochs.toVector());
-        } else if (m_xMode == XAxisMode::Progress) {
-            progress = core::progressPercent(*e.run, *s);
-            xs = progress;
-        } else {
-            xs = (column = s->wallTimes.toVector());
-        }
-        double x = core::mapStep(*s, xs, s->stepsAreSorted(), step);
-        if (m_xMode == XAxisMode::RelativeTime && !xs.empty())
-            for (const auto& c : m_curves)
-                if (c->run == e.run) return x - c->t0;  // same origin as the run's curves
-        return x;
-    };
-    for (const RunEntry* e : runs) {
-        if (e->filteredOut) continue;
-        if (!e->visible) {
-            // Listed greyed, so that a click on it in the legend brings it back.
-            const bool hasFamily =
-                std::any_of(e->run->metrics.begin(), e->run->metrics.end(), [&](const auto& m) {
-                    return QString::fromStdString(e->run->info(m.first).family) == m_family;
-                });
-            if (hasFamily)
-                legendRuns << LegendRun{e->name, drawnRunColor(e->color, m_colors.background),
-                                        true};
-            continue;
-        }
-        const bool inChart = std::any_of(m_curves.begin(), m_curves.end(),
-                                         [&](const auto& c) { return c->run == e->run; });
-        if (!inChart) continue;
-        legendRuns << LegendRun{e->name, drawnRunColor(e->color, m_colors.background), false};
-        for (const core::Finding& f : e->diagnosis.findings) {
-            const QString kind = findingKindId(f.kind);
-            const QString text = QStringLiteral("%1 · %2 (%3): %4")
-                                     .arg(e->name, kind, QString::fromStdString(f.metric),
-                                          QString::fromStdString(f.message));
-            if (f.kind == core::FindingKind::LrDrop) {
-                lines << OverlayLine{xOf(*e, f.metric, f.beginStep), findingColor(f.kind), text};
-                continue;
-            }
-            if (QString::fromStdString(e->run->info(f.metric).family) != m_family) continue;
-            bands << OverlayBand{xOf(*e, f.metric, f.beginStep),
-                                 xOf(*e, f.metric, f.endStep),
-                                 kind,
-                                 findingColor(f.kind),
-                                 text,
-                                 e->name};
-        }
-        if (const auto& best = e->diagnosis.best;
-            best && QString::fromStdString(e->run->info(best->metric).family) == m_family) {
-            double y = best->value;
-            if (m_logY) y = y > 0 ? std::log10(y) : std::nan("");
-            QString text =
-                QStringLiteral("%1 · best %2 = %3 at step %4")
-                    .arg(e->name, QString::fromStdString(best->metric), formatValue(best->value))
-                    .arg(best->step);
-            if (best->epoch) text += QStringLiteral(" (epoch %1)").arg(*best->epoch);
-            markers << OverlayMarker{xOf(*e, best->metric, best->step), y,
-                                     OverlayMarker::Shape::Best, e->color.darker(115), text};
-        }
-    }
-    m_overlay->setContent(bands, lines, markers, legendRuns, hasValidation);
-    fitLegendMargin();
 }
 
 void MetricChart::fitLegendMargin() {
