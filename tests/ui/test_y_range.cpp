@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include <QDateTime>
@@ -19,6 +20,30 @@
 
 namespace curvedoctor::ui {
 namespace {
+
+// The bulk's range by the y fit's rule applied to a fully sorted copy of finite `v`: the top
+// end below the first gap of more than spikeGap times the span among the highest maxTrim, the
+// bottom end above such a gap among the lowest.
+std::pair<double, double> fullSortRange(const std::vector<double>& v, const YFitConfig& config) {
+    std::vector<double> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    const std::size_t n = sorted.size();
+    const auto trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(n));
+    std::size_t top = n - 1, bottom = 0;
+    if (trim > 0 && n > 2 * trim + 1) {
+        for (std::size_t k = n - 1 - trim; k < n - 1; ++k)
+            if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[k] - sorted[0])) {
+                top = k;
+                break;
+            }
+        for (std::size_t k = trim; k-- > 0;)
+            if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[top] - sorted[k + 1])) {
+                bottom = k + 1;
+                break;
+            }
+    }
+    return {sorted[bottom], sorted[top]};
+}
 
 // 500 values falling from 2 to about 0.5 (a loss), plus optional spikes.
 std::vector<double> lossCurve(double scale = 1.0) {
@@ -93,26 +118,11 @@ TEST(YRange, PartialOrderGivesTheRangeOfAFullSort) {
                 uniform(0, 1) < 0.5 ? uniform(2, 1e3) : -uniform(2, 1e3);
         // The rule on a full sort: the top end drops above the lowest wide gap among the
         // top 1%, the bottom end below the highest one among the bottom 1%.
-        std::vector<double> sorted = v;
-        std::sort(sorted.begin(), sorted.end());
-        const std::size_t trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(n));
-        std::size_t top = n - 1, bottom = 0;
-        if (trim > 0 && n > 2 * trim + 1) {
-            for (std::size_t k = n - 1 - trim; k < n - 1; ++k)
-                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[k] - sorted[0])) {
-                    top = k;
-                    break;
-                }
-            for (std::size_t k = trim; k-- > 0;)
-                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[top] - sorted[k + 1])) {
-                    bottom = k + 1;
-                    break;
-                }
-        }
+        const auto [lo, hi] = fullSortRange(v, config);
         const CurveBulk bulk = curveBulk(v, config);
         ASSERT_TRUE(bulk.present);
-        EXPECT_EQ(bulk.lo, sorted[bottom]) << "trial " << trial << " n=" << n;
-        EXPECT_EQ(bulk.hi, sorted[top]) << "trial " << trial << " n=" << n;
+        EXPECT_EQ(bulk.lo, lo) << "trial " << trial << " n=" << n;
+        EXPECT_EQ(bulk.hi, hi) << "trial " << trial << " n=" << n;
         if (n <= kMagnitudeSample) {  // every value counts: the exact median of |value|
             std::vector<double> abs;
             for (double y : v) abs.push_back(std::abs(y));
@@ -136,23 +146,10 @@ TEST(YRange, PeriodicExtremesGiveTheRangeOfAFullSort) {
                 v[i] = i % period == 0 ? -3.0 - wave : i % period == 1 ? 3.0 + wave : wave;
                 if (i == n / 2) v[i] = 1e4;
             }
-            std::vector<double> sorted = v;
-            std::sort(sorted.begin(), sorted.end());
-            const auto trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(n));
-            std::size_t top = n - 1, bottom = 0;
-            for (std::size_t k = n - 1 - trim; k < n - 1; ++k)
-                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[k] - sorted[0])) {
-                    top = k;
-                    break;
-                }
-            for (std::size_t k = trim; k-- > 0;)
-                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[top] - sorted[k + 1])) {
-                    bottom = k + 1;
-                    break;
-                }
+            const auto [lo, hi] = fullSortRange(v, config);
             const CurveBulk bulk = curveBulk(v, config);
-            EXPECT_EQ(bulk.lo, sorted[bottom]) << "n=" << n << " period=" << period;
-            EXPECT_EQ(bulk.hi, sorted[top]) << "n=" << n << " period=" << period;
+            EXPECT_EQ(bulk.lo, lo) << "n=" << n << " period=" << period;
+            EXPECT_EQ(bulk.hi, hi) << "n=" << n << " period=" << period;
             EXPECT_LT(bulk.hi, 10.0) << "the spike is trimmed, n=" << n << " period=" << period;
         }
     }
@@ -196,24 +193,9 @@ TEST(YRange, TheFitOfRealShapesWithGapsIsTheRangeAndMagnitudeOfAFullSort) {
         }
         ASSERT_TRUE(bulk.present);
         const std::size_t m = finite.size();
-        std::vector<double> sorted = finite;
-        std::sort(sorted.begin(), sorted.end());
-        const auto trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(m));
-        std::size_t top = m - 1, bottom = 0;
-        if (trim > 0 && m > 2 * trim + 1) {
-            for (std::size_t k = m - 1 - trim; k < m - 1; ++k)
-                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[k] - sorted[0])) {
-                    top = k;
-                    break;
-                }
-            for (std::size_t k = trim; k-- > 0;)
-                if (sorted[k + 1] - sorted[k] > config.spikeGap * (sorted[top] - sorted[k + 1])) {
-                    bottom = k + 1;
-                    break;
-                }
-        }
-        EXPECT_EQ(bulk.lo, sorted[bottom]) << "trial " << trial << " n=" << n;
-        EXPECT_EQ(bulk.hi, sorted[top]) << "trial " << trial << " n=" << n;
+        const auto [lo, hi] = fullSortRange(finite, config);
+        EXPECT_EQ(bulk.lo, lo) << "trial " << trial << " n=" << n;
+        EXPECT_EQ(bulk.hi, hi) << "trial " << trial << " n=" << n;
         // The magnitude: the median of |value| over every stride-th finite value.
         const std::size_t stride = (m + kMagnitudeSample - 1) / kMagnitudeSample;
         std::vector<double> sample;
