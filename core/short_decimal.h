@@ -88,7 +88,14 @@ inline bool isDigit(char c) {
     const bool negative = p < end && *p == '-';
     if (negative) ++p;
     std::uint64_t mantissa = 0;
-    const int intDigits = appendDigits(p, end, mantissa);
+    int intDigits = 0;
+    if (end - p >= 2 && shortdecimal::isDigit(p[0]) && !shortdecimal::isDigit(p[1])) {
+        // One digit before the point (`0.1260...`, `2.69...`): most of what Python prints.
+        mantissa = static_cast<std::uint64_t>(*p++ - '0');
+        intDigits = 1;
+    } else {
+        intDigits = appendDigits(p, end, mantissa);
+    }
     int digits = intDigits;
     int exponent = 0;
     if (p < end && *p == '.') {

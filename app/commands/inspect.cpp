@@ -1,7 +1,10 @@
 #include "app/commands/inspect.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <iomanip>
+#include <map>
+#include <utility>
 
 #include "app/commands/exit_status.h"
 #include "app/output/json_writer.h"
@@ -16,7 +19,25 @@ namespace {
 using core::LoadBatch;
 using core::MetricInfo;
 
+// The smallest and largest step of non-empty series, found once per step column: the series of
+// a table's rows share one (a 2M-step Lightning log's four train metrics: one scan, not four).
+class StepRanges {
+public:
+    std::pair<std::int64_t, std::int64_t> of(const core::Series& s) {
+        auto [it, added] = m_ranges.try_emplace({s.steps.blockId(), s.steps.size()});
+        if (added || it->first.first == nullptr) {
+            const auto [mn, mx] = std::minmax_element(s.steps.begin(), s.steps.end());
+            it->second = {*mn, *mx};
+        }
+        return it->second;
+    }
+
+private:
+    std::map<std::pair<const void*, std::size_t>, std::pair<std::int64_t, std::int64_t>> m_ranges;
+};
+
 void printText(const LoadBatch& batch, std::ostream& out) {
+    StepRanges ranges;
     for (const auto& run : batch.runs) {
         out << printable(run->name) << "  [" << run->format << "]  " << printable(run->source)
             << '\n';
@@ -31,8 +52,8 @@ void printText(const LoadBatch& batch, std::ostream& out) {
                 << "  " << std::setw(14) << toString(info.role) << std::setw(8)
                 << toString(info.direction) << std::right << std::setw(9) << s.size() << " points";
             if (!s.empty()) {
-                const auto [mn, mx] = std::minmax_element(s.steps.begin(), s.steps.end());
-                out << "  steps " << *mn << ".." << *mx;
+                const auto [mn, mx] = ranges.of(s);
+                out << "  steps " << mn << ".." << mx;
             }
             const auto bad = s.nonFiniteCount();
             if (bad > 0) out << "  non-finite " << bad;
@@ -45,6 +66,7 @@ void printText(const LoadBatch& batch, std::ostream& out) {
 
 void printJson(const LoadBatch& batch, std::ostream& out) {
     JsonWriter j(out);
+    StepRanges ranges;
     j.beginObject().key("runs").beginArray();
     for (const auto& run : batch.runs) {
         j.beginObject();
@@ -63,9 +85,9 @@ void printJson(const LoadBatch& batch, std::ostream& out) {
                 j.key("first_step").null();
                 j.key("last_step").null();
             } else {
-                const auto [mn, mx] = std::minmax_element(s.steps.begin(), s.steps.end());
-                j.key("first_step").value(*mn);
-                j.key("last_step").value(*mx);
+                const auto [mn, mx] = ranges.of(s);
+                j.key("first_step").value(mn);
+                j.key("last_step").value(mx);
             }
             j.key("non_finite").value(s.nonFiniteCount());
             j.endObject();

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "app/commands/exit_status.h"
@@ -140,6 +141,37 @@ TEST(CliInspect, JsonIsValidUtf8WhenNamesAndWarningsHoldInvalidBytes) {
     EXPECT_NE(doc["runs"][0]["source"].string.find("bad\xEF\xBF\xBD.csv"), std::string::npos);
     ASSERT_EQ(doc["errors"].array.size(), 1U);
     EXPECT_EQ(test::firstInvalidUtf8(doc["errors"][0]["source"].string), std::string::npos);
+}
+
+TEST(CliInspect, StepRangesOfSeriesThatShareTheirStepsAndOfThoseThatDoNot) {
+    // Session 15: the step range is found once per step column. In this Lightning log the two
+    // train metrics share the rows 5, 6, 7 (one step column); val_loss has only 6 and 8, and
+    // the second run's train/loss the same three rows as the first's, with other steps.
+    const ScratchDir dir;
+    const std::string a = dir.write("a.csv",
+                                    "epoch,step,train/acc,train/loss,val_loss\n"
+                                    "0,5,0.1,2.5,\n0,6,0.2,2.4,\n0,6,,,2.6\n0,7,0.3,2.3,\n"
+                                    "1,8,,,2.2\n");
+    const std::string b = dir.write("b.csv", "epoch,step,train/loss\n0,40,1\n0,50,2\n0,60,3\n");
+    std::ostringstream out, err;
+    EXPECT_EQ(runInspect({"--json", a, b}, out, err), 0) << err.str();
+    const core::test::JsonValue doc = core::test::JsonTestParser::parse(out.str());
+    ASSERT_EQ(doc["runs"].array.size(), 2U) << out.str();
+    std::map<std::string, std::pair<double, double>> ranges;
+    for (std::size_t r = 0; r < 2; ++r) {
+        for (const auto& m : doc["runs"][r]["metrics"].array)
+            ranges[(doc["runs"][r]["source"].string == a ? "a:" : "b:") + m["name"].string] = {
+                m["first_step"].number, m["last_step"].number};
+    }
+    using Range = std::pair<double, double>;
+    EXPECT_EQ(ranges["a:train/acc"], Range(5, 7));
+    EXPECT_EQ(ranges["a:train/loss"], Range(5, 7));
+    EXPECT_EQ(ranges["a:val_loss"], Range(6, 8));
+    EXPECT_EQ(ranges["b:train/loss"], Range(40, 60));
+    std::ostringstream text, err2;
+    EXPECT_EQ(runInspect({a}, text, err2), 0);
+    EXPECT_NE(text.str().find("steps 6..8"), std::string::npos) << text.str();
+    EXPECT_NE(text.str().find("steps 5..7"), std::string::npos) << text.str();
 }
 
 TEST(CliInspect, ControlCharactersInPathsDoNotSplitTheErrorLine) {

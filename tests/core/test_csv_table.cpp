@@ -134,6 +134,61 @@ TEST(CsvTable, PythonReprAndSeventeenDigitFloatsMatchFromCharsBitForBit) {
     }
 }
 
+// Session 15's shortcut for one digit before the point (`0.1260...`, most of what Python
+// prints): every neighbour of that shape, cut at every length and followed by each terminator the
+// reader meets, must give std::from_chars' bits, or stay text where from_chars stops early.
+TEST(CsvTable, OneDigitIntegerPartsMatchFromCharsBitForBit) {
+    const char* numbers[] = {"0",
+                             "7",
+                             "-3",
+                             "0.",
+                             "5.",
+                             ".5",
+                             "-0",
+                             "-0.0",
+                             "0.5",
+                             "9.999999999999999999",
+                             "1.2345678901234567890",
+                             "0.12600809335708618",
+                             "7.239714605589143e-09",
+                             "3e-308",
+                             "1e5",
+                             "4E+22",
+                             "0.000282",
+                             "0.0000000000000000000000000000001",
+                             "00.5",
+                             "05",
+                             "1.5.2",
+                             "8e",
+                             "3x"};
+    // After each: another field, or none (the line's or the input's end).
+    const char* terminators[] = {",1\n", ",\n", "\n", "\r\n", " ,1", ",,", ""};
+    for (const char* number : numbers) {
+        const std::string_view text(number);
+        for (std::size_t len = 1; len <= text.size(); ++len) {
+            const std::string_view cut = text.substr(0, len);
+            double expected = 0;
+            const auto [end, ec] = std::from_chars(cut.data(), cut.data() + cut.size(), expected);
+            const bool whole = ec == std::errc() && end == cut.data() + cut.size();
+            for (const char* terminator : terminators) {
+                const std::string row = std::string(cut) + terminator;
+                CsvReader reader(row, CsvDialect{});
+                std::vector<CsvCell> cells;
+                ASSERT_TRUE(reader.next(cells)) << row;
+                ASSERT_FALSE(cells.empty()) << row;
+                if (!whole) {
+                    EXPECT_NE(cells[0].kind, CsvCellKind::Number) << row;
+                    continue;
+                }
+                ASSERT_EQ(cells[0].kind, CsvCellKind::Number) << row;
+                EXPECT_EQ(std::bit_cast<std::uint64_t>(cells[0].number),
+                          std::bit_cast<std::uint64_t>(expected))
+                    << row;
+            }
+        }
+    }
+}
+
 TEST(CsvTable, DecimalCommaOnlyWhenAsked) {
     EXPECT_EQ(classifyCsvCell("0,5").kind, CsvCellKind::Text);
     const CsvCell c = classifyCsvCell("0,5", true);
