@@ -178,7 +178,7 @@ std::optional<Finding> climbFromMinimum(const RunView& view, const DivergenceCon
 
 // Both losses blow up past the untrained level: the validation loss ends (median of its last
 // quarter) more than blowUpFactor times above where the run started, and the training loss
-// goes there too after its minimum, even if only in spikes (momentum on wine: batch losses 0
+// goes there too, even if only in spikes (momentum on wine: batch losses 0
 // or up to 2e7 under a flat median, divergence_momentum_wine_hf in tests/data/corpus2). A
 // network that overfits keeps improving on its training data, so its training loss never does.
 std::optional<Finding> blowUpPastStart(const RunView& view, const DivergenceConfig& config) {
@@ -198,13 +198,12 @@ std::optional<Finding> blowUpPastStart(const RunView& view, const DivergenceConf
                              finite.end());
     const double lateVal = medianInPlace(tail);
     if (!(lateVal > band)) return std::nullopt;
-    const std::int64_t fromStep = t.steps[t.argMin()];
     double trainPeak = -std::numeric_limits<double>::infinity();
     std::int64_t trainPeakStep = 0;
     const Curve& train = view.trainLoss;
     for (std::size_t i = 0; i < train.size(); ++i) {
         const double x = train.values()[i];
-        if (train.steps()[i] >= fromStep && std::isfinite(x) && x > trainPeak) {
+        if (std::isfinite(x) && x > trainPeak) {
             trainPeak = x;
             trainPeakStep = train.steps()[i];
         }
@@ -226,8 +225,7 @@ std::optional<Finding> blowUpPastStart(const RunView& view, const DivergenceConf
                 formatNumber(config.blowUpFactor) + " times the untrained level " +
                 formatNumber(untrained) + "), its last quarter at a median of " +
                 formatNumber(lateVal) + ", and " + train.metric() + " reaches " +
-                formatNumber(trainPeak) + " at " + describeStep(view, trainPeakStep) +
-                " after its minimum.";
+                formatNumber(trainPeak) + " at " + describeStep(view, trainPeakStep) + ".";
     f.advice =
         "Training has become unstable: lower the learning rate (often 3-10x) or the momentum, "
         "add gradient clipping, and keep the checkpoint from before " +

@@ -45,20 +45,22 @@ double firstLogged(const Curve& c) {
     return std::numeric_limits<double>::quiet_NaN();
 }
 
-// The validation loss shows the same shape: measured at least minValInFlat times over [from,
-// to], it falls at least startToCliff times more over the stretch as long right after it.
-bool validationConfirms(const Curve& val, const Trend& v, std::int64_t from, std::int64_t to,
-                        const SlowStartConfig& config) {
-    if (v.empty() || to <= from) return false;
+// How many times more the validation loss falls over the stretch as long as [from, to] right
+// after it than over it (infinite when it does not fall over it); 0 unless it is measured at
+// least minValInFlat times over [from, to] and falls after it.
+double validationCliffRatio(const Curve& val, const Trend& v, std::int64_t from, std::int64_t to,
+                            const SlowStartConfig& config) {
+    if (v.empty() || to <= from) return 0.0;
     std::size_t inFlat = 0;
     for (std::size_t i = 0; i < val.size(); ++i) {
         const std::int64_t s = val.steps()[i];
         inFlat += s >= from && s <= to && std::isfinite(val.values()[i]) ? 1 : 0;
     }
-    if (inFlat < config.minValInFlat) return false;
+    if (inFlat < config.minValInFlat) return 0.0;
     const double during = v.valueAt(from) - v.valueAt(to);
     const double after = v.valueAt(to) - v.valueAt(to + (to - from));
-    return after > 0.0 && config.startToCliff * std::max(during, 0.0) <= after;
+    if (!(after > 0.0)) return 0.0;
+    return during > 0.0 ? after / during : std::numeric_limits<double>::infinity();
 }
 
 // The learning rate warms up through the stretch [from, to]: it starts below `startShare` of
@@ -182,11 +184,14 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
     // value no further above the trend's start than the start wanders. A loss that halved at
     // its first step and then swings (momentum ringing, oscillation_momentum_moons and
     // oscillation_fading_moons_hf in tests/data/corpus2: 0.79 -> 0.39) has already learnt.
-    const bool flatStart =
-        move <= config.maxShortFlatFall * improvement ||
-        (config.startToCliff * move <= cliff * improvement &&
-         firstLogged(lossCurve(view)) <= first + move &&
-         validationConfirms(view.valLoss, view.valTrend, t.steps.front(), t.steps[k - 1], config));
+    const bool flatByShare = move <= config.maxShortFlatFall * improvement;
+    const double valRatio = flatByShare
+                                ? 0.0
+                                : validationCliffRatio(view.valLoss, view.valTrend, t.steps.front(),
+                                                       t.steps[k - 1], config);
+    const bool flatStart = flatByShare || (config.startToCliff * move <= cliff * improvement &&
+                                           firstLogged(lossCurve(view)) <= first + move &&
+                                           valRatio >= config.startToCliff);
     if (flat < config.minFlatShare * span && (cliff < config.minCliffShare || !flatStart)) {
         return out;
     }
@@ -215,6 +220,9 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
     f.evidence["flat_share"] = flat / span;
     f.evidence["first_value"] = first;
     f.evidence["cliff_share"] = cliff;
+    f.evidence["first_half_move_share"] = move / improvement;
+    f.evidence["max_short_flat_fall"] = config.maxShortFlatFall;
+    if (!flatByShare && std::isfinite(valRatio)) f.evidence["validation_cliff_ratio"] = valRatio;
     out.push_back(std::move(f));
     return out;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "core/detectors/plateau.h"
 #include "detector_test_support.h"
@@ -91,6 +92,56 @@ TEST(DetectSlowStart, AWarmUpThroughTheFlatStartIsNoSlowStart) {
     EXPECT_TRUE(detectSlowStartPlateau(makeRunView(withWarmup(0.3))).empty());
     // A warm-up over the first 10% ends long before the flat start does: a slow start.
     EXPECT_EQ(detectSlowStartPlateau(makeRunView(withWarmup(0.1))).size(), 1u);
+}
+
+TEST(DetectSlowStart, ARateGrowingToTheEndIsNoWarmUp) {
+    // The lr grows 400-fold through the whole run, peaking at its last step: the flat start is
+    // the rate being too small, a slow start.
+    core::Run r = flatThenFall(0.3);
+    r.metrics["lr"] =
+        seriesOf(1000, [](std::size_t i) { return 1e-5 * std::pow(400.0, double(i) / 999.0); });
+    EXPECT_EQ(detectSlowStartPlateau(makeRunView(r)).size(), 1u);
+}
+
+// 1000 steps: a short start at 2.3 wandering by +-0.06 (one period over 100 steps, 3% of the
+// 2.0 improvement, more than maxShortFlatFall) until step 100, then 0.3 + 2 exp(-(x - 100)/100).
+// Validation every 20 steps: `val(x)`. The first logged training value is `first`.
+core::Run noisyShortStart(const std::function<double(double)>& val, double first = 2.3) {
+    return runOf({{"loss", seriesOf(1000,
+                                    [&](std::size_t i) {
+                                        const double x = double(i);
+                                        if (i == 0) return first;
+                                        if (x < 100.0)
+                                            return 2.3 + 0.06 * std::sin(6.2832 * x / 100.0);
+                                        return 0.3 + 2.0 * std::exp(-(x - 100.0) / 100.0);
+                                    })},
+                  {"val_loss",
+                   seriesOf(
+                       50, [&](std::size_t e) { return val(20.0 * double(e) + 19.0); }, 19, 20)}});
+}
+
+double valSameShape(double x) {
+    return x < 100.0 ? 2.35 : 0.35 + 2.0 * std::exp(-(x - 100.0) / 100.0);
+}
+
+TEST(DetectSlowStart, ANoisyShortStartCountsWhenValidationConfirmsTheCliff) {
+    // Validation flat over the start (5 evaluations) and falling 10 times faster after it.
+    const auto f = detectSlowStartPlateau(makeRunView(noisyShortStart(valSameShape)));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::SlowStartPlateau);
+    EXPECT_NEAR(static_cast<double>(f[0].endStep), 110.0, 15.0);
+    EXPECT_GT(f[0].evidence.at("first_half_move_share"), SlowStartConfig{}.maxShortFlatFall);
+    EXPECT_GE(f[0].evidence.at("validation_cliff_ratio"), SlowStartConfig{}.startToCliff);
+    // Without a validation loss nothing confirms it: the wander is more than 1% of the
+    // improvement, quiet.
+    core::Run alone = noisyShortStart(valSameShape);
+    alone.metrics.erase("val_loss");
+    EXPECT_TRUE(detectSlowStartPlateau(makeRunView(alone)).empty());
+    // A validation loss falling steadily from its first evaluation does not confirm it.
+    const auto steady = [](double x) { return 2.35 - 0.002 * x; };
+    EXPECT_TRUE(detectSlowStartPlateau(makeRunView(noisyShortStart(steady))).empty());
+    // A loss that halved at its first step has already learnt: its start is no slow start.
+    EXPECT_TRUE(detectSlowStartPlateau(makeRunView(noisyShortStart(valSameShape, 4.6))).empty());
 }
 
 TEST(DetectSlowStart, AShortStartThatSwingsUpIsNotFlat) {
