@@ -180,18 +180,18 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
     // stretch as long as it right after it falls by at least minCliffShare of the improvement).
     const double cliff = cliffShare(t, k, flat, improvement);
     const double move = firstHalfMove(t, k, flat);
-    // The relaxed reading also needs the loss to sit at its initial level: its first logged
-    // value no further above the trend's start than the start wanders. A loss that halved at
-    // its first step and then swings (momentum ringing, oscillation_momentum_moons and
-    // oscillation_fading_moons_hf in tests/data/corpus2: 0.79 -> 0.39) has already learnt.
+    // The relaxed reading counts the first logged value in the start's move: a loss that
+    // halved at its first step and then swings (momentum ringing, oscillation_momentum_moons
+    // and oscillation_fading_moons_hf in tests/data/corpus2: 0.79 -> 0.39) has already learnt.
     const bool flatByShare = move <= config.maxShortFlatFall * improvement;
     const double valRatio = flatByShare
                                 ? 0.0
                                 : validationCliffRatio(view.valLoss, view.valTrend, t.steps.front(),
                                                        t.steps[k - 1], config);
-    const bool flatStart = flatByShare || (config.startToCliff * move <= cliff * improvement &&
-                                           firstLogged(lossCurve(view)) <= first + move &&
-                                           valRatio >= config.startToCliff);
+    const double startMove = std::max(move, firstLogged(lossCurve(view)) - first);
+    const bool confirmed = !flatByShare && config.startToCliff * startMove <= cliff * improvement &&
+                           valRatio >= config.startToCliff;
+    const bool flatStart = flatByShare || confirmed;
     if (flat < config.minFlatShare * span && (cliff < config.minCliffShare || !flatStart)) {
         return out;
     }
@@ -206,7 +206,8 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
     for (std::size_t i = 0; i < c.size() && c.steps()[i] <= t.steps[k - 1]; ++i) {
         flatPoints += std::isfinite(c.values()[i]) ? 1 : 0;
     }
-    if (flatPoints < config.minFlatPoints) return out;
+    // Confirmed by validation, a flat start needs as many points as validation gives it.
+    if (flatPoints < (confirmed ? config.minValInFlat : config.minFlatPoints)) return out;
     Finding f = makeFinding(view, FindingKind::SlowStartPlateau, Severity::Warning, c.metric(),
                             t.firstSteps.front(), t.steps[k - 1]);
     f.message = c.metric() + " stays near its initial " + formatNumber(first) + " from " +
@@ -220,9 +221,9 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
     f.evidence["flat_share"] = flat / span;
     f.evidence["first_value"] = first;
     f.evidence["cliff_share"] = cliff;
-    f.evidence["first_half_move_share"] = move / improvement;
+    f.evidence["first_half_move_share"] = startMove / improvement;
     f.evidence["max_short_flat_fall"] = config.maxShortFlatFall;
-    if (!flatByShare && std::isfinite(valRatio)) f.evidence["validation_cliff_ratio"] = valRatio;
+    if (confirmed && std::isfinite(valRatio)) f.evidence["validation_cliff_ratio"] = valRatio;
     out.push_back(std::move(f));
     return out;
 }

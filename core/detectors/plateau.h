@@ -52,7 +52,10 @@ struct SlowStartConfig {
     /// a cliff of 65%). Confirmed: the validation loss is measured at least `minValInFlat` times
     /// over the flat start and falls at least startToCliff times more over the stretch as long
     /// right after it (that run: 5.3 times; a noisy batch loss over a validation loss falling
-    /// from its first evaluation, undertrained_diabetes_tf, has one evaluation there).
+    /// from its first evaluation, undertrained_diabetes_tf, has one evaluation there). The
+    /// start's move counts its first logged value. So confirmed by a second curve, the flat
+    /// start needs `minValInFlat` training points, not minFlatPoints (3 epochs of 40,
+    /// slow_start_tiny_init_cancer_deit).
     double startToCliff = 3.0;
     std::size_t minValInFlat = 3;
     /// Cliff: the stretch as long as the flat start right after it falls by at least this share

@@ -144,6 +144,36 @@ TEST(DetectSlowStart, ANoisyShortStartCountsWhenValidationConfirmsTheCliff) {
     EXPECT_TRUE(detectSlowStartPlateau(makeRunView(noisyShortStart(valSameShape, 4.6))).empty());
 }
 
+// 40 epochs: 3 at the initial loss, falling 0.02 per epoch (its trend 1.6% of the 0.62
+// improvement over the first half, more than maxShortFlatFall), then 0.05 + 0.58 exp(-(x - 3) /
+// 1.5); validation alike, one evaluation
+// per epoch (slow_start_tiny_init_cancer_deit in tests/data/corpus2: 0.680, 0.665, 0.659, then
+// 0.602, 0.399 while validation goes 0.667, 0.661, 0.646, then 0.491).
+core::Run threeFlatEpochs(bool withValidation) {
+    const auto train = [](double x) {
+        return x < 3.0 ? 0.68 - 0.02 * x : 0.05 + 0.58 * std::exp(-(x - 3.0) / 1.5);
+    };
+    const auto val = [](double x) {
+        return x < 3.0 ? 0.667 - 0.008 * x : 0.07 + 0.58 * std::exp(-(x - 3.0) / 1.5);
+    };
+    core::Run r = runOf({{"loss", seriesOf(40, [&](std::size_t i) { return train(double(i)); })}});
+    if (withValidation)
+        r.metrics["val_loss"] = seriesOf(40, [&](std::size_t i) { return val(double(i)); });
+    return r;
+}
+
+TEST(DetectSlowStart, AThreeEpochFlatStartCountsWhenValidationConfirmsIt) {
+    // Four training and four validation points over the flat start (epochs 0-3), validation
+    // falling many times faster right after it: a slow start.
+    const auto f = detectSlowStartPlateau(makeRunView(threeFlatEpochs(true)));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].beginStep, 0);
+    EXPECT_LE(f[0].endStep, 3);
+    // Without validation nothing confirms it: its start moves by more than maxShortFlatFall,
+    // and its 4 points are fewer than minFlatPoints.
+    EXPECT_TRUE(detectSlowStartPlateau(makeRunView(threeFlatEpochs(false))).empty());
+}
+
 TEST(DetectSlowStart, AShortStartThatSwingsUpIsNotFlat) {
     // 1000 steps: 2.3, a swing up to 2.6 and back over the first 80, then the fall to 0.3.
     const auto swinging = runOf({{"loss", seriesOf(1000, [](std::size_t i) {
