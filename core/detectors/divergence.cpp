@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "core/detectors/finding_text.h"
@@ -113,6 +114,129 @@ std::optional<Finding> explosionBeforeNan(const RunView& view, const DivergenceC
     return f;
 }
 
+// The share of its improvement (first - minimum) the smoothed loss gives back by `last`; for a
+// positive loss that fell by between logScaleFall and logScaleMaxFall times, the larger of that
+// and the share of the log of its fall.
+double giveBackOf(double first, double minimum, double last, const DivergenceConfig& config) {
+    const double linear = (last - minimum) / (first - minimum);
+    if (!(minimum > 0.0) || !(last > minimum) || first < config.logScaleFall * minimum ||
+        first > config.logScaleMaxFall * minimum)
+        return linear;
+    return std::max(linear, std::log(last / minimum) / std::log(first / minimum));
+}
+
+// The smoothed training loss fell clearly, then climbed back by warnGiveBack of what it had
+// learnt, by more than its noise.
+std::optional<Finding> climbFromMinimum(const RunView& view, const DivergenceConfig& config) {
+    const Trend& t = view.trainTrend;
+    const std::string& metric = view.trainLoss.metric();
+    const double first = t.front();
+    const double last = t.back();
+    const std::size_t iMin = t.argMin();
+    const double minimum = t.values[iMin];
+    const double improvement = first - minimum;
+    if (iMin + 1 >= t.size() || !(improvement > config.noiseSigmas * t.trendNoise) ||
+        !(improvement > 0.0)) {
+        return std::nullopt;
+    }
+    const double linearGiveBack = (last - minimum) / improvement;
+    const double giveBack = giveBackOf(first, minimum, last, config);
+    const bool logScale = giveBack > linearGiveBack;
+    if (giveBack < config.warnGiveBack || last - minimum < config.noiseSigmas * t.trendNoise ||
+        last - minimum < kMinClimbInRawNoise * t.noise) {
+        return std::nullopt;
+    }
+    // The climb starts where the smoothed loss last left the neighbourhood of its minimum.
+    std::size_t start = iMin;
+    const double nearMin = minimum + 0.05 * (last - minimum);
+    for (std::size_t i = iMin; i < t.size(); ++i) {
+        if (t.values[i] <= nearMin) start = i;
+    }
+    const auto peak =
+        std::max_element(t.values.begin() + static_cast<std::ptrdiff_t>(iMin), t.values.end());
+    const bool error = linearGiveBack >= config.errorGiveBack;
+    Finding f =
+        makeFinding(view, FindingKind::Divergence, error ? Severity::Error : Severity::Warning,
+                    metric, t.steps[start], t.lastSteps.back());
+    f.message =
+        metric + " fell from " + formatNumber(first) + " to its minimum " + formatNumber(minimum) +
+        " at " + describeStep(view, t.steps[iMin]) + ", then climbed to " + formatNumber(last) +
+        " by " + describeStep(view, t.lastSteps.back()) + " (peak " + formatNumber(*peak) + "), " +
+        describeGiveBack(linearGiveBack, first, last) +
+        (logScale ? " (" + formatPercent(giveBack) + " of its fall on a log scale)" : "") + ".";
+    f.advice =
+        "Lower the learning rate (often 3-10x), add gradient clipping, use warm-up, and "
+        "check the data around " +
+        describeStep(view, t.steps[start]) + " for corrupt batches.";
+    f.evidence["minimum"] = minimum;
+    f.evidence["last_value"] = last;
+    f.evidence["give_back"] = linearGiveBack;
+    f.evidence["warn_give_back"] = config.warnGiveBack;
+    if (logScale) f.evidence["give_back_log_scale"] = giveBack;
+    return f;
+}
+
+// Both losses blow up past the untrained level: the validation loss ends (median of its last
+// quarter) more than blowUpFactor times above where the run started, and the training loss
+// goes there too, even if only in spikes (momentum on wine: batch losses 0
+// or up to 2e7 under a flat median, divergence_momentum_wine_hf in tests/data/corpus2). A
+// network that overfits keeps improving on its training data, so its training loss never does.
+std::optional<Finding> blowUpPastStart(const RunView& view, const DivergenceConfig& config) {
+    const Trend& t = view.trainTrend;
+    const Trend& v = view.valTrend;
+    const Curve& val = view.valLoss;
+    if (t.size() < config.minPoints || v.size() < config.minPoints) return std::nullopt;
+    const double untrained = std::max(t.front(), v.front());
+    const double band = config.blowUpFactor * untrained;
+    if (!(band > 0.0)) return std::nullopt;
+    std::vector<double> finite;
+    for (const double x : val.values()) {
+        if (std::isfinite(x)) finite.push_back(x);
+    }
+    if (finite.size() < config.minPoints) return std::nullopt;
+    std::vector<double> tail(finite.end() - static_cast<std::ptrdiff_t>(finite.size() / 4),
+                             finite.end());
+    const double lateVal = medianInPlace(tail);
+    if (!(lateVal > band)) return std::nullopt;
+    double trainPeak = -std::numeric_limits<double>::infinity();
+    std::int64_t trainPeakStep = 0;
+    const Curve& train = view.trainLoss;
+    for (std::size_t i = 0; i < train.size(); ++i) {
+        const double x = train.values()[i];
+        if (std::isfinite(x) && x > trainPeak) {
+            trainPeak = x;
+            trainPeakStep = train.steps()[i];
+        }
+    }
+    if (!(trainPeak > band)) return std::nullopt;
+    // From the first evaluation out of the band.
+    std::int64_t begin = val.steps().back();
+    for (std::size_t i = 0; i < val.size(); ++i) {
+        if (val.values()[i] > band) {
+            begin = val.steps()[i];
+            break;
+        }
+    }
+    const std::int64_t end = std::max(val.steps().back(), train.steps().back());
+    Finding f =
+        makeFinding(view, FindingKind::Divergence, Severity::Error, val.metric(), begin, end);
+    f.message = val.metric() + " blows up past where the run started: from " +
+                describeStep(view, begin) + " it leaves " + formatNumber(band) + " (" +
+                formatNumber(config.blowUpFactor) + " times the untrained level " +
+                formatNumber(untrained) + "), its last quarter at a median of " +
+                formatNumber(lateVal) + ", and " + train.metric() + " reaches " +
+                formatNumber(trainPeak) + " at " + describeStep(view, trainPeakStep) + ".";
+    f.advice =
+        "Training has become unstable: lower the learning rate (often 3-10x) or the momentum, "
+        "add gradient clipping, and keep the checkpoint from before " +
+        describeStep(view, begin) + ".";
+    f.evidence["untrained_level"] = untrained;
+    f.evidence["blow_up_factor"] = config.blowUpFactor;
+    f.evidence["late_val_median"] = lateVal;
+    f.evidence["train_peak"] = trainPeak;
+    return f;
+}
+
 }  // namespace
 
 std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfig& config) {
@@ -126,8 +250,6 @@ std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfi
     const std::string& metric = view.trainLoss.metric();
     const double first = t.front();
     const double last = t.back();
-    const std::size_t iMin = t.argMin();
-    const double minimum = t.values[iMin];
     const double scale = std::abs(first);
 
     // gradient_ascent: never below the start, and clearly above it at the end.
@@ -173,41 +295,11 @@ std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfi
         return out;
     }
 
-    const double improvement = first - minimum;
-    if (iMin + 1 >= t.size() || !(improvement > config.noiseSigmas * t.trendNoise) ||
-        !(improvement > 0.0)) {
-        return out;
+    if (auto f = climbFromMinimum(view, config)) {
+        out.push_back(std::move(*f));
+    } else if (auto g = blowUpPastStart(view, config)) {
+        out.push_back(std::move(*g));
     }
-    const double giveBack = (last - minimum) / improvement;
-    if (giveBack < config.warnGiveBack || last - minimum < config.noiseSigmas * t.trendNoise ||
-        last - minimum < kMinClimbInRawNoise * t.noise) {
-        return out;
-    }
-    // The climb starts where the smoothed loss last left the neighbourhood of its minimum.
-    std::size_t start = iMin;
-    const double nearMin = minimum + 0.05 * (last - minimum);
-    for (std::size_t i = iMin; i < t.size(); ++i) {
-        if (t.values[i] <= nearMin) start = i;
-    }
-    const auto peak =
-        std::max_element(t.values.begin() + static_cast<std::ptrdiff_t>(iMin), t.values.end());
-    const bool error = giveBack >= config.errorGiveBack;
-    Finding f =
-        makeFinding(view, FindingKind::Divergence, error ? Severity::Error : Severity::Warning,
-                    metric, t.steps[start], t.lastSteps.back());
-    f.message = metric + " fell from " + formatNumber(first) + " to its minimum " +
-                formatNumber(minimum) + " at " + describeStep(view, t.steps[iMin]) +
-                ", then climbed to " + formatNumber(last) + " by " +
-                describeStep(view, t.lastSteps.back()) + " (peak " + formatNumber(*peak) + "), " +
-                describeGiveBack(giveBack, first, last) + ".";
-    f.advice =
-        "Lower the learning rate (often 3-10x), add gradient clipping, use warm-up, and "
-        "check the data around " +
-        describeStep(view, t.steps[start]) + " for corrupt batches.";
-    f.evidence["minimum"] = minimum;
-    f.evidence["last_value"] = last;
-    f.evidence["give_back"] = giveBack;
-    out.push_back(std::move(f));
     return out;
 }
 

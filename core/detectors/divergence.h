@@ -32,6 +32,21 @@ struct DivergenceConfig {
     /// own level (median of its first half) away from it, before the loss turns non-finite
     /// for good (mmdet_01 in ../shared/realworld: loss_cls 0.5 -> 22, loss_bbox -> -22).
     double explosionFactor = 10.0;
+    /// A loss that fell by more than this factor (an order of magnitude: raw regression
+    /// targets, 2.8e4 -> 2.4e3) is read on a log scale, as its plot is: the share it gives back
+    /// is that of the log of the loss (a climb back to 4x the minimum is half of a 12x fall).
+    double logScaleFall = 10.0;
+    /// ... but not beyond this factor: a loss below 1% of its start has fit its training data
+    /// and sits near its floor of zero, where a climb from 4e-5 to 5e-3 (3% of what it learnt,
+    /// tensorboard_06 in ../shared/realworld) is a change of a near-zero quantity. Raw
+    /// regression targets fall to their irreducible error, well above 1%.
+    double logScaleMaxFall = 100.0;
+    /// Both losses blow up past where the run started: the validation loss's median over the
+    /// last quarter of its evaluations, and the training loss's highest raw value, exceed this many
+    /// times the untrained level (the larger of the two losses' first smoothed values). Overfitting
+    /// never takes the training loss there; spikes under a flat median (momentum on wine, batch
+    /// losses 0 or 1e7) do.
+    double blowUpFactor = 10.0;
 };
 
 [[nodiscard]] std::vector<Finding> detectDivergence(const RunView& view,

@@ -46,6 +46,18 @@ struct SlowStartConfig {
     /// descending gently is not flat (divergence_nan and divergence_high_lr in
     /// tests/data/fixtures: 2.7% and 2.3%).
     double maxShortFlatFall = 0.01;
+    /// ... or, when the validation loss confirms the shape, by at most 1/startToCliff of the
+    /// fall of its cliff: a noisy batch loss wanders at its start (raw regression targets,
+    /// slow_start_grow_raw_diabetes_nadam in tests/data/corpus2: 6% of the improvement against
+    /// a cliff of 65%). Confirmed: the validation loss is measured at least `minValInFlat` times
+    /// over the flat start and falls at least startToCliff times more over the stretch as long
+    /// right after it (that run: 5.3 times; a noisy batch loss over a validation loss falling
+    /// from its first evaluation, undertrained_diabetes_tf, has one evaluation there). The
+    /// start's move counts its first logged value. So confirmed by a second curve, the flat
+    /// start needs `minValInFlat` training points, not minFlatPoints (3 epochs of 40,
+    /// slow_start_tiny_init_cancer_deit).
+    double startToCliff = 3.0;
+    std::size_t minValInFlat = 3;
     /// Cliff: the stretch as long as the flat start right after it falls by at least this share
     /// of the improvement; halfway between the flat-enough converging curves (mmengine_01 and
     /// textlog_04 in ../shared/realworld: 28%) and the short slow starts (59% and 73%).
@@ -60,6 +72,10 @@ struct SlowStartConfig {
     /// earlier than halfway through the flat start is warming up: that flat start is the
     /// warm-up (linear warm-up and one-cycle start at 0-4% of the peak), not a slow start.
     double warmupStartShare = 0.5;
+    /// ... unless the rate first reaches its peak in the last this share of its steps: a warm-up
+    /// ends and the run goes on at (or down from) its peak; a rate growing to the end is not
+    /// warming up (HF warmup_ratio is 0-0.1 of the run, one-cycle's pct_start 0.3).
+    double warmupEndShare = 0.1;
     /// The later drop must be a real one: at least this share of |first value|.
     double minImprovement = 0.1;
     double noiseSigmas = 5.0;

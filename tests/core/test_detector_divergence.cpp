@@ -1,6 +1,8 @@
 // divergence and gradient_ascent at the edges of their thresholds.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "core/detectors/divergence.h"
 #include "detector_test_support.h"
 
@@ -77,6 +79,75 @@ TEST(DetectDivergence, AClimbInsideTheRawScatterIsNoDivergence) {
     const auto f = detect(noisyTail(0.3));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].kind, FindingKind::Divergence);
+}
+
+// Issue #15: a loss that falls by an order of magnitude is read on a log scale, as its plot is.
+// Flat 2.0 for 3 points, down to `minimum` over 20, flat 4, up to `end` over 10, flat 4.
+core::Run fallAndClimb(double minimum, double end) {
+    std::vector<double> v(3, 2.0);
+    for (int i = 1; i <= 20; ++i) v.push_back(2.0 - (2.0 - minimum) * i / 20.0);
+    for (int i = 0; i < 4; ++i) v.push_back(minimum);
+    for (int i = 1; i <= 10; ++i) v.push_back(minimum + (end - minimum) * i / 10.0);
+    for (int i = 0; i < 4; ++i) v.push_back(end);
+    return runOf({{"loss", seriesOf(v, 0, 100)}});
+}
+
+TEST(DetectDivergence, AClimbBackFromAFallOfAnOrderOfMagnitudeIsReadOnALogScale) {
+    // 2.0 -> 0.1 (20 times) -> 0.4: 16% of the fall given back linearly, ln 4 / ln 20 = 46% on
+    // a log scale, past warnGiveBack (40%).
+    auto f = detect(fallAndClimb(0.1, 0.4));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::Divergence);
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_NEAR(f[0].evidence.at("give_back"), 0.3 / 1.9, 1e-9);
+    EXPECT_NEAR(f[0].evidence.at("give_back_log_scale"), std::log(4.0) / std::log(20.0), 1e-9);
+    EXPECT_NE(f[0].message.find("46% of its fall on a log scale"), std::string::npos)
+        << f[0].message;
+    // Back to 0.2: ln 2 / ln 20 = 23%, quiet.
+    EXPECT_TRUE(detect(fallAndClimb(0.1, 0.2)).empty());
+    // A loss that fell 2000 times sits near zero: 0.001 -> 0.03 is 45% of its fall on a log
+    // scale but 1.5% of what it learnt, and is read linearly (quiet).
+    EXPECT_TRUE(detect(fallAndClimb(0.001, 0.03)).empty());
+    // A fall of 4 times is read linearly: 2.0 -> 0.5 -> 0.95 gives back 30% (log: 46%), quiet.
+    EXPECT_TRUE(detect(fallAndClimb(0.5, 0.95)).empty());
+}
+
+// Both losses blow up past where the run started, the training loss only in spikes under a
+// flat median: per-step loss exp(-i/50) + 0.01 over 600 steps, with a spike of `spike` at every
+// 7th step from 400; validation every 20 steps 0.9 exp(-x/50) + 0.1, then `late` from step 400.
+core::Run blowUp(double spike, double late) {
+    return runOf({{"loss", seriesOf(600,
+                                    [&](std::size_t i) {
+                                        const double base = std::exp(-double(i) / 50.0) + 0.01;
+                                        return i >= 400 && i % 7 == 0 ? spike : base;
+                                    })},
+                  {"val_loss", seriesOf(
+                                   30,
+                                   [&](std::size_t e) {
+                                       const double x = 20.0 * double(e) + 19.0;
+                                       return x > 400.0 ? late : 0.9 * std::exp(-x / 50.0) + 0.1;
+                                   },
+                                   19, 20)}});
+}
+
+TEST(DetectDivergence, BothLossesBlowingUpPastTheUntrainedLevelIsDivergence) {
+    // Untrained level: the larger first smoothed value, under 1; the band is 10 times that.
+    const auto f = detect(blowUp(1e6, 1e5));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::Divergence);
+    EXPECT_EQ(f[0].severity, Severity::Error);
+    EXPECT_EQ(f[0].metric, "val_loss");
+    EXPECT_EQ(f[0].beginStep, 419);  // the first evaluation out of the band
+    EXPECT_EQ(f[0].evidence.at("late_val_median"), 1e5);
+    EXPECT_EQ(f[0].evidence.at("train_peak"), 1e6);
+    // The training loss's first smoothed value (its first bins, exp(-i/50) + 0.01 for the
+    // first few steps), above validation's first 0.9 exp(-19/50) + 0.1 = 0.72.
+    EXPECT_GT(f[0].evidence.at("untrained_level"), 0.8);
+    EXPECT_LT(f[0].evidence.at("untrained_level"), 1.01);
+    // Validation ending at 5 times the untrained level: not past the band, quiet.
+    EXPECT_TRUE(detect(blowUp(1e6, 5.0)).empty());
+    // Training loss without spikes (still improving): validation alone is no divergence.
+    EXPECT_TRUE(detect(blowUp(0.01, 1e5)).empty());
 }
 
 TEST(DetectDivergence, HealthyRunIsSilent) {

@@ -433,12 +433,16 @@ TEST(DoctorAccuracy, SecondCorpusHalfE) {
 // undertrained, and slow_start_tiny_init_cancer_hf (~3 of 40 epochs flat, a start too short
 // for the slow-start rule). doctor11: 17 of 18, undertrained_lstm_sgd found by the steady
 // descent rule (validation lower at every evaluation, no slower than in the first half).
+// doctor13: 18 of 18, slow_start_tiny_init_cancer_hf found: a short flat start whose loss
+// wanders by more than 1% of the improvement counts when it sits at the first logged value,
+// moves by at most a third of its cliff, and the validation loss (3+ evaluations over it)
+// falls 3 times faster right after it (see half h).
 TEST(DoctorAccuracy, SecondCorpusHalfF) {
     const auto logs = corpus2Half("f");
     ASSERT_GE(logs.size(), 24u);
     const Score s = scoreAll(logs);
     print("corpus2 half f (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 17) << "half f recall below its last measure";
+    EXPECT_GE(s.found(), 18) << "half f recall below its last measure";
     EXPECT_EQ(s.runsWithWrong, 0) << "half f: a run with a wrong warning";
 }
 
@@ -480,12 +484,20 @@ TEST(DoctorAccuracy, SecondCorpusHalfF) {
 // 20 of 24, a wrong warning on 2 runs of 29. Then an accuracy gain of one step of the
 // metric's grid (one sample: iris_hf 0.947 -> 0.974 on 38) is no metric_loss_disagreement:
 // a wrong warning on 1 run of 29 (left: severe overfitting on divergence_grow_raw_diabetes).
+// doctor13: 22 of 24 (92%), a wrong warning on 1 run of 29. divergence_grow_raw_diabetes's
+// training loss (2.6e4 -> 2.1e3 -> 1.0e4, 34% of its fall given back) is read on a log scale,
+// as its plot is, when it fell 10-100 times (63%: divergence); its learning rate, growing to
+// the last step, is no warm-up, so its flat start is a slow start. Its severe overfitting
+// stays (validation 2.9e3 -> 2.4e4 while training triples: overfitting_momentum_circles of
+// half f, training 0.086 -> 0.23, validation 0.08 -> 0.69, is labelled overfitting, so no
+// rule on the ratio separates them). Left: undertrained_gru_adagrad, the noisy validation on
+// 10 diabetes samples.
 TEST(DoctorAccuracy, SecondCorpusHalfG) {
     const auto logs = corpus2Half("g");
     ASSERT_GE(logs.size(), 29u);
     const Score s = scoreAll(logs);
     print("corpus2 half g (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 20) << "half g recall below its last measure";
+    EXPECT_GE(s.found(), 22) << "half g recall below its last measure";
     EXPECT_LE(s.runsWithWrong, 1) << "half g: more runs with a wrong warning than measured";
 }
 
@@ -530,12 +542,21 @@ TEST(DoctorAccuracy, SecondCorpusHalfG) {
 // doctor12: a training loss that climbs back above its untrained level after the best has
 // blown up, so no overfitting (the momentum blow-up of wine, train trend 0.19 at its start and
 // up to 4.6e6): 17 of 21, a wrong warning on 1 run of 26. Divergence is still not reported there.
+// doctor13: 19 of 21 (90%), a wrong warning on 1 run of 26. Both losses blowing up past 10
+// times the untrained level (validation's last quarter at a median of 5.3e6, training spikes
+// to 2e7 under a flat median) is divergence; slow_start_grow_raw_diabetes_nadam's noisy flat
+// start (its trend wanders by 6% of the improvement against a cliff of 65%) counts because
+// validation confirms it (5.3 times faster after) and the learning rate grows to the end
+// (no warm-up). Then a flat start confirmed by validation needs as many points as validation
+// gives it (3, not 5): slow_start_tiny_init_cancer_deit (train 0.680, 0.665, 0.659, then 0.602,
+// 0.399; validation 19 times faster after): 20 of 21 (95%). Left: its wrong overfitting (test
+// loss 0.0731 -> 0.0778), shuffled labels on wine.
 TEST(DoctorAccuracy, SecondCorpusHalfH) {
     const auto logs = corpus2Half("h");
     ASSERT_GE(logs.size(), 26u);
     const Score s = scoreAll(logs);
     print("corpus2 half h (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 17) << "half h recall below its last measure";
+    EXPECT_GE(s.found(), 20) << "half h recall below its last measure";
     EXPECT_LE(s.runsWithWrong, 1) << "half h: more runs with a wrong warning than measured";
 }
 
@@ -560,13 +581,17 @@ TEST(DoctorAccuracy, SecondCorpusHalfH) {
 // The floor asserted is that measure. The labels are left as committed.
 // doctor12 (the held-best severity of half g, not tuned here): 17 of 20, a wrong warning on 1
 // run of 25 (the severe overfitting on oscillation_ringing_circles_hf is gone); the floor stays.
+// doctor13 (the blow-up rule of half h): 18 of 20 (90%), a wrong warning on 1 run of 25;
+// divergence_grow_moons_hf's validation ends at a median of 4.6 against a band of 3.7 (10 times
+// its untrained 0.37), training spikes to 32. Left: undertrained_gru_adamax_tf, the ringing
+// of oscillation_ringing_circles_hf, the slow start on overfitting_cnn_small_mlflow.
 TEST(DoctorAccuracy, SecondCorpusHalfI) {
     const auto logs = corpus2Half("i");
     ASSERT_GE(logs.size(), 25u);
     const Score s = scoreAll(logs);
     print("corpus2 half i (held back, newest)", s);
-    EXPECT_GE(s.found(), 17) << "half i recall below its first measure";
-    EXPECT_LE(s.runsWithWrong, 2) << "half i: more runs with a wrong warning than measured";
+    EXPECT_GE(s.found(), 18) << "half i recall below its last measure";
+    EXPECT_LE(s.runsWithWrong, 1) << "half i: more runs with a wrong warning than measured";
 }
 
 TEST(DoctorAccuracy, LabelledRealLogs) {
