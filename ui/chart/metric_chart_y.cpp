@@ -152,6 +152,7 @@ void MetricChart::fitY(double lo, double hi) {
     config.runs = static_cast<int>(runs.size());
     std::vector<CurveBulk> bulks(m_curves.size());
     std::vector<std::span<const double>> rawRead(m_curves.size());  // raw values read, if so
+    std::vector<std::vector<double>> rawWidened(m_curves.size());   // float32 ones, as doubles
     const std::size_t threads = m_curves.size() > 64 ? 0 : 1;
     core::parallelFor(m_curves.size(), threads, [&](std::size_t i) {
         Curve& c = *m_curves[i];
@@ -173,7 +174,13 @@ void MetricChart::fitY(double lo, double hi) {
                 }
                 to = std::min(to, n);
                 if (from <= to && to - from <= 4 * static_cast<std::size_t>(m_columns)) {
-                    rawValues = std::span(c.series->values).subspan(from, to - from);
+                    const core::ValueSpan raw = c.series->values.span().subspan(from, to - from);
+                    rawValues = raw.doubles();
+                    if (raw.isFloat()) {
+                        rawWidened[i].resize(raw.size());
+                        raw.copyTo(rawWidened[i].data());
+                        rawValues = rawWidened[i];
+                    }
                     rawRead[i] = rawValues;
                     d = nullptr;
                 }
