@@ -26,18 +26,20 @@ Run makeRun(unsigned seed) {
     Series& loss = r.metrics["train_loss_step"];
     Series& lr = r.metrics["lr"];
     loss.steps.resize(kSteps);
-    loss.values.resize(kSteps);
+    std::vector<double> lossValues(kSteps);
     loss.epochs.resize(kSteps);
     lr.steps.resize(kSteps);
-    lr.values.resize(kSteps);
+    std::vector<double> lrValues(kSteps);
     for (std::size_t i = 0; i < kSteps; ++i) {
         const double x = double(i) / double(kSteps);
         loss.steps.mutableVector()[i] = static_cast<std::int64_t>(i);
-        loss.values[i] = 0.2 + 2.1 * std::exp(-8.0 * x) + noise(gen);
+        lossValues[i] = 0.2 + 2.1 * std::exp(-8.0 * x) + noise(gen);
         loss.epochs.mutableVector()[i] = double(i) / kStepsPerEpoch;
         lr.steps.mutableVector()[i] = static_cast<std::int64_t>(i);
-        lr.values[i] = x < 0.6 ? 0.1 : x < 0.9 ? 0.01 : 0.001;
+        lrValues[i] = x < 0.6 ? 0.1 : x < 0.9 ? 0.01 : 0.001;
     }
+    loss.values = lossValues;
+    lr.values = lrValues;
     Series& val = r.metrics["val_loss"];
     Series& acc = r.metrics["val_acc"];
     for (std::size_t e = 0; e < kEpochs; ++e) {

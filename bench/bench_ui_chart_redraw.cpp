@@ -48,8 +48,8 @@ core::RunPtr makeBigRun(std::size_t index) {
             h = h * 1664525u + 1013904223u;
             const double t = static_cast<double>(i) / kPoints;
             s.steps.mutableVector()[i] = static_cast<std::int64_t>(i);
-            s.values[i] =
-                2.0 * std::exp(-rate * t) + 0.1 + offset + 0.05 * ((h >> 8) / 16777216.0 - 0.5);
+            s.values.set(
+                i, 2.0 * std::exp(-rate * t) + 0.1 + offset + 0.05 * ((h >> 8) / 16777216.0 - 0.5));
         }
     }
     return run;

@@ -29,9 +29,9 @@ struct Pick {
     int rank = std::numeric_limits<int>::max();
 };
 
-std::optional<double> lastFinite(const std::vector<double>& values) {
-    for (auto it = values.rbegin(); it != values.rend(); ++it)
-        if (std::isfinite(*it)) return *it;
+std::optional<double> lastFinite(ValueSpan values) {
+    for (std::size_t i = values.size(); i-- > 0;)
+        if (std::isfinite(values[i])) return values[i];
     return std::nullopt;
 }
 
@@ -130,7 +130,7 @@ RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
         row.finalTrainLossSmoothed =
             smoothedTrainLoss != nullptr && smoothedTrainLoss->size() == train->size()
                 ? lastFinite(*smoothedTrainLoss)
-                : lastFinite(smooth(train->steps.toVector(), train->values, smoothing));
+                : lastFinite(smooth(train->steps.toVector(), train->values.asDoubles(), smoothing));
     }
     if (val) {
         row.finalValLoss = lastFinite(val->values);

@@ -396,8 +396,8 @@ std::pair<std::size_t, std::size_t> sortedRange(const Xs& xs, std::size_t n, dou
 }
 
 // `xs`: a span of x, or a StepProgression (no memory to prefetch).
-template <typename Xs>
-Decimated decimateImpl(const Xs& xs, std::span<const double> ys, const DecimateConfig& config,
+template <typename Xs, typename Ys>
+Decimated decimateImpl(const Xs& xs, Ys ys, const DecimateConfig& config,
                        const DecimationIndex* index = nullptr) {
     const std::size_t n = std::min(xs.size(), ys.size());
     double lo = config.xLo;
@@ -415,7 +415,7 @@ Decimated decimateImpl(const Xs& xs, std::span<const double> ys, const DecimateC
                 prefetchLine(&ys[i]);
                 return;
             }
-            constexpr std::size_t kB = DecimationIndex::kBlock, kLine = 64 / sizeof(double);
+            constexpr std::size_t kB = DecimationIndex::kBlock, kLine = 64 / sizeof(ys[0]);
             const std::size_t from = i / kB * kB, to = std::min(ys.size(), from + kB);
             for (std::size_t k = from; k < to; k += kLine) prefetchLine(&ys[k]);
             // A prefetch that misses the TLB is dropped, and on a big series nearly all of these
@@ -425,8 +425,9 @@ Decimated decimateImpl(const Xs& xs, std::span<const double> ys, const DecimateC
             volatile double touch = ys[from];
             (void)touch;
         };
-        Reducer r([&](std::size_t i) { return xd(xs[i]); }, [&](std::size_t i) { return ys[i]; },
-                  [](std::size_t i) { return i; }, index, prefetch);
+        Reducer r([&](std::size_t i) { return xd(xs[i]); },
+                  [&](std::size_t i) { return xd(ys[i]); }, [](std::size_t i) { return i; }, index,
+                  prefetch);
         return r.run(n, first, last, config, lo, hi);
     }
 
@@ -441,14 +442,14 @@ Decimated decimateImpl(const Xs& xs, std::span<const double> ys, const DecimateC
     const auto last = std::upper_bound(first, order.end(), hi,
                                        [&](double t, std::size_t i) { return t < xd(xs[i]); });
     Reducer r([&](std::size_t p) { return xd(xs[order[p]]); },
-              [&](std::size_t p) { return ys[order[p]]; }, [&](std::size_t p) { return order[p]; });
+              [&](std::size_t p) { return xd(ys[order[p]]); },
+              [&](std::size_t p) { return order[p]; });
     return r.run(order.size(), static_cast<std::size_t>(first - order.begin()),
                  static_cast<std::size_t>(last - order.begin()), config, lo, hi);
 }
 
-template <typename Xs>
-std::optional<PositionRange> keptWholeImpl(const Xs& xs, std::span<const double> ys,
-                                           const DecimateConfig& config) {
+template <typename Xs, typename Ys>
+std::optional<PositionRange> keptWholeImpl(const Xs& xs, Ys ys, const DecimateConfig& config) {
     const std::size_t n = std::min(xs.size(), ys.size());
     double lo = config.xLo;
     double hi = config.xHi;
@@ -487,109 +488,41 @@ std::optional<PositionRange> keptWholeImpl(const Xs& xs, std::span<const double>
 
 }  // namespace
 
-std::optional<PositionRange> keptWhole(const StepAxis& x, std::span<const double> y,
+std::optional<PositionRange> keptWhole(const StepAxis& x, ValueSpan y,
                                        const DecimateConfig& config) {
-    return x.isProgression() ? keptWholeImpl(x.progression(), y, config)
-                             : keptWholeImpl(x.block(), y, config);
+    return y.visit([&](auto ys) {
+        return x.isProgression() ? keptWholeImpl(x.progression(), ys, config)
+                                 : keptWholeImpl(x.block(), ys, config);
+    });
 }
 
-std::optional<PositionRange> keptWhole(std::span<const double> x, std::span<const double> y,
+std::optional<PositionRange> keptWhole(std::span<const double> x, ValueSpan y,
                                        const DecimateConfig& config) {
-    return keptWholeImpl(x, y, config);
+    return y.visit([&](auto ys) { return keptWholeImpl(x, ys, config); });
 }
 
-DecimationIndex::DecimationIndex(std::span<const double> y) {
-    build(y, 0);
-}
-
-void DecimationIndex::extend(std::span<const double> y) {
-    if (y.size() < m_size) {
-        *this = DecimationIndex(y);
-        return;
-    }
-    // The last block may have been partial: it is summarised again with its new values.
-    build(y, m_size / kBlock);
-}
-
-void DecimationIndex::build(std::span<const double> y, std::size_t firstBlock) {
-    constexpr std::size_t kB = kBlock;
-    m_size = y.size();
-    m_blocks.resize((y.size() + kB - 1) / kB);
-    std::uint64_t nf = 0;
-    if (firstBlock > 0) nf = m_blocks[firstBlock - 1].nfBefore + m_blocks[firstBlock - 1].nfCount;
-    for (std::size_t b = firstBlock; b < m_blocks.size(); ++b) {
-        Block& blk = m_blocks[b];
-        blk = Block{};
-        blk.nfBefore = nf;
-        const std::size_t from = b * kB, to = std::min(y.size(), from + kB);
-        // Counted first, branch-free: most blocks hold only finite values and take the short
-        // loop below. Locals rather than blk's fields, which the compiler must assume y aliases.
-        std::uint8_t nfCount = 0;
-        for (std::size_t i = from; i < to; ++i) nfCount += std::isfinite(y[i]) ? 0 : 1;
-        double minY = 0.0, maxY = 0.0;
-        std::uint8_t minOffset = kNoOffset, maxOffset = kNoOffset;
-        if (nfCount == 0) {
-            minY = maxY = y[from];
-            minOffset = maxOffset = 0;
-            for (std::size_t i = from + 1; i < to; ++i) {
-                const double v = y[i];
-                if (v < minY) {
-                    minY = v;
-                    minOffset = static_cast<std::uint8_t>(i - from);
-                } else if (v > maxY) {
-                    maxY = v;
-                    maxOffset = static_cast<std::uint8_t>(i - from);
-                }
-            }
-        } else {
-            for (std::size_t i = from; i < to; ++i) {
-                const double v = y[i];
-                const auto off = static_cast<std::uint8_t>(i - from);
-                if (!std::isfinite(v)) {
-                    if (blk.firstMark == kNoOffset && (i == 0 || std::isfinite(y[i - 1])))
-                        blk.firstMark = off;
-                    continue;
-                }
-                if (minOffset == kNoOffset) {
-                    minY = maxY = v;
-                    minOffset = maxOffset = off;
-                } else if (v < minY) {
-                    minY = v;
-                    minOffset = off;
-                } else if (v > maxY) {
-                    maxY = v;
-                    maxOffset = off;
-                }
-            }
-        }
-        blk.nfCount = nfCount;
-        blk.minY = minY;
-        blk.maxY = maxY;
-        blk.minOffset = minOffset;
-        blk.maxOffset = maxOffset;
-        nf += nfCount;
-    }
-}
-
-Decimated decimate(std::span<const double> x, std::span<const double> y,
-                   const DecimateConfig& config, const DecimationIndex& index) {
-    return decimateImpl(x, y, config, &index);
-}
-
-Decimated decimate(const StepAxis& x, std::span<const double> y, const DecimateConfig& config,
+Decimated decimate(std::span<const double> x, ValueSpan y, const DecimateConfig& config,
                    const DecimationIndex& index) {
-    return x.isProgression() ? decimateImpl(x.progression(), y, config, &index)
-                             : decimateImpl(x.block(), y, config, &index);
+    return y.visit([&](auto ys) { return decimateImpl(x, ys, config, &index); });
 }
 
-Decimated decimate(std::span<const double> x, std::span<const double> y,
-                   const DecimateConfig& config) {
-    return decimateImpl(x, y, config);
+Decimated decimate(const StepAxis& x, ValueSpan y, const DecimateConfig& config,
+                   const DecimationIndex& index) {
+    return y.visit([&](auto ys) {
+        return x.isProgression() ? decimateImpl(x.progression(), ys, config, &index)
+                                 : decimateImpl(x.block(), ys, config, &index);
+    });
 }
 
-Decimated decimate(const StepAxis& x, std::span<const double> y, const DecimateConfig& config) {
-    return x.isProgression() ? decimateImpl(x.progression(), y, config)
-                             : decimateImpl(x.block(), y, config);
+Decimated decimate(std::span<const double> x, ValueSpan y, const DecimateConfig& config) {
+    return y.visit([&](auto ys) { return decimateImpl(x, ys, config); });
+}
+
+Decimated decimate(const StepAxis& x, ValueSpan y, const DecimateConfig& config) {
+    return y.visit([&](auto ys) {
+        return x.isProgression() ? decimateImpl(x.progression(), ys, config)
+                                 : decimateImpl(x.block(), ys, config);
+    });
 }
 
 }  // namespace curvedoctor::core

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/step_axis.h"
+#include "core/value_column.h"
 
 namespace curvedoctor::core {
 
@@ -65,12 +66,12 @@ public:
     static constexpr std::size_t kBlock = 64;
 
     DecimationIndex() = default;
-    explicit DecimationIndex(std::span<const double> y);
+    explicit DecimationIndex(ValueSpan y);
 
     /// Brings the index up to date with `y` after values were appended to the column it was
     /// built from (the values it saw unchanged): only the last block and the new ones are
     /// summarised, O(new values + 64). A shorter `y` is indexed again whole.
-    void extend(std::span<const double> y);
+    void extend(ValueSpan y);
 
     /// Number of values it was built from.
     [[nodiscard]] std::size_t size() const { return m_size; }
@@ -90,7 +91,8 @@ public:
     [[nodiscard]] const Block& block(std::size_t b) const { return m_blocks[b]; }
 
 private:
-    void build(std::span<const double> y, std::size_t firstBlock);
+    template <typename Ys>
+    void build(Ys y, std::size_t firstBlock);
 
     std::vector<Block> m_blocks;
     std::size_t m_size = 0;
@@ -110,18 +112,17 @@ private:
 ///   (one mark per stretch of non-finite values, at most one per column).
 /// O(n) in the points inside the range plus O(log n) for sorted x. `x` and `y` should have the
 /// same length (the shorter length is used otherwise). xLo > xHi are swapped.
-[[nodiscard]] Decimated decimate(std::span<const double> x, std::span<const double> y,
+[[nodiscard]] Decimated decimate(std::span<const double> x, ValueSpan y,
                                  const DecimateConfig& config);
 /// The same for integer steps as x (no conversion copy needed; a progression is read without
 /// any copy at all).
-[[nodiscard]] Decimated decimate(const StepAxis& x, std::span<const double> y,
-                                 const DecimateConfig& config);
+[[nodiscard]] Decimated decimate(const StepAxis& x, ValueSpan y, const DecimateConfig& config);
 /// The same result, faster for zoomed-out views: `index` must have been built from `y`
 /// (otherwise, or for unsorted x, it is ignored).
-[[nodiscard]] Decimated decimate(std::span<const double> x, std::span<const double> y,
+[[nodiscard]] Decimated decimate(std::span<const double> x, ValueSpan y,
                                  const DecimateConfig& config, const DecimationIndex& index);
-[[nodiscard]] Decimated decimate(const StepAxis& x, std::span<const double> y,
-                                 const DecimateConfig& config, const DecimationIndex& index);
+[[nodiscard]] Decimated decimate(const StepAxis& x, ValueSpan y, const DecimateConfig& config,
+                                 const DecimationIndex& index);
 
 /// Input positions [first, last).
 struct PositionRange {
@@ -135,10 +136,9 @@ struct PositionRange {
 /// pixels wide). The range then holds the points inside [xLo, xHi] and the finite nearest point
 /// on each side; otherwise (or when no point lies inside) nullopt. It reads x and y once, with
 /// none of decimate()'s copies: the caller can keep the positions instead of its result.
-[[nodiscard]] std::optional<PositionRange> keptWhole(const StepAxis& x, std::span<const double> y,
+[[nodiscard]] std::optional<PositionRange> keptWhole(const StepAxis& x, ValueSpan y,
                                                      const DecimateConfig& config);
-[[nodiscard]] std::optional<PositionRange> keptWhole(std::span<const double> x,
-                                                     std::span<const double> y,
+[[nodiscard]] std::optional<PositionRange> keptWhole(std::span<const double> x, ValueSpan y,
                                                      const DecimateConfig& config);
 
 }  // namespace curvedoctor::core

@@ -8,7 +8,11 @@
 namespace curvedoctor::core {
 
 std::size_t Series::nonFiniteCount() const {
-    return values.size() - countFinite(values);
+    return values.size() - values.span().visit([](auto v) {
+        std::size_t n = 0;
+        for (const auto x : v) n += isFiniteValue(static_cast<double>(x)) ? 1 : 0;
+        return n;
+    });
 }
 
 bool Series::stepsAreSorted() const {
@@ -26,7 +30,7 @@ void Series::shrinkToFit() {
 }
 
 std::size_t Series::heapBytes(std::vector<const void*>& counted) const {
-    std::size_t bytes = values.capacity() * sizeof(double);
+    std::size_t bytes = values.heapBytes();
     const auto add = [&](const auto& column) {
         const void* id = column.blockId();
         if (id == nullptr || std::find(counted.begin(), counted.end(), id) != counted.end()) return;

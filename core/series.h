@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/packed_column.h"
+#include "core/value_column.h"
 
 namespace curvedoctor::core {
 
@@ -18,12 +19,13 @@ using StepColumn = PackedColumn<std::int64_t>;
 /// (the log did not have them) or the same length as `steps`; an unknown entry is NaN.
 /// Steps are not required to be increasing: an aborted run that was restarted can log a step
 /// twice or go backwards, and the loader keeps every point and says so in a warning.
-/// Memory: 8 bytes per point for the values; the steps, epochs and wall times cost nothing per
+/// Memory: 4 bytes per point for the values where every one is a float32, else 8
+/// (value_column.h); the steps, epochs and wall times cost nothing per
 /// point where they run in progressions (packed_column.h) and are shared between the series of
 /// one log that have them in common; otherwise 8 bytes per point each.
 struct Series {
     StepColumn steps;
-    std::vector<double> values;
+    ValueColumn values;
     PackedColumn<double> epochs;     ///< fractional epochs allowed (HF Trainer logs 0.37).
     PackedColumn<double> wallTimes;  ///< seconds since the Unix epoch.
 

@@ -186,13 +186,16 @@ Curve::Curve(std::string metric, const Series& series, const MetricInfo& info, C
     // A million-point series is neither copied nor unpacked once per curve (bench_detectors).
     const std::span<const std::int64_t> steps = contiguous(series.steps, copies, m_copiedSteps);
     const std::span<const double> epochs = contiguous(series.epochs, copies, m_copiedEpochs);
-    if (scanSortedAndFinite(steps, series.values)) {
+    // Values stored as float32 (core/value_column.h) are widened once, into the curve's own.
+    DoubleValues values = series.values.asDoubles();
+    if (scanSortedAndFinite(steps, values)) {
         m_steps = steps;
-        m_values = series.values;
+        m_ownValues = values.takeCopy();
+        m_values = series.values.isFloat() ? std::span<const double>(m_ownValues) : values.span();
         m_epochs = epochs;
         return;
     }
-    adopt(steps, series.values, epochs);
+    adopt(steps, values, epochs);
     m_copiedSteps.reset();
     m_copiedEpochs.reset();
 }

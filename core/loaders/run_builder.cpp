@@ -61,8 +61,13 @@ void reserveLarge(std::vector<T>& v, std::size_t n) {
     prefault(v);
 }
 
+void reserveLarge(ValueColumn& v, std::size_t n) {
+    v.reserve(n);
+    v.visitStorage([](const auto& storage) { prefault(storage); });
+}
+
 // An optional column started at its first known entry: NaN for the points before it.
-std::vector<double>* startColumn(PackedColumn<double>& column, const std::vector<double>& values) {
+std::vector<double>* startColumn(PackedColumn<double>& column, const ValueColumn& values) {
     std::vector<double>& v = column.mutableVector();
     reserveLarge(v, values.capacity());
     v.assign(values.size(), std::numeric_limits<double>::quiet_NaN());

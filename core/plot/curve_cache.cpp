@@ -65,33 +65,37 @@ std::vector<PreparedCurve> CurveCache::prepare(std::span<const Request> requests
         Entry& e = *jobs[j].entry;
         PreparedCurve& c = e.curve;
         const std::size_t old = e.points;
-        auto index = [](const std::shared_ptr<const DecimationIndex>& before,
-                        std::span<const double> y) {
+        const bool indexed = s.size() >= m_indexFrom;
+        // A new index, or `before` extended over the values appended since.
+        auto index = [indexed](const std::shared_ptr<const DecimationIndex>& before,
+                               ValueSpan y) -> std::shared_ptr<const DecimationIndex> {
+            if (!indexed) return nullptr;
+            if (!before || before->size() > y.size())
+                return std::make_shared<const DecimationIndex>(y);
+            if (before->size() == y.size()) return before;
             auto extended = std::make_shared<DecimationIndex>(*before);
             extended->extend(y);
-            return std::shared_ptr<const DecimationIndex>(std::move(extended));
+            return extended;
         };
         // The raw index does not depend on the smoothing: kept across a smoothing change,
         // extended after a carry-over.
-        if (!c.rawIndex || c.rawIndex->size() > s.size())
-            c.rawIndex = std::make_shared<const DecimationIndex>(s.values);
-        else if (c.rawIndex->size() < s.size())
-            c.rawIndex = index(c.rawIndex, s.values);
+        c.rawIndex = index(c.rawIndex, s.values);
         std::shared_ptr<const std::vector<double>> smoothed;
         if (smoothing.kind == SmoothingKind::Ema && old > 0 && e.ema.valid) {
             auto more = std::make_shared<std::vector<double>>();
             more->reserve(s.size());
             more->assign(c.smoothed->begin(), c.smoothed->end());
-            continueEma(std::span<const double>(s.values).subspan(old), smoothing.weight, e.ema,
-                        *more);
+            const DoubleValues added(s.values.span().subspan(old, s.size() - old));
+            continueEma(added.span(), smoothing.weight, e.ema, *more);
             smoothed = std::move(more);
             c.smoothedIndex = index(c.smoothedIndex, *smoothed);
         } else {
+            const DoubleValues values = s.values.asDoubles();
             smoothed = std::make_shared<const std::vector<double>>(
                 smoothing.kind == SmoothingKind::Ema
-                    ? smoothEma(s.values, smoothing.weight, e.ema)
-                    : smooth(s.steps.toVector(), s.values, smoothing));
-            c.smoothedIndex = std::make_shared<const DecimationIndex>(*smoothed);
+                    ? smoothEma(values, smoothing.weight, e.ema)
+                    : smooth(s.steps.toVector(), values, smoothing));
+            c.smoothedIndex = index(nullptr, *smoothed);
         }
         c.smoothed = std::move(smoothed);
         e.points = s.size();

@@ -90,7 +90,13 @@ std::span<const double> ReducedCurve::ys(std::size_t from, std::size_t to,
                                          std::vector<double>& buffer) const {
     to = std::min(to, m_size);
     if (from >= to) return {};
-    if (!m_log && consecutive()) return m_columns.y.subspan(m_first + from, to - from);
+    if (!m_log && consecutive()) {
+        const ValueSpan y = m_columns.y.subspan(m_first + from, to - from);
+        if (!y.isFloat()) return y.doubles();
+        buffer.resize(y.size());
+        y.copyTo(buffer.data());
+        return buffer;
+    }
     buffer.clear();
     buffer.reserve(to - from);
     for (std::size_t i = from; i < to; ++i) buffer.push_back(y(i));

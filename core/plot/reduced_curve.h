@@ -14,6 +14,7 @@
 
 #include "core/decimate.h"
 #include "core/step_axis.h"
+#include "core/value_column.h"
 
 namespace curvedoctor::core {
 
@@ -23,7 +24,7 @@ namespace curvedoctor::core {
 struct CurveColumns {
     StepAxis steps;
     std::span<const double> xs;
-    std::span<const double> y;
+    ValueSpan y;                        ///< float or double (core/value_column.h)
     std::shared_ptr<const void> keepX;  ///< owner of `steps` or `xs`
     std::shared_ptr<const void> keepY;  ///< owner of `y`
 };
@@ -58,7 +59,7 @@ public:
     /// First point whose x is above `x`; size() when none.
     [[nodiscard]] std::size_t upperBound(double x) const;
     /// The y of points [from, to) as plotted: a view of the column when they are consecutive
-    /// on a linear axis, else copied into `buffer`.
+    /// on a linear axis stored as double, else copied into `buffer`.
     [[nodiscard]] std::span<const double> ys(std::size_t from, std::size_t to,
                                              std::vector<double>& buffer) const;
 

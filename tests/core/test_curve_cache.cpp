@@ -27,7 +27,7 @@ RunPtr makeRun(double scale) {
 }
 
 TEST(CurveCache, SecondRequestHitsAndSettingsChangeMisses) {
-    CurveCache cache;
+    CurveCache cache(0);  // every series indexed
     const RunPtr run = makeRun(2.0);
     const SmoothingConfig ema{SmoothingKind::Ema, 0.6};
     const PreparedCurve first = cache.get(run, "loss", ema);
@@ -35,7 +35,7 @@ TEST(CurveCache, SecondRequestHitsAndSettingsChangeMisses) {
     EXPECT_EQ(cache.misses(), 1u);
     EXPECT_EQ(cache.hits(), 0u);
     const Series& s = *run->find("loss");
-    EXPECT_EQ(*first.smoothed, smooth(s.steps.toVector(), s.values, ema));
+    EXPECT_EQ(*first.smoothed, smooth(s.steps.toVector(), s.values.asDoubles(), ema));
     EXPECT_EQ(first.rawIndex->size(), s.size());
     EXPECT_EQ(first.smoothedIndex->size(), s.size());
 
@@ -49,7 +49,7 @@ TEST(CurveCache, SecondRequestHitsAndSettingsChangeMisses) {
     const PreparedCurve changed = cache.get(run, "loss", heavier);
     EXPECT_EQ(cache.misses(), 2u);
     EXPECT_NE(changed.smoothed, first.smoothed);
-    EXPECT_EQ(*changed.smoothed, smooth(s.steps.toVector(), s.values, heavier));
+    EXPECT_EQ(*changed.smoothed, smooth(s.steps.toVector(), s.values.asDoubles(), heavier));
     EXPECT_EQ(changed.rawIndex, first.rawIndex);  // the raw column did not change
     const PreparedCurve otherKind = cache.get(run, "loss", {SmoothingKind::Gaussian, 0.9});
     EXPECT_EQ(cache.misses(), 3u);
@@ -87,7 +87,7 @@ TEST(CurveCache, AFreedRunIsNeverConfusedWithANewOne) {
     const RunPtr other = makeRun(5.0);
     const PreparedCurve fresh = cache.get(other, "loss", {});
     const Series& s = *other->find("loss");
-    EXPECT_EQ(*fresh.smoothed, smooth(s.steps.toVector(), s.values, {}));
+    EXPECT_EQ(*fresh.smoothed, smooth(s.steps.toVector(), s.values.asDoubles(), {}));
     EXPECT_NE(*fresh.smoothed, oldValues);
     cache.prune();
     EXPECT_EQ(cache.size(), 1u);  // only the live run's entry stays
@@ -166,7 +166,7 @@ bool sameDecimation(const Decimated& a, const Decimated& b) {
 }
 
 TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
-    CurveCache cache;
+    CurveCache cache(0);  // every series indexed
     const SmoothingConfig ema{SmoothingKind::Ema, 0.6};
     RunPtr before = growingRun(500);
     (void)cache.get(before, "loss", ema);
@@ -178,7 +178,7 @@ TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
         before = after;
         const Series& s = *after->find("loss");
         // The same as preparing the whole series from scratch (smoothEma up to its last bit).
-        const std::vector<double> whole = smooth(s.steps.toVector(), s.values, ema);
+        const std::vector<double> whole = smooth(s.steps.toVector(), s.values.asDoubles(), ema);
         ASSERT_EQ(c.smoothed->size(), whole.size());
         for (std::size_t i = 0; i < whole.size(); ++i) {
             if (!std::isfinite(whole[i])) {
@@ -207,6 +207,32 @@ TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
     EXPECT_EQ(cache.size(), 1U);    // the old snapshots' entries were handed on
 }
 
+TEST(CurveCache, OnlySeriesOfIndexFromPointsOrMoreAreIndexed) {
+    const RunPtr run = std::make_shared<const core::Run>(
+        runOf({{"short", seriesOf(CurveCache::kIndexFrom - 1,
+                                  [](std::size_t i) { return 1.0 / (1.0 + i); })},
+               {"long",
+                seriesOf(CurveCache::kIndexFrom, [](std::size_t i) { return 1.0 / (1.0 + i); })}}));
+    CurveCache cache;
+    const SmoothingConfig ema{SmoothingKind::Ema, 0.6};
+    const PreparedCurve small = cache.get(run, "short", ema);
+    ASSERT_TRUE(small.smoothed);
+    EXPECT_FALSE(small.rawIndex);
+    EXPECT_FALSE(small.smoothedIndex);
+    const PreparedCurve big = cache.get(run, "long", ema);
+    ASSERT_TRUE(big.rawIndex && big.smoothedIndex);
+    EXPECT_EQ(big.rawIndex->size(), CurveCache::kIndexFrom);
+    EXPECT_EQ(cache.heapBytes().indices,
+              big.rawIndex->heapBytes() + big.smoothedIndex->heapBytes());
+    // Without an index decimate() scans the points: the same reduction.
+    const Series& s = *run->find("short");
+    const std::vector<std::int64_t> steps = s.steps.toVector();
+    const DecimateConfig cfg{0.0, 20000.0, 100};
+    EXPECT_TRUE(sameDecimation(
+        decimate(std::span<const std::int64_t>(steps), s.values, cfg),
+        decimate(std::span<const std::int64_t>(steps), s.values, cfg, DecimationIndex(s.values))));
+}
+
 TEST(CurveCache, ARunThatDoesNotContinueTheOldOneStartsOver) {
     CurveCache cache;
     const SmoothingConfig ema{SmoothingKind::Ema, 0.6};
@@ -214,13 +240,13 @@ TEST(CurveCache, ARunThatDoesNotContinueTheOldOneStartsOver) {
     (void)cache.get(before, "loss", ema);
     // Rewritten: as long again and more, but its old last point differs.
     core::Run rewritten = *growingRun(600);
-    rewritten.metrics["loss"].values[499] += 1.0;
+    rewritten.metrics["loss"].values.set(499, rewritten.metrics["loss"].values[499] + 1.0);
     const RunPtr after = std::make_shared<const core::Run>(std::move(rewritten));
     cache.carryOver(before, after);
     const PreparedCurve c = cache.get(after, "loss", ema);
     EXPECT_EQ(cache.extensions(), 0U);
     const Series& s = *after->find("loss");
-    const std::vector<double> whole = smooth(s.steps.toVector(), s.values, ema);
+    const std::vector<double> whole = smooth(s.steps.toVector(), s.values.asDoubles(), ema);
     EXPECT_TRUE(
         std::equal(c.smoothed->begin(), c.smoothed->end(), whole.begin(), whole.end(), sameNumber));
 }

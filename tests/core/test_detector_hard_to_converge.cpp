@@ -57,7 +57,10 @@ TEST(DetectHardToConverge, PoorShareEdgeWithNegativeLosses) {
         std::vector<core::Run> runs;
         for (std::size_t i = 0; i < finals.size(); ++i) {
             core::Run r = seedRun(finals[i], unsigned(i + 1));
-            for (double& v : r.metrics["loss"].values) v -= 3.0;
+            {
+                core::ValueColumn& v = r.metrics["loss"].values;
+                for (std::size_t k = 0; k < v.size(); ++k) v.set(k, v[k] - 3.0);
+            }
             runs.push_back(std::move(r));
         }
         std::vector<RunView> views;

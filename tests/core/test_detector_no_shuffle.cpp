@@ -172,7 +172,7 @@ TEST(DetectNoShuffle, GapInTheEpochColumnGivesTheSameReading) {
 
 TEST(DetectNoShuffle, NanInsideAnEpochIsSkippedNotMistakenForABoundary) {
     core::Run r = epochs(sortedByClass, 0.0);
-    r.metrics.at("loss").values[5 * kPerEpoch + 7] = std::nan("");
+    r.metrics.at("loss").values.set(5 * kPerEpoch + 7, std::nan(""));
     const auto f = detect(r);
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].evidence.at("epochs"), kEpochs - 1);

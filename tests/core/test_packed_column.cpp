@@ -301,10 +301,12 @@ TEST(PackedColumn, RunShrinkSharesEqualColumns) {
     EXPECT_TRUE(run.metrics["a"].wallTimes.sharedWith(run.metrics["c"].wallTimes));
     EXPECT_FALSE(run.metrics["a"].wallTimes.sharedWith(run.metrics["d"].wallTimes));
     EXPECT_EQ(run.metrics["c"].wallTimes.toVector(), wall);
-    // Values 4 x 8 bytes a point, the shared wall times once, d's own once, steps packed.
+    // Values 4 x 4 bytes a point (integers: stored as float32, core/value_column.h), the
+    // shared wall times once, d's own once, steps packed.
+    ASSERT_TRUE(run.metrics["a"].values.isFloat());
     const double perPoint = static_cast<double>(run.seriesBytes()) / 4000.0;
-    EXPECT_GT(perPoint, 8.0 + 2 * 8.0 / 4);
-    EXPECT_LT(perPoint, 8.0 + 2 * 8.0 / 4 + 0.5);
+    EXPECT_GT(perPoint, 4.0 + 2 * 8.0 / 4);
+    EXPECT_LT(perPoint, 4.0 + 2 * 8.0 / 4 + 0.5);
 }
 
 // The real shapes of issue #11: a loaded run costs at most 12 bytes per point. (A log of a few

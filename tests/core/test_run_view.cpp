@@ -28,9 +28,23 @@ TEST(Curve, SortsByStepAndTheLastLoggedValueOfARepeatedStepWins) {
 }
 
 TEST(Curve, SortedSeriesIsViewedWithoutCopyAndCountsFinite) {
-    Series s = seriesOf({1.0, std::nan(""), 3.0, HUGE_VAL});
+    // 1.1 is no float32: the values are stored as doubles, which the curve reads in place.
+    Series s = seriesOf({1.1, std::nan(""), 3.0, HUGE_VAL});
+    ASSERT_FALSE(s.values.isFloat());
     const Curve c("loss", s, inferMetricInfo("loss"));
-    EXPECT_EQ(c.values().data(), s.values.data());
+    EXPECT_EQ(static_cast<const void*>(c.values().data()), s.values.span().data());
+    EXPECT_EQ(c.finiteCount(), 2u);
+}
+
+TEST(Curve, Float32ValuesAreWidenedOnceAndKeepNonFinite) {
+    Series s = seriesOf({1.5, std::nan(""), 3.0, -HUGE_VAL});
+    ASSERT_TRUE(s.values.isFloat());
+    const Curve c("loss", s, inferMetricInfo("loss"));
+    ASSERT_EQ(c.values().size(), 4u);
+    EXPECT_EQ(c.values()[0], 1.5);
+    EXPECT_TRUE(std::isnan(c.values()[1]));
+    EXPECT_EQ(c.values()[2], 3.0);
+    EXPECT_EQ(c.values()[3], -HUGE_VAL);
     EXPECT_EQ(c.finiteCount(), 2u);
 }
 
@@ -77,7 +91,7 @@ TEST(Curve, PackedColumnsReadAsOneSharedCopyPerBlock) {
         EXPECT_EQ(a->epochs()[i], loss.epochs[i]);
     }
     EXPECT_EQ(a->steps().back(), static_cast<std::int64_t>(3 * (kPoints - 1) + 10));
-    EXPECT_EQ(a->values().data(), loss.values.data());
+    EXPECT_EQ(static_cast<const void*>(a->values().data()), loss.values.span().data());
 
     // Views made one after another reuse released copies: still every entry right.
     for (int k = 0; k < 3; ++k) {
@@ -174,7 +188,7 @@ TEST(EpochMap, InterpolatesAndKeepsTheSmallerEpochOfASharedStep) {
 
 TEST(Trend, ConstantInConstantOut) {
     const Series s = seriesOf(1000, [](std::size_t) { return 0.7; });
-    const Trend t = makeTrend(s.steps.toVector(), s.values);
+    const Trend t = makeTrend(s.steps.toVector(), s.values.asDoubles());
     ASSERT_FALSE(t.empty());
     EXPECT_LE(t.size(), kTrendMaxPoints);
     for (double v : t.values) EXPECT_DOUBLE_EQ(v, 0.7);
@@ -187,7 +201,7 @@ TEST(Trend, IgnoresIsolatedSpikesAndNonFinite) {
         if (i == 40) return std::nan("");
         return 1.0;
     });
-    const Trend t = makeTrend(s.steps.toVector(), s.values);
+    const Trend t = makeTrend(s.steps.toVector(), s.values.asDoubles());
     EXPECT_EQ(t.rawPoints, 59u);
     for (double v : t.values) EXPECT_DOUBLE_EQ(v, 1.0);
 }
@@ -195,7 +209,7 @@ TEST(Trend, IgnoresIsolatedSpikesAndNonFinite) {
 TEST(Trend, NoiseEstimateMatchesWhiteNoise) {
     Noise noise(7);
     const Series s = seriesOf(20000, [&](std::size_t i) { return 0.001 * double(i) + noise(0.1); });
-    const Trend t = makeTrend(s.steps.toVector(), s.values);
+    const Trend t = makeTrend(s.steps.toVector(), s.values.asDoubles());
     // Second differences cancel the linear trend; the MAD estimate is within a few percent.
     EXPECT_NEAR(t.noise, 0.1, 0.006);
     EXPECT_LT(t.trendNoise, t.noise / 5.0);
@@ -203,7 +217,7 @@ TEST(Trend, NoiseEstimateMatchesWhiteNoise) {
 
 TEST(Trend, KeepsAStepEdge) {
     const Series s = seriesOf(100, [](std::size_t i) { return i < 50 ? 2.0 : 1.0; });
-    const Trend t = makeTrend(s.steps.toVector(), s.values);
+    const Trend t = makeTrend(s.steps.toVector(), s.values.asDoubles());
     EXPECT_DOUBLE_EQ(t.valueAt(45), 2.0);
     EXPECT_DOUBLE_EQ(t.valueAt(55), 1.0);
 }
@@ -228,8 +242,8 @@ TEST(Trend, NanGapsDoNotChangeTheTrendOfTheFiniteValues) {
         }
         Series doubled = clean;
         for (auto& s : doubled.steps.mutableVector()) s *= 2;
-        const Trend a = makeTrend(doubled.steps.toVector(), doubled.values);
-        const Trend b = makeTrend(gappy.steps.toVector(), gappy.values);
+        const Trend a = makeTrend(doubled.steps.toVector(), doubled.values.asDoubles());
+        const Trend b = makeTrend(gappy.steps.toVector(), gappy.values.asDoubles());
         EXPECT_EQ(a.rawPoints, n);
         EXPECT_EQ(b.rawPoints, n);
         EXPECT_EQ(a.steps, b.steps);
@@ -238,7 +252,7 @@ TEST(Trend, NanGapsDoNotChangeTheTrendOfTheFiniteValues) {
         EXPECT_EQ(a.values, b.values);
         EXPECT_EQ(a.noise, b.noise);
         EXPECT_EQ(a.trendNoise, b.trendNoise);
-        EXPECT_EQ(diffNoise(doubled.values), diffNoise(gappy.values));
+        EXPECT_EQ(diffNoise(doubled.values.asDoubles()), diffNoise(gappy.values.asDoubles()));
         EXPECT_EQ(a.firstSteps.front(), 0);
         EXPECT_EQ(a.lastSteps.back(), doubled.steps.back());
     }
@@ -248,7 +262,7 @@ TEST(Curve, AliasSharesTheDataOfSortedAndOfRepairedCurves) {
     Series sorted = seriesOf({1.0, 2.0, std::nan("")});
     const Curve a("loss", sorted, inferMetricInfo("loss"));
     const Curve aa = a.alias();
-    EXPECT_EQ(aa.values().data(), sorted.values.data());
+    EXPECT_EQ(aa.values().data(), a.values().data());
     EXPECT_EQ(aa.finiteCount(), 2u);
     EXPECT_EQ(aa.metric(), "loss");
 

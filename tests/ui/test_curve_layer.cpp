@@ -142,7 +142,7 @@ TEST(CurveLayer, ValidationIsDashedTrainingSolid) {
         auto run = oneSeries("flat", "train_loss", points, [](std::size_t) { return 1.0; });
         auto& val = run->metrics["val_loss"];
         val = run->metrics["train_loss"];
-        for (double& v : val.values) v = 2.0;
+        val.values = std::vector<double>(val.values.size(), 2.0);
         const RunEntry e = entry(run, 2);
         Shown s;
         ViewSettings settings;

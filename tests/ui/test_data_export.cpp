@@ -75,7 +75,7 @@ TEST(DataExport, ChartCsvIsEveryPointItDrawsWithRawAndSmoothedValues) {
         const core::Series& s = shown.run->metrics.at(metric);
         const auto at = std::find(s.steps.begin(), s.steps.end(), step) - s.steps.begin();
         ASSERT_LT(static_cast<std::size_t>(at), s.steps.size());
-        const auto ema = referenceEma(s.values, 0.8);
+        const auto ema = referenceEma(s.values.toVector(), 0.8);
         EXPECT_EQ(f[2].toDouble(), s.values[static_cast<std::size_t>(at)]);  // shortest round trip
         EXPECT_NEAR(f[3].toDouble(), ema[static_cast<std::size_t>(at)], 1e-12);
         ++rowsPerMetric[metric];

@@ -316,7 +316,7 @@ TEST(MetricChart, CurvesPreparedInParallelShowTheSmoothedValues) {
     for (const RunEntry& e : entries) {
         const core::Series& series = e.run->metrics.at("train_loss");
         const std::vector<double> expected =
-            core::smooth(series.steps.toVector(), series.values, settings.smoothing());
+            core::smooth(series.steps.toVector(), series.values.asDoubles(), settings.smoothing());
         s.chart->setContent({&e}, QStringLiteral("loss"), settings);  // one run: the cached curves
         Shown::settle();
         const std::size_t at = 200'000;

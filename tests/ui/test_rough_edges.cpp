@@ -166,7 +166,7 @@ TEST(RoughEdges, NoChartStaysForAMetricNoShownRunHas) {
     store.add(testing::makeRun("plain", 50), {});
     auto withAccuracy = std::const_pointer_cast<core::Run>(testing::makeRun("acc", 50));
     core::Series acc = *withAccuracy->find("loss");
-    for (double& v : acc.values) v = 1.0 - v;
+    for (std::size_t i = 0; i < acc.values.size(); ++i) acc.values.set(i, 1.0 - acc.values[i]);
     withAccuracy->metrics["val_accuracy"] = acc;
     store.add(withAccuracy, {});
     auto families = [&] {

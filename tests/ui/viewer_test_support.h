@@ -79,7 +79,7 @@ inline core::RunPtr makeRun(const std::string& name, int points) {
     }
     run->metrics["loss"] = loss;
     core::Series val = loss;
-    for (double& v : val.values) v += 0.1;
+    for (std::size_t i = 0; i < val.values.size(); ++i) val.values.set(i, val.values[i] + 0.1);
     run->metrics["val_loss"] = val;
     return run;
 }

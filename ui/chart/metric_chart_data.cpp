@@ -36,7 +36,7 @@ QString number(double v) {
 }  // namespace
 
 void MetricChart::fillCurve(Curve& c, bool raw, double lo, double hi, int columns) {
-    const std::vector<double>& y = raw ? c.series->values : *c.smoothed;
+    const core::ValueSpan y = raw ? c.series->values.span() : core::ValueSpan(*c.smoothed);
     const auto key = std::make_tuple(lo, hi, m_logY, static_cast<const void*>(c.xs.data()),
                                      static_cast<const void*>(y.data()));
     Curve::ReducedFor& done = raw ? c.rawFor : c.smoothFor;
@@ -69,9 +69,12 @@ void MetricChart::fillCurve(Curve& c, bool raw, double lo, double hi, int column
         out = std::make_shared<const core::ReducedCurve>(*whole, std::move(cols));
         return;
     }
-    const core::DecimationIndex& index = raw ? *c.rawIndex : *c.smoothIndex;
-    const core::Decimated d =
-        c.xs.empty() ? core::decimate(c.steps, y, cfg, index) : core::decimate(c.xs, y, cfg, index);
+    // No index for a short series (core::CurveCache::indexFrom): the plain scan.
+    const core::DecimationIndex* index = raw ? c.rawIndex.get() : c.smoothIndex.get();
+    const core::Decimated d = index == nullptr ? c.xs.empty() ? core::decimate(c.steps, y, cfg)
+                                                              : core::decimate(c.xs, y, cfg)
+                              : c.xs.empty() ? core::decimate(c.steps, y, cfg, *index)
+                                               : core::decimate(c.xs, y, cfg, *index);
     out = std::make_shared<const core::ReducedCurve>(d, std::move(cols), m_logY);
 }
 

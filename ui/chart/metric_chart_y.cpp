@@ -151,11 +151,11 @@ void MetricChart::fitY(double lo, double hi) {
     for (const auto& c : m_curves) runs.insert(c->runName);
     config.runs = static_cast<int>(runs.size());
     std::vector<CurveBulk> bulks(m_curves.size());
-    std::vector<std::span<const double>> rawRead(m_curves.size());  // raw values read, if so
+    std::vector<core::ValueSpan> rawRead(m_curves.size());  // raw values read, if so
     const std::size_t threads = m_curves.size() > 64 ? 0 : 1;
     core::parallelFor(m_curves.size(), threads, [&](std::size_t i) {
         Curve& c = *m_curves[i];
-        std::span<const double> rawValues;  // the raw values inside [lo, hi], when read
+        core::ValueSpan rawValues;  // the raw values inside [lo, hi], when read (float or double)
         std::shared_ptr<const core::ReducedCurve> d = c.raw;
         if (c.raw->size() == 0 && !m_logY) {
             d = c.smooth;
@@ -173,7 +173,7 @@ void MetricChart::fitY(double lo, double hi) {
                 }
                 to = std::min(to, n);
                 if (from <= to && to - from <= 4 * static_cast<std::size_t>(m_columns)) {
-                    rawValues = std::span(c.series->values).subspan(from, to - from);
+                    rawValues = c.series->values.span().subspan(from, to - from);
                     rawRead[i] = rawValues;
                     d = nullptr;
                 }
@@ -199,8 +199,9 @@ void MetricChart::fitY(double lo, double hi) {
         Curve& c = *m_curves[i];
         if (!fences.clips(c.bulk) || c.bulk.hasKeeps) return;
         std::vector<double> buffer;
-        const std::span<const double> values =
-            c.bulkOf ? c.bulkOf->ys(c.bulkOf->lowerBound(lo), c.bulkOf->upperBound(hi), buffer)
+        const core::ValueSpan values =
+            c.bulkOf ? core::ValueSpan(
+                           c.bulkOf->ys(c.bulkOf->lowerBound(lo), c.bulkOf->upperBound(hi), buffer))
                      : rawRead[i];
         addKeptShares(c.bulk, values, config);
         bulks[i] = c.bulk;

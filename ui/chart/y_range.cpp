@@ -149,13 +149,21 @@ YFences fencesOf(const std::vector<CurveBulk>& bulks, const std::vector<bool>& o
     return fences;
 }
 
-}  // namespace
-
-CurveBulk curveBulk(std::span<const double> values, const YFitConfig& config) {
+// The finite values, as doubles (a raw curve may be stored as float32, core/value_column.h).
+std::vector<double> finiteValues(core::ValueSpan values) {
     std::vector<double> v;
     v.reserve(values.size());
-    for (double y : values)
-        if (std::isfinite(y)) v.push_back(y);
+    values.visit([&](auto s) {
+        for (const auto y : s)
+            if (std::isfinite(y)) v.push_back(static_cast<double>(y));
+    });
+    return v;
+}
+
+}  // namespace
+
+CurveBulk curveBulk(core::ValueSpan values, const YFitConfig& config) {
+    const std::vector<double> v = finiteValues(values);
     if (v.empty()) return {};
     const std::size_t stride = (v.size() + kMagnitudeSample - 1) / kMagnitudeSample;
     std::vector<double> abs;
@@ -168,11 +176,8 @@ CurveBulk curveBulk(std::span<const double> values, const YFitConfig& config) {
     return bulk;
 }
 
-void addKeptShares(CurveBulk& bulk, std::span<const double> values, const YFitConfig& config) {
-    std::vector<double> v;
-    v.reserve(values.size());
-    for (double y : values)
-        if (std::isfinite(y)) v.push_back(y);
+void addKeptShares(CurveBulk& bulk, core::ValueSpan values, const YFitConfig& config) {
+    std::vector<double> v = finiteValues(values);
     if (v.empty()) return;
     // The higher rank's value is at or above the lower one's, so it is found among the values
     // the first partial order put after it.

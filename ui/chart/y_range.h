@@ -11,6 +11,8 @@
 #include <span>
 #include <vector>
 
+#include "core/value_column.h"
+
 namespace curvedoctor::ui {
 
 struct YFitConfig {
@@ -85,10 +87,10 @@ inline constexpr std::size_t kMagnitudeSample = 257;
 /// One curve's bulk (its y values; non-finite ones are ignored), without its kept shares.
 /// Depends on config.maxTrim and config.spikeGap only, so a chart can keep it while the curve
 /// does not change. Linear in the number of values (partial orders, no sort).
-[[nodiscard]] CurveBulk curveBulk(std::span<const double> values, const YFitConfig& config);
+[[nodiscard]] CurveBulk curveBulk(core::ValueSpan values, const YFitConfig& config);
 /// Sets the bulk's lowKeep and highKeep from the same values (config.keepShare), in linear
 /// time. Only the curves the fences clip need them, so only those pay for them.
-void addKeptShares(CurveBulk& bulk, std::span<const double> values, const YFitConfig& config);
+void addKeptShares(CurveBulk& bulk, core::ValueSpan values, const YFitConfig& config);
 /// The fences of the bulk of runs (none unless some curve reaches config.tailFactor spans past
 /// the bulk; none without config.fitBulkOfRuns or with fewer than kMinRunsForBulk runs).
 /// Curves fitted out as a whole (YFit::outlier) do not count.
