@@ -663,13 +663,21 @@ TEST(DoctorAccuracy, LabelledRealLogs) {
 // of the fixtures and halves a-j, 17% on healthy_quantiles_big_adamw_tf, whose label allows
 // undertrained): undertrained_gru2_adagrad_tf found (2.26 -> 0.84, tail at 40%), and the
 // same class on halves b, d, g and i. 30 of 33 (91%), a wrong warning on 1 run of 31.
+// Then shuffled labels memorised while a validation accuracy creeps by more than its noise
+// but stays within 25% of chance (1/K, K read from an untrained loss at ln K): not_learning_
+// shuffled_cnn1d_hf (accuracy 0.09 -> 0.115 on 10 classes, validation 2.30 -> 2.64) found;
+// jsontxt_01 (test accuracy 8% -> 13%, 4.5 times chance) stays learning. Its slow start is
+// gone: a run that learns nothing that generalises (not_learning on any loss) has no slow
+// start. 31 of 33 (94%), no wrong warning. Left: the undertrained straight train line of
+// noisy_val_few_evals_quantiles_mlflow (validation zig-zags, best not at the end), the noisy
+// validation of noisy_val_few_evals_friedman_tf (a regression on 10 samples).
 TEST(DoctorAccuracy, SecondCorpusHalfJ) {
     const auto logs = corpus2Half("j");
     ASSERT_GE(logs.size(), 31u);
     const Score s = scoreAll(logs);
     print("corpus2 half j (held back, newest)", s);
-    EXPECT_GE(s.found(), 30) << "half j recall below its last measure";
-    EXPECT_LE(s.runsWithWrong, 1) << "half j: more runs with a wrong warning than measured";
+    EXPECT_GE(s.found(), 31) << "half j recall below its last measure";
+    EXPECT_EQ(s.runsWithWrong, 0) << "half j: a run with a wrong warning";
 }
 
 }  // namespace
