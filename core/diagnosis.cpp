@@ -77,6 +77,15 @@ void consolidateFindings(std::vector<Finding>& findings, const Run& run) {
                 return g.kind == FindingKind::SlowStartPlateau && g.metric == f.metric &&
                        f.beginStep <= g.endStep;
             });
+        // A run that learns nothing that generalises (not_learning, whichever loss shows it)
+        // has no slow start: the flat start of its training loss before it memorises is part
+        // of not learning (shuffled labels under a 1-D CNN: training flat at 2.31 for 6 of 20
+        // epochs, then memorised to 1.76, while validation climbs 2.30 -> 2.64 and accuracy
+        // stays at chance; not_learning_shuffled_cnn1d_hf in tests/data/corpus2).
+        const bool notLearnt = f.kind == FindingKind::SlowStartPlateau &&
+                               std::any_of(findings.begin(), findings.end(), [](const Finding& g) {
+                                   return g.kind == FindingKind::NotLearning;
+                               });
         const bool symptom = std::find(kSymptomsOfBrokenRun.begin(), kSymptomsOfBrokenRun.end(),
                                        f.kind) != kSymptomsOfBrokenRun.end() &&
                              std::any_of(findings.begin(), findings.end(),
@@ -85,7 +94,9 @@ void consolidateFindings(std::vector<Finding>& findings, const Run& run) {
             return g.kind == f.kind && g.metric == f.metric && g.beginStep == f.beginStep &&
                    g.endStep == f.endStep && g.message == f.message;
         });
-        if (!superseded && !explainedStart && !symptom && !duplicate) kept.push_back(f);
+        if (!superseded && !explainedStart && !notLearnt && !symptom && !duplicate) {
+            kept.push_back(f);
+        }
     }
     std::stable_sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) {
         if (rank(a.severity) != rank(b.severity)) return rank(a.severity) < rank(b.severity);

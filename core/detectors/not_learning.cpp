@@ -111,6 +111,38 @@ bool learnsSlowly(const RunView& view) {
     return !v.empty() && fallsByThirds(v, 2.0 * v.trendNoise) && metricImproves(view);
 }
 
+// The validation metric is an accuracy that ends at chance: the untrained level of the
+// training loss is the cross-entropy of a uniform guess over K classes (ln K, within
+// maxUniformLossGap of it), and the median of the accuracy's last third stays below
+// maxChanceRatio / K. Then a metric "improving" by its noise is no learning (shuffled labels
+// on 10 classes: accuracy 0.09 -> 0.115 while the validation loss climbs 2.30 -> 2.64,
+// not_learning_shuffled_cnn1d_hf in tests/data/corpus2); test accuracy 8% -> 13% over 35
+// classes (jsontxt_01 in ../shared/realworld, 4.5 times chance) is learning, however little.
+// Returns chance (1/K, or 100/K for a percentage) when so.
+std::optional<double> metricAtChance(const RunView& view, double untrained,
+                                     const NotLearningConfig& config) {
+    const Curve& m = view.valMetric;
+    if (m.info().direction != Direction::HigherIsBetter ||
+        m.info().family.find("acc") == std::string::npos || !(untrained > 0.0)) {
+        return std::nullopt;
+    }
+    const double classes = std::round(std::exp(untrained));
+    if (!(classes >= 2.0) || classes > 1e4 ||
+        std::abs(untrained - std::log(classes)) > config.maxUniformLossGap * std::log(classes)) {
+        return std::nullopt;
+    }
+    std::vector<double> v;
+    for (double x : m.values()) {
+        if (std::isfinite(x)) v.push_back(x);
+    }
+    if (v.size() < 3) return std::nullopt;
+    const double scale = *std::max_element(v.begin(), v.end()) > 1.0 ? 100.0 : 1.0;  // percent
+    std::vector<double> tail(v.end() - static_cast<long>(v.size() / 3), v.end());
+    const double chance = scale / classes;
+    if (medianInPlace(tail) > config.maxChanceRatio * chance) return std::nullopt;
+    return chance;
+}
+
 constexpr const char* kAdvice =
     "Check the learning rate is not zero or far too low, that the weights are not frozen "
     "(requires_grad, optimizer given the right parameters), that labels match their inputs, and "
@@ -207,6 +239,7 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
     // Where the training loss started, read raw as well as smoothed (see below).
     const double untrained = std::max(t.front(), firstFinite(curve.values()));
     std::string how;
+    std::optional<double> chance;
     double valAllowed = val.allowed;
     std::string within = formatPercent(config.maxRelativeDrop);
     if (val.flat) {
@@ -250,9 +283,12 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
             t.front() - t.back() > config.noiseSigmas * t.trendNoise && t.back() < t.front();
         const bool memorised =
             trainDrop >= config.minMemorisedDrop * untrained || (endsWorse && trainFalls);
-        if (!(untrained > 0.0) || !memorised || valBest < untrained * (1.0 - config.maxShortDip) ||
-            metricImproves(view)) {
+        if (!(untrained > 0.0) || !memorised || valBest < untrained * (1.0 - config.maxShortDip)) {
             return out;
+        }
+        if (metricImproves(view)) {
+            chance = metricAtChance(view, untrained, config);
+            if (!chance) return out;
         }
         how = " never improves on its first value " + formatNumber(valFirst) +
               " nor goes below the untrained level of " + view.trainLoss.metric() + " (" +
@@ -264,7 +300,11 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
     f.message = view.valLoss.metric() + how + " from " + describeStep(view, shown.firstStep) +
                 " to " + describeStep(view, shown.lastStep) + " (within " + within + ") while " +
                 view.trainLoss.metric() + " falls by " + formatNumber(trainDrop) +
-                metricNote(view, f) + ": what the network learns does not generalise at all.";
+                metricNote(view, f) +
+                (chance ? ", within " + formatPercent(config.maxChanceRatio) + " of chance (" +
+                              formatNumber(*chance) + ")"
+                        : "") +
+                ": what the network learns does not generalise at all.";
     f.advice = std::string(
                    "Check that labels match their inputs (a shuffled or misaligned label "
                    "column lets the network only memorise), and that validation data "
@@ -274,6 +314,10 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
     f.evidence["train_improvement"] = trainDrop;
     f.evidence["untrained_level"] = untrained;
     f.evidence["allowed_val_improvement"] = valAllowed;
+    if (chance) {
+        f.evidence["chance_level"] = *chance;
+        f.evidence["max_chance_ratio"] = config.maxChanceRatio;
+    }
     out.push_back(std::move(f));
     return out;
 }

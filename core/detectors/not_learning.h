@@ -39,6 +39,11 @@ struct NotLearningConfig {
     /// is memorisation: nothing learnt generalises (a warning). A network fitting shuffled
     /// labels drives its training loss far down (wine: 1.15 -> 0.22).
     double minMemorisedDrop = 0.25;
+    /// A validation accuracy whose last third stays below this multiple of chance (1/K, K
+    /// classes read from an untrained loss within maxUniformLossGap of ln K) has learnt
+    /// nothing, even when it rises by more than its noise.
+    double maxChanceRatio = 1.25;
+    double maxUniformLossGap = 0.03;
 };
 
 /// An error when the training loss (or, without one, the validation loss) is flat from the

@@ -39,6 +39,15 @@ struct UndertrainedConfig {
     /// ends at a few percent of it (healthy_wine in tests/data/fixtures: 3%), a noisy but
     /// still falling one far above (undertrained_moons_rmsprop in tests/data/corpus2: 46%).
     double minNoisyTrainRatio = 0.25;
+    /// A validation loss at its best at the last evaluation, falling steadily over the second
+    /// half, whose tail still falls at this share of its average rate is far from its floor:
+    /// a converged curve ends at a few percent (<= 9% on the steadily falling healthy runs of
+    /// the fixtures and tests/data/corpus2, one at 17%), an exponential approach at about 20%
+    /// after 3 time constants.
+    double minSlowingRatio = 0.2;
+    /// ... having fallen by this share of its first value at least (a loss that has hardly
+    /// moved is not learning).
+    double minSlowingFall = 0.05;
 };
 
 [[nodiscard]] std::vector<Finding> detectUndertrained(const RunView& view,

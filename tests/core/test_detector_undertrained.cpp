@@ -157,5 +157,53 @@ TEST(DetectUndertrained, ASlowStraightDescentToTheEndCounts) {
     EXPECT_TRUE(detect(slowDescent(0, 0.0)).empty()) << detect(slowDescent(0, 0.0))[0].message;
 }
 
+// Issue #15: a validation loss that slows down but is still far from its floor (a GRU under
+// Adagrad, undertrained_gru2_adagrad_tf in tests/data/corpus2: 2.26 -> 0.84 over 12
+// evaluations, each below the one before, its tail at 40% of its average rate) is
+// undertrained. Shape 0: 2.2 -> 0.8 with a rate that decays linearly to 5% of its first
+// value at the end (its last 20% falls at about a quarter of its average rate; too slowed
+// for the rules that ask the tail to keep the pace of the stretch before it). Shape 1: an
+// exponential approach followed for 6 time constants (its tail at about 3% of its average
+// rate: converged). Shape 2: shape 0 falling by 2% of its level (2.2 -> 2.156, a loss that has
+// hardly moved: not learning, not short of steps). The batch losses are too noisy for the
+// training-loss rules.
+core::Run slowingDescent(int shape) {
+    Noise noise(5);
+    auto fall = [&](double x) {
+        if (shape == 1) return (1.0 - std::exp(-6.0 * x)) / (1.0 - std::exp(-6.0));
+        return (x - 0.95 * x * x / 2.0) / (1.0 - 0.95 / 2.0);
+    };
+    const double drop = shape == 2 ? 0.044 : 1.4;
+    return runOf(
+        {{"train_loss", seriesOf(
+                            120,
+                            [&](std::size_t i) {
+                                return 2.1 - drop * fall(double(i) / 119.0) +
+                                       noise(0.15 * drop / 1.4);
+                            },
+                            4, 4)},
+         {"val_loss",
+          seriesOf(
+              12, [&](std::size_t e) { return 2.2 - drop * fall(double(e) / 11.0); }, 40, 40)}});
+}
+
+TEST(DetectUndertrained, ASlowingDescentFarFromItsFloorCounts) {
+    const auto f = detect(slowingDescent(0));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::Undertrained);
+    EXPECT_EQ(f[0].metric, "val_loss");
+    EXPECT_NE(f[0].message.find("at its best at the last evaluation"), std::string::npos)
+        << f[0].message;
+    EXPECT_GE(f[0].evidence.at("slope_ratio"), f[0].evidence.at("min_slope_ratio"));
+    EXPECT_LT(f[0].evidence.at("slope_ratio"), 0.5);  // below the steep rule's 50%
+    EXPECT_LE(f[0].evidence.at("kendall_tau"), f[0].evidence.at("max_kendall_tau"));
+    EXPECT_GE(f[0].evidence.at("significance"), f[0].evidence.at("min_significance"));
+}
+
+TEST(DetectUndertrained, ASlowingDescentNearItsFloorOrHardlyMovedIsSilent) {
+    EXPECT_TRUE(detect(slowingDescent(1)).empty()) << describe(detect(slowingDescent(1)));
+    EXPECT_TRUE(detect(slowingDescent(2)).empty()) << describe(detect(slowingDescent(2)));
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

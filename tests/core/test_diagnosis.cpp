@@ -100,6 +100,28 @@ TEST(Diagnosis, BrokenRunDropsItsSymptoms) {
     EXPECT_EQ(mild.size(), 2u);
 }
 
+// Issue #15: a run that learns nothing that generalises (not_learning on its validation loss:
+// shuffled labels memorised) has no slow start on its training loss, whose flat start before
+// memorising is part of not learning; without not_learning the slow start stays.
+TEST(Diagnosis, NotLearningOnAnyLossExplainsASlowStart) {
+    auto f = [](FindingKind kind, std::string metric) {
+        Finding x;
+        x.kind = kind;
+        x.severity = Severity::Warning;
+        x.metric = std::move(metric);
+        return x;
+    };
+    std::vector<Finding> all{f(FindingKind::SlowStartPlateau, "loss"),
+                             f(FindingKind::NotLearning, "eval_loss")};
+    consolidateFindings(all, core::Run{});
+    ASSERT_EQ(all.size(), 1u) << describe(all);
+    EXPECT_EQ(all[0].kind, FindingKind::NotLearning);
+    std::vector<Finding> alone{f(FindingKind::SlowStartPlateau, "loss"),
+                               f(FindingKind::Overfitting, "eval_loss")};
+    consolidateFindings(alone, core::Run{});
+    EXPECT_EQ(alone.size(), 2u) << describe(alone);
+}
+
 TEST(Diagnosis, GroupOfOneOrTwoRunsIsSilent) {
     const core::Run a = healthyRun(1);
     const core::Run b = healthyRun(2);
