@@ -286,7 +286,9 @@ bool TfRecordReader::refill(std::size_t from, std::size_t n) {
     const std::size_t keep = m_base + m_bytes.size() - from;
     if (keep > 0 && from != m_base) std::memmove(m_buffer.data(), at(from), keep);
     m_base = from;
-    if (m_buffer.size() < n || m_buffer.size() < m_window) m_buffer.resize(std::max(n, m_window));
+    // A window, or what is left of the input when that is less (a small file gets no 1 MiB).
+    const std::size_t capacity = std::max(n, std::min(m_window, m_size - from));
+    if (m_buffer.size() < capacity) m_buffer.resize(capacity);
     std::size_t filled = keep;
     while (filled < n) {
         // Never past the expected size: the input is the stream's first m_size bytes.

@@ -7,8 +7,8 @@
 /// Why a hand-written decoder and not libprotobuf: core/ may link only the standard library and
 /// Eigen; using libprotobuf would also need protoc-generated code for a dozen TensorFlow .proto
 /// files and would copy every record into message objects. We need five fields of four
-/// messages; a bounds-checked decoder of about 150 lines reads them in place from the mapped
-/// file, skips everything else (graphs, images, histograms) without allocating, is easy to fuzz,
+/// messages; a bounds-checked decoder of about 150 lines reads them in place from the bytes
+/// read, skips everything else (graphs, images, histograms) without allocating, is easy to fuzz,
 /// and is several times faster. Field numbers follow tensorboard/compat/proto/{event,summary,
 /// tensor,tensor_shape}.proto; the framing and masking follow
 /// tensorboard/summary/writer/record_writer.py and TensorFlow's crc32c masking.

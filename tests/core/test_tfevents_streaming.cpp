@@ -51,7 +51,7 @@ private:
 
 // Everything a decode produced, as text: every point's step, value and wall time bits, every
 // warning's code, offset, message and file.
-std::vector<std::string> describe(Run run, bool finished) {
+std::vector<std::string> describe(const Run& run, bool finished) {
     std::vector<std::string> out{finished ? "finished" : "cancelled"};
     for (const auto& [name, s] : run.metrics) {
         std::string line = name + ":";
