@@ -15,6 +15,7 @@
 
 #include "core/file_stream.h"
 #include "core/loaders/run_builder.h"
+#include "core/loaders/tfevents_loader.h"
 #include "core/loaders/tfevents_reader.h"
 #include "formats_test_util.h"
 
@@ -185,6 +186,35 @@ TEST(TfeventsStreaming, GarbageBetweenAndAfterRecords) {
     std::string lying =
         good.substr(0, starts[1]) + good.substr(starts[1], 12) + good.substr(starts[2]);
     expectSameStreamed(lying, "a header without its payload");
+}
+
+// A run folder (train/ and validation/ event files, as Keras writes them) loaded by the
+// loader, each file streamed, equals its files decoded whole, in name order, into one run.
+TEST(TfeventsStreaming, FolderLoadEqualsItsFilesDecodedWhole) {
+    CURVEDOCTOR_REQUIRE_REALWORLD(rw);
+    const std::string dir = rw + "/tensorboard_03";
+    RunBuilder builder;
+    EventFileDecoder decoder;
+    std::size_t files = 0;
+    for (const char* split : {"train", "validation"}) {
+        std::vector<fs::path> paths;
+        for (const auto& entry : fs::directory_iterator(dir + "/" + split))
+            paths.push_back(entry.path());
+        std::sort(paths.begin(), paths.end());
+        for (const fs::path& path : paths) {
+            const std::string label = std::string(split) + "/" + path.filename().string();
+            ASSERT_TRUE(
+                decoder.read(readAll(path.string()), std::string(split) + "/", label, builder));
+            ++files;
+        }
+    }
+    ASSERT_GE(files, 2U);
+    std::vector<std::string> expected = describe(builder.finish(), true);
+    const LoadResult result = TfeventsLoader().load(LoadInput{dir, {}, {}});
+    ASSERT_TRUE(result.error.empty()) << result.error;
+    ASSERT_EQ(result.runs.size(), 1U);
+    EXPECT_EQ(describe(result.runs[0], true), expected);
+    EXPECT_GT(expected.size(), 3U);
 }
 
 }  // namespace
