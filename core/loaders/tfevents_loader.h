@@ -22,6 +22,8 @@ public:
     [[nodiscard]] std::string_view description() const override { return "TensorBoard event file"; }
     [[nodiscard]] int sniff(const SniffInput& input) const override;
     [[nodiscard]] LoadResult load(const LoadInput& input) const override;
+    /// Event files are decoded as they are read (a 1 MiB window), never whole in memory.
+    [[nodiscard]] bool streams() const override { return true; }
 
 private:
     [[nodiscard]] LoadResult loadFolder(const LoadInput& input) const;

@@ -1,5 +1,7 @@
 #include "core/loaders/tfevents_reader.h"
 
+#include "core/file_stream.h"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -273,27 +275,60 @@ bool decodeValue(std::string_view bytes, SummaryValueView& v) {
 
 }  // namespace
 
+TfRecordReader::TfRecordReader(ByteStream& stream, std::size_t windowBytes)
+    : m_size(static_cast<std::size_t>(stream.expectedSize())),
+      m_stream(&stream),
+      m_window(std::max<std::size_t>(windowBytes, 1)) {}
+
+bool TfRecordReader::refill(std::size_t from, std::size_t n) {
+    if (m_stream == nullptr || m_ended) return false;
+    // Keep the bytes from `from` on, at the front of the buffer.
+    const std::size_t keep = m_base + m_bytes.size() - from;
+    if (keep > 0 && from != m_base) std::memmove(m_buffer.data(), at(from), keep);
+    m_base = from;
+    // A window, or what is left of the input when that is less (a small file gets no 1 MiB).
+    const std::size_t capacity = std::max(n, std::min(m_window, m_size - from));
+    if (m_buffer.size() < capacity) m_buffer.resize(capacity);
+    std::size_t filled = keep;
+    while (filled < n) {
+        // Never past the expected size: the input is the stream's first m_size bytes.
+        const std::size_t want =
+            std::min({m_window, m_buffer.size() - filled, m_size - (m_base + filled)});
+        const std::size_t got = want == 0 ? 0 : m_stream->read(m_buffer.data() + filled, want);
+        filled += got;
+        if (got == 0) {  // a piece may be shorter than asked; only none at all is the end.
+            m_ended = true;
+            break;
+        }
+    }
+    m_bytes = std::string_view(m_buffer.data(), filled);
+    return filled >= n;
+}
+
 TfRecordReader::Status TfRecordReader::next(std::string_view& payload) {
-    if (m_stopped || m_pos >= m_bytes.size()) return Status::End;
+    if (m_stopped || !have(m_pos, 1)) return Status::End;
     m_recordStart = m_pos;
-    const std::size_t left = m_bytes.size() - m_pos;
-    const auto* p = reinterpret_cast<const unsigned char*>(m_bytes.data() + m_pos);
-    if (left < 12) {
+    if (!have(m_pos, 12)) {
         m_stopped = true;
         return Status::Truncated;
     }
-    if (maskCrc32c(crc32c(m_bytes.substr(m_pos, 8))) != loadLe32(p + 8)) {
+    const unsigned char* p = at(m_pos);
+    const std::string_view head(reinterpret_cast<const char*>(p), 8);
+    if (maskCrc32c(crc32c(head)) != loadLe32(p + 8)) {
         m_stopped = true;
         return Status::BadHeader;
     }
     const std::uint64_t length = loadLe64(p);
     m_length = length;
-    if (length > left - 12 || left - 12 - length < 4) {
+    // Whether it fits in the input: a stream holds at most its expected size.
+    const std::size_t left = m_size - m_pos;
+    if (length > left || left - length < 16 || !have(m_pos, 16 + length)) {
         m_stopped = true;
         return Status::Truncated;
     }
     const std::size_t n = static_cast<std::size_t>(length);
-    payload = m_bytes.substr(m_pos + 12, n);
+    p = at(m_pos);
+    payload = std::string_view(reinterpret_cast<const char*>(p + 12), n);
     const std::uint32_t stored = loadLe32(p + 12 + n);
     m_pos += 16 + n;
     if (maskCrc32c(crc32c(payload)) != stored) return Status::BadData;
@@ -301,15 +336,19 @@ TfRecordReader::Status TfRecordReader::next(std::string_view& payload) {
 }
 
 bool TfRecordReader::resync() {
-    const auto* base = reinterpret_cast<const unsigned char*>(m_bytes.data());
-    for (std::size_t at = m_recordStart + 1; at + 16 <= m_bytes.size(); ++at) {
-        const unsigned char* p = base + at;
-        if (maskCrc32c(crc32c(m_bytes.substr(at, 8))) != loadLe32(p + 8)) continue;
+    for (std::size_t from = m_recordStart + 1; have(from, 16); ++from) {
+        const unsigned char* p = at(from);
+        if (maskCrc32c(crc32c(std::string_view(reinterpret_cast<const char*>(p), 8))) !=
+            loadLe32(p + 8))
+            continue;
         const std::uint64_t length = loadLe64(p);
-        if (length > m_bytes.size() - at - 16) continue;
+        if (length > m_size - from - 16 || !have(from, 16 + length)) continue;
         const auto n = static_cast<std::size_t>(length);
-        if (maskCrc32c(crc32c(m_bytes.substr(at + 12, n))) != loadLe32(p + 12 + n)) continue;
-        m_pos = at;
+        p = at(from);
+        if (maskCrc32c(crc32c(std::string_view(reinterpret_cast<const char*>(p + 12), n))) !=
+            loadLe32(p + 12 + n))
+            continue;
+        m_pos = from;
         m_stopped = false;
         return true;
     }
@@ -358,13 +397,27 @@ bool decodeEvent(std::string_view payload, EventView& out) {
 
 bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix, std::string_view label,
                             RunBuilder& builder, const ProgressFn& progress) {
+    TfRecordReader reader(bytes);
+    return readRecords(reader, prefix, label, builder, progress);
+}
+
+bool EventFileDecoder::read(ByteStream& stream, std::string_view prefix, std::string_view label,
+                            RunBuilder& builder, const ProgressFn& progress,
+                            std::size_t windowBytes) {
+    TfRecordReader reader(stream, windowBytes);
+    return readRecords(reader, prefix, label, builder, progress);
+}
+
+bool EventFileDecoder::readRecords(TfRecordReader& reader, std::string_view prefix,
+                                   std::string_view label, RunBuilder& builder,
+                                   const ProgressFn& progress) {
+    const std::size_t size = reader.expectedSize();
     constexpr std::size_t kProgressEvery = 4U << 20;
     std::size_t nextProgress = kProgressEvery;
     // Once a little of a large file is read, size the series for the rest of it.
-    std::size_t growthCheck = std::max<std::size_t>(1U << 20, bytes.size() / 32);
+    std::size_t growthCheck = std::max<std::size_t>(1U << 20, size / 32);
     const std::string where = label.empty() ? std::string() : std::string(label) + ": ";
     builder.setContext(std::string(label));
-    TfRecordReader reader(bytes);
     std::string_view payload;
     std::size_t whole = 0;
     for (;;) {
@@ -374,7 +427,7 @@ bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix, std
         if (status == TfRecordReader::Status::Truncated ||
             status == TfRecordReader::Status::BadHeader) {
             const bool badHeader = status == TfRecordReader::Status::BadHeader;
-            const std::size_t after = bytes.size() - reader.recordOffset();
+
             const std::string problem =
                 badHeader ? "bad length checksum"
                           : "impossible record length " + std::to_string(reader.recordLength());
@@ -388,6 +441,8 @@ bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix, std
                              std::string(label));
                 continue;
             }
+            // resync() found no record: the input was read to its end.
+            const std::size_t after = reader.bytesSeen() - reader.recordOffset();
             if (badHeader)
                 builder.warn(LoadWarningCode::UnreadableRecord, 0, offset,
                              where + "byte " + std::to_string(offset) + ": " + problem + "; the " +
@@ -452,14 +507,12 @@ bool EventFileDecoder::read(std::string_view bytes, std::string_view prefix, std
         }
         if (reader.position() >= growthCheck) {
             growthCheck = static_cast<std::size_t>(-1);
-            builder.expectGrowth(
-                static_cast<double>(bytes.size()) / static_cast<double>(reader.position()),
-                bytes.size() / 8);
+            builder.expectGrowth(static_cast<double>(size) / static_cast<double>(reader.position()),
+                                 size / 8);
         }
         if (progress && reader.position() >= nextProgress) {
             nextProgress += kProgressEvery;
-            if (!progress(static_cast<double>(reader.position()) /
-                          static_cast<double>(bytes.size())))
+            if (!progress(static_cast<double>(reader.position()) / static_cast<double>(size)))
                 return false;
         }
     }
