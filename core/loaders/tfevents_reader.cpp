@@ -450,11 +450,11 @@ bool EventFileDecoder::readRecords(TfRecordReader& reader, std::string_view pref
                                  std::to_string(whole) + " records before it are kept",
                              std::string(label));
             else
-                builder.warn(
-                    LoadWarningCode::CutShort, 0, offset,
-                    where + "the last record, at byte " + std::to_string(offset) +
-                        ", is cut short (file still being written?, std::string(label)); the " +
-                        std::to_string(whole) + " whole records before it are loaded");
+                builder.warn(LoadWarningCode::CutShort, 0, offset,
+                             where + "the last record, at byte " + std::to_string(offset) +
+                                 ", is cut short (file still being written?); the " +
+                                 std::to_string(whole) + " whole records before it are loaded",
+                             std::string(label));
             break;
         }
         if (status == TfRecordReader::Status::BadData) {
