@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/loaders/csv/csv_head.h"
+#include "core/loaders/csv/csv_parallel_reader.h"
 #include "core/loaders/run_builder.h"
 #include "core/sniff_head.h"
 
@@ -188,7 +189,8 @@ private:
     // shorter than later ones (their steps have fewer digits: 87 bytes against 90 in a 2M-step
     // Lightning log), so the first guess is a little high, and one too low is put right
     // halfway (a copy of half the column instead of a doubling at the end).
-    void expectRows(const CsvReader& reader, std::int64_t rowsSeen) {
+    template <typename Reader>
+    void expectRows(const Reader& reader, std::int64_t rowsSeen) {
         const std::size_t read = reader.offset() - m_dataStart;
         const std::size_t all = reader.size() - m_dataStart;
         m_nextSizing = read < all / 2 ? all / 2 : SIZE_MAX;
@@ -253,7 +255,19 @@ private:
         return v;
     }
 
+    // A big streamed table is tokenised and parsed on several cores (ParallelCsvReader hands out
+    // the very rows CsvReader would); the rows are built here in file order either way.
     void readRows(CsvReader& reader) {
+        if (auto parallel =
+                ParallelCsvReader::start(reader, m_names.size(), csvParallelSettings())) {
+            readRowsFrom(*parallel);
+        } else {
+            readRowsFrom(reader);
+        }
+    }
+
+    template <typename Reader>
+    void readRowsFrom(Reader& reader) {
         std::int64_t rowIndex = 0;
         std::int64_t nextProgress = kProgressEveryRows;
         const bool withEpochs = m_epochCol >= 0;
