@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -46,8 +47,17 @@ private:
 };
 
 // Everything a reader says about the row it read last, as text.
+std::span<const CsvCell> cellsOf(const CsvReader&, const std::vector<CsvCell>& cells) {
+    return cells;
+}
+
+std::span<const CsvCell> cellsOf(const ParallelCsvReader& reader, const std::vector<CsvCell>&) {
+    return reader.cells();
+}
+
 template <typename Reader>
-std::string describeRow(const Reader& reader, const std::vector<CsvCell>& cells) {
+std::string describeRow(const Reader& reader, const std::vector<CsvCell>& read) {
+    const std::span<const CsvCell> cells = cellsOf(reader, read);
     std::string row = "line " + std::to_string(reader.line()) + " fields " +
                       std::to_string(reader.fieldCount()) + " offset " +
                       std::to_string(reader.offset()) + (reader.rowUnterminated() ? " torn" : "") +

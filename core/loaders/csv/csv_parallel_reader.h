@@ -17,6 +17,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -57,8 +58,12 @@ public:
     ParallelCsvReader& operator=(const ParallelCsvReader&) = delete;
     ~ParallelCsvReader();
 
-    /// As CsvReader::next; `maxCells` must be the one given to start().
+    /// As CsvReader::next, but the row's cells are cells(), not `cells` (which is only used
+    /// as the serial reader's, after a chunk ended inside quotes); `maxCells` must be the one
+    /// given to start().
     bool next(std::vector<CsvCell>& cells, std::size_t maxCells);
+    /// The cells of the row next() read last; valid until the next call.
+    [[nodiscard]] std::span<const CsvCell> cells() const { return m_cells; }
     [[nodiscard]] std::size_t fieldCount() const { return m_fieldCount; }
     [[nodiscard]] bool rowUnterminated() const { return m_unterminated; }
     [[nodiscard]] std::int64_t line() const { return m_rowLine; }
@@ -84,6 +89,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<std::unique_ptr<CsvParsedChunk>> m_chunks;
+    std::vector<std::unique_ptr<CsvParsedChunk>> m_spare;  // consumed, to be used again.
     std::size_t m_maxInFlight = 0;
     std::size_t m_nextOffset = 0;  // input offset of the next chunk.
     std::string m_carry;           // a partial line read after the last chunk.
@@ -92,11 +98,13 @@ private:
     bool m_stop = false;
 
     // The caller's side.
-    std::int64_t m_lineBase = 0;  // line number at the current chunk's start.
-    std::size_t m_row = 0;        // next row of the front chunk.
+    std::int64_t m_lineBase = 0;          // line number at the current chunk's start.
+    CsvParsedChunk* m_current = nullptr;  // the front chunk, once parsed.
+    std::size_t m_row = 0;                // its next row.
     bool m_finished = false;
     std::unique_ptr<ByteStream> m_replay;  // after an overrun: the chunks' bytes, then m_source.
     std::unique_ptr<CsvReader> m_serial;
+    std::span<const CsvCell> m_cells;
     std::size_t m_fieldCount = 0;
     std::size_t m_offset = 0;
     std::int64_t m_rowLine = 0;
