@@ -192,19 +192,22 @@ std::unique_ptr<CsvParsedChunk> ParallelCsvReader::readChunk() {
 void ParallelCsvReader::parse(CsvParsedChunk& chunk) const {
     const std::string_view bytes(chunk.bytes.get(), chunk.size);
     CsvReader reader(bytes, m_dialect, m_decimalComma, chunk.offset, chunk.last);
-    std::vector<CsvCell> cells;
+    std::vector<CsvCell>& cells = chunk.cells;  // the reader appends each row's.
     const std::less<const char*> before;
+    std::size_t first = 0;
     while (reader.next(cells, m_maxCells)) {
-        chunk.rows.push_back({chunk.cells.size(), cells.size(), reader.fieldCount(), reader.line(),
+        chunk.rows.push_back({first, cells.size() - first, reader.fieldCount(), reader.line(),
                               reader.offset(), reader.rowUnterminated()});
-        for (CsvCell& cell : cells) {
+        for (std::size_t i = reader.rowHasUnescapedText() ? first : cells.size(); i < cells.size();
+             ++i) {
             // Unescaped quoted text lives in the reader until its next row: keep a copy.
+            CsvCell& cell = cells[i];
             const char* text = cell.text.data();
             if (!cell.text.empty() &&
                 (before(text, bytes.data()) || !before(text, bytes.data() + bytes.size())))
                 cell.text = chunk.unescaped.emplace_back(cell.text);
         }
-        chunk.cells.insert(chunk.cells.end(), cells.begin(), cells.end());
+        first = cells.size();
     }
     chunk.overran = reader.overran();
     chunk.lines = reader.nextLine();

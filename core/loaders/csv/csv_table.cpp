@@ -233,6 +233,7 @@ CsvReader::CsvReader(std::string_view chunk, CsvDialect dialect, bool decimalCom
     m_windowOffset = offset;
     m_atEnd = last;
     m_line = 0;
+    m_appendRows = true;
 }
 
 CsvReaderRest CsvReader::handOver() {
@@ -383,7 +384,7 @@ bool CsvReader::next(std::vector<CsvCell>& cells, std::size_t maxCells) {
 }
 
 bool CsvReader::readRow(std::vector<CsvCell>& cells, std::size_t maxCells) {
-    cells.clear();
+    if (!m_appendRows) cells.clear();
     m_fieldCount = 0;
     if (!m_unescaped.empty()) m_unescaped.clear();
     // Skip blank and comment lines.

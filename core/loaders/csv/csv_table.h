@@ -99,8 +99,9 @@ public:
               std::int64_t line);
     /// Reads `chunk`, whole lines of an input from `offset` on, line numbers counted from 0 at
     /// its start. Unless `last`, the input goes on after it: a quoted field still open at the
-    /// chunk's end stops the reading with overran() set. A byte order mark is looked for only at
-    /// offset 0.
+    /// chunk's end stops the reading with overran() set. next() appends each row's cells to
+    /// `cells` instead of replacing them (all the rows of a chunk in one vector). A byte order mark
+    /// is looked for only at offset 0.
     CsvReader(std::string_view chunk, CsvDialect dialect, bool decimalComma, std::size_t offset,
               bool last);
 
@@ -130,6 +131,9 @@ public:
 
     /// The line number after the last line read (after next() returned false: the end's).
     [[nodiscard]] std::int64_t nextLine() const { return m_line; }
+    /// Some cell of the last row read is a quoted field with `""` escapes: its text lives in
+    /// the reader (until the next row), not in the input.
+    [[nodiscard]] bool rowHasUnescapedText() const { return !m_unescaped.empty(); }
     /// A chunk reader (not `last`) stopped in a quoted field that runs past its chunk's end.
     [[nodiscard]] bool overran() const { return m_overran; }
     /// A streamed reader's unparsed bytes and position, for another reader to go on from;
@@ -156,6 +160,7 @@ private:
     bool m_decimalComma;
     bool m_stripBom = true;  // a streamed input's first bytes may be a byte order mark.
     bool m_overran = false;
+    bool m_appendRows = false;  // next() appends to `cells` (a chunk reader).
     std::int64_t m_line = 1;
     std::int64_t m_rowLine = 0;
     std::size_t m_fieldCount = 0;
