@@ -218,22 +218,50 @@ CsvReader::CsvReader(ByteStream& stream, CsvDialect dialect, bool decimalComma, 
       m_atEnd(false),
       m_decimalComma(decimalComma) {}
 
+CsvReader::CsvReader(ByteStream& stream, CsvDialect dialect, bool decimalComma, std::size_t offset,
+                     std::int64_t line)
+    : CsvReader(stream, dialect, decimalComma) {
+    m_windowOffset = offset;
+    m_line = line;
+    m_stripBom = offset == 0;  // a byte order mark counts only at the input's start.
+}
+
+CsvReader::CsvReader(std::string_view chunk, CsvDialect dialect, bool decimalComma,
+                     std::size_t offset, bool last)
+    : CsvReader(chunk, dialect, decimalComma) {
+    if (offset != 0) m_pos = m_begin;  // a byte order mark counts only at the input's start.
+    m_windowOffset = offset;
+    m_atEnd = last;
+    m_line = 0;
+    m_appendRows = true;
+}
+
+CsvReaderRest CsvReader::handOver() {
+    CsvReaderRest rest;
+    if (m_stream == nullptr) return rest;  // not streamed: nothing to hand over.
+    if (m_pos != nullptr) rest.bytes.assign(m_pos, static_cast<std::size_t>(m_read - m_pos));
+    rest.offset = offset();
+    rest.line = m_line;
+    rest.streamAtEnd = m_atEnd;
+    rest.stream = m_stream;
+    rest.dialect = m_dialect;
+    rest.decimalComma = m_decimalComma;
+    m_pos = m_end = m_read;
+    return rest;
+}
+
 std::size_t CsvReader::size() const {
     if (m_stream == nullptr) return static_cast<std::size_t>(m_end - m_begin);
     return std::max(static_cast<std::size_t>(m_stream->expectedSize()), offset());
 }
 
-namespace {
-// Where the whole lines of `bytes` end (0: none): after the last `\n`, else (a file of lone
-// `\r` line ends) after the last `\r` followed by a byte that does not continue its line end.
-std::size_t wholeLinesEnd(const char* bytes, std::size_t n) {
+std::size_t csvWholeLinesEnd(const char* bytes, std::size_t n) {
     for (std::size_t i = n; i > 0; --i)
         if (bytes[i - 1] == '\n') return i;
     for (std::size_t i = n - std::min<std::size_t>(n, 1); i > 0; --i)
         if (bytes[i - 1] == '\r' && bytes[i] != '\r' && bytes[i] != '\n') return i;
     return 0;
 }
-}  // namespace
 
 // Moves what is left from m_pos (a row's start) to the front of the window and reads on until
 // the window is full, then parses up to its last whole line; a window without a line end grows.
@@ -257,7 +285,7 @@ void CsvReader::refill() {
             filled += n;
             m_atEnd = n == 0;
         }
-        end = m_atEnd ? filled : wholeLinesEnd(window, filled);
+        end = m_atEnd ? filled : csvWholeLinesEnd(window, filled);
         if (end > 0 || m_atEnd) break;
     }
     const bool first = m_begin == nullptr;
@@ -265,7 +293,7 @@ void CsvReader::refill() {
     m_pos = window;
     m_read = window + filled;
     m_end = window + end;
-    if (first) m_pos += utf8BomLength(std::string_view(window, filled));
+    if (first && m_stripBom) m_pos += utf8BomLength(std::string_view(window, filled));
 }
 
 void CsvReader::skipLineEnd() {
@@ -341,6 +369,13 @@ bool CsvReader::next(std::vector<CsvCell>& cells, std::size_t maxCells) {
         m_needMore = false;
         const bool got = readRow(cells, maxCells);
         if (!m_needMore) return got;
+        if (m_stream == nullptr) {
+            // A chunk's end: after its last row, or in a quoted field that goes on past it.
+            m_overran = m_pos != m_end;
+            m_pos = m_overran ? start : m_pos;
+            m_line = m_overran ? line : m_line;
+            return false;
+        }
         // The row runs past the window: read on, and read the row again from its start.
         m_pos = start;
         m_line = line;
@@ -349,7 +384,7 @@ bool CsvReader::next(std::vector<CsvCell>& cells, std::size_t maxCells) {
 }
 
 bool CsvReader::readRow(std::vector<CsvCell>& cells, std::size_t maxCells) {
-    cells.clear();
+    if (!m_appendRows) cells.clear();
     m_fieldCount = 0;
     if (!m_unescaped.empty()) m_unescaped.clear();
     // Skip blank and comment lines.

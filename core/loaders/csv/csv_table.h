@@ -67,6 +67,23 @@ struct CsvCell {
 /// The window a streamed CsvReader starts with; a line longer than that grows it.
 inline constexpr std::size_t kCsvStreamWindow = std::size_t{1} << 20;
 
+/// Where the whole lines of `bytes[0, n)` end (0: none): after the last `\n`, else (a file of
+/// lone `\r` line ends) after the last `\r` followed by a byte that does not continue its line
+/// end. A window or chunk cut there never splits a line end.
+[[nodiscard]] std::size_t csvWholeLinesEnd(const char* bytes, std::size_t n);
+
+/// What a streamed CsvReader has read from its stream but not parsed yet, and where it stands:
+/// enough for another reader to go on from there (see CsvReader::handOver).
+struct CsvReaderRest {
+    std::string bytes;         ///< read from the stream, not parsed; a row starts here.
+    std::size_t offset = 0;    ///< input offset of bytes[0].
+    std::int64_t line = 1;     ///< line number at bytes[0].
+    bool streamAtEnd = false;  ///< the stream has nothing more to give.
+    ByteStream* stream = nullptr;
+    CsvDialect dialect;
+    bool decimalComma = false;
+};
+
 /// Reads rows one after another, from a buffer that outlives the reader or from a stream.
 class CsvReader {
 public:
@@ -76,6 +93,17 @@ public:
     /// than the window (or a quoted field across line breaks) grows it to fit.
     CsvReader(ByteStream& stream, CsvDialect dialect, bool decimalComma = false,
               std::size_t window = kCsvStreamWindow);
+    /// Reads `stream` as the rest of an input from `offset` on, the first byte on line `line`
+    /// and at a row's start (a byte order mark is looked for only at offset 0).
+    CsvReader(ByteStream& stream, CsvDialect dialect, bool decimalComma, std::size_t offset,
+              std::int64_t line);
+    /// Reads `chunk`, whole lines of an input from `offset` on, line numbers counted from 0 at
+    /// its start. Unless `last`, the input goes on after it: a quoted field still open at the
+    /// chunk's end stops the reading with overran() set. next() appends each row's cells to
+    /// `cells` instead of replacing them (all the rows of a chunk in one vector). A byte order mark
+    /// is looked for only at offset 0.
+    CsvReader(std::string_view chunk, CsvDialect dialect, bool decimalComma, std::size_t offset,
+              bool last);
 
     /// Fills `cells` with the next non-blank, non-comment row. Returns false at the end.
     /// Cell views point into the buffer (or into the reader for quoted fields with escapes)
@@ -101,6 +129,17 @@ public:
     /// Size of the input in bytes (a stream's expected size).
     [[nodiscard]] std::size_t size() const;
 
+    /// The line number after the last line read (after next() returned false: the end's).
+    [[nodiscard]] std::int64_t nextLine() const { return m_line; }
+    /// Some cell of the last row read is a quoted field with `""` escapes: its text lives in
+    /// the reader (until the next row), not in the input.
+    [[nodiscard]] bool rowHasUnescapedText() const { return !m_unescaped.empty(); }
+    /// A chunk reader (not `last`) stopped in a quoted field that runs past its chunk's end.
+    [[nodiscard]] bool overran() const { return m_overran; }
+    /// A streamed reader's unparsed bytes and position, for another reader to go on from;
+    /// this one is done. A reader of a buffer hands over nothing (`stream` is null) and goes on.
+    [[nodiscard]] CsvReaderRest handOver();
+
 private:
     bool readRow(std::vector<CsvCell>& cells, std::size_t maxCells);
     void refill();
@@ -119,6 +158,9 @@ private:
     bool m_atEnd = true;             // m_end is the end of the input.
     bool m_needMore = false;         // a row reached m_end before the input's end.
     bool m_decimalComma;
+    bool m_stripBom = true;  // a streamed input's first bytes may be a byte order mark.
+    bool m_overran = false;
+    bool m_appendRows = false;  // next() appends to `cells` (a chunk reader).
     std::int64_t m_line = 1;
     std::int64_t m_rowLine = 0;
     std::size_t m_fieldCount = 0;
