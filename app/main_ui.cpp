@@ -7,8 +7,11 @@
 #include "app/commands/gui.h"
 #include "app/commands/headless.h"
 #include "app/commands/report.h"
+#include "core/heap_arenas.h"
 
 int main(int argc, char** argv) {
+    // Before any thread: the window's threads share one heap per core (core/heap_arenas.h).
+    curvedoctor::core::limitHeapArenasToCores();
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && args.front() == "report") {
         const std::vector<std::string> rest(args.begin() + 1, args.end());

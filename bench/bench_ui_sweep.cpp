@@ -31,6 +31,7 @@
 #endif
 #include <vector>
 
+#include "core/heap_arenas.h"
 #include "core/plot/curve_cache.h"
 #include "ui/chart/chart_panel.h"
 #include "ui/chart/finding_overlay.h"
@@ -74,6 +75,8 @@ double medianMs(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // As curvedoctor-ui does at start (app/main_ui.cpp): one heap arena per core.
+    curvedoctor::core::limitHeapArenasToCores();
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("curvedoctor-bench"));
