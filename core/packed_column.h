@@ -24,6 +24,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/column_iterator.h"
+
 namespace curvedoctor::core {
 
 template <typename T>
@@ -37,45 +39,7 @@ public:
     // The standard container's name, so that generic code (std::ranges, gtest's container
     // printers) finds it.
     // NOLINTNEXTLINE(readability-identifier-naming)
-    class const_iterator {
-    public:
-        using iterator_category = std::random_access_iterator_tag;
-        using iterator_concept = std::random_access_iterator_tag;
-        using value_type = T;
-        using difference_type = std::ptrdiff_t;
-        using reference = T;
-        using pointer = void;
-
-        const_iterator() = default;
-        const_iterator(const PackedColumn* c, std::size_t i) : m_c(c), m_i(i) {}
-        T operator*() const { return (*m_c)[m_i]; }
-        T operator[](difference_type n) const { return (*m_c)[advanced(n)]; }
-        const_iterator& operator++() { return ++m_i, *this; }
-        const_iterator operator++(int) { return {m_c, m_i++}; }
-        const_iterator& operator--() { return --m_i, *this; }
-        const_iterator operator--(int) { return {m_c, m_i--}; }
-        const_iterator& operator+=(difference_type n) { return m_i = advanced(n), *this; }
-        const_iterator& operator-=(difference_type n) { return m_i = advanced(-n), *this; }
-        friend const_iterator operator+(const_iterator a, difference_type n) { return a += n; }
-        friend const_iterator operator+(difference_type n, const_iterator a) { return a += n; }
-        friend const_iterator operator-(const_iterator a, difference_type n) { return a -= n; }
-        friend difference_type operator-(const const_iterator& a, const const_iterator& b) {
-            return static_cast<difference_type>(a.m_i) - static_cast<difference_type>(b.m_i);
-        }
-        friend bool operator==(const const_iterator& a, const const_iterator& b) {
-            return a.m_i == b.m_i;
-        }
-        friend auto operator<=>(const const_iterator& a, const const_iterator& b) {
-            return a.m_i <=> b.m_i;
-        }
-
-    private:
-        [[nodiscard]] std::size_t advanced(difference_type n) const {
-            return static_cast<std::size_t>(static_cast<difference_type>(m_i) + n);
-        }
-        const PackedColumn* m_c = nullptr;
-        std::size_t m_i = 0;
-    };
+    using const_iterator = ColumnIterator<PackedColumn, T>;
     using iterator = const_iterator;
 
     PackedColumn() = default;

@@ -20,6 +20,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/column_iterator.h"
+
 namespace curvedoctor::core {
 
 /// True when `v` reads back from a float exactly (NaN counts: its being NaN is kept).
@@ -111,46 +113,10 @@ public:
     using value_type = double;
     using size_type = std::size_t;
 
-    // NOLINTNEXTLINE(readability-identifier-naming): the standard container's name.
-    class const_iterator {
-    public:
-        using iterator_category = std::random_access_iterator_tag;
-        using iterator_concept = std::random_access_iterator_tag;
-        using value_type = double;
-        using difference_type = std::ptrdiff_t;
-        using reference = double;
-        using pointer = void;
-
-        const_iterator() = default;
-        const_iterator(const ValueColumn* c, std::size_t i) : m_c(c), m_i(i) {}
-        double operator*() const { return (*m_c)[m_i]; }
-        double operator[](difference_type n) const { return (*m_c)[advanced(n)]; }
-        const_iterator& operator++() { return ++m_i, *this; }
-        const_iterator operator++(int) { return {m_c, m_i++}; }
-        const_iterator& operator--() { return --m_i, *this; }
-        const_iterator operator--(int) { return {m_c, m_i--}; }
-        const_iterator& operator+=(difference_type n) { return m_i = advanced(n), *this; }
-        const_iterator& operator-=(difference_type n) { return m_i = advanced(-n), *this; }
-        friend const_iterator operator+(const_iterator a, difference_type n) { return a += n; }
-        friend const_iterator operator+(difference_type n, const_iterator a) { return a += n; }
-        friend const_iterator operator-(const_iterator a, difference_type n) { return a -= n; }
-        friend difference_type operator-(const const_iterator& a, const const_iterator& b) {
-            return static_cast<difference_type>(a.m_i) - static_cast<difference_type>(b.m_i);
-        }
-        friend bool operator==(const const_iterator& a, const const_iterator& b) {
-            return a.m_i == b.m_i;
-        }
-        friend auto operator<=>(const const_iterator& a, const const_iterator& b) {
-            return a.m_i <=> b.m_i;
-        }
-
-    private:
-        [[nodiscard]] std::size_t advanced(difference_type n) const {
-            return static_cast<std::size_t>(static_cast<difference_type>(m_i) + n);
-        }
-        const ValueColumn* m_c = nullptr;
-        std::size_t m_i = 0;
-    };
+    // The standard container's name, so that generic code (std::ranges, gtest's container
+    // printers) finds it.
+    // NOLINTNEXTLINE(readability-identifier-naming)
+    using const_iterator = ColumnIterator<ValueColumn, double>;
     using iterator = const_iterator;
 
     ValueColumn() = default;
