@@ -21,6 +21,7 @@
 #include "core/loader_registry.h"
 #include "core/loaders/tfevents_reader.h"
 #include "core/run.h"
+#include "formats_test_util.h"
 
 namespace curvedoctor::core::testutil {
 
@@ -75,11 +76,6 @@ public:
 private:
     bool m_active;
 };
-
-inline std::string readAll(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 inline void writeAll(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);

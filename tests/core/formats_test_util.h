@@ -1,6 +1,8 @@
 #pragma once
 // Helpers shared by the format-loader tests: where the fixtures and the real-world logs are.
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "tests/core/realworld_dir.h"
@@ -16,6 +18,12 @@ inline std::string realworldDir() {
     const std::string dir = testing_support::realworldDir();
     std::error_code ec;
     return std::filesystem::is_directory(dir, ec) ? dir : std::string();
+}
+
+/// The bytes of the file at `path` (empty when it cannot be read).
+inline std::string readAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace curvedoctor::core::testutil

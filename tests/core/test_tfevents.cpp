@@ -23,14 +23,8 @@ namespace curvedoctor::core {
 namespace {
 
 namespace fs = std::filesystem;
+using testutil::readAll;
 using testutil::testData;
-
-std::string readAll(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 Run loadOne(const std::string& path) {
     LoadBatch batch = loadFile(path, LoaderRegistry::builtin(), {});

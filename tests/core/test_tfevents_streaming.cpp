@@ -23,14 +23,8 @@ namespace curvedoctor::core {
 namespace {
 
 namespace fs = std::filesystem;
+using testutil::readAll;
 using testutil::testData;
-
-std::string readAll(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // Hands out `bytes` in pieces of 1..maxPiece bytes (never fewer than asked but at the end).
 class PieceStream final : public ByteStream {
