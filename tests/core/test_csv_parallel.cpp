@@ -291,6 +291,79 @@ TEST(CsvParallel, GeneratedSparseLightningLogLoadsTheSame) {
     std::filesystem::remove_all(dir);
 }
 
+// A Lightning-shaped log cut into chunks of a few KB, so that epochs, NaNs, validation rows and
+// quoted cells with "" escapes (whose unescaped text a chunk keeps a copy of) fall on both sides
+// of many chunk borders: the same load as the serial reader's, bit for bit, float32 storage
+// included.
+TEST(CsvParallel, SparseLightningLogAcrossManyChunkBordersLoadsTheSame) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("curvedoctor_csv_packed_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "lightning_logs" / "version_0");
+    const std::string path = (dir / "lightning_logs" / "version_0" / "metrics.csv").string();
+    int lossPoints = 0;
+    int lossNaNs = 0;
+    int valPoints = 0;
+    {
+        std::ofstream out(path, std::ios::binary);
+        std::mt19937_64 rng(14);
+        std::uniform_real_distribution<double> u(0.0, 3.0);
+        // A float32 widened to double, as Python prints a Lightning value (17 digits).
+        const auto f32 = [&] { return static_cast<double>(static_cast<float>(u(rng))); };
+        out << "epoch,step,train/acc,train/loss,val/acc,val/loss\n";
+        out.precision(17);
+        for (int step = 0; step < 20000; ++step) {
+            out << step / 1000 << ',' << step << ',';
+            if (step % 997 == 5) {
+                out << "\"bad \"\"x\"\" " << step << "\"";  // a text cell with "" escapes.
+            } else {
+                out << f32();
+            }
+            out << ',';
+            ++lossPoints;
+            if (step % 89 == 3) {
+                out << (step % 2 == 0 ? "nan" : "NaN");
+                ++lossNaNs;
+            } else {
+                out << f32();
+            }
+            out << ",,\n";
+            if (step % 50 == 49) {
+                out << step / 1000 << ',' << step << ",,," << f32() << ',' << f32() << '\n';
+                ++valPoints;
+            }
+            if (step == 12345) out << "1,\"\"\"s\"\"\",0.5,0.5,,\n";  // a step that is text.
+        }
+    }
+    std::string serial;
+    {
+        const ParallelSetting off("off");
+        serial = describeLoad(path);
+        const LoadBatch batch = loadPaths({path});
+        ASSERT_EQ(batch.runs.size(), 1U);
+        const curvedoctor::core::Run& run = *batch.runs[0];
+        const Series* loss = run.find("train/loss");
+        const Series* acc = run.find("val/acc");
+        ASSERT_NE(loss, nullptr);
+        ASSERT_NE(acc, nullptr);
+        EXPECT_EQ(loss->size(), static_cast<std::size_t>(lossPoints));
+        EXPECT_EQ(std::count_if(loss->values.begin(), loss->values.end(),
+                                [](double v) { return std::isnan(v); }),
+                  lossNaNs);
+        EXPECT_TRUE(loss->values.isFloat());
+        EXPECT_EQ(acc->size(), static_cast<std::size_t>(valPoints));
+        EXPECT_TRUE(loss->hasEpochs());
+        EXPECT_EQ(loss->epochs[loss->size() - 1], 19.0);
+    }
+    // The unescaped texts, quoted in the warnings.
+    EXPECT_NE(serial.find("'bad \"x\" 5'"), std::string::npos) << serial.substr(0, 2000);
+    EXPECT_NE(serial.find("'\"s\"'"), std::string::npos);
+    for (const char* setting : {"0,4096,2", "0,1500,3", "0,65536,2"}) {
+        const ParallelSetting on(setting);
+        EXPECT_EQ(describeLoad(path), serial) << setting;
+    }
+    std::filesystem::remove_all(dir);
+}
+
 // Version k of a 100 KB table: loss = k + 1/(step + 1) for steps 0 .. 5000 + k % 50.
 std::string tableVersion(int k) {
     std::string s = "step,loss\n";
