@@ -35,7 +35,7 @@ TEST(CurveCache, SecondRequestHitsAndSettingsChangeMisses) {
     EXPECT_EQ(cache.misses(), 1u);
     EXPECT_EQ(cache.hits(), 0u);
     const Series& s = *run->find("loss");
-    EXPECT_EQ(*first.smoothed, smooth(s.steps.toVector(), s.values.asDoubles(), ema));
+    EXPECT_EQ(first.smoothed->toDoubles(), smooth(s.steps.toVector(), s.values.asDoubles(), ema));
     EXPECT_EQ(first.rawIndex->size(), s.size());
     EXPECT_EQ(first.smoothedIndex->size(), s.size());
 
@@ -49,7 +49,8 @@ TEST(CurveCache, SecondRequestHitsAndSettingsChangeMisses) {
     const PreparedCurve changed = cache.get(run, "loss", heavier);
     EXPECT_EQ(cache.misses(), 2u);
     EXPECT_NE(changed.smoothed, first.smoothed);
-    EXPECT_EQ(*changed.smoothed, smooth(s.steps.toVector(), s.values.asDoubles(), heavier));
+    EXPECT_EQ(changed.smoothed->toDoubles(),
+              smooth(s.steps.toVector(), s.values.asDoubles(), heavier));
     EXPECT_EQ(changed.rawIndex, first.rawIndex);  // the raw column did not change
     const PreparedCurve otherKind = cache.get(run, "loss", {SmoothingKind::Gaussian, 0.9});
     EXPECT_EQ(cache.misses(), 3u);
@@ -81,14 +82,14 @@ TEST(CurveCache, AFreedRunIsNeverConfusedWithANewOne) {
     CurveCache cache;
     RunPtr run = makeRun(1.0);
     const PreparedCurve old = cache.get(run, "loss", {});
-    const std::vector<double> oldValues = *old.smoothed;
+    const std::vector<double> oldValues = old.smoothed->toDoubles();
     run.reset();  // not pruned yet: the stale entry is still there
     // A new run, possibly at the old address: its own values, whatever the allocator did.
     const RunPtr other = makeRun(5.0);
     const PreparedCurve fresh = cache.get(other, "loss", {});
     const Series& s = *other->find("loss");
-    EXPECT_EQ(*fresh.smoothed, smooth(s.steps.toVector(), s.values.asDoubles(), {}));
-    EXPECT_NE(*fresh.smoothed, oldValues);
+    EXPECT_EQ(fresh.smoothed->toDoubles(), smooth(s.steps.toVector(), s.values.asDoubles(), {}));
+    EXPECT_NE(fresh.smoothed->toDoubles(), oldValues);
     cache.prune();
     EXPECT_EQ(cache.size(), 1u);  // only the live run's entry stays
 }
@@ -188,7 +189,7 @@ TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
             }
         }
         const DecimationIndex rawWhole(s.values);
-        const DecimationIndex smoothWhole(*c.smoothed);
+        const DecimationIndex smoothWhole(c.smoothed->span());
         for (const auto& [lo, hi, columns] :
              {std::tuple{0.0, 1e4, 40}, std::tuple{100.0, 700.0, 9}, std::tuple{0.0, 1e4, 1000}}) {
             const DecimateConfig cfg{lo, hi, columns};
@@ -197,8 +198,8 @@ TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
             EXPECT_TRUE(sameDecimation(decimate(x, s.values, cfg, *c.rawIndex),
                                        decimate(x, s.values, cfg, rawWhole)))
                 << n << " points, raw, " << columns << " columns";
-            EXPECT_TRUE(sameDecimation(decimate(x, *c.smoothed, cfg, *c.smoothedIndex),
-                                       decimate(x, *c.smoothed, cfg, smoothWhole)))
+            EXPECT_TRUE(sameDecimation(decimate(x, c.smoothed->span(), cfg, *c.smoothedIndex),
+                                       decimate(x, c.smoothed->span(), cfg, smoothWhole)))
                 << n << " points, smoothed, " << columns << " columns";
         }
     }
@@ -247,8 +248,8 @@ TEST(CurveCache, ARunThatDoesNotContinueTheOldOneStartsOver) {
     EXPECT_EQ(cache.extensions(), 0U);
     const Series& s = *after->find("loss");
     const std::vector<double> whole = smooth(s.steps.toVector(), s.values.asDoubles(), ema);
-    EXPECT_TRUE(
-        std::equal(c.smoothed->begin(), c.smoothed->end(), whole.begin(), whole.end(), sameNumber));
+    const std::vector<double> got = c.smoothed->toDoubles();
+    EXPECT_TRUE(std::equal(got.begin(), got.end(), whole.begin(), whole.end(), sameNumber));
 }
 
 }  // namespace
