@@ -22,8 +22,11 @@ using dtest::seriesOf;
 
 RunPtr makeRun(double scale) {
     return std::make_shared<const Run>(runOf(
-        {{"loss", seriesOf(500, [&](std::size_t i) { return scale / (1.0 + i); })},
-         {"val_loss", seriesOf(50, [&](std::size_t i) { return scale * (0.5 + 0.01 * i); })}}));
+        {{"loss",
+          seriesOf(500, [&](std::size_t i) { return scale / (1.0 + static_cast<double>(i)); })},
+         {"val_loss", seriesOf(50, [&](std::size_t i) {
+              return scale * (0.5 + 0.01 * static_cast<double>(i));
+          })}}));
 }
 
 TEST(CurveCache, SecondRequestHitsAndSettingsChangeMisses) {
@@ -102,10 +105,14 @@ namespace curvedoctor::core {
 // run's metrics logged on the same other steps are unpacked once for all of them; another
 // run gets its own copy.
 TEST(CurveCache, ProgressionsAreReadInPlaceOtherStepsShareOneUnpackedCopy) {
-    core::Run r = runOf({{"loss", seriesOf(500, [](std::size_t i) { return 1.0 / (1.0 + i); })},
-                         {"lr", seriesOf(500, [](std::size_t) { return 0.1; })},
-                         {"val_loss", seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * i; })},
-                         {"val_acc", seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * i; })}});
+    core::Run r =
+        runOf({{"loss",
+                seriesOf(500, [](std::size_t i) { return 1.0 / (1.0 + static_cast<double>(i)); })},
+               {"lr", seriesOf(500, [](std::size_t) { return 0.1; })},
+               {"val_loss",
+                seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * static_cast<double>(i); })},
+               {"val_acc",
+                seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * static_cast<double>(i); })}});
     // The validation metrics: two progressions (a resumed run), packed as two pieces.
     for (const char* name : {"val_loss", "val_acc"}) {
         Series& s = r.metrics.at(name);
@@ -209,11 +216,11 @@ TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
 }
 
 TEST(CurveCache, OnlySeriesOfIndexFromPointsOrMoreAreIndexed) {
-    const RunPtr run = std::make_shared<const core::Run>(
-        runOf({{"short", seriesOf(CurveCache::kIndexFrom - 1,
-                                  [](std::size_t i) { return 1.0 / (1.0 + i); })},
-               {"long",
-                seriesOf(CurveCache::kIndexFrom, [](std::size_t i) { return 1.0 / (1.0 + i); })}}));
+    const RunPtr run = std::make_shared<const core::Run>(runOf(
+        {{"short", seriesOf(CurveCache::kIndexFrom - 1,
+                            [](std::size_t i) { return 1.0 / (1.0 + static_cast<double>(i)); })},
+         {"long", seriesOf(CurveCache::kIndexFrom,
+                           [](std::size_t i) { return 1.0 / (1.0 + static_cast<double>(i)); })}}));
     CurveCache cache;
     const SmoothingConfig ema{SmoothingKind::Ema, 0.6};
     const PreparedCurve small = cache.get(run, "short", ema);
