@@ -77,6 +77,9 @@ double medianMs(std::vector<double> v) {
 int main(int argc, char** argv) {
     // As curvedoctor-ui does at start (app/main_ui.cpp): one heap arena per core.
     curvedoctor::core::limitHeapArenasToCores();
+    // Each line as it is printed, also into a pipe or file (a script watching for the memory
+    // lines, e.g. to stop the process there under heaptrack, sees them when they happen).
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("curvedoctor-bench"));

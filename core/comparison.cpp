@@ -98,8 +98,7 @@ const Series* primarySeries(const Run& run, MetricRole role, std::string* metric
 }
 
 RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
-                        const SmoothingConfig& smoothing,
-                        const std::vector<double>* smoothedTrainLoss) {
+                        const SmoothingConfig& smoothing, const SmoothedValues* smoothedTrainLoss) {
     RunSummary row;
     row.name = run.name;
     row.hyperparameters = run.hyperparameters;
@@ -129,7 +128,7 @@ RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
         row.finalTrainLoss = lastFinite(train->values);
         row.finalTrainLossSmoothed =
             smoothedTrainLoss != nullptr && smoothedTrainLoss->size() == train->size()
-                ? lastFinite(*smoothedTrainLoss)
+                ? smoothedTrainLoss->lastFinite()
                 : lastFinite(smooth(train->steps.toVector(), train->values.asDoubles(), smoothing));
     }
     if (val) {
@@ -188,7 +187,7 @@ Comparison compare(const std::vector<const Run*>& runs,
     std::set<std::string> keys;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const RunDiagnosis* d = i < diagnoses.size() ? diagnoses[i] : nullptr;
-        const std::shared_ptr<const std::vector<double>> smoothed = smoothedOf(i);
+        const std::shared_ptr<const SmoothedValues> smoothed = smoothedOf(i);
         out.rows.push_back(summarizeRun(*runs[i], d, smoothing, smoothed.get()));
         for (const auto& [k, v] : runs[i]->hyperparameters) keys.insert(k);
     }
@@ -214,7 +213,7 @@ Comparison compareRuns(const std::vector<const Run*>& runs,
                        const std::vector<const RunDiagnosis*>& diagnoses,
                        const SmoothingConfig& smoothing) {
     return compare(runs, diagnoses, smoothing,
-                   [](std::size_t) { return std::shared_ptr<const std::vector<double>>(); });
+                   [](std::size_t) { return std::shared_ptr<const SmoothedValues>(); });
 }
 
 Comparison compareRuns(const std::vector<RunPtr>& runs,

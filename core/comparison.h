@@ -64,10 +64,11 @@ struct Comparison {
 
 /// Summarises one run. `diagnosis` may be null (then the finding counts are 0). `smoothing`
 /// is used for finalTrainLossSmoothed only; `smoothedTrainLoss`, when given, is the primary
-/// training loss already smoothed with it (from a CurveCache) and is used instead.
+/// training loss already smoothed with it (from a CurveCache) and is used instead: its last
+/// finite value as smoothed, in double (SmoothedValues::lastFinite), whatever it stores.
 [[nodiscard]] RunSummary summarizeRun(const Run& run, const RunDiagnosis* diagnosis,
                                       const SmoothingConfig& smoothing = {},
-                                      const std::vector<double>* smoothedTrainLoss = nullptr);
+                                      const SmoothedValues* smoothedTrainLoss = nullptr);
 
 /// Summarises each run; `diagnoses` is empty or parallel to `runs` (null entries allowed).
 [[nodiscard]] Comparison compareRuns(const std::vector<const Run*>& runs,

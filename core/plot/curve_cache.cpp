@@ -80,22 +80,24 @@ std::vector<PreparedCurve> CurveCache::prepare(std::span<const Request> requests
         // The raw index does not depend on the smoothing: kept across a smoothing change,
         // extended after a carry-over.
         c.rawIndex = index(c.rawIndex, s.values);
-        std::shared_ptr<const std::vector<double>> smoothed;
+        // A display curve: float32 when the series' values are (smoothed_values.h).
+        const bool asFloat = s.values.isFloat();
+        std::shared_ptr<const SmoothedValues> smoothed;
         if (smoothing.kind == SmoothingKind::Ema && old > 0 && e.ema.valid) {
-            auto more = std::make_shared<std::vector<double>>();
-            more->reserve(s.size());
-            more->assign(c.smoothed->begin(), c.smoothed->end());
             const DoubleValues added(s.values.span().subspan(old, s.size() - old));
-            continueEma(added.span(), smoothing.weight, e.ema, *more);
-            smoothed = std::move(more);
-            c.smoothedIndex = index(c.smoothedIndex, *smoothed);
+            std::vector<double> more;
+            more.reserve(added.span().size());
+            continueEma(added.span(), smoothing.weight, e.ema, more);
+            smoothed = std::make_shared<const SmoothedValues>(c.smoothed->extended(more, asFloat));
+            c.smoothedIndex = index(c.smoothedIndex, smoothed->span());
         } else {
             const DoubleValues values = s.values.asDoubles();
-            smoothed = std::make_shared<const std::vector<double>>(
+            smoothed = std::make_shared<const SmoothedValues>(
                 smoothing.kind == SmoothingKind::Ema
                     ? smoothEma(values, smoothing.weight, e.ema)
-                    : smooth(s.steps.toVector(), values, smoothing));
-            c.smoothedIndex = index(nullptr, *smoothed);
+                    : smooth(s.steps.toVector(), values, smoothing),
+                asFloat);
+            c.smoothedIndex = index(nullptr, smoothed->span());
         }
         c.smoothed = std::move(smoothed);
         e.points = s.size();
@@ -161,7 +163,7 @@ void CurveCache::carryOver(const RunPtr& from, const RunPtr& to) {
 CurveCache::Bytes CurveCache::heapBytes() const {
     Bytes b;
     for (const auto& [key, e] : m_entries) {
-        if (e.curve.smoothed) b.smoothed += e.curve.smoothed->capacity() * sizeof(double);
+        if (e.curve.smoothed) b.smoothed += e.curve.smoothed->heapBytes();
         if (e.curve.rawIndex) b.indices += e.curve.rawIndex->heapBytes();
         if (e.curve.smoothedIndex) b.indices += e.curve.smoothedIndex->heapBytes();
     }

@@ -23,17 +23,19 @@
 #include <vector>
 
 #include "core/decimate.h"
+#include "core/plot/smoothed_values.h"
 #include "core/run.h"
 #include "core/smoothing.h"
 #include "core/step_axis.h"
 
 namespace curvedoctor::core {
 
-/// A series ready to plot. All three share the series' length and point order. The indices
+/// A series ready to plot. All three share the series' length and point order. The smoothed
+/// values are float32 when the series' values are (core/plot/smoothed_values.h). The indices
 /// are null for a series of fewer than the cache's indexFrom() points: decimate() scans so few
 /// points plainly (a sweep's 2,000-step runs: the indices were 0.8 of its 21 bytes a point).
 struct PreparedCurve {
-    std::shared_ptr<const std::vector<double>> smoothed;
+    std::shared_ptr<const SmoothedValues> smoothed;
     std::shared_ptr<const DecimationIndex> rawIndex;       ///< over Series::values
     std::shared_ptr<const DecimationIndex> smoothedIndex;  ///< over *smoothed
 };

@@ -22,8 +22,11 @@ using dtest::seriesOf;
 
 RunPtr makeRun(double scale) {
     return std::make_shared<const Run>(runOf(
-        {{"loss", seriesOf(500, [&](std::size_t i) { return scale / (1.0 + i); })},
-         {"val_loss", seriesOf(50, [&](std::size_t i) { return scale * (0.5 + 0.01 * i); })}}));
+        {{"loss",
+          seriesOf(500, [&](std::size_t i) { return scale / (1.0 + static_cast<double>(i)); })},
+         {"val_loss", seriesOf(50, [&](std::size_t i) {
+              return scale * (0.5 + 0.01 * static_cast<double>(i));
+          })}}));
 }
 
 TEST(CurveCache, SecondRequestHitsAndSettingsChangeMisses) {
@@ -35,7 +38,7 @@ TEST(CurveCache, SecondRequestHitsAndSettingsChangeMisses) {
     EXPECT_EQ(cache.misses(), 1u);
     EXPECT_EQ(cache.hits(), 0u);
     const Series& s = *run->find("loss");
-    EXPECT_EQ(*first.smoothed, smooth(s.steps.toVector(), s.values.asDoubles(), ema));
+    EXPECT_EQ(first.smoothed->toDoubles(), smooth(s.steps.toVector(), s.values.asDoubles(), ema));
     EXPECT_EQ(first.rawIndex->size(), s.size());
     EXPECT_EQ(first.smoothedIndex->size(), s.size());
 
@@ -49,7 +52,8 @@ TEST(CurveCache, SecondRequestHitsAndSettingsChangeMisses) {
     const PreparedCurve changed = cache.get(run, "loss", heavier);
     EXPECT_EQ(cache.misses(), 2u);
     EXPECT_NE(changed.smoothed, first.smoothed);
-    EXPECT_EQ(*changed.smoothed, smooth(s.steps.toVector(), s.values.asDoubles(), heavier));
+    EXPECT_EQ(changed.smoothed->toDoubles(),
+              smooth(s.steps.toVector(), s.values.asDoubles(), heavier));
     EXPECT_EQ(changed.rawIndex, first.rawIndex);  // the raw column did not change
     const PreparedCurve otherKind = cache.get(run, "loss", {SmoothingKind::Gaussian, 0.9});
     EXPECT_EQ(cache.misses(), 3u);
@@ -81,14 +85,14 @@ TEST(CurveCache, AFreedRunIsNeverConfusedWithANewOne) {
     CurveCache cache;
     RunPtr run = makeRun(1.0);
     const PreparedCurve old = cache.get(run, "loss", {});
-    const std::vector<double> oldValues = *old.smoothed;
+    const std::vector<double> oldValues = old.smoothed->toDoubles();
     run.reset();  // not pruned yet: the stale entry is still there
     // A new run, possibly at the old address: its own values, whatever the allocator did.
     const RunPtr other = makeRun(5.0);
     const PreparedCurve fresh = cache.get(other, "loss", {});
     const Series& s = *other->find("loss");
-    EXPECT_EQ(*fresh.smoothed, smooth(s.steps.toVector(), s.values.asDoubles(), {}));
-    EXPECT_NE(*fresh.smoothed, oldValues);
+    EXPECT_EQ(fresh.smoothed->toDoubles(), smooth(s.steps.toVector(), s.values.asDoubles(), {}));
+    EXPECT_NE(fresh.smoothed->toDoubles(), oldValues);
     cache.prune();
     EXPECT_EQ(cache.size(), 1u);  // only the live run's entry stays
 }
@@ -101,10 +105,14 @@ namespace curvedoctor::core {
 // run's metrics logged on the same other steps are unpacked once for all of them; another
 // run gets its own copy.
 TEST(CurveCache, ProgressionsAreReadInPlaceOtherStepsShareOneUnpackedCopy) {
-    core::Run r = runOf({{"loss", seriesOf(500, [](std::size_t i) { return 1.0 / (1.0 + i); })},
-                         {"lr", seriesOf(500, [](std::size_t) { return 0.1; })},
-                         {"val_loss", seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * i; })},
-                         {"val_acc", seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * i; })}});
+    core::Run r =
+        runOf({{"loss",
+                seriesOf(500, [](std::size_t i) { return 1.0 / (1.0 + static_cast<double>(i)); })},
+               {"lr", seriesOf(500, [](std::size_t) { return 0.1; })},
+               {"val_loss",
+                seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * static_cast<double>(i); })},
+               {"val_acc",
+                seriesOf(50, [](std::size_t i) { return 0.5 + 0.01 * static_cast<double>(i); })}});
     // The validation metrics: two progressions (a resumed run), packed as two pieces.
     for (const char* name : {"val_loss", "val_acc"}) {
         Series& s = r.metrics.at(name);
@@ -188,7 +196,7 @@ TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
             }
         }
         const DecimationIndex rawWhole(s.values);
-        const DecimationIndex smoothWhole(*c.smoothed);
+        const DecimationIndex smoothWhole(c.smoothed->span());
         for (const auto& [lo, hi, columns] :
              {std::tuple{0.0, 1e4, 40}, std::tuple{100.0, 700.0, 9}, std::tuple{0.0, 1e4, 1000}}) {
             const DecimateConfig cfg{lo, hi, columns};
@@ -197,8 +205,8 @@ TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
             EXPECT_TRUE(sameDecimation(decimate(x, s.values, cfg, *c.rawIndex),
                                        decimate(x, s.values, cfg, rawWhole)))
                 << n << " points, raw, " << columns << " columns";
-            EXPECT_TRUE(sameDecimation(decimate(x, *c.smoothed, cfg, *c.smoothedIndex),
-                                       decimate(x, *c.smoothed, cfg, smoothWhole)))
+            EXPECT_TRUE(sameDecimation(decimate(x, c.smoothed->span(), cfg, *c.smoothedIndex),
+                                       decimate(x, c.smoothed->span(), cfg, smoothWhole)))
                 << n << " points, smoothed, " << columns << " columns";
         }
     }
@@ -208,11 +216,11 @@ TEST(CurveCache, AnAppendedRunExtendsItsCurvesInsteadOfStartingOver) {
 }
 
 TEST(CurveCache, OnlySeriesOfIndexFromPointsOrMoreAreIndexed) {
-    const RunPtr run = std::make_shared<const core::Run>(
-        runOf({{"short", seriesOf(CurveCache::kIndexFrom - 1,
-                                  [](std::size_t i) { return 1.0 / (1.0 + i); })},
-               {"long",
-                seriesOf(CurveCache::kIndexFrom, [](std::size_t i) { return 1.0 / (1.0 + i); })}}));
+    const RunPtr run = std::make_shared<const core::Run>(runOf(
+        {{"short", seriesOf(CurveCache::kIndexFrom - 1,
+                            [](std::size_t i) { return 1.0 / (1.0 + static_cast<double>(i)); })},
+         {"long", seriesOf(CurveCache::kIndexFrom,
+                           [](std::size_t i) { return 1.0 / (1.0 + static_cast<double>(i)); })}}));
     CurveCache cache;
     const SmoothingConfig ema{SmoothingKind::Ema, 0.6};
     const PreparedCurve small = cache.get(run, "short", ema);
@@ -247,8 +255,8 @@ TEST(CurveCache, ARunThatDoesNotContinueTheOldOneStartsOver) {
     EXPECT_EQ(cache.extensions(), 0U);
     const Series& s = *after->find("loss");
     const std::vector<double> whole = smooth(s.steps.toVector(), s.values.asDoubles(), ema);
-    EXPECT_TRUE(
-        std::equal(c.smoothed->begin(), c.smoothed->end(), whole.begin(), whole.end(), sameNumber));
+    const std::vector<double> got = c.smoothed->toDoubles();
+    EXPECT_TRUE(std::equal(got.begin(), got.end(), whole.begin(), whole.end(), sameNumber));
 }
 
 }  // namespace

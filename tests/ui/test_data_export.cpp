@@ -93,6 +93,40 @@ TEST(DataExport, ChartCsvIsEveryPointItDrawsWithRawAndSmoothedValues) {
     EXPECT_EQ(QString::fromUtf8(f.readAll()), chart.dataCsv());
 }
 
+// A TensorBoard scalar is a float32: the chart keeps such a curve's smoothed values as floats
+// (core/plot/smoothed_values.h), the export gives the smoothing's doubles all the same.
+TEST(DataExport, ChartCsvOfFloatValuesHasTheSmoothedDoubles) {
+    auto run = std::make_shared<core::Run>();
+    run->name = "float";
+    core::Series& loss = run->metrics["train_loss"];
+    for (std::int64_t s = 0; s < 300; ++s) {
+        loss.steps.push_back(s);
+        loss.values.push_back(static_cast<float>(2.0 / (1.0 + 0.05 * static_cast<double>(s))));
+    }
+    ASSERT_TRUE(loss.values.isFloat());
+    const RunEntry shown = entryFor(run, 0);
+    ViewSettings settings;
+    settings.setSmoothing({core::SmoothingKind::Ema, 0.9});
+    MetricChart chart;
+    chart.setContent({&shown}, QStringLiteral("loss"), settings);
+    chart.resize(800, 400);
+    const QStringList lines = chart.dataCsv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 301);
+    const auto ema = referenceEma(loss.values.toVector(), 0.9);
+    int floatWouldDiffer = 0;
+    for (int i = 1; i < lines.size(); ++i) {
+        const QStringList f = lines[i].split(QLatin1Char(','));
+        ASSERT_EQ(f.size(), 5) << lines[i].toStdString();
+        const auto at = static_cast<std::size_t>(f[2].toLongLong());
+        const double want = ema[at];
+        // The reference sums in its own order: equal to about 1e-15, far below a float's 6e-8.
+        EXPECT_NEAR(f[4].toDouble(), want, 1e-14 * want) << at;
+        if (std::abs(static_cast<double>(static_cast<float>(want)) - want) > 1e-12 * want)
+            ++floatWouldDiffer;
+    }
+    EXPECT_GT(floatWouldDiffer, 100) << "the check tells doubles from floats";
+}
+
 TEST(DataExport, CtrlCCopiesTheSelectedRowsAsTsv) {
     RunStore store;
     ViewSettings settings;

@@ -13,6 +13,7 @@
 
 #include "core/decimate.h"
 #include "core/plot/reduced_curve.h"
+#include "core/plot/smoothed_values.h"
 #include "core/run.h"
 #include "core/step_axis.h"
 #include "ui/chart/y_range.h"
@@ -36,7 +37,7 @@ struct ChartCurve {
     double t0 = 0.0;  ///< the run's first wall time (origin of relative time)
     bool xSorted = true;
     bool stepsSorted = true;
-    std::shared_ptr<const std::vector<double>> smoothed;
+    std::shared_ptr<const core::SmoothedValues> smoothed;  ///< float32 for float32 values
     std::shared_ptr<const core::DecimationIndex> rawIndex;
     std::shared_ptr<const core::DecimationIndex> smoothIndex;
     /// Last reductions, y as plotted (shared with the curve layer).

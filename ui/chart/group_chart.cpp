@@ -85,7 +85,8 @@ void GroupChart::setContent(const std::vector<GroupCurveInput>& groups, const QS
                 if (metricName.empty()) metricName = name;
                 core::Series copy;
                 copy.steps = s->steps;
-                copy.values = *m_curveCache->get(run, name, settings.smoothing()).smoothed;
+                copy.values =
+                    m_curveCache->get(run, name, settings.smoothing()).smoothed->toDoubles();
                 total += copy.size();
                 smoothed.push_back(std::move(copy));
             }

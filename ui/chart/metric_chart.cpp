@@ -126,6 +126,7 @@ void MetricChart::prepareCurves(const core::SmoothingConfig& smoothing) {
     // Smoothing a curve and indexing it are linear passes over its points, independent per
     // curve: at 20 runs x 2M points that is most of a first draw, so the cache runs the misses
     // on every core; curves another view of the window already prepared are hits.
+    m_smoothing = smoothing;
     std::vector<core::CurveCache::Request> requests;
     requests.reserve(m_curves.size());
     for (const auto& c : m_curves) requests.push_back({c->run, c->metric.toStdString()});

@@ -237,6 +237,7 @@ private:
     std::vector<std::unique_ptr<Curve>> m_curves;
     std::unique_ptr<Cache> m_cache;
     std::shared_ptr<core::CurveCache> m_curveCache;
+    core::SmoothingConfig m_smoothing;  ///< of the curves' smoothed values
     QCategoryAxis* m_xAxis = nullptr;
     QCategoryAxis* m_yAxis = nullptr;
     QLineSeries* m_anchor = nullptr;

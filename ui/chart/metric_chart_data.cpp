@@ -9,6 +9,7 @@
 
 #include "core/decimate.h"
 #include "core/plot/reduced_curve.h"
+#include "core/smoothing.h"
 #include "ui/chart/chart_curve.h"
 #include "ui/chart/curve_style.h"
 #include "ui/chart/metric_chart.h"
@@ -36,7 +37,7 @@ QString number(double v) {
 }  // namespace
 
 void MetricChart::fillCurve(Curve& c, bool raw, double lo, double hi, int columns) {
-    const core::ValueSpan y = raw ? c.series->values.span() : core::ValueSpan(*c.smoothed);
+    const core::ValueSpan y = raw ? c.series->values.span() : c.smoothed->span();
     const auto key = std::make_tuple(lo, hi, m_logY, static_cast<const void*>(c.xs.data()),
                                      static_cast<const void*>(y.data()));
     Curve::ReducedFor& done = raw ? c.rawFor : c.smoothFor;
@@ -86,7 +87,10 @@ QString MetricChart::dataCsv() const {
     for (const auto& c : m_curves) {
         const auto& steps = c->series->steps;
         const auto& values = c->series->values;
-        const std::vector<double>* smoothed = c->smoothed.get();
+        // The chart's smoothed copy may be float32 (a display curve, smoothed_values.h): the
+        // export smooths again in double, the numbers core::smooth gives.
+        const std::vector<double> smoothed =
+            core::smooth(steps.toVector(), values.asDoubles(), m_smoothing);
         const QString head =
             csvField(c->runName) % QLatin1Char(',') % csvField(c->metric) % QLatin1Char(',');
         for (std::size_t i = 0; i < values.size(); ++i) {
@@ -95,8 +99,7 @@ QString MetricChart::dataCsv() const {
             if (!(x >= m_lo && x <= m_hi)) continue;
             out += head % QString::number(steps[i]) % QLatin1Char(',');
             if (!byStep) out += number(x) + QLatin1Char(',');
-            const double s = smoothed && i < smoothed->size() ? (*smoothed)[i] : values[i];
-            out += number(values[i]) % QLatin1Char(',') % number(s) % QLatin1Char('\n');
+            out += number(values[i]) % QLatin1Char(',') % number(smoothed[i]) % QLatin1Char('\n');
         }
     }
     return out;
