@@ -333,5 +333,51 @@ TEST(DetectNotLearning, MemorisingWithAnAccuracyCreepingAtChanceIsAWarning) {
         << describe(detect(memorisingAtChance(0.3)));
 }
 
+// Issue #15 (doctor15): full-batch Nesterov on breast cancer (the first 12 epochs of
+// overfitting_fullbatch_cancer_nesterov_tf in tests/data/corpus2, then its shape): the training
+// loss falls from ln 2 to ~0 while the validation loss, over-confident, never improves on its
+// first values (0.32, 0.80, then up to ~9). With the validation accuracy at 0.92-0.97, far
+// above chance (0.5 on two classes: its error under half of chance's), that is no
+// memorisation. With the accuracy 0.34 lower (0.58-0.63, shuffled labels on breast cancer,
+// not_learning_shuffled_cancer_tf) it is.
+core::Run overconfident(double accuracyShift) {
+    const std::vector<double> train{0.704, 0.234, 0.931, 2.875, 0.718, 0.285,
+                                    0.397, 0.404, 0.299, 0.262, 0.213, 0.163};
+    const std::vector<double> val{0.320, 0.802, 3.952, 1.768, 1.041, 0.873,
+                                  0.964, 1.104, 1.267, 1.219, 1.293, 1.157};
+    const std::vector<double> acc{0.923, 0.846, 0.874, 0.923, 0.951, 0.958,
+                                  0.958, 0.972, 0.965, 0.965, 0.972, 0.972};
+    return runOf(
+        {{"train_loss", seriesOf(
+                            100,
+                            [&](std::size_t i) {
+                                return i < train.size() ? train[i]
+                                                        : 0.163 * std::exp(-double(i - 11) / 2.0);
+                            },
+                            1)},
+         {"val_loss", seriesOf(
+                          100,
+                          [&](std::size_t i) {
+                              return i < val.size() ? val[i] : 1.157 + 0.09 * double(i - 11);
+                          },
+                          1)},
+         {"val_acc", seriesOf(
+                         100,
+                         [&](std::size_t i) {
+                             return (i < acc.size() ? acc[i] : (i % 3 == 0 ? 0.930 : 0.923)) -
+                                    accuracyShift;
+                         },
+                         1)}});
+}
+
+TEST(DetectNotLearning, AnAccuracyFarAboveChanceIsNoMemorisation) {
+    const auto learnt = detect(overconfident(0.0));
+    EXPECT_TRUE(learnt.empty()) << learnt[0].message;
+    const auto shuffled = detect(overconfident(0.34));
+    ASSERT_EQ(shuffled.size(), 1u);
+    EXPECT_EQ(shuffled[0].kind, FindingKind::NotLearning);
+    EXPECT_EQ(shuffled[0].metric, "val_loss");
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

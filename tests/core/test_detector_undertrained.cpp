@@ -205,5 +205,30 @@ TEST(DetectUndertrained, ASlowingDescentNearItsFloorOrHardlyMovedIsSilent) {
     EXPECT_TRUE(detect(slowingDescent(2)).empty()) << describe(detect(slowingDescent(2)));
 }
 
+// Issue #15 (doctor15): a short run (10 epochs, one value of each loss per epoch) whose
+// training loss is still in a slowing descent far from its floor, validation falling with it
+// (the values of undertrained_transformer_adagrad_deit in tests/data/corpus2, read from its
+// plot: validation at its best one epoch before the end, 0.73 then 0.75). The same run with a
+// validation loss that has levelled off at the end (0.76, 0.75, 0.745 while training falls
+// 0.84, 0.78, 0.74: under a quarter of its pace) is near its floor on validation: silent.
+core::Run shortRun(bool valLevels) {
+    const std::vector<double> train{1.94, 1.49, 1.28, 1.15, 1.05, 0.97, 0.90, 0.84, 0.78, 0.74};
+    std::vector<double> val{1.78, 1.37, 1.24, 1.11, 0.98, 1.01, 0.85, 0.79, 0.73, 0.75};
+    if (valLevels) val = {1.78, 1.37, 1.24, 1.11, 0.98, 1.01, 0.79, 0.76, 0.75, 0.745};
+    return runOf({{"train_loss", seriesOf(train)}, {"test_loss", seriesOf(val)}});
+}
+
+TEST(DetectUndertrained, AShortRunsTrainingLossInASlowingDescentConfirmedByValidation) {
+    const auto f = detect(shortRun(false));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::Undertrained);
+    EXPECT_EQ(f[0].metric, "train_loss");
+    EXPECT_EQ(f[0].evidence.at("read_on_training_loss"), 1.0);
+    EXPECT_GE(f[0].evidence.at("slope_ratio"), f[0].evidence.at("min_slope_ratio"));
+    EXPECT_LE(f[0].evidence.at("kendall_tau"), f[0].evidence.at("max_kendall_tau"));
+    const auto levelled = detect(shortRun(true));
+    EXPECT_TRUE(levelled.empty()) << describe(levelled);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core
