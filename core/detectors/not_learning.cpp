@@ -304,13 +304,18 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
         const bool endsWorse = view.valTrend.back() - valFirst > noiseBand;
         const bool trainFalls =
             t.front() - t.back() > config.noiseSigmas * t.trendNoise && t.back() < t.front();
-        const bool memorised =
-            trainDrop >= config.minMemorisedDrop * untrained || (endsWorse && trainFalls);
+        // Or, its training loss too noisy to show how much it memorised, the validation
+        // accuracy ends at chance (metricAtChance): nothing generalises (shuffled labels on
+        // wine: batch losses 0.76-1.19 about a trend 1.05 -> 0.92, validation 1.14 -> 1.20,
+        // accuracy 0.36 on three classes; not_learning_shuffled_wine_tf in tests/data/corpus2).
+        const std::optional<double> atChance = metricAtChance(view, untrained, config);
+        const bool memorised = trainDrop >= config.minMemorisedDrop * untrained ||
+                               (endsWorse && (trainFalls || atChance));
         if (!(untrained > 0.0) || !memorised || valBest < untrained * (1.0 - config.maxShortDip)) {
             return out;
         }
+        chance = atChance;
         if (metricImproves(view)) {
-            chance = metricAtChance(view, untrained, config);
             if (!chance) return out;
         } else if (metricFarAboveChance(view, untrained, config)) {
             return out;

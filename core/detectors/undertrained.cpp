@@ -326,9 +326,9 @@ struct SlowingDescent {
 SlowingDescent slowingOf(const Curve& c, const Trend& t, const UndertrainedConfig& config) {
     SlowingDescent d;
     if (t.size() < config.minPoints) return d;
+    // Cheapest test first: on a training loss of a million steps each pass costs.
     d.tail = tailSlope(c, t, config.tailShare, 1.0);
-    d.half = tailSlope(c, t, 0.5, 1.0);
-    if (!d.tail.ok || !d.half.ok || d.tail.ratio < config.minSlowingRatio) return d;
+    if (!d.tail.ok || d.tail.ratio < config.minSlowingRatio) return d;
     // At its best at the last finite evaluation.
     const auto values = c.values();
     std::size_t last = c.size();
@@ -347,6 +347,8 @@ SlowingDescent slowingOf(const Curve& c, const Trend& t, const UndertrainedConfi
         }
     }
     if (!(first - values[last] >= config.minSlowingFall * std::abs(first))) return d;
+    d.half = tailSlope(c, t, 0.5, 1.0);
+    if (!d.half.ok) return d;
     d.tau = kendallTau(c, d.half.tailStart);
     d.found = d.tau <= -config.minSteadiness && d.half.significance >= config.noiseSigmas;
     return d;
@@ -371,12 +373,10 @@ SlowingDescent slowingDescent(const RunView& view, const UndertrainedConfig& con
         d.found = train.ok && train.slope > 0.0;
         return d;
     }
-    SlowingDescent t = slowingOf(view.trainLoss, view.trainTrend, config);
-    if (!t.found) return {};
+    // Validation first (a few evaluations), then the training loss (maybe a million steps).
     const TailSlope valHalf = tailSlope(vc, view.valTrend, 0.5, 1.0);
     const TailSlope valTail = tailSlope(vc, view.valTrend, config.tailShare, 1.0);
-    if (!valHalf.ok || !valTail.ok || kendallTau(vc, valHalf.tailStart) > -config.minSteadiness ||
-        valTail.slope < config.minPaceOfTraining * t.tail.slope) {
+    if (!valHalf.ok || !valTail.ok || kendallTau(vc, valHalf.tailStart) > -config.minSteadiness) {
         return {};
     }
     const auto values = vc.values();
@@ -385,7 +385,9 @@ SlowingDescent slowingDescent(const RunView& view, const UndertrainedConfig& con
         if (std::isfinite(values[i]) && (bestAt == vc.size() || values[i] < values[bestAt]))
             bestAt = i;
     }
-    t.found = bestAt < vc.size() && vc.steps()[bestAt] >= valTail.tailStart;
+    if (bestAt == vc.size() || vc.steps()[bestAt] < valTail.tailStart) return {};
+    SlowingDescent t = slowingOf(view.trainLoss, view.trainTrend, config);
+    if (!t.found || valTail.slope < config.minPaceOfTraining * t.tail.slope) return {};
     t.onTraining = true;
     return t;
 }
