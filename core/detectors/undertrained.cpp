@@ -318,6 +318,8 @@ struct SlowingDescent {
     TailSlope half;  ///< and over the second half
     double tau = 0.0;
     bool onTraining = false;  ///< read on the training loss, validation confirming
+    double valTau = 0.0;      ///< then validation's Kendall's tau over the second half
+    double valPace = 0.0;     ///< and its tail slope over the training loss's
 };
 
 // The slowing descent of curve `c` (its trend `t`) by itself: at its best at the last finite
@@ -376,9 +378,8 @@ SlowingDescent slowingDescent(const RunView& view, const UndertrainedConfig& con
     // Validation first (a few evaluations), then the training loss (maybe a million steps).
     const TailSlope valHalf = tailSlope(vc, view.valTrend, 0.5, 1.0);
     const TailSlope valTail = tailSlope(vc, view.valTrend, config.tailShare, 1.0);
-    if (!valHalf.ok || !valTail.ok || kendallTau(vc, valHalf.tailStart) > -config.minSteadiness) {
-        return {};
-    }
+    const double valTau = valHalf.ok ? kendallTau(vc, valHalf.tailStart) : 0.0;
+    if (!valHalf.ok || !valTail.ok || valTau > -config.minSteadiness) return {};
     const auto values = vc.values();
     std::size_t bestAt = vc.size();
     for (std::size_t i = 0; i < vc.size(); ++i) {
@@ -389,6 +390,8 @@ SlowingDescent slowingDescent(const RunView& view, const UndertrainedConfig& con
     SlowingDescent t = slowingOf(view.trainLoss, view.trainTrend, config);
     if (!t.found || valTail.slope < config.minPaceOfTraining * t.tail.slope) return {};
     t.onTraining = true;
+    t.valTau = valTau;
+    t.valPace = valTail.slope / t.tail.slope;
     return t;
 }
 
@@ -409,7 +412,9 @@ std::optional<Finding> slowingDescentFinding(const RunView& view,
                 "the second half it is lower at almost every evaluation (Kendall's tau " +
                 formatNumber(d.tau) + ", " + formatNumber(d.half.significance) +
                 " standard errors); " + other +
-                (d.onTraining ? " falls at almost every evaluation there too, its best in the tail."
+                (d.onTraining ? " falls at almost every evaluation there too (tau " +
+                                    formatNumber(d.valTau) + "), its best in the tail, at " +
+                                    formatPercent(d.valPace) + " of the training loss's pace."
                               : " falls there too.");
     f.advice =
         "Train longer: the descent slows but is far from levelling off; a higher learning "
@@ -422,6 +427,11 @@ std::optional<Finding> slowingDescentFinding(const RunView& view,
     f.evidence["significance"] = d.half.significance;
     f.evidence["min_significance"] = config.noiseSigmas;
     f.evidence["read_on_training_loss"] = d.onTraining ? 1.0 : 0.0;
+    if (d.onTraining) {
+        f.evidence["val_kendall_tau"] = d.valTau;
+        f.evidence["val_pace_of_training"] = d.valPace;
+        f.evidence["min_pace_of_training"] = config.minPaceOfTraining;
+    }
     return f;
 }
 

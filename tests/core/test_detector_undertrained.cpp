@@ -226,6 +226,8 @@ TEST(DetectUndertrained, AShortRunsTrainingLossInASlowingDescentConfirmedByValid
     EXPECT_EQ(f[0].evidence.at("read_on_training_loss"), 1.0);
     EXPECT_GE(f[0].evidence.at("slope_ratio"), f[0].evidence.at("min_slope_ratio"));
     EXPECT_LE(f[0].evidence.at("kendall_tau"), f[0].evidence.at("max_kendall_tau"));
+    EXPECT_LE(f[0].evidence.at("val_kendall_tau"), f[0].evidence.at("max_kendall_tau"));
+    EXPECT_GE(f[0].evidence.at("val_pace_of_training"), f[0].evidence.at("min_pace_of_training"));
     const auto levelled = detect(shortRun(true));
     EXPECT_TRUE(levelled.empty()) << describe(levelled);
 }
