@@ -232,5 +232,46 @@ TEST(DetectUndertrained, AShortRunsTrainingLossInASlowingDescentConfirmedByValid
     EXPECT_TRUE(levelled.empty()) << describe(levelled);
 }
 
+// Issue #15 (doctor15): full-batch RMSprop on quantiles (undertrained_rmsprop_fullbatch_
+// quantiles_mlflow in tests/data/corpus2, its shape read from the plot): for 64 of 80 epochs
+// the validation loss zig-zags by +-0.03 about a slow drift, then falls at every epoch to
+// its best at the last one (0.37 -> 0.30) while the training loss falls too and the accuracy
+// climbs at every epoch (0.84 -> 0.91): still worth training. With the accuracy level over
+// that tail (0.86, as a healthy run's saturated accuracy) the same losses are silent.
+core::Run lateSteadyFall(bool accuracyClimbs) {
+    auto train = [](std::size_t i) {
+        const double e = double(i + 1);
+        if (e < 50.0) return 0.35 + 0.95 * (50.0 - e) / 49.0;
+        return e < 64.0 ? 0.35 : 0.35 - 0.1 * (e - 64.0) / 16.0;
+    };
+    auto val = [](std::size_t i) {
+        const double e = double(i + 1);
+        const double zigzag = i % 2 == 0 ? 0.03 : -0.03;
+        if (e < 40.0) return 0.40 + 0.9 * (40.0 - e) / 39.0 + zigzag;
+        if (e < 64.0) return 0.40 - 0.001 * (e - 40.0) + zigzag;
+        return 0.37 - 0.07 * (e - 64.0) / 16.0;
+    };
+    auto acc = [accuracyClimbs](std::size_t i) {
+        const double e = double(i + 1);
+        if (e < 64.0) return 0.5 + 0.3 * std::min(e, 40.0) / 40.0 + (i % 2 == 0 ? 0.03 : -0.03);
+        if (!accuracyClimbs) return i % 2 == 0 ? 0.87 : 0.85;
+        return 0.84 + 0.07 * (e - 64.0) / 16.0;
+    };
+    return runOf({{"train_loss", seriesOf(80, train, 1)},
+                  {"val_loss", seriesOf(80, val, 1)},
+                  {"val_accuracy", seriesOf(80, acc, 1)}});
+}
+
+TEST(DetectUndertrained, ALateSteadyFallWithTheMetricClimbingCounts) {
+    const auto f = detect(lateSteadyFall(true));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::Undertrained);
+    EXPECT_GE(f[0].beginStep, 60);
+    EXPECT_LE(f[0].evidence.at("val_tail_kendall_tau"), -f[0].evidence.at("min_steadiness"));
+    EXPECT_GE(f[0].evidence.at("metric_tail_kendall_tau"), f[0].evidence.at("min_steadiness"));
+    const auto level = detect(lateSteadyFall(false));
+    EXPECT_TRUE(level.empty()) << describe(level);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core
