@@ -364,7 +364,16 @@ struct SlowingDescent {
 SlowingDescent slowingOf(const Curve& c, const Trend& t, const UndertrainedConfig& config) {
     SlowingDescent d;
     if (t.size() < config.minPoints) return d;
-    // Cheapest test first: on a training loss of a million steps each pass costs.
+    // Cheapest test first: on a training loss of a million steps each pass costs. At its best
+    // at the last value needs it lowest within its trend's last bin (a few thousand steps):
+    // a noisy batch loss fails here.
+    const auto raw = c.values();
+    std::size_t lastFinite = c.size();
+    while (lastFinite > 0 && !std::isfinite(raw[lastFinite - 1])) --lastFinite;
+    if (lastFinite == 0) return d;
+    for (std::size_t i = lastFinite; i-- > 0 && c.steps()[i] >= t.firstSteps.back();) {
+        if (raw[i] < raw[lastFinite - 1]) return d;
+    }
     d.tail = tailSlope(c, t, config.tailShare, 1.0);
     if (!d.tail.ok || d.tail.ratio < config.minSlowingRatio) return d;
     // At its best at the last finite evaluation.

@@ -18,6 +18,7 @@ using namespace curvedoctor::core::dtest;
 // flat there for 3. 23 points at steps 10, 20, ... Training loss falls linearly throughout.
 std::vector<double> vCurve(double bottom, double top, double rise) {
     std::vector<double> v;
+    v.reserve(23);
     for (int i = 0; i < 10; ++i) v.push_back(top - (top - bottom) * i / 9.0);
     for (int i = 0; i < 4; ++i) v.push_back(bottom);
     const double end = bottom + rise;
@@ -227,6 +228,7 @@ TEST(DetectOverfitting, ASwingBeforeTrainingLearnsIsNoBlowUp) {
 TEST(DetectOverfitting, SeverityCountsFromABestHeldForSeveralEvaluations) {
     auto val = [](bool swings) {
         std::vector<double> v;
+        v.reserve(23);
         for (int i = 0; i < 10; ++i) v.push_back(1.0 - 0.5 * i / 9.0);
         for (int i = 0; i < 6; ++i) v.push_back(swings && i % 2 == 1 ? 0.58 : 0.42);
         for (int i = 1; i <= 4; ++i) v.push_back(0.5 + 0.16 * i / 4.0);
