@@ -82,10 +82,16 @@ void consolidateFindings(std::vector<Finding>& findings, const Run& run) {
         // of not learning (shuffled labels under a 1-D CNN: training flat at 2.31 for 6 of 20
         // epochs, then memorised to 1.76, while validation climbs 2.30 -> 2.64 and accuracy
         // stays at chance; not_learning_shuffled_cnn1d_hf in tests/data/corpus2).
-        const bool notLearnt = f.kind == FindingKind::SlowStartPlateau &&
-                               std::any_of(findings.begin(), findings.end(), [](const Finding& g) {
-                                   return g.kind == FindingKind::NotLearning;
-                               });
+        // Nor has it noisy validation (a zig-zag hides no trend where there is none to hide:
+        // jumps of 0.007 on a validation loss that never leaves 2.30, shuffled labels under a
+        // two-layer LSTM, not_learning_shuffled_lstm2_mlflow), nor a divergence that climbs
+        // back short of where it started (a warning: that LSTM's batch loss wandering 2.31 ->
+        // 2.24 -> 2.30 about its untrained level). A divergence past the start is an error.
+        const bool notLearntSymptom =
+            (f.kind == FindingKind::SlowStartPlateau || f.kind == FindingKind::NoisyValidation ||
+             (f.kind == FindingKind::Divergence && f.severity != Severity::Error)) &&
+            std::any_of(findings.begin(), findings.end(),
+                        [](const Finding& g) { return g.kind == FindingKind::NotLearning; });
         const bool symptom = std::find(kSymptomsOfBrokenRun.begin(), kSymptomsOfBrokenRun.end(),
                                        f.kind) != kSymptomsOfBrokenRun.end() &&
                              std::any_of(findings.begin(), findings.end(),
@@ -94,7 +100,7 @@ void consolidateFindings(std::vector<Finding>& findings, const Run& run) {
             return g.kind == f.kind && g.metric == f.metric && g.beginStep == f.beginStep &&
                    g.endStep == f.endStep && g.message == f.message;
         });
-        if (!superseded && !explainedStart && !notLearnt && !symptom && !duplicate) {
+        if (!superseded && !explainedStart && !notLearntSymptom && !symptom && !duplicate) {
             kept.push_back(f);
         }
     }

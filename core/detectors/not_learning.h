@@ -44,6 +44,11 @@ struct NotLearningConfig {
     /// nothing, even when it rises by more than its noise.
     double maxChanceRatio = 1.25;
     double maxUniformLossGap = 0.03;
+    /// A validation accuracy whose last third's error is below this share of chance's error
+    /// (1 - 1/K) is more than halfway from chance to perfect: the network generalises, so an
+    /// over-confident validation loss that climbs from its first evaluation is overfitting,
+    /// not memorisation (an accuracy of 0.75 on two classes, 0.55 on ten).
+    double maxErrorShare = 0.5;
 };
 
 /// An error when the training loss (or, without one, the validation loss) is flat from the

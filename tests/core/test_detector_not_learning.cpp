@@ -333,5 +333,91 @@ TEST(DetectNotLearning, MemorisingWithAnAccuracyCreepingAtChanceIsAWarning) {
         << describe(detect(memorisingAtChance(0.3)));
 }
 
+// Issue #15 (doctor15): full-batch Nesterov on breast cancer (the first 12 epochs of
+// overfitting_fullbatch_cancer_nesterov_tf in tests/data/corpus2, then its shape): the training
+// loss falls from ln 2 to ~0 while the validation loss, over-confident, never improves on its
+// first values (0.32, 0.80, then up to ~9). With the validation accuracy at 0.92-0.97, far
+// above chance (0.5 on two classes: its error under half of chance's), that is no
+// memorisation. With the accuracy 0.34 lower (0.58-0.63, shuffled labels on breast cancer,
+// not_learning_shuffled_cancer_tf) it is.
+core::Run overconfident(double accuracyShift) {
+    const std::vector<double> train{0.704, 0.234, 0.931, 2.875, 0.718, 0.285,
+                                    0.397, 0.404, 0.299, 0.262, 0.213, 0.163};
+    const std::vector<double> val{0.320, 0.802, 3.952, 1.768, 1.041, 0.873,
+                                  0.964, 1.104, 1.267, 1.219, 1.293, 1.157};
+    const std::vector<double> acc{0.923, 0.846, 0.874, 0.923, 0.951, 0.958,
+                                  0.958, 0.972, 0.965, 0.965, 0.972, 0.972};
+    return runOf(
+        {{"train_loss", seriesOf(
+                            100,
+                            [&](std::size_t i) {
+                                return i < train.size() ? train[i]
+                                                        : 0.163 * std::exp(-double(i - 11) / 2.0);
+                            },
+                            1)},
+         {"val_loss", seriesOf(
+                          100,
+                          [&](std::size_t i) {
+                              return i < val.size() ? val[i] : 1.157 + 0.09 * double(i - 11);
+                          },
+                          1)},
+         {"val_acc", seriesOf(
+                         100,
+                         [&](std::size_t i) {
+                             return (i < acc.size() ? acc[i] : (i % 3 == 0 ? 0.930 : 0.923)) -
+                                    accuracyShift;
+                         },
+                         1)}});
+}
+
+TEST(DetectNotLearning, AnAccuracyFarAboveChanceIsNoMemorisation) {
+    const auto learnt = detect(overconfident(0.0));
+    EXPECT_TRUE(learnt.empty()) << learnt[0].message;
+    const auto shuffled = detect(overconfident(0.34));
+    ASSERT_EQ(shuffled.size(), 1u);
+    EXPECT_EQ(shuffled[0].kind, FindingKind::NotLearning);
+    EXPECT_EQ(shuffled[0].metric, "val_loss");
+}
+
+// Issue #15 (doctor15): shuffled labels on wine (not_learning_shuffled_wine_tf in
+// tests/data/corpus2): a batch loss scattering by +-0.09 about a trend 1.05 -> 0.92 (from an
+// untrained ln 3), too noisy to show what it memorised; validation 1.14 -> 1.13 -> 1.20; the
+// accuracy at 0.30-0.40 on three classes, within 1.25 times chance: not learning. The same
+// run with the accuracy 0.25 higher (about twice chance) learns something: silent.
+core::Run noisyMemorising(double accShift) {
+    Noise noise(11);
+    const std::vector<double> acc{0.300, 0.333, 0.356, 0.378, 0.400};
+    return runOf(
+        {{"Loss/train", seriesOf(
+                            72,
+                            [&](std::size_t i) {
+                                return i == 0 ? std::log(3.0)
+                                              : 1.05 - 0.13 * double(i) / 71.0 + noise(0.085);
+                            },
+                            5, 5)},
+         {"Loss/val", seriesOf(
+                          40,
+                          [](std::size_t e) {
+                              const double x = double(e);
+                              return 1.142 - 0.012 * std::min(x, 10.0) / 10.0 +
+                                     0.07 * std::max(0.0, x - 20.0) / 19.0;
+                          },
+                          9, 9)},
+         {"Accuracy/val",
+          seriesOf(
+              40, [&](std::size_t e) { return (e < 3 ? acc[e] : acc[2 + (e * 7) % 3]) + accShift; },
+              9, 9)}});
+}
+
+TEST(DetectNotLearning, ValidationWorseningWithAccuracyAtChanceIsNotLearning) {
+    const auto f = detect(noisyMemorising(0.0));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::NotLearning);
+    EXPECT_EQ(f[0].metric, "Loss/val");
+    EXPECT_NEAR(f[0].evidence.at("chance_level"), 1.0 / 3.0, 1e-9);
+    const auto learns = detect(noisyMemorising(0.25));
+    EXPECT_TRUE(learns.empty()) << describe(learns);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

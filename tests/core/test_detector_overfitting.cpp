@@ -18,6 +18,7 @@ using namespace curvedoctor::core::dtest;
 // flat there for 3. 23 points at steps 10, 20, ... Training loss falls linearly throughout.
 std::vector<double> vCurve(double bottom, double top, double rise) {
     std::vector<double> v;
+    v.reserve(23);
     for (int i = 0; i < 10; ++i) v.push_back(top - (top - bottom) * i / 9.0);
     for (int i = 0; i < 4; ++i) v.push_back(bottom);
     const double end = bottom + rise;
@@ -187,6 +188,39 @@ TEST(DetectOverfitting, ATrainingLossAboveItsUntrainedLevelIsNoOverfitting) {
     EXPECT_TRUE(f.empty()) << f[0].message;
 }
 
+// Issue #15 (doctor15): full-batch Nesterov on breast cancer (the first 12 epochs of
+// overfitting_fullbatch_cancer_nesterov_tf in tests/data/corpus2, then its shape): the training
+// loss swings up to 2.9 in its first epochs, before it has learnt, then falls to ~0; the
+// validation loss is best at its first evaluation (0.32) and climbs to ~9. That swing is no
+// blow-up: overfitting, from the first evaluation. The same peak held for 10 epochs after
+// training had made half its fall (from epoch 40) is a blow-up: silent.
+core::Run nesterov(bool lateSwing) {
+    const std::vector<double> train{0.704, 0.234, 0.931, 2.875, 0.718, 0.285,
+                                    0.397, 0.404, 0.299, 0.262, 0.213, 0.163};
+    const std::vector<double> val{0.320, 0.802, 3.952, 1.768, 1.041, 0.873,
+                                  0.964, 1.104, 1.267, 1.219, 1.293, 1.157};
+    Series t = seriesOf(
+        100,
+        [&](std::size_t i) {
+            if (lateSwing && i >= 40 && i < 50) return train[3];
+            return i < train.size() ? train[i] : 0.163 * std::exp(-double(i - 11) / 2.0);
+        },
+        1);
+    Series v = seriesOf(
+        100, [&](std::size_t i) { return i < val.size() ? val[i] : 1.157 + 0.09 * double(i - 11); },
+        1);
+    return runOf({{"loss", std::move(t)}, {"val_loss", std::move(v)}});
+}
+
+TEST(DetectOverfitting, ASwingBeforeTrainingLearnsIsNoBlowUp) {
+    const auto early = detect(nesterov(false));
+    ASSERT_EQ(early.size(), 1u);
+    EXPECT_EQ(early[0].kind, FindingKind::SevereOverfitting);
+    EXPECT_LE(early[0].beginStep, 10);
+    const auto late = detect(nesterov(true));
+    EXPECT_TRUE(late.empty()) << late[0].message;
+}
+
 // Issue #15 (doctor12): severity counts from the best level the validation loss holds for 3
 // evaluations in a row. A low point reached only in the dips of a swing about the trend
 // (oscillation_fading_circles_tf in tests/data/corpus2) is no such level: mild overfitting;
@@ -194,6 +228,7 @@ TEST(DetectOverfitting, ATrainingLossAboveItsUntrainedLevelIsNoOverfitting) {
 TEST(DetectOverfitting, SeverityCountsFromABestHeldForSeveralEvaluations) {
     auto val = [](bool swings) {
         std::vector<double> v;
+        v.reserve(23);
         for (int i = 0; i < 10; ++i) v.push_back(1.0 - 0.5 * i / 9.0);
         for (int i = 0; i < 6; ++i) v.push_back(swings && i % 2 == 1 ? 0.58 : 0.42);
         for (int i = 1; i <= 4; ++i) v.push_back(0.5 + 0.16 * i / 4.0);

@@ -205,5 +205,73 @@ TEST(DetectUndertrained, ASlowingDescentNearItsFloorOrHardlyMovedIsSilent) {
     EXPECT_TRUE(detect(slowingDescent(2)).empty()) << describe(detect(slowingDescent(2)));
 }
 
+// Issue #15 (doctor15): a short run (10 epochs, one value of each loss per epoch) whose
+// training loss is still in a slowing descent far from its floor, validation falling with it
+// (the values of undertrained_transformer_adagrad_deit in tests/data/corpus2, read from its
+// plot: validation at its best one epoch before the end, 0.73 then 0.75). The same run with a
+// validation loss that has levelled off at the end (0.76, 0.75, 0.745 while training falls
+// 0.84, 0.78, 0.74: under a quarter of its pace) is near its floor on validation: silent.
+core::Run shortRun(bool valLevels) {
+    const std::vector<double> train{1.94, 1.49, 1.28, 1.15, 1.05, 0.97, 0.90, 0.84, 0.78, 0.74};
+    std::vector<double> val{1.78, 1.37, 1.24, 1.11, 0.98, 1.01, 0.85, 0.79, 0.73, 0.75};
+    if (valLevels) val = {1.78, 1.37, 1.24, 1.11, 0.98, 1.01, 0.79, 0.76, 0.75, 0.745};
+    return runOf({{"train_loss", seriesOf(train)}, {"test_loss", seriesOf(val)}});
+}
+
+TEST(DetectUndertrained, AShortRunsTrainingLossInASlowingDescentConfirmedByValidation) {
+    const auto f = detect(shortRun(false));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::Undertrained);
+    EXPECT_EQ(f[0].metric, "train_loss");
+    EXPECT_EQ(f[0].evidence.at("read_on_training_loss"), 1.0);
+    EXPECT_GE(f[0].evidence.at("slope_ratio"), f[0].evidence.at("min_slope_ratio"));
+    EXPECT_LE(f[0].evidence.at("kendall_tau"), f[0].evidence.at("max_kendall_tau"));
+    EXPECT_LE(f[0].evidence.at("val_kendall_tau"), f[0].evidence.at("max_kendall_tau"));
+    EXPECT_GE(f[0].evidence.at("val_pace_of_training"), f[0].evidence.at("min_pace_of_training"));
+    const auto levelled = detect(shortRun(true));
+    EXPECT_TRUE(levelled.empty()) << describe(levelled);
+}
+
+// Issue #15 (doctor15): full-batch RMSprop on quantiles (undertrained_rmsprop_fullbatch_
+// quantiles_mlflow in tests/data/corpus2, its shape read from the plot): for 64 of 80 epochs
+// the validation loss zig-zags by +-0.03 about a slow drift, then falls at every epoch to
+// its best at the last one (0.37 -> 0.30) while the training loss falls too and the accuracy
+// climbs at every epoch (0.84 -> 0.91): still worth training. With the accuracy level over
+// that tail (0.86, as a healthy run's saturated accuracy) the same losses are silent.
+core::Run lateSteadyFall(bool accuracyClimbs) {
+    auto train = [](std::size_t i) {
+        const double e = double(i + 1);
+        if (e < 50.0) return 0.35 + 0.95 * (50.0 - e) / 49.0;
+        return e < 64.0 ? 0.35 : 0.35 - 0.1 * (e - 64.0) / 16.0;
+    };
+    auto val = [](std::size_t i) {
+        const double e = double(i + 1);
+        const double zigzag = i % 2 == 0 ? 0.03 : -0.03;
+        if (e < 40.0) return 0.40 + 0.9 * (40.0 - e) / 39.0 + zigzag;
+        if (e < 64.0) return 0.40 - 0.001 * (e - 40.0) + zigzag;
+        return 0.37 - 0.07 * (e - 64.0) / 16.0;
+    };
+    auto acc = [accuracyClimbs](std::size_t i) {
+        const double e = double(i + 1);
+        if (e < 64.0) return 0.5 + 0.3 * std::min(e, 40.0) / 40.0 + (i % 2 == 0 ? 0.03 : -0.03);
+        if (!accuracyClimbs) return i % 2 == 0 ? 0.87 : 0.85;
+        return 0.84 + 0.07 * (e - 64.0) / 16.0;
+    };
+    return runOf({{"train_loss", seriesOf(80, train, 1)},
+                  {"val_loss", seriesOf(80, val, 1)},
+                  {"val_accuracy", seriesOf(80, acc, 1)}});
+}
+
+TEST(DetectUndertrained, ALateSteadyFallWithTheMetricClimbingCounts) {
+    const auto f = detect(lateSteadyFall(true));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::Undertrained);
+    EXPECT_GE(f[0].beginStep, 60);
+    EXPECT_LE(f[0].evidence.at("val_tail_kendall_tau"), -f[0].evidence.at("min_steadiness"));
+    EXPECT_GE(f[0].evidence.at("metric_tail_kendall_tau"), f[0].evidence.at("min_steadiness"));
+    const auto level = detect(lateSteadyFall(false));
+    EXPECT_TRUE(level.empty()) << describe(level);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -122,6 +122,35 @@ TEST(Diagnosis, NotLearningOnAnyLossExplainsASlowStart) {
     EXPECT_EQ(alone.size(), 2u) << describe(alone);
 }
 
+// Issue #15 (doctor15): under not_learning, noisy validation (a zig-zag that hides no trend)
+// and a warning-level divergence (a climb back short of the start: a loss wandering about its
+// untrained level, not_learning_shuffled_lstm2_mlflow in tests/data/corpus2) are symptoms; a
+// divergence past the start (an error) stays, and without not_learning both stay.
+TEST(Diagnosis, NotLearningExplainsNoisyValidationAndAClimbShortOfTheStart) {
+    auto f = [](FindingKind kind, std::string metric, Severity s = Severity::Warning) {
+        Finding x;
+        x.kind = kind;
+        x.severity = s;
+        x.metric = std::move(metric);
+        return x;
+    };
+    std::vector<Finding> all{f(FindingKind::NoisyValidation, "val_loss"),
+                             f(FindingKind::Divergence, "train_loss"),
+                             f(FindingKind::NotLearning, "val_loss")};
+    consolidateFindings(all, core::Run{});
+    ASSERT_EQ(all.size(), 1u) << describe(all);
+    EXPECT_EQ(all[0].kind, FindingKind::NotLearning);
+    std::vector<Finding> pastStart{f(FindingKind::Divergence, "train_loss", Severity::Error),
+                                   f(FindingKind::NotLearning, "val_loss")};
+    consolidateFindings(pastStart, core::Run{});
+    ASSERT_FALSE(pastStart.empty());
+    EXPECT_EQ(pastStart[0].kind, FindingKind::Divergence) << describe(pastStart);
+    std::vector<Finding> alone{f(FindingKind::NoisyValidation, "val_loss"),
+                               f(FindingKind::Divergence, "train_loss")};
+    consolidateFindings(alone, core::Run{});
+    EXPECT_EQ(alone.size(), 2u) << describe(alone);
+}
+
 TEST(Diagnosis, GroupOfOneOrTwoRunsIsSilent) {
     const core::Run a = healthyRun(1);
     const core::Run b = healthyRun(2);

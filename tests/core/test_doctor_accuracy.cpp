@@ -4,7 +4,7 @@
 //    detectors were tuned;
 //  - tests/data/corpus2: a second corpus of tiny trainings (make_corpus2.py: other data sets,
 //    models, optimisers and log formats), half "a" tuned on, halves "b" to "k" held back, each
-//    until its misses were looked at (then tuned on: b to j by session 15; k is unseen);
+//    until its misses were looked at (then tuned on: b to j by session 15, k by doctor15);
 //  - tests/data/realworld_labels.json: the 68 real logs of ../shared/realworld, labelled by hand
 //    from plots of their curves.
 // A warning or error is wrong when its kind is neither expected nor allowed for that log.
@@ -565,12 +565,18 @@ TEST(DoctorAccuracy, SecondCorpusHalfG) {
 // gives it (3, not 5): slow_start_tiny_init_cancer_deit (train 0.680, 0.665, 0.659, then 0.602,
 // 0.399; validation 19 times faster after): 20 of 21 (95%). Left: its wrong overfitting (test
 // loss 0.0731 -> 0.0778), shuffled labels on wine.
+// doctor15: 21 of 21, a wrong warning on 1 run of 26. Shuffled labels on wine found: a
+// validation loss that never improves on its first value (1.147 -> 1.129 -> 1.198, ending
+// clearly worse) with the accuracy at chance to the end (0.36 on three classes, within 1.25
+// times 1/3) is not learning even when the batch loss is too noisy to show what it memorised
+// (its trend 1.05 -> 0.92 under a scatter of +-0.09). Left: the overfitting on
+// slow_start_tiny_init_cancer_deit.
 TEST(DoctorAccuracy, SecondCorpusHalfH) {
     const auto logs = corpus2Half("h");
     ASSERT_GE(logs.size(), 26u);
     const Score s = scoreAll(logs);
     print("corpus2 half h (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 20) << "half h recall below its last measure";
+    EXPECT_GE(s.found(), 21) << "half h recall below its last measure";
     EXPECT_LE(s.runsWithWrong, 1) << "half h: more runs with a wrong warning than measured";
 }
 
@@ -714,14 +720,34 @@ TEST(DoctorAccuracy, SecondCorpusHalfJ) {
 //                                          (0.279 -> 0.249 over the last 8 of 80 epochs, val
 //                                          falling, accuracy 0.92 still rising)
 // Both overfitting misses have their best validation at the first evaluation. The floor
-// asserted is that measure. The labels are left as committed.
+// asserted was that measure. The labels are left as committed.
+// doctor15 looked at the misses on their plots (half k is now tuned on) and fixed four
+// classes, each checked on the fixtures, halves a-j and the real logs (none lost a find or
+// gained a wrong warning): the "training loss back above its untrained level" guard of
+// overfitting counts only a climb after training made half its fall (the Nesterov run's
+// swing 0.70 -> 2.9 in its first epochs, before it learnt; the NAdam run's noisy batch loss
+// 0.53 -> 0.55 before its fall): both overfitting runs found; a validation accuracy more than
+// halfway from chance to perfect (its error under half of chance's, K from an untrained loss
+// at ln K; 0.92 on two classes) is no memorisation (shuffled labels end at 0.25-1.2 times
+// chance): the wrong not_learning gone; not_learning supersedes noisy_validation and a
+// warning-level divergence (a climb short of the start) in its run: the shuffled LSTM's
+// wrong warnings gone; a short run's training loss in a slowing descent (best at the last
+// epoch, tail at 37% of its average rate, tau -1 over the second half), validation falling
+// with it (tau -0.8, best in the tail, >= 25% of training's pace): the transformer's
+// undertrained found. 25 of 26 (96%), no wrong warning. Then a validation loss whose steady
+// fall covers only the last 20% (after 50 epochs of zig-zag, so its tau over the last 40% is
+// not steady) still counts when it is at its best at the last evaluation, lower at almost
+// every evaluation of that tail (tau <= -0.8) and the accuracy climbs there at almost every
+// one (tau >= 0.8; 0.84 -> 0.91); a loss inching down under a levelled accuracy (the
+// healthy_digits fixture) stays quiet, and relaxing both taus to 0.6 and 0.5 adds no wrong
+// warning on any set: the full-batch RMSprop quantiles run found. 26 of 26, no wrong warning.
 TEST(DoctorAccuracy, SecondCorpusHalfK) {
     const auto logs = corpus2Half("k");
     ASSERT_GE(logs.size(), 27u);
     const Score s = scoreAll(logs);
-    print("corpus2 half k (held back, newest)", s);
-    EXPECT_GE(s.found(), 22) << "half k recall below its first measure";
-    EXPECT_LE(s.runsWithWrong, 2) << "half k: more runs with a wrong warning than measured";
+    print("corpus2 half k (held back, then looked at)", s);
+    EXPECT_GE(s.found(), 26) << "half k recall below its last measure";
+    EXPECT_EQ(s.runsWithWrong, 0) << "half k: a run with a wrong warning";
 }
 
 // Half l (corpus15): 36 cases (seeds 290-325; make_blobs, make_hastie_10_2, a 2-class
