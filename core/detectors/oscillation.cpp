@@ -124,6 +124,20 @@ double reversalShare(const std::vector<double>& v, std::size_t from) {
     return moves > 1 ? static_cast<double>(turns) / static_cast<double>(moves - 1) : 1.0;
 }
 
+// Kendall's tau of the values against their order, from `from` on: -1 when every later point
+// is lower, 0 without a trend. Quadratic, over at most kTrendMaxPoints points.
+double kendallTau(const std::vector<double>& v, std::size_t from) {
+    long long score = 0;
+    long long pairs = 0;
+    for (std::size_t i = from; i < v.size(); ++i) {
+        for (std::size_t j = i + 1; j < v.size(); ++j) {
+            score += v[j] > v[i] ? 1 : v[j] < v[i] ? -1 : 0;
+            ++pairs;
+        }
+    }
+    return pairs > 0 ? static_cast<double>(score) / static_cast<double>(pairs) : 0.0;
+}
+
 // The swings of one smoothing of the training loss: none unless they are large (swingShare of
 // the range, noiseSigmas of the smoothed noise), many (minSwings), and the curve goes back
 // and forth more than it goes anywhere (maxEfficiency).
@@ -135,6 +149,7 @@ struct Swings {
     bool found = false;
     double reversalShare = -1.0;  ///< share of the points where the curve turns
     bool fine = false;            ///< read under the running median of 3 (see below)
+    double tau = 0.0;             ///< Kendall's tau from the first swing on (wide median only)
 };
 
 Swings swingsOf(const std::vector<double>& values, double trendNoise,
@@ -343,6 +358,14 @@ std::vector<Finding> detectOscillation(const RunView& view, const OscillationCon
                                static_cast<double>(s.z.swings - 1);
         s.found = spacing >= config.minPointsPerSwing;
     }
+    // ... and the curve must not keep falling under its swings: a loss that falls with bursts
+    // of spikes (batches of 4-8 memorising 25% flipped labels: 0.62 -> 0.001 with medians
+    // jumping 0.05 -> 0.28 -> 0.05, overfitting_early_best_noisycls_resmlp_tf in half l of
+    // tests/data/corpus2) has a steady trend, which an oscillation lacks.
+    if (s.found) {
+        s.tau = kendallTau(t.values, s.z.firstSwingAt > 0 ? s.z.firstSwingAt - 1 : 0);
+        s.found = s.tau > config.steadyFallTau;
+    }
     if (!s.found && t.fineValues.size() == t.size()) {
         s = swingsOf(t.fineValues, t.fineTrendNoise, config);
         s.fine = true;
@@ -366,7 +389,8 @@ std::vector<Finding> detectOscillation(const RunView& view, const OscillationCon
                 formatPercent(efficiency) + " of the path travelled)" +
                 (s.fine ? "; seen under a running median of 3, where the curve turns at only " +
                               formatPercent(s.reversalShare) + " of its points (smooth swings)"
-                        : std::string()) +
+                        : "; Kendall's tau " + formatNumber(s.tau) + ", where a steady fall is " +
+                              formatNumber(config.steadyFallTau) + " or below") +
                 ".";
     f.advice =
         "Lower the learning rate (or add decay), increase the batch size, and consider "
@@ -375,6 +399,10 @@ std::vector<Finding> detectOscillation(const RunView& view, const OscillationCon
     f.evidence["swing_threshold"] = h;
     f.evidence["efficiency"] = efficiency;
     f.evidence["max_efficiency"] = config.maxEfficiency;
+    if (!s.fine) {
+        f.evidence["kendall_tau"] = s.tau;
+        f.evidence["steady_fall_tau"] = config.steadyFallTau;
+    }
     if (s.fine) {
         f.evidence["reversal_share"] = s.reversalShare;
         f.evidence["max_reversal_share"] = config.maxFineReversalShare;

@@ -33,6 +33,12 @@ struct OscillationConfig {
     /// average: a smooth swing under a running median of 7 lasts several points; one that
     /// reverses at the next point is a burst of batch-loss spikes.
     double minPointsPerSwing = 2.0;
+    /// Swings found under the trend's own window ride on no steady fall: Kendall's tau of the
+    /// smoothed curve from the first swing on above this (at -0.5, three pairs of points in four
+    /// lie in falling order). A loss that keeps falling with bursts of heavy-tailed batch
+    /// losses (small batches memorising flipped labels) scores -0.7 to -0.8; a loss that keeps
+    /// returning to its level about -0.2.
+    double steadyFallTau = -0.5;
     /// A run without any loss: its metric curve (RL rewards) is judged on raw evaluations when
     /// it has at most this many...
     std::size_t maxRawPoints = 200;

@@ -238,5 +238,42 @@ TEST(DetectOscillation, JitterNearZeroIsNoRinging) {
     EXPECT_TRUE(detect(r).empty()) << detect(r)[0].message;
 }
 
+// Batches of 4-8 memorising flipped labels (the noisycls runs of half l in tests/data/corpus2):
+// the loss falls 0.6 -> 0.001 over 300 logged steps with a spike every 11 steps and bursts of
+// 9 spikes in 12 steps every 40 steps that lift its running median by about 0.2 (spikes
+// |N(0, 0.4)|): the plot shows a falling curve with spikes.
+// The swings are large and many, but they ride on a steady fall: silent. Read with no bound
+// on the fall's Kendall's tau, the same curve is an oscillation, so the bound is what decides.
+core::Run fallingWithBursts() {
+    Noise n(5);
+    return runOf({{"loss", seriesOf(300, [&](std::size_t i) {
+                       const double level = 0.001 + 0.6 * std::exp(-double(i) / 80.0);
+                       const bool burst = i >= 40 && i % 40 < 12 && i % 4 != 0;
+                       const double spike = std::abs(n(0.4));  // heavy-tailed batch losses
+                       return level * (1.0 + n(0.05)) + (burst || i % 11 == 0 ? spike : 0.0);
+                   })}});
+}
+
+TEST(DetectOscillation, AFallingLossWithBurstsOfSpikesIsNoSwing) {
+    const core::Run r = fallingWithBursts();
+    EXPECT_TRUE(detect(r).empty()) << detect(r)[0].message;
+    OscillationConfig anyTrend;
+    anyTrend.steadyFallTau = -1.0;
+    const auto f = detectOscillation(makeRunView(r), anyTrend);
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_LE(f[0].evidence.at("kendall_tau"), OscillationConfig{}.steadyFallTau);
+}
+
+// A sustained swing keeps returning to its level, also on a gentle fall: still found, its
+// Kendall's tau in the evidence above the bound.
+TEST(DetectOscillation, ASustainedSwingOnAGentleFallIsStillFound) {
+    for (const double drift : {0.0, 0.3}) {
+        const auto f = detect(wave(0.5, 250.0, drift));
+        ASSERT_EQ(f.size(), 1u) << drift;
+        EXPECT_GT(f[0].evidence.at("kendall_tau"), f[0].evidence.at("steady_fall_tau"));
+        EXPECT_NE(f[0].message.find("Kendall's tau"), std::string::npos);
+    }
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -798,13 +798,19 @@ TEST(DoctorAccuracy, SecondCorpusHalfK) {
 //                                          val on 12 samples zig-zags, best at 13)
 // Three of the 10 overfitting runs have their best validation at the first to third evaluation:
 // all found. The floor asserted is that measure. The labels are left as committed.
+// tuned on by doctor16: swings under the trend's wide median must ride on no steady fall
+// (Kendall's tau of the smoothed loss from the first swing > -0.5): the oscillation on
+// overfitting_early_best_noisycls_resmlp_tf and overfitting_first_eval_noisycls_hf (tau -0.69,
+// -0.75) is gone; the fixture's and every half's oscillation finds stay. 33 of 36, a wrong
+// warning on 5 runs of 36 (5 of 46); the ringing rule's oscillation on the deep noisycls run
+// is left (one value per epoch: isolated bumps on a fast fall).
 TEST(DoctorAccuracy, SecondCorpusHalfL) {
     const auto logs = corpus2Half("l");
     ASSERT_GE(logs.size(), 36u);
     const Score s = scoreAll(logs);
     print("corpus2 half l (held back, newest)", s);
     EXPECT_GE(s.found(), 33) << "half l recall below its first measure";
-    EXPECT_LE(s.runsWithWrong, 6) << "half l: more runs with a wrong warning than measured";
+    EXPECT_LE(s.runsWithWrong, 5) << "half l: more runs with a wrong warning than measured";
 }
 
 // Half m (34 cases, seeds 330-363; 5 healthy controls, 3 runs with nothing expected): made by
