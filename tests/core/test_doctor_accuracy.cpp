@@ -3,8 +3,9 @@
 //  - tests/data/fixtures: tiny trainings with planted faults (make_fixtures.py), where the
 //    detectors were tuned;
 //  - tests/data/corpus2: a second corpus of tiny trainings (make_corpus2.py: other data sets,
-//    models, optimisers and log formats), half "a" tuned on, halves "b" to "k" held back, each
-//    until its misses were looked at (then tuned on: b to j by session 15, k by doctor15);
+//    models, optimisers and log formats), half "a" tuned on, halves "b" to "m" held back, each
+//    until its misses were looked at (then tuned on: b to j by session 15, k by doctor15, l and m
+//    in session 16 after their blind measures);
 //  - tests/data/realworld_labels.json: the 68 real logs of ../shared/realworld, labelled by hand
 //    from plots of their curves.
 // A warning or error is wrong when its kind is neither expected nor allowed for that log.
