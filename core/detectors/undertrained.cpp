@@ -11,6 +11,8 @@ namespace {
 
 // Minimum raw points in the tail for a slope.
 constexpr std::size_t kMinTailPoints = 3;
+// Minimum points for a steadiness reading (Kendall's tau) over a run's second half.
+constexpr std::size_t kMinSteadyPoints = 5;
 
 struct TailSlope {
     bool ok = false;
@@ -394,7 +396,21 @@ SlowingDescent slowingOf(const Curve& c, const Trend& t, const UndertrainedConfi
         }
     }
     if (!(first - values[last] >= config.minSlowingFall * std::abs(first))) return d;
-    d.half = tailSlope(c, t, 0.5, 1.0);
+    // The second half, or the last kMinSteadyPoints values if it holds fewer: a short run's
+    // second half may hold three evaluations (six in all, undertrained_lstm2_short_tf in
+    // tests/data/corpus2: 2.24 -> 0.57, each below the one before, its last 20% still at 36%
+    // of its average rate), too few for a rank correlation or a line's standard error.
+    std::int64_t from = c.steps()[lastFinite - 1];
+    std::size_t n = 0;
+    for (std::size_t i = lastFinite; i-- > 0 && n < kMinSteadyPoints;) {
+        if (!std::isfinite(raw[i])) continue;
+        from = c.steps()[i];
+        ++n;
+    }
+    const double span = static_cast<double>(c.steps()[lastFinite - 1] - c.steps().front());
+    const double share =
+        std::max(0.5, static_cast<double>(c.steps()[lastFinite - 1] - from) / span);
+    d.half = tailSlope(c, t, share, 1.0);
     if (!d.half.ok) return d;
     d.tau = kendallTau(c, d.half.tailStart);
     d.found = d.tau <= -config.minSteadiness && d.half.significance >= config.noiseSigmas;
@@ -453,10 +469,11 @@ std::optional<Finding> slowingDescentFinding(const RunView& view,
                 "over the last " + formatPercent(d.tail.tailShare) + " of the steps (from " +
                 describeStep(view, d.tail.tailStart) + ") it falls by " +
                 formatNumber(d.tail.tailDrop) + ", at " + formatPercent(d.tail.ratio) +
-                " of its average rate (a converged curve ends at a few percent), and over " +
-                "the second half it is lower at almost every evaluation (Kendall's tau " +
-                formatNumber(d.tau) + ", " + formatNumber(d.half.significance) +
-                " standard errors); " + other +
+                " of its average rate (a converged curve ends at a few percent), and from " +
+                describeStep(view, d.half.tailStart) +
+                " (the second half, or its last five values) it is lower at almost every " +
+                "evaluation (Kendall's tau " + formatNumber(d.tau) + ", " +
+                formatNumber(d.half.significance) + " standard errors); " + other +
                 (d.onTraining ? " falls at almost every evaluation there too (tau " +
                                     formatNumber(d.valTau) + "), its best in the tail, at " +
                                     formatPercent(d.valPace) + " of the training loss's pace."
@@ -471,6 +488,7 @@ std::optional<Finding> slowingDescentFinding(const RunView& view,
     f.evidence["max_kendall_tau"] = -config.minSteadiness;
     f.evidence["significance"] = d.half.significance;
     f.evidence["min_significance"] = config.noiseSigmas;
+    f.evidence["steady_share"] = d.half.tailShare;
     f.evidence["read_on_training_loss"] = d.onTraining ? 1.0 : 0.0;
     if (d.onTraining) {
         f.evidence["val_kendall_tau"] = d.valTau;

@@ -273,5 +273,34 @@ TEST(DetectUndertrained, ALateSteadyFallWithTheMetricClimbingCounts) {
     EXPECT_TRUE(level.empty()) << describe(level);
 }
 
+// Issue #15 (doctor17): a short run of six evaluations (undertrained_lstm2_short_tf in
+// tests/data/corpus2, values read from its log): the validation loss is lower at every
+// evaluation, 2.24 -> 0.57, its last 20% still falling at a third of its average rate; its
+// second half holds only three evaluations, so the steadiness is read over the last five.
+// The same run levelled off (0.66, 0.63, 0.62 at the end: a few percent of its rate) is silent.
+core::Run sixEvaluations(bool levelled) {
+    std::vector<double> val{2.239, 1.391, 1.048, 0.744, 0.648, 0.572};
+    if (levelled) val = {2.239, 1.20, 0.80, 0.66, 0.63, 0.62};
+    auto train = [&](std::size_t i) {
+        const double x = double(i) / 50.0;
+        const double end = levelled ? 0.60 : 0.55;
+        return end + (2.3 - end) * std::exp(-3.0 * x) + (i % 2 == 0 ? 0.04 : -0.04);
+    };
+    return runOf({{"Loss/train", seriesOf(51, train, 5, 5)}, {"Loss/val", seriesOf(val, 43, 43)}});
+}
+
+TEST(DetectUndertrained, ASixEvaluationRunStillFallingAtEveryOneCounts) {
+    const auto f = detect(sixEvaluations(false));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::Undertrained);
+    EXPECT_EQ(f[0].metric, "Loss/val");
+    EXPECT_GE(f[0].evidence.at("slope_ratio"), f[0].evidence.at("min_slope_ratio"));
+    EXPECT_LE(f[0].evidence.at("kendall_tau"), f[0].evidence.at("max_kendall_tau"));
+    EXPECT_GE(f[0].evidence.at("significance"), f[0].evidence.at("min_significance"));
+    EXPECT_NEAR(f[0].evidence.at("steady_share"), 0.8, 1e-9);  // the last five of six
+    const auto levelled = detect(sixEvaluations(true));
+    EXPECT_TRUE(levelled.empty()) << describe(levelled);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

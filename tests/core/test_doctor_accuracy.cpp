@@ -868,7 +868,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfM) {
     ASSERT_GE(logs.size(), 34u);
     const Score s = scoreAll(logs);
     print("corpus2 half m (held back, newest)", s);
-    EXPECT_GE(s.found(), 24) << "half m recall below its first measure";
+    // doctor17: 24 -> 25 (undertrained_lstm2_short_tf: six evaluations, steadiness read over
+    // the last five), no set lost a find or gained a wrong warning.
+    EXPECT_GE(s.found(), 25) << "half m recall below its measure";
     EXPECT_LE(s.runsWithWrong, 4) << "half m: more runs with a wrong warning than measured";
 }
 
