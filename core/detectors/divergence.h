@@ -42,10 +42,10 @@ struct DivergenceConfig {
     /// regression targets fall to their irreducible error, well above 1%.
     double logScaleMaxFall = 100.0;
     /// Both losses blow up past where the run started: the validation loss's median over the
-    /// last quarter of its evaluations, and the training loss's highest raw value, exceed this many
-    /// times the untrained level (the larger of the two losses' first smoothed values). Overfitting
-    /// never takes the training loss there; spikes under a flat median (momentum on wine, batch
-    /// losses 0 or 1e7) do.
+    /// last quarter of its evaluations exceeds the untrained level (the larger of the two losses'
+    /// first smoothed values), and the training loss's highest raw value exceeds this many times
+    /// that level. Overfitting never takes the training loss there; spikes under a flat median
+    /// (momentum on wine, batch losses 0 or 1e7) and a growing rate (cancer: spikes to 15) do.
     double blowUpFactor = 10.0;
 };
 

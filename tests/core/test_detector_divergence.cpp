@@ -144,10 +144,61 @@ TEST(DetectDivergence, BothLossesBlowingUpPastTheUntrainedLevelIsDivergence) {
     // first few steps), above validation's first 0.9 exp(-19/50) + 0.1 = 0.72.
     EXPECT_GT(f[0].evidence.at("untrained_level"), 0.8);
     EXPECT_LT(f[0].evidence.at("untrained_level"), 1.01);
-    // Validation ending at 5 times the untrained level: not past the band, quiet.
-    EXPECT_TRUE(detect(blowUp(1e6, 5.0)).empty());
+    // Validation ending at 5 times the untrained level, the training loss spiking past the band
+    // (a growing rate while accuracy holds, divergence_grow_cancer_adamax_mlflow in
+    // tests/data/corpus2): divergence, from the first evaluation past the untrained level.
+    const auto grow = detect(blowUp(1e6, 5.0));
+    ASSERT_EQ(grow.size(), 1u);
+    EXPECT_EQ(grow[0].kind, FindingKind::Divergence);
+    EXPECT_EQ(grow[0].beginStep, 419);
+    EXPECT_EQ(grow[0].evidence.at("late_val_median"), 5.0);
+    // Validation ending at 0.5, above its best 0.1 but below the untrained level: quiet.
+    EXPECT_TRUE(detect(blowUp(1e6, 0.5)).empty());
     // Training loss without spikes (still improving): validation alone is no divergence.
     EXPECT_TRUE(detect(blowUp(0.01, 1e5)).empty());
+}
+
+// An unshuffled loader's saw-tooth (data sorted by class): 19 logged steps per epoch, the first
+// 9 low (level - 0.14) and the last 10 high (level + 0.12), the epoch level falling from 0.67
+// to 0.58 over 20 epochs; validation at the end of every epoch. The run ends on the high side,
+// a climb of 0.26 over its last 10 steps (no_shuffle_sorted_circles_radam_mlflow in
+// tests/data/corpus2). `lastJump` raises the last epoch's high side (a blow-up over its last
+// 10 steps).
+core::Run sawTooth(double lastJump, bool withValidation) {
+    constexpr std::size_t kPerEpoch = 19;
+    constexpr std::size_t kEpochs = 20;
+    auto level = [&](std::size_t epoch) {
+        return 0.67 - 0.09 * double(epoch) / double(kEpochs - 1);
+    };
+    Noise n(5);
+    Series train = seriesOf(
+        kPerEpoch * kEpochs,
+        [&](std::size_t i) {
+            const std::size_t epoch = i / kPerEpoch;
+            const double high = 0.12 + (epoch + 1 == kEpochs ? lastJump : 0.0);
+            return level(epoch) + (i % kPerEpoch < 9 ? -0.14 : high) + n(0.01);
+        },
+        1);
+    if (!withValidation) return runOf({{"loss", train}});
+    Series val = seriesOf(
+        kEpochs, [&](std::size_t e) { return 0.66 - 0.004 * double(e); }, std::int64_t{kPerEpoch},
+        std::int64_t{kPerEpoch});
+    return runOf({{"loss", train}, {"val_loss", val}});
+}
+
+TEST(DetectDivergence, AClimbWithinOneEpochIsReadOnThePerEpochLevel) {
+    // Without epoch marks the last high side reads as a climb back from the minimum.
+    const auto bare = detect(sawTooth(0.0, false));
+    ASSERT_EQ(bare.size(), 1u);
+    EXPECT_EQ(bare[0].kind, FindingKind::Divergence);
+    // With an evaluation per epoch, the per-epoch level falls to the end: the saw-tooth, quiet.
+    const auto quiet = detect(sawTooth(0.0, true));
+    EXPECT_TRUE(quiet.empty()) << quiet[0].message;
+    // The last epoch's high side 0.3 higher (its level up by 0.16, nearly twice the per-epoch
+    // level's fall of 0.09): divergence still.
+    const auto f = detect(sawTooth(0.3, true));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::Divergence);
 }
 
 TEST(DetectDivergence, HealthyRunIsSilent) {

@@ -870,8 +870,11 @@ TEST(DoctorAccuracy, SecondCorpusHalfM) {
     print("corpus2 half m (held back, newest)", s);
     // doctor17: 24 -> 25 (undertrained_lstm2_short_tf: six evaluations, steadiness read over
     // the last five), no set lost a find or gained a wrong warning.
-    EXPECT_GE(s.found(), 25) << "half m recall below its measure";
-    EXPECT_LE(s.runsWithWrong, 4) << "half m: more runs with a wrong warning than measured";
+    // doctor19: 25 -> 27, runs with a wrong warning 2 -> 1 of 34 (divergence: a climb within
+    // one epoch read on the per-epoch level, so the saw-tooth's undertrained shows; a growing lr's
+    // val loss past the untrained level with train spikes 10x it), every other set unchanged.
+    EXPECT_GE(s.found(), 27) << "half m recall below its measure";
+    EXPECT_LE(s.runsWithWrong, 3) << "half m: more runs with a wrong warning than measured";
 }
 
 }  // namespace
