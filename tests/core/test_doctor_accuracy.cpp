@@ -799,6 +799,10 @@ TEST(DoctorAccuracy, SecondCorpusHalfK) {
 //                                          val on 12 samples zig-zags, best at 13)
 // Three of the 10 overfitting runs have their best validation at the first to third evaluation:
 // all found. The floor asserted is that measure. The labels are left as committed.
+// Measured blind a second time (session 16) after doctor15 had tuned on half k without reading
+// half l: 33 of 36, a wrong warning on 5 runs of 36 (the noisy validation on
+// not_learning_shuffled_cnn_wide_deit gone: not_learning supersedes it). doctor16 then tuned
+// on it.
 // tuned on by doctor16: swings under the trend's wide median must ride on no steady fall
 // (Kendall's tau of the smoothed loss from the first swing > -0.5): the oscillation on
 // overfitting_early_best_noisycls_resmlp_tf and overfitting_first_eval_noisycls_hf (tau -0.69,
@@ -863,6 +867,11 @@ TEST(DoctorAccuracy, SecondCorpusHalfL) {
 // The five healthy controls (among them one-step lr spikes that recover and batches of 4 on
 // iris) and the three runs with nothing expected drew no wrong warning. The floor asserted is
 // that measure. The labels are left as committed.
+// Measured blind a second time (session 16) after doctor15 and doctor16 had tuned on halves k
+// and l and never read half m: after doctor15's rules 24 of 33, a wrong warning on 3 runs of
+// 34 (not_learning supersedes the noisy validation of the shuffled GRU); with doctor16's too,
+// 24 of 33 and 2 of 34 (the two noisycls oscillations gone). doctor17 and doctor19 then tuned on
+// it.
 TEST(DoctorAccuracy, SecondCorpusHalfM) {
     const auto logs = corpus2Half("m");
     ASSERT_GE(logs.size(), 34u);
