@@ -810,7 +810,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfL) {
     const Score s = scoreAll(logs);
     print("corpus2 half l (held back, newest)", s);
     EXPECT_GE(s.found(), 33) << "half l recall below its first measure";
-    EXPECT_LE(s.runsWithWrong, 5) << "half l: more runs with a wrong warning than measured";
+    // doctor18: 4 -> 2 (not_learning on a run that learnt before its first log, noisy_validation
+    // against a smooth rise far above a small improvement)
+    EXPECT_LE(s.runsWithWrong, 2) << "half l: more runs with a wrong warning than measured";
 }
 
 // Half m (34 cases, seeds 330-363; 5 healthy controls, 3 runs with nothing expected): made by
@@ -868,7 +870,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfM) {
     const Score s = scoreAll(logs);
     print("corpus2 half m (held back, newest)", s);
     EXPECT_GE(s.found(), 24) << "half m recall below its first measure";
-    EXPECT_LE(s.runsWithWrong, 4) << "half m: more runs with a wrong warning than measured";
+    // doctor18: 2 -> 1 (no not_learning on overfitting_noisycls_adamax_resmlp_hf, accuracy >=
+    // 0.725)
+    EXPECT_LE(s.runsWithWrong, 1) << "half m: more runs with a wrong warning than measured";
 }
 
 }  // namespace
