@@ -869,7 +869,8 @@ TEST(DoctorAccuracy, SecondCorpusHalfM) {
     ASSERT_GE(logs.size(), 34u);
     const Score s = scoreAll(logs);
     print("corpus2 half m (held back, newest)", s);
-    EXPECT_GE(s.found(), 24) << "half m recall below its first measure";
+    // doctor18: 24 -> 25 (overfitting on overfitting_noisycls_adamax_resmlp_hf: untrained at ln 2)
+    EXPECT_GE(s.found(), 25) << "half m recall below its first measure";
     // doctor18: 2 -> 1 (no not_learning on overfitting_noisycls_adamax_resmlp_hf, accuracy >=
     // 0.725)
     EXPECT_LE(s.runsWithWrong, 1) << "half m: more runs with a wrong warning than measured";
