@@ -26,10 +26,12 @@ struct NoisyValidationConfig {
     /// An accuracy on a coarse grid (one sample moves it by more than the standard error the
     /// binomial rule tolerates) is noisy when it moves at this share of its evaluations.
     double minGridMoveShare = 1.0 / 3.0;
-    /// For a validation loss (no accuracy): its noise relative to its own improvement must be
-    /// this many times the training loss's (same granularity, epoch-level)...
+    /// For a validation loss (no accuracy): its noise (second differences, about its local
+    /// trend) relative to its own improvement must be this many times the training loss's
+    /// (same granularity, epoch-level)...
     double lossNoiseRatio = 4.0;
-    /// ... and at least this share of the validation improvement.
+    /// ... and at least this share of the validation improvement, and of the whole range its
+    /// smoothed curve travels (a smooth rise far above a small improvement is no noise).
     double minLossNoiseShare = 0.15;
 };
 

@@ -166,6 +166,31 @@ bool metricFarAboveChance(const RunView& view, double untrained, const NotLearni
     return c && c->scale - c->tail < config.maxErrorShare * (c->scale - c->chance);
 }
 
+// The training loss starts below the cross-entropy of a uniform guess over the fewest classes
+// there are (ln 2, by more than maxUniformLossGap): the network had learnt before its first
+// logged loss, so chance cannot be read from it. Then a validation accuracy whose every
+// evaluation stays above 1/2 (chance for any number of classes, or the largest chance there
+// is) by more than twice its point-to-point noise generalises: a validation loss that climbs
+// from its first evaluation is overfitting, not memorisation (25% flipped labels on a residual
+// MLP: training 0.60 at its first log, accuracy 0.63-0.725 while validation climbs 0.62 ->
+// 1.8, overfitting_early_best_noisycls_resmlp_tf in tests/data/corpus2). Shuffled labels on
+// cancer start at ln 2 (0.67-0.70) and dip to 0.49-0.55.
+bool learntBeforeFirstLog(const RunView& view, double untrained, const NotLearningConfig& config) {
+    const Curve& m = view.valMetric;
+    if (m.info().direction != Direction::HigherIsBetter ||
+        m.info().family.find("acc") == std::string::npos || m.finiteCount() < 3 ||
+        !(untrained < std::log(2.0) * (1.0 - config.maxUniformLossGap))) {
+        return false;
+    }
+    std::vector<double> v;
+    for (double x : m.values()) {
+        if (std::isfinite(x)) v.push_back(x);
+    }
+    const double lowest = *std::min_element(v.begin(), v.end());
+    const double scale = *std::max_element(v.begin(), v.end()) > 1.0 ? 100.0 : 1.0;  // percent
+    return lowest > 0.5 * scale + 2.0 * diffNoise(v);
+}
+
 constexpr const char* kAdvice =
     "Check the learning rate is not zero or far too low, that the weights are not frozen "
     "(requires_grad, optimizer given the right parameters), that labels match their inputs, and "
@@ -317,7 +342,8 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
         chance = atChance;
         if (metricImproves(view)) {
             if (!chance) return out;
-        } else if (metricFarAboveChance(view, untrained, config)) {
+        } else if (metricFarAboveChance(view, untrained, config) ||
+                   learntBeforeFirstLog(view, untrained, config)) {
             return out;
         }
         how = " never improves on its first value " + formatNumber(valFirst) +

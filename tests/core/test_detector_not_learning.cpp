@@ -419,5 +419,51 @@ TEST(DetectNotLearning, ValidationWorseningWithAccuracyAtChanceIsNotLearning) {
     EXPECT_TRUE(learns.empty()) << describe(learns);
 }
 
+// Issue #15 (doctor18): 25% flipped labels on a residual MLP (overfitting_early_best_noisycls_
+// resmlp_tf in tests/data/corpus2, its first ten batch losses and 40 evaluations below): the
+// training loss is already 0.597 at its first log, below ln 2, so it learnt before it; validation
+// 0.619 -> 0.562 at the third evaluation, then climbing with jumps to 1.8; accuracy 0.63-0.725,
+// above 1/2 at every evaluation. That learnt, then overfit: no not_learning. The same curves with
+// the accuracy 0.15 lower (0.48-0.575, dipping under 1/2) are the shuffled-label picture:
+// not_learning stays.
+core::Run learntThenOverfit(double accShift) {
+    Noise noise(5);
+    const std::vector<double> trainHead{0.597, 0.850, 0.466, 0.489, 0.505,
+                                        0.567, 0.885, 0.397, 0.520, 0.814};
+    const std::vector<double> val{0.619, 0.569, 0.562, 0.601, 0.626, 0.615, 0.654, 0.656,
+                                  0.690, 0.814, 0.685, 0.785, 0.901, 0.784, 0.928, 0.880,
+                                  0.975, 1.069, 1.163, 0.878, 0.836, 1.114, 1.284, 0.855,
+                                  0.960, 1.006, 1.040, 1.059, 0.971, 1.266, 1.130, 1.244,
+                                  1.070, 1.087, 1.298, 1.486, 1.554, 1.598, 1.761, 1.802};
+    const std::vector<double> acc{0.690, 0.685, 0.710, 0.725, 0.710, 0.705, 0.695, 0.680,
+                                  0.695, 0.630, 0.725, 0.725, 0.695, 0.695, 0.700, 0.690,
+                                  0.665, 0.680, 0.665, 0.675, 0.705, 0.695, 0.650, 0.685,
+                                  0.660, 0.675, 0.680, 0.700, 0.700, 0.685, 0.660, 0.695,
+                                  0.690, 0.655, 0.655, 0.665, 0.675, 0.665, 0.660, 0.665};
+    return runOf(
+        {{"Loss/train", seriesOf(
+                            300,
+                            [&](std::size_t i) {
+                                return i < trainHead.size()
+                                           ? trainHead[i]
+                                           : 0.5 * std::exp(-double(i - 10) / 40.0) *
+                                                 (1.0 + std::abs(noise(0.3)));
+                            },
+                            10, 10)},
+         {"Loss/val", seriesOf(
+                          40, [&](std::size_t e) { return val[e]; }, 75, 75)},
+         {"Accuracy/val", seriesOf(
+                              40, [&](std::size_t e) { return acc[e] - accShift; }, 75, 75)}});
+}
+
+TEST(DetectNotLearning, LearntBeforeItsFirstLogWithAccuracyAboveHalfIsNoMemorisation) {
+    const auto learnt = detect(learntThenOverfit(0.0));
+    EXPECT_TRUE(learnt.empty()) << describe(learnt);
+    const auto nearHalf = detect(learntThenOverfit(0.15));
+    ASSERT_EQ(nearHalf.size(), 1u) << describe(nearHalf);
+    EXPECT_EQ(nearHalf[0].kind, FindingKind::NotLearning);
+    EXPECT_EQ(nearHalf[0].metric, "Loss/val");
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -247,5 +247,47 @@ TEST(DetectOverfitting, SeverityCountsFromABestHeldForSeveralEvaluations) {
     EXPECT_NEAR(held[0].evidence.at("held_best_value"), 0.42, 1e-9);
 }
 
+// Issue #15 (doctor18): batches of 4 on 25% flipped labels (overfitting_noisycls_adamax_resmlp_hf
+// in tests/data/corpus2): the batch loss is 0.55 at its first log, below ln 2, so the
+// classifier had learnt before it; it falls to 0.02, then bumps back to 0.66 for a stretch
+// as it memorises flipped labels, still under the untrained ln 2, while validation goes 0.55
+// -> 0.51 -> 1.45 and accuracy 0.80 -> 0.75: overfitting. Without an accuracy (nothing says
+// the loss is a cross-entropy) the climb above the first logged loss reads as a blow-up: quiet.
+core::Run memorisingFlippedLabels(bool withAccuracy) {
+    std::vector<std::pair<std::string, Series>> metrics{
+        {"loss", seriesOf(
+                     450,
+                     [](std::size_t i) {
+                         if (i < 20) return 0.55;
+                         if (i >= 200 && i < 216) return 0.66;
+                         return 0.02 + 0.53 * std::exp(-double(i - 20) / 20.0);
+                     },
+                     10, 10)},
+        {"eval_loss", seriesOf(
+                          30,
+                          [](std::size_t e) {
+                              const double x = double(e);
+                              return e <= 7 ? 0.55 - 0.04 * x / 7.0
+                                            : 0.51 + 0.94 * (x - 7.0) / 22.0;
+                          },
+                          150, 150)}};
+    if (withAccuracy) {
+        metrics.emplace_back(
+            "eval_accuracy",
+            seriesOf(
+                30, [](std::size_t e) { return 0.80 - 0.05 * double(e) / 29.0; }, 150, 150));
+    }
+    return runOf(std::move(metrics));
+}
+
+TEST(DetectOverfitting, AClassifierLoggedAfterItLearntIsUntrainedAtLnTwo) {
+    const auto f = detect(memorisingFlippedLabels(true));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_TRUE(f[0].kind == FindingKind::Overfitting ||
+                f[0].kind == FindingKind::SevereOverfitting);
+    EXPECT_EQ(f[0].metric, "eval_loss");
+    EXPECT_TRUE(detect(memorisingFlippedLabels(false)).empty());
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -813,9 +813,11 @@ TEST(DoctorAccuracy, SecondCorpusHalfL) {
     const auto logs = corpus2Half("l");
     ASSERT_GE(logs.size(), 36u);
     const Score s = scoreAll(logs);
-    print("corpus2 half l (held back, newest)", s);
+    print("corpus2 half l (held back, then looked at)", s);
     EXPECT_GE(s.found(), 33) << "half l recall below its first measure";
-    EXPECT_LE(s.runsWithWrong, 5) << "half l: more runs with a wrong warning than measured";
+    // doctor18: 4 -> 2 (not_learning on a run that learnt before its first log, noisy_validation
+    // against a smooth rise far above a small improvement)
+    EXPECT_LE(s.runsWithWrong, 2) << "half l: more runs with a wrong warning than measured";
 }
 
 // Half m (34 cases, seeds 330-363; 5 healthy controls, 3 runs with nothing expected): made by
@@ -876,14 +878,17 @@ TEST(DoctorAccuracy, SecondCorpusHalfM) {
     const auto logs = corpus2Half("m");
     ASSERT_GE(logs.size(), 34u);
     const Score s = scoreAll(logs);
-    print("corpus2 half m (held back, newest)", s);
+    print("corpus2 half m (held back, then looked at)", s);
     // doctor17: 24 -> 25 (undertrained_lstm2_short_tf: six evaluations, steadiness read over
     // the last five), no set lost a find or gained a wrong warning.
     // doctor19: 25 -> 27, runs with a wrong warning 2 -> 1 of 34 (divergence: a climb within
     // one epoch read on the per-epoch level, so the saw-tooth's undertrained shows; a growing lr's
     // val loss past the untrained level with train spikes 10x it), every other set unchanged.
-    EXPECT_GE(s.found(), 27) << "half m recall below its measure";
-    EXPECT_LE(s.runsWithWrong, 3) << "half m: more runs with a wrong warning than measured";
+    // doctor18 (made beside doctor17 and doctor19, merged after them): overfitting on
+    // overfitting_noisycls_adamax_resmlp_hf found (a classifier's untrained level at least ln 2)
+    // and no not_learning there (it learnt before its first log, accuracy >= 0.725).
+    EXPECT_GE(s.found(), 28) << "half m recall below its measure";
+    EXPECT_LE(s.runsWithWrong, 0) << "half m: more runs with a wrong warning than measured";
 }
 
 }  // namespace
