@@ -136,6 +136,21 @@ TailSlope tailSlope(const Curve& c, const Trend& t, double tailShare, double sig
 // taken evenly; 0 below five points. Ranks, not sizes: a curve near zero that dips once in
 // its noise (the healthy fixtures) scores about -0.6, a steady descent below -0.9.
 constexpr std::size_t kMaxTauPoints = 64;
+// The index of the last finite value when it is also the lowest finite one (ties count), else
+// nothing.
+template <class Values>
+std::optional<std::size_t> lastFiniteIsLowest(const Values& v) {
+    std::size_t last = v.size();
+    double best = HUGE_VAL;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!std::isfinite(v[i])) continue;
+        best = std::min(best, static_cast<double>(v[i]));
+        last = i;
+    }
+    if (last == v.size() || v[last] > best) return std::nullopt;
+    return last;
+}
+
 double kendallTau(const Curve& c, std::int64_t from) {
     std::vector<double> v;
     for (std::size_t i = 0; i < c.size(); ++i) {
@@ -218,15 +233,7 @@ LateClimb climbsToTheEnd(const RunView& view, std::int64_t tailStart,
     const Curve& m = view.valMetric;
     const Direction d = m.info().direction;
     if (m.empty() || d == Direction::Unknown) return c;
-    const auto v = view.valLoss.values();
-    std::size_t last = v.size();
-    double best = HUGE_VAL;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (!std::isfinite(v[i])) continue;
-        best = std::min(best, v[i]);
-        last = i;
-    }
-    if (last == v.size() || v[last] > best) return c;
+    if (!lastFiniteIsLowest(view.valLoss.values())) return c;
     const double sign = d == Direction::HigherIsBetter ? 1.0 : -1.0;
     c.lossTau = kendallTau(view.valLoss, tailStart);
     c.metricTau = sign * kendallTau(m, tailStart);
@@ -380,14 +387,9 @@ SlowingDescent slowingOf(const Curve& c, const Trend& t, const UndertrainedConfi
     if (!d.tail.ok || d.tail.ratio < config.minSlowingRatio) return d;
     // At its best at the last finite evaluation.
     const auto values = c.values();
-    std::size_t last = c.size();
-    double best = HUGE_VAL;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (!std::isfinite(values[i])) continue;
-        best = std::min(best, values[i]);
-        last = i;
-    }
-    if (last == c.size() || values[last] > best) return d;
+    const auto lowest = lastFiniteIsLowest(values);
+    if (!lowest) return d;
+    const std::size_t last = *lowest;
     double first = values[last];
     for (std::size_t i = 0; i < last; ++i) {
         if (std::isfinite(values[i])) {
