@@ -124,20 +124,6 @@ double reversalShare(const std::vector<double>& v, std::size_t from) {
     return moves > 1 ? static_cast<double>(turns) / static_cast<double>(moves - 1) : 1.0;
 }
 
-// Kendall's tau of the values against their order, from `from` on: -1 when every later point
-// is lower, 0 without a trend. Quadratic, over at most kTrendMaxPoints points.
-double kendallTau(const std::vector<double>& v, std::size_t from) {
-    long long score = 0;
-    long long pairs = 0;
-    for (std::size_t i = from; i < v.size(); ++i) {
-        for (std::size_t j = i + 1; j < v.size(); ++j) {
-            score += v[j] > v[i] ? 1 : v[j] < v[i] ? -1 : 0;
-            ++pairs;
-        }
-    }
-    return pairs > 0 ? static_cast<double>(score) / static_cast<double>(pairs) : 0.0;
-}
-
 // The swings of one smoothing of the training loss: none unless they are large (swingShare of
 // the range, noiseSigmas of the smoothed noise), many (minSwings), and the curve goes back
 // and forth more than it goes anywhere (maxEfficiency).
@@ -363,7 +349,8 @@ std::vector<Finding> detectOscillation(const RunView& view, const OscillationCon
     // jumping 0.05 -> 0.28 -> 0.05, overfitting_early_best_noisycls_resmlp_tf in half l of
     // tests/data/corpus2) has a steady trend, which an oscillation lacks.
     if (s.found) {
-        s.tau = kendallTau(t.values, s.z.firstSwingAt > 0 ? s.z.firstSwingAt - 1 : 0);
+        const std::size_t from = s.z.firstSwingAt > 0 ? s.z.firstSwingAt - 1 : 0;
+        s.tau = kendallTau(std::span<const double>(t.values).subspan(std::min(from, t.size())));
         s.found = s.tau > config.steadyFallTau;
     }
     if (!s.found && t.fineValues.size() == t.size()) {

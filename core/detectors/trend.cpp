@@ -93,6 +93,18 @@ double diffNoise(std::span<const double> values) {
     return diffNoiseCounted(values, countFinite(values));
 }
 
+double kendallTau(std::span<const double> values) {
+    const std::size_t n = values.size();
+    if (n < 2) return 0.0;
+    long long score = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i + 1; j < n; ++j)
+            score += (values[j] > values[i]) - (values[j] < values[i]);
+    }
+    const double pairs = static_cast<double>(n) * static_cast<double>(n - 1) / 2.0;
+    return static_cast<double>(score) / pairs;
+}
+
 std::size_t Trend::argMin() const {
     return values.empty() ? 0
                           : static_cast<std::size_t>(

@@ -60,4 +60,9 @@ inline constexpr std::size_t kTrendMaxPoints = 256;
 /// values are skipped; 0 for fewer than four finite values.
 [[nodiscard]] double diffNoise(std::span<const double> values);
 
+/// Kendall's tau of the values against their order: -1 when every later value is lower, +1
+/// when every one is higher, 0 without a trend (or for fewer than two values). Quadratic: for
+/// a trend's or a curve's few hundred points.
+[[nodiscard]] double kendallTau(std::span<const double> values);
+
 }  // namespace curvedoctor::core

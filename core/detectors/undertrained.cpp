@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/detectors/finding_text.h"
+#include "core/detectors/trend.h"
 
 namespace curvedoctor::core {
 namespace {
@@ -162,14 +163,7 @@ double kendallTau(const Curve& c, std::int64_t from) {
             even[i] = v[i * (v.size() - 1) / (kMaxTauPoints - 1)];
         v = std::move(even);
     }
-    if (v.size() < 5) return 0.0;
-    double s = 0.0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        for (std::size_t j = i + 1; j < v.size(); ++j)
-            s += static_cast<double>((v[j] > v[i]) - (v[j] < v[i]));
-    }
-    const double n = static_cast<double>(v.size());
-    return s / (n * (n - 1.0) / 2.0);
+    return v.size() < 5 ? 0.0 : core::kendallTau(v);
 }
 
 // A per-batch training loss can be too noisy for its tail's fall to reach noiseSigmas standard
