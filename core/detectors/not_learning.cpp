@@ -123,8 +123,7 @@ struct Chance {
 std::optional<Chance> accuracyChance(const RunView& view, double untrained,
                                      const NotLearningConfig& config) {
     const Curve& m = view.valMetric;
-    if (m.info().direction != Direction::HigherIsBetter ||
-        m.info().family.find("acc") == std::string::npos || !(untrained > 0.0)) {
+    if (!m.isAccuracy() || !(untrained > 0.0)) {
         return std::nullopt;
     }
     const double classes = std::round(std::exp(untrained));
@@ -177,8 +176,7 @@ bool metricFarAboveChance(const RunView& view, double untrained, const NotLearni
 // cancer start at ln 2 (0.67-0.70) and dip to 0.49-0.55.
 bool learntBeforeFirstLog(const RunView& view, double untrained, const NotLearningConfig& config) {
     const Curve& m = view.valMetric;
-    if (m.info().direction != Direction::HigherIsBetter ||
-        m.info().family.find("acc") == std::string::npos || m.finiteCount() < 3 ||
+    if (!m.isAccuracy() || m.finiteCount() < 3 ||
         !(untrained < std::log(2.0) * (1.0 - config.maxUniformLossGap))) {
         return false;
     }

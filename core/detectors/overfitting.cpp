@@ -125,9 +125,8 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     // 4 on 25% flipped labels: the first log 0.55, spikes to 0.69 as it memorises the flipped
     // labels while validation climbs 0.51 -> 1.45, overfitting_noisycls_adamax_resmlp_hf in
     // tests/data/corpus2).
-    const bool classifier = view.valMetric.info().direction == Direction::HigherIsBetter &&
-                            view.valMetric.info().family.find("acc") != std::string::npos;
-    const double untrained = classifier ? std::max(t.front(), std::log(2.0)) : t.front();
+    const double untrained =
+        view.valMetric.isAccuracy() ? std::max(t.front(), std::log(2.0)) : t.front();
     if (peakAfterLearning > untrained + config.noiseSigmas * t.trendNoise) return out;
 
     // The validation loss rises but the task metric keeps improving (detection box losses

@@ -95,6 +95,12 @@ public:
     [[nodiscard]] bool empty() const { return m_steps.empty(); }
     /// Number of finite values.
     [[nodiscard]] std::size_t finiteCount() const { return m_finiteCount; }
+    /// An accuracy: higher is better and its family names one ("acc", "val_accuracy"...): chance
+    /// is 1/K of K classes.
+    [[nodiscard]] bool isAccuracy() const {
+        return m_info.direction == Direction::HigherIsBetter &&
+               m_info.family.find("acc") != std::string::npos;
+    }
 
 private:
     void adopt(std::span<const std::int64_t> steps, std::span<const double> values,
