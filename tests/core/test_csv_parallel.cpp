@@ -26,31 +26,11 @@
 #include "core/loader_registry.h"
 #include "core/loaders/csv/csv_parallel_reader.h"
 #include "core/loaders/csv/csv_table.h"
+#include "csv_stream_test_support.h"
 #include "csv_test_support.h"
 
 namespace curvedoctor::core {
 namespace {
-
-// Hands out `text` in pieces of 1..maxPiece bytes.
-class PieceStream final : public ByteStream {
-public:
-    PieceStream(std::string text, std::size_t maxPiece, unsigned seed)
-        : m_text(std::move(text)), m_maxPiece(maxPiece), m_rng(seed) {}
-    std::size_t read(char* out, std::size_t n) override {
-        const std::size_t piece = std::uniform_int_distribution<std::size_t>(1, m_maxPiece)(m_rng);
-        const std::size_t count = std::min({n, piece, m_text.size() - m_at});
-        std::copy_n(m_text.data() + m_at, count, out);
-        m_at += count;
-        return count;
-    }
-    [[nodiscard]] std::uint64_t expectedSize() const override { return m_text.size(); }
-
-private:
-    std::string m_text;
-    std::size_t m_maxPiece;
-    std::size_t m_at = 0;
-    std::mt19937 m_rng;
-};
 
 // Everything a reader says about the row it read last, as text.
 std::span<const CsvCell> cellsOf(const CsvReader&, const std::vector<CsvCell>& cells) {
@@ -95,7 +75,7 @@ void expectSameInParallel(const std::string& text, CsvDialect dialect,
     for (const std::size_t chunk : {16, 37, 300}) {
         for (const unsigned threads : {1U, 3U}) {
             for (const int first : {0, 1}) {
-                PieceStream stream(text, 7, static_cast<unsigned>(chunk * 31 + threads));
+                test::PieceStream stream(text, 7, static_cast<unsigned>(chunk * 31 + threads));
                 CsvReader serial(stream, dialect, false, 64);
                 std::vector<std::string> got;
                 std::vector<CsvCell> cells;
@@ -112,25 +92,14 @@ void expectSameInParallel(const std::string& text, CsvDialect dialect,
 }
 
 TEST(CsvParallel, ChunkEdgesOnLineEndsQuotesCommentsAndTornLines) {
-    const std::vector<std::string> texts = {
-        "h,v\n1,2\n3,4\n",
-        "h,v\r\n1,2\r\n3,4\r\n",
-        "h,v\r\r\n1,2\r\r\n3,4\r\r\n",
-        "h,v\r1,2\r3,4",
-        "h,v\r1,2\r3,4\r",
-        "\xEF\xBB\xBFstep,loss\n\n# note\n  \n1,2\n",
-        "\xEF\xBB\xBF\xEF\xBB\xBFstep,loss\n1,2\n",
-        "\"a \"\"x\"\"\",\"multi\nline\nmore\",\"2.5\"\n7,8,9\n",
-        "a,b\n\"1,2\n3,4\n",
-        "a,b\n1,2\n3,",
-        "a,b\n1,2\n3,4.125",
-        "",
-        "\n\n\n",
-        "x",
-        "  a ,  b  ,c\n  1 ,    , 3\n",
-        "step,loss\n1,nan\n2,-inf\n3,Infinity\n4,NaN\n5,+1e999\n6,-1E-999\n7,NA\n8,null\n",
-        "step,loss\n1,0.5\n2,\x01\xff\xfe\x80junk\n3,0.25\n4,\"x\ny\"\n5,1\n",
-    };
+    std::vector<std::string> texts = test::awkwardCsvTexts();
+    texts.insert(
+        texts.end(),
+        {
+            "\xEF\xBB\xBF\xEF\xBB\xBFstep,loss\n1,2\n",
+            "step,loss\n1,nan\n2,-inf\n3,Infinity\n4,NaN\n5,+1e999\n6,-1E-999\n7,NA\n8,null\n",
+            "step,loss\n1,0.5\n2,\x01\xff\xfe\x80junk\n3,0.25\n4,\"x\ny\"\n5,1\n",
+        });
     for (const std::string& text : texts) expectSameInParallel(text, CsvDialect{});
     expectSameInParallel("     0/399    0.455G    0.1069\n  1/399 1 2\n", CsvDialect{' ', true});
     expectSameInParallel("\tb\n\t2\n", CsvDialect{'\t', false});

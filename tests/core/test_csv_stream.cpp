@@ -13,30 +13,10 @@
 
 #include "core/file_stream.h"
 #include "core/loaders/csv/csv_table.h"
+#include "csv_stream_test_support.h"
 
 namespace curvedoctor::core {
 namespace {
-
-// Hands out `text` in pieces of 1..maxPiece bytes.
-class PieceStream final : public ByteStream {
-public:
-    PieceStream(std::string text, std::size_t maxPiece, unsigned seed)
-        : m_text(std::move(text)), m_maxPiece(maxPiece), m_rng(seed) {}
-    std::size_t read(char* out, std::size_t n) override {
-        const std::size_t piece = std::uniform_int_distribution<std::size_t>(1, m_maxPiece)(m_rng);
-        const std::size_t count = std::min({n, piece, m_text.size() - m_at});
-        std::copy_n(m_text.data() + m_at, count, out);
-        m_at += count;
-        return count;
-    }
-    [[nodiscard]] std::uint64_t expectedSize() const override { return m_text.size(); }
-
-private:
-    std::string m_text;
-    std::size_t m_maxPiece;
-    std::size_t m_at = 0;
-    std::mt19937 m_rng;
-};
 
 // Everything the reader says about every row, as text.
 std::vector<std::string> describe(CsvReader& reader, std::size_t maxCells) {
@@ -65,7 +45,7 @@ void expectSameStreamed(const std::string& text, CsvDialect dialect, std::size_t
     const std::vector<std::string> expected = describe(whole, maxCells);
     for (const std::size_t window : {16, 37, 4096}) {
         for (const std::size_t piece : {1, 7, 5000}) {
-            PieceStream stream(text, piece, static_cast<unsigned>(window * 31 + piece));
+            test::PieceStream stream(text, piece, static_cast<unsigned>(window * 31 + piece));
             CsvReader streamed(stream, dialect, false, window);
             ASSERT_EQ(describe(streamed, maxCells), expected)
                 << "window " << window << ", pieces up to " << piece << ": " << text.substr(0, 80);
@@ -74,23 +54,7 @@ void expectSameStreamed(const std::string& text, CsvDialect dialect, std::size_t
 }
 
 TEST(CsvStream, LineEndsQuotesAndCommentsAcrossTheWindowEdge) {
-    const std::vector<std::string> texts = {
-        "h,v\n1,2\n3,4\n",
-        "h,v\r\n1,2\r\n3,4\r\n",
-        "h,v\r\r\n1,2\r\r\n3,4\r\r\n",
-        "h,v\r1,2\r3,4",
-        "h,v\r1,2\r3,4\r",
-        "\xEF\xBB\xBFstep,loss\n\n# note\n  \n1,2\n",
-        "\"a \"\"x\"\"\",\"multi\nline\nmore\",\"2.5\"\n7,8,9\n",
-        "a,b\n\"1,2\n3,4\n",
-        "a,b\n1,2\n3,",
-        "a,b\n1,2\n3,4.125",
-        "",
-        "\n\n\n",
-        "x",
-        "  a ,  b  ,c\n  1 ,    , 3\n",
-    };
-    for (const std::string& text : texts) expectSameStreamed(text, CsvDialect{});
+    for (const std::string& text : test::awkwardCsvTexts()) expectSameStreamed(text, CsvDialect{});
     expectSameStreamed("     0/399    0.455G    0.1069\n  1/399 1 2\n", CsvDialect{' ', true});
     expectSameStreamed("\tb\n\t2\n", CsvDialect{'\t', false});
 }
