@@ -1,0 +1,275 @@
+// The doctor's accuracy on the halves of tests/data/corpus2 made blind from session 15 on (j to
+// m), each scored once before the doctor was tuned on it: the blind per-kind table and every
+// later change in the comments above each test (see test_doctor_accuracy.cpp for the rest).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "doctor_accuracy_score.h"
+
+namespace curvedoctor::core {
+namespace {
+
+using namespace accuracy;  // NOLINT(google-build-using-namespace)
+
+// Half j (corpus13): 31 cases (seeds 220-250; a 1-D CNN, a two-layer GRU, Nesterov momentum, a
+// linear decay, make_gaussian_quantiles and make_friedman1 as new pieces) made while doctor13
+// tuned the detectors on halves a-i, their labels committed (52d5bb9) before the doctor first
+// read them, never tuned on. Measured blind once, on main 55352ac's detectors: 28 of 33 found
+// (85%), a wrong warning on 1 run of 31 (1 of 35 warnings):
+//   kind                      found  wrong/warnings
+//   divergence                4/4    0/4   (2 under a growing lr without NaN, 2 before NaN)
+//   nan_inf                   2/2    0/2
+//   no_shuffle_periodic       2/2    0/2
+//   noisy_validation          3/4    0/5   missed: noisy_val_few_evals_friedman_tf (20
+//                                          evaluations on 10 samples zig-zag 0.064-0.47
+//                                          around a smooth train loss 0.70 -> 0.099)
+//   not_learning              1/2    0/1   missed: not_learning_shuffled_cnn1d_hf (shuffled
+//                                          labels: train 2.31 flat for ~6 epochs, then
+//                                          memorised to 1.86; val 2.30 -> 2.64 rising;
+//                                          accuracy 0.09-0.12 at chance)
+//   oscillation               4/4    0/5   (fading after early blow-ups, and sustained waves)
+//   overfitting               4/4    0/5
+//   severe_overfitting        0/0    0/1   (accepted for overfitting)
+//   slow_start_plateau        3/4    1/4   missed: slow_start_tiny_init_friedman_tf (flat at
+//                                          1.0 for 3 of 40 epochs, a cliff to 0.27 by epoch
+//                                          5, under a noisy step loss); wrong on
+//                                          not_learning_shuffled_cnn1d_hf (its train loss is
+//                                          flat for its first 29% before memorising; the
+//                                          label forbids it, as that run never learns)
+//   undertrained              5/7    0/6   missed: undertrained_gru2_adagrad_tf (2.26 ->
+//                                          0.84, still -5% per epoch at the end, accuracy
+//                                          0.80 rising) and noisy_val_few_evals_quantiles_mlflow
+//                                          (train 1.07 -> 0.745 on a straight line, 15 epochs)
+// The floor asserted is that measure. The labels are left as committed.
+// doctor13's rules: 29 of 33. doctor14 looked at the misses on their plots (half j is now tuned
+// on): a validation loss at its best at the last evaluation, lower at almost every evaluation
+// over the second half (Kendall's tau <= -0.8, 3 standard errors), whose last 20% still falls
+// at >= 20% of its average rate, having fallen by >= 5% of its first value, with the training
+// loss falling over the second half, is undertrained however much it has slowed (a converged
+// curve ends at a few percent of its average rate; <= 9% on the steadily falling healthy runs
+// of the fixtures and halves a-j, 17% on healthy_quantiles_big_adamw_tf, whose label allows
+// undertrained): undertrained_gru2_adagrad_tf found (2.26 -> 0.84, tail at 40%), and the
+// same class on halves b, d, g and i. 30 of 33 (91%), a wrong warning on 1 run of 31.
+// Then shuffled labels memorised while a validation accuracy creeps by more than its noise
+// but stays within 25% of chance (1/K, K read from an untrained loss at ln K): not_learning_
+// shuffled_cnn1d_hf (accuracy 0.09 -> 0.115 on 10 classes, validation 2.30 -> 2.64) found;
+// jsontxt_01 (test accuracy 8% -> 13%, 4.5 times chance) stays learning. Its slow start is
+// gone: a run that learns nothing that generalises (not_learning on any loss) has no slow
+// start. 31 of 33 (94%), no wrong warning. Left: the undertrained straight train line of
+// noisy_val_few_evals_quantiles_mlflow (validation zig-zags, best not at the end), the noisy
+// validation of noisy_val_few_evals_friedman_tf (a regression on 10 samples).
+TEST(DoctorAccuracy, SecondCorpusHalfJ) {
+    const auto logs = corpus2Half("j");
+    ASSERT_GE(logs.size(), 31u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half j (held back, then looked at)", s);
+    EXPECT_GE(s.found(), 31) << "half j recall below its last measure";
+    EXPECT_EQ(s.runsWithWrong, 0) << "half j: a run with a wrong warning";
+}
+
+// Half k (corpus14): 27 cases (seeds 260-286; a two-layer LSTM, full-batch RMSprop, NAdam and
+// RMSprop under a growing lr, a transformer under NAdam and Adagrad as new pieces) made while
+// doctor14 tuned the detectors on halves a-j, their labels committed (403f95e) before the doctor
+// first read them, never tuned on. Measured blind once, on main dfcec06's detectors: 22 of 26
+// found (85%), a wrong warning on 2 runs of 27 (3 of 30 warnings):
+//   kind                      found  wrong/warnings
+//   divergence                4/4    1/5   wrong on not_learning_shuffled_lstm2_mlflow (its
+//                                          train loss 2.313 -> 2.236 -> 2.298 over the last
+//                                          steps: memorising noise on a loss that never left
+//                                          the untrained level)
+//   nan_inf                   1/1    0/1
+//   no_shuffle_periodic       2/2    0/2
+//   noisy_validation          2/2    1/4   wrong on not_learning_shuffled_lstm2_mlflow (val
+//                                          2.30-2.33: jumps of 0.007 against an improvement
+//                                          of almost nothing)
+//   not_learning              2/2    1/4   wrong on overfitting_fullbatch_cancer_nesterov_tf
+//                                          (val best at epoch 0, 0.32, then 3.95 at 2 and
+//                                          0.87 -> 6.68 climbing, while accuracy is 0.92-0.97
+//                                          against a majority of 0.63: it learnt)
+//   oscillation               0/0    0/1
+//   overfitting               3/5    0/2   missed: overfitting_fullbatch_cancer_nesterov_tf
+//                                          (above) and overfitting_diabetes_deep_nadam_mlflow
+//                                          (train 0.54 -> 0.01; val best at epoch 0, 0.49,
+//                                          climbing to ~0.78 by epoch 40, then level)
+//   severe_overfitting        0/0    0/2   (accepted for overfitting)
+//   slow_start_plateau        5/5    0/5   (short ones: 2.5 of 20 epochs under a 1-D CNN,
+//                                          3.5 of 10 under a two-layer LSTM)
+//   undertrained              3/5    0/3   missed: undertrained_transformer_adagrad_deit
+//                                          (1.94 -> 0.74 in 10 epochs, still -6% per epoch)
+//                                          and undertrained_rmsprop_fullbatch_quantiles_mlflow
+//                                          (0.279 -> 0.249 over the last 8 of 80 epochs, val
+//                                          falling, accuracy 0.92 still rising)
+// Both overfitting misses have their best validation at the first evaluation. The floor
+// asserted was that measure. The labels are left as committed.
+// doctor15 looked at the misses on their plots (half k is now tuned on) and fixed four
+// classes, each checked on the fixtures, halves a-j and the real logs (none lost a find or
+// gained a wrong warning): the "training loss back above its untrained level" guard of
+// overfitting counts only a climb after training made half its fall (the Nesterov run's
+// swing 0.70 -> 2.9 in its first epochs, before it learnt; the NAdam run's noisy batch loss
+// 0.53 -> 0.55 before its fall): both overfitting runs found; a validation accuracy more than
+// halfway from chance to perfect (its error under half of chance's, K from an untrained loss
+// at ln K; 0.92 on two classes) is no memorisation (shuffled labels end at 0.25-1.2 times
+// chance): the wrong not_learning gone; not_learning supersedes noisy_validation and a
+// warning-level divergence (a climb short of the start) in its run: the shuffled LSTM's
+// wrong warnings gone; a short run's training loss in a slowing descent (best at the last
+// epoch, tail at 37% of its average rate, tau -1 over the second half), validation falling
+// with it (tau -0.8, best in the tail, >= 25% of training's pace): the transformer's
+// undertrained found. 25 of 26 (96%), no wrong warning. Then a validation loss whose steady
+// fall covers only the last 20% (after 50 epochs of zig-zag, so its tau over the last 40% is
+// not steady) still counts when it is at its best at the last evaluation, lower at almost
+// every evaluation of that tail (tau <= -0.8) and the accuracy climbs there at almost every
+// one (tau >= 0.8; 0.84 -> 0.91); a loss inching down under a levelled accuracy (the
+// healthy_digits fixture) stays quiet, and relaxing both taus to 0.6 and 0.5 adds no wrong
+// warning on any set: the full-batch RMSprop quantiles run found. 26 of 26, no wrong warning.
+TEST(DoctorAccuracy, SecondCorpusHalfK) {
+    const auto logs = corpus2Half("k");
+    ASSERT_GE(logs.size(), 27u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half k (held back, then looked at)", s);
+    EXPECT_GE(s.found(), 26) << "half k recall below its last measure";
+    EXPECT_EQ(s.runsWithWrong, 0) << "half k: a run with a wrong warning";
+}
+
+// Half l (corpus15): 36 cases (seeds 290-325; make_blobs, make_hastie_10_2, a 2-class
+// make_classification with 25% flipped labels, make_regression, a residual MLP, RAdam, Adadelta,
+// exponential decay and warm restarts as new pieces) made while doctor15 tuned the detectors on
+// halves a-k, their labels committed (9a382a5) before the doctor first read them, never tuned
+// on. Measured blind once, on main e49584c's detectors: 33 of 36 found (92%), a wrong warning on
+// 6 runs of 36 (7 of 48 warnings):
+//   kind                      found  wrong/warnings
+//   divergence                4/4    0/4   (2 under a growing lr without NaN, 2 before NaN)
+//   metric_loss_disagreement  0/0    0/2
+//   nan_inf                   2/2    0/2
+//   no_shuffle_periodic       2/2    0/2
+//   noisy_validation          2/2    2/6   wrong on overfitting_momentum_noisycls_mlflow (val
+//                                          improves only 0.669 -> 0.627 by epoch 4, then
+//                                          climbs smoothly to 7.2: its jumps of 0.005 weighed
+//                                          against that small improvement) and
+//                                          not_learning_shuffled_cnn_wide_deit (val 2.304 ->
+//                                          2.302, then rising to 2.39: jumps against an
+//                                          improvement of almost nothing)
+//   not_learning              1/2    1/2   missed: not_learning_shuffled_resmlp_blobs_tf
+//                                          (accuracy 0.16-0.24 around the 0.20 of 5 classes,
+//                                          val 1.64 -> 1.75 above ln 5; called overfitting,
+//                                          which its label allows); wrong on
+//                                          overfitting_early_best_noisycls_resmlp_tf (val
+//                                          0.619 -> 0.563 at epoch 2, then climbing to 1.80;
+//                                          accuracy 0.63-0.73 against a chance of 0.5: it
+//                                          learnt, then overfit)
+//   oscillation               3/3    3/7   wrong on the three noisycls runs trained with
+//                                          batches of 4-8 on 25% flipped labels
+//                                          (overfitting_early_best_noisycls_deep_deit,
+//                                          _resmlp_tf, overfitting_first_eval_noisycls_hf):
+//                                          the train loss falls with spikes (0.003 -> 0.14
+//                                          at epoch 21 of the deep run) as it memorises the
+//                                          flipped labels; the plots show no swing
+//   overfitting               9/10   0/4   missed: overfitting_hastie_subset_mlflow (val
+//                                          0.594 at epoch 7 -> 1.165 at 79 while train falls
+//                                          to 0.0004; called metric_loss_disagreement, as the
+//                                          accuracy rose 0.60 -> 0.72 and then held level)
+//   severe_overfitting        0/0    1/8   (accepted for overfitting) wrong on
+//                                          oscillation_sustained_linreg_deit (val best 0.326 at
+//                                          31, its waves drifting up to 0.59: the label left
+//                                          overfitting unsure but, as in earlier halves, not
+//                                          severe_overfitting)
+//   slow_start_plateau        4/4    0/4   (4 of 40, 5 of 40, 8 of 40 and 8 of 15 epochs)
+//   undertrained              6/7    0/7   missed: noisy_val_few_evals_blobs_mlflow (train 1.45
+//                                          -> 0.149 still -8% per epoch at the end of 15; the
+//                                          val on 12 samples zig-zags, best at 13)
+// Three of the 10 overfitting runs have their best validation at the first to third evaluation:
+// all found. The floor asserted is that measure. The labels are left as committed.
+// Measured blind a second time (session 16) after doctor15 had tuned on half k without reading
+// half l: 33 of 36, a wrong warning on 5 runs of 36 (the noisy validation on
+// not_learning_shuffled_cnn_wide_deit gone: not_learning supersedes it). doctor16 then tuned
+// on it.
+// tuned on by doctor16: swings under the trend's wide median must ride on no steady fall
+// (Kendall's tau of the smoothed loss from the first swing > -0.5): the oscillation on
+// overfitting_early_best_noisycls_resmlp_tf and overfitting_first_eval_noisycls_hf (tau -0.69,
+// -0.75) is gone; the fixture's and every half's oscillation finds stay. 33 of 36, a wrong
+// warning on 5 runs of 36 (5 of 46); the ringing rule's oscillation on the deep noisycls run
+// is left (one value per epoch: isolated bumps on a fast fall).
+TEST(DoctorAccuracy, SecondCorpusHalfL) {
+    const auto logs = corpus2Half("l");
+    ASSERT_GE(logs.size(), 36u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half l (held back, then looked at)", s);
+    EXPECT_GE(s.found(), 33) << "half l recall below its first measure";
+    // doctor18: 4 -> 2 (not_learning on a run that learnt before its first log, noisy_validation
+    // against a smooth rise far above a small improvement)
+    EXPECT_LE(s.runsWithWrong, 2) << "half l: more runs with a wrong warning than measured";
+}
+
+// Half m (34 cases, seeds 330-363; 5 healthy controls, 3 runs with nothing expected): made by
+// corpus16 while halves a-l were tuned on, its labels committed (eea404c) before the doctor
+// first read it, never tuned on. Measured blind once, on main df3239d's detectors: 24 of 33
+// found (73%), a wrong warning on 4 runs of 34 (5 of 39 warnings):
+//   kind                      found  wrong/warnings
+//   divergence                4/5    1/6   missed: divergence_grow_cancer_adamax_mlflow (train
+//                                          0.002 at epoch 27, then blow-ups under the growing
+//                                          lr: epoch train 1.56 and 2.45 at 37-38, val 0.05 ->
+//                                          2.16, accuracy held 0.92-0.98, train back to 0.22 at
+//                                          the end); wrong on no_shuffle_sorted_circles_radam_
+//                                          mlflow (the run ends on the high side of its one-epoch
+//                                          saw-tooth, 0.46 -> 0.71 in its last 16 steps, while
+//                                          the epoch loss falls all run)
+//   nan_inf                   4/4    0/4
+//   no_shuffle_periodic       2/2    0/2
+//   noisy_validation          1/1    1/7   wrong on not_learning_shuffled_gru2_adamax_mlflow (val
+//                                          2.302 -> 2.306: jumps of 1e-4 against an improvement
+//                                          of almost nothing, as on half l)
+//   not_learning              1/2    1/2   missed: not_learning_shuffled_quantiles_hf (val flat
+//                                          1.097-1.104 at ln 3, accuracy 0.30-0.40 around 0.33,
+//                                          train memorising 1.11 -> 1.07); wrong on
+//                                          overfitting_noisycls_adamax_resmlp_hf (val zig-zags
+//                                          0.51-0.63 for 10 epochs, then climbs to 1.45;
+//                                          accuracy 0.75-0.81 against a chance of 0.5: it learnt,
+//                                          then overfit)
+//   oscillation               1/3    2/4   missed: oscillation_fading_friedman_tf (fading waves of
+//                                          4-8 epochs over 100 full-batch steps) and
+//                                          oscillation_then_nan_diabetes_deit (waves 0.51 <->
+//                                          0.88 over epochs 0-33, before the blow-up into NaN);
+//                                          wrong on the two noisycls runs trained with batches
+//                                          of 4 on 25% flipped labels (overfitting_early_best_
+//                                          noisycls_nadam_mlflow, overfitting_noisycls_adamax_
+//                                          resmlp_hf): the step loss spikes as it memorises
+//                                          the flipped labels; the plots show no swing
+//   overfitting               4/5    0/3   missed: overfitting_noisycls_adamax_resmlp_hf (best
+//                                          val 0.508 at epoch 7, 1.45 at 28; called not_learning)
+//   severe_overfitting        0/0    0/2   (accepted for overfitting)
+//   slow_start_plateau        3/3    0/5   (2 of 40, 8 of 20 and 20 of 40 epochs)
+//   undertrained              4/8    0/4   missed: undertrained_transformer_radam_linear_hf (val
+//                                          0.545 -> 0.422 over the last 6 of 15 epochs as the
+//                                          linear decay ends, accuracy 0.88 rising),
+//                                          undertrained_lstm2_short_tf (val -12% in the last of
+//                                          6 epochs), undertrained_few_evals_quantiles_tf (train
+//                                          -4% per epoch at the end of 15; val on 12 samples),
+//                                          no_shuffle_sorted_circles_radam_mlflow (the epoch loss
+//                                          0.668 -> 0.583 bending down, accuracy 0.55 -> 0.75)
+// The five healthy controls (among them one-step lr spikes that recover and batches of 4 on
+// iris) and the three runs with nothing expected drew no wrong warning. The floor asserted is
+// that measure. The labels are left as committed.
+// Measured blind a second time (session 16) after doctor15 and doctor16 had tuned on halves k
+// and l and never read half m: after doctor15's rules 24 of 33, a wrong warning on 3 runs of
+// 34 (not_learning supersedes the noisy validation of the shuffled GRU); with doctor16's too,
+// 24 of 33 and 2 of 34 (the two noisycls oscillations gone). doctor17 and doctor19 then tuned on
+// it.
+TEST(DoctorAccuracy, SecondCorpusHalfM) {
+    const auto logs = corpus2Half("m");
+    ASSERT_GE(logs.size(), 34u);
+    const Score s = scoreAll(logs);
+    print("corpus2 half m (held back, then looked at)", s);
+    // doctor17: 24 -> 25 (undertrained_lstm2_short_tf: six evaluations, steadiness read over
+    // the last five), no set lost a find or gained a wrong warning.
+    // doctor19: 25 -> 27, runs with a wrong warning 2 -> 1 of 34 (divergence: a climb within
+    // one epoch read on the per-epoch level, so the saw-tooth's undertrained shows; a growing lr's
+    // val loss past the untrained level with train spikes 10x it), every other set unchanged.
+    // doctor18 (made beside doctor17 and doctor19, merged after them): overfitting on
+    // overfitting_noisycls_adamax_resmlp_hf found (a classifier's untrained level at least ln 2)
+    // and no not_learning there (it learnt before its first log, accuracy >= 0.725).
+    EXPECT_GE(s.found(), 28) << "half m recall below its measure";
+    EXPECT_LE(s.runsWithWrong, 0) << "half m: more runs with a wrong warning than measured";
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
