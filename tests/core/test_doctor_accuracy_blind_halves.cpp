@@ -64,7 +64,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfJ) {
     ASSERT_GE(logs.size(), 31u);
     const Score s = scoreAll(logs);
     print("corpus2 half j (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 31) << "half j recall below its last measure";
+    // lead (session 17): 31 -> 32 (noisy_val_few_evals_friedman_tf: a validation loss that
+    // reverses at 2/3 of its evaluations needs 2, not 4, times the training loss's relative noise).
+    EXPECT_GE(s.found(), 32) << "half j recall below its last measure";
     EXPECT_EQ(s.runsWithWrong, 0) << "half j: a run with a wrong warning";
 }
 
