@@ -30,6 +30,13 @@ struct NoisyValidationConfig {
     /// trend) relative to its own improvement must be this many times the training loss's
     /// (same granularity, epoch-level)...
     double lossNoiseRatio = 4.0;
+    /// ... or this many times, when the validation loss zig-zags: reverses direction at
+    /// zigzagShare of its evaluations or more (independent noise does at 2/3 of them).
+    double zigzagNoiseRatio = 2.0;
+    double zigzagShare = 0.5;
+    /// A validation loss that reverses direction at fewer than this share of its evaluations
+    /// is a smooth curve, however large its second differences (a bend).
+    double minReversalShare = 1.0 / 3.0;
     /// ... and at least this share of the validation improvement, and of the whole range its
     /// smoothed curve travels (a smooth rise far above a small improvement is no noise).
     double minLossNoiseShare = 0.15;

@@ -120,17 +120,24 @@ struct Chance {
     double tail = 0.0;
     double scale = 1.0;
 };
+// K when `loss` is the cross-entropy of a uniform guess over K classes (ln K), within `gap` of it.
+std::optional<double> uniformClasses(double loss, double gap) {
+    if (!(loss > 0.0)) return std::nullopt;
+    const double classes = std::round(std::exp(loss));
+    if (!(classes >= 2.0) || classes > 1e4 ||
+        std::abs(loss - std::log(classes)) > gap * std::log(classes)) {
+        return std::nullopt;
+    }
+    return classes;
+}
+
 std::optional<Chance> accuracyChance(const RunView& view, double untrained,
                                      const NotLearningConfig& config) {
     const Curve& m = view.valMetric;
-    if (!m.isAccuracy() || !(untrained > 0.0)) {
-        return std::nullopt;
-    }
-    const double classes = std::round(std::exp(untrained));
-    if (!(classes >= 2.0) || classes > 1e4 ||
-        std::abs(untrained - std::log(classes)) > config.maxUniformLossGap * std::log(classes)) {
-        return std::nullopt;
-    }
+    if (!m.isAccuracy()) return std::nullopt;
+    const std::optional<double> k = uniformClasses(untrained, config.maxUniformLossGap);
+    if (!k) return std::nullopt;
+    const double classes = *k;
     std::vector<double> v;
     for (double x : m.values()) {
         if (std::isfinite(x)) v.push_back(x);
@@ -194,6 +201,66 @@ constexpr const char* kAdvice =
     "(requires_grad, optimizer given the right parameters), that labels match their inputs, and "
     "that the loss fits the task (e.g. cross-entropy on logits).";
 
+std::string memorisedAdvice() {
+    return std::string(
+               "Check that labels match their inputs (a shuffled or misaligned label column "
+               "lets the network only memorise), and that validation data get the same "
+               "preprocessing as training data. ") +
+           kAdvice;
+}
+
+// The validation accuracy never leaves chance and the validation loss never beats a uniform
+// guess: every smoothed evaluation of the accuracy stays below maxChanceRatio / K and the
+// smoothed validation loss never goes below ln K by more than maxRelativeDrop, K read from the
+// first validation loss or the untrained training loss (within maxAtChanceLossGap of ln K).
+// Nothing the network learns generalises, however its training loss moves or its validation
+// loss creeps (shuffled labels on three classes: validation 1.102 -> 1.097 -> 1.100 at ln 3
+// while accuracy wanders 0.30-0.40, not_learning_shuffled_quantiles_hf; on five: validation
+// 1.68 -> 1.64 -> 1.75, accuracy 0.16-0.24, not_learning_shuffled_resmlp_blobs_tf, both in
+// tests/data/corpus2). A run that learns slowly leaves chance (an LSTM under plain SGD: 0.10
+// -> 0.22 on ten classes) or brings its validation loss below ln K.
+std::optional<Finding> atChanceThroughout(const RunView& view, double untrained,
+                                          const NotLearningConfig& config) {
+    const Curve& m = view.valMetric;
+    const Trend& acc = view.valMetricTrend;
+    const Trend& val = view.valTrend;
+    // A handful of evaluations near chance is no evidence (five zig-zagging by more than they
+    // move): as many as a flat loss needs.
+    if (!m.isAccuracy() || acc.rawPoints < config.minPoints || acc.empty() ||
+        val.rawPoints < config.minPoints || val.empty()) {
+        return std::nullopt;
+    }
+    const double valFirst = firstFinite(view.valLoss.values());
+    std::optional<double> k = uniformClasses(valFirst, config.maxAtChanceLossGap);
+    if (!k) k = uniformClasses(untrained, config.maxAtChanceLossGap);
+    if (!k) return std::nullopt;
+    const double top = *std::max_element(acc.values.begin(), acc.values.end());
+    const double scale = top > 1.0 ? 100.0 : 1.0;  // percent
+    const double chance = scale / *k;
+    const double uniform = std::log(*k);
+    const double valBest = *std::min_element(val.values.begin(), val.values.end());
+    if (top > config.maxChanceRatio * chance ||
+        valBest < uniform * (1.0 - config.maxRelativeDrop)) {
+        return std::nullopt;
+    }
+    Finding f = makeFinding(view, FindingKind::NotLearning, Severity::Warning,
+                            view.valLoss.metric(), val.firstSteps.front(), val.lastSteps.back());
+    f.message = m.metric() + " never rises above " + formatNumber(top) + ", within " +
+                formatPercent(config.maxChanceRatio - 1.0) + " of chance for " + formatNumber(*k) +
+                " classes (" + formatNumber(chance) + "), and " + view.valLoss.metric() +
+                " never goes below " + formatNumber(valBest) +
+                ", no better than a uniform guess (ln " + formatNumber(*k) + " = " +
+                formatNumber(uniform) + "): what the network learns does not generalise at all.";
+    f.advice = memorisedAdvice();
+    f.evidence["classes"] = *k;
+    f.evidence["chance_level"] = chance;
+    f.evidence["max_chance_ratio"] = config.maxChanceRatio;
+    f.evidence["metric_maximum"] = top;
+    f.evidence["uniform_guess_loss"] = uniform;
+    f.evidence["val_minimum"] = valBest;
+    return f;
+}
+
 // Median of the finite values of `c` in [from, to).
 double medianOf(const Curve& c, std::size_t from, std::size_t to) {
     std::vector<double> v;
@@ -241,6 +308,102 @@ std::optional<Finding> noTrend(const RunView& view, const Curve& c, const Trend&
     return f;
 }
 
+// The training loss moves, but validation does not: nothing learnt generalises (labels
+// disconnected from the inputs, so the network can only memorise).
+std::optional<Finding> memorisation(const RunView& view, const Trend& t, const Curve& curve,
+                                    const NotLearningConfig& config) {
+    const Flatness val = flatness(view.valTrend, config, config.minValPoints, true);
+    const Flatness once = flatness(view.valTrend, config, config.minValPoints, false);
+    const double trainDrop = t.front() - *std::min_element(t.values.begin(), t.values.end());
+    // Where the training loss started, read raw as well as smoothed (see below).
+    const double untrained = std::max(t.front(), firstFinite(curve.values()));
+    std::string how;
+    std::optional<double> chance;
+    double valAllowed = val.allowed;
+    std::string within = formatPercent(config.maxRelativeDrop);
+    if (val.flat) {
+        how = " stays flat at " + formatNumber(val.first);
+    } else {
+        // A network that can only memorise also drives its validation loss up (its confident
+        // guesses on unseen data are wrong): the validation loss then never improves on its
+        // own first value, nor ever goes below where the training loss started (the untrained
+        // level). Overfitting improves on validation first; a run fine-tuned or evaluated
+        // after a first epoch that already learnt starts validation below the training
+        // loss's start.
+        // Both first values are read raw as well: a running median starts a curve that falls
+        // fast in its first evaluations at its second or third value, which hides both the
+        // untrained level and the validation loss's first improvement (an MLP on 60 samples:
+        // validation 0.80 -> 0.54 in two epochs, training 1.08 -> 0.20).
+        if (once.firstStep >= once.lastStep || !(once.first > 0.0)) return std::nullopt;
+        const double valBest =
+            *std::min_element(view.valTrend.values.begin(), view.valTrend.values.end());
+        const double valFirst = std::max(once.first, firstFinite(view.valLoss.values()));
+        // "Never improves" within maxRelativeDrop; or, for a validation loss that ends above
+        // its first value by more than noiseSigmas of its smoothed noise (it clearly gets
+        // worse), within that noise: the lowest of a few dozen smoothed evaluations of pure
+        // noise lies a few of their standard deviations below the first (shuffled labels on
+        // 143 samples: validation 0.731 -> 0.716 -> 1.03 with evaluations jumping by 0.03,
+        // not_learning_shuffled_cancer in tests/data/corpus2). Five evaluations zig-zagging
+        // by more than they move (hf_trainer_06 in ../shared/realworld) show neither.
+        const double noiseBand = config.noiseSigmas * view.valTrend.trendNoise;
+        valAllowed = config.maxRelativeDrop * valFirst;
+        if (view.valTrend.back() - valFirst > noiseBand && noiseBand > valAllowed) {
+            valAllowed = noiseBand;
+            within = formatNumber(valAllowed) + ", its smoothed noise, as it ends clearly worse";
+        }
+        if (valFirst - valBest > valAllowed) return std::nullopt;
+        // A recurrent network memorises shuffled labels slowly (an LSTM: training 2.30 ->
+        // 2.25 in 20 epochs while validation climbs 2.30 -> 2.36 and accuracy stays at
+        // chance, not_learning_shuffled_lstm in tests/data/corpus2): when validation ends
+        // clearly worse, a training loss that ends lower than it started by more than
+        // noiseSigmas of its smoothed noise has memorised, however little.
+        const bool endsWorse = view.valTrend.back() - valFirst > noiseBand;
+        const bool trainFalls =
+            t.front() - t.back() > config.noiseSigmas * t.trendNoise && t.back() < t.front();
+        // Or, its training loss too noisy to show how much it memorised, the validation
+        // accuracy ends at chance (metricAtChance): nothing generalises (shuffled labels on
+        // wine: batch losses 0.76-1.19 about a trend 1.05 -> 0.92, validation 1.14 -> 1.20,
+        // accuracy 0.36 on three classes; not_learning_shuffled_wine_tf in tests/data/corpus2).
+        const std::optional<double> atChance = metricAtChance(view, untrained, config);
+        const bool memorised = trainDrop >= config.minMemorisedDrop * untrained ||
+                               (endsWorse && (trainFalls || atChance));
+        if (!(untrained > 0.0) || !memorised || valBest < untrained * (1.0 - config.maxShortDip)) {
+            return std::nullopt;
+        }
+        chance = atChance;
+        if (metricImproves(view)) {
+            if (!chance) return std::nullopt;
+        } else if (metricFarAboveChance(view, untrained, config) ||
+                   learntBeforeFirstLog(view, untrained, config)) {
+            return std::nullopt;
+        }
+        how = " never improves on its first value " + formatNumber(valFirst) +
+              " nor goes below the untrained level of " + view.trainLoss.metric() + " (" +
+              formatNumber(untrained) + "); it ends at " + formatNumber(view.valTrend.back());
+    }
+    const Flatness& shown = val.flat ? val : once;
+    Finding f = makeFinding(view, FindingKind::NotLearning, Severity::Warning,
+                            view.valLoss.metric(), shown.firstStep, shown.lastStep);
+    f.message = view.valLoss.metric() + how + " from " + describeStep(view, shown.firstStep) +
+                " to " + describeStep(view, shown.lastStep) + " (within " + within + ") while " +
+                view.trainLoss.metric() + " falls by " + formatNumber(trainDrop) +
+                metricNote(view, f) +
+                (chance ? ", within " + formatPercent(config.maxChanceRatio) + " of chance (" +
+                              formatNumber(*chance) + ")"
+                        : "") +
+                ": what the network learns does not generalise at all.";
+    f.advice = memorisedAdvice();
+    f.evidence["first_value"] = shown.first;
+    f.evidence["train_improvement"] = trainDrop;
+    f.evidence["untrained_level"] = untrained;
+    f.evidence["allowed_val_improvement"] = valAllowed;
+    if (chance) {
+        f.evidence["chance_level"] = *chance;
+        f.evidence["max_chance_ratio"] = config.maxChanceRatio;
+    }
+    return f;
+}
+
 }  // namespace
 
 std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningConfig& config) {
@@ -276,103 +439,17 @@ std::vector<Finding> detectNotLearning(const RunView& view, const NotLearningCon
         out.push_back(*f);
         return out;
     }
-    if (!useTrain || learnsSlowly(view)) return out;
-    // The training loss moves, but validation does not: nothing learnt generalises (labels
-    // disconnected from the inputs, so the network can only memorise).
-    const Flatness val = flatness(view.valTrend, config, config.minValPoints, true);
-    const Flatness once = flatness(view.valTrend, config, config.minValPoints, false);
-    const double trainDrop = t.front() - *std::min_element(t.values.begin(), t.values.end());
-    // Where the training loss started, read raw as well as smoothed (see below).
-    const double untrained = std::max(t.front(), firstFinite(curve.values()));
-    std::string how;
-    std::optional<double> chance;
-    double valAllowed = val.allowed;
-    std::string within = formatPercent(config.maxRelativeDrop);
-    if (val.flat) {
-        how = " stays flat at " + formatNumber(val.first);
-    } else {
-        // A network that can only memorise also drives its validation loss up (its confident
-        // guesses on unseen data are wrong): the validation loss then never improves on its
-        // own first value, nor ever goes below where the training loss started (the untrained
-        // level). Overfitting improves on validation first; a run fine-tuned or evaluated
-        // after a first epoch that already learnt starts validation below the training
-        // loss's start.
-        // Both first values are read raw as well: a running median starts a curve that falls
-        // fast in its first evaluations at its second or third value, which hides both the
-        // untrained level and the validation loss's first improvement (an MLP on 60 samples:
-        // validation 0.80 -> 0.54 in two epochs, training 1.08 -> 0.20).
-        if (once.firstStep >= once.lastStep || !(once.first > 0.0)) return out;
-        const double valBest =
-            *std::min_element(view.valTrend.values.begin(), view.valTrend.values.end());
-        const double valFirst = std::max(once.first, firstFinite(view.valLoss.values()));
-        // "Never improves" within maxRelativeDrop; or, for a validation loss that ends above
-        // its first value by more than noiseSigmas of its smoothed noise (it clearly gets
-        // worse), within that noise: the lowest of a few dozen smoothed evaluations of pure
-        // noise lies a few of their standard deviations below the first (shuffled labels on
-        // 143 samples: validation 0.731 -> 0.716 -> 1.03 with evaluations jumping by 0.03,
-        // not_learning_shuffled_cancer in tests/data/corpus2). Five evaluations zig-zagging
-        // by more than they move (hf_trainer_06 in ../shared/realworld) show neither.
-        const double noiseBand = config.noiseSigmas * view.valTrend.trendNoise;
-        valAllowed = config.maxRelativeDrop * valFirst;
-        if (view.valTrend.back() - valFirst > noiseBand && noiseBand > valAllowed) {
-            valAllowed = noiseBand;
-            within = formatNumber(valAllowed) + ", its smoothed noise, as it ends clearly worse";
-        }
-        if (valFirst - valBest > valAllowed) return out;
-        // A recurrent network memorises shuffled labels slowly (an LSTM: training 2.30 ->
-        // 2.25 in 20 epochs while validation climbs 2.30 -> 2.36 and accuracy stays at
-        // chance, not_learning_shuffled_lstm in tests/data/corpus2): when validation ends
-        // clearly worse, a training loss that ends lower than it started by more than
-        // noiseSigmas of its smoothed noise has memorised, however little.
-        const bool endsWorse = view.valTrend.back() - valFirst > noiseBand;
-        const bool trainFalls =
-            t.front() - t.back() > config.noiseSigmas * t.trendNoise && t.back() < t.front();
-        // Or, its training loss too noisy to show how much it memorised, the validation
-        // accuracy ends at chance (metricAtChance): nothing generalises (shuffled labels on
-        // wine: batch losses 0.76-1.19 about a trend 1.05 -> 0.92, validation 1.14 -> 1.20,
-        // accuracy 0.36 on three classes; not_learning_shuffled_wine_tf in tests/data/corpus2).
-        const std::optional<double> atChance = metricAtChance(view, untrained, config);
-        const bool memorised = trainDrop >= config.minMemorisedDrop * untrained ||
-                               (endsWorse && (trainFalls || atChance));
-        if (!(untrained > 0.0) || !memorised || valBest < untrained * (1.0 - config.maxShortDip)) {
+    // Memorisation read from the validation loss and the untrained level; else an accuracy at
+    // chance with validation at a uniform guess, even where validation creeps down by more
+    // than its tiny noise (which reads as slow learning).
+    if (useTrain && !learnsSlowly(view)) {
+        if (auto f = memorisation(view, t, curve, config)) {
+            out.push_back(std::move(*f));
             return out;
         }
-        chance = atChance;
-        if (metricImproves(view)) {
-            if (!chance) return out;
-        } else if (metricFarAboveChance(view, untrained, config) ||
-                   learntBeforeFirstLog(view, untrained, config)) {
-            return out;
-        }
-        how = " never improves on its first value " + formatNumber(valFirst) +
-              " nor goes below the untrained level of " + view.trainLoss.metric() + " (" +
-              formatNumber(untrained) + "); it ends at " + formatNumber(view.valTrend.back());
     }
-    const Flatness& shown = val.flat ? val : once;
-    Finding f = makeFinding(view, FindingKind::NotLearning, Severity::Warning,
-                            view.valLoss.metric(), shown.firstStep, shown.lastStep);
-    f.message = view.valLoss.metric() + how + " from " + describeStep(view, shown.firstStep) +
-                " to " + describeStep(view, shown.lastStep) + " (within " + within + ") while " +
-                view.trainLoss.metric() + " falls by " + formatNumber(trainDrop) +
-                metricNote(view, f) +
-                (chance ? ", within " + formatPercent(config.maxChanceRatio) + " of chance (" +
-                              formatNumber(*chance) + ")"
-                        : "") +
-                ": what the network learns does not generalise at all.";
-    f.advice = std::string(
-                   "Check that labels match their inputs (a shuffled or misaligned label "
-                   "column lets the network only memorise), and that validation data "
-                   "get the same preprocessing as training data. ") +
-               kAdvice;
-    f.evidence["first_value"] = shown.first;
-    f.evidence["train_improvement"] = trainDrop;
-    f.evidence["untrained_level"] = untrained;
-    f.evidence["allowed_val_improvement"] = valAllowed;
-    if (chance) {
-        f.evidence["chance_level"] = *chance;
-        f.evidence["max_chance_ratio"] = config.maxChanceRatio;
-    }
-    out.push_back(std::move(f));
+    const double untrained = useTrain ? std::max(t.front(), firstFinite(curve.values())) : 0.0;
+    if (auto f = atChanceThroughout(view, untrained, config)) out.push_back(std::move(*f));
     return out;
 }
 

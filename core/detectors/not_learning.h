@@ -44,6 +44,10 @@ struct NotLearningConfig {
     /// nothing, even when it rises by more than its noise.
     double maxChanceRatio = 1.25;
     double maxUniformLossGap = 0.03;
+    /// The same, for reading K from the first validation loss or the untrained training loss
+    /// when the accuracy never leaves chance: a network of random weights guesses a little
+    /// worse than uniform (five classes: a first loss of 1.66-1.68 against ln 5 = 1.61).
+    double maxAtChanceLossGap = 0.06;
     /// A validation accuracy whose last third's error is below this share of chance's error
     /// (1 - 1/K) is more than halfway from chance to perfect: the network generalises, so an
     /// over-confident validation loss that climbs from its first evaluation is overfitting,
@@ -55,7 +59,8 @@ struct NotLearningConfig {
 /// start, unless validation shows slow learning (its loss falling by thirds beyond its noise
 /// while its metric improves). A warning when the training loss moves but the validation loss stays
 /// within the same band in both directions from start to end (labels disconnected from inputs: the
-/// network can only memorise).
+/// network can only memorise), or when a validation accuracy never leaves chance while the
+/// validation loss never beats a uniform guess (ln K).
 [[nodiscard]] std::vector<Finding> detectNotLearning(const RunView& view,
                                                      const NotLearningConfig& config = {});
 

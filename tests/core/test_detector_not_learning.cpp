@@ -465,5 +465,51 @@ TEST(DetectNotLearning, LearntBeforeItsFirstLogWithAccuracyAboveHalfIsNoMemorisa
     EXPECT_EQ(nearHalf[0].metric, "Loss/val");
 }
 
+// Issue #15 (lead, session 17): shuffled labels on three Gaussian quantiles
+// (not_learning_shuffled_quantiles_hf in tests/data/corpus2, its 30 evaluations below): the
+// batch loss creeps 1.09 -> 1.07 as it memorises, validation stays 1.097-1.104 at ln 3 = 1.099
+// (falling by more than its tiny noise over the run, which once read as slow learning) and
+// the accuracy wanders 0.30-0.40 about 1/3: not learning. The same run with the accuracy 0.15
+// higher (0.45-0.55, above 1.25 times chance), or with the validation loss 5% below ln 3 (better
+// than a uniform guess), learns something: no not_learning.
+core::Run atChance(double accShift, double valShift) {
+    Noise noise(3);
+    const std::vector<double> val{1.1024, 1.1022, 1.1008, 1.1011, 1.1012, 1.1001, 1.1024, 1.1019,
+                                  1.1035, 1.1015, 1.1007, 1.1017, 1.1007, 1.1008, 1.1003, 1.1002,
+                                  1.1002, 1.0969, 1.0986, 1.0971, 1.0974, 1.0973, 1.0975, 1.0975,
+                                  1.0982, 1.0967, 1.0996, 1.0978, 1.1002, 1.1001};
+    const std::vector<double> acc{0.298, 0.316, 0.338, 0.316, 0.342, 0.320, 0.307, 0.329,
+                                  0.360, 0.342, 0.373, 0.364, 0.360, 0.369, 0.396, 0.356,
+                                  0.351, 0.342, 0.338, 0.347, 0.338, 0.360, 0.356, 0.338,
+                                  0.356, 0.347, 0.347, 0.342, 0.342, 0.360};
+    return runOf(
+        {{"loss", seriesOf(
+                      220,
+                      [&](std::size_t i) {
+                          return i == 0 ? 1.148 : 1.095 - 0.03 * double(i) / 219.0 + noise(0.03);
+                      },
+                      3, 3)},
+         {"eval_loss", seriesOf(
+                           30, [&](std::size_t e) { return val[e] * (1.0 - valShift); }, 22, 22)},
+         {"eval_accuracy", seriesOf(
+                               30, [&](std::size_t e) { return acc[e] + accShift; }, 22, 22)}});
+}
+
+TEST(DetectNotLearning, AccuracyAtChanceAndValidationAtAUniformGuessIsNotLearning) {
+    const auto f = detect(atChance(0.0, 0.0));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].kind, FindingKind::NotLearning);
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_EQ(f[0].metric, "eval_loss");
+    EXPECT_EQ(f[0].evidence.at("classes"), 3.0);
+    EXPECT_NEAR(f[0].evidence.at("uniform_guess_loss"), std::log(3.0), 1e-12);
+    EXPECT_LT(f[0].evidence.at("metric_maximum"), 1.25 / 3.0);
+    EXPECT_NE(f[0].message.find("uniform guess"), std::string::npos) << f[0].message;
+    const auto aboveChance = detect(atChance(0.15, 0.0));
+    EXPECT_TRUE(aboveChance.empty()) << describe(aboveChance);
+    const auto beatsUniform = detect(atChance(0.0, 0.05));
+    EXPECT_TRUE(beatsUniform.empty()) << describe(beatsUniform);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

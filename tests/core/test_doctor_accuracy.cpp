@@ -135,7 +135,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfD) {
     const Score s = scoreAll(logs);
     print("corpus2 half d (held back, then looked at)", s);
     EXPECT_GE(s.found(), 17) << "half d recall below its last measure";
-    EXPECT_LE(s.runsWithWrong, 1) << "half d: more runs with a wrong warning than measured";
+    // lead (session 17): 1 -> 0 (undertrained_gru_sgd's validation bends down, reversing at 2
+    // of 8 evaluations: no noise, however large its second differences at the bend).
+    EXPECT_EQ(s.runsWithWrong, 0) << "half d: a run with a wrong warning";
 }
 
 // Half e (doctor7): 24 cases made after half d's misses had been looked at and fixed, their

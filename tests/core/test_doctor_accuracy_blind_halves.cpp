@@ -64,7 +64,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfJ) {
     ASSERT_GE(logs.size(), 31u);
     const Score s = scoreAll(logs);
     print("corpus2 half j (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 31) << "half j recall below its last measure";
+    // lead (session 17): 31 -> 32 (noisy_val_few_evals_friedman_tf: a validation loss that
+    // reverses at 2/3 of its evaluations needs 2, not 4, times the training loss's relative noise).
+    EXPECT_GE(s.found(), 32) << "half j recall below its last measure";
     EXPECT_EQ(s.runsWithWrong, 0) << "half j: a run with a wrong warning";
 }
 
@@ -194,7 +196,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfL) {
     ASSERT_GE(logs.size(), 36u);
     const Score s = scoreAll(logs);
     print("corpus2 half l (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 33) << "half l recall below its first measure";
+    // lead (session 17): 33 -> 34 (not_learning_shuffled_resmlp_blobs_tf: accuracy at most
+    // 0.22 against 1/5, validation never below ln 5: not learning), no set gained a wrong warning.
+    EXPECT_GE(s.found(), 34) << "half l recall below its last measure";
     // doctor18: 4 -> 2 (not_learning on a run that learnt before its first log, noisy_validation
     // against a smooth rise far above a small improvement)
     EXPECT_LE(s.runsWithWrong, 2) << "half l: more runs with a wrong warning than measured";
@@ -267,7 +271,10 @@ TEST(DoctorAccuracy, SecondCorpusHalfM) {
     // doctor18 (made beside doctor17 and doctor19, merged after them): overfitting on
     // overfitting_noisycls_adamax_resmlp_hf found (a classifier's untrained level at least ln 2)
     // and no not_learning there (it learnt before its first log, accuracy >= 0.725).
-    EXPECT_GE(s.found(), 28) << "half m recall below its measure";
+    // lead (session 17): 28 -> 29 (not_learning_shuffled_quantiles_hf: accuracy at most 0.375
+    // against 1/3, validation never below ln 3, read even where it creeps down by more than its
+    // tiny noise).
+    EXPECT_GE(s.found(), 29) << "half m recall below its measure";
     EXPECT_LE(s.runsWithWrong, 0) << "half m: more runs with a wrong warning than measured";
 }
 
