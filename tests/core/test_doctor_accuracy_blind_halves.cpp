@@ -197,7 +197,8 @@ TEST(DoctorAccuracy, SecondCorpusHalfL) {
     EXPECT_GE(s.found(), 33) << "half l recall below its first measure";
     // doctor18: 4 -> 2 (not_learning on a run that learnt before its first log, noisy_validation
     // against a smooth rise far above a small improvement)
-    EXPECT_LE(s.runsWithWrong, 2) << "half l: more runs with a wrong warning than measured";
+    // doctor21: 2 -> 1 (no ringing on the deep noisycls run: its validation loss climbs)
+    EXPECT_LE(s.runsWithWrong, 1) << "half l: more runs with a wrong warning than measured";
 }
 
 // Half m (34 cases, seeds 330-363; 5 healthy controls, 3 runs with nothing expected): made by
@@ -267,7 +268,8 @@ TEST(DoctorAccuracy, SecondCorpusHalfM) {
     // doctor18 (made beside doctor17 and doctor19, merged after them): overfitting on
     // overfitting_noisycls_adamax_resmlp_hf found (a classifier's untrained level at least ln 2)
     // and no not_learning there (it learnt before its first log, accuracy >= 0.725).
-    EXPECT_GE(s.found(), 28) << "half m recall below its measure";
+    // doctor21: 28 -> 30 (oscillation: waves of a per-epoch loss; swings before a blow-up)
+    EXPECT_GE(s.found(), 30) << "half m recall below its measure";
     EXPECT_LE(s.runsWithWrong, 0) << "half m: more runs with a wrong warning than measured";
 }
 
