@@ -66,6 +66,13 @@ void consolidateFindings(std::vector<Finding>& findings, const Run& run) {
         const bool superseded =
             std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
                 if (g.metric != f.metric) return false;
+                // Swings that ended before a blow-up began are their own episode, not its
+                // symptom (waves 0.51 <-> 0.88 over epochs 0-35, then the blow-up from 37 into
+                // NaN: oscillation_then_nan_diabetes_deit in tests/data/corpus2).
+                if (g.kind == FindingKind::Divergence && f.kind == FindingKind::Oscillation &&
+                    f.endStep < g.beginStep) {
+                    return false;
+                }
                 return std::any_of(kSupersedes.begin(), kSupersedes.end(), [&](const auto& p) {
                     return p.first == g.kind && p.second == f.kind;
                 });

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/detectors/finding_text.h"
+#include "core/detectors/oscillation_waves.h"
 #include "core/detectors/trend.h"
 
 namespace curvedoctor::core {
@@ -188,9 +189,13 @@ struct TrendSwings {
     double size = 0.0;       ///< median distance from the trend over the stretch, / level
     double floor = 0.0;      ///< the same in the calmer half of the run
     double trendMove = 0.0;  ///< the trend's relative movement per point over the stretch
+    bool regular = false;    ///< the stretch swings at every point (minLongAlternations+)
 };
 
-TrendSwings swingsAboutTrend(const std::vector<double>& v, const OscillationConfig& config) {
+// With `regularOnly`, the longest run of points that each swing, to the other side from the
+// point before, when it has at least minLongAlternations of them (else none).
+TrendSwings swingsAboutTrend(const std::vector<double>& v, const OscillationConfig& config,
+                             bool regularOnly) {
     TrendSwings best;
     const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
     if (!(*lo > 0.0) || v.size() < config.minPoints) return best;
@@ -202,9 +207,23 @@ TrendSwings swingsAboutTrend(const std::vector<double>& v, const OscillationConf
     std::size_t start = 0;
     std::size_t last = 0;
     double lastSign = 0.0;
+    // The longest run of points that each swing, to the other side from the point before:
+    // ringing at every evaluation, which noise about a trend does not keep up (each next point
+    // would have to swing, and to the other side).
+    TrendSwings regular;
+    std::size_t run = 0;
     for (std::size_t i = 0; i < v.size(); ++i) {
-        if (std::abs(rel[i]) < config.swingRel || std::abs(v[i] - trend[i]) < minAbs) continue;
+        if (std::abs(rel[i]) < config.swingRel || std::abs(v[i] - trend[i]) < minAbs) {
+            run = 0;
+            continue;
+        }
         const double sign = rel[i] > 0.0 ? 1.0 : -1.0;
+        run = run > 0 && last + 1 == i && sign != lastSign ? run + 1 : 1;
+        if (run > regular.swings) {
+            regular.swings = run;
+            regular.from = i + 1 - run;
+            regular.to = i;
+        }
         if (count > 0 && i - last <= config.maxAlternationGap) {
             count += sign != lastSign ? 1 : 0;  // a swing of several points is one swing
         } else {
@@ -218,6 +237,10 @@ TrendSwings swingsAboutTrend(const std::vector<double>& v, const OscillationConf
             best.from = start;
             best.to = i;
         }
+    }
+    if (regularOnly) {
+        best = regular.swings >= config.minLongAlternations ? regular : TrendSwings{};
+        best.regular = true;
     }
     if (best.swings == 0) return best;
     std::vector<double> stretch;
@@ -234,6 +257,35 @@ TrendSwings swingsAboutTrend(const std::vector<double>& v, const OscillationConf
     return best;
 }
 
+// The validation loss over a stretch [from, to]: at its end (the median of its last three
+// finite values up to `to`) over its lowest value up to there (1 without one), and whether it
+// climbs across the stretch (Kendall's tau of its values in it above 0).
+struct ValOverStretch {
+    double overBest = 1.0;
+    double tau = 0.0;
+};
+
+ValOverStretch valOverStretch(const RunView& view, std::int64_t from, std::int64_t to) {
+    ValOverStretch out;
+    const Curve& val = view.valLoss;
+    double best = 0.0;
+    std::vector<double> upTo;
+    std::vector<double> in;
+    for (std::size_t i = 0; i < val.size() && val.steps()[i] <= to; ++i) {
+        const double v = val.values()[i];
+        if (!std::isfinite(v)) continue;
+        best = upTo.empty() ? v : std::min(best, v);
+        upTo.push_back(v);
+        if (val.steps()[i] >= from) in.push_back(v);
+    }
+    if (upTo.empty() || !(best > 0.0)) return out;
+    const auto k = static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, upTo.size()));
+    std::vector<double> tail(upTo.end() - k, upTo.end());
+    out.overBest = medianInPlace(tail) / best;
+    out.tau = kendallTau(in);
+    return out;
+}
+
 // Ringing about the trend that fades (full-batch momentum steps overshooting for the first
 // 10-40% of a run: 0.41 -> 1.0 -> 0.17 -> 0.37 -> 0.21 -> 0.13 -> 0.23 -> 0.09 in
 // oscillation_fading_circles_tf of tests/data/corpus2, half g; 0.27 -> 0.36 -> 0.20 in
@@ -246,11 +298,17 @@ std::vector<Finding> ringingOscillation(const RunView& view, const std::vector<d
                                         const std::vector<std::int64_t>& steps,
                                         const OscillationConfig& config) {
     std::vector<Finding> out;
-    const TrendSwings r = swingsAboutTrend(v, config);
-    if (r.swings < config.minAlternations || r.size < config.minFloorRatio * r.floor ||
-        r.size < r.trendMove) {
-        return out;
-    }
+    const auto passes = [&config](const TrendSwings& r) {
+        const double ratio = r.regular ? config.longFloorRatio : config.minFloorRatio;
+        return r.swings >= config.minAlternations && r.size >= ratio * r.floor &&
+               r.size >= r.trendMove;
+    };
+    TrendSwings r = swingsAboutTrend(v, config, false);
+    if (!passes(r)) r = swingsAboutTrend(v, config, true);
+    if (!passes(r)) return out;
+    const double floorRatio = r.regular ? config.longFloorRatio : config.minFloorRatio;
+    const ValOverStretch val = valOverStretch(view, steps[r.from], steps[r.to]);
+    if (val.overBest > config.memorisingValRatio && val.tau > 0.0) return out;
     const std::string& metric = view.trainLoss.metric();
     Finding f = makeFinding(view, FindingKind::Oscillation, Severity::Warning, metric,
                             steps[r.from], steps[r.to]);
@@ -259,8 +317,12 @@ std::vector<Finding> ringingOscillation(const RunView& view, const std::vector<d
                 describeStep(view, steps[r.from]) + " and " + describeStep(view, steps[r.to]) +
                 ", by a median " + formatPercent(r.size) + " of the trend's level (at least " +
                 formatPercent(config.swingRel) + " each), against " + formatPercent(r.floor) +
-                " in the calmer half of the run" +
-                (r.to + 1 < v.size() ? ", then settles" : std::string()) + ".";
+                " in the calmer half of the run (at least " + formatNumber(floorRatio) +
+                " times it" + (r.regular ? ", swinging at every point" : std::string()) +
+                "); the validation loss " + formatNumber(val.overBest) +
+                " times its best there, Kendall's tau " + formatNumber(val.tau) +
+                " across it (memorising: above " + formatNumber(config.memorisingValRatio) +
+                " and climbing)" + (r.to + 1 < v.size() ? ", then settles" : std::string()) + ".";
     f.advice =
         "The steps overshoot: lower the learning rate or the momentum, or add a warm-up; the "
         "run may recover, but the swings cost epochs and make the early checkpoints unreliable.";
@@ -270,8 +332,11 @@ std::vector<Finding> ringingOscillation(const RunView& view, const std::vector<d
     f.evidence["min_swing"] = config.swingRel;
     f.evidence["range_share"] = config.swingRangeShare;
     f.evidence["noise_floor"] = r.floor;
-    f.evidence["min_floor_ratio"] = config.minFloorRatio;
+    f.evidence["min_floor_ratio"] = floorRatio;
     f.evidence["trend_move_per_point"] = r.trendMove;
+    f.evidence["val_over_best"] = val.overBest;
+    f.evidence["val_tau"] = val.tau;
+    f.evidence["max_val_over_best"] = config.memorisingValRatio;
     out.push_back(std::move(f));
     return out;
 }
@@ -280,14 +345,16 @@ std::vector<Finding> ringingOscillation(const RunView& view, const std::vector<d
 // step) has no batch noise to smooth away, and its swings may last one point each: momentum
 // ringing that fades within the first 20 of 100 epochs (0.44 -> 0.54 -> 0.33 -> 0.47 -> 0.27,
 // oscillation_sgd_moons_hf in tests/data/corpus2) is clipped by any median. Such a curve, when
-// short enough (maxRawPoints), is also read raw, under the same thresholds, with the raw
-// point-to-point noise.
+// short enough (maxRawPoints) and logged no more often than the validation loss (counting
+// non-finite entries: a run that blows up may keep one more finite training loss than
+// validation loss, oscillation_then_nan_diabetes_deit), is also read raw, under the same
+// thresholds, with the raw point-to-point noise, then for ringing and for waves.
 std::vector<Finding> epochOscillation(const RunView& view, const OscillationConfig& config) {
     std::vector<Finding> out;
     const Curve& c = view.trainLoss;
     const std::size_t n = c.finiteCount();
     if (n < config.minPoints || n > config.maxRawPoints || view.valLoss.empty() ||
-        n > view.valLoss.finiteCount()) {
+        c.size() > view.valLoss.size()) {
         return out;
     }
     std::vector<double> v;
@@ -298,7 +365,10 @@ std::vector<Finding> epochOscillation(const RunView& view, const OscillationConf
         steps.push_back(c.steps()[i]);
     }
     const Swings s = swingsOf(v, diffNoise(v), config);
-    if (!s.found) return ringingOscillation(view, v, steps, config);
+    if (!s.found) {
+        std::vector<Finding> ringing = ringingOscillation(view, v, steps, config);
+        return ringing.empty() ? waveOscillation(view, v, steps, config) : ringing;
+    }
     const std::size_t from = s.z.firstSwingAt > 0 ? s.z.firstSwingAt - 1 : 0;
     const std::int64_t lastSwing = steps[s.z.lastSwingAt];
     Finding f = makeFinding(view, FindingKind::Oscillation, Severity::Warning, c.metric(),

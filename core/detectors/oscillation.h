@@ -3,7 +3,8 @@
 /// `oscillation`: the smoothed training loss swings up and down strongly without a steady
 /// trend (batch noise alone is removed by the smoothing; these are swings over many steps).
 /// A training loss logged once per evaluation (at most maxRawPoints values) is also read raw,
-/// so ringing of one or two points per swing that fades early is seen too.
+/// so ringing of one or two points per swing that fades early is seen too, and smooth waves
+/// that climb for several evaluations again and again (oscillation_waves.h).
 
 #include <cstddef>
 #include <vector>
@@ -65,8 +66,38 @@ struct OscillationConfig {
     /// ... whose median size is at least minFloorRatio times the run's noise floor (the median
     /// distance from the trend, relative to its level, in the calmer half of the run) and at
     /// least the trend's own relative movement per point there (the curve reverses, it does not
-    /// only fall unevenly).
+    /// only fall unevenly)...
     double minFloorRatio = 4.0;
+    /// ... or, for at least minLongAlternations points in a row that each swing to the other
+    /// side from the point before (four cycles of ringing at every evaluation, which noise
+    /// about a trend does not keep up), at least longFloorRatio times the floor: ringing at
+    /// every epoch for 16 epochs at 3.5 times the later jitter (oscillation_ringing_circles_hf
+    /// in tests/data/corpus2, half i).
+    std::size_t minLongAlternations = 8;
+    double longFloorRatio = 2.0;
+    /// Swings about the trend while the validation loss climbs across them (Kendall's tau
+    /// above 0) to more than this many times its best so far (the median of its last three
+    /// values up to the stretch's end) are the model memorising noisy labels, each bump of the
+    /// training loss it letting go of some, which overfitting reports: no ringing
+    /// (overfitting_early_best_noisycls_deep_deit in tests/data/corpus2, half l: validation
+    /// 0.74 -> 1.34 across epochs 7-13, its best 0.49, while the training loss falls 0.22 ->
+    /// 0.07 with bumps). A ringing run's validation loss swings with it, far above its best
+    /// at times (0.09 -> 0.61 -> 0.13, oscillation_fading_iris_hf), but does not climb.
+    double memorisingValRatio = 2.0;
+    /// Smooth waves (full-batch steps overshooting every 4-8 evaluations while the loss
+    /// falls, oscillation_waves.h) in a loss read raw: the loss rises by at least waveRise of
+    /// its level...
+    double waveRise = 0.12;
+    /// ... over at least minWavePoints evaluations in a row (a rise that lasts; a one-point
+    /// bump is noise or a spike)...
+    std::size_t minWavePoints = 2;
+    /// ... by at least waveNoiseRatio times the curve's roughness (the median bend of the log
+    /// loss from one point to the next) and swingRangeShare of its range...
+    double waveNoiseRatio = 3.0;
+    /// ... at least minWaves times, before the loss first exceeds blowUpFactor times its first
+    /// value (past that it is diverging, which divergence and nan_inf report).
+    std::size_t minWaves = 3;
+    double blowUpFactor = 2.0;
 };
 
 [[nodiscard]] std::vector<Finding> detectOscillation(const RunView& view,

@@ -390,7 +390,8 @@ TEST(DoctorAccuracy, SecondCorpusHalfI) {
     ASSERT_GE(logs.size(), 25u);
     const Score s = scoreAll(logs);
     print("corpus2 half i (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 19) << "half i recall below its last measure";
+    // doctor21: 19 -> 20 (oscillation_ringing_circles_hf: ringing at every epoch, 2x the floor)
+    EXPECT_GE(s.found(), 20) << "half i recall below its last measure";
     EXPECT_LE(s.runsWithWrong, 1) << "half i: more runs with a wrong warning than measured";
 }
 

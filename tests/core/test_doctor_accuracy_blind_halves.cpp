@@ -201,7 +201,8 @@ TEST(DoctorAccuracy, SecondCorpusHalfL) {
     EXPECT_GE(s.found(), 34) << "half l recall below its last measure";
     // doctor18: 4 -> 2 (not_learning on a run that learnt before its first log, noisy_validation
     // against a smooth rise far above a small improvement)
-    EXPECT_LE(s.runsWithWrong, 2) << "half l: more runs with a wrong warning than measured";
+    // doctor21: 2 -> 1 (no ringing on the deep noisycls run: its validation loss climbs)
+    EXPECT_LE(s.runsWithWrong, 1) << "half l: more runs with a wrong warning than measured";
 }
 
 // Half m (34 cases, seeds 330-363; 5 healthy controls, 3 runs with nothing expected): made by
@@ -274,7 +275,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfM) {
     // lead (session 17): 28 -> 29 (not_learning_shuffled_quantiles_hf: accuracy at most 0.375
     // against 1/3, validation never below ln 3, read even where it creeps down by more than its
     // tiny noise).
-    EXPECT_GE(s.found(), 29) << "half m recall below its measure";
+    // doctor21 (made beside the lead's rules, merged after them): 29 -> 31 (oscillation: waves
+    // of a per-epoch loss; swings before a blow-up)
+    EXPECT_GE(s.found(), 31) << "half m recall below its measure";
     EXPECT_LE(s.runsWithWrong, 0) << "half m: more runs with a wrong warning than measured";
 }
 
