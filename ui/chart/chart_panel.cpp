@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
+#include "core/heap_trim.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/metric_chart.h"
 #include "ui/follow/follow_pace.h"
@@ -62,6 +64,16 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     connect(&m_store, &RunStore::runChanged, this, soon);
     connect(&m_store, &RunStore::cleared, this, soon);
     connect(&m_store, &RunStore::shownChanged, this, soon);
+    // A load leaves the heap holding what its threads and the rebuilds along the way freed
+    // (buffers, replaced reductions): handed back once, after the rebuild that shows its last
+    // runs (or now, when that rebuild is done); at any earlier rebuild the next batch would
+    // take it again.
+    connect(&m_store, &RunStore::loadEnded, this, [this] {
+        if (m_rebuildTimer.isActive())
+            m_releaseAfterRebuild = true;
+        else
+            releaseFreeHeap();
+    });
     // Every aspect but the compare layout (CompareView's business) changes the charts.
     for (auto signal : {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged,
                         &ViewSettings::logYChanged, &ViewSettings::showRawChanged,
@@ -154,7 +166,13 @@ void ChartPanel::rebuild() {
     applySharedExtent();
     m_lastRebuildMs = clock.elapsed();
     m_sinceRebuild.start();
+    if (std::exchange(m_releaseAfterRebuild, false)) releaseFreeHeap();
     Q_EMIT rebuilt();
+}
+
+void ChartPanel::releaseFreeHeap() {
+    core::releaseFreeHeap();
+    ++m_heapReleases;
 }
 
 void ChartPanel::applyPalette() {
