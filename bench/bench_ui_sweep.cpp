@@ -12,7 +12,8 @@
 //                  of 10); "no paint": the same zooms without painting; "zoom CPU": the CPU
 //                  time of a zoom with its paint, all threads together (median of 10); "zoom
 //                  GUI CPU": the GUI thread's part of it, and of a zoom without its paint
-// and the resident memory the loaded runs added, per point, with what the runs and the charts'
+// and the resident memory the loaded runs added, per point (once the window handed its free heap
+// back after the load, waiting up to 5 s), with what the runs and the charts'
 // reductions account for of it. Not a Google Benchmark: each of these happens once per open. Usage
 // (Release build, see bench/CMakeLists.txt):
 //   bench_ui_sweep /tmp/sweep [TIMEOUT_SECONDS [ZOOMS]]
@@ -143,6 +144,13 @@ int main(int argc, char** argv) {
     // Memory once every chart shows every run: a rebuild still waiting for its batch (charts
     // other than the first may lag it) settled first, else the count depends on that timing.
     (void)panel.charts();
+    // And once the window handed back the heap the load left free (core/heap_trim.h), a moment
+    // after the load: what stays resident while the user looks at the runs.
+    QElapsedTimer settle;
+    settle.start();
+    while (panel.heapReleases() == 0 && settle.elapsed() < 5000)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    const double settledMs = static_cast<double>(settle.nsecsElapsed()) / 1e6;
     std::size_t points = 0;
     for (const ui::RunEntry& e : store.entries()) points += e.run->pointCount();
     const long rssAfter = residentKiB();
@@ -200,8 +208,8 @@ int main(int argc, char** argv) {
             perPoint(static_cast<double>(heap.fordblks)),
             perPoint(static_cast<double>(heap.hblkhd)));
 #endif
-    std::printf("heap released  %d times after the load (core/heap_trim.h)\n",
-                panel.heapReleases());
+    std::printf("heap released  %d times after the load (core/heap_trim.h), waited %.0f ms\n",
+                panel.heapReleases(), settledMs);
 
     QElapsedTimer t;
     t.start();

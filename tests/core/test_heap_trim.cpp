@@ -17,7 +17,7 @@ TEST(HeapTrim, FreesTheHolesBetweenLiveBlocksAndLeavesTheLiveBlocksAsTheyWere) {
     // between live blocks, which glibc keeps until a trim (the last block stays, so none of
     // it is the arena's top that free() would give back on its own).
     constexpr std::size_t kBlocks = 64;
-    constexpr std::size_t kWords = 100 * 1024 / sizeof(std::uint64_t);
+    constexpr std::size_t kWords = std::size_t{100} * 1024 / sizeof(std::uint64_t);
     std::vector<std::unique_ptr<std::uint64_t[]>> blocks;
     for (std::size_t b = 0; b < kBlocks; ++b) {
         blocks.push_back(std::make_unique<std::uint64_t[]>(kWords));

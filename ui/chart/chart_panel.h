@@ -5,8 +5,9 @@
 /// Changes of the store are batched: a sweep's runs arrive by the hundred, and each rebuild
 /// redraws every chart over every run, so the charts rebuild once per batch of arrivals (after
 /// a zero-timer for the first one, then at most every kBatchInterval or twice the last
-/// rebuild's time, whichever is longer), never once per run. Once a load ends and the charts
-/// show its last runs, the heap's free pages go back to the system (core/heap_trim.h). New points
+/// rebuild's time, whichever is longer), never once per run. Once a load ends and the window
+/// settled on its last runs, the heap's free pages go back to the system (core/heap_trim.h).
+/// New points
 /// of followed runs (RunStore::runsUpdated) rebuild within a tighter CPU budget (see
 /// chart_panel.cpp). A view setting rebuilds at once.
 
@@ -95,7 +96,10 @@ private:
     QElapsedTimer m_sinceRebuild;  ///< started at the end of each rebuild
     qint64 m_lastRebuildMs = 0;
     int m_rebuildCount = 0;
-    bool m_releaseAfterRebuild = false;  ///< a load ended while a rebuild was waiting
+    /// A load ended: the heap is released kReleaseDelayMs after it, or after the rebuild that
+    /// was still waiting then, by m_releaseTimer.
+    bool m_releasePending = false;
+    QTimer m_releaseTimer;
     int m_heapReleases = 0;
 };
 
