@@ -215,6 +215,7 @@ TEST(YRange, FloatValuesFitAsTheirDoublesWhetherReadInPlaceOrCopied) {
     // value is finite, copied without the non-finite ones otherwise; both must give what its
     // values widened to double give.
     std::vector<float> f;
+    f.reserve(2000);
     for (int i = 0; i < 2000; ++i)
         f.push_back(static_cast<float>(1.0 / (1.0 + i / 50.0) + 0.01 * std::sin(i * 0.9) +
                                        (i % 397 == 0 ? 3.0 : 0.0)));
