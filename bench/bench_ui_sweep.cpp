@@ -12,10 +12,13 @@
 //                  of 10); "no paint": the same zooms without painting; "zoom CPU": the CPU
 //                  time of a zoom with its paint, all threads together (median of 10); "zoom
 //                  GUI CPU": the GUI thread's part of it, and of a zoom without its paint
-// and the resident memory the loaded runs added, per point, with what the runs and the charts'
+// and the resident memory the loaded runs added, per point (once the window handed its free heap
+// back after the load, waiting up to 5 s), with what the runs and the charts'
 // reductions account for of it. Not a Google Benchmark: each of these happens once per open. Usage
 // (Release build, see bench/CMakeLists.txt):
-//   bench_ui_sweep /tmp/sweep [TIMEOUT_SECONDS]
+//   bench_ui_sweep /tmp/sweep [TIMEOUT_SECONDS [ZOOMS]]
+// ZOOMS (default 10) zooms of each kind are timed; more make a profile (perf record) of the
+// zoom stand out over the load.
 #include <QApplication>
 #include <QChartView>
 #include <QDir>
@@ -84,11 +87,12 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("curvedoctor-bench"));
     if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_ui_sweep SWEEP_FOLDER [TIMEOUT_SECONDS]\n");
+        std::fprintf(stderr, "usage: bench_ui_sweep SWEEP_FOLDER [TIMEOUT_SECONDS [ZOOMS]]\n");
         return 2;
     }
     const QString folder = QString::fromLocal8Bit(argv[1]);
     const double timeoutS = argc > 2 ? std::atof(argv[2]) : 600.0;
+    const int zooms = argc > 3 ? std::max(1, std::atoi(argv[3])) : 10;
     const int expected =
         static_cast<int>(QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
 
@@ -140,6 +144,13 @@ int main(int argc, char** argv) {
     // Memory once every chart shows every run: a rebuild still waiting for its batch (charts
     // other than the first may lag it) settled first, else the count depends on that timing.
     (void)panel.charts();
+    // And once the window handed back the heap the load left free (core/heap_trim.h), a moment
+    // after the load: what stays resident while the user looks at the runs.
+    QElapsedTimer settle;
+    settle.start();
+    while (panel.heapReleases() == 0 && settle.elapsed() < 5000)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    const double settledMs = static_cast<double>(settle.nsecsElapsed()) / 1e6;
     std::size_t points = 0;
     for (const ui::RunEntry& e : store.entries()) points += e.run->pointCount();
     const long rssAfter = residentKiB();
@@ -197,6 +208,8 @@ int main(int argc, char** argv) {
             perPoint(static_cast<double>(heap.fordblks)),
             perPoint(static_cast<double>(heap.hblkhd)));
 #endif
+    std::printf("heap released  %d times after the load (core/heap_trim.h), waited %.0f ms\n",
+                panel.heapReleases(), settledMs);
 
     QElapsedTimer t;
     t.start();
@@ -216,7 +229,7 @@ int main(int argc, char** argv) {
         redraw.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
     }
     const double center = 0.5 * (chart->xMin() + chart->xMax());
-    for (int i = 0; i < 10; ++i) {
+    for (int i = 0; i < zooms; ++i) {
         t.restart();
         const double cpu = cpuMs(), gui = threadCpuMs();
         chart->zoomX(i % 2 == 0 ? 0.5 : 2.0, center);
@@ -225,7 +238,7 @@ int main(int argc, char** argv) {
         zoomCpu.push_back(cpuMs() - cpu);
         zoomGui.push_back(threadCpuMs() - gui);
     }
-    for (int i = 0; i < 10; ++i) {
+    for (int i = 0; i < zooms; ++i) {
         t.restart();
         const double cpu = cpuMs(), gui = threadCpuMs();
         chart->zoomX(i % 2 == 0 ? 0.5 : 2.0, center);
@@ -233,7 +246,7 @@ int main(int argc, char** argv) {
         reduceCpu.push_back(cpuMs() - cpu);
         reduceGui.push_back(threadCpuMs() - gui);
     }
-    for (int i = 0; i < 10; ++i) {
+    for (int i = 0; i < zooms; ++i) {
         t.restart();
         chart->overlay()->update();  // what a hover or a finding highlight changes
         const QPixmap shot = view->viewport()->grab();

@@ -218,10 +218,12 @@ void LoadController::finishJob(const Outcome& outcome) {
     if (!outcome.openedPaths.isEmpty()) Q_EMIT pathsOpened(outcome.openedPaths);
     Q_EMIT progressChanged(1000);
     Q_EMIT finished(m_jobRuns, outcome.cancelled);
-    if (m_queue.empty())
+    if (m_queue.empty()) {
+        m_store.endLoad();
         Q_EMIT busyChanged(false);
-    else
+    } else {
         startNext();
+    }
 }
 
 }  // namespace curvedoctor::ui

@@ -67,6 +67,9 @@ public:
     /// Draws attention to the run at `row` (a finding newly appeared while it was followed):
     /// emits runAnnounced; the run list flashes its badge.
     void announce(int row) { Q_EMIT runAnnounced(row); }
+    /// No more runs are on their way: the last load job ended and none waits behind it
+    /// (LoadController). Emits loadEnded.
+    void endLoad() { Q_EMIT loadEnded(); }
     void remove(int row);
     void clear();
 
@@ -92,6 +95,8 @@ Q_SIGNALS:
     void runChanged(int row);
     void cleared();
     void runAnnounced(int row);
+    /// Loading is over until the next open or reload (see endLoad()).
+    void loadEnded();
     /// New points (or a diagnosis with moved step ranges) in these rows, from following them.
     void runsUpdated(const QList<int>& rows);
     /// Followed runs whose findings or gone mark changed (see update()).

@@ -57,11 +57,6 @@ ReducedCurve::ReducedCurve(PositionRange kept, CurveColumns columns)
     if (m_size > 0) m_segments.push_back(0);
 }
 
-double ReducedCurve::y(std::size_t i) const {
-    const double v = m_columns.y[index(i)];
-    return m_log ? std::log10(v) : v;
-}
-
 std::size_t ReducedCurve::lowerBound(double x) const {
     std::size_t lo = 0, hi = m_size;
     while (lo < hi) {

@@ -6,6 +6,8 @@
 /// copy of x, y and the index (24 bytes a point) was more than the runs themselves; positions
 /// cost 4 bytes a point, and nothing when they are consecutive (every point of a stretch).
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -53,7 +55,50 @@ public:
         return m_columns.xs.empty() ? static_cast<double>(m_columns.steps[k]) : m_columns.xs[k];
     }
     /// y as plotted (log10 of the value on a log axis).
-    [[nodiscard]] double y(std::size_t i) const;
+    [[nodiscard]] double y(std::size_t i) const {
+        const double v = m_columns.y[index(i)];
+        return m_log ? std::log10(v) : v;
+    }
+    /// Calls `f(i, y(i))` for i = from, from + 1, ... below `to` until `f` returns false, with
+    /// the kind of the y column looked at once (see forEachPoint).
+    template <typename F>
+    void forEachY(std::size_t from, std::size_t to, F&& f) const {
+        to = std::min(to, m_size);
+        if (from >= to) return;
+        m_columns.y.visit([&](auto ys) {
+            for (std::size_t i = from; i < to; ++i) {
+                const double v = static_cast<double>(ys[index(i)]);
+                if (!f(i, m_log ? std::log10(v) : v)) return;
+            }
+        });
+    }
+    /// Calls `f(x(i), y(i))` for each point i of [from, to) in order, with the kinds of the
+    /// columns (steps in a progression or a block, or x values; float or double y) looked at
+    /// once for the stretch instead of for every point: a sweep's paint maps 2M points a chart.
+    template <typename F>
+    void forEachPoint(std::size_t from, std::size_t to, F&& f) const {
+        to = std::min(to, m_size);
+        if (from >= to) return;
+        m_columns.y.visit([&](auto ys) {
+            const auto each = [&](auto xAt) {
+                for (std::size_t i = from; i < to; ++i) {
+                    const std::size_t k = index(i);
+                    const double v = static_cast<double>(ys[k]);
+                    f(xAt(k), m_log ? std::log10(v) : v);
+                }
+            };
+            if (!m_columns.xs.empty()) {
+                const std::span<const double> xs = m_columns.xs;
+                each([xs](std::size_t k) { return xs[k]; });
+            } else if (m_columns.steps.isProgression()) {
+                const StepProgression steps = m_columns.steps.progression();
+                each([steps](std::size_t k) { return static_cast<double>(steps[k]); });
+            } else {
+                const std::span<const std::int64_t> steps = m_columns.steps.block();
+                each([steps](std::size_t k) { return static_cast<double>(steps[k]); });
+            }
+        });
+    }
     /// First point whose x is not below `x` (x ascend in a reduction); size() when none.
     [[nodiscard]] std::size_t lowerBound(double x) const;
     /// First point whose x is above `x`; size() when none.

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include "core/decimate.h"
@@ -179,6 +181,58 @@ TEST(ReducedCurve, KeptWholeDeclinesWhereDecimateDropsOrBreaks) {
     EXPECT_EQ(kept->first, 0u);
     EXPECT_EQ(kept->last, 1000u);
     expectSamePoints(ReducedCurve(*kept, c.view()), decimate(steps, c.y, after));
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+// forEachPoint and forEachY read each column kind once per stretch: they must give what x(i)
+// and y(i) give point by point, for steps in a block or a progression, x values, float or
+// double y, consecutive points or an index list, linear or log y.
+void expectSameAsPointByPoint(const ReducedCurve& r) {
+    std::vector<std::pair<double, double>> each;
+    r.forEachPoint(0, r.size(), [&](double x, double y) { each.emplace_back(x, y); });
+    ASSERT_EQ(each.size(), r.size());
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        EXPECT_EQ(each[i].first, r.x(i)) << i;
+        if (std::isnan(r.y(i)))
+            EXPECT_TRUE(std::isnan(each[i].second)) << i;
+        else
+            EXPECT_EQ(each[i].second, r.y(i)) << i;
+    }
+    // A stretch in the middle, stopped by the callback after 5 points.
+    const std::size_t from = r.size() / 3;
+    std::vector<std::size_t> seen;
+    r.forEachY(from, r.size(), [&](std::size_t i, double y) {
+        EXPECT_TRUE(y == r.y(i) || (std::isnan(y) && std::isnan(r.y(i)))) << i;
+        seen.push_back(i);
+        return seen.size() < 5;
+    });
+    EXPECT_EQ(seen, (std::vector<std::size_t>{from, from + 1, from + 2, from + 3, from + 4}));
+}
+
+TEST(ReducedCurve, ForEachPointAndForEachYReadWhatXAndYRead) {
+    const Columns c = makeColumns(3000);
+    // Steps in a block, double y: every point kept (consecutive), then decimated (an index
+    // list), then on a log axis.
+    expectSameAsPointByPoint(ReducedCurve(reduce(c, 4000), c.view(), false));
+    const Decimated dense = reduce(c, 300);
+    ASSERT_LT(dense.size(), c.y.size());
+    expectSameAsPointByPoint(ReducedCurve(dense, c.view(), false));
+    expectSameAsPointByPoint(ReducedCurve(dense, c.view(), true));
+    // Steps as a progression and float y; x values and float y.
+    const std::vector<float> yf(c.y.begin(), c.y.end());
+    const StepAxis progression(StepProgression{10, 1, c.steps.size()});
+    const CurveColumns floats{progression, {}, std::span<const float>(yf), nullptr, nullptr};
+    expectSameAsPointByPoint(ReducedCurve(PositionRange{100, 2500}, floats));
+    expectSameAsPointByPoint(ReducedCurve(dense, floats, false));
+    std::vector<double> xs(c.steps.begin(), c.steps.end());
+    for (double& x : xs) x *= 0.25;
+    const CurveColumns byX{{}, xs, std::span<const float>(yf), nullptr, nullptr};
+    expectSameAsPointByPoint(ReducedCurve(dense, byX, true));
 }
 
 }  // namespace

@@ -201,6 +201,7 @@ TEST(LoadController, RequestsWhileBusyQueueBehindTheRunningJob) {
     RunStore store;
     LoadController controller(store, fx.registry);
     QSignalSpy finished(&controller, &LoadController::finished);
+    QSignalSpy ended(&store, &RunStore::loadEnded);
     const QString a = testing::writeFile(fx.dir, QStringLiteral("a.steps"), "0 1\n");
     const QString b = testing::writeFile(fx.dir, QStringLiteral("b.steps"), "0 2\n");
     controller.open({a});
@@ -208,6 +209,8 @@ TEST(LoadController, RequestsWhileBusyQueueBehindTheRunningJob) {
     ASSERT_TRUE(QTest::qWaitFor([&] { return finished.count() == 2; }, 20000));
     EXPECT_EQ(store.count(), 2);
     EXPECT_FALSE(controller.isBusy());
+    // The store hears once that loading is over: after the queued job, not between the two.
+    EXPECT_EQ(ended.count(), 1);
 }
 
 }  // namespace

@@ -6,7 +6,9 @@
 #include <QList>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -208,6 +210,32 @@ TEST(YRange, TheFitOfRealShapesWithGapsIsTheRangeAndMagnitudeOfAFullSort) {
 // A long curve's magnitude is the median of a sample of it: still enough to tell a run whose
 // scale is far off (a loss of 2.7e8 among losses near 1) from the others, and the curve-wise
 // fit is the same as the one over all values at once.
+TEST(YRange, FloatValuesFitAsTheirDoublesWhetherReadInPlaceOrCopied) {
+    // A curve of float32 values (a TensorBoard scalar) with spikes: read in place when every
+    // value is finite, copied without the non-finite ones otherwise; both must give what its
+    // values widened to double give.
+    std::vector<float> f;
+    f.reserve(2000);
+    for (int i = 0; i < 2000; ++i)
+        f.push_back(static_cast<float>(1.0 / (1.0 + i / 50.0) + 0.01 * std::sin(i * 0.9) +
+                                       (i % 397 == 0 ? 3.0 : 0.0)));
+    const std::vector<double> d(f.begin(), f.end());
+    std::vector<double> withNaN = d;
+    withNaN.insert(withNaN.begin() + 700, std::nan(""));
+    withNaN.push_back(std::numeric_limits<double>::infinity());
+    const YFitConfig config;
+    const CurveBulk fromFloat = curveBulk(std::span<const float>(f), config);
+    for (const std::vector<double>& v : {d, withNaN}) {
+        const CurveBulk b = curveBulk(v, config);
+        EXPECT_TRUE(b.present);
+        EXPECT_EQ(b.lo, fromFloat.lo);
+        EXPECT_EQ(b.hi, fromFloat.hi);
+        EXPECT_EQ(b.magnitude, fromFloat.magnitude);
+    }
+    // The spikes (3 above a curve under 1.1) are trimmed: the range is the curve's own.
+    EXPECT_LT(fromFloat.hi, 1.1);
+}
+
 TEST(YRange, ASampledMagnitudeStillFindsTheRunFarOff) {
     std::vector<std::vector<double>> curves;
     for (double scale : {1.0, 1.3, 0.7, 2.7e8}) {

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/heap_trim.h"
 #include "ui/chart/chart_view.h"
 #include "ui/chart/metric_chart.h"
 #include "ui/follow/follow_pace.h"
@@ -31,6 +32,9 @@ constexpr qint64 kBatchCostFactor = 2;
 // Followed runs' new points redraw the charts at the follow pace (follow_pace.h), and
 // rebuilding takes at most a twentieth of the time.
 constexpr qint64 kFollowCostFactor = 20;
+// The heap is released this long after a load's end or its last rebuild (see the
+// constructor): time for the window's other answers to the end of a load and the paint.
+constexpr qint64 kReleaseDelayMs = 300;
 
 }  // namespace
 
@@ -62,6 +66,22 @@ ChartPanel::ChartPanel(RunStore& store, ViewSettings& settings, QWidget* parent)
     connect(&m_store, &RunStore::runChanged, this, soon);
     connect(&m_store, &RunStore::cleared, this, soon);
     connect(&m_store, &RunStore::shownChanged, this, soon);
+    // A load leaves the heap holding what its threads, the rebuilds along the way and the
+    // window's answers to its end (lists, tables, the paint of the last runs) freed: handed
+    // back once, a moment after the load ended or after the rebuild then still waiting, when
+    // the window has settled (released at once, 1 in 3 bench runs kept 0.9 bytes a point more
+    // that the panels' work after it left free); at any earlier rebuild the next batch would
+    // take the pages again.
+    m_releaseTimer.setSingleShot(true);
+    m_releaseTimer.setInterval(static_cast<int>(kReleaseDelayMs));
+    connect(&m_releaseTimer, &QTimer::timeout, this, [this] {
+        m_releasePending = false;
+        releaseFreeHeap();
+    });
+    connect(&m_store, &RunStore::loadEnded, this, [this] {
+        m_releasePending = true;
+        if (!m_rebuildTimer.isActive()) m_releaseTimer.start();
+    });
     // Every aspect but the compare layout (CompareView's business) changes the charts.
     for (auto signal : {&ViewSettings::smoothingChanged, &ViewSettings::xAxisChanged,
                         &ViewSettings::logYChanged, &ViewSettings::showRawChanged,
@@ -154,7 +174,13 @@ void ChartPanel::rebuild() {
     applySharedExtent();
     m_lastRebuildMs = clock.elapsed();
     m_sinceRebuild.start();
+    if (m_releasePending) m_releaseTimer.start();
     Q_EMIT rebuilt();
+}
+
+void ChartPanel::releaseFreeHeap() {
+    core::releaseFreeHeap();
+    ++m_heapReleases;
 }
 
 void ChartPanel::applyPalette() {

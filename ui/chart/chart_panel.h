@@ -5,9 +5,11 @@
 /// Changes of the store are batched: a sweep's runs arrive by the hundred, and each rebuild
 /// redraws every chart over every run, so the charts rebuild once per batch of arrivals (after
 /// a zero-timer for the first one, then at most every kBatchInterval or twice the last
-/// rebuild's time, whichever is longer), never once per run. New points of followed runs
-/// (RunStore::runsUpdated) rebuild within a tighter CPU budget (see chart_panel.cpp). A view
-/// setting rebuilds at once.
+/// rebuild's time, whichever is longer), never once per run. Once a load ends and the window
+/// settled on its last runs, the heap's free pages go back to the system (core/heap_trim.h).
+/// New points
+/// of followed runs (RunStore::runsUpdated) rebuild within a tighter CPU budget (see
+/// chart_panel.cpp). A view setting rebuilds at once.
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -46,6 +48,8 @@ public:
     [[nodiscard]] QList<QChartView*> chartViews() const;
     /// How many times the charts were rebuilt since construction (tests, benchmarks).
     [[nodiscard]] int rebuildCount() const { return m_rebuildCount; }
+    /// How many times the heap's free pages were handed back after a load (tests, benchmarks).
+    [[nodiscard]] int heapReleases() const { return m_heapReleases; }
 
 public Q_SLOTS:
     /// Rebuilds the charts from the store and settings.
@@ -70,6 +74,8 @@ private:
     /// The chart colours of the application's palette (ChartColors::forPalette).
     void applyPalette();
     void rebuildIfPending() const;
+    /// Hands the heap's free pages back (core::releaseFreeHeap) and counts it.
+    void releaseFreeHeap();
     /// The charts now shown, without settling a pending rebuild.
     [[nodiscard]] QList<MetricChart*> shownCharts() const;
     void onChartRange(MetricChart* source, double lo, double hi);
@@ -90,6 +96,11 @@ private:
     QElapsedTimer m_sinceRebuild;  ///< started at the end of each rebuild
     qint64 m_lastRebuildMs = 0;
     int m_rebuildCount = 0;
+    /// A load ended: the heap is released kReleaseDelayMs after it, or after the rebuild that
+    /// was still waiting then, by m_releaseTimer.
+    bool m_releasePending = false;
+    QTimer m_releaseTimer;
+    int m_heapReleases = 0;
 };
 
 }  // namespace curvedoctor::ui

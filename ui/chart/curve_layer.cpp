@@ -412,8 +412,8 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, co
                 const std::size_t begin = d.segmentStarts()[k], end = d.segmentEnd(k);
                 if (end - begin < 2) continue;  // a lone point: drawn as a dot below
                 mapped.clear();
-                for (std::size_t i = begin; i < end; ++i)
-                    mapped.push_back(toDevice(d.x(i), d.y(i)));
+                d.forEachPoint(begin, end,
+                               [&](double x, double y) { mapped.push_back(toDevice(x, y)); });
                 drawColumnPolyline(*direct, clip, mapped, color);
             }
         }
@@ -428,8 +428,8 @@ void CurveLayer::drawCurves(QPainter* p, const QRectF& a, const Mapping& map, co
         for (std::size_t k = 0; k < d.segmentCount(); ++k) {
             if (directCurve && d.segmentEnd(k) - d.segmentStarts()[k] > 1) continue;
             mapped.clear();
-            for (std::size_t i = d.segmentStarts()[k]; i < d.segmentEnd(k); ++i)
-                mapped.push_back(map(d.x(i), d.y(i)));
+            d.forEachPoint(d.segmentStarts()[k], d.segmentEnd(k),
+                           [&](double x, double y) { mapped.push_back(map(x, y)); });
             forEachPiece(mapped, guard, piece, [&](const QPolygonF& clipped) {
                 const QPolygonF& pts = toFile && dense ? minMaxPerColumn(clipped) : clipped;
                 if (pts.size() == 1) {

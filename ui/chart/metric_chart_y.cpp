@@ -242,16 +242,16 @@ void MetricChart::markClipped() {
     std::vector<std::vector<std::pair<std::size_t, int>>> exits(m_curves.size());
     core::parallelFor(m_curves.size(), m_curves.size() > 64 ? 0 : 1, [&](std::size_t k) {
         const core::ReducedCurve& d = *m_curves[k]->smooth;
+        auto& out = exits[k];
         // A reduction's x ascend: the points inside [m_lo, m_hi] are one stretch.
         int side = 0;  // of the previous point: 1 above, -1 below, 0 inside
-        for (std::size_t i = d.lowerBound(m_lo), end = d.upperBound(m_hi);
-             i < end && exits[k].size() < kMaxClipMarksPerCurve; ++i) {
-            const double y = d.y(i);
-            if (!std::isfinite(y)) continue;
+        d.forEachY(d.lowerBound(m_lo), d.upperBound(m_hi), [&](std::size_t i, double y) {
+            if (!std::isfinite(y)) return true;
             const int now = y > yhi ? 1 : y < ylo ? -1 : 0;
-            if (now != 0 && now != side) exits[k].emplace_back(i, now);
+            if (now != 0 && now != side) out.emplace_back(i, now);
             side = now;
-        }
+            return out.size() < kMaxClipMarksPerCurve;
+        });
     });
     const QSet<QString> clippedRuns(m_yClipped.begin(), m_yClipped.end());
     QList<OverlayMarker> marks;

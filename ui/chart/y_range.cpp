@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <span>
 #include <tuple>
 #include <utility>
 
@@ -43,13 +44,14 @@ constexpr std::size_t kThresholdSample = 128;
 // only those are ordered (two partial orders of a 2,000-value curve cost several times the
 // pass). A threshold that keeps fewer than `count` (a sample unlike the rest) falls back to
 // partial orders of all values.
-void lowestAndHighest(const std::vector<double>& v, std::size_t count, std::vector<double>& low,
+template <typename T>
+void lowestAndHighest(std::span<const T> v, std::size_t count, std::vector<double>& low,
                       std::vector<double>& high) {
     const std::size_t n = v.size();
     const std::size_t stride = std::max<std::size_t>(1, n / kThresholdSample);
     std::vector<double> sample;
     sample.reserve(n / stride + 1);
-    for (std::size_t i = 0; i < n; i += stride) sample.push_back(v[i]);
+    for (std::size_t i = 0; i < n; i += stride) sample.push_back(static_cast<double>(v[i]));
     // About twice the sample's share of `count`, and a few more: rarely too few.
     const std::size_t rank = std::min(sample.size() - 1, 2 * count / stride + 2);
     const auto at = [](std::vector<double>& w, std::size_t k) {
@@ -61,13 +63,14 @@ void lowestAndHighest(const std::vector<double>& v, std::size_t count, std::vect
     const double highAbove = sample[sample.size() - 1 - rank];
     low.clear();
     high.clear();
-    for (const double y : v) {
+    for (const T value : v) {
+        const auto y = static_cast<double>(value);
         if (y <= lowBelow) low.push_back(y);
         if (y >= highAbove) high.push_back(y);
     }
     if (low.size() < count || high.size() < count) {
-        low = v;
-        high = v;
+        low.assign(v.begin(), v.end());
+        high.assign(v.begin(), v.end());
     }
     std::nth_element(low.begin(), at(low, count - 1), low.end());
     low.resize(count);
@@ -79,12 +82,13 @@ void lowestAndHighest(const std::vector<double>& v, std::size_t count, std::vect
 
 // The values' range without a few values set apart by a wide gap at either end. Only the
 // `trim` + 1 lowest and highest values are looked at (lowestAndHighest).
-std::pair<double, double> trimSpikes(const std::vector<double>& v, const YFitConfig& config) {
+template <typename T>
+std::pair<double, double> trimSpikes(std::span<const T> v, const YFitConfig& config) {
     const std::size_t n = v.size();
     const auto trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(n));
     if (!(trim > 0 && n > 2 * trim + 1)) {
         const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-        return {*lo, *hi};
+        return {static_cast<double>(*lo), static_cast<double>(*hi)};
     }
     // low[k] is what a full sort puts at k, high[k] what it puts at n - 1 - trim + k.
     std::vector<double> low, high;
@@ -160,20 +164,33 @@ std::vector<double> finiteValues(core::ValueSpan values) {
     return v;
 }
 
-}  // namespace
-
-CurveBulk curveBulk(core::ValueSpan values, const YFitConfig& config) {
-    const std::vector<double> v = finiteValues(values);
+// curveBulk of finite values `v`.
+template <typename T>
+CurveBulk bulkOfFinite(std::span<const T> v, const YFitConfig& config) {
     if (v.empty()) return {};
     const std::size_t stride = (v.size() + kMagnitudeSample - 1) / kMagnitudeSample;
     std::vector<double> abs;
     abs.reserve(v.size() / stride + 1);
-    for (std::size_t i = 0; i < v.size(); i += stride) abs.push_back(std::abs(v[i]));
+    for (std::size_t i = 0; i < v.size(); i += stride)
+        abs.push_back(std::abs(static_cast<double>(v[i])));
     CurveBulk bulk;
     bulk.magnitude = quantile(abs, 0.5);
     std::tie(bulk.lo, bulk.hi) = trimSpikes(v, config);
     bulk.present = true;
     return bulk;
+}
+
+}  // namespace
+
+CurveBulk curveBulk(core::ValueSpan values, const YFitConfig& config) {
+    // Read in place when every value is finite (a zoom refits thousands of curves: the copy
+    // was a quarter of the fit's time), else from a copy of the finite ones, as doubles.
+    return values.visit([&](auto s) {
+        if (std::all_of(s.begin(), s.end(), [](auto y) { return std::isfinite(y); }))
+            return bulkOfFinite(s, config);
+        const std::vector<double> v = finiteValues(values);
+        return bulkOfFinite(std::span<const double>(v), config);
+    });
 }
 
 void addKeptShares(CurveBulk& bulk, core::ValueSpan values, const YFitConfig& config) {
