@@ -64,7 +64,8 @@ TEST(DoctorAccuracy, SecondCorpusHalfJ) {
     ASSERT_GE(logs.size(), 31u);
     const Score s = scoreAll(logs);
     print("corpus2 half j (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 31) << "half j recall below its last measure";
+    // doctor20: 31 -> 32 (undertrained: training still falls, validation too noisy to refute it)
+    EXPECT_GE(s.found(), 32) << "half j recall below its last measure";
     EXPECT_EQ(s.runsWithWrong, 0) << "half j: a run with a wrong warning";
 }
 
@@ -267,7 +268,8 @@ TEST(DoctorAccuracy, SecondCorpusHalfM) {
     // doctor18 (made beside doctor17 and doctor19, merged after them): overfitting on
     // overfitting_noisycls_adamax_resmlp_hf found (a classifier's untrained level at least ln 2)
     // and no not_learning there (it learnt before its first log, accuracy >= 0.725).
-    EXPECT_GE(s.found(), 28) << "half m recall below its measure";
+    // doctor20: 28 -> 30 (undertrained: an lr schedule run out; training falling, noisy val)
+    EXPECT_GE(s.found(), 30) << "half m recall below its measure";
     EXPECT_LE(s.runsWithWrong, 0) << "half m: more runs with a wrong warning than measured";
 }
 
