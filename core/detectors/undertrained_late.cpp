@@ -129,9 +129,10 @@ std::optional<Finding> scheduleRanOutFinding(const RunView& view,
                                              const UndertrainedConfig& config) {
     const Curve& vc = view.valLoss;
     if (view.valTrend.size() < config.minPoints || view.trainTrend.empty()) return std::nullopt;
+    // The evaluations first: the learning rate may be logged at every one of a million steps.
+    if (!fallsAtEachOfTheLast(vc, config.decayedFallingEvaluations)) return std::nullopt;
     const double lrShare = lrShareAtEnd(view.learningRate);
     if (!(lrShare <= config.decayedLrShare)) return std::nullopt;
-    if (!fallsAtEachOfTheLast(vc, config.decayedFallingEvaluations)) return std::nullopt;
     const TailSlope tail = tailSlope(vc, view.valTrend, config.tailShare, 1.0);
     const double level = std::abs(tail.end);
     if (!tail.ok || !(level > 0.0)) return std::nullopt;
@@ -181,34 +182,16 @@ std::optional<Finding> noisyValidationFinding(const RunView& view,
                                               const UndertrainedConfig& config) {
     const Curve& vc = view.valLoss;
     if (view.valTrend.size() < config.minPoints) return std::nullopt;
-    const Curve level = epochLevel(view);
-    const bool perEpoch = !level.empty();
-    const Curve& tc = perEpoch ? level : view.trainLoss;
-    if (tc.finiteCount() < config.minPoints) return std::nullopt;
-    const Trend levelTrend = perEpoch ? makeTrend(tc.steps(), tc.values()) : Trend{};
-    const Trend& tt = perEpoch ? levelTrend : view.trainTrend;
-    const TailSlope train = tailSlope(tc, tt, 2.0 * config.tailShare, 1.0);
-    if (!train.ok || train.ratio < config.minNoisyValTrainRatio ||
-        train.significance < config.noiseSigmas) {
-        return std::nullopt;
-    }
-    // New ground: a training loss that falls back after a jump (Ultralytics closing its mosaic
-    // augmentation for the last 10 of 25 epochs: 0.95 -> 1.17, then back to 0.93,
-    // ultralytics_02 in ../shared/realworld, whose validation also falls clearly there, so
-    // the reading below leaves it anyway) has made no progress by recovering.
-    double lowestBefore = std::numeric_limits<double>::infinity();
-    for (std::size_t i = 0; i < tc.size() && tc.steps()[i] < train.tailStart; ++i) {
-        if (std::isfinite(tc.values()[i])) lowestBefore = std::min(lowestBefore, tc.values()[i]);
-    }
-    const double newGround = lowestBefore - train.end;
-    if (!(newGround >= config.minNewGround * train.tailDrop)) return std::nullopt;
-    // The validation loss over the same stretch, against its own scatter there.
-    const ScatterLine val = scatterLine(vc, train.tailStart);
+    // The validation loss first (a few evaluations; the training loss may hold a million
+    // steps): over its last 2 x tailShare, against its own scatter there, not significant by
+    // itself, with its best evaluation in that stretch.
+    const auto vs = vc.steps();
+    const auto stretch = static_cast<std::int64_t>(2.0 * config.tailShare *
+                                                   static_cast<double>(vs.back() - vs.front()));
+    const ScatterLine val = scatterLine(vc, vs.back() - stretch);
     if (!val.ok || val.points < undertrained::kMinSteadyPoints) return std::nullopt;
     const double valSignificance = val.error > 0.0 ? val.drop / val.error : HUGE_VAL;
     if (valSignificance >= config.noiseSigmas) return std::nullopt;
-    if (val.drop + config.consistentSigmas * val.error < train.tailDrop) return std::nullopt;
-    const auto vs = vc.steps();
     std::size_t bestAt = vc.size();
     for (std::size_t i = 0; i < vc.size(); ++i) {
         if (std::isfinite(vc.values()[i]) &&
@@ -218,6 +201,34 @@ std::optional<Finding> noisyValidationFinding(const RunView& view,
     }
     if (bestAt == vc.size() || vs[bestAt] < val.start) return std::nullopt;
     if (!metricKeepsUp(view, val.start)) return std::nullopt;
+    // The training loss over the same stretch.
+    const Curve level = epochLevel(view);
+    const bool perEpoch = !level.empty();
+    const Curve& tc = perEpoch ? level : view.trainLoss;
+    if (tc.finiteCount() < config.minPoints) return std::nullopt;
+    const double trainSpan = static_cast<double>(tc.steps().back() - tc.steps().front());
+    if (!(trainSpan > 0.0)) return std::nullopt;
+    const double share =
+        std::clamp(static_cast<double>(tc.steps().back() - val.start) / trainSpan, 0.0, 1.0);
+    const Trend levelTrend = perEpoch ? makeTrend(tc.steps(), tc.values()) : Trend{};
+    const Trend& tt = perEpoch ? levelTrend : view.trainTrend;
+    const TailSlope train = tailSlope(tc, tt, share, 1.0);
+    if (!train.ok || train.ratio < config.minNoisyValTrainRatio ||
+        train.significance < config.noiseSigmas) {
+        return std::nullopt;
+    }
+    // New ground: a training loss that falls back after a jump (Ultralytics closing its mosaic
+    // augmentation for the last 10 of 25 epochs: 0.95 -> 1.17, then back to 0.93,
+    // ultralytics_02 in ../shared/realworld, whose validation also falls clearly there, so
+    // the reading above leaves it anyway) has made no progress by recovering.
+    double lowestBefore = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < tc.size() && tc.steps()[i] < train.tailStart; ++i) {
+        if (std::isfinite(tc.values()[i])) lowestBefore = std::min(lowestBefore, tc.values()[i]);
+    }
+    const double newGround = lowestBefore - train.end;
+    if (!(newGround >= config.minNewGround * train.tailDrop)) return std::nullopt;
+    // Not refuted: the validation's fall reaches training's within its own noise.
+    if (val.drop + config.consistentSigmas * val.error < train.tailDrop) return std::nullopt;
     const std::string& metric = view.trainLoss.metric();
     Finding f = makeFinding(view, FindingKind::Undertrained, Severity::Warning, metric,
                             train.tailStart, view.trainLoss.steps().back());
