@@ -153,11 +153,18 @@ TEST(DetectUndertrainedLate, TrainingFallsUnderNoisyValidation) {
 }
 
 TEST(DetectUndertrainedLate, PreciseLevelValidationRefutes) {
-    // The validation levels off at 0.80 +- 0.005 over the second half while training falls:
-    // precise enough to show it no longer follows (a run heading for overfitting).
+    // The validation levels off at 0.80 +- 0.005 over the second half, drifting down by 0.001
+    // per evaluation (its best at the end), while training falls: precise enough to show it
+    // no longer follows (a run heading for overfitting).
     std::vector<double> val = kNoisyVal;
-    for (std::size_t i = 7; i < val.size(); ++i) val[i] = 0.80 + (i % 2 == 0 ? 0.005 : -0.005);
+    for (std::size_t i = 7; i < val.size(); ++i) {
+        val[i] = 0.80 + (i % 2 == 0 ? 0.005 : -0.005) - 0.001 * double(i - 7);
+    }
     EXPECT_FALSE(noisy(noisyValRun(straightLine, val)).has_value());
+    // It is the consistency test that refutes it: with a band wide enough it would pass.
+    UndertrainedConfig wide;
+    wide.consistentSigmas = 100.0;
+    EXPECT_TRUE(noisy(noisyValRun(straightLine, val), wide).has_value());
 }
 
 TEST(DetectUndertrainedLate, ValidationPastItsBestRefutes) {
@@ -172,16 +179,23 @@ TEST(DetectUndertrainedLate, ConvergedTrainingUnderNoisyValidationIsQuiet) {
     // average rate, below minNoisyValTrainRatio (0.5).
     auto converged = [](double x) { return 0.3 + 0.8 * std::exp(-5.0 * x); };
     EXPECT_FALSE(noisy(noisyValRun(converged, kNoisyVal)).has_value());
+    UndertrainedConfig lenient;
+    lenient.minNoisyValTrainRatio = 0.05;
+    EXPECT_TRUE(noisy(noisyValRun(converged, kNoisyVal), lenient).has_value());
     // One time constant: still at about 70%.
     auto early = [](double x) { return 0.3 + 0.8 * std::exp(-1.0 * x); };
     EXPECT_TRUE(noisy(noisyValRun(early, kNoisyVal)).has_value());
 }
 
 TEST(DetectUndertrainedLate, RecoveryFromAJumpIsNoNewGround) {
-    // Training falls to 0.8 by x = 0.6, jumps to 1.0 and falls back to 0.79 (an augmentation
+    // Training falls to 0.8 by x = 0.6, jumps to 0.95 and falls back to 0.79 (an augmentation
     // switched off for the last epochs): its tail falls, but only back to where it was.
-    auto jump = [](double x) { return x < 0.6 ? 1.07 - 0.45 * x : 1.0 - 0.525 * (x - 0.6); };
+    auto jump = [](double x) { return x < 0.6 ? 1.07 - 0.45 * x : 0.95 - 0.4 * (x - 0.6); };
     EXPECT_FALSE(noisy(noisyValRun(jump, kNoisyVal)).has_value());
+    // It is the new-ground test that stops it.
+    UndertrainedConfig anyGround;
+    anyGround.minNewGround = -1.0;
+    EXPECT_TRUE(noisy(noisyValRun(jump, kNoisyVal), anyGround).has_value());
 }
 
 }  // namespace
