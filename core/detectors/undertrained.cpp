@@ -6,165 +6,20 @@
 
 #include "core/detectors/finding_text.h"
 #include "core/detectors/trend.h"
+#include "core/detectors/undertrained_late.h"
+#include "core/detectors/undertrained_tail.h"
 
 namespace curvedoctor::core {
 namespace {
 
-// Minimum raw points in the tail for a slope.
-constexpr std::size_t kMinTailPoints = 3;
-// Minimum points for a steadiness reading (Kendall's tau) over a run's second half.
-constexpr std::size_t kMinSteadyPoints = 5;
-
-struct TailSlope {
-    bool ok = false;
-    std::int64_t tailStart = 0;
-    double tailShare = 0.0;     // the tail's share of the steps
-    double tailDrop = 0.0;      // improvement over the tail by the least-squares line
-    double ratio = 0.0;         // tail slope / average slope over the run
-    double significance = 0.0;  // tailDrop in standard errors of the line's drop
-    double slope = 0.0;         // improvement per step over the tail (least squares)
-    double span = 0.0;          // steps of the whole curve
-    double end = 0.0;           // the tail's fitted value at its last step (badness)
-};
-
-// Least-squares improvement per step (positive while improving) of the raw finite values with
-// steps in [from, to]; nullopt below kMinTailPoints points.
-std::optional<double> windowSlope(const Curve& c, std::int64_t from, std::int64_t to, double sign) {
-    const auto steps = c.steps();
-    const auto values = c.values();
-    double n = 0.0;
-    double mx = 0.0;
-    double my = 0.0;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (steps[i] < from || steps[i] > to || !std::isfinite(values[i])) continue;
-        n += 1.0;
-        mx += static_cast<double>(steps[i]);
-        my += sign * values[i];
-    }
-    if (n < static_cast<double>(kMinTailPoints)) return std::nullopt;
-    mx /= n;
-    my /= n;
-    double sxx = 0.0;
-    double sxy = 0.0;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (steps[i] < from || steps[i] > to || !std::isfinite(values[i])) continue;
-        const double dx = static_cast<double>(steps[i]) - mx;
-        sxx += dx * dx;
-        sxy += dx * (sign * values[i] - my);
-    }
-    if (!(sxx > 0.0)) return std::nullopt;
-    return -sxy / sxx;
-}
-
-// Least-squares slope of the raw finite values in the last `tailShare` of the steps (at least
-// kMinTailPoints points), compared with the average slope of the smoothed curve from its start
-// to its best. The raw line, not the smoothed ends, because a running median near the end of a
-// short curve lags behind it. `sign` = -1 turns a higher-is-better metric into a badness.
-TailSlope tailSlope(const Curve& c, const Trend& t, double tailShare, double sign) {
-    TailSlope r;
-    const auto steps = c.steps();
-    const auto values = c.values();
-    const double span = static_cast<double>(steps.back() - steps.front());
-    if (!(span > 0.0)) return r;
-    r.tailStart = steps.back() - static_cast<std::int64_t>(tailShare * span);
-    // The tail as an index range (no copy): back from the end until it holds the steps from
-    // tailStart on and at least kMinTailPoints finite points.
-    std::size_t first = c.size();
-    std::size_t count = 0;
-    for (std::size_t i = c.size(); i-- > 0;) {
-        if (!std::isfinite(values[i])) continue;
-        if (steps[i] < r.tailStart && count >= kMinTailPoints) break;
-        first = i;
-        ++count;
-    }
-    if (count < kMinTailPoints) return r;
-    r.tailStart = steps[first];
-    std::size_t lastFinite = c.size() - 1;
-    while (!std::isfinite(values[lastFinite])) --lastFinite;
-    const double tailSpan = static_cast<double>(steps[lastFinite] - steps[first]);
-    if (!(tailSpan > 0.0)) return r;
-    r.tailShare = tailSpan / span;
-    const double n = static_cast<double>(count);
-    double mx = 0.0;
-    double my = 0.0;
-    for (std::size_t i = first; i < c.size(); ++i) {
-        if (!std::isfinite(values[i])) continue;
-        mx += static_cast<double>(steps[i]);
-        my += sign * values[i];
-    }
-    mx /= n;
-    my /= n;
-    double sxx = 0.0;
-    double sxy = 0.0;
-    for (std::size_t i = first; i < c.size(); ++i) {
-        if (!std::isfinite(values[i])) continue;
-        const double dx = static_cast<double>(steps[i]) - mx;
-        sxx += dx * dx;
-        sxy += dx * (sign * values[i] - my);
-    }
-    if (!(sxx > 0.0)) return r;
-    const double slope = -sxy / sxx;  // positive while improving
-    r.slope = slope;
-    r.span = span;
-    r.end = my - slope * (static_cast<double>(steps[lastFinite]) - mx);
-    // The improvement from the worst point before the best one: a loss that rises during
-    // warm-up first (hf_trainer_09 in ../shared/realworld: 2.15 -> 2.5, then a steady fall to
-    // 2.27) has learnt from its peak, not from its first logged value.
-    double best = sign * t.front();
-    double worst = best;
-    double worstBeforeBest = best;
-    for (double v : t.values) {
-        worst = std::max(worst, sign * v);
-        if (sign * v < best) {
-            best = sign * v;
-            worstBeforeBest = worst;
-        }
-    }
-    const double improvement = worstBeforeBest - best;
-    if (!(improvement > 0.0)) return r;
-    const double average = improvement / span;
-    r.tailDrop = slope * tailSpan;
-    r.ratio = slope / average;
-    // Standard error of the slope from the raw noise: sigma / sqrt(Sxx).
-    const double se = t.noise / std::sqrt(sxx) * tailSpan;
-    r.significance = se > 0.0 ? r.tailDrop / se : (r.tailDrop > 0.0 ? 1e9 : 0.0);
-    r.ok = true;
-    return r;
-}
-
-// Kendall's rank correlation of the raw finite values from step `from` on with their order
-// (-1: every later point lower than every earlier one), over at most kMaxTauPoints points
-// taken evenly; 0 below five points. Ranks, not sizes: a curve near zero that dips once in
-// its noise (the healthy fixtures) scores about -0.6, a steady descent below -0.9.
-constexpr std::size_t kMaxTauPoints = 64;
-// The index of the last finite value when it is also the lowest finite one (ties count), else
-// nothing.
-template <class Values>
-std::optional<std::size_t> lastFiniteIsLowest(const Values& v) {
-    std::size_t last = v.size();
-    double best = HUGE_VAL;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (!std::isfinite(v[i])) continue;
-        best = std::min(best, static_cast<double>(v[i]));
-        last = i;
-    }
-    if (last == v.size() || v[last] > best) return std::nullopt;
-    return last;
-}
-
-double kendallTau(const Curve& c, std::int64_t from) {
-    std::vector<double> v;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (c.steps()[i] >= from && std::isfinite(c.values()[i])) v.push_back(c.values()[i]);
-    }
-    if (v.size() > kMaxTauPoints) {
-        std::vector<double> even(kMaxTauPoints);
-        for (std::size_t i = 0; i < kMaxTauPoints; ++i)
-            even[i] = v[i * (v.size() - 1) / (kMaxTauPoints - 1)];
-        v = std::move(even);
-    }
-    return v.size() < 5 ? 0.0 : core::kendallTau(v);
-}
+using undertrained::epochLevel;
+using undertrained::kendallTau;
+using undertrained::kMinSteadyPoints;
+using undertrained::lastFiniteIsLowest;
+using undertrained::metricKeepsUp;
+using undertrained::TailSlope;
+using undertrained::tailSlope;
+using undertrained::windowSlope;
 
 // A per-batch training loss can be too noisy for its tail's fall to reach noiseSigmas standard
 // errors while the validation loss, one value per evaluation over the whole validation set,
@@ -188,12 +43,7 @@ bool steadyValidation(const RunView& view, const TailSlope& train, const TailSlo
 // at minNoisyTrainRatio of its average rate at least, as steadyValidation asks of a noisy
 // training loss (not yet converged: the healthy_wine fixture's falls at 5%).
 bool fallsPerEpoch(const RunView& view, const UndertrainedConfig& config) {
-    Curve perEpoch;
-    if (!view.trainLossEpoch.empty()) {
-        perEpoch = view.trainLossEpoch.alias();
-    } else if (view.trainLoss.finiteCount() > 2 * view.valLoss.finiteCount()) {
-        perEpoch = meanPerEvaluation(view.trainLoss, view.valLoss);
-    }
+    const Curve perEpoch = epochLevel(view);
     if (perEpoch.finiteCount() < config.minPoints) return false;
     const Trend t = makeTrend(perEpoch.steps(), perEpoch.values());
     const TailSlope s = tailSlope(perEpoch, t, 2.0 * config.tailShare, 1.0);
@@ -269,23 +119,6 @@ struct SteadyDescent {
     double tau = 0.0;        ///< Kendall's tau there
     double paceRatio = 0.0;  ///< its slope over that of the first half
 };
-
-// A validation metric, when logged, improves with the loss: the median of its second half
-// beats that of its first. One that does not (an accuracy constant at 0.32 while the loss
-// creeps 1.792 -> 1.780 at ln 6, lightning_01 in ../shared/realworld) says the descent
-// learns nothing.
-bool metricKeepsUp(const RunView& view, std::int64_t half) {
-    const Curve& m = view.valMetric;
-    std::vector<double> first;
-    std::vector<double> second;
-    for (std::size_t i = 0; i < m.size(); ++i) {
-        if (!std::isfinite(m.values()[i])) continue;
-        (m.steps()[i] < half ? first : second).push_back(m.values()[i]);
-    }
-    if (first.empty() || second.empty()) return true;
-    const double sign = m.info().direction == Direction::HigherIsBetter ? 1.0 : -1.0;
-    return sign * (medianInPlace(second) - medianInPlace(first)) > 0.0;
-}
 
 SteadyDescent steadyDescent(const RunView& view, const UndertrainedConfig& config) {
     SteadyDescent d;
@@ -570,6 +403,12 @@ std::vector<Finding> detectUndertrained(const RunView& view, const UndertrainedC
     }
     if (out.empty() && view.trainTrend.size() >= config.minPoints) {
         if (auto f = slowingDescentFinding(view, config)) out.push_back(std::move(*f));
+    }
+    if (out.empty() && view.trainTrend.size() >= config.minPoints) {
+        if (auto f = scheduleRanOutFinding(view, config)) out.push_back(std::move(*f));
+    }
+    if (out.empty() && view.trainTrend.size() >= config.minPoints) {
+        if (auto f = noisyValidationFinding(view, config)) out.push_back(std::move(*f));
     }
     return out;
 }

@@ -48,6 +48,31 @@ struct UndertrainedConfig {
     /// ... having fallen by this share of its first value at least (a loss that has hardly
     /// moved is not learning).
     double minSlowingFall = 0.05;
+    /// The schedule has run out when the learning rate's last logged value is at most this
+    /// share of its peak: each step then moves the weights a tenth as far as at the peak, so
+    /// the slowing of the curves is the schedule's and their shape no longer tells convergence.
+    double decayedLrShare = 0.1;
+    /// Under a schedule run out, a validation loss lower at each of its last
+    /// `decayedFallingEvaluations` evaluations than at the one before, whose line over the last
+    /// tailShare still falls by minDecayedFall of its level, had more to learn: the healthy
+    /// runs of the fixtures and tests/data/corpus2 whose schedules decay below a tenth and whose
+    /// validation loss falls at each of its last three evaluations end within 0.1% to 1.5% of
+    /// their level over that stretch (twice the largest is asked).
+    std::size_t decayedFallingEvaluations = 3;
+    double minDecayedFall = 0.03;
+    /// A validation loss too noisy to confirm a training loss's fall must still not refute it:
+    /// its line's fall plus this many of its standard errors reaches the training loss's fall
+    /// over the same stretch (two standard errors: a 95% band).
+    double consistentSigmas = 2.0;
+    /// With the training loss as the only evidence (validation too noisy to confirm it), it
+    /// must be far from its floor: its tail over the last 2 x tailShare still falls at this
+    /// share of its average rate. An exponential approach does so for about its first two
+    /// time constants, with a seventh of its fall still ahead; after three it is at 30%
+    /// (noisy_val_gru_rmsprop in tests/data/corpus2, a healthy run: 26%).
+    double minNoisyValTrainRatio = 0.5;
+    /// ... and at least this share of that fall must be new ground, below the lowest value
+    /// before the tail: a fall that only recovers a jump is no progress.
+    double minNewGround = 0.5;
 };
 
 [[nodiscard]] std::vector<Finding> detectUndertrained(const RunView& view,

@@ -66,7 +66,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfJ) {
     print("corpus2 half j (held back, then looked at)", s);
     // lead (session 17): 31 -> 32 (noisy_val_few_evals_friedman_tf: a validation loss that
     // reverses at 2/3 of its evaluations needs 2, not 4, times the training loss's relative noise).
-    EXPECT_GE(s.found(), 32) << "half j recall below its last measure";
+    // doctor20 (made beside it, merged after): 32 -> 33 (undertrained: training still falls,
+    // validation too noisy to refute it)
+    EXPECT_GE(s.found(), 33) << "half j recall below its last measure";
     EXPECT_EQ(s.runsWithWrong, 0) << "half j: a run with a wrong warning";
 }
 
@@ -277,7 +279,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfM) {
     // tiny noise).
     // doctor21 (made beside the lead's rules, merged after them): 29 -> 31 (oscillation: waves
     // of a per-epoch loss; swings before a blow-up)
-    EXPECT_GE(s.found(), 31) << "half m recall below its measure";
+    // doctor20 (made beside both, merged after them): 31 -> 33 (undertrained: an lr schedule
+    // run out; training falling under a noisy validation)
+    EXPECT_GE(s.found(), 33) << "half m recall below its measure";
     EXPECT_LE(s.runsWithWrong, 0) << "half m: more runs with a wrong warning than measured";
 }
 
@@ -327,13 +331,17 @@ TEST(DoctorAccuracy, SecondCorpusHalfM) {
 // are left as committed.
 // Measured blind a second time (session 17) with the lead's not_learning and noisy_validation
 // rules (made on halves d, j, l and m before half n existed): 28 of 33, a wrong warning on 2 runs
-// of 38, unchanged (its zig-zag rule does not reach noisy_val_few_evals_sparse_mlflow).
+// of 38, unchanged (its zig-zag rule does not reach noisy_val_few_evals_sparse_mlflow). A third
+// time with doctor21's oscillation rules (made on halves i, l and m, never reading half n): 28
+// of 33, 2 of 38, unchanged. A fourth with doctor20's undertrained rules (made on halves j and m,
+// never reading half n): 29 of 33 (88%), 2 of 38; undertrained_linear_lstm_sgd_hf found by the
+// run-out-schedule reading (val still -6% per epoch as the linear decay ends).
 TEST(DoctorAccuracy, SecondCorpusHalfN) {
     const auto logs = corpus2Half("n");
     ASSERT_GE(logs.size(), 38u);
     const Score s = scoreAll(logs);
     print("corpus2 half n (held back)", s);
-    EXPECT_GE(s.found(), 28) << "half n recall below its blind measure";
+    EXPECT_GE(s.found(), 29) << "half n recall below its last blind measure";
     EXPECT_LE(s.runsWithWrong, 2) << "half n: more runs with a wrong warning than measured";
 }
 

@@ -1,0 +1,33 @@
+#pragma once
+/// \file undertrained_late.h
+/// Two readings of `undertrained` where the shape of the validation curve cannot tell by
+/// itself: a learning-rate schedule that ran out while the validation loss still fell, and a
+/// training loss still falling under a validation loss too noisy to confirm or refute it.
+/// Called by detectUndertrained (undertrained.h) when its other readings find nothing.
+
+#include <optional>
+
+#include "core/detectors/run_view.h"
+#include "core/detectors/undertrained.h"
+#include "core/finding.h"
+
+namespace curvedoctor::core {
+
+/// The schedule ran out before the model did: the learning rate ends at most decayedLrShare
+/// of its peak, the validation loss is lower at each of its last decayedFallingEvaluations
+/// evaluations, its line over the last tailShare falls by minDecayedFall of its level at least,
+/// the validation metric (when logged) is at its best at its last evaluation, and the training
+/// loss falls over the second half. Nothing without a logged learning rate.
+[[nodiscard]] std::optional<Finding> scheduleRanOutFinding(const RunView& view,
+                                                           const UndertrainedConfig& config);
+
+/// The training loss (per epoch when it is logged more often) still falls over the last
+/// 2 x tailShare by noiseSigmas standard errors at minNoisyTrainRatio of its average rate at
+/// least, while the validation loss over that stretch is too noisy to confirm it (its fall is
+/// below noiseSigmas standard errors) yet does not refute it (its fall plus consistentSigmas
+/// standard errors reaches the training loss's fall), has its best evaluation there, and the
+/// validation metric (when logged) is better there than before.
+[[nodiscard]] std::optional<Finding> noisyValidationFinding(const RunView& view,
+                                                            const UndertrainedConfig& config);
+
+}  // namespace curvedoctor::core
