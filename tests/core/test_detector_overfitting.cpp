@@ -289,5 +289,31 @@ TEST(DetectOverfitting, AClassifierLoggedAfterItLearntIsUntrainedAtLnTwo) {
     EXPECT_TRUE(detect(memorisingFlippedLabels(false)).empty());
 }
 
+// Issue #15 (lead, session 17): full-batch SGD on a linear regression
+// (oscillation_waves_fullbatch_linreg_sgd_mlflow in tests/data/corpus2): validation 0.93 -> 0.60
+// -> 0.47 in three evaluations, whose running median starts the trend at 0.60, then a flat
+// 0.50 and a drift up to `end`. Ending at 0.64 it is above the trend's start but far below the
+// 0.93 it was first logged at: it gave back part of its gain, overfitting. Ending at 0.98 it gave
+// back all of it: severe.
+core::Run fastFirstFall(double end) {
+    std::vector<double> v{0.93, 0.60, 0.47};
+    for (int i = 0; i < 20; ++i) v.push_back(0.50);
+    for (int i = 1; i <= 10; ++i) v.push_back(0.50 + (end - 0.50) * i / 10.0);
+    for (int i = 0; i < 3; ++i) v.push_back(end);
+    return runOf({{"loss", seriesOf(360, [](std::size_t i) { return 1.0 - 0.0025 * double(i); })},
+                  {"val_loss", seriesOf(v, 10, 10)}});
+}
+
+TEST(DetectOverfitting, AllGivenBackCountsFromTheFirstValueAsLogged) {
+    const auto part = detect(fastFirstFall(0.64));
+    ASSERT_EQ(part.size(), 1u);
+    EXPECT_EQ(part[0].kind, FindingKind::Overfitting) << part[0].message;
+    EXPECT_DOUBLE_EQ(part[0].evidence.at("first_value"), 0.93);
+    EXPECT_LT(part[0].evidence.at("rise_from_held_best"), OverfittingConfig{}.severeRise);
+    const auto all = detect(fastFirstFall(0.98));
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].kind, FindingKind::SevereOverfitting) << all[0].message;
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -342,7 +342,10 @@ TEST(DoctorAccuracy, SecondCorpusHalfN) {
     const Score s = scoreAll(logs);
     print("corpus2 half n (held back)", s);
     EXPECT_GE(s.found(), 29) << "half n recall below its last blind measure";
-    EXPECT_LE(s.runsWithWrong, 2) << "half n: more runs with a wrong warning than measured";
+    // lead (session 17, the first rule tuned on half n): 2 -> 1 (severe_overfitting on
+    // oscillation_waves_fullbatch_linreg_sgd_mlflow gone: "ends worse than its first value"
+    // reads the first value as logged, 0.93, not the running median's 0.64).
+    EXPECT_LE(s.runsWithWrong, 1) << "half n: more runs with a wrong warning than measured";
 }
 
 }  // namespace
