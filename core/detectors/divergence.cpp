@@ -244,6 +244,18 @@ std::optional<Finding> blowUpPastStart(const RunView& view, const DivergenceConf
         }
     }
     if (!(trainPeak > band)) return std::nullopt;
+    // The blow-up must still be on at the end: a training loss that spiked and then came back
+    // below the untrained level for its whole last quarter trains stably again, and a
+    // validation loss climbing smoothly meanwhile is overfitting (Adam at lr 0.01 on cancer: one
+    // batch spike to 5.1 at epoch 11, the batch loss back at 1e-5 from epoch 18 to 40 while
+    // validation climbs 0.38 -> 1.28; overfitting_early_best_cancer_adam_hf in
+    // tests/data/corpus2). The growing lr's spikes at epochs 37-38 of 40 are in its last quarter.
+    double lateTrainPeak = -std::numeric_limits<double>::infinity();
+    for (std::size_t i = train.size() - train.size() / 4; i < train.size(); ++i) {
+        if (std::isfinite(train.values()[i]))
+            lateTrainPeak = std::max(lateTrainPeak, train.values()[i]);
+    }
+    if (!(lateTrainPeak > untrained)) return std::nullopt;
     // From the first evaluation past the untrained level after the validation loss's best.
     std::size_t best = 0;
     for (std::size_t i = 0; i < val.size(); ++i) {
@@ -274,6 +286,7 @@ std::optional<Finding> blowUpPastStart(const RunView& view, const DivergenceConf
     f.evidence["blow_up_factor"] = config.blowUpFactor;
     f.evidence["late_val_median"] = lateVal;
     f.evidence["train_peak"] = trainPeak;
+    f.evidence["late_train_peak"] = lateTrainPeak;
     return f;
 }
 

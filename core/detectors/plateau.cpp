@@ -152,6 +152,13 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
         !(improvement > config.noiseSigmas * t.trendNoise)) {
         return out;
     }
+    // A slow start waits at the untrained level. A classifier (its validation metric an
+    // accuracy) starts at a cross-entropy of at least ln 2 less what a class prior gives (the
+    // entropy of a 3:1 split, 0.56); one whose start sits below half of ln 2 had learnt before
+    // it, however its batch losses spread (Adam on cancer: batch losses of 0 to 1.0, their
+    // running median 1.6e-4 then 1e-6; overfitting_early_best_cancer_adam_hf in
+    // tests/data/corpus2).
+    if (view.valMetric.isAccuracy() && first < 0.5 * std::log(2.0)) return out;
     const double threshold = first - config.dropShare * improvement;
     // The curve has left its start at the first point from which it stays below the threshold
     // for `sustained` points: a loss that swings with the data order inside each epoch

@@ -231,5 +231,35 @@ TEST(DetectGradientAscent, DipBelowTheStartIsNotAscent) {
     EXPECT_EQ(f[0].kind, FindingKind::Divergence);
 }
 
+// Issue #15 (lead, session 17): a blow-up that is over. The training loss of blowUp spikes only
+// between steps 400 and `lastSpike`, then trains at its level again; validation climbs past the
+// untrained level meanwhile (Adam at lr 0.01 on cancer: one batch spike to 5.1 at epoch 11 of
+// 40, the batch loss back near 0 from epoch 18 while validation climbs 0.38 -> 1.28,
+// overfitting_early_best_cancer_adam_hf in tests/data/corpus2). Spikes that stop before the
+// last quarter leave that climb to overfitting; spikes into the last quarter are divergence.
+core::Run spikesUntil(std::size_t lastSpike) {
+    return runOf({{"loss", seriesOf(600,
+                                    [&](std::size_t i) {
+                                        const double base = std::exp(-double(i) / 50.0) + 0.01;
+                                        return i >= 400 && i <= lastSpike && i % 7 == 0 ? 1e6
+                                                                                        : base;
+                                    })},
+                  {"val_loss", seriesOf(
+                                   30,
+                                   [&](std::size_t e) {
+                                       const double x = 20.0 * double(e) + 19.0;
+                                       return x > 400.0 ? 5.0 : 0.9 * std::exp(-x / 50.0) + 0.1;
+                                   },
+                                   19, 20)}});
+}
+
+TEST(DetectDivergence, ABlowUpOverBeforeTheLastQuarterIsNoDivergence) {
+    EXPECT_TRUE(detect(spikesUntil(420)).empty()) << describe(detect(spikesUntil(420)));
+    const auto on = detect(spikesUntil(500));
+    ASSERT_EQ(on.size(), 1u);
+    EXPECT_EQ(on[0].kind, FindingKind::Divergence);
+    EXPECT_EQ(on[0].evidence.at("late_train_peak"), 1e6);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -184,5 +184,31 @@ TEST(DetectSlowStart, AShortStartThatSwingsUpIsNotFlat) {
     EXPECT_TRUE(detectSlowStartPlateau(makeRunView(swinging)).empty());
 }
 
+// Issue #15 (lead, session 17): a slow start waits at the untrained level. The flat start and
+// cliff of flatThenFall scaled down 10,000 times (flat at 2.3e-4, the running median of a
+// classifier's batch losses that are mostly ~0 after it learnt in its first steps,
+// overfitting_early_best_cancer_adam_hf in tests/data/corpus2) is no slow start for a
+// classifier (an accuracy logged: untrained at ln 2 or more); for a regression, whose untrained
+// level is unknown, the same curve is one.
+core::Run scaledFlatThenFall(double scale, bool withAccuracy) {
+    std::vector<std::pair<std::string, Series>> series;
+    series.emplace_back("loss", seriesOf(1000, [&](std::size_t i) {
+                            const double x = double(i);
+                            return scale * (x < 300.0 ? 2.3 : 2.3 - 2.0 * (x - 300.0) / 700.0);
+                        }));
+    if (withAccuracy) {
+        series.emplace_back(
+            "val_acc", seriesOf(
+                           10, [](std::size_t e) { return 0.9 + 0.005 * double(e); }, 99, 100));
+    }
+    return runOf(std::move(series));
+}
+
+TEST(DetectSlowStart, AClassifierFlatFarBelowLnTwoHadLearntAlready) {
+    EXPECT_EQ(detectSlowStartPlateau(makeRunView(scaledFlatThenFall(1.0, true))).size(), 1u);
+    EXPECT_TRUE(detectSlowStartPlateau(makeRunView(scaledFlatThenFall(1e-4, true))).empty());
+    EXPECT_EQ(detectSlowStartPlateau(makeRunView(scaledFlatThenFall(1e-4, false))).size(), 1u);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core
