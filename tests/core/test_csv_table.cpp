@@ -1,6 +1,7 @@
 // The shared CSV tokenizer: dialect sniffing, cell classification, line endings, quotes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -287,6 +288,99 @@ TEST(CsvTable, WhitespaceRunsSeparateFields) {
     EXPECT_EQ(rows[0][0].text, "0/399");
     EXPECT_EQ(rows[0][1].kind, CsvCellKind::Text);
     EXPECT_DOUBLE_EQ(rows[0][2].number, 0.1069);
+}
+
+// Every cell the reader returns, whichever of its paths read it (the in-place number, the empty
+// cell, quotes, padding, text), must be what classifyCsvCell makes of that field's text alone
+// (blanks trimmed, quotes removed): random rows of awkward cells, in each delimiter dialect, with
+// each line end, the last line with or without one, and a cap on the cells kept.
+TEST(CsvTable, EveryCellIsWhatClassifyMakesOfItsField) {
+    const std::vector<std::string> cells = {"0.12600809335708618",
+                                            "5.146041393280029",
+                                            "7.239714605589143e-09",
+                                            "-2.5",
+                                            "17",
+                                            "0",
+                                            "",
+                                            " ",
+                                            "  3 ",
+                                            "4  ",
+                                            "-",
+                                            "-.",
+                                            ".5",
+                                            "5.",
+                                            "-0",
+                                            "1e5",
+                                            "1e",
+                                            "nan",
+                                            "-inf",
+                                            "Infinity",
+                                            "NA",
+                                            "null",
+                                            "abc",
+                                            "3/50",
+                                            "1.5.2",
+                                            "12345678901234567890123",
+                                            "0.000282",
+                                            "\"2.5\"",
+                                            "\" 7 \"",
+                                            "\"a\"\"b\"",
+                                            "\"\"",
+                                            "+1",
+                                            "00.5",
+                                            "9x",
+                                            "1e400"};
+    const char* lineEnds[] = {"\n", "\r\n", "\r"};
+    std::mt19937 rng(16);
+    for (const char delimiter : {',', ';', '|', '\t'}) {
+        for (int round = 0; round < 400; ++round) {
+            std::vector<std::vector<std::string>> fields;
+            std::string text;
+            const char* lineEnd = lineEnds[rng() % 3];
+            const std::size_t rows = 1 + rng() % 4;
+            for (std::size_t r = 0; r < rows; ++r) {
+                // A row is never blank (one empty cell alone would be a blank line, skipped).
+                std::vector<std::string>& row = fields.emplace_back();
+                const std::size_t n = 2 + rng() % 6;
+                for (std::size_t c = 0; c < n; ++c) {
+                    std::string cell = cells[rng() % cells.size()];
+                    if (delimiter == '\t') std::replace(cell.begin(), cell.end(), '\t', ' ');
+                    if (c > 0) text += delimiter;
+                    text += cell;
+                    row.push_back(cell);
+                }
+                if (r + 1 < rows || rng() % 2 == 0) text += lineEnd;
+            }
+            const std::size_t maxCells = 1 + rng() % 8;
+            CsvReader reader(text, CsvDialect{delimiter, false});
+            std::vector<CsvCell> got;
+            for (const auto& row : fields) {
+                ASSERT_TRUE(reader.next(got, maxCells)) << text;
+                ASSERT_EQ(reader.fieldCount(), row.size()) << text;
+                ASSERT_EQ(got.size(), std::min(row.size(), maxCells)) << text;
+                for (std::size_t c = 0; c < got.size(); ++c) {
+                    std::string field = row[c];
+                    const auto first = field.find_first_not_of(' ');
+                    field = first == std::string::npos ? "" : field.substr(first);
+                    if (field.size() >= 2 && field.front() == '"') {
+                        field = field.substr(1, field.rfind('"') - 1);
+                        for (std::size_t at = field.find("\"\""); at != std::string::npos;
+                             at = field.find("\"\"", at + 1))
+                            field.erase(at, 1);
+                    }
+                    const CsvCell want = classifyCsvCell(field);
+                    ASSERT_EQ(got[c].kind, want.kind) << text << " cell " << c;
+                    ASSERT_EQ(got[c].text, want.text) << text << " cell " << c;
+                    if (want.kind == CsvCellKind::Number && !std::isnan(want.number)) {
+                        ASSERT_EQ(std::bit_cast<std::uint64_t>(got[c].number),
+                                  std::bit_cast<std::uint64_t>(want.number))
+                            << text << " cell " << c;
+                    }
+                }
+            }
+            EXPECT_FALSE(reader.next(got, maxCells)) << text;
+        }
+    }
 }
 
 }  // namespace
