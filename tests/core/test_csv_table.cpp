@@ -190,6 +190,47 @@ TEST(CsvTable, OneDigitIntegerPartsMatchFromCharsBitForBit) {
     }
 }
 
+// Digits are read 16, 8 or 1 at a time depending on how many bytes follow, so every length of
+// integer and fraction digits, with and without an exponent, followed by a short or a long rest of
+// the row, must give std::from_chars' bits (or stay text where from_chars stops early).
+TEST(CsvTable, DigitRunsOfEveryLengthMatchFromCharsWhateverFollows) {
+    std::mt19937 rng(17);
+    const auto digits = [&](int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) out += static_cast<char>('0' + rng() % 10);
+        return out;
+    };
+    const char* exponents[] = {"", "e-09", "E+3", "e22"};
+    const std::string rest = ",1.5,2.25,3.125,4.0625,5\n";
+    std::vector<CsvCell> cells;
+    for (int intDigits = 0; intDigits <= 21; ++intDigits) {
+        for (int fracDigits = 0; fracDigits <= 21; ++fracDigits) {
+            for (int k = 0; k < 8; ++k) {
+                std::string text = digits(intDigits);
+                if (k % 2 == 1 || intDigits == 0) text += "." + digits(fracDigits);
+                text += exponents[k / 2];
+                double expected = 0;
+                const auto [end, ec] =
+                    std::from_chars(text.data(), text.data() + text.size(), expected);
+                const bool whole = ec == std::errc() && end == text.data() + text.size();
+                for (std::size_t tail = 0; tail <= rest.size(); tail += 3) {
+                    const std::string row = text + rest.substr(0, tail);
+                    CsvReader reader(row, CsvDialect{});
+                    ASSERT_TRUE(reader.next(cells)) << row;
+                    if (!whole) {
+                        EXPECT_NE(cells[0].kind, CsvCellKind::Number) << row;
+                        continue;
+                    }
+                    ASSERT_EQ(cells[0].kind, CsvCellKind::Number) << row;
+                    ASSERT_EQ(std::bit_cast<std::uint64_t>(cells[0].number),
+                              std::bit_cast<std::uint64_t>(expected))
+                        << row;
+                }
+            }
+        }
+    }
+}
+
 TEST(CsvTable, DecimalCommaOnlyWhenAsked) {
     EXPECT_EQ(classifyCsvCell("0,5").kind, CsvCellKind::Text);
     const CsvCell c = classifyCsvCell("0,5", true);
