@@ -148,42 +148,23 @@ public:
     /// column becomes a plain vector and appends are plain push_backs. A shared column is copied
     /// first (its pieces, not its entries). For a loader that builds a column row by row.
     void append(T value, std::size_t count = 1) {
-        if (count == 0) return;
-        if (!m_b) {
-            m_b = std::make_shared<Block>();
-        } else if (m_b.use_count() > 1) {
-            m_b = std::make_shared<Block>(*m_b);
-        }
-        Block& b = *m_b;
-        for (; count > 0; --count) {
-            if (b.pieces.empty() && !b.plain.empty()) {
-                b.plain.insert(b.plain.end(), count, value);
+        if (count == 1 && m_b && m_b.use_count() == 1) {
+            // A loader's row loop, inline: one more entry of the progression the last piece runs
+            // in, or of a plain column.
+            Block& b = *m_b;
+            if (!b.pieces.empty()) {
+                const Piece& last = b.pieces.back();
+                const std::size_t k = b.packedSize - last.start;
+                if (k > 1 && fits(last, k, value)) {
+                    ++b.packedSize;
+                    return;
+                }
+            } else if (!b.plain.empty()) {
+                b.plain.push_back(value);
                 return;
             }
-            if (b.pieces.empty()) {
-                b.pieces.push_back({0, value, T{}});
-                b.packedSize = 1;
-                continue;
-            }
-            Piece& last = b.pieces.back();
-            const std::size_t k = b.packedSize - last.start;
-            if (k == 1) last.stride = strideOf(last.first, value);
-            if (fits(last, k, value)) {
-                // A constant piece takes the rest of the copies at once.
-                const bool constant = last.stride == T{};
-                b.packedSize += constant ? count : 1;
-                if (constant) return;
-                continue;
-            }
-            if (k == 1) last.stride = T{};  // a piece of one: its stride is never read.
-            if (b.pieces.size() + 1 > maxPieces(b.packedSize + 1) + kAppendSlack) {
-                unpack();
-                b.plain.push_back(value);
-                continue;
-            }
-            b.pieces.push_back({b.packedSize, value, T{}});
-            ++b.packedSize;
         }
+        appendRare(value, count);
     }
     /// The first `n` entries (n <= size()): packed when this column is, its pieces cut, else a
     /// plain copy.
@@ -294,6 +275,45 @@ private:
     // The most pieces worth keeping for `n` entries: half the bytes of the plain vector.
     static constexpr std::size_t maxPieces(std::size_t n) {
         return n * sizeof(T) / (2 * sizeof(Piece));
+    }
+    // append()'s general case: a first entry, a new piece, copies, a shared or unpacked column.
+    [[gnu::noinline]] void appendRare(T value, std::size_t count) {
+        if (count == 0) return;
+        if (!m_b) {
+            m_b = std::make_shared<Block>();
+        } else if (m_b.use_count() > 1) {
+            m_b = std::make_shared<Block>(*m_b);
+        }
+        Block& b = *m_b;
+        for (; count > 0; --count) {
+            if (b.pieces.empty() && !b.plain.empty()) {
+                b.plain.insert(b.plain.end(), count, value);
+                return;
+            }
+            if (b.pieces.empty()) {
+                b.pieces.push_back({0, value, T{}});
+                b.packedSize = 1;
+                continue;
+            }
+            Piece& last = b.pieces.back();
+            const std::size_t k = b.packedSize - last.start;
+            if (k == 1) last.stride = strideOf(last.first, value);
+            if (fits(last, k, value)) {
+                // A constant piece takes the rest of the copies at once.
+                const bool constant = last.stride == T{};
+                b.packedSize += constant ? count : 1;
+                if (constant) return;
+                continue;
+            }
+            if (k == 1) last.stride = T{};  // a piece of one: its stride is never read.
+            if (b.pieces.size() + 1 > maxPieces(b.packedSize + 1) + kAppendSlack) {
+                unpack();
+                b.plain.push_back(value);
+                continue;
+            }
+            b.pieces.push_back({b.packedSize, value, T{}});
+            ++b.packedSize;
+        }
     }
     // Turns a packed column (its own block) into a plain one.
     void unpack() {

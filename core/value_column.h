@@ -177,15 +177,17 @@ public:
     }
 
     // Writing.
+    /// Appends `v`. Inline for the common case (float storage, `v` exact as a float: a handful of
+    /// instructions per value of a loader's hot loop); NaN, doubles and the switch out of line.
     void push_back(double v) {
         if (!m_double) {
-            if (exactAsFloat(v)) {
-                m_f.push_back(static_cast<float>(v));
+            const auto f = static_cast<float>(v);
+            if (static_cast<double>(f) == v) {
+                m_f.push_back(f);
                 return;
             }
-            toDouble(std::max(m_f.capacity(), m_f.size() + 1));
         }
-        m_d.push_back(v);
+        pushBackRare(v);
     }
     /// Sets entry `i` (i < size()).
     void set(std::size_t i, double v) {
@@ -236,6 +238,17 @@ private:
         }
         m_f.reserve(values.size());
         for (const double v : values) m_f.push_back(static_cast<float>(v));
+    }
+    // push_back's other cases: a NaN kept as a float, a double, or the switch to doubles.
+    [[gnu::noinline]] void pushBackRare(double v) {
+        if (!m_double) {
+            if (exactAsFloat(v)) {
+                m_f.push_back(static_cast<float>(v));
+                return;
+            }
+            toDouble(std::max(m_f.capacity(), m_f.size() + 1));
+        }
+        m_d.push_back(v);
     }
     // Switches to double storage with room for `capacity` values.
     void toDouble(std::size_t capacity) {

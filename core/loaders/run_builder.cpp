@@ -164,8 +164,9 @@ void RunBuilder::add(std::size_t index, std::int64_t step, double value, double 
 
 namespace {
 // A group's epochs or wall times start at the first row that knows one: NaN for the rows before.
-void pushGroupEntry(PackedColumn<double>& column, std::size_t& from, std::size_t rows,
-                    double value) {
+// Once per row: inline (PackedColumn::append's common case is).
+[[gnu::always_inline]] inline void pushGroupEntry(PackedColumn<double>& column, std::size_t& from,
+                                                  std::size_t rows, double value) {
     if (column.empty()) {
         from = rows - 1;
         column.append(std::numeric_limits<double>::quiet_NaN(), rows - 1);

@@ -57,8 +57,9 @@ public:
         m_rowEpoch = epoch;
         m_rowWallTime = wallTime;
     }
-    /// Appends one point on the current row (see beginRow()).
-    void addToRow(std::size_t index, double value) {
+    /// Appends one point on the current row (see beginRow()). Always inlined: called once per
+    /// cell of a table, and the loaders' row loops are too big for the compiler to inline it.
+    [[gnu::always_inline]] void addToRow(std::size_t index, double value) {
         Slot& slot = m_slots[index];
         if (slot.group != kNoGroup) {
             RowGroup& g = m_groups[slot.group];

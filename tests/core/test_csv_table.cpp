@@ -1,6 +1,7 @@
 // The shared CSV tokenizer: dialect sniffing, cell classification, line endings, quotes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -189,6 +190,47 @@ TEST(CsvTable, OneDigitIntegerPartsMatchFromCharsBitForBit) {
     }
 }
 
+// Digits are read 16, 8 or 1 at a time depending on how many bytes follow, so every length of
+// integer and fraction digits, with and without an exponent, followed by a short or a long rest of
+// the row, must give std::from_chars' bits (or stay text where from_chars stops early).
+TEST(CsvTable, DigitRunsOfEveryLengthMatchFromCharsWhateverFollows) {
+    std::mt19937 rng(17);
+    const auto digits = [&](int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) out += static_cast<char>('0' + rng() % 10);
+        return out;
+    };
+    const char* exponents[] = {"", "e-09", "E+3", "e22"};
+    const std::string rest = ",1.5,2.25,3.125,4.0625,5\n";
+    std::vector<CsvCell> cells;
+    for (int intDigits = 0; intDigits <= 21; ++intDigits) {
+        for (int fracDigits = 0; fracDigits <= 21; ++fracDigits) {
+            for (int k = 0; k < 8; ++k) {
+                std::string text = digits(intDigits);
+                if (k % 2 == 1 || intDigits == 0) text += "." + digits(fracDigits);
+                text += exponents[k / 2];
+                double expected = 0;
+                const auto [end, ec] =
+                    std::from_chars(text.data(), text.data() + text.size(), expected);
+                const bool whole = ec == std::errc() && end == text.data() + text.size();
+                for (std::size_t tail = 0; tail <= rest.size(); tail += 3) {
+                    const std::string row = text + rest.substr(0, tail);
+                    CsvReader reader(row, CsvDialect{});
+                    ASSERT_TRUE(reader.next(cells)) << row;
+                    if (!whole) {
+                        EXPECT_NE(cells[0].kind, CsvCellKind::Number) << row;
+                        continue;
+                    }
+                    ASSERT_EQ(cells[0].kind, CsvCellKind::Number) << row;
+                    ASSERT_EQ(std::bit_cast<std::uint64_t>(cells[0].number),
+                              std::bit_cast<std::uint64_t>(expected))
+                        << row;
+                }
+            }
+        }
+    }
+}
+
 TEST(CsvTable, DecimalCommaOnlyWhenAsked) {
     EXPECT_EQ(classifyCsvCell("0,5").kind, CsvCellKind::Text);
     const CsvCell c = classifyCsvCell("0,5", true);
@@ -287,6 +329,99 @@ TEST(CsvTable, WhitespaceRunsSeparateFields) {
     EXPECT_EQ(rows[0][0].text, "0/399");
     EXPECT_EQ(rows[0][1].kind, CsvCellKind::Text);
     EXPECT_DOUBLE_EQ(rows[0][2].number, 0.1069);
+}
+
+// Every cell the reader returns, whichever of its paths read it (the in-place number, the empty
+// cell, quotes, padding, text), must be what classifyCsvCell makes of that field's text alone
+// (blanks trimmed, quotes removed): random rows of awkward cells, in each delimiter dialect, with
+// each line end, the last line with or without one, and a cap on the cells kept.
+TEST(CsvTable, EveryCellIsWhatClassifyMakesOfItsField) {
+    const std::vector<std::string> cells = {"0.12600809335708618",
+                                            "5.146041393280029",
+                                            "7.239714605589143e-09",
+                                            "-2.5",
+                                            "17",
+                                            "0",
+                                            "",
+                                            " ",
+                                            "  3 ",
+                                            "4  ",
+                                            "-",
+                                            "-.",
+                                            ".5",
+                                            "5.",
+                                            "-0",
+                                            "1e5",
+                                            "1e",
+                                            "nan",
+                                            "-inf",
+                                            "Infinity",
+                                            "NA",
+                                            "null",
+                                            "abc",
+                                            "3/50",
+                                            "1.5.2",
+                                            "12345678901234567890123",
+                                            "0.000282",
+                                            "\"2.5\"",
+                                            "\" 7 \"",
+                                            "\"a\"\"b\"",
+                                            "\"\"",
+                                            "+1",
+                                            "00.5",
+                                            "9x",
+                                            "1e400"};
+    const char* lineEnds[] = {"\n", "\r\n", "\r"};
+    std::mt19937 rng(16);
+    for (const char delimiter : {',', ';', '|', '\t'}) {
+        for (int round = 0; round < 400; ++round) {
+            std::vector<std::vector<std::string>> fields;
+            std::string text;
+            const char* lineEnd = lineEnds[rng() % 3];
+            const std::size_t rows = 1 + rng() % 4;
+            for (std::size_t r = 0; r < rows; ++r) {
+                // A row is never blank (one empty cell alone would be a blank line, skipped).
+                std::vector<std::string>& row = fields.emplace_back();
+                const std::size_t n = 2 + rng() % 6;
+                for (std::size_t c = 0; c < n; ++c) {
+                    std::string cell = cells[rng() % cells.size()];
+                    if (delimiter == '\t') std::replace(cell.begin(), cell.end(), '\t', ' ');
+                    if (c > 0) text += delimiter;
+                    text += cell;
+                    row.push_back(cell);
+                }
+                if (r + 1 < rows || rng() % 2 == 0) text += lineEnd;
+            }
+            const std::size_t maxCells = 1 + rng() % 8;
+            CsvReader reader(text, CsvDialect{delimiter, false});
+            std::vector<CsvCell> got;
+            for (const auto& row : fields) {
+                ASSERT_TRUE(reader.next(got, maxCells)) << text;
+                ASSERT_EQ(reader.fieldCount(), row.size()) << text;
+                ASSERT_EQ(got.size(), std::min(row.size(), maxCells)) << text;
+                for (std::size_t c = 0; c < got.size(); ++c) {
+                    std::string field = row[c];
+                    const auto first = field.find_first_not_of(' ');
+                    field = first == std::string::npos ? "" : field.substr(first);
+                    if (field.size() >= 2 && field.front() == '"') {
+                        field = field.substr(1, field.rfind('"') - 1);
+                        for (std::size_t at = field.find("\"\""); at != std::string::npos;
+                             at = field.find("\"\"", at + 1))
+                            field.erase(at, 1);
+                    }
+                    const CsvCell want = classifyCsvCell(field);
+                    ASSERT_EQ(got[c].kind, want.kind) << text << " cell " << c;
+                    ASSERT_EQ(got[c].text, want.text) << text << " cell " << c;
+                    if (want.kind == CsvCellKind::Number && !std::isnan(want.number)) {
+                        ASSERT_EQ(std::bit_cast<std::uint64_t>(got[c].number),
+                                  std::bit_cast<std::uint64_t>(want.number))
+                            << text << " cell " << c;
+                    }
+                }
+            }
+            EXPECT_FALSE(reader.next(got, maxCells)) << text;
+        }
+    }
 }
 
 }  // namespace

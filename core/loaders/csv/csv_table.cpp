@@ -414,61 +414,90 @@ bool CsvReader::readRow(std::vector<CsvCell>& cells, std::size_t maxCells) {
     m_rowLine = m_line;
     const char delimiter = m_dialect.whitespace ? '\0' : m_dialect.delimiter;
     const bool ws = m_dialect.whitespace;
-    const bool tabIsBlank = ws || delimiter != '\t';
     const char* p = m_pos;
+    CsvCell spare;           // where a field past maxCells is read.
+    std::size_t fields = 0;  // m_fieldCount, kept in a register.
     for (;;) {
-        CsvCell spare;  // where a field past maxCells is read.
-        CsvCell& cell = ++m_fieldCount <= maxCells ? cells.emplace_back() : spare;
-        while (p < m_end && (*p == ' ' || (*p == '\t' && tabIsBlank))) ++p;
-        if (p < m_end && *p == '"') {
-            m_pos = p;
-            readQuoted(cell);
-            if (m_needMore) return false;
-            p = m_pos;
-        } else if (!ws && (p == m_end || *p == delimiter || *p == '\n' || *p == '\r')) {
-            // An empty cell: most cells of a sparse Lightning row.
-            cell.kind = CsvCellKind::Empty;
-            cell.text = std::string_view(p, p);  // empty, but where the cell is
-        } else {
-            // Fast path: most cells are plain numbers; parse in place and check what follows.
-            const char* s = p;
-            const auto [q, ec] = parseDouble(p, m_end, cell.number);
-            bool done = false;
-            if (ec == std::errc()) {
-                const char* r = q;
-                while (r < m_end && (*r == ' ' || (*r == '\t' && tabIsBlank))) ++r;
-                if (r >= m_end || *r == '\n' || *r == '\r' || (ws ? r > q : *r == delimiter)) {
-                    cell.kind = CsvCellKind::Number;
-                    cell.text = std::string_view(s, static_cast<std::size_t>(q - s));
-                    p = r;
-                    done = true;
-                }
+        if (!ws) {
+            // Fast path for most cells of a log: a short decimal right before the delimiter or
+            // the line end (tried first: 6 of the 8 cells of a Lightning row), or an empty cell.
+            // The cell is built in registers and stored once.
+            double number = 0.0;
+            const char* q = p < m_end && (isDigit(*p) || *p == '-')
+                                ? parseShortDecimal(p, m_end, number)
+                                : nullptr;
+            if (q != nullptr && q < m_end && (*q == delimiter || *q == '\n' || *q == '\r')) {
+                if (++fields <= maxCells)
+                    cells.push_back({number, std::string_view(p, static_cast<std::size_t>(q - p)),
+                                     CsvCellKind::Number});
+                p = q;
+            } else if (p == m_end || *p == delimiter || *p == '\n' || *p == '\r') {
+                if (++fields <= maxCells) cells.push_back({0.0, std::string_view(p, p)});
+            } else {
+                CsvCell& cell = ++fields <= maxCells ? cells.emplace_back() : spare;
+                readField(p, cell);
+                if (m_needMore) return false;
             }
-            if (!done) {
-                p = s;
-                if (ws) {
-                    while (p < m_end && !isBlank(*p) && *p != '\n' && *p != '\r') ++p;
-                } else {
-                    while (p < m_end && *p != delimiter && *p != '\n' && *p != '\r') ++p;
-                }
-                cell = classifyCsvCell(std::string_view(s, static_cast<std::size_t>(p - s)),
-                                       m_decimalComma);
-            }
-        }
-        if (ws) {
-            while (p < m_end && isBlank(*p)) ++p;
-            if (p >= m_end || *p == '\n' || *p == '\r') break;
-        } else {
             if (p < m_end && *p == delimiter) {
                 ++p;
                 continue;
             }
             break;
         }
+        CsvCell& cell = ++fields <= maxCells ? cells.emplace_back() : spare;
+        readField(p, cell);
+        if (m_needMore) return false;
+        while (p < m_end && isBlank(*p)) ++p;
+        if (p >= m_end || *p == '\n' || *p == '\r') break;
     }
+    m_fieldCount = fields;
     m_pos = p;
     skipLineEnd();
     return true;
+}
+
+// One field from `p` (blanks before it skipped) into `cell`; `p` ends past it and the blanks after
+// a number. m_needMore when a quoted field runs past the window.
+void CsvReader::readField(const char*& p, CsvCell& cell) {
+    const bool ws = m_dialect.whitespace;
+    const char delimiter = ws ? '\0' : m_dialect.delimiter;
+    const bool tabIsBlank = ws || delimiter != '\t';
+    while (p < m_end && (*p == ' ' || (*p == '\t' && tabIsBlank))) ++p;
+    if (p < m_end && *p == '"') {
+        m_pos = p;
+        readQuoted(cell);
+        if (m_needMore) return;
+        p = m_pos;
+    } else if (!ws && (p == m_end || *p == delimiter || *p == '\n' || *p == '\r')) {
+        // An empty cell: most cells of a sparse Lightning row.
+        cell.kind = CsvCellKind::Empty;
+        cell.text = std::string_view(p, p);  // empty, but where the cell is
+    } else {
+        // A number parsed in place, or (what follows it is not a delimiter) text.
+        const char* s = p;
+        const auto [q, ec] = parseDouble(p, m_end, cell.number);
+        bool done = false;
+        if (ec == std::errc()) {
+            const char* r = q;
+            while (r < m_end && (*r == ' ' || (*r == '\t' && tabIsBlank))) ++r;
+            if (r >= m_end || *r == '\n' || *r == '\r' || (ws ? r > q : *r == delimiter)) {
+                cell.kind = CsvCellKind::Number;
+                cell.text = std::string_view(s, static_cast<std::size_t>(q - s));
+                p = r;
+                done = true;
+            }
+        }
+        if (!done) {
+            p = s;
+            if (ws) {
+                while (p < m_end && !isBlank(*p) && *p != '\n' && *p != '\r') ++p;
+            } else {
+                while (p < m_end && *p != delimiter && *p != '\n' && *p != '\r') ++p;
+            }
+            cell = classifyCsvCell(std::string_view(s, static_cast<std::size_t>(p - s)),
+                                   m_decimalComma);
+        }
+    }
 }
 
 }  // namespace curvedoctor::core

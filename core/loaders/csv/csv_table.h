@@ -145,6 +145,7 @@ private:
     void refill();
     void skipLineEnd();
     void readQuoted(CsvCell& cell);
+    void readField(const char*& p, CsvCell& cell);
 
     const char* m_begin;  // the window: the whole buffer, or the part of the stream read.
     const char* m_pos;
