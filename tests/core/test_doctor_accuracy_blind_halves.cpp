@@ -340,7 +340,7 @@ TEST(DoctorAccuracy, SecondCorpusHalfN) {
     const auto logs = corpus2Half("n");
     ASSERT_GE(logs.size(), 38u);
     const Score s = scoreAll(logs);
-    print("corpus2 half n (held back)", s);
+    print("corpus2 half n (held back, then looked at)", s);
     // lead (session 17, tuned on half n): 29 -> 30 (overfitting_early_best_cancer_adam_hf: the
     // blow-up reading of divergence needs the training loss still past the untrained level in
     // its last quarter; its spike at epoch 11 of 40 was over, so its overfitting shows).
