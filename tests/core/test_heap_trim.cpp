@@ -24,7 +24,11 @@ TEST(HeapTrim, FreesTheHolesBetweenLiveBlocksAndLeavesTheLiveBlocksAsTheyWere) {
         for (std::size_t i = 0; i < kWords; ++i) blocks[b][i] = b * 1'000'003u + i;
     }
     for (std::size_t b = 0; b < kBlocks; b += 2) blocks[b].reset();
-#if defined(__GLIBC__)
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer's allocator serves malloc and free: glibc's heap holds none of these
+    // blocks, so its trim may give nothing back; the blocks must still be intact.
+    static_cast<void>(releaseFreeHeap());
+#elif defined(__GLIBC__)
     EXPECT_TRUE(releaseFreeHeap());
 #else
     EXPECT_FALSE(releaseFreeHeap());
