@@ -233,15 +233,20 @@ std::optional<Finding> blowUpPastStart(const RunView& view, const DivergenceConf
                              finite.end());
     const double lateVal = medianInPlace(tail);
     if (!(lateVal > untrained)) return std::nullopt;
+    // The training loss's peak, and its peak over its last quarter (see below), in one pass.
     double trainPeak = -std::numeric_limits<double>::infinity();
+    double lateTrainPeak = -std::numeric_limits<double>::infinity();
     std::int64_t trainPeakStep = 0;
     const Curve& train = view.trainLoss;
+    const std::size_t lateFrom = train.size() - train.size() / 4;
     for (std::size_t i = 0; i < train.size(); ++i) {
         const double x = train.values()[i];
-        if (std::isfinite(x) && x > trainPeak) {
+        if (!std::isfinite(x)) continue;
+        if (x > trainPeak) {
             trainPeak = x;
             trainPeakStep = train.steps()[i];
         }
+        if (i >= lateFrom) lateTrainPeak = std::max(lateTrainPeak, x);
     }
     if (!(trainPeak > band)) return std::nullopt;
     // The blow-up must still be on at the end: a training loss that spiked and then came back
@@ -250,11 +255,6 @@ std::optional<Finding> blowUpPastStart(const RunView& view, const DivergenceConf
     // batch spike to 5.1 at epoch 11, the batch loss back at 1e-5 from epoch 18 to 40 while
     // validation climbs 0.38 -> 1.28; overfitting_early_best_cancer_adam_hf in
     // tests/data/corpus2). The growing lr's spikes at epochs 37-38 of 40 are in its last quarter.
-    double lateTrainPeak = -std::numeric_limits<double>::infinity();
-    for (std::size_t i = train.size() - train.size() / 4; i < train.size(); ++i) {
-        if (std::isfinite(train.values()[i]))
-            lateTrainPeak = std::max(lateTrainPeak, train.values()[i]);
-    }
     if (!(lateTrainPeak > untrained)) return std::nullopt;
     // From the first evaluation past the untrained level after the validation loss's best.
     std::size_t best = 0;
