@@ -12,6 +12,8 @@
 namespace curvedoctor::core {
 
 struct UndertrainedConfig {
+    /// Points a curve needs for most readings; the slowing descent reads five already (see
+    /// undertrained.cpp).
     std::size_t minPoints = 6;
     /// The tail examined: the last 20% of the steps (at least three logged points).
     double tailShare = 0.2;
@@ -73,6 +75,10 @@ struct UndertrainedConfig {
     /// ... and at least this share of that fall must be new ground, below the lowest value
     /// before the tail: a fall that only recovers a jump is no progress.
     double minNewGround = 0.5;
+    /// A few noisy evaluations: the stretch over which validation's own trend is read against
+    /// its scatter, the last third of the steps (at least five evaluations): "the end of the
+    /// run" as a practitioner reads a plot of a dozen evaluations.
+    double noisyDescentShare = 1.0 / 3.0;
 };
 
 [[nodiscard]] std::vector<Finding> detectUndertrained(const RunView& view,

@@ -62,6 +62,23 @@ bool metricBestAtEnd(const Curve& m) {
     return std::isfinite(last) && last <= best;
 }
 
+// The metric, when logged with a known direction, reaches its best value (ties count) from step
+// `from` on; true without one.
+bool metricBestSince(const Curve& m, std::int64_t from) {
+    const Direction d = m.info().direction;
+    if (m.empty() || d == Direction::Unknown) return true;
+    const double sign = d == Direction::HigherIsBetter ? -1.0 : 1.0;
+    double before = std::numeric_limits<double>::infinity();
+    double since = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < m.size(); ++i) {
+        const double v = m.values()[i];
+        if (!std::isfinite(v)) continue;
+        double& best = m.steps()[i] < from ? before : since;
+        best = std::min(best, sign * v);
+    }
+    return since <= before;
+}
+
 // A least-squares line through the finite values from step `from` on, judged by their own
 // scatter about it: its fall over the stretch (positive while falling) and that fall's
 // standard error from the residuals (n - 2 degrees of freedom).
@@ -114,6 +131,56 @@ ScatterLine scatterLine(const Curve& c, std::int64_t from) {
     l.drop = -slope * span;
     l.error = std::sqrt(ssr / (n - 2.0) / sxx) * span;
     return l;
+}
+
+// The index of the lowest finite value; size() without one.
+std::size_t lowestAt(const Curve& c) {
+    std::size_t bestAt = c.size();
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        if (std::isfinite(c.values()[i]) &&
+            (bestAt == c.size() || c.values()[i] < c.values()[bestAt])) {
+            bestAt = i;
+        }
+    }
+    return bestAt;
+}
+
+// The training loss from step `from` on, at the level of epochs when it is logged more often
+// (epochLevel): its line there against its average rate, and how far that line's end lies below
+// its lowest value before the stretch (new ground).
+struct TrainingStretch {
+    bool ok = false;
+    bool perEpoch = false;
+    TailSlope line;
+    double newGround = 0.0;
+};
+
+TrainingStretch trainingFrom(const RunView& view, std::int64_t from,
+                             const UndertrainedConfig& config) {
+    TrainingStretch t;
+    const Curve level = epochLevel(view);
+    t.perEpoch = !level.empty();
+    const Curve& tc = t.perEpoch ? level : view.trainLoss;
+    if (tc.finiteCount() < config.minPoints) return t;
+    const double trainSpan = static_cast<double>(tc.steps().back() - tc.steps().front());
+    if (!(trainSpan > 0.0)) return t;
+    const double share =
+        std::clamp(static_cast<double>(tc.steps().back() - from) / trainSpan, 0.0, 1.0);
+    const Trend levelTrend = t.perEpoch ? makeTrend(tc.steps(), tc.values()) : Trend{};
+    const Trend& tt = t.perEpoch ? levelTrend : view.trainTrend;
+    t.line = tailSlope(tc, tt, share, 1.0);
+    if (!t.line.ok) return t;
+    // New ground: a training loss that falls back after a jump (Ultralytics closing its mosaic
+    // augmentation for the last 10 of 25 epochs: 0.95 -> 1.17, then back to 0.93,
+    // ultralytics_02 in ../shared/realworld, whose validation also falls clearly there, so
+    // the reading above leaves it anyway) has made no progress by recovering.
+    double lowestBefore = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < tc.size() && tc.steps()[i] < t.line.tailStart; ++i) {
+        if (std::isfinite(tc.values()[i])) lowestBefore = std::min(lowestBefore, tc.values()[i]);
+    }
+    t.newGround = lowestBefore - t.line.end;
+    t.ok = true;
+    return t;
 }
 
 }  // namespace
@@ -192,47 +259,24 @@ std::optional<Finding> noisyValidationFinding(const RunView& view,
     if (!val.ok || val.points < undertrained::kMinSteadyPoints) return std::nullopt;
     const double valSignificance = val.error > 0.0 ? val.drop / val.error : HUGE_VAL;
     if (valSignificance >= config.noiseSigmas) return std::nullopt;
-    std::size_t bestAt = vc.size();
-    for (std::size_t i = 0; i < vc.size(); ++i) {
-        if (std::isfinite(vc.values()[i]) &&
-            (bestAt == vc.size() || vc.values()[i] < vc.values()[bestAt])) {
-            bestAt = i;
-        }
-    }
+    const std::size_t bestAt = lowestAt(vc);
     if (bestAt == vc.size() || vs[bestAt] < val.start) return std::nullopt;
     if (!metricKeepsUp(view, val.start)) return std::nullopt;
-    // The training loss over the same stretch.
-    const Curve level = epochLevel(view);
-    const bool perEpoch = !level.empty();
-    const Curve& tc = perEpoch ? level : view.trainLoss;
-    if (tc.finiteCount() < config.minPoints) return std::nullopt;
-    const double trainSpan = static_cast<double>(tc.steps().back() - tc.steps().front());
-    if (!(trainSpan > 0.0)) return std::nullopt;
-    const double share =
-        std::clamp(static_cast<double>(tc.steps().back() - val.start) / trainSpan, 0.0, 1.0);
-    const Trend levelTrend = perEpoch ? makeTrend(tc.steps(), tc.values()) : Trend{};
-    const Trend& tt = perEpoch ? levelTrend : view.trainTrend;
-    const TailSlope train = tailSlope(tc, tt, share, 1.0);
-    if (!train.ok || train.ratio < config.minNoisyValTrainRatio ||
+    // The training loss over the same stretch, onto new ground.
+    const TrainingStretch t = trainingFrom(view, val.start, config);
+    const TailSlope& train = t.line;
+    if (!t.ok || train.ratio < config.minNoisyValTrainRatio ||
         train.significance < config.noiseSigmas) {
         return std::nullopt;
     }
-    // New ground: a training loss that falls back after a jump (Ultralytics closing its mosaic
-    // augmentation for the last 10 of 25 epochs: 0.95 -> 1.17, then back to 0.93,
-    // ultralytics_02 in ../shared/realworld, whose validation also falls clearly there, so
-    // the reading above leaves it anyway) has made no progress by recovering.
-    double lowestBefore = std::numeric_limits<double>::infinity();
-    for (std::size_t i = 0; i < tc.size() && tc.steps()[i] < train.tailStart; ++i) {
-        if (std::isfinite(tc.values()[i])) lowestBefore = std::min(lowestBefore, tc.values()[i]);
-    }
-    const double newGround = lowestBefore - train.end;
+    const double newGround = t.newGround;
     if (!(newGround >= config.minNewGround * train.tailDrop)) return std::nullopt;
     // Not refuted: the validation's fall reaches training's within its own noise.
     if (val.drop + config.consistentSigmas * val.error < train.tailDrop) return std::nullopt;
     const std::string& metric = view.trainLoss.metric();
     Finding f = makeFinding(view, FindingKind::Undertrained, Severity::Warning, metric,
                             train.tailStart, view.trainLoss.steps().back());
-    f.message = metric + (perEpoch ? " (per epoch)" : "") + " still falls at the end: by " +
+    f.message = metric + (t.perEpoch ? " (per epoch)" : "") + " still falls at the end: by " +
                 formatNumber(train.tailDrop) + " over the last " + formatPercent(train.tailShare) +
                 " of the steps (from " + describeStep(view, train.tailStart) + "), " +
                 formatNumber(train.significance) + " standard errors, at " +
@@ -258,6 +302,99 @@ std::optional<Finding> noisyValidationFinding(const RunView& view,
     f.evidence["val_drop_error"] = val.error;
     f.evidence["val_significance"] = valSignificance;
     f.evidence["consistent_sigmas"] = config.consistentSigmas;
+    return f;
+}
+
+// Twelve validation samples make a validation loss scatter about its descent too much for the
+// readings of its shape, which ask it to be lower at almost every evaluation (Kendall's tau at
+// most -minSteadiness): 0.514, 0.454, 0.453, 0.461, 0.367 over the last 5 of 12 evaluations
+// (undertrained_few_evals_blobs_sgd_hf in tests/data/corpus2), 0.50, 0.23, 0.14, 0.11, 0.16
+// over the last 5 of 15 (noisy_val_few_evals_blobs_mlflow; its accuracy on 12 samples sits at
+// 1.0 from epoch 3, so it can only stay at its best), while the per-epoch training loss still
+// falls 8% of its level per epoch. What a practitioner reads through the noise is whether the
+// validation still trends down at the end: its least-squares line over the last third falls by
+// consistentSigmas standard errors of its own scatter about that line (2.9 and 2.3 there), not
+// flat within them (a GRU's validation zig-zagging 0.24-1.07 over its last third under a
+// training loss falling as fast, noisy_val_gru_rmsprop, a healthy run: 0.0) nor up. Only over
+// few evaluations, where one bump breaks the steadiness reading (see below), and only where it
+// is broken (tau above -minSteadiness: a steady curve is the shape readings' to judge). Far
+// from its floor too: that line falls at minSlowingRatio of the curve's average rate at least
+// (a converged curve ends at a few percent, see slowingDescent), with the best evaluation in
+// the stretch and the metric's best there too; the training loss falls there by noiseSigmas
+// standard errors onto new ground.
+std::optional<Finding> noisyDescentFinding(const RunView& view, const UndertrainedConfig& config) {
+    const Curve& vc = view.valLoss;
+    if (view.valTrend.size() < config.minPoints) return std::nullopt;
+    const auto vs = vc.steps();
+    const auto values = vc.values();
+    const double span = static_cast<double>(vs.back() - vs.front());
+    if (!(span > 0.0)) return std::nullopt;
+    // The last noisyDescentShare of the steps, widened to the last kMinSteadyPoints evaluations.
+    std::int64_t from = vs.back() - static_cast<std::int64_t>(config.noisyDescentShare * span);
+    std::size_t seen = 0;
+    for (std::size_t i = vc.size(); i-- > 0 && seen < undertrained::kMinSteadyPoints;) {
+        if (!std::isfinite(values[i])) continue;
+        from = std::min(from, vs[i]);
+        ++seen;
+    }
+    const ScatterLine val = scatterLine(vc, from);
+    const double tau = undertrained::kendallTau(vc, val.start);
+    // Few: one evaluation out of order among n turns at most n - 1 of the n(n - 1)/2 pairs, so
+    // Kendall's tau is at worst -(1 - 4/n): from 4 / (1 - minSteadiness) = 20 evaluations on, a
+    // bump cannot break the steadiness the readings of shape ask, which then read the stretch.
+    const auto fewEvaluations =
+        static_cast<std::size_t>(std::lround(4.0 / (1.0 - config.minSteadiness)));
+    if (!val.ok || val.points >= fewEvaluations || !(val.drop > 0.0) || !(val.error > 0.0) ||
+        val.drop < config.consistentSigmas * val.error || tau <= -config.minSteadiness) {
+        return std::nullopt;
+    }
+    // The same line against the curve's average rate (the share is half a step wider than the
+    // stretch so that tailSlope's rounding starts it at the same evaluation).
+    const double share = (static_cast<double>(vs.back() - val.start) + 0.5) / span;
+    const TailSlope line = tailSlope(vc, view.valTrend, share, 1.0);
+    if (!line.ok || line.ratio < config.minSlowingRatio) return std::nullopt;
+    const std::size_t bestAt = lowestAt(vc);
+    if (bestAt == vc.size() || vs[bestAt] < val.start) return std::nullopt;
+    if (!metricBestSince(view.valMetric, val.start)) return std::nullopt;
+    const TrainingStretch t = trainingFrom(view, val.start, config);
+    if (!t.ok || t.line.significance < config.noiseSigmas ||
+        !(t.newGround >= config.minNewGround * t.line.tailDrop)) {
+        return std::nullopt;
+    }
+    const std::string& metric = vc.metric();
+    Finding f = makeFinding(view, FindingKind::Undertrained, Severity::Warning, metric, val.start,
+                            vs.back());
+    f.message = metric + " still trends down at the end through its noise: over the last " +
+                formatPercent(line.tailShare) + " of the steps (from " +
+                describeStep(view, val.start) + ", " + std::to_string(val.points) +
+                " evaluations, too few and too scattered to fall at almost every one: Kendall's "
+                "tau " +
+                formatNumber(tau) + ") its line falls by " + formatNumber(val.drop) + " +- " +
+                formatNumber(val.error) + " (a standard error from its own scatter; at least " +
+                formatNumber(config.consistentSigmas) + " asked), at " + formatPercent(line.ratio) +
+                " of its average rate, its best evaluation (" + formatNumber(values[bestAt]) +
+                " at " + describeStep(view, vs[bestAt]) + ") there; " + view.trainLoss.metric() +
+                (t.perEpoch ? " (per epoch)" : "") + " falls there by " +
+                formatNumber(t.line.tailDrop) + ", " + formatNumber(t.line.significance) +
+                " standard errors.";
+    f.advice =
+        "Train longer: both losses were still falling when the run stopped; a larger "
+        "validation set would show the validation's descent more clearly.";
+    f.evidence["val_tail_drop"] = val.drop;
+    f.evidence["val_drop_error"] = val.error;
+    f.evidence["val_significance"] = val.drop / val.error;
+    f.evidence["min_val_significance"] = config.consistentSigmas;
+    f.evidence["val_kendall_tau"] = tau;
+    f.evidence["steady_kendall_tau"] = -config.minSteadiness;
+    f.evidence["val_evaluations"] = static_cast<double>(val.points);
+    f.evidence["max_val_evaluations"] = static_cast<double>(fewEvaluations - 1);
+    f.evidence["val_slope_ratio"] = line.ratio;
+    f.evidence["min_slope_ratio"] = config.minSlowingRatio;
+    f.evidence["tail_drop"] = t.line.tailDrop;
+    f.evidence["significance"] = t.line.significance;
+    f.evidence["min_significance"] = config.noiseSigmas;
+    f.evidence["new_ground"] = t.newGround;
+    f.evidence["min_new_ground_share"] = config.minNewGround;
     return f;
 }
 

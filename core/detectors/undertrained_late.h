@@ -1,8 +1,9 @@
 #pragma once
 /// \file undertrained_late.h
-/// Two readings of `undertrained` where the shape of the validation curve cannot tell by
-/// itself: a learning-rate schedule that ran out while the validation loss still fell, and a
-/// training loss still falling under a validation loss too noisy to confirm or refute it.
+/// Three readings of `undertrained` where the shape of the validation curve cannot tell by
+/// itself: a learning-rate schedule that ran out while the validation loss still fell, a
+/// training loss still falling under a validation loss too noisy to confirm or refute it, and a
+/// validation loss whose few noisy evaluations still trend down through their scatter.
 /// Called by detectUndertrained (undertrained.h) when its other readings find nothing.
 
 #include <optional>
@@ -29,5 +30,15 @@ namespace curvedoctor::core {
 /// validation metric (when logged) is better there than before.
 [[nodiscard]] std::optional<Finding> noisyValidationFinding(const RunView& view,
                                                             const UndertrainedConfig& config);
+
+/// The validation loss, too noisy for the readings of its shape, still trends down through its
+/// noise: over the last noisyDescentShare of the steps (at least five evaluations, fewer than
+/// 4 / (1 - minSteadiness), not lower at almost every one: Kendall's tau above -minSteadiness)
+/// its line falls by consistentSigmas standard errors of its own scatter at least, at
+/// minSlowingRatio of its average rate at least, with its best evaluation there; the training
+/// loss (per epoch when logged more often) falls there by noiseSigmas standard errors onto new
+/// ground, and the validation metric (when logged) reaches its best there (ties count).
+[[nodiscard]] std::optional<Finding> noisyDescentFinding(const RunView& view,
+                                                         const UndertrainedConfig& config);
 
 }  // namespace curvedoctor::core

@@ -200,7 +200,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfL) {
     print("corpus2 half l (held back, then looked at)", s);
     // lead (session 17): 33 -> 34 (not_learning_shuffled_resmlp_blobs_tf: accuracy at most
     // 0.22 against 1/5, validation never below ln 5: not learning), no set gained a wrong warning.
-    EXPECT_GE(s.found(), 34) << "half l recall below its last measure";
+    // doctor22: 34 -> 35 (undertrained on noisy_val_few_evals_blobs_mlflow: validation's line over
+    // its last third falls 2.3 standard errors of its scatter)
+    EXPECT_GE(s.found(), 35) << "half l recall below its last measure";
     // doctor18: 4 -> 2 (not_learning on a run that learnt before its first log, noisy_validation
     // against a smooth rise far above a small improvement)
     // doctor21: 2 -> 1 (no ringing on the deep noisycls run: its validation loss climbs)
@@ -344,7 +346,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfN) {
     // lead (session 17, tuned on half n): 29 -> 30 (overfitting_early_best_cancer_adam_hf: the
     // blow-up reading of divergence needs the training loss still past the untrained level in
     // its last quarter; its spike at epoch 11 of 40 was over, so its overfitting shows).
-    EXPECT_GE(s.found(), 30) << "half n recall below its last measure";
+    // doctor22: 30 -> 32 (undertrained: a five-epoch run's slowing descent; a few noisy
+    // evaluations trending down through their scatter)
+    EXPECT_GE(s.found(), 32) << "half n recall below its last measure";
     // lead (session 17, the first rule tuned on half n): 2 -> 1 (severe_overfitting on
     // oscillation_waves_fullbatch_linreg_sgd_mlflow gone: "ends worse than its first value"
     // reads the first value as logged, 0.93, not the running median's 0.64).
