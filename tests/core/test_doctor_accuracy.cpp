@@ -288,7 +288,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfG) {
     ASSERT_GE(logs.size(), 29u);
     const Score s = scoreAll(logs);
     print("corpus2 half g (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 23) << "half g recall below its last measure";
+    // doctor23: 23 -> 24 (noisy_val_few_evals_diabetes: its later half scatters by 47% of its
+    // level, more than its line moves and 4.7 times training's scatter)
+    EXPECT_GE(s.found(), 24) << "half g recall below its last measure";
     EXPECT_LE(s.runsWithWrong, 1) << "half g: more runs with a wrong warning than measured";
 }
 

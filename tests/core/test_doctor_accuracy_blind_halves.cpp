@@ -344,7 +344,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfN) {
     // lead (session 17, tuned on half n): 29 -> 30 (overfitting_early_best_cancer_adam_hf: the
     // blow-up reading of divergence needs the training loss still past the untrained level in
     // its last quarter; its spike at epoch 11 of 40 was over, so its overfitting shows).
-    EXPECT_GE(s.found(), 30) << "half n recall below its last measure";
+    // doctor23: 30 -> 31 (noisy_val_few_evals_sparse_mlflow: its later half scatters by 45% of
+    // its level, more than its line moves and 3.2 times training's per-evaluation scatter).
+    EXPECT_GE(s.found(), 31) << "half n recall below its last measure";
     // lead (session 17, the first rule tuned on half n): 2 -> 1 (severe_overfitting on
     // oscillation_waves_fullbatch_linreg_sgd_mlflow gone: "ends worse than its first value"
     // reads the first value as logged, 0.93, not the running median's 0.64).
