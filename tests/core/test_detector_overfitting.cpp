@@ -315,5 +315,47 @@ TEST(DetectOverfitting, AllGivenBackCountsFromTheFirstValueAsLogged) {
     EXPECT_EQ(all[0].kind, FindingKind::SevereOverfitting) << all[0].message;
 }
 
+// Issue #15 (doctor23), after overfitting_hastie_subset_mlflow in tests/data/corpus2: 80
+// evaluations; the validation loss best at the 7th (0.594), then climbing fast and ever slower
+// to 1.165 (half its rise made by the 25th) while training falls to ~0; the accuracy climbs
+// 0.60 -> 0.71 by the 14th, then creeps by `lateGain` to the end, jumping +-0.002 about that
+// (a raw noise of 4 * 0.002 / 0.6745 / sqrt(6) = 0.0048 by diffNoise).
+core::Run creepingAccuracy(double lateGain) {
+    auto zigzag = [](std::size_t e) { return e % 2 ? 0.002 : -0.002; };
+    return runOf({{"train_loss",
+                   seriesOf(
+                       400, [](std::size_t i) { return 0.7 * std::exp(-double(i) / 40.0); }, 2, 2)},
+                  {"val_loss", seriesOf(
+                                   80,
+                                   [](std::size_t e) {
+                                       return e <= 6 ? 0.66 - 0.011 * double(e)
+                                                     : 0.594 + (1.165 - 0.594) *
+                                                                   std::sqrt(double(e - 6) / 73.0);
+                                   },
+                                   10, 10)},
+                  {"val_accuracy", seriesOf(
+                                       80,
+                                       [&](std::size_t e) {
+                                           const double x = double(e);
+                                           return (e <= 13 ? 0.60 + 0.11 * x / 13.0
+                                                           : 0.71 + lateGain * (x - 13.0) / 66.0) +
+                                                  zigzag(e);
+                                       },
+                                       10, 10)}});
+}
+
+TEST(DetectOverfitting, AMetricCreepingWithinItsJumpsWhileTheLossClimbsIsOverfitting) {
+    // 0.016 over the last 66 evaluations, 0.013 of it after the loss made half its rise, as the
+    // hastie run: under 4 times one evaluation's noise (0.019), though above 4 times the
+    // smoothed trend's: the accuracy is flat.
+    const auto creeping = detect(creepingAccuracy(0.016));
+    ASSERT_EQ(creeping.size(), 1u);
+    EXPECT_EQ(creeping[0].kind, FindingKind::SevereOverfitting);  // 0.594 -> 1.165
+    EXPECT_EQ(creeping[0].metric, "val_loss");
+    // Climbing 0.07 there (0.058 after the half-rise, 12 times that noise): still improving at
+    // the task, no overfitting (metric_loss_disagreement reports it).
+    EXPECT_TRUE(detect(creepingAccuracy(0.07)).empty());
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

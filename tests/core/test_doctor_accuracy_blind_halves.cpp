@@ -200,7 +200,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfL) {
     print("corpus2 half l (held back, then looked at)", s);
     // lead (session 17): 33 -> 34 (not_learning_shuffled_resmlp_blobs_tf: accuracy at most
     // 0.22 against 1/5, validation never below ln 5: not learning), no set gained a wrong warning.
-    EXPECT_GE(s.found(), 34) << "half l recall below its last measure";
+    // doctor23: 34 -> 35 (overfitting_hastie_subset_mlflow: an accuracy creeping 0.013 after
+    // the loss made half its rise, under 4 times one evaluation's noise, no longer vetoes it).
+    EXPECT_GE(s.found(), 35) << "half l recall below its last measure";
     // doctor18: 4 -> 2 (not_learning on a run that learnt before its first log, noisy_validation
     // against a smooth rise far above a small improvement)
     // doctor21: 2 -> 1 (no ringing on the deep noisycls run: its validation loss climbs)
