@@ -44,6 +44,18 @@ double heldBest(const Curve& curve, double sign, std::size_t n) {
     return best;
 }
 
+// The last finite value of `c` logged at or before `step` (its first finite value when none
+// is); NaN when it has none.
+double valueAtOrBefore(const Curve& c, std::int64_t step) {
+    double found = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        if (!std::isfinite(c.values()[i])) continue;
+        if (c.steps()[i] > step && std::isfinite(found)) break;
+        found = c.values()[i];
+    }
+    return found;
+}
+
 }  // namespace
 
 std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingConfig& config) {
@@ -131,6 +143,20 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     const double untrained =
         view.valMetric.isAccuracy() ? std::max(t.front(), std::log(2.0)) : t.front();
     if (peakAfterLearning > untrained + config.noiseSigmas * t.trendNoise) return out;
+
+    // Nor may it climb while the learning rate grows (doubled or more from the best on): the
+    // step size has outgrown the loss surface, which divergence reports; a model that overfits
+    // keeps improving on its training data at any learning rate (raw diabetes targets under an
+    // lr growing 394x over the run: training 3.3e3 at the best, 1.0e4 at the end as the lr grew
+    // 11x, validation 2.9e3 -> 2.4e4, divergence_grow_raw_diabetes in tests/data/corpus2; a
+    // momentum of 0.99 at a constant lr whose training climbs 0.09 -> 0.23 while validation
+    // climbs 0.08 -> 0.69, overfitting_momentum_circles, is overfitting; a growing lr under
+    // which training keeps falling, overfitting_lr_grows_wine, too).
+    if (useLoss && !view.learningRate.empty() && trainRise > config.noiseSigmas * t.trendNoise) {
+        const double lrAtBest = valueAtOrBefore(view.learningRate, bestStep);
+        const double lrAtEnd = valueAtOrBefore(view.learningRate, endStep);
+        if (lrAtBest > 0.0 && lrAtEnd >= config.lrGrowth * lrAtBest) return out;
+    }
 
     // The validation loss rises but the task metric keeps improving (detection box losses
     // while mAP climbs, ultralytics_07 in ../shared/realworld): the model is not getting

@@ -357,5 +357,34 @@ TEST(DetectOverfitting, AMetricCreepingWithinItsJumpsWhileTheLossClimbsIsOverfit
     EXPECT_TRUE(detect(creepingAccuracy(0.07)).empty());
 }
 
+// Issue #15 (doctor23), after divergence_grow_raw_diabetes in tests/data/corpus2: the training
+// loss falls 1.0 -> 0.1 by step 40 and climbs back to 0.3 by 100 while validation, best at step
+// 40, climbs 0.3 -> 2.0. The learning rate holds 1e-3 to step 50, then grows linearly to
+// `growth` times that at step 100.
+core::Run climbingUnderLearningRate(double growth) {
+    return runOf(
+        {{"loss", seriesOf(101,
+                           [](std::size_t i) {
+                               const double x = double(i);
+                               return i <= 40 ? 1.0 - 0.9 * x / 40.0 : 0.1 + 0.2 * (x - 40) / 60;
+                           })},
+         {"val_loss", seriesOf({1.0, 0.6, 0.4, 0.3, 0.35, 0.5, 0.7, 1.0, 1.4, 2.0}, 10, 10)},
+         {"lr", seriesOf(101, [&](std::size_t i) {
+              const double x = double(i);
+              return 1e-3 * (i <= 50 ? 1.0 : 1.0 + (growth - 1.0) * (x - 50.0) / 50.0);
+          })}});
+}
+
+TEST(DetectOverfitting, TrainingClimbingWhileTheLearningRateGrowsIsNoOverfitting) {
+    const OverfittingConfig c;
+    // The learning rate under twice its value at the best: overfitting (training rose, but no
+    // schedule explains it).
+    const auto f = detect(climbingUnderLearningRate(c.lrGrowth * 0.95));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::SevereOverfitting);
+    // Doubled or more: the run diverges under its schedule (divergence reports it).
+    EXPECT_TRUE(detect(climbingUnderLearningRate(c.lrGrowth * 1.05)).empty());
+}
+
 }  // namespace
 }  // namespace curvedoctor::core
