@@ -45,15 +45,19 @@ double heldBest(const Curve& curve, double sign, std::size_t n) {
 }
 
 // The last finite value of `c` logged at or before `step` (its first finite value when none
-// is); NaN when it has none.
+// is); NaN when it has none. A binary search on the sorted steps: a learning rate is often
+// logged at every step.
 double valueAtOrBefore(const Curve& c, std::int64_t step) {
-    double found = std::numeric_limits<double>::quiet_NaN();
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (!std::isfinite(c.values()[i])) continue;
-        if (c.steps()[i] > step && std::isfinite(found)) break;
-        found = c.values()[i];
+    const auto steps = c.steps();
+    const auto values = c.values();
+    auto i = static_cast<std::size_t>(std::upper_bound(steps.begin(), steps.end(), step) -
+                                      steps.begin());
+    while (i > 0 && !std::isfinite(values[i - 1])) --i;
+    if (i > 0) return values[i - 1];
+    for (double x : values) {
+        if (std::isfinite(x)) return x;
     }
-    return found;
+    return std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace
