@@ -47,6 +47,45 @@ double reversalShare(const Curve& c) {
     return pairs == 0 ? 0.0 : static_cast<double>(reversals) / static_cast<double>(pairs);
 }
 
+// The spread of a stretch of evaluations about its own straight line (least squares against
+// the evaluation's index), the distance that line moves over the stretch, and the stretch's
+// median level. Finite values only; spread and movement 0 for fewer than three.
+struct LineScatter {
+    double spread = 0.0;
+    double movement = 0.0;
+    double level = 0.0;
+    std::size_t points = 0;
+};
+
+LineScatter scatterAboutLine(std::vector<double> y) {
+    LineScatter s;
+    s.points = y.size();
+    if (y.size() < 3) return s;
+    const double n = static_cast<double>(y.size());
+    double sx = 0.0;
+    double sy = 0.0;
+    double sxx = 0.0;
+    double sxy = 0.0;
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        const double x = static_cast<double>(i);
+        sx += x;
+        sy += y[i];
+        sxx += x * x;
+        sxy += x * y[i];
+    }
+    const double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    const double intercept = (sy - slope * sx) / n;
+    double squares = 0.0;
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        const double e = y[i] - intercept - slope * static_cast<double>(i);
+        squares += e * e;
+    }
+    s.spread = std::sqrt(squares / (n - 2.0));
+    s.movement = std::abs(slope) * (n - 1.0);
+    s.level = medianInPlace(y);
+    return s;
+}
+
 bool isAccuracy(const Curve& c) {
     const std::string& f = c.info().family;
     return f.rfind("acc", 0) == 0 || f == "top1" || f == "top5" ||
@@ -205,31 +244,56 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
     // SGD: 2.3 -> 1.88 -> 1.90 -> 1.22 over ten evaluations, undertrained_gru_sgd in
     // tests/data/corpus2). One that reverses at most evaluations, as independent noise does
     // (2/3 of them), needs less of a contrast with the training loss, whose per-evaluation
-    // means carry the batch noise of a small data set too (ten diabetes samples: evaluations
-    // 0.26-1.05 about a trend near 0.45, the epoch train loss 0.37-0.50 about its own;
-    // noisy_val_few_evals_diabetes in tests/data/corpus2).
+    // means carry the batch noise of a small data set too.
     const double reversals = reversalShare(v);
+    if (reversals < config.minReversalShare) return out;
     const double ratio =
         reversals >= config.zigzagShare ? config.zigzagNoiseRatio : config.lossNoiseRatio;
-    if (reversals < config.minReversalShare || vRel < config.minLossNoiseShare ||
-        vRel < ratio * tRel) {
-        return out;
-    }
     // The jumps (residuals about the curve's local linear trend, diffNoise) must also be that
     // share of the whole range its smoothed curve travels: a validation loss that barely
     // improves, then rises smoothly far above its start is no noisier for the small
     // improvement (momentum on 25% flipped labels: 0.669 -> 0.627, then a steady rise to 7.2
     // with jumps of 0.005, overfitting_momentum_noisycls_mlflow in tests/data/corpus2).
-    if (vNoise < config.minLossNoiseShare * vRange) return out;
+    const bool againstImprovement = vRel >= config.minLossNoiseShare && vRel >= ratio * tRel &&
+                                    vNoise >= config.minLossNoiseShare * vRange;
+    // Or, read where the curve has flattened (its later half), as a practitioner reads a few
+    // evaluations of a small validation set: they scatter about their own line by a large
+    // share of their level, by more than that line moves, and by twice what training
+    // scatters about its own over the same evaluations. The first drop of a fast-learning
+    // run no longer dwarfs the jumps there (a regression on 10 samples: 0.80 -> 0.12 in
+    // three evaluations, then 0.043-0.20 about a level of 0.11 while the per-evaluation
+    // training loss holds 0.05-0.10, noisy_val_few_evals_sparse_mlflow; 0.26-1.05 about
+    // 0.45, training 0.37-0.50, noisy_val_few_evals_diabetes; both in tests/data/corpus2).
+    const LineScatter vLine = scatterAboutLine(laterHalf(v));
+    const LineScatter tLine = scatterAboutLine(laterHalf(tValues));
+    const bool aboutLevel = vLine.points >= config.minNoiseDiffs + 2 && vLine.level > 0.0 &&
+                            vLine.spread >= config.levelScatterShare * vLine.level &&
+                            vLine.spread >= config.lineMoveRatio * vLine.movement &&
+                            vLine.spread >= config.trainScatterRatio * tLine.spread;
+    if (!againstImprovement && !aboutLevel) return out;
     const std::size_t first = v.size() / 2;
     Finding f = makeFinding(view, FindingKind::NoisyValidation, Severity::Warning, v.metric(),
                             v.steps()[first], v.steps().back());
-    f.message = v.metric() + " jumps by about " + formatNumber(vNoise) + " between evaluations (" +
-                formatPercent(vRel) + " of its improvement and " + formatPercent(vNoise / vRange) +
-                " of the " + formatNumber(vRange) + " its smoothed curve travels), " +
-                (tRel > 0.0 ? formatNumber(vRel / tRel) + " times" : "far more than") +
-                " the relative noise of " + t.metric() + ", reversing direction at " +
-                formatPercent(reversals) + " of its evaluations.";
+    if (againstImprovement) {
+        f.message = v.metric() + " jumps by about " + formatNumber(vNoise) +
+                    " between evaluations (" + formatPercent(vRel) + " of its improvement and " +
+                    formatPercent(vNoise / vRange) + " of the " + formatNumber(vRange) +
+                    " its smoothed curve travels), " +
+                    (tRel > 0.0 ? formatNumber(vRel / tRel) + " times" : "far more than") +
+                    " the relative noise of " + t.metric() + ", reversing direction at " +
+                    formatPercent(reversals) + " of its evaluations.";
+    } else {
+        f.message =
+            v.metric() + " scatters by " + formatNumber(vLine.spread) + " about its line (" +
+            formatPercent(vLine.spread / vLine.level) + " of its level, " +
+            formatNumber(vLine.level) + ") from " + describeStep(view, v.steps()[first]) +
+            ", more than that line moves (" + formatNumber(vLine.movement) + ") and " +
+            (tLine.spread > 0.0 ? formatNumber(vLine.spread / tLine.spread) + " times"
+                                : "far more than") +
+            " " + t.metric() + (binned.empty() ? "" : " (averaged per evaluation)") +
+            "'s scatter about its own (" + formatNumber(tLine.spread) +
+            "), reversing direction at " + formatPercent(reversals) + " of its evaluations.";
+    }
     f.advice =
         "The validation set is probably too small for stable statistics: use about 20% "
         "of the data for validation, and do not pick the best epoch from this noise.";
@@ -241,6 +305,12 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
     f.evidence["min_noise_share"] = config.minLossNoiseShare;
     f.evidence["noise_ratio"] = ratio;
     f.evidence["reversal_share"] = reversals;
+    f.evidence["later_spread"] = vLine.spread;
+    f.evidence["later_level"] = vLine.level;
+    f.evidence["later_line_movement"] = vLine.movement;
+    f.evidence["train_later_spread"] = tLine.spread;
+    f.evidence["min_level_share"] = config.levelScatterShare;
+    f.evidence["min_train_spread_ratio"] = config.trainScatterRatio;
     out.push_back(std::move(f));
     return out;
 }

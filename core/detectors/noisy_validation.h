@@ -40,6 +40,20 @@ struct NoisyValidationConfig {
     /// ... and at least this share of the validation improvement, and of the whole range its
     /// smoothed curve travels (a smooth rise far above a small improvement is no noise).
     double minLossNoiseShare = 0.15;
+    /// Or, over its later half (where the noise is read): the validation loss's spread about
+    /// its own straight line is at least this share of its median level. The mean of a
+    /// squared error over n samples has a relative standard error near sqrt(2/n) (a
+    /// chi-square's spread equals its mean and more): a quarter of the level is about 30
+    /// samples or fewer; thousands give a few percent...
+    double levelScatterShare = 0.25;
+    /// ... at least this many times the distance that line moves over the stretch (the jumps
+    /// hide the trend rather than ride on it; a climbing or still-falling curve is read by
+    /// the rule above)...
+    double lineMoveRatio = 1.0;
+    /// ... and at least this many times the training loss's spread about its own line over
+    /// the same evaluations, in the same units (the noise is the validation set's, not the
+    /// model's: a model that swings moves both curves). Needs minNoiseDiffs + 2 points.
+    double trainScatterRatio = 2.0;
 };
 
 [[nodiscard]] std::vector<Finding> detectNoisyValidation(const RunView& view,

@@ -36,6 +36,10 @@ struct OverfittingConfig {
     /// A validation loss that rises while the validation metric gains at least this share of
     /// its whole range over the same stretch is no overfitting (metric_loss_disagreement).
     double metricGainShare = 0.2;
+    /// A training loss that rises (beyond noiseSigmas of its trend) from the best to the end
+    /// while the learning rate grows by this factor is diverging under the schedule, not
+    /// overfitting.
+    double lrGrowth = 2.0;
 };
 
 /// Emits at most one finding (`overfitting` or `severe_overfitting`) for the validation curve,

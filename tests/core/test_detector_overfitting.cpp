@@ -315,5 +315,76 @@ TEST(DetectOverfitting, AllGivenBackCountsFromTheFirstValueAsLogged) {
     EXPECT_EQ(all[0].kind, FindingKind::SevereOverfitting) << all[0].message;
 }
 
+// Issue #15 (doctor23), after overfitting_hastie_subset_mlflow in tests/data/corpus2: 80
+// evaluations; the validation loss best at the 7th (0.594), then climbing fast and ever slower
+// to 1.165 (half its rise made by the 25th) while training falls to ~0; the accuracy climbs
+// 0.60 -> 0.71 by the 14th, then creeps by `lateGain` to the end, jumping +-0.002 about that
+// (a raw noise of 4 * 0.002 / 0.6745 / sqrt(6) = 0.0048 by diffNoise).
+core::Run creepingAccuracy(double lateGain) {
+    auto zigzag = [](std::size_t e) { return e % 2 ? 0.002 : -0.002; };
+    return runOf({{"train_loss",
+                   seriesOf(
+                       400, [](std::size_t i) { return 0.7 * std::exp(-double(i) / 40.0); }, 2, 2)},
+                  {"val_loss", seriesOf(
+                                   80,
+                                   [](std::size_t e) {
+                                       return e <= 6 ? 0.66 - 0.011 * double(e)
+                                                     : 0.594 + (1.165 - 0.594) *
+                                                                   std::sqrt(double(e - 6) / 73.0);
+                                   },
+                                   10, 10)},
+                  {"val_accuracy", seriesOf(
+                                       80,
+                                       [&](std::size_t e) {
+                                           const double x = double(e);
+                                           return (e <= 13 ? 0.60 + 0.11 * x / 13.0
+                                                           : 0.71 + lateGain * (x - 13.0) / 66.0) +
+                                                  zigzag(e);
+                                       },
+                                       10, 10)}});
+}
+
+TEST(DetectOverfitting, AMetricCreepingWithinItsJumpsWhileTheLossClimbsIsOverfitting) {
+    // 0.016 over the last 66 evaluations, 0.013 of it after the loss made half its rise, as the
+    // hastie run: under 4 times one evaluation's noise (0.019), though above 4 times the
+    // smoothed trend's: the accuracy is flat.
+    const auto creeping = detect(creepingAccuracy(0.016));
+    ASSERT_EQ(creeping.size(), 1u);
+    EXPECT_EQ(creeping[0].kind, FindingKind::SevereOverfitting);  // 0.594 -> 1.165
+    EXPECT_EQ(creeping[0].metric, "val_loss");
+    // Climbing 0.07 there (0.058 after the half-rise, 12 times that noise): still improving at
+    // the task, no overfitting (metric_loss_disagreement reports it).
+    EXPECT_TRUE(detect(creepingAccuracy(0.07)).empty());
+}
+
+// Issue #15 (doctor23), after divergence_grow_raw_diabetes in tests/data/corpus2: the training
+// loss falls 1.0 -> 0.1 by step 40 and climbs back to 0.3 by 100 while validation, best at step
+// 40, climbs 0.3 -> 2.0. The learning rate holds 1e-3 to step 50, then grows linearly to
+// `growth` times that at step 100.
+core::Run climbingUnderLearningRate(double growth) {
+    return runOf(
+        {{"loss", seriesOf(101,
+                           [](std::size_t i) {
+                               const double x = double(i);
+                               return i <= 40 ? 1.0 - 0.9 * x / 40.0 : 0.1 + 0.2 * (x - 40) / 60;
+                           })},
+         {"val_loss", seriesOf({1.0, 0.6, 0.4, 0.3, 0.35, 0.5, 0.7, 1.0, 1.4, 2.0}, 10, 10)},
+         {"lr", seriesOf(101, [&](std::size_t i) {
+              const double x = double(i);
+              return 1e-3 * (i <= 50 ? 1.0 : 1.0 + (growth - 1.0) * (x - 50.0) / 50.0);
+          })}});
+}
+
+TEST(DetectOverfitting, TrainingClimbingWhileTheLearningRateGrowsIsNoOverfitting) {
+    const OverfittingConfig c;
+    // The learning rate under twice its value at the best: overfitting (training rose, but no
+    // schedule explains it).
+    const auto f = detect(climbingUnderLearningRate(c.lrGrowth * 0.95));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::SevereOverfitting);
+    // Doubled or more: the run diverges under its schedule (divergence reports it).
+    EXPECT_TRUE(detect(climbingUnderLearningRate(c.lrGrowth * 1.05)).empty());
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -288,8 +288,12 @@ TEST(DoctorAccuracy, SecondCorpusHalfG) {
     ASSERT_GE(logs.size(), 29u);
     const Score s = scoreAll(logs);
     print("corpus2 half g (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 23) << "half g recall below its last measure";
-    EXPECT_LE(s.runsWithWrong, 1) << "half g: more runs with a wrong warning than measured";
+    // doctor23: 23 -> 24 (noisy_val_few_evals_diabetes: its later half scatters by 47% of its
+    // level, more than its line moves and 4.7 times training's scatter)
+    EXPECT_GE(s.found(), 24) << "half g recall below its last measure";
+    // doctor23: 1 -> 0 (divergence_grow_raw_diabetes: training climbing 3.3e3 -> 1.0e4 while
+    // the lr grows 11x from the best is divergence, not severe overfitting)
+    EXPECT_EQ(s.runsWithWrong, 0) << "half g: a run with a wrong warning";
 }
 
 // Half h (doctor10): 26 cases made after half g's fading-oscillation misses had been looked

@@ -202,7 +202,10 @@ TEST(DoctorAccuracy, SecondCorpusHalfL) {
     // 0.22 against 1/5, validation never below ln 5: not learning), no set gained a wrong warning.
     // doctor22: 34 -> 35 (undertrained on noisy_val_few_evals_blobs_mlflow: validation's line over
     // its last third falls 2.3 standard errors of its scatter)
-    EXPECT_GE(s.found(), 35) << "half l recall below its last measure";
+    // doctor23 (made beside doctor22, merged after it): 35 -> 36 (overfitting_hastie_subset_mlflow:
+    // an accuracy creeping 0.013 after the loss made half its rise, under 4 times one
+    // evaluation's noise, no longer vetoes it).
+    EXPECT_GE(s.found(), 36) << "half l recall below its last measure";
     // doctor18: 4 -> 2 (not_learning on a run that learnt before its first log, noisy_validation
     // against a smooth rise far above a small improvement)
     // doctor21: 2 -> 1 (no ringing on the deep noisycls run: its validation loss climbs)
@@ -348,7 +351,10 @@ TEST(DoctorAccuracy, SecondCorpusHalfN) {
     // its last quarter; its spike at epoch 11 of 40 was over, so its overfitting shows).
     // doctor22: 30 -> 32 (undertrained: a five-epoch run's slowing descent; a few noisy
     // evaluations trending down through their scatter)
-    EXPECT_GE(s.found(), 32) << "half n recall below its last measure";
+    // doctor23 (made beside doctor22, merged after it): 32 -> 33 (noisy_val_few_evals_sparse_
+    // mlflow: its later half scatters by 45% of its level, more than its line moves and 3.2 times
+    // training's per-evaluation scatter).
+    EXPECT_GE(s.found(), 33) << "half n recall below its last measure";
     // lead (session 17, the first rule tuned on half n): 2 -> 1 (severe_overfitting on
     // oscillation_waves_fullbatch_linreg_sgd_mlflow gone: "ends worse than its first value"
     // reads the first value as logged, 0.93, not the running median's 0.64).
