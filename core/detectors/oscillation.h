@@ -94,6 +94,12 @@ struct OscillationConfig {
     /// ... by at least waveNoiseRatio times the curve's roughness (the median bend of the log
     /// loss from one point to the next) and swingRangeShare of its range...
     double waveNoiseRatio = 3.0;
+    /// ... the largest of them by at least waveLargestShare of that range (a wave one sees on a
+    /// linear chart: bumps of 4-6% of the range in a training loss memorising 80 samples down
+    /// to 1e-4, overfitting_diabetes_subset_radam_deit in tests/data/corpus2, half o, are
+    /// not; the waves of oscillation_fading_friedman_tf, half m, reach 20%, and of
+    /// oscillation_then_nan_diabetes_deit 43%)...
+    double waveLargestShare = 0.10;
     /// ... at least minWaves times, before the loss first exceeds blowUpFactor times its first
     /// value (past that it is diverging, which divergence and nan_inf report).
     std::size_t minWaves = 3;

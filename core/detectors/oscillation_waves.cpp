@@ -71,7 +71,8 @@ Waves findWaves(const std::vector<double>& values, const OscillationConfig& conf
         bends.push_back(std::abs(lv[i] - 2.0 * lv[i - 1] + lv[i - 2]));
     w.roughness = medianInPlace(bends);
     const auto [lo, hi] = std::minmax_element(values.begin(), blowUp);
-    w.minAbsRise = config.swingRangeShare * (*hi - *lo);
+    w.range = *hi - *lo;
+    w.minAbsRise = config.swingRangeShare * w.range;
     const double minLogRise =
         std::max(std::log1p(config.waveRise), config.waveNoiseRatio * w.roughness);
     for (const Rise& r : risingLegs(lv, std::log1p(config.waveRise))) {
@@ -82,6 +83,7 @@ Waves findWaves(const std::vector<double>& values, const OscillationConfig& conf
         const double rise = values[r.peak] / values[r.start] - 1.0;
         w.smallest = w.count == 0 ? rise : std::min(w.smallest, rise);
         w.largest = std::max(w.largest, rise);
+        w.largestAbs = std::max(w.largestAbs, values[r.peak] - values[r.start]);
         w.from = w.count == 0 ? r.start : w.from;
         w.to = r.peak;
         ++w.count;
@@ -101,7 +103,7 @@ std::vector<Finding> waveOscillation(const RunView& view, const std::vector<doub
                                      const OscillationConfig& config) {
     std::vector<Finding> out;
     const Waves w = findWaves(values, config);
-    if (w.count < config.minWaves) return out;
+    if (w.count < config.minWaves || w.largestAbs < config.waveLargestShare * w.range) return out;
     const std::string& metric = view.trainLoss.metric();
     Finding f = makeFinding(view, FindingKind::Oscillation, Severity::Warning, metric,
                             steps[w.from], steps[w.to]);
@@ -112,8 +114,10 @@ std::vector<Finding> waveOscillation(const RunView& view, const std::vector<doub
                 " of its level (at least " + formatPercent(config.waveRise) + " and " +
                 formatNumber(config.waveNoiseRatio) +
                 " times its bend from one evaluation to the next, " + formatPercent(w.roughness) +
-                "), between " + describeStep(view, steps[w.from]) + " and " +
-                describeStep(view, steps[w.to]) +
+                "); the largest climbs " + formatNumber(w.largestAbs) + ", " +
+                formatPercent(w.largestAbs / w.range) + " of its range (at least " +
+                formatPercent(config.waveLargestShare) + "), between " +
+                describeStep(view, steps[w.from]) + " and " + describeStep(view, steps[w.to]) +
                 (w.read < values.size() ? ", before it blows up" : std::string()) + ".";
     f.advice =
         "The steps overshoot and the loss swings back: lower the learning rate or the "
@@ -127,6 +131,8 @@ std::vector<Finding> waveOscillation(const RunView& view, const std::vector<doub
     f.evidence["roughness"] = w.roughness;
     f.evidence["noise_ratio"] = config.waveNoiseRatio;
     f.evidence["min_abs_rise"] = w.minAbsRise;
+    f.evidence["largest_abs_rise"] = w.largestAbs;
+    f.evidence["min_largest_abs_rise"] = config.waveLargestShare * w.range;
     out.push_back(std::move(f));
     return out;
 }

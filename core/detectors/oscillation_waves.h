@@ -23,13 +23,16 @@ struct Waves {
     double largest = 0.0;     ///< the largest counted rise, relative
     double roughness = 0.0;   ///< median |second difference| of the log loss
     double minAbsRise = 0.0;  ///< swingRangeShare of the range read
+    double largestAbs = 0.0;  ///< the largest counted rise, in the loss's units
+    double range = 0.0;       ///< max - min of the values read
 };
 
 /// The waves of `values` (finite, one per evaluation); count 0 when a value is not positive
 /// or fewer than minPoints precede the blow-up.
 [[nodiscard]] Waves findWaves(const std::vector<double>& values, const OscillationConfig& config);
 
-/// The `oscillation` finding for waves that count (at least minWaves), else nothing.
+/// The `oscillation` finding for waves that count (at least minWaves, the largest at least
+/// waveLargestShare of the range read), else nothing.
 [[nodiscard]] std::vector<Finding> waveOscillation(const RunView& view,
                                                    const std::vector<double>& values,
                                                    const std::vector<std::int64_t>& steps,

@@ -87,6 +87,41 @@ TEST(DetectOscillationWaves, NoiseOfAPerEpochLossIsNoWave) {
     }
 }
 
+// A training loss memorising 80 samples (overfitting_diabetes_subset_radam_deit in tests/data/
+// corpus2, half o): 0.88 -> 0.04 by epoch 34, then bumps 0.038 -> 0.077, 0.016 -> 0.060,
+// 0.004 -> 0.047, 0.035 -> 0.088 that each climb for 3-11 epochs, by 100-1100% of the tiny
+// level but 4-6% of the chart's range, down to 1e-4 at 150. Not waves one sees: the largest
+// must climb a tenth of the range. The same bumps three times taller are.
+std::vector<double> memorisingBumps(double scale) {
+    std::vector<double> loss;
+    for (std::size_t i = 0; i < 150; ++i)
+        loss.push_back(0.0001 + 0.88 * std::exp(-double(i) / 10.0));
+    const std::size_t starts[] = {34, 52, 74, 86};
+    const double rises[] = {0.038, 0.044, 0.043, 0.053};
+    const std::size_t lengths[] = {3, 6, 11, 2};
+    for (std::size_t k = 0; k < 4; ++k) {
+        for (std::size_t j = 1; j <= lengths[k]; ++j)
+            loss[starts[k] + j] += scale * rises[k] * double(j) / double(lengths[k]);
+    }
+    return loss;
+}
+
+TEST(DetectOscillationWaves, BumpsOfALossNearZeroAreNoWaves) {
+    const OscillationConfig c;
+    const std::vector<double> val(150, 0.78);
+    const std::vector<double> bumps = memorisingBumps(1.0);
+    const Waves w = findWaves(bumps, c);
+    EXPECT_GE(w.count, c.minWaves);                         // counted by the rises alone...
+    EXPECT_LT(w.largestAbs, c.waveLargestShare * w.range);  // ...but none is tall on the chart
+    const auto quiet = detect(perEpoch(bumps, val));
+    EXPECT_TRUE(quiet.empty()) << quiet[0].message;
+    // Three times taller, the same bumps are waves one sees (read alone: a loss this smooth
+    // between them also rings to the zig-zag reading).
+    const Waves tall = findWaves(memorisingBumps(3.0), c);
+    EXPECT_GE(tall.count, c.minWaves);
+    EXPECT_GE(tall.largestAbs, c.waveLargestShare * tall.range);
+}
+
 // Waves (0.44 <-> 0.80 every 7 epochs, as 0.51 <-> 0.88 every 4-6 epochs) and then a blow-up to
 // 1e15 and Inf, the validation loss skipped (NaN) once more than the training loss
 // (oscillation_then_nan_diabetes_deit in half m): the waves before the blow-up are found, ending
