@@ -222,10 +222,20 @@ Curve meanPerEvaluation(const Curve& perStep, const Curve& evaluations) {
     std::vector<double> values;
     const auto ts = perStep.steps();
     const auto tv = perStep.values();
+    const bool allFinite = perStep.finiteCount() == perStep.size();
     std::size_t i = 0;
     for (const std::int64_t end : evaluations.steps()) {
         double sum = 0.0;
         std::size_t n = 0;
+        if (allFinite) {
+            // The interval's end found by binary search (steps are sorted): only its values
+            // are read, added in the same order.
+            const auto to = static_cast<std::size_t>(
+                std::upper_bound(ts.begin() + static_cast<std::ptrdiff_t>(i), ts.end(), end) -
+                ts.begin());
+            n = to - i;
+            for (; i < to; ++i) sum += tv[i];
+        }
         for (; i < ts.size() && ts[i] <= end; ++i) {
             if (!std::isfinite(tv[i])) continue;
             sum += tv[i];
@@ -432,9 +442,13 @@ RunView makeRunView(const Run& run) {
             lrs, [](const Candidate& c) { return static_cast<long long>(c.name->size()); })) {
         view.learningRate = view.curves[l->curve].alias();
     }
-    view.trainTrend = makeTrend(view.trainLoss.steps(), view.trainLoss.values());
-    view.valTrend = makeTrend(view.valLoss.steps(), view.valLoss.values());
-    view.valMetricTrend = makeTrend(view.valMetric.steps(), view.valMetric.values());
+    // Each curve counted its finite values already.
+    auto trendOf = [](const Curve& c) {
+        return makeTrendCounted(c.steps(), c.values(), c.finiteCount());
+    };
+    view.trainTrend = trendOf(view.trainLoss);
+    view.valTrend = trendOf(view.valLoss);
+    view.valMetricTrend = trendOf(view.valMetric);
     return view;
 }
 
