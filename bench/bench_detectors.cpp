@@ -116,22 +116,22 @@ BENCHMARK(BM_DiagnoseOneRunOf1MSteps)->Unit(benchmark::kMillisecond);
 
 // Where a run's time goes: building its view (curves, epoch map, trends) and each detector on
 // its own, over the ten distinct runs in turn (each run's 40 MB leave the caches between
-// visits, as in the 50-run case). Argument: 0 the view, 1.. the detectors in diagnoseRun's
-// order, 13 the best step. Per run.
+// visits, as in the 50-run case). First argument: 0 the view, 1.. the detectors in
+// diagnoseRun's order, 13 the best step; second: 0 plain columns, 1 packed. Per run.
 void BM_DiagnosisPart(benchmark::State& state) {
     using namespace curvedoctor::core;
     const auto part = state.range(0);
+    const auto& all = state.range(1) == 0 ? runs() : packedRuns();  // made before the timing
     const DiagnosisConfig c;
     std::vector<RunView> views;
-    (void)runs();  // made before the timing
     if (part > 0) {
-        for (const Run& r : runs()) views.push_back(makeRunView(r));
+        for (const Run& r : all) views.push_back(makeRunView(r));
     }
     std::size_t k = 0;
     for (auto _ : state) {
         const std::size_t i = k++ % kDistinctRuns;
         if (part == 0) {
-            benchmark::DoNotOptimize(makeRunView(runs()[i]));
+            benchmark::DoNotOptimize(makeRunView(all[i]));
             continue;
         }
         const RunView& v = views[i];
@@ -180,7 +180,9 @@ void BM_DiagnosisPart(benchmark::State& state) {
         benchmark::DoNotOptimize(n);
     }
 }
-BENCHMARK(BM_DiagnosisPart)->DenseRange(0, 13)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_DiagnosisPart)
+    ->ArgsProduct({benchmark::CreateDenseRange(0, 13, 1), {0, 1}})
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

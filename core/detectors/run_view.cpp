@@ -200,21 +200,40 @@ Curve::Curve(std::string metric, const Series& series, const MetricInfo& info, C
     m_copiedEpochs.reset();
 }
 
-bool Curve::scanSortedAndFinite(std::span<const std::int64_t> stepColumn,
-                                std::span<const double> valueColumn) {
-    const std::size_t n = stepColumn.size();
-    if (n != valueColumn.size()) return false;
-    const std::int64_t* steps = stepColumn.data();
+std::size_t Curve::scanValues(std::span<const double> valueColumn, const std::int64_t* steps) {
+    const std::size_t n = valueColumn.size();
     const double* values = valueColumn.data();
-    // No early exit: both tests in one branch-free pass, which the compiler vectorises.
-    std::size_t backwards = 0;
     std::size_t finite = n > 0 && isFiniteValue(values[0]) ? 1 : 0;
-    for (std::size_t i = 1; i < n; ++i) {
-        backwards += steps[i] <= steps[i - 1] ? 1 : 0;
-        finite += isFiniteValue(values[i]) ? 1 : 0;
+    std::size_t backwards = 0;
+    std::vector<std::size_t> changes;
+    bool few = true;
+    // Blocks of a few KiB: counted branch-free, then, while the curve has changed at most
+    // kMaxLevelChanges times, the changes of a block that has any recorded from the cache.
+    constexpr std::size_t kBlock = 512;
+    for (std::size_t begin = 1; begin < n; begin += kBlock) {
+        const std::size_t end = std::min(n, begin + kBlock);
+        std::size_t moved = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (steps != nullptr) backwards += steps[i] <= steps[i - 1] ? 1 : 0;
+            finite += isFiniteValue(values[i]) ? 1 : 0;
+            moved += values[i] != values[i - 1] ? 1 : 0;
+        }
+        for (std::size_t i = begin; few && moved > 0 && i < end; ++i) {
+            if (values[i] == values[i - 1]) continue;
+            few = changes.size() < kMaxLevelChanges;
+            changes.push_back(i);
+        }
     }
     m_finiteCount = finite;
-    return backwards == 0;
+    m_fewLevelChanges = few;
+    m_levelChanges = few ? std::move(changes) : std::vector<std::size_t>{};
+    return backwards;
+}
+
+bool Curve::scanSortedAndFinite(std::span<const std::int64_t> steps,
+                                std::span<const double> values) {
+    // No early exit: one pass over both columns.
+    return steps.size() == values.size() && scanValues(values, steps.data()) == 0;
 }
 
 Curve meanPerEvaluation(const Curve& perStep, const Curve& evaluations) {
@@ -258,6 +277,8 @@ Curve Curve::alias() const {
     c.m_copiedSteps = m_copiedSteps;
     c.m_copiedEpochs = m_copiedEpochs;
     c.m_finiteCount = m_finiteCount;
+    c.m_levelChanges = m_levelChanges;
+    c.m_fewLevelChanges = m_fewLevelChanges;
     return c;
 }
 
@@ -296,11 +317,7 @@ void Curve::adopt(std::span<const std::int64_t> steps, std::span<const double> v
     m_steps = m_ownSteps;
     m_values = m_ownValues;
     m_epochs = m_ownEpochs;
-    countFinite();
-}
-
-void Curve::countFinite() {
-    m_finiteCount = core::countFinite(m_values);
+    scanValues(m_values);
 }
 
 void EpochMap::add(std::int64_t step, double epoch) {
