@@ -7,6 +7,8 @@
 #include <cmath>
 #include <random>
 
+#include "core/detectors/best_step.h"
+#include "core/detectors/run_view.h"
 #include "core/diagnosis.h"
 
 namespace {
@@ -111,6 +113,76 @@ void BM_DiagnoseOneRunOf1MSteps(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(curvedoctor::core::diagnoseRun(r));
 }
 BENCHMARK(BM_DiagnoseOneRunOf1MSteps)->Unit(benchmark::kMillisecond);
+
+// Where a run's time goes: building its view (curves, epoch map, trends) and each detector on
+// its own, over the ten distinct runs in turn (each run's 40 MB leave the caches between
+// visits, as in the 50-run case). First argument: 0 the view, 1.. the detectors in
+// diagnoseRun's order, 13 the best step; second: 0 plain columns, 1 packed. Per run.
+void BM_DiagnosisPart(benchmark::State& state) {
+    using namespace curvedoctor::core;
+    const auto part = state.range(0);
+    const auto& all = state.range(1) == 0 ? runs() : packedRuns();  // made before the timing
+    const DiagnosisConfig c;
+    std::vector<RunView> views;
+    if (part > 0) {
+        for (const Run& r : all) views.push_back(makeRunView(r));
+    }
+    std::size_t k = 0;
+    for (auto _ : state) {
+        const std::size_t i = k++ % kDistinctRuns;
+        if (part == 0) {
+            benchmark::DoNotOptimize(makeRunView(all[i]));
+            continue;
+        }
+        const RunView& v = views[i];
+        std::size_t n = 0;
+        switch (part) {
+            case 1:
+                n = detectNanInf(v, c.nanInf).size();
+                break;
+            case 2:
+                n = detectNotLearning(v, c.notLearning).size();
+                break;
+            case 3:
+                n = detectDivergence(v, c.divergence).size();
+                break;
+            case 4:
+                n = detectOverfitting(v, c.overfitting).size();
+                break;
+            case 5:
+                n = detectUndertrained(v, c.undertrained).size();
+                break;
+            case 6:
+                n = detectSlowStartPlateau(v, c.slowStart).size();
+                break;
+            case 7:
+                n = detectPlateau(v, c.plateau).size();
+                break;
+            case 8:
+                n = detectOscillation(v, c.oscillation).size();
+                break;
+            case 9:
+                n = detectNoShufflePeriodic(v, c.noShuffle).size();
+                break;
+            case 10:
+                n = detectNoisyValidation(v, c.noisyValidation).size();
+                break;
+            case 11:
+                n = detectLrDrop(v, c.lrDrop).size();
+                break;
+            case 12:
+                n = detectMetricLossDisagreement(v, c.disagreement).size();
+                break;
+            default:
+                n = findBestStep(v) ? 1 : 0;
+                break;
+        }
+        benchmark::DoNotOptimize(n);
+    }
+}
+BENCHMARK(BM_DiagnosisPart)
+    ->ArgsProduct({benchmark::CreateDenseRange(0, 13, 1), {0, 1}})
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "core/detectors/lr_drop.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/detectors/finding_text.h"
@@ -25,7 +26,20 @@ std::vector<Finding> detectLrDrop(const RunView& view, const LrDropConfig& confi
         return flat && x >= 0.0 && x <= config.maxRatio * before;
     };
     const bool allFinite = lr.finiteCount() == values.size();
-    for (std::size_t i = 2; allFinite && i < values.size(); ++i) {
+    // A step schedule logged every step changes a handful of times: drops are looked for only
+    // where it changes when a point equal to the one before it cannot be one (isDrop(a, L, L)
+    // needs isDrop(L, L, L) of its level L, false for every level while maxRatio < 1).
+    const auto changes = lr.levelChanges();
+    auto levelDrops = [&](std::size_t i) { return isDrop(values[i], values[i], values[i]); };
+    const bool byChanges = allFinite && changes && !values.empty() && !levelDrops(0) &&
+                           std::none_of(changes->begin(), changes->end(), levelDrops);
+    if (byChanges) {
+        for (const std::size_t i : *changes) {
+            if (i >= 2 && isDrop(values[i - 2], values[i - 1], values[i]))
+                drops.push_back({i, i - 1});
+        }
+    }
+    for (std::size_t i = 2; allFinite && !byChanges && i < values.size(); ++i) {
         // The common case: no gap to skip, the previous finite values are the previous ones.
         if (isDrop(values[i - 2], values[i - 1], values[i])) drops.push_back({i, i - 1});
     }

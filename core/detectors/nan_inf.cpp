@@ -116,7 +116,9 @@ std::vector<Finding> detectNanInf(const RunView& view, const NanInfConfig& confi
         out.push_back(std::move(f));
     }
 
-    // A loss stuck at exactly 0.0 while another metric is NaN over the same stretch.
+    // A loss stuck at exactly 0.0 while another metric is NaN over the same stretch: without a
+    // non-finite metric there is no witness, and no pass over a million-step loss to make.
+    if (bad.empty()) return out;
     for (const Curve* lossCurve : losses) {
         const Curve& loss = *lossCurve;
         const auto v = loss.values();

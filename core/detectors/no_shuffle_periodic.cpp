@@ -15,6 +15,21 @@ namespace {
 // from the start and never fell, so it is not a restart).
 bool learningRateRestarts(const Curve& lr) {
     const auto v = lr.values();
+    auto falls = [](double before, double x) { return x < before * 0.999; };
+    auto rises = [](double before, double x) { return x > before * 1.1; };
+    // A point equal to the one before it at level L falls or rises only when it does from L to
+    // L (never for L >= 0): then a step schedule is read only where it changes.
+    auto levelMoves = [&](std::size_t i) { return falls(v[i], v[i]) || rises(v[i], v[i]); };
+    const auto changes = lr.levelChanges();
+    if (lr.finiteCount() == v.size() && changes && !v.empty() && !levelMoves(0) &&
+        std::none_of(changes->begin(), changes->end(), levelMoves)) {
+        bool fell = false;
+        for (const std::size_t i : *changes) {
+            fell = fell || falls(v[i - 1], v[i]);
+            if (fell && rises(v[i - 1], v[i])) return true;
+        }
+        return false;
+    }
     if (lr.finiteCount() == v.size()) {
         // No gap to skip: branch-free over the (usually million-point) schedule.
         bool fell = false;

@@ -200,21 +200,40 @@ Curve::Curve(std::string metric, const Series& series, const MetricInfo& info, C
     m_copiedEpochs.reset();
 }
 
-bool Curve::scanSortedAndFinite(std::span<const std::int64_t> stepColumn,
-                                std::span<const double> valueColumn) {
-    const std::size_t n = stepColumn.size();
-    if (n != valueColumn.size()) return false;
-    const std::int64_t* steps = stepColumn.data();
+std::size_t Curve::scanValues(std::span<const double> valueColumn, const std::int64_t* steps) {
+    const std::size_t n = valueColumn.size();
     const double* values = valueColumn.data();
-    // No early exit: both tests in one branch-free pass, which the compiler vectorises.
-    std::size_t backwards = 0;
     std::size_t finite = n > 0 && isFiniteValue(values[0]) ? 1 : 0;
-    for (std::size_t i = 1; i < n; ++i) {
-        backwards += steps[i] <= steps[i - 1] ? 1 : 0;
-        finite += isFiniteValue(values[i]) ? 1 : 0;
+    std::size_t backwards = 0;
+    std::vector<std::size_t> changes;
+    bool few = true;
+    // Blocks of a few KiB: counted branch-free, then, while the curve has changed at most
+    // kMaxLevelChanges times, the changes of a block that has any recorded from the cache.
+    constexpr std::size_t kBlock = 512;
+    for (std::size_t begin = 1; begin < n; begin += kBlock) {
+        const std::size_t end = std::min(n, begin + kBlock);
+        std::size_t moved = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (steps != nullptr) backwards += steps[i] <= steps[i - 1] ? 1 : 0;
+            finite += isFiniteValue(values[i]) ? 1 : 0;
+            moved += values[i] != values[i - 1] ? 1 : 0;
+        }
+        for (std::size_t i = begin; few && moved > 0 && i < end; ++i) {
+            if (values[i] == values[i - 1]) continue;
+            few = changes.size() < kMaxLevelChanges;
+            changes.push_back(i);
+        }
     }
     m_finiteCount = finite;
-    return backwards == 0;
+    m_fewLevelChanges = few;
+    m_levelChanges = few ? std::move(changes) : std::vector<std::size_t>{};
+    return backwards;
+}
+
+bool Curve::scanSortedAndFinite(std::span<const std::int64_t> steps,
+                                std::span<const double> values) {
+    // No early exit: one pass over both columns.
+    return steps.size() == values.size() && scanValues(values, steps.data()) == 0;
 }
 
 Curve meanPerEvaluation(const Curve& perStep, const Curve& evaluations) {
@@ -222,10 +241,20 @@ Curve meanPerEvaluation(const Curve& perStep, const Curve& evaluations) {
     std::vector<double> values;
     const auto ts = perStep.steps();
     const auto tv = perStep.values();
+    const bool allFinite = perStep.finiteCount() == perStep.size();
     std::size_t i = 0;
     for (const std::int64_t end : evaluations.steps()) {
         double sum = 0.0;
         std::size_t n = 0;
+        if (allFinite) {
+            // The interval's end found by binary search (steps are sorted): only its values
+            // are read, added in the same order.
+            const auto to = static_cast<std::size_t>(
+                std::upper_bound(ts.begin() + static_cast<std::ptrdiff_t>(i), ts.end(), end) -
+                ts.begin());
+            n = to - i;
+            for (; i < to; ++i) sum += tv[i];
+        }
         for (; i < ts.size() && ts[i] <= end; ++i) {
             if (!std::isfinite(tv[i])) continue;
             sum += tv[i];
@@ -248,6 +277,8 @@ Curve Curve::alias() const {
     c.m_copiedSteps = m_copiedSteps;
     c.m_copiedEpochs = m_copiedEpochs;
     c.m_finiteCount = m_finiteCount;
+    c.m_levelChanges = m_levelChanges;
+    c.m_fewLevelChanges = m_fewLevelChanges;
     return c;
 }
 
@@ -286,11 +317,7 @@ void Curve::adopt(std::span<const std::int64_t> steps, std::span<const double> v
     m_steps = m_ownSteps;
     m_values = m_ownValues;
     m_epochs = m_ownEpochs;
-    countFinite();
-}
-
-void Curve::countFinite() {
-    m_finiteCount = core::countFinite(m_values);
+    scanValues(m_values);
 }
 
 void EpochMap::add(std::int64_t step, double epoch) {
@@ -432,9 +459,13 @@ RunView makeRunView(const Run& run) {
             lrs, [](const Candidate& c) { return static_cast<long long>(c.name->size()); })) {
         view.learningRate = view.curves[l->curve].alias();
     }
-    view.trainTrend = makeTrend(view.trainLoss.steps(), view.trainLoss.values());
-    view.valTrend = makeTrend(view.valLoss.steps(), view.valLoss.values());
-    view.valMetricTrend = makeTrend(view.valMetric.steps(), view.valMetric.values());
+    // Each curve counted its finite values already.
+    auto trendOf = [](const Curve& c) {
+        return makeTrendCounted(c.steps(), c.values(), c.finiteCount());
+    };
+    view.trainTrend = trendOf(view.trainLoss);
+    view.valTrend = trendOf(view.valLoss);
+    view.valMetricTrend = trendOf(view.valMetric);
     return view;
 }
 

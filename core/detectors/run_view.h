@@ -95,6 +95,14 @@ public:
     [[nodiscard]] bool empty() const { return m_steps.empty(); }
     /// Number of finite values.
     [[nodiscard]] std::size_t finiteCount() const { return m_finiteCount; }
+    /// The indices i >= 1 whose value differs from the one before (a NaN always differs), in
+    /// order, when there are at most kMaxLevelChanges of them: where a piecewise-constant curve
+    /// (a step schedule logged every step) moves. Nullopt for a curve that changes more often.
+    [[nodiscard]] std::optional<std::span<const std::size_t>> levelChanges() const {
+        if (!m_fewLevelChanges) return std::nullopt;
+        return std::span<const std::size_t>(m_levelChanges);
+    }
+    static constexpr std::size_t kMaxLevelChanges = 1024;
     /// An accuracy: higher is better and its family names one ("acc", "val_accuracy"...): chance
     /// is 1/K of K classes.
     [[nodiscard]] bool isAccuracy() const {
@@ -105,9 +113,11 @@ public:
 private:
     void adopt(std::span<const std::int64_t> steps, std::span<const double> values,
                std::span<const double> epochs);
-    void countFinite();
-    /// One pass over the run's own series: true when its steps are strictly increasing; counts
-    /// the finite values on the way.
+    /// One pass over the values: counts the finite ones and records the level changes; with
+    /// `steps` (as many), also counts the steps not above the one before them, returned.
+    std::size_t scanValues(std::span<const double> values, const std::int64_t* steps = nullptr);
+    /// One pass over the run's own series: true when its steps are strictly increasing; scans
+    /// the values on the way.
     bool scanSortedAndFinite(std::span<const std::int64_t> steps, std::span<const double> values);
 
     std::string m_metric;
@@ -121,6 +131,8 @@ private:
     std::span<const double> m_values;
     std::span<const double> m_epochs;
     std::size_t m_finiteCount = 0;
+    std::vector<std::size_t> m_levelChanges;
+    bool m_fewLevelChanges = true;
 };
 
 /// The mean of the finite values of `perStep` in each interval (previous evaluation,

@@ -135,9 +135,15 @@ double Trend::valueAt(std::int64_t step) const {
 
 Trend makeTrend(std::span<const std::int64_t> steps, std::span<const double> values,
                 std::size_t maxPoints) {
+    const std::size_t n = std::min(steps.size(), values.size());
+    return makeTrendCounted(steps.subspan(0, n), values.subspan(0, n),
+                            countFinite(values.subspan(0, n)), maxPoints);
+}
+
+Trend makeTrendCounted(std::span<const std::int64_t> steps, std::span<const double> values,
+                       std::size_t finite, std::size_t maxPoints) {
     Trend t;
     const std::size_t n = std::min(steps.size(), values.size());
-    const std::size_t finite = countFinite(values.subspan(0, n));
     if (finite == 0) return t;
     t.rawPoints = finite;
     maxPoints = std::max<std::size_t>(1, maxPoints);

@@ -51,6 +51,11 @@ inline constexpr std::size_t kTrendMaxPoints = 256;
 /// skipped). Empty when there is no finite value.
 [[nodiscard]] Trend makeTrend(std::span<const std::int64_t> steps, std::span<const double> values,
                               std::size_t maxPoints = kTrendMaxPoints);
+/// makeTrend when the number of finite values is known (Curve::finiteCount): on a
+/// million-point series, one pass fewer.
+[[nodiscard]] Trend makeTrendCounted(std::span<const std::int64_t> steps,
+                                     std::span<const double> values, std::size_t finite,
+                                     std::size_t maxPoints = kTrendMaxPoints);
 
 /// Median of the finite values (reorders `values`); NaN when none.
 [[nodiscard]] double medianInPlace(std::vector<double>& values);

@@ -46,7 +46,15 @@ TailSlope tailSlope(const Curve& c, const Trend& t, double tailShare, double sig
     // tailStart on and at least kMinTailPoints finite points.
     std::size_t first = c.size();
     std::size_t count = 0;
-    for (std::size_t i = c.size(); i-- > 0;) {
+    const bool allFinite = c.finiteCount() == c.size();
+    if (allFinite) {
+        // Every value finite: the same range by binary search over the sorted steps.
+        const auto from = static_cast<std::size_t>(
+            std::lower_bound(steps.begin(), steps.end(), r.tailStart) - steps.begin());
+        first = std::min(from, std::max(c.size(), kMinTailPoints) - kMinTailPoints);
+        count = c.size() - first;
+    }
+    for (std::size_t i = allFinite ? 0 : c.size(); i-- > 0;) {
         if (!std::isfinite(values[i])) continue;
         if (steps[i] < r.tailStart && count >= kMinTailPoints) break;
         first = i;

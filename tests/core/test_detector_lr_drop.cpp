@@ -68,5 +68,17 @@ TEST(DetectLrDrop, ManyDropsAreSummarised) {
     EXPECT_GT(f[0].evidence.at("drops"), double(c.maxFindings));
 }
 
+TEST(DetectLrDrop, AFlatPointIsADropWhenMaxRatioAllowsIt) {
+    // With maxRatio 1 a value equal to the one before is "at most maxRatio of it": every point
+    // of a flat schedule from the third on is a drop, not only where the schedule changes.
+    const core::Run r = runOf({{"lr", seriesOf(std::vector<double>(12, 0.1))}});
+    LrDropConfig config;
+    config.maxRatio = 1.0;
+    const auto f = detectLrDrop(makeRunView(r), config);
+    ASSERT_EQ(f.size(), 1u);  // more than maxFindings: one summary
+    EXPECT_EQ(f[0].evidence.at("drops"), 10.0);
+    EXPECT_TRUE(detectLrDrop(makeRunView(r)).empty());
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

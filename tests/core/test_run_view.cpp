@@ -117,6 +117,40 @@ TEST(Curve, MeanPerEvaluationAveragesEachIntervalUpToTheEvaluation) {
     EXPECT_EQ(mean.values()[2], 4.5);
 }
 
+TEST(Curve, MeanPerEvaluationOfAllFiniteValuesSumsEachIntervalInOrder) {
+    // Every value finite: the intervals are found by binary search; the sums are the same.
+    const Curve perStep("loss", {1, 2, 3, 4, 5, 6, 7}, {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7});
+    const Curve evaluations("val_loss", {0, 3, 7, 9}, {0.5, 0.4, 0.3, 0.2});
+    const Curve mean = meanPerEvaluation(perStep, evaluations);
+    ASSERT_EQ(mean.size(), 2u);  // nothing logged up to step 0, nor in (7, 9]
+    EXPECT_EQ(mean.steps()[0], 3);
+    EXPECT_EQ(mean.values()[0], (0.1 + 0.2 + 0.3) / 3.0);
+    EXPECT_EQ(mean.steps()[1], 7);
+    EXPECT_EQ(mean.values()[1], (((0.4 + 0.5) + 0.6) + 0.7) / 4.0);
+}
+
+TEST(Curve, LevelChangesOfAStepScheduleAndNoneKeptForACurveThatAlwaysMoves) {
+    // MultiStepLR logged every step: it changes at index 3 and 5; a NaN differs from all.
+    const Series lr = seriesOf({0.1, 0.1, 0.1, 0.01, 0.01, 0.001, 0.001});
+    const Curve c("lr", lr, inferMetricInfo("lr"));
+    ASSERT_TRUE(c.levelChanges().has_value());
+    EXPECT_EQ(std::vector<std::size_t>(c.levelChanges()->begin(), c.levelChanges()->end()),
+              (std::vector<std::size_t>{3, 5}));
+    // Owned data (sorted on the way in) are scanned alike.
+    const Curve owned("lr", {3, 1, 2, 4}, {0.5, 0.5, 0.5, std::nan("")});
+    ASSERT_TRUE(owned.levelChanges().has_value());
+    EXPECT_EQ(std::vector<std::size_t>(owned.levelChanges()->begin(), owned.levelChanges()->end()),
+              (std::vector<std::size_t>{3}));
+    const Curve constant("lr", seriesOf({0.1, 0.1}), inferMetricInfo("lr"));
+    ASSERT_TRUE(constant.levelChanges().has_value());
+    EXPECT_TRUE(constant.levelChanges()->empty());
+    // A loss moves at every step: past kMaxLevelChanges nothing is kept.
+    const Series few = seriesOf(Curve::kMaxLevelChanges + 1, [](std::size_t i) { return i; });
+    EXPECT_TRUE(Curve("loss", few, inferMetricInfo("loss")).levelChanges().has_value());
+    const Series many = seriesOf(Curve::kMaxLevelChanges + 2, [](std::size_t i) { return i; });
+    EXPECT_FALSE(Curve("loss", many, inferMetricInfo("loss")).levelChanges().has_value());
+}
+
 TEST(RunView, PicksLightningStepAndEpochSeries) {
     const core::Run run =
         runOf({{"train_loss_step", seriesOf(100, [](std::size_t) { return 1.0; })},
