@@ -26,13 +26,14 @@ namespace {
 // Columns worth sharing: below this the block costs about what it saves.
 constexpr std::size_t kShareFrom = 16;
 
-// Lets every unpacked column equal to an earlier one share that one's block.
+// Lets every plain or framed column equal to an earlier one share that one's block (a column
+// packed as pieces costs next to nothing).
 template <typename T, typename Member>
 void shareEqual(std::map<std::string, Series>& metrics, Member member) {
     std::unordered_multimap<std::size_t, PackedColumn<T>*> seen;
     for (auto& [name, series] : metrics) {
         PackedColumn<T>& column = series.*member;
-        if (column.size() < kShareFrom || column.isPacked()) continue;
+        if (column.size() < kShareFrom || (column.isPacked() && !column.isFramed())) continue;
         const std::size_t hash = column.contentHash();
         const auto [first, last] = seen.equal_range(hash);
         const auto same = std::find_if(first, last, [&](const auto& entry) {
