@@ -108,6 +108,7 @@ TEST(FramedDoubles, PackFramesWallTimesAndLeavesNoisePlain) {
     // Full-range patterns: frames would take as much as the vector.
     std::mt19937_64 rng(9);
     std::vector<double> noise;
+    noise.reserve(2000);
     for (int i = 0; i < 2000; ++i) noise.push_back(std::bit_cast<double>(rng() >> 1));
     PackedColumn<double> plain(noise);
     plain.pack();
