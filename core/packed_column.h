@@ -5,7 +5,9 @@
 /// counts 0, 1, 2, ... are stored as pieces (first, stride, count) with nothing per point; any
 /// other column is a plain vector. The columns of one table logged on the same rows share one
 /// block. Packing is exact: every entry reads back bit for bit (doubles are packed only where
-/// `first + stride * k` is exact: constant runs, or integers below 2^52).
+/// `first + stride * k` is exact: constant runs, or integers below 2^52). A column of doubles
+/// that runs in no such progression but changes little from entry to entry (wall times) is
+/// stored in frames instead (framed_doubles.h) where that takes at most half the bytes.
 ///
 /// It reads like a `const std::vector<T>` (size, [], front, back, iterators; toVector() for a
 /// contiguous copy) and is written like one while a loader builds it; pack() at the end of the
@@ -25,6 +27,7 @@
 #include <vector>
 
 #include "core/column_iterator.h"
+#include "core/framed_doubles.h"
 
 namespace curvedoctor::core {
 
@@ -61,12 +64,17 @@ public:
     // Reading.
     [[nodiscard]] std::size_t size() const {
         if (!m_b) return 0;
-        return m_b->pieces.empty() ? m_b->plain.size() : m_b->packedSize;
+        return m_b->isPlain() ? m_b->plain.size() : m_b->packedSize;
     }
     [[nodiscard]] bool empty() const { return size() == 0; }
     [[nodiscard]] T operator[](std::size_t i) const {
         const Block& b = *m_b;
-        if (b.pieces.empty()) return b.plain[i];
+        if (b.pieces.empty()) {
+            if constexpr (std::is_same_v<T, double>) {
+                if (b.framed) return (*b.framed)[i];
+            }
+            return b.plain[i];
+        }
         const Piece* p = b.pieces.data();
         if (b.pieces.size() > 1) {
             const auto it =
@@ -92,6 +100,12 @@ public:
     void copyTo(T* out) const {
         if (!m_b) return;
         if (m_b->pieces.empty()) {
+            if constexpr (std::is_same_v<T, double>) {
+                if (m_b->framed) {
+                    m_b->framed->copyTo(out);
+                    return;
+                }
+            }
             std::copy(m_b->plain.begin(), m_b->plain.end(), out);
             return;
         }
@@ -102,19 +116,22 @@ public:
             for (std::size_t i = p.start; i < end; ++i) out[i] = at(p, i - p.start);
         }
     }
-    /// True when stored as pieces.
-    [[nodiscard]] bool isPacked() const { return m_b && !m_b->pieces.empty(); }
+    /// True when not a plain vector: stored as pieces, or in frames (isFramed()).
+    [[nodiscard]] bool isPacked() const { return m_b && !m_b->isPlain(); }
+    /// True when stored in frames (framed_doubles.h; doubles only).
+    [[nodiscard]] bool isFramed() const { return m_b && m_b->framed; }
     /// The entries where they are when the column is a plain vector (no copy); empty when it is
     /// packed or empty. Valid while this column's block is not written to or released.
     [[nodiscard]] std::span<const T> plainSpan() const {
-        if (!m_b || !m_b->pieces.empty()) return {};
+        if (!m_b || !m_b->isPlain()) return {};
         return m_b->plain;
     }
     /// Heap bytes of the column's block (shared blocks: of the whole block).
     [[nodiscard]] std::size_t heapBytes() const {
         if (!m_b) return 0;
         return sizeof(Block) + m_b->plain.capacity() * sizeof(T) +
-               m_b->pieces.capacity() * sizeof(Piece);
+               m_b->pieces.capacity() * sizeof(Piece) +
+               (m_b->framed ? sizeof(FramedDoubles) + m_b->framed->heapBytes() : 0);
     }
     /// True when both columns are one shared block.
     [[nodiscard]] bool sharedWith(const PackedColumn& other) const {
@@ -129,7 +146,7 @@ public:
     std::vector<T>& mutableVector() {
         if (!m_b) {
             m_b = std::make_shared<Block>();
-        } else if (m_b.use_count() > 1 || !m_b->pieces.empty()) {
+        } else if (m_b.use_count() > 1 || !m_b->isPlain()) {
             auto own = std::make_shared<Block>();
             own->plain = toVector();
             m_b = std::move(own);
@@ -171,6 +188,11 @@ public:
     [[nodiscard]] PackedColumn prefix(std::size_t n) const {
         PackedColumn out;
         if (n == 0) return out;
+        if (isFramed()) {
+            std::vector<T> entries = toVector();
+            entries.resize(n);
+            return PackedColumn(std::move(entries));
+        }
         if (!isPacked())
             return PackedColumn(std::vector<T>(
                 m_b->plain.begin(), m_b->plain.begin() + static_cast<std::ptrdiff_t>(n)));
@@ -194,10 +216,11 @@ public:
     }
 
     /// Stores the column as pieces when that takes at most half the bytes of the plain vector,
-    /// else releases the vector's spare capacity. In place even when shared (the entries do not
-    /// change), so call it before the column is read from other threads.
+    /// else (doubles) in frames when those do, else releases the vector's spare capacity. In
+    /// place even when shared (the entries do not change), so call it before the column is read
+    /// from other threads.
     void pack() {
-        if (!m_b) return;
+        if (!m_b || m_b->framed) return;
         if (!m_b->pieces.empty()) {
             // Appended (append()): the pieces it grew, unless they are more than pack() allows.
             if (m_b->pieces.size() > maxPieces(m_b->packedSize)) unpack();
@@ -218,6 +241,17 @@ public:
             i = j;
         }
         if (n == 0 || pieces.size() > maxPieces) {
+            if constexpr (std::is_same_v<T, double>) {
+                if (n >= kFrameFrom) {
+                    auto framed = std::make_shared<const FramedDoubles>(v);
+                    if (sizeof(FramedDoubles) + framed->heapBytes() <= n * sizeof(T) / 2) {
+                        m_b->framed = std::move(framed);
+                        m_b->packedSize = n;
+                        std::vector<T>().swap(v);
+                        return;
+                    }
+                }
+            }
             if (v.capacity() - v.size() > v.size() / 16) v.shrink_to_fit();
             return;
         }
@@ -236,6 +270,7 @@ public:
     friend bool samePieces(const PackedColumn& a, const PackedColumn& b) {
         if (!a.isPacked() || !b.isPacked()) return false;
         if (a.m_b == b.m_b) return true;
+        if (a.isFramed() || b.isFramed()) return false;
         const Block& x = *a.m_b;
         const Block& y = *b.m_b;
         return x.packedSize == y.packedSize &&
@@ -263,14 +298,18 @@ private:
     };
     struct Block {
         std::vector<T> plain;
-        std::vector<Piece> pieces;  // non-empty: packed, `plain` empty.
+        std::vector<Piece> pieces;                    // non-empty: packed, `plain` empty.
+        std::shared_ptr<const FramedDoubles> framed;  // set: framed, `plain` empty (doubles).
         std::size_t packedSize = 0;
+        [[nodiscard]] bool isPlain() const { return pieces.empty() && !framed; }
     };
 
     static constexpr double kExactLimit = 4503599627370496.0;  // 2^52
     // Pieces an appended column may hold beyond pack()'s budget: a short column's first entries
     // are not a verdict on it.
     static constexpr std::size_t kAppendSlack = 4;
+    // Columns shorter than this are not worth framing (a frame's line costs 24 bytes).
+    static constexpr std::size_t kFrameFrom = 64;
 
     // The most pieces worth keeping for `n` entries: half the bytes of the plain vector.
     static constexpr std::size_t maxPieces(std::size_t n) {
@@ -285,6 +324,7 @@ private:
             m_b = std::make_shared<Block>(*m_b);
         }
         Block& b = *m_b;
+        if (b.framed) unpack();
         for (; count > 0; --count) {
             if (b.pieces.empty() && !b.plain.empty()) {
                 b.plain.insert(b.plain.end(), count, value);
@@ -319,6 +359,7 @@ private:
     void unpack() {
         std::vector<T> plain = toVector();
         std::vector<Piece>().swap(m_b->pieces);
+        m_b->framed.reset();
         m_b->packedSize = 0;
         m_b->plain = std::move(plain);
     }

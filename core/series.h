@@ -20,9 +20,9 @@ using StepColumn = PackedColumn<std::int64_t>;
 /// Steps are not required to be increasing: an aborted run that was restarted can log a step
 /// twice or go backwards, and the loader keeps every point and says so in a warning.
 /// Memory: 4 bytes per point for the values where every one is a float32, else 8
-/// (value_column.h); the steps, epochs and wall times cost nothing per
-/// point where they run in progressions (packed_column.h) and are shared between the series of
-/// one log that have them in common; otherwise 8 bytes per point each.
+/// (value_column.h); the steps, epochs and wall times cost nothing per point where they run in
+/// progressions (packed_column.h), epochs and wall times a few bits where they nearly do (frames),
+/// and are shared between the series of one log that have them in common; else 8 bytes each.
 struct Series {
     StepColumn steps;
     ValueColumn values;
