@@ -16,8 +16,8 @@ other log formats:
 
 `manifest.json` has the schema of tests/data/fixtures/manifest.json: per case the planted fault,
 `expect` (kinds that must fire, at least which severity, and a step range in the log's own
-steps), `must_not_fire` and `may_fire`. Every case has a `half` ("a" to "o"): detectors are tuned
-on tests/data/fixtures and half "a"; halves "b" to "o" are held back and only measured (each was
+steps), `must_not_fire` and `may_fire`. Every case has a `half` ("a" to "p"): detectors are tuned
+on tests/data/fixtures and half "a"; halves "b" to "p" are held back and only measured (each was
 made after the misses of the one before had been looked at).
 
     /usr/bin/python3 tests/data/corpus2/make_corpus2.py [--plots DIR]
@@ -639,6 +639,7 @@ def cases() -> list:
     c += casesM()
     c += casesN()
     c += casesO()
+    c += casesP()
     return c
 
 
@@ -3220,6 +3221,389 @@ def casesO() -> list:
     ]
 
 
+def casesP() -> list:
+    """Half p (issue #15, corpus19): a fifteenth held-back half, made while halves a-o are tuned
+    on or measured; new seeds (460-511), no new pieces, new pairings (RAdam on wine, NAdam on
+    iris in batches of 4 and unshuffled, Nesterov momentum on a GRU with one-step lr spikes, a
+    1-D CNN under a linear decay, Adagrad on breast_cancer under an exponential decay, momentum
+    SGD on breast_cancer and Adam on blobs in batches of 4, Adam on digits with lr spikes, an LSTM
+    under Adamax with cosine; a residual MLP on a wine subset, NAdam on a hastie subset, RMSprop
+    on a make_classification subset, Nesterov momentum on a blobs subset, a deep MLP on a `sparse`
+    subset; a 1-D CNN stopped after 5 epochs, a two-layer LSTM under an exponential decay, few
+    noisy evaluations on blobs, plain SGD on circles, Adadelta on friedman1, a transformer under a
+    linear decay; tiny-init slow starts on digits under Nesterov momentum, on quantiles (half the
+    run) and on a two-layer GRU; growing lrs on iris (NAdam and into NaN under momentum SGD), a
+    1-D CNN, diabetes (RMSprop), wine and hastie (into NaN); raw friedman1 targets, a naive log
+    softmax under RMSprop on iris, AdamW at lr 0.1 on moons and SGD at lr 2 on circles; full-batch
+    momentum on diabetes, make_regression, friedman1, friedman3 and `sparse`; few noisy
+    evaluations of a CNN and of friedman3; shuffled labels on iris, hastie and a 1-D CNN; an
+    unshuffled transformer), covering every class the doctor claims; six healthy controls and
+    four runs with nothing expected. Labels from the plots (each comment says what the plot
+    shows; nine of the 37 first plantings did not show as planted and are labelled, and renamed,
+    by what they show: three healthy controls still falling (undertrained), a two-layer LSTM under
+    an exponential decay and a deep MLP on a `sparse` subset that levelled, a divergence into NaN
+    on wine that only overfit, a NaN planting on moons stuck at a noisy level, a fading
+    oscillation on friedman3 that only waved (and an LSTM-subset overfitting that levelled, and a
+    healthy circles run, were dropped); fifteen cases were added after looking, to replace
+    plantings that did not show, and ten kept (among them an lr-2 NaN planting on circles that
+    collapsed to chance and a full-batch oscillation on `sparse` that overfit, then blew up and
+    recovered); five dropped: small-batch moons and circles with lr spikes (both undertrained), a
+    2-D CNN under an exponential decay that levelled, a 1-D CNN under cosine and a divergence on
+    quantiles that did not reach NaN; where a kind was unsure it is neither expected nor
+    forbidden), committed before the doctor first read these
+    logs."""
+    return [
+        # Its plot: train 1.53 -> 0.025 and val 0.59 -> 0.094 at epoch 15, 0.097 at the end of 20
+        # (level over the last six, 0.093-0.099) as the linear decay brings the lr to 1%;
+        # accuracy 0.97: healthy, converged under a decaying lr (val 4 times train).
+        Case("healthy_converged_linear_cnn1d_tf", "none", "p", model="cnn1d", fmt="tfevents",
+             lr=3e-3, schedule="linear", epochs=20, log_every=3, seed=463,
+             may_fire=["plateau", "lr_drop"]),
+        # Its plot: train 0.34 -> 0.0704 and val 0.193 -> 0.0991, level over the last ten (0.0999
+        # at 19, 0.0991 at 29) as the exponential decay brings the lr to 1%; accuracy 0.965-0.972:
+        # healthy, converged under a decaying lr (val 1.4 times train).
+        Case("healthy_cancer_adagrad_exp_mlflow", "none", "p", dataset="cancer", fmt="mlflow",
+             optimizer="adagrad", lr=0.01, schedule="exp", epochs=30, log_every=3, seed=465,
+             may_fire=["plateau", "lr_drop"]),
+        # Added after looking (small-batch control); its plot: batches of 4, the step loss
+        # spikes to ~1.2 from a floor near 0 all run; train 0.168 -> 0.018, val 0.072 -> 0.039 at
+        # epoch 9, then between 0.040 and 0.062 (0.0617 at 13, 0.0594 at the end of 15); accuracy
+        # 0.979-0.993: healthy, noisy small batches (overfitting and noisy validation unsure: the
+        # last two evaluations are up by 0.02).
+        Case("healthy_smallbatch_cancer_sgd_mlflow", "none", "p", dataset="cancer",
+             fmt="mlflow", optimizer="sgd", lr=0.01, momentum=0.9, batch=4, epochs=15,
+             log_every=2, seed=505, may_fire=["plateau", "overfitting", "noisy_validation"]),
+        # Added after looking; its plot: batches of 4, the step loss a band 0-0.5 with spikes to
+        # 1.7 early; train 0.82 -> 0.0091 and val 0.42 -> 0.0372 at 17, 0.0411 at the end of 20
+        # (0.040-0.043 from 14); accuracy 0.982-0.987 from 3: healthy, converged, a wide gap (val
+        # 4.5 times train), small batches (renamed from healthy_smallbatch_blobs_adam_tf).
+        Case("healthy_gap_smallbatch_blobs_adam_tf", "none", "p", dataset="blobs",
+             fmt="tfevents", optimizer="adam", lr=1e-3, batch=4, epochs=20, log_every=2,
+             seed=506, may_fire=["plateau"]),
+        # Added after looking (lr spikes); its plot: of the one-step x50 lr spikes at 150, 400
+        # and 600 only the last shows: val 0.216 at 12, 0.295 at 13, 0.185 at 14 (accuracy 0.938
+        # -> 0.896 -> 0.947); train 2.18 -> 0.111 and val 2.00 -> 0.159 at the end of 20 (-3.5%
+        # per epoch); accuracy 0.96: healthy with an isolated spike that recovers (undertrained
+        # and noisy validation unsure).
+        Case("healthy_spikes_digits_adam_hf", "none", "p", fmt="hf", optimizer="adam",
+             lr=1e-3, epochs=20, log_every=2, spikes=(150, 400, 600), spike_factor=50.0,
+             seed=507, may_fire=["plateau", "noisy_validation", "undertrained"]),
+        # Added after looking; its plot: train 2.26 -> 0.413 and val 2.15 -> 0.396, level over
+        # the last five (0.3998, 0.3968, 0.3966, 0.3961, 0.3961) as the cosine ends; accuracy
+        # 0.90: converged under a decaying lr, no gap (renamed from healthy_gap_lstm_...;
+        # undertrained unsure: 0.40 is high for digits).
+        Case("healthy_converged_lstm_adamax_cosine_deit", "none", "p", model="lstm",
+             fmt="deit", optimizer="adamax", lr=3e-3, schedule="cosine", epochs=20, seed=509,
+             may_fire=["plateau", "lr_drop", "undertrained"]),
+        # Its plot: train 0.60 -> 6e-5 on 40 samples; val 0.112 at epoch 0, 0.0152 at 4 (the
+        # best, the fifth evaluation), then 0.113 at 8, 0.132 at 15 and creeping up to 0.1456 at
+        # the end of 150 (10 times its best) while accuracy stays 0.978: overfitting
+        # (metric/loss disagreement unsure).
+        Case("overfitting_wine_subset_resmlp_tf", "overfitting", "p", dataset="wine",
+             model="resmlp", fmt="tfevents", depth=2, hidden=128, train_subset=40, epochs=150,
+             batch=8, lr=3e-3, log_every=2, seed=466, expect=[("overfitting", W)],
+             may_fire=["plateau", "metric_loss_disagreement"]),
+        # Its plot: train 0.71 -> 2e-5 on 100 samples; val 0.666, 0.656 at epoch 1 (the best,
+        # the second evaluation), then 0.71, 0.78, 0.94, 1.31 at 5 and climbing to 2.66 at the
+        # end of 40; accuracy 0.51 -> 0.74 at 7 -> 0.69: overfitting from the second evaluation
+        # (renamed from overfitting_first_eval_...; noisy validation and metric/loss disagreement
+        # unsure).
+        Case("overfitting_early_best_hastie_nadam_hf", "overfitting", "p", dataset="hastie",
+             fmt="hf", depth=3, hidden=256, optimizer="nadam", train_subset=100, batch=4,
+             lr=3e-3, epochs=40, log_every=5, seed=467, expect=[("overfitting", W)],
+             may_fire=["plateau", "noisy_validation", "metric_loss_disagreement"]),
+        # Its plot: train 1.32 -> 2e-7 on 150 samples; val 0.659, 0.622, 0.596 at epoch 2 (the
+        # best, the third evaluation), then 0.68 at 3, 0.99 at 4, climbing to 4.09 at the end of
+        # 40; accuracy 0.63 -> 0.725 at 5 -> 0.71: overfitting from the third evaluation
+        # (renamed from overfitting_first_eval_...).
+        Case("overfitting_early_best_noisycls_rmsprop_mlflow", "overfitting", "p",
+             dataset="noisycls", fmt="mlflow", depth=3, hidden=256, optimizer="rmsprop",
+             train_subset=150, batch=4, lr=3e-3, epochs=40, log_every=5, seed=468,
+             expect=[("overfitting", W)],
+             may_fire=["plateau", "noisy_validation", "metric_loss_disagreement"]),
+        # Its plot: train 1.13 -> 2e-4 on 60 samples; val 0.45, 0.127, 0.0498 at epoch 2 (the
+        # best, the third evaluation), jumping 0.18, 0.25, 0.077, 0.25 over 3-6, then 0.16 at 15
+        # rising steadily to 0.212 at the end of 100 (4 times its best); accuracy 0.98 at 2 ->
+        # 0.96: overfitting (noisy validation and metric/loss disagreement unsure).
+        Case("overfitting_blobs_subset_nesterov_mlflow", "overfitting", "p", dataset="blobs",
+             fmt="mlflow", depth=2, hidden=256, optimizer="nesterov", lr=0.05, train_subset=60,
+             epochs=100, batch=8, log_every=2, seed=471, expect=[("overfitting", W)],
+             may_fire=["plateau", "noisy_validation", "metric_loss_disagreement"]),
+        # Planted as divergence into NaN under a growing lr; none came: its plot: train 0.46 ->
+        # 5e-6 falling all run; val 0.1085, 0.0657 at epoch 1 (the best), then rising steadily
+        # from 0.096 at 2 to 0.285 at the end of 40 (4.3 times its best) while accuracy stays
+        # 0.933: overfitting from the second evaluation, no divergence (the train loss falls to
+        # the end) and no NaN (renamed from divergence_nan_grow_wine_sgd_hf).
+        Case("overfitting_grow_wine_sgd_hf", "divergence", "p", dataset="wine", fmt="hf",
+             optimizer="sgd", lr=0.05, schedule="grow", naive_log_softmax=True, epochs=40,
+             batch=8, log_every=2, seed=483, expect=[("overfitting", W)],
+             may_fire=["plateau", "metric_loss_disagreement"]),
+        # Added after looking (planted as an oscillation); its plot (one step per epoch): a
+        # small early wave (train 0.206 at 5, 0.276 at 8, 0.178 at 12; val 0.194 -> 0.237 at
+        # 15), then train smooth 0.12 -> 0.040 at 82 while val rises from 0.1327 at 29 (the
+        # best) to 0.172 at 82 (+30%); then a blow-up that recovers: train 0.044 at 85, 4.03 at
+        # 93, 0.197 at 95, 0.105 at the end of 100, val 4.04 at 93 and 0.206 at the end:
+        # overfitting, then a blow-up that recovers (divergence, oscillation and noisy
+        # validation unsure; renamed from oscillation_fullbatch_sparse_nesterov_hf).
+        Case("overfitting_then_spike_fullbatch_sparse_nesterov_hf", "oscillation", "p",
+             dataset="sparse", fmt="hf", optimizer="nesterov", lr=0.05, momentum=0.98,
+             batch=450, epochs=100, log_every=1, seed=504, expect=[("overfitting", W)],
+             may_fire=["plateau", "noisy_validation", "undertrained", "oscillation",
+                       "divergence"]),
+        # Planted as overfitting; its plot: train 0.98 -> 0.002 on 50 samples (a bump from
+        # 0.0004 to 0.09 over 50-62); val 0.42 -> 0.1263 at epoch 10 (the best), then a band
+        # 0.13-0.14 to the end of 120 (0.138, +9%; 0.178 at 59 with the train bump): a wide gap
+        # that levelled, barely rising. Nothing expected (overfitting and noisy validation unsure;
+        # renamed from overfitting_sparse_subset_deep_tf).
+        Case("flat_gap_sparse_subset_deep_tf", "overfitting", "p", dataset="sparse",
+             fmt="tfevents", depth=2, hidden=256, train_subset=50, epochs=120, batch=8,
+             lr=3e-3, log_every=2, seed=470,
+             may_fire=["plateau", "noisy_validation", "overfitting"]),
+        # Planted as a healthy control with a wide gap; its plot: train 1.12 -> 0.40 and val 1.08
+        # -> 0.443 on near-straight lines, still -4% per epoch at the end of 30; accuracy 0.33 ->
+        # 0.93: undertrained (renamed from healthy_gap_wine_radam_deit).
+        Case("undertrained_wine_radam_deit", "none", "p", dataset="wine", fmt="deit",
+             optimizer="radam", lr=1e-3, batch=16, epochs=30, seed=460,
+             expect=[("undertrained", W)], may_fire=["plateau"]),
+        # Planted as a small-batch healthy control; its plot: batches of 4, the step loss a band
+        # 0.0-1.3 falling; train 1.10 -> 0.152 and val 0.91 -> 0.0997 still -6% per epoch at the
+        # end of 20 (0.1141, 0.1063, 0.0997); accuracy 0.974 from 11: undertrained (renamed from
+        # healthy_smallbatch_iris_nadam_hf).
+        Case("undertrained_smallbatch_iris_nadam_hf", "none", "p", dataset="iris", fmt="hf",
+             optimizer="nadam", lr=1e-3, batch=4, epochs=20, log_every=1, seed=461,
+             expect=[("undertrained", W)], may_fire=["plateau"]),
+        # Planted as a healthy control with lr spikes; its plot: step-loss spikes at 200 (~2.2
+        # over ~1.9) and 500 (3.2), each back within a few steps, a val bump with the second
+        # (0.354 at 10, 0.484 at 11, 0.249 at 12); train 2.30 -> 0.206 and val 2.27 -> 0.2055
+        # still falling at the end of 15 (0.249, 0.232, 0.2055); accuracy 0.20 -> 0.94:
+        # undertrained, with spikes that recover (noisy validation unsure; renamed from
+        # healthy_spikes_gru_nesterov_mlflow).
+        Case("undertrained_spikes_gru_nesterov_mlflow", "none", "p", model="gru",
+             fmt="mlflow", optimizer="nesterov", lr=0.02, epochs=15, log_every=2,
+             spikes=(200, 500), spike_factor=20.0, seed=462, expect=[("undertrained", W)],
+             may_fire=["plateau", "noisy_validation"]),
+        # Its plot: 5 epochs; train 2.302 -> 2.246 and val 2.297 -> 2.228, falling faster each
+        # epoch; accuracy 0.15 -> 0.43 -> 0.37: stopped when it had barely started: undertrained
+        # (a slow start and not learning unsure: still near ln 10).
+        Case("undertrained_short_cnn1d_sgd_hf", "undertrained", "p", model="cnn1d", fmt="hf",
+             optimizer="sgd", lr=3e-3, momentum=0.9, epochs=5, log_every=5, seed=472,
+             expect=[("undertrained", W)],
+             may_fire=["plateau", "slow_start_plateau", "not_learning"]),
+        # Its plot: 12 evaluations on 12 samples; train 1.60 -> 0.669 on a near-straight line
+        # (-7% per epoch at the end); val zig-zags down with it (1.25, 1.26, 1.03, 1.14, 0.98,
+        # ... 0.672, 0.702, 0.651); accuracy 1.0 from 3: undertrained (noisy validation unsure).
+        Case("undertrained_few_evals_blobs_sgd_deit", "undertrained", "p", dataset="blobs",
+             fmt="deit", optimizer="sgd", momentum=0.0, lr=5e-3, val_resample=12, epochs=12,
+             seed=474, expect=[("undertrained", W)], may_fire=["plateau", "noisy_validation"]),
+        # Its plot: train 0.675 -> 0.378 and val 0.661 -> 0.387 on smooth curves still -1.6% per
+        # epoch at the end of 30; accuracy 0.65 -> 0.965: undertrained.
+        Case("undertrained_circles_sgd_mlflow", "undertrained", "p", dataset="circles",
+             fmt="mlflow", optimizer="sgd", momentum=0.0, lr=0.01, epochs=30, log_every=3,
+             seed=475, expect=[("undertrained", W)], may_fire=["plateau"]),
+        # Its plot: train 1.03 -> 0.288 and val 1.20 -> 0.397, still -2% per epoch at the end of
+        # 30 (-4% mid-run): undertrained.
+        Case("undertrained_friedman_adadelta_deit", "undertrained", "p", dataset="friedman",
+             fmt="deit", optimizer="adadelta", lr=0.1, epochs=30, seed=476,
+             expect=[("undertrained", W)], may_fire=["plateau"]),
+        # Added after looking (to replace the two-layer LSTM that levelled); its plot: 6 epochs;
+        # train 2.09 -> 1.195 and val 1.85 -> 1.248, still -3% per epoch at the end (1.336,
+        # 1.288, 1.248) as the linear decay brings the lr to 1%; accuracy 0.37 -> 0.576:
+        # undertrained under a decaying lr.
+        Case("undertrained_linear_transformer_sgd_hf", "undertrained", "p",
+             model="transformer", fmt="hf", optimizer="sgd", momentum=0.9, lr=0.01,
+             schedule="linear", epochs=6, log_every=5, seed=500,
+             expect=[("undertrained", W)], may_fire=["plateau", "lr_drop", "slow_start_plateau"]),
+        # Planted as undertrained; its plot: train 2.24 -> 1.022 and val 2.03 -> 1.028, bending
+        # flat as the exponential decay brings the lr to 1% (1.054, 1.037, 1.028 over the last
+        # three of 8: -1% per epoch); accuracy 0.696 over the last two: levelled high. Nothing
+        # expected (undertrained unsure; renamed from undertrained_exp_lstm2_adamw_tf).
+        Case("slowed_exp_lstm2_adamw_tf", "undertrained", "p", model="lstm2",
+             fmt="tfevents", lr=2e-3, schedule="exp", epochs=8, log_every=3, seed=473,
+             may_fire=["plateau", "lr_drop", "slow_start_plateau", "undertrained"]),
+        # Its plot: the loss flat at 2.304 for ~2.5 of 30 epochs (accuracy 0.1), then falling:
+        # train 0.059, val 0.18, level from ~20 (0.176-0.189); accuracy 0.95: a short slow start.
+        Case("slow_start_tiny_init_digits_nesterov_tf", "slow_start_plateau", "p",
+             fmt="tfevents", init_scale=0.01, optimizer="nesterov", momentum=0.9, lr=0.02,
+             epochs=30, log_every=3, seed=477, expect=[("slow_start_plateau", W)],
+             may_fire=["plateau", "undertrained"]),
+        # Its plot: the loss flat at 1.099 (ln 3) for ~30 of 60 epochs (accuracy 0.333), then
+        # falling ever faster: train 0.983 and val 0.9986 at the end (-1% per epoch); accuracy
+        # 0.52 rising: a long slow start, and undertrained.
+        Case("slow_start_long_tiny_init_quantiles_mlflow", "slow_start_plateau", "p",
+             dataset="quantiles", fmt="mlflow", init_scale=0.003, optimizer="sgd", momentum=0.0,
+             lr=0.05, epochs=60, log_every=4, seed=478,
+             expect=[("slow_start_plateau", W), ("undertrained", W)], may_fire=["plateau"]),
+        # Its plot: the loss flat at 2.306 for 5 of 20 epochs (accuracy 0.1), then train 2.29 ->
+        # 0.098 and val -> 0.203 at 16, 0.234 at 17, 0.187 at the end; accuracy 0.93: a slow
+        # start (undertrained and noisy validation unsure).
+        Case("slow_start_tiny_init_gru2_sgd_hf", "slow_start_plateau", "p", model="gru2",
+             fmt="hf", init_scale=0.3, optimizer="sgd", momentum=0.9, lr=0.05, epochs=20,
+             log_every=5, seed=479, expect=[("slow_start_plateau", W)],
+             may_fire=["plateau", "undertrained", "noisy_validation"]),
+        # Its plot (log scale): train 0.92 -> 0.057 at 14, bumps to 0.79 at 20, 0.40 at 22, 0.34
+        # at 28, then it blows up under the growing lr: 4.9 at 30, 9.4, 9.0 at 34, 24 at 35,
+        # 11.5, 2.3, 3.4, 0.72 at the end of 40; val 0.057 at 29, 25 at 30, 22 at 35, 18.8 at 38,
+        # 0.31 at the end; accuracy 0.66-0.97: divergence (oscillation, noisy validation and
+        # overfitting over 15-28 unsure).
+        Case("divergence_grow_iris_nadam_deit", "divergence", "p", dataset="iris", fmt="deit",
+             optimizer="nadam", lr=3e-3, schedule="grow", epochs=40, batch=8, seed=480,
+             expect=[("divergence", W)],
+             may_fire=["plateau", "oscillation", "noisy_validation", "overfitting"]),
+        # Its plot (log scale): train 2.29 -> 0.096 at epoch 9, then climbing under the growing
+        # lr: 0.35 at 10, 0.57 at 13, 1.42 at 14, 2.36 (ln 10) at 18 and 2.76 at the end of 30;
+        # val 0.18 at 6, 4.06 at 13, 2.70 at the end; accuracy 0.95 -> 0.10 from 18. No NaN:
+        # divergence, collapsed to chance (not learning over the last twelve unsure).
+        Case("divergence_grow_cnn1d_sgd_mlflow", "divergence", "p", model="cnn1d",
+             fmt="mlflow", optimizer="sgd", lr=0.01, schedule="grow", epochs=30, log_every=3,
+             seed=481, expect=[("divergence", W)],
+             may_fire=["plateau", "oscillation", "noisy_validation", "overfitting",
+                       "not_learning"]),
+        # Its plot (log scale): train 0.62 -> 0.43-0.46 over 5-18, then climbing with spikes
+        # under the growing lr: 0.60 at 22, 0.99 at 26, 5.3 at 32, 21 at 36 (step loss to 216),
+        # 0.69 at the end of 40 (+60% over its level); val 0.499 at 7, 0.98 at 21, 2.2 at 26, 1.78
+        # at 30, 0.77 at the end. No NaN: divergence (oscillation, noisy validation and
+        # overfitting unsure).
+        Case("divergence_grow_diabetes_rmsprop_tf", "divergence", "p", dataset="diabetes",
+             fmt="tfevents", optimizer="rmsprop", lr=1e-3, schedule="grow", epochs=40,
+             batch=16, log_every=2, seed=482, expect=[("divergence", W)],
+             may_fire=["plateau", "oscillation", "noisy_validation", "overfitting"]),
+        # Added after looking (planted as NaN from a naive log softmax at lr 2.0); none came: its
+        # plot: train 0.95, 0.81, 1.32, 0.57, 1.06, 0.46, 0.36, 0.35 at 7, then climbing to 0.68
+        # (ln 2) at 16 and 0.60 at the end of 20; val 0.131 at 0 (the best), jumping 0.24-1.2,
+        # 0.61 at the end; accuracy 0.95 -> 0.5 from 13: divergence, collapsed to chance (not
+        # learning, oscillation, noisy validation and overfitting unsure; renamed from
+        # nan_naive_circles_sgd_tf).
+        Case("divergence_collapse_circles_sgd_tf", "nan_inf", "p", dataset="circles",
+             fmt="tfevents", optimizer="sgd", lr=2.0, momentum=0.9, naive_log_softmax=True,
+             epochs=20, log_every=2, seed=502, expect=[("divergence", W)],
+             may_fire=["plateau", "not_learning", "oscillation", "noisy_validation",
+                       "overfitting"]),
+        # Added after looking (to replace the divergence into NaN on wine that only overfit);
+        # its plot (log scale): train 0.64 -> 0.064 at 5, then rising and jumping 0.15-0.43 over
+        # 7-18 under the growing lr (val jumps to 0.45, 0.75 and 3.44 at 17); NaN from step 278
+        # (epoch 19) to the end of 40 (accuracy 0.342): divergence, then NaN (oscillation and
+        # noisy validation unsure).
+        Case("divergence_nan_grow_iris_sgd_tf", "divergence", "p", dataset="iris",
+             fmt="tfevents", optimizer="sgd", lr=0.05, momentum=0.9, schedule="grow",
+             naive_log_softmax=True, epochs=40, batch=8, log_every=2, seed=510,
+             expect=[("divergence", W), ("nan_inf", E)],
+             may_fire=["plateau", "oscillation", "noisy_validation"]),
+        # Added after looking; its plot (log scale): train 0.68 -> 0.157 at 15, then climbing
+        # with bumps under the growing lr: 0.63 at 19, 0.90 at 26, 1.36 at 29, 1.92 at 33; val
+        # 0.20 at 14 -> 2.25 at 34, inf at 36, NaN from 37 to the end of 40; accuracy 0.94 ->
+        # 0.52: divergence, then NaN (oscillation and noisy validation unsure).
+        Case("divergence_nan_grow_hastie_adamw_deit", "divergence", "p", dataset="hastie",
+             fmt="deit", lr=3e-3, schedule="grow", naive_log_softmax=True, epochs=40,
+             seed=511, expect=[("divergence", W), ("nan_inf", E)],
+             may_fire=["plateau", "oscillation", "noisy_validation"]),
+        # Its plot: empty: raw friedman1 targets blow the step loss up to 2.5e5 and NaN from
+        # step 10 of the first epoch; every logged epoch of 20 is NaN in train and val: NaN from
+        # the start (divergence unsure).
+        Case("nan_raw_friedman_sgd_deit", "nan_inf", "p", dataset="friedman", fmt="deit",
+             raw_targets=True, optimizer="sgd", lr=0.1, momentum=0.9, epochs=20, seed=484,
+             expect=[("nan_inf", E)], may_fire=["plateau", "divergence"]),
+        # Its plot: empty: every logged step loss (from step 2) and every evaluation of 20 is
+        # NaN (accuracy 0.342): NaN from the start.
+        Case("nan_naive_iris_rmsprop_tf", "nan_inf", "p", dataset="iris", fmt="tfevents",
+             optimizer="rmsprop", lr=1.0, naive_log_softmax=True, epochs=20, batch=8,
+             log_every=2, seed=485, expect=[("nan_inf", E)], may_fire=["plateau", "divergence"]),
+        # Planted as NaN (AdamW at lr 0.1, a naive log softmax); none came: its plot: train 0.40
+        # -> 0.21 at epoch 1, then a noisy level 0.165-0.233 to the end of 30 (0.213); val 0.188,
+        # 0.276 at 1, then jumping 0.098-0.21 (0.098 at 21, 0.143 at the end); accuracy
+        # 0.90-0.96: a high lr stuck at a noisy level from epoch 1. Nothing expected (noisy
+        # validation, oscillation and overfitting unsure; renamed from nan_naive_moons_...).
+        Case("noisy_high_lr_moons_adamw_mlflow", "nan_inf", "p", dataset="moons",
+             fmt="mlflow", lr=0.1, naive_log_softmax=True, epochs=30, log_every=2, seed=486,
+             may_fire=["plateau", "noisy_validation", "oscillation", "overfitting"]),
+        # Its plot (one step per epoch): train and val swing in waves of 10-12 epochs to the
+        # end: train 0.60 <-> 0.73 over 4-14, 0.45 <-> 0.55 over 35-40, 0.34 <-> 0.37 over
+        # 90-99; val 0.45 <-> 0.70 over 8-18, 0.47 <-> 0.69 over 35-53, 0.50 <-> 0.60 over 60-99:
+        # a sustained oscillation (overfitting unsure: val best 0.447 at 17, 0.596 at the end
+        # while train falls; undertrained and noisy validation unsure).
+        Case("oscillation_sustained_fullbatch_diabetes_sgd_hf", "oscillation", "p",
+             dataset="diabetes", fmt="hf", optimizer="sgd", lr=0.03, momentum=0.98, batch=400,
+             epochs=100, log_every=1, seed=487, expect=[("oscillation", W)],
+             may_fire=["plateau", "noisy_validation", "undertrained", "overfitting"]),
+        # Its plot (one step per epoch): train 0.97 -> 0.357 at 5, up to 0.553 at 8, 0.373 at
+        # 13, 0.428 at 17, then falling smoothly to 0.181 at the end of 100; val swings 0.32 at 4,
+        # 0.50 at 7, 0.38 at 10, 0.558 at 14, 0.291 at 25, 0.414 at 29, 0.297 at 43, then waves of
+        # +-5% to the end (0.305): a fading oscillation (overfitting and noisy validation unsure).
+        Case("oscillation_fading_fullbatch_linreg_sgd_tf", "oscillation", "p",
+             dataset="linreg", fmt="tfevents", optimizer="sgd", lr=0.05, momentum=0.95,
+             batch=400, epochs=100, log_every=1, seed=488, expect=[("oscillation", W)],
+             may_fire=["plateau", "noisy_validation", "undertrained", "overfitting"]),
+        # Added after looking (to replace the friedman3 waves); its plot (one step per epoch):
+        # train and val swing together in waves of ~10 epochs that shrink: train 0.363 at 6,
+        # 0.633 at 10, 0.376 at 14, 0.542 at 19, 0.266 at 24, 0.378 at 28, ..., ripples around
+        # 0.08-0.10 over 80-99; val 0.377, 0.708, 0.341, 0.611, 0.318, 0.470, ..., 0.153-0.171 at
+        # the end: a fading oscillation (overfitting unsure: val 0.1529 at 91, 0.171 at the end;
+        # undertrained unsure).
+        Case("oscillation_fading_fullbatch_friedman_sgd_deit", "oscillation", "p",
+             dataset="friedman", fmt="deit", optimizer="sgd", lr=0.04, momentum=0.97,
+             batch=450, epochs=100, seed=503, expect=[("oscillation", W)],
+             may_fire=["plateau", "noisy_validation", "undertrained", "overfitting"]),
+        # Planted as a fading oscillation; its plot (one step per epoch): train 0.94 -> 0.474 at
+        # 3, 0.518 at 4, 0.347 at 8, then smooth with a small hump (0.262 -> 0.274 over 25-31) to
+        # 0.169 at the end of 100; val in slow waves of 10-15%: 0.405 at 1, 0.454 at 3, 0.259 at
+        # 8, 0.304 at 15, 0.2475 at 24, 0.278 at 31, 0.195 at 58, 0.222 at 81, 0.213 at the end:
+        # one early swing and slow waves, not a clear oscillation. Nothing expected (oscillation,
+        # overfitting and noisy validation unsure; renamed from oscillation_fading_...).
+        Case("waves_fullbatch_friedman3_nesterov_mlflow", "oscillation", "p",
+             dataset="friedman3", fmt="mlflow", optimizer="nesterov", lr=0.05, momentum=0.98,
+             batch=500, epochs=100, log_every=1, seed=489,
+             may_fire=["plateau", "noisy_validation", "undertrained", "overfitting",
+                       "oscillation"]),
+        # Its plot: 15 evaluations on 10 samples: val 1.56, 0.87, 0.129, 0.404, 0.218, 0.150,
+        # 0.243, 0.053, 0.198, 0.107, 0.041, 0.044, 0.365, 0.363, 0.466 around a smooth train
+        # loss 2.12 -> 0.127; accuracy 0.9 <-> 1.0: noisy validation (overfitting unsure: the
+        # last three are up; undertrained unsure).
+        Case("noisy_val_few_evals_cnn_adamax_hf", "noisy_validation", "p", model="cnn",
+             fmt="hf", optimizer="adamax", val_resample=10, epochs=15, lr=3e-3, log_every=5,
+             seed=490, expect=[("noisy_validation", W)],
+             may_fire=["plateau", "undertrained", "overfitting"]),
+        # Its plot: 20 evaluations on 8 samples: val 0.51, 0.38, 0.36, 0.25, 0.44, 1.44, 0.98,
+        # 0.43, 1.25, 0.40, 0.32, 0.070, 0.21, 0.29, 0.26, 0.38, 0.195, 0.66, 0.77, 0.46 around a
+        # smooth train loss 0.66 -> 0.286: noisy validation.
+        Case("noisy_val_friedman3_adamw_deit", "noisy_validation", "p", dataset="friedman3",
+             fmt="deit", val_resample=8, epochs=20, lr=3e-3, seed=491,
+             expect=[("noisy_validation", W)], may_fire=["plateau", "undertrained"]),
+        # Its plot: train 1.095 -> 1.008 (memorising), val 1.117 -> 1.175 rising above ln 3,
+        # accuracy 0.26-0.39 around the 0.33 of chance: not learning.
+        Case("not_learning_shuffled_iris_nesterov_mlflow", "not_learning", "p", dataset="iris",
+             fmt="mlflow", optimizer="nesterov", lr=0.01, shuffle_labels=True, epochs=40,
+             batch=16, log_every=2, seed=492, expect=[("not_learning", W)],
+             may_fire=["overfitting", "plateau"]),
+        # Its plot: train 0.700 -> 0.681, val 0.695 -> 0.704 rising near ln 2, accuracy 0.54 ->
+        # 0.46: not learning (2 classes).
+        Case("not_learning_shuffled_hastie_adamax_tf", "not_learning", "p", dataset="hastie",
+             fmt="tfevents", optimizer="adamax", lr=1e-3, shuffle_labels=True, epochs=20,
+             log_every=3, seed=493, expect=[("not_learning", W)],
+             may_fire=["overfitting", "plateau"]),
+        # Its plot: train 2.305 -> 2.179 (memorising), val 2.303 -> 2.416 rising above ln 10,
+        # accuracy 0.09-0.12 around the 0.1 of chance: not learning (10 classes).
+        Case("not_learning_shuffled_cnn1d_deit", "not_learning", "p", model="cnn1d",
+             fmt="deit", lr=1e-3, shuffle_labels=True, epochs=15, seed=494,
+             expect=[("not_learning", W)], may_fire=["overfitting", "plateau"]),
+        # Its plot: batches of 8 over class-sorted iris, one logged loss per step: the step loss
+        # a saw-tooth repeating every epoch (14 steps: a jump at each class change, near 0 late
+        # in each epoch) all run; train 1.12 -> 0.077 and val 0.93 -> 0.1735 (-0.6% per epoch at
+        # the end of 30); accuracy 0.92: unshuffled (undertrained unsure).
+        Case("no_shuffle_sorted_iris_nadam_hf", "no_shuffle_periodic", "p", dataset="iris",
+             fmt="hf", optimizer="nadam", shuffle=False, sort_by_class=True, epochs=30,
+             batch=8, log_every=1, lr=3e-3, seed=495, expect=[("no_shuffle_periodic", W)],
+             may_fire=["oscillation", "plateau", "slow_start_plateau", "undertrained"]),
+        # Its plot: batches of 64 over class-sorted digits, one logged loss per step: the step
+        # loss repeats one shape every epoch (22 steps: jumps to 3-4 at the class changes early,
+        # smaller later); train 3.10 -> 1.63 and val 2.41 -> 1.386, still -6% per epoch at the
+        # end of 10; accuracy 0.08 -> 0.60 rising: unshuffled, and undertrained (a slow start
+        # unsure: 2.39 -> 2.33 over epochs 1-3).
+        Case("no_shuffle_sorted_transformer_tf", "no_shuffle_periodic", "p",
+             model="transformer", fmt="tfevents", shuffle=False, sort_by_class=True,
+             epochs=10, batch=64, log_every=1, lr=1e-3, seed=496,
+             expect=[("no_shuffle_periodic", W), ("undertrained", W)],
+             may_fire=["oscillation", "plateau", "slow_start_plateau"]),
+    ]
+
 def ema(v, w=0.8):
     out, s = [], None
     for x in v:
@@ -3352,7 +3736,7 @@ def main():
     with open(manifest, "w") as f:
         json.dump({"generator": "tests/data/corpus2/make_corpus2.py",
                    "about": "Second corpus of real tiny trainings with planted faults; half a "
-                            "tunes, halves b to o are held back.",
+                            "tunes, halves b to p are held back.",
                    "cases": entries}, f, indent=1, allow_nan=False)
         f.write("\n")
 
