@@ -36,6 +36,10 @@ struct OverfittingConfig {
     /// A validation loss that rises while the validation metric gains at least this share of
     /// its whole range over the same stretch is no overfitting (metric_loss_disagreement).
     double metricGainShare = 0.2;
+    /// From where the loss made half its rise, that gain must also exceed this many steps of
+    /// the metric's own grid (as metric_loss_disagreement's minQuanta): an accuracy that gains
+    /// one sample of its validation set has not kept improving.
+    double metricQuanta = 1.5;
     /// A training loss that rises (beyond noiseSigmas of its trend) from the best to the end
     /// while the learning rate grows by this factor is diverging under the schedule, not
     /// overfitting.

@@ -386,5 +386,34 @@ TEST(DetectOverfitting, TrainingClimbingWhileTheLearningRateGrowsIsNoOverfitting
     EXPECT_TRUE(detect(climbingUnderLearningRate(c.lrGrowth * 1.05)).empty());
 }
 
+// Issue #15 (doctor24), after half p's overfitting_blobs_subset_nesterov_mlflow and
+// overfitting_early_best_noisycls_rmsprop_mlflow: the val loss is best at step 20 and climbs
+// 0.5 -> 1.5 by step 300 (half its rise by step 160); the validation accuracy holds each
+// level of `levels` for 6 of the 30 evaluations (so its jumps are no noise).
+core::Run lossClimbsWhileAccuracy(const std::vector<double>& levels) {
+    std::vector<double> acc;
+    for (double a : levels) acc.insert(acc.end(), 6, a);
+    return runOf(
+        {{"loss", seriesOf(301, [](std::size_t i) { return 1.0 - 0.003 * double(i); })},
+         {"val_loss",
+          seriesOf(
+              30, [](std::size_t e) { return e == 0 ? 0.7 : 0.5 + double(e - 1) / 28.0; }, 10, 10)},
+         {"val_acc", seriesOf(acc, 10, 10)}});
+}
+
+TEST(DetectOverfitting, FromTheHalfRiseTheMetricMustSetANewBestByMoreThanItsGrid) {
+    // Dips to 0.64 and climbs back to 0.705, one step of its 0.005 grid above its old best
+    // 0.70: regained, not improved (0.065 above the dip, which used to count).
+    const auto regained = detect(lossClimbsWhileAccuracy({0.60, 0.66, 0.70, 0.64, 0.705}));
+    ASSERT_EQ(regained.size(), 1u);
+    EXPECT_EQ(regained[0].metric, "val_loss");
+    EXPECT_EQ(regained[0].kind, FindingKind::SevereOverfitting);  // 0.5 -> 1.5
+    // No dip, one step of the grid gained after the half-rise: flat to a practitioner.
+    EXPECT_EQ(detect(lossClimbsWhileAccuracy({0.60, 0.66, 0.70, 0.70, 0.705})).size(), 1u);
+    // New bests by 0.12 after the half-rise, two steps of its 0.06 grid: still improving at
+    // the task, no overfitting (metric_loss_disagreement reports it).
+    EXPECT_TRUE(detect(lossClimbsWhileAccuracy({0.60, 0.66, 0.70, 0.76, 0.82})).empty());
+}
+
 }  // namespace
 }  // namespace curvedoctor::core
