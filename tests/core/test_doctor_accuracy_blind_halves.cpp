@@ -484,7 +484,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfP) {
     // among five evaluations leaves Kendall's tau at the -0.8 edge, now read through its noise;
     // undertrained_linear_transformer_sgd_hf: the schedule ran out, training read per epoch).
     EXPECT_GE(s.found(), 32) << "half p recall below its measure";
-    EXPECT_LE(s.runsWithWrong, 1) << "half p: more runs with a wrong warning than measured";
+    // doctor25: 1 -> 0 (no slow start on undertrained_spikes_gru_nesterov_mlflow: its start's
+    // line falls 3% of the improvement over its first half, far beyond its noise).
+    EXPECT_LE(s.runsWithWrong, 0) << "half p: more runs with a wrong warning than measured";
 }
 
 }  // namespace
