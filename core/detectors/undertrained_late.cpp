@@ -372,6 +372,13 @@ std::optional<Finding> noisyDescentFinding(const RunView& view, const Undertrain
         val.drop < config.consistentSigmas * val.error || !(tau > -1.0)) {
         return std::nullopt;
     }
+    // Steady by tau yet failed by the readings of shape, it must still be falling at its last
+    // evaluation (at its best there): an exponential approach at five time constants whose last
+    // evaluation lands a hair above the one before by noise (0.2156 then 0.2159, tau -0.8, the
+    // healthy synthetic run of tests/core/test_diagnosis.cpp) has converged.
+    if (tau <= -config.minSteadiness && !undertrained::lastFiniteIsLowest(values)) {
+        return std::nullopt;
+    }
     // The same line against the curve's average rate (the share is half a step wider than the
     // stretch so that tailSlope's rounding starts it at the same evaluation).
     const double share = (static_cast<double>(vs.back() - val.start) + 0.5) / span;

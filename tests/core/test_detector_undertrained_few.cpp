@@ -171,6 +171,17 @@ TEST(DetectUndertrainedFew, FiveLowerAtEachAreLeftToTheReadingsOfShapeAndAFlatEn
     EXPECT_FALSE(quiet.has_value());
 }
 
+TEST(DetectUndertrainedFew, SteadyByTauButPastItsBestAtTheLastIsQuiet) {
+    // The last two swapped (0.856, 0.830, 0.700, 0.651, 0.672): tau still -0.8, the line still
+    // falls, but the last evaluation is above the one before; a curve steady by tau must be at
+    // its best at the end (an exponential approach ending in a noise bump has converged).
+    std::vector<double> val = kDeitVal;
+    val[9] = 0.700;
+    val[10] = 0.651;
+    val[11] = 0.672;
+    EXPECT_FALSE(noisyDescent(fewDeit(val)).has_value());
+}
+
 // undertrained_short_cnn_adamax_deit: five epochs, both losses still falling faster at each,
 // accuracy 0.33 -> 0.76.
 core::Run fiveEpochs(const std::vector<double>& val, const std::vector<double>& train) {
