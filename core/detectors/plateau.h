@@ -44,7 +44,9 @@ struct SlowStartConfig {
     /// initialisation sits at the initial loss (slow_start_short_digits and slow_start_short_iris
     /// in tests/data/corpus2, and the long slow starts: 0.01-0.02%); a curve that is already
     /// descending gently is not flat (divergence_nan and divergence_high_lr in
-    /// tests/data/fixtures: 2.7% and 2.3%).
+    /// tests/data/fixtures: 2.7% and 2.3%). A start of any length that validation does not
+    /// confirm (below) is not flat when the raw loss's line over its first half falls by more
+    /// than this share of the improvement and by noiseSigmas standard errors of its scatter.
     double maxShortFlatFall = 0.01;
     /// ... or, when the validation loss confirms the shape, by at most 1/startToCliff of the
     /// fall of its cliff: a noisy batch loss wanders at its start (raw regression targets,

@@ -18,7 +18,8 @@ namespace curvedoctor::core {
 /// of its peak, the validation loss is lower at each of its last decayedFallingEvaluations
 /// evaluations, its line over the last tailShare falls by minDecayedFall of its level at least,
 /// the validation metric (when logged) is at its best at its last evaluation, and the training
-/// loss falls over the second half. Nothing without a logged learning rate.
+/// loss falls over the second half (its line, or that of its means per epoch when it is logged
+/// more often). Nothing without a logged learning rate.
 [[nodiscard]] std::optional<Finding> scheduleRanOutFinding(const RunView& view,
                                                            const UndertrainedConfig& config);
 
@@ -33,7 +34,7 @@ namespace curvedoctor::core {
 
 /// The validation loss, too noisy for the readings of its shape, still trends down through its
 /// noise: over the last noisyDescentShare of the steps (at least five evaluations, fewer than
-/// 4 / (1 - minSteadiness), not lower at almost every one: Kendall's tau above -minSteadiness)
+/// 4 / (1 - minSteadiness), not lower at each: Kendall's tau above -1)
 /// its line falls by consistentSigmas standard errors of its own scatter at least, at
 /// minSlowingRatio of its average rate at least, with its best evaluation there; the training
 /// loss (per epoch when logged more often) falls there by noiseSigmas standard errors onto new

@@ -122,6 +122,66 @@ TEST(DetectUndertrainedFew, ManyEvaluationsAreLeftToTheReadingsOfShape) {
     EXPECT_TRUE(noisyDescent(many, more).has_value());
 }
 
+// undertrained_few_evals_blobs_sgd_deit (doctor25): 12 epochs from 0, validation on 12 samples,
+// the training loss once per epoch on a near-straight line, accuracy in percent at 100 from
+// epoch 3.
+core::Run fewDeit(const std::vector<double>& val) {
+    const std::vector<double> train = {1.6004, 1.4625, 1.3407, 1.2310, 1.1347, 1.0476,
+                                       0.9678, 0.8963, 0.8310, 0.7720, 0.7183, 0.6694};
+    const std::vector<double> accuracy = {8.333, 75.0,  91.67, 100.0, 100.0, 100.0,
+                                          100.0, 100.0, 100.0, 100.0, 100.0, 100.0};
+    return runOf({{"train_loss", seriesOf(train, 0, 1)},
+                  {"test_loss", seriesOf(val, 0, 1)},
+                  {"test_acc1", seriesOf(accuracy, 0, 1)}});
+}
+
+const std::vector<double> kDeitVal = {1.5852, 1.4095, 1.2480, 1.2623, 1.0263, 1.1364,
+                                      0.9785, 0.8564, 0.8303, 0.6716, 0.7021, 0.6512};
+
+TEST(DetectUndertrainedFew, OneBumpAmongFiveAtTheSteadinessEdgeIsReadThroughItsNoise) {
+    // The last five (0.856, 0.830, 0.672, 0.702, 0.651): one pair out of order of ten, Kendall's
+    // tau -0.8, steady by the readings of shape, which still fail on it (their noise from the
+    // zig-zag: 2.9 standard errors of 3; the last 20% at 12% of the average rate). Their line
+    // falls by 0.215 +- 0.060 (3.6 standard errors of its own scatter).
+    const core::Run run = fewDeit(kDeitVal);
+    const auto all = detectUndertrained(makeRunView(run));
+    ASSERT_EQ(all.size(), 1u) << describe(all);
+    const Finding& f = all[0];
+    EXPECT_EQ(f.metric, "test_loss");
+    EXPECT_EQ(f.beginStep, 7);
+    EXPECT_EQ(f.endStep, 11);
+    EXPECT_NEAR(f.evidence.at("val_kendall_tau"), -0.8, 1e-9);
+    EXPECT_GT(f.evidence.at("val_kendall_tau"), f.evidence.at("steady_kendall_tau"));
+    EXPECT_NEAR(f.evidence.at("val_tail_drop"), 0.215, 0.002);
+    EXPECT_NEAR(f.evidence.at("val_significance"), 3.61, 0.02);
+}
+
+TEST(DetectUndertrainedFew, FiveLowerAtEachAreLeftToTheReadingsOfShapeAndAFlatEndIsQuiet) {
+    // The bump taken out (0.702 -> 0.66): lower at each of the last five, not this reading's.
+    std::vector<double> val = kDeitVal;
+    val[10] = 0.66;
+    EXPECT_FALSE(noisyDescent(fewDeit(val)).has_value());
+    // A validation that has levelled: the last five scatter about 0.70 with the same bump;
+    // its best (0.672 at epoch 9) is in the stretch, but its line does not fall by 2 standard
+    // errors of its scatter.
+    val = kDeitVal;
+    val[7] = 0.70;
+    val[8] = 0.71;
+    const auto quiet = noisyDescent(fewDeit(val));
+    EXPECT_FALSE(quiet.has_value());
+}
+
+TEST(DetectUndertrainedFew, SteadyByTauButPastItsBestAtTheLastIsQuiet) {
+    // The last two swapped (0.856, 0.830, 0.700, 0.651, 0.672): tau still -0.8, the line still
+    // falls, but the last evaluation is above the one before; a curve steady by tau must be at
+    // its best at the end (an exponential approach ending in a noise bump has converged).
+    std::vector<double> val = kDeitVal;
+    val[9] = 0.700;
+    val[10] = 0.651;
+    val[11] = 0.672;
+    EXPECT_FALSE(noisyDescent(fewDeit(val)).has_value());
+}
+
 // undertrained_short_cnn_adamax_deit: five epochs, both losses still falling faster at each,
 // accuracy 0.33 -> 0.76.
 core::Run fiveEpochs(const std::vector<double>& val, const std::vector<double>& train) {

@@ -200,3 +200,57 @@ TEST(DetectUndertrainedLate, RecoveryFromAJumpIsNoNewGround) {
 
 }  // namespace
 }  // namespace curvedoctor::core
+
+namespace curvedoctor::core {
+namespace {
+
+using namespace curvedoctor::core::dtest;  // NOLINT(google-build-using-namespace)
+
+// undertrained_linear_transformer_sgd_hf in tests/data/corpus2 (doctor25): 6 epochs of 43
+// steps, the batch loss every 5 steps from 5 (a 1.997 at step 215), the validation loss and
+// accuracy at each epoch's end, the learning rate decaying linearly from 0.0098 to 0.000215.
+const std::vector<double> kLinearTrain = {
+    2.342, 2.332, 2.21,  2.177, 2.048, 2.089, 1.833, 1.638, 1.6,   1.716, 1.572, 1.727, 1.683,
+    1.434, 1.853, 1.89,  1.45,  1.487, 1.561, 1.542, 1.195, 1.062, 1.153, 1.197, 1.19,  1.326,
+    1.155, 1.228, 1.164, 1.283, 1.309, 1.268, 1.144, 1.36,  1.398, 1.211, 1.165, 1.031, 1.3,
+    1.175, 1.153, 1.255, 1.997, 1.148, 1.119, 1.338, 1.134, 0.992, 1.249, 1.137, 1.478};
+
+core::Run linearDecayRun(const std::vector<double>& train) {
+    const std::vector<double> val = {1.8507, 1.4978, 1.3804, 1.336, 1.2883, 1.2481};
+    const std::vector<double> accuracy = {0.3689, 0.5289, 0.5556, 0.5644, 0.5644, 0.5756};
+    return runOf({{"loss", seriesOf(train, 5, 5)},
+                  {"eval_loss", seriesOf(val, 43, 43)},
+                  {"eval_accuracy", seriesOf(accuracy, 43, 43)},
+                  {"learning_rate", seriesOf(
+                                        train.size(),
+                                        [](std::size_t i) {
+                                            return 0.0098 - (0.0098 - 0.000215) * double(i) / 50.0;
+                                        },
+                                        5, 5)}});
+}
+
+TEST(DetectUndertrainedLate, ScheduleRanOutReadsTrainingPerEpochUnderBatchNoise) {
+    // The batch loss's line over the second half rises (the 1.997 and the closing 1.478), its
+    // means per epoch fall there (1.249, 1.298, 1.199 over epochs 4-6); the validation loss
+    // falls 1.336, 1.288, 1.248 as the rate ends at 2% of its peak.
+    const core::Run run = linearDecayRun(kLinearTrain);
+    const auto f = ranOut(run);
+    ASSERT_TRUE(f.has_value());
+    EXPECT_EQ(f->metric, "eval_loss");
+    EXPECT_EQ(f->evidence.at("train_read_per_epoch"), 1.0);
+    EXPECT_LE(f->evidence.at("lr_share_at_end"), f->evidence.at("max_lr_share_at_end"));
+    EXPECT_NE(f->message.find("loss (per epoch) falls over the second half"), std::string::npos)
+        << f->message;
+    EXPECT_EQ(detectUndertrained(makeRunView(run)).size(), 1u);
+}
+
+TEST(DetectUndertrainedLate, ScheduleRanOutQuietWhenTrainingRisesPerEpochToo) {
+    // The last epoch's batch losses raised by 0.2 (its mean 1.199 -> 1.399, above the 1.298 and
+    // 1.249 before it): training rises at the level of epochs as well.
+    std::vector<double> train = kLinearTrain;
+    for (std::size_t i = 43; i < train.size(); ++i) train[i] += 0.2;
+    EXPECT_FALSE(ranOut(linearDecayRun(train)).has_value());
+}
+
+}  // namespace
+}  // namespace curvedoctor::core
