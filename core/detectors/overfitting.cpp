@@ -11,22 +11,6 @@
 namespace curvedoctor::core {
 namespace {
 
-// The smallest step between distinct finite raw values of a metric with at least three of
-// them: one sample of the validation set when it is an accuracy on a grid of 1/n; 0 otherwise
-// (metric_loss_disagreement.cpp reads the grid the same way).
-double metricQuantum(const Curve& c) {
-    std::vector<double> v;
-    for (double x : c.values()) {
-        if (std::isfinite(x)) v.push_back(x);
-    }
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    if (v.size() < 3) return 0.0;
-    double step = v[1] - v[0];
-    for (std::size_t i = 2; i < v.size(); ++i) step = std::min(step, v[i] - v[i - 1]);
-    return step;
-}
-
 // The validation metric is better at `to` than at `from` by `share` of its whole improvement
 // and by more than noiseSigmas times its noise: that of its smoothed trend, or with `raw`, that
 // of one evaluation and more than metricQuanta steps of its grid.

@@ -189,6 +189,11 @@ struct RunView {
     }
 };
 
+/// The smallest step between distinct finite raw values of `c` when it has at least three of
+/// them (one sample of the validation set for an accuracy on a grid of 1/n), else 0: how
+/// finely a metric can move (overfitting and metric_loss_disagreement read its gains in it).
+[[nodiscard]] double metricQuantum(const Curve& c);
+
 /// Picks the series of `run` by role (core/metric_role.h). Prefers the family "loss", then
 /// "total_loss", then a family logged for both training and validation. `run` must outlive the
 /// view.
