@@ -37,50 +37,6 @@ double firstHalfMove(const Trend& t, std::size_t k, double flat) {
     return move;
 }
 
-// The least-squares line through the finite values of `c` at steps [from, to]: its fall over
-// that stretch (negative when it rises) and that fall's standard error from the scatter about
-// the line (n - 2 degrees of freedom); both 0 with fewer than 3 values.
-struct LineFall {
-    double fall = 0.0;
-    double error = 0.0;
-};
-
-LineFall rawLineFall(const Curve& c, std::int64_t from, std::int64_t to) {
-    const auto inside = [&](std::size_t i) {
-        return c.steps()[i] >= from && c.steps()[i] <= to && std::isfinite(c.values()[i]);
-    };
-    double n = 0.0;
-    double mx = 0.0;
-    double my = 0.0;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (!inside(i)) continue;
-        n += 1.0;
-        mx += static_cast<double>(c.steps()[i]);
-        my += c.values()[i];
-    }
-    if (n < 3.0) return {};
-    mx /= n;
-    my /= n;
-    double sxx = 0.0;
-    double sxy = 0.0;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (!inside(i)) continue;
-        const double dx = static_cast<double>(c.steps()[i]) - mx;
-        sxx += dx * dx;
-        sxy += dx * (c.values()[i] - my);
-    }
-    if (!(sxx > 0.0)) return {};
-    const double slope = sxy / sxx;
-    double ssr = 0.0;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (!inside(i)) continue;
-        const double r = c.values()[i] - (my + slope * (static_cast<double>(c.steps()[i]) - mx));
-        ssr += r * r;
-    }
-    const auto span = static_cast<double>(to - from);
-    return {-slope * span, std::sqrt(ssr / (n - 2.0) / sxx) * span};
-}
-
 // The first finite value of `c` (NaN when none).
 double firstLogged(const Curve& c) {
     for (const double v : c.values()) {
@@ -255,10 +211,13 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
     // pattern repeating inside each epoch neither passes for a fall (an unshuffled loader's
     // saw-tooth, no_shuffle_sorted_lstm_hf: the line rises, -2%) nor tips it over the edge.
     if (!flatStart) {
-        const LineFall start = rawLineFall(lossCurve(view), t.steps.front(),
-                                           t.steps.front() + static_cast<std::int64_t>(flat / 2));
-        if (start.fall > config.maxShortFlatFall * improvement &&
-            start.fall > config.noiseSigmas * start.error) {
+        const std::int64_t from = t.steps.front();
+        const std::int64_t to = from + static_cast<std::int64_t>(flat / 2);
+        const ScatterLine line = scatterLine(lossCurve(view), from, to);
+        const auto span = static_cast<double>(to - from);
+        const double fall = line.ok ? -line.slope * span : 0.0;
+        const double error = line.ok ? line.slopeError * span : 0.0;
+        if (fall > config.maxShortFlatFall * improvement && fall > config.noiseSigmas * error) {
             return out;
         }
     }

@@ -484,4 +484,52 @@ double metricQuantum(const Curve& c) {
     return step;
 }
 
+ScatterLine scatterLine(const Curve& c, std::int64_t from, std::int64_t to) {
+    ScatterLine l;
+    const auto inside = [&](std::size_t i) {
+        return c.steps()[i] >= from && c.steps()[i] <= to && std::isfinite(c.values()[i]);
+    };
+    double n = 0.0;
+    double mx = 0.0;
+    double my = 0.0;
+    std::int64_t first = 0;
+    std::int64_t last = 0;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        if (!inside(i)) continue;
+        if (n == 0.0) first = c.steps()[i];
+        last = c.steps()[i];
+        n += 1.0;
+        mx += static_cast<double>(c.steps()[i]);
+        my += c.values()[i];
+    }
+    if (n < 3.0) return l;
+    mx /= n;
+    my /= n;
+    double sxx = 0.0;
+    double sxy = 0.0;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        if (!inside(i)) continue;
+        const double dx = static_cast<double>(c.steps()[i]) - mx;
+        sxx += dx * dx;
+        sxy += dx * (c.values()[i] - my);
+    }
+    if (!(sxx > 0.0)) return l;
+    const double slope = sxy / sxx;
+    double ssr = 0.0;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        if (!inside(i)) continue;
+        const double r = c.values()[i] - (my + slope * (static_cast<double>(c.steps()[i]) - mx));
+        ssr += r * r;
+    }
+    const double span = static_cast<double>(last - first);
+    l.ok = true;
+    l.start = first;
+    l.points = static_cast<std::size_t>(n);
+    l.slope = slope;
+    l.slopeError = std::sqrt(ssr / (n - 2.0) / sxx);
+    l.drop = -slope * span;
+    l.error = l.slopeError * span;
+    return l;
+}
+
 }  // namespace curvedoctor::core

@@ -5,6 +5,7 @@
 /// resolved, plus the step -> epoch mapping used to quote epochs in findings.
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -193,6 +194,22 @@ struct RunView {
 /// them (one sample of the validation set for an accuracy on a grid of 1/n), else 0: how
 /// finely a metric can move (overfitting and metric_loss_disagreement read its gains in it).
 [[nodiscard]] double metricQuantum(const Curve& c);
+
+/// A least-squares line through the finite values of a curve at steps [from, to], judged by
+/// their own scatter about it. `drop` is its fall over the points' span (positive while
+/// falling), `error` that fall's standard error from the residuals (n - 2 degrees of freedom);
+/// `slope` and `slopeError` the same per step. Not ok with fewer than 3 values or one step.
+struct ScatterLine {
+    bool ok = false;
+    std::int64_t start = 0;  ///< first step in the stretch
+    std::size_t points = 0;
+    double slope = 0.0;
+    double slopeError = 0.0;
+    double drop = 0.0;
+    double error = 0.0;
+};
+[[nodiscard]] ScatterLine scatterLine(const Curve& c, std::int64_t from,
+                                      std::int64_t to = std::numeric_limits<std::int64_t>::max());
 
 /// Picks the series of `run` by role (core/metric_role.h). Prefers the family "loss", then
 /// "total_loss", then a family logged for both training and validation. `run` must outlive the

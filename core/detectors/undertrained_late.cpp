@@ -79,60 +79,6 @@ bool metricBestSince(const Curve& m, std::int64_t from) {
     return since <= before;
 }
 
-// A least-squares line through the finite values from step `from` on, judged by their own
-// scatter about it: its fall over the stretch (positive while falling) and that fall's
-// standard error from the residuals (n - 2 degrees of freedom).
-struct ScatterLine {
-    bool ok = false;
-    std::int64_t start = 0;  // first step in the stretch
-    std::size_t points = 0;
-    double drop = 0.0;
-    double error = 0.0;
-};
-
-ScatterLine scatterLine(const Curve& c, std::int64_t from) {
-    ScatterLine l;
-    double n = 0.0;
-    double mx = 0.0;
-    double my = 0.0;
-    std::int64_t first = 0;
-    std::int64_t last = 0;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (c.steps()[i] < from || !std::isfinite(c.values()[i])) continue;
-        if (n == 0.0) first = c.steps()[i];
-        last = c.steps()[i];
-        n += 1.0;
-        mx += static_cast<double>(c.steps()[i]);
-        my += c.values()[i];
-    }
-    if (n < 3.0) return l;
-    mx /= n;
-    my /= n;
-    double sxx = 0.0;
-    double sxy = 0.0;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (c.steps()[i] < from || !std::isfinite(c.values()[i])) continue;
-        const double dx = static_cast<double>(c.steps()[i]) - mx;
-        sxx += dx * dx;
-        sxy += dx * (c.values()[i] - my);
-    }
-    if (!(sxx > 0.0)) return l;
-    const double slope = sxy / sxx;
-    double ssr = 0.0;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-        if (c.steps()[i] < from || !std::isfinite(c.values()[i])) continue;
-        const double r = c.values()[i] - (my + slope * (static_cast<double>(c.steps()[i]) - mx));
-        ssr += r * r;
-    }
-    const double span = static_cast<double>(last - first);
-    l.ok = true;
-    l.start = first;
-    l.points = static_cast<std::size_t>(n);
-    l.drop = -slope * span;
-    l.error = std::sqrt(ssr / (n - 2.0) / sxx) * span;
-    return l;
-}
-
 // The index of the lowest finite value; size() without one.
 std::size_t lowestAt(const Curve& c) {
     std::size_t bestAt = c.size();
