@@ -99,10 +99,17 @@ void consolidateFindings(std::vector<Finding>& findings, const Run& run) {
              (f.kind == FindingKind::Divergence && f.severity != Severity::Error)) &&
             std::any_of(findings.begin(), findings.end(),
                         [](const Finding& g) { return g.kind == FindingKind::NotLearning; });
-        const bool symptom = std::find(kSymptomsOfBrokenRun.begin(), kSymptomsOfBrokenRun.end(),
-                                       f.kind) != kSymptomsOfBrokenRun.end() &&
-                             std::any_of(findings.begin(), findings.end(),
-                                         [&](const Finding& g) { return breaksRun(run, g); });
+        // Overfitting read before a blow-up began is its own episode, not its symptom
+        // (validation climbing 0.57 -> 0.78 while training halves, then a blow-up into Inf:
+        // overfitting_then_blowup_fullbatch_diabetes_nesterov_deit in tests/data/corpus2).
+        const bool overfitting =
+            f.kind == FindingKind::Overfitting || f.kind == FindingKind::SevereOverfitting;
+        const bool symptom =
+            std::find(kSymptomsOfBrokenRun.begin(), kSymptomsOfBrokenRun.end(), f.kind) !=
+                kSymptomsOfBrokenRun.end() &&
+            std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
+                return breaksRun(run, g) && !(overfitting && f.endStep < g.beginStep);
+            });
         const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const Finding& g) {
             return g.kind == f.kind && g.metric == f.metric && g.beginStep == f.beginStep &&
                    g.endStep == f.endStep && g.message == f.message;

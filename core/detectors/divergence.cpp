@@ -290,6 +290,80 @@ std::optional<Finding> blowUpPastStart(const RunView& view, const DivergenceConf
     return f;
 }
 
+// The network collapses back to chance after it had learnt: the validation accuracy, its best
+// error below learntShare of chance's, falls to 1/K and stays there to the end (its last
+// quarter of evaluations or more), while the training loss, once below learntShare of ln K,
+// sits at ln K, the cross-entropy of a uniform guess (both within chanceRatio). Two readings of
+// chance that agree on K: the network predicts no better than a constant, whatever the noise of
+// its batch loss (circles under SGD at lr 2.0: accuracy 0.955 -> 0.5 from epoch 13 of 20, the
+// batch loss from 0.16 back to a median 0.63 at ln 2 = 0.69 while it jumps by 0.18,
+// divergence_collapse_circles_sgd_tf in tests/data/corpus2). Across tests/data/corpus2, the
+// fixtures and ../shared/realworld an accuracy that ends at chance after such a best is found
+// only in runs that diverged.
+std::optional<Finding> collapseToChance(const RunView& view, const DivergenceConfig& config) {
+    const Curve& acc = view.valMetric;
+    const Trend& t = view.trainTrend;
+    if (!acc.isAccuracy() || acc.finiteCount() < config.minPoints || t.empty()) return std::nullopt;
+    std::vector<std::int64_t> steps;
+    std::vector<double> values;
+    for (std::size_t i = 0; i < acc.size(); ++i) {
+        if (!std::isfinite(acc.values()[i])) continue;
+        steps.push_back(acc.steps()[i]);
+        values.push_back(acc.values()[i]);
+    }
+    const double scale = *std::max_element(values.begin(), values.end()) > 1.0 ? 100.0 : 1.0;
+    std::vector<double> tail(values.end() - static_cast<std::ptrdiff_t>(values.size() / 4),
+                             values.end());
+    const double classes = std::round(scale / medianInPlace(tail));
+    if (!(classes >= 2.0) || !std::isfinite(classes)) return std::nullopt;
+    const double chance = scale / classes;
+    const double uniform = std::log(classes);
+    // The final stretch at chance, and the best before it.
+    std::size_t from = values.size();
+    while (from > 0 && values[from - 1] <= config.chanceRatio * chance) --from;
+    if (from == 0 || values.size() - from < std::max<std::size_t>(2, values.size() / 4))
+        return std::nullopt;
+    const double best =
+        *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(from));
+    const double trainLow = t.values[t.argMin()];
+    if (!(scale - best < config.learntShare * (scale - chance)) ||
+        !(trainLow < config.learntShare * uniform)) {
+        return std::nullopt;
+    }
+    std::vector<double> late;
+    const Curve& train = view.trainLoss;
+    for (std::size_t i = 0; i < train.size(); ++i) {
+        const double x = train.values()[i];
+        if (train.steps()[i] >= steps[from] && std::isfinite(x)) late.push_back(x);
+    }
+    if (late.size() < 2) return std::nullopt;
+    const double lateLoss = medianInPlace(late);
+    if (!(lateLoss >= uniform / config.chanceRatio && lateLoss <= uniform * config.chanceRatio))
+        return std::nullopt;
+    const std::int64_t end = std::max(steps.back(), train.steps().back());
+    Finding f = makeFinding(view, FindingKind::Divergence, Severity::Error, train.metric(),
+                            steps[from], end);
+    f.message = acc.metric() + " collapses to chance: from its best " + formatNumber(best) +
+                " to " + formatNumber(chance) + " (1/" + formatNumber(classes) +
+                ") or near it (within " + formatPercent(config.chanceRatio - 1.0) + ") from " +
+                describeStep(view, steps[from]) + " to the end, while " + train.metric() +
+                ", down to " + formatNumber(trainLow) + " (smoothed) before, sits at a median " +
+                formatNumber(lateLoss) + ", the loss of a uniform guess (ln " +
+                formatNumber(classes) + " = " + formatNumber(uniform) +
+                "): the network has diverged to predicting no better than a constant.";
+    f.advice =
+        "Lower the learning rate (often 3-10x) or the momentum, add gradient clipping, and keep "
+        "the checkpoint from before " +
+        describeStep(view, steps[from]) + ".";
+    f.evidence["best_accuracy"] = best;
+    f.evidence["chance_level"] = chance;
+    f.evidence["chance_ratio"] = config.chanceRatio;
+    f.evidence["train_low"] = trainLow;
+    f.evidence["late_train_median"] = lateLoss;
+    f.evidence["uniform_loss"] = uniform;
+    return f;
+}
+
 }  // namespace
 
 std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfig& config) {
@@ -352,6 +426,8 @@ std::vector<Finding> detectDivergence(const RunView& view, const DivergenceConfi
         out.push_back(std::move(*f));
     } else if (auto g = blowUpPastStart(view, config)) {
         out.push_back(std::move(*g));
+    } else if (auto h = collapseToChance(view, config)) {
+        out.push_back(std::move(*h));
     }
     return out;
 }

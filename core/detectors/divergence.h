@@ -1,7 +1,8 @@
 #pragma once
 /// \file divergence.h
-/// `divergence` (the training loss climbs back well above its minimum) and `gradient_ascent`
-/// (it rises from the very start and never goes below its first value).
+/// `divergence` (the training loss climbs back well above its minimum, or the network collapses
+/// back to chance after it had learnt) and `gradient_ascent` (it rises from the very start and
+/// never goes below its first value).
 
 #include <cstddef>
 #include <vector>
@@ -47,6 +48,13 @@ struct DivergenceConfig {
     /// that level. Overfitting never takes the training loss there; spikes under a flat median
     /// (momentum on wine, batch losses 0 or 1e7) and a growing rate (cancer: spikes to 15) do.
     double blowUpFactor = 10.0;
+    /// Collapse to chance: the validation accuracy ends at 1/K (K classes) within this factor,
+    /// and the training loss at the cross-entropy of a uniform guess, ln K, within it too
+    /// (not_learning's tolerance for "at chance").
+    double chanceRatio = 1.25;
+    /// ... after the network had learnt: its best accuracy's error below this share of chance's
+    /// error (1 - 1/K), and its smoothed training loss below this share of ln K.
+    double learntShare = 0.5;
 };
 
 [[nodiscard]] std::vector<Finding> detectDivergence(const RunView& view,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "core/detectors/best_step.h"
 #include "core/detectors/finding_text.h"
@@ -68,12 +69,71 @@ double valueAtOrBefore(const Curve& c, std::int64_t step) {
     return std::numeric_limits<double>::quiet_NaN();
 }
 
-}  // namespace
+// Where the training loss blows up after the validation loss's best: it climbs back above where
+// it started, its untrained level, after it had learnt.
+struct BlowUp {
+    std::int64_t lastLow = 0;  // the training trend's last low before that climb
+    std::int64_t past = 0;     // its first point past the untrained level
+    double untrained = 0.0;
+};
 
-std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingConfig& config) {
+// A training loss that climbs back above its untrained level after the best has blown up: a
+// network still improving on its training data never gets worse than untrained. What follows is
+// divergence (or an oscillation, when it comes back), which those detectors report (the momentum
+// blow-up of divergence_momentum_wine_hf in tests/data/corpus2: train trend 0.19 at the start,
+// spikes to 1e7 later, validation rising with it by more still); overfitting can only be read
+// before it (see detectOverfitting).
+// Only a climb after the training loss had learnt counts (from where it first made half its
+// fall): a wobble before it learnt anything, at the untrained level, is the start of training,
+// not a blow-up (full-batch Nesterov: 0.70 -> 0.82 at the second epoch, then down to 1e-7 while
+// validation climbs 0.80 -> 6.7, overfitting_fullbatch_cancer_nesterov_tf in tests/data/corpus2;
+// a noisy batch loss 0.53 -> 0.55 before its fall, overfitting_diabetes_deep_nadam_mlflow).
+// The climb starts at the training trend's last low before it passes the untrained level.
+std::optional<BlowUp> blowUpAfter(const RunView& view, const Trend& t, std::int64_t bestStep,
+                                  const OverfittingConfig& config) {
+    const double trainLow = *std::min_element(t.values.begin(), t.values.end());
+    std::size_t learnt = 0;
+    while (learnt + 1 < t.size() && t.values[learnt] > 0.5 * (t.front() + trainLow)) ++learnt;
+    // A classifier (its validation metric an accuracy) starts untrained at a cross-entropy of
+    // at least ln 2, the uniform guess over the fewest classes there are: a first logged loss
+    // below that had learnt before it was logged, and the untrained level is ln 2 (batches of
+    // 4 on 25% flipped labels: the first log 0.55, spikes to 0.69 as it memorises the flipped
+    // labels while validation climbs 0.51 -> 1.45, overfitting_noisycls_adamax_resmlp_hf in
+    // tests/data/corpus2).
+    const double untrained =
+        view.valMetric.isAccuracy() ? std::max(t.front(), std::log(2.0)) : t.front();
+    for (std::size_t i = std::max(learnt, t.indexAtOrAfter(bestStep)); i < t.size(); ++i) {
+        if (!(t.values[i] > untrained + config.noiseSigmas * t.trendNoise)) continue;
+        std::size_t low = i;
+        while (low > 0 && t.values[low - 1] <= t.values[low]) --low;
+        return BlowUp{t.steps[low], t.steps[i], untrained};
+    }
+    return std::nullopt;
+}
+
+// The bins of `t` at or before `step`, its noise estimates kept (robust to the few points of a
+// blow-up after it).
+Trend trendUntil(const Trend& t, std::int64_t step) {
+    Trend out = t;
+    const auto n = static_cast<std::size_t>(std::upper_bound(t.steps.begin(), t.steps.end(), step) -
+                                            t.steps.begin());
+    out.steps.resize(n);
+    out.firstSteps.resize(n);
+    out.lastSteps.resize(n);
+    out.values.resize(n);
+    if (out.fineValues.size() > n) out.fineValues.resize(n);
+    return out;
+}
+
+// Reads overfitting on the validation trend `v` (of the validation loss, or without one of the
+// metric) and the training trend `t`: the run's (`before` null), or those of the stretch
+// `before` a blow-up. Reading the run's, sets `blowUp` instead of reading when the training loss
+// blows up after the best.
+std::vector<Finding> readOverfitting(const RunView& view, const Trend& v, const Trend& t,
+                                     const OverfittingConfig& config, const BlowUp* before,
+                                     std::optional<BlowUp>& blowUp) {
     std::vector<Finding> out;
     const bool useLoss = !view.valTrend.empty();
-    const Trend& v = useLoss ? view.valTrend : view.valMetricTrend;
     const Curve& curve = useLoss ? view.valLoss : view.valMetric;
     if (v.rawPoints < config.minValPoints || v.size() < config.minValPoints) return out;
     // Work in "badness": larger is worse, whatever the metric's direction.
@@ -101,20 +161,46 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     // (mmdet_03 in ../shared/realworld: mAP 0.005 -> 0.0066 -> 0.001); that is no overfitting.
     // A loss may be best at the first evaluation: overfitting from the start.
     if (!useLoss && improvement < rise) return out;
+    // Inside sustained swings the rise must stand out of them: a curve that had already come
+    // within half the rise of its best, then climbed as high as where it ends and fell back to
+    // its best, in no less time than it has been rising since, is swinging, and its last climb
+    // is one more swing (full-batch momentum on friedman3: validation waves 0.29 <-> 0.39 to
+    // the end; its trend at 0.307 at epoch 63, up to 0.377 at 72, its best 0.293 at 86, 0.327
+    // at the end of 100, oscillation_sustained_fullbatch_friedman3_tf in tests/data/corpus2). A
+    // curve that overfits falls to its best once it is that low, or climbs for longer than its
+    // early swings lasted (a fading Nesterov swing 0.24 -> 0.61 -> 0.14 over epochs 7-24, then
+    // a steady climb to 0.56 by 100, oscillation_nesterov_circles_tf).
+    std::size_t near = 0;
+    while (near < best && bad[near] > bestBad + 0.5 * rise) ++near;
+    if (afterSpan <= static_cast<double>(v.steps[best] - v.steps[near]) &&
+        std::any_of(bad.begin() + static_cast<std::ptrdiff_t>(near),
+                    bad.begin() + static_cast<std::ptrdiff_t>(best),
+                    [&](double b) { return b >= bad.back(); })) {
+        return out;
+    }
 
     const std::int64_t bestStep = v.steps[best];
     const std::int64_t endStep = v.lastSteps.back();
-    // The training loss must not be rising with it: that would be divergence.
     // Without a training loss there is no "while training keeps improving": a validation
     // reward that collapses in reinforcement learning is instability, not overfitting.
-    const Trend& t = view.trainTrend;
     if (t.empty()) return out;
+    if (!before) {
+        blowUp = blowUpAfter(view, t, bestStep, config);
+        if (blowUp) return out;
+    }
+    // The training loss must not be rising with it: that would be divergence.
     const double trainAtBest = t.valueAt(bestStep);
     const double trainAtEnd = t.valueAt(endStep);
     const double trainRise = trainAtEnd - trainAtBest;
     if (useLoss ? trainRise > 0.5 * rise : trainRise > config.noiseSigmas * t.trendNoise) {
         return out;
     }
+    // Before a blow-up it must have kept falling, beyond its noise: a batch loss that only
+    // wanders under a growing learning rate while validation climbs was unstable already
+    // (0.36 -> 0.59 about a noise of 0.08 before a blow-up into NaN, divergence_then_nan_diabetes
+    // in tests/data/corpus2; raw regression targets 6.4e3 -> 5.3e3 about a noise of 2.3e3,
+    // divergence_nan_grow_linreg_raw_tf). Before theirs, the overfitting runs' fell by half.
+    if (before && !(trainRise < -config.noiseSigmas * t.trendNoise)) return out;
     // Nor may it have blown up in between, by more than validation rose and than its own
     // noise: a validation loss that climbs after the training loss left its band (a momentum
     // blow-up to 14x that settles back near its old level, oscillation_momentum_diabetes_tf in
@@ -128,33 +214,6 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     if (useLoss && trainPeak - trainAtBest > std::max(rise, config.noiseSigmas * t.trendNoise)) {
         return out;
     }
-    // A training loss that climbs back above where it started, its untrained level, after the
-    // best has blown up: a network still improving on its training data never gets worse than
-    // untrained. That run is diverging, not overfitting (the momentum blow-up of
-    // divergence_momentum_wine_hf in tests/data/corpus2: train trend 0.19 at the start, spikes
-    // to 1e7 later, validation rising with it by more still).
-    // Only a climb after the training loss had learnt counts (from where it first made half
-    // its fall): a wobble before it learnt anything, at the untrained level, is the start of
-    // training, not a blow-up (full-batch Nesterov: 0.70 -> 0.82 at the second epoch, then
-    // down to 1e-7 while validation climbs 0.80 -> 6.7, overfitting_fullbatch_cancer_nesterov_tf
-    // in tests/data/corpus2; a noisy batch loss 0.53 -> 0.55 before its fall,
-    // overfitting_diabetes_deep_nadam_mlflow).
-    const double trainLow = *std::min_element(t.values.begin(), t.values.end());
-    std::size_t learnt = 0;
-    while (learnt + 1 < t.size() && t.values[learnt] > 0.5 * (t.front() + trainLow)) ++learnt;
-    double peakAfterLearning = t.values[learnt];
-    for (std::size_t i = std::max(learnt, t.indexAtOrAfter(bestStep)); i < t.size(); ++i) {
-        peakAfterLearning = std::max(peakAfterLearning, t.values[i]);
-    }
-    // A classifier (its validation metric an accuracy) starts untrained at a cross-entropy of
-    // at least ln 2, the uniform guess over the fewest classes there are: a first logged loss
-    // below that had learnt before it was logged, and the untrained level is ln 2 (batches of
-    // 4 on 25% flipped labels: the first log 0.55, spikes to 0.69 as it memorises the flipped
-    // labels while validation climbs 0.51 -> 1.45, overfitting_noisycls_adamax_resmlp_hf in
-    // tests/data/corpus2).
-    const double untrained =
-        view.valMetric.isAccuracy() ? std::max(t.front(), std::log(2.0)) : t.front();
-    if (peakAfterLearning > untrained + config.noiseSigmas * t.trendNoise) return out;
 
     // Nor may it climb while the learning rate grows (doubled or more from the best on): the
     // step size has outgrown the loss surface, which divergence reports; a model that overfits
@@ -251,6 +310,13 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
         f.message += "; it ends worse than its first value, " + formatNumber(sign * firstBad) +
                      ", giving back all it had gained";
     }
+    if (before) {
+        f.message += "; read up to the last low of " + view.trainLoss.metric() +
+                     " before it blew up past its untrained level, " +
+                     formatNumber(before->untrained) + ", at " + describeStep(view, before->past);
+        f.evidence["blow_up_step"] = static_cast<double>(before->past);
+        f.evidence["untrained_level"] = before->untrained;
+    }
     f.message += ".";
     f.advice = "Stop early at the best point (" + describeStep(view, stopStep) +
                "; early stopping on " + curve.metric() +
@@ -267,6 +333,24 @@ std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingCon
     f.evidence["relative_improvement"] = improvement / ref;
     out.push_back(std::move(f));
     return out;
+}
+
+}  // namespace
+
+// A run that overfits and later blows up (full-batch Nesterov on diabetes: validation best 0.572
+// at epoch 14, rising to 0.78 by 78 while training halves 0.445 -> 0.204, then a blow-up to
+// 1.5e28, overfitting_then_blowup_fullbatch_diabetes_nesterov_deit in tests/data/corpus2; a
+// blow-up to 4.0 over epochs 85-95 that recovers, overfitting_then_spike_fullbatch_sparse_
+// nesterov_hf) did both, as a practitioner reports them: the overfitting is read on the curves up
+// to where the blow-up's climb starts, the blow-up is divergence's or oscillation's.
+std::vector<Finding> detectOverfitting(const RunView& view, const OverfittingConfig& config) {
+    const Trend& v = view.valTrend.empty() ? view.valMetricTrend : view.valTrend;
+    std::optional<BlowUp> blowUp;
+    std::vector<Finding> out = readOverfitting(view, v, view.trainTrend, config, nullptr, blowUp);
+    if (!blowUp) return out;
+    std::optional<BlowUp> unused;
+    return readOverfitting(view, trendUntil(v, blowUp->lastLow),
+                           trendUntil(view.trainTrend, blowUp->lastLow), config, &*blowUp, unused);
 }
 
 }  // namespace curvedoctor::core

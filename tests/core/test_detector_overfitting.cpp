@@ -193,7 +193,8 @@ TEST(DetectOverfitting, ATrainingLossAboveItsUntrainedLevelIsNoOverfitting) {
 // loss swings up to 2.9 in its first epochs, before it has learnt, then falls to ~0; the
 // validation loss is best at its first evaluation (0.32) and climbs to ~9. That swing is no
 // blow-up: overfitting, from the first evaluation. The same peak held for 10 epochs after
-// training had made half its fall (from epoch 40) is a blow-up: silent.
+// training had made half its fall (from epoch 40) is a blow-up: the overfitting is read up to
+// where it starts (doctor26: it was silent).
 core::Run nesterov(bool lateSwing) {
     const std::vector<double> train{0.704, 0.234, 0.931, 2.875, 0.718, 0.285,
                                     0.397, 0.404, 0.299, 0.262, 0.213, 0.163};
@@ -217,8 +218,12 @@ TEST(DetectOverfitting, ASwingBeforeTrainingLearnsIsNoBlowUp) {
     ASSERT_EQ(early.size(), 1u);
     EXPECT_EQ(early[0].kind, FindingKind::SevereOverfitting);
     EXPECT_LE(early[0].beginStep, 10);
+    EXPECT_EQ(early[0].evidence.count("blow_up_step"), 0u);
     const auto late = detect(nesterov(true));
-    EXPECT_TRUE(late.empty()) << late[0].message;
+    ASSERT_EQ(late.size(), 1u);
+    EXPECT_EQ(late[0].evidence.at("blow_up_step"), 41.0);  // the first point of the peak
+    EXPECT_LT(late[0].endStep, 41);
+    EXPECT_NE(late[0].message.find("before it blew up"), std::string::npos) << late[0].message;
 }
 
 // Issue #15 (doctor12): severity counts from the best level the validation loss holds for 3
@@ -252,7 +257,8 @@ TEST(DetectOverfitting, SeverityCountsFromABestHeldForSeveralEvaluations) {
 // classifier had learnt before it; it falls to 0.02, then bumps back to 0.66 for a stretch
 // as it memorises flipped labels, still under the untrained ln 2, while validation goes 0.55
 // -> 0.51 -> 1.45 and accuracy 0.80 -> 0.75: overfitting. Without an accuracy (nothing says
-// the loss is a cross-entropy) the climb above the first logged loss reads as a blow-up: quiet.
+// the loss is a cross-entropy) the climb above the first logged loss reads as a blow-up: the
+// overfitting is read only up to it (doctor26: it was quiet).
 core::Run memorisingFlippedLabels(bool withAccuracy) {
     std::vector<std::pair<std::string, Series>> metrics{
         {"loss", seriesOf(
@@ -286,7 +292,13 @@ TEST(DetectOverfitting, AClassifierLoggedAfterItLearntIsUntrainedAtLnTwo) {
     EXPECT_TRUE(f[0].kind == FindingKind::Overfitting ||
                 f[0].kind == FindingKind::SevereOverfitting);
     EXPECT_EQ(f[0].metric, "eval_loss");
-    EXPECT_TRUE(detect(memorisingFlippedLabels(false)).empty());
+    EXPECT_EQ(f[0].endStep, 4500);
+    const auto bare = detect(memorisingFlippedLabels(false));
+    ASSERT_EQ(bare.size(), 1u);
+    // The bump starts at step 2010; the trend bins 2 logged points (450 into at most 256).
+    EXPECT_GE(bare[0].evidence.at("blow_up_step"), 2010.0);
+    EXPECT_LE(bare[0].evidence.at("blow_up_step"), 2030.0);
+    EXPECT_LT(bare[0].endStep, 2010);
 }
 
 // Issue #15 (lead, session 17): full-batch SGD on a linear regression
