@@ -411,11 +411,15 @@ TEST(DoctorAccuracy, SecondCorpusHalfO) {
     ASSERT_GE(logs.size(), 44u);
     const Score s = scoreAll(logs);
     print("corpus2 half o (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 37) << "half o recall below its blind measure";
+    // doctor27: 37 -> 38 (oscillation_fading_fullbatch_friedman_nesterov_tf: one swing with
+    // validation, 36% over four epochs, that rings and fades).
+    EXPECT_GE(s.found(), 38) << "half o recall below its blind measure";
     // lead (session 18, tuned on half o after its two blind measures): 3 -> 2 (no oscillation
     // on overfitting_diabetes_subset_radam_deit: the largest of a loss's waves must climb a
     // tenth of its range; its bumps near zero climb 4-6% of it).
-    EXPECT_LE(s.runsWithWrong, 2) << "half o: more runs with a wrong warning than measured";
+    // doctor27: 2 -> 1 (no no_shuffle_periodic on undertrained_linear_gru_nesterov_tf: its
+    // pattern stands 3.5 standard deviations above chance for 7 epochs of 8 points, 5 asked).
+    EXPECT_LE(s.runsWithWrong, 1) << "half o: more runs with a wrong warning than measured";
 }
 
 // Half p (45 cases, seeds 460-511; 6 healthy controls, 4 runs with nothing expected; no new
@@ -487,7 +491,10 @@ TEST(DoctorAccuracy, SecondCorpusHalfP) {
     // (undertrained_few_evals_blobs_sgd_deit: one bump among five evaluations leaves Kendall's
     // tau at the -0.8 edge, now read through its noise; undertrained_linear_transformer_sgd_hf:
     // the schedule ran out, training read per epoch).
-    EXPECT_GE(s.found(), 34) << "half p recall below its measure";
+    // doctor27: 34 -> 36 (oscillation_fading_fullbatch_linreg_sgd_tf: one swing with
+    // validation that rings; slow_start_long_tiny_init_quantiles_mlflow: a drop of 8.8% of ln 3
+    // after a flat half that validation confirms).
+    EXPECT_GE(s.found(), 36) << "half p recall below its measure";
     // doctor25: 1 -> 0 (no slow start on undertrained_spikes_gru_nesterov_mlflow: its start's
     // line falls 3% of the improvement over its first half, far beyond its noise).
     EXPECT_LE(s.runsWithWrong, 0) << "half p: more runs with a wrong warning than measured";
