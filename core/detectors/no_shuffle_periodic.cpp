@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <optional>
 
@@ -359,9 +357,6 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
         shortEpochs ? repeatability >= config.minShortRepeatability ||
                           neighbours >= config.minShortNeighbourLikeness
                     : repeatability >= config.minRepeatability && sigmas >= config.minPatternSigmas;
-    std::fprintf(stderr, "NOSHUF %s rep=%.4f nb=%.4f sig=%.2f k=%zu len=%zu byEval=%d short=%d\n",
-                 view.run->source.c_str(), repeatability, neighbours, sigmas, used.size(), len,
-                 (int)byEvaluations, (int)shortEpochs);
     if (!repeats) return out;
     double amplitude = 0.0;
     for (double p : profile) amplitude = std::max(amplitude, std::abs(p));

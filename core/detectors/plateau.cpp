@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 
 #include "core/detectors/finding_text.h"
@@ -150,8 +148,6 @@ std::vector<Finding> detectSlowStartPlateau(const RunView& view, const SlowStart
     const double first = t.front();
     const std::size_t iMin = t.argMin();
     const double improvement = first - t.values[iMin];
-    std::fprintf(stderr, "SLOW %s first=%.4f min=%.4f impr=%.4f noise=%.5f\n",
-                 view.run->source.c_str(), first, t.values[iMin], improvement, t.trendNoise);
     if (!(improvement > config.noiseSigmas * t.trendNoise)) return out;
     // A drop under minImprovement of the first value is left to the long starts that
     // validation confirms (below).
