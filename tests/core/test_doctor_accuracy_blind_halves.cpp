@@ -494,7 +494,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfP) {
     // doctor27: 34 -> 36 (oscillation_fading_fullbatch_linreg_sgd_tf: one swing with
     // validation that rings; slow_start_long_tiny_init_quantiles_mlflow: a drop of 8.8% of ln 3
     // after a flat half that validation confirms).
-    EXPECT_GE(s.found(), 36) << "half p recall below its measure";
+    // doctor27: 36 -> 37 (undertrained_spikes_gru_nesterov_mlflow: its last five evaluations'
+    // line read without the spike that recovered).
+    EXPECT_GE(s.found(), 37) << "half p recall below its measure";
     // doctor25: 1 -> 0 (no slow start on undertrained_spikes_gru_nesterov_mlflow: its start's
     // line falls 3% of the improvement over its first half, far beyond its noise).
     EXPECT_LE(s.runsWithWrong, 0) << "half p: more runs with a wrong warning than measured";
