@@ -23,7 +23,7 @@ constexpr int kPerEpoch = 40;
 core::Run epochs(const std::function<double(int)>& pattern, double stair, unsigned seed = 3) {
     Noise n(seed);
     return runOf({{"loss", seriesOf(
-                               kEpochs * kPerEpoch,
+                               static_cast<std::size_t>(kEpochs) * kPerEpoch,
                                [&](std::size_t i) {
                                    const int e = static_cast<int>(i) / kPerEpoch;
                                    const int j = static_cast<int>(i) % kPerEpoch;
@@ -148,7 +148,7 @@ TEST(DetectNoShuffle, WithoutEpochsEvenlySpacedEvaluationsMarkTheEpochs) {
 TEST(DetectNoShuffle, LearningRateRestartingEachEpochIsNotBlamedOnTheLoader) {
     core::Run r = epochs(sortedByClass, 0.0);
     r.metrics["lr"] = seriesOf(
-        kEpochs * kPerEpoch,
+        static_cast<std::size_t>(kEpochs) * kPerEpoch,
         [](std::size_t i) { return 0.1 * (1.0 - double(i % kPerEpoch) / kPerEpoch); }, 0, 1,
         double(kPerEpoch));
     EXPECT_TRUE(detect(r).empty());
@@ -184,7 +184,7 @@ TEST(DetectNoShuffle, NanInsideAnEpochIsSkippedNotMistakenForABoundary) {
 core::Run shortEpochs(int count, double pattern, unsigned seed) {
     Noise n(seed);
     return runOf({{"loss", seriesOf(
-                               static_cast<std::size_t>(count * 8),
+                               static_cast<std::size_t>(count) * 8,
                                [&](std::size_t i) {
                                    const double j = double(i % 8) - 3.5;
                                    const double u = (j * j - 5.25) / std::sqrt(21.0);
