@@ -346,10 +346,17 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     if (!(total > 0.0)) return out;
     const double r = explained / total;
     const double repeatability = (r - 1.0 / k) / (1.0 - 1.0 / k);
+    // How far the share explained stands above chance: its mean (1/k) and standard deviation
+    // under independent noise, Beta(a, b) with a = (n - 2) / 2 and b = (k - 1)(n - 2) / 2.
+    const double a = (n - 2.0) / 2.0;
+    const double b = (k - 1.0) * (n - 2.0) / 2.0;
+    const double chanceSd = std::sqrt(a * b / ((a + b) * (a + b) * (a + b + 1.0)));
+    const double sigmas = chanceSd > 0.0 ? (r - a / (a + b)) / chanceSd : 0.0;
     const double neighbours = likeness.mean();
-    const bool repeats = shortEpochs ? repeatability >= config.minShortRepeatability ||
-                                           neighbours >= config.minShortNeighbourLikeness
-                                     : repeatability >= config.minRepeatability;
+    const bool repeats =
+        shortEpochs ? repeatability >= config.minShortRepeatability ||
+                          neighbours >= config.minShortNeighbourLikeness
+                    : repeatability >= config.minRepeatability && sigmas >= config.minPatternSigmas;
     if (!repeats) return out;
     double amplitude = 0.0;
     for (double p : profile) amplitude = std::max(amplitude, std::abs(p));
@@ -364,6 +371,11 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
                 formatNumber(amplitude) + "): the pattern shared by all epochs explains " +
                 formatPercent(repeatability) +
                 " of the within-epoch variation, where shuffled batches give about 0%" +
+                (shortEpochs ? std::string()
+                             : " (" + formatNumber(sigmas) +
+                                   " standard deviations above chance for so many epochs and "
+                                   "points, at least " +
+                                   formatNumber(config.minPatternSigmas) + ")") +
                 (shortEpochs ? "; neighbouring epochs' patterns agree by " +
                                    formatPercent(neighbours) + " (cosine; shuffled about 0%)"
                              : std::string()) +
@@ -378,6 +390,10 @@ std::vector<Finding> detectNoShufflePeriodic(const RunView& view, const NoShuffl
     f.evidence["epochs_from_evaluations"] = byEvaluations ? 1.0 : 0.0;
     f.evidence["min_repeatability"] =
         shortEpochs ? config.minShortRepeatability : config.minRepeatability;
+    if (!shortEpochs) {
+        f.evidence["pattern_sigmas"] = sigmas;
+        f.evidence["min_pattern_sigmas"] = config.minPatternSigmas;
+    }
     if (shortEpochs) {
         f.evidence["neighbour_likeness"] = neighbours;
         f.evidence["min_neighbour_likeness"] = config.minShortNeighbourLikeness;

@@ -21,6 +21,15 @@ struct NoShuffleConfig {
     /// (1/epochs). Shuffled batches give about 0; a loader that serves the data in the same
     /// order every epoch repeats its hard and easy stretches, and scores well above 0.3.
     double minRepeatability = 0.3;
+    /// ... and the share explained must stand this many standard deviations above what noise
+    /// alone gives for so many epochs and points (under independent noise it is distributed as
+    /// Beta((n - 2) / 2, (k - 1)(n - 2) / 2) for k epochs of n points, each less its level and
+    /// slope): few short epochs reach 0.3 by chance (7 epochs of 8 points: 3.5 standard
+    /// deviations, about 1 run in 300; undertrained_linear_gru_nesterov_tf in
+    /// tests/data/corpus2, a shuffled GRU), a loader that repeats its order scores 16 or more
+    /// (the unshuffled runs of tests/data: 16-84). Five: with hundreds of runs diagnosed, a
+    /// test at three cries wolf.
+    double minPatternSigmas = 5.0;
     /// With fewer than minPointsPerEpoch (but at least this many) points per epoch, as when a
     /// tiny data set gives 4 batches per epoch (lightning_06/07 in ../shared/realworld)...
     std::size_t minShortPointsPerEpoch = 4;

@@ -367,7 +367,9 @@ std::vector<Finding> epochOscillation(const RunView& view, const OscillationConf
     const Swings s = swingsOf(v, diffNoise(v), config);
     if (!s.found) {
         std::vector<Finding> ringing = ringingOscillation(view, v, steps, config);
-        return ringing.empty() ? waveOscillation(view, v, steps, config) : ringing;
+        if (!ringing.empty()) return ringing;
+        std::vector<Finding> waves = waveOscillation(view, v, steps, config);
+        return waves.empty() ? overshootOscillation(view, v, steps, config) : waves;
     }
     const std::size_t from = s.z.firstSwingAt > 0 ? s.z.firstSwingAt - 1 : 0;
     const std::int64_t lastSwing = steps[s.z.lastSwingAt];

@@ -104,6 +104,21 @@ struct OscillationConfig {
     /// value (past that it is diverging, which divergence and nan_inf report).
     std::size_t minWaves = 3;
     double blowUpFactor = 2.0;
+    /// One overshoot that rings and fades (oscillation_waves.h): a loss read raw climbs at
+    /// each of at least minSwingClimb evaluations in a row, by waveRise of its level and
+    /// waveLargestShare of its range read, while the validation loss climbs with it (as many
+    /// evaluations in a row, by waveRise, overlapping): a swing that lasts, not a spike of one
+    /// or two evaluations (the bumps of a small run memorising, overfitting_lstm_subset_deit
+    /// in tests/data/corpus2, climb for two)...
+    std::size_t minSwingClimb = 3;
+    /// ... by at least swingNoiseRatio times the curve's roughness: a smooth curve's
+    /// overshoot, not noise (the full-batch swings of tests/data/corpus2 climb 64-104 times
+    /// it; the per-epoch batch loss of a YOLO run, tensorboard_05 in ../shared/realworld,
+    /// climbs 20% over three epochs at 2.4 times it)...
+    double swingNoiseRatio = 10.0;
+    /// ... then falls back below where the climb began (past that it is diverging), and
+    /// climbs again later for minWavePoints evaluations in a row by waveNoiseRatio times the
+    /// roughness (it rings: one swing that recovers, and nothing after, is a spike).
 };
 
 [[nodiscard]] std::vector<Finding> detectOscillation(const RunView& view,

@@ -54,6 +54,19 @@ std::vector<Rise> risingLegs(const std::vector<double>& lv, double t) {
     return rises;
 }
 
+// The stretches of the first n values of `v` where each value is above the one before for at
+// least `minClimb` values in a row: (the value it climbs from, its peak).
+std::vector<Rise> climbs(const std::vector<double>& v, std::size_t n, std::size_t minClimb) {
+    std::vector<Rise> out;
+    std::size_t start = 0;
+    for (std::size_t i = 1; i <= n; ++i) {
+        if (i < n && v[i] > v[i - 1]) continue;
+        if (i - 1 - start >= minClimb) out.push_back({start, i - 1});
+        start = i;
+    }
+    return out;
+}
+
 }  // namespace
 
 Waves findWaves(const std::vector<double>& values, const OscillationConfig& config) {
@@ -134,6 +147,92 @@ std::vector<Finding> waveOscillation(const RunView& view, const std::vector<doub
     f.evidence["largest_abs_rise"] = w.largestAbs;
     f.evidence["min_largest_abs_rise"] = config.waveLargestShare * w.range;
     out.push_back(std::move(f));
+    return out;
+}
+
+// One overshoot that rings and fades (oscillation_fading_fullbatch_friedman_nesterov_tf in
+// tests/data/corpus2, half o, one full-batch step per epoch: the training loss climbs 0.321 ->
+// 0.437 over epochs 6-10 and the validation loss 0.305 -> 0.470 over 5-9, then both fall on,
+// the training loss climbing again 0.228 -> 0.236 over 15-18 and 0.163 -> 0.168 over 23-26;
+// oscillation_fading_fullbatch_linreg_sgd_tf, half p: 0.357 -> 0.554, then 0.373 -> 0.428).
+// Its echoes are too small for the wave count, and the first drop sets the range. A
+// practitioner reads a smooth curve that climbs for several evaluations in a row, with the
+// validation loss, far beyond its bends, comes back and climbs again: the learning rate (or
+// the momentum) too high at first, even though the swings fade.
+std::vector<Finding> overshootOscillation(const RunView& view, const std::vector<double>& values,
+                                          const std::vector<std::int64_t>& steps,
+                                          const OscillationConfig& config) {
+    std::vector<Finding> out;
+    const Waves w = findWaves(values, config);
+    if (w.read < config.minPoints || !(w.range > 0.0)) return out;
+    std::vector<double> val;
+    std::vector<std::int64_t> valSteps;
+    for (std::size_t i = 0; i < view.valLoss.size(); ++i) {
+        if (!std::isfinite(view.valLoss.values()[i])) continue;
+        val.push_back(view.valLoss.values()[i]);
+        valSteps.push_back(view.valLoss.steps()[i]);
+    }
+    const std::vector<Rise> valClimbs = climbs(val, val.size(), config.minSwingClimb);
+    const std::vector<Rise> echoes = climbs(values, w.read, config.minWavePoints);
+    for (const Rise& r : climbs(values, w.read, config.minSwingClimb)) {
+        const double rise = values[r.peak] / values[r.start] - 1.0;
+        const double noiseRatio = std::log1p(rise) / w.roughness;
+        if (rise < config.waveRise ||
+            values[r.peak] - values[r.start] < config.waveLargestShare * w.range ||
+            !(noiseRatio >= config.swingNoiseRatio)) {
+            continue;
+        }
+        const auto with = std::find_if(valClimbs.begin(), valClimbs.end(), [&](const Rise& c) {
+            return valSteps[c.start] < steps[r.peak] && valSteps[c.peak] > steps[r.start] &&
+                   val[c.peak] / val[c.start] - 1.0 >= config.waveRise;
+        });
+        if (with == valClimbs.end()) continue;
+        const auto back = std::find_if(values.begin() + static_cast<std::ptrdiff_t>(r.peak),
+                                       values.begin() + static_cast<std::ptrdiff_t>(w.read),
+                                       [&](double v) { return v < values[r.start]; });
+        if (back == values.begin() + static_cast<std::ptrdiff_t>(w.read)) continue;
+        const auto echo = std::find_if(echoes.begin(), echoes.end(), [&](const Rise& e) {
+            return e.start >= r.peak && std::log(values[e.peak] / values[e.start]) >=
+                                            config.waveNoiseRatio * w.roughness;
+        });
+        if (echo == echoes.end()) continue;
+        const double valRise = val[with->peak] / val[with->start] - 1.0;
+        const double echoRise = values[echo->peak] / values[echo->start] - 1.0;
+        const std::string& metric = view.trainLoss.metric();
+        Finding f = makeFinding(view, FindingKind::Oscillation, Severity::Warning, metric,
+                                steps[r.start], steps[echo->peak]);
+        f.message =
+            metric + " (one value per evaluation) climbs at each of " +
+            std::to_string(r.peak - r.start) + " evaluations in a row between " +
+            describeStep(view, steps[r.start]) + " and " + describeStep(view, steps[r.peak]) +
+            ", " + formatNumber(values[r.start]) + " -> " + formatNumber(values[r.peak]) + " (" +
+            formatPercent(rise) + " of its level, " +
+            formatPercent((values[r.peak] - values[r.start]) / w.range) + " of its range, " +
+            formatNumber(noiseRatio) +
+            " times its bend from one evaluation to the next; at least " +
+            formatPercent(config.waveRise) + ", " + formatPercent(config.waveLargestShare) +
+            " and " + formatNumber(config.swingNoiseRatio) + " times), " + view.valLoss.metric() +
+            " with it (" + formatNumber(val[with->start]) + " -> " + formatNumber(val[with->peak]) +
+            ", " + formatPercent(valRise) + "), then falls back below " +
+            formatNumber(values[r.start]) + " and climbs again by " + formatPercent(echoRise) +
+            " up to " + describeStep(view, steps[echo->peak]) + ": a swing that rings and fades.";
+        f.advice =
+            "The first steps overshoot: lower the learning rate or the momentum, or add a "
+            "warm-up; the run recovers, but the swing costs epochs.";
+        f.evidence["climb_points"] = static_cast<double>(r.peak - r.start);
+        f.evidence["min_climb_points"] = static_cast<double>(config.minSwingClimb);
+        f.evidence["rise"] = rise;
+        f.evidence["min_rise"] = config.waveRise;
+        f.evidence["rise_share_of_range"] = (values[r.peak] - values[r.start]) / w.range;
+        f.evidence["min_share_of_range"] = config.waveLargestShare;
+        f.evidence["rise_over_roughness"] = noiseRatio;
+        f.evidence["min_rise_over_roughness"] = config.swingNoiseRatio;
+        f.evidence["val_rise"] = valRise;
+        f.evidence["echo_rise"] = echoRise;
+        f.evidence["echo_min_roughness_ratio"] = config.waveNoiseRatio;
+        out.push_back(std::move(f));
+        return out;
+    }
     return out;
 }
 

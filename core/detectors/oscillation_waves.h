@@ -2,7 +2,8 @@
 /// \file oscillation_waves.h
 /// Smooth waves in a loss read once per evaluation: the loss rises against its fall for
 /// several evaluations in a row, again and again (full-batch momentum overshooting every 4-8
-/// epochs and fading, or swinging before a blow-up). Part of `oscillation` (oscillation.h).
+/// epochs and fading, or swinging before a blow-up), or once by much, with the validation loss,
+/// and again later by less (ringing that fades). Part of `oscillation` (oscillation.h).
 
 #include <cstddef>
 #include <cstdint>
@@ -37,5 +38,13 @@ struct Waves {
                                                    const std::vector<double>& values,
                                                    const std::vector<std::int64_t>& steps,
                                                    const OscillationConfig& config);
+
+/// The `oscillation` finding for one overshoot that rings (OscillationConfig::minSwingClimb
+/// and what follows it): `values` and `steps` the training loss read raw, the validation loss
+/// read from the view; else nothing.
+[[nodiscard]] std::vector<Finding> overshootOscillation(const RunView& view,
+                                                        const std::vector<double>& values,
+                                                        const std::vector<std::int64_t>& steps,
+                                                        const OscillationConfig& config);
 
 }  // namespace curvedoctor::core

@@ -78,7 +78,9 @@ struct SlowStartConfig {
     /// ends and the run goes on at (or down from) its peak; a rate growing to the end is not
     /// warming up (HF warmup_ratio is 0-0.1 of the run, one-cycle's pct_start 0.3).
     double warmupEndShare = 0.1;
-    /// The later drop must be a real one: at least this share of |first value|.
+    /// The later drop must be a real one: at least this share of |first value|, or, after a
+    /// long flat start (minFlatShare), confirmed by the validation loss (flat over the start,
+    /// falling startToCliff times more over the stretch as long right after it).
     double minImprovement = 0.1;
     double noiseSigmas = 5.0;
 };

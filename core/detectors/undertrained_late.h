@@ -38,7 +38,10 @@ namespace curvedoctor::core {
 /// its line falls by consistentSigmas standard errors of its own scatter at least, at
 /// minSlowingRatio of its average rate at least, with its best evaluation there; the training
 /// loss (per epoch when logged more often) falls there by noiseSigmas standard errors onto new
-/// ground, and the validation metric (when logged) reaches its best there (ties count).
+/// ground, and the validation metric (when logged) reaches its best there (ties count). A line
+/// its scatter does not confirm is read again without one evaluation that spiked and recovered
+/// (above both neighbours, the one after it below the one before it, its climb larger than any
+/// other move of the stretch).
 [[nodiscard]] std::optional<Finding> noisyDescentFinding(const RunView& view,
                                                          const UndertrainedConfig& config);
 

@@ -413,13 +413,17 @@ TEST(DoctorAccuracy, SecondCorpusHalfO) {
     print("corpus2 half o (held back, then looked at)", s);
     // doctor26: 37 -> 38 (overfitting_then_blowup_fullbatch_diabetes_nesterov_deit: overfitting
     // read up to where the training loss's blow-up starts).
-    EXPECT_GE(s.found(), 38) << "half o recall below its measure";
+    // doctor27: 38 -> 39 (oscillation_fading_fullbatch_friedman_nesterov_tf: one swing with
+    // validation, 36% over four epochs, that rings and fades).
+    EXPECT_GE(s.found(), 39) << "half o recall below its measure";
     // lead (session 18, tuned on half o after its two blind measures): 3 -> 2 (no oscillation
     // on overfitting_diabetes_subset_radam_deit: the largest of a loss's waves must climb a
     // tenth of its range; its bumps near zero climb 4-6% of it).
     // doctor26: 2 -> 1 (no overfitting on oscillation_sustained_fullbatch_friedman3_tf: a rise
     // no higher nor longer than the swing before the best is one more swing).
-    EXPECT_LE(s.runsWithWrong, 1) << "half o: more runs with a wrong warning than measured";
+    // doctor27: 1 -> 0 (no no_shuffle_periodic on undertrained_linear_gru_nesterov_tf: its
+    // pattern stands 3.5 standard deviations above chance for 7 epochs of 8 points, 5 asked).
+    EXPECT_LE(s.runsWithWrong, 0) << "half o: more runs with a wrong warning than measured";
 }
 
 // Half p (45 cases, seeds 460-511; 6 healthy controls, 4 runs with nothing expected; no new
@@ -494,7 +498,12 @@ TEST(DoctorAccuracy, SecondCorpusHalfP) {
     // doctor26: 34 -> 36 (overfitting_then_spike_fullbatch_sparse_nesterov_hf: overfitting read
     // before the blow-up; divergence_collapse_circles_sgd_tf: accuracy 0.955 -> 0.5 and the batch
     // loss back at ln 2 after 0.16, a collapse to chance read as divergence).
-    EXPECT_GE(s.found(), 36) << "half p recall below its measure";
+    // doctor27: 36 -> 38 (oscillation_fading_fullbatch_linreg_sgd_tf: one swing with
+    // validation that rings; slow_start_long_tiny_init_quantiles_mlflow: a drop of 8.8% of ln 3
+    // after a flat half that validation confirms).
+    // doctor27: 38 -> 39 (undertrained_spikes_gru_nesterov_mlflow: its last five evaluations'
+    // line read without the spike that recovered).
+    EXPECT_GE(s.found(), 39) << "half p recall below its measure";
     // doctor25: 1 -> 0 (no slow start on undertrained_spikes_gru_nesterov_mlflow: its start's
     // line falls 3% of the improvement over its first half, far beyond its noise).
     EXPECT_LE(s.runsWithWrong, 0) << "half p: more runs with a wrong warning than measured";
