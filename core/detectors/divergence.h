@@ -2,7 +2,8 @@
 /// \file divergence.h
 /// `divergence` (the training loss climbs back well above its minimum, or the network collapses
 /// back to chance after it had learnt) and `gradient_ascent` (it rises from the very start and
-/// never goes below its first value).
+/// never goes below its first value; logged several times per epoch, its level per epoch must
+/// not end below its first epoch's).
 
 #include <cstddef>
 #include <vector>

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <functional>
+#include <string>
 
 #include "core/detectors/divergence.h"
 #include "detector_test_support.h"
@@ -229,6 +232,51 @@ TEST(DetectGradientAscent, DipBelowTheStartIsNotAscent) {
     const auto f = detect(runOf({{"loss", seriesOf(v)}}));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].kind, FindingKind::Divergence);
+}
+
+// Issue #15 (doctor28): class-sorted batches of 16 over quantiles, 43 logged steps per epoch, 30
+// epochs (no_shuffle_sorted_quantiles_adagrad_mlflow in tests/data/corpus2, its logged values).
+// The first class's steps fall 1.07 -> 0.013 before the jump to 6.3 at the first class change,
+// so the smoothed step loss starts at 0.175 and ends at 0.47 without going below its start,
+// while the mean per epoch falls 0.963 -> 0.450 and validation 1.56 -> 0.551.
+// The logged (step, value) pairs of one of its metrics, each value times scale(its index).
+Series mlflowMetric(
+    const std::string& name,
+    const std::function<double(std::size_t)>& scale = [](std::size_t) { return 1.0; }) {
+    std::ifstream in(std::string(CURVEDOCTOR_TEST_DATA_DIR) +
+                     "/corpus2/no_shuffle_sorted_quantiles_adagrad_mlflow/mlruns/0/run556/"
+                     "metrics/" +
+                     name);
+    Series s;
+    std::int64_t time = 0;
+    double value = 0.0;
+    std::int64_t step = 0;
+    while (in >> time >> value >> step) {
+        s.values.push_back(value * scale(s.steps.size()));
+        s.steps.push_back(step);
+    }
+    return s;
+}
+
+TEST(DetectGradientAscent, AStepLossRisingWhileItsEpochLevelFallsIsNoAscent) {
+    const Series train = mlflowMetric("train_loss");
+    const Series val = mlflowMetric("val_loss");
+    ASSERT_EQ(train.size(), 1290u);
+    ASSERT_EQ(val.size(), 30u);
+    // Without epoch marks (no validation to average between) the step loss reads as a rise.
+    const auto bare = detect(runOf({{"loss", train}}));
+    ASSERT_EQ(bare.size(), 1u);
+    EXPECT_EQ(bare[0].kind, FindingKind::GradientAscent) << bare[0].message;
+    // With its evaluation per epoch, the training loss per evaluation interval falls: quiet.
+    const auto quiet = detect(runOf({{"loss", train}, {"val_loss", val}}));
+    EXPECT_TRUE(quiet.empty()) << quiet[0].message;
+    // The same saw-tooth on a level that climbs (each step times 1 + 2 * its share of the run,
+    // the per-epoch mean from 1.00 to 1.33): gradient ascent still.
+    const Series climbing =
+        mlflowMetric("train_loss", [](std::size_t i) { return 1.0 + 2.0 * double(i) / 1289.0; });
+    const auto f = detect(runOf({{"loss", climbing}, {"val_loss", val}}));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].kind, FindingKind::GradientAscent) << f[0].message;
 }
 
 // Issue #15 (lead, session 17): a blow-up that is over. The training loss of blowUp spikes only
