@@ -4,11 +4,11 @@
 // whole or a part of it; every other file is offered to the file loaders. A file no loader
 // claims is listed in LoadBatch::skipped with the reason (empty, binary, no training log) when
 // its name says it could be a log (.csv, .tsv, .txt, .log, .out, .json, .jsonl); others
-// (checkpoints, images, configs, code) are ignored silently by design: a run folder holds dozens
-// of those, and naming them would bury the files a person expected to load. TensorBoard's "Download
-// CSV" files (one tag each) of one run in a folder are merged into that run. Folders load in
-// parallel (LoadOptions::threads); the batch keeps the order of a depth-first walk of sorted
-// names whatever the threads did.
+// (checkpoints, images, configs, code: core/source_code_name.h) are ignored silently by design: a
+// run folder holds dozens of those, and naming them would bury the files a person expected to load.
+// TensorBoard's "Download CSV" files (one tag each) of one run in a folder are merged into that
+// run. Folders load in parallel (LoadOptions::threads); the batch keeps the order of a depth-first
+// walk of sorted names whatever the threads did.
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -28,6 +28,7 @@
 
 #include "core/loader_registry.h"
 #include "core/parallel_for.h"
+#include "core/source_code_name.h"
 #include "core/text_encoding.h"
 
 namespace curvedoctor::core {
@@ -300,6 +301,10 @@ private:
         LoadOptions quiet = m_options;
         quiet.progress = nullptr;
         quiet.forceFormat.clear();
+        // Program source (the script that wrote the logs) is read only when its content is
+        // unmistakably a log (a trainer_state.json committed as __init__.py, hf_trainer_04 of
+        // ../shared/realworld): its `print(f"loss={loss}")` lines read as a key=value log.
+        if (isSourceCodeName(file.filename().string())) quiet.minConfidence = confidence::kLikely;
         FileLoad one = loadFileRuns(file.string(), m_registry, quiet, IfUnclaimed::Ignore);
         if (!one.claimed && one.errors.empty() && one.runs.empty() && !one.cancelled &&
             mayBeLog(file))

@@ -42,9 +42,9 @@ void LoaderRegistry::add(std::unique_ptr<Loader> loader) {
     m_loaders.push_back(std::move(loader));
 }
 
-const Loader* LoaderRegistry::pick(const SniffInput& input) const {
+const Loader* LoaderRegistry::pick(const SniffInput& input, int atLeast) const {
     const Loader* best = nullptr;
-    int bestScore = confidence::kNone;
+    int bestScore = std::max(confidence::kNone, atLeast - 1);
     for (const auto& loader : m_loaders) {
         const int score = loader->sniff(input);
         if (score > bestScore) {
@@ -102,8 +102,8 @@ void runLoader(const Loader& loader, const LoadInput& input, const std::string& 
 const Loader* pickLoader(const LoaderRegistry& registry, const LoadOptions& options,
                          const SniffInput& sniff, IfUnclaimed ifUnclaimed, FileLoad& out) {
     const std::string path(sniff.path);
-    const Loader* loader =
-        options.forceFormat.empty() ? registry.pick(sniff) : registry.byId(options.forceFormat);
+    const Loader* loader = options.forceFormat.empty() ? registry.pick(sniff, options.minConfidence)
+                                                       : registry.byId(options.forceFormat);
     if (loader == nullptr) {
         if (!options.forceFormat.empty())
             out.errors.push_back({path, "unknown format '" + options.forceFormat + "'"});

@@ -18,10 +18,11 @@ public:
     static const LoaderRegistry& builtin();
 
     void add(std::unique_ptr<Loader> loader);
-    /// The loader with the highest confidence above zero, or nullptr. Ties go to the loader
-    /// registered first, so specific formats are registered before generic ones. The first
-    /// loader that says confidence::kCertain wins without asking the ones after it.
-    [[nodiscard]] const Loader* pick(const SniffInput& input) const;
+    /// The loader with the highest confidence of at least `atLeast` (above zero), or nullptr.
+    /// Ties go to the loader registered first, so specific formats are registered before
+    /// generic ones. The first loader that says confidence::kCertain wins without asking the
+    /// ones after it.
+    [[nodiscard]] const Loader* pick(const SniffInput& input, int atLeast = 1) const;
     [[nodiscard]] const Loader* byId(std::string_view id) const;
     [[nodiscard]] const std::vector<std::unique_ptr<Loader>>& loaders() const { return m_loaders; }
 
@@ -56,6 +57,9 @@ struct LoadOptions {
     ProgressFn progress;
     /// Forces a loader by id instead of sniffing (empty: sniff).
     std::string forceFormat;
+    /// The least confidence a sniffer must say to read a file (confidence::kLikely: the
+    /// content must carry the format's markers; a name or a generic table is not enough).
+    int minConfidence = 1;
     /// Paths (each on its own thread) and folders inside a folder loaded at once; 0: one per
     /// hardware thread. Results keep the order of the paths and of the walk either way.
     unsigned threads = 0;

@@ -10,6 +10,7 @@
 #include "core/file_stream.h"
 #include "core/loaders/run_builder.h"
 #include "core/loaders/tfevents_reader.h"
+#include "core/source_code_name.h"
 
 #include <unistd.h>
 
@@ -21,8 +22,9 @@ namespace {
 // TF2 Keras' TensorBoard callback writes a run's two splits into these sub-folders.
 constexpr std::array kSplitFolders{std::string_view{"train"}, std::string_view{"validation"}};
 
+// TensorBoard's test ("tfevents" in the name), less program source (`make_tfevents.py`).
 bool isEventFileName(std::string_view name) {
-    return name.find("tfevents") != std::string_view::npos;
+    return name.find("tfevents") != std::string_view::npos && !isSourceCodeName(name);
 }
 
 // Event files directly inside `dir`, sorted by name (TensorBoard reads a run's files in that

@@ -78,6 +78,33 @@ TEST_F(FolderWalkerTest, OneRunPerLogFolder) {
     EXPECT_EQ(runs.at(m_root.filename().string())->format, "mmengine_scalars");
 }
 
+// A run folder often holds the script that wrote its logs. Its `print(f"epoch={e} loss=...")`
+// lines read like a key=value log and its name may contain "tfevents"; it is still no run.
+TEST_F(FolderWalkerTest, TheScriptBesideTheLogsIsNoRun) {
+    copy("tfevents/torch_simple_value.tfevents", "tb/events.out.tfevents.1.host");
+    std::string script = "# trains a tiny net\n";
+    for (int e = 0; e < 20; ++e)
+        script += "epoch=" + std::to_string(e) + " loss=" + std::to_string(1.0 / (e + 1)) + "\n";
+    write("tb/make_tfevents.py", script);
+    write("tb/train.py", script);
+    write("launch/run.sh", script);
+    write("launch/notes.txt", script);  // the same lines in a text file are a log
+    // A log committed under a code name still loads when its content says what it is.
+    copy("hf/trainer_state.json", "hf/__init__.py");
+
+    const LoadBatch batch = loadFolder(m_root.string(), LoaderRegistry::builtin(), {});
+    for (const auto& e : batch.errors) ADD_FAILURE() << e.source << ": " << e.message;
+    for (const auto& s : batch.skipped) ADD_FAILURE() << "skipped " << s.file;
+    std::set<std::string> sources;
+    for (const auto& r : batch.runs) sources.insert(fs::path(r->source).filename().string());
+    EXPECT_EQ(sources, (std::set<std::string>{"tb", "notes.txt", "__init__.py"}));
+    ASSERT_EQ(batch.runs.size(), 3U);
+    const std::map<std::string, std::string> formatOf{
+        {"tb", "tfevents"}, {"notes.txt", "text_kv"}, {"__init__.py", "hf_trainer"}};
+    for (const auto& r : batch.runs)
+        EXPECT_EQ(r->format, formatOf.at(fs::path(r->source).filename().string())) << r->source;
+}
+
 // A caller that only needs to know which runs there are (a follower) holds none of them: each
 // run goes once onRun had it, the batch lists none, and the errors are still there.
 TEST_F(FolderWalkerTest, RunsAreLetGoAfterOnRunWhenNotKept) {
