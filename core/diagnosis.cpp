@@ -189,6 +189,9 @@ GroupDiagnosis diagnoseRuns(const std::vector<const Run*>& runs, const Diagnosis
         if (runs[i] == nullptr) return;
         views[i] = makeRunView(*runs[i]);
         g.runs[i] = diagnoseView(views[i], config);
+        // The group detectors read trends and names only; the points' column copies (16 MB
+        // for a million-step run) go back for the next run instead of piling up.
+        views[i].releasePoints();
     });
     std::vector<RunView> present;
     present.reserve(n);

@@ -216,6 +216,10 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
     const Curve& v = view.valLoss;
     const Curve& t = view.trainLossEpoch.empty() ? view.trainLoss : view.trainLossEpoch;
     if (v.finiteCount() < config.minPoints || t.finiteCount() < config.minPoints) return out;
+    // Read before the training loss (maybe a million steps) is averaged: it needs the
+    // evaluations only (see the noise zig-zags below).
+    const double reversals = reversalShare(v);
+    if (reversals < config.minReversalShare) return out;
     // Comparable granularity: a training loss logged far more often than validation (per step
     // against per epoch) is averaged over each interval between evaluations first, which is
     // what an epoch-level training loss is.
@@ -245,8 +249,6 @@ std::vector<Finding> detectNoisyValidation(const RunView& view,
     // tests/data/corpus2). One that reverses at most evaluations, as independent noise does
     // (2/3 of them), needs less of a contrast with the training loss, whose per-evaluation
     // means carry the batch noise of a small data set too.
-    const double reversals = reversalShare(v);
-    if (reversals < config.minReversalShare) return out;
     const double ratio =
         reversals >= config.zigzagShare ? config.zigzagNoiseRatio : config.lossNoiseRatio;
     // The jumps (residuals about the curve's local linear trend, diffNoise) must also be that

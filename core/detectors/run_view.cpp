@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <mutex>
 #include <numeric>
 
 #include "core/finite.h"
-#include "core/huge_pages.h"
 
 namespace curvedoctor::core {
 namespace {
@@ -71,102 +69,6 @@ const Candidate* pickBest(const std::vector<const Candidate*>& c, auto rank) {
 }
 
 }  // namespace
-
-namespace {
-
-// Huge-page regions kept for the next column copies: every diagnosis unpacks its run's columns
-// and lets them go, and a reused region costs neither page faults nor the kernel zeroing its
-// pages again (bench_detectors, packed runs: most of the time went there). At most four are
-// kept; a larger one replaces the smallest.
-class RegionPool {
-public:
-    ~RegionPool() {
-        for (const Region& r : m_free) unmapHugePages(r.data, r.length);
-    }
-    void* take(std::size_t bytes, std::size_t& length) {
-        {
-            const std::lock_guard lock(m_mutex);
-            for (std::size_t i = 0; i < m_free.size(); ++i) {
-                if (m_free[i].length < bytes) continue;
-                void* data = m_free[i].data;
-                length = m_free[i].length;
-                m_free.erase(m_free.begin() + static_cast<std::ptrdiff_t>(i));
-                return data;
-            }
-        }
-        return mapHugePages(bytes, length);
-    }
-    void give(void* data, std::size_t length) {
-        Region r{data, length};
-        {
-            const std::lock_guard lock(m_mutex);
-            if (m_free.size() < kKept) {
-                m_free.push_back(r);
-                return;
-            }
-            auto smallest = std::min_element(
-                m_free.begin(), m_free.end(),
-                [](const Region& a, const Region& b) { return a.length < b.length; });
-            if (smallest->length < r.length) std::swap(*smallest, r);
-        }
-        unmapHugePages(r.data, r.length);
-    }
-
-private:
-    struct Region {
-        void* data;
-        std::size_t length;
-    };
-    static constexpr std::size_t kKept = 4;
-    std::mutex m_mutex;
-    std::vector<Region> m_free;
-};
-
-RegionPool& regionPool() {
-    static RegionPool pool;
-    return pool;
-}
-
-}  // namespace
-
-template <typename T>
-ColumnCopy<T>::ColumnCopy(const PackedColumn<T>& column) : m_size(column.size()) {
-    const std::size_t bytes = m_size * sizeof(T);
-    if (bytes >= kHugePage) m_region = regionPool().take(bytes, m_length);
-    if (m_region) {
-        m_data = static_cast<T*>(m_region);
-    } else {
-        m_small.resize(m_size);
-        m_data = m_small.data();
-    }
-    column.copyTo(m_data);
-}
-
-template <typename T>
-ColumnCopy<T>::~ColumnCopy() {
-    if (m_region) regionPool().give(m_region, m_length);
-}
-
-template class ColumnCopy<std::int64_t>;
-template class ColumnCopy<double>;
-
-template <typename T>
-std::shared_ptr<const ColumnCopy<T>> ColumnCopies::find(std::vector<Made<T>>& made,
-                                                        const PackedColumn<T>& column) {
-    for (const Made<T>& m : made)
-        if (samePieces(*m.column, column)) return m.copy;
-    made.push_back({&column, std::make_shared<const ColumnCopy<T>>(column)});
-    return made.back().copy;
-}
-
-std::shared_ptr<const ColumnCopy<std::int64_t>> ColumnCopies::of(
-    const PackedColumn<std::int64_t>& column) {
-    return find(m_steps, column);
-}
-
-std::shared_ptr<const ColumnCopy<double>> ColumnCopies::of(const PackedColumn<double>& column) {
-    return find(m_doubles, column);
-}
 
 namespace {
 
@@ -236,33 +138,82 @@ bool Curve::scanSortedAndFinite(std::span<const std::int64_t> steps,
     return steps.size() == values.size() && scanValues(values, steps.data()) == 0;
 }
 
+namespace {
+
+// Adds the values of four index ranges [from[q], to[q]) of `v` to sum[q], each range in order as
+// one running sum (the same results as four loops one after the other), their common length in
+// lockstep: four independent additions in flight instead of one waiting on the one before.
+void addFourRanges(const double* v, const std::size_t (&from)[4], const std::size_t (&to)[4],
+                   double (&sum)[4]) {
+    std::size_t common = to[0] - from[0];
+    for (std::size_t q = 1; q < 4; ++q) common = std::min(common, to[q] - from[q]);
+    double s0 = sum[0];
+    double s1 = sum[1];
+    double s2 = sum[2];
+    double s3 = sum[3];
+    for (std::size_t j = 0; j < common; ++j) {
+        s0 += v[from[0] + j];
+        s1 += v[from[1] + j];
+        s2 += v[from[2] + j];
+        s3 += v[from[3] + j];
+    }
+    sum[0] = s0;
+    sum[1] = s1;
+    sum[2] = s2;
+    sum[3] = s3;
+    for (std::size_t q = 0; q < 4; ++q) {
+        for (std::size_t i = from[q] + common; i < to[q]; ++i) sum[q] += v[i];
+    }
+}
+
+}  // namespace
+
 Curve meanPerEvaluation(const Curve& perStep, const Curve& evaluations) {
-    std::vector<std::int64_t> steps;
-    std::vector<double> values;
     const auto ts = perStep.steps();
     const auto tv = perStep.values();
-    const bool allFinite = perStep.finiteCount() == perStep.size();
-    std::size_t i = 0;
-    for (const std::int64_t end : evaluations.steps()) {
-        double sum = 0.0;
-        std::size_t n = 0;
-        if (allFinite) {
-            // The interval's end found by binary search (steps are sorted): only its values
-            // are read, added in the same order.
-            const auto to = static_cast<std::size_t>(
-                std::upper_bound(ts.begin() + static_cast<std::ptrdiff_t>(i), ts.end(), end) -
+    const auto es = evaluations.steps();
+    std::vector<double> sums(es.size(), 0.0);
+    std::vector<std::size_t> counts(es.size(), 0);
+    if (perStep.finiteCount() == perStep.size()) {
+        // Every value finite: interval k is the index range [ends[k - 1], ends[k]), its end
+        // found by binary search (steps are sorted), and four intervals are summed side by
+        // side (a million-step loss: one running sum waited on each addition).
+        std::vector<std::size_t> ends(es.size());
+        std::size_t i = 0;
+        for (std::size_t k = 0; k < es.size(); ++k) {
+            i = static_cast<std::size_t>(
+                std::upper_bound(ts.begin() + static_cast<std::ptrdiff_t>(i), ts.end(), es[k]) -
                 ts.begin());
-            n = to - i;
-            for (; i < to; ++i) sum += tv[i];
+            ends[k] = i;
+            counts[k] = k == 0 ? i : i - ends[k - 1];
         }
-        for (; i < ts.size() && ts[i] <= end; ++i) {
-            if (!std::isfinite(tv[i])) continue;
-            sum += tv[i];
-            ++n;
+        for (std::size_t k = 0; k < es.size(); k += 4) {
+            std::size_t from[4] = {0, 0, 0, 0};
+            std::size_t to[4] = {0, 0, 0, 0};
+            double sum[4] = {0.0, 0.0, 0.0, 0.0};
+            for (std::size_t q = 0; q < 4 && k + q < es.size(); ++q) {
+                to[q] = ends[k + q];
+                from[q] = to[q] - counts[k + q];
+            }
+            addFourRanges(tv.data(), from, to, sum);
+            for (std::size_t q = 0; q < 4 && k + q < es.size(); ++q) sums[k + q] = sum[q];
         }
-        if (n == 0) continue;
-        steps.push_back(end);
-        values.push_back(sum / static_cast<double>(n));
+    } else {
+        std::size_t i = 0;
+        for (std::size_t k = 0; k < es.size(); ++k) {
+            for (; i < ts.size() && ts[i] <= es[k]; ++i) {
+                if (!std::isfinite(tv[i])) continue;
+                sums[k] += tv[i];
+                ++counts[k];
+            }
+        }
+    }
+    std::vector<std::int64_t> steps;
+    std::vector<double> values;
+    for (std::size_t k = 0; k < es.size(); ++k) {
+        if (counts[k] == 0) continue;
+        steps.push_back(es[k]);
+        values.push_back(sums[k] / static_cast<double>(counts[k]));
     }
     return Curve(perStep.metric(), steps, values);
 }
@@ -280,6 +231,27 @@ Curve Curve::alias() const {
     c.m_levelChanges = m_levelChanges;
     c.m_fewLevelChanges = m_fewLevelChanges;
     return c;
+}
+
+void Curve::releasePoints() {
+    m_steps = {};
+    m_values = {};
+    m_epochs = {};
+    std::vector<std::int64_t>().swap(m_ownSteps);
+    std::vector<double>().swap(m_ownValues);
+    std::vector<double>().swap(m_ownEpochs);
+    m_copiedSteps.reset();
+    m_copiedEpochs.reset();
+    m_finiteCount = 0;
+    m_levelChanges.clear();
+    m_fewLevelChanges = true;
+}
+
+void RunView::releasePoints() {
+    for (Curve& c : curves) c.releasePoints();
+    for (Curve* c :
+         {&trainLoss, &trainLossEpoch, &valLoss, &valMetric, &trainMetric, &learningRate})
+        c->releasePoints();
 }
 
 Curve::Curve(std::string metric, const std::vector<std::int64_t>& steps,

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/detectors/run_view_columns.h"
 #include "core/detectors/trend.h"
 #include "core/metric_role.h"
 #include "core/run.h"
@@ -24,48 +25,6 @@ namespace curvedoctor::core {
 /// stored plainly (no copy), into one contiguous copy of a packed column shared by the run's
 /// curves (ColumnCopies), or into the curve's own storage; a Curve is therefore move-only and
 /// must not outlive the Run.
-/// A packed column unpacked into one contiguous region: huge pages from 2 MiB up, because on
-/// this kind of virtual machine the first touch of every 4 KiB page of a fresh buffer costs
-/// microseconds (core/huge_pages.h), which made unpacking a million-step column cost more than
-/// every detector together (bench_detectors).
-template <typename T>
-class ColumnCopy {
-public:
-    explicit ColumnCopy(const PackedColumn<T>& column);
-    ~ColumnCopy();
-    ColumnCopy(const ColumnCopy&) = delete;
-    ColumnCopy& operator=(const ColumnCopy&) = delete;
-    [[nodiscard]] std::span<const T> entries() const { return {m_data, m_size}; }
-
-private:
-    std::vector<T> m_small;  // below a huge page, or where the kernel gave none
-    T* m_data = nullptr;
-    std::size_t m_size = 0;
-    void* m_region = nullptr;
-    std::size_t m_length = 0;
-};
-
-/// Contiguous copies of a run's packed columns, one per distinct column: the columns of one
-/// table share a block, and series logged on the same steps (TensorBoard's train/loss, train/lr,
-/// ...) pack into the same pieces, so their curves share one copy.
-class ColumnCopies {
-public:
-    std::shared_ptr<const ColumnCopy<std::int64_t>> of(const PackedColumn<std::int64_t>& column);
-    std::shared_ptr<const ColumnCopy<double>> of(const PackedColumn<double>& column);
-
-private:
-    template <typename T>
-    struct Made {
-        const PackedColumn<T>* column;
-        std::shared_ptr<const ColumnCopy<T>> copy;
-    };
-    template <typename T>
-    static std::shared_ptr<const ColumnCopy<T>> find(std::vector<Made<T>>& made,
-                                                     const PackedColumn<T>& column);
-    std::vector<Made<std::int64_t>> m_steps;
-    std::vector<Made<double>> m_doubles;
-};
-
 class Curve {
 public:
     Curve() = default;
@@ -85,6 +44,9 @@ public:
     /// A second Curve over this one's data, with no copy: it must not outlive this one (moving
     /// this one is fine, its storage stays where it is).
     [[nodiscard]] Curve alias() const;
+    /// Lets go of the points (and of the column copies they lie in), keeping the metric and its
+    /// role: the curve then reads as empty.
+    void releasePoints();
 
     [[nodiscard]] const std::string& metric() const { return m_metric; }
     [[nodiscard]] const MetricInfo& info() const { return m_info; }
@@ -183,6 +145,11 @@ struct RunView {
     Trend trainTrend;
     Trend valTrend;
     Trend valMetricTrend;
+
+    /// Lets go of every curve's points, keeping what the group detectors read (each curve's
+    /// metric and role, the trends, the epoch map): diagnoseRuns keeps every run's view for
+    /// them, and a million-step run's column copies go back for the next run to reuse.
+    void releasePoints();
 
     /// Epoch (or fractional epoch) at `step`, from any series that logged epochs.
     [[nodiscard]] std::optional<double> epochAt(std::int64_t step) const {

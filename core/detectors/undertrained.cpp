@@ -130,14 +130,17 @@ SteadyDescent steadyDescent(const RunView& view, const UndertrainedConfig& confi
     if (!before || !(*before > 0.0)) return d;
     d.paceRatio = d.half.slope / *before;
     d.tau = kendallTau(vc, d.half.tailStart);
-    const TailSlope train = tailSlope(view.trainLoss, view.trainTrend, 0.5, 1.0);
     // Not levelling off: as fast over the second half as over the first. (Also accepting a
     // pace that would lower it by minLevelGain of its level over a run as long again, as a
     // language model's power-law decay does, textlog_06 in ../shared/realworld, called nine
     // healthy runs of tests/data/corpus2 undertrained: their curves still fall that fast.)
     const bool keepsPace = d.paceRatio >= config.minRecentRatio;
     d.found = d.tau <= -config.minSteadiness && d.half.significance >= config.noiseSigmas &&
-              keepsPace && train.ok && train.slope > 0.0 && metricKeepsUp(view, d.half.tailStart);
+              keepsPace && metricKeepsUp(view, d.half.tailStart);
+    if (!d.found) return d;
+    // The training loss last: its line may read a million steps.
+    const TailSlope train = tailSlope(view.trainLoss, view.trainTrend, 0.5, 1.0);
+    d.found = train.ok && train.slope > 0.0;
     return d;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 #include "core/detectors/run_view.h"
 #include "core/detectors/trend.h"
@@ -67,7 +68,7 @@ TEST(Curve, PackedColumnsReadAsOneSharedCopyPerBlock) {
         Series& s = run.metrics[name];
         for (std::size_t i = 0; i < kPoints; ++i) {
             s.steps.push_back(static_cast<std::int64_t>(3 * i + 10));
-            s.epochs.push_back(static_cast<double>(i / 1000));
+            s.epochs.push_back(std::floor(static_cast<double>(i) / 1000.0));
             s.values.push_back(1.0 / static_cast<double>(i + 1));
         }
     }
@@ -127,6 +128,45 @@ TEST(Curve, MeanPerEvaluationOfAllFiniteValuesSumsEachIntervalInOrder) {
     EXPECT_EQ(mean.values()[0], (0.1 + 0.2 + 0.3) / 3.0);
     EXPECT_EQ(mean.steps()[1], 7);
     EXPECT_EQ(mean.values()[1], (((0.4 + 0.5) + 0.6) + 0.7) / 4.0);
+}
+
+TEST(Curve, MeanPerEvaluationAddsEachIntervalInLogOrderWhateverItsLength) {
+    // Eleven intervals of unequal lengths (some summed side by side, the rest alone), values
+    // from 1e-3 to 1e16 of both signs, so that the order of the additions shows in the sums:
+    // each mean is the left-to-right sum of its interval over its count, bit for bit.
+    const std::vector<std::size_t> lengths = {1, 7, 3, 10, 2, 5, 12, 1, 9, 4, 6};
+    std::mt19937 gen(19);
+    std::uniform_real_distribution<double> exponent(-3.0, 16.0);
+    std::vector<std::int64_t> steps;
+    std::vector<double> values;
+    std::vector<std::int64_t> evalSteps;
+    std::vector<double> expected;
+    bool orderShows = false;
+    for (const std::size_t len : lengths) {
+        double sum = 0.0;
+        double reversed = 0.0;
+        const std::size_t first = values.size();
+        for (std::size_t j = 0; j < len; ++j) {
+            const double v = ((gen() & 1U) != 0U ? 1.0 : -1.0) * std::pow(10.0, exponent(gen));
+            steps.push_back(static_cast<std::int64_t>(values.size()));
+            values.push_back(v);
+            sum += v;
+        }
+        for (std::size_t j = values.size(); j-- > first;) reversed += values[j];
+        orderShows = orderShows || reversed != sum;
+        evalSteps.push_back(steps.back());
+        expected.push_back(sum / static_cast<double>(len));
+    }
+    ASSERT_TRUE(orderShows);  // the data can tell an order of additions from another
+    const Curve perStep("loss", steps, values);
+    ASSERT_EQ(perStep.finiteCount(), perStep.size());
+    const Curve evaluations("val_loss", evalSteps, std::vector<double>(evalSteps.size(), 1.0));
+    const Curve mean = meanPerEvaluation(perStep, evaluations);
+    ASSERT_EQ(mean.size(), expected.size());
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+        EXPECT_EQ(mean.steps()[k], evalSteps[k]);
+        EXPECT_EQ(mean.values()[k], expected[k]) << "interval " << k;
+    }
 }
 
 TEST(Curve, LevelChangesOfAStepScheduleAndNoneKeptForACurveThatAlwaysMoves) {
@@ -326,6 +366,26 @@ TEST(RunView, BuildsEveryMetricOnceAndNamesAliasThem) {
     ASSERT_NE(loss, nullptr);
     EXPECT_EQ(v.trainLoss.values().data(), loss->values().data());
     EXPECT_EQ(v.valLoss.metric(), "val_loss");
+}
+
+// diagnoseRuns keeps every run's view for the group detectors, with its points let go.
+TEST(RunView, ReleasedPointsKeepNamesTrendsAndEpochsForTheGroupDetectors) {
+    const core::Run run = healthyRun(3);
+    const RunView full = makeRunView(run);
+    RunView v = makeRunView(run);
+    v.releasePoints();
+    EXPECT_EQ(v.curves.size(), full.curves.size());
+    for (const Curve& c : v.curves) EXPECT_TRUE(c.empty()) << c.metric();
+    EXPECT_TRUE(v.trainLoss.empty());
+    EXPECT_EQ(v.trainLoss.finiteCount(), 0u);
+    EXPECT_EQ(v.trainLoss.metric(), "loss");
+    EXPECT_EQ(v.valLoss.metric(), "val_loss");
+    EXPECT_EQ(v.valMetric.metric(), "val_acc");
+    EXPECT_TRUE(v.valMetric.isAccuracy());  // the role stays
+    EXPECT_EQ(v.trainTrend.values, full.trainTrend.values);
+    EXPECT_EQ(v.valTrend.values, full.valTrend.values);
+    EXPECT_EQ(v.epochAt(1500), full.epochAt(1500));
+    ASSERT_TRUE(full.epochAt(1500).has_value());
 }
 
 }  // namespace
