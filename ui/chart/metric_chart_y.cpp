@@ -147,9 +147,7 @@ void MetricChart::fitY(double lo, double hi) {
     config.fitBulkOfRuns = !m_logY && !m_fitAllY;
     if (m_fitAllY) config.maxTrim = 0.0;
     config.includeZero = m_includeZero && !m_logY;
-    QSet<QString> runs;
-    for (const auto& c : m_curves) runs.insert(c->runName);
-    config.runs = static_cast<int>(runs.size());
+    config.runs = m_runCount;
     std::vector<CurveBulk> bulks(m_curves.size());
     std::vector<core::ValueSpan> rawRead(m_curves.size());  // raw values read, if so
     const std::size_t threads = m_curves.size() > 64 ? 0 : 1;
