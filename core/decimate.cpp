@@ -8,6 +8,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "core/plot/value_scan.h"
+
 namespace curvedoctor::core {
 namespace {
 
@@ -462,10 +464,7 @@ std::optional<PositionRange> keptWholeImpl(const Xs& xs, Ys ys, const DecimateCo
     const bool hasBefore = begin > 0 && std::isfinite(ys[begin - 1]);
     const bool hasAfter = end < n && std::isfinite(ys[end]);
     const std::size_t columns = static_cast<std::size_t>(std::max(1, config.columns));
-    if (end - begin <= columns) {
-        for (std::size_t p = begin; p < end; ++p)
-            if (!std::isfinite(ys[p])) return std::nullopt;
-    } else {
+    if (end - begin > columns) {
         std::size_t bins = columns;
         if (hasBefore || hasAfter) {
             if (columns == 1) return std::nullopt;  // the edges are dropped then
@@ -477,12 +476,27 @@ std::optional<PositionRange> keptWholeImpl(const Xs& xs, Ys ys, const DecimateCo
         auto column = [&](std::size_t p) {
             return std::clamp(static_cast<long>((xd(xs[p]) - lo) * scale), 0L, lastBin);
         };
+        // Steps in a progression two strides apart lie more than a column apart when two
+        // strides span more than a column: then no column holds three points (see below).
+        // The margin is far above the rounding of (x - lo) * scale (about 1e-13 columns for
+        // steps below 2^52, which double holds exactly), so the scan would find the same.
+        bool spread = false;
+        if constexpr (std::is_same_v<Xs, StepProgression>) {
+            constexpr double kMargin = 1e-9;
+            constexpr double kExact = 4503599627370496.0;  // 2^52
+            const double apart = 2.0 * static_cast<double>(xs.stride) * scale;
+            spread = apart >= 1.0 + kMargin && std::abs(xd(xs[begin])) < kExact &&
+                     std::abs(xd(xs[end - 1])) < kExact;
+        }
         // At most two points a column: none shares its column with the point two before it
         // (on a dense series the first column fails, so this costs next to nothing there).
-        for (std::size_t p = begin; p < end; ++p)
-            if (!std::isfinite(ys[p]) || (p >= begin + 2 && column(p) == column(p - 2)))
-                return std::nullopt;
+        if (!spread)
+            for (std::size_t p = begin + 2; p < end; ++p)
+                if (column(p) == column(p - 2)) return std::nullopt;
     }
+    // Every y in the range finite (checked after the columns: a dense series fails those at
+    // its first points, and a zoomed-out million-point curve is not read whole for nothing).
+    if (!allFinite(ys.subspan(begin, end - begin))) return std::nullopt;
     return PositionRange{begin - (hasBefore ? 1 : 0), end + (hasAfter ? 1 : 0)};
 }
 

@@ -5,6 +5,8 @@
 #include <limits>
 #include <utility>
 
+#include "core/plot/value_scan.h"
+
 namespace curvedoctor::core {
 namespace {
 
@@ -96,6 +98,21 @@ std::span<const double> ReducedCurve::ys(std::size_t from, std::size_t to,
     buffer.reserve(to - from);
     for (std::size_t i = from; i < to; ++i) buffer.push_back(y(i));
     return buffer;
+}
+
+bool ReducedCurve::anyYOutside(std::size_t from, std::size_t to, double lo, double hi) const {
+    to = std::min(to, m_size);
+    if (from >= to) return false;
+    if (!m_log && consecutive())
+        return m_columns.y.subspan(m_first + from, to - from).visit([&](auto ys) {
+            return anyOutside(ys, lo, hi);
+        });
+    bool out = false;
+    forEachY(from, to, [&](std::size_t, double y) {
+        out = y < lo || y > hi;
+        return !out;
+    });
+    return out;
 }
 
 std::size_t ReducedCurve::bytes() const {

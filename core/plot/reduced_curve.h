@@ -103,6 +103,10 @@ public:
     [[nodiscard]] std::size_t lowerBound(double x) const;
     /// First point whose x is above `x`; size() when none.
     [[nodiscard]] std::size_t upperBound(double x) const;
+    /// True when some point of [from, to) has a y (as plotted) below `lo` or above `hi`; NaN
+    /// never does, +/-Inf always does. Vectorised over a stretch of consecutive points on a
+    /// linear axis (core/plot/value_scan.h): a zoom asks it of every curve.
+    [[nodiscard]] bool anyYOutside(std::size_t from, std::size_t to, double lo, double hi) const;
     /// The y of points [from, to) as plotted: a view of the column when they are consecutive
     /// on a linear axis stored as double, else copied into `buffer`.
     [[nodiscard]] std::span<const double> ys(std::size_t from, std::size_t to,

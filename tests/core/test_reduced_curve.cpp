@@ -8,12 +8,14 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <random>
 #include <span>
 #include <utility>
 #include <vector>
 
 #include "core/decimate.h"
 #include "core/plot/reduced_curve.h"
+#include "core/step_axis.h"
 
 namespace curvedoctor::core {
 namespace {
@@ -162,6 +164,82 @@ TEST(ReducedCurve, KeptWholeMakesTheSameReductionAsDecimate) {
         EXPECT_EQ(keptByX->first, kept->first);
         EXPECT_EQ(keptByX->last, kept->last);
     }
+}
+
+// keptWhole() tells from a progression's stride that no column holds three points, without
+// reading x: it must decide as the scan over the same steps read as a block decides, also where
+// two strides span about one column (a 2,000-step run on a chart of about 1,000 columns).
+TEST(ReducedCurve, KeptWholeOfAProgressionDecidesAsTheScanOfItsSteps) {
+    std::mt19937_64 rng(1419);
+    auto uniform = [&](double a, double b) {
+        return std::uniform_real_distribution<double>(a, b)(rng);
+    };
+    int kept = 0, declined = 0;
+    for (int trial = 0; trial < 4000; ++trial) {
+        const auto n = static_cast<std::size_t>(uniform(3, 3000));
+        const auto first = static_cast<std::int64_t>(uniform(-1000, 1000));
+        const auto stride = static_cast<std::int64_t>(uniform(1, 40));
+        std::vector<std::int64_t> steps(n);
+        std::vector<double> y(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            steps[i] = first + static_cast<std::int64_t>(i) * stride;
+            y[i] = std::sin(0.01 * static_cast<double>(i));
+        }
+        if (trial % 7 == 0) y[static_cast<std::size_t>(uniform(0, static_cast<double>(n)))] = kNaN;
+        const int columns = static_cast<int>(uniform(2, 2000));
+        // A range over part of the steps, its width set so that two strides span about one
+        // column (within a millionth, exactly, or anywhere from half to twice that).
+        const double span = static_cast<double>(stride) * static_cast<double>(n - 1);
+        const double lo = static_cast<double>(first) + uniform(-0.1, 0.5) * span;
+        double width = 2.0 * static_cast<double>(stride) * (columns - (trial % 2));
+        if (trial % 3 == 0) width *= 1.0 + uniform(-1e-6, 1e-6);
+        if (trial % 3 == 1) width *= uniform(0.5, 2.0);
+        const DecimateConfig cfg{lo, lo + width, columns};
+        const StepAxis axis(StepProgression{first, stride, n});
+        const auto byStride = keptWhole(axis, y, cfg);
+        const auto byScan = keptWhole(std::span<const std::int64_t>(steps), y, cfg);
+        ASSERT_EQ(byStride.has_value(), byScan.has_value()) << "trial " << trial;
+        if (byScan) {
+            EXPECT_EQ(byStride->first, byScan->first) << "trial " << trial;
+            EXPECT_EQ(byStride->last, byScan->last) << "trial " << trial;
+        }
+        (byScan ? kept : declined) += 1;
+    }
+    // Both answers came up often.
+    EXPECT_GT(kept, 500);
+    EXPECT_GT(declined, 500);
+}
+
+// anyYOutside() answers, on each kind of reduction, what a look at every point's y answers.
+TEST(ReducedCurve, AnyYOutsideAnswersAsALookAtEveryPoint) {
+    Columns c = makeColumns(600);
+    c.y[300] = kNaN;  // a NaN is never outside
+    std::vector<float> floats(c.y.begin(), c.y.end());
+    const CurveColumns asFloat{c.steps, {}, std::span<const float>(floats), nullptr, nullptr};
+    const DecimateConfig all{10.0, 609.0, 2000};
+    const Decimated d = decimate(std::span<const std::int64_t>(c.steps), c.y, all);
+    const ReducedCurve consecutive(PositionRange{0, 300}, c.view());
+    const ReducedCurve consecutiveFloat(PositionRange{0, 300}, asFloat);
+    const ReducedCurve listed(reduce(c, 100), c.view(), false);
+    const ReducedCurve logAxis(d, c.view(), true);
+    ASSERT_TRUE(consecutive.consecutive());
+    ASSERT_FALSE(listed.consecutive());
+    for (const ReducedCurve* r : {&consecutive, &consecutiveFloat, &listed, &logAxis}) {
+        for (const auto& [lo, hi] : {std::pair{-10.0, 10.0}, std::pair{0.3, 0.9},
+                                     std::pair{-1.0, 0.5}, std::pair{0.9, 2.0}}) {
+            for (const auto& [from, to] : {std::pair<std::size_t, std::size_t>{0, r->size()},
+                                           std::pair<std::size_t, std::size_t>{40, 60}}) {
+                bool outside = false;
+                for (std::size_t i = from; i < to; ++i)
+                    outside = outside || r->y(i) < lo || r->y(i) > hi;
+                EXPECT_EQ(r->anyYOutside(from, to, lo, hi), outside)
+                    << lo << " " << hi << " " << from;
+            }
+        }
+    }
+    // Infinity is outside any finite bounds.
+    c.y[10] = std::numeric_limits<double>::infinity();
+    EXPECT_TRUE(ReducedCurve(PositionRange{0, 20}, c.view()).anyYOutside(0, 20, -1e300, 1e300));
 }
 
 TEST(ReducedCurve, KeptWholeDeclinesWhereDecimateDropsOrBreaks) {

@@ -50,6 +50,7 @@ std::pair<double, double> fullSortRange(const std::vector<double>& v, const YFit
 // 500 values falling from 2 to about 0.5 (a loss), plus optional spikes.
 std::vector<double> lossCurve(double scale = 1.0) {
     std::vector<double> v;
+    v.reserve(500);
     for (int i = 0; i < 500; ++i) v.push_back(scale * (0.5 + 1.5 / (1.0 + 0.05 * i)));
     return v;
 }
@@ -127,6 +128,7 @@ TEST(YRange, PartialOrderGivesTheRangeOfAFullSort) {
         EXPECT_EQ(bulk.hi, hi) << "trial " << trial << " n=" << n;
         if (n <= kMagnitudeSample) {  // every value counts: the exact median of |value|
             std::vector<double> abs;
+            abs.reserve(v.size());
             for (double y : v) abs.push_back(std::abs(y));
             std::sort(abs.begin(), abs.end());
             EXPECT_EQ(bulk.magnitude, abs[abs.size() / 2]) << "trial " << trial;
@@ -207,6 +209,55 @@ TEST(YRange, TheFitOfRealShapesWithGapsIsTheRangeAndMagnitudeOfAFullSort) {
     }
 }
 
+// Most curves have no spike at either end, which two counts around the midpoint of their
+// range tell without ordering their ends (plainRange in y_range.cpp): where those counts sit at
+// the edge (trim + 1 values or one fewer beyond the midpoint, a value a millionth off it), or
+// the span is tiny next to the values (rounding), the range must still be a full sort's, for
+// values stored as float and as double.
+TEST(YRange, CurvesAtTheEdgeOfTheQuickRangeGiveTheRangeOfAFullSort) {
+    std::mt19937_64 rng(2026);
+    auto uniform = [&](double a, double b) {
+        return std::uniform_real_distribution<double>(a, b)(rng);
+    };
+    const YFitConfig config;
+    for (const std::size_t n : {150U, 1'000U, 2'000U, 5'000U}) {
+        const auto trim = static_cast<std::size_t>(config.maxTrim * static_cast<double>(n));
+        for (int trial = 0; trial < 160; ++trial) {
+            const bool tiny = trial % 8 == 7;  // a span of 1e-9 on values near 1000
+            const double base = tiny ? 1000.0 : 0.0, scale = tiny ? 1e-9 : 1.0;
+            std::vector<double> v(n);
+            for (double& y : v) y = base + scale * uniform(0, 1);
+            // At one end (or both) a cluster of trim - 1 .. trim + 2 values at about the
+            // midpoint between the other end and an extreme value beyond it.
+            const std::size_t cluster = trim - 1 + static_cast<std::size_t>(trial % 4);
+            const double extreme = base + scale * uniform(1.5, 4.0);
+            const double off = trial % 3 == 0 ? 0.0 : uniform(-1e-6, 1e-6);
+            const double level = (base + extreme) / 2.0 * (1.0 + (tiny ? 0.0 : off));
+            const bool top = trial % 2 == 0, bottom = trial % 5 < 2;
+            std::size_t at = 0;
+            if (top) {
+                v[at++] = extreme;
+                for (std::size_t k = 0; k < cluster; ++k) v[at++] = level;
+            }
+            if (bottom) {
+                v[at++] = base - (extreme - base);
+                for (std::size_t k = 0; k < cluster; ++k) v[at++] = base - (level - base);
+            }
+            std::shuffle(v.begin(), v.end(), rng);
+            const auto [lo, hi] = fullSortRange(v, config);
+            const CurveBulk bulk = curveBulk(v, config);
+            EXPECT_EQ(bulk.lo, lo) << "n=" << n << " trial " << trial;
+            EXPECT_EQ(bulk.hi, hi) << "n=" << n << " trial " << trial;
+            const std::vector<float> f(v.begin(), v.end());
+            const std::vector<double> asDoubles(f.begin(), f.end());
+            const auto [flo, fhi] = fullSortRange(asDoubles, config);
+            const CurveBulk floatBulk = curveBulk(std::span<const float>(f), config);
+            EXPECT_EQ(floatBulk.lo, flo) << "float, n=" << n << " trial " << trial;
+            EXPECT_EQ(floatBulk.hi, fhi) << "float, n=" << n << " trial " << trial;
+        }
+    }
+}
+
 // A long curve's magnitude is the median of a sample of it: still enough to tell a run whose
 // scale is far off (a loss of 2.7e8 among losses near 1) from the others, and the curve-wise
 // fit is the same as the one over all values at once.
@@ -240,6 +291,7 @@ TEST(YRange, ASampledMagnitudeStillFindsTheRunFarOff) {
     std::vector<std::vector<double>> curves;
     for (double scale : {1.0, 1.3, 0.7, 2.7e8}) {
         std::vector<double> c;
+        c.reserve(20'000);
         for (int i = 0; i < 20'000; ++i) c.push_back(scale * (0.5 + 1.5 / (1.0 + 0.001 * i)));
         curves.push_back(std::move(c));
     }
@@ -247,6 +299,7 @@ TEST(YRange, ASampledMagnitudeStillFindsTheRunFarOff) {
     EXPECT_TRUE(fit.outlier[3]);
     EXPECT_FALSE(fit.outlier[0] || fit.outlier[1] || fit.outlier[2]);
     std::vector<CurveBulk> bulks;
+    bulks.reserve(curves.size());
     for (const auto& c : curves) bulks.push_back(curveBulk(c, {}));
     const YFit again = fitBulks(bulks, {});
     EXPECT_EQ(again.lo, fit.lo);

@@ -26,6 +26,7 @@ struct ChartCurve {
     const core::Series* series = nullptr;
     QString runName;
     QString metric;
+    QString label;  ///< "run metric": its name in the curve layer, made once, not per zoom
     QColor color;
     bool validation = false;
     /// The series' steps as x (CurveCache::steps): a progression read in place, or one block

@@ -4,6 +4,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -34,6 +35,10 @@ void FindingOverlay::setContent(QList<OverlayBand> bands, QList<OverlayLine> lin
                                 QList<OverlayMarker> markers, QList<LegendRun> runs,
                                 bool hasValidation) {
     m_bands = std::move(bands);
+    // Counted once here: every paint and legend layout asks (a sweep has a thousand bands).
+    QSet<QString> bandRuns;
+    for (const OverlayBand& b : m_bands) bandRuns.insert(b.run);
+    m_bandRuns = static_cast<int>(bandRuns.size());
     m_lines = std::move(lines);
     m_markers = std::move(markers);
     m_runs = std::move(runs);
@@ -58,18 +63,11 @@ void FindingOverlay::setFocusRun(const QString& run) {
 }
 
 QList<OverlayBand> FindingOverlay::shownBands() const {
-    if (m_focusRun.isEmpty()) return bandRuns() > kMaxBandRuns ? QList<OverlayBand>{} : m_bands;
+    if (m_focusRun.isEmpty()) return m_bandRuns > kMaxBandRuns ? QList<OverlayBand>{} : m_bands;
     QList<OverlayBand> out;
     for (const OverlayBand& b : m_bands)
         if (b.run == m_focusRun) out << b;
     return out;
-}
-
-int FindingOverlay::bandRuns() const {
-    QStringList runs;
-    for (const OverlayBand& b : m_bands)
-        if (!runs.contains(b.run)) runs << b.run;
-    return static_cast<int>(runs.size());
 }
 
 void FindingOverlay::setNote(const QString& note) {
@@ -254,12 +252,12 @@ QList<LegendItem> FindingOverlay::layoutLegend(int rows, int* rowsUsed) const {
             kinds << b.kind;
             fixed << LegendItem{LegendItem::Type::Band, b.kind, b.color, Qt::SolidLine, false, {}};
         }
-    if (m_focusRun.isEmpty() && bandRuns() > kMaxBandRuns)
+    if (m_focusRun.isEmpty() && m_bandRuns > kMaxBandRuns)
         fixed << LegendItem{
             LegendItem::Type::Note,
             (m_forPaper ? QStringLiteral("findings of %1 runs: too many to shade, see the table")
                         : QStringLiteral("findings of %1 runs: click one in the list to see it"))
-                .arg(bandRuns()),
+                .arg(m_bandRuns),
             grey,
             Qt::SolidLine,
             false,

@@ -122,13 +122,12 @@ private:
                                                  int* rowsUsed) const;
     void paintEdgeMarkers(QPainter* p) const;
     void paintNote(QPainter* p) const;
-    /// Runs with at least one band.
-    [[nodiscard]] int bandRuns() const;
 
     QChart* m_chart;
     QString m_title;
     ChartColors m_colors;
     QList<OverlayBand> m_bands;
+    int m_bandRuns = 0;  ///< runs with at least one band
     QList<OverlayLine> m_lines;
     QList<OverlayMarker> m_markers;
     QList<OverlayMarker> m_nonFinite;

@@ -182,6 +182,7 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
             c->stepsBlock = std::move(steps.block);
             c->runName = e->name;
             c->metric = QString::fromStdString(name);
+            c->label = c->runName + QLatin1Char(' ') + c->metric;
             c->color = drawnRunColor(e->color, m_colors.background);
             c->validation = info.validation;
             const Cache::Key stepKey{&s, -1, 0.0};
@@ -289,6 +290,11 @@ void MetricChart::setContent(const std::vector<const RunEntry*>& runs, const QSt
         });
         for (const auto& c : m_curves) m_leftOut.removeAll(c->runName);
     }
+
+    // Runs charted, for the y fit (counted here, not on every zoom: a sweep has 1,000).
+    QSet<QString> charted;
+    for (const auto& c : m_curves) charted.insert(c->runName);
+    m_runCount = static_cast<int>(charted.size());
 
     // Full data extent in the x unit.
     double lo = kInf, hi = -kInf;
@@ -471,8 +477,7 @@ void MetricChart::refresh() {
             if (c->raw->size() == 0 || !m_showRaw) continue;
             QColor faint = c->color;
             faint.setAlpha(anyHighlight && !highlighted ? kRawAlpha / 3 : kRawAlpha);
-            drawn.push_back(
-                {c->runName + QLatin1Char(' ') + c->metric, true, faint, kRawWidth, false, c->raw});
+            drawn.push_back({c->label, true, faint, kRawWidth, false, c->raw});
         }
         for (const auto& c : m_curves) {
             if ((anyHighlight && c->runName == m_highlight) != highlighted) continue;
@@ -480,8 +485,7 @@ void MetricChart::refresh() {
             QColor color = c->color;
             if (anyHighlight && !highlighted) color.setAlpha(kDimmedAlpha);
             if (highlighted) width += 1.0;
-            drawn.push_back({c->runName + QLatin1Char(' ') + c->metric, false, color, width,
-                             c->validation, c->smooth});
+            drawn.push_back({c->label, false, color, width, c->validation, c->smooth});
         }
     }
     m_curveLayer->setCurves(std::move(drawn));

@@ -228,6 +228,7 @@ private:
     QSet<QString> m_seenRuns;  ///< every run ever charted here (a new one resets the zoom)
     QStringList m_yOutliers;
     QStringList m_yClipped;
+    int m_runCount = 0;  ///< runs with a curve here (set by setContent)
     bool m_fitAllY = false;
     XAxisMode m_xMode = XAxisMode::Step;
     int m_columns = 0;

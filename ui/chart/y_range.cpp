@@ -4,11 +4,13 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <span>
 #include <tuple>
 #include <utility>
 
 #include "core/parallel_for.h"
+#include "core/plot/value_scan.h"
 
 namespace curvedoctor::ui {
 namespace {
@@ -80,6 +82,35 @@ void lowestAndHighest(std::span<const T> v, std::size_t count, std::vector<doubl
     std::sort(high.begin(), high.end());
 }
 
+// What plainRange leaves to the full trim (see there): a span this small next to the values'
+// magnitude, where rounding the thresholds could matter; and its margin on the thresholds.
+constexpr double kPlainMinSpan = 1e-6;
+constexpr double kPlainMargin = 1e-6;
+
+// The values' range {min, max} when trimSpikes finds no spike at either end, told by two
+// vectorised passes instead of ordering the ends (nearly every curve of a sweep, on every
+// zoom); nullopt when it cannot tell. trimSpikes' test at the top finds a gap between the
+// k-th and (k+1)-th highest values (k < trim) when (high[k+1] - min) > (1 + g) (high[k] - min),
+// g = spikeGap; these ratios multiply up to (max - min) / (high[0] - min), high[0] being the
+// (trim+1)-th highest value. So when at least trim + 1 values reach min + (max - min) / (1 + g),
+// no ratio can exceed 1 + g: no gap. Likewise at the bottom, with max. A margin far above
+// double rounding (the thresholds round by 2e-16 of the magnitude, at most 2e-10 of the span
+// given kPlainMinSpan) keeps the answer the one the full trim computes.
+template <typename T>
+std::optional<std::pair<double, double>> plainRange(std::span<const T> v, std::size_t trim,
+                                                    const YFitConfig& config) {
+    const auto [mn, mx] = core::finiteMinMax(v);
+    const double span = mx - mn;
+    if (span == 0.0) return std::pair{mn, mx};  // every gap is 0, none is wider than 0
+    if (!(config.spikeGap > 0.0) || !(span >= kPlainMinSpan * std::max(std::abs(mn), std::abs(mx))))
+        return std::nullopt;
+    const double share = span / (1.0 + config.spikeGap) * (1.0 + kPlainMargin);
+    const double top = mn + share, bottom = mx - share;
+    const auto [below, above] = core::countBeyond(v, bottom, top);
+    if (above > trim && below > trim) return std::pair{mn, mx};
+    return std::nullopt;
+}
+
 // The values' range without a few values set apart by a wide gap at either end. Only the
 // `trim` + 1 lowest and highest values are looked at (lowestAndHighest).
 template <typename T>
@@ -90,6 +121,7 @@ std::pair<double, double> trimSpikes(std::span<const T> v, const YFitConfig& con
         const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
         return {static_cast<double>(*lo), static_cast<double>(*hi)};
     }
+    if (const auto plain = plainRange(v, trim, config)) return *plain;
     // low[k] is what a full sort puts at k, high[k] what it puts at n - 1 - trim + k.
     std::vector<double> low, high;
     lowestAndHighest(v, trim + 1, low, high);
@@ -186,8 +218,7 @@ CurveBulk curveBulk(core::ValueSpan values, const YFitConfig& config) {
     // Read in place when every value is finite (a zoom refits thousands of curves: the copy
     // was a quarter of the fit's time), else from a copy of the finite ones, as doubles.
     return values.visit([&](auto s) {
-        if (std::all_of(s.begin(), s.end(), [](auto y) { return std::isfinite(y); }))
-            return bulkOfFinite(s, config);
+        if (core::allFinite(s)) return bulkOfFinite(s, config);
         const std::vector<double> v = finiteValues(values);
         return bulkOfFinite(std::span<const double>(v), config);
     });
