@@ -560,7 +560,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfQ) {
     ASSERT_GE(logs.size(), 37u);
     const Score s = scoreAll(logs);
     print("corpus2 half q (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 28) << "half q recall below its blind measure";
+    // doctor29: 28 -> 29 (undertrained on no_shuffle_sorted_quantiles_adagrad_mlflow: its
+    // training loss read by the epoch, 0.963 -> 0.450, confirms the slowing validation).
+    EXPECT_GE(s.found(), 29) << "half q recall below its blind measure";
     // doctor28: 2 -> 1 (no gradient_ascent on no_shuffle_sorted_quantiles_adagrad_mlflow: its
     // step loss rises from a smoothed 0.175 while its mean per epoch falls 0.963 -> 0.450).
     // doctor29: 1 -> 0 (no oscillation on undertrained_smallbatch_moons_radam_mlflow: its mean
