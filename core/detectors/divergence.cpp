@@ -125,31 +125,6 @@ double giveBackOf(double first, double minimum, double last, const DivergenceCon
     return std::max(linear, std::log(last / minimum) / std::log(first / minimum));
 }
 
-// The training loss's level per epoch, when it is logged several times per epoch: logged
-// (train_loss_epoch), or its mean over each interval between evaluations (as undertrained
-// reads it). Averaging over whole epochs cancels a pattern the step loss repeats every epoch.
-// Finite levels only; empty when the loss is logged no more often than it is evaluated.
-struct EpochLevels {
-    std::vector<std::int64_t> steps;
-    std::vector<double> levels;
-};
-
-EpochLevels perEpochLevels(const RunView& view) {
-    Curve perEpoch;
-    if (!view.trainLossEpoch.empty()) {
-        perEpoch = view.trainLossEpoch.alias();
-    } else if (view.trainLoss.finiteCount() > 2 * view.valLoss.finiteCount()) {
-        perEpoch = meanPerEvaluation(view.trainLoss, view.valLoss);
-    }
-    EpochLevels out;
-    for (std::size_t i = 0; i < perEpoch.size(); ++i) {
-        if (!std::isfinite(perEpoch.values()[i])) continue;
-        out.steps.push_back(perEpoch.steps()[i]);
-        out.levels.push_back(perEpoch.values()[i]);
-    }
-    return out;
-}
-
 // A climb shorter than one epoch, on a training loss logged several times per epoch, may be one
 // period of a pattern the loss repeats every epoch (an unshuffled loader's saw-tooth: the data
 // sorted by class, no_shuffle_sorted_circles_radam_mlflow in tests/data/corpus2 ends on the high

@@ -392,6 +392,18 @@ std::vector<Finding> epochOscillation(const RunView& view, const OscillationConf
     return out;
 }
 
+// Kendall's tau of the training loss's level per epoch (perEpochLevels) from `from` on; 0
+// when fewer than kMinEpochLevels levels lie there (too few for a rank correlation to read).
+constexpr std::size_t kMinEpochLevels = 5;
+
+double epochLevelTau(const RunView& view, std::int64_t from) {
+    const EpochLevels e = perEpochLevels(view);
+    std::vector<double> since;
+    for (std::size_t i = 0; i < e.levels.size(); ++i)
+        if (e.steps[i] >= from) since.push_back(e.levels[i]);
+    return since.size() >= kMinEpochLevels ? kendallTau(since) : 0.0;
+}
+
 }  // namespace
 
 std::vector<Finding> detectOscillation(const RunView& view, const OscillationConfig& config) {
@@ -432,6 +444,17 @@ std::vector<Finding> detectOscillation(const RunView& view, const OscillationCon
         s.reversalShare = reversalShare(t.fineValues, from);
         s.found = s.found && s.reversalShare <= config.maxFineReversalShare;
     }
+    // ... and a loss logged several times per epoch must not fall steadily epoch by epoch: swings
+    // of its smoothed step loss that the per-epoch level does not show are batch noise (batches
+    // of 4, undertrained_smallbatch_moons_radam_mlflow in tests/data/corpus2, half q: step
+    // losses 0.01-1.5 about an epoch mean falling 0.544 -> 0.190, whose median of ~30 moves
+    // 0.19 from one stretch to the next; the epoch mean's tau from the first swing on -0.81).
+    // Read after either smoothing: a pattern repeating every epoch swings under both.
+    double epochTau = 0.0;
+    if (s.found) {
+        epochTau = epochLevelTau(view, t.steps[s.z.firstSwingAt > 0 ? s.z.firstSwingAt - 1 : 0]);
+        s.found = epochTau > config.steadyFallTau;
+    }
     if (!s.found) return epochOscillation(view, config);
     const std::size_t swings = s.z.swings;
     const std::size_t firstSwingAt = s.z.firstSwingAt;
@@ -450,6 +473,10 @@ std::vector<Finding> detectOscillation(const RunView& view, const OscillationCon
                               formatPercent(s.reversalShare) + " of its points (smooth swings)"
                         : "; Kendall's tau " + formatNumber(s.tau) + ", where a steady fall is " +
                               formatNumber(config.steadyFallTau) + " or below") +
+                (epochTau != 0.0
+                     ? "; its level per epoch from there: Kendall's tau " + formatNumber(epochTau) +
+                           " (a steady fall is " + formatNumber(config.steadyFallTau) + " or below)"
+                     : std::string()) +
                 ".";
     f.advice =
         "Lower the learning rate (or add decay), increase the batch size, and consider "
@@ -462,6 +489,7 @@ std::vector<Finding> detectOscillation(const RunView& view, const OscillationCon
         f.evidence["kendall_tau"] = s.tau;
         f.evidence["steady_fall_tau"] = config.steadyFallTau;
     }
+    f.evidence["epoch_level_tau"] = epochTau;
     if (s.fine) {
         f.evidence["reversal_share"] = s.reversalShare;
         f.evidence["max_reversal_share"] = config.maxFineReversalShare;

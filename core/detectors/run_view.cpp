@@ -504,4 +504,20 @@ ScatterLine scatterLine(const Curve& c, std::int64_t from, std::int64_t to) {
     return l;
 }
 
+EpochLevels perEpochLevels(const RunView& view) {
+    Curve perEpoch;
+    if (!view.trainLossEpoch.empty()) {
+        perEpoch = view.trainLossEpoch.alias();
+    } else if (view.trainLoss.finiteCount() > 2 * view.valLoss.finiteCount()) {
+        perEpoch = meanPerEvaluation(view.trainLoss, view.valLoss);
+    }
+    EpochLevels out;
+    for (std::size_t i = 0; i < perEpoch.size(); ++i) {
+        if (!std::isfinite(perEpoch.values()[i])) continue;
+        out.steps.push_back(perEpoch.steps()[i]);
+        out.levels.push_back(perEpoch.values()[i]);
+    }
+    return out;
+}
+
 }  // namespace curvedoctor::core

@@ -178,6 +178,17 @@ struct ScatterLine {
 [[nodiscard]] ScatterLine scatterLine(const Curve& c, std::int64_t from,
                                       std::int64_t to = std::numeric_limits<std::int64_t>::max());
 
+/// The training loss's level per epoch, when it is logged several times per epoch: logged
+/// (train_loss_epoch), or its mean over each interval between evaluations (meanPerEvaluation).
+/// Averaging over whole epochs cancels a pattern the step loss repeats every epoch, and most
+/// of its batch noise. Finite levels only; empty when the loss is logged no more often than it
+/// is evaluated.
+struct EpochLevels {
+    std::vector<std::int64_t> steps;
+    std::vector<double> levels;
+};
+[[nodiscard]] EpochLevels perEpochLevels(const RunView& view);
+
 /// Picks the series of `run` by role (core/metric_role.h). Prefers the family "loss", then
 /// "total_loss", then a family logged for both training and validation. `run` must outlive the
 /// view.

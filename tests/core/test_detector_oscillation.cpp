@@ -275,5 +275,39 @@ TEST(DetectOscillation, ASustainedSwingOnAGentleFallIsStillFound) {
     }
 }
 
+// A step loss logged 200 times per epoch over 15 epochs (validation at each epoch's end) that
+// swings by 0.3 about a gentle fall 1.0 -> 0.7, with a period of `period` steps. A period of one
+// epoch repeats within each epoch, which the mean per epoch cancels (it falls at every epoch:
+// tau -1): no oscillation. A period of three epochs moves the epoch means up and down too.
+core::Run swingPerEpoch(double period) {
+    Noise n(5);
+    constexpr double kStepsPerEpoch = 200.0;
+    Series train = seriesOf(
+        3000,
+        [&](std::size_t i) {
+            const double t = double(i);
+            return 1.0 - 0.3 * t / 3000.0 + 0.3 * std::sin(2.0 * std::numbers::pi * t / period) +
+                   n(0.05);
+        },
+        0, 1, kStepsPerEpoch);
+    Series val = seriesOf(
+        15, [](std::size_t e) { return 1.1 - 0.02 * double(e); }, 199, 200, kStepsPerEpoch);
+    return runOf({{"loss", std::move(train)}, {"val_loss", std::move(val)}});
+}
+
+TEST(DetectOscillation, SwingsTheEpochLevelDoesNotShowAreNoOscillation) {
+    const auto quiet = detect(swingPerEpoch(200.0));
+    EXPECT_TRUE(quiet.empty()) << describe(quiet);
+    OscillationConfig anyEpochTrend;
+    anyEpochTrend.steadyFallTau = -1.01;
+    const auto read = detectOscillation(makeRunView(swingPerEpoch(200.0)), anyEpochTrend);
+    ASSERT_EQ(read.size(), 1u);
+    EXPECT_DOUBLE_EQ(read[0].evidence.at("epoch_level_tau"), -1.0);
+    const auto f = detect(swingPerEpoch(600.0));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_GT(f[0].evidence.at("epoch_level_tau"), OscillationConfig{}.steadyFallTau);
+    EXPECT_NE(f[0].message.find("level per epoch"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -302,5 +302,40 @@ TEST(DetectUndertrained, ASixEvaluationRunStillFallingAtEveryOneCounts) {
     EXPECT_TRUE(levelled.empty()) << describe(levelled);
 }
 
+// A step loss logged at each of 40 steps per epoch whose batches come in the same order every
+// epoch (class-sorted): a saw-tooth from 1.5 below to 1.5 above its epoch's mean, whose line over
+// the second half rises with the teeth, about a mean per epoch that follows the validation
+// loss of slowingDescent(0) down (or, `trainFalls` false, climbs 0.02 per epoch). Read by the
+// epoch, the training loss still falls: undertrained, the step loss read per epoch; a mean per
+// epoch that climbs confirms nothing.
+core::Run sortedBatches(bool trainFalls) {
+    auto fall = [](double x) { return (x - 0.95 * x * x / 2.0) / (1.0 - 0.95 / 2.0); };
+    auto level = [&](std::size_t e) {
+        return trainFalls ? 2.1 - 1.4 * fall(double(e) / 11.0) : 1.0 + 0.02 * double(e);
+    };
+    return runOf(
+        {{"train_loss", seriesOf(
+                            480,
+                            [&](std::size_t i) {
+                                const double k = double(i % 40) / 39.0;
+                                return level(i / 40) + 3.0 * (k - 0.5);
+                            },
+                            1, 1)},
+         {"val_loss",
+          seriesOf(
+              12, [&](std::size_t e) { return 2.2 - 1.4 * fall(double(e) / 11.0); }, 40, 40)}});
+}
+
+TEST(DetectUndertrained, ATrainingLossReadByTheEpochConfirmsASlowingValidation) {
+    const auto f = detect(sortedBatches(true));
+    ASSERT_EQ(f.size(), 1u) << describe(f);
+    EXPECT_EQ(f[0].metric, "val_loss");
+    EXPECT_EQ(f[0].evidence.at("train_read_per_epoch"), 1.0);
+    EXPECT_NE(f[0].message.find("(its mean per epoch) falls there too"), std::string::npos)
+        << f[0].message;
+    const auto quiet = detect(sortedBatches(false));
+    EXPECT_TRUE(quiet.empty()) << describe(quiet);
+}
+
 }  // namespace
 }  // namespace curvedoctor::core

@@ -560,10 +560,14 @@ TEST(DoctorAccuracy, SecondCorpusHalfQ) {
     ASSERT_GE(logs.size(), 37u);
     const Score s = scoreAll(logs);
     print("corpus2 half q (held back, then looked at)", s);
-    EXPECT_GE(s.found(), 28) << "half q recall below its blind measure";
+    // doctor29: 28 -> 29 (undertrained on no_shuffle_sorted_quantiles_adagrad_mlflow: its
+    // training loss read by the epoch, 0.963 -> 0.450, confirms the slowing validation).
+    EXPECT_GE(s.found(), 29) << "half q recall below its blind measure";
     // doctor28: 2 -> 1 (no gradient_ascent on no_shuffle_sorted_quantiles_adagrad_mlflow: its
     // step loss rises from a smoothed 0.175 while its mean per epoch falls 0.963 -> 0.450).
-    EXPECT_LE(s.runsWithWrong, 1) << "half q: more runs with a wrong warning than measured";
+    // doctor29: 1 -> 0 (no oscillation on undertrained_smallbatch_moons_radam_mlflow: its mean
+    // per epoch falls 0.544 -> 0.190, Kendall's tau -0.81 from the first "swing" on).
+    EXPECT_LE(s.runsWithWrong, 0) << "half q: more runs with a wrong warning than measured";
 }
 
 // Half r (39 cases, seeds 570-614; 7 healthy controls, 1 run with nothing expected; no new
