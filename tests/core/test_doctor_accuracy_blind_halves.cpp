@@ -554,7 +554,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfP) {
 // converged under exponential, step and one-cycle schedules) and the two runs with nothing
 // expected (stuck near ln 3 under a decaying lr, unstable under a growing lr) drew no wrong
 // warning. The floor asserted is that measure. The labels are left as committed.
-// Held back, then looked at: doctor28 tuned on it (session 19).
+// Measured blind a second time (session 19) with doctor26's and doctor27's rules (made on halves
+// o and p, never reading half q): unchanged, 28 of 32, a wrong warning on 2 runs of 37.
+// Held back, then looked at: doctor28 and doctor29 tuned on it (session 19).
 TEST(DoctorAccuracy, SecondCorpusHalfQ) {
     const auto logs = corpus2Half("q");
     ASSERT_GE(logs.size(), 37u);
@@ -609,6 +611,9 @@ TEST(DoctorAccuracy, SecondCorpusHalfQ) {
 // converged under linear, warm-up cosine, restart and exponential schedules) and the run with
 // nothing expected (a brief flat start of a GRU) drew no wrong warning. The floor asserted is
 // that measure. The labels are left as committed.
+// Measured blind again (session 19) with doctor27's and doctor28's rules, then with doctor29's
+// (made on halves o, p and q; none read half r): unchanged both times, 30 of 33, a wrong
+// warning on 2 runs of 39. Half r is the held-back half at session 19's stop.
 TEST(DoctorAccuracy, SecondCorpusHalfR) {
     const auto logs = corpus2Half("r");
     ASSERT_GE(logs.size(), 39u);
