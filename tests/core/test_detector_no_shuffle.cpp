@@ -204,7 +204,8 @@ TEST(DetectNoShuffle, FewShortEpochsOfNoiseDoNotStandAboveChance) {
     int found = 0;
     int foundLoose = 0;
     for (unsigned seed = 1; seed <= 1000; ++seed) {
-        const RunView v = makeRunView(shortEpochs(8, 0.0, seed));
+        const core::Run run = shortEpochs(8, 0.0, seed);  // the view reads its columns
+        const RunView v = makeRunView(run);
         found += detectNoShufflePeriodic(v).empty() ? 0 : 1;
         foundLoose += detectNoShufflePeriodic(v, loose).empty() ? 0 : 1;
     }

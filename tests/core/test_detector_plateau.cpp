@@ -33,8 +33,8 @@ core::Run flatThenFall(double flatShare) {
 }
 
 TEST(DetectPlateau, LongFlatEndIsInfoAtTheKnee) {
-    const RunView v = makeRunView(fallThenFlat(0.6));
-    const auto f = detectPlateau(v);
+    const core::Run run = fallThenFlat(0.6);  // the view reads the run's columns: keep it alive
+    const auto f = detectPlateau(makeRunView(run));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].kind, FindingKind::Plateau);
     EXPECT_EQ(f[0].severity, Severity::Info);
@@ -50,9 +50,9 @@ TEST(DetectPlateau, ShareEdges) {
 }
 
 TEST(DetectPlateau, SteadyDescentIsSilent) {
-    const RunView v = makeRunView(
-        runOf({{"loss", seriesOf(1000, [](std::size_t i) { return 2.0 - 0.0015 * double(i); })}}));
-    EXPECT_TRUE(detectPlateau(v).empty());
+    const core::Run run =
+        runOf({{"loss", seriesOf(1000, [](std::size_t i) { return 2.0 - 0.0015 * double(i); })}});
+    EXPECT_TRUE(detectPlateau(makeRunView(run)).empty());
 }
 
 TEST(DetectSlowStart, FlatStartThenDropIsAWarningEndingAtTheKnee) {
