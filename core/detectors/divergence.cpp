@@ -303,13 +303,7 @@ std::optional<Finding> collapseToChance(const RunView& view, const DivergenceCon
     const Curve& acc = view.valMetric;
     const Trend& t = view.trainTrend;
     if (!acc.isAccuracy() || acc.finiteCount() < config.minPoints || t.empty()) return std::nullopt;
-    std::vector<std::int64_t> steps;
-    std::vector<double> values;
-    for (std::size_t i = 0; i < acc.size(); ++i) {
-        if (!std::isfinite(acc.values()[i])) continue;
-        steps.push_back(acc.steps()[i]);
-        values.push_back(acc.values()[i]);
-    }
+    auto [steps, values] = finitePoints(acc);
     const double scale = *std::max_element(values.begin(), values.end()) > 1.0 ? 100.0 : 1.0;
     std::vector<double> tail(values.end() - static_cast<std::ptrdiff_t>(values.size() / 4),
                              values.end());

@@ -504,6 +504,16 @@ ScatterLine scatterLine(const Curve& c, std::int64_t from, std::int64_t to) {
     return l;
 }
 
+FinitePoints finitePoints(const Curve& c) {
+    FinitePoints out;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        if (!std::isfinite(c.values()[i])) continue;
+        out.steps.push_back(c.steps()[i]);
+        out.values.push_back(c.values()[i]);
+    }
+    return out;
+}
+
 EpochLevels perEpochLevels(const RunView& view) {
     Curve perEpoch;
     if (!view.trainLossEpoch.empty()) {

@@ -183,6 +183,13 @@ struct ScatterLine {
 /// Averaging over whole epochs cancels a pattern the step loss repeats every epoch, and most
 /// of its batch noise. Finite levels only; empty when the loss is logged no more often than it
 /// is evaluated.
+/// The finite points of `c` in log order, as parallel steps and values.
+struct FinitePoints {
+    std::vector<std::int64_t> steps;
+    std::vector<double> values;
+};
+[[nodiscard]] FinitePoints finitePoints(const Curve& c);
+
 struct EpochLevels {
     std::vector<std::int64_t> steps;
     std::vector<double> levels;

@@ -285,13 +285,7 @@ struct SpikeFree {
 };
 SpikeFree withoutOneSpike(const Curve& vc, std::int64_t from) {
     SpikeFree out;
-    std::vector<std::int64_t> steps;
-    std::vector<double> values;
-    for (std::size_t i = 0; i < vc.size(); ++i) {
-        if (!std::isfinite(vc.values()[i])) continue;
-        steps.push_back(vc.steps()[i]);
-        values.push_back(vc.values()[i]);
-    }
+    auto [steps, values] = finitePoints(vc);
     std::size_t spikes = 0;
     std::size_t at = 0;
     for (std::size_t i = 1; i + 1 < values.size(); ++i) {
